@@ -1,0 +1,71 @@
+package dev.kumo.api.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.errors.ApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a tree into a typed record while collecting every field the record does not know, with its full path
+ * ({@code spec.template.spec.foo}), so callers can reject, warn about or drop them.
+ */
+public final class TypedCodec {
+
+    private TypedCodec() {
+    }
+
+    /** A decoded value and the paths of the fields it did not know. */
+    public record Decoded<T>(T value, List<String> unknownFields) {
+    }
+
+    /** Decodes {@code tree} into {@code type}; a value of the wrong shape is a 400 naming the field. */
+    public static <T> Decoded<T> decode(ObjectNode tree, Class<T> type) {
+        List<String> unknown = new ArrayList<>();
+        ObjectMapper mapper = Json.mapper().copy().addHandler(new DeserializationProblemHandler() {
+            @Override
+            public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                    JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+                unknown.add(join(path(parser.getParsingContext().getParent()), propertyName));
+                parser.skipChildren();
+                return true;
+            }
+        });
+        try {
+            return new Decoded<>(mapper.treeToValue(tree, type), List.copyOf(unknown));
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce("", (a, b) -> b.startsWith("[") ? a + b : join(a, b));
+            throw ApiException.badRequest(type.getSimpleName() + " in version \"v1\" cannot be handled: " + field
+                    + ": wrong type: " + e.getOriginalMessage().split("\n")[0]);
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot decode " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String path(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = path(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + context.getCurrentIndex() + "]";
+        }
+        return join(parent, context.getCurrentName());
+    }
+
+    private static String join(String parent, String name) {
+        if (name == null) {
+            return parent;
+        }
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+}

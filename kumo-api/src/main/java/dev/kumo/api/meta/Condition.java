@@ -1,0 +1,25 @@
+package dev.kumo.api.meta;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A Knative condition: {@code status} is {@code True}, {@code False} (failed) or {@code Unknown} (still
+ * reconciling); {@code reason} is one CamelCase word; {@code severity} is empty for conditions that decide Ready.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Condition(
+        String type,
+        String status,
+        String severity,
+        String lastTransitionTime,
+        String reason,
+        String message) {
+
+    public boolean isTrue() {
+        return "True".equals(status);
+    }
+
+    public boolean isFalse() {
+        return "False".equals(status);
+    }
+}
