@@ -1,0 +1,67 @@
+package dev.kumo.apiserver;
+
+import dev.kumo.api.kinds.Kinds;
+import dev.kumo.apiserver.internal.ApiHandler;
+import dev.kumo.apiserver.internal.HttpExchange;
+import dev.kumo.store.ResourceStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kubernetes-compatible REST API over the store: Vert.x reads requests on its event loop, each request is
+ * answered on a virtual thread (store calls block), and the answer is written back on the event loop.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private ApiServer(Vertx vertx, HttpServer server, ExecutorService workers) {
+        this.vertx = vertx;
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /** Binds and starts serving; throws if the address cannot be bound. */
+    public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
+            InstantSource clock) {
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
+                .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true));
+        server.requestHandler(request -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes()));
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            workers.shutdownNow();
+            throw new IllegalStateException("binding the API server to " + config.host() + ":" + config.port()
+                    + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+        return new ApiServer(vertx, server, workers);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Closing is best effort: the process is going away or the test is over.
+        }
+        workers.shutdownNow();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kumo.apiserver;
+
+import java.util.Optional;
+
+/**
+ * Where the API server listens and what it accepts.
+ *
+ * @param host the address to bind, loopback by default
+ * @param port the port; 0 picks a free one
+ * @param maxBodyBytes the largest request body accepted (Kubernetes' limit is 3 MiB)
+ * @param token the bearer token every request must carry, when set
+ */
+public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token) {
+
+    public static final int DEFAULT_PORT = 7780;
+    public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+    /** Loopback, the given port, the default body limit, no token. */
+    public static ApiServerConfig loopback(int port) {
+        return new ApiServerConfig("127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, Optional.empty());
+    }
+}

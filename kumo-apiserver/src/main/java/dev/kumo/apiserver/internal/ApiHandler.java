@@ -1,0 +1,170 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
+import dev.kumo.api.kinds.KindDefinition;
+import dev.kumo.api.kinds.Kinds;
+import dev.kumo.store.ResourceStore;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes one request to discovery, OpenAPI, version or resource endpoints, and turns failures into Status. */
+public final class ApiHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Kinds kinds;
+    private final Optional<String> token;
+    private final DiscoveryDocs discovery;
+    private final OpenApiDocs openApi;
+    private final Reads reads;
+    private final Writes writes;
+    private final Patches patches;
+
+    public ApiHandler(Kinds kinds, ResourceStore store, Optional<String> token, InstantSource clock) {
+        this.kinds = kinds;
+        this.token = token;
+        this.discovery = new DiscoveryDocs(kinds.types());
+        this.openApi = new OpenApiDocs(kinds.types());
+        this.reads = new Reads(store, new TableView(clock));
+        this.writes = new Writes(store);
+        this.patches = new Patches(store, writes);
+    }
+
+    /** Answers a request; never throws. */
+    public Reply handle(ApiRequest request) {
+        String group = "";
+        try {
+            List<String> segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
+            if (isHealth(segments)) {
+                return Reply.Body.text(200, "ok");
+            }
+            authenticate(request);
+            if (segments.isEmpty()) {
+                return Reply.Body.json(200, rootPaths());
+            }
+            group = segments.get(0).equals("apis") && segments.size() > 1 ? segments.get(1) : "";
+            return route(request, segments);
+        } catch (ApiException e) {
+            return Reply.Body.json(e.code(), StatusBodies.failure(e, group));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.method(), request.path(), e);
+            ApiException internal = new ApiException(StatusReason.InternalError,
+                    "Internal error occurred: " + e.getMessage(), "", "", List.of());
+            return Reply.Body.json(500, StatusBodies.failure(internal, group));
+        }
+    }
+
+    private Reply route(ApiRequest request, List<String> segments) {
+        String head = segments.get(0);
+        int size = segments.size();
+        if (head.equals("version") && size == 1) {
+            return Reply.Body.json(200, VersionInfo.document());
+        }
+        if (head.equals("openapi")) {
+            return openApi(segments);
+        }
+        if (head.equals("api")) {
+            if (size == 1) {
+                return Reply.Body.json(200, discovery.apiVersions());
+            }
+            return size == 2 ? found(discovery.resourceList("", segments.get(1)))
+                    : resources(request, "", segments.get(1), segments.subList(2, size));
+        }
+        if (head.equals("apis")) {
+            return switch (size) {
+                case 1 -> Reply.Body.json(200, discovery.groupList());
+                case 2 -> found(discovery.group(segments.get(1)));
+                case 3 -> found(discovery.resourceList(segments.get(1), segments.get(2)));
+                default -> resources(request, segments.get(1), segments.get(2), segments.subList(3, size));
+            };
+        }
+        throw notFound();
+    }
+
+    private Reply openApi(List<String> segments) {
+        if (segments.size() == 2 && segments.get(1).equals("v3")) {
+            return Reply.Body.json(200, openApi.index());
+        }
+        if (segments.size() > 2 && segments.get(1).equals("v3")) {
+            return found(openApi.groupVersion(String.join("/", segments.subList(2, segments.size()))));
+        }
+        throw notFound();
+    }
+
+    private Reply resources(ApiRequest request, String group, String version, List<String> rest) {
+        ResourcePath path = ResourcePath.parse(group, version, rest).orElseThrow(ApiHandler::notFound);
+        KindDefinition kind = kinds.find(path.group(), path.version(), path.plural())
+                .orElseThrow(ApiHandler::notFound);
+        if (!kind.type().namespaced() && path.namespace().isPresent()) {
+            throw notFound();
+        }
+        Optional<String> subresource = path.subresource();
+        if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
+            throw notFound();
+        }
+        Target target = new Target(kind, path.namespace(), path.name(), subresource);
+        String method = request.method();
+        if (path.name().isEmpty()) {
+            return switch (method) {
+                case "GET" -> reads.list(request, target);
+                case "POST" -> writes.create(request, target);
+                case "DELETE" -> writes.deleteCollection(request, target);
+                default -> throw methodNotAllowed(method);
+            };
+        }
+        return switch (method) {
+            case "GET" -> reads.get(request, target);
+            case "PUT" -> writes.update(request, target);
+            case "PATCH" -> patches.patch(request, target);
+            case "DELETE" -> {
+                if (target.isStatus()) {
+                    throw methodNotAllowed(method);
+                }
+                yield writes.delete(request, target);
+            }
+            default -> throw methodNotAllowed(method);
+        };
+    }
+
+    private void authenticate(ApiRequest request) {
+        if (token.isPresent() && !request.header("authorization").equals("Bearer " + token.get())) {
+            throw new ApiException(StatusReason.Unauthorized, "Unauthorized: send the token from the data "
+                    + "directory as 'Authorization: Bearer <token>' (kumo kubeconfig includes it)", "", "",
+                    List.of());
+        }
+    }
+
+    private ObjectNode rootPaths() {
+        ObjectNode root = Json.object();
+        var paths = root.putArray("paths");
+        List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
+        kinds.types().stream().filter(t -> !t.group().isEmpty())
+                .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
+        return root;
+    }
+
+    private static boolean isHealth(List<String> segments) {
+        return segments.size() == 1 && List.of("healthz", "readyz", "livez").contains(segments.get(0));
+    }
+
+    private static Reply found(Optional<ObjectNode> document) {
+        return Reply.Body.json(200, document.orElseThrow(ApiHandler::notFound));
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(StatusReason.NotFound, "the server could not find the requested resource", "", "",
+                List.of());
+    }
+
+    private static ApiException methodNotAllowed(String method) {
+        return new ApiException(StatusReason.MethodNotAllowed, "the server does not allow this method on the "
+                + "requested resource (" + method + ")", "", "", List.of());
+    }
+}

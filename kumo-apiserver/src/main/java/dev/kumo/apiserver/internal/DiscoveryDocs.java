@@ -1,0 +1,96 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.meta.ResourceType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Legacy (JSON) discovery documents: {@code /api}, {@code /apis}, {@code /apis/{g}} and resource lists. */
+final class DiscoveryDocs {
+
+    private static final List<String> VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+
+    private final List<ResourceType> types;
+
+    DiscoveryDocs(List<ResourceType> types) {
+        this.types = List.copyOf(types);
+    }
+
+    ObjectNode apiVersions() {
+        ObjectNode doc = Json.object().put("kind", "APIVersions");
+        doc.putArray("versions").add("v1");
+        doc.putArray("serverAddressByClientCIDRs").addObject().put("clientCIDR", "0.0.0.0/0")
+                .put("serverAddress", "127.0.0.1");
+        return doc;
+    }
+
+    ObjectNode groupList() {
+        ObjectNode doc = Json.object().put("kind", "APIGroupList").put("apiVersion", "v1");
+        ArrayNode groups = doc.putArray("groups");
+        groupVersions().forEach((group, versions) -> groups.add(group(group, versions)));
+        return doc;
+    }
+
+    Optional<ObjectNode> group(String name) {
+        List<String> versions = groupVersions().get(name);
+        return versions == null ? Optional.empty()
+                : Optional.of(group(name, versions).put("kind", "APIGroup").put("apiVersion", "v1"));
+    }
+
+    /** The APIResourceList of one group/version, or empty if Kumo serves nothing there. */
+    Optional<ObjectNode> resourceList(String group, String version) {
+        List<ResourceType> served = types.stream()
+                .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
+        if (served.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode doc = Json.object().put("kind", "APIResourceList").put("apiVersion", "v1")
+                .put("groupVersion", served.get(0).apiVersion());
+        ArrayNode resources = doc.putArray("resources");
+        for (ResourceType type : served) {
+            ObjectNode resource = resources.addObject().put("name", type.plural())
+                    .put("singularName", type.singular()).put("namespaced", type.namespaced())
+                    .put("kind", type.kind());
+            VERBS.forEach(resource.putArray("verbs")::add);
+            if (!type.shortNames().isEmpty()) {
+                type.shortNames().forEach(resource.putArray("shortNames")::add);
+            }
+            if (!type.categories().isEmpty()) {
+                type.categories().forEach(resource.putArray("categories")::add);
+            }
+            if (type.hasStatus()) {
+                ObjectNode status = resources.addObject().put("name", type.plural() + "/status")
+                        .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
+                List.of("get", "patch", "update").forEach(status.putArray("verbs")::add);
+            }
+        }
+        return Optional.of(doc);
+    }
+
+    private Map<String, List<String>> groupVersions() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (ResourceType type : types) {
+            if (!type.group().isEmpty()) {
+                List<String> versions = groups.computeIfAbsent(type.group(), g -> new java.util.ArrayList<>());
+                if (!versions.contains(type.version())) {
+                    versions.add(type.version());
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static ObjectNode group(String name, List<String> versions) {
+        ObjectNode group = Json.object().put("name", name);
+        ArrayNode list = group.putArray("versions");
+        versions.forEach(v -> list.addObject().put("groupVersion", name + "/" + v).put("version", v));
+        group.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0))
+                .put("version", versions.get(0));
+        return group;
+    }
+}

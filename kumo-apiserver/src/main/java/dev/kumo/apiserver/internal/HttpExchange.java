@@ -1,0 +1,150 @@
+package dev.kumo.apiserver.internal;
+
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
+import dev.kumo.store.Watch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Moves one request between Vert.x and the handler: a size-limited body in, a body or a watch stream out. */
+public final class HttpExchange {
+
+    private HttpExchange() {
+    }
+
+    /** Reads the body (refusing more than {@code maxBodyBytes}), answers on a worker, writes on the event loop. */
+    public static void serve(HttpServerRequest request, ApiHandler handler, ExecutorService workers,
+            int maxBodyBytes) {
+        Context context = Vertx.currentContext();
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLong(length) > maxBodyBytes) {
+            tooLarge(request, maxBodyBytes);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        AtomicBoolean refused = new AtomicBoolean();
+        request.handler(chunk -> {
+            if (refused.get()) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                refused.set(true);
+                tooLarge(request, maxBodyBytes);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(done -> {
+            if (refused.get()) {
+                return;
+            }
+            ApiRequest apiRequest = toApiRequest(request, body.getBytes());
+            workers.execute(() -> {
+                Reply reply = handler.handle(apiRequest);
+                context.runOnContext(v -> write(request.response(), reply, context));
+            });
+        });
+    }
+
+    private static void write(HttpServerResponse response, Reply reply, Context context) {
+        switch (reply) {
+            case Reply.Body body -> {
+                response.setStatusCode(body.status()).putHeader("Content-Type", body.contentType());
+                body.warnings().forEach(w -> response.headers().add("Warning", "299 - \"" + w.replace("\"", "'")
+                        + "\""));
+                response.end(Buffer.buffer(body.bytes()));
+            }
+            case Reply.Stream stream -> stream(response, stream.watch(), context);
+        }
+    }
+
+    private static void stream(HttpServerResponse response, WatchStream stream, Context context) {
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
+                .putHeader("Transfer-Encoding", "chunked");
+        response.write("");
+        AtomicBoolean ended = new AtomicBoolean();
+        Watch watch;
+        try {
+            watch = stream.start(new WatchStream.Sink() {
+                @Override
+                public void line(String json) {
+                    context.runOnContext(v -> {
+                        if (!ended.get()) {
+                            response.write(json + "\n");
+                        }
+                    });
+                }
+
+                @Override
+                public void end() {
+                    context.runOnContext(v -> {
+                        if (ended.compareAndSet(false, true)) {
+                            response.end();
+                        }
+                    });
+                }
+            });
+        } catch (ApiException e) {
+            // Too old a resourceVersion: Kubernetes answers 200 and one ERROR event carrying the Status.
+            response.write("{\"type\":\"ERROR\",\"object\":" + dev.kumo.api.codec.Json.write(
+                    StatusBodies.failure(e, "")) + "}\n");
+            response.end();
+            return;
+        }
+        response.closeHandler(v -> watch.close());
+        stream.timeout().ifPresent(timeout -> context.owner().setTimer(Math.max(1, timeout.toMillis()),
+                id -> watch.close()));
+    }
+
+    private static void tooLarge(HttpServerRequest request, int maxBodyBytes) {
+        ApiException e = new ApiException(StatusReason.RequestEntityTooLarge, "the request body is larger than "
+                + maxBodyBytes + " bytes", "", "", List.of());
+        request.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "close")
+                .end(dev.kumo.api.codec.Json.write(StatusBodies.failure(e, "")));
+    }
+
+    private static ApiRequest toApiRequest(HttpServerRequest request, byte[] body) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String raw = request.query();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach(entry -> headers.merge(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(),
+                (a, b) -> a + "," + b));
+        return new ApiRequest(request.method().name(), request.path(), query, headers, body);
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.meta.LabelSelector;
+import dev.kumo.store.ListOptions;
+import dev.kumo.store.ResourceList;
+import dev.kumo.store.ResourceStore;
+import dev.kumo.store.WatchOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** GET of one object, LIST (plain or as a Table) and WATCH. */
+final class Reads {
+
+    private final ResourceStore store;
+    private final TableView tables;
+
+    Reads(ResourceStore store, TableView tables) {
+        this.store = store;
+        this.tables = tables;
+    }
+
+    Reply get(ApiRequest request, Target target) {
+        ObjectNode object = store.get(target.type(), target.namespaceOrEmpty(), target.requireName())
+                .orElseThrow(() -> ApiException.notFound(target.type().storageKey(), target.requireName()));
+        if (request.wantsTable()) {
+            return Reply.Body.json(200, tables.table(target.type(), List.of(object), store.resourceVersion()));
+        }
+        return Reply.Body.json(200, object);
+    }
+
+    Reply list(ApiRequest request, Target target) {
+        ListOptions options = listOptions(request, target);
+        if (request.flag("watch")) {
+            return watch(request, target, options);
+        }
+        ResourceList list = store.list(target.type(), options);
+        if (request.wantsTable()) {
+            return Reply.Body.json(200, tables.table(target.type(), list.items(), list.resourceVersion()));
+        }
+        ObjectNode body = dev.kumo.api.codec.Json.object().put("apiVersion", target.type().apiVersion())
+                .put("kind", target.type().listKind());
+        body.putObject("metadata").put("resourceVersion", Long.toString(list.resourceVersion()));
+        list.items().forEach(body.putArray("items")::add);
+        return Reply.Body.json(200, body);
+    }
+
+    private Reply watch(ApiRequest request, Target target, ListOptions options) {
+        Optional<Long> since = request.param("resourceVersion").filter(v -> !v.isEmpty() && !v.equals("0"))
+                .map(Reads::resourceVersion);
+        Optional<Duration> timeout = request.param("timeoutSeconds").map(Reads::seconds);
+        boolean table = request.wantsTable();
+        return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options, since),
+                object -> table ? tables.table(target.type(), List.of(object), resourceVersionOf(object)) : object,
+                timeout));
+    }
+
+    static ListOptions listOptions(ApiRequest request, Target target) {
+        Optional<String> namespace = target.namespace();
+        Optional<String> name = Optional.empty();
+        for (String term : request.param("fieldSelector").orElse("").split(",")) {
+            if (term.isBlank()) {
+                continue;
+            }
+            String[] parts = term.split("==?", 2);
+            if (parts.length != 2) {
+                throw ApiException.badRequest("invalid fieldSelector term \"" + term + "\": want field=value");
+            }
+            switch (parts[0].trim()) {
+                case "metadata.name" -> name = Optional.of(parts[1].trim());
+                case "metadata.namespace" -> namespace = Optional.of(parts[1].trim());
+                default -> throw ApiException.badRequest("field label not supported: " + parts[0].trim()
+                        + " (Kumo supports metadata.name and metadata.namespace)");
+            }
+        }
+        LabelSelector labels = LabelSelector.parse(request.param("labelSelector").orElse(""));
+        return new ListOptions(namespace, labels, name);
+    }
+
+    private static long resourceVersionOf(ObjectNode object) {
+        String value = object.path("metadata").path("resourceVersion").asText("0");
+        return value.isEmpty() ? 0 : Long.parseLong(value);
+    }
+
+    private static long resourceVersion(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("resourceVersion: Invalid value: \"" + value + "\": must be a number");
+        }
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("timeoutSeconds: Invalid value: \"" + value + "\": must be a number");
+        }
+    }
+}

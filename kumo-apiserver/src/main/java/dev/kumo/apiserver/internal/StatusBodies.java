@@ -1,0 +1,59 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.FieldError;
+
+/** Kubernetes {@code kind: Status} bodies for failures and successes. */
+final class StatusBodies {
+
+    private StatusBodies() {
+    }
+
+    /** The Status for a failure; {@code group} fills {@code details.group} when the failure concerns a kind. */
+    static ObjectNode failure(ApiException e, String group) {
+        ObjectNode status = base("Failure", e.getMessage(), e.code());
+        status.put("reason", e.reason().name());
+        if (!e.name().isEmpty() || !e.kind().isEmpty() || !e.causes().isEmpty()) {
+            ObjectNode details = status.putObject("details");
+            if (!e.name().isEmpty()) {
+                details.put("name", e.name());
+            }
+            if (!group.isEmpty()) {
+                details.put("group", group);
+            }
+            if (!e.kind().isEmpty()) {
+                details.put("kind", e.kind());
+            }
+            if (!e.causes().isEmpty()) {
+                ArrayNode causes = details.putArray("causes");
+                for (FieldError cause : e.causes()) {
+                    causes.addObject().put("reason", cause.type()).put("message", cause.message())
+                            .put("field", cause.field());
+                }
+            }
+        }
+        return status;
+    }
+
+    /** A Success status, as answered for deletions of collections. */
+    static ObjectNode success(String kind, String name) {
+        ObjectNode status = base("Success", "", 200);
+        status.putObject("details").put("name", name).put("kind", kind);
+        return status;
+    }
+
+    private static ObjectNode base(String outcome, String message, int code) {
+        ObjectNode status = Json.object();
+        status.put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", outcome);
+        if (!message.isEmpty()) {
+            status.put("message", message);
+        }
+        status.put("code", code);
+        return status;
+    }
+}

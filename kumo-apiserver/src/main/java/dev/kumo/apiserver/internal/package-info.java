@@ -1,0 +1,2 @@
+/** The API server's request handling; not for use outside this module. */
+package dev.kumo.apiserver.internal;
