@@ -1,0 +1,41 @@
+package dev.kumo.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The optional server configuration file ({@code --config FILE}), YAML with kebab-case keys; every key can also be
+ * given as a flag, and flags win.
+ */
+record ConfigFile(
+        @JsonProperty("data-dir") String dataDir,
+        @JsonProperty("api-addr") String apiAddr,
+        @JsonProperty("ingress-addr") String ingressAddr,
+        @JsonProperty("store") String store,
+        @JsonProperty("store-sync") String storeSync,
+        @JsonProperty("require-token") Boolean requireToken) {
+
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null);
+
+    /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
+    static ConfigFile read(Path file) {
+        try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                return EMPTY;
+            }
+            return YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                    .readValue(text, ConfigFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
+                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
+        }
+    }
+}

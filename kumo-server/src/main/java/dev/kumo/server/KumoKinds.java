@@ -1,0 +1,19 @@
+package dev.kumo.server;
+
+import dev.kumo.api.core.CoreKinds;
+import dev.kumo.api.kinds.KindDefinition;
+import dev.kumo.api.kinds.Kinds;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every kind this build of Kumo serves. */
+final class KumoKinds {
+
+    private KumoKinds() {
+    }
+
+    static Kinds all() {
+        List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
+        return new Kinds(definitions);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.kumo.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.ApiServer;
+import dev.kumo.apiserver.ApiServerConfig;
+import dev.kumo.store.InMemoryStore;
+import dev.kumo.store.ResourceStore;
+import dev.kumo.store.SqliteStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/** The running platform: data directory, store and API server, started and stopped together. */
+public final class KumoServer implements AutoCloseable {
+
+    private final DataDirectory dataDir;
+    private final ResourceStore store;
+    private final Vertx vertx;
+    private final ApiServer api;
+    private final Optional<String> token;
+
+    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api,
+            Optional<String> token) {
+        this.dataDir = dataDir;
+        this.store = store;
+        this.vertx = vertx;
+        this.api = api;
+        this.token = token;
+    }
+
+    /** Starts everything; on failure whatever was started is stopped again. */
+    public static KumoServer start(ServerConfig config) {
+        DataDirectory dataDir = DataDirectory.open(config.dataDir());
+        ResourceStore store = null;
+        Vertx vertx = null;
+        try {
+            store = config.store().equals("memory") ? InMemoryStore.create()
+                    : SqliteStore.open(dataDir.path(), config.durableSync());
+            ensureNamespace(store, "default");
+            boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
+            Optional<String> token = needToken ? Optional.of(dataDir.token()) : Optional.empty();
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
+                    .setPreferNativeTransport(true));
+            ApiServer api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
+                    config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token), KumoKinds.all(),
+                    store, InstantSource.system());
+            return new KumoServer(dataDir, store, vertx, api, token);
+        } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+            dataDir.close();
+            throw e;
+        }
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    public ResourceStore store() {
+        return store;
+    }
+
+    public Optional<String> token() {
+        return token;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+        store.close();
+        dataDir.close();
+    }
+
+    private static void ensureNamespace(ResourceStore store, String name) {
+        if (store.get(ResourceTypes.NAMESPACE, "", name).isPresent()) {
+            return;
+        }
+        ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+        namespace.putObject("metadata").put("name", name);
+        try {
+            store.create(ResourceTypes.NAMESPACE, namespace);
+        } catch (ApiException e) {
+            if (e.code() != 409) {
+                throw e;
+            }
+        }
+    }
+}

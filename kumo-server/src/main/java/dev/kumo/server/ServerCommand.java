@@ -1,0 +1,84 @@
+package dev.kumo.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kumo server}: starts the platform in this process and runs until SIGTERM or Ctrl-C. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Start the Kumo platform (API server and store) in the foreground.")
+public final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where state is kept (default: $XDG_DATA_HOME/kumo or ~/.local/share/kumo).")
+    Path dataDir;
+
+    @Option(names = "--api-addr", paramLabel = "HOST:PORT",
+            description = "API server address (default: 127.0.0.1:7780; port 0 picks a free port).")
+    String apiAddr;
+
+    @Option(names = "--ingress-addr", paramLabel = "HOST:PORT",
+            description = "Ingress router address (default: 127.0.0.1:8080).")
+    String ingressAddr;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file; flags override it.")
+    Path config;
+
+    @Option(names = "--store", paramLabel = "sqlite|memory",
+            description = "sqlite (durable, default) or memory (nothing survives a restart).")
+    String store;
+
+    @Option(names = "--require-token", description = "Require the bearer token even on loopback "
+            + "(always required when the API is bound beyond loopback).")
+    Boolean requireToken;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig settings = settings();
+        KumoServer server = KumoServer.start(settings);
+        Duration startup = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
+                Instant.now());
+        System.out.println("kumo: api listening on http://" + settings.apiAddress().host() + ":" + server.apiPort());
+        System.out.println("kumo: data in " + settings.dataDir() + " (" + settings.store() + " store)"
+                + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
+                        .orElse(""));
+        System.out.println("kumo: ready in " + startup.toMillis() + " ms; stop with Ctrl-C");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("kumo: stopped");
+            stopped.countDown();
+        }, "kumo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig settings() {
+        ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigFile.read(config);
+        String storeKind = first(store, file.store(), "sqlite");
+        if (!storeKind.equals("sqlite") && !storeKind.equals("memory")) {
+            throw new IllegalArgumentException("--store: invalid value \"" + storeKind + "\": want sqlite or memory");
+        }
+        String sync = first(null, file.storeSync(), "full");
+        if (!sync.equals("full") && !sync.equals("normal")) {
+            throw new IllegalArgumentException("store-sync: invalid value \"" + sync + "\": want full or normal");
+        }
+        return new ServerConfig(
+                Optional.ofNullable(dataDir).or(() -> Optional.ofNullable(file.dataDir()).map(Path::of))
+                        .orElseGet(ServerConfig::defaultDataDir),
+                ServerConfig.HostPort.parse("--api-addr", first(apiAddr, file.apiAddr(), "127.0.0.1:7780")),
+                ServerConfig.HostPort.parse("--ingress-addr", first(ingressAddr, file.ingressAddr(),
+                        "127.0.0.1:8080")),
+                storeKind, sync.equals("full"),
+                Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false));
+    }
+
+    private static String first(String flag, String fromFile, String fallback) {
+        return flag != null ? flag : fromFile != null ? fromFile : fallback;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kumo.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+
+/**
+ * The server's settings, one immutable snapshot: from flags, over the optional config file, over the defaults.
+ *
+ * @param dataDir where the store, the token and the lock live
+ * @param apiAddress the API server's host:port
+ * @param ingressAddress the ingress router's host:port (used once Serving runs workloads)
+ * @param store {@code sqlite} (durable, the default) or {@code memory}
+ * @param durableSync whether SQLite fsyncs every commit ({@code synchronous=FULL})
+ * @param requireToken whether every API request must carry the bearer token
+ */
+public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
+        boolean durableSync, boolean requireToken) {
+
+    /** A host and a port; port 0 means any free port. */
+    public record HostPort(String host, int port) {
+
+        /** Parses {@code host:port} (or {@code :port}, meaning loopback); the field name goes in errors. */
+        public static HostPort parse(String flag, String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(flag + ": invalid value \"" + value
+                        + "\": want HOST:PORT, e.g. 127.0.0.1:7780 (port 0 picks a free one)");
+            }
+            String host = colon == 0 ? "127.0.0.1" : value.substring(0, colon);
+            try {
+                int port = Integer.parseInt(value.substring(colon + 1));
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return new HostPort(host, port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(flag + ": invalid port in \"" + value
+                        + "\": want a number from 0 to 65535");
+            }
+        }
+
+        /** Whether only this machine can reach the address. */
+        public boolean isLoopback() {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    /** The default data directory: {@code $XDG_DATA_HOME/kumo}, else {@code ~/.local/share/kumo}. */
+    public static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "share")
+                : Path.of(xdg);
+        return base.resolve("kumo");
+    }
+}
