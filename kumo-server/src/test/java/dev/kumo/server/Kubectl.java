@@ -1,0 +1,49 @@
+package dev.kumo.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real kubectl binary against a Kumo API server, isolated from the user's kubeconfig and caches. */
+final class Kubectl {
+
+    /** What one kubectl run printed and how it ended. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final String server;
+    private final Path home;
+
+    Kubectl(String server, Path home) {
+        this.server = server;
+        this.home = home;
+    }
+
+    Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--server", server, "--request-timeout=20s"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("KUBECONFIG", home.resolve("kubeconfig").toString());
+        builder.environment().remove("KUBERNETES_SERVICE_HOST");
+        try {
+            Path out = home.resolve("out.txt");
+            Path err = home.resolve("err.txt");
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("running kubectl: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

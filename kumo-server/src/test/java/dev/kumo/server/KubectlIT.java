@@ -1,0 +1,119 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real kubectl against a real Kumo server: the commands a Knative user types, in the order they type them. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubectlIT {
+
+    @TempDir
+    static Path temp;
+
+    private static KumoServer server;
+    private static Kubectl kubectl;
+
+    @BeforeAll
+    static void start() {
+        server = KumoServer.start(TestServers.config(temp.resolve("data")));
+        kubectl = new Kubectl("http://127.0.0.1:" + server.apiPort(), temp);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void applyCreatesThenConfiguresThenLeavesUnchanged() {
+        assertOk(kubectl.run("apply", "-f", manifest("hello.yaml")), "service.serving.knative.dev/hello created");
+        assertOk(kubectl.run("apply", "-f", manifest("hello-v2.yaml")), "service.serving.knative.dev/hello configured");
+        assertOk(kubectl.run("apply", "-f", manifest("hello-v2.yaml")), "service.serving.knative.dev/hello unchanged");
+    }
+
+    @Test
+    @Order(2)
+    void serverSideApply() {
+        assertOk(kubectl.run("apply", "--server-side", "-f", manifest("hello-v2.yaml")),
+                "service.serving.knative.dev/hello serverside-applied");
+    }
+
+    @Test
+    @Order(3)
+    void getShowsKnativeColumnsAndYaml() {
+        Kubectl.Result table = kubectl.run("get", "ksvc");
+        assertOk(table, "hello");
+        assertThat(table.out().lines().findFirst().orElseThrow())
+                .contains("NAME", "URL", "LATESTCREATED", "LATESTREADY", "READY", "REASON");
+        Kubectl.Result yaml = kubectl.run("get", "ksvc", "hello", "-o", "yaml");
+        assertOk(yaml, "name: hello");
+        assertThat(yaml.out()).contains("kind: Service", "value: v2", "kubectl.kubernetes.io/last-applied-configuration");
+        Kubectl.Result revisions = kubectl.run("get", "revisions");
+        assertThat(revisions.exitCode()).isZero();
+        assertThat(revisions.err()).contains("No resources found in default namespace.");
+        assertOk(kubectl.run("get", "knative"), "service.serving.knative.dev/hello");
+    }
+
+    @Test
+    @Order(4)
+    void patchAndStatusThenWaitForReady() {
+        assertOk(kubectl.run("patch", "ksvc", "hello", "--type=merge", "-p", "{\"metadata\":{\"labels\":{\"x\":\"y\"}}}"),
+                "service.serving.knative.dev/hello patched");
+        assertOk(kubectl.run("patch", "ksvc", "hello", "--subresource=status", "--type=merge", "-p",
+                "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}"),
+                "service.serving.knative.dev/hello patched");
+        assertOk(kubectl.run("wait", "--for=condition=Ready", "ksvc/hello", "--timeout=20s"),
+                "service.serving.knative.dev/hello condition met");
+        assertOk(kubectl.run("get", "ksvc", "-l", "x=y", "-o", "name"), "service.serving.knative.dev/hello");
+    }
+
+    @Test
+    @Order(5)
+    void invalidManifestIsRejectedWithTheFieldAndMessage() {
+        Kubectl.Result result = kubectl.run("apply", "-f", manifest("invalid.yaml"));
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("The Service \"bad\" is invalid: spec.traffic");
+    }
+
+    @Test
+    @Order(6)
+    void createNamespaceUsesProtobufAndWorks() {
+        assertOk(kubectl.run("create", "namespace", "team-a"), "namespace/team-a created");
+        assertOk(kubectl.run("get", "ns"), "team-a");
+        assertOk(kubectl.run("apply", "-n", "team-a", "-f", manifest("hello.yaml")),
+                "service.serving.knative.dev/hello created");
+        assertOk(kubectl.run("get", "ksvc", "-A"), "team-a");
+    }
+
+    @Test
+    @Order(7)
+    void deleteRemovesTheService() {
+        assertOk(kubectl.run("delete", "-f", manifest("hello.yaml")), "service.serving.knative.dev \"hello\" deleted");
+        Kubectl.Result gone = kubectl.run("get", "ksvc", "hello");
+        assertThat(gone.exitCode()).isNotZero();
+        assertThat(gone.err()).contains("NotFound");
+    }
+
+    private static void assertOk(Kubectl.Result result, String expected) {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).as(result.err()).contains(expected);
+    }
+
+    private static String manifest(String name) {
+        try {
+            return Path.of(KubectlIT.class.getResource("/manifests/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

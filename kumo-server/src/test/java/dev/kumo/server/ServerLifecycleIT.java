@@ -1,0 +1,59 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerLifecycleIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void portZeroPrintsTheBoundAddressAndSigtermStopsCleanly() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp)) {
+            await().atMost(Duration.ofSeconds(60)).until(server::ready);
+            HttpResponse<String> version = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/version")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(version.statusCode()).isEqualTo(200);
+            assertThat(server.terminate()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.lines().contains("kumo: stopped"));
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedClearly() throws Exception {
+        try (ServerProcess first = ServerProcess.start(temp)) {
+            await().atMost(Duration.ofSeconds(60)).until(first::ready);
+            try (ServerProcess second = ServerProcess.start(temp)) {
+                assertThat(second.process().waitFor()).isEqualTo(1);
+                assertThat(String.join("\n", second.lines())).contains("is in use by another kumo server");
+            }
+        }
+    }
+
+    @Test
+    void aTokenIsRequiredWhenAskedForAndStoredInTheDataDirectory() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp, "--require-token")) {
+            await().atMost(Duration.ofSeconds(60)).until(server::ready);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
+                    URI.create(server.apiUrl() + "/api")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            String token = java.nio.file.Files.readString(temp.resolve("token")).trim();
+            HttpResponse<String> authorized = client.send(HttpRequest.newBuilder(
+                    URI.create(server.apiUrl() + "/api")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(authorized.statusCode()).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kumo.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** {@code kumo server} as a real child JVM, with its output collected and its API URL read from it. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The process is gone.
+            }
+        });
+    }
+
+    /** Starts {@code kumo server} with the test's classpath and the given extra arguments. */
+    static ServerProcess start(Path dataDir, String... extra) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
+                "--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0"));
+        command.addAll(List.of(extra));
+        try {
+            return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new AssertionError("starting kumo server: " + e.getMessage(), e);
+        }
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    /** The API URL once the server printed it, else empty. */
+    String apiUrl() {
+        return lines.stream().filter(l -> l.startsWith("kumo: api listening on ")).findFirst()
+                .map(l -> l.substring("kumo: api listening on ".length())).orElse("");
+    }
+
+    boolean ready() {
+        return lines.stream().anyMatch(l -> l.startsWith("kumo: ready"));
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** SIGTERM, then the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("kumo server ignored SIGTERM for 30 s");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: nothing runs in the server after this. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
