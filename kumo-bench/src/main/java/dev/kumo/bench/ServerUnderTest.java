@@ -1,0 +1,79 @@
+package dev.kumo.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A {@code kumo server} child process started the way {@code bin/kumo} starts it, timed until it is ready. */
+final class ServerUnderTest implements AutoCloseable {
+
+    private final Process process;
+    final String url;
+    final long startToReadyMillis;
+    final String reportedReady;
+
+    private ServerUnderTest(Process process, String url, long startToReadyMillis, String reportedReady) {
+        this.process = process;
+        this.url = url;
+        this.startToReadyMillis = startToReadyMillis;
+        this.reportedReady = reportedReady;
+    }
+
+    static ServerUnderTest start(String store, Path dataDir) throws IOException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
+                "--api-addr", "127.0.0.1:0")).redirectErrorStream(true).start();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        String url = "";
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("kumo: api listening on ")) {
+                url = line.substring("kumo: api listening on ".length());
+            }
+            if (line.startsWith("kumo: ready")) {
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
+                CompletableFuture.runAsync(() -> drain(reader));
+                return new ServerUnderTest(process, url, elapsed, line);
+            }
+        }
+        throw new IOException("kumo server exited before it was ready (exit " + process.exitValue() + ")");
+    }
+
+    /** Resident set size of the server process, in MiB, from /proc. */
+    double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void drain(BufferedReader reader) {
+        try {
+            while (reader.readLine() != null) {
+                // Keep the pipe empty so the server never blocks on its output.
+            }
+        } catch (IOException e) {
+            // The server is gone.
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
