@@ -10,6 +10,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.ServingKinds;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.store.StoreOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -41,7 +42,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     final Vertx vertx = Vertx.vertx();
-    final ResourceStore store = InMemoryStore.create();
+    final ResourceStore store;
     final ApiServer server;
     final HttpClient client = HttpClient.newHttpClient();
     private final Optional<String> token;
@@ -51,7 +52,12 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Optional<String> token) {
+        this(token, StoreOptions.DEFAULTS);
+    }
+
+    ApiFixture(Optional<String> token, StoreOptions options) {
         this.token = token;
+        this.store = InMemoryStore.create(options);
         List<KindDefinition> kinds = new ArrayList<>(CoreKinds.all());
         kinds.addAll(ServingKinds.all());
         ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import dev.kumo.store.StoreOptions;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +64,18 @@ class WatchIT {
 
     @Test
     void aResourceVersionBeforeTheWindowEndsWithAnExpiredStatus() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            api.post(SERVICES, service("s" + i, ""));
+        try (ApiFixture small = new ApiFixture(Optional.empty(), StoreOptions.DEFAULTS.withWatchWindowEvents(2))) {
+            String first = small.post(SERVICES, service("s0", "")).json().at("/metadata/resourceVersion").asText();
+            for (int i = 1; i < 5; i++) {
+                small.post(SERVICES, service("s" + i, ""));
+            }
+            List<JsonNode> expired = watch(small, SERVICES + "?watch=true&resourceVersion=" + first,
+                    "application/json");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !expired.isEmpty());
+            assertThat(expired.get(0).path("type").asText()).isEqualTo("ERROR");
+            assertThat(expired.get(0).at("/object/code").asInt()).isEqualTo(410);
+            assertThat(expired.get(0).at("/object/reason").asText()).isEqualTo("Expired");
         }
-        List<JsonNode> expired = watch(SERVICES + "?watch=true&resourceVersion=-5", "application/json");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !expired.isEmpty());
-        assertThat(expired.get(0).path("type").asText()).isEqualTo("ERROR");
-        assertThat(expired.get(0).at("/object/code").asInt()).isEqualTo(410);
     }
 
     @Test
@@ -83,6 +90,10 @@ class WatchIT {
     }
 
     private List<JsonNode> watch(String path, String accept) throws Exception {
+        return watch(api, path, accept);
+    }
+
+    private static List<JsonNode> watch(ApiFixture api, String path, String accept) throws Exception {
         List<JsonNode> events = new CopyOnWriteArrayList<>();
         HttpResponse<java.io.InputStream> response = api.client.send(HttpRequest.newBuilder(
                 URI.create(api.base() + path)).header("Accept", accept).build(),

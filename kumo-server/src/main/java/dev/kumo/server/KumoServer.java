@@ -8,7 +8,9 @@ import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.store.SqliteOptions;
 import dev.kumo.store.SqliteStore;
+import dev.kumo.store.StoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.InstantSource;
@@ -16,6 +18,9 @@ import java.util.Optional;
 
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
+
+    /** Watchers may fall up to this many events behind (a watch from scratch replays every object first). */
+    private static final StoreOptions STORE_OPTIONS = StoreOptions.DEFAULTS.withWatchQueueEvents(100_000);
 
     private final DataDirectory dataDir;
     private final ResourceStore store;
@@ -38,8 +43,9 @@ public final class KumoServer implements AutoCloseable {
         ResourceStore store = null;
         Vertx vertx = null;
         try {
-            store = config.store().equals("memory") ? InMemoryStore.create()
-                    : SqliteStore.open(dataDir.path(), config.durableSync());
+            store = config.store().equals("memory") ? InMemoryStore.create(STORE_OPTIONS)
+                    : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
+                            ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS));
             ensureNamespace(store, "default");
             boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
             Optional<String> token = needToken ? Optional.of(dataDir.token()) : Optional.empty();
