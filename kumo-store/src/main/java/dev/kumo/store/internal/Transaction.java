@@ -46,23 +46,24 @@ final class Transaction {
     ObjectNode put(ObjectKey key, ObjectNode object, Optional<ObjectNode> before) {
         long version = ++resourceVersion;
         MetaNode.of(object).put("resourceVersion", Long.toString(version));
-        ObjectNode stored = object.deepCopy();
+        ObjectNode stored = JsonTrees.normalized(object);
         pending.put(key, Optional.of(stored));
         changes.add(new Change.Put(key, stored));
         WatchEvent.Type type = before.isPresent() ? WatchEvent.Type.MODIFIED : WatchEvent.Type.ADDED;
         events.add(new HubEvent(key.resource(), new WatchEvent(type, stored, version), before.map(MetaNode::labels)));
-        return object;
+        return stored.deepCopy();
     }
 
     /** Removes the object, recording a DELETED event of {@code last} with the deletion's resourceVersion. */
     ObjectNode remove(ObjectKey key, ObjectNode last) {
         long version = ++resourceVersion;
         MetaNode.of(last).put("resourceVersion", Long.toString(version));
+        ObjectNode removed = JsonTrees.normalized(last);
         pending.put(key, Optional.empty());
         changes.add(new Change.Remove(key));
-        events.add(new HubEvent(key.resource(), new WatchEvent(WatchEvent.Type.DELETED, last.deepCopy(), version),
+        events.add(new HubEvent(key.resource(), new WatchEvent(WatchEvent.Type.DELETED, removed, version),
                 Optional.empty()));
-        return last;
+        return removed.deepCopy();
     }
 
     /** Writes every change to the backend; the events to publish, in order (none if nothing changed). */

@@ -43,7 +43,7 @@ final class Updating {
         if (!type.group().isEmpty() && specChanged(stored, next)) {
             MetaNode.of(next).put("generation", stored.path("metadata").path("generation").asLong(0) + 1);
         }
-        if (SameJson.equal(stored, next)) {
+        if (JsonTrees.equal(stored, next)) {
             return stored;
         }
         if (deleting && MetaNode.finalizers(next).isEmpty()) {
@@ -57,7 +57,7 @@ final class Updating {
         ObjectNode stored = load(tx, key, incoming);
         ObjectNode next = stored.deepCopy();
         MetaNode.copyTopLevel(incoming, next, "status");
-        if (SameJson.equal(stored, next)) {
+        if (JsonTrees.equal(stored, next)) {
             return stored;
         }
         return tx.put(key, next, Optional.of(stored));
@@ -75,7 +75,7 @@ final class Updating {
         before.fieldNames().forEachRemaining(fields::add);
         after.fieldNames().forEachRemaining(fields::add);
         fields.removeAll(List.of("metadata", "status"));
-        return fields.stream().anyMatch(field -> !SameJson.equal(before.get(field), after.get(field)));
+        return fields.stream().anyMatch(field -> !JsonTrees.equal(before.get(field), after.get(field)));
     }
 
     private static void rejectNewFinalizers(ResourceType type, ObjectKey key, ObjectNode stored, ObjectNode next) {
