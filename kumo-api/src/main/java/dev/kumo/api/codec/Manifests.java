@@ -36,7 +36,9 @@ public final class Manifests {
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();
                 index++;
-                if (document == null || document.isNull() || document.isMissingNode()) {
+                // An empty YAML document ("---" followed by nothing) comes back as an empty string.
+                if (document == null || document.isNull() || document.isMissingNode()
+                        || (document.isTextual() && document.textValue().isBlank())) {
                     continue;
                 }
                 if (!(document instanceof ObjectNode object)) {

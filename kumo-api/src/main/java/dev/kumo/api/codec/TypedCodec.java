@@ -2,6 +2,7 @@ package dev.kumo.api.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,7 @@ public final class TypedCodec {
             @Override
             public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                     JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
-                unknown.add(join(path(parser.getParsingContext().getParent()), propertyName));
+                unknown.add(join(path(containingObject(parser).getParent()), propertyName));
                 parser.skipChildren();
                 return true;
             }
@@ -49,6 +50,16 @@ public final class TypedCodec {
         } catch (IOException e) {
             throw ApiException.badRequest("cannot decode " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The context of the object that holds the unknown property: when its value is an object or an array the parser
+     * has already entered that value, so the holder is one level up.
+     */
+    private static JsonStreamContext containingObject(JsonParser parser) {
+        JsonStreamContext context = parser.getParsingContext();
+        return parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY
+                ? context.getParent() : context;
     }
 
     private static String path(JsonStreamContext context) {

@@ -30,6 +30,12 @@ public record FieldError(String field, String type, String message) {
         return new FieldError(field, "FieldValueDuplicate", field + ": Duplicate value: " + render(value));
     }
 
+    /** A value that repeats one that must be unique, with where it was seen first. */
+    public static FieldError duplicate(String field, Object value, String detail) {
+        return new FieldError(field, "FieldValueDuplicate",
+                field + ": Duplicate value: " + render(value) + suffix(detail));
+    }
+
     /** A field that is not part of the schema at all. */
     public static FieldError unknown(String field) {
         return new FieldError(field, "FieldValueInvalid", "unknown field \"" + field + "\"");

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class ObjectMetaValidation {
 
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
@@ -19,8 +20,8 @@ public final class ObjectMetaValidation {
     private ObjectMetaValidation() {
     }
 
-    /** How a kind's names are checked. */
-    public enum NameRule { DNS1123_LABEL, DNS1123_SUBDOMAIN }
+    /** How a kind's names are checked: Knative's kinds use DNS-1035 labels (a letter first, at most 63 long). */
+    public enum NameRule { DNS1123_LABEL, DNS1123_SUBDOMAIN, DNS1035_LABEL }
 
     /** Validates {@code metadata}; the name may be missing only when {@code generateName} is set. */
     public static List<FieldError> validate(ObjectMeta metadata, NameRule nameRule) {
@@ -56,6 +57,12 @@ public final class ObjectMetaValidation {
                     : java.util.Optional.of("a lowercase RFC 1123 label must consist of lower case alphanumeric "
                             + "characters or '-', and must start and end with an alphanumeric character "
                             + "(e.g. 'my-name', or '123-abc')");
+            case DNS1035_LABEL -> name.length() > 63
+                    ? java.util.Optional.of("must be no more than 63 characters")
+                    : DNS1035_LABEL.matcher(name).matches() ? java.util.Optional.empty()
+                    : java.util.Optional.of("a DNS-1035 label must consist of lower case alphanumeric characters or "
+                            + "'-', start with an alphabetic character, and end with an alphanumeric character "
+                            + "(e.g. 'my-name', or 'abc-123')");
             case DNS1123_SUBDOMAIN -> name.length() > 253
                     ? java.util.Optional.of("must be no more than 253 characters")
                     : DNS1123_SUBDOMAIN.matcher(name).matches() ? java.util.Optional.empty()

@@ -23,6 +23,11 @@ public final class TypedAdmission<T extends HasMetadata> implements Admission {
 
         T withDefaults(T value);
 
+        /** Defaults on create or update; {@code existing} is the stored object on update (Knative skips some then). */
+        default T withDefaults(T value, Optional<T> existing) {
+            return withDefaults(value);
+        }
+
         List<FieldError> validate(T value, Optional<T> existing);
 
         default List<String> warnings(T value) {
@@ -58,8 +63,8 @@ public final class TypedAdmission<T extends HasMetadata> implements Admission {
                 case Ignore -> { }
             }
         }
-        T value = rules.withDefaults(decoded.value());
         Optional<T> old = existing.map(e -> TypedCodec.decode(e, recordType).value());
+        T value = rules.withDefaults(decoded.value(), old);
         List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validate(value.metadata(), nameRule));
         errors.addAll(rules.validate(value, old));
         if (!errors.isEmpty()) {

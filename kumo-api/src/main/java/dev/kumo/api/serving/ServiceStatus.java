@@ -1,0 +1,27 @@
+package dev.kumo.api.serving;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kumo.api.meta.Condition;
+import java.util.List;
+import java.util.Map;
+
+/** What a Service's reconciler observed: its conditions plus its Configuration's and Route's status fields. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceStatus(
+        Long observedGeneration,
+        List<Condition> conditions,
+        Map<String, String> annotations,
+        String url,
+        Addressable address,
+        List<TrafficTarget> traffic,
+        String latestReadyRevisionName,
+        String latestCreatedRevisionName) {
+
+    public static final ServiceStatus EMPTY = new ServiceStatus(null, null, null, null, null, null, null, null);
+
+    /** This status with conditions and the generation they were computed for, which are always written together. */
+    public ServiceStatus withConditions(long generation, List<Condition> value) {
+        return new ServiceStatus(generation, value, annotations, url, address, traffic, latestReadyRevisionName,
+                latestCreatedRevisionName);
+    }
+}

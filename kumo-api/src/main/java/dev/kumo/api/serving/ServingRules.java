@@ -1,0 +1,35 @@
+package dev.kumo.api.serving;
+
+import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.kinds.TypedAdmission;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** A serving kind's admission rules assembled from its defaults, validation and warnings functions. */
+record ServingRules<T>(
+        BiFunction<T, Optional<T>, T> defaults,
+        BiFunction<T, Optional<T>, List<FieldError>> validation,
+        Function<T, List<String>> warnings) implements TypedAdmission.Rules<T> {
+
+    @Override
+    public T withDefaults(T value) {
+        return defaults.apply(value, Optional.empty());
+    }
+
+    @Override
+    public T withDefaults(T value, Optional<T> existing) {
+        return defaults.apply(value, existing);
+    }
+
+    @Override
+    public List<FieldError> validate(T value, Optional<T> existing) {
+        return validation.apply(value, existing);
+    }
+
+    @Override
+    public List<String> warnings(T value) {
+        return warnings.apply(value);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.kumo.api.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TypedCodecTest {
+
+    record Port(Integer containerPort) {
+    }
+
+    record Container(String name, List<Port> ports) {
+    }
+
+    record Spec(List<Container> containers, Container main) {
+    }
+
+    record Root(String kind, Spec spec) {
+    }
+
+    record Row(String json, List<String> unknown) {
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("{\"kind\":\"x\",\"bogus\":1}", List.of("bogus")),
+                new Row("{\"bogus\":{\"a\":1},\"kind\":\"x\"}", List.of("bogus")),
+                new Row("{\"spec\":{\"bogus\":[1,2]}}", List.of("spec.bogus")),
+                new Row("{\"spec\":{\"main\":{\"bogus\":true}}}", List.of("spec.main.bogus")),
+                new Row("{\"spec\":{\"containers\":[{\"name\":\"a\",\"bogus\":1}]}}",
+                        List.of("spec.containers[0].bogus")),
+                new Row("{\"spec\":{\"containers\":[{\"name\":\"a\"},{\"bogus\":{\"x\":1},\"name\":\"b\"}]}}",
+                        List.of("spec.containers[1].bogus")),
+                new Row("{\"spec\":{\"containers\":[{\"ports\":[{\"containerPort\":1},{\"hostPort\":2}]}]}}",
+                        List.of("spec.containers[0].ports[1].hostPort")),
+                new Row("{\"spec\":{\"containers\":[{\"lifecycle\":{\"preStop\":{}}},{\"x\":[{\"y\":1}]}],\"z\":1}}",
+                        List.of("spec.containers[0].lifecycle", "spec.containers[1].x", "spec.z")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void reportsUnknownFieldsWithTheirFullPath(Row row) {
+        TypedCodec.Decoded<Root> decoded = TypedCodec.decode(Json.parseObject(row.json()), Root.class);
+
+        assertThat(decoded.unknownFields()).containsExactlyElementsOf(row.unknown());
+    }
+}
