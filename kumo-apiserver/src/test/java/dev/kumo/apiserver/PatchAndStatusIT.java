@@ -45,7 +45,7 @@ class PatchAndStatusIT {
         assertThat(patched.path("metadata").path("generation").asLong()).isEqualTo(2);
 
         ApiFixture.Response bad = api.send("PATCH", SERVICES + "/hello", "application/json-patch+json",
-                "[{\"op\":\"remove\",\"path\":\"/spec/nothing\"}]");
+                "[{\"op\":\"test\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"nope\"}]");
         assertThat(bad.status()).isEqualTo(400);
     }
 

@@ -3,6 +3,7 @@ package dev.kumo.server;
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.serving.ServingKinds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ final class KumoKinds {
 
     static Kinds all() {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
+        definitions.addAll(ServingKinds.all());
         return new Kinds(definitions);
     }
 }

@@ -62,8 +62,8 @@ public final class HttpExchange {
         switch (reply) {
             case Reply.Body body -> {
                 response.setStatusCode(body.status()).putHeader("Content-Type", body.contentType());
-                body.warnings().forEach(w -> response.headers().add("Warning", "299 - \"" + w.replace("\"", "'")
-                        + "\""));
+                body.warnings().forEach(w -> response.headers().add("Warning", "299 - \""
+                        + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
                 response.end(Buffer.buffer(body.bytes()));
             }
             case Reply.Stream stream -> stream(response, stream.watch(), context);
@@ -71,8 +71,7 @@ public final class HttpExchange {
     }
 
     private static void stream(HttpServerResponse response, WatchStream stream, Context context) {
-        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
-                .putHeader("Transfer-Encoding", "chunked");
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
         response.write("");
         AtomicBoolean ended = new AtomicBoolean();
         Watch watch;
@@ -111,8 +110,8 @@ public final class HttpExchange {
     private static void tooLarge(HttpServerRequest request, int maxBodyBytes) {
         ApiException e = new ApiException(StatusReason.RequestEntityTooLarge, "the request body is larger than "
                 + maxBodyBytes + " bytes", "", "", List.of());
+        request.handler(ignored -> { });
         request.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                .putHeader("Connection", "close")
                 .end(dev.kumo.api.codec.Json.write(StatusBodies.failure(e, "")));
     }
 

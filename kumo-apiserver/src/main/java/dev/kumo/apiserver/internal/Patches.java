@@ -2,6 +2,7 @@ package dev.kumo.apiserver.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.CompatibilityFlags;
 import com.flipkart.zjsonpatch.JsonPatch;
 import com.flipkart.zjsonpatch.JsonPatchApplicationException;
 import dev.kumo.api.errors.ApiException;
@@ -17,6 +18,8 @@ import java.util.Optional;
 final class Patches {
 
     private static final int ATTEMPTS = 5;
+    private static final java.util.Set<String> PATCH_TYPES = java.util.Set.of("application/merge-patch+json",
+            "application/strategic-merge-patch+json", "application/apply-patch+yaml", "application/json-patch+json");
 
     private final ResourceStore store;
     private final Writes writes;
@@ -29,6 +32,9 @@ final class Patches {
     Reply patch(ApiRequest request, Target target) {
         String contentType = request.contentType();
         boolean apply = contentType.equals("application/apply-patch+yaml");
+        if (!PATCH_TYPES.contains(contentType)) {
+            throw RequestBodies.unsupported(contentType);
+        }
         JsonNode patch = apply ? RequestBodies.object(request) : RequestBodies.json(request);
         for (int attempt = 1; ; attempt++) {
             Optional<ObjectNode> existing = store.get(target.type(), target.namespaceOrEmpty(), target.requireName());
@@ -81,7 +87,7 @@ final class Patches {
                     throw ApiException.badRequest("a JSON patch must be an array of operations");
                 }
                 try {
-                    yield JsonPatch.apply(patch, existing);
+                    yield JsonPatch.apply(patch, existing, java.util.EnumSet.noneOf(CompatibilityFlags.class));
                 } catch (JsonPatchApplicationException | IllegalArgumentException e) {
                     throw ApiException.badRequest("the JSON patch cannot be applied: " + e.getMessage());
                 }
