@@ -37,7 +37,7 @@ public final class Age {
 
     /** Formats a duration: {@code 45s}, {@code 5m30s}, {@code 42m}, {@code 3h5m}, {@code 20h}, {@code 2d3h}, … */
     public static String format(Duration duration) {
-        long seconds = duration.toSeconds();
+        long seconds = duration.toMillis() / 1000; // truncated toward zero, like Go's int(d.Seconds())
         if (seconds < -1) {
             return "<invalid>";
         } else if (seconds < 0) {
