@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kumo completion bash|zsh}: prints a completion script. zsh runs the bash script through
- * {@code bashcompinit}, as picocli documents.
+ * {@code bashcompinit}, as picocli documents; the script itself sets that up when sourced by zsh.
  */
 @Command(name = "completion", description = {"Print a shell completion script.",
     "bash: source <(kumo completion bash)", "zsh:  source <(kumo completion zsh)"})
@@ -38,8 +38,8 @@ public final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
         if (shell == Shell.zsh) {
-            session.out().println("autoload -U +X compinit && compinit");
-            session.out().println("autoload -U +X bashcompinit && bashcompinit");
+            // picocli's script loads bashcompinit itself under zsh (and compinit only if it is not loaded yet).
+            session.out().println("# kumo completion for zsh: the bash script, run through zsh's bashcompinit.");
         }
         session.out().print(script);
         session.out().flush();
