@@ -66,10 +66,13 @@ public final class ErrorReport {
         };
     }
 
-    /** Points at the list of the kind that was not found: the one the Status names, else the one asked for. */
+    /**
+     * Points at the list of the kind whose object was not found: the one the Status names, else the one asked for.
+     * A 404 without a name is about the path itself (the server does not serve the kind): no hint then.
+     */
     private static Optional<String> notFoundHint(ApiError error) {
         Optional<ResourceType> type = KindCatalog.resolve(error.status().kind()).or(error::type);
-        if (type.isEmpty()) {
+        if (type.isEmpty() || error.status().name().isEmpty()) {
             return Optional.empty();
         }
         ResourceType t = type.get();

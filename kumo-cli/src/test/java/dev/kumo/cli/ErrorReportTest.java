@@ -40,6 +40,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void aPathTheServerDoesNotServeGetsNoListHint() {
+        String status = """
+                {"kind":"Status","reason":"NotFound","code":404,
+                 "message":"the server could not find the requested resource"}""";
+        assertThat(ErrorReport.lines(error(404, status, "default")))
+                .containsExactly("Error: the server could not find the requested resource");
+    }
+
+    @Test
     void invalidWithSeveralCausesListsThem() {
         String status = """
                 {"kind":"Status","reason":"Invalid","code":422,"message":"Service \\"bad\\" is invalid: [a, b]",

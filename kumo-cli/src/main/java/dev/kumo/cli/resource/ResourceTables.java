@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Prints a list of any kind: the kn columns for Services, Revisions and Routes, NAME (STATUS) AGE otherwise. */
+/** Prints a list of any kind: the kn columns for Services, Revisions and Routes, NAME AGE otherwise. */
 final class ResourceTables {
 
     private ResourceTables() {
@@ -31,8 +31,6 @@ final class ResourceTables {
                             session.listNamespace(), Optional.empty()))), now));
         } else if (type.equals(ResourceTypes.ROUTE)) {
             ListOutput.print(session, list, type, RouteTable::of);
-        } else if (type.equals(ResourceTypes.NAMESPACE)) {
-            ListOutput.print(session, list, type, items -> namespaces(items, now));
         } else {
             ListOutput.print(session, list, type, items -> namesAndAges(items, now));
         }
@@ -41,13 +39,6 @@ final class ResourceTables {
     private static Table namesAndAges(List<JsonNode> items, Instant now) {
         Table table = new Table("NAME", "AGE");
         items.forEach(i -> table.row(i.path("metadata").path("name").asText(), Age.of(i, now)));
-        return table;
-    }
-
-    private static Table namespaces(List<JsonNode> items, Instant now) {
-        Table table = new Table("NAME", "STATUS", "AGE");
-        items.forEach(i -> table.row(i.path("metadata").path("name").asText(),
-                i.path("status").path("phase").asText(""), Age.of(i, now)));
         return table;
     }
 }

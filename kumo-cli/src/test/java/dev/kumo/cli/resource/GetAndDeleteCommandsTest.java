@@ -47,7 +47,7 @@ class GetAndDeleteCommandsTest {
     void getsAnyKindByShortName() {
         assertThat(cli().run("get", "ksvc", "--no-headers").out()).startsWith("hello ");
         assertThat(cli().run("get", "cm").out()).isEqualTo("NAME       AGE\nsettings   5m\n");
-        assertThat(cli().run("get", "ns").out()).isEqualTo("NAME      STATUS   AGE\ndefault   Active   5m\n");
+        assertThat(cli().run("get", "ns").out()).isEqualTo("NAME      AGE\ndefault   5m\n");
         assertThat(server.requests()).extracting(RecordedRequest::line).containsExactly(
                 "GET /apis/serving.knative.dev/v1/namespaces/default/services",
                 "GET /api/v1/namespaces/default/configmaps",
