@@ -1,0 +1,31 @@
+package dev.kumo.cli;
+
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/**
+ * Creates commands for picocli, handing each the session through a {@code (Session)} constructor; the global
+ * options mixin is the session's own instance, so every command sees the values parsed anywhere on the line.
+ */
+final class CommandFactory implements CommandLine.IFactory {
+
+    private final Session session;
+
+    CommandFactory(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == GlobalOptions.class) {
+            return type.cast(session.options());
+        }
+        try {
+            Constructor<K> constructor = type.getDeclaredConstructor(Session.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(session);
+        } catch (NoSuchMethodException e) {
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kumo.cli;
+
+import dev.kumo.cli.output.OutputFormat;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The options every command takes, declared once on the root command and inherited by all subcommands. */
+public final class GlobalOptions {
+
+    @Option(names = {"-n", "--namespace"}, scope = ScopeType.INHERIT, paramLabel = "NAMESPACE",
+            description = "Namespace to use (default: the manifest's, else 'default').")
+    String namespace;
+
+    @Option(names = {"-A", "--all-namespaces"}, scope = ScopeType.INHERIT,
+            description = "List the requested objects across all namespaces.")
+    boolean allNamespaces;
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "json|yaml|name",
+            description = "Print the objects as the server returned them: json, yaml or name.")
+    OutputFormat output;
+
+    @Option(names = "--no-headers", scope = ScopeType.INHERIT, description = "Do not print table headers.")
+    boolean noHeaders;
+
+    @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Kumo API server (default: $KUMO_SERVER, the config file, else http://127.0.0.1:7780).")
+    String server;
+
+    @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+            description = "Bearer token (default: $KUMO_TOKEN, the config file, else the local server's token).")
+    String token;
+
+    /** The namespace given with {@code -n}, if any. */
+    public Optional<String> namespace() {
+        return Optional.ofNullable(namespace).filter(n -> !n.isBlank());
+    }
+
+    public boolean allNamespaces() {
+        return allNamespaces;
+    }
+
+    /** The machine-readable format asked for with {@code -o}; empty means a human-readable table or block. */
+    public Optional<OutputFormat> output() {
+        return Optional.ofNullable(output);
+    }
+
+    public boolean noHeaders() {
+        return noHeaders;
+    }
+
+    public Optional<String> server() {
+        return Optional.ofNullable(server).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> token() {
+        return Optional.ofNullable(token).filter(s -> !s.isBlank());
+    }
+}

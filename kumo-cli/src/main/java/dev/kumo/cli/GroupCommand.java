@@ -1,0 +1,16 @@
+package dev.kumo.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that only groups subcommands ({@code kumo}, {@code kumo service}): run alone, it prints its usage. */
+public abstract class GroupCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kumo.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Builds the {@code kumo} command line. The composition root adds its own subcommands ({@code server}) through
+ * {@link #commandLine(List)} and runs it with {@code execute(args)}; {@link #run(String...)} is the CLI alone.
+ */
+public final class KumoCli {
+
+    private KumoCli() {
+    }
+
+    /** The command line for this process's environment, with extra subcommands (picocli command objects). */
+    public static CommandLine commandLine(List<Object> extraSubcommands) {
+        return commandLine(CliEnvironment.system(), extraSubcommands);
+    }
+
+    /** The command line for a given environment (tests pass captured streams, a temporary home, a clock). */
+    public static CommandLine commandLine(CliEnvironment environment, List<Object> extraSubcommands) {
+        Session session = new Session(environment, new GlobalOptions());
+        FailureHandler failures = new FailureHandler(session);
+        CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(session));
+        extraSubcommands.forEach(command -> addWithoutClientOptions(commandLine, command));
+        return commandLine.setOut(environment.out()).setErr(environment.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setColorScheme(CommandLine.Help.defaultColorScheme(environment.colour() ? Ansi.ON : Ansi.OFF))
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+    }
+
+    /**
+     * Adds a subcommand that is not a client of the API ({@code server}): the global client options (namespace,
+     * output, server, token) would mean nothing there, so the inherited copies are taken off it again.
+     */
+    private static void addWithoutClientOptions(CommandLine root, Object command) {
+        root.addSubcommand(command);
+        CommandLine added = root.getSubcommands().values().stream()
+                .filter(c -> c.getCommand() == command).findFirst().orElseThrow();
+        CommandSpec spec = added.getCommandSpec();
+        spec.options().stream().filter(OptionSpec::inherited)
+                .filter(o -> !o.usageHelp() && !o.versionHelp()).toList().forEach(spec::remove);
+    }
+
+    /** Runs the CLI in this process's environment and returns the exit code (0 ok, 1 failed, 2 usage). */
+    public static int run(String... args) {
+        return run(CliEnvironment.system(), args);
+    }
+
+    /** Runs the CLI in a given environment and returns the exit code. */
+    public static int run(CliEnvironment environment, String... args) {
+        try {
+            return commandLine(environment, List.of()).execute(args);
+        } finally {
+            environment.out().flush();
+            environment.err().flush();
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kumo.cli;
+
+import dev.kumo.cli.apply.ApplyCommand;
+import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.kubeconfig.KubeconfigCommand;
+import dev.kumo.cli.resource.DeleteCommand;
+import dev.kumo.cli.resource.GetCommand;
+import dev.kumo.cli.revision.RevisionCommand;
+import dev.kumo.cli.route.RouteCommand;
+import dev.kumo.cli.service.ServiceCommand;
+import dev.kumo.cli.version.VersionCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
+
+/** {@code kumo}: the root of the command tree, holding the global options. */
+@Command(name = "kumo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = RootCommand.Version.class, usageHelpAutoWidth = true,
+        description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.",
+        subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
+            RevisionCommand.class, RouteCommand.class, KubeconfigCommand.class, VersionCommand.class,
+            CompletionCommand.class})
+final class RootCommand extends GroupCommand {
+
+    @Mixin
+    GlobalOptions options;
+
+    /** {@code kumo --version}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kumo " + ClientVersion.VERSION};
+        }
+    }
+}

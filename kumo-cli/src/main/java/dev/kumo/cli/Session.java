@@ -1,0 +1,100 @@
+package dev.kumo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.client.ApiClient;
+import dev.kumo.cli.client.KindCatalog;
+import dev.kumo.cli.config.ClientConfig;
+import dev.kumo.cli.config.ConfigResolver;
+import dev.kumo.cli.output.Colours;
+import dev.kumo.cli.output.ObjectPrinter;
+import dev.kumo.cli.output.OutputFormat;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a command works with in one invocation: the environment, the parsed global options, and (made on first
+ * use) the API client for the resolved server.
+ */
+public final class Session {
+
+    /** The namespace used when neither {@code -n} nor a manifest names one. */
+    public static final String DEFAULT_NAMESPACE = "default";
+
+    private final CliEnvironment environment;
+    private final GlobalOptions options;
+    private ApiClient client;
+
+    public Session(CliEnvironment environment, GlobalOptions options) {
+        this.environment = environment;
+        this.options = options;
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    /** The server and token, resolved from flags, environment and files. */
+    public ClientConfig config() {
+        return resolver().resolve(options.server(), options.token());
+    }
+
+    public ConfigResolver resolver() {
+        return new ConfigResolver(environment.variables(), environment.home());
+    }
+
+    /** The API client for the resolved server; server warnings are printed on stderr. */
+    public ApiClient client() {
+        if (client == null) {
+            client = new ApiClient(config(), this::warn, "kumo/" + ClientVersion.VERSION);
+        }
+        return client;
+    }
+
+    /** The namespace of {@code -n}, else {@value #DEFAULT_NAMESPACE}. */
+    public String namespace() {
+        return options.namespace().orElse(DEFAULT_NAMESPACE);
+    }
+
+    /** The namespace to list in: empty with {@code -A}. */
+    public Optional<String> listNamespace() {
+        return options.allNamespaces() ? Optional.empty() : Optional.of(namespace());
+    }
+
+    public PrintWriter out() {
+        return environment.out();
+    }
+
+    public PrintWriter err() {
+        return environment.err();
+    }
+
+    public Instant now() {
+        return environment.clock().instant();
+    }
+
+    public Colours colours() {
+        return new Colours(environment.colour());
+    }
+
+    /** Prints a server warning on stderr, as kubectl does. */
+    public void warn(String text) {
+        err().println(colours().yellow("Warning:") + " " + text);
+        err().flush();
+    }
+
+    /** Prints an object or list in the {@code -o} format; returns false when no format was asked for. */
+    public boolean printRaw(JsonNode node, ResourceType type) {
+        Optional<OutputFormat> format = options.output();
+        format.ifPresent(f -> {
+            out().print(ObjectPrinter.format(node, f, item -> KindCatalog.qualifiedName(type)));
+            out().flush();
+        });
+        return format.isPresent();
+    }
+}

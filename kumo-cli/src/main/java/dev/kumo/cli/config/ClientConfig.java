@@ -1,0 +1,14 @@
+package dev.kumo.cli.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The resolved connection settings of one CLI invocation.
+ *
+ * @param server the API server's base URL
+ * @param token the bearer token to send, if any
+ * @param serverSource where the server address came from, for messages (e.g. {@code --server}, {@code KUMO_SERVER})
+ */
+public record ClientConfig(URI server, Optional<String> token, String serverSource) {
+}

@@ -1,0 +1,111 @@
+package dev.kumo.cli.config;
+
+import dev.kumo.cli.CliException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the server and token, first hit wins. Server: {@code --server}, {@code KUMO_SERVER}, {@code server:} in
+ * the config file, else {@value #DEFAULT_SERVER}. Token: {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the
+ * config file, else the local server's {@code token} file in its data directory.
+ *
+ * @param variables the environment variables
+ * @param home the user's home directory
+ */
+public record ConfigResolver(Map<String, String> variables, Path home) {
+
+    public static final String DEFAULT_SERVER = "http://127.0.0.1:7780";
+
+    /** Resolves the settings given the {@code --server} and {@code --token} flags (empty when not given). */
+    public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag) {
+        ConfigFile file = ConfigFile.read(configFile());
+        String source;
+        String server;
+        if (serverFlag.isPresent()) {
+            source = "--server";
+            server = serverFlag.get();
+        } else if (variable("KUMO_SERVER").isPresent()) {
+            source = "KUMO_SERVER";
+            server = variable("KUMO_SERVER").get();
+        } else if (file.serverValue().isPresent()) {
+            source = configFile().toString();
+            server = file.serverValue().get();
+        } else {
+            source = "default";
+            server = DEFAULT_SERVER;
+        }
+        URI uri = parse(server, source);
+        Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
+                .or(() -> localServerToken(uri));
+        return new ClientConfig(uri, token, source);
+    }
+
+    /** {@code $XDG_CONFIG_HOME/kumo/config.yaml}, else {@code ~/.config/kumo/config.yaml}. */
+    public Path configFile() {
+        return variable("XDG_CONFIG_HOME").map(Path::of).orElse(home.resolve(".config"))
+                .resolve("kumo").resolve("config.yaml");
+    }
+
+    /** The server's default data directory: {@code $XDG_DATA_HOME/kumo}, else {@code ~/.local/share/kumo}. */
+    public Path dataDirectory() {
+        return variable("XDG_DATA_HOME").map(Path::of).orElse(home.resolve(".local").resolve("share"))
+                .resolve("kumo");
+    }
+
+    /**
+     * The token the local server generated. Sent only to a loopback address: the file belongs to the server on
+     * this machine, and handing it to another host would leak it.
+     */
+    private Optional<String> localServerToken(URI server) {
+        Path file = dataDirectory().resolve("token");
+        if (!isLoopback(server.getHost()) || !Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the API token " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static URI parse(String server, String source) {
+        String withScheme = server.contains("://") ? server : "http://" + server;
+        try {
+            URI uri = URI.create(withScheme);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("want http(s)://HOST[:PORT]");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new CliException("invalid server address \"" + server + "\" (from " + source
+                    + "): want a URL like " + DEFAULT_SERVER);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            // Only literal addresses are checked, so that this never does a DNS lookup.
+            return (host.matches("[0-9.]+") || host.startsWith("["))
+                    && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
+    }
+}

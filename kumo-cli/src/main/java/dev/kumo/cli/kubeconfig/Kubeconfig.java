@@ -1,0 +1,45 @@
+package dev.kumo.cli.kubeconfig;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.cli.config.ClientConfig;
+
+/** The kubeconfig entries for one Kumo server: cluster, user and context all named {@value #NAME}. */
+public final class Kubeconfig {
+
+    /** The name of the cluster, user and context. */
+    public static final String NAME = "kumo";
+
+    private Kubeconfig() {
+    }
+
+    /** A whole kubeconfig document whose current context is the Kumo one. */
+    public static ObjectNode document(ClientConfig config, String namespace) {
+        ObjectNode document = Json.object().put("apiVersion", "v1").put("kind", "Config");
+        document.putArray("clusters").add(cluster(config));
+        document.putArray("contexts").add(context(namespace));
+        document.put("current-context", NAME);
+        document.putObject("preferences");
+        document.putArray("users").add(user(config));
+        return document;
+    }
+
+    static ObjectNode cluster(ClientConfig config) {
+        ObjectNode entry = Json.object().put("name", NAME);
+        entry.putObject("cluster").put("server", config.server().toString());
+        return entry;
+    }
+
+    static ObjectNode user(ClientConfig config) {
+        ObjectNode entry = Json.object().put("name", NAME);
+        ObjectNode user = entry.putObject("user");
+        config.token().ifPresent(token -> user.put("token", token));
+        return entry;
+    }
+
+    static ObjectNode context(String namespace) {
+        ObjectNode entry = Json.object().put("name", NAME);
+        entry.putObject("context").put("cluster", NAME).put("namespace", namespace).put("user", NAME);
+        return entry;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.kumo.cli.kubeconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.codec.Manifests;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.cli.CliException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Merges Kumo's entries into kubectl's kubeconfig the way {@code kind} and {@code minikube} do: the first file of
+ * {@code $KUBECONFIG}, else {@code ~/.kube/config}, created if missing; entries of the same name are replaced,
+ * everything else is kept, and the current context is switched to Kumo's.
+ */
+public final class KubeconfigFile {
+
+    private KubeconfigFile() {
+    }
+
+    /** The file to merge into. */
+    public static Path location(Map<String, String> variables, Path home) {
+        return Optional.ofNullable(variables.get("KUBECONFIG")).stream()
+                .flatMap(list -> List.of(list.split(File.pathSeparator)).stream())
+                .filter(p -> !p.isBlank()).findFirst().map(Path::of)
+                .orElse(home.resolve(".kube").resolve("config"));
+    }
+
+    /** Merges Kumo's document into the file; returns whether the file existed before. */
+    public static boolean merge(Path file, ObjectNode kumo) {
+        boolean existed = Files.exists(file);
+        ObjectNode merged = existed ? read(file) : Json.object();
+        merge(merged, kumo);
+        write(file, merged, existed);
+        return existed;
+    }
+
+    /** Merges Kumo's entries into a kubeconfig tree. */
+    static void merge(ObjectNode target, ObjectNode kumo) {
+        if (!target.has("apiVersion")) {
+            target.put("apiVersion", "v1");
+        }
+        if (!target.has("kind")) {
+            target.put("kind", "Config");
+        }
+        for (String section : List.of("clusters", "contexts", "users")) {
+            ArrayNode entries = target.path(section) instanceof ArrayNode array ? array : target.putArray(section);
+            for (JsonNode entry : kumo.path(section)) {
+                String name = entry.path("name").asText();
+                for (int i = entries.size() - 1; i >= 0; i--) {
+                    if (entries.get(i).path("name").asText().equals(name)) {
+                        entries.remove(i);
+                    }
+                }
+                entries.add(entry);
+            }
+        }
+        target.put("current-context", kumo.path("current-context").asText());
+    }
+
+    private static ObjectNode read(Path file) {
+        try {
+            String text = Files.readString(file);
+            List<ObjectNode> documents = Manifests.read(text);
+            if (documents.size() > 1) {
+                throw new CliException(file + " holds " + documents.size() + " documents; a kubeconfig holds one");
+            }
+            return documents.isEmpty() ? Json.object() : documents.getFirst();
+        } catch (IOException e) {
+            throw new CliException("reading " + file + ": " + e.getMessage());
+        } catch (ApiException e) {
+            throw new CliException(file + " is not a readable kubeconfig: " + e.getMessage());
+        }
+    }
+
+    private static void write(Path file, ObjectNode document, boolean existed) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (!existed && Files.getFileStore(parent).supportsFileAttributeView("posix")) {
+                // The file may hold a bearer token: readable by its owner only, as kubectl creates it.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------")));
+            }
+            Files.writeString(file, Manifests.writeYaml(document));
+        } catch (IOException e) {
+            throw new CliException("writing " + file + ": " + e.getMessage());
+        }
+    }
+}

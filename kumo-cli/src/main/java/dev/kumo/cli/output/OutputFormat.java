@@ -1,0 +1,8 @@
+package dev.kumo.cli.output;
+
+/** The machine-readable output formats of {@code -o}. */
+public enum OutputFormat {
+    json,
+    yaml,
+    name
+}

@@ -1,0 +1,45 @@
+package dev.kumo.cli.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.Session;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code kumo get KIND [NAME]}: lists a kind, or shows one object, by any of the kind's names. */
+@Command(name = "get", description = "List objects of a kind (ksvc, rev, rt, cfg, ns, cm, secrets, …), or one.")
+public final class GetCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "Kind: plural, singular or short name.")
+    String kind;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "One object of the kind.")
+    String name;
+
+    private final Session session;
+
+    public GetCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        ResourceType type = KindArgument.resolve(kind);
+        if (name == null) {
+            ResourceTables.print(session, type, session.client().list(type, session.listNamespace(),
+                    Optional.empty()));
+            return 0;
+        }
+        JsonNode object = session.client().get(type, session.namespace(), name);
+        if (!session.printRaw(object, type)) {
+            ObjectNode single = Json.object();
+            single.putArray("items").add(object);
+            ResourceTables.print(session, type, single);
+        }
+        return 0;
+    }
+}

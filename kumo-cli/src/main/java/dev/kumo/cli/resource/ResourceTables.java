@@ -1,0 +1,44 @@
+package dev.kumo.cli.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.ListOutput;
+import dev.kumo.cli.Session;
+import dev.kumo.cli.output.Age;
+import dev.kumo.cli.output.Table;
+import dev.kumo.cli.revision.RevisionTable;
+import dev.kumo.cli.revision.Traffic;
+import dev.kumo.cli.route.RouteTable;
+import dev.kumo.cli.service.ServiceTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints a list of any kind: the kn columns for Services, Revisions and Routes, NAME AGE otherwise. */
+final class ResourceTables {
+
+    private ResourceTables() {
+    }
+
+    static void print(Session session, ResourceType type, JsonNode list) {
+        Instant now = session.now();
+        if (type.equals(ResourceTypes.SERVICE)) {
+            ListOutput.print(session, list, type, items -> ServiceTable.of(items, now));
+        } else if (type.equals(ResourceTypes.REVISION)) {
+            ListOutput.print(session, list, type, RevisionTable.ORDER, items -> RevisionTable.of(items,
+                    Traffic.of(ListOutput.items(session.client().list(ResourceTypes.SERVICE,
+                            session.listNamespace(), Optional.empty()))), now));
+        } else if (type.equals(ResourceTypes.ROUTE)) {
+            ListOutput.print(session, list, type, RouteTable::of);
+        } else {
+            ListOutput.print(session, list, type, items -> namesAndAges(items, now));
+        }
+    }
+
+    private static Table namesAndAges(List<JsonNode> items, Instant now) {
+        Table table = new Table("NAME", "AGE");
+        items.forEach(i -> table.row(i.path("metadata").path("name").asText(), Age.of(i, now)));
+        return table;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kumo.cli.revision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.Session;
+import dev.kumo.cli.output.Age;
+import dev.kumo.cli.output.ConditionLines;
+import dev.kumo.cli.output.DescribeBlock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code kumo revision describe NAME}: the revision, its image, Service, traffic and conditions. */
+@Command(name = "describe", description = "Show details of a Knative Revision.")
+public final class RevisionDescribeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The Revision.")
+    String name;
+
+    private final Session session;
+
+    public RevisionDescribeCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        JsonNode revision = session.client().get(ResourceTypes.REVISION, session.namespace(), name);
+        if (session.printRaw(revision, ResourceTypes.REVISION)) {
+            return 0;
+        }
+        JsonNode metadata = revision.path("metadata");
+        String service = metadata.path("labels").path(RevisionTable.SERVICE_LABEL).asText("");
+        Traffic traffic = Traffic.of(service.isEmpty() ? List.of() : session.client()
+                .find(ResourceTypes.SERVICE, session.namespace(), service).map(JsonNode.class::cast).stream()
+                .toList());
+        String namespace = metadata.path("namespace").asText();
+        session.out().print(new DescribeBlock()
+                .attribute("Name", metadata.path("name").asText())
+                .attribute("Namespace", namespace)
+                .attribute("Age", Age.of(revision, session.now()))
+                .attribute("Image", revision.path("spec").path("containers").path(0).path("image").asText(""))
+                .attribute("Service", service)
+                .attribute("Generation", metadata.path("labels").path(RevisionTable.GENERATION_LABEL).asText(""))
+                .attribute("Traffic", traffic.percent(namespace, name))
+                .attribute("Tags", traffic.tags(namespace, name))
+                .section("Conditions", ConditionLines.of(revision, session.now()))
+                .render());
+        session.out().flush();
+        return 0;
+    }
+}

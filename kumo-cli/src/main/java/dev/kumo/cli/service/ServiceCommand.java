@@ -1,0 +1,10 @@
+package dev.kumo.cli.service;
+
+import dev.kumo.cli.GroupCommand;
+import picocli.CommandLine.Command;
+
+/** {@code kumo service}: the verbs on Knative Services. */
+@Command(name = "service", aliases = {"services", "ksvc"}, description = "Manage Knative Services.",
+        subcommands = {ServiceListCommand.class, ServiceDescribeCommand.class, ServiceDeleteCommand.class})
+public final class ServiceCommand extends GroupCommand {
+}

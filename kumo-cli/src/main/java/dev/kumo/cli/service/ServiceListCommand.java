@@ -1,0 +1,26 @@
+package dev.kumo.cli.service;
+
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.ListOutput;
+import dev.kumo.cli.Session;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code kumo service list}: the Services of a namespace, or of all with {@code -A}. */
+@Command(name = "list", aliases = "ls", description = "List Knative Services.")
+public final class ServiceListCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    public ServiceListCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        var list = session.client().list(ResourceTypes.SERVICE, session.listNamespace(), Optional.empty());
+        ListOutput.print(session, list, ResourceTypes.SERVICE, items -> ServiceTable.of(items, session.now()));
+        return 0;
+    }
+}
