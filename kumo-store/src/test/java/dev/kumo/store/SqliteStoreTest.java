@@ -107,6 +107,7 @@ class SqliteStoreTest extends AbstractResourceStoreTest {
     void aDataDirectoryHasOneStoreAtATime() {
         Path dataDir = temp.resolve("data");
         try (ResourceStore store = reopen(dataDir)) {
+            assertThat(store.resourceVersion()).isZero();
             assertThatThrownBy(() -> reopen(dataDir)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("in use");
         }
