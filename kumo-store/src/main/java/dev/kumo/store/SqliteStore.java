@@ -21,7 +21,10 @@ public final class SqliteStore {
         return open(dataDir, SqliteOptions.DEFAULTS);
     }
 
-    /** Opens (creating when needed) the store in {@code dataDir}; fails if another process has it open. */
+    /**
+     * Opens (creating when needed) the store in {@code dataDir}; an {@link IllegalStateException} if another store
+     * has that directory open.
+     */
     public static ResourceStore open(Path dataDir, SqliteOptions options) {
         return new StoreEngine(SqliteBackend.open(dataDir.resolve(DATABASE_FILE), options.synchronous()),
                 options.store());

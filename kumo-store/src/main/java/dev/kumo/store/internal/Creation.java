@@ -24,6 +24,7 @@ final class Creation {
 
     ObjectNode create(Transaction tx, ResourceType type, ObjectNode incoming) {
         ObjectNode object = incoming.deepCopy();
+        Keys.dropNamespaceIfClusterScoped(type, object);
         ObjectKey key = claimName(tx, type, Keys.namespace(type, object), object);
         ObjectNode metadata = MetaNode.of(object);
         metadata.put("uid", UUID.randomUUID().toString());

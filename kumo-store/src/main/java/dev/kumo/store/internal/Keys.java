@@ -15,7 +15,6 @@ final class Keys {
     /** The namespace an incoming object goes to: required for namespaced kinds, {@code ""} for the others. */
     static String namespace(ResourceType type, ObjectNode object) {
         if (!type.namespaced()) {
-            MetaNode.of(object).remove("namespace");
             return "";
         }
         String namespace = MetaNode.text(object, "namespace");
@@ -24,6 +23,13 @@ final class Keys {
                     + "; set metadata.namespace");
         }
         return namespace;
+    }
+
+    /** Removes the namespace a cluster-scoped object may have been sent with. */
+    static void dropNamespaceIfClusterScoped(ResourceType type, ObjectNode object) {
+        if (!type.namespaced()) {
+            MetaNode.of(object).remove("namespace");
+        }
     }
 
     /** The key of an incoming object that must already carry its name. */

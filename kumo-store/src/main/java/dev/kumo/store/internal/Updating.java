@@ -27,10 +27,10 @@ final class Updating {
     }
 
     ObjectNode update(Transaction tx, ResourceType type, ObjectNode incoming) {
-        ObjectKey key = Keys.of(type, incoming.deepCopy());
+        ObjectKey key = Keys.of(type, incoming);
         ObjectNode stored = load(tx, key, incoming);
         ObjectNode next = incoming.deepCopy();
-        Keys.namespace(type, next);
+        Keys.dropNamespaceIfClusterScoped(type, next);
         KEPT_METADATA.forEach(field -> MetaNode.copyField(stored, next, field));
         MetaNode.copyField(stored, next, "resourceVersion");
         if (type.hasStatus()) {
@@ -53,7 +53,7 @@ final class Updating {
     }
 
     ObjectNode updateStatus(Transaction tx, ResourceType type, ObjectNode incoming) {
-        ObjectKey key = Keys.of(type, incoming.deepCopy());
+        ObjectKey key = Keys.of(type, incoming);
         ObjectNode stored = load(tx, key, incoming);
         ObjectNode next = stored.deepCopy();
         MetaNode.copyTopLevel(incoming, next, "status");
