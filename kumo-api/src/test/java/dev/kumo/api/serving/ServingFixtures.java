@@ -114,6 +114,10 @@ final class ServingFixtures {
 
     /** A tree normalized through text, so that int and long nodes of equal value compare equal. */
     static JsonNode normalized(Object value) {
-        return Json.parseObject(Json.write(value));
+        try {
+            return Json.mapper().readTree(Json.write(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
