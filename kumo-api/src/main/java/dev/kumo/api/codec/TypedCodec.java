@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -30,7 +31,8 @@ public final class TypedCodec {
     /** Decodes {@code tree} into {@code type}; a value of the wrong shape is a 400 naming the field. */
     public static <T> Decoded<T> decode(ObjectNode tree, Class<T> type) {
         List<String> unknown = new ArrayList<>();
-        ObjectMapper mapper = Json.mapper().copy().addHandler(new DeserializationProblemHandler() {
+        // A fraction where an integer is wanted is refused, as Kubernetes does, rather than silently truncated.
+        ObjectMapper mapper = Json.mapper().copy().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).addHandler(new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                     JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {

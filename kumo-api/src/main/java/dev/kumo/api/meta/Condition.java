@@ -1,5 +1,6 @@
 package dev.kumo.api.meta;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,10 +16,12 @@ public record Condition(
         String reason,
         String message) {
 
+    @JsonIgnore
     public boolean isTrue() {
         return "True".equals(status);
     }
 
+    @JsonIgnore
     public boolean isFalse() {
         return "False".equals(status);
     }

@@ -1,9 +1,14 @@
 package dev.kumo.api.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.errors.ApiException;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,5 +51,14 @@ class TypedCodecTest {
         TypedCodec.Decoded<Root> decoded = TypedCodec.decode(Json.parseObject(row.json()), Root.class);
 
         assertThat(decoded.unknownFields()).containsExactlyElementsOf(row.unknown());
+    }
+
+    @Test
+    void refusesAFractionWhereAnIntegerIsWantedNamingTheField() {
+        ObjectNode tree = Json.parseObject("{\"spec\":{\"containers\":[{\"ports\":[{\"containerPort\":80.5}]}]}}");
+
+        assertThatThrownBy(() -> TypedCodec.decode(tree, Root.class)).isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("Root in version \"v1\" cannot be handled: "
+                        + "spec.containers[0].ports[0].containerPort: wrong type:");
     }
 }

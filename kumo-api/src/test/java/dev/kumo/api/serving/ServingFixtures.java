@@ -16,7 +16,6 @@ import dev.kumo.api.kinds.KindDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +81,7 @@ final class ServingFixtures {
     }
 
     private static void merge(ObjectNode target, JsonNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 target.remove(field.getKey());
@@ -114,6 +112,10 @@ final class ServingFixtures {
 
     /** A tree normalized through text, so that int and long nodes of equal value compare equal. */
     static JsonNode normalized(Object value) {
-        return Json.parseObject(Json.write(value));
+        try {
+            return Json.mapper().readTree(Json.write(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.kinds.Admitted;
 import dev.kumo.api.meta.HasMetadata;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,8 +59,7 @@ class ServingSamplesTest {
     /** Every field of {@code expected} is in {@code actual} with the same value; defaults may add more. */
     private static void assertContains(JsonNode actual, JsonNode expected, String path) {
         if (expected.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : expected.properties()) {
                 assertThat(actual.has(field.getKey())).as(path + "." + field.getKey()).isTrue();
                 assertContains(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey());
             }

@@ -1,5 +1,6 @@
 package dev.kumo.api.serving.pod;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public record Volume(
     }
 
     /** Whether the volume may be written to: Knative mounts every other kind read-only. */
+    @JsonIgnore
     public boolean isWritable() {
         return emptyDir != null || persistentVolumeClaim != null || ephemeral != null;
     }

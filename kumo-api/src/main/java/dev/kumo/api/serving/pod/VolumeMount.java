@@ -1,5 +1,6 @@
 package dev.kumo.api.serving.pod;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Where a declared volume appears in a container's file system. */
@@ -14,6 +15,7 @@ public record VolumeMount(String mountPath, String mountPropagation, String name
         return new VolumeMount(mountPath, mountPropagation, name, value, subPath);
     }
 
+    @JsonIgnore
     public boolean isReadOnly() {
         return Boolean.TRUE.equals(readOnly);
     }
