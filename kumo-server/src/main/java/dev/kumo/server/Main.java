@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
-import picocli.CommandLine;
+import dev.kumo.cli.KumoCli;
+import java.util.List;
 
 /** The {@code kumo} binary: {@code kumo server} starts the platform, every other verb is the CLI. */
 public final class Main {
@@ -13,18 +14,6 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        CommandLine commandLine = new CommandLine(new Root()).addSubcommand(new ServerCommand());
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("Error: " + e.getMessage());
-            return 1;
-        });
-        return commandLine.execute(args);
+        return KumoCli.commandLine(List.of(new ServerCommand())).execute(args);
     }
-
-    /** The root command until the CLI module provides it. */
-    @CommandLine.Command(name = "kumo", mixinStandardHelpOptions = true,
-            description = "Knative Serving and Eventing in one small process.")
-    static final class Root {
-    }
-
 }

@@ -48,13 +48,15 @@ public final class ServerCommand implements Callable<Integer> {
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
                         .orElse(""));
         System.out.println("kumo: ready in " + startup.toMillis() + " ms; stop with Ctrl-C");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("kumo: stopped");
-            stopped.countDown();
-        }, "kumo-shutdown"));
-        stopped.await();
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String signal : new String[] {"TERM", "INT"}) {
+            // An orderly stop on SIGTERM and Ctrl-C: close the API server and the store, then exit 0.
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+        }
+        stop.await();
+        System.out.println("kumo: stopping");
+        server.close();
+        System.out.println("kumo: stopped");
         return 0;
     }
 

@@ -26,7 +26,8 @@ class ServerLifecycleIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(version.statusCode()).isEqualTo(200);
             assertThat(server.terminate()).isZero();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.lines().contains("kumo: stopped"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(server.lines())
+                    .contains("kumo: stopped"));
         }
     }
 
