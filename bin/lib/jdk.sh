@@ -1,8 +1,13 @@
 # Finds a JDK >= 21 and exports JAVA_HOME (sourced by bin/kumo, bin/test and .ci/run).
 # Order: $JAVA_HOME, every JDK under /usr/lib/jvm (newest first), the java on PATH.
 kumo_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  # The JDK's release file answers without starting a JVM; ask the JVM only when there is none.
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  fi
 }
 
 kumo_find_jdk() {

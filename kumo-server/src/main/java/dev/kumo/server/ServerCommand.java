@@ -1,8 +1,8 @@
 package dev.kumo.server;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,8 +41,8 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig settings = settings();
         KumoServer server = KumoServer.start(settings);
-        Duration startup = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
-                Instant.now());
+        // JVM uptime: the process start instant from /proc is only as precise as the boot time (whole seconds).
+        Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("kumo: api listening on http://" + settings.apiAddress().host() + ":" + server.apiPort());
         System.out.println("kumo: data in " + settings.dataDir() + " (" + settings.store() + " store)"
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")

@@ -19,6 +19,7 @@ public final class Manifests {
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
 
     private Manifests() {

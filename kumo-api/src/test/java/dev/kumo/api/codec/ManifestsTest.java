@@ -60,4 +60,19 @@ class ManifestsTest {
 
         assertThat(Manifests.read(Manifests.writeYaml(object))).containsExactly(object);
     }
+
+    @org.junit.jupiter.api.Test
+    void stringsThatLookLikeNumbersOrBooleansStayStrings() {
+        ObjectNode object = Manifests.read("""
+                kind: Service
+                metadata:
+                  resourceVersion: "2"
+                  annotations: {autoscaling.knative.dev/min-scale: "0", flag: "true", ratio: "1.5"}
+                """).get(0);
+
+        String yaml = Manifests.writeYaml(object);
+
+        assertThat(Manifests.read(yaml)).containsExactly(object);
+        assertThat(yaml).contains("resourceVersion: \"2\"");
+    }
 }
