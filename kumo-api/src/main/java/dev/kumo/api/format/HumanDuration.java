@@ -10,7 +10,7 @@ public final class HumanDuration {
 
     /** Formats like Kubernetes' {@code duration.HumanDuration}. */
     public static String format(Duration duration) {
-        long seconds = duration.toSeconds();
+        long seconds = duration.toMillis() / 1000; // truncated toward zero, like Go's int(d.Seconds())
         if (seconds < -1) {
             return "<invalid>";
         } else if (seconds < 0) {
@@ -18,14 +18,14 @@ public final class HumanDuration {
         } else if (seconds < 60 * 2) {
             return seconds + "s";
         }
-        long minutes = duration.toMinutes();
+        long minutes = seconds / 60;
         if (minutes < 10) {
             long s = seconds % 60;
             return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
         } else if (minutes < 60 * 3) {
             return minutes + "m";
         }
-        long hours = duration.toHours();
+        long hours = minutes / 60;
         if (hours < 8) {
             long m = minutes % 60;
             return m == 0 ? hours + "h" : hours + "h" + m + "m";

@@ -1,6 +1,7 @@
 package dev.kumo.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.format.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,38 +36,8 @@ public final class Age {
         }
     }
 
-    /** Formats a duration: {@code 45s}, {@code 5m30s}, {@code 42m}, {@code 3h5m}, {@code 20h}, {@code 2d3h}, … */
+    /** Formats a duration as kubectl does: {@code 45s}, {@code 5m30s}, {@code 3h5m}, {@code 2d3h}, … */
     public static String format(Duration duration) {
-        long seconds = duration.toMillis() / 1000; // truncated toward zero, like Go's int(d.Seconds())
-        if (seconds < -1) {
-            return "<invalid>";
-        } else if (seconds < 0) {
-            return "0s"; // up to a second in the future is clock skew, shown as now
-        } else if (seconds < 60 * 2) {
-            return seconds + "s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 10) {
-            return join(minutes, "m", seconds % 60, "s");
-        } else if (minutes < 60 * 3) {
-            return minutes + "m";
-        }
-        long hours = minutes / 60;
-        if (hours < 8) {
-            return join(hours, "h", minutes % 60, "m");
-        } else if (hours < 48) {
-            return hours + "h";
-        } else if (hours < 24 * 8) {
-            return join(hours / 24, "d", hours % 24, "h");
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 + "d";
-        } else if (hours < 24 * 365 * 8) {
-            return join(hours / 24 / 365, "y", (hours / 24) % 365, "d");
-        }
-        return hours / 24 / 365 + "y";
-    }
-
-    private static String join(long major, String majorUnit, long minor, String minorUnit) {
-        return minor == 0 ? major + majorUnit : major + majorUnit + minor + minorUnit;
+        return HumanDuration.format(duration);
     }
 }
