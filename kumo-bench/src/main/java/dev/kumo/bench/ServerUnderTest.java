@@ -25,11 +25,12 @@ final class ServerUnderTest implements AutoCloseable {
         this.reportedReady = reportedReady;
     }
 
+    /** Starts the server with bin/kumo's JVM settings (less its CDS archive, so every run starts cold). */
     static ServerUnderTest start(String store, Path dataDir) throws IOException {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
                 "--api-addr", "127.0.0.1:0")).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,10 @@ import java.util.List;
  */
 public final class TypedCodec {
 
+    /** A fraction where an integer is wanted is refused, as Kubernetes does, rather than silently truncated. */
+    private static final ObjectMapper STRICT = Json.mapper().copy()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
     private TypedCodec() {
     }
 
@@ -31,8 +36,8 @@ public final class TypedCodec {
     /** Decodes {@code tree} into {@code type}; a value of the wrong shape is a 400 naming the field. */
     public static <T> Decoded<T> decode(ObjectNode tree, Class<T> type) {
         List<String> unknown = new ArrayList<>();
-        // A fraction where an integer is wanted is refused, as Kubernetes does, rather than silently truncated.
-        ObjectMapper mapper = Json.mapper().copy().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).addHandler(new DeserializationProblemHandler() {
+        // A reader per call carries this call's handler and shares the mapper's deserializer cache.
+        ObjectReader reader = STRICT.readerFor(type).withHandler(new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                     JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
@@ -42,7 +47,8 @@ public final class TypedCodec {
             }
         });
         try {
-            return new Decoded<>(mapper.treeToValue(tree, type), List.copyOf(unknown));
+            T value = reader.readValue(tree);
+            return new Decoded<>(value, List.copyOf(unknown));
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
