@@ -90,6 +90,16 @@ class KubectlIT {
 
     @Test
     @Order(6)
+    void fieldsKumoDoesNotHonourYetAreKeptAndWarnedAbout() {
+        Kubectl.Result result = kubectl.run("apply", "-f", manifest("not-honoured.yaml"));
+        assertOk(result, "service.serving.knative.dev/limited created");
+        assertThat(result.err()).contains("Warning: spec.template.spec.containers[0].resources");
+        assertOk(kubectl.run("get", "ksvc", "limited", "-o", "jsonpath={.spec.template.spec.containers[0]"
+                + ".resources.limits.memory}"), "128Mi");
+    }
+
+    @Test
+    @Order(7)
     void createNamespaceUsesProtobufAndWorks() {
         assertOk(kubectl.run("create", "namespace", "team-a"), "namespace/team-a created");
         assertOk(kubectl.run("get", "ns"), "team-a");
@@ -99,7 +109,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deleteRemovesTheService() {
         assertOk(kubectl.run("delete", "-f", manifest("hello.yaml")), "service.serving.knative.dev \"hello\" deleted");
         Kubectl.Result gone = kubectl.run("get", "ksvc", "hello");
