@@ -22,7 +22,7 @@ class ConfigResolverTest {
     private final Map<String, String> env = new HashMap<>();
 
     private ClientConfig resolve(Optional<String> server, Optional<String> token) {
-        return new ConfigResolver(env, home).resolve(server, token);
+        return new ConfigResolver(env, home).resolve(server, token, Optional.empty());
     }
 
     private ClientConfig resolve() {
