@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.Arrays;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificates of a PEM file as the only ones the CLI trusts, the way kubectl uses a kubeconfig's
@@ -37,6 +41,17 @@ public final class TrustedCertificates {
 
     /** A TLS context trusting exactly the file's certificates. */
     public static SSLContext sslContext(CertificateAuthority authority) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager(authority)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new CliException("trusting the certificate in " + describe(authority) + ": " + e.getMessage(), HINT);
+        }
+    }
+
+    /** The PKIX trust manager over an in-memory key store holding the file's certificates. */
+    static X509TrustManager trustManager(CertificateAuthority authority) {
         Collection<? extends Certificate> certificates = certificates(authority, read(authority));
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -47,9 +62,9 @@ public final class TrustedCertificates {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
+            return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
+                    .map(X509TrustManager.class::cast).findFirst()
+                    .orElseThrow(() -> new KeyStoreException("no X.509 trust manager"));
         } catch (GeneralSecurityException | IOException e) {
             throw new CliException("trusting the certificate in " + describe(authority) + ": " + e.getMessage(), HINT);
         }
