@@ -21,9 +21,4 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     public static ApiServerConfig loopback(int port) {
         return new ApiServerConfig("127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, Optional.empty(), Optional.empty());
     }
-
-    /** {@code https} when a certificate is configured, else {@code http}. */
-    public String scheme() {
-        return tls.isPresent() ? "https" : "http";
-    }
 }

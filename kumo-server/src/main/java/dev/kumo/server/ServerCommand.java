@@ -50,8 +50,8 @@ public final class ServerCommand implements Callable<Integer> {
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
                         .orElse(""));
         server.caCertificate().ifPresent(ca -> System.out.println("kumo: TLS certificate "
-                + (server.certificateCreated() ? "created in " : "in ") + ca
-                + "; 'kumo kubeconfig --merge' makes kubectl trust it"));
+                + (server.certificateCreated() ? "created in " : "in ") + ca + "; clients trust it with "
+                + "--certificate-authority (the default for a local server), 'kumo kubeconfig --merge' for kubectl"));
         System.out.println("kumo: ready in " + startup.toMillis() + " ms; stop with Ctrl-C");
         CountDownLatch stop = new CountDownLatch(1);
         for (String signal : new String[] {"TERM", "INT"}) {

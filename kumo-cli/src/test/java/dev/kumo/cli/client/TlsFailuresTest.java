@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class TlsFailuresTest {
 
     private static final ClientConfig HTTPS = new ClientConfig(URI.create("https://127.0.0.1:7780"),
-            Optional.empty(), "--server", Optional.of(new CertificateAuthority(Path.of("/tmp/ca.crt"), "KUMO_CA_FILE")));
+            Optional.empty(), "--server",
+            Optional.of(new CertificateAuthority(Path.of("/tmp/ca.crt"), "KUMO_CA_FILE")));
     private static final ClientConfig HTTP = new ClientConfig(URI.create("http://127.0.0.1:7780"),
             Optional.empty(), "--server", Optional.empty());
 
