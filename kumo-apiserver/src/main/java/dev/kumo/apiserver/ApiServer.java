@@ -7,6 +7,7 @@ import dev.kumo.store.ResourceStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kubernetes-compatible REST API over the store: Vert.x reads requests on its event loop, each request is
- * answered on a virtual thread (store calls block), and the answer is written back on the event loop.
+ * answered on a virtual thread (store calls block), and the answer is written back on the event loop. With a
+ * {@link TlsKeystore} configured it serves HTTPS (HTTP/1.1) instead of plain HTTP.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -33,8 +35,11 @@ public final class ApiServer implements AutoCloseable {
             InstantSource clock) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host())
-                .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true));
+        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+                .setCompressionSupported(false).setTcpNoDelay(true);
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PfxOptions()
+                .setPath(tls.path().toString()).setPassword(tls.password())));
+        HttpServer server = vertx.createHttpServer(options);
         server.requestHandler(request -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes()));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

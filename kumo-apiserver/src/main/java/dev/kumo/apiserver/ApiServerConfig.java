@@ -9,14 +9,16 @@ import java.util.Optional;
  * @param port the port; 0 picks a free one
  * @param maxBodyBytes the largest request body accepted (Kubernetes' limit is 3 MiB)
  * @param token the bearer token every request must carry, when set
+ * @param tls the certificate to serve HTTPS with, when set; plain HTTP otherwise
  */
-public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token) {
+public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+        Optional<TlsKeystore> tls) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-    /** Loopback, the given port, the default body limit, no token. */
+    /** Loopback, the given port, the default body limit, no token, plain HTTP. */
     public static ApiServerConfig loopback(int port) {
-        return new ApiServerConfig("127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, Optional.empty());
+        return new ApiServerConfig("127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, Optional.empty(), Optional.empty());
     }
 }

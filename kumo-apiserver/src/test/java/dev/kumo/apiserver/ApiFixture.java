@@ -63,8 +63,8 @@ final class ApiFixture implements AutoCloseable {
         ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", "default");
         store.create(ResourceTypes.NAMESPACE, namespace);
-        server = ApiServer.start(vertx, new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token), new Kinds(kinds),
-                store, InstantSource.system());
+        server = ApiServer.start(vertx, new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token, Optional.empty()),
+                new Kinds(kinds), store, InstantSource.system());
     }
 
     String base() {

@@ -1,6 +1,7 @@
 package dev.kumo.cli;
 
 import dev.kumo.cli.output.OutputFormat;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -31,6 +32,11 @@ public final class GlobalOptions {
             description = "Bearer token (default: $KUMO_TOKEN, the config file, else the local server's token).")
     String token;
 
+    @Option(names = "--certificate-authority", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "PEM file of the certificate to trust for an https server (default: $KUMO_CA_FILE, the "
+                    + "config file, else the local server's tls/ca.crt).")
+    Path certificateAuthority;
+
     /** The namespace given with {@code -n}, if any. */
     public Optional<String> namespace() {
         return Optional.ofNullable(namespace).filter(n -> !n.isBlank());
@@ -55,5 +61,9 @@ public final class GlobalOptions {
 
     public Optional<String> token() {
         return Optional.ofNullable(token).filter(s -> !s.isBlank());
+    }
+
+    public Optional<Path> certificateAuthority() {
+        return Optional.ofNullable(certificateAuthority);
     }
 }

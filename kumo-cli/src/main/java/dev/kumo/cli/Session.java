@@ -39,9 +39,9 @@ public final class Session {
         return options;
     }
 
-    /** The server and token, resolved from flags, environment and files. */
+    /** The server, token and certificate authority, resolved from flags, environment and files. */
     public ClientConfig config() {
-        return resolver().resolve(options.server(), options.token());
+        return resolver().resolve(options.server(), options.token(), options.certificateAuthority());
     }
 
     public ConfigResolver resolver() {

@@ -13,6 +13,7 @@ import dev.kumo.store.SqliteStore;
 import dev.kumo.store.StoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
 
@@ -27,17 +28,23 @@ public final class KumoServer implements AutoCloseable {
     private final Vertx vertx;
     private final ApiServer api;
     private final Optional<String> token;
+    private final Optional<ServerCertificate> certificate;
 
     private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api,
-            Optional<String> token) {
+            Optional<String> token, Optional<ServerCertificate> certificate) {
         this.dataDir = dataDir;
         this.store = store;
         this.vertx = vertx;
         this.api = api;
         this.token = token;
+        this.certificate = certificate;
     }
 
-    /** Starts everything; on failure whatever was started is stopped again. */
+    /**
+     * Starts everything; on failure whatever was started is stopped again. Whenever the token is required the API
+     * is served over HTTPS with the data directory's self-signed certificate: kubectl sends a bearer token only
+     * over TLS (kubernetes/kubectl#744).
+     */
     public static KumoServer start(ServerConfig config) {
         DataDirectory dataDir = DataDirectory.open(config.dataDir());
         ResourceStore store = null;
@@ -49,12 +56,15 @@ public final class KumoServer implements AutoCloseable {
             ensureNamespace(store, "default");
             boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
             Optional<String> token = needToken ? Optional.of(dataDir.token()) : Optional.empty();
+            Optional<ServerCertificate> certificate = needToken
+                    ? Optional.of(ServerCertificate.ensure(dataDir.path(), config.apiAddress().host()))
+                    : Optional.empty();
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                     .setPreferNativeTransport(true));
             ApiServer api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
-                    config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token), KumoKinds.all(),
-                    store, InstantSource.system());
-            return new KumoServer(dataDir, store, vertx, api, token);
+                    config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
+                    certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store, InstantSource.system());
+            return new KumoServer(dataDir, store, vertx, api, token, certificate);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -69,6 +79,21 @@ public final class KumoServer implements AutoCloseable {
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** {@code https} when the API serves TLS (whenever the token is required), else {@code http}. */
+    public String apiScheme() {
+        return certificate.isPresent() ? "https" : "http";
+    }
+
+    /** The PEM certificate clients trust, when the API serves TLS. */
+    public Optional<Path> caCertificate() {
+        return certificate.map(ServerCertificate::caCertificate);
+    }
+
+    /** Whether this start created the certificate (clients holding an older one must fetch it again). */
+    public boolean certificateCreated() {
+        return certificate.map(ServerCertificate::created).orElse(false);
     }
 
     public ResourceStore store() {

@@ -34,7 +34,8 @@ public final class ServerCommand implements Callable<Integer> {
     String store;
 
     @Option(names = "--require-token", description = "Require the bearer token even on loopback "
-            + "(always required when the API is bound beyond loopback).")
+            + "(always required when the API is bound beyond loopback); the API is then served over HTTPS with a "
+            + "self-signed certificate kept in the data directory (tls/ca.crt).")
     Boolean requireToken;
 
     @Override
@@ -43,10 +44,14 @@ public final class ServerCommand implements Callable<Integer> {
         KumoServer server = KumoServer.start(settings);
         // JVM uptime: the process start instant from /proc is only as precise as the boot time (whole seconds).
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
-        System.out.println("kumo: api listening on http://" + settings.apiAddress().host() + ":" + server.apiPort());
+        System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
+                + ":" + server.apiPort());
         System.out.println("kumo: data in " + settings.dataDir() + " (" + settings.store() + " store)"
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
                         .orElse(""));
+        server.caCertificate().ifPresent(ca -> System.out.println("kumo: TLS certificate "
+                + (server.certificateCreated() ? "created in " : "in ") + ca + "; clients trust it with "
+                + "--certificate-authority (the default for a local server), 'kumo kubeconfig --merge' for kubectl"));
         System.out.println("kumo: ready in " + startup.toMillis() + " ms; stop with Ctrl-C");
         CountDownLatch stop = new CountDownLatch(1);
         for (String signal : new String[] {"TERM", "INT"}) {

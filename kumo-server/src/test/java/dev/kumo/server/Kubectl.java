@@ -14,16 +14,28 @@ final class Kubectl {
     record Result(int exitCode, String out, String err) {
     }
 
-    private final String server;
+    private final List<String> connection;
     private final Path home;
 
+    /** kubectl talking to {@code server} directly, with {@code home} as its HOME. */
     Kubectl(String server, Path home) {
-        this.server = server;
+        this(List.of("--server", server), home);
+    }
+
+    private Kubectl(List<String> connection, Path home) {
+        this.connection = connection;
         this.home = home;
     }
 
+    /** kubectl using only what a kubeconfig file says (server, certificate, token). */
+    static Kubectl withKubeconfig(Path kubeconfig, Path home) {
+        return new Kubectl(List.of("--kubeconfig", kubeconfig.toString()), home);
+    }
+
     Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--server", server, "--request-timeout=20s"));
+        List<String> command = new ArrayList<>(List.of("kubectl"));
+        command.addAll(connection);
+        command.add("--request-timeout=20s");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HOME", home.toString());

@@ -3,6 +3,8 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kumo.cli.client.TrustedCertificates;
+import dev.kumo.cli.config.CertificateAuthority;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,10 +45,14 @@ class ServerLifecycleIT {
     }
 
     @Test
-    void aTokenIsRequiredWhenAskedForAndStoredInTheDataDirectory() throws Exception {
+    void aTokenIsRequiredWhenAskedForAndStoredInTheDataDirectoryAndTheApiServesHttps() throws Exception {
         try (ServerProcess server = ServerProcess.start(temp, "--require-token")) {
             await().atMost(Duration.ofSeconds(60)).until(server::ready);
-            HttpClient client = HttpClient.newHttpClient();
+            assertThat(server.apiUrl()).startsWith("https://127.0.0.1:");
+            Path ca = temp.resolve("tls/ca.crt");
+            assertThat(server.lines()).anyMatch(l -> l.startsWith("kumo: TLS certificate created in " + ca + "; "));
+            HttpClient client = HttpClient.newBuilder().sslContext(TrustedCertificates.sslContext(
+                    new CertificateAuthority(ca, "test"))).build();
             HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
                     URI.create(server.apiUrl() + "/api")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);

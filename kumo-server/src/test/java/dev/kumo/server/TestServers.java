@@ -12,4 +12,10 @@ final class TestServers {
         return new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
                 new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false);
     }
+
+    /** As {@link #config}, but requiring the bearer token (and so serving HTTPS). */
+    static ServerConfig requiringToken(Path dataDir) {
+        return new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true);
+    }
 }

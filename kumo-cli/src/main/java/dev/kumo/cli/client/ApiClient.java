@@ -39,7 +39,9 @@ public final class ApiClient {
         this.config = config;
         this.warnings = warnings;
         this.userAgent = userAgent;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        config.certificateAuthority().ifPresent(ca -> http.sslContext(TrustedCertificates.sslContext(ca)));
+        this.http = http.build();
     }
 
     /** The outcome of a server-side apply: the object the server stored, and whether it was created. */
@@ -108,6 +110,9 @@ public final class ApiClient {
         } catch (ConnectException e) {
             throw new ServerUnreachable(config.server(), "connection refused", e);
         } catch (IOException e) {
+            TlsFailures.explain(config, e).ifPresent(tls -> {
+                throw tls;
+            });
             throw new ServerUnreachable(config.server(), e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage(), e);
         } catch (InterruptedException e) {

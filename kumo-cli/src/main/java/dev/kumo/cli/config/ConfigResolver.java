@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves the server and token, first hit wins. Server: {@code --server}, {@code KUMO_SERVER}, {@code server:} in
- * the config file, else {@value #DEFAULT_SERVER}. Token: {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the
- * config file, else the local server's {@code token} file in its data directory.
+ * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
+ * {@code KUMO_SERVER}, {@code server:} in the config file, else {@value #DEFAULT_SERVER}. Token: {@code --token},
+ * {@code KUMO_TOKEN}, {@code token:} in the config file, else the local server's {@code token} file in its data
+ * directory. Certificate authority (for {@code https://} only): {@code --certificate-authority},
+ * {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file, else the local server's
+ * {@code tls/ca.crt}. The local server's files are used for a loopback server only.
  *
  * @param variables the environment variables
  * @param home the user's home directory
@@ -23,8 +26,8 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
 
     public static final String DEFAULT_SERVER = "http://127.0.0.1:7780";
 
-    /** Resolves the settings given the {@code --server} and {@code --token} flags (empty when not given). */
-    public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag) {
+    /** Resolves the settings given the {@code --server}, {@code --token} and {@code --certificate-authority} flags. */
+    public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag, Optional<Path> caFlag) {
         ConfigFile file = ConfigFile.read(configFile());
         String source;
         String server;
@@ -44,7 +47,14 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
         URI uri = parse(server, source);
         Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
                 .or(() -> localServerToken(uri));
-        return new ClientConfig(uri, token, source);
+        Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
+                : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
+                        .or(() -> variable("KUMO_CA_FILE").map(f -> new CertificateAuthority(Path.of(f),
+                                "KUMO_CA_FILE")))
+                        .or(() -> file.certificateAuthorityValue().map(f -> new CertificateAuthority(
+                                configFile().getParent().resolve(f), configFile().toString())))
+                        .or(() -> localServerCertificate(uri));
+        return new ClientConfig(uri, token, source, authority);
     }
 
     /** {@code $XDG_CONFIG_HOME/kumo/config.yaml}, else {@code ~/.config/kumo/config.yaml}. */
@@ -73,6 +83,15 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the API token " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The certificate the local server created, for a loopback server only (like its token). */
+    private Optional<CertificateAuthority> localServerCertificate(URI server) {
+        Path file = dataDirectory().resolve("tls").resolve("ca.crt");
+        if (!isLoopback(server.getHost()) || !Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CertificateAuthority(file, "the local server's data directory"));
     }
 
     private static URI parse(String server, String source) {

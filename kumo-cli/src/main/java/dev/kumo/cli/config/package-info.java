@@ -1,2 +1,5 @@
-/** Where the CLI finds its server and token: flags, environment, the config file, the local server's data. */
+/**
+ * Where the CLI finds its server, token and certificate authority: flags, environment, the config file, the local
+ * server's data.
+ */
 package dev.kumo.cli.config;

@@ -2,7 +2,9 @@ package dev.kumo.cli.kubeconfig;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.cli.client.TrustedCertificates;
 import dev.kumo.cli.config.ClientConfig;
+import java.util.Base64;
 
 /** The kubeconfig entries for one Kumo server: cluster, user and context all named {@value #NAME}. */
 public final class Kubeconfig {
@@ -24,9 +26,13 @@ public final class Kubeconfig {
         return document;
     }
 
+    /** The cluster: the server, and for https the certificate to trust, inline as kubectl wants it. */
     static ObjectNode cluster(ClientConfig config) {
         ObjectNode entry = Json.object().put("name", NAME);
-        entry.putObject("cluster").put("server", config.server().toString());
+        ObjectNode cluster = entry.putObject("cluster");
+        config.certificateAuthority().ifPresent(ca -> cluster.put("certificate-authority-data",
+                Base64.getEncoder().encodeToString(TrustedCertificates.pem(ca))));
+        cluster.put("server", config.server().toString());
         return entry;
     }
 

@@ -34,8 +34,9 @@ public final class KubeconfigCommand implements Callable<Integer> {
         }
         Path file = KubeconfigFile.location(session.environment().variables(), session.environment().home());
         boolean existed = KubeconfigFile.merge(file, document);
+        String trusting = config.certificateAuthority().map(ca -> ", trusting " + ca.file()).orElse("");
         session.out().println((existed ? "Merged" : "Wrote") + " cluster, user and context \"" + Kubeconfig.NAME
-                + "\" (server " + config.server() + (config.token().isPresent() ? ", with token" : "")
+                + "\" (server " + config.server() + (config.token().isPresent() ? ", with token" : "") + trusting
                 + ") into " + file + ".");
         session.out().println("Switched the current context to \"" + Kubeconfig.NAME
                 + "\"; try 'kubectl get ksvc'.");

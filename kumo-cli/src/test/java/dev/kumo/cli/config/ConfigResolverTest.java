@@ -22,7 +22,12 @@ class ConfigResolverTest {
     private final Map<String, String> env = new HashMap<>();
 
     private ClientConfig resolve(Optional<String> server, Optional<String> token) {
-        return new ConfigResolver(env, home).resolve(server, token);
+        return new ConfigResolver(env, home).resolve(server, token, Optional.empty());
+    }
+
+    private Optional<CertificateAuthority> authority(String server, Optional<Path> flag) {
+        return new ConfigResolver(env, home).resolve(Optional.of(server), Optional.empty(), flag)
+                .certificateAuthority();
     }
 
     private ClientConfig resolve() {
@@ -84,6 +89,37 @@ class ConfigResolverTest {
         write(home.resolve(".local/share/kumo/token"), "abc123\n");
         assertThat(resolve(Optional.of("http://10.1.2.3:7780"), Optional.empty()).token()).isEmpty();
         assertThat(resolve(Optional.of("http://localhost:7780"), Optional.empty()).token()).contains("abc123");
+    }
+
+    @Test
+    void theCertificateAuthorityComesFromTheFlagThenTheEnvironmentThenTheConfigFileThenTheLocalServer()
+            throws IOException {
+        String https = "https://127.0.0.1:7780";
+        assertThat(authority(https, Optional.empty())).isEmpty();
+
+        write(home.resolve(".local/share/kumo/tls/ca.crt"), "pem");
+        assertThat(authority(https, Optional.empty())).contains(new CertificateAuthority(
+                home.resolve(".local/share/kumo/tls/ca.crt"), "the local server's data directory"));
+
+        write(home.resolve(".config/kumo/config.yaml"), "certificate-authority: certs/ca.pem\n");
+        assertThat(authority(https, Optional.empty())).contains(new CertificateAuthority(
+                home.resolve(".config/kumo/certs/ca.pem"), home.resolve(".config/kumo/config.yaml").toString()));
+
+        env.put("KUMO_CA_FILE", "/etc/kumo/ca.crt");
+        assertThat(authority(https, Optional.empty()))
+                .contains(new CertificateAuthority(Path.of("/etc/kumo/ca.crt"), "KUMO_CA_FILE"));
+
+        assertThat(authority(https, Optional.of(Path.of("flag.crt"))))
+                .contains(new CertificateAuthority(Path.of("flag.crt"), "--certificate-authority"));
+    }
+
+    @Test
+    void theLocalServersCertificateIsTrustedForLoopbackOnlyAndNothingIsTrustedOverPlainHttp() throws IOException {
+        write(home.resolve(".local/share/kumo/tls/ca.crt"), "pem");
+        assertThat(authority("https://localhost:7780", Optional.empty())).isPresent();
+        assertThat(authority("https://[::1]:7780", Optional.empty())).isPresent();
+        assertThat(authority("https://10.1.2.3:7780", Optional.empty())).isEmpty();
+        assertThat(authority("http://127.0.0.1:7780", Optional.of(Path.of("flag.crt")))).isEmpty();
     }
 
     @Test

@@ -48,7 +48,8 @@ class KubeconfigFileTest {
     Path home;
 
     private final ObjectNode kumo = Kubeconfig.document(
-            new ClientConfig(URI.create("http://127.0.0.1:7780"), Optional.of("s3cret"), "default"), "default");
+            new ClientConfig(URI.create("http://127.0.0.1:7780"), Optional.of("s3cret"), "default",
+                    Optional.empty()), "default");
 
     @Test
     void keepsOtherEntriesReplacesKumosAndSwitchesContext() throws IOException {
@@ -90,7 +91,8 @@ class KubeconfigFileTest {
     @Test
     void leavesTheTokenOutWhenThereIsNone() {
         ObjectNode document = Kubeconfig.document(
-                new ClientConfig(URI.create("http://127.0.0.1:7780"), Optional.empty(), "default"), "team-a");
+                new ClientConfig(URI.create("http://127.0.0.1:7780"), Optional.empty(), "default",
+                        Optional.empty()), "team-a");
         assertThat(document.path("users").get(0).path("user").isEmpty()).isTrue();
         assertThat(document.path("contexts").get(0).path("context").path("namespace").asText()).isEqualTo("team-a");
     }
