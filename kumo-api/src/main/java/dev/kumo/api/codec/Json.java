@@ -57,6 +57,15 @@ public final class Json {
         }
     }
 
+    /** Serializes a value to compact UTF-8 JSON bytes, without an intermediate String. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("serializing " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Converts a record to a tree. */
     public static ObjectNode toTree(Object value) {
         return MAPPER.valueToTree(value);

@@ -16,7 +16,7 @@ public sealed interface Reply {
         }
 
         static Body json(int status, JsonNode node, List<String> warnings) {
-            return new Body(status, "application/json", Json.write(node).getBytes(StandardCharsets.UTF_8),
+            return new Body(status, "application/json", Json.writeBytes(node),
                     warnings);
         }
 
