@@ -23,6 +23,8 @@ class RequestErrorsIT {
         String before = api.get(SERVICES + "/hello").text();
 
         assertStatus(api.post(SERVICES, "{not json"), 400, "BadRequest");
+        assertStatus(api.send("POST", SERVICES, "application/yaml", "kind: [unclosed"), 400, "BadRequest");
+        assertStatus(api.post("/apis/serving.knative.dev/v1/namespaces/default/widgets", "{}"), 404, "NotFound");
         assertStatus(api.send("PUT", SERVICES + "/hello", "application/json", "[1,2]"), 400, "BadRequest");
         assertStatus(api.send("PATCH", SERVICES + "/hello", "text/plain", "x"), 415, "UnsupportedMediaType");
         assertStatus(api.send("POST", SERVICES + "/hello", "application/json", service("hello", "")), 405,
