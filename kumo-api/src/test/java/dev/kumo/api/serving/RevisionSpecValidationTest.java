@@ -67,8 +67,8 @@ final class RevisionSpecValidationTest {
                         C + ".env[0].valueFrom.secretKeyRef.key", "Required value"),
                 row("envFrom names a source", container("envFrom: [{prefix: X_}]"), C + ".envFrom[0]",
                         "Required value: expected exactly one, got neither: configMapRef, secretRef"),
-                row("an image is required", containers("[{ports: [{containerPort: 8080}]}]"), C + ".image",
-                        "Required value"),
+                row("an image or a command is required", containers("[{ports: [{containerPort: 8080}]}]"),
+                        C + ".image", "Required value: set an image, or a command to run as a host process"),
                 row("the image parses", containers("[{image: 'ghcr.io/Knative/Hello World'}]"), C + ".image",
                         "Invalid value: \"ghcr.io/Knative/Hello World\": Failed to parse image reference: want "
                                 + "[registry/]repository[:tag][@digest] in lower case, e.g. "

@@ -24,7 +24,7 @@ class ServingSamplesTest {
 
     static Stream<Arguments> samples() {
         return Stream.of("helloworld-go.yaml", "traffic-split.yaml", "byo-revision-name.yaml", "autoscaling.yaml",
-                "multi-doc.yaml").flatMap(file -> resource(file).stream()
+                "multi-doc.yaml", "process-command.yaml").flatMap(file -> resource(file).stream()
                         .map(object -> Arguments.of(file + " " + object.path("metadata").path("name").asText(),
                                 object)));
     }

@@ -49,8 +49,13 @@ final class ContainerValidation {
             errors.add(FieldError.invalid(at(path, "name"), container.name(),
                     "\"" + container.name() + "\" is a reserved container name"));
         }
+        boolean hasCommand = container.command() != null && !container.command().isEmpty();
         if (container.image() == null || container.image().isEmpty()) {
-            errors.add(FieldError.required(at(path, "image"), ""));
+            // Kumo's extension to Knative: a container with a command and no image runs as a host process.
+            if (!hasCommand) {
+                errors.add(FieldError.required(at(path, "image"), "set an image, or a command to run as a "
+                        + "host process"));
+            }
         } else {
             ImageReference.error(container.image()).ifPresent(e ->
                     errors.add(FieldError.invalid(at(path, "image"), container.image(), e)));
