@@ -13,8 +13,11 @@ import dev.kumo.store.Watch;
 import dev.kumo.store.WatchEvent;
 import dev.kumo.store.WatchListener;
 import dev.kumo.store.WatchOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -29,6 +32,7 @@ public final class StoreEngine implements ResourceStore {
     private static final int WATCH_START_ATTEMPTS = 5;
 
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Queue<PendingWrite> queue = new ConcurrentLinkedQueue<>();
     private final Backend backend;
     private final WatchHub hub;
     private final Creation creation;
@@ -139,21 +143,64 @@ public final class StoreEngine implements ResourceStore {
         }
     }
 
+    /**
+     * Runs a write with group commit: the caller queues its operation; whoever holds the write lock runs every
+     * queued operation in one batch, each in its own transaction over the batch so far (a failing operation leaves
+     * no trace), commits the batch to the backend once, publishes its events and acknowledges every caller. One
+     * fsync then covers many concurrent writes; a lone write is a batch of one.
+     */
     private ObjectNode write(Function<Transaction, ObjectNode> operation) {
+        PendingWrite pending = new PendingWrite(operation);
+        queue.add(pending);
         writeLock.lock();
         try {
-            checkOpen();
-            Transaction tx = new Transaction(backend, resourceVersion);
-            ObjectNode result = operation.apply(tx);
-            List<HubEvent> events = tx.commit();
-            if (!events.isEmpty()) {
-                resourceVersion = events.getLast().resourceVersion();
-                hub.publish(events);
+            if (!pending.isDone()) {
+                runBatch();
             }
-            return result.deepCopy();
         } finally {
             writeLock.unlock();
         }
+        return pending.result();
+    }
+
+    private void runBatch() {
+        List<PendingWrite> batch = new ArrayList<>();
+        for (PendingWrite next; (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (closed) {
+            batch.forEach(w -> w.fail(StoreClosed.exception()));
+            return;
+        }
+        BatchView view = new BatchView(backend);
+        long version = resourceVersion;
+        List<HubEvent> events = new ArrayList<>();
+        List<PendingWrite> succeeded = new ArrayList<>();
+        for (PendingWrite write : batch) {
+            Transaction tx = new Transaction(view, version);
+            try {
+                ObjectNode result = write.operation().apply(tx);
+                events.addAll(tx.commit());
+                version = tx.resourceVersion();
+                write.succeed(result.deepCopy());
+                succeeded.add(write);
+            } catch (RuntimeException e) {
+                write.fail(e);
+            }
+        }
+        if (!view.changes().isEmpty()) {
+            try {
+                backend.apply(view.changes(), version);
+            } catch (RuntimeException e) {
+                succeeded.forEach(w -> w.fail(e));
+                return;
+            }
+        }
+        if (!events.isEmpty()) {
+            resourceVersion = events.getLast().resourceVersion();
+            hub.publish(events);
+        }
+        succeeded.forEach(PendingWrite::acknowledge);
     }
 
     private void checkOpen() {

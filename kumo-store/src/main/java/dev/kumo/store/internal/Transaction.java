@@ -66,6 +66,11 @@ final class Transaction {
         return removed.deepCopy();
     }
 
+    /** The resourceVersion of this transaction's last change (where the next one continues). */
+    long resourceVersion() {
+        return resourceVersion;
+    }
+
     /** Writes every change to the backend; the events to publish, in order (none if nothing changed). */
     List<HubEvent> commit() {
         if (!changes.isEmpty()) {
