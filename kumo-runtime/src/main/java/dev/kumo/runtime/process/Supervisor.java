@@ -92,7 +92,6 @@ final class Supervisor implements Runnable {
                         + e.getMessage(), OptionalInt.empty())));
                 return;
             }
-            InstanceRecord.of(id, run.process().toHandle()).ifPresent(record -> record.write(config.recordDir()));
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
             Ending ending = new RunWatch(run).until();
             Optional<Termination> termination = finish(run, ending);
@@ -157,6 +156,7 @@ final class Supervisor implements Runnable {
         private int readinessFailures;
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
+        private Optional<InstanceRecord> recorded = Optional.empty();
 
         RunWatch(Run run) {
             this.run = run;
@@ -164,8 +164,9 @@ final class Supervisor implements Runnable {
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
-            this.nextLiveness = liveness.map(ProbeSchedule::first).orElse(Instant.MAX);
+            this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
+            record();
         }
 
         Ending until() {
@@ -188,6 +189,7 @@ final class Supervisor implements Runnable {
                 }
                 if (!now.isBefore(nextTreeScan)) {
                     run.tree().refresh();
+                    record();
                     nextTreeScan = now.plus(TREE_SCAN_PERIOD);
                 }
                 wakeup.awaitUntil(earliest(nextReadiness, nextLiveness, nextTreeScan), config.clock());
@@ -203,6 +205,8 @@ final class Supervisor implements Runnable {
                 if (!ready) {
                     ready = true;
                     lastReadinessFailure = Optional.empty();
+                    record();
+                    startLiveness(now);
                     publish(new InstanceState.Ready(address, now));
                 }
             } else {
@@ -217,6 +221,25 @@ final class Supervisor implements Runnable {
                 }
             }
             nextReadiness = readiness.after(now, ready);
+        }
+
+        // Liveness counts only once the instance was ready, so a slow starter is not killed before it listens
+        // (Kubernetes needs a startupProbe for that, which Knative does not offer).
+        private void startLiveness(Instant now) {
+            if (nextLiveness.equals(Instant.MAX)) {
+                nextLiveness = liveness.map(schedule -> schedule.first().isAfter(now) ? schedule.first() : now)
+                        .orElse(Instant.MAX);
+            }
+        }
+
+        // The record is written again when the executable changes: wrappers and shims (pyenv, rbenv) exec the
+        // real program after start, and a record must name what a later server would find.
+        private void record() {
+            Optional<InstanceRecord> now = InstanceRecord.of(id, run.process().toHandle());
+            if (now.isPresent() && !now.equals(recorded)) {
+                now.get().write(config.recordDir());
+                recorded = now;
+            }
         }
 
         private Optional<Ending> probeLiveness() {
