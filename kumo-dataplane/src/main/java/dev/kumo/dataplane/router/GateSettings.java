@@ -1,0 +1,18 @@
+package dev.kumo.dataplane.router;
+
+import dev.kumo.dataplane.api.RevisionId;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/** What every gate of a revision shares: its instances, the clock (nanoseconds) and the ejection time. */
+record GateSettings(RevisionId revision, InstanceSet instances, LongSupplier nanoClock, long ejectionNanos) {
+
+    /** A random scan start so that ties in {@link LeastLoaded} spread over instances. */
+    static int start(int count) {
+        return count <= 1 ? 0 : ThreadLocalRandom.current().nextInt(count);
+    }
+
+    String noEndpointMessage() {
+        return "revision " + revision + " has no ready instance";
+    }
+}
