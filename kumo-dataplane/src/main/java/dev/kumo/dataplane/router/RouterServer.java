@@ -5,6 +5,8 @@ import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,15 +31,20 @@ public final class RouterServer implements AutoCloseable {
     public static RouterServer start(Vertx vertx, RouterConfig config, Endpoints endpoints) {
         Gates gates = new Gates(endpoints, System::nanoTime, config.ejectionTime().toNanos());
         AtomicReference<Routes> routes = new AtomicReference<>(Routes.compile(RouteTable.empty(), gates));
-        String[] deployments = new String[2];
+        String[] deployments = new String[1];
         try {
-            // The first server binds (possibly an ephemeral port); the others then share that port.
-            RouterVerticle first = new RouterVerticle(config.host(), config.port(), routes::get);
-            deployments[0] = await(vertx.deployVerticle(first));
-            int port = first.actualPort();
-            if (config.eventLoops() > 1) {
-                deployments[1] = await(vertx.deployVerticle(() -> new RouterVerticle(config.host(), port, routes::get),
-                        new DeploymentOptions().setInstances(config.eventLoops() - 1)));
+            // Vert.x shares one listening port among servers asking for the same port; a negative port means
+            // "one ephemeral port shared by all" (port 0 would give each server its own).
+            int requested = config.port() == 0 ? -1 : config.port();
+            List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
+            deployments[0] = await(vertx.deployVerticle(() -> {
+                RouterVerticle verticle = new RouterVerticle(config.host(), requested, routes::get);
+                verticles.add(verticle);
+                return verticle;
+            }, new DeploymentOptions().setInstances(config.eventLoops())));
+            int port = verticles.get(0).actualPort();
+            if (verticles.stream().anyMatch(v -> v.actualPort() != port)) {
+                throw new IllegalStateException("the router's servers did not share one port");
             }
             return new RouterServer(vertx, gates, routes, port, deployments);
         } catch (RuntimeException e) {
