@@ -12,7 +12,10 @@ record GateSettings(RevisionId revision, InstanceSet instances, LongSupplier nan
         return count <= 1 ? 0 : ThreadLocalRandom.current().nextInt(count);
     }
 
-    String noEndpointMessage() {
-        return "revision " + revision + " has no ready instance";
+    /** Why no instance could be leased, given how many are listed ready. */
+    String noEndpointMessage(int ready) {
+        return ready == 0 ? "revision " + revision + " has no ready instance"
+                : "revision " + revision + " has no usable instance: all " + ready
+                        + " ready instances are out of rotation after connection failures";
     }
 }

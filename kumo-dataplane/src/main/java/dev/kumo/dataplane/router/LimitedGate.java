@@ -42,10 +42,12 @@ final class LimitedGate implements Gate {
         Instance admitted = null;
         Waiter waiter = null;
         int queued;
+        int ready;
         List<Handoff> handoffs;
         synchronized (this) {
             handoffs = drainLocked(); // waiters first: arrivals must not overtake the queue
             Instance[] all = settings.instances().current();
+            ready = all.length;
             long now = settings.nanoClock().getAsLong();
             int usable = 0;
             for (Instance instance : all) {
@@ -75,7 +77,7 @@ final class LimitedGate implements Gate {
             case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
                     + "containerConcurrency " + concurrency + " reached on every instance and " + queued
                     + " requests queued");
-            case REJECT_NO_ENDPOINT -> exchange.fail(503, settings.noEndpointMessage());
+            case REJECT_NO_ENDPOINT -> exchange.fail(503, settings.noEndpointMessage(ready));
         }
     }
 

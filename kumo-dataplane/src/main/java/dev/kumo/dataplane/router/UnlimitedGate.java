@@ -19,7 +19,7 @@ final class UnlimitedGate implements Gate {
         int i = LeastLoaded.pick(all.length, GateSettings.start(all.length), j -> all[j].usable(now),
                 j -> all[j].inFlight(), 0);
         if (i < 0) {
-            exchange.fail(503, settings.noEndpointMessage());
+            exchange.fail(503, settings.noEndpointMessage(all.length));
             return;
         }
         all[i].acquire();
