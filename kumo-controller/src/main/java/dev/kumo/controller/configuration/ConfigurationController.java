@@ -19,10 +19,13 @@ public final class ConfigurationController {
 
     /** Registers the controller with {@code engine}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock) {
-        ConfigurationReconciler reconciler = new ConfigurationReconciler(
-                new TypedStore<>(store, ResourceTypes.CONFIGURATION, Configuration.class),
-                new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), clock);
-        engine.register(Controller.of(NAME, ResourceTypes.CONFIGURATION, reconciler)
+        engine.register(Controller.of(NAME, ResourceTypes.CONFIGURATION, reconciler(store, clock))
                 .owning(ResourceTypes.REVISION));
+    }
+
+    /** The reconciler alone, for tests that call it directly. */
+    public static ConfigurationReconciler reconciler(ResourceStore store, InstantSource clock) {
+        return new ConfigurationReconciler(new TypedStore<>(store, ResourceTypes.CONFIGURATION, Configuration.class),
+                new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), clock);
     }
 }

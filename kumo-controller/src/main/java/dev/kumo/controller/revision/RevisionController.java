@@ -19,9 +19,15 @@ public final class RevisionController {
 
     /** Registers the controller with {@code engine}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances) {
-        RevisionReconciler reconciler = new RevisionReconciler(
-                new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances, clock);
-        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION, reconciler));
+        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION,
+                reconciler(store, clock, instances)));
         instances.onChange(queue::enqueue);
+    }
+
+    /** The reconciler alone, for tests that call it directly. */
+    public static RevisionReconciler reconciler(ResourceStore store, InstantSource clock,
+            RevisionInstances instances) {
+        return new RevisionReconciler(new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances,
+                clock);
     }
 }
