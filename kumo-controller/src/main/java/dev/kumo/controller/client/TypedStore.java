@@ -1,0 +1,66 @@
+package dev.kumo.controller.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.codec.TypedCodec;
+import dev.kumo.api.meta.HasMetadata;
+import dev.kumo.api.meta.LabelSelector;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.store.ListOptions;
+import dev.kumo.store.ResourceStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One kind of the store as records: reads decode the stored tree, writes encode the record. */
+public final class TypedStore<T extends HasMetadata> {
+
+    private final ResourceStore store;
+    private final ResourceType type;
+    private final Class<T> record;
+
+    public TypedStore(ResourceStore store, ResourceType type, Class<T> record) {
+        this.store = store;
+        this.type = type;
+        this.record = record;
+    }
+
+    public Optional<T> get(String namespace, String name) {
+        return store.get(type, namespace, name).map(this::decode);
+    }
+
+    /** The objects in {@code namespace} whose labels match {@code selector}. */
+    public List<T> list(String namespace, String selector) {
+        ListOptions options = new ListOptions(Optional.of(namespace), LabelSelector.parse(selector), Optional.empty());
+        return store.list(type, options).items().stream().map(this::decode).toList();
+    }
+
+    public T create(T value) {
+        return decode(store.create(type, Json.toTree(value)));
+    }
+
+    /** Replaces metadata and spec; the record's resourceVersion must still be the stored one. */
+    public T update(T value) {
+        return decode(store.update(type, Json.toTree(value)));
+    }
+
+    /**
+     * Writes {@code status(value)} when it differs from {@code status(stored)}, where {@code stored} is what was read;
+     * returns what is stored now.
+     */
+    public <S> T updateStatusIfChanged(T stored, T value, Function<T, S> status) {
+        if (tree(status.apply(stored)).equals(tree(status.apply(value)))) {
+            return stored;
+        }
+        return decode(store.updateStatus(type, Json.toTree(value)));
+    }
+
+    private T decode(ObjectNode tree) {
+        return TypedCodec.decode(tree, record).value();
+    }
+
+    private static JsonNode tree(Object value) {
+        return value == null ? Json.object() : Json.mapper().valueToTree(value);
+    }
+}

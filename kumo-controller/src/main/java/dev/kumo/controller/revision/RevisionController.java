@@ -1,0 +1,33 @@
+package dev.kumo.controller.revision;
+
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.serving.Revision;
+import dev.kumo.controller.client.TypedStore;
+import dev.kumo.controller.engine.Controller;
+import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.engine.KeyQueue;
+import dev.kumo.store.ResourceStore;
+import java.time.InstantSource;
+
+/** Wires the Revision reconciler: Revisions are its primary kind, and the runtime's state changes enqueue them. */
+public final class RevisionController {
+
+    public static final String NAME = "revisions";
+
+    private RevisionController() {
+    }
+
+    /** Registers the controller with {@code engine}. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances) {
+        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION,
+                reconciler(store, clock, instances)));
+        instances.onChange(queue::enqueue);
+    }
+
+    /** The reconciler alone, for tests that call it directly. */
+    public static RevisionReconciler reconciler(ResourceStore store, InstantSource clock,
+            RevisionInstances instances) {
+        return new RevisionReconciler(new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances,
+                clock);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kumo.controller.serving;
+
+import dev.kumo.controller.configuration.ConfigurationController;
+import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.revision.RevisionController;
+import dev.kumo.controller.revision.RevisionInstances;
+import dev.kumo.controller.route.RouteController;
+import dev.kumo.controller.route.RoutingSink;
+import dev.kumo.controller.service.ServiceController;
+import dev.kumo.store.ResourceStore;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** The four serving controllers running on one engine over a store; closing it stops them. */
+public final class ServingControllers implements AutoCloseable {
+
+    private final Engine engine;
+
+    private ServingControllers(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Starts the Service, Configuration, Route and Revision controllers: Revisions run through {@code instances},
+     * resolved routing goes to {@code routing}.
+     */
+    public static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
+            RevisionInstances instances, RoutingSink routing) {
+        Engine engine = new Engine(store, clock, config.engine());
+        ServiceController.register(engine, store, clock);
+        ConfigurationController.register(engine, store, clock);
+        RouteController.register(engine, store, clock, routing, config.routeUrls());
+        RevisionController.register(engine, store, clock, instances);
+        engine.start();
+        return new ServingControllers(engine);
+    }
+
+    /** Waits until the controllers have nothing left to do; see {@link Engine#awaitIdle}. */
+    public boolean awaitIdle(Duration timeout) {
+        return engine.awaitIdle(timeout);
+    }
+
+    /** The engine, for tests that move a manual clock ({@link Engine#wake()}). */
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.kumo.dataplane.router;
+
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One request on its way through the chain: what the stages decided so far and how it ends. Used only on the
+ * request's own event loop; it ends exactly once, returning its instance lease and running the done hooks.
+ */
+final class Exchange {
+
+    private final HttpServerRequest request;
+    private final Context context;
+    private HostRoute route;
+    private RevisionTarget target;
+    private Gate gate;
+    private Instance instance;
+    private int attempts;
+    private boolean responseStarted;
+    private boolean done;
+    private Runnable responseStartHook;
+    private Consumer<Throwable> connectFailureHandler;
+    private List<Runnable> doneHooks;
+
+    Exchange(HttpServerRequest request, Context context) {
+        this.request = request;
+        this.context = context;
+    }
+
+    HttpServerRequest request() {
+        return request;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    HostRoute route() {
+        return route;
+    }
+
+    void route(HostRoute route) {
+        this.route = route;
+    }
+
+    RevisionTarget target() {
+        return target;
+    }
+
+    void target(RevisionTarget target) {
+        this.target = target;
+    }
+
+    /** The instance leased by the gate for the current attempt. */
+    Instance instance() {
+        return instance;
+    }
+
+    void leased(Gate gate, Instance instance) {
+        this.gate = gate;
+        this.instance = instance;
+    }
+
+    /** Counts a failed connection attempt and returns how many there have been. */
+    int nextAttempt() {
+        return ++attempts;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    void onResponseStart(Runnable hook) {
+        responseStartHook = hook;
+    }
+
+    void onConnectFailure(Consumer<Throwable> handler) {
+        connectFailureHandler = handler;
+    }
+
+    void onDone(Runnable hook) {
+        if (doneHooks == null) {
+            doneHooks = new ArrayList<>(3);
+        }
+        doneHooks.add(hook);
+    }
+
+    /** The backend's response head arrived: from now on only the client connection can carry an error. */
+    void responseStarted() {
+        responseStarted = true;
+        if (responseStartHook != null) {
+            responseStartHook.run();
+        }
+    }
+
+    /** The instance could not be reached and nothing was sent: eject it and let the retry stage decide. */
+    void connectFailed(Throwable cause) {
+        if (done) {
+            return;
+        }
+        gate.ejectAndRelease(instance);
+        instance = null;
+        if (connectFailureHandler != null) {
+            connectFailureHandler.accept(cause);
+        } else {
+            fail(502, "connecting to revision " + target.revision() + ": " + cause.getMessage());
+        }
+    }
+
+    /** Answers {@code status} with a plain-text {@code message}, or drops the connection if a response started. */
+    void fail(int status, String message) {
+        if (done) {
+            return;
+        }
+        if (responseStarted) {
+            abort();
+            return;
+        }
+        responseStarted = true;
+        HttpServerResponse response = request.response();
+        boolean unreadBody = RequestBody.present(request) && !request.isEnded();
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
+        if (unreadBody) {
+            // Draining an unread upload could take long: answer, then close instead.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.end(message + "\n").onComplete(v -> request.connection().close());
+        } else {
+            response.end(message + "\n");
+            request.resume();
+        }
+        finish();
+    }
+
+    /** The response completed: return the lease. */
+    void complete() {
+        finish();
+    }
+
+    /** Something broke mid-stream or the client left: close the client connection and clean up. */
+    void abort() {
+        if (done) {
+            return;
+        }
+        request.connection().close();
+        finish();
+    }
+
+    private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (instance != null) {
+            gate.release(instance);
+            instance = null;
+        }
+        if (doneHooks != null) {
+            doneHooks.forEach(Runnable::run);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.kumo.dataplane.router;
+
+/** Admits a request of one revision to one of its instances, or queues or rejects it. */
+interface Gate {
+
+    /** Leases an instance to {@code exchange} and proceeds with {@code next}, now or once a slot frees up. */
+    void enter(Exchange exchange, Chain next);
+
+    /** Returns the lease taken in {@link #enter}. */
+    void release(Instance instance);
+
+    /** Takes {@code instance} out of rotation for the ejection time and returns its lease. */
+    void ejectAndRelease(Instance instance);
+}

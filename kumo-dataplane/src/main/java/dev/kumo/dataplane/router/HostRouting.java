@@ -1,0 +1,26 @@
+package dev.kumo.dataplane.router;
+
+import java.util.function.Supplier;
+
+/** Finds the route of the request's Host (case-insensitive, port ignored), else answers 404. */
+final class HostRouting implements Stage {
+
+    private final Supplier<Routes> routes;
+
+    HostRouting(Supplier<Routes> routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        Routes current = routes.get();
+        String host = HostHeader.routeKey(exchange.request().getHeader("Host"));
+        HostRoute route = current.find(host);
+        if (route == null) {
+            exchange.fail(404, current.notFoundMessage(host));
+            return;
+        }
+        exchange.route(route);
+        next.proceed(exchange);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kumo.dataplane.router;
+
+import dev.kumo.dataplane.api.InstanceAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One ready instance as the router sees it: its address, requests in flight and whether it is ejected. */
+final class Instance {
+
+    final InstanceAddress address;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean ejected;
+    private volatile long ejectedUntilNanos;
+
+    Instance(InstanceAddress address) {
+        this.address = address;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    void acquire() {
+        inFlight.incrementAndGet();
+    }
+
+    void release() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Takes the instance out of rotation until {@code untilNanos} (a {@link System#nanoTime()} value). */
+    void eject(long untilNanos) {
+        ejectedUntilNanos = untilNanos;
+        ejected = true;
+    }
+
+    /** Whether the instance may take requests at {@code nowNanos}. */
+    boolean usable(long nowNanos) {
+        return !ejected || nowNanos - ejectedUntilNanos >= 0;
+    }
+
+    @Override
+    public String toString() {
+        return address.toString();
+    }
+}

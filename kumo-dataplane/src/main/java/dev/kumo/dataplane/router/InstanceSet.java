@@ -1,0 +1,52 @@
+package dev.kumo.dataplane.router;
+
+import dev.kumo.dataplane.api.Endpoints;
+import dev.kumo.dataplane.api.InstanceAddress;
+import dev.kumo.dataplane.api.RevisionId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The current instances of one revision, re-read from {@link Endpoints} on every call so that changes apply at
+ * once; an instance keeps its state (in-flight count, ejection) while its address stays listed.
+ */
+final class InstanceSet {
+
+    private record Snapshot(List<InstanceAddress> source, Instance[] instances) {
+    }
+
+    private final RevisionId revision;
+    private final Endpoints endpoints;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), new Instance[0]);
+
+    InstanceSet(RevisionId revision, Endpoints endpoints) {
+        this.revision = revision;
+        this.endpoints = endpoints;
+    }
+
+    Instance[] current() {
+        List<InstanceAddress> now = endpoints.ready(revision);
+        Snapshot s = snapshot;
+        // Performance: Endpoints hands out the same list object until something changes, so this is the usual path.
+        return s.source == now ? s.instances : rebuild(now);
+    }
+
+    private synchronized Instance[] rebuild(List<InstanceAddress> now) {
+        Snapshot s = snapshot;
+        if (s.source.equals(now)) {
+            snapshot = new Snapshot(now, s.instances);
+            return s.instances;
+        }
+        Map<InstanceAddress, Instance> known = new HashMap<>();
+        for (Instance instance : s.instances) {
+            known.put(instance.address, instance);
+        }
+        Instance[] next = new Instance[now.size()];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = known.getOrDefault(now.get(i), new Instance(now.get(i)));
+        }
+        snapshot = new Snapshot(now, next);
+        return next;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.kumo.dataplane.router;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The composition root of the request path: every stage, in order, in one place. */
+final class Pipeline {
+
+    /** Connection attempts per request before 502 (each on a freshly leased instance). */
+    static final int MAX_CONNECT_ATTEMPTS = 3;
+
+    private Pipeline() {
+    }
+
+    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient client) {
+        return Chain.of(List.of(
+                new HostRouting(routes),             // Host → route, else 404
+                new TargetPick(),                    // route → revision by weight
+                new FirstByteTimeout(vertx),         // 504 without a response head in timeoutSeconds
+                new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
+                new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
+                new Proxy(client)));                 // stream request and response
+    }
+}

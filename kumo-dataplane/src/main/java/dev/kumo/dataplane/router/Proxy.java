@@ -1,0 +1,95 @@
+package dev.kumo.dataplane.router;
+
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Forwards the request to the leased instance and the response back, streaming both bodies with backpressure
+ * (Vert.x pipes pause the source while the destination's write queue is full), never holding a whole body.
+ */
+final class Proxy implements Stage {
+
+    private static final String PROTO = "http";
+
+    private final HttpClient client;
+
+    /** {@code client} pools keep-alive connections per instance; it must belong to this event loop. */
+    Proxy(HttpClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        HttpServerRequest request = exchange.request();
+        Instance instance = exchange.instance();
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
+                .setHost(instance.address.host()).setPort(instance.address.port());
+        client.request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                exchange.connectFailed(connected.cause()); // nothing was sent: safe to try another instance
+            } else if (exchange.isDone()) {
+                connected.result().reset(); // timed out or client left while connecting
+            } else {
+                forward(exchange, connected.result());
+            }
+        });
+    }
+
+    private static void forward(Exchange exchange, HttpClientRequest out) {
+        HttpServerRequest request = exchange.request();
+        String host = request.getHeader("Host");
+        ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
+                host == null ? "" : host, PROTO);
+        if (RequestBody.chunked(request)) {
+            out.setChunked(true);
+        }
+        boolean[] responseEnded = {false};
+        exchange.onDone(() -> {
+            if (!responseEnded[0]) {
+                out.reset(); // the backend connection is mid-exchange: close it rather than pool it
+            }
+        });
+        out.response().onComplete(answered -> {
+            if (exchange.isDone()) {
+                return;
+            }
+            if (answered.failed()) {
+                exchange.fail(502, "revision " + exchange.target().revision() + " instance " + exchange.instance()
+                        + " failed: " + answered.cause().getMessage());
+                return;
+            }
+            exchange.responseStarted();
+            respond(exchange, answered.result(), responseEnded);
+        });
+        request.pipe().endOnFailure(false).to(out).onFailure(cause -> exchange.abort());
+    }
+
+    private static void respond(Exchange exchange, HttpClientResponse in, boolean[] responseEnded) {
+        HttpServerRequest request = exchange.request();
+        HttpServerResponse response = request.response();
+        response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
+        ForwardingHeaders.copyResponse(in.headers(), response.headers());
+        if (!response.headers().contains("Content-Length") && mayHaveBody(request.method(), in.statusCode())
+                && request.version() == HttpVersion.HTTP_1_1) {
+            response.setChunked(true);
+        }
+        in.pipe().endOnFailure(false).to(response).onComplete(piped -> {
+            if (piped.succeeded()) {
+                responseEnded[0] = true;
+                exchange.complete();
+            } else {
+                exchange.abort();
+            }
+        });
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+}

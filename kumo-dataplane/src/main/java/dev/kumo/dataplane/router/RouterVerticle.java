@@ -1,0 +1,55 @@
+package dev.kumo.dataplane.router;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import java.util.function.Supplier;
+
+/**
+ * One event loop's share of the router: an HTTP server and its own client to the instances. Performance: one
+ * verticle per event loop, each with its own client, keeps a request and its backend connection on the same
+ * thread (no cross-thread hand-off), while Vert.x spreads accepted connections over the verticles' servers.
+ */
+final class RouterVerticle extends AbstractVerticle {
+
+    /** Connections per instance per event loop; containerConcurrency bounds them further. */
+    private static final int MAX_CONNECTIONS_PER_INSTANCE = 1000;
+
+    private final String host;
+    private final int port;
+    private final Supplier<Routes> routes;
+    private HttpServer server;
+
+    RouterVerticle(String host, int port, Supplier<Routes> routes) {
+        this.host = host;
+        this.port = port;
+        this.routes = routes;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
+                        .setDecompressionSupported(false).setPipelining(false),
+                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
+        Chain chain = Pipeline.compose(routes, vertx, client);
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
+        server.requestHandler(request -> {
+            request.pause(); // the body waits until an instance is leased and connected
+            Exchange exchange = new Exchange(request, context);
+            request.response().closeHandler(v -> exchange.abort());
+            chain.proceed(exchange);
+        });
+        server.listen().<Void>mapEmpty().onComplete(started);
+    }
+
+    int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kumo.dataplane.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ForwardingHeadersTest {
+
+    @ParameterizedTest
+    @CsvSource({"Connection,true", "keep-alive,true", "Proxy-Authorization,true", "proxy-connection,true",
+        "TE,true", "Trailer,true", "Transfer-Encoding,true", "upgrade,true", "Host,false", "Content-Length,false",
+        "Trailers,false", "X-Proxy,false", "Proxy,false", "Authorization,false", "Te-Extra,false"})
+    void hopByHop(String name, boolean want) {
+        assertThat(ForwardingHeaders.isHopByHop(name)).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1                 | 127.0.0.1",
+        "2001:db8::1               | \"[2001:db8::1]\""})
+    void forNode(String address, String want) {
+        assertThat(ForwardingHeaders.forNode(address)).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hello.default.localhost      | hello.default.localhost",
+        "hello.default.localhost:8080 | \"hello.default.localhost:8080\"",
+        "a\"b                         | \"a\\\"b\""})
+    void hostIsQuotedWhenNotAToken(String host, String want) {
+        assertThat(ForwardingHeaders.quoteIfNeeded(host)).isEqualTo(want);
+    }
+
+    @Test
+    void requestCopyDropsHopByHopAndConnectionListedHeadersAndAppendsForwarding() {
+        MultiMap in = MultiMap.caseInsensitiveMultiMap()
+                .add("Host", "hello.default.localhost").add("Accept", "a").add("Accept", "b")
+                .add("Connection", "keep-alive, X-Secret").add("X-Secret", "s").add("Keep-Alive", "timeout=5")
+                .add("Transfer-Encoding", "chunked").add("Forwarded", "for=10.0.0.1")
+                .add("X-Forwarded-For", "10.0.0.1").add("X-Forwarded-Host", "evil").add("X-Forwarded-Proto", "https");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardingHeaders.copyRequest(in, out, "192.168.1.2", "hello.default.localhost", "http");
+
+        assertThat(out.names()).containsExactlyInAnyOrder("Host", "Accept", "Forwarded", "X-Forwarded-For",
+                "X-Forwarded-Host", "X-Forwarded-Proto");
+        assertThat(out.getAll("Accept")).containsExactly("a", "b");
+        assertThat(out.getAll("Forwarded"))
+                .containsExactly("for=10.0.0.1, for=192.168.1.2;host=hello.default.localhost;proto=http");
+        assertThat(out.getAll("X-Forwarded-For")).containsExactly("10.0.0.1, 192.168.1.2");
+        assertThat(out.getAll("X-Forwarded-Host")).containsExactly("hello.default.localhost");
+        assertThat(out.getAll("X-Forwarded-Proto")).containsExactly("http");
+    }
+
+    @Test
+    void responseCopyDropsHopByHopOnly() {
+        MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "text/plain")
+                .add("Set-Cookie", "a=1").add("Set-Cookie", "b=2").add("Transfer-Encoding", "chunked")
+                .add("Connection", "close").add("Proxy-Authenticate", "Basic");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardingHeaders.copyResponse(in, out);
+
+        assertThat(out.names()).containsExactlyInAnyOrder("Content-Type", "Set-Cookie");
+        assertThat(out.getAll("Set-Cookie")).containsExactly("a=1", "b=2");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kumo.dataplane.router;
+
+import dev.kumo.dataplane.api.InMemoryEndpoints;
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.Router;
+import dev.kumo.dataplane.api.RouterConfig;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A router on 127.0.0.1:0 plus a Vert.x instance for backends and the client; closes all of them. */
+final class RouterHarness implements AutoCloseable {
+
+    final Vertx vertx = Vertx.vertx();
+    final InMemoryEndpoints endpoints = new InMemoryEndpoints();
+    final Router router;
+    final TestClient client;
+    private final List<Backend> backends = new ArrayList<>();
+
+    RouterHarness() {
+        this(new RouterConfig("127.0.0.1", 0).withEventLoops(2));
+    }
+
+    RouterHarness(RouterConfig config) {
+        router = Router.start(config, endpoints);
+        client = new TestClient(vertx, router.port());
+    }
+
+    static RevisionId revision(String name) {
+        return new RevisionId("default", name);
+    }
+
+    Backend backend(String name) {
+        Backend backend = Backend.start(vertx, name);
+        backends.add(backend);
+        return backend;
+    }
+
+    /** Makes {@code instances} the ready instances of {@code revision}. */
+    void ready(RevisionId revision, Backend... instances) {
+        endpoints.set(revision, Arrays.stream(instances).map(Backend::address).toList());
+    }
+
+    @Override
+    public void close() {
+        router.close();
+        backends.forEach(Backend::close);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.kumo.runtime.process;
+
+import dev.kumo.runtime.spi.Probe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Runs one probe against 127.0.0.1; answers empty on success, or what went wrong. */
+final class Prober {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final int MAX_STATUS_LINE = 1024;
+
+    private Prober() {
+    }
+
+    /** Probes once, with the given timeout for connect and answer. */
+    static Optional<String> probe(Probe probe, int servingPort, Duration timeout) {
+        int port = probe.port() == 0 ? servingPort : probe.port();
+        InetSocketAddress target = new InetSocketAddress(LOOPBACK, port);
+        int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try (Socket socket = new Socket()) {
+            socket.connect(target, timeoutMillis);
+            return switch (probe) {
+                case Probe.TcpSocket tcp -> Optional.empty();
+                case Probe.HttpGet get -> httpGet(socket, get.path(), port, timeoutMillis);
+            };
+        } catch (IOException e) {
+            return Optional.of(describe(probe, port) + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> httpGet(Socket socket, String path, int port, int timeoutMillis)
+            throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUser-Agent: kube-probe/kumo\r\nK-Kubelet-Probe: readiness\r\nConnection: close\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String statusLine = readLine(socket.getInputStream());
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            return Optional.of("HTTP probe GET " + path + " on port " + port + ": not an HTTP answer: " + statusLine);
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            return Optional.of("HTTP probe GET " + path + " on port " + port + ": bad status line: " + statusLine);
+        }
+        return status >= 200 && status < 400 ? Optional.empty()
+                : Optional.of("HTTP probe GET " + path + " on port " + port + " failed with statuscode: " + status);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != -1 && b != '\n' && line.length() < MAX_STATUS_LINE; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    private static String describe(Probe probe, int port) {
+        return switch (probe) {
+            case Probe.TcpSocket tcp -> "TCP probe of 127.0.0.1:" + port;
+            case Probe.HttpGet get -> "HTTP probe GET " + get.path() + " on 127.0.0.1:" + port;
+        };
+    }
+}

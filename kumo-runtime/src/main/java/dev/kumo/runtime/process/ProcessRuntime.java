@@ -1,0 +1,169 @@
+package dev.kumo.runtime.process;
+
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceListener;
+import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each instance as a host process supervised by a virtual thread, with its state (records, logs, temp dirs)
+ * under one state directory; on start it kills the processes a crashed predecessor left behind.
+ */
+public final class ProcessRuntime implements WorkloadRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+
+    private final ProcessRuntimeConfig config;
+    private final StateDirLock lock;
+    private final PortAllocator ports = new PortAllocator();
+    private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
+    private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
+    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock) {
+        this.config = config;
+        this.lock = lock;
+    }
+
+    /** Takes the state directory, kills orphans recorded in it, clears old logs and temp dirs, and is ready. */
+    public static ProcessRuntime start(ProcessRuntimeConfig config) {
+        StateDirLock lock = StateDirLock.acquire(config.stateDir());
+        try {
+            OrphanReaper.reap(config.recordDir());
+            FileTrees.delete(config.stateDir().resolve("tmp"));
+            FileTrees.delete(config.stateDir().resolve("logs"));
+            return new ProcessRuntime(config, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> unsupported(WorkloadSpec spec) {
+        if (!spec.command().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(spec.image()
+                .map(image -> "container has image " + image + " and no command: the process runtime runs"
+                        + " commands; image-only containers need the podman runtime (not available yet)")
+                .orElse("container has neither command nor image: the process runtime needs a command to run"));
+    }
+
+    @Override
+    public Instance start(WorkloadSpec spec) {
+        Optional<String> unsupported = unsupported(spec);
+        if (unsupported.isPresent()) {
+            throw new UnsupportedWorkloadException(unsupported.get());
+        }
+        if (closed) {
+            throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
+        }
+        String id = InstanceIds.next(spec.revision().revision());
+        int port = spec.containerPort() != 0 ? spec.containerPort() : ports.allocate();
+        Path tmpDir = config.tmpDir(id);
+        try {
+            Files.createDirectories(tmpDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting an instance of " + spec.revision() + ": creating " + tmpDir, e);
+        }
+        RotatingLog log = new RotatingLog(config.logDir(id), config.logFileMaxBytes(), spec.revision().revision(),
+                id);
+        Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(),
+                WorkloadEnvironment.build(System.getenv(), config.inheritedEnv(), spec, port, tmpDir), log);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, port, this::changed);
+        logs.put(id, log);
+        supervisors.put(id, supervisor);
+        Thread.ofVirtual().name("instance-" + id).start(supervisor);
+        return supervisor.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<Instance> stop(String instanceId) {
+        Supervisor supervisor = supervisors.get(instanceId);
+        if (supervisor == null) {
+            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
+        }
+        return supervisor.stop();
+    }
+
+    @Override
+    public Optional<Instance> instance(String instanceId) {
+        return Optional.ofNullable(supervisors.get(instanceId)).map(Supervisor::snapshot);
+    }
+
+    @Override
+    public List<Instance> instances() {
+        return supervisors.values().stream().map(Supervisor::snapshot).toList();
+    }
+
+    @Override
+    public Subscription watch(InstanceListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Optional<InstanceLogs> logs(String instanceId) {
+        return Optional.ofNullable(logs.get(instanceId));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        for (Supervisor supervisor : supervisors.values()) {
+            stopping.add(supervisor.stop());
+            Duration grace = supervisor.grace();
+            longest = grace.compareTo(longest) > 0 ? grace : longest;
+        }
+        Duration wait = longest.plus(ProcessRuntimeConfig.killWait()).plusSeconds(5);
+        try {
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("not every instance stopped within {}: {}", wait, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void changed(Instance instance) {
+        if (instance.state() instanceof InstanceState.Stopped) {
+            supervisors.remove(instance.id());
+        }
+        for (InstanceListener listener : listeners) {
+            try {
+                listener.changed(instance);
+            } catch (RuntimeException e) {
+                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kumo.runtime.process;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A process and the descendants seen so far. Descendants are re-parented when their parent dies, so they are
+ * remembered while it lives; a remembered {@link ProcessHandle} carries its start time, so killing it later never
+ * hits a recycled pid.
+ */
+final class ProcessTree {
+
+    private final ProcessHandle root;
+    private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+
+    ProcessTree(ProcessHandle root) {
+        this.root = root;
+    }
+
+    /** Remembers the current descendants of the root. */
+    synchronized void refresh() {
+        if (root.isAlive()) {
+            root.descendants().forEach(seen::add);
+        }
+    }
+
+    /** SIGTERM to the root only (like a container's PID 1), after remembering its descendants. */
+    void terminate() {
+        refresh();
+        root.destroy();
+    }
+
+    /** SIGKILL to the root and every descendant seen, then waits (bounded) until they are gone. */
+    void kill(Duration wait) {
+        refresh();
+        List<ProcessHandle> all;
+        synchronized (this) {
+            root.destroyForcibly();
+            seen.forEach(ProcessHandle::destroyForcibly);
+            all = List.copyOf(seen);
+        }
+        awaitExit(root, wait);
+        all.forEach(handle -> awaitExit(handle, wait));
+    }
+
+    /** Whether the root exited within the wait. */
+    boolean awaitRootExit(Duration wait) {
+        return awaitExit(root, wait);
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, Duration wait) {
+        try {
+            handle.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kumo.runtime.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One run of a workload's process: the process, its tree, when it started and the thread copying its output. */
+record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump) {
+
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
+
+    /** Starts the command with stdin at EOF and stdout and stderr merged into the log. */
+    static Run launch(LaunchRequest request, Instant now, Runnable onExit) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(request.commandLine()).redirectErrorStream(true);
+        if (request.workingDir().isPresent()) {
+            Path dir = request.workingDir().get();
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("workingDir " + dir + " is not a directory");
+            }
+            builder.directory(dir.toFile());
+        }
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(request.env());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        process.onExit().thenRun(onExit);
+        Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
+                .start(new LogPump(process.getInputStream(), request.log()));
+        return new Run(process, new ProcessTree(process.toHandle()), now, pump);
+    }
+
+    /** Waits (bounded) until the output is copied; a stray child may hold the pipe open, so this can give up. */
+    void drainLog() {
+        try {
+            logPump.join(DRAIN_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What to launch: resolved command line, directory (empty = the server's), environment and log. */
+    record LaunchRequest(String instanceId, List<String> commandLine, Optional<Path> workingDir,
+            Map<String, String> env, RotatingLog log) {
+    }
+}

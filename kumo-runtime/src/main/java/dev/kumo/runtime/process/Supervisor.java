@@ -1,0 +1,260 @@
+package dev.kumo.runtime.process;
+
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one instance running on its own virtual thread: launches the process, probes it, restarts it with backoff
+ * when it exits or fails liveness, and on stop terminates its tree and publishes {@link InstanceState.Stopped}.
+ */
+final class Supervisor implements Runnable {
+
+    private final String id;
+    private final WorkloadSpec spec;
+    private final ProcessRuntimeConfig config;
+    private final Run.LaunchRequest launch;
+    private final InetSocketAddress address;
+    private final Consumer<Instance> publisher;
+    private final Wakeup wakeup = new Wakeup();
+    private final CompletableFuture<Instance> done = new CompletableFuture<>();
+    private volatile boolean stopRequested;
+    private volatile Instance current;
+    private int restarts;
+    private int consecutiveCrashes;
+
+    Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, int port,
+            Consumer<Instance> publisher) {
+        this.id = id;
+        this.spec = spec;
+        this.config = config;
+        this.launch = launch;
+        this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        this.publisher = publisher;
+        this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
+                Optional.empty()), 0);
+    }
+
+    /** How long this instance may take to stop after SIGTERM. */
+    Duration grace() {
+        return spec.terminationGracePeriod();
+    }
+
+    Instance snapshot() {
+        return current;
+    }
+
+    /** Asks the instance to stop; the future completes with its Stopped snapshot. */
+    CompletableFuture<Instance> stop() {
+        stopRequested = true;
+        wakeup.signal();
+        return done;
+    }
+
+    @Override
+    public void run() {
+        try {
+            superviseUntilStoppedOrFailed();
+            while (!stopRequested) {
+                wakeup.awaitUntil(Instant.MAX, config.clock());
+            }
+        } catch (RuntimeException e) {
+            publish(new InstanceState.Failed(termination("supervising the instance failed: " + e,
+                    OptionalInt.empty())));
+        } finally {
+            launch.log().close();
+            FileTrees.delete(config.tmpDir(id));
+            publish(new InstanceState.Stopped(config.clock().instant()));
+            done.complete(current);
+        }
+    }
+
+    private void superviseUntilStoppedOrFailed() {
+        while (!stopRequested) {
+            Run run;
+            try {
+                run = Run.launch(launch, config.clock().instant(), wakeup::signal);
+            } catch (IOException e) {
+                publish(new InstanceState.Failed(termination("cannot start " + spec.commandLine().getFirst() + ": "
+                        + e.getMessage(), OptionalInt.empty())));
+                return;
+            }
+            publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
+            Ending ending = new RunWatch(run).until();
+            Optional<Termination> termination = finish(run, ending);
+            if (termination.isEmpty()) {
+                return;
+            }
+            backOff(run, termination.get());
+        }
+    }
+
+    private Optional<Termination> finish(Run run, Ending ending) {
+        if (!(ending instanceof Ending.Exited)) {
+            run.tree().terminate();
+            run.tree().awaitRootExit(spec.terminationGracePeriod());
+        }
+        run.tree().kill(ProcessRuntimeConfig.killWait());
+        run.drainLog();
+        InstanceRecord.delete(config.recordDir(), id);
+        OptionalInt exitCode = run.process().isAlive() ? OptionalInt.empty()
+                : OptionalInt.of(run.process().exitValue());
+        return switch (ending) {
+            case Ending.StopRequested stop -> Optional.empty();
+            case Ending.Exited exited -> Optional.of(termination("the process exited", exitCode));
+            case Ending.LivenessFailed failed -> Optional.of(termination("liveness probe failed "
+                    + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the process was "
+                    + "restarted: " + failed.lastFailure(), exitCode));
+        };
+    }
+
+    private void backOff(Run run, Termination termination) {
+        restarts++;
+        CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, run.startedAt(), termination.at());
+        consecutiveCrashes = restart.consecutiveCrashes();
+        publish(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination));
+        while (!stopRequested && config.clock().instant().isBefore(restart.at())) {
+            wakeup.awaitUntil(restart.at(), config.clock());
+        }
+    }
+
+    private Termination termination(String reason, OptionalInt exitCode) {
+        List<String> lines = launch.log().tail(config.failureLogLines()).stream().map(LogLine::text).toList();
+        return new Termination(reason, exitCode, lines, config.clock().instant());
+    }
+
+    private void publish(InstanceState state) {
+        current = new Instance(id, spec.revision(), state, restarts);
+        publisher.accept(current);
+    }
+
+    /** Watches one run: probes on schedule until the process exits, liveness fails, or a stop is requested. */
+    private final class RunWatch {
+
+        private static final Duration TREE_SCAN_PERIOD = Duration.ofSeconds(1);
+
+        private final Run run;
+        private final ProbeSchedule readiness;
+        private final Optional<ProbeSchedule> liveness;
+        private Instant nextReadiness;
+        private Instant nextLiveness;
+        private Instant nextTreeScan;
+        private boolean ready;
+        private int readinessFailures;
+        private int livenessFailures;
+        private Optional<String> lastReadinessFailure = Optional.empty();
+        private Optional<InstanceRecord> recorded = Optional.empty();
+
+        RunWatch(Run run) {
+            this.run = run;
+            this.readiness = new ProbeSchedule(spec.readiness(), run.startedAt(), ProbeSchedule.Kind.READINESS);
+            this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
+                    ProbeSchedule.Kind.LIVENESS));
+            this.nextReadiness = readiness.first();
+            this.nextLiveness = Instant.MAX;
+            this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
+            record();
+        }
+
+        Ending until() {
+            while (true) {
+                if (stopRequested) {
+                    return new Ending.StopRequested();
+                }
+                if (!run.process().isAlive()) {
+                    return new Ending.Exited(run.process().exitValue());
+                }
+                Instant now = config.clock().instant();
+                if (!now.isBefore(nextReadiness)) {
+                    probeReadiness();
+                }
+                if (!now.isBefore(nextLiveness)) {
+                    Optional<Ending> failed = probeLiveness();
+                    if (failed.isPresent()) {
+                        return failed.get();
+                    }
+                }
+                if (!now.isBefore(nextTreeScan)) {
+                    run.tree().refresh();
+                    record();
+                    nextTreeScan = now.plus(TREE_SCAN_PERIOD);
+                }
+                wakeup.awaitUntil(earliest(nextReadiness, nextLiveness, nextTreeScan), config.clock());
+            }
+        }
+
+        private void probeReadiness() {
+            ProbeSpec probe = spec.readiness();
+            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            Instant now = config.clock().instant();
+            if (failure.isEmpty()) {
+                readinessFailures = 0;
+                if (!ready) {
+                    ready = true;
+                    lastReadinessFailure = Optional.empty();
+                    record();
+                    startLiveness(now);
+                    publish(new InstanceState.Ready(address, now));
+                }
+            } else {
+                readinessFailures++;
+                if (ready && readinessFailures >= probe.failureThreshold()) {
+                    ready = false;
+                    lastReadinessFailure = failure;
+                    publish(new InstanceState.Starting(now, failure));
+                } else if (!ready && !failure.equals(lastReadinessFailure)) {
+                    lastReadinessFailure = failure;
+                    publish(new InstanceState.Starting(run.startedAt(), failure));
+                }
+            }
+            nextReadiness = readiness.after(now, ready);
+        }
+
+        // Liveness counts only once the instance was ready, so a slow starter is not killed before it listens
+        // (Kubernetes needs a startupProbe for that, which Knative does not offer).
+        private void startLiveness(Instant now) {
+            if (nextLiveness.equals(Instant.MAX)) {
+                nextLiveness = liveness.map(schedule -> schedule.first().isAfter(now) ? schedule.first() : now)
+                        .orElse(Instant.MAX);
+            }
+        }
+
+        // The record is written again when the executable changes: wrappers and shims (pyenv, rbenv) exec the
+        // real program after start, and a record must name what a later server would find.
+        private void record() {
+            Optional<InstanceRecord> now = InstanceRecord.of(id, run.process().toHandle());
+            if (now.isPresent() && !now.equals(recorded)) {
+                now.get().write(config.recordDir());
+                recorded = now;
+            }
+        }
+
+        private Optional<Ending> probeLiveness() {
+            ProbeSpec probe = spec.liveness().orElseThrow();
+            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
+            livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
+            return livenessFailures >= probe.failureThreshold()
+                    ? Optional.of(new Ending.LivenessFailed(failure.orElseThrow()))
+                    : Optional.empty();
+        }
+
+        private static Instant earliest(Instant a, Instant b, Instant c) {
+            Instant ab = a.isBefore(b) ? a : b;
+            return ab.isBefore(c) ? ab : c;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kumo.runtime.spi;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Where an instance is in its life; only {@link Ready} receives traffic. */
+public sealed interface InstanceState {
+
+    /** The process runs (or is being launched) and has not passed readiness yet; says why if a probe failed. */
+    record Starting(Instant since, Optional<String> lastProbeFailure) implements InstanceState {
+
+        public Starting {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastProbeFailure, "lastProbeFailure");
+        }
+    }
+
+    /** The instance passed readiness and serves HTTP at the address. */
+    record Ready(InetSocketAddress address, Instant since) implements InstanceState {
+
+        public Ready {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(since, "since");
+        }
+    }
+
+    /** The process ended (or was killed by its liveness probe) and will be started again at the given time. */
+    record CrashLoopBackOff(int restarts, Instant nextAttempt, Termination lastTermination) implements InstanceState {
+
+        public CrashLoopBackOff {
+            Objects.requireNonNull(nextAttempt, "nextAttempt");
+            Objects.requireNonNull(lastTermination, "lastTermination");
+        }
+    }
+
+    /** The instance cannot run and will not be retried (e.g. the command does not exist). */
+    record Failed(Termination termination) implements InstanceState {
+
+        public Failed {
+            Objects.requireNonNull(termination, "termination");
+        }
+    }
+
+    /** The instance was stopped on request and its processes are gone. */
+    record Stopped(Instant at) implements InstanceState {
+
+        public Stopped {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Whether the instance will never run again. */
+    default boolean terminal() {
+        return this instanceof Failed || this instanceof Stopped;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kumo.runtime.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/** How a run of an instance ended: why, the exit code if it exited, and the last lines it logged. */
+public record Termination(String reason, OptionalInt exitCode, List<String> lastLogLines, Instant at) {
+
+    public Termination {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(exitCode, "exitCode");
+        lastLogLines = List.copyOf(lastLogLines);
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** One paragraph a person can act on: the reason, the exit code and the last log lines. */
+    public String message() {
+        StringBuilder text = new StringBuilder(reason);
+        exitCode.ifPresent(code -> text.append(" (exit code ").append(code).append(')'));
+        if (!lastLogLines.isEmpty()) {
+            text.append("; last log lines:\n").append(String.join("\n", lastLogLines));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kumo.runtime.spi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs instances of revisions: the seam between the controller and processes, containers or pods. */
+public interface WorkloadRuntime extends AutoCloseable {
+
+    /** Why this runtime cannot run the spec, or empty if it can. */
+    Optional<String> unsupported(WorkloadSpec spec);
+
+    /** Starts one instance; it begins {@link InstanceState.Starting} and is supervised until stopped. */
+    Instance start(WorkloadSpec spec);
+
+    /** Stops an instance (SIGTERM, grace period, then kill); completes with its final snapshot. */
+    CompletableFuture<Instance> stop(String instanceId);
+
+    /** The current snapshot of one instance; stopped instances are forgotten. */
+    Optional<Instance> instance(String instanceId);
+
+    /** Snapshots of all instances not yet stopped. */
+    List<Instance> instances();
+
+    /** Registers a listener for state changes of all instances. */
+    Subscription watch(InstanceListener listener);
+
+    /** The logs of an instance, also readable after it stopped while this runtime runs. */
+    Optional<InstanceLogs> logs(String instanceId);
+
+    /** Stops every instance and waits for them to be gone. */
+    @Override
+    void close();
+}

@@ -1,0 +1,158 @@
+package dev.kumo.runtime.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to run for one revision: command and arguments (or an image), a resolved environment, the serving port
+ * (0 = the platform picks), probes and the termination grace period.
+ */
+public record WorkloadSpec(
+        RevisionRef revision,
+        List<String> command,
+        List<String> args,
+        Optional<Path> workingDir,
+        Optional<String> image,
+        Map<String, String> env,
+        int containerPort,
+        ProbeSpec readiness,
+        Optional<ProbeSpec> liveness,
+        Duration terminationGracePeriod) {
+
+    /** Kubernetes' default termination grace period. */
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+
+    public WorkloadSpec {
+        Objects.requireNonNull(revision, "revision");
+        command = List.copyOf(command);
+        args = List.copyOf(args);
+        Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(image, "image");
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        if (containerPort < 0 || containerPort > 65535) {
+            throw new IllegalArgumentException("containerPort must be 0 (platform picks) or 1-65535, got "
+                    + containerPort);
+        }
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(liveness, "liveness");
+        if (terminationGracePeriod.isNegative()) {
+            throw new IllegalArgumentException("terminationGracePeriod must not be negative");
+        }
+    }
+
+    /** A builder with Knative's defaults: TCP readiness, no liveness, platform-picked port, 30 s grace. */
+    public static Builder builder(RevisionRef revision) {
+        return new Builder(revision);
+    }
+
+    /** The full command line: command followed by args. */
+    public List<String> commandLine() {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(args);
+        return line;
+    }
+
+    /** Builds a {@link WorkloadSpec}. */
+    public static final class Builder {
+
+        private final RevisionRef revision;
+        private List<String> command = List.of();
+        private List<String> args = List.of();
+        private Optional<Path> workingDir = Optional.empty();
+        private Optional<String> image = Optional.empty();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private int containerPort;
+        private ProbeSpec readiness = ProbeSpec.defaultReadiness();
+        private Optional<ProbeSpec> liveness = Optional.empty();
+        private Duration terminationGracePeriod = DEFAULT_GRACE_PERIOD;
+
+        private Builder(RevisionRef revision) {
+            this.revision = Objects.requireNonNull(revision, "revision");
+        }
+
+        /** The program and its leading arguments. */
+        public Builder command(String... words) {
+            this.command = List.of(words);
+            return this;
+        }
+
+        /** The program and its leading arguments. */
+        public Builder command(List<String> words) {
+            this.command = List.copyOf(words);
+            return this;
+        }
+
+        /** Arguments appended to the command. */
+        public Builder args(String... words) {
+            this.args = List.of(words);
+            return this;
+        }
+
+        /** Arguments appended to the command. */
+        public Builder args(List<String> words) {
+            this.args = List.copyOf(words);
+            return this;
+        }
+
+        /** The directory the process starts in. */
+        public Builder workingDir(Path dir) {
+            this.workingDir = Optional.of(dir);
+            return this;
+        }
+
+        /** The container image (only container runtimes can run image-only specs). */
+        public Builder image(String name) {
+            this.image = Optional.of(name);
+            return this;
+        }
+
+        /** One environment variable, already resolved. */
+        public Builder env(String name, String value) {
+            this.env.put(name, value);
+            return this;
+        }
+
+        /** Environment variables, already resolved. */
+        public Builder env(Map<String, String> variables) {
+            this.env.putAll(variables);
+            return this;
+        }
+
+        /** The serving port the workload declares, 0 to let the platform pick. */
+        public Builder containerPort(int port) {
+            this.containerPort = port;
+            return this;
+        }
+
+        /** The readiness probe. */
+        public Builder readiness(ProbeSpec probe) {
+            this.readiness = probe;
+            return this;
+        }
+
+        /** The liveness probe. */
+        public Builder liveness(ProbeSpec probe) {
+            this.liveness = Optional.of(probe);
+            return this;
+        }
+
+        /** How long a stopping instance may take after SIGTERM before it is killed. */
+        public Builder terminationGracePeriod(Duration grace) {
+            this.terminationGracePeriod = grace;
+            return this;
+        }
+
+        /** The spec. */
+        public WorkloadSpec build() {
+            return new WorkloadSpec(revision, command, args, workingDir, image, env, containerPort, readiness,
+                    liveness, terminationGracePeriod);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The WorkloadRuntime SPI: start, stop, list, observe and read the logs of instances of a revision. */
+package dev.kumo.runtime.spi;

@@ -1,0 +1,94 @@
+package dev.kumo.runtime.process;
+
+import static dev.kumo.runtime.process.Workloads.isReady;
+import static dev.kumo.runtime.process.Workloads.state;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Probe;
+import dev.kumo.runtime.spi.ProbeSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Readiness keeps traffic away from instances that do not answer; liveness restarts those that stop answering. */
+class ProbesIT {
+
+    @TempDir
+    Path stateDir;
+    private ProcessRuntime runtime;
+
+    @BeforeEach
+    void startRuntime() {
+        runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir)
+                .withBackoff(new CrashBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(10))));
+    }
+
+    @AfterEach
+    void closeRuntime() {
+        runtime.close();
+    }
+
+    @Test
+    void workloadThatNeverListensStaysStartingAndSaysWhy() {
+        String id = runtime.start(Workloads.python("silent").build()).id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(runtime, id)
+                instanceof InstanceState.Starting starting && starting.lastProbeFailure().isPresent());
+
+        var starting = (InstanceState.Starting) state(runtime, id);
+        assertThat(starting.lastProbeFailure().orElseThrow()).startsWith("TCP probe of 127.0.0.1:")
+                .contains("Connection refused");
+        assertThat(runtime.instance(id).flatMap(Instance::address)).isEmpty();
+    }
+
+    @Test
+    void httpGetReadinessNeedsA2xxOr3xxAnswer() {
+        ProbeSpec healthz = ProbeSpec.defaultReadiness().withPeriod(Duration.ZERO);
+        ProbeSpec readiness = new ProbeSpec(new Probe.HttpGet("/healthz", 0), healthz.initialDelay(),
+                healthz.period(), healthz.timeout(), healthz.failureThreshold());
+        String healthy = runtime.start(Workloads.python("serve").readiness(readiness).build()).id();
+        String unhealthy = runtime.start(Workloads.python("unhealthy").readiness(readiness).build()).id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, healthy));
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(runtime, unhealthy)
+                instanceof InstanceState.Starting starting && starting.lastProbeFailure().isPresent());
+
+        assertThat(((InstanceState.Starting) state(runtime, unhealthy)).lastProbeFailure())
+                .hasValueSatisfying(failure -> assertThat(failure).endsWith("failed with statuscode: 500"));
+    }
+
+    @Test
+    void livenessFailuresRestartTheInstance() {
+        ProbeSpec liveness = ProbeSpec.of(new Probe.HttpGet("/healthz", 0)).withPeriod(Duration.ofMillis(100))
+                .withFailureThreshold(2);
+        String id = runtime.start(Workloads.python("unhealthy").liveness(liveness)
+                .terminationGracePeriod(Duration.ofSeconds(2)).build()).id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.instance(id).map(Instance::restarts).orElse(0) >= 1
+                && state(runtime, id) instanceof InstanceState.CrashLoopBackOff);
+
+        var crashLoop = (InstanceState.CrashLoopBackOff) state(runtime, id);
+        assertThat(crashLoop.lastTermination().reason())
+                .startsWith("liveness probe failed 2 times, the process was restarted: HTTP probe GET /healthz")
+                .endsWith("failed with statuscode: 500");
+        assertThat(crashLoop.lastTermination().exitCode()).isPresent();
+    }
+
+    @Test
+    void healthyLivenessLeavesTheInstanceAlone() {
+        ProbeSpec liveness = ProbeSpec.of(new Probe.TcpSocket(0)).withPeriod(Duration.ofMillis(50))
+                .withFailureThreshold(1);
+        String id = runtime.start(Workloads.python("serve").liveness(liveness).build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> runtime.instance(id).map(Instance::restarts), restarts -> restarts.equals(Optional.of(0)));
+    }
+}

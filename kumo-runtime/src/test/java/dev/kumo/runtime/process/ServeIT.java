@@ -1,0 +1,105 @@
+package dev.kumo.runtime.process;
+
+import static dev.kumo.runtime.process.Workloads.address;
+import static dev.kumo.runtime.process.Workloads.get;
+import static dev.kumo.runtime.process.Workloads.isReady;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceState;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real workloads become ready on the port the runtime picked and see the runtime contract's environment. */
+class ServeIT {
+
+    @TempDir
+    Path stateDir;
+    @TempDir
+    Path workDir;
+    private ProcessRuntime runtime;
+    private final RecordingListener listener = new RecordingListener();
+
+    @BeforeEach
+    void startRuntime() {
+        runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
+        runtime.watch(listener);
+    }
+
+    @AfterEach
+    void closeRuntime() {
+        runtime.close();
+    }
+
+    @Test
+    void pythonWorkloadBecomesReadyAndAnswers() {
+        Instance started = runtime.start(Workloads.python("serve").build());
+        assertThat(started.id()).startsWith("hello-00001-");
+        assertThat(started.state()).isInstanceOf(InstanceState.Starting.class);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, started.id()));
+
+        assertThat(get(address(runtime, started.id()), "/")).isEqualTo("hello from hello-00001");
+        assertThat(listener.kinds(started.id())).startsWith(InstanceState.Starting.class)
+                .endsWith(InstanceState.Ready.class);
+        assertThat(runtime.instances()).extracting(Instance::id).containsExactly(started.id());
+    }
+
+    @Test
+    void workloadSeesPortAndKnativeVariablesButNotTheServersSecrets() {
+        String id = runtime.start(Workloads.python("serve").env("GREETING", "hi").build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        String env = get(address(runtime, id), "/env");
+
+        int port = address(runtime, id).getPort();
+        assertThat(env).contains("\"PORT\": \"" + port + "\"", "\"K_SERVICE\": \"hello\"",
+                "\"K_CONFIGURATION\": \"hello\"", "\"K_REVISION\": \"hello-00001\"", "\"GREETING\": \"hi\"",
+                "\"TMPDIR\": \"" + stateDir.resolve("tmp").resolve(id) + "\"");
+        assertThat(env).doesNotContain("JAVA_HOME", "MAVEN");
+    }
+
+    @Test
+    void workingDirIsHonoured() throws Exception {
+        String id = runtime.start(Workloads.python("serve").workingDir(workDir).build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        assertThat(Path.of(get(address(runtime, id), "/cwd")).toRealPath()).isEqualTo(workDir.toRealPath());
+    }
+
+    @Test
+    void stdinIsAtEof() {
+        String id = runtime.start(Workloads.python("serve").build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        assertThat(get(address(runtime, id), "/stdin")).isEqualTo("\"\"");
+    }
+
+    @Test
+    void privateTmpdirIsWritableAndRemovedAtStop() throws Exception {
+        String id = runtime.start(Workloads.python("serve").build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        Path scratch = Path.of(get(address(runtime, id), "/tmp"));
+        assertThat(scratch).hasContent("ok").startsWith(stateDir.resolve("tmp").resolve(id));
+        runtime.stop(id).get();
+
+        assertThat(stateDir.resolve("tmp").resolve(id)).doesNotExist();
+    }
+
+    @Test
+    void singleFileJavaWorkloadServesFromItsWorkingDir() {
+        String id = runtime.start(Workloads.java().build()).id();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> isReady(runtime, id));
+
+        assertThat(get(address(runtime, id), "/")).isEqualTo("hello from hello-00001 in " + Workloads.dir());
+        assertThat(get(address(runtime, id), "/env")).contains("K_SERVICE=hello", "PORT="
+                + address(runtime, id).getPort());
+    }
+}

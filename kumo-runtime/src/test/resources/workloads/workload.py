@@ -1,0 +1,57 @@
+"""A test workload: serves HTTP on $PORT and behaves as its first argument says."""
+import http.server
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+mode = sys.argv[1] if len(sys.argv) > 1 else "serve"
+stdin_text = sys.stdin.read()  # returns at once only if stdin is at EOF
+print(f"workload {mode} pid {os.getpid()} starting", flush=True)
+
+if mode == "exit":
+    for i in range(30):
+        print(f"line {i}")
+    print("fatal: cannot open the database", file=sys.stderr, flush=True)
+    sys.exit(3)
+if mode == "silent":
+    time.sleep(3600)
+if mode == "spawn":
+    child = subprocess.Popen(["sleep", "300"])
+    print(f"pids {os.getpid()} {child.pid}", flush=True)
+if mode == "stubborn":
+    signal.signal(signal.SIGTERM, lambda signum, frame: print("ignoring SIGTERM", flush=True))
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        status = 200
+        if self.path == "/env":
+            body = json.dumps(dict(os.environ))
+        elif self.path == "/cwd":
+            body = os.getcwd()
+        elif self.path == "/stdin":
+            body = json.dumps(stdin_text)
+        elif self.path == "/tmp":
+            path = os.path.join(os.environ["TMPDIR"], "scratch.txt")
+            with open(path, "w") as scratch:
+                scratch.write("ok")
+            body = path
+        elif self.path == "/healthz":
+            status = 500 if mode == "unhealthy" else 200
+            body = "unhealthy" if status == 500 else "ok"
+        else:
+            body = "hello from " + os.environ.get("K_REVISION", "?")
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, fmt, *args):
+        print("request " + self.path, flush=True)
+
+
+http.server.ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
