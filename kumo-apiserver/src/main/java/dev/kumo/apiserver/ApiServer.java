@@ -35,8 +35,9 @@ public final class ApiServer implements AutoCloseable {
             InstantSource clock) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock);
+        // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                .setCompressionSupported(false).setTcpNoDelay(true);
+                .setHttp2ClearTextEnabled(false).setCompressionSupported(false).setTcpNoDelay(true);
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PfxOptions()
                 .setPath(tls.path().toString()).setPassword(tls.password())));
         HttpServer server = vertx.createHttpServer(options);

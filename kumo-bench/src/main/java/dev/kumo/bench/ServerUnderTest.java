@@ -32,7 +32,7 @@ final class ServerUnderTest implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
-                "--api-addr", "127.0.0.1:0")).redirectErrorStream(true).start();
+                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0")).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String url = "";

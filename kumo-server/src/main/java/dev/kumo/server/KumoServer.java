@@ -6,6 +6,7 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
+import dev.kumo.server.serving.ServingPlatform;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;
@@ -20,6 +21,9 @@ import java.util.Optional;
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
 
+    /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
+    static final String DOMAIN = "localhost";
+
     /** Watchers may fall up to this many events behind (a watch from scratch replays every object first). */
     private static final StoreOptions STORE_OPTIONS = StoreOptions.DEFAULTS.withWatchQueueEvents(100_000);
 
@@ -27,15 +31,17 @@ public final class KumoServer implements AutoCloseable {
     private final ResourceStore store;
     private final Vertx vertx;
     private final ApiServer api;
+    private final ServingPlatform serving;
     private final Optional<String> token;
     private final Optional<ServerCertificate> certificate;
 
-    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api,
+    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, ServingPlatform serving,
             Optional<String> token, Optional<ServerCertificate> certificate) {
         this.dataDir = dataDir;
         this.store = store;
         this.vertx = vertx;
         this.api = api;
+        this.serving = serving;
         this.token = token;
         this.certificate = certificate;
     }
@@ -64,7 +70,16 @@ public final class KumoServer implements AutoCloseable {
             ApiServer api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
                     config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
                     certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store, InstantSource.system());
-            return new KumoServer(dataDir, store, vertx, api, token, certificate);
+            ServingPlatform serving;
+            try {
+                serving = ServingPlatform.start(vertx, store, InstantSource.system(),
+                        dataDir.path().resolve("instances"), config.ingressAddress().host(),
+                        config.ingressAddress().port(), DOMAIN);
+            } catch (RuntimeException e) {
+                api.close();
+                throw e;
+            }
+            return new KumoServer(dataDir, store, vertx, api, serving, token, certificate);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -75,6 +90,11 @@ public final class KumoServer implements AutoCloseable {
             dataDir.close();
             throw e;
         }
+    }
+
+    /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
+    public int ingressPort() {
+        return serving.ingressPort();
     }
 
     public int apiPort() {
@@ -106,6 +126,7 @@ public final class KumoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        serving.close();
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();

@@ -46,6 +46,9 @@ public final class ServerCommand implements Callable<Integer> {
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
                 + ":" + server.apiPort());
+        System.out.println("kumo: ingress listening on http://" + settings.ingressAddress().host() + ":"
+                + server.ingressPort() + " (services answer at http://NAME.NAMESPACE.localhost:" + server.ingressPort()
+                + ")");
         System.out.println("kumo: data in " + settings.dataDir() + " (" + settings.store() + " store)"
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
                         .orElse(""));

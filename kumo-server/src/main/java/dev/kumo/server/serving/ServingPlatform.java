@@ -1,0 +1,69 @@
+package dev.kumo.server.serving;
+
+import dev.kumo.controller.route.RouteUrls;
+import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.controller.serving.ServingControllers;
+import dev.kumo.dataplane.api.InMemoryEndpoints;
+import dev.kumo.dataplane.api.Router;
+import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.runtime.process.ProcessRuntime;
+import dev.kumo.runtime.process.ProcessRuntimeConfig;
+import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.store.ResourceStore;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.InstantSource;
+
+/**
+ * Serving, assembled: the process runtime runs Revisions, the router serves Routes on the ingress address, and the
+ * controllers turn Services into both. Closing stops the controllers, then the router, then every instance.
+ */
+public final class ServingPlatform implements AutoCloseable {
+
+    private final ProcessRuntime runtime;
+    private final Subscription endpointTracking;
+    private final Router router;
+    private final ServingControllers controllers;
+
+    private ServingPlatform(ProcessRuntime runtime, Subscription endpointTracking, Router router,
+            ServingControllers controllers) {
+        this.runtime = runtime;
+        this.endpointTracking = endpointTracking;
+        this.router = router;
+        this.controllers = controllers;
+    }
+
+    /** Starts serving with instance state under {@code stateDir} and the ingress on {@code host:port}. */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
+            String ingressHost, int ingressPort, String domain) {
+        ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
+        InMemoryEndpoints endpoints = new InMemoryEndpoints();
+        Subscription tracking = RuntimeEndpoints.track(runtime, endpoints);
+        Router router;
+        try {
+            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort), endpoints);
+        } catch (RuntimeException e) {
+            tracking.close();
+            runtime.close();
+            throw e;
+        }
+        WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
+        ServingControllers controllers = ServingControllers.start(store, clock,
+                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port())),
+                new RuntimeInstances(runtime, specs), new RouterRouting(router));
+        return new ServingPlatform(runtime, tracking, router, controllers);
+    }
+
+    /** The ingress port actually bound. */
+    public int ingressPort() {
+        return router.port();
+    }
+
+    @Override
+    public void close() {
+        controllers.close();
+        router.close();
+        endpointTracking.close();
+        runtime.close();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.codec.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Deploy and get a URL": a Knative Service applied over the API runs as a real process behind the router. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServingIT {
+
+    private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    private static final Path SAMPLE = Path.of("..", "samples", "hello-python").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path temp;
+
+    private static KumoServer server;
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        server = KumoServer.start(TestServers.config(temp.resolve("data")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void aServiceBecomesReadyAndAnswersThroughTheRouter() throws Exception {
+        assertThat(send("POST", SERVICES, service("hello", "python3", "app.py", "Kumo")).statusCode()).isEqualTo(201);
+
+        JsonNode ready = awaitReady("hello");
+        assertThat(ready.at("/status/url").asText()).isEqualTo("http://hello.default.localhost:" + server.ingressPort());
+        assertThat(ready.at("/status/latestReadyRevisionName").asText()).isEqualTo("hello-00001");
+        assertThat(get("hello.default.localhost").body()).isEqualTo("Hello Kumo! (hello-00001)\n");
+    }
+
+    @Test
+    @Order(2)
+    void anUpdateCreatesANewRevisionAndTrafficMovesToIt() throws Exception {
+        String patch = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"python3\"],"
+                + "\"args\":[\"app.py\"],\"workingDir\":\"" + SAMPLE + "\",\"env\":[{\"name\":\"TARGET\","
+                + "\"value\":\"again\"}]}]}}}}";
+        assertThat(send("PATCH", SERVICES + "/hello", patch, "application/merge-patch+json").statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("hello.default.localhost").body()).isEqualTo("Hello again! (hello-00002)\n"));
+    }
+
+    @Test
+    @Order(3)
+    void aContainerThatExitsMarksTheServiceNotReadyWithItsExitCode() throws Exception {
+        send("POST", SERVICES, service("broken", "python3", "-c", "import sys; print('bad config'); sys.exit(3)"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = json(send("GET", SERVICES + "/broken", null));
+            JsonNode readyCondition = condition(status, "Ready");
+            assertThat(readyCondition.path("status").asText()).isEqualTo("False");
+            assertThat(readyCondition.path("message").asText()).contains("3");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void unknownHostsGetA404AndDeletingTheServiceStopsServingIt() throws Exception {
+        assertThat(get("nobody.default.localhost").statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", SERVICES + "/hello", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("hello.default.localhost").statusCode()).isEqualTo(404));
+    }
+
+    private static JsonNode awaitReady(String name) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> json(send("GET", SERVICES + "/" + name, null)),
+                service -> "True".equals(condition(service, "Ready").path("status").asText()));
+    }
+
+    private static JsonNode condition(JsonNode object, String type) {
+        for (JsonNode condition : object.at("/status/conditions")) {
+            if (condition.path("type").asText().equals(type)) {
+                return condition;
+            }
+        }
+        return Json.object();
+    }
+
+    private static String service(String name, String command, String arg, String target) {
+        return "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"" + command + "\"],"
+                + "\"args\":[" + Json.write(arg) + "],\"workingDir\":\"" + SAMPLE + "\",\"env\":[{\"name\":\"TARGET\","
+                + "\"value\":\"" + target + "\"}]}]}}}}";
+    }
+
+    private static String service(String name, String command, String flag, String code, String... unused) {
+        return "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"" + command + "\"],"
+                + "\"args\":[\"" + flag + "\"," + Json.write(code) + "]}]}}}}";
+    }
+
+    private static HttpResponse<String> get(String host) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + "/"))
+                .header("Host", host).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, "application/json");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String contentType)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return Json.parseObject(response.body());
+    }
+}
