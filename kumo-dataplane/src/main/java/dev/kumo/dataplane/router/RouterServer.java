@@ -6,12 +6,16 @@ import dev.kumo.dataplane.api.RouterConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the router's verticles on a Vert.x instance and swaps route tables under them. */
 public final class RouterServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
 
     private final Vertx vertx;
     private final Gates gates;
@@ -46,6 +50,8 @@ public final class RouterServer implements AutoCloseable {
             if (verticles.stream().anyMatch(v -> v.actualPort() != port)) {
                 throw new IllegalStateException("the router's servers did not share one port");
             }
+            LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), port,
+                    config.eventLoops(), vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
             return new RouterServer(vertx, gates, routes, port, deployments);
         } catch (RuntimeException e) {
             undeploy(vertx, deployments);
