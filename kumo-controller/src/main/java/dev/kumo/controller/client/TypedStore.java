@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
 import java.util.List;
@@ -40,6 +43,23 @@ public final class TypedStore<T extends HasMetadata> {
         return decode(store.create(type, Json.toTree(value)));
     }
 
+    /**
+     * Creates a child of {@code owner} (stored in {@code owners}). The store deletes dependents only when their owner
+     * is deleted; a child created just after its owner was deleted would be left behind, so this checks the owner
+     * afterwards and, if it is gone, deletes the child again and throws (the retry then finds no owner).
+     */
+    public T createControlledBy(T child, TypedStore<?> owners, HasMetadata owner) {
+        T created = create(child);
+        boolean ownerStillThere = owners.get(owner.metadata().namespace(), owner.metadata().name())
+                .filter(o -> o.metadata().uid().equals(owner.metadata().uid())).isPresent();
+        if (!ownerStillThere) {
+            store.delete(type, created.metadata().namespace(), created.metadata().name(), DeleteOptions.DEFAULT);
+            throw new IllegalStateException("creating " + type.singular() + " " + created.metadata().name() + ": its "
+                    + owner.kind() + " " + owner.metadata().name() + " was deleted meanwhile; deleted it again");
+        }
+        return created;
+    }
+
     /** Replaces metadata and spec; the record's resourceVersion must still be the stored one. */
     public T update(T value) {
         return decode(store.update(type, Json.toTree(value)));
@@ -53,7 +73,15 @@ public final class TypedStore<T extends HasMetadata> {
         if (tree(status.apply(stored)).equals(tree(status.apply(value)))) {
             return stored;
         }
-        return decode(store.updateStatus(type, Json.toTree(value)));
+        try {
+            return decode(store.updateStatus(type, Json.toTree(value)));
+        } catch (ApiException e) {
+            if (e.reason() == StatusReason.NotFound) {
+                // Deleted while it was reconciled: there is no status left to write.
+                return stored;
+            }
+            throw e;
+        }
     }
 
     private T decode(ObjectNode tree) {

@@ -70,7 +70,8 @@ public final class ConfigurationReconciler implements Reconciler {
         String name = RevisionNames.forGeneration(configuration);
         Optional<Revision> existing = revisions.get(configuration.metadata().namespace(), name);
         if (existing.isEmpty()) {
-            return Optional.of(revisions.create(MakeRevision.from(configuration)));
+            return Optional.of(revisions.createControlledBy(MakeRevision.from(configuration), configurations,
+                    configuration));
         }
         if (!Owners.isControlledBy(existing.get(), configuration)) {
             status.markRevisionCreationFailed("revision \"" + name + "\" already exists and is not owned by"

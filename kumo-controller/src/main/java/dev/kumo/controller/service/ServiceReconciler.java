@@ -64,11 +64,15 @@ public final class ServiceReconciler implements Reconciler {
             return Optional.empty();
         }
         Configuration desired = MakeConfiguration.from(service, existing);
-        Configuration configuration = existing.isEmpty() ? configurations.create(desired)
-                : differs(desired, existing.get(), desired.spec(), existing.get().spec())
-                        ? configurations.update(existing.get().withSpec(desired.spec())
-                                .withMetadata(edited(existing.get(), desired)))
-                        : existing.get();
+        Configuration configuration;
+        if (existing.isEmpty()) {
+            configuration = configurations.createControlledBy(desired, services, service);
+        } else if (differs(desired, existing.get(), desired.spec(), existing.get().spec())) {
+            configuration = configurations.update(existing.get().withSpec(desired.spec())
+                    .withMetadata(edited(existing.get(), desired)));
+        } else {
+            configuration = existing.get();
+        }
         if (!Objects.equals(configuration.metadata().generation(), observedGeneration(configuration))) {
             status.markConfigurationNotReconciled();
         } else {
@@ -85,11 +89,14 @@ public final class ServiceReconciler implements Reconciler {
             return Optional.empty();
         }
         Route desired = MakeRoute.from(service);
-        Route route = existing.isEmpty() ? routes.create(desired)
-                : differs(desired, existing.get(), desired.spec(), existing.get().spec())
-                        ? routes.update(existing.get().withSpec(desired.spec())
-                                .withMetadata(edited(existing.get(), desired)))
-                        : existing.get();
+        Route route;
+        if (existing.isEmpty()) {
+            route = routes.createControlledBy(desired, services, service);
+        } else if (differs(desired, existing.get(), desired.spec(), existing.get().spec())) {
+            route = routes.update(existing.get().withSpec(desired.spec()).withMetadata(edited(existing.get(), desired)));
+        } else {
+            route = existing.get();
+        }
         if (!Objects.equals(route.metadata().generation(), route.status() == null ? null
                 : route.status().observedGeneration())) {
             status.markRouteNotReconciled();

@@ -1,0 +1,138 @@
+package dev.kumo.controller.route;
+
+import static dev.kumo.controller.testing.Objects.condition;
+import static dev.kumo.controller.testing.Objects.configStatus;
+import static dev.kumo.controller.testing.Objects.configuration;
+import static dev.kumo.controller.testing.Objects.failed;
+import static dev.kumo.controller.testing.Objects.latestOf;
+import static dev.kumo.controller.testing.Objects.ofConfiguration;
+import static dev.kumo.controller.testing.Objects.ready;
+import static dev.kumo.controller.testing.Objects.revision;
+import static dev.kumo.controller.testing.Objects.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.Condition;
+import dev.kumo.api.meta.HasMetadata;
+import dev.kumo.api.serving.Addressable;
+import dev.kumo.api.serving.RouteStatus;
+import dev.kumo.api.serving.TrafficTarget;
+import dev.kumo.controller.engine.NamespacedName;
+import dev.kumo.controller.engine.Result;
+import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.controller.testing.Normalized;
+import dev.kumo.controller.testing.RecordingRoutingSink;
+import dev.kumo.controller.testing.Seed;
+import dev.kumo.store.InMemoryStore;
+import dev.kumo.store.ResourceStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RouteReconcilerTest {
+
+    private static final NamespacedName HELLO = new NamespacedName("default", "hello");
+    private static final String URL = "http://hello.default.localhost";
+    private static final Condition READY = condition("Ready", "True");
+
+    record Row(String name, List<HasMetadata> objects, RouteUrls urls, Optional<RouteStatus> wantStatus,
+            Map<String, Map<String, Integer>> wantHosts) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Row> rows() {
+        HasMetadata readyConfig = configuration("hello", configStatus("hello-00001", "hello-00001", READY));
+        HasMetadata readyRevision = revision("hello-00001", ofConfiguration("hello", 1), ready());
+        return Stream.of(
+                new Row("latest revision resolves to the configuration's latest ready one",
+                        List.of(readyConfig, readyRevision, route("hello", latestOf("hello", 100))),
+                        RouteUrls.DEFAULT,
+                        Optional.of(status(URL, List.of(resolved(null, "hello-00001", true, 100, null)),
+                                allTrue())),
+                        Map.of("hello.default.localhost", Map.of("hello-00001", 100))),
+                new Row("a split with a tag gets the tag its own host and URL",
+                        List.of(readyConfig, readyRevision,
+                                revision("hello-00000", ofConfiguration("hello", 0), ready()),
+                                route("hello", latestOf("hello", 80),
+                                        TrafficTarget.revision("hello-00000", 20).withTag("old"))),
+                        new RouteUrls("example.test", 8080),
+                        Optional.of(status("http://hello.default.example.test:8080", List.of(
+                                resolved(null, "hello-00001", true, 80, null),
+                                resolved("old", "hello-00000", false, 20,
+                                        "http://old-hello.default.example.test:8080")), allTrue())),
+                        Map.of("hello.default.example.test", Map.of("hello-00001", 80, "hello-00000", 20),
+                                "old-hello.default.example.test", Map.of("hello-00000", 100))),
+                new Row("a missing configuration fails traffic assignment",
+                        List.of(route("hello", latestOf("hello", 100))), RouteUrls.DEFAULT,
+                        Optional.of(status(URL, null, List.of(
+                                condition("AllTrafficAssigned", "False", "ConfigurationMissing",
+                                        "Configuration \"hello\" referenced in traffic not found."),
+                                condition("IngressReady", "Unknown"),
+                                condition("Ready", "False", "ConfigurationMissing",
+                                        "Configuration \"hello\" referenced in traffic not found.")))),
+                        Map.of()),
+                new Row("a configuration without a ready revision yet leaves it unknown",
+                        List.of(configuration("hello", configStatus("hello-00001", null,
+                                        condition("Ready", "Unknown"))),
+                                route("hello", latestOf("hello", 100))), RouteUrls.DEFAULT,
+                        Optional.of(status(URL, null, List.of(
+                                condition("AllTrafficAssigned", "Unknown", "RevisionMissing",
+                                        "Configuration \"hello\" is waiting for a Revision to become ready."),
+                                condition("IngressReady", "Unknown"),
+                                condition("Ready", "Unknown", "RevisionMissing",
+                                        "Configuration \"hello\" is waiting for a Revision to become ready.")))),
+                        Map.of()),
+                new Row("a pinned failed revision fails traffic assignment",
+                        List.of(revision("hello-00001", failed("ExitCode", "container exited with code 1")),
+                                route("hello", TrafficTarget.revision("hello-00001", 100))), RouteUrls.DEFAULT,
+                        Optional.of(status(URL, null, List.of(
+                                condition("AllTrafficAssigned", "False", "RevisionMissing",
+                                        "Revision \"hello-00001\" failed to become ready."),
+                                condition("IngressReady", "Unknown"),
+                                condition("Ready", "False", "RevisionMissing",
+                                        "Revision \"hello-00001\" failed to become ready.")))),
+                        Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void reconcile(Row row) {
+        try (ResourceStore store = InMemoryStore.create()) {
+            Seed.load(store, row.objects());
+            RecordingRoutingSink sink = new RecordingRoutingSink();
+            Result result = RouteController.reconciler(store, ManualClock.atEpoch(), sink, row.urls()).reconcile(HELLO);
+            assertThat(result).isEqualTo(Result.done());
+            row.wantStatus().ifPresent(want -> assertThat(store.get(ResourceTypes.ROUTE, "default", "hello")
+                    .map(r -> Normalized.status(r.get("status")))).contains(Normalized.status(want)));
+            assertThat(sink.hosts("default", "hello")).isEqualTo(row.wantHosts());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeletedRouteIsWithdrawnFromTheDataPlane() {
+        try (ResourceStore store = InMemoryStore.create()) {
+            RecordingRoutingSink sink = new RecordingRoutingSink();
+            sink.publish(new RouteRouting(HELLO, List.of()));
+            RouteController.reconciler(store, ManualClock.atEpoch(), sink, RouteUrls.DEFAULT).reconcile(HELLO);
+            assertThat(sink.routing("default", "hello")).isEmpty();
+        }
+    }
+
+    private static TrafficTarget resolved(String tag, String revision, boolean latest, long percent, String url) {
+        return new TrafficTarget(tag, revision, null, latest, percent, url);
+    }
+
+    private static List<Condition> allTrue() {
+        return List.of(condition("AllTrafficAssigned", "True"), condition("IngressReady", "True"), READY);
+    }
+
+    private static RouteStatus status(String url, List<TrafficTarget> traffic, List<Condition> conditions) {
+        return new RouteStatus(1L, conditions, null, url, Addressable.of(url), traffic);
+    }
+}
