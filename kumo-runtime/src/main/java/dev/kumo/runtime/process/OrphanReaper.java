@@ -34,7 +34,7 @@ final class OrphanReaper {
             for (Path file : files) {
                 Optional<InstanceRecord> record = InstanceRecord.read(file);
                 record.flatMap(r -> ProcessHandle.of(r.pid()).filter(r::matches)).ifPresent(process -> {
-                    new ProcessTree(process).kill(KILL_WAIT);
+                    ProcessTree.of(process).kill(KILL_WAIT);
                     killed.add(record.get().instanceId());
                     LOG.warn("killed process {} of instance {}, left running by a previous server",
                             process.pid(), record.get().instanceId());

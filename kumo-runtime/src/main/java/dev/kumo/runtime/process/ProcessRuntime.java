@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each instance as a host process supervised by a virtual thread, with its state (records, logs, temp dirs)
- * under one state directory; on start it kills the processes a crashed predecessor left behind.
+ * under one state directory; on start it kills the processes a crashed predecessor left behind. Each instance gets
+ * a free loopback port as PORT unless the spec declares one, which is then used as is (so one instance per host).
  */
 public final class ProcessRuntime implements WorkloadRuntime {
 

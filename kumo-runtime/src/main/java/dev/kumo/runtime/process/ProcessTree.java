@@ -3,6 +3,7 @@ package dev.kumo.runtime.process;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +13,29 @@ import java.util.concurrent.TimeoutException;
  * A process and the descendants seen so far. Descendants are re-parented when their parent dies, so they are
  * remembered while it lives; a remembered {@link ProcessHandle} carries its start time, so killing it later never
  * hits a recycled pid.
+ *
+ * <p>The exit of a root we started is awaited with {@link Process#waitFor}, not {@code onExit()}: the JDK completes
+ * {@code onExit()} only after draining the output pipe, which blocks while a stray child still holds it open.
  */
 final class ProcessTree {
 
     private final ProcessHandle root;
+    private final Optional<Process> child;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
-    ProcessTree(ProcessHandle root) {
+    private ProcessTree(ProcessHandle root, Optional<Process> child) {
         this.root = root;
+        this.child = child;
+    }
+
+    /** The tree of a process this JVM started. */
+    static ProcessTree of(Process process) {
+        return new ProcessTree(process.toHandle(), Optional.of(process));
+    }
+
+    /** The tree of a process this JVM did not start (an orphan of a previous server). */
+    static ProcessTree of(ProcessHandle process) {
+        return new ProcessTree(process, Optional.empty());
     }
 
     /** Remembers the current descendants of the root. */
@@ -44,13 +60,21 @@ final class ProcessTree {
             seen.forEach(ProcessHandle::destroyForcibly);
             all = List.copyOf(seen);
         }
-        awaitExit(root, wait);
+        awaitRootExit(wait);
         all.forEach(handle -> awaitExit(handle, wait));
     }
 
     /** Whether the root exited within the wait. */
     boolean awaitRootExit(Duration wait) {
-        return awaitExit(root, wait);
+        if (child.isEmpty()) {
+            return awaitExit(root, wait);
+        }
+        try {
+            return child.get().waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !child.get().isAlive();
+        }
     }
 
     private static boolean awaitExit(ProcessHandle handle, Duration wait) {

@@ -29,10 +29,21 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         environment.putAll(request.env());
         Process process = builder.start();
         process.getOutputStream().close();
-        process.onExit().thenRun(onExit);
+        Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
                 .start(new LogPump(process.getInputStream(), request.log()));
-        return new Run(process, new ProcessTree(process.toHandle()), now, pump);
+        return new Run(process, ProcessTree.of(process), now, pump);
+    }
+
+    // Not process.onExit(): see ProcessTree on why that can lag behind the exit.
+    private static void awaitExit(Process process, Runnable onExit) {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        onExit.run();
     }
 
     /** Waits (bounded) until the output is copied; a stray child may hold the pipe open, so this can give up. */

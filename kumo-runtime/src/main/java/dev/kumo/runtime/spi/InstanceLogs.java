@@ -9,6 +9,6 @@ public interface InstanceLogs {
     /** The last lines written, oldest first, at most {@code lines} of them. */
     List<LogLine> tail(int lines);
 
-    /** Sends the last {@code tailLines} lines, then every new line as it is written, until closed. */
+    /** Sends the last {@code tailLines} lines, then each new line as written, until closed; the sink must not block. */
     Subscription follow(int tailLines, Consumer<LogLine> sink);
 }

@@ -41,12 +41,11 @@ class LogsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
         List<String> followed = new CopyOnWriteArrayList<>();
 
-        try (Subscription follow = runtime.logs(id).orElseThrow().follow(1,
-                line -> followed.add(line.prefixed()))) {
-            get(address(runtime, id), "/some/path");
-            await().atMost(Duration.ofSeconds(10)).until(() -> followed.contains(
-                    "hello-00001 > " + id + " | request /some/path"));
-        }
+        Subscription follow = runtime.logs(id).orElseThrow().follow(1, line -> followed.add(line.prefixed()));
+        get(address(runtime, id), "/some/path");
+        await().atMost(Duration.ofSeconds(10)).until(() -> followed.contains(
+                "hello-00001 > " + id + " | request /some/path"));
+        follow.close();
 
         assertThat(followed.getFirst()).startsWith("hello-00001 > " + id + " | workload serve pid ");
         runtime.stop(id).get(20, TimeUnit.SECONDS);

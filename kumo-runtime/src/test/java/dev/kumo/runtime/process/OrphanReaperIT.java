@@ -63,6 +63,7 @@ class OrphanReaperIT {
         try (ProcessRuntime next = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(stranger.isAlive()).isTrue();
             assertThat(stateDir.resolve("instances")).isEmptyDirectory();
+            assertThat(next.instances()).isEmpty();
         }
     }
 

@@ -42,6 +42,7 @@ class UnsupportedWorkloadTest {
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThatThrownBy(() -> ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+            assertThat(runtime.instances()).isEmpty();
         }
     }
 }
