@@ -1,0 +1,214 @@
+package dev.kumo.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+/**
+ * The router benchmark. One nginx backend answering 12 bytes runs as a Kumo Service (a host process started by
+ * Kumo's process runtime); wrk then drives that same process (a) directly on its instance port, (b) through Kumo's
+ * router, and (c) through nginx as a keep-alive reverse proxy, each after a warm-up. Then it times apply → first
+ * 200 through the router for fresh Services, and reports the Kumo server's RSS.
+ * Usage: {@code RouterBenchmark [seconds=10] [connections=64] [cold-starts=5]}.
+ */
+public final class RouterBenchmark {
+
+    private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int WRK_THREADS = 2;
+
+    private final Path dir;
+    private final Path backendScript;
+    private final ServerUnderTest server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RouterBenchmark(Path dir, Path backendScript, ServerUnderTest server) {
+        this.dir = dir;
+        this.backendScript = backendScript;
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The router routes by Host; the JDK client sends the URI's host unless this allows setting it.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int coldStarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path dir = Files.createTempDirectory("kumo-bench-router");
+        boolean completed = false;
+        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"))) {
+            new RouterBenchmark(dir, Nginx.writeBackendScript(dir), server).run(duration, connections, coldStarts);
+            completed = true;
+        } finally {
+            if (completed) {
+                TempDir.deleteRecursively(dir);
+            } else {
+                System.err.println("bench-router: configs, logs and the data directory kept in " + dir);
+            }
+        }
+    }
+
+    private void run(Duration duration, int connections, int coldStarts) throws Exception {
+        double idleRss = server.rssMiB();
+        String service = "bench";
+        String host = service + ".default.localhost";
+        long firstResponse = applyAndAwait(service);
+        int backendPort = Nginx.backendPort(dir, service);
+        int proxyPort = freePort();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Wrk warmUp = new Wrk(WRK_THREADS, connections, WARM_UP);
+        Wrk wrk = new Wrk(WRK_THREADS, connections, duration);
+
+        Map<String, Wrk.Result> results = new LinkedHashMap<>();
+        Map<String, String> proxyRss = new LinkedHashMap<>();
+        String direct = "http://127.0.0.1:" + backendPort + "/";
+        warmUp.run(direct, host);
+        results.put("direct", wrk.run(direct, host));
+        proxyRss.put("direct", "-");
+
+        String router = "http://127.0.0.1:" + server.ingressPort + "/";
+        warmUp.run(router, host);
+        DoubleAccumulator peak = new DoubleAccumulator(Math::max, 0);
+        results.put("kumo router", whileSampling(() -> peak.accumulate(server.rssMiB()), () -> wrk.run(router, host)));
+        proxyRss.put("kumo router", String.format("%.0f MiB (whole server)", peak.get()));
+
+        try (Nginx nginx = Nginx.startProxy(dir, proxyPort, backendPort, cores)) {
+            String proxy = "http://127.0.0.1:" + proxyPort + "/";
+            warmUp.run(proxy, host);
+            DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
+            results.put("nginx proxy", whileSampling(() -> nginxPeak.accumulate(nginx.rssMiB()),
+                    () -> wrk.run(proxy, host)));
+            proxyRss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
+        }
+
+        long[] coldMillis = new long[coldStarts];
+        for (int i = 0; i < coldStarts; i++) {
+            String name = "cold-" + i;
+            coldMillis[i] = applyAndAwait(name);
+            delete(name);
+        }
+        print(results, proxyRss, duration, connections, cores, backendPort, firstResponse, coldMillis, idleRss);
+    }
+
+    private void print(Map<String, Wrk.Result> results, Map<String, String> proxyRss, Duration duration,
+            int connections, int cores, int backendPort, long firstResponse, long[] coldMillis, double idleRss)
+            throws IOException {
+        System.out.printf("%nKumo router benchmark: wrk -t%d -c%d -d%ds --latency (after a %ds warm-up each), "
+                + "%d cores shared by wrk, proxy and backend, java %s%n", WRK_THREADS, connections,
+                duration.toSeconds(), WARM_UP.toSeconds(), cores, Runtime.version());
+        System.out.printf("backend: nginx, 1 worker, %d-byte body, run by Kumo as Service 'bench' (instance port %d); "
+                + "all three paths hit that same process%n", Nginx.BODY.length(), backendPort);
+        System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default)%n%n",
+                cores, cores);
+        System.out.printf("%-14s %12s %10s %10s %9s  %s%n", "path", "requests/s", "p50", "p99", "failed", "RSS peak");
+        results.forEach((path, r) -> System.out.printf("%-14s %,12.0f %7.2f ms %7.2f ms %9d  %s%n", path,
+                r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.failures(), proxyRss.get(path)));
+        long[] sorted = coldMillis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%napply -> first 200 through the router (POST Service, poll every 5 ms): "
+                + "first 'bench' %d ms", firstResponse);
+        if (sorted.length > 0) {
+            System.out.printf("; %d fresh Services: median %d ms, min %d ms, max %d ms %s", sorted.length,
+                    sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(coldMillis));
+        }
+        System.out.printf("%nkumo server RSS (sqlite store, -XX:+UseSerialGC, heap not capped): %.0f MiB idle, "
+                + "%s peak while routing, %.0f MiB at the end%n", idleRss, proxyRss.get("kumo router").split(" ")[0]
+                + " MiB", server.rssMiB());
+    }
+
+    /** Creates Service {@code name} running the backend and answers the milliseconds until the router serves 200. */
+    private long applyAndAwait(String name) throws IOException, InterruptedException {
+        String body = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"sh\"],\"args\":[\""
+                + backendScript + "\"]}]}}}}";
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort + "/"))
+                .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(2)).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating Service " + name + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        long deadline = started + FIRST_RESPONSE_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+                last = response.statusCode() + " " + response.body().strip();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(5); // the measurement is a poll, as a user's first request would be
+        }
+        throw new IllegalStateException("Service " + name + " did not answer 200 through the router within "
+                + FIRST_RESPONSE_TIMEOUT + "; last answer: " + last);
+    }
+
+    private void delete(String name) throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES + "/" + name)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Runs {@code work} while a virtual thread calls {@code sample} every 250 ms. */
+    private static Wrk.Result whileSampling(Sampler sample, Work work) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Exception> failures = new ArrayList<>();
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                try {
+                    sample.run();
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    failures.add(e);
+                    return;
+                }
+            }
+        });
+        try {
+            return work.run();
+        } finally {
+            running.set(false);
+            sampler.interrupt();
+            sampler.join();
+            if (!failures.isEmpty()) {
+                throw failures.getFirst();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private interface Sampler {
+        void run() throws IOException;
+    }
+
+    private interface Work {
+        Wrk.Result run() throws IOException, InterruptedException;
+    }
+}
