@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.DoubleAccumulator;
 /**
  * The router benchmark. One nginx backend answering 12 bytes runs as a Kumo Service (a host process started by
  * Kumo's process runtime); wrk then drives that same process (a) directly on its instance port, (b) through Kumo's
- * router, and (c) through nginx as a keep-alive reverse proxy, each after a warm-up. Then it times apply → first
- * 200 through the router for fresh Services, and reports the Kumo server's RSS.
+ * router, and (c) through nginx as a keep-alive reverse proxy: a warm-up of each, then rounds interleaving the three,
+ * reporting each path's median round. Then it times apply → first 200 through the router for fresh Services, and
+ * reports the Kumo server's RSS.
  * Usage: {@code RouterBenchmark [seconds=10] [connections=64] [cold-starts=5]}.
  */
 public final class RouterBenchmark {
@@ -30,6 +31,7 @@ public final class RouterBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     private static final int WRK_THREADS = 2;
+    private static final int ROUNDS = 3;
 
     private final Path dir;
     private final Path backendScript;
@@ -74,27 +76,32 @@ public final class RouterBenchmark {
         Wrk warmUp = new Wrk(WRK_THREADS, connections, WARM_UP);
         Wrk wrk = new Wrk(WRK_THREADS, connections, duration);
 
-        Map<String, Wrk.Result> results = new LinkedHashMap<>();
-        Map<String, String> proxyRss = new LinkedHashMap<>();
         String direct = "http://127.0.0.1:" + backendPort + "/";
-        warmUp.run(direct, host);
-        results.put("direct", wrk.run(direct, host));
-        proxyRss.put("direct", "-");
-
         String router = "http://127.0.0.1:" + server.ingressPort + "/";
-        warmUp.run(router, host);
-        DoubleAccumulator peak = new DoubleAccumulator(Math::max, 0);
-        results.put("kumo router", whileSampling(() -> peak.accumulate(server.rssMiB()), () -> wrk.run(router, host)));
-        proxyRss.put("kumo router", String.format("%.0f MiB (whole server)", peak.get()));
-
+        String proxy = "http://127.0.0.1:" + proxyPort + "/";
+        Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
+        Map<String, String> rss = new LinkedHashMap<>();
+        String loadBefore = loadAverage();
         try (Nginx nginx = Nginx.startProxy(dir, proxyPort, backendPort, cores)) {
-            String proxy = "http://127.0.0.1:" + proxyPort + "/";
-            warmUp.run(proxy, host);
+            DoubleAccumulator kumoPeak = new DoubleAccumulator(Math::max, 0);
             DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
-            results.put("nginx proxy", whileSampling(() -> nginxPeak.accumulate(nginx.rssMiB()),
-                    () -> wrk.run(proxy, host)));
-            proxyRss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
+            for (String url : List.of(direct, router, proxy)) {
+                warmUp.run(url, host);
+            }
+            // Rounds interleave the three paths so that a burst of other load on the machine hits one round of
+            // each rather than all of one path.
+            for (int round = 0; round < ROUNDS; round++) {
+                rounds.computeIfAbsent("direct", k -> new ArrayList<>()).add(wrk.run(direct, host));
+                rounds.computeIfAbsent("kumo router", k -> new ArrayList<>()).add(whileSampling(
+                        () -> kumoPeak.accumulate(server.rssMiB()), () -> wrk.run(router, host)));
+                rounds.computeIfAbsent("nginx proxy", k -> new ArrayList<>()).add(whileSampling(
+                        () -> nginxPeak.accumulate(nginx.rssMiB()), () -> wrk.run(proxy, host)));
+            }
+            rss.put("direct", "-");
+            rss.put("kumo router", String.format("%.0f MiB (whole server)", kumoPeak.get()));
+            rss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
         }
+        String loadAfter = loadAverage();
 
         long[] coldMillis = new long[coldStarts];
         for (int i = 0; i < coldStarts; i++) {
@@ -102,22 +109,40 @@ public final class RouterBenchmark {
             coldMillis[i] = applyAndAwait(name);
             delete(name);
         }
-        print(results, proxyRss, duration, connections, cores, backendPort, firstResponse, coldMillis, idleRss);
+        print(new Figures(rounds, rss, loadBefore, loadAfter), duration, connections, cores, backendPort, firstResponse,
+                coldMillis, idleRss);
     }
 
-    private void print(Map<String, Wrk.Result> results, Map<String, String> proxyRss, Duration duration,
+    /** Every round's wrk result per path, each path's RSS peak, and the machine's load average around the runs. */
+    private record Figures(Map<String, List<Wrk.Result>> rounds, Map<String, String> rss, String loadBefore,
+            String loadAfter) {
+    }
+
+    private void print(Figures figures, Duration duration,
             int connections, int cores, int backendPort, long firstResponse, long[] coldMillis, double idleRss)
             throws IOException {
-        System.out.printf("%nKumo router benchmark: wrk -t%d -c%d -d%ds --latency (after a %ds warm-up each), "
-                + "%d cores shared by wrk, proxy and backend, java %s%n", WRK_THREADS, connections,
-                duration.toSeconds(), WARM_UP.toSeconds(), cores, Runtime.version());
+        System.out.printf("%nKumo router benchmark: wrk -t%d -c%d -d%ds --latency, %d rounds interleaving the paths "
+                + "after a %ds warm-up of each, %d cores shared by wrk, proxy and backend, java %s%n", WRK_THREADS,
+                connections, duration.toSeconds(), ROUNDS, WARM_UP.toSeconds(), cores, Runtime.version());
         System.out.printf("backend: nginx, 1 worker, %d-byte body, run by Kumo as Service 'bench' (instance port %d); "
                 + "all three paths hit that same process%n", Nginx.BODY.length(), backendPort);
         System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default)%n%n",
                 cores, cores);
-        System.out.printf("%-14s %12s %10s %10s %9s  %s%n", "path", "requests/s", "p50", "p99", "failed", "RSS peak");
-        results.forEach((path, r) -> System.out.printf("%-14s %,12.0f %7.2f ms %7.2f ms %9d  %s%n", path,
-                r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.failures(), proxyRss.get(path)));
+        System.out.printf("load average (1/5/15 min) before %s, after %s%n", figures.loadBefore(),
+                figures.loadAfter());
+        System.out.println("median round by requests/s; the range is every round's requests/s");
+        System.out.printf("%-14s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
+                "range requests/s", "RSS peak");
+        figures.rounds().forEach((path, all) -> {
+            List<Wrk.Result> sorted = all.stream()
+                    .sorted(java.util.Comparator.comparingDouble(Wrk.Result::requestsPerSecond)).toList();
+            Wrk.Result r = sorted.get(sorted.size() / 2);
+            long failed = all.stream().mapToLong(Wrk.Result::failures).sum();
+            System.out.printf("%-14s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
+                    r.p50Millis(), r.p99Millis(), failed, String.format("%,.0f–%,.0f",
+                    sorted.getFirst().requestsPerSecond(), sorted.getLast().requestsPerSecond()),
+                    figures.rss().get(path));
+        });
         long[] sorted = coldMillis.clone();
         Arrays.sort(sorted);
         System.out.printf("%napply -> first 200 through the router (POST Service, poll every 5 ms): "
@@ -127,7 +152,7 @@ public final class RouterBenchmark {
                     sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(coldMillis));
         }
         System.out.printf("%nkumo server RSS (sqlite store, -XX:+UseSerialGC, heap not capped): %.0f MiB idle, "
-                + "%s peak while routing, %.0f MiB at the end%n", idleRss, proxyRss.get("kumo router").split(" ")[0]
+                + "%s peak while routing, %.0f MiB at the end%n", idleRss, figures.rss().get("kumo router").split(" ")[0]
                 + " MiB", server.rssMiB());
     }
 
@@ -196,6 +221,11 @@ public final class RouterBenchmark {
                 throw failures.getFirst();
             }
         }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static int freePort() throws IOException {
