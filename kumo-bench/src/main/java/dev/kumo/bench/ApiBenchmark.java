@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +83,7 @@ public final class ApiBenchmark {
             results.put("watch (create -> event)", watch.summary(wall));
             results.put("RSS after load", String.format("%.0f MiB", server.rssMiB()));
         } finally {
-            deleteRecursively(dataDir);
+            TempDir.deleteRecursively(dataDir);
         }
         return results;
     }
@@ -176,15 +174,5 @@ public final class ApiBenchmark {
                 + "\",\"labels\":{\"app\":\"bench\"}},\"spec\":{\"template\":{\"spec\":{\"containers\":"
                 + "[{\"image\":\"ghcr.io/knative/helloworld-go:latest\",\"env\":[{\"name\":\"TARGET\","
                 + "\"value\":\"bench\"}]}]}}}}";
-    }
-
-    private static void deleteRecursively(Path path) throws java.io.IOException {
-        try (var files = Files.walk(path)) {
-            List<Path> all = new ArrayList<>(files.toList());
-            java.util.Collections.reverse(all);
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

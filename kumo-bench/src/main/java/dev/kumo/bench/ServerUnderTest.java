@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +14,15 @@ final class ServerUnderTest implements AutoCloseable {
 
     private final Process process;
     final String url;
+    final int ingressPort;
     final long startToReadyMillis;
     final String reportedReady;
 
-    private ServerUnderTest(Process process, String url, long startToReadyMillis, String reportedReady) {
+    private ServerUnderTest(Process process, String url, int ingressPort, long startToReadyMillis,
+            String reportedReady) {
         this.process = process;
         this.url = url;
+        this.ingressPort = ingressPort;
         this.startToReadyMillis = startToReadyMillis;
         this.reportedReady = reportedReady;
     }
@@ -36,15 +38,20 @@ final class ServerUnderTest implements AutoCloseable {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String url = "";
+        int ingressPort = -1;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("kumo: api listening on ")) {
                 url = line.substring("kumo: api listening on ".length());
             }
+            if (line.startsWith("kumo: ingress listening on http://")) {
+                String address = line.substring("kumo: ingress listening on http://".length()).split(" ")[0];
+                ingressPort = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            }
             if (line.startsWith("kumo: ready")) {
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
                 CompletableFuture.runAsync(() -> drain(reader));
-                return new ServerUnderTest(process, url, elapsed, line);
+                return new ServerUnderTest(process, url, ingressPort, elapsed, line);
             }
         }
         throw new IOException("kumo server exited before it was ready (exit " + process.exitValue() + ")");
@@ -52,12 +59,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Resident set size of the server process, in MiB, from /proc. */
     double rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
+        return Rss.mib(process.pid());
     }
 
     private static void drain(BufferedReader reader) {

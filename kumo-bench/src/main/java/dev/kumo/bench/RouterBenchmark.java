@@ -1,0 +1,245 @@
+package dev.kumo.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+/**
+ * The router benchmark. One nginx backend answering 12 bytes runs as a Kumo Service (a host process started by
+ * Kumo's process runtime); wrk then drives that same process (a) directly on its instance port, (b) through Kumo's
+ * router, and (c) through nginx as a keep-alive reverse proxy: a warm-up of each, then rounds interleaving the three,
+ * reporting each path's median round. Then it times apply → first 200 through the router for fresh Services, and
+ * reports the Kumo server's RSS.
+ * Usage: {@code RouterBenchmark [seconds=10] [connections=64] [cold-starts=5]}.
+ */
+public final class RouterBenchmark {
+
+    private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    /** A 3 s warm-up left the router's first round at a third of its later rate: the JIT needs the load. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int WRK_THREADS = 2;
+    private static final int ROUNDS = 3;
+
+    private final Path dir;
+    private final Path backendScript;
+    private final ServerUnderTest server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private RouterBenchmark(Path dir, Path backendScript, ServerUnderTest server) {
+        this.dir = dir;
+        this.backendScript = backendScript;
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The router routes by Host; the JDK client sends the URI's host unless this allows setting it.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int coldStarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path dir = Files.createTempDirectory("kumo-bench-router");
+        boolean completed = false;
+        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"))) {
+            new RouterBenchmark(dir, Nginx.writeBackendScript(dir), server).run(duration, connections, coldStarts);
+            completed = true;
+        } finally {
+            if (completed) {
+                TempDir.deleteRecursively(dir);
+            } else {
+                System.err.println("bench-router: configs, logs and the data directory kept in " + dir);
+            }
+        }
+    }
+
+    private void run(Duration duration, int connections, int coldStarts) throws Exception {
+        double idleRss = server.rssMiB();
+        String service = "bench";
+        String host = service + ".default.localhost";
+        long firstResponse = applyAndAwait(service);
+        int backendPort = Nginx.backendPort(dir, service);
+        int proxyPort = freePort();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Wrk warmUp = new Wrk(WRK_THREADS, connections, WARM_UP);
+        Wrk wrk = new Wrk(WRK_THREADS, connections, duration);
+
+        String direct = "http://127.0.0.1:" + backendPort + "/";
+        String router = "http://127.0.0.1:" + server.ingressPort + "/";
+        String proxy = "http://127.0.0.1:" + proxyPort + "/";
+        Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
+        Map<String, String> rss = new LinkedHashMap<>();
+        String loadBefore = loadAverage();
+        try (Nginx nginx = Nginx.startProxy(dir, proxyPort, backendPort, cores)) {
+            DoubleAccumulator kumoPeak = new DoubleAccumulator(Math::max, 0);
+            DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
+            for (String url : List.of(direct, router, proxy)) {
+                warmUp.run(url, host);
+            }
+            // Rounds interleave the three paths so that a burst of other load on the machine hits one round of
+            // each rather than all of one path.
+            for (int round = 0; round < ROUNDS; round++) {
+                rounds.computeIfAbsent("direct", k -> new ArrayList<>()).add(wrk.run(direct, host));
+                rounds.computeIfAbsent("kumo router", k -> new ArrayList<>()).add(whileSampling(
+                        () -> kumoPeak.accumulate(server.rssMiB()), () -> wrk.run(router, host)));
+                rounds.computeIfAbsent("nginx proxy", k -> new ArrayList<>()).add(whileSampling(
+                        () -> nginxPeak.accumulate(nginx.rssMiB()), () -> wrk.run(proxy, host)));
+            }
+            rss.put("direct", "-");
+            rss.put("kumo router", String.format("%.0f MiB (whole server)", kumoPeak.get()));
+            rss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
+        }
+        String loadAfter = loadAverage();
+
+        long[] coldMillis = new long[coldStarts];
+        for (int i = 0; i < coldStarts; i++) {
+            String name = "cold-" + i;
+            coldMillis[i] = applyAndAwait(name);
+            delete(name);
+        }
+        print(new Figures(rounds, rss, loadBefore, loadAfter), duration, connections, cores, backendPort, firstResponse,
+                coldMillis, idleRss);
+    }
+
+    /** Every round's wrk result per path, each path's RSS peak, and the machine's load average around the runs. */
+    private record Figures(Map<String, List<Wrk.Result>> rounds, Map<String, String> rss, String loadBefore,
+            String loadAfter) {
+    }
+
+    private void print(Figures figures, Duration duration,
+            int connections, int cores, int backendPort, long firstResponse, long[] coldMillis, double idleRss)
+            throws IOException {
+        System.out.printf("%nKumo router benchmark: wrk -t%d -c%d -d%ds --latency, %d rounds interleaving the paths "
+                + "after a %ds warm-up of each, %d cores shared by wrk, proxy and backend, java %s%n", WRK_THREADS,
+                connections, duration.toSeconds(), ROUNDS, WARM_UP.toSeconds(), cores, Runtime.version());
+        System.out.printf("backend: nginx, 1 worker, %d-byte body, run by Kumo as Service 'bench' (instance port %d); "
+                + "all three paths hit that same process%n", Nginx.BODY.length(), backendPort);
+        System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default)%n%n",
+                cores, cores);
+        System.out.printf("load average (1/5/15 min) before %s, after %s%n", figures.loadBefore(),
+                figures.loadAfter());
+        System.out.println("median round by requests/s; the range is every round's requests/s");
+        System.out.printf("%-14s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
+                "range requests/s", "RSS peak");
+        figures.rounds().forEach((path, all) -> {
+            List<Wrk.Result> sorted = all.stream()
+                    .sorted(java.util.Comparator.comparingDouble(Wrk.Result::requestsPerSecond)).toList();
+            Wrk.Result r = sorted.get(sorted.size() / 2);
+            long failed = all.stream().mapToLong(Wrk.Result::failures).sum();
+            System.out.printf("%-14s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
+                    r.p50Millis(), r.p99Millis(), failed, String.format("%,.0f–%,.0f",
+                    sorted.getFirst().requestsPerSecond(), sorted.getLast().requestsPerSecond()),
+                    figures.rss().get(path));
+        });
+        long[] sorted = coldMillis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%napply -> first 200 through the router (POST Service, poll every 5 ms): "
+                + "first 'bench' %d ms", firstResponse);
+        if (sorted.length > 0) {
+            System.out.printf("; %d fresh Services: median %d ms, min %d ms, max %d ms %s", sorted.length,
+                    sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(coldMillis));
+        }
+        System.out.printf("%nkumo server RSS (sqlite store, -XX:+UseSerialGC, heap not capped): %.0f MiB idle, "
+                + "%s peak while routing, %.0f MiB at the end%n", idleRss, figures.rss().get("kumo router").split(" ")[0]
+                + " MiB", server.rssMiB());
+    }
+
+    /** Creates Service {@code name} running the backend and answers the milliseconds until the router serves 200. */
+    private long applyAndAwait(String name) throws IOException, InterruptedException {
+        String body = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"sh\"],\"args\":[\""
+                + backendScript + "\"]}]}}}}";
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort + "/"))
+                .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(2)).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating Service " + name + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        long deadline = started + FIRST_RESPONSE_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+                last = response.statusCode() + " " + response.body().strip();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(5); // the measurement is a poll, as a user's first request would be
+        }
+        throw new IllegalStateException("Service " + name + " did not answer 200 through the router within "
+                + FIRST_RESPONSE_TIMEOUT + "; last answer: " + last);
+    }
+
+    private void delete(String name) throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES + "/" + name)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Runs {@code work} while a virtual thread calls {@code sample} every 250 ms. */
+    private static Wrk.Result whileSampling(Sampler sample, Work work) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Exception> failures = new ArrayList<>();
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                try {
+                    sample.run();
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    failures.add(e);
+                    return;
+                }
+            }
+        });
+        try {
+            return work.run();
+        } finally {
+            running.set(false);
+            sampler.interrupt();
+            sampler.join();
+            if (!failures.isEmpty()) {
+                throw failures.getFirst();
+            }
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private interface Sampler {
+        void run() throws IOException;
+    }
+
+    private interface Work {
+        Wrk.Result run() throws IOException, InterruptedException;
+    }
+}
