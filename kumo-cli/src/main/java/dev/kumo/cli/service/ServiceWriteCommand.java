@@ -118,7 +118,8 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
     /** The current Service with the spec, labels and annotations the flags alone describe. */
     final ObjectNode replaced(ObjectNode current) {
         long generation = current.path("metadata").path("generation").asLong(0) + 1;
-        ObjectNode fresh = ServiceSpecEdit.edit(ServiceSpecEdit.skeleton(session.namespace(), name), options, generation, random);
+        ObjectNode skeleton = ServiceSpecEdit.skeleton(session.namespace(), name);
+        ObjectNode fresh = ServiceSpecEdit.edit(skeleton, options, generation, random);
         ObjectNode replacement = current.deepCopy();
         replacement.set("spec", fresh.path("spec"));
         ObjectNode metadata = replacement.withObjectProperty("metadata");
