@@ -1,11 +1,13 @@
 package dev.kumo.cli.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.CliException;
 import dev.kumo.cli.config.ClientConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The few Kubernetes API calls the CLI makes. Failures come back as {@link ApiError} (the server's Status) or
@@ -86,6 +91,53 @@ public final class ApiClient {
         return new Applied(response.body(), response.code() == 201);
     }
 
+    /** Creates an object (POST); a name already taken is an {@link ApiError} with the server's AlreadyExists. */
+    public ObjectNode create(ResourceType type, String namespace, ObjectNode object) {
+        return send(new Call("POST", ResourcePaths.collection(type, Optional.of(namespace)), "application/json",
+                Json.write(object), Optional.of(type), Optional.of(namespace))).body();
+    }
+
+    /** Replaces an object (PUT); a stale {@code metadata.resourceVersion} is an {@link ApiError} with 409. */
+    public ObjectNode replace(ResourceType type, String namespace, String name, ObjectNode object) {
+        return send(new Call("PUT", ResourcePaths.object(type, namespace, name), "application/json",
+                Json.write(object), Optional.of(type), Optional.of(namespace))).body();
+    }
+
+    /**
+     * Watches one object from a resourceVersion on, handing each changed object to {@code until} until it answers
+     * true (then true is returned) or the server ends the stream after {@code timeout} (then false). An ERROR
+     * event (such as 410 Gone for a resourceVersion too old) is thrown as an {@link ApiError}.
+     */
+    public boolean watch(ResourceType type, String namespace, String name, String resourceVersion, Duration timeout,
+            Predicate<ObjectNode> until) {
+        String path = ResourcePaths.collection(type, Optional.of(namespace)) + "?watch=true&fieldSelector="
+                + URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8) + "&resourceVersion="
+                + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8) + "&timeoutSeconds="
+                + Math.max(1, timeout.toSeconds());
+        Call call = Call.of("GET", path, type, namespace);
+        HttpResponse<Stream<String>> response = exchange(call, HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                String body = lines.collect(Collectors.joining("\n"));
+                throw new ApiError(ApiStatus.parse(response.statusCode(), body, "GET " + path), call.type(),
+                        call.namespace());
+            }
+            return lines.filter(line -> !line.isBlank()).map(Json::parseObject)
+                    .anyMatch(event -> watched(event, call, until));
+        } catch (UncheckedIOException e) {
+            throw new ServerUnreachable(config.server(), "the watch broke off: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static boolean watched(ObjectNode event, Call call, Predicate<ObjectNode> until) {
+        JsonNode object = event.path("object");
+        if ("ERROR".equals(event.path("type").asText())) {
+            throw new ApiError(ApiStatus.parse(object.path("code").asInt(500), Json.write(object), "watch"),
+                    call.type(), call.namespace());
+        }
+        return object instanceof ObjectNode changed && until.test(changed);
+    }
+
     /** Deletes one object, letting the server collect its dependents in the background. */
     public ObjectNode delete(ResourceType type, String namespace, String name) {
         String body = Json.write(Json.object().put("propagationPolicy", "Background"));
@@ -99,10 +151,24 @@ public final class ApiClient {
     }
 
     private Response send(Call call) {
-        HttpRequest request = request(call);
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(call, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response.headers().allValues("Warning").forEach(h -> WarningHeaders.text(h).ifPresent(warnings));
+        if (response.statusCode() / 100 != 2) {
+            throw new ApiError(ApiStatus.parse(response.statusCode(), response.body(), call.method() + " "
+                    + call.path()), call.type(), call.namespace());
+        }
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), Json.parseObject(response.body()));
+        } catch (RuntimeException e) {
+            throw new CliException("the server at " + config.server() + " answered " + call.method() + " "
+                    + call.path() + " with something that is not a JSON object; is it a Kumo API server?");
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(Call call, HttpResponse.BodyHandler<T> handler) {
+        HttpRequest request = request(call);
+        try {
+            return http.send(request, handler);
         } catch (HttpConnectTimeoutException e) {
             throw new ServerUnreachable(config.server(), "connection timed out", e);
         } catch (HttpTimeoutException e) {
@@ -118,17 +184,6 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
-        }
-        response.headers().allValues("Warning").forEach(h -> WarningHeaders.text(h).ifPresent(warnings));
-        if (response.statusCode() / 100 != 2) {
-            throw new ApiError(ApiStatus.parse(response.statusCode(), response.body(), call.method() + " "
-                    + call.path()), call.type(), call.namespace());
-        }
-        try {
-            return new Response(response.statusCode(), Json.parseObject(response.body()));
-        } catch (RuntimeException e) {
-            throw new CliException("the server at " + config.server() + " answered " + call.method() + " "
-                    + call.path() + " with something that is not a JSON object; is it a Kumo API server?");
         }
     }
 

@@ -4,7 +4,7 @@ import dev.kumo.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo revision}: the verbs on Knative Revisions. */
-@Command(name = "revision", aliases = {"revisions", "rev"}, description = "Inspect Knative Revisions.",
-        subcommands = {RevisionListCommand.class, RevisionDescribeCommand.class})
+@Command(name = "revision", aliases = {"revisions", "rev"}, description = "Inspect and delete Knative Revisions.",
+        subcommands = {RevisionListCommand.class, RevisionDescribeCommand.class, RevisionDeleteCommand.class})
 public final class RevisionCommand extends GroupCommand {
 }

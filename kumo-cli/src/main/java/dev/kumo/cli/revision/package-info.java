@@ -1,2 +1,2 @@
-/** {@code kumo revision list|describe}: Knative Revisions with the traffic their Service gives them. */
+/** {@code kumo revision list|describe|delete}: Knative Revisions with the traffic their Service gives them. */
 package dev.kumo.cli.revision;

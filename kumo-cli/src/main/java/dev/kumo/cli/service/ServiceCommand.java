@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code kumo service}: the verbs on Knative Services. */
 @Command(name = "service", aliases = {"services", "ksvc"}, description = "Manage Knative Services.",
-        subcommands = {ServiceListCommand.class, ServiceDescribeCommand.class, ServiceDeleteCommand.class})
+        subcommands = {ServiceListCommand.class, ServiceDescribeCommand.class, ServiceCreateCommand.class,
+            ServiceUpdateCommand.class, ServiceApplyCommand.class, ServiceInvokeCommand.class,
+            ServiceDeleteCommand.class})
 public final class ServiceCommand extends GroupCommand {
 }

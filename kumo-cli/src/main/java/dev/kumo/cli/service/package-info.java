@@ -1,2 +1,2 @@
-/** {@code kumo service list|describe|delete}: Knative Services in kn's words and columns. */
+/** {@code kumo service list|describe|create|update|apply|invoke|delete}: Knative Services in kn's words. */
 package dev.kumo.cli.service;

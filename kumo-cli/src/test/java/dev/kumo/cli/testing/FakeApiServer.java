@@ -21,13 +21,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Kubernetes API server in memory, for the calls the CLI makes, with their real semantics: GET of an object
  * (404 Status when absent), lists (by namespace or across all, equality label selectors), server-side apply
  * (upsert: 201 created, 200 merged; resourceVersion moves only when something changed, generation only when the
- * spec did), DELETE, {@code /version}; bearer token checks and {@code Warning} headers on request. Every request
+ * spec did), POST (409 AlreadyExists), PUT (409 Conflict on a stale resourceVersion), DELETE, {@code /version};
+ * bearer token checks and {@code Warning} headers on request. Every request
  * is recorded.
  */
 public final class FakeApiServer implements ApiServerUnderTest {
@@ -41,6 +43,7 @@ public final class FakeApiServer implements ApiServerUnderTest {
     private final AtomicLong resourceVersion = new AtomicLong(100);
     private volatile String token = "";
     private volatile String warning = "";
+    private final AtomicInteger conflictingPuts = new AtomicInteger();
 
     private FakeApiServer(HttpServer server) {
         this.server = server;
@@ -73,6 +76,12 @@ public final class FakeApiServer implements ApiServerUnderTest {
     /** Adds {@code Warning: 299 - "text"} to every write's response. */
     public FakeApiServer warnOnWrites(String text) {
         this.warning = text;
+        return this;
+    }
+
+    /** Answers the next {@code count} PUTs with 409 Conflict, as if another writer had just won each time. */
+    public FakeApiServer conflictOnNextPuts(int count) {
+        conflictingPuts.set(count);
         return this;
     }
 
@@ -135,6 +144,8 @@ public final class FakeApiServer implements ApiServerUnderTest {
         return switch (request.method()) {
             case "GET" -> path.name().isPresent() ? get(path) : list(path, query(request.query(), "labelSelector"));
             case "PATCH" -> apply(path, request);
+            case "POST" -> create(path, Json.parseObject(request.body()));
+            case "PUT" -> replace(path, Json.parseObject(request.body()));
             case "DELETE" -> delete(path);
             default -> Reply.status(405, "MethodNotAllowed", request.method() + " is not supported here", null,
                     null);
@@ -191,6 +202,44 @@ public final class FakeApiServer implements ApiServerUnderTest {
         }
         objects.put(path.key(), merged);
         return new Reply(200, merged.deepCopy());
+    }
+
+    private Reply create(FakePath path, ObjectNode body) {
+        ObjectNode created = body.deepCopy();
+        ObjectNode metadata = created.withObjectProperty("metadata");
+        path.namespace().ifPresent(ns -> metadata.put("namespace", ns));
+        String key = FakePath.key(path.type(), metadata.path("namespace").asText(""), metadata.path("name").asText());
+        if (objects.containsKey(key)) {
+            return Reply.status(409, "AlreadyExists", path.type().plural() + "." + path.type().group() + " \""
+                    + metadata.path("name").asText() + "\" already exists", path.type(),
+                    metadata.path("name").asText());
+        }
+        stamp(metadata);
+        objects.put(key, created);
+        return new Reply(201, created.deepCopy());
+    }
+
+    /** PUT: the body's resourceVersion must be the stored one (409 Conflict otherwise), as on a real server. */
+    private Reply replace(FakePath path, ObjectNode body) {
+        ObjectNode existing = objects.get(path.key());
+        if (existing == null) {
+            return notFound(path);
+        }
+        String version = body.path("metadata").path("resourceVersion").asText("");
+        boolean induced = conflictingPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (induced || !version.equals(existing.path("metadata").path("resourceVersion").asText())) {
+            return Reply.status(409, "Conflict", "Operation cannot be fulfilled on " + path.type().plural()
+                    + " \"" + path.name().orElseThrow() + "\": the object has been modified; please apply your "
+                    + "changes to the latest version and try again", path.type(), path.name().orElseThrow());
+        }
+        ObjectNode replaced = body.deepCopy();
+        replaced.set("status", existing.path("status"));
+        ObjectNode metadata = replaced.withObjectProperty("metadata");
+        metadata.put("resourceVersion", Long.toString(resourceVersion.incrementAndGet()));
+        long generation = existing.path("metadata").path("generation").asLong(1);
+        metadata.put("generation", replaced.path("spec").equals(existing.path("spec")) ? generation : generation + 1);
+        objects.put(path.key(), replaced);
+        return new Reply(200, replaced.deepCopy());
     }
 
     private Reply delete(FakePath path) {

@@ -1,0 +1,9 @@
+package dev.kumo.cli.service;
+
+/** A flag value the Service cannot be built from; the command reports it as a usage error (exit 2). */
+final class InvalidFlag extends RuntimeException {
+
+    InvalidFlag(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kumo.cli.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The flags of {@code service create|update|apply} that shape the Service, as kn names them. */
+public final class ServiceOptions {
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Container image (optional for Kumo's process "
+            + "runtime, which runs --cmd).")
+    String image;
+
+    @Option(names = "--cmd", paramLabel = "CMD", description = "The command to run, one word per flag: --cmd python3 "
+            + "(repeat for more words; arguments go in --arg). Replaces the command on update.")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = "--arg", paramLabel = "ARG", description = "An argument of the command (repeatable, in order). "
+            + "Replaces the arguments on update.")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--working-dir", paramLabel = "DIR", description = "The container's working directory (Kumo "
+            + "addition for process containers); a relative path is relative to the server's working directory.")
+    String workingDir;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "NAME=value", description = "Set an environment variable; "
+            + "NAME- removes it (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-from", paramLabel = "cm:NAME|secret:NAME", description = "Add all keys of a ConfigMap or "
+            + "Secret as environment variables; a trailing - removes the source (repeatable).")
+    List<String> envFrom = new ArrayList<>();
+
+    @Option(names = {"-p", "--port"}, paramLabel = "[h2c:]PORT", description = "The port the container listens on; "
+            + "h2c: for HTTP/2 without TLS.")
+    String port;
+
+    @Option(names = "--concurrency-limit", paramLabel = "N", description = "Requests one instance takes at once "
+            + "(0: no limit).")
+    Integer concurrencyLimit;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Request timeout of the revision.")
+    Integer timeoutSeconds;
+
+    @Option(names = {"-a", "--annotation"}, paramLabel = "KEY=value", description = "Set an annotation on the "
+            + "Service and its revision template; KEY- removes it (repeatable).")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY=value", description = "Set a label on the Service and its "
+            + "revision template; KEY- removes it (repeatable).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--revision-name", paramLabel = "NAME", description = "Name of the new revision, prefixed with "
+            + "the Service's name and a dash if it is not; may use {{.Service}}, {{.Generation}} and "
+            + "{{.Random 5}}.")
+    String revisionName;
+
+    @Option(names = "--tag", split = ",", paramLabel = "REV=TAG", description = "Tag a revision (or @latest) "
+            + "so that it is also served at TAG-NAME.NAMESPACE... (repeatable or comma-separated).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--untag", split = ",", paramLabel = "TAG", description = "Remove a tag (repeatable or "
+            + "comma-separated).")
+    List<String> untags = new ArrayList<>();
+
+    @Option(names = "--traffic", split = ",", paramLabel = "REF=PERCENT", description = "Traffic for a revision, "
+            + "tag or @latest (repeatable or comma-separated); when the percents sum to less than 100, the one "
+            + "remaining target with traffic gets the rest.")
+    List<String> traffic = new ArrayList<>();
+
+    Optional<String> image() {
+        return Optional.ofNullable(image);
+    }
+
+    Optional<String> workingDir() {
+        return Optional.ofNullable(workingDir);
+    }
+
+    Optional<String> port() {
+        return Optional.ofNullable(port);
+    }
+
+    Optional<Integer> concurrencyLimit() {
+        return Optional.ofNullable(concurrencyLimit);
+    }
+
+    Optional<Integer> timeoutSeconds() {
+        return Optional.ofNullable(timeoutSeconds);
+    }
+
+    Optional<String> revisionName() {
+        return Optional.ofNullable(revisionName);
+    }
+
+    /** Whether a traffic flag was given, so that {@code spec.traffic} is to be written. */
+    boolean editsTraffic() {
+        return !tags.isEmpty() || !untags.isEmpty() || !traffic.isEmpty();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kumo.cli.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.ResourceTypes;
+import java.util.random.RandomGenerator;
+
+/** Builds the Service a create, update or apply sends: the flags applied to a new or an existing Service. */
+final class ServiceSpecEdit {
+
+    private ServiceSpecEdit() {
+    }
+
+    /** A new Service named {@code name} in {@code namespace}, built from the flags alone. */
+    static ObjectNode fresh(String namespace, String name, ServiceOptions options, RandomGenerator random) {
+        return edit(skeleton(namespace, name), options, 1, random);
+    }
+
+    /** A Service with one empty container and nothing else. */
+    static ObjectNode skeleton(String namespace, String name) {
+        ObjectNode service = Json.object().put("apiVersion", ResourceTypes.SERVICE.apiVersion())
+                .put("kind", ResourceTypes.SERVICE.kind());
+        service.putObject("metadata").put("name", name).put("namespace", namespace);
+        service.putObject("spec").putObject("template").putObject("spec").putArray("containers").addObject();
+        return service;
+    }
+
+    /**
+     * A copy of {@code current} with the flags applied; {@code generation} is the one the change will get (for
+     * {@code {{.Generation}}}). Without {@code --revision-name}, a template change drops the old template name,
+     * since the server refuses a changed template under an existing revision's name.
+     */
+    static ObjectNode edit(ObjectNode current, ServiceOptions options, long generation, RandomGenerator random) {
+        ObjectNode service = current.deepCopy();
+        String name = service.path("metadata").path("name").asText();
+        ObjectNode template = service.withObjectProperty("spec").withObjectProperty("template");
+        ObjectNode before = template.deepCopy();
+        ObjectNode templateMeta = template.withObjectProperty("metadata");
+        ObjectNode podSpec = template.withObjectProperty("spec");
+        ObjectNode container = firstContainer(podSpec);
+
+        options.image().ifPresent(image -> container.put("image", image));
+        if (!options.command.isEmpty()) {
+            container.set("command", Json.mapper().valueToTree(options.command));
+        }
+        if (!options.args.isEmpty()) {
+            container.set("args", Json.mapper().valueToTree(options.args));
+        }
+        options.workingDir().ifPresent(dir -> container.put("workingDir", dir));
+        EnvEdits.env(container, options.env);
+        EnvEdits.envFrom(container, options.envFrom);
+        options.port().ifPresent(port -> container.set("ports", ports(port)));
+        options.concurrencyLimit().ifPresent(limit -> podSpec.put("containerConcurrency", limit));
+        options.timeoutSeconds().ifPresent(seconds -> podSpec.put("timeoutSeconds", seconds));
+        for (ObjectNode metadata : new ObjectNode[] {service.withObjectProperty("metadata"), templateMeta}) {
+            editMap(metadata, "annotations", options.annotations, "--annotation");
+            editMap(metadata, "labels", options.labels, "--label");
+        }
+        if (options.revisionName().isPresent()) {
+            templateMeta.put("name", RevisionNameTemplate.expand(options.revisionName().get(), name, generation,
+                    random));
+        } else if (!withoutName(template).equals(withoutName(before))) {
+            templateMeta.remove("name");
+        }
+        if (templateMeta.isEmpty()) {
+            template.remove("metadata");
+        }
+        if (options.editsTraffic()) {
+            service.withObjectProperty("spec").set("traffic", TrafficEdit.apply(service.path("spec").path("traffic"),
+                    options.untags, options.tags, options.traffic));
+        }
+        return service;
+    }
+
+    private static ObjectNode firstContainer(ObjectNode podSpec) {
+        var containers = podSpec.withArrayProperty("containers");
+        if (containers.isEmpty()) {
+            containers.addObject();
+        }
+        return (ObjectNode) containers.get(0);
+    }
+
+    private static void editMap(ObjectNode metadata, String field, java.util.List<String> edits, String flag) {
+        if (edits.isEmpty()) {
+            return;
+        }
+        KeyValueEdits.apply(metadata.withObjectProperty(field), edits, flag);
+        if (metadata.path(field).isEmpty()) {
+            metadata.remove(field);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode ports(String flag) {
+        boolean h2c = flag.startsWith("h2c:");
+        String number = h2c ? flag.substring("h2c:".length()) : flag;
+        int port;
+        try {
+            port = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidFlag("invalid --port '" + flag + "': want [h2c:]PORT, PORT from 1 to 65535");
+        }
+        var ports = Json.mapper().createArrayNode();
+        ObjectNode entry = ports.addObject();
+        if (h2c) {
+            entry.put("name", "h2c");
+        }
+        entry.put("containerPort", port);
+        return ports;
+    }
+
+    private static JsonNode withoutName(ObjectNode template) {
+        ObjectNode copy = template.deepCopy();
+        if (copy.path("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("name");
+            if (metadata.isEmpty()) {
+                copy.remove("metadata");
+            }
+        }
+        return copy;
+    }
+}

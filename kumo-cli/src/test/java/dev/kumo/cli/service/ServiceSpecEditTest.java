@@ -1,0 +1,136 @@
+package dev.kumo.cli.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Flags → Service JSON: each row edits a starting Service and names the fields the result must have. */
+class ServiceSpecEditTest {
+
+    private static final String CONTAINER = "/spec/template/spec/containers/0";
+
+    /** One case: the Service before (JSON of its spec.template.spec.containers[0]), the flags, the result. */
+    record Row(String name, String container, String args, String pointer, String expected) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("command and args", "{}", "--cmd python3 --arg app.py --arg -v", CONTAINER,
+                        "{\"command\":[\"python3\"],\"args\":[\"app.py\",\"-v\"]}"),
+                new Row("image and working dir", "{}", "--image ghcr.io/x/y --working-dir samples/hello",
+                        CONTAINER, "{\"image\":\"ghcr.io/x/y\",\"workingDir\":\"samples/hello\"}"),
+                new Row("env added in order", "{}", "-e A=1 -e B=x=y", CONTAINER + "/env",
+                        "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"x=y\"}]"),
+                new Row("env replaced in place", "{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\","
+                        + "\"value\":\"2\"}]}", "-e A=3", CONTAINER + "/env",
+                        "[{\"name\":\"A\",\"value\":\"3\"},{\"name\":\"B\",\"value\":\"2\"}]"),
+                new Row("env removed", "{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\","
+                        + "\"value\":\"2\"}]}", "-e A- -e C-", CONTAINER + "/env",
+                        "[{\"name\":\"B\",\"value\":\"2\"}]"),
+                new Row("last env removed drops the list", "{\"env\":[{\"name\":\"A\",\"value\":\"1\"}]}", "-e A-",
+                        CONTAINER, "{}"),
+                new Row("env from a config map and a secret", "{}", "--env-from cm:settings --env-from secret:keys",
+                        CONTAINER + "/envFrom",
+                        "[{\"configMapRef\":{\"name\":\"settings\"}},{\"secretRef\":{\"name\":\"keys\"}}]"),
+                new Row("env from removed", "{\"envFrom\":[{\"configMapRef\":{\"name\":\"settings\"}}]}",
+                        "--env-from cm:settings-", CONTAINER, "{}"),
+                new Row("h2c port", "{}", "-p h2c:9000", CONTAINER + "/ports",
+                        "[{\"name\":\"h2c\",\"containerPort\":9000}]"),
+                new Row("concurrency and timeout", "{}", "--concurrency-limit 4 --timeout 30",
+                        "/spec/template/spec", "{\"containers\":[{}],\"containerConcurrency\":4,"
+                                + "\"timeoutSeconds\":30}"),
+                new Row("annotations on the Service", "{}", "-a team=a -a x=1 -a x-", "/metadata/annotations",
+                        "{\"team\":\"a\"}"),
+                new Row("labels on the template too", "{}", "-l app=web", "/spec/template/metadata",
+                        "{\"labels\":{\"app\":\"web\"}}"),
+                new Row("revision name gets the prefix", "{}", "--revision-name v2", "/spec/template/metadata",
+                        "{\"name\":\"hello-v2\"}"),
+                new Row("revision name template", "{}", "--revision-name {{.Service}}-g{{.Generation}}",
+                        "/spec/template/metadata", "{\"name\":\"hello-g4\"}"),
+                new Row("traffic split with the rest to @latest", "{}", "--traffic hello-00001=30", "/spec/traffic",
+                        "[{\"latestRevision\":true,\"percent\":70},{\"revisionName\":\"hello-00001\","
+                                + "\"latestRevision\":false,\"percent\":30}]"),
+                new Row("tag on @latest", "{}", "--tag @latest=current", "/spec/traffic",
+                        "[{\"tag\":\"current\",\"latestRevision\":true,\"percent\":100}]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void flagsBecomeFields(Row row) throws Exception {
+        ObjectNode current = Json.parseObject("{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\","
+                + "\"metadata\":{\"name\":\"hello\",\"namespace\":\"default\",\"generation\":3},"
+                + "\"spec\":{\"template\":{\"spec\":{\"containers\":[" + row.container() + "]}}}}");
+
+        ObjectNode edited = ServiceSpecEdit.edit(current, options(row.args()), 4, new Random(1));
+
+        String expected = Json.write(Json.mapper().readTree(row.expected()));
+        assertThat(Json.write(edited.at(row.pointer()))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void theCurrentServiceIsNotChanged(Row row) {
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"},\"spec\":{\"template\":"
+                + "{\"spec\":{\"containers\":[" + row.container() + "]}}}}");
+        ObjectNode before = current.deepCopy();
+
+        ServiceSpecEdit.edit(current, options(row.args()), 4, new Random(1));
+
+        assertThat(current).isEqualTo(before);
+    }
+
+    @Test
+    void aFreshServiceHasOnlyWhatTheFlagsSay() {
+        ObjectNode fresh = ServiceSpecEdit.fresh("team-a", "hello", options("--cmd python3 -e TARGET=x"),
+                new Random(1));
+
+        assertThat(fresh).isEqualTo(Json.parseObject("{\"apiVersion\":\"serving.knative.dev/v1\","
+                + "\"kind\":\"Service\",\"metadata\":{\"name\":\"hello\",\"namespace\":\"team-a\"},"
+                + "\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"python3\"],"
+                + "\"env\":[{\"name\":\"TARGET\",\"value\":\"x\"}]}]}}}}"));
+    }
+
+    @Test
+    void aTemplateChangeDropsTheOldRevisionNameUnlessANewOneIsGiven() {
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"},\"spec\":{\"template\":"
+                + "{\"metadata\":{\"name\":\"hello-v1\"},\"spec\":{\"containers\":[{}]}}}}");
+
+        assertThat(ServiceSpecEdit.edit(current, options("-e A=1"), 2, new Random(1))
+                .at("/spec/template/metadata").isMissingNode()).isTrue();
+        assertThat(ServiceSpecEdit.edit(current, options("--traffic @latest=100"), 2, new Random(1))
+                .at("/spec/template/metadata/name").asText()).isEqualTo("hello-v1");
+        assertThat(ServiceSpecEdit.edit(current, options("-e A=1 --revision-name v2"), 2, new Random(1))
+                .at("/spec/template/metadata/name").asText()).isEqualTo("hello-v2");
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheFlag() {
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"}}");
+
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("-e NOVALUE"), 1, new Random(1)))
+                .isInstanceOf(InvalidFlag.class).hasMessageContaining("--env 'NOVALUE'");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("-p 70000"), 1, new Random(1)))
+                .isInstanceOf(InvalidFlag.class).hasMessageContaining("--port");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--env-from map:x"), 1, new Random(1)))
+                .isInstanceOf(InvalidFlag.class).hasMessageContaining("cm:NAME or secret:NAME");
+    }
+
+    static ServiceOptions options(String args) {
+        ServiceOptions options = new ServiceOptions();
+        new CommandLine(options).parseArgs(args.split(" "));
+        return options;
+    }
+}

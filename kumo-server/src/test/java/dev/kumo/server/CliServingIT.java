@@ -1,0 +1,136 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Deploy with the CLI": kumo service create/update/invoke/delete against a real server running real processes. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliServingIT {
+
+    private static final Path SAMPLE = Path.of("..", "samples", "hello-python").toAbsolutePath().normalize();
+
+    @TempDir
+    static Path temp;
+
+    private static KumoServer server;
+    private static InProcessCli cli;
+
+    @BeforeAll
+    static void start() {
+        server = KumoServer.start(TestServers.config(temp.resolve("data")));
+        cli = new InProcessCli(temp.resolve("home"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void createWaitsWithProgressLinesAndPrintsTheUrl() {
+        InProcessCli.Result created = kumo("service", "create", "hello", "--cmd", "python3", "--arg", "app.py",
+                "--working-dir", SAMPLE.toString(), "-e", "TARGET=cli", "--wait-timeout", "60");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).startsWith("Creating service 'hello' in namespace 'default':")
+                .containsPattern("(?m)^ +\\d+\\.\\d{3}s Ready to serve\\.$");
+        assertThat(created.out()).isEqualTo("Service 'hello' created to latest revision 'hello-00001' is available "
+                + "at URL:\n" + url("hello") + "\n");
+    }
+
+    @Test
+    @Order(2)
+    void invokeCallsTheServiceThroughTheRouter() {
+        InProcessCli.Result invoked = kumo("service", "invoke", "hello");
+
+        assertThat(invoked.exitCode()).as(invoked.err()).isZero();
+        assertThat(invoked.err()).startsWith("Sending GET " + url("hello") + "/ (Host: hello.default.localhost:"
+                + server.ingressPort());
+        assertThat(invoked.out()).isEqualTo("Hello cli! (hello-00001)\n");
+    }
+
+    @Test
+    @Order(3)
+    void updateMakesANewRevisionThatServes() {
+        InProcessCli.Result updated = kumo("service", "update", "hello", "-e", "TARGET=two", "--wait-timeout", "60");
+
+        assertThat(updated.exitCode()).as(updated.err()).isZero();
+        assertThat(updated.out()).startsWith("Service 'hello' updated to latest revision 'hello-00002'");
+        assertThat(kumo("service", "invoke", "hello").out()).isEqualTo("Hello two! (hello-00002)\n");
+    }
+
+    @Test
+    @Order(4)
+    void trafficCanBeSplitBetweenRevisions() {
+        InProcessCli.Result split = kumo("service", "update", "hello", "--traffic", "hello-00001=50,@latest=50",
+                "--tag", "hello-00001=old", "--wait-timeout", "60");
+
+        assertThat(split.exitCode()).as(split.err()).isZero();
+        InProcessCli.Result described = kumo("service", "describe", "hello");
+        assertThat(described.out()).contains(" 50%  hello-00001 #old").contains(" 50%  @latest (hello-00002)");
+    }
+
+    @Test
+    @Order(5)
+    void pruningDeletesTheRevisionsThatGetNoTraffic() {
+        InProcessCli.Result back = kumo("service", "update", "hello", "--untag", "old", "--traffic", "@latest=100",
+                "--wait-timeout", "60");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+
+        InProcessCli.Result pruned = kumo("revision", "delete", "--prune", "hello");
+
+        assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+        assertThat(pruned.out()).isEqualTo("Revision 'hello-00001' deleted in namespace 'default'.\n");
+        assertThat(kumo("service", "invoke", "hello").out()).isEqualTo("Hello two! (hello-00002)\n");
+    }
+
+    @Test
+    @Order(6)
+    void aContainerThatExitsFailsTheCreateWithItsExitCode() {
+        InProcessCli.Result broken = kumo("service", "create", "broken", "--cmd", "python3", "--arg", "-c",
+                "--arg", "import sys; print('bad config'); sys.exit(3)", "--wait-timeout", "60");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.err()).contains("Error: ").contains("exited with code 3").contains("bad config");
+        assertThat(broken.out()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void invokingAServiceThatDoesNotExistFails() {
+        InProcessCli.Result missing = kumo("service", "invoke", "nobody");
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("Error: ").contains("nobody");
+    }
+
+    @Test
+    @Order(8)
+    void deleteRemovesTheServices() {
+        InProcessCli.Result deleted = kumo("service", "delete", "hello", "broken");
+
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(kumo("service", "list").out()).doesNotContain("hello").doesNotContain("broken");
+    }
+
+    private static InProcessCli.Result kumo(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--server";
+        all[1] = "http://127.0.0.1:" + server.apiPort();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cli.run(all);
+    }
+
+    private static String url(String name) {
+        return "http://" + name + ".default.localhost:" + server.ingressPort();
+    }
+}
