@@ -26,7 +26,7 @@ class RevisionReconcilerTest {
 
     private static final NamespacedName KEY = new NamespacedName("default", "hello-00001");
 
-    record Row(String name, Optional<InstanceState> instances, RevisionStatus wantStatus) {
+    record Row(String name, Optional<InstanceState> instances, RevisionStatus wantStatus, Result wantResult) {
         @Override
         public String toString() {
             return name;
@@ -38,23 +38,24 @@ class RevisionReconcilerTest {
                 new Row("a new revision starts deploying", Optional.empty(), status(0,
                         condition("ContainerHealthy", "Unknown", "Deploying", null),
                         condition("Ready", "Unknown", "Deploying", null),
-                        condition("ResourcesAvailable", "Unknown", "Deploying", null))),
+                        condition("ResourcesAvailable", "Unknown", "Deploying", null)), Result.done()),
                 new Row("ready instances make it ready", Optional.of(new InstanceState.Ready(2)), status(2,
                         condition("ContainerHealthy", "True"), condition("Ready", "True"),
-                        condition("ResourcesAvailable", "True"))),
+                        condition("ResourcesAvailable", "True")), Result.done()),
                 new Row("an exited container says its code and last lines",
                         Optional.of(new InstanceState.Exited(3, List.of("listening", "panic: boom"))), status(0,
                                 condition("ContainerHealthy", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
                                 condition("Ready", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
-                                condition("ResourcesAvailable", "Unknown"))),
-                new Row("a runtime failure passes its reason on",
+                                condition("ResourcesAvailable", "Unknown")), Result.done()),
+                new Row("a runtime failure passes its reason on and is looked at again",
                         Optional.of(new InstanceState.Failed("ImageNotFound", "image example.com/x not found")),
                         status(0, condition("ContainerHealthy", "False", "ImageNotFound",
                                         "image example.com/x not found"),
                                 condition("Ready", "False", "ImageNotFound", "image example.com/x not found"),
-                                condition("ResourcesAvailable", "Unknown"))));
+                                condition("ResourcesAvailable", "Unknown")),
+                        Result.requeueAfter(RevisionReconciler.FAILED_RECHECK)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,7 +66,7 @@ class RevisionReconcilerTest {
             FakeRevisionInstances instances = new FakeRevisionInstances();
             row.instances().ifPresent(state -> instances.set(KEY, state));
             Result result = RevisionController.reconciler(store, ManualClock.atEpoch(), instances).reconcile(KEY);
-            assertThat(result).isEqualTo(Result.done());
+            assertThat(result).isEqualTo(row.wantResult());
             assertThat(instances.running("default", "hello-00001")).isTrue();
             assertThat(store.get(ResourceTypes.REVISION, "default", "hello-00001")
                     .map(r -> Normalized.status(r.get("status")))).contains(Normalized.status(row.wantStatus()));

@@ -1,0 +1,95 @@
+package dev.kumo.server.conformance;
+
+import static dev.kumo.server.conformance.Kumo.CONFIGMAPS;
+import static dev.kumo.server.conformance.Kumo.REVISIONS;
+import static dev.kumo.server.conformance.Kumo.SERVICES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Knative's conformance for failing containers: the failure shows as Ready=False with a message that explains it. */
+class ConformanceErrorsIT {
+
+    @TempDir
+    static Path temp;
+
+    private static Kumo kumo;
+
+    @BeforeAll
+    static void start() {
+        kumo = Kumo.start(temp.resolve("data"));
+    }
+
+    @AfterAll
+    static void stop() {
+        kumo.close();
+    }
+
+    /** TestContainerExitingMsg: the exit code and the last line the container logged. */
+    @Test
+    void aContainerThatExitsReportsItsExitCodeAndLastLogLine() {
+        ObjectNode service = Workloads.service("exits");
+        ObjectNode container = Workloads.container(service);
+        container.putArray("command").add("python3");
+        container.putArray("args").add("-c")
+                .add("import sys; print('starting up'); print('cannot read /etc/exits.conf'); sys.exit(5)");
+        kumo.create(SERVICES, service);
+
+        JsonNode revision = kumo.awaitCondition(REVISIONS + "/exits-00001", "Ready", "False");
+        assertThat(revision.path("message").asText()).contains("code 5").contains("cannot read /etc/exits.conf");
+        JsonNode ready = kumo.awaitCondition(SERVICES + "/exits", "Ready", "False");
+        assertThat(ready.path("message").asText()).contains("code 5").contains("cannot read /etc/exits.conf");
+    }
+
+    /** TestContainerErrorMsg, Kumo's analogue: an image the process runtime cannot run names the runtime that can. */
+    @Test
+    void anImageOnlyContainerNamesTheRuntimeThatCanRunIt() {
+        ObjectNode service = Json.object();
+        service.put("apiVersion", "serving.knative.dev/v1").put("kind", "Service");
+        service.putObject("metadata").put("name", "image-only");
+        service.putObject("spec").putObject("template").putObject("spec").putArray("containers").addObject()
+                .put("image", "ghcr.io/knative/helloworld-go:latest");
+        kumo.create(SERVICES, service);
+
+        JsonNode ready = kumo.awaitCondition(SERVICES + "/image-only", "Ready", "False");
+        assertThat(ready.path("message").asText()).contains("ghcr.io/knative/helloworld-go:latest")
+                .contains("podman");
+        assertThat(kumo.awaitCondition(REVISIONS + "/image-only-00001", "Ready", "False").path("message").asText())
+                .contains("podman");
+    }
+
+    /** A ConfigMap the env refers to that does not exist: Ready=False naming it. */
+    @Test
+    void aMissingConfigMapIsNamed() {
+        ObjectNode service = Workloads.service("no-config");
+        Workloads.env(service).addObject().put("name", "GREETING").putObject("valueFrom")
+                .putObject("configMapKeyRef").put("name", "absent-config").put("key", "greeting");
+        kumo.create(SERVICES, service);
+
+        JsonNode ready = kumo.awaitCondition(SERVICES + "/no-config", "Ready", "False");
+        assertThat(ready.path("message").asText()).contains("absent-config");
+        assertThat(kumo.awaitCondition(REVISIONS + "/no-config-00001", "Ready", "False").path("message").asText())
+                .contains("absent-config");
+    }
+
+    /** As in Kubernetes (the kubelet retries a pod whose ConfigMap is missing): creating it later heals the Service. */
+    @Test
+    void aConfigMapCreatedLaterMakesTheServiceReady() {
+        ObjectNode service = Workloads.service("late-config");
+        Workloads.env(service).addObject().put("name", "TARGET").putObject("valueFrom")
+                .putObject("configMapKeyRef").put("name", "late-config").put("key", "target");
+        kumo.create(SERVICES, service);
+        kumo.awaitCondition(SERVICES + "/late-config", "Ready", "False");
+
+        kumo.create(CONFIGMAPS, Workloads.configMap("late-config", "target", "late"));
+        kumo.awaitReady("late-config");
+        assertThat(kumo.call("late-config", "/").body()).isEqualTo("Hello late! (late-config-00001)\n");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.kumo.server.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.server.KumoServer;
+import dev.kumo.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One in-process Kumo server for a conformance test class, and what the tests do with it: write resources over the
+ * API, await conditions, and call Routes through the router by Host header.
+ */
+final class Kumo implements AutoCloseable {
+
+    static final String NAMESPACE = "default";
+    static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    static final String CONFIGURATIONS = "/apis/serving.knative.dev/v1/namespaces/default/configurations";
+    static final String ROUTES = "/apis/serving.knative.dev/v1/namespaces/default/routes";
+    static final String REVISIONS = "/apis/serving.knative.dev/v1/namespaces/default/revisions";
+    static final String CONFIGMAPS = "/api/v1/namespaces/default/configmaps";
+    static final String SECRETS = "/api/v1/namespaces/default/secrets";
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KumoServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Kumo(KumoServer server) {
+        this.server = server;
+    }
+
+    /** Starts a server on loopback with free ports and its data in {@code dataDir}. */
+    static Kumo start(Path dataDir) {
+        return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false)));
+    }
+
+    int ingressPort() {
+        return server.ingressPort();
+    }
+
+    /** The host a Service (or a tag of it: {@code tag-name}) is served at. */
+    static String host(String name) {
+        return name + "." + NAMESPACE + ".localhost";
+    }
+
+    // --- the API
+
+    /** POSTs the object to the collection and asserts 201. */
+    JsonNode create(String collection, JsonNode object) {
+        HttpResponse<String> response = api("POST", collection, Json.write(object), "application/json");
+        assertThat(response.statusCode()).as("POST %s: %s", collection, response.body()).isEqualTo(201);
+        return Json.parseObject(response.body());
+    }
+
+    /** Applies a JSON merge patch and asserts 200. */
+    JsonNode mergePatch(String path, JsonNode patch) {
+        HttpResponse<String> response = api("PATCH", path, Json.write(patch), "application/merge-patch+json");
+        assertThat(response.statusCode()).as("PATCH %s: %s", path, response.body()).isEqualTo(200);
+        return Json.parseObject(response.body());
+    }
+
+    HttpResponse<String> api(String method, String path) {
+        return api(method, path, null, null);
+    }
+
+    JsonNode get(String path) {
+        HttpResponse<String> response = api("GET", path);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return Json.parseObject(response.body());
+    }
+
+    HttpResponse<String> api(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    // --- settled state
+
+    /** Waits until the Service is Ready=True and its observed generation is current; returns it. */
+    JsonNode awaitReady(String service) {
+        return await("Service " + service + " Ready").atMost(SETTLE).until(() -> get(SERVICES + "/" + service),
+                s -> "True".equals(condition(s, "Ready").path("status").asText())
+                        && s.at("/status/observedGeneration").asLong() == s.at("/metadata/generation").asLong());
+    }
+
+    /** Waits until the object's condition has the status; returns the condition. */
+    JsonNode awaitCondition(String path, String type, String status) {
+        return await(path + " " + type + "=" + status).atMost(SETTLE)
+                .until(() -> condition(get(path), type), c -> status.equals(c.path("status").asText()));
+    }
+
+    static JsonNode condition(JsonNode object, String type) {
+        for (JsonNode condition : object.at("/status/conditions")) {
+            if (condition.path("type").asText().equals(type)) {
+                return condition;
+            }
+        }
+        return Json.object();
+    }
+
+    // --- the data plane
+
+    /** GET {@code path} on the router with the Host header of the Service (or tag) {@code name}. */
+    HttpResponse<String> call(String name, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
+                .timeout(REQUEST_TIMEOUT).header("Host", host(name)).build());
+    }
+
+    /** As {@link #call}, asserting 200 and parsing the body as JSON. */
+    JsonNode callJson(String name, String path) {
+        HttpResponse<String> response = call(name, path);
+        assertThat(response.statusCode()).as("GET %s%s: %s", host(name), path, response.body()).isEqualTo(200);
+        return Json.parseObject(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static ObjectNode object(String json) {
+        return Json.parseObject(json);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
