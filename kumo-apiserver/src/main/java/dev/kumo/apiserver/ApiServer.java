@@ -33,8 +33,14 @@ public final class ApiServer implements AutoCloseable {
     /** Binds and starts serving; throws if the address cannot be bound. */
     public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
             InstantSource clock) {
+        return start(vertx, config, kinds, store, clock, RevisionLogs.NONE);
+    }
+
+    /** Binds and starts serving, with Revision logs read from {@code logs}. */
+    public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
+            InstantSource clock, RevisionLogs logs) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock);
+        ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock, logs);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setHttp2ClearTextEnabled(false).setCompressionSupported(false).setTcpNoDelay(true);

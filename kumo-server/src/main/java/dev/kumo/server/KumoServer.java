@@ -67,16 +67,17 @@ public final class KumoServer implements AutoCloseable {
                     : Optional.empty();
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                     .setPreferNativeTransport(true));
-            ApiServer api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
-                    config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                    certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store, InstantSource.system());
-            ServingPlatform serving;
+            ServingPlatform serving = ServingPlatform.start(vertx, store, InstantSource.system(),
+                    dataDir.path().resolve("instances"), config.ingressAddress().host(),
+                    config.ingressAddress().port(), DOMAIN);
+            ApiServer api;
             try {
-                serving = ServingPlatform.start(vertx, store, InstantSource.system(),
-                        dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                        config.ingressAddress().port(), DOMAIN);
+                api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
+                        config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
+                        certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store,
+                        InstantSource.system(), serving.revisionLogs());
             } catch (RuntimeException e) {
-                api.close();
+                serving.close();
                 throw e;
             }
             return new KumoServer(dataDir, store, vertx, api, serving, token, certificate);

@@ -60,6 +60,17 @@ class CliServingIT {
 
     @Test
     @Order(3)
+    void logsPrintEachLinePrefixedWithRevisionAndInstance() {
+        InProcessCli.Result logs = kumo("service", "logs", "hello");
+
+        assertThat(logs.exitCode()).as(logs.err()).isZero();
+        assertThat(logs.out()).containsPattern("(?m)^hello-00001 > hello-00001-\\w+ \\| hello-python listening on \\d+$")
+                .contains("\"GET / HTTP/1.1\" 200");
+        assertThat(kumo("service", "logs", "nobody").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
     void updateMakesANewRevisionThatServes() {
         InProcessCli.Result updated = kumo("service", "update", "hello", "-e", "TARGET=two", "--wait-timeout", "60");
 
@@ -69,7 +80,7 @@ class CliServingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void trafficCanBeSplitBetweenRevisions() {
         InProcessCli.Result split = kumo("service", "update", "hello", "--traffic", "hello-00001=50,@latest=50",
                 "--tag", "hello-00001=old", "--wait-timeout", "60");
@@ -80,7 +91,7 @@ class CliServingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void pruningDeletesTheRevisionsThatGetNoTraffic() {
         InProcessCli.Result back = kumo("service", "update", "hello", "--untag", "old", "--traffic", "@latest=100",
                 "--wait-timeout", "60");
@@ -94,7 +105,7 @@ class CliServingIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aContainerThatExitsFailsTheCreateWithItsExitCode() {
         InProcessCli.Result broken = kumo("service", "create", "broken", "--cmd", "python3", "--arg", "-c",
                 "--arg", "import sys; print('bad config'); sys.exit(3)", "--wait-timeout", "60");
@@ -105,7 +116,7 @@ class CliServingIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void invokingAServiceThatDoesNotExistFails() {
         InProcessCli.Result missing = kumo("service", "invoke", "nobody");
 
@@ -114,7 +125,7 @@ class CliServingIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void deleteRemovesTheServices() {
         InProcessCli.Result deleted = kumo("service", "delete", "hello", "broken");
 

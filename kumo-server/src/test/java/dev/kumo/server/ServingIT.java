@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,6 +57,31 @@ class ServingIT {
 
     @Test
     @Order(2)
+    void followingARevisionLogShowsNewRequestsAsTheyArrive() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.apiPort() + "/apis/serving.knative.dev/v1/namespaces/default/revisions/"
+                        + "hello-00001/log?follow=true&tailLines=0")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var body = stream.body()) {
+                body.forEach(lines::add);
+            } catch (java.io.UncheckedIOException e) {
+                // The test closed the stream.
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            get("hello.default.localhost");
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("hello-00001 > hello-00001-")
+                    .contains("\"GET / HTTP/1.1\" 200"));
+        });
+        reader.interrupt();
+        assertThat(send("GET", "/apis/serving.knative.dev/v1/namespaces/default/revisions/nope/log", null)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
     void anUpdateCreatesANewRevisionAndTrafficMovesToIt() throws Exception {
         String patch = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"python3\"],"
                 + "\"args\":[\"app.py\"],\"workingDir\":\"" + SAMPLE + "\",\"env\":[{\"name\":\"TARGET\","
@@ -66,7 +93,7 @@ class ServingIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aContainerThatExitsMarksTheServiceNotReadyWithItsExitCode() throws Exception {
         send("POST", SERVICES, service("broken", "python3", "-c", "import sys; print('bad config'); sys.exit(3)"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -78,7 +105,7 @@ class ServingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void unknownHostsGetA404AndDeletingTheServiceStopsServingIt() throws Exception {
         assertThat(get("nobody.default.localhost").statusCode()).isEqualTo(404);
         assertThat(send("DELETE", SERVICES + "/hello", null).statusCode()).isEqualTo(200);

@@ -6,6 +6,8 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -26,8 +28,12 @@ public final class ApiHandler {
     private final Reads reads;
     private final Writes writes;
     private final Patches patches;
+    private final RevisionLogs logs;
+    private static final int DEFAULT_TAIL_LINES = 100;
 
-    public ApiHandler(Kinds kinds, ResourceStore store, Optional<String> token, InstantSource clock) {
+    public ApiHandler(Kinds kinds, ResourceStore store, Optional<String> token, InstantSource clock,
+            RevisionLogs logs) {
+        this.logs = logs;
         this.kinds = kinds;
         this.token = token;
         this.discovery = new DiscoveryDocs(kinds.types());
@@ -106,6 +112,12 @@ public final class ApiHandler {
             throw notFound();
         }
         Optional<String> subresource = path.subresource();
+        if (subresource.filter("log"::equals).isPresent() && kind.type().equals(ResourceTypes.REVISION)) {
+            if (!request.method().equals("GET")) {
+                throw methodNotAllowed(request.method());
+            }
+            return revisionLog(request, new Target(kind, path.namespace(), path.name(), subresource));
+        }
         if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
             throw notFound();
         }
@@ -131,6 +143,22 @@ public final class ApiHandler {
             }
             default -> throw methodNotAllowed(method);
         };
+    }
+
+    /** The Revision's output; 404 when the Revision does not exist. */
+    private Reply revisionLog(ApiRequest request, Target target) {
+        writes.existing(target);
+        int tailLines = request.param("tailLines").map(ApiHandler::tailLines).orElse(DEFAULT_TAIL_LINES);
+        return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
+                request.flag("follow")));
+    }
+
+    private static int tailLines(String value) {
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("tailLines: Invalid value: \"" + value + "\": must be a number");
+        }
     }
 
     private void authenticate(ApiRequest request) {

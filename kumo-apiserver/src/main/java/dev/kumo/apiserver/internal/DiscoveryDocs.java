@@ -68,6 +68,10 @@ final class DiscoveryDocs {
                         .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
                 List.of("get", "patch", "update").forEach(status.putArray("verbs")::add);
             }
+            if (type.kind().equals("Revision")) {
+                resources.addObject().put("name", type.plural() + "/log").put("singularName", "")
+                        .put("namespaced", true).put("kind", type.kind()).putArray("verbs").add("get");
+            }
         }
         return Optional.of(doc);
     }

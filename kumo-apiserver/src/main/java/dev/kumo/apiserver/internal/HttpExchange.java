@@ -2,7 +2,6 @@ package dev.kumo.apiserver.internal;
 
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
-import dev.kumo.store.Watch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Moves one request between Vert.x and the handler: a size-limited body in, a body or a watch stream out. */
+/** Moves one request between Vert.x and the handler: a size-limited body in, a body or a line stream out. */
 public final class HttpExchange {
 
     private HttpExchange() {
@@ -66,22 +65,22 @@ public final class HttpExchange {
                         + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
                 response.end(Buffer.buffer(body.bytes()));
             }
-            case Reply.Stream stream -> stream(response, stream.watch(), context);
+            case Reply.Stream stream -> stream(response, stream.stream(), context);
         }
     }
 
-    private static void stream(HttpServerResponse response, WatchStream stream, Context context) {
-        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+    private static void stream(HttpServerResponse response, LineStream stream, Context context) {
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", stream.contentType());
         response.write("");
         AtomicBoolean ended = new AtomicBoolean();
-        Watch watch;
+        LineStream.Handle handle;
         try {
-            watch = stream.start(new WatchStream.Sink() {
+            handle = stream.start(new LineStream.Sink() {
                 @Override
-                public void line(String json) {
+                public void line(String line) {
                     context.runOnContext(v -> {
                         if (!ended.get()) {
-                            response.write(json + "\n");
+                            response.write(line + "\n");
                         }
                     });
                 }
@@ -96,15 +95,13 @@ public final class HttpExchange {
                 }
             });
         } catch (ApiException e) {
-            // Too old a resourceVersion: Kubernetes answers 200 and one ERROR event carrying the Status.
-            response.write("{\"type\":\"ERROR\",\"object\":" + dev.kumo.api.codec.Json.write(
-                    StatusBodies.failure(e, "")) + "}\n");
+            response.write(stream.failureLine(e) + "\n");
             response.end();
             return;
         }
-        response.closeHandler(v -> watch.close());
+        response.closeHandler(v -> handle.close());
         stream.timeout().ifPresent(timeout -> context.owner().setTimer(Math.max(1, timeout.toMillis()),
-                id -> watch.close()));
+                id -> handle.close()));
     }
 
     private static void tooLarge(HttpServerRequest request, int maxBodyBytes) {

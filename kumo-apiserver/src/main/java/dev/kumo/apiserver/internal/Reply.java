@@ -5,7 +5,7 @@ import dev.kumo.api.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** What a handler answers: a whole body, or a watch stream the server keeps open. */
+/** What a handler answers: a whole body, or a stream of lines the server keeps open. */
 public sealed interface Reply {
 
     /** A complete response and any Kubernetes {@code Warning} texts to send with it. */
@@ -25,7 +25,7 @@ public sealed interface Reply {
         }
     }
 
-    /** A watch: the server starts it once the response headers are written. */
-    record Stream(WatchStream watch) implements Reply {
+    /** A watch or a log: the server starts it once the response headers are written. */
+    record Stream(LineStream stream) implements Reply {
     }
 }

@@ -17,15 +17,7 @@ import java.util.function.Function;
  * A Kubernetes watch response: one {@code {"type":…,"object":…}} JSON line per store event, until the client goes
  * away, the timeout passes or the store ends the watch (then an ERROR event with the Status is sent).
  */
-public final class WatchStream {
-
-    /** Where the lines go: the HTTP response, written on the server's own thread. */
-    public interface Sink {
-
-        void line(String json);
-
-        void end();
-    }
+public final class WatchStream implements LineStream {
 
     private final ResourceStore store;
     private final ResourceType type;
@@ -42,14 +34,25 @@ public final class WatchStream {
         this.timeout = timeout;
     }
 
-    /** How long the server should keep the stream open at most. */
+    @Override
+    public String contentType() {
+        return "application/json";
+    }
+
+    @Override
     public Optional<Duration> timeout() {
         return timeout;
     }
 
-    /** Starts streaming to {@code sink}; close the returned handle when the client disconnects. */
-    public Watch start(Sink sink) {
-        return store.watch(type, options, new WatchListener() {
+    /** Too old a resourceVersion: Kubernetes answers 200 and one ERROR event carrying the Status. */
+    @Override
+    public String failureLine(ApiException e) {
+        return "{\"type\":\"ERROR\",\"object\":" + Json.write(StatusBodies.failure(e, type.group())) + "}";
+    }
+
+    @Override
+    public Handle start(Sink sink) {
+        Watch watch = store.watch(type, options, new WatchListener() {
             @Override
             public void onEvent(WatchEvent event) {
                 if (event.type() == WatchEvent.Type.BOOKMARK) {
@@ -70,6 +73,7 @@ public final class WatchStream {
                 sink.end();
             }
         });
+        return watch::close;
     }
 
 }

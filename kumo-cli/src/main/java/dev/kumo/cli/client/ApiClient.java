@@ -3,6 +3,7 @@ package dev.kumo.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.CliException;
 import dev.kumo.cli.config.ClientConfig;
@@ -136,6 +137,27 @@ public final class ApiClient {
                     call.type(), call.namespace());
         }
         return object instanceof ObjectNode changed && until.test(changed);
+    }
+
+    /**
+     * Streams a Revision's output, one {@code revision > instance | text} line at a time, to {@code sink}: the last
+     * {@code tailLines} lines, then, when following, new lines until the server ends the stream.
+     */
+    public void revisionLog(String namespace, String revision, int tailLines, boolean follow, Consumer<String> sink) {
+        String path = ResourcePaths.object(ResourceTypes.REVISION, namespace, revision) + "/log?tailLines=" + tailLines
+                + (follow ? "&follow=true" : "");
+        Call call = Call.of("GET", path, ResourceTypes.REVISION, namespace);
+        HttpResponse<Stream<String>> response = exchange(call, HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() / 100 != 2) {
+                String body = lines.collect(Collectors.joining("\n"));
+                throw new ApiError(ApiStatus.parse(response.statusCode(), body, "GET " + path), call.type(),
+                        call.namespace());
+            }
+            lines.forEach(sink);
+        } catch (UncheckedIOException e) {
+            throw new ServerUnreachable(config.server(), "the log stream broke off: " + e.getCause().getMessage(), e);
+        }
     }
 
     /** Deletes one object, letting the server collect its dependents in the background. */

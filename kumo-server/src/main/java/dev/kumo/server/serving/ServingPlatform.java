@@ -1,5 +1,6 @@
 package dev.kumo.server.serving;
 
+import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.route.RouteUrls;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.controller.serving.ServingControllers;
@@ -52,6 +53,11 @@ public final class ServingPlatform implements AutoCloseable {
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port())),
                 new RuntimeInstances(runtime, specs), new RouterRouting(router));
         return new ServingPlatform(runtime, tracking, router, controllers);
+    }
+
+    /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */
+    public RevisionLogs revisionLogs() {
+        return new RuntimeLogs(runtime);
     }
 
     /** The ingress port actually bound. */

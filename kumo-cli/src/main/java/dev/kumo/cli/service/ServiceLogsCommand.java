@@ -1,0 +1,67 @@
+package dev.kumo.cli.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kumo service logs NAME [-f]}: the output of every running instance of the Service's Revisions, each line
+ * prefixed {@code revision > instance |}.
+ */
+@Command(name = "logs",
+        description = "Print the logs of a Service's instances (lines prefixed 'revision > instance |').")
+public final class ServiceLogsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The Service.")
+    String name;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
+    boolean follow;
+
+    @Option(names = "--tail", paramLabel = "LINES", defaultValue = "100",
+            description = "Lines of each instance's past output to print first (default: ${DEFAULT-VALUE}).")
+    int tail;
+
+    private final Session session;
+
+    public ServiceLogsCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String namespace = session.namespace();
+        session.client().get(ResourceTypes.SERVICE, namespace, name); // NotFound names the Service
+        List<String> revisions = new ArrayList<>();
+        for (JsonNode revision : session.client().list(ResourceTypes.REVISION, Optional.of(namespace),
+                Optional.of("serving.knative.dev/service=" + name)).path("items")) {
+            revisions.add(revision.at("/metadata/name").asText());
+        }
+        if (!follow) {
+            revisions.forEach(revision -> session.client().revisionLog(namespace, revision, tail, false,
+                    this::print));
+            return 0;
+        }
+        List<Thread> readers = new ArrayList<>();
+        for (String revision : revisions) {
+            readers.add(Thread.ofVirtual().start(() -> session.client().revisionLog(namespace, revision, tail, true,
+                    this::print)));
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        return 0;
+    }
+
+    private synchronized void print(String line) {
+        session.out().println(line);
+        session.out().flush();
+    }
+}
