@@ -21,6 +21,16 @@ public sealed interface InstanceState {
     }
 
     /** The instances cannot be started (image missing, command not found…): a reason and an actionable message. */
-    record Failed(String reason, String message) implements InstanceState {
+    record Failed(String reason, String message, boolean permanent) implements InstanceState {
+
+        /** A failure that may heal by itself (a ConfigMap or Secret that may still appear): looked at again. */
+        public Failed(String reason, String message) {
+            this(reason, message, false);
+        }
+
+        /** A failure only a new Revision can mend (the runtime cannot run this container): never retried. */
+        public static Failed permanent(String reason, String message) {
+            return new Failed(reason, message, true);
+        }
     }
 }

@@ -54,7 +54,9 @@ public final class RevisionReconciler implements Reconciler {
             case InstanceState.Exited exited -> status.markContainerExited(exited.exitCode(), exited.lastLogLines());
             case InstanceState.Failed failed -> {
                 status.markContainerHealthyFalse(failed.reason(), failed.message());
-                return Result.requeueAfter(FAILED_RECHECK);
+                if (!failed.permanent()) {
+                    return Result.requeueAfter(FAILED_RECHECK);
+                }
             }
         }
         return Result.done();

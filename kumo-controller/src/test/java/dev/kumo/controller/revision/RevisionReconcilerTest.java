@@ -55,7 +55,13 @@ class RevisionReconcilerTest {
                                         "image example.com/x not found"),
                                 condition("Ready", "False", "ImageNotFound", "image example.com/x not found"),
                                 condition("ResourcesAvailable", "Unknown")),
-                        Result.requeueAfter(RevisionReconciler.FAILED_RECHECK)));
+                        Result.requeueAfter(RevisionReconciler.FAILED_RECHECK)),
+                new Row("a permanent failure is reported once and not looked at again",
+                        Optional.of(InstanceState.Failed.permanent("RuntimeUnsupported", "needs podman")),
+                        status(0, condition("ContainerHealthy", "False", "RuntimeUnsupported", "needs podman"),
+                                condition("Ready", "False", "RuntimeUnsupported", "needs podman"),
+                                condition("ResourcesAvailable", "Unknown")),
+                        Result.done()));
     }
 
     @ParameterizedTest(name = "{0}")

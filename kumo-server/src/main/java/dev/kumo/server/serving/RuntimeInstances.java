@@ -39,7 +39,7 @@ public final class RuntimeInstances implements RevisionInstances {
             }
             Optional<String> unsupported = runtime.unsupported(spec);
             if (unsupported.isPresent()) {
-                return new InstanceState.Failed("RuntimeUnsupported", unsupported.get());
+                return InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get());
             }
             running = List.of(runtime.start(spec));
         }
@@ -78,7 +78,8 @@ public final class RuntimeInstances implements RevisionInstances {
                 }
                 case dev.kumo.runtime.spi.InstanceState.Failed failed -> {
                     return failed.termination().exitCode().isPresent() ? exited(failed.termination())
-                            : new InstanceState.Failed(failed.termination().reason(), failed.termination().message());
+                            : InstanceState.Failed.permanent(failed.termination().reason(),
+                                    failed.termination().message());
                 }
                 default -> { }
             }
