@@ -43,7 +43,8 @@ public final class ApiBenchmark {
         ApiBenchmark benchmark = new ApiBenchmark(services, clients);
         Map<String, String> sqlite = benchmark.run("sqlite");
         Map<String, String> memory = benchmark.run("memory");
-        System.out.printf("%nKumo API benchmark: %,d Services, %d concurrent clients, %d cores, java %s%n", services,
+        System.out.printf("%nKumo API benchmark (kumo server --no-serving: API server and store): %,d Services, "
+                + "%d concurrent clients, %d cores, java %s%n", services,
                 clients, Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.printf("%-28s %-44s %-44s%n", "", "sqlite (durable, synchronous=FULL)", "memory (baseline)");
         for (String key : sqlite.keySet()) {
@@ -54,7 +55,8 @@ public final class ApiBenchmark {
     private Map<String, String> run(String store) throws Exception {
         Map<String, String> results = new LinkedHashMap<>();
         Path dataDir = Files.createTempDirectory("kumo-bench-" + store);
-        try (ServerUnderTest server = ServerUnderTest.start(store, dataDir)) {
+        // The API and the store alone: with Serving on, every Service would also start the controllers' work.
+        try (ServerUnderTest server = ServerUnderTest.start(store, dataDir, false)) {
             results.put("start -> ready (wall)", server.startToReadyMillis + " ms");
             results.put("start -> ready (server)", server.reportedReady.replace("kumo: ready in ", "")
                     .replace("; stop with Ctrl-C", ""));

@@ -27,14 +27,20 @@ final class ServerUnderTest implements AutoCloseable {
         this.reportedReady = reportedReady;
     }
 
-    /** Starts the server with bin/kumo's JVM settings (less its CDS archive, so every run starts cold). */
+    /** Starts the whole platform with bin/kumo's JVM settings (less its CDS archive, so every run starts cold). */
     static ServerUnderTest start(String store, Path dataDir) throws IOException {
+        return start(store, dataDir, true);
+    }
+
+    /** Starts the server; without Serving it is the API server and the store only. */
+    static ServerUnderTest start(String store, Path dataDir, boolean serving) throws IOException {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
-                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0")).redirectErrorStream(true).start();
+                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0", serving ? "--serving" : "--no-serving"))
+                .redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String url = "";

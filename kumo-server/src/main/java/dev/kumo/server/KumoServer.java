@@ -6,6 +6,7 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
+import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.server.serving.ServingPlatform;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -31,11 +32,11 @@ public final class KumoServer implements AutoCloseable {
     private final ResourceStore store;
     private final Vertx vertx;
     private final ApiServer api;
-    private final ServingPlatform serving;
+    private final Optional<ServingPlatform> serving;
     private final Optional<String> token;
     private final Optional<ServerCertificate> certificate;
 
-    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, ServingPlatform serving,
+    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, Optional<ServingPlatform> serving,
             Optional<String> token, Optional<ServerCertificate> certificate) {
         this.dataDir = dataDir;
         this.store = store;
@@ -67,17 +68,19 @@ public final class KumoServer implements AutoCloseable {
                     : Optional.empty();
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                     .setPreferNativeTransport(true));
-            ServingPlatform serving = ServingPlatform.start(vertx, store, InstantSource.system(),
-                    dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                    config.ingressAddress().port(), DOMAIN);
+            Optional<ServingPlatform> serving = config.serving()
+                    ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
+                            dataDir.path().resolve("instances"), config.ingressAddress().host(),
+                            config.ingressAddress().port(), DOMAIN))
+                    : Optional.empty();
             ApiServer api;
             try {
                 api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
                         certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store,
-                        InstantSource.system(), serving.revisionLogs());
+                        InstantSource.system(), serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
             } catch (RuntimeException e) {
-                serving.close();
+                serving.ifPresent(ServingPlatform::close);
                 throw e;
             }
             return new KumoServer(dataDir, store, vertx, api, serving, token, certificate);
@@ -95,7 +98,12 @@ public final class KumoServer implements AutoCloseable {
 
     /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
     public int ingressPort() {
-        return serving.ingressPort();
+        return serving.orElseThrow(() -> new IllegalStateException("Serving is off (--no-serving)")).ingressPort();
+    }
+
+    /** Whether Serving runs (controllers, runtime, router). */
+    public boolean serving() {
+        return serving.isPresent();
     }
 
     public int apiPort() {
@@ -127,7 +135,7 @@ public final class KumoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        serving.close();
+        serving.ifPresent(ServingPlatform::close);
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();

@@ -33,6 +33,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "sqlite (durable, default) or memory (nothing survives a restart).")
     String store;
 
+    @Option(names = "--serving", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run Serving: controllers, process runtime and router (default). --no-serving runs only "
+                    + "the API server and the store (what the API benchmark measures).")
+    boolean serving;
+
     @Option(names = "--require-token", description = "Require the bearer token even on loopback "
             + "(always required when the API is bound beyond loopback); the API is then served over HTTPS with a "
             + "self-signed certificate kept in the data directory (tls/ca.crt).")
@@ -46,9 +51,13 @@ public final class ServerCommand implements Callable<Integer> {
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
                 + ":" + server.apiPort());
-        System.out.println("kumo: ingress listening on http://" + settings.ingressAddress().host() + ":"
-                + server.ingressPort() + " (services answer at http://NAME.NAMESPACE.localhost:" + server.ingressPort()
-                + ")");
+        if (server.serving()) {
+            System.out.println("kumo: ingress listening on http://" + settings.ingressAddress().host() + ":"
+                    + server.ingressPort() + " (services answer at http://NAME.NAMESPACE.localhost:"
+                    + server.ingressPort() + ")");
+        } else {
+            System.out.println("kumo: serving is off (--no-serving): API server and store only");
+        }
         System.out.println("kumo: data in " + settings.dataDir() + " (" + settings.store() + " store)"
                 + server.token().map(t -> ", bearer token required (see " + settings.dataDir() + "/token)")
                         .orElse(""));
@@ -85,7 +94,8 @@ public final class ServerCommand implements Callable<Integer> {
                 ServerConfig.HostPort.parse("--ingress-addr", first(ingressAddr, file.ingressAddr(),
                         "127.0.0.1:8080")),
                 storeKind, sync.equals("full"),
-                Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false));
+                Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
+                serving);
     }
 
     private static String first(String flag, String fromFile, String fallback) {

@@ -12,9 +12,17 @@ import java.nio.file.Path;
  * @param store {@code sqlite} (durable, the default) or {@code memory}
  * @param durableSync whether SQLite fsyncs every commit ({@code synchronous=FULL})
  * @param requireToken whether every API request must carry the bearer token
+ * @param serving whether Serving runs (controllers, runtime, router); without it Kumo is the API and the store
+ *     only, which is what the API benchmark measures
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
-        boolean durableSync, boolean requireToken) {
+        boolean durableSync, boolean requireToken, boolean serving) {
+
+    /** Settings with Serving running. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, true);
+    }
 
     /** A host and a port; port 0 means any free port. */
     public record HostPort(String host, int port) {

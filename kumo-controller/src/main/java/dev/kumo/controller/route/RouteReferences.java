@@ -1,6 +1,7 @@
 package dev.kumo.controller.route;
 
 import static dev.kumo.controller.client.ServingLabels.CONFIGURATION;
+import static dev.kumo.controller.client.ServingLabels.SERVICE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,9 +37,18 @@ final class RouteReferences {
         };
     }
 
+    /**
+     * The Routes to look at again. A Configuration or Revision of a Service is routed by that Service's Route (same
+     * name), so its label answers without reading anything: listing every Route on every change would make a
+     * namespace with many Services quadratic. Objects outside a Service fall back to scanning the namespace's Routes.
+     */
     private static List<NamespacedName> routesWith(ResourceStore store, ObjectNode changed,
             Predicate<JsonNode> references) {
         String namespace = changed.path("metadata").path("namespace").asText("");
+        String service = changed.path("metadata").path("labels").path(SERVICE).asText("");
+        if (!service.isEmpty()) {
+            return List.of(new NamespacedName(namespace, service));
+        }
         return store.list(ResourceTypes.ROUTE, ListOptions.in(namespace)).items().stream()
                 .filter(route -> stream(route.path("spec").path("traffic")).anyMatch(references))
                 .map(NamespacedName::of).toList();
