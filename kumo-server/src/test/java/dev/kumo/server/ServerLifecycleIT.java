@@ -34,6 +34,19 @@ class ServerLifecycleIT {
     }
 
     @Test
+    void withoutServingOnlyTheApiServerAndTheStoreRun() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp, "--no-serving")) {
+            await().atMost(Duration.ofSeconds(60)).until(server::ready);
+            assertThat(server.lines()).contains("kumo: serving is off (--no-serving): API server and store only")
+                    .noneMatch(line -> line.startsWith("kumo: ingress listening on"));
+            HttpResponse<String> api = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/apis/serving.knative.dev/v1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedClearly() throws Exception {
         try (ServerProcess first = ServerProcess.start(temp)) {
             await().atMost(Duration.ofSeconds(60)).until(first::ready);
