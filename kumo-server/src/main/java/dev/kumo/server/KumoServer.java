@@ -22,8 +22,6 @@ import java.util.Optional;
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
 
-    /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
-    static final String DOMAIN = "localhost";
 
     /** Watchers may fall up to this many events behind (a watch from scratch replays every object first). */
     private static final StoreOptions STORE_OPTIONS = StoreOptions.DEFAULTS.withWatchQueueEvents(100_000);
@@ -71,7 +69,7 @@ public final class KumoServer implements AutoCloseable {
             Optional<ServingPlatform> serving = config.serving()
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                            config.ingressAddress().port(), DOMAIN))
+                            config.ingressAddress().port(), config.domain()))
                     : Optional.empty();
             ApiServer api;
             try {

@@ -38,6 +38,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + "the API server and the store (what the API benchmark measures).")
     boolean serving;
 
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+            description = "Domain of Route URLs, http://NAME.NAMESPACE.DOMAIN:PORT (default: localhost, which "
+                    + "resolves to loopback).")
+    String domain;
+
     @Option(names = "--require-token", description = "Require the bearer token even on loopback "
             + "(always required when the API is bound beyond loopback); the API is then served over HTTPS with a "
             + "self-signed certificate kept in the data directory (tls/ca.crt).")
@@ -95,7 +100,15 @@ public final class ServerCommand implements Callable<Integer> {
                         "127.0.0.1:8080")),
                 storeKind, sync.equals("full"),
                 Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
-                serving);
+                serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)));
+    }
+
+    private static String domain(String value) {
+        if (!value.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+            throw new IllegalArgumentException("--domain: invalid value \"" + value + "\": want a lower-case DNS name "
+                    + "such as localhost or kumo.example.com");
+        }
+        return value;
     }
 
     private static String first(String flag, String fromFile, String fallback) {

@@ -14,14 +14,18 @@ import java.nio.file.Path;
  * @param requireToken whether every API request must carry the bearer token
  * @param serving whether Serving runs (controllers, runtime, router); without it Kumo is the API and the store
  *     only, which is what the API benchmark measures
+ * @param domain the domain of Route URLs, {@code http://NAME.NAMESPACE.DOMAIN:PORT}
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
-        boolean durableSync, boolean requireToken, boolean serving) {
+        boolean durableSync, boolean requireToken, boolean serving, String domain) {
 
-    /** Settings with Serving running. */
+    /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
+    public static final String DEFAULT_DOMAIN = "localhost";
+
+    /** Settings with Serving running under the default domain. */
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken) {
-        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, true);
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, true, DEFAULT_DOMAIN);
     }
 
     /** A host and a port; port 0 means any free port. */
