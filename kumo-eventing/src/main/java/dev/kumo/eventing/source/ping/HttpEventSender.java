@@ -1,0 +1,35 @@
+package dev.kumo.eventing.source.ping;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+
+/** Sends events in binary mode over HTTP with a pooled keep-alive Vert.x client. */
+public final class HttpEventSender implements EventSender, AutoCloseable {
+
+    private final WebClient client;
+    private final int timeoutMillis;
+
+    public HttpEventSender(Vertx vertx, int timeoutMillis) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+                .setConnectTimeout(timeoutMillis).setIdleTimeout(60));
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public CompletionStage<Integer> send(URI sink, CloudEvent event) {
+        return VertxMessageFactory.createWriter(client.postAbs(sink.toString()).timeout(timeoutMillis))
+                .writeBinary(event)
+                .map(response -> response.statusCode())
+                .toCompletionStage();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
