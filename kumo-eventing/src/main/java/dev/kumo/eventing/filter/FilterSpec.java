@@ -72,34 +72,42 @@ public sealed interface FilterSpec {
         }
     }
 
+    /** {@code exact} on one attribute. */
     static FilterSpec exact(String attribute, String value) {
         return new Exact(one(attribute, value));
     }
 
+    /** {@code prefix} on one attribute. */
     static FilterSpec prefix(String attribute, String value) {
         return new Prefix(one(attribute, value));
     }
 
+    /** {@code suffix} on one attribute. */
     static FilterSpec suffix(String attribute, String value) {
         return new Suffix(one(attribute, value));
     }
 
+    /** {@code all} of the filters. */
     static FilterSpec all(FilterSpec... filters) {
         return new All(List.of(filters));
     }
 
+    /** {@code any} of the filters. */
     static FilterSpec any(FilterSpec... filters) {
         return new Any(List.of(filters));
     }
 
+    /** {@code not} the filter. */
     static FilterSpec not(FilterSpec filter) {
         return new Not(filter);
     }
 
+    /** A {@code cesql} expression. */
     static FilterSpec cesql(String expression) {
         return new Cesql(expression);
     }
 
+    /** The legacy {@code filter.attributes}. */
     static FilterSpec attributes(Map<String, String> attributes) {
         return new Attributes(attributes);
     }
