@@ -1,2 +1,2 @@
-/** The autoscaling.knative.dev annotations a Revision template may carry: keys, defaults, parsing and validation. */
+/** The autoscaling.knative.dev annotations a Revision template may carry: keys, defaults, parsing, resolution. */
 package dev.kumo.api.serving.autoscaling;

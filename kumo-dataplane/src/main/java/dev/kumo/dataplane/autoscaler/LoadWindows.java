@@ -1,0 +1,53 @@
+package dev.kumo.dataplane.autoscaler;
+
+import dev.kumo.dataplane.api.LoadSample;
+
+/**
+ * A revision's load over its stable and panic windows, for both metrics, as Knative's metric collector keeps it
+ * (pkg/autoscaler/metrics/collector.go): each second's total concurrency and request count go into one-second
+ * buckets. Not thread-safe: its owner synchronizes.
+ *
+ * <p>Kumo's router sees every request, as Knative's activator does when {@code target-burst-capacity} is -1 and
+ * nothing is scraped: so a window with no samples means no load (Knative's scraped case would say "no data").
+ */
+final class LoadWindows {
+
+    /** The stable and panic averages of one metric. */
+    record Observed(double stable, double panic) {
+    }
+
+    private final TimedBuckets concurrencyStable;
+    private final TimedBuckets concurrencyPanic;
+    private final TimedBuckets rpsStable;
+    private final TimedBuckets rpsPanic;
+
+    LoadWindows(ScalingSettings settings) {
+        long stable = settings.stableWindow().toSeconds();
+        long panic = settings.panicWindow().toSeconds();
+        concurrencyStable = new TimedBuckets(stable);
+        concurrencyPanic = new TimedBuckets(panic);
+        rpsStable = new TimedBuckets(stable);
+        rpsPanic = new TimedBuckets(panic);
+    }
+
+    void record(LoadSample sample) {
+        long second = sample.epochSecond();
+        concurrencyStable.record(second, sample.averageConcurrency());
+        concurrencyPanic.record(second, sample.averageConcurrency());
+        rpsStable.record(second, sample.requests());
+        rpsPanic.record(second, sample.requests());
+    }
+
+    /** The averages of {@code settings}' metric at {@code nowSecond}, after fitting the windows to the settings. */
+    Observed observe(ScalingSettings settings, long nowSecond) {
+        long stable = settings.stableWindow().toSeconds();
+        long panic = settings.panicWindow().toSeconds();
+        concurrencyStable.resize(stable, nowSecond);
+        concurrencyPanic.resize(panic, nowSecond);
+        rpsStable.resize(stable, nowSecond);
+        rpsPanic.resize(panic, nowSecond);
+        return settings.metric() == ScalingMetric.RPS
+                ? new Observed(rpsStable.windowAverage(nowSecond), rpsPanic.windowAverage(nowSecond))
+                : new Observed(concurrencyStable.windowAverage(nowSecond), concurrencyPanic.windowAverage(nowSecond));
+    }
+}
