@@ -10,15 +10,27 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted (Kubernetes' limit is 3 MiB)
  * @param token the bearer token every request must carry, when set
  * @param tls the certificate to serve HTTPS with, when set; plain HTTP otherwise
+ * @param metrics what {@code GET /metrics} answers, when set; 404 otherwise
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
-        Optional<TlsKeystore> tls) {
+        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-    /** Loopback, the given port, the default body limit, no token, plain HTTP. */
+    /** Without {@code /metrics}. */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls) {
+        this(host, port, maxBodyBytes, token, tls, Optional.empty());
+    }
+
+    /** Loopback, the given port, the default body limit, no token, plain HTTP, no metrics. */
     public static ApiServerConfig loopback(int port) {
         return new ApiServerConfig("127.0.0.1", port, DEFAULT_MAX_BODY_BYTES, Optional.empty(), Optional.empty());
+    }
+
+    /** The same, serving {@code metrics} at {@code GET /metrics}. */
+    public ApiServerConfig withMetrics(MetricsScrape metrics) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics));
     }
 }

@@ -56,6 +56,10 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Optional<String> token, StoreOptions options) {
+        this(token, options, Optional.empty());
+    }
+
+    ApiFixture(Optional<String> token, StoreOptions options, Optional<MetricsScrape> metrics) {
         this.token = token;
         this.store = InMemoryStore.create(options);
         List<KindDefinition> kinds = new ArrayList<>(CoreKinds.all());
@@ -63,7 +67,8 @@ final class ApiFixture implements AutoCloseable {
         ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", "default");
         store.create(ResourceTypes.NAMESPACE, namespace);
-        server = ApiServer.start(vertx, new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token, Optional.empty()),
+        server = ApiServer.start(vertx, new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token, Optional.empty(),
+                        metrics),
                 new Kinds(kinds), store, InstantSource.system());
     }
 

@@ -13,6 +13,8 @@ import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;
 import dev.kumo.store.SqliteStore;
 import dev.kumo.store.StoreOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -33,9 +35,10 @@ public final class KumoServer implements AutoCloseable {
     private final Optional<ServingPlatform> serving;
     private final Optional<String> token;
     private final Optional<ServerCertificate> certificate;
+    private final PrometheusMeterRegistry meters;
 
     private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, Optional<ServingPlatform> serving,
-            Optional<String> token, Optional<ServerCertificate> certificate) {
+            Optional<String> token, Optional<ServerCertificate> certificate, PrometheusMeterRegistry meters) {
         this.dataDir = dataDir;
         this.store = store;
         this.vertx = vertx;
@@ -43,6 +46,7 @@ public final class KumoServer implements AutoCloseable {
         this.serving = serving;
         this.token = token;
         this.certificate = certificate;
+        this.meters = meters;
     }
 
     /**
@@ -66,22 +70,23 @@ public final class KumoServer implements AutoCloseable {
                     : Optional.empty();
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                     .setPreferNativeTransport(true));
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Optional<ServingPlatform> serving = config.serving()
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                            config.ingressAddress().port(), config.domain()))
+                            config.ingressAddress().port(), config.domain(), meters))
                     : Optional.empty();
             ApiServer api;
             try {
                 api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                        certificate.map(ServerCertificate::keystore)), KumoKinds.all(), store,
-                        InstantSource.system(), serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
+                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape),
+                        KumoKinds.all(), store, InstantSource.system(), serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
             } catch (RuntimeException e) {
                 serving.ifPresent(ServingPlatform::close);
                 throw e;
             }
-            return new KumoServer(dataDir, store, vertx, api, serving, token, certificate);
+            return new KumoServer(dataDir, store, vertx, api, serving, token, certificate, meters);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -127,6 +132,11 @@ public final class KumoServer implements AutoCloseable {
         return store;
     }
 
+    /** The one registry every component's meters go to; the API server serves it at {@code /metrics}. */
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
     public Optional<String> token() {
         return token;
     }
@@ -138,6 +148,7 @@ public final class KumoServer implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
         store.close();
+        meters.close();
         dataDir.close();
     }
 

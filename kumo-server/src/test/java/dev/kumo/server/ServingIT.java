@@ -57,6 +57,24 @@ class ServingIT {
 
     @Test
     @Order(2)
+    void metricsOnTheApiPortShowTheRoutersMetersAfterARequest() throws Exception {
+        assertThat(get("hello.default.localhost").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> metrics = send("GET", "/metrics", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("content-type")).contains("text/plain; version=0.0.4; charset=utf-8");
+        String tags = "namespace=\"default\",revision=\"hello-00001\"";
+        assertThat(metrics.body()).containsPattern("kumo_router_requests_total\\{code_class=\"2xx\"," + tags
+                        + "} [1-9]")
+                .contains("kumo_router_request_duration_seconds_bucket{" + tags)
+                .contains("kumo_router_in_flight_requests{" + tags + "} 0.0")
+                .contains("kumo_activator_held_requests{" + tags + "} 0.0")
+                .contains("kumo_cold_start_seconds_count{" + tags + "}");
+    }
+
+    @Test
+    @Order(3)
     void followingARevisionLogShowsNewRequestsAsTheyArrive() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(
@@ -81,7 +99,7 @@ class ServingIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anUpdateCreatesANewRevisionAndTrafficMovesToIt() throws Exception {
         String patch = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"python3\"],"
                 + "\"args\":[\"app.py\"],\"workingDir\":\"" + SAMPLE + "\",\"env\":[{\"name\":\"TARGET\","
@@ -93,7 +111,7 @@ class ServingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aContainerThatExitsMarksTheServiceNotReadyWithItsExitCode() throws Exception {
         send("POST", SERVICES, service("broken", "python3", "-c", "import sys; print('bad config'); sys.exit(3)"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -105,7 +123,7 @@ class ServingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void unknownHostsGetA404AndDeletingTheServiceStopsServingIt() throws Exception {
         assertThat(get("nobody.default.localhost").statusCode()).isEqualTo(404);
         assertThat(send("DELETE", SERVICES + "/hello", null).statusCode()).isEqualTo(200);

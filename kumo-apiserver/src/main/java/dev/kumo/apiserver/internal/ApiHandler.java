@@ -7,7 +7,9 @@ import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.RevisionLogs;
+import java.nio.charset.StandardCharsets;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -29,11 +31,13 @@ public final class ApiHandler {
     private final Writes writes;
     private final Patches patches;
     private final RevisionLogs logs;
+    private final Optional<MetricsScrape> metrics;
     private static final int DEFAULT_TAIL_LINES = 100;
 
     public ApiHandler(Kinds kinds, ResourceStore store, Optional<String> token, InstantSource clock,
-            RevisionLogs logs) {
+            RevisionLogs logs, Optional<MetricsScrape> metrics) {
         this.logs = logs;
+        this.metrics = metrics;
         this.kinds = kinds;
         this.token = token;
         this.discovery = new DiscoveryDocs(kinds.types());
@@ -75,6 +79,13 @@ public final class ApiHandler {
         }
         if (head.equals("openapi")) {
             return openApi(segments);
+        }
+        if (head.equals("metrics") && size == 1 && metrics.isPresent()) {
+            if (!request.method().equals("GET")) {
+                throw methodNotAllowed(request.method());
+            }
+            return new Reply.Body(200, MetricsScrape.CONTENT_TYPE,
+                    metrics.get().scrape().getBytes(StandardCharsets.UTF_8), List.of());
         }
         if (head.equals("api")) {
             if (size == 1) {
@@ -173,6 +184,7 @@ public final class ApiHandler {
         ObjectNode root = Json.object();
         var paths = root.putArray("paths");
         List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
+        metrics.ifPresent(m -> paths.add("/metrics"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())
                 .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
         return root;

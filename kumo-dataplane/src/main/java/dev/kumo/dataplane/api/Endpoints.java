@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.api;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The live view of ready instances per revision. The router asks on every request, so an implementation must be
@@ -11,4 +12,20 @@ public interface Endpoints {
 
     /** The instances of {@code revision} ready to serve now; empty when there are none. */
     List<InstanceAddress> ready(RevisionId revision);
+
+    /**
+     * Calls {@code listener} with a revision after its ready instances changed, so that requests held at zero go on
+     * at once; it must return quickly. Without notifications (this default) the router re-reads every second.
+     */
+    default Subscription subscribe(Consumer<RevisionId> listener) {
+        return () -> { };
+    }
+
+    /** Stops the change notifications it was returned for. */
+    @FunctionalInterface
+    interface Subscription extends AutoCloseable {
+
+        @Override
+        void close();
+    }
 }

@@ -1,12 +1,19 @@
 package dev.kumo.dataplane.api;
 
 import dev.kumo.dataplane.router.RouterServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The ingress router: an HTTP/1.1 reverse proxy routing by Host to revision instances by the current
- * {@link RouteTable}, reading instances from {@link Endpoints} on every request.
+ * {@link RouteTable}, reading instances from {@link Endpoints} on every request. It is also the activator: a
+ * request for a revision with no ready instance is held (up to {@link RouterConfig#maxHeldPerRevision()}) until one
+ * is ready or the revision's timeoutSeconds pass (504), and the router reports that demand and every revision's
+ * load each second to the listeners set here.
  */
 public final class Router implements AutoCloseable {
 
@@ -18,21 +25,34 @@ public final class Router implements AutoCloseable {
         this.ownedVertx = ownedVertx;
     }
 
-    /** Starts on its own Vert.x instance (native epoll transport when available); routes nothing until updated. */
+    /**
+     * Starts on its own Vert.x instance (native epoll transport when available) with no meters; routes nothing
+     * until updated.
+     */
     public static Router start(RouterConfig config, Endpoints endpoints) {
+        return start(config, endpoints, new CompositeMeterRegistry());
+    }
+
+    /** Starts on its own Vert.x instance, registering its per-revision meters in {@code registry}. */
+    public static Router start(RouterConfig config, Endpoints endpoints, MeterRegistry registry) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
                 .setEventLoopPoolSize(config.eventLoops()));
         try {
-            return new Router(RouterServer.start(vertx, config, endpoints), vertx);
+            return new Router(RouterServer.start(vertx, config, endpoints, registry), vertx);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
         }
     }
 
-    /** Starts on a shared Vert.x instance, which stays open on {@link #close()}. */
+    /** Starts on a shared Vert.x instance, which stays open on {@link #close()}, with no meters. */
     public static Router start(Vertx vertx, RouterConfig config, Endpoints endpoints) {
-        return new Router(RouterServer.start(vertx, config, endpoints), null);
+        return start(vertx, config, endpoints, new CompositeMeterRegistry());
+    }
+
+    /** Starts on a shared Vert.x instance, registering its per-revision meters in {@code registry}. */
+    public static Router start(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry) {
+        return new Router(RouterServer.start(vertx, config, endpoints, registry), null);
     }
 
     /** The port actually bound (useful when the config asked for port 0). */
@@ -43,6 +63,24 @@ public final class Router implements AutoCloseable {
     /** Routes every request from now on by {@code table}; requests in flight finish on their revision. */
     public void update(RouteTable table) {
         server.update(table);
+    }
+
+    /**
+     * Calls {@code listener} when a request is held at a revision with no ready instance, and again at most once a
+     * second while requests are still held there, so that the platform starts an instance. It runs on a router
+     * thread and must not block. Replaces any earlier listener.
+     */
+    public void onDemand(Consumer<RevisionId> listener) {
+        server.listeners().onDemand(listener);
+    }
+
+    /**
+     * Calls {@code listener} once a second per revision with its {@link LoadSample} of the second before: for every
+     * revision that had traffic or has ready instances. It runs on a router thread and must not block. Replaces any
+     * earlier listener.
+     */
+    public void onLoad(BiConsumer<RevisionId, LoadSample> listener) {
+        server.listeners().onLoad(listener);
     }
 
     @Override

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where the router listens and how it runs: {@code eventLoops} server/client pairs (one per core by default) and how
- * long an instance whose connection failed stays out of rotation.
+ * Where the router listens and how it runs: {@code eventLoops} server/client pairs (one per core by default), how
+ * long an instance whose connection failed stays out of rotation, and how many requests it holds per revision
+ * while that revision has no ready instance ({@code maxHeldPerRevision}; beyond it requests get 503).
  */
-public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime) {
+public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
+
+    /** Knative's activator queues up to 10,000 requests per revision before answering 503 (breakerQueueDepth). */
+    public static final int DEFAULT_MAX_HELD_PER_REVISION = 10_000;
 
     public RouterConfig {
         Objects.requireNonNull(host, "host");
@@ -20,18 +24,27 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         if (eventLoops < 1) {
             throw new IllegalArgumentException("router eventLoops is " + eventLoops + ", want >= 1");
         }
+        if (maxHeldPerRevision < 0) {
+            throw new IllegalArgumentException("router maxHeldPerRevision is " + maxHeldPerRevision
+                    + ", want >= 0 (0 = answer 503 at once when a revision has no ready instance)");
+        }
     }
 
     /** Listens on {@code host:port} with one event loop per available core. */
     public RouterConfig(String host, int port) {
-        this(host, port, Runtime.getRuntime().availableProcessors(), DEFAULT_EJECTION_TIME);
+        this(host, port, Runtime.getRuntime().availableProcessors(), DEFAULT_EJECTION_TIME,
+                DEFAULT_MAX_HELD_PER_REVISION);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
+    }
+
+    public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-/** Leases the least-loaded instance of the revision through its gate, which may queue or reject (503). */
+/** Leases the least-loaded instance of the revision through its gate, which may queue, hold or reject (503). */
 final class ConcurrencyLimit implements Stage {
 
     @Override

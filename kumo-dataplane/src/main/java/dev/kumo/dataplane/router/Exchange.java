@@ -16,6 +16,11 @@ final class Exchange {
 
     private final HttpServerRequest request;
     private final Context context;
+    private final int loop;
+    private RevisionStats stats;
+    private long arrivalNanos;
+    private boolean atZero;
+    private boolean held;
     private HostRoute route;
     private RevisionTarget target;
     private Gate gate;
@@ -27,9 +32,11 @@ final class Exchange {
     private Consumer<Throwable> connectFailureHandler;
     private List<Runnable> doneHooks;
 
-    Exchange(HttpServerRequest request, Context context) {
+    /** A request arriving on event loop number {@code loop} (whose {@code context} it stays on). */
+    Exchange(HttpServerRequest request, Context context, int loop) {
         this.request = request;
         this.context = context;
+        this.loop = loop;
     }
 
     HttpServerRequest request() {
@@ -64,6 +71,25 @@ final class Exchange {
     void leased(Gate gate, Instance instance) {
         this.gate = gate;
         this.instance = instance;
+        this.held = false;
+    }
+
+    /** From now on the request counts towards {@code stats}, as arrived at {@code nowNanos}. */
+    void metered(RevisionStats stats, long nowNanos) {
+        this.stats = stats;
+        this.arrivalNanos = nowNanos;
+        stats.arrive(loop, nowNanos);
+    }
+
+    /** The activator holds the request: its revision has no ready instance (a cold start). */
+    void heldAtZero() {
+        atZero = true;
+        held = true;
+    }
+
+    /** Whether the request is held for want of a ready instance right now. */
+    boolean isHeld() {
+        return held;
     }
 
     /** Counts a failed connection attempt and returns how many there have been. */
@@ -91,8 +117,9 @@ final class Exchange {
     }
 
     /** The backend's response head arrived: from now on only the client connection can carry an error. */
-    void responseStarted() {
+    void responseStarted(int status) {
         responseStarted = true;
+        firstByte(status);
         if (responseStartHook != null) {
             responseStartHook.run();
         }
@@ -122,6 +149,7 @@ final class Exchange {
             return;
         }
         responseStarted = true;
+        firstByte(status);
         HttpServerResponse response = request.response();
         boolean unreadBody = RequestBody.present(request) && !request.isEnded();
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -150,11 +178,20 @@ final class Exchange {
         finish();
     }
 
+    private void firstByte(int status) {
+        if (stats != null) {
+            stats.firstByte(status, System.nanoTime() - arrivalNanos, atZero);
+        }
+    }
+
     private void finish() {
         if (done) {
             return;
         }
         done = true;
+        if (stats != null) {
+            stats.leave(loop, System.nanoTime());
+        }
         if (instance != null) {
             gate.release(instance);
             instance = null;

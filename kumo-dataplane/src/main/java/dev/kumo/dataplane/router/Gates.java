@@ -3,45 +3,82 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
+import dev.kumo.dataplane.api.RouterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One gate per revision, kept across route table updates so that in-flight counts and queues survive them; a gate
- * is replaced only if its revision's concurrency settings change (Revisions are immutable, so that is rare).
+ * One gate per revision, kept across route table updates so that in-flight counts, queues and held requests
+ * survive them; a gate is replaced only if its revision's concurrency settings change (Revisions are immutable, so
+ * that is rare), keeping the revision's activator state and statistics.
  */
 final class Gates {
 
-    private record Entry(RevisionSettings settings, Gate gate) {
+    /** A routed revision's gate and what outlives a gate replacement. */
+    record Entry(RevisionSettings settings, Gate gate, Activation activation, RevisionStats stats) {
     }
 
-    private final Map<RevisionId, Entry> gates = new ConcurrentHashMap<>();
+    private final Map<RevisionId, Entry> entries = new ConcurrentHashMap<>();
     private final Endpoints endpoints;
     private final LongSupplier nanoClock;
-    private final long ejectionNanos;
+    private final RouterConfig config;
+    private final MeterRegistry registry;
+    private final RouterListeners listeners;
 
-    Gates(Endpoints endpoints, LongSupplier nanoClock, long ejectionNanos) {
+    Gates(Endpoints endpoints, LongSupplier nanoClock, RouterConfig config, MeterRegistry registry,
+            RouterListeners listeners) {
         this.endpoints = endpoints;
         this.nanoClock = nanoClock;
-        this.ejectionNanos = ejectionNanos;
+        this.config = config;
+        this.registry = registry;
+        this.listeners = listeners;
     }
 
-    Gate gateFor(RevisionId revision, RevisionSettings settings) {
-        return gates.compute(revision, (id, entry) -> entry != null
-                && entry.settings().containerConcurrency() == settings.containerConcurrency()
-                ? entry : new Entry(settings, create(id, settings))).gate();
+    Entry entryFor(RevisionId revision, RevisionSettings settings) {
+        return entries.compute(revision, (id, entry) -> {
+            if (entry == null) {
+                Activation activation = new Activation(id, config.maxHeldPerRevision(), listeners::demand);
+                RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
+                RevisionStats stats = new RevisionStats(load,
+                        new RevisionMeters(registry, id, load::inFlight, activation::held));
+                return new Entry(settings, create(id, settings, activation), activation, stats);
+            }
+            if (entry.settings().containerConcurrency() != settings.containerConcurrency()) {
+                return new Entry(settings, create(id, settings, entry.activation()), entry.activation(),
+                        entry.stats());
+            }
+            return entry;
+        });
     }
 
-    /** Forgets the gates of revisions no longer routed to; requests in flight keep theirs. */
+    /** The gate of {@code revision}, if it is routed. */
+    Gate gate(RevisionId revision) {
+        Entry entry = entries.get(revision);
+        return entry == null ? null : entry.gate();
+    }
+
+    Collection<Entry> all() {
+        return entries.values();
+    }
+
+    /** Forgets the gates of revisions no longer routed to, and their meters; requests in flight keep theirs. */
     void retainOnly(Set<RevisionId> routed) {
-        gates.keySet().retainAll(routed);
+        entries.entrySet().removeIf(e -> {
+            if (routed.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().stats().meters().close();
+            return true;
+        });
     }
 
-    private Gate create(RevisionId revision, RevisionSettings settings) {
-        GateSettings gateSettings = new GateSettings(revision, new InstanceSet(revision, endpoints), nanoClock,
-                ejectionNanos);
+    private Gate create(RevisionId revision, RevisionSettings settings, Activation activation) {
+        GateSettings gateSettings = new GateSettings(revision, new InstanceSet(revision, endpoints), activation,
+                nanoClock, config.ejectionTime().toNanos());
         return settings.containerConcurrency() == 0 ? new UnlimitedGate(gateSettings)
                 : new LimitedGate(gateSettings, settings.containerConcurrency(), settings.maxQueued());
     }

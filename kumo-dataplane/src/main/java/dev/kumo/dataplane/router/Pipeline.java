@@ -18,9 +18,11 @@ final class Pipeline {
         return Chain.of(List.of(
                 new HostRouting(routes),             // Host → route, else 404
                 new TargetPick(),                    // route → revision by weight
+                new LoadMetering(),                  // counts towards the revision's load from arrival to end
                 new FirstByteTimeout(vertx),         // 504 without a response head in timeoutSeconds
                 new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
-                new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
+                new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503;
+                                                     // no ready instance: held until one is (the activator)
                 new Proxy(client)));                 // stream request and response
     }
 }

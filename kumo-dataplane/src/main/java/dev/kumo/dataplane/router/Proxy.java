@@ -64,7 +64,7 @@ final class Proxy implements Stage {
                         + " failed: " + answered.cause().getMessage());
                 return;
             }
-            exchange.responseStarted();
+            exchange.responseStarted(answered.result().statusCode());
             respond(exchange, answered.result(), responseEnded);
         });
         request.pipe().endOnFailure(false).to(out).onFailure(cause -> exchange.abort());

@@ -3,6 +3,6 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 
-/** A revision as a request path sees it: identity, settings and the gate to its instances. */
-record RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate) {
+/** A revision as a request path sees it: identity, settings, the gate to its instances and its statistics. */
+record RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate, RevisionStats stats) {
 }

@@ -3,37 +3,54 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the router's verticles on a Vert.x instance and swaps route tables under them. */
+/**
+ * Runs the router's verticles on a Vert.x instance, swaps route tables under them, follows endpoint changes to
+ * wake held requests, and ticks the per-second load report.
+ */
 public final class RouterServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
+    private static final long TICK_MILLIS = 1000;
 
     private final Vertx vertx;
     private final Gates gates;
     private final AtomicReference<Routes> routes;
     private final int port;
     private final String[] deployments;
+    private final RouterListeners listeners;
+    private final Endpoints.Subscription subscription;
+    private final long ticker;
 
-    private RouterServer(Vertx vertx, Gates gates, AtomicReference<Routes> routes, int port, String[] deployments) {
+    private RouterServer(Vertx vertx, Gates gates, AtomicReference<Routes> routes, int port, String[] deployments,
+            RouterListeners listeners, Endpoints.Subscription subscription, long ticker) {
         this.vertx = vertx;
         this.gates = gates;
         this.routes = routes;
         this.port = port;
         this.deployments = deployments;
+        this.listeners = listeners;
+        this.subscription = subscription;
+        this.ticker = ticker;
     }
 
     /** Binds {@code config.eventLoops()} servers to one port; throws if it cannot be bound. */
-    public static RouterServer start(Vertx vertx, RouterConfig config, Endpoints endpoints) {
-        Gates gates = new Gates(endpoints, System::nanoTime, config.ejectionTime().toNanos());
+    public static RouterServer start(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry) {
+        RouterListeners listeners = new RouterListeners();
+        Gates gates = new Gates(endpoints, System::nanoTime, config, registry, listeners);
         AtomicReference<Routes> routes = new AtomicReference<>(Routes.compile(RouteTable.empty(), gates));
         String[] deployments = new String[1];
         try {
@@ -41,8 +58,10 @@ public final class RouterServer implements AutoCloseable {
             // "one ephemeral port shared by all" (port 0 would give each server its own).
             int requested = config.port() == 0 ? -1 : config.port();
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
+            AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
-                RouterVerticle verticle = new RouterVerticle(config.host(), requested, routes::get);
+                RouterVerticle verticle = new RouterVerticle(config.host(), requested, routes::get,
+                        loops.getAndIncrement());
                 verticles.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(config.eventLoops())));
@@ -50,9 +69,20 @@ public final class RouterServer implements AutoCloseable {
             if (verticles.stream().anyMatch(v -> v.actualPort() != port)) {
                 throw new IllegalStateException("the router's servers did not share one port");
             }
+            List<Context> contexts = verticles.stream().sorted(Comparator.comparingInt(RouterVerticle::loop))
+                    .map(RouterVerticle::loopContext).toList();
+            Endpoints.Subscription subscription = endpoints.subscribe(revision -> {
+                Gate gate = gates.gate(revision);
+                if (gate != null) {
+                    gate.wake();
+                }
+            });
+            LoadReporter reporter = new LoadReporter(gates, contexts, listeners, InstantSource.system(),
+                    System::nanoTime);
+            long ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), port,
                     config.eventLoops(), vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
-            return new RouterServer(vertx, gates, routes, port, deployments);
+            return new RouterServer(vertx, gates, routes, port, deployments, listeners, subscription, ticker);
         } catch (RuntimeException e) {
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
@@ -64,6 +94,11 @@ public final class RouterServer implements AutoCloseable {
         return port;
     }
 
+    /** Where demand and load are reported. */
+    public RouterListeners listeners() {
+        return listeners;
+    }
+
     /** Makes {@code table} the routes for every request from now on. */
     public synchronized void update(RouteTable table) {
         routes.set(Routes.compile(table, gates));
@@ -71,7 +106,10 @@ public final class RouterServer implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(ticker);
+        subscription.close();
         undeploy(vertx, deployments);
+        gates.retainOnly(java.util.Set.of());
     }
 
     private static void undeploy(Vertx vertx, String[] deployments) {

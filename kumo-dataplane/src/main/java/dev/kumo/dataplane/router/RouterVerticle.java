@@ -23,12 +23,15 @@ final class RouterVerticle extends AbstractVerticle {
     private final String host;
     private final int port;
     private final Supplier<Routes> routes;
+    private final int loop;
     private HttpServer server;
 
-    RouterVerticle(String host, int port, Supplier<Routes> routes) {
+    /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
+    RouterVerticle(String host, int port, Supplier<Routes> routes, int loop) {
         this.host = host;
         this.port = port;
         this.routes = routes;
+        this.loop = loop;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class RouterVerticle extends AbstractVerticle {
                 .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
         server.requestHandler(request -> {
             request.pause(); // the body waits until an instance is leased and connected
-            Exchange exchange = new Exchange(request, context);
+            Exchange exchange = new Exchange(request, context, loop);
             request.response().closeHandler(v -> exchange.abort());
             chain.proceed(exchange);
         });
@@ -51,5 +54,14 @@ final class RouterVerticle extends AbstractVerticle {
 
     int actualPort() {
         return server.actualPort();
+    }
+
+    int loop() {
+        return loop;
+    }
+
+    /** The event loop this verticle's requests run on. */
+    io.vertx.core.Context loopContext() {
+        return context;
     }
 }

@@ -36,7 +36,8 @@ final class Routes {
                 WeightedTarget target = targets.get(i);
                 percents[i] = target.percent();
                 var settings = table.settings(target.revision());
-                compiled[i] = new RevisionTarget(target.revision(), settings, gates.gateFor(target.revision(), settings));
+                Gates.Entry entry = gates.entryFor(target.revision(), settings);
+                compiled[i] = new RevisionTarget(target.revision(), settings, entry.gate(), entry.stats());
                 routed.add(target.revision());
             }
             byHost.put(host, new HostRoute(new WeightedPicker(percents), compiled));

@@ -1,15 +1,18 @@
 package dev.kumo.dataplane.router;
 
 /**
- * The gate for {@code containerConcurrency: 0}: no queue, no lock; each request goes to the least-loaded usable
- * instance. Performance: one atomic increment and one decrement per request.
+ * The gate for {@code containerConcurrency: 0}: each request goes to the least-loaded usable instance, with no
+ * queue and no lock. Only when the revision has no ready instance does a request take the {@link WaitQueue}'s
+ * lock, to be held until one is ready. Performance: one atomic increment and one decrement per request.
  */
 final class UnlimitedGate implements Gate {
 
     private final GateSettings settings;
+    private final WaitQueue waiters;
 
     UnlimitedGate(GateSettings settings) {
         this.settings = settings;
+        this.waiters = new WaitQueue(this, settings, 0, 0);
     }
 
     @Override
@@ -18,13 +21,15 @@ final class UnlimitedGate implements Gate {
         long now = settings.nanoClock().getAsLong();
         int i = LeastLoaded.pick(all.length, GateSettings.start(all.length), j -> all[j].usable(now),
                 j -> all[j].inFlight(), 0);
-        if (i < 0) {
+        if (i >= 0) {
+            all[i].acquire();
+            exchange.leased(this, all[i]);
+            next.proceed(exchange);
+        } else if (all.length > 0) {
             exchange.fail(503, settings.noEndpointMessage(all.length));
-            return;
+        } else {
+            waiters.enter(exchange, next); // no ready instance: re-checked under the lock, then held
         }
-        all[i].acquire();
-        exchange.leased(this, all[i]);
-        next.proceed(exchange);
     }
 
     @Override
@@ -33,8 +38,12 @@ final class UnlimitedGate implements Gate {
     }
 
     @Override
-    public void ejectAndRelease(Instance instance) {
-        instance.eject(settings.nanoClock().getAsLong() + settings.ejectionNanos());
-        instance.release();
+    public void wake() {
+        waiters.wake();
+    }
+
+    @Override
+    public GateSettings settings() {
+        return settings;
     }
 }

@@ -32,11 +32,16 @@ class EndpointsIT {
     }
 
     @Test
-    void noReadyInstanceIs503() {
-        TestClient.Answer answer = h.client.get(HOST);
+    void noReadyInstanceWithHoldingTurnedOffIs503() {
+        try (RouterHarness off = new RouterHarness(RouterHarness.CONFIG.withMaxHeldPerRevision(0))) {
+            off.router.update(RouteTable.builder().host(HOST, V1).build());
 
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.body()).isEqualTo("revision default/hello-00001 has no ready instance\n");
+            TestClient.Answer answer = off.client.get(HOST);
+
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).isEqualTo("revision default/hello-00001 has no ready instance and 0 requests "
+                    + "are already held for it (the router's maxHeldPerRevision)\n");
+        }
     }
 
     @Test

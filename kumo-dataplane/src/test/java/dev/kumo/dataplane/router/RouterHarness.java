@@ -4,27 +4,35 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A router on 127.0.0.1:0 plus a Vert.x instance for backends and the client; closes all of them. */
+/**
+ * A router on 127.0.0.1:0 with two event loops and a Prometheus registry, plus a Vert.x instance for backends and
+ * the client; closes all of them.
+ */
 final class RouterHarness implements AutoCloseable {
+
+    static final RouterConfig CONFIG = new RouterConfig("127.0.0.1", 0).withEventLoops(2);
 
     final Vertx vertx = Vertx.vertx();
     final InMemoryEndpoints endpoints = new InMemoryEndpoints();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Router router;
     final TestClient client;
     private final List<Backend> backends = new ArrayList<>();
 
     RouterHarness() {
-        this(new RouterConfig("127.0.0.1", 0).withEventLoops(2));
+        this(CONFIG);
     }
 
     RouterHarness(RouterConfig config) {
-        router = Router.start(config, endpoints);
+        router = Router.start(config, endpoints, registry);
         client = new TestClient(vertx, router.port());
     }
 

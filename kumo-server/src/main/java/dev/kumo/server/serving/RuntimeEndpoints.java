@@ -8,7 +8,10 @@ import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import java.util.List;
 
-/** Keeps the router's view of ready instances in step with the runtime, revision by revision. */
+/**
+ * Keeps the router's view of ready instances in step with the runtime, revision by revision; every real change
+ * reaches the router through {@link InMemoryEndpoints}' change notification, which wakes requests held at zero.
+ */
 final class RuntimeEndpoints {
 
     private RuntimeEndpoints() {

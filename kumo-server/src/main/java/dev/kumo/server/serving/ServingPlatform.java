@@ -11,6 +11,7 @@ import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.store.ResourceStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -34,15 +35,18 @@ public final class ServingPlatform implements AutoCloseable {
         this.controllers = controllers;
     }
 
-    /** Starts serving with instance state under {@code stateDir} and the ingress on {@code host:port}. */
+    /**
+     * Starts serving with instance state under {@code stateDir} and the ingress on {@code host:port}; the router's
+     * per-revision meters go to {@code registry}.
+     */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
-            String ingressHost, int ingressPort, String domain) {
+            String ingressHost, int ingressPort, String domain, MeterRegistry registry) {
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         Subscription tracking = RuntimeEndpoints.track(runtime, endpoints);
         Router router;
         try {
-            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort), endpoints);
+            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort), endpoints, registry);
         } catch (RuntimeException e) {
             tracking.close();
             runtime.close();
@@ -52,6 +56,9 @@ public final class ServingPlatform implements AutoCloseable {
         ServingControllers controllers = ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port())),
                 new RuntimeInstances(runtime, specs), new RouterRouting(router));
+        // Hooks for the autoscaler (issue #4): router.onDemand(revision -> …) asks for an instance the moment a
+        // request is held at zero; router.onLoad((revision, sample) -> …) feeds its windows once a second. The
+        // desired/actual instance gauges and the platform/workload split of cold starts belong in `registry` too.
         return new ServingPlatform(runtime, tracking, router, controllers);
     }
 

@@ -1,0 +1,65 @@
+package dev.kumo.dataplane.router;
+
+import io.vertx.core.Context;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * The router's one-second tick: every event loop closes its load windows on its own thread; the last one to finish
+ * sums them per revision and hands one {@link dev.kumo.dataplane.api.LoadSample} per revision to the load listener.
+ * The tick also wakes held requests (for {@link dev.kumo.dataplane.api.Endpoints} that do not notify changes) and
+ * repeats the demand signal of revisions still holding requests at zero.
+ */
+final class LoadReporter {
+
+    private final Gates gates;
+    private final List<Context> loops;
+    private final RouterListeners listeners;
+    private final InstantSource wallClock;
+    private final LongSupplier nanoClock;
+    private long ticks;
+    private long lastSecond = Long.MIN_VALUE;
+
+    /** {@code loops.get(i)} is the context of event loop number {@code i}. */
+    LoadReporter(Gates gates, List<Context> loops, RouterListeners listeners, InstantSource wallClock,
+            LongSupplier nanoClock) {
+        this.gates = gates;
+        this.loops = loops;
+        this.listeners = listeners;
+        this.wallClock = wallClock;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Runs one tick; called once a second from one timer. */
+    void tick() {
+        long tick = ++ticks;
+        AtomicInteger remaining = new AtomicInteger(loops.size());
+        for (int i = 0; i < loops.size(); i++) {
+            int loop = i;
+            loops.get(i).runOnContext(v -> {
+                long now = nanoClock.getAsLong();
+                for (Gates.Entry entry : gates.all()) {
+                    entry.stats().load().rollUp(loop, tick, now);
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    report(tick); // the decrement orders every loop's windows before this read
+                }
+            });
+        }
+    }
+
+    private synchronized void report(long tick) {
+        long second = Math.max(lastSecond + 1, Math.floorDiv(wallClock.millis(), 1000) - 1);
+        lastSecond = second;
+        long now = nanoClock.getAsLong();
+        for (Gates.Entry entry : gates.all()) {
+            entry.gate().wake();
+            int ready = entry.gate().settings().instances().current().length;
+            entry.activation().remind(now, ready);
+            entry.stats().load().sample(tick, second, ready > 0)
+                    .ifPresent(sample -> listeners.load(entry.gate().settings().revision(), sample));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.kumo.dataplane.router;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FIFO of one gate's waiting requests: queued for a free slot (containerConcurrency), or held by the activator
+ * while the revision has no ready instance. Every admission decision and every lease taken for a waiter happens
+ * under its monitor, so an arrival cannot overtake a waiter; a waiter given an instance resumes on its own event
+ * loop. Requests stay paused while they wait, so their bodies stay in the client's socket, not in memory.
+ */
+final class WaitQueue {
+
+    private static final class Waiter {
+        final Exchange exchange;
+        final Chain next;
+        final boolean held;
+        boolean dequeued;
+
+        Waiter(Exchange exchange, Chain next, boolean held) {
+            this.exchange = exchange;
+            this.next = next;
+            this.held = held;
+        }
+    }
+
+    private record Handoff(Waiter waiter, Instance instance) {
+    }
+
+    private final Gate gate;
+    private final GateSettings settings;
+    private final int concurrency;
+    private final int maxQueued;
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+
+    /** For {@code gate}, with at most {@code concurrency} leases per instance (0 = unlimited). */
+    WaitQueue(Gate gate, GateSettings settings, int concurrency, int maxQueued) {
+        this.gate = gate;
+        this.settings = settings;
+        this.concurrency = concurrency;
+        this.maxQueued = maxQueued;
+    }
+
+    /** Admits, queues, holds or rejects {@code exchange} (see {@link QueueAdmission}). */
+    void enter(Exchange exchange, Chain next) {
+        QueueAdmission.Decision decision;
+        Instance admitted = null;
+        Waiter waiter = null;
+        int waiting;
+        int ready;
+        List<Handoff> handoffs;
+        long now = settings.nanoClock().getAsLong();
+        synchronized (this) {
+            handoffs = drainLocked(); // waiters first: arrivals must not overtake the queue
+            Instance[] all = settings.instances().current();
+            ready = all.length;
+            int usable = 0;
+            for (Instance instance : all) {
+                usable += instance.usable(now) ? 1 : 0;
+            }
+            int i = pickLocked(all, now);
+            waiting = queue.size();
+            decision = QueueAdmission.decide(ready, usable, i >= 0, waiting, maxQueued,
+                    settings.activation().maxHeld());
+            switch (decision) {
+                case ADMIT -> {
+                    admitted = all[i];
+                    admitted.acquire();
+                }
+                case QUEUE, HOLD -> {
+                    waiter = new Waiter(exchange, next, decision == QueueAdmission.Decision.HOLD);
+                    queue.add(waiter);
+                    if (waiter.held) {
+                        settings.activation().hold();
+                    }
+                }
+                default -> { }
+            }
+        }
+        handOff(handoffs);
+        switch (decision) {
+            case ADMIT -> {
+                exchange.leased(gate, admitted);
+                next.proceed(exchange);
+            }
+            case QUEUE -> {
+                Waiter w = waiter;
+                exchange.onDone(() -> cancel(w));
+            }
+            case HOLD -> {
+                Waiter w = waiter;
+                exchange.heldAtZero();
+                exchange.onDone(() -> cancel(w));
+                settings.activation().demand(now);
+            }
+            case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
+                    + "containerConcurrency " + concurrency + " reached on every instance and " + waiting
+                    + " requests queued");
+            case REJECT_HOLD_FULL -> exchange.fail(503, "revision " + settings.revision() + " has no ready "
+                    + "instance and " + waiting + " requests are already held for it (the router's "
+                    + "maxHeldPerRevision)");
+            case REJECT_NO_ENDPOINT -> exchange.fail(503, settings.noEndpointMessage(ready));
+        }
+    }
+
+    /** Returns a lease and gives the freed slot to the oldest waiter. */
+    void release(Instance instance) {
+        List<Handoff> handoffs;
+        synchronized (this) {
+            instance.release();
+            handoffs = drainLocked();
+        }
+        handOff(handoffs);
+    }
+
+    /** Gives instances that became ready (or free) to waiters, oldest first. */
+    void wake() {
+        List<Handoff> handoffs;
+        synchronized (this) {
+            handoffs = drainLocked();
+        }
+        handOff(handoffs);
+    }
+
+    private synchronized void cancel(Waiter waiter) {
+        if (!waiter.dequeued) {
+            waiter.dequeued = true;
+            queue.remove(waiter);
+            if (waiter.held) {
+                settings.activation().unhold();
+            }
+        }
+    }
+
+    private int pickLocked(Instance[] all, long now) {
+        return LeastLoaded.pick(all.length, GateSettings.start(all.length), j -> all[j].usable(now),
+                j -> all[j].inFlight(), concurrency);
+    }
+
+    private List<Handoff> drainLocked() {
+        if (queue.isEmpty()) {
+            return List.of();
+        }
+        List<Handoff> handoffs = new ArrayList<>(2);
+        Instance[] all = settings.instances().current();
+        long now = settings.nanoClock().getAsLong();
+        while (!queue.isEmpty()) {
+            int i = pickLocked(all, now);
+            if (i < 0) {
+                break;
+            }
+            Waiter waiter = queue.poll();
+            waiter.dequeued = true;
+            if (waiter.held) {
+                settings.activation().unhold();
+            }
+            all[i].acquire();
+            handoffs.add(new Handoff(waiter, all[i]));
+        }
+        return handoffs;
+    }
+
+    private void handOff(List<Handoff> handoffs) {
+        for (Handoff h : handoffs) {
+            Exchange exchange = h.waiter().exchange;
+            exchange.context().runOnContext(v -> {
+                if (exchange.isDone()) {
+                    gate.release(h.instance());
+                } else {
+                    exchange.leased(gate, h.instance());
+                    h.waiter().next.proceed(exchange);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kumo.dataplane.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.dataplane.api.RevisionId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demand signal's pacing, with a manual clock. */
+class ActivationTest {
+
+    private static final RevisionId REV = new RevisionId("default", "hello-00001");
+    private static final long MS = 1_000_000;
+
+    private final List<RevisionId> signals = new ArrayList<>();
+    private final Activation activation = new Activation(REV, 10, signals::add);
+
+    @Test
+    void theFirstHeldRequestSignalsAtOnceAndMoreWithinASecondDoNot() {
+        activation.hold();
+        activation.demand(5_000 * MS);
+        activation.hold();
+        activation.demand(5_400 * MS);
+        activation.remind(5_999 * MS, 0);
+
+        assertThat(signals).containsExactly(REV);
+        assertThat(activation.held()).isEqualTo(2);
+    }
+
+    @Test
+    void whileRequestsAreHeldAtZeroTheSignalRepeatsOnceASecond() {
+        activation.hold();
+        activation.demand(0);
+        for (long ms = 100; ms <= 3_000; ms += 100) {
+            activation.remind(ms * MS, 0);
+        }
+
+        assertThat(signals).hasSize(4); // at 0, 1000, 2000 and 3000 ms
+    }
+
+    @Test
+    void noReminderOnceAnInstanceIsReadyOrNothingIsHeld() {
+        activation.hold();
+        activation.demand(0);
+        activation.remind(2_000 * MS, 1);
+        activation.unhold();
+        activation.remind(4_000 * MS, 0);
+
+        assertThat(signals).hasSize(1);
+        assertThat(activation.held()).isZero();
+    }
+}

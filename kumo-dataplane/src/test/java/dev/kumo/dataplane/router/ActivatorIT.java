@@ -1,0 +1,154 @@
+package dev.kumo.dataplane.router;
+
+import static dev.kumo.dataplane.router.RouterHarness.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.RevisionSettings;
+import dev.kumo.dataplane.api.RouteTable;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The router as activator: requests for a revision with no ready instance are held, then served or timed out. */
+class ActivatorIT {
+
+    private static final RevisionId V1 = revision("cold-00001");
+    private static final String HOST = "cold.default.localhost";
+
+    private RouterHarness h;
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void heldRequestsAllSucceedOnceAnInstanceIsReady() {
+        h = route(new RouterHarness(), new RevisionSettings(30, 0));
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/" + i)));
+        }
+        Future<String> upload = post("a body that waits in the client's socket while the request is held");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> held() == 9);
+        assertThat(answers).noneMatch(Future::isComplete);
+
+        Backend backend = h.backend("late").behave(request -> request.body()
+                .onSuccess(body -> request.response().end(body.length() == 0 ? "got " + request.uri() : body.toString())));
+        h.ready(V1, backend);
+
+        assertThat(answers).allSatisfy(a -> assertThat(TestClient.await(a).status()).isEqualTo(200));
+        assertThat(TestClient.await(upload))
+                .isEqualTo("a body that waits in the client's socket while the request is held");
+        assertThat(backend.requests.get()).isEqualTo(9);
+        assertThat(held()).isZero();
+        assertThat(h.registry.scrape()).contains("kumo_cold_start_seconds_count{namespace=\"default\","
+                + "revision=\"cold-00001\"} 9");
+    }
+
+    @Test
+    void heldRequestsAreReleasedNoFasterThanContainerConcurrencyAllows() {
+        h = route(new RouterHarness(), new RevisionSettings(30, 1));
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> held() == 5);
+
+        Backend backend = h.backend("single").behave(request -> h.vertx.setTimer(50,
+                t -> request.response().end("ok")));
+        h.ready(V1, backend);
+
+        assertThat(answers).allSatisfy(a -> assertThat(TestClient.await(a).status()).isEqualTo(200));
+        assertThat(backend.maxInFlight.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullHoldQueueIs503() {
+        h = route(new RouterHarness(RouterHarness.CONFIG.withMaxHeldPerRevision(3)), new RevisionSettings(30, 0));
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(answers, 503) == 2);
+        assertThat(answers.stream().filter(a -> a.isComplete()).findFirst().orElseThrow().result().body())
+                .isEqualTo("revision default/cold-00001 has no ready instance and 3 requests are already held for "
+                        + "it (the router's maxHeldPerRevision)\n");
+        assertThat(held()).isEqualTo(3);
+
+        h.ready(V1, h.backend("late"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(answers, 200) == 3);
+    }
+
+    @Test
+    void noInstanceWithinTimeoutSecondsIs504LikeKnativesActivator() {
+        h = route(new RouterHarness(), new RevisionSettings(1, 0));
+
+        TestClient.Answer answer = h.client.get(HOST);
+
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.body()).isEqualTo("activator request timeout: revision default/cold-00001 had no ready "
+                + "instance within timeoutSeconds 1\n");
+        assertThat(held()).isZero();
+    }
+
+    @Test
+    void demandIsSignalledAtOnceThenAtMostOnceASecondWhileRequestsAreHeld() {
+        h = route(new RouterHarness(), new RevisionSettings(30, 0));
+        List<RevisionId> revisions = new CopyOnWriteArrayList<>();
+        List<Long> times = new CopyOnWriteArrayList<>();
+        h.router.onDemand(revision -> {
+            revisions.add(revision);
+            times.add(System.nanoTime());
+        });
+        long sent = System.nanoTime();
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")));
+        }
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> !times.isEmpty());
+        assertThat(Duration.ofNanos(times.get(0) - sent)).isLessThan(Duration.ofMillis(500));
+        await().atMost(Duration.ofSeconds(5)).until(() -> times.size() >= 3); // repeated while still held
+        assertThat(revisions).containsOnly(V1);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(Duration.ofNanos(times.get(i) - times.get(i - 1)))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+
+        h.ready(V1, h.backend("started"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(answers, 200) == 5);
+        int signalled = times.size();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> times.size() == signalled);
+    }
+
+    private RouterHarness route(RouterHarness harness, RevisionSettings settings) {
+        harness.router.update(RouteTable.builder().host(HOST, V1).revision(V1, settings).build());
+        return harness;
+    }
+
+    private double held() {
+        return h.registry.get(RevisionMeters.HELD).tag("revision", V1.name()).gauge().value();
+    }
+
+    private Future<String> post(String body) {
+        return h.client.vertxClient().request(h.client.options(HttpMethod.POST, HOST, "/upload"))
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(HttpClientResponse::body).map(Buffer::toString);
+    }
+
+    private static long count(List<Future<TestClient.Answer>> answers, int status) {
+        return answers.stream().filter(a -> a.succeeded() && a.result().status() == status).count();
+    }
+}

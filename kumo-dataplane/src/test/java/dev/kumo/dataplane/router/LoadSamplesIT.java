@@ -1,0 +1,90 @@
+package dev.kumo.dataplane.router;
+
+import static dev.kumo.dataplane.router.RouterHarness.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
+
+import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.RouteTable;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The per-second load samples and the Prometheus meters match a known load. */
+class LoadSamplesIT {
+
+    private static final RevisionId V1 = revision("busy-00001");
+    private static final String HOST = "busy.default.localhost";
+    private static final long SLOW_MILLIS = 2500;
+
+    private RouterHarness h;
+    private final List<LoadSample> samples = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        h = new RouterHarness();
+        h.ready(V1, h.backend("slow").behave(request -> h.vertx.setTimer(SLOW_MILLIS,
+                t -> request.response().end("slow"))));
+        h.router.update(RouteTable.builder().host(HOST, V1).build());
+        h.router.onLoad((revision, sample) -> {
+            if (revision.equals(V1)) {
+                samples.add(sample);
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void fourConcurrentSlowRequestsAverageFourInFlight() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !samples.isEmpty()); // zero samples: instances exist
+        assertThat(samples.get(0).averageConcurrency()).isZero();
+        samples.clear();
+
+        List<Future<TestClient.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")));
+        }
+        answers.forEach(a -> assertThat(TestClient.await(a).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> samples.size() >= 5 && samples.get(samples.size() - 1).averageConcurrency() == 0);
+
+        // Some second lies wholly inside the 2.5 s the requests took: exactly 4 in flight throughout.
+        assertThat(samples).anySatisfy(s -> assertThat(s.averageConcurrency()).isCloseTo(4, offset(0.05)));
+        assertThat(samples.stream().mapToLong(LoadSample::requests).sum()).isEqualTo(4);
+        // Over all samples (about a second each) the request-seconds add up to 4 × 2.5 s.
+        assertThat(samples.stream().mapToDouble(LoadSample::averageConcurrency).sum()).isCloseTo(10, offset(0.5));
+        assertThat(samples).extracting(LoadSample::epochSecond).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void prometheusMetersCountRequestsByClassAndLatency() {
+        h.ready(V1, h.backend("fast"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(h.client.get(HOST).status()).isEqualTo(200);
+        }
+
+        String scrape = h.registry.scrape();
+        String tags = "namespace=\"default\",revision=\"busy-00001\"";
+        assertThat(scrape).contains("kumo_router_requests_total{code_class=\"2xx\"," + tags + "} 3.0")
+                .contains("kumo_router_request_duration_seconds_count{" + tags + "} 3")
+                .contains("kumo_router_request_duration_seconds_bucket{" + tags + ",le=\"0.1\"}")
+                .contains("kumo_router_in_flight_requests{" + tags + "} 0.0")
+                .contains("kumo_activator_held_requests{" + tags + "} 0.0")
+                .contains("kumo_cold_start_seconds_count{" + tags + "} 0");
+
+        h.router.update(RouteTable.empty());
+        assertThat(h.registry.scrape()).doesNotContain("busy-00001");
+    }
+}
