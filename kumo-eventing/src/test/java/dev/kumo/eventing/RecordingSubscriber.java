@@ -84,8 +84,8 @@ public final class RecordingSubscriber implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() {
+        server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private static void answer(HttpServerResponse response, Answer answer) {

@@ -125,6 +125,7 @@ class EventLogTest {
     @Test
     void aSecondLogOnTheSameFileIsRefused() {
         try (EventLog log = open()) {
+            assertThat(log.lastSeq()).isZero();
             assertThatThrownBy(this::open).isInstanceOf(LogFailure.class).hasMessageContaining("in use");
         }
     }
