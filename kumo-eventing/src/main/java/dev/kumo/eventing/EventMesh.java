@@ -1,0 +1,127 @@
+package dev.kumo.eventing;
+
+import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.BrokerSpec;
+import dev.kumo.eventing.api.DeliverySpec;
+import dev.kumo.eventing.api.MeshConfig;
+import dev.kumo.eventing.api.MeshCounters;
+import dev.kumo.eventing.api.TriggerRef;
+import dev.kumo.eventing.api.TriggerSpec;
+import dev.kumo.eventing.delivery.Delivery;
+import dev.kumo.eventing.delivery.EventCounters;
+import dev.kumo.eventing.dispatch.Dispatchers;
+import dev.kumo.eventing.dispatch.Route;
+import dev.kumo.eventing.ingress.IngressServer;
+import dev.kumo.eventing.log.EventLog;
+import dev.kumo.eventing.log.Retention;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The eventing data plane, assembled: the durable {@link EventLog}, the ingress in front of it and a dispatcher per
+ * Trigger behind it. Reconcilers feed it the Brokers and Triggers they read from the store; it holds no other state
+ * than the log. Thread-safe.
+ */
+public final class EventMesh implements AutoCloseable {
+
+    private static final long SAVE_POSITIONS_MS = 50;
+    private static final long PRUNE_MS = 1_000;
+
+    private final Vertx vertx;
+    private final MeshConfig config;
+    private final EventCounters counters;
+    private final EventLog log;
+    private final Dispatchers dispatchers;
+    private final IngressServer ingress;
+    private final Map<BrokerRef, BrokerSpec> brokers = new ConcurrentHashMap<>();
+    private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
+    private final long saveTimer;
+    private final long pruneTimer;
+
+    private EventMesh(Vertx vertx, MeshConfig config, InstantSource clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.counters = new EventCounters();
+        this.log = EventLog.open(config.database(), config.fsync(),
+                new Retention(config.retainFinished(), config.retainFinishedEvents()), clock);
+        try {
+            this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
+                    config.readAheadEvents());
+            this.ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
+                    brokers::containsKey, clock, counters);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        this.saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
+        this.pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());
+    }
+
+    /** Opens the log at {@code config.database()} and starts the ingress; no broker exists until upserted. */
+    public static EventMesh start(Vertx vertx, MeshConfig config, InstantSource clock) {
+        return new EventMesh(vertx, config, clock);
+    }
+
+    /** Creates or updates a Broker: its ingress path answers from now on, its delivery applies to its Triggers. */
+    public void upsertBroker(BrokerSpec spec) {
+        brokers.put(spec.ref(), spec);
+        triggers.values().stream().filter(t -> t.brokerRef().equals(spec.ref())).forEach(this::route);
+    }
+
+    /** Removes a Broker: its ingress answers 404; its Triggers stay until removed (they get no new events). */
+    public void removeBroker(BrokerRef ref) {
+        brokers.remove(ref);
+    }
+
+    /** Creates or updates a Trigger; a new one gets the events that arrive from now on, a known one resumes. */
+    public void upsertTrigger(TriggerSpec spec) {
+        triggers.put(spec.ref(), spec);
+        route(spec);
+    }
+
+    /** Removes a Trigger: deliveries under way stop, its position is forgotten. */
+    public void removeTrigger(TriggerRef ref) {
+        triggers.remove(ref);
+        dispatchers.remove(ref);
+    }
+
+    /** The URL events for {@code ref} are POSTed to, while the Broker exists. */
+    public Optional<URI> brokerAddress(BrokerRef ref) {
+        if (!brokers.containsKey(ref)) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create("http://" + config.host() + ":" + port() + "/" + ref.namespace() + "/"
+                + ref.name()));
+    }
+
+    /** The ingress port actually bound. */
+    public int port() {
+        return ingress.port();
+    }
+
+    public MeshCounters counters() {
+        return counters.snapshot();
+    }
+
+    /** Stops the ingress, lets deliveries under way finish briefly, saves the positions and closes the log. */
+    @Override
+    public void close() {
+        ingress.close();
+        vertx.cancelTimer(saveTimer);
+        vertx.cancelTimer(pruneTimer);
+        dispatchers.close();
+        log.close();
+    }
+
+    private void route(TriggerSpec spec) {
+        DeliverySpec brokerDelivery = Optional.ofNullable(brokers.get(spec.brokerRef())).map(BrokerSpec::delivery)
+                .orElse(DeliverySpec.NONE);
+        Delivery delivery = Delivery.resolve(spec.delivery(), brokerDelivery, config.defaultDelivery(),
+                config.defaultAttemptTimeout());
+        dispatchers.upsert(spec.ref(), spec.brokerRef(), new Route(spec.filter(), spec.subscriber(), delivery));
+    }
+}

@@ -1,0 +1,2 @@
+/** The delivery rules, pure and clock-free: retry classification, backoff, dead-letter extensions, the TTL guard. */
+package dev.kumo.eventing.delivery;

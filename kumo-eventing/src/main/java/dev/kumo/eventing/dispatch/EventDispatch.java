@@ -1,0 +1,121 @@
+package dev.kumo.eventing.dispatch;
+
+import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.TriggerRef;
+import dev.kumo.eventing.delivery.DeadLetters;
+import dev.kumo.eventing.delivery.Delivery;
+import dev.kumo.eventing.delivery.KnativeExtensions;
+import dev.kumo.eventing.log.StoredEvent;
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event's way to one Trigger's subscriber: attempts with backoff while they fail retryably, a reply stored back
+ * into the broker (failing to store it fails the attempt), then on giving up the dead-letter sink (same retry rules)
+ * or a drop that is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later).
+ */
+final class EventDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatch.class);
+
+    private final Deliverer deliverer;
+    private final BrokerRef broker;
+    private final TriggerRef trigger;
+    private final Route route;
+    private final StoredEvent stored;
+    private final DeliveryTracker tracker;
+
+    EventDispatch(Deliverer deliverer, BrokerRef broker, TriggerRef trigger, Route route, StoredEvent stored,
+            DeliveryTracker tracker) {
+        this.deliverer = deliverer;
+        this.broker = broker;
+        this.trigger = trigger;
+        this.route = route;
+        this.stored = stored;
+        this.tracker = tracker;
+    }
+
+    void start() {
+        CloudEvent event = KnativeExtensions.forSubscriber(stored.event());
+        send(new Target(route.subscriber(), event, true), 1, this::deadLetter, () -> {
+            deliverer.counters().delivered.increment();
+            tracker.finished();
+        });
+    }
+
+    private void send(Target target, int attempt, Consumer<Outcome.Failed> gaveUp, Runnable done) {
+        if (!tracker.active()) {
+            return;
+        }
+        tracker.attemptStarted();
+        Delivery delivery = route.delivery();
+        deliverer.client().send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
+                .onSuccess(outcome -> {
+                    tracker.attemptEnded();
+                    switch (outcome) {
+                        case Outcome.Accepted accepted when accepted.reply().isPresent() ->
+                                storeReply(target, attempt, accepted.reply().get(), gaveUp, done);
+                        case Outcome.Accepted accepted -> done.run();
+                        case Outcome.Failed failed -> retryOrGiveUp(target, attempt, failed, gaveUp, done);
+                    }
+                });
+    }
+
+    private void storeReply(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
+            Runnable done) {
+        deliverer.replies().store(broker, stored.event(), reply).whenComplete((v, failure) -> {
+            if (failure == null) {
+                done.run();
+            } else {
+                byte[] body = ("storing the reply failed: " + failure.getMessage()).getBytes(StandardCharsets.UTF_8);
+                retryOrGiveUp(target, attempt, new Outcome.Failed(500, body, true), gaveUp, done);
+            }
+        });
+    }
+
+    private void retryOrGiveUp(Target target, int attempt, Outcome.Failed failed, Consumer<Outcome.Failed> gaveUp,
+            Runnable done) {
+        switch (route.delivery().afterFailure(attempt, failed.retryable(), deliverer.clock().instant())) {
+            case Delivery.RetryAt retry -> {
+                deliverer.counters().retries.increment();
+                long waitMillis = Duration.between(deliverer.clock().instant(), retry.at()).toMillis();
+                deliverer.vertx().setTimer(Math.max(1, waitMillis), id -> send(target, attempt + 1, gaveUp, done));
+            }
+            case Delivery.GiveUp giveUp -> gaveUp.accept(failed);
+        }
+    }
+
+    private void deadLetter(Outcome.Failed failed) {
+        Optional<URI> sink = route.delivery().deadLetterSink();
+        if (sink.isEmpty()) {
+            drop(failed, "no dead-letter sink is set");
+            return;
+        }
+        CloudEvent annotated = DeadLetters.annotate(KnativeExtensions.forSubscriber(stored.event()),
+                route.subscriber(), failed.status(), failed.body());
+        send(new Target(sink.get(), annotated, false), 1,
+                sinkFailed -> drop(failed, "the dead-letter sink " + sink.get() + " failed too with "
+                        + sinkFailed.status()),
+                () -> {
+                    deliverer.counters().deadLettered.increment();
+                    tracker.finished();
+                });
+    }
+
+    private void drop(Outcome.Failed failed, String why) {
+        deliverer.counters().dropped.increment();
+        LOG.warn("trigger {}: dropped event id={} source={}: delivery to {} failed with {} and {}", trigger,
+                stored.event().getId(), stored.event().getSource(), route.subscriber(), failed.status(), why);
+        tracker.finished();
+    }
+
+    /** Where an attempt goes, with what, and whether its 200 may carry a reply. */
+    private record Target(URI uri, CloudEvent event, boolean expectReply) {
+    }
+}

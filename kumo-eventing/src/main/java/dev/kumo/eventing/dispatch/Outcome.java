@@ -1,0 +1,61 @@
+package dev.kumo.eventing.dispatch;
+
+import dev.kumo.eventing.delivery.Retryable;
+import dev.kumo.eventing.ingress.EventParser;
+import dev.kumo.eventing.ingress.Parsed;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** How one delivery attempt ended. */
+sealed interface Outcome {
+
+    /** The subscriber took the event; a 200 carrying a CloudEvent is a reply. */
+    record Accepted(Optional<CloudEvent> reply) implements Outcome {
+    }
+
+    /** The attempt failed: the status (500 for network errors and timeouts), the response body, and whether to retry. */
+    record Failed(int status, byte[] body, boolean retryable) implements Outcome {
+    }
+
+    /**
+     * Classifies a response: 2xx accepted; when {@code expectReply}, a 200 with a valid CloudEvent is a reply and a
+     * malformed one a failure (not retried).
+     */
+    static Outcome ofResponse(int status, MultiMap headers, Buffer body, boolean expectReply) {
+        if (!Retryable.accepted(status)) {
+            return new Failed(status, body.getBytes(), Retryable.status(status));
+        }
+        if (status != 200 || !expectReply) {
+            return new Accepted(Optional.empty());
+        }
+        CloudEvent reply;
+        try {
+            reply = VertxMessageFactory.createReader(headers, body).toEvent();
+        } catch (CloudEventRWException e) {
+            if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
+                return new Accepted(Optional.empty());
+            }
+            return malformedReply(e.getMessage());
+        } catch (RuntimeException e) {
+            return malformedReply(e.getMessage());
+        }
+        return switch (EventParser.check(reply)) {
+            case Parsed.Event valid -> new Accepted(Optional.of(valid.event()));
+            case Parsed.Invalid invalid -> malformedReply(invalid.reason());
+        };
+    }
+
+    /** A network error or timeout: retried, reported as 500 with the error as the body (as Knative does). */
+    static Outcome ofError(Throwable error) {
+        return new Failed(500, ("dispatch error: " + error).getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static Outcome malformedReply(String reason) {
+        return new Failed(200, ("malformed reply event: " + reason).getBytes(StandardCharsets.UTF_8), false);
+    }
+}

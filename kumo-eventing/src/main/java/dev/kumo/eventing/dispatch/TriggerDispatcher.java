@@ -1,0 +1,281 @@
+package dev.kumo.eventing.dispatch;
+
+import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.TriggerRef;
+import dev.kumo.eventing.log.EventLog;
+import dev.kumo.eventing.log.LogFailure;
+import dev.kumo.eventing.log.StoredEvent;
+import dev.kumo.eventing.log.TriggerPosition;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Trigger's pump, a virtual thread: it reads its broker's log a page at a time after what it has read, evaluates
+ * the filter once per event, and starts a delivery for each match — never more than {@code maxInFlight} at once, and
+ * never reading more than {@code readAhead} events past the oldest unfinished one, so a slow subscriber holds back
+ * only its own Trigger and memory stays bounded. Finished events move the position, which is saved periodically.
+ */
+final class TriggerDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerDispatcher.class);
+    private static final int PAGE = 256;
+    private static final Duration READ_FAILURE_PAUSE = Duration.ofSeconds(1);
+
+    private final TriggerRef trigger;
+    private final BrokerRef broker;
+    private final EventLog log;
+    private final Deliverer deliverer;
+    private final int maxInFlight;
+    private final int readAhead;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final TriggerPosition position;
+    private volatile Route route;
+    private volatile boolean stopped;
+    private Thread pump;
+    private long readHead;
+    private int inFlight;
+    private int onWire;
+    private boolean moved;
+    private boolean more = true;
+    private long signals;
+    private long seenSignals;
+
+    private TriggerDispatcher(TriggerRef trigger, BrokerRef broker, Route route, EventLog log, Deliverer deliverer,
+            int maxInFlight, int readAhead) {
+        this.trigger = trigger;
+        this.broker = broker;
+        this.route = route;
+        this.log = log;
+        this.deliverer = deliverer;
+        this.maxInFlight = maxInFlight;
+        this.readAhead = readAhead;
+        this.position = log.openTrigger(trigger, broker);
+        this.readHead = position.lowWater();
+    }
+
+    static TriggerDispatcher start(TriggerRef trigger, BrokerRef broker, Route route, EventLog log,
+            Deliverer deliverer, int maxInFlight, int readAhead) {
+        TriggerDispatcher dispatcher = new TriggerDispatcher(trigger, broker, route, log, deliverer, maxInFlight,
+                readAhead);
+        dispatcher.pump = Thread.ofVirtual().name("kumo-trigger-" + trigger).start(dispatcher::pump);
+        return dispatcher;
+    }
+
+    BrokerRef broker() {
+        return broker;
+    }
+
+    /** Uses {@code route} for every event not yet under way. */
+    void update(Route next) {
+        route = next;
+    }
+
+    /** Tells the pump that its broker has new events. */
+    void wake() {
+        lock.lock();
+        try {
+            signals++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands the position to the log if it moved since the last time. */
+    void savePosition() {
+        lock.lock();
+        try {
+            if (moved) {
+                log.savePosition(trigger, position);
+                moved = false;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops reading and starting attempts; attempts on the wire get until {@code grace} to come back (those waiting
+     * out a backoff are abandoned), then the position is saved.
+     */
+    void stop(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        lock.lock();
+        try {
+            stopped = true;
+            changed.signalAll();
+            while (onWire > 0 && System.nanoTime() < deadline) {
+                changed.awaitNanos(deadline - System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            pump.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        savePosition();
+    }
+
+    private void pump() {
+        try {
+            while (true) {
+                int limit = awaitRoom();
+                if (limit < 0) {
+                    return;
+                }
+                List<StoredEvent> page = readPage(limit);
+                lock.lock();
+                try {
+                    more = page.size() == limit;
+                } finally {
+                    lock.unlock();
+                }
+                for (StoredEvent stored : page) {
+                    if (!dispatch(stored)) {
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until there may be events to read and room for them; returns the page size, or -1 once stopped. */
+    private int awaitRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!stopped && (room() <= 0 || inFlight >= maxInFlight || (!more && signals == seenSignals))) {
+                changed.await();
+            }
+            seenSignals = signals;
+            return stopped ? -1 : Math.min(PAGE, room());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int room() {
+        return (int) Math.min(Integer.MAX_VALUE, readAhead - (readHead - position.lowWater()));
+    }
+
+    private List<StoredEvent> readPage(int limit) throws InterruptedException {
+        while (true) {
+            try {
+                return log.read(broker, readHead, limit);
+            } catch (LogFailure e) {
+                LOG.error("trigger {}: reading the event log failed, trying again in {}: {}", trigger,
+                        READ_FAILURE_PAUSE, e.getMessage());
+                Thread.sleep(READ_FAILURE_PAUSE);
+            }
+        }
+    }
+
+    /** Evaluates the filter once and starts the delivery of a match; false once stopped. */
+    private boolean dispatch(StoredEvent stored) throws InterruptedException {
+        long seq = stored.seq();
+        Route current = route;
+        lock.lock();
+        try {
+            readHead = seq;
+            if (position.isFinished(seq)) {
+                return true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!matches(current, stored.event())) {
+            finish(seq, false);
+            return true;
+        }
+        lock.lock();
+        try {
+            while (!stopped && inFlight >= maxInFlight) {
+                changed.await();
+            }
+            if (stopped) {
+                return false;
+            }
+            inFlight++;
+        } finally {
+            lock.unlock();
+        }
+        deliverer.start(broker, trigger, current, stored, new Tracker(seq));
+        return true;
+    }
+
+    private boolean matches(Route current, CloudEvent event) {
+        try {
+            return current.filter().test(event);
+        } catch (RuntimeException e) {
+            LOG.debug("trigger {}: the filter failed on event {}, so it does not match: {}", trigger, event.getId(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    private void finish(long seq, boolean delivered) {
+        lock.lock();
+        try {
+            position.finish(seq);
+            moved = true;
+            if (delivered) {
+                inFlight--;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What one event's delivery reports back: attempts on the wire (awaited at stop) and when it is done. */
+    private final class Tracker implements DeliveryTracker {
+
+        private final long seq;
+
+        Tracker(long seq) {
+            this.seq = seq;
+        }
+
+        @Override
+        public boolean active() {
+            return !stopped;
+        }
+
+        @Override
+        public void attemptStarted() {
+            lock.lock();
+            try {
+                onWire++;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void attemptEnded() {
+            lock.lock();
+            try {
+                onWire--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void finished() {
+            finish(seq, true);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.kumo.eventing.ingress;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.http.vertx.VertxMessageFactory;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Reads a CloudEvent from HTTP headers and body with the CloudEvents SDK (binary mode: {@code ce-*} headers;
+ * structured mode: {@code Content-Type: application/cloudevents+json}) and checks the required attributes; binary
+ * mode header values are percent-decoded first.
+ */
+public final class EventParser {
+
+    static final String BATCH_TYPE = "application/cloudevents-batch+json";
+
+    private EventParser() {
+    }
+
+    public static Parsed parse(MultiMap headers, Buffer body) {
+        String contentType = headers.get("Content-Type");
+        if (contentType != null && contentType.toLowerCase().startsWith(BATCH_TYPE)) {
+            return new Parsed.Invalid("batch mode (Content-Type " + BATCH_TYPE + ") is not supported: send one"
+                    + " event per request, in binary or structured mode");
+        }
+        CloudEvent event;
+        try {
+            MessageReader reader = VertxMessageFactory.createReader(
+                    PercentDecoding.decodeAttributes(headers), body);
+            event = reader.toEvent();
+        } catch (RuntimeException e) {
+            return new Parsed.Invalid(describe(e, contentType));
+        }
+        return check(event);
+    }
+
+    /** The required attributes, with messages naming the attribute and the fix. */
+    public static Parsed check(CloudEvent event) {
+        if (event.getId() == null || event.getId().isEmpty()) {
+            return missing("id", "a unique identifier, e.g. ce-id: 7c3a…");
+        }
+        if (event.getSource() == null || event.getSource().toString().isEmpty()) {
+            return missing("source", "a URI-reference naming the producer, e.g. ce-source: /my/app");
+        }
+        if (event.getType() == null || event.getType().isEmpty()) {
+            return missing("type", "e.g. ce-type: com.example.order.created");
+        }
+        return new Parsed.Event(event);
+    }
+
+    private static Parsed missing(String attribute, String hint) {
+        return new Parsed.Invalid("the event has no '" + attribute + "' attribute: set it (" + hint + ")");
+    }
+
+    private static String describe(RuntimeException e, String contentType) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.toLowerCase().contains("unknown encoding")) {
+            return "the request is not a CloudEvent (Content-Type '" + contentType + "', no ce-specversion header):"
+                    + " send binary mode with ce-specversion, ce-id, ce-source and ce-type headers, or structured"
+                    + " mode with Content-Type: application/cloudevents+json";
+        }
+        return "the request is not a valid CloudEvent: " + message;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.kumo.eventing.ingress;
+
+import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.delivery.EventCounters;
+import dev.kumo.eventing.log.EventLog;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * One ingress request, in order: method (OPTIONS answered per the CloudEvents webhook spec, others than POST 405),
+ * path {@code /{namespace}/{broker}} of a known broker (404), size (413), the event (400), admission (400), then the
+ * durable append and 202 — or 500 when the log failed, so the sender retries.
+ */
+final class IngressHandler implements Handler<HttpServerRequest> {
+
+    static final String ALLOW = "POST, OPTIONS";
+
+    private final EventLog log;
+    private final Predicate<BrokerRef> brokers;
+    private final int maxEventBytes;
+    private final InstantSource clock;
+    private final EventCounters counters;
+
+    IngressHandler(EventLog log, Predicate<BrokerRef> brokers, int maxEventBytes, InstantSource clock,
+            EventCounters counters) {
+        this.log = log;
+        this.brokers = brokers;
+        this.maxEventBytes = maxEventBytes;
+        this.clock = clock;
+        this.counters = counters;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        if (request.method() == HttpMethod.OPTIONS) {
+            answerOptions(request);
+            return;
+        }
+        if (request.method() != HttpMethod.POST) {
+            request.response().putHeader("Allow", ALLOW);
+            refuse(request, 405, "method " + request.method() + " is not allowed: send events with POST");
+            return;
+        }
+        Optional<BrokerRef> broker = brokerOf(request.path());
+        if (broker.isEmpty() || !brokers.test(broker.get())) {
+            refuse(request, 404, broker.map(b -> "broker " + b + " does not exist").orElse("no broker at "
+                    + request.path() + ": POST events to /{namespace}/{broker}"));
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLength(length) > maxEventBytes) {
+            request.response().putHeader("Connection", "close");
+            refuse(request, 413, tooLarge());
+            return;
+        }
+        readBody(request, body -> accept(request, broker.get(), body));
+    }
+
+    /** The webhook validation handshake: this endpoint accepts events from any origin at any rate. */
+    private static void answerOptions(HttpServerRequest request) {
+        String origin = request.getHeader("WebHook-Request-Origin");
+        request.response()
+                .putHeader("Allow", ALLOW)
+                .putHeader("WebHook-Allowed-Origin", origin == null ? "*" : origin)
+                .putHeader("WebHook-Allowed-Rate", "*")
+                .setStatusCode(200)
+                .end();
+    }
+
+    private void readBody(HttpServerRequest request, Handler<Buffer> then) {
+        Buffer body = Buffer.buffer();
+        boolean[] tooLarge = {false};
+        request.handler(chunk -> {
+            if (!tooLarge[0] && body.length() + chunk.length() > maxEventBytes) {
+                tooLarge[0] = true;
+            } else if (!tooLarge[0]) {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(e -> request.response().reset());
+        request.endHandler(v -> {
+            if (tooLarge[0]) {
+                refuse(request, 413, tooLarge());
+            } else {
+                then.handle(body);
+            }
+        });
+    }
+
+    private void accept(HttpServerRequest request, BrokerRef broker, Buffer body) {
+        Instant arrival = clock.instant();
+        Parsed parsed = EventParser.parse(request.headers(), body);
+        if (parsed instanceof Parsed.Event event) {
+            parsed = Admission.admit(event.event(), arrival);
+        }
+        switch (parsed) {
+            case Parsed.Invalid invalid -> refuse(request, 400, invalid.reason());
+            case Parsed.Event admitted -> {
+                Context context = Vertx.currentContext();
+                log.append(broker, admitted.event(), arrival).whenComplete((seq, failure) -> context.runOnContext(
+                        v -> answerStored(request, broker, failure)));
+            }
+        }
+    }
+
+    private void answerStored(HttpServerRequest request, BrokerRef broker, Throwable failure) {
+        if (failure != null) {
+            request.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("storing the event in broker " + broker + " failed, retry: " + failure.getMessage() + "\n");
+            return;
+        }
+        counters.accepted.increment();
+        request.response().setStatusCode(202).end();
+    }
+
+    private void refuse(HttpServerRequest request, int status, String reason) {
+        counters.rejected.increment();
+        request.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+                .end(reason + "\n");
+    }
+
+    private String tooLarge() {
+        return "the event is larger than " + maxEventBytes + " bytes, the broker's limit (max-event-bytes)";
+    }
+
+    static Optional<BrokerRef> brokerOf(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length != 3 || !segments[0].isEmpty() || segments[1].isEmpty() || segments[2].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrokerRef(segments[1], segments[2]));
+    }
+
+    private static long parseLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.kumo.eventing.log;
+
+import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.TriggerRef;
+import io.cloudevents.CloudEvent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The durable event log in one SQLite file (WAL): appends are group-committed by one writer thread and acknowledged
+ * only once durable; Triggers read their broker's events lazily, a page at a time, from a small pool of readers;
+ * each Trigger's position (low-water mark plus what finished above it) is written with the next batch.
+ */
+public final class EventLog implements AutoCloseable {
+
+    private static final int READERS = 4;
+
+    private final Path database;
+    private final DataFileLock lock;
+    private final Connection writerConnection;
+    private final LogWriter writer;
+    private final Thread writerThread;
+    private final BlockingQueue<Reader> readers;
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final Retention retention;
+    private final InstantSource clock;
+
+    private EventLog(Path database, DataFileLock lock, Connection writerConnection, long lastSeq,
+            BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
+        this.database = database;
+        this.lock = lock;
+        this.writerConnection = writerConnection;
+        this.readers = readers;
+        this.retention = retention;
+        this.clock = clock;
+        this.writer = new LogWriter(writerConnection, lastSeq, this::tellListeners);
+        this.writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
+    }
+
+    /** Opens (creating when missing) the log at {@code database}; {@code fsync} selects {@code synchronous=FULL}. */
+    public static EventLog open(Path database, boolean fsync, Retention retention, InstantSource clock) {
+        DataFileLock lock = DataFileLock.acquire(database);
+        List<Connection> opened = new ArrayList<>();
+        try {
+            LogSchema schema = new LogSchema(database, fsync);
+            Connection writer = schema.connect(false);
+            opened.add(writer);
+            long lastSeq = schema.migrate(writer);
+            BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = schema.connect(true);
+                opened.add(reader);
+                readers.add(new Reader(reader));
+            }
+            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock);
+        } catch (SQLException | RuntimeException e) {
+            opened.forEach(EventLog::closeQuietly);
+            lock.close();
+            throw new LogFailure("opening the event log " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores {@code event} for {@code broker}; the future completes with its sequence number once durable. */
+    public CompletableFuture<Long> append(BrokerRef broker, CloudEvent event, Instant arrival) {
+        CompletableFuture<Long> seq = new CompletableFuture<>();
+        writer.submit(new LogWriter.Append(broker.toString(), arrival.toEpochMilli(), EventCodec.encode(event), seq));
+        return seq;
+    }
+
+    /** Up to {@code limit} events of {@code broker} after {@code afterSeq}, oldest first. */
+    public List<StoredEvent> read(BrokerRef broker, long afterSeq, int limit) {
+        Reader reader = takeReader();
+        try {
+            PreparedStatement query = reader.page();
+            query.setString(1, broker.toString());
+            query.setLong(2, afterSeq);
+            query.setInt(3, limit);
+            List<StoredEvent> page = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    page.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getBytes(2))));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new LogFailure("reading events of broker " + broker + " from " + database + ": " + e.getMessage(),
+                    e);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
+    /**
+     * The stored position of {@code trigger}, or for a Trigger the log has not seen (or that changed broker) a new
+     * position at the log's head, stored before this returns.
+     */
+    public TriggerPosition openTrigger(TriggerRef trigger, BrokerRef broker) {
+        CompletableFuture<TriggerPosition> position = new CompletableFuture<>();
+        writer.submit(new LogWriter.OpenTrigger(trigger.toString(), broker.toString(), position));
+        return await(position, "opening the position of trigger " + trigger);
+    }
+
+    /** Writes {@code position} with the next batch; a crash before that only means some events are delivered again. */
+    public void savePosition(TriggerRef trigger, TriggerPosition position) {
+        writer.savePosition(trigger.toString(), position);
+    }
+
+    /** Forgets {@code trigger}'s position, so that it no longer holds back retention. */
+    public void removeTrigger(TriggerRef trigger) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        writer.submit(new LogWriter.RemoveTrigger(trigger.toString(), done));
+        await(done, "removing trigger " + trigger);
+    }
+
+    /** Deletes the finished events retention lets go; returns how many. */
+    public CompletableFuture<Integer> prune() {
+        CompletableFuture<Integer> deleted = new CompletableFuture<>();
+        writer.submit(new LogWriter.Prune(retention.arrivedBefore(clock.instant()).toEpochMilli(),
+                retention.seqUpTo(writer.lastSeq()), deleted));
+        return deleted;
+    }
+
+    /** Calls {@code listener} (on the writer thread, keep it short) with the brokers that got events in a commit. */
+    public void onAppend(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+    }
+
+    /** The newest sequence number handed out. */
+    public long lastSeq() {
+        return writer.lastSeq();
+    }
+
+    /** How many events the log holds (for tests and status). */
+    public long size() {
+        Reader reader = takeReader();
+        try (PreparedStatement query = reader.connection().prepareStatement("SELECT COUNT(*) FROM events");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new LogFailure("counting events in " + database + ": " + e.getMessage(), e);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
+    /** Writes what is queued (positions included), then closes the database and releases its lock. */
+    @Override
+    public void close() {
+        writer.stop();
+        try {
+            writerThread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(writerConnection);
+        for (int i = 0; i < READERS; i++) {
+            closeQuietly(takeReader().connection());
+        }
+        lock.close();
+    }
+
+    private void tellListeners(Set<String> brokers) {
+        listeners.forEach(listener -> listener.accept(brokers));
+    }
+
+    private Reader takeReader() {
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogFailure("interrupted waiting for a reader of " + database);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, String doing) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new LogFailure(doing + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogFailure(doing + ": interrupted");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing anyway.
+        }
+    }
+
+    /** A reading connection with its page query prepared once. */
+    private record Reader(Connection connection, PreparedStatement page) {
+        Reader(Connection connection) throws SQLException {
+            this(connection, connection.prepareStatement(
+                    "SELECT seq, event FROM events WHERE broker = ? AND seq > ? ORDER BY seq LIMIT ?"));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.kumo.eventing.log;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
+ * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once — one
+ * fsync for all of them — and only then completes the callers' futures and tells the listener which brokers grew.
+ */
+final class LogWriter implements Runnable {
+
+    private static final int MAX_BATCH = 2_000;
+    private static final long IDLE_POLL_MS = 20;
+
+    /** One queued operation, run inside the batch's transaction. */
+    sealed interface Op {
+        void fail(Throwable cause);
+    }
+
+    record Append(String broker, long arrivalMillis, byte[] event, CompletableFuture<Long> seq) implements Op {
+        public void fail(Throwable cause) {
+            seq.completeExceptionally(cause);
+        }
+    }
+
+    record OpenTrigger(String trigger, String broker, CompletableFuture<TriggerPosition> position) implements Op {
+        public void fail(Throwable cause) {
+            position.completeExceptionally(cause);
+        }
+    }
+
+    record RemoveTrigger(String trigger, CompletableFuture<Void> done) implements Op {
+        public void fail(Throwable cause) {
+            done.completeExceptionally(cause);
+        }
+    }
+
+    record Prune(long arrivedBeforeMillis, long seqUpTo, CompletableFuture<Integer> deleted) implements Op {
+        public void fail(Throwable cause) {
+            deleted.completeExceptionally(cause);
+        }
+    }
+
+    private record SavedPosition(String trigger, long lowWater, String finishedAbove) {
+    }
+
+    private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Map<String, SavedPosition> positions = new ConcurrentHashMap<>();
+    private final Connection connection;
+    private final Consumer<Set<String>> appended;
+    private volatile long lastSeq;
+    private volatile boolean stopping;
+
+    LogWriter(Connection connection, long lastSeq, Consumer<Set<String>> appended) {
+        this.connection = connection;
+        this.lastSeq = lastSeq;
+        this.appended = appended;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    void submit(Op op) {
+        if (stopping) {
+            op.fail(new LogFailure("the event log is closed"));
+            return;
+        }
+        queue.add(op);
+    }
+
+    /** Records a Trigger's position to be written with the next batch (only the latest one per Trigger is kept). */
+    void savePosition(String trigger, TriggerPosition position) {
+        positions.put(trigger, new SavedPosition(trigger, position.lowWater(), position.encodeFinishedAbove()));
+    }
+
+    /** Asks the loop to write what is queued and end. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<Op> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Op first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+            } catch (InterruptedException e) {
+                stopping = true;
+            }
+            List<SavedPosition> moved = takePositions();
+            if (!batch.isEmpty() || !moved.isEmpty()) {
+                runBatch(batch, moved);
+                batch.clear();
+            } else if (stopping) {
+                return;
+            }
+        }
+    }
+
+    private List<SavedPosition> takePositions() {
+        List<SavedPosition> moved = new ArrayList<>();
+        for (String trigger : List.copyOf(positions.keySet())) {
+            SavedPosition saved = positions.remove(trigger);
+            if (saved != null) {
+                moved.add(saved);
+            }
+        }
+        return moved;
+    }
+
+    private void runBatch(List<Op> batch, List<SavedPosition> moved) {
+        long seq = lastSeq;
+        List<Runnable> completions = new ArrayList<>();
+        Set<String> grown = new LinkedHashSet<>();
+        try {
+            writePositions(moved);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
+                for (Op op : batch) {
+                    switch (op) {
+                        case Append append -> {
+                            long assigned = ++seq;
+                            insert.setLong(1, assigned);
+                            insert.setString(2, append.broker());
+                            insert.setLong(3, append.arrivalMillis());
+                            insert.setBytes(4, append.event());
+                            insert.addBatch();
+                            grown.add(append.broker());
+                            completions.add(() -> append.seq().complete(assigned));
+                        }
+                        case OpenTrigger open -> {
+                            insert.executeBatch();
+                            TriggerPosition position = openTrigger(open, seq);
+                            completions.add(() -> open.position().complete(position));
+                        }
+                        case RemoveTrigger remove -> {
+                            removeTrigger(remove.trigger());
+                            completions.add(() -> remove.done().complete(null));
+                        }
+                        case Prune prune -> {
+                            insert.executeBatch();
+                            int deleted = prune(prune);
+                            completions.add(() -> prune.deleted().complete(deleted));
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            if (seq != lastSeq) {
+                try (PreparedStatement meta = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
+                    meta.setLong(1, seq);
+                    meta.setString(2, LogSchema.LAST_SEQ);
+                    meta.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            LogFailure failure = new LogFailure("writing to the event log: " + e.getMessage(), e);
+            batch.forEach(op -> op.fail(failure));
+            return;
+        }
+        lastSeq = seq;
+        completions.forEach(Runnable::run);
+        if (!grown.isEmpty()) {
+            appended.accept(grown);
+        }
+    }
+
+    private void writePositions(List<SavedPosition> moved) throws SQLException {
+        if (moved.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE triggers SET low_water = ?, finished_above = ? WHERE trigger = ?")) {
+            for (SavedPosition saved : moved) {
+                update.setLong(1, saved.lowWater());
+                update.setString(2, saved.finishedAbove());
+                update.setString(3, saved.trigger());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private TriggerPosition openTrigger(OpenTrigger open, long head) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT broker, low_water, finished_above FROM triggers WHERE trigger = ?")) {
+            query.setString(1, open.trigger());
+            try (ResultSet rows = query.executeQuery()) {
+                if (rows.next() && rows.getString(1).equals(open.broker())) {
+                    return TriggerPosition.decode(rows.getLong(2), rows.getString(3));
+                }
+            }
+        }
+        // A new Trigger (or one moved to another broker) starts with the events that arrive from now on.
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO triggers(trigger, broker, low_water, finished_above) VALUES (?, ?, ?, '')")) {
+            upsert.setString(1, open.trigger());
+            upsert.setString(2, open.broker());
+            upsert.setLong(3, head);
+            upsert.executeUpdate();
+        }
+        return TriggerPosition.at(head);
+    }
+
+    private void removeTrigger(String trigger) throws SQLException {
+        positions.remove(trigger);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM triggers WHERE trigger = ?")) {
+            delete.setString(1, trigger);
+            delete.executeUpdate();
+        }
+    }
+
+    private int prune(Prune prune) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM events WHERE (arrival_ms < ? OR seq <= ?) AND seq <= COALESCE("
+                        + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)")) {
+            delete.setLong(1, prune.arrivedBeforeMillis());
+            delete.setLong(2, prune.seqUpTo());
+            return delete.executeUpdate();
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The failure that led here is reported to every caller of the batch.
+        }
+    }
+}
