@@ -13,6 +13,7 @@ import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.store.ResourceStore;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /**
@@ -34,9 +35,12 @@ public final class ServingPlatform implements AutoCloseable {
         this.controllers = controllers;
     }
 
-    /** Starts serving with instance state under {@code stateDir} and the ingress on {@code host:port}. */
+    /**
+     * Starts serving with instance state under {@code stateDir}, the ingress on {@code host:port}, Route URLs under
+     * {@code domain}, and {@code progressDeadline} for Revisions that do not set their own.
+     */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
-            String ingressHost, int ingressPort, String domain) {
+            String ingressHost, int ingressPort, String domain, Duration progressDeadline) {
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         Subscription tracking = RuntimeEndpoints.track(runtime, endpoints);
@@ -50,7 +54,8 @@ public final class ServingPlatform implements AutoCloseable {
         }
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         ServingControllers controllers = ServingControllers.start(store, clock,
-                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port())),
+                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
+                        .withProgressDeadline(progressDeadline),
                 new RuntimeInstances(runtime, specs), new RouterRouting(router));
         return new ServingPlatform(runtime, tracking, router, controllers);
     }
