@@ -1,5 +1,7 @@
 package dev.kumo.server;
 
+import dev.kumo.api.serving.autoscaling.GoDuration;
+import dev.kumo.controller.serving.ServingControllerConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Domain of Route URLs, http://NAME.NAMESPACE.DOMAIN:PORT (default: localhost, which "
                     + "resolves to loopback).")
     String domain;
+
+    @Option(names = "--progress-deadline", paramLabel = "DURATION",
+            description = "How long a Revision's instances may take to become ready before it fails, unless its "
+                    + "template sets serving.knative.dev/progress-deadline (default: 120s; Knative's is 600s).")
+    String progressDeadline;
 
     @Option(names = "--require-token", description = "Require the bearer token even on loopback "
             + "(always required when the API is bound beyond loopback); the API is then served over HTTPS with a "
@@ -100,7 +107,17 @@ public final class ServerCommand implements Callable<Integer> {
                         "127.0.0.1:8080")),
                 storeKind, sync.equals("full"),
                 Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
-                serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)));
+                serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
+                progressDeadline(first(progressDeadline, file.progressDeadline(), null)));
+    }
+
+    private static Duration progressDeadline(String value) {
+        if (value == null) {
+            return ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE;
+        }
+        return GoDuration.parse(value).filter(d -> !d.isNegative() && !d.isZero())
+                .orElseThrow(() -> new IllegalArgumentException("--progress-deadline: invalid value \"" + value
+                        + "\": want a positive duration such as 120s or 5m"));
     }
 
     private static String domain(String value) {

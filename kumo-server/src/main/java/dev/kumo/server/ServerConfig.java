@@ -1,7 +1,9 @@
 package dev.kumo.server;
 
+import dev.kumo.controller.serving.ServingControllerConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The server's settings, one immutable snapshot: from flags, over the optional config file, over the defaults.
@@ -15,17 +17,39 @@ import java.nio.file.Path;
  * @param serving whether Serving runs (controllers, runtime, router); without it Kumo is the API and the store
  *     only, which is what the API benchmark measures
  * @param domain the domain of Route URLs, {@code http://NAME.NAMESPACE.DOMAIN:PORT}
+ * @param progressDeadline how long a Revision's instances may take to become ready before the Revision fails,
+ *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
-        boolean durableSync, boolean requireToken, boolean serving, String domain) {
+        boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
 
     /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
     public static final String DEFAULT_DOMAIN = "localhost";
+
+    public ServerConfig {
+        if (progressDeadline.isNegative() || progressDeadline.isZero()) {
+            throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
+                    + ": want a positive duration such as 120s");
+        }
+    }
+
+    /** Settings with the default progress deadline. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken, boolean serving, String domain) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE);
+    }
 
     /** Settings with Serving running under the default domain. */
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, true, DEFAULT_DOMAIN);
+    }
+
+    /** These settings with another default progress deadline. */
+    public ServerConfig withProgressDeadline(Duration value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                value);
     }
 
     /** A host and a port; port 0 means any free port. */

@@ -1,8 +1,10 @@
 package dev.kumo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -133,12 +135,36 @@ class CliServingIT {
         assertThat(kumo("service", "list").out()).doesNotContain("hello").doesNotContain("broken");
     }
 
+    @Test
+    @Order(10)
+    void followingTheLogsPicksUpRevisionsCreatedLater() throws Exception {
+        InProcessCli.Result created = kumo("service", "create", "tailed", "--cmd", "python3", "--arg", "app.py",
+                "--working-dir", SAMPLE.toString(), "--wait-timeout", "60");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        InProcessCli.Running logs = cli.start(withServer("service", "logs", "tailed", "-f"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logs.out())
+                .containsPattern("(?m)^tailed-00001 > tailed-00001-\\w+ \\| hello-python listening on \\d+$"));
+
+        InProcessCli.Result updated = kumo("service", "update", "tailed", "-e", "TARGET=later", "--wait-timeout", "60");
+        assertThat(updated.exitCode()).as(updated.err()).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logs.out())
+                .containsPattern("(?m)^tailed-00002 > tailed-00002-\\w+ \\| hello-python listening on \\d+$"));
+        InProcessCli.Result stopped = logs.stop(Duration.ofSeconds(10));
+        assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+        assertThat(stopped.err()).isEmpty();
+    }
+
     private static InProcessCli.Result kumo(String... args) {
+        return cli.run(withServer(args));
+    }
+
+    private static String[] withServer(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--server";
         all[1] = "http://127.0.0.1:" + server.apiPort();
         System.arraycopy(args, 0, all, 2, args.length);
-        return cli.run(all);
+        return all;
     }
 
     private static String url(String name) {

@@ -53,6 +53,17 @@ class ServingIT {
         assertThat(ready.at("/status/url").asText()).isEqualTo("http://hello.default.localhost:" + server.ingressPort());
         assertThat(ready.at("/status/latestReadyRevisionName").asText()).isEqualTo("hello-00001");
         assertThat(get("hello.default.localhost").body()).isEqualTo("Hello Kumo! (hello-00001)\n");
+        JsonNode revision = Json.parseObject(send("GET", "/apis/serving.knative.dev/v1/namespaces/default/revisions/"
+                + "hello-00001", null).body());
+        assertThat(revision.at("/status/actualReplicas").asInt()).isEqualTo(1);
+        assertThat(revision.at("/status/desiredReplicas").asInt()).isEqualTo(1);
+        assertThat(revision.at("/status/conditions").findValuesAsText("type")).contains("Active");
+        for (JsonNode condition : revision.at("/status/conditions")) {
+            if (condition.path("type").asText().equals("Active")) {
+                assertThat(condition.path("status").asText()).isEqualTo("True");
+                assertThat(condition.path("severity").asText()).isEqualTo("Info");
+            }
+        }
     }
 
     @Test

@@ -100,6 +100,16 @@ public interface CreateContract extends StoreFixture {
     }
 
     @Test
+    default void aLongGenerateNameIsCutSoTheNameFitsSixtyThreeCharacters() {
+        String prefix = "a-generate-name-prefix-that-goes-on-and-on-well-past-the-limit-";
+
+        String generated = name(store().create(ResourceTypes.CONFIGMAP, configMap("default", "",
+                generateName(prefix))));
+
+        assertThat(generated).hasSize(63).startsWith(prefix.substring(0, 58));
+    }
+
+    @Test
     default void nameOrGenerateNameIsRequired() {
         ApiException failure = failure(() -> store().create(ResourceTypes.SERVICE, service("default", "")));
 

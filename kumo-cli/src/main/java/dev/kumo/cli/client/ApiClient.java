@@ -104,6 +104,10 @@ public final class ApiClient {
                 Json.write(object), Optional.of(type), Optional.of(namespace))).body();
     }
 
+    /** One event of a watch: ADDED, MODIFIED or DELETED, with the object as it then was. */
+    public record WatchEvent(String type, ObjectNode object) {
+    }
+
     /**
      * Watches one object from a resourceVersion on, handing each changed object to {@code until} until it answers
      * true (then true is returned) or the server ends the stream after {@code timeout} (then false). An ERROR
@@ -111,10 +115,26 @@ public final class ApiClient {
      */
     public boolean watch(ResourceType type, String namespace, String name, String resourceVersion, Duration timeout,
             Predicate<ObjectNode> until) {
-        String path = ResourcePaths.collection(type, Optional.of(namespace)) + "?watch=true&fieldSelector="
-                + URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8) + "&resourceVersion="
-                + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8) + "&timeoutSeconds="
-                + Math.max(1, timeout.toSeconds());
+        return watchWith(type, namespace, "fieldSelector=" + URLEncoder.encode("metadata.name=" + name,
+                StandardCharsets.UTF_8), resourceVersion, timeout, event -> until.test(event.object()));
+    }
+
+    /**
+     * Watches the objects of a kind in a namespace that carry the labels of {@code labelSelector}, from a
+     * resourceVersion on, handing each event to {@code until}; otherwise as {@link #watch(ResourceType, String,
+     * String, String, Duration, Predicate)}.
+     */
+    public boolean watchSelected(ResourceType type, String namespace, String labelSelector, String resourceVersion,
+            Duration timeout, Predicate<WatchEvent> until) {
+        return watchWith(type, namespace, "labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8),
+                resourceVersion, timeout, until);
+    }
+
+    private boolean watchWith(ResourceType type, String namespace, String selector, String resourceVersion,
+            Duration timeout, Predicate<WatchEvent> until) {
+        String path = ResourcePaths.collection(type, Optional.of(namespace)) + "?watch=true&" + selector
+                + "&resourceVersion=" + URLEncoder.encode(resourceVersion, StandardCharsets.UTF_8)
+                + "&timeoutSeconds=" + Math.max(1, timeout.toSeconds());
         Call call = Call.of("GET", path, type, namespace);
         HttpResponse<Stream<String>> response = exchange(call, HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
@@ -130,13 +150,14 @@ public final class ApiClient {
         }
     }
 
-    private static boolean watched(ObjectNode event, Call call, Predicate<ObjectNode> until) {
+    private static boolean watched(ObjectNode event, Call call, Predicate<WatchEvent> until) {
         JsonNode object = event.path("object");
         if ("ERROR".equals(event.path("type").asText())) {
             throw new ApiError(ApiStatus.parse(object.path("code").asInt(500), Json.write(object), "watch"),
                     call.type(), call.namespace());
         }
-        return object instanceof ObjectNode changed && until.test(changed);
+        return object instanceof ObjectNode changed && until.test(new WatchEvent(event.path("type").asText(),
+                changed));
     }
 
     /**

@@ -29,6 +29,10 @@ public record ManifestTarget(ResourceType type, String namespace, String name) {
                 manifest.location() + ": kumo does not know the kind " + kind + " in " + apiVersion,
                 "Known kinds: " + KindCatalog.summary() + "."));
         String name = object.path("metadata").path("name").asText("");
+        if (name.isEmpty() && !object.path("metadata").path("generateName").asText("").isEmpty()) {
+            throw new CliException(manifest.location() + ": metadata.generateName cannot be used with apply (every "
+                    + "apply would make a new object)", "Set metadata.name, or create it once with 'kubectl create -f'.");
+        }
         if (name.isEmpty()) {
             throw new CliException(manifest.location() + ": metadata.name is required");
         }

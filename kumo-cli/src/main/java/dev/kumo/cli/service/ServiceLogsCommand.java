@@ -3,8 +3,6 @@ package dev.kumo.cli.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kumo service logs NAME [-f]}: the output of every running instance of the Service's Revisions, each line
- * prefixed {@code revision > instance |}.
+ * prefixed {@code revision > instance |}; with {@code -f}, also of the Revisions created while it runs.
  */
 @Command(name = "logs",
         description = "Print the logs of a Service's instances (lines prefixed 'revision > instance |').")
@@ -22,7 +20,8 @@ public final class ServiceLogsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The Service.")
     String name;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until interrupted.")
+    @Option(names = {"-f", "--follow"},
+            description = "Keep printing new lines, of new revisions too, until interrupted.")
     boolean follow;
 
     @Option(names = "--tail", paramLabel = "LINES", defaultValue = "100",
@@ -36,26 +35,19 @@ public final class ServiceLogsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         String namespace = session.namespace();
         session.client().get(ResourceTypes.SERVICE, namespace, name); // NotFound names the Service
-        List<String> revisions = new ArrayList<>();
-        for (JsonNode revision : session.client().list(ResourceTypes.REVISION, Optional.of(namespace),
-                Optional.of("serving.knative.dev/service=" + name)).path("items")) {
-            revisions.add(revision.at("/metadata/name").asText());
-        }
-        if (!follow) {
-            revisions.forEach(revision -> session.client().revisionLog(namespace, revision, tail, false,
-                    this::print));
+        if (follow) {
+            try (ServiceLogFollow logs = new ServiceLogFollow(session, namespace, name, tail, this::print)) {
+                logs.run();
+            }
             return 0;
         }
-        List<Thread> readers = new ArrayList<>();
-        for (String revision : revisions) {
-            readers.add(Thread.ofVirtual().start(() -> session.client().revisionLog(namespace, revision, tail, true,
-                    this::print)));
-        }
-        for (Thread reader : readers) {
-            reader.join();
+        for (JsonNode revision : session.client().list(ResourceTypes.REVISION, Optional.of(namespace),
+                Optional.of("serving.knative.dev/service=" + name)).path("items")) {
+            session.client().revisionLog(namespace, revision.at("/metadata/name").asText(), tail, false,
+                    this::print);
         }
         return 0;
     }

@@ -56,5 +56,10 @@ class ManifestTargetTest {
         assertThatThrownBy(() -> ManifestTarget.of(manifest("""
                 {"apiVersion":"v1","kind":"ConfigMap","metadata":{}}"""), Optional.empty(), "default"))
                 .isInstanceOf(CliException.class).hasMessage("svc.yaml: metadata.name is required");
+        assertThatThrownBy(() -> ManifestTarget.of(manifest("""
+                {"apiVersion":"serving.knative.dev/v1","kind":"Service","metadata":{"generateName":"hello-"}}"""),
+                Optional.empty(), "default")).isInstanceOf(CliException.class)
+                .hasMessage("svc.yaml: metadata.generateName cannot be used with apply (every apply would make a new "
+                        + "object)");
     }
 }

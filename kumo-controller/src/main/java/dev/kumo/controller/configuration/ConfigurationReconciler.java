@@ -17,7 +17,6 @@ import dev.kumo.controller.engine.Reconciler;
 import dev.kumo.controller.engine.Result;
 import java.time.InstantSource;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,12 +44,15 @@ public final class ConfigurationReconciler implements Reconciler {
         }
         Configuration configuration = found.get();
         ConfigurationLifecycle status = new ConfigurationLifecycle(configuration.status(), clock);
-        List<Revision> owned = revisions.list(key.namespace(), CONFIGURATION + "=" + key.name());
-        checkLatestReadyExists(owned, status);
-        latestCreated(configuration, status).ifPresent(latest -> {
+        String latestName = RevisionNames.forGeneration(configuration);
+        Optional<Revision> existing = revisions.get(key.namespace(), latestName);
+        Optional<Revision> latestReady = checkLatestReadyExists(configuration, latestName, existing, status);
+        latestCreated(configuration, latestName, existing, status).ifPresent(latest -> {
             status.setLatestCreated(latest.metadata().name());
             observeLatestCreated(latest, status);
-            findLatestReady(owned, latest, status);
+            if (!status.isLatestReady(latest.metadata().name())) {
+                findLatestReady(configuration, latest, latestReady, status);
+            }
         });
         configurations.updateStatusIfChanged(configuration,
                 configuration.withStatus(status.toStatus(configuration.metadata().generation())),
@@ -58,17 +60,28 @@ public final class ConfigurationReconciler implements Reconciler {
         return Result.done();
     }
 
-    private static void checkLatestReadyExists(List<Revision> owned, ConfigurationLifecycle status) {
-        if (status.latestReady().isPresent()
-                && owned.stream().noneMatch(r -> status.isLatestReady(r.metadata().name()))) {
+    /**
+     * The recorded latest ready Revision, read by name (it is usually the latest created one, read already); marks
+     * it deleted when it is gone.
+     */
+    private Optional<Revision> checkLatestReadyExists(Configuration configuration, String latestName,
+            Optional<Revision> latest, ConfigurationLifecycle status) {
+        if (status.latestReady().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = status.latestReady().get();
+        Optional<Revision> revision = (name.equals(latestName) ? latest
+                : revisions.get(configuration.metadata().namespace(), name))
+                .filter(r -> isOf(r, configuration));
+        if (revision.isEmpty()) {
             status.markLatestReadyDeleted();
         }
+        return revision;
     }
 
     /** The Revision of the current generation, created if missing; empty if its name is taken by another owner. */
-    private Optional<Revision> latestCreated(Configuration configuration, ConfigurationLifecycle status) {
-        String name = RevisionNames.forGeneration(configuration);
-        Optional<Revision> existing = revisions.get(configuration.metadata().namespace(), name);
+    private Optional<Revision> latestCreated(Configuration configuration, String name, Optional<Revision> existing,
+            ConfigurationLifecycle status) {
         if (existing.isEmpty()) {
             return Optional.of(revisions.createControlledBy(MakeRevision.from(configuration), configurations,
                     configuration));
@@ -92,16 +105,28 @@ public final class ConfigurationReconciler implements Reconciler {
         }
     }
 
-    /** Moves latestReady to the newest ready Revision not newer than the latest created, if that is newer. */
-    private static void findLatestReady(List<Revision> owned, Revision latest, ConfigurationLifecycle status) {
+    /**
+     * Moves latestReady to the newest ready Revision older than the latest created (which is not ready) and newer
+     * than the recorded one. Only when a generation lies between those two can there be one, and only then are the
+     * Configuration's Revisions listed: a reconcile costs a read or two however many Revisions the namespace holds.
+     */
+    private void findLatestReady(Configuration configuration, Revision latest, Optional<Revision> latestReady,
+            ConfigurationLifecycle status) {
         long limit = generation(latest);
-        long current = owned.stream().filter(r -> status.isLatestReady(r.metadata().name()))
-                .mapToLong(ConfigurationReconciler::generation).findFirst().orElse(0);
-        owned.stream()
+        long current = latestReady.map(ConfigurationReconciler::generation).orElse(0L);
+        if (limit - current <= 1) {
+            return;
+        }
+        revisions.list(configuration.metadata().namespace(), CONFIGURATION + "=" + configuration.metadata().name())
+                .stream()
                 .filter(r -> ready(r).map(Condition::isTrue).orElse(false))
-                .filter(r -> generation(r) <= limit && generation(r) > current)
+                .filter(r -> generation(r) < limit && generation(r) > current)
                 .max(Comparator.comparingLong(ConfigurationReconciler::generation))
                 .ifPresent(r -> status.setLatestReady(r.metadata().name()));
+    }
+
+    private static boolean isOf(Revision revision, Configuration configuration) {
+        return configuration.metadata().name().equals(revision.metadata().labelsOrEmpty().get(CONFIGURATION));
     }
 
     private static Optional<Condition> ready(Revision revision) {

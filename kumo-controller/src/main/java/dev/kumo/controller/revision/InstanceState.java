@@ -1,16 +1,34 @@
 package dev.kumo.controller.revision;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** What a runtime reports about one Revision's instances. */
+/** How a Revision's instances are doing, as a runtime reports it. */
 public sealed interface InstanceState {
 
-    /** Instances are being started and none is ready yet. */
-    record Starting() implements InstanceState {
+    /**
+     * Instances are being started and none is ready yet: since when (the earliest start among them), the last
+     * readiness probe failure, and the last lines they logged (for the progress-deadline message).
+     */
+    record Starting(Instant since, Optional<String> lastProbeFailure, List<String> lastLogLines)
+            implements InstanceState {
+
+        public Starting {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastProbeFailure, "lastProbeFailure");
+            lastLogLines = List.copyOf(lastLogLines);
+        }
+
+        /** Started at {@code since}, with no probe failure or log line yet. */
+        public static Starting at(Instant since) {
+            return new Starting(since, Optional.empty(), List.of());
+        }
     }
 
-    /** {@code replicas} instances are running and ready. */
-    record Ready(int replicas) implements InstanceState {
+    /** At least one instance is running and ready. */
+    record Ready() implements InstanceState {
     }
 
     /** The container exited before becoming ready, with its exit code and last log lines. */

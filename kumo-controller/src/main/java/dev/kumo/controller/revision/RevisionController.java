@@ -7,6 +7,7 @@ import dev.kumo.controller.engine.Controller;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.engine.KeyQueue;
 import dev.kumo.store.ResourceStore;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /** Wires the Revision reconciler: Revisions are its primary kind, and the runtime's state changes enqueue them. */
@@ -17,17 +18,21 @@ public final class RevisionController {
     private RevisionController() {
     }
 
-    /** Registers the controller with {@code engine}. */
-    public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances) {
+    /**
+     * Registers the controller with {@code engine}; a Revision without its own progress-deadline annotation gets
+     * {@code defaultProgressDeadline}.
+     */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances,
+            Duration defaultProgressDeadline) {
         KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION,
-                reconciler(store, clock, instances)));
+                reconciler(store, clock, instances, defaultProgressDeadline)));
         instances.onChange(queue::enqueue);
     }
 
     /** The reconciler alone, for tests that call it directly. */
     public static RevisionReconciler reconciler(ResourceStore store, InstantSource clock,
-            RevisionInstances instances) {
+            RevisionInstances instances, Duration defaultProgressDeadline) {
         return new RevisionReconciler(new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances,
-                clock);
+                clock, defaultProgressDeadline);
     }
 }

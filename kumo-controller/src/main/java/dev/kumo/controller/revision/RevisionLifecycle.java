@@ -1,5 +1,6 @@
 package dev.kumo.controller.revision;
 
+import static dev.kumo.api.serving.lifecycle.RevisionConditions.ACTIVE;
 import static dev.kumo.api.serving.lifecycle.RevisionConditions.CONTAINER_HEALTHY;
 import static dev.kumo.api.serving.lifecycle.RevisionConditions.RESOURCES_AVAILABLE;
 import static dev.kumo.api.serving.lifecycle.RevisionConditions.SET;
@@ -8,51 +9,89 @@ import dev.kumo.api.meta.Condition;
 import dev.kumo.api.serving.RevisionStatus;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 
-/** A Revision's status being reconciled, changed only through named condition mutators. */
+/**
+ * A Revision's status being reconciled, changed only through named condition mutators. {@code Active} (whether
+ * instances serve) is informational, as in Knative: it never decides Ready.
+ */
 final class RevisionLifecycle {
 
     static final String EXIT_CODE = "ExitCode";
     static final String DEPLOYING = "Deploying";
+    /** Knative's reason when instances never became ready within the progress deadline. */
+    static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+    /** Knative's Active reason and message once the progress deadline has passed without a ready instance. */
+    static final String TIMED_OUT = "TimedOut";
+    static final String TIMED_OUT_MESSAGE = "The target could not be activated.";
 
     private final RevisionStatus original;
     private final InstantSource clock;
     private List<Condition> conditions;
     private Integer actualReplicas;
+    private Integer desiredReplicas;
 
     RevisionLifecycle(RevisionStatus current, InstantSource clock) {
         this.original = current == null ? RevisionStatus.EMPTY : current;
         this.clock = clock;
         this.conditions = SET.initialize(original.conditions(), clock);
         this.actualReplicas = original.actualReplicas();
+        this.desiredReplicas = original.desiredReplicas();
+    }
+
+    /** actualReplicas counts the ready instances (Knative's actual scale), desiredReplicas the wanted ones. */
+    void setReplicas(Replicas replicas) {
+        actualReplicas = replicas.ready();
+        desiredReplicas = replicas.desired();
     }
 
     void markDeploying() {
         conditions = SET.markUnknown(conditions, RESOURCES_AVAILABLE, DEPLOYING, "", clock);
         conditions = SET.markUnknown(conditions, CONTAINER_HEALTHY, DEPLOYING, "", clock);
-        actualReplicas = 0;
+        markActiveUnknown(DEPLOYING, "");
     }
 
-    void markReady(int replicas) {
+    void markReady() {
         conditions = SET.markTrue(conditions, RESOURCES_AVAILABLE, clock);
         conditions = SET.markTrue(conditions, CONTAINER_HEALTHY, clock);
-        actualReplicas = replicas;
+        conditions = SET.markTrue(conditions, ACTIVE, clock);
     }
 
     void markContainerExited(int exitCode, List<String> lastLogLines) {
         String logs = String.join("\n", lastLogLines).strip();
-        markContainerHealthyFalse(EXIT_CODE, "container exited with code " + exitCode
-                + (logs.isEmpty() ? " and logged nothing" : ": " + logs));
+        conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, EXIT_CODE, "container exited with code " + exitCode
+                + (logs.isEmpty() ? " and logged nothing" : ": " + logs), clock);
+        markActiveUnknown(DEPLOYING, "");
     }
 
-    void markContainerHealthyFalse(String reason, String message) {
+    /** The instances cannot be started at all: the container is unhealthy and nothing is active. */
+    void markCannotStart(String reason, String message) {
         conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, reason, message, clock);
-        actualReplicas = 0;
+        conditions = SET.markFalse(conditions, ACTIVE, reason, message, clock);
+    }
+
+    /**
+     * No instance became ready within the deadline: Knative's "Initial scale was never achieved", said with what a
+     * person needs to fix it (the last readiness probe failure and the last lines the container logged).
+     */
+    void markProgressDeadlineExceeded(ProgressDeadline deadline, Optional<String> lastProbeFailure,
+            List<String> lastLogLines) {
+        String logs = String.join("\n", lastLogLines).strip();
+        String message = "Initial scale was never achieved: the container did not become ready within "
+                + deadline.text() + " (" + ProgressDeadline.ANNOTATION + ")"
+                + lastProbeFailure.map(failure -> "; last readiness probe: " + failure).orElse("")
+                + (logs.isEmpty() ? "; it logged nothing" : "; last log lines:\n" + logs);
+        conditions = SET.markFalse(conditions, RESOURCES_AVAILABLE, PROGRESS_DEADLINE_EXCEEDED, message, clock);
+        conditions = SET.markUnknown(conditions, CONTAINER_HEALTHY, DEPLOYING, "", clock);
+        conditions = SET.markFalse(conditions, ACTIVE, TIMED_OUT, TIMED_OUT_MESSAGE, clock);
+    }
+
+    private void markActiveUnknown(String reason, String message) {
+        conditions = SET.markUnknown(conditions, ACTIVE, reason, message, clock);
     }
 
     RevisionStatus toStatus(long generation) {
         return new RevisionStatus(generation, conditions, original.annotations(), original.logUrl(),
-                original.containerStatuses(), original.initContainerStatuses(), actualReplicas,
-                original.desiredReplicas());
+                original.containerStatuses(), original.initContainerStatuses(), actualReplicas, desiredReplicas);
     }
 }

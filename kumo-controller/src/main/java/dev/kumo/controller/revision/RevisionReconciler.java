@@ -6,10 +6,14 @@ import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Reconciler;
 import dev.kumo.controller.engine.Result;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 
-/** Keeps a Revision's instances running through {@link RevisionInstances} and mirrors their state in its status. */
+/**
+ * Keeps a Revision's instances running through {@link RevisionInstances} and mirrors their state in its status;
+ * instances that do not become ready within the progress deadline fail the Revision.
+ */
 public final class RevisionReconciler implements Reconciler {
 
     /**
@@ -21,11 +25,14 @@ public final class RevisionReconciler implements Reconciler {
     private final TypedStore<Revision> revisions;
     private final RevisionInstances instances;
     private final InstantSource clock;
+    private final Duration defaultProgressDeadline;
 
-    public RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock) {
+    public RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock,
+            Duration defaultProgressDeadline) {
         this.revisions = revisions;
         this.instances = instances;
         this.clock = clock;
+        this.defaultProgressDeadline = defaultProgressDeadline;
     }
 
     @Override
@@ -48,18 +55,34 @@ public final class RevisionReconciler implements Reconciler {
 
     /** Mirrors the instances' state; the runtime reports changes to running instances, failures to start are polled. */
     private Result observeInstances(Revision revision, RevisionLifecycle status) {
-        switch (instances.ensure(revision)) {
-            case InstanceState.Starting starting -> status.markDeploying();
-            case InstanceState.Ready ready -> status.markReady(ready.replicas());
+        InstanceReport report = instances.ensure(revision);
+        status.setReplicas(report.replicas());
+        switch (report.state()) {
+            case InstanceState.Starting starting -> {
+                return awaitReadiness(revision, starting, status);
+            }
+            case InstanceState.Ready ready -> status.markReady();
             case InstanceState.Exited exited -> status.markContainerExited(exited.exitCode(), exited.lastLogLines());
             case InstanceState.Failed failed -> {
-                status.markContainerHealthyFalse(failed.reason(), failed.message());
+                status.markCannotStart(failed.reason(), failed.message());
                 if (!failed.permanent()) {
                     return Result.requeueAfter(FAILED_RECHECK);
                 }
             }
         }
         return Result.done();
+    }
+
+    /** Deploying until the progress deadline, looked at again when it falls due; past it the Revision has failed. */
+    private Result awaitReadiness(Revision revision, InstanceState.Starting starting, RevisionLifecycle status) {
+        ProgressDeadline deadline = ProgressDeadline.of(revision, defaultProgressDeadline);
+        Instant now = clock.instant();
+        if (deadline.exceeded(starting.since(), now)) {
+            status.markProgressDeadlineExceeded(deadline, starting.lastProbeFailure(), starting.lastLogLines());
+            return Result.done();
+        }
+        status.markDeploying();
+        return Result.requeueAfter(deadline.remaining(starting.since(), now));
     }
 
     private static long generation(Revision revision) {

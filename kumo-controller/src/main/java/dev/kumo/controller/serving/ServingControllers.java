@@ -30,7 +30,7 @@ public final class ServingControllers implements AutoCloseable {
         ServiceController.register(engine, store, clock);
         ConfigurationController.register(engine, store, clock);
         RouteController.register(engine, store, clock, routing, config.routeUrls());
-        RevisionController.register(engine, store, clock, instances);
+        RevisionController.register(engine, store, clock, instances, config.progressDeadline());
         engine.start();
         return new ServingControllers(engine);
     }

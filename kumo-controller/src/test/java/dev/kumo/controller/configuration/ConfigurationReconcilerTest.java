@@ -19,15 +19,18 @@ import dev.kumo.api.serving.ConfigurationStatus;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
+import dev.kumo.controller.testing.CountingStore;
 import dev.kumo.controller.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -100,6 +103,37 @@ class ConfigurationReconcilerTest {
             }
             row.wantStatus().ifPresent(want -> assertThat(store.get(ResourceTypes.CONFIGURATION, "default", "hello")
                     .map(c -> Normalized.status(c.get("status")))).contains(Normalized.status(want)));
+        }
+    }
+
+    /**
+     * Level-based without listing: a settled Configuration, and one rolling out to the next generation, are
+     * reconciled by reading their Revisions by name, however many other Revisions the namespace holds.
+     */
+    @Test
+    void settledAndRollingOutConfigurationsAreReconciledWithoutListingRevisions() {
+        try (CountingStore store = new CountingStore(InMemoryStore.create())) {
+            List<HasMetadata> objects = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                objects.add(configuration("other" + i));
+                objects.add(revision("other" + i + "-00001", ofConfiguration("other" + i, 1), ready()));
+            }
+            objects.add(configuration("hello", configStatus("hello-00001", "hello-00001", condition("Ready", "True"))));
+            objects.add(revision("hello-00001", ofConfiguration("hello", 1), ready()));
+            objects.add(configuration("rolling", configGeneration(2),
+                    configStatus("rolling-00002", "rolling-00001", condition("Ready", "Unknown"))));
+            objects.add(revision("rolling-00001", ofConfiguration("rolling", 1), ready()));
+            objects.add(revision("rolling-00002", ofConfiguration("rolling", 2)));
+            Seed.load(store, objects);
+            ConfigurationReconciler reconciler = ConfigurationController.reconciler(store, ManualClock.atEpoch());
+
+            reconciler.reconcile(HELLO);
+            reconciler.reconcile(new NamespacedName("default", "rolling"));
+
+            assertThat(store.lists(ResourceTypes.REVISION)).isZero();
+            assertThat(store.get(ResourceTypes.CONFIGURATION, "default", "rolling").map(c -> Normalized.status(
+                    c.get("status")))).contains(Normalized.status(status(2, "rolling-00002", "rolling-00001",
+                    condition("Ready", "Unknown"))));
         }
     }
 

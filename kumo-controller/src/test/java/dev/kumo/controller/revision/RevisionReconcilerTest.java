@@ -1,7 +1,9 @@
 package dev.kumo.controller.revision;
 
+import static dev.kumo.controller.testing.FakeRevisionInstances.report;
 import static dev.kumo.controller.testing.Objects.condition;
 import static dev.kumo.controller.testing.Objects.revision;
+import static dev.kumo.controller.testing.Objects.revisionAnnotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.kinds.ResourceTypes;
@@ -15,7 +17,10 @@ import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,8 +30,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RevisionReconcilerTest {
 
     private static final NamespacedName KEY = new NamespacedName("default", "hello-00001");
+    private static final Instant NOW = ManualClock.atEpoch().instant();
+    private static final Duration DEADLINE = Duration.ofMinutes(2);
+    private static final String NEVER_READY = "Initial scale was never achieved: the container did not become ready "
+            + "within 2m0s (serving.knative.dev/progress-deadline); last readiness probe: TCP probe of "
+            + "127.0.0.1:8080: Connection refused; last log lines:\nloading model\nstill loading";
 
-    record Row(String name, Optional<InstanceState> instances, RevisionStatus wantStatus, Result wantResult) {
+    record Row(String name, Map<String, String> annotations, Optional<InstanceReport> instances,
+            RevisionStatus wantStatus, Result wantResult) {
         @Override
         public String toString() {
             return name;
@@ -35,30 +46,61 @@ class RevisionReconcilerTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row("a new revision starts deploying", Optional.empty(), status(0,
-                        condition("ContainerHealthy", "Unknown", "Deploying", null),
-                        condition("Ready", "Unknown", "Deploying", null),
-                        condition("ResourcesAvailable", "Unknown", "Deploying", null)), Result.done()),
-                new Row("ready instances make it ready", Optional.of(new InstanceState.Ready(2)), status(2,
-                        condition("ContainerHealthy", "True"), condition("Ready", "True"),
-                        condition("ResourcesAvailable", "True")), Result.done()),
-                new Row("an exited container says its code and last lines",
-                        Optional.of(new InstanceState.Exited(3, List.of("listening", "panic: boom"))), status(0,
+                new Row("a new revision starts deploying and looks again at its progress deadline", Map.of(),
+                        Optional.empty(), deploying(),
+                        Result.requeueAfter(DEADLINE)),
+                new Row("an instance starting for 30 s has 90 s left", Map.of(),
+                        Optional.of(report(starting(Duration.ofSeconds(30)))), deploying(),
+                        Result.requeueAfter(Duration.ofSeconds(90))),
+                new Row("an instance not ready by the deadline fails the revision with the probe and the logs",
+                        Map.of(), Optional.of(report(starting(DEADLINE))), status(0, 1,
+                                active("False", "TimedOut", "The target could not be activated."),
+                                condition("ContainerHealthy", "Unknown", "Deploying", null),
+                                condition("Ready", "False", "ProgressDeadlineExceeded", NEVER_READY),
+                                condition("ResourcesAvailable", "False", "ProgressDeadlineExceeded", NEVER_READY)),
+                        Result.done()),
+                new Row("the revision's progress-deadline annotation shortens the deadline",
+                        Map.of("serving.knative.dev/progress-deadline", "5s"),
+                        Optional.of(report(new InstanceState.Starting(NOW.minusSeconds(5), Optional.empty(),
+                                List.of()))), status(0, 1,
+                                active("False", "TimedOut", "The target could not be activated."),
+                                condition("ContainerHealthy", "Unknown", "Deploying", null),
+                                condition("Ready", "False", "ProgressDeadlineExceeded", "Initial scale was never "
+                                        + "achieved: the container did not become ready within 5s "
+                                        + "(serving.knative.dev/progress-deadline); it logged nothing"),
+                                condition("ResourcesAvailable", "False", "ProgressDeadlineExceeded", "Initial scale "
+                                        + "was never achieved: the container did not become ready within 5s "
+                                        + "(serving.knative.dev/progress-deadline); it logged nothing")),
+                        Result.done()),
+                new Row("the revision's progress-deadline annotation lengthens the deadline",
+                        Map.of("serving.knative.dev/progress-deadline", "10m"),
+                        Optional.of(report(starting(Duration.ofMinutes(4)))), deploying(),
+                        Result.requeueAfter(Duration.ofMinutes(6))),
+                new Row("ready instances make it ready and active, and are counted", Map.of(),
+                        Optional.of(new InstanceReport(new Replicas(3, 2, 3), new InstanceState.Ready())),
+                        status(2, 3, active("True", null, null), condition("ContainerHealthy", "True"),
+                                condition("Ready", "True"), condition("ResourcesAvailable", "True")),
+                        Result.done()),
+                new Row("an exited container says its code and last lines", Map.of(),
+                        Optional.of(report(new InstanceState.Exited(3, List.of("listening", "panic: boom")))),
+                        status(0, 1, active("Unknown", "Deploying", null),
                                 condition("ContainerHealthy", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
                                 condition("Ready", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
                                 condition("ResourcesAvailable", "Unknown")), Result.done()),
-                new Row("a runtime failure passes its reason on and is looked at again",
-                        Optional.of(new InstanceState.Failed("ImageNotFound", "image example.com/x not found")),
-                        status(0, condition("ContainerHealthy", "False", "ImageNotFound",
+                new Row("a runtime failure passes its reason on and is looked at again", Map.of(),
+                        Optional.of(report(new InstanceState.Failed("ImageNotFound", "image example.com/x not found"))),
+                        status(0, 1, active("False", "ImageNotFound", "image example.com/x not found"),
+                                condition("ContainerHealthy", "False", "ImageNotFound",
                                         "image example.com/x not found"),
                                 condition("Ready", "False", "ImageNotFound", "image example.com/x not found"),
                                 condition("ResourcesAvailable", "Unknown")),
                         Result.requeueAfter(RevisionReconciler.FAILED_RECHECK)),
-                new Row("a permanent failure is reported once and not looked at again",
-                        Optional.of(InstanceState.Failed.permanent("RuntimeUnsupported", "needs podman")),
-                        status(0, condition("ContainerHealthy", "False", "RuntimeUnsupported", "needs podman"),
+                new Row("a permanent failure is reported once and not looked at again", Map.of(),
+                        Optional.of(report(InstanceState.Failed.permanent("RuntimeUnsupported", "needs podman"))),
+                        status(0, 1, active("False", "RuntimeUnsupported", "needs podman"),
+                                condition("ContainerHealthy", "False", "RuntimeUnsupported", "needs podman"),
                                 condition("Ready", "False", "RuntimeUnsupported", "needs podman"),
                                 condition("ResourcesAvailable", "Unknown")),
                         Result.done()));
@@ -68,10 +110,11 @@ class RevisionReconcilerTest {
     @MethodSource("rows")
     void reconcile(Row row) {
         try (ResourceStore store = InMemoryStore.create()) {
-            Seed.load(store, List.of(revision("hello-00001")));
-            FakeRevisionInstances instances = new FakeRevisionInstances();
-            row.instances().ifPresent(state -> instances.set(KEY, state));
-            Result result = RevisionController.reconciler(store, ManualClock.atEpoch(), instances).reconcile(KEY);
+            Seed.load(store, List.of(revision("hello-00001", revisionAnnotations(row.annotations()))));
+            ManualClock clock = ManualClock.atEpoch();
+            FakeRevisionInstances instances = new FakeRevisionInstances(clock);
+            row.instances().ifPresent(report -> instances.set(KEY, report));
+            Result result = RevisionController.reconciler(store, clock, instances, DEADLINE).reconcile(KEY);
             assertThat(result).isEqualTo(row.wantResult());
             assertThat(instances.running("default", "hello-00001")).isTrue();
             assertThat(store.get(ResourceTypes.REVISION, "default", "hello-00001")
@@ -83,13 +126,39 @@ class RevisionReconcilerTest {
     void aDeletedRevisionsInstancesAreRemoved() {
         try (ResourceStore store = InMemoryStore.create()) {
             FakeRevisionInstances instances = new FakeRevisionInstances();
-            instances.set(KEY, new InstanceState.Ready(1));
-            RevisionController.reconciler(store, ManualClock.atEpoch(), instances).reconcile(KEY);
+            instances.set(KEY, report(new InstanceState.Ready()));
+            RevisionController.reconciler(store, ManualClock.atEpoch(), instances, DEADLINE).reconcile(KEY);
             assertThat(instances.removed("default", "hello-00001")).isTrue();
         }
     }
 
-    private static RevisionStatus status(int replicas, Condition... conditions) {
-        return new RevisionStatus(1L, List.of(conditions), null, null, null, null, replicas, null);
+    @Test
+    void theDeadlineIsPrintedTheWayGoPrintsDurations() {
+        assertThat(new ProgressDeadline(Duration.ofSeconds(120)).text()).isEqualTo("2m0s");
+        assertThat(new ProgressDeadline(Duration.ofSeconds(30)).text()).isEqualTo("30s");
+        assertThat(new ProgressDeadline(Duration.ofSeconds(3725)).text()).isEqualTo("1h2m5s");
+        assertThat(new ProgressDeadline(Duration.ofMillis(1500)).text()).isEqualTo("1.5s");
+    }
+
+    private static InstanceState.Starting starting(Duration ago) {
+        return new InstanceState.Starting(NOW.minus(ago), Optional.of("TCP probe of 127.0.0.1:8080: Connection refused"),
+                List.of("loading model", "still loading"));
+    }
+
+    /** Active is informational: severity Info, as in Knative. */
+    private static Condition active(String status, String reason, String message) {
+        return new Condition("Active", status, "Info", null, reason, message);
+    }
+
+    /** One instance wanted, none ready yet, within the deadline. */
+    private static RevisionStatus deploying() {
+        return status(0, 1, active("Unknown", "Deploying", null),
+                condition("ContainerHealthy", "Unknown", "Deploying", null),
+                condition("Ready", "Unknown", "Deploying", null),
+                condition("ResourcesAvailable", "Unknown", "Deploying", null));
+    }
+
+    private static RevisionStatus status(int actualReplicas, int desiredReplicas, Condition... conditions) {
+        return new RevisionStatus(1L, List.of(conditions), null, null, null, null, actualReplicas, desiredReplicas);
     }
 }

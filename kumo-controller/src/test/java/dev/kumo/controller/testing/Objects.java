@@ -65,6 +65,10 @@ public final class Objects {
         }));
     }
 
+    public static UnaryOperator<Revision> revisionAnnotations(Map<String, String> annotations) {
+        return r -> r.withMetadata(edit(r.metadata(), m -> m.annotations = annotations));
+    }
+
     public static UnaryOperator<Revision> revisionConditions(Condition... conditions) {
         return r -> r.withStatus(RevisionStatus.EMPTY.withConditions(1, List.of(conditions)));
     }
@@ -104,6 +108,7 @@ public final class Objects {
         public Long generation;
         public Map<String, String> labels;
         public List<OwnerReference> owners;
+        public Map<String, String> annotations;
     }
 
     public static ObjectMeta edit(ObjectMeta m, java.util.function.Consumer<MetaEdit> change) {
@@ -111,10 +116,11 @@ public final class Objects {
         edit.generation = m.generation();
         edit.labels = new TreeMap<>(m.labelsOrEmpty());
         edit.owners = m.ownerReferences();
+        edit.annotations = m.annotations();
         change.accept(edit);
         return new ObjectMeta(m.name(), m.generateName(), m.namespace(), m.uid(), m.resourceVersion(), edit.generation,
                 m.creationTimestamp(), m.deletionTimestamp(), m.deletionGracePeriodSeconds(),
-                edit.labels.isEmpty() ? null : edit.labels, m.annotations(), edit.owners, m.finalizers(),
+                edit.labels.isEmpty() ? null : edit.labels, edit.annotations, edit.owners, m.finalizers(),
                 m.managedFields(), m.selfLink());
     }
 }

@@ -78,7 +78,7 @@ final class RotatingLog implements InstanceLogs {
 
     @Override
     public synchronized List<LogLine> tail(int lines) {
-        Deque<String> last = new ArrayDeque<>(Math.max(lines, 0));
+        Deque<String> last = new ArrayDeque<>();
         if (lines > 0) {
             for (Path file : List.of(previous, current)) {
                 for (String text : readLines(file)) {

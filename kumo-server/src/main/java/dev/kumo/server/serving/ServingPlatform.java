@@ -14,6 +14,7 @@ import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 
 /**
@@ -36,11 +37,12 @@ public final class ServingPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts serving with instance state under {@code stateDir} and the ingress on {@code host:port}; the router's
-     * per-revision meters go to {@code registry}.
+     * Starts serving with instance state under {@code stateDir}, the ingress on {@code host:port}, Route URLs under
+     * {@code domain}, {@code progressDeadline} for Revisions that do not set their own; the router's per-revision
+     * meters go to {@code registry}.
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
-            String ingressHost, int ingressPort, String domain, MeterRegistry registry) {
+            String ingressHost, int ingressPort, String domain, Duration progressDeadline, MeterRegistry registry) {
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         Subscription tracking = RuntimeEndpoints.track(runtime, endpoints);
@@ -54,7 +56,8 @@ public final class ServingPlatform implements AutoCloseable {
         }
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         ServingControllers controllers = ServingControllers.start(store, clock,
-                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port())),
+                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
+                        .withProgressDeadline(progressDeadline),
                 new RuntimeInstances(runtime, specs), new RouterRouting(router));
         // Hooks for the autoscaler (issue #4): router.onDemand(revision -> …) asks for an instance the moment a
         // request is held at zero; router.onLoad((revision, sample) -> …) feeds its windows once a second. The

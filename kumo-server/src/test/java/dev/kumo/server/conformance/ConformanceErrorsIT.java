@@ -48,6 +48,39 @@ class ConformanceErrorsIT {
         assertThat(ready.path("message").asText()).contains("code 5").contains("cannot read /etc/exits.conf");
     }
 
+    /**
+     * Knative's progress deadline: a container that runs but never listens fails its Revision with
+     * ProgressDeadlineExceeded once the template's {@code serving.knative.dev/progress-deadline} has passed, and
+     * the message names the failing readiness probe and the last lines the container logged.
+     */
+    @Test
+    void aContainerThatNeverListensFailsAtItsProgressDeadline() {
+        ObjectNode service = Workloads.service("never-listens");
+        Workloads.template(service).putObject("metadata").putObject("annotations")
+                .put("serving.knative.dev/progress-deadline", "3s");
+        ObjectNode container = Workloads.container(service);
+        container.putArray("command").add("python3");
+        container.putArray("args").add("-u").add("-c")
+                .add("import time; print('warming the cache'); time.sleep(600)");
+        kumo.create(SERVICES, service);
+
+        JsonNode available = kumo.awaitCondition(REVISIONS + "/never-listens-00001", "ResourcesAvailable", "False");
+        assertThat(available.path("reason").asText()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(available.path("message").asText())
+                .startsWith("Initial scale was never achieved: the container did not become ready within 3s")
+                .contains("last readiness probe: TCP probe of 127.0.0.1:").contains("warming the cache");
+        JsonNode revision = kumo.get(REVISIONS + "/never-listens-00001");
+        assertThat(Kumo.condition(revision, "Ready").path("reason").asText()).isEqualTo("ProgressDeadlineExceeded");
+        assertThat(Kumo.condition(revision, "Active").path("reason").asText()).isEqualTo("TimedOut");
+        assertThat(revision.at("/status/actualReplicas").asInt(-1)).isZero();
+        assertThat(revision.at("/status/desiredReplicas").asInt(-1)).isEqualTo(1);
+        JsonNode configurations = kumo.awaitCondition(SERVICES + "/never-listens", "ConfigurationsReady", "False");
+        assertThat(configurations.path("reason").asText()).isEqualTo("RevisionFailed");
+        assertThat(configurations.path("message").asText()).contains("Initial scale was never achieved");
+        assertThat(kumo.awaitCondition(SERVICES + "/never-listens", "Ready", "False").path("message").asText())
+                .contains("Initial scale was never achieved");
+    }
+
     /** TestContainerErrorMsg, Kumo's analogue: an image the process runtime cannot run names the runtime that can. */
     @Test
     void anImageOnlyContainerNamesTheRuntimeThatCanRunIt() {

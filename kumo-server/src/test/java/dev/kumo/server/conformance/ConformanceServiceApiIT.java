@@ -12,18 +12,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Knative's API conformance for Services: create, list, update, delete, BYO names, label/annotation propagation. */
+/**
+ * Knative's API conformance for Services: create, list, update, delete, BYO names, label/annotation propagation,
+ * and names generated from {@code metadata.generateName}.
+ */
 class ConformanceServiceApiIT {
 
     @TempDir
     static Path temp;
 
     private static Kumo kumo;
+
+    /**
+     * Knative's tests cut the prefix to 44 characters (knative/serving#3236): the generated name plus a Revision
+     * suffix must still be a valid name.
+     */
+    private static final String LONG_PREFIX = "conformance-service-generate-name-test-abcd-";
 
     @BeforeAll
     static void start() {
@@ -149,5 +159,54 @@ class ConformanceServiceApiIT {
         List<String> names = new ArrayList<>();
         kumo.get(collection).path("items").forEach(item -> names.add(item.at("/metadata/name").asText()));
         return names;
+    }
+
+    /** TestServiceGenerateName: the Configuration, Route, Revision and URL take the Service's generated name. */
+    @Test
+    void aServiceWithGenerateNameServesUnderItsGeneratedName() {
+        ObjectNode service = Workloads.env(Workloads.service("unused"), "TARGET", "generated");
+        ((ObjectNode) service.get("metadata")).remove("name");
+        ((ObjectNode) service.get("metadata")).put("generateName", LONG_PREFIX);
+
+        String name = kumo.create(SERVICES, service).at("/metadata/name").asText();
+
+        assertThat(LONG_PREFIX).hasSize(44);
+        assertThat(name).matches(Pattern.quote(LONG_PREFIX) + "[a-zA-Z0-9\\-.]+");
+        JsonNode ready = kumo.awaitReady(name);
+        assertThat(ready.at("/status/url").asText())
+                .isEqualTo("http://" + name + ".default.localhost:" + kumo.ingressPort());
+        assertThat(ready.at("/status/latestReadyRevisionName").asText()).isEqualTo(name + "-00001");
+        assertThat(kumo.get(CONFIGURATIONS + "/" + name).at("/metadata/labels/serving.knative.dev~1service").asText())
+                .isEqualTo(name);
+        assertThat(kumo.get(ROUTES + "/" + name).at("/status/url").asText()).isEqualTo(ready.at("/status/url").asText());
+        assertThat(kumo.get(REVISIONS + "/" + name + "-00001").at("/metadata/labels/serving.knative.dev~1service")
+                .asText()).isEqualTo(name);
+        assertThat(kumo.call(name, "/").body()).isEqualTo("Hello generated! (" + name + "-00001)\n");
+    }
+
+    /** TestRouteAndConfigGenerateName: a Configuration and a Route, both named by the server, serve together. */
+    @Test
+    void aConfigurationAndARouteWithGenerateNameServeTogether() {
+        ObjectNode configuration = Workloads.env(Workloads.service("unused"), "TARGET", "pair");
+        configuration.put("kind", "Configuration");
+        ((ObjectNode) configuration.get("metadata")).remove("name");
+        ((ObjectNode) configuration.get("metadata")).put("generateName", "gen-config-");
+        String config = kumo.create(CONFIGURATIONS, configuration).at("/metadata/name").asText();
+        assertThat(config).matches("gen-config-[a-zA-Z0-9\\-.]+");
+        kumo.awaitCondition(CONFIGURATIONS + "/" + config, "Ready", "True");
+        assertThat(kumo.get(CONFIGURATIONS + "/" + config).at("/status/latestCreatedRevisionName").asText())
+                .isEqualTo(config + "-00001");
+
+        ObjectNode route = Kumo.object("""
+                {"apiVersion": "serving.knative.dev/v1", "kind": "Route", "metadata": {"generateName": "gen-route-"},
+                 "spec": {"traffic": [{"configurationName": "%s", "percent": 100}]}}""".formatted(config));
+        String name = kumo.create(ROUTES, route).at("/metadata/name").asText();
+
+        assertThat(name).matches("gen-route-[a-zA-Z0-9\\-.]+");
+        JsonNode ready = kumo.awaitCondition(ROUTES + "/" + name, "Ready", "True");
+        assertThat(ready.path("status").asText()).isEqualTo("True");
+        assertThat(kumo.get(ROUTES + "/" + name).at("/status/url").asText())
+                .isEqualTo("http://" + name + ".default.localhost:" + kumo.ingressPort());
+        assertThat(kumo.call(name, "/").body()).isEqualTo("Hello pair! (" + config + "-00001)\n");
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 final class Creation {
 
     private static final int NAME_ATTEMPTS = 8;
+    /** The longest generateName kept whole: with the random suffix, a name of at most 63 characters. */
+    private static final int MAX_GENERATE_NAME_PREFIX = 63 - NameGenerator.LENGTH;
 
     private final InstantSource clock;
     private final NameGenerator names;
@@ -54,6 +56,10 @@ final class Creation {
         if (prefix.isEmpty()) {
             throw ApiException.invalid(type.kind(), "",
                     List.of(FieldError.required("metadata.name", "name or generateName is required")));
+        }
+        // As Kubernetes does: a long prefix is cut so that the generated name fits a 63-character name.
+        if (prefix.length() > MAX_GENERATE_NAME_PREFIX) {
+            prefix = prefix.substring(0, MAX_GENERATE_NAME_PREFIX);
         }
         String candidate = "";
         for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
