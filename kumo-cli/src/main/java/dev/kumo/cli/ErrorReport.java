@@ -52,7 +52,9 @@ public final class ErrorReport {
         }
         List<String> lines = new ArrayList<>();
         lines.add("Error: " + status.kind() + " \"" + status.name() + "\" is invalid:");
-        status.causes().forEach(c -> lines.add("* " + c.message()));
+        // The server sends each cause's message without its field, as Kubernetes does; older servers included it.
+        status.causes().forEach(c -> lines.add("* " + (c.field().isEmpty() || c.message().startsWith(c.field() + ":")
+                ? c.message() : c.field() + ": " + c.message())));
         return lines;
     }
 

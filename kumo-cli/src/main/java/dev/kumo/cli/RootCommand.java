@@ -2,6 +2,9 @@ package dev.kumo.cli;
 
 import dev.kumo.cli.apply.ApplyCommand;
 import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.eventing.BrokerCommand;
+import dev.kumo.cli.eventing.SourceCommand;
+import dev.kumo.cli.eventing.TriggerCommand;
 import dev.kumo.cli.kubeconfig.KubeconfigCommand;
 import dev.kumo.cli.resource.DeleteCommand;
 import dev.kumo.cli.resource.GetCommand;
@@ -19,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RootCommand.Version.class, usageHelpAutoWidth = true,
         description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.",
         subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
-            RevisionCommand.class, RouteCommand.class, KubeconfigCommand.class, VersionCommand.class,
+            RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
+            SourceCommand.class, KubeconfigCommand.class, VersionCommand.class,
             CompletionCommand.class})
 final class RootCommand extends GroupCommand {
 

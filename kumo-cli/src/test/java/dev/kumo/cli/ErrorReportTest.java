@@ -49,12 +49,12 @@ class ErrorReportTest {
     }
 
     @Test
-    void invalidWithSeveralCausesListsThem() {
+    void invalidWithSeveralCausesListsThemWithTheirFields() {
         String status = """
                 {"kind":"Status","reason":"Invalid","code":422,"message":"Service \\"bad\\" is invalid: [a, b]",
                  "details":{"name":"bad","kind":"Service","causes":[
                    {"field":"spec.a","message":"spec.a: Required value"},
-                   {"field":"spec.b","message":"spec.b: Invalid value: 1: too small"}]}}""";
+                   {"field":"spec.b","message":"Invalid value: 1: too small"}]}}""";
         assertThat(ErrorReport.lines(error(422, status, "default"))).containsExactly(
                 "Error: Service \"bad\" is invalid:",
                 "* spec.a: Required value",

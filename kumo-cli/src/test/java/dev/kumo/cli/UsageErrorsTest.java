@@ -70,7 +70,8 @@ class UsageErrorsTest {
         assertThat(result.err()).isEqualTo("""
                 Error: the server doesn't have a resource type "deployments"
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
-                namespaces (ns), configmaps (cm), secrets.
+                brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, namespaces (ns), \
+                configmaps (cm), secrets.
                 """);
     }
 }

@@ -36,6 +36,12 @@ public record FieldError(String field, String type, String message) {
                 field + ": Duplicate value: " + render(value) + suffix(detail));
     }
 
+    /** A value outside a fixed set, with the set (Kubernetes' {@code Unsupported value}). */
+    public static FieldError notSupported(String field, Object value, java.util.List<String> supported) {
+        return new FieldError(field, "FieldValueNotSupported", field + ": Unsupported value: " + render(value)
+                + ": supported values: " + String.join(", ", supported.stream().map(FieldError::render).toList()));
+    }
+
     /** A field that is not part of the schema at all. */
     public static FieldError unknown(String field) {
         return new FieldError(field, "FieldValueInvalid", "unknown field \"" + field + "\"");

@@ -18,6 +18,25 @@ public final class ResourceTypes {
     public static final ResourceType ROUTE = new ResourceType(SERVING_GROUP, "v1", "Route", "routes", "route", true,
             true, List.of("rt"), KNATIVE);
 
+    public static final String EVENTING_GROUP = "eventing.knative.dev";
+    public static final String SOURCES_GROUP = "sources.knative.dev";
+    // Knative's eventing CRDs declare these categories and no short names.
+    private static final List<String> EVENTING = List.of("all", "knative", "eventing");
+    private static final List<String> SOURCES = List.of("all", "knative", "sources");
+
+    public static final ResourceType BROKER = new ResourceType(EVENTING_GROUP, "v1", "Broker", "brokers", "broker",
+            true, true, List.of(), EVENTING);
+    public static final ResourceType TRIGGER = new ResourceType(EVENTING_GROUP, "v1", "Trigger", "triggers",
+            "trigger", true, true, List.of(), EVENTING);
+    public static final ResourceType PING_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "PingSource",
+            "pingsources", "pingsource", true, true, List.of(), SOURCES);
+    public static final ResourceType API_SERVER_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "ApiServerSource",
+            "apiserversources", "apiserversource", true, true, List.of(), SOURCES);
+    public static final ResourceType SINK_BINDING = new ResourceType(SOURCES_GROUP, "v1", "SinkBinding",
+            "sinkbindings", "sinkbinding", true, true, List.of(), List.of("all", "knative", "sources", "bindings"));
+    public static final ResourceType CONTAINER_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "ContainerSource",
+            "containersources", "containersource", true, true, List.of(), SOURCES);
+
     public static final ResourceType NAMESPACE = new ResourceType("", "v1", "Namespace", "namespaces", "namespace",
             false, true, List.of("ns"), List.of());
     public static final ResourceType CONFIGMAP = new ResourceType("", "v1", "ConfigMap", "configmaps", "configmap",

@@ -32,6 +32,28 @@ public record ObjectMeta(
                 null);
     }
 
+    /** This metadata with {@code key=value} added to (or replaced in) its labels. */
+    public ObjectMeta withLabel(String key, String value) {
+        return withMaps(with(labelsOrEmpty(), key, value), annotations);
+    }
+
+    /** This metadata with {@code key=value} added to (or replaced in) its annotations. */
+    public ObjectMeta withAnnotation(String key, String value) {
+        return withMaps(labels, with(annotationsOrEmpty(), key, value));
+    }
+
+    private ObjectMeta withMaps(Map<String, String> newLabels, Map<String, String> newAnnotations) {
+        return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
+                deletionTimestamp, deletionGracePeriodSeconds, newLabels, newAnnotations, ownerReferences, finalizers,
+                managedFields, selfLink);
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String key, String value) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>(map);
+        changed.put(key, value);
+        return changed;
+    }
+
     public Map<String, String> labelsOrEmpty() {
         return labels == null ? Map.of() : labels;
     }

@@ -1,6 +1,7 @@
 package dev.kumo.api.serving;
 
 import dev.kumo.api.kinds.KindDefinition;
+import dev.kumo.api.kinds.KindRules;
 import dev.kumo.api.kinds.ObjectMetaValidation.NameRule;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
@@ -30,21 +31,21 @@ public final class ServingKinds {
     /** The four kinds with the given cluster-wide defaults and limits. */
     public static List<KindDefinition> all(ServingConfig config) {
         return List.of(
-                kind(ResourceTypes.SERVICE, Service.class, new ServingRules<Service>(
+                kind(ResourceTypes.SERVICE, Service.class, new KindRules<Service>(
                         (value, existing) -> KindDefaults.service(value, existing, config.defaults()),
                         (value, existing) -> ServiceValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
                                 : value.spec().template()), TEMPLATE_SPEC))),
-                kind(ResourceTypes.CONFIGURATION, Configuration.class, new ServingRules<Configuration>(
+                kind(ResourceTypes.CONFIGURATION, Configuration.class, new KindRules<Configuration>(
                         (value, existing) -> KindDefaults.configuration(value, existing, config.defaults()),
                         (value, existing) -> ConfigurationValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
                                 : value.spec().template()), TEMPLATE_SPEC))),
-                kind(ResourceTypes.REVISION, Revision.class, new ServingRules<Revision>(
+                kind(ResourceTypes.REVISION, Revision.class, new KindRules<Revision>(
                         (value, existing) -> KindDefaults.revision(value, existing, config.defaults()),
                         (value, existing) -> RevisionValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(value.spec(), "spec"))),
-                kind(ResourceTypes.ROUTE, Route.class, new ServingRules<Route>(
+                kind(ResourceTypes.ROUTE, Route.class, new KindRules<Route>(
                         (value, existing) -> KindDefaults.route(value),
                         (value, existing) -> RouteValidation.validate(value),
                         value -> List.of())));

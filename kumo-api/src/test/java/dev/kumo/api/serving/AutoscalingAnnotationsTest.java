@@ -7,6 +7,7 @@ import static dev.kumo.api.serving.ServingFixtures.patched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.testing.ValidationRow;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package dev.kumo.api.serving;
 
 import static dev.kumo.api.serving.ServingFixtures.SERVICE;
 
+import dev.kumo.api.testing.ValidationRow;
 import java.util.stream.Stream;
 
 /** Rows for the Revision spec rules, run through a Service's template by {@link ServiceValidationTest}. */

@@ -30,12 +30,22 @@ final class StatusBodies {
             if (!e.causes().isEmpty()) {
                 ArrayNode causes = details.putArray("causes");
                 for (FieldError cause : e.causes()) {
-                    causes.addObject().put("reason", cause.type()).put("message", cause.message())
+                    causes.addObject().put("reason", cause.type()).put("message", causeMessage(cause))
                             .put("field", cause.field());
                 }
             }
         }
         return status;
+    }
+
+    /**
+     * A cause's message without its field path: kubectl prints {@code field: message} itself, as Kubernetes sends
+     * them ({@code Invalid value: …}).
+     */
+    private static String causeMessage(FieldError cause) {
+        String prefix = cause.field() + ": ";
+        return !cause.field().isEmpty() && cause.message().startsWith(prefix)
+                ? cause.message().substring(prefix.length()) : cause.message();
     }
 
     /** A Success status, as answered for deletions of collections. */

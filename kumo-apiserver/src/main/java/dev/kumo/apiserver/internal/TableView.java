@@ -15,11 +15,16 @@ import java.util.function.Function;
 
 /**
  * {@code meta.k8s.io/v1} Table renderings with the columns Knative's CRDs declare (URL, LATESTCREATED,
- * LATESTREADY, READY, REASON …) and kubectl's for the core kinds; cells are pre-formatted strings.
+ * LATESTREADY, READY, REASON …; the eventing CRDs add AGE, and a Broker's CLASS only for {@code -o wide}) and
+ * kubectl's for the core kinds; cells are pre-formatted strings.
  */
 final class TableView {
 
-    private record Column(String name, String format, Function<ObjectNode, String> cell) {
+    private record Column(String name, String format, int priority, Function<ObjectNode, String> cell) {
+
+        Column(String name, String format, Function<ObjectNode, String> cell) {
+            this(name, format, 0, cell);
+        }
     }
 
     private final InstantSource clock;
@@ -35,7 +40,7 @@ final class TableView {
         ArrayNode definitions = table.putArray("columnDefinitions");
         for (Column column : columns) {
             definitions.addObject().put("name", column.name()).put("type", "string").put("format", column.format())
-                    .put("description", column.name()).put("priority", 0);
+                    .put("description", column.name()).put("priority", column.priority());
         }
         ArrayNode rows = table.putArray("rows");
         for (ObjectNode object : objects) {
@@ -76,20 +81,52 @@ final class TableView {
                 columns.add(text("URL", "/status/url"));
                 columns.addAll(readiness());
             }
-            case "Namespace" -> columns.add(new Column("Status", "",
-                    o -> o.path("metadata").has("deletionTimestamp") ? "Terminating" : "Active"));
-            case "ConfigMap" -> columns.add(new Column("Data", "",
-                    o -> Integer.toString(o.path("data").size() + o.path("binaryData").size())));
+            case "Broker" -> {
+                columns.add(text("URL", "/status/address/url"));
+                columns.add(age());
+                columns.addAll(readiness());
+                columns.add(new Column("Class", "", 1, o -> o.path("metadata").path("annotations")
+                        .path("eventing.knative.dev/broker.class").asText("")));
+            }
+            case "Trigger" -> {
+                columns.add(text("Broker", "/spec/broker"));
+                columns.add(text("Subscriber_URI", "/status/subscriberUri"));
+                columns.add(age());
+                columns.addAll(readiness());
+            }
+            case "PingSource" -> {
+                columns.add(text("Sink", "/status/sinkUri"));
+                columns.add(text("Schedule", "/spec/schedule"));
+                columns.add(age());
+                columns.addAll(readiness());
+            }
+            case "ApiServerSource", "SinkBinding", "ContainerSource" -> {
+                columns.add(text("Sink", "/status/sinkUri"));
+                columns.add(age());
+                columns.addAll(readiness());
+            }
+            case "Namespace" -> {
+                columns.add(new Column("Status", "",
+                        o -> o.path("metadata").has("deletionTimestamp") ? "Terminating" : "Active"));
+                columns.add(age());
+            }
+            case "ConfigMap" -> {
+                columns.add(new Column("Data", "",
+                        o -> Integer.toString(o.path("data").size() + o.path("binaryData").size())));
+                columns.add(age());
+            }
             case "Secret" -> {
                 columns.add(text("Type", "/type"));
                 columns.add(new Column("Data", "", o -> Integer.toString(o.path("data").size())));
+                columns.add(age());
             }
-            default -> { }
-        }
-        if (!type.group().equals("serving.knative.dev")) {
-            columns.add(new Column("Age", "", this::age));
+            default -> columns.add(age());
         }
         return columns;
+    }
+
+    private Column age() {
+        return new Column("Age", "", this::age);
     }
 
     private static List<Column> readiness() {

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 public final class KindCatalog {
 
     private static final List<ResourceType> TYPES = List.of(ResourceTypes.SERVICE, ResourceTypes.CONFIGURATION,
-            ResourceTypes.REVISION, ResourceTypes.ROUTE, ResourceTypes.NAMESPACE, ResourceTypes.CONFIGMAP,
-            ResourceTypes.SECRET);
+            ResourceTypes.REVISION, ResourceTypes.ROUTE, ResourceTypes.BROKER, ResourceTypes.TRIGGER,
+            ResourceTypes.PING_SOURCE, ResourceTypes.API_SERVER_SOURCE, ResourceTypes.SINK_BINDING,
+            ResourceTypes.CONTAINER_SOURCE, ResourceTypes.NAMESPACE, ResourceTypes.CONFIGMAP, ResourceTypes.SECRET);
 
     // The CLI only names kinds; admission is the server's job, so these definitions refuse to admit anything.
     private static final Kinds KINDS = new Kinds(TYPES.stream().map(type -> new KindDefinition(type,

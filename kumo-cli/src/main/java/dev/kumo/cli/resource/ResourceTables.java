@@ -5,6 +5,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.ListOutput;
 import dev.kumo.cli.Session;
+import dev.kumo.cli.eventing.EventingTables;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.Table;
 import dev.kumo.cli.revision.RevisionTable;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Prints a list of any kind: the kn columns for Services, Revisions and Routes, NAME AGE otherwise. */
+/**
+ * Prints a list of any kind: the kn columns for Services, Revisions, Routes, Brokers, Triggers and PingSources,
+ * NAME AGE otherwise.
+ */
 final class ResourceTables {
 
     private ResourceTables() {
@@ -31,6 +35,12 @@ final class ResourceTables {
                             session.listNamespace(), Optional.empty()))), now));
         } else if (type.equals(ResourceTypes.ROUTE)) {
             ListOutput.print(session, list, type, RouteTable::of);
+        } else if (type.equals(ResourceTypes.BROKER)) {
+            ListOutput.print(session, list, type, items -> EventingTables.brokers(items, now));
+        } else if (type.equals(ResourceTypes.TRIGGER)) {
+            ListOutput.print(session, list, type, items -> EventingTables.triggers(items, now));
+        } else if (type.equals(ResourceTypes.PING_SOURCE)) {
+            ListOutput.print(session, list, type, items -> EventingTables.pingSources(items, now));
         } else {
             ListOutput.print(session, list, type, items -> namesAndAges(items, now));
         }

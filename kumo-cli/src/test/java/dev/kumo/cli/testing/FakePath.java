@@ -1,7 +1,7 @@
 package dev.kumo.cli.testing;
 
-import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.client.KindCatalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +12,7 @@ import java.util.Optional;
  */
 record FakePath(ResourceType type, Optional<String> namespace, Optional<String> name) {
 
-    static final List<ResourceType> TYPES = List.of(ResourceTypes.SERVICE, ResourceTypes.CONFIGURATION,
-            ResourceTypes.REVISION, ResourceTypes.ROUTE, ResourceTypes.NAMESPACE, ResourceTypes.CONFIGMAP,
-            ResourceTypes.SECRET);
+    static final List<ResourceType> TYPES = KindCatalog.types();
 
     static Optional<FakePath> parse(String path) {
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();

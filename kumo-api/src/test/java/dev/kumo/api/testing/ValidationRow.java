@@ -1,4 +1,4 @@
-package dev.kumo.api.serving;
+package dev.kumo.api.testing;
 
 /**
  * One failing case: a base manifest, a merge patch (YAML) that breaks it, and the one field error expected.
@@ -9,7 +9,7 @@ package dev.kumo.api.serving;
  * @param field the expected error's field path
  * @param message the expected error's whole message
  */
-record ValidationRow(String name, String base, String patch, String field, String message) {
+public record ValidationRow(String name, String base, String patch, String field, String message) {
 
     @Override
     public String toString() {

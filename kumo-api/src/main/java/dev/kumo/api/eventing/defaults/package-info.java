@@ -1,0 +1,2 @@
+/** Knative's SetDefaults for Brokers and Triggers. */
+package dev.kumo.api.eventing.defaults;

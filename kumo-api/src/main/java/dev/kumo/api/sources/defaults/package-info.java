@@ -1,0 +1,2 @@
+/** Knative's SetDefaults for the sources. */
+package dev.kumo.api.sources.defaults;

@@ -1,0 +1,9 @@
+package dev.kumo.cli.eventing;
+
+/** A flag value an object cannot be built from; the create command reports it as a usage error (exit 2). */
+final class BadFlag extends RuntimeException {
+
+    BadFlag(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.kumo.cli.eventing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.Session;
+import dev.kumo.cli.output.DescribeBlock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kumo broker}: the verbs on Knative Brokers. */
+@Command(name = "broker", aliases = "brokers", description = "Manage Knative Brokers.",
+        subcommands = {BrokerCommand.Create.class, BrokerCommand.Describe.class, BrokerCommand.List.class,
+            BrokerCommand.Delete.class})
+public final class BrokerCommand extends GroupCommand {
+
+    private static final String CLASS = "eventing.knative.dev/broker.class";
+
+    /** {@code kumo broker create NAME [--class C] [delivery flags]}. */
+    @Command(name = "create", description = "Create a Broker (of Kumo's durable class unless --class says).")
+    static final class Create extends CreateVerb {
+
+        @Option(names = "--class", paramLabel = "CLASS", description = "Broker class (default: the server's, "
+                + "KumoBroker).")
+        String brokerClass;
+
+        @Mixin
+        DeliveryOptions delivery;
+
+        Create(Session session) {
+            super(session, ResourceTypes.BROKER, "Broker");
+        }
+
+        @Override
+        void fill(ObjectNode object) {
+            if (brokerClass != null) {
+                object.withObjectProperty("metadata").putObject("annotations").put(CLASS, brokerClass);
+            }
+            delivery.fill(object.withObjectProperty("spec"));
+        }
+    }
+
+    /** {@code kumo broker describe NAME}. */
+    @Command(name = "describe", description = "Show details of a Broker.")
+    static final class Describe extends DescribeVerb {
+
+        Describe(Session session) {
+            super(session, ResourceTypes.BROKER);
+        }
+
+        @Override
+        void describe(JsonNode broker, DescribeBlock block) {
+            JsonNode delivery = broker.at("/spec/delivery");
+            block.attribute("Class", broker.at("/metadata/annotations").path(CLASS).asText(""))
+                    .attribute("URL", broker.at("/status/address/url").asText(""))
+                    .attribute("Dead Letter Sink", delivery.has("deadLetterSink")
+                            ? Sink.describe(delivery.path("deadLetterSink")) : "")
+                    .attribute("Retry", delivery.path("retry").asText(""))
+                    .attribute("Backoff", (delivery.path("backoffPolicy").asText("") + " "
+                            + delivery.path("backoffDelay").asText("")).trim())
+                    .attribute("Timeout", delivery.path("timeout").asText(""));
+        }
+    }
+
+    /** {@code kumo broker list}. */
+    @Command(name = "list", aliases = "ls", description = "List Brokers.")
+    static final class List extends ListVerb {
+
+        List(Session session) {
+            super(session, ResourceTypes.BROKER, EventingTables::brokers);
+        }
+    }
+
+    /** {@code kumo broker delete NAME...}. */
+    @Command(name = "delete", aliases = "rm", description = "Delete Brokers.")
+    static final class Delete extends DeleteVerb {
+
+        Delete(Session session) {
+            super(session, ResourceTypes.BROKER, "Broker");
+        }
+    }
+}

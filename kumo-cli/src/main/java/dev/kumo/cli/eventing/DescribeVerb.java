@@ -1,0 +1,45 @@
+package dev.kumo.cli.eventing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.Session;
+import dev.kumo.cli.output.Age;
+import dev.kumo.cli.output.ConditionLines;
+import dev.kumo.cli.output.DescribeBlock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Parameters;
+
+/** {@code describe NAME} for an eventing kind: name, namespace, age, the kind's own lines, then its conditions. */
+abstract class DescribeVerb implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The object to describe.")
+    String name;
+
+    final Session session;
+    private final ResourceType type;
+
+    DescribeVerb(Session session, ResourceType type) {
+        this.session = session;
+        this.type = type;
+    }
+
+    /** Adds the kind's own attributes and sections to {@code block}. */
+    abstract void describe(JsonNode object, DescribeBlock block);
+
+    @Override
+    public final Integer call() {
+        JsonNode object = session.client().get(type, session.namespace(), name);
+        if (session.printRaw(object, type)) {
+            return 0;
+        }
+        JsonNode metadata = object.path("metadata");
+        DescribeBlock block = new DescribeBlock()
+                .attribute("Name", metadata.path("name").asText())
+                .attribute("Namespace", metadata.path("namespace").asText())
+                .attribute("Age", Age.of(object, session.now()));
+        describe(object, block);
+        session.out().print(block.section("Conditions", ConditionLines.of(object, session.now())).render());
+        session.out().flush();
+        return 0;
+    }
+}

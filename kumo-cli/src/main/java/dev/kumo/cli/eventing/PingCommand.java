@@ -1,0 +1,119 @@
+package dev.kumo.cli.eventing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.Session;
+import dev.kumo.cli.output.DescribeBlock;
+import java.util.ArrayList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kumo source ping}: the verbs on PingSources. */
+@Command(name = "ping", description = "Manage PingSources: events sent on a cron schedule.",
+        subcommands = {PingCommand.Create.class, PingCommand.Describe.class, PingCommand.List.class,
+            PingCommand.Delete.class})
+public final class PingCommand extends GroupCommand {
+
+    private static final String LABEL = "Ping source";
+
+    /** {@code kumo source ping create NAME --sink S [--schedule CRON] [--data D [--encoding base64]]}. */
+    @Command(name = "create", description = "Create a PingSource.")
+    static final class Create extends CreateVerb {
+
+        @Option(names = "--schedule", paramLabel = "CRON",
+                description = "Cron schedule, e.g. \"*/2 * * * *\" (default: every minute).")
+        String schedule;
+
+        @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "The event's data.")
+        String data;
+
+        @Option(names = "--encoding", paramLabel = "ENCODING", defaultValue = "text",
+                description = "How --data is given: text or base64 (default: ${DEFAULT-VALUE}).")
+        String encoding;
+
+        @Option(names = "--timezone", paramLabel = "ZONE", description = "Time zone of the schedule, e.g. "
+                + "Europe/Paris.")
+        String timezone;
+
+        @Option(names = {"-s", "--sink"}, required = true, paramLabel = "SINK",
+                description = "Where events go: ksvc:NAME[:NAMESPACE], broker:NAME, channel:NAME or a URL.")
+        String sink;
+
+        @Option(names = "--ce-override", paramLabel = "KEY=VALUE",
+                description = "A CloudEvents extension to add to every event (repeatable).")
+        java.util.List<String> overrides = new ArrayList<>();
+
+        Create(Session session) {
+            super(session, ResourceTypes.PING_SOURCE, LABEL);
+        }
+
+        @Override
+        void fill(ObjectNode object) {
+            ObjectNode spec = object.withObjectProperty("spec");
+            if (schedule != null) {
+                spec.put("schedule", schedule);
+            }
+            if (timezone != null) {
+                spec.put("timezone", timezone);
+            }
+            if (data != null) {
+                switch (encoding) {
+                    case "text" -> spec.put("data", data);
+                    case "base64" -> spec.put("dataBase64", data);
+                    default -> throw new BadFlag("invalid --encoding '" + encoding + "': want text or base64");
+                }
+            }
+            spec.set("sink", Sink.parse(sink, "--sink"));
+            if (!overrides.isEmpty()) {
+                ObjectNode extensions = spec.putObject("ceOverrides").putObject("extensions");
+                for (String override : overrides) {
+                    int equals = override.indexOf('=');
+                    if (equals <= 0) {
+                        throw new BadFlag("invalid --ce-override '" + override + "': want KEY=VALUE");
+                    }
+                    extensions.put(override.substring(0, equals), override.substring(equals + 1));
+                }
+            }
+        }
+    }
+
+    /** {@code kumo source ping describe NAME}. */
+    @Command(name = "describe", description = "Show details of a PingSource.")
+    static final class Describe extends DescribeVerb {
+
+        Describe(Session session) {
+            super(session, ResourceTypes.PING_SOURCE);
+        }
+
+        @Override
+        void describe(JsonNode source, DescribeBlock block) {
+            JsonNode spec = source.path("spec");
+            block.attribute("Schedule", spec.path("schedule").asText(""))
+                    .attribute("Timezone", spec.path("timezone").asText(""))
+                    .attribute("Data", spec.has("dataBase64") ? spec.path("dataBase64").asText() + " (base64)"
+                            : spec.path("data").asText(""))
+                    .attribute("Sink", Sink.describe(spec.path("sink")))
+                    .attribute("Sink URI", source.at("/status/sinkUri").asText(""));
+        }
+    }
+
+    /** {@code kumo source ping list}. */
+    @Command(name = "list", aliases = "ls", description = "List PingSources.")
+    static final class List extends ListVerb {
+
+        List(Session session) {
+            super(session, ResourceTypes.PING_SOURCE, EventingTables::pingSources);
+        }
+    }
+
+    /** {@code kumo source ping delete NAME...}. */
+    @Command(name = "delete", aliases = "rm", description = "Delete PingSources.")
+    static final class Delete extends DeleteVerb {
+
+        Delete(Session session) {
+            super(session, ResourceTypes.PING_SOURCE, LABEL);
+        }
+    }
+}

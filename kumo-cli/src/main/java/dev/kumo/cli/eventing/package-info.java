@@ -1,0 +1,5 @@
+/**
+ * {@code kumo broker|trigger|source ping create|describe|list|delete}: Knative Eventing's Brokers, Triggers and
+ * PingSources in kn's grammar, with kn's sink syntax ({@code ksvc:NAME}, {@code broker:NAME}, a URL).
+ */
+package dev.kumo.cli.eventing;
