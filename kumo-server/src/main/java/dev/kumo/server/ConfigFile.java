@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The optional server configuration file ({@code --config FILE}), YAML with kebab-case keys; every key can also be
@@ -20,9 +21,10 @@ record ConfigFile(
         @JsonProperty("store-sync") String storeSync,
         @JsonProperty("require-token") Boolean requireToken,
         @JsonProperty("domain") String domain,
-        @JsonProperty("progress-deadline") String progressDeadline) {
+        @JsonProperty("progress-deadline") String progressDeadline,
+        @JsonProperty("autoscaler") Map<String, String> autoscaler) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -35,7 +37,7 @@ record ConfigFile(
                     .readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline");
+                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, autoscaler");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

@@ -74,7 +74,7 @@ public final class KumoServer implements AutoCloseable {
             Optional<ServingPlatform> serving = config.serving()
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                            config.ingressAddress().port(), config.domain(), config.progressDeadline(), meters))
+                            config.ingressAddress().port(), config.domain(), config.progressDeadline(), config.autoscaler(), meters))
                     : Optional.empty();
             ApiServer api;
             try {

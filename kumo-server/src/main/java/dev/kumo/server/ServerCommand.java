@@ -2,6 +2,7 @@ package dev.kumo.server;
 
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +109,8 @@ public final class ServerCommand implements Callable<Integer> {
                 storeKind, sync.equals("full"),
                 Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
                 serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
-                progressDeadline(first(progressDeadline, file.progressDeadline(), null)));
+                progressDeadline(first(progressDeadline, file.progressDeadline(), null)),
+                ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()));
     }
 
     private static Duration progressDeadline(String value) {

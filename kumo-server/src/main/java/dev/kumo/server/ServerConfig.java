@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import java.time.Duration;
  * @param domain the domain of Route URLs, {@code http://NAME.NAMESPACE.DOMAIN:PORT}
  * @param progressDeadline how long a Revision's instances may take to become ready before the Revision fails,
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
+ * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
-        boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
+        boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
+        ScalingConfig autoscaler) {
 
     /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
     public static final String DEFAULT_DOMAIN = "localhost";
@@ -37,7 +40,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken, boolean serving, String domain) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE);
+                ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE, ScalingConfig.KNATIVE);
     }
 
     /** Settings with Serving running under the default domain. */
@@ -49,7 +52,13 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value);
+                value, autoscaler);
+    }
+
+    /** These settings with other autoscaler settings. */
+    public ServerConfig withAutoscaler(ScalingConfig value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, value);
     }
 
     /** A host and a port; port 0 means any free port. */

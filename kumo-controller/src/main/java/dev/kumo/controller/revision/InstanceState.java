@@ -27,6 +27,10 @@ public sealed interface InstanceState {
         }
     }
 
+    /** The autoscaler wants no instance and none runs: the Revision is scaled to zero (it stays Ready). */
+    record ScaledToZero() implements InstanceState {
+    }
+
     /** At least one instance is running and ready. */
     record Ready() implements InstanceState {
     }

@@ -21,6 +21,10 @@ final class RevisionLifecycle {
     static final String DEPLOYING = "Deploying";
     /** Knative's reason when instances never became ready within the progress deadline. */
     static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+    /** Knative's Active reason and message while a Revision is scaled to zero. */
+    static final String NO_TRAFFIC = "NoTraffic";
+    static final String NO_TRAFFIC_MESSAGE = "The target is not receiving traffic.";
+
     /** Knative's Active reason and message once the progress deadline has passed without a ready instance. */
     static final String TIMED_OUT = "TimedOut";
     static final String TIMED_OUT_MESSAGE = "The target could not be activated.";
@@ -55,6 +59,16 @@ final class RevisionLifecycle {
         conditions = SET.markTrue(conditions, RESOURCES_AVAILABLE, clock);
         conditions = SET.markTrue(conditions, CONTAINER_HEALTHY, clock);
         conditions = SET.markTrue(conditions, ACTIVE, clock);
+    }
+
+    /**
+     * No instance runs because none is wanted: Knative's Active=False NoTraffic. The Revision stays Ready (it was
+     * deployed, or it starts at zero by initial-scale 0); a request wakes it through the activator.
+     */
+    void markScaledToZero() {
+        conditions = SET.markTrue(conditions, RESOURCES_AVAILABLE, clock);
+        conditions = SET.markTrue(conditions, CONTAINER_HEALTHY, clock);
+        conditions = SET.markFalse(conditions, ACTIVE, NO_TRAFFIC, NO_TRAFFIC_MESSAGE, clock);
     }
 
     void markContainerExited(int exitCode, List<String> lastLogLines) {

@@ -62,6 +62,7 @@ public final class RevisionReconciler implements Reconciler {
                 return awaitReadiness(revision, starting, status);
             }
             case InstanceState.Ready ready -> status.markReady();
+            case InstanceState.ScaledToZero idle -> status.markScaledToZero();
             case InstanceState.Exited exited -> status.markContainerExited(exited.exitCode(), exited.lastLogLines());
             case InstanceState.Failed failed -> {
                 status.markCannotStart(failed.reason(), failed.message());

@@ -60,6 +60,14 @@ public final class Router implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * Requests in flight to one instance of {@code revision}, counting those it took before it left the endpoints:
+     * an instance being removed is drained until this reaches 0.
+     */
+    public int inFlight(RevisionId revision, InstanceAddress address) {
+        return server.inFlight(revision, address);
+    }
+
     /** Routes every request from now on by {@code table}; requests in flight finish on their revision. */
     public void update(RouteTable table) {
         server.update(table);

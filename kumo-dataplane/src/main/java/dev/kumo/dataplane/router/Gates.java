@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
+import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouterConfig;
@@ -19,7 +20,8 @@ import java.util.function.LongSupplier;
 final class Gates {
 
     /** A routed revision's gate and what outlives a gate replacement. */
-    record Entry(RevisionSettings settings, Gate gate, Activation activation, RevisionStats stats) {
+    record Entry(RevisionSettings settings, Gate gate, Activation activation, RevisionStats stats,
+            InstanceSet instances) {
     }
 
     private final Map<RevisionId, Entry> entries = new ConcurrentHashMap<>();
@@ -45,11 +47,12 @@ final class Gates {
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
                 RevisionStats stats = new RevisionStats(load,
                         new RevisionMeters(registry, id, load::inFlight, activation::held));
-                return new Entry(settings, create(id, settings, activation), activation, stats);
+                InstanceSet instances = new InstanceSet(id, endpoints);
+                return new Entry(settings, create(id, settings, activation, instances), activation, stats, instances);
             }
             if (entry.settings().containerConcurrency() != settings.containerConcurrency()) {
-                return new Entry(settings, create(id, settings, entry.activation()), entry.activation(),
-                        entry.stats());
+                return new Entry(settings, create(id, settings, entry.activation(), entry.instances()),
+                        entry.activation(), entry.stats(), entry.instances());
             }
             return entry;
         });
@@ -76,8 +79,15 @@ final class Gates {
         });
     }
 
-    private Gate create(RevisionId revision, RevisionSettings settings, Activation activation) {
-        GateSettings gateSettings = new GateSettings(revision, new InstanceSet(revision, endpoints), activation,
+    /** Requests in flight to one instance of {@code revision} (0 when the revision is not routed). */
+    int inFlight(RevisionId revision, InstanceAddress address) {
+        Entry entry = entries.get(revision);
+        return entry == null ? 0 : entry.instances().inFlight(address);
+    }
+
+    private Gate create(RevisionId revision, RevisionSettings settings, Activation activation,
+            InstanceSet instances) {
+        GateSettings gateSettings = new GateSettings(revision, instances, activation,
                 nanoClock, config.ejectionTime().toNanos());
         return settings.containerConcurrency() == 0 ? new UnlimitedGate(gateSettings)
                 : new LimitedGate(gateSettings, settings.containerConcurrency(), settings.maxQueued());

@@ -6,6 +6,7 @@ import dev.kumo.dataplane.api.RevisionId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The current instances of one revision, re-read from {@link Endpoints} on every call so that changes apply at
@@ -19,6 +20,8 @@ final class InstanceSet {
     private final RevisionId revision;
     private final Endpoints endpoints;
     private volatile Snapshot snapshot = new Snapshot(List.of(), new Instance[0]);
+    /** Instances no longer listed, kept while requests they took may still be in flight (for draining). */
+    private final Map<InstanceAddress, Instance> retired = new ConcurrentHashMap<>();
 
     InstanceSet(RevisionId revision, Endpoints endpoints) {
         this.revision = revision;
@@ -46,7 +49,33 @@ final class InstanceSet {
         for (int i = 0; i < next.length; i++) {
             next[i] = known.getOrDefault(now.get(i), new Instance(now.get(i)));
         }
+        for (Instance instance : s.instances) {
+            if (!now.contains(instance.address)) {
+                retired.put(instance.address, instance);
+            }
+        }
+        for (InstanceAddress address : now) {
+            retired.remove(address);
+        }
         snapshot = new Snapshot(now, next);
         return next;
+    }
+
+    /** Requests in flight to {@code address}, listed or recently unlisted; 0 for an address never seen. */
+    int inFlight(InstanceAddress address) {
+        for (Instance instance : snapshot.instances) {
+            if (instance.address.equals(address)) {
+                return instance.inFlight();
+            }
+        }
+        Instance gone = retired.get(address);
+        if (gone == null) {
+            return 0;
+        }
+        int inFlight = gone.inFlight();
+        if (inFlight == 0) {
+            retired.remove(address, gone);
+        }
+        return inFlight;
     }
 }

@@ -1,6 +1,8 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
+import dev.kumo.dataplane.api.InstanceAddress;
+import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +99,11 @@ public final class RouterServer implements AutoCloseable {
     /** Where demand and load are reported. */
     public RouterListeners listeners() {
         return listeners;
+    }
+
+    /** Requests in flight to one instance of a revision (for draining it before it stops). */
+    public int inFlight(RevisionId revision, InstanceAddress address) {
+        return gates.inFlight(revision, address);
     }
 
     /** Makes {@code table} the routes for every request from now on. */

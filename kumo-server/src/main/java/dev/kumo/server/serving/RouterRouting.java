@@ -12,12 +12,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Publishes every Route's resolved traffic to the router as one route table. */
 final class RouterRouting implements RoutingSink {
 
     private final Router router;
     private final Map<NamespacedName, RouteRouting> routes = new LinkedHashMap<>();
+    private final Set<RevisionId> everRouted = ConcurrentHashMap.newKeySet();
+    private volatile Set<RevisionId> routed = Set.of();
 
     RouterRouting(Router router) {
         this.router = router;
@@ -35,7 +38,23 @@ final class RouterRouting implements RoutingSink {
         router.update(table());
     }
 
+    /**
+     * Whether a route sends traffic to {@code revision} (Knative's reachability). A Revision never routed yet is
+     * pending, which Knative treats as reachable too: it keeps its initial scale until it becomes ready and routed.
+     */
+    boolean reachable(RevisionId revision) {
+        return routed.contains(revision) || !everRouted.contains(revision);
+    }
+
     private RouteTable table() {
+        Set<RevisionId> nowRouted = new HashSet<>();
+        RouteTable table = build(nowRouted);
+        everRouted.addAll(nowRouted);
+        routed = Set.copyOf(nowRouted);
+        return table;
+    }
+
+    private RouteTable build(Set<RevisionId> nowRouted) {
         RouteTable.Builder table = RouteTable.builder();
         Set<String> hosts = new HashSet<>();
         for (RouteRouting routing : routes.values()) {
@@ -45,6 +64,8 @@ final class RouterRouting implements RoutingSink {
                 }
                 table.host(host.host(), host.targets().stream().map(target -> new WeightedTarget(
                         new RevisionId(target.namespace(), target.revisionName()), target.percent())).toList());
+                host.targets().stream().filter(target -> target.percent() > 0).forEach(target ->
+                        nowRouted.add(new RevisionId(target.namespace(), target.revisionName())));
                 host.targets().forEach(target -> table.revision(
                         new RevisionId(target.namespace(), target.revisionName()),
                         new RevisionSettings((int) Math.max(1, target.timeoutSeconds()),

@@ -11,61 +11,107 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.server.serving.scaling.RevisionScaling;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The Revision reconciler's instances, run by a {@link WorkloadRuntime}: one instance per Revision for now (the
- * autoscaler will decide counts), started on first reconcile and stopped when the Revision goes.
+ * The Revision reconciler's instances, run by a {@link WorkloadRuntime} in the count the autoscaler wants: missing
+ * instances are started, extra ones drained and stopped (those not ready first, then the newest), and none run
+ * while a Revision is scaled to zero.
  */
 public final class RuntimeInstances implements RevisionInstances {
 
-    /** Instances each Revision gets until the autoscaler decides. */
-    private static final int DESIRED = 1;
     /** Log lines of a starting instance quoted when it misses its progress deadline. */
     private static final int STARTING_LOG_LINES = 10;
 
     private final WorkloadRuntime runtime;
     private final WorkloadSpecs specs;
+    private final RevisionScaling scaling;
+    private final InstanceDrain drain;
+    private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
 
-    RuntimeInstances(WorkloadRuntime runtime, WorkloadSpecs specs) {
+    RuntimeInstances(WorkloadRuntime runtime, WorkloadSpecs specs, RevisionScaling scaling, InstanceDrain drain) {
         this.runtime = runtime;
         this.specs = specs;
+        this.scaling = scaling;
+        this.drain = drain;
     }
 
     @Override
     public synchronized InstanceReport ensure(Revision revision) {
         NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
-        List<Instance> running = instancesOf(key);
-        if (running.isEmpty()) {
+        int desired = scaling.desired(revision);
+        List<Instance> serving = serving(key);
+        if (serving.size() < desired) {
             WorkloadSpec spec;
             try {
                 spec = specs.of(revision);
             } catch (EnvResolver.UnresolvableEnvException e) {
-                return cannotStart(new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
+                return cannotStart(desired, new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
             }
             Optional<String> unsupported = runtime.unsupported(spec);
             if (unsupported.isPresent()) {
-                return cannotStart(InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get()));
+                return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get()));
             }
-            running = List.of(runtime.start(spec));
+            List<Instance> all = new ArrayList<>(serving);
+            for (int i = serving.size(); i < desired; i++) {
+                Instance instance = runtime.start(spec);
+                startOrder.put(instance.id(), started.incrementAndGet());
+                all.add(instance);
+            }
+            serving = all;
+        } else if (serving.size() > desired) {
+            serving = scaleIn(revision, serving, desired);
         }
-        int ready = (int) running.stream().filter(i -> i.address().isPresent()).count();
-        return new InstanceReport(new Replicas(DESIRED, ready, running.size()), summary(running));
+        int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
+        InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
+        return new InstanceReport(new Replicas(desired, ready, serving.size()), state);
     }
 
     @Override
     public synchronized void remove(NamespacedName revision) {
-        instancesOf(revision).forEach(instance -> runtime.stop(instance.id()));
+        instancesOf(revision).forEach(instance -> {
+            startOrder.remove(instance.id());
+            runtime.stop(instance.id());
+        });
+        scaling.forget(new RevisionId(revision.namespace(), revision.name()));
     }
 
     @Override
     public void onChange(Consumer<NamespacedName> listener) {
         runtime.watch(instance -> listener.accept(
                 new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
+        scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
+    }
+
+    /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */
+    private List<Instance> scaleIn(Revision revision, List<Instance> serving, int desired) {
+        List<Instance> byKeepOrder = serving.stream()
+                .sorted(Comparator.comparing((Instance i) -> i.address().isEmpty())
+                        .thenComparing(i -> startOrder.getOrDefault(i.id(), 0L)))
+                .toList();
+        Long timeout = revision.spec().timeoutSeconds();
+        Duration drainFor = Duration.ofSeconds(timeout == null ? 300 : timeout);
+        byKeepOrder.subList(desired, byKeepOrder.size()).forEach(instance -> {
+            startOrder.remove(instance.id());
+            drain.drain(instance, drainFor);
+        });
+        return byKeepOrder.subList(0, desired);
+    }
+
+    private List<Instance> serving(NamespacedName revision) {
+        return instancesOf(revision).stream().filter(i -> !drain.draining(i.id())).toList();
     }
 
     private List<Instance> instancesOf(NamespacedName revision) {
@@ -75,8 +121,8 @@ public final class RuntimeInstances implements RevisionInstances {
                 .toList();
     }
 
-    private static InstanceReport cannotStart(InstanceState.Failed failed) {
-        return new InstanceReport(new Replicas(DESIRED, 0, 0), failed);
+    private static InstanceReport cannotStart(int desired, InstanceState.Failed failed) {
+        return new InstanceReport(new Replicas(desired, 0, 0), failed);
     }
 
     /** Ready if any instance is; else why none is (crash loop, failure), else starting since the earliest start. */

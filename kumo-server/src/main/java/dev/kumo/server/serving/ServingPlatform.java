@@ -10,12 +10,15 @@ import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.server.serving.scaling.RevisionScaling;
+import dev.kumo.server.serving.scaling.ScalingConfig;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serving, assembled: the process runtime runs Revisions, the router serves Routes on the ingress address, and the
@@ -27,9 +30,11 @@ public final class ServingPlatform implements AutoCloseable {
     private final Subscription endpointTracking;
     private final Router router;
     private final ServingControllers controllers;
+    private final RevisionScaling scaling;
 
     private ServingPlatform(ProcessRuntime runtime, Subscription endpointTracking, Router router,
-            ServingControllers controllers) {
+            ServingControllers controllers, RevisionScaling scaling) {
+        this.scaling = scaling;
         this.runtime = runtime;
         this.endpointTracking = endpointTracking;
         this.router = router;
@@ -42,10 +47,16 @@ public final class ServingPlatform implements AutoCloseable {
      * meters go to {@code registry}.
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
-            String ingressHost, int ingressPort, String domain, Duration progressDeadline, MeterRegistry registry) {
+            String ingressHost, int ingressPort, String domain, Duration progressDeadline, ScalingConfig autoscaler,
+            MeterRegistry registry) {
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
-        Subscription tracking = RuntimeEndpoints.track(runtime, endpoints);
+        AtomicReference<Router> routerRef = new AtomicReference<>();
+        InstanceDrain drain = new InstanceDrain(runtime, (revision, address) -> routerRef.get().inFlight(revision,
+                address));
+        RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
+        drain.onDraining(runtimeEndpoints::refresh);
+        Subscription tracking = runtimeEndpoints.track();
         Router router;
         try {
             router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort), endpoints, registry);
@@ -54,15 +65,19 @@ public final class ServingPlatform implements AutoCloseable {
             runtime.close();
             throw e;
         }
+        routerRef.set(router);
+        RouterRouting routing = new RouterRouting(router);
+        RevisionScaling scaling = new RevisionScaling(autoscaler.defaults(), runtimeEndpoints::ready,
+                routing::reachable, clock, autoscaler.tick());
+        router.onLoad(scaling::record);
+        router.onDemand(scaling::demand);
+        ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         ServingControllers controllers = ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
                         .withProgressDeadline(progressDeadline),
-                new RuntimeInstances(runtime, specs), new RouterRouting(router));
-        // Hooks for the autoscaler (issue #4): router.onDemand(revision -> …) asks for an instance the moment a
-        // request is held at zero; router.onLoad((revision, sample) -> …) feeds its windows once a second. The
-        // desired/actual instance gauges and the platform/workload split of cold starts belong in `registry` too.
-        return new ServingPlatform(runtime, tracking, router, controllers);
+                new RuntimeInstances(runtime, specs, scaling, drain), routing);
+        return new ServingPlatform(runtime, tracking, router, controllers, scaling);
     }
 
     /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */
@@ -78,6 +93,7 @@ public final class ServingPlatform implements AutoCloseable {
     @Override
     public void close() {
         controllers.close();
+        scaling.close();
         router.close();
         endpointTracking.close();
         runtime.close();

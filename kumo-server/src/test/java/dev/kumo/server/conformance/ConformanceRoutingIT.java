@@ -104,6 +104,10 @@ class ConformanceRoutingIT {
     void containerConcurrencyOneIsNeverExceeded() throws Exception {
         ObjectNode service = Workloads.service("single");
         ((ObjectNode) Workloads.template(service).get("spec")).put("containerConcurrency", 1);
+        // One instance, so that its own count of concurrent requests is the whole story (the autoscaler would
+        // otherwise add instances for 10 clients at a target of 0.7 each).
+        Workloads.template(service).putObject("metadata").putObject("annotations")
+                .put("autoscaling.knative.dev/max-scale", "1");
         kumo.create(SERVICES, service);
         kumo.awaitReady("single");
 

@@ -41,6 +41,14 @@ public final class RevisionScaling implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final Map<RevisionId, Tracked> tracked = new ConcurrentHashMap<>();
     private final List<Consumer<RevisionId>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Lifecycle> lifecycles = new CopyOnWriteArrayList<>();
+
+    /** Told when a Revision starts and stops being scaled (for per-revision meters). */
+    public interface Lifecycle {
+        void tracked(RevisionId revision);
+
+        void forgotten(RevisionId revision);
+    }
 
     /** A Revision being scaled: its resolved settings and the count last decided. */
     private record Tracked(RevisionAutoscaling settings, int desired) {
@@ -68,6 +76,17 @@ public final class RevisionScaling implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Registers a listener told when Revisions start and stop being scaled. */
+    public void onLifecycle(Lifecycle lifecycle) {
+        lifecycles.add(lifecycle);
+    }
+
+    /** The count last decided for a revision; 0 for one not tracked. */
+    public int lastDesired(RevisionId revision) {
+        Tracked current = tracked.get(revision);
+        return current == null ? 0 : current.desired();
+    }
+
     /**
      * How many instances {@code revision} should run now; the first call starts tracking it (its first decision is
      * its initial scale), later calls pick up changed settings.
@@ -75,7 +94,7 @@ public final class RevisionScaling implements AutoCloseable {
     public int desired(Revision revision) {
         RevisionId id = new RevisionId(revision.metadata().namespace(), revision.metadata().name());
         Long containerConcurrency = revision.spec().containerConcurrency();
-        RevisionAutoscaling settings = RevisionAutoscaling.resolve(revision.metadata().annotations(),
+        RevisionAutoscaling settings = RevisionAutoscaling.resolve(revision.metadata().annotationsOrEmpty(),
                 containerConcurrency == null ? 0 : containerConcurrency.intValue(), defaults);
         Tracked current = tracked.get(id);
         if (current != null) {
@@ -85,7 +104,9 @@ public final class RevisionScaling implements AutoCloseable {
             return current.desired();
         }
         return onTicker(() -> {
-            tracked.putIfAbsent(id, new Tracked(settings, 0));
+            if (tracked.putIfAbsent(id, new Tracked(settings, 0)) == null) {
+                lifecycles.forEach(lifecycle -> lifecycle.tracked(id));
+            }
             return decide(id, false);
         });
     }
@@ -107,7 +128,9 @@ public final class RevisionScaling implements AutoCloseable {
 
     /** Stops scaling a Revision (it was deleted). */
     public void forget(RevisionId revision) {
-        tracked.remove(revision);
+        if (tracked.remove(revision) != null) {
+            lifecycles.forEach(lifecycle -> lifecycle.forgotten(revision));
+        }
         ticker.execute(() -> autoscaler.forget(revision));
     }
 
