@@ -40,7 +40,7 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
             InstantSource clock, RevisionLogs logs) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(kinds, store, config.token(), clock, logs, config.metrics());
+        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setHttp2ClearTextEnabled(false).setCompressionSupported(false).setTcpNoDelay(true);

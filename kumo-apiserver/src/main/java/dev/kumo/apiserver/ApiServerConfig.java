@@ -11,14 +11,21 @@ import java.util.Optional;
  * @param token the bearer token every request must carry, when set
  * @param tls the certificate to serve HTTPS with, when set; plain HTTP otherwise
  * @param metrics what {@code GET /metrics} answers, when set; 404 otherwise
+ * @param autoscaling what {@code GET …/revisions/NAME/autoscaling} answers, when set; 404 otherwise
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
-        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics) {
+        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-    /** Without {@code /metrics}. */
+    /** Without Revisions' {@code autoscaling}. */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics) {
+        this(host, port, maxBodyBytes, token, tls, metrics, Optional.empty());
+    }
+
+    /** Without {@code /metrics} and Revisions' {@code autoscaling}. */
     public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
             Optional<TlsKeystore> tls) {
         this(host, port, maxBodyBytes, token, tls, Optional.empty());
@@ -31,6 +38,11 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
 
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics));
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling);
+    }
+
+    /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
+    public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling));
     }
 }

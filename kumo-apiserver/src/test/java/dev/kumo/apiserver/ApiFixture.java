@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** A real API server on 127.0.0.1 over an in-memory store, and a small HTTP client for it. */
 final class ApiFixture implements AutoCloseable {
@@ -62,6 +63,16 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(Optional<String> token, StoreOptions options, Optional<MetricsScrape> metrics) {
+        this(token, options, config -> metrics.map(config::withMetrics).orElse(config), RevisionLogs.NONE);
+    }
+
+    /** A server whose config {@code configure} completes, reading Revision logs from {@code logs}. */
+    ApiFixture(UnaryOperator<ApiServerConfig> configure, RevisionLogs logs) {
+        this(Optional.empty(), StoreOptions.DEFAULTS, configure, logs);
+    }
+
+    private ApiFixture(Optional<String> token, StoreOptions options, UnaryOperator<ApiServerConfig> configure,
+            RevisionLogs logs) {
         this.token = token;
         this.store = InMemoryStore.create(options);
         List<KindDefinition> kinds = new ArrayList<>(CoreKinds.all());
@@ -71,9 +82,8 @@ final class ApiFixture implements AutoCloseable {
         ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", "default");
         store.create(ResourceTypes.NAMESPACE, namespace);
-        server = ApiServer.start(vertx, new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token, Optional.empty(),
-                        metrics),
-                new Kinds(kinds), store, InstantSource.system());
+        server = ApiServer.start(vertx, configure.apply(new ApiServerConfig("127.0.0.1", 0, 64 * 1024, token,
+                Optional.empty())), new Kinds(kinds), store, InstantSource.system(), logs);
     }
 
     String base() {

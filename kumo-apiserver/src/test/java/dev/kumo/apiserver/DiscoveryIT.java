@@ -36,6 +36,8 @@ class DiscoveryIT {
         assertThat(services.path("verbs").toString()).contains("watch", "patch", "deletecollection");
         assertThat(find(serving, "services/status").path("verbs").toString()).contains("update");
         assertThat(find(serving, "revisions").path("shortNames").toString()).contains("rev");
+        assertThat(find(serving, "revisions/log").path("verbs").toString()).isEqualTo("[\"get\"]");
+        assertThat(find(serving, "revisions/autoscaling").path("verbs").toString()).isEqualTo("[\"get\"]");
         assertThat(find(serving, "routes").path("shortNames").toString()).contains("rt");
         assertThat(find(serving, "configurations").path("shortNames").toString()).contains("config");
 

@@ -7,10 +7,11 @@ import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.RevisionLogs;
-import java.nio.charset.StandardCharsets;
 import dev.kumo.store.ResourceStore;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
@@ -30,21 +31,21 @@ public final class ApiHandler {
     private final Reads reads;
     private final Writes writes;
     private final Patches patches;
-    private final RevisionLogs logs;
+    private final RevisionSubresources revisionSubresources;
     private final Optional<MetricsScrape> metrics;
-    private static final int DEFAULT_TAIL_LINES = 100;
 
-    public ApiHandler(Kinds kinds, ResourceStore store, Optional<String> token, InstantSource clock,
-            RevisionLogs logs, Optional<MetricsScrape> metrics) {
-        this.logs = logs;
-        this.metrics = metrics;
+    /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
+    public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
+            RevisionLogs logs) {
+        this.metrics = config.metrics();
         this.kinds = kinds;
-        this.token = token;
+        this.token = config.token();
         this.discovery = new DiscoveryDocs(kinds.types());
         this.openApi = new OpenApiDocs(kinds.types());
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(store);
         this.patches = new Patches(store, writes);
+        this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
     }
 
     /** Answers a request; never throws. */
@@ -123,11 +124,9 @@ public final class ApiHandler {
             throw notFound();
         }
         Optional<String> subresource = path.subresource();
-        if (subresource.filter("log"::equals).isPresent() && kind.type().equals(ResourceTypes.REVISION)) {
-            if (!request.method().equals("GET")) {
-                throw methodNotAllowed(request.method());
-            }
-            return revisionLog(request, new Target(kind, path.namespace(), path.name(), subresource));
+        if (subresource.filter(RevisionSubresources.NAMES::contains).isPresent()
+                && kind.type().equals(ResourceTypes.REVISION)) {
+            return revisionSubresources.serve(request, new Target(kind, path.namespace(), path.name(), subresource));
         }
         if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
             throw notFound();
@@ -154,22 +153,6 @@ public final class ApiHandler {
             }
             default -> throw methodNotAllowed(method);
         };
-    }
-
-    /** The Revision's output; 404 when the Revision does not exist. */
-    private Reply revisionLog(ApiRequest request, Target target) {
-        writes.existing(target);
-        int tailLines = request.param("tailLines").map(ApiHandler::tailLines).orElse(DEFAULT_TAIL_LINES);
-        return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
-                request.flag("follow")));
-    }
-
-    private static int tailLines(String value) {
-        try {
-            return Math.max(0, Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("tailLines: Invalid value: \"" + value + "\": must be a number");
-        }
     }
 
     private void authenticate(ApiRequest request) {
@@ -203,7 +186,7 @@ public final class ApiHandler {
                 List.of());
     }
 
-    private static ApiException methodNotAllowed(String method) {
+    static ApiException methodNotAllowed(String method) {
         return new ApiException(StatusReason.MethodNotAllowed, "the server does not allow this method on the "
                 + "requested resource (" + method + ")", "", "", List.of());
     }

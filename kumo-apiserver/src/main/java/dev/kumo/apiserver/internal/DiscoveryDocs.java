@@ -69,8 +69,10 @@ final class DiscoveryDocs {
                 List.of("get", "patch", "update").forEach(status.putArray("verbs")::add);
             }
             if (type.kind().equals("Revision")) {
-                resources.addObject().put("name", type.plural() + "/log").put("singularName", "")
-                        .put("namespaced", true).put("kind", type.kind()).putArray("verbs").add("get");
+                for (String subresource : List.of("log", "autoscaling")) {
+                    resources.addObject().put("name", type.plural() + "/" + subresource).put("singularName", "")
+                            .put("namespaced", true).put("kind", type.kind()).putArray("verbs").add("get");
+                }
             }
         }
         return Optional.of(doc);

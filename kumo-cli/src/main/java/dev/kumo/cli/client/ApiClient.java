@@ -181,6 +181,23 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * The autoscaler's state of a Revision ({@code GET …/revisions/NAME/autoscaling}): desired and actual scale,
+     * panic, activator, excess burst capacity and the last decisions. Empty when the server has none for it (404),
+     * which includes servers that do not serve the subresource at all.
+     */
+    public Optional<ObjectNode> revisionAutoscaling(String namespace, String revision) {
+        String path = ResourcePaths.object(ResourceTypes.REVISION, namespace, revision) + "/autoscaling";
+        try {
+            return Optional.of(send(Call.of("GET", path, ResourceTypes.REVISION, namespace)).body());
+        } catch (ApiError e) {
+            if (e.status().isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** Deletes one object, letting the server collect its dependents in the background. */
     public ObjectNode delete(ResourceType type, String namespace, String name) {
         String body = Json.write(Json.object().put("propagationPolicy", "Background"));

@@ -3,15 +3,20 @@ package dev.kumo.cli.revision;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.Session;
+import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ConditionLines;
 import dev.kumo.cli.output.DescribeBlock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code kumo revision describe NAME}: the revision, its image, Service, traffic and conditions. */
+/**
+ * {@code kumo revision describe NAME}: the revision, its image, Service, traffic, how it scales (with the
+ * autoscaler's last decisions when the server serves them) and its conditions.
+ */
 @Command(name = "describe", description = "Show details of a Knative Revision.")
 public final class RevisionDescribeCommand implements Callable<Integer> {
 
@@ -45,9 +50,20 @@ public final class RevisionDescribeCommand implements Callable<Integer> {
                 .attribute("Generation", metadata.path("labels").path(RevisionTable.GENERATION_LABEL).asText(""))
                 .attribute("Traffic", traffic.percent(namespace, name))
                 .attribute("Tags", traffic.tags(namespace, name))
+                .section("Scale", ScaleLines.of(revision, autoscaling(namespace), session.now()))
                 .section("Conditions", ConditionLines.of(revision, session.now()))
                 .render());
         session.out().flush();
         return 0;
+    }
+
+    /** The autoscaler's state, when the server has one for the Revision; a failure to read it only warns. */
+    private Optional<JsonNode> autoscaling(String namespace) {
+        try {
+            return session.client().revisionAutoscaling(namespace, name).map(JsonNode.class::cast);
+        } catch (ApiError e) {
+            session.warn("the autoscaler's state of revision '" + name + "' could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }

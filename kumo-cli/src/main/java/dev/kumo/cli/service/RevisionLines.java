@@ -3,12 +3,16 @@ package dev.kumo.cli.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.Conditions;
+import dev.kumo.cli.revision.RevisionScale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The lines of one revision in a Service's describe: {@code 100%  @latest (hello-00001) [1] (5m)}, then details. */
+/**
+ * The lines of one revision in a Service's describe: {@code 100%  @latest (hello-00001) [1] (5m)}, then details
+ * (its image; for the latest created revision, its scale bounds as kn writes them, {@code 1 ... 5}).
+ */
 final class RevisionLines {
 
     private static final String DETAIL_INDENT = "      ";
@@ -42,6 +46,9 @@ final class RevisionLines {
             String image = r.path("spec").path("containers").path(0).path("image").asText("");
             if (!image.isEmpty()) {
                 lines.add(DETAIL_INDENT + "Image:  " + image);
+            }
+            if (target.name().equals(status.path("latestCreatedRevisionName").asText())) {
+                lines.add(DETAIL_INDENT + "Scale:  " + RevisionScale.bounds(r));
             }
             if (ready.equals("False")) {
                 lines.add(DETAIL_INDENT + "Error:  " + Conditions.notReadyReason(r));

@@ -3,6 +3,7 @@ package dev.kumo.cli.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code service create|update|apply} that shape the Service, as kn names them. */
@@ -43,8 +44,12 @@ public final class ServiceOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Request timeout of the revision.")
     Integer timeoutSeconds;
 
+    @Mixin
+    ScaleOptions scale = new ScaleOptions();
+
     @Option(names = {"-a", "--annotation"}, paramLabel = "KEY=value", description = "Set an annotation on the "
-            + "Service and its revision template; KEY- removes it (repeatable).")
+            + "Service and its revision template (autoscaling.knative.dev/* ones on the template only, where "
+            + "Knative reads them); KEY- removes it (repeatable).")
     List<String> annotations = new ArrayList<>();
 
     @Option(names = {"-l", "--label"}, paramLabel = "KEY=value", description = "Set a label on the Service and its "

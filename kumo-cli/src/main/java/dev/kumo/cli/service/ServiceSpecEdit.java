@@ -53,8 +53,14 @@ final class ServiceSpecEdit {
         options.port().ifPresent(port -> container.set("ports", ports(port)));
         options.concurrencyLimit().ifPresent(limit -> podSpec.put("containerConcurrency", limit));
         options.timeoutSeconds().ifPresent(seconds -> podSpec.put("timeoutSeconds", seconds));
-        for (ObjectNode metadata : new ObjectNode[] {service.withObjectProperty("metadata"), templateMeta}) {
-            editMap(metadata, "annotations", options.annotations, "--annotation");
+        ObjectNode serviceMeta = service.withObjectProperty("metadata");
+        editMap(serviceMeta, "annotations", options.annotations.stream()
+                .filter(edit -> !ScaleEdits.setsAutoscaling(KeyValueEdits.parse(edit, "--annotation"))).toList(),
+                "--annotation");
+        editMap(templateMeta, "annotations", options.annotations, "--annotation");
+        ScaleEdits.apply(templateMeta, options.scale, options.annotations);
+        dropIfEmpty(templateMeta, "annotations");
+        for (ObjectNode metadata : new ObjectNode[] {serviceMeta, templateMeta}) {
             editMap(metadata, "labels", options.labels, "--label");
         }
         if (options.revisionName().isPresent()) {
@@ -86,6 +92,10 @@ final class ServiceSpecEdit {
             return;
         }
         KeyValueEdits.apply(metadata.withObjectProperty(field), edits, flag);
+        dropIfEmpty(metadata, field);
+    }
+
+    private static void dropIfEmpty(ObjectNode metadata, String field) {
         if (metadata.path(field).isEmpty()) {
             metadata.remove(field);
         }

@@ -88,6 +88,11 @@ class RevisionAndRouteCommandsTest {
                 Traffic:     10%
                 Tags:        canary,blue
 
+                Scale:
+                  Min:          0 (default)
+                """).contains("""
+                  Window:       60s (default)
+
                 Conditions:
                 """);
     }

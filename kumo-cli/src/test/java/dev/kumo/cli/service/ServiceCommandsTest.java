@@ -106,6 +106,7 @@ class ServiceCommandsTest {
                 Revisions:
                    80%  @latest (hello-00002) [2] (5m)
                         Image:  ghcr.io/knative/helloworld-go
+                        Scale:  0 ... ∞
                    20%  hello-00001 #old [1] (5m)
                         Image:  ghcr.io/knative/helloworld-go
 

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (404 Status when absent), lists (by namespace or across all, equality label selectors), server-side apply
  * (upsert: 201 created, 200 merged; resourceVersion moves only when something changed, generation only when the
  * spec did), POST (409 AlreadyExists), PUT (409 Conflict on a stale resourceVersion), DELETE, {@code /version};
- * bearer token checks and {@code Warning} headers on request. Every request
- * is recorded.
+ * bearer token checks and {@code Warning} headers on request; a Revision's {@code autoscaling} subresource once a
+ * test gives its state (like a server without it before: 404). Every request is recorded.
  */
 public final class FakeApiServer implements ApiServerUnderTest {
 
@@ -44,6 +44,7 @@ public final class FakeApiServer implements ApiServerUnderTest {
     private volatile String token = "";
     private volatile String warning = "";
     private final AtomicInteger conflictingPuts = new AtomicInteger();
+    private final Map<String, ObjectNode> autoscaling = new ConcurrentSkipListMap<>();
 
     private FakeApiServer(HttpServer server) {
         this.server = server;
@@ -82,6 +83,12 @@ public final class FakeApiServer implements ApiServerUnderTest {
     /** Answers the next {@code count} PUTs with 409 Conflict, as if another writer had just won each time. */
     public FakeApiServer conflictOnNextPuts(int count) {
         conflictingPuts.set(count);
+        return this;
+    }
+
+    /** Serves {@code state} as the Revision's {@code GET …/revisions/NAME/autoscaling}. */
+    public FakeApiServer autoscaling(String namespace, String revision, ObjectNode state) {
+        autoscaling.put(namespace + "/" + revision, state.deepCopy());
         return this;
     }
 
@@ -136,6 +143,9 @@ public final class FakeApiServer implements ApiServerUnderTest {
             return new Reply(200, Json.object().put("major", "1").put("minor", "32")
                     .put("gitVersion", "v1.32.0-kumo.fake"));
         }
+        if (request.path().endsWith("/autoscaling") && !autoscaling.isEmpty()) {
+            return autoscaling(request);
+        }
         Optional<FakePath> parsed = FakePath.parse(request.path());
         if (parsed.isEmpty()) {
             return Reply.status(404, "NotFound", "the server could not find the requested resource", null, null);
@@ -150,6 +160,26 @@ public final class FakeApiServer implements ApiServerUnderTest {
             default -> Reply.status(405, "MethodNotAllowed", request.method() + " is not supported here", null,
                     null);
         };
+    }
+
+    /** As Kumo answers it: 404 for a missing Revision or one without a state, 405 for anything but GET. */
+    private Reply autoscaling(RecordedRequest request) {
+        Optional<FakePath> revision = FakePath.parse(request.path().substring(0,
+                request.path().length() - "/autoscaling".length()));
+        if (revision.isEmpty() || !revision.get().type().kind().equals("Revision")) {
+            return Reply.status(404, "NotFound", "the server could not find the requested resource", null, null);
+        }
+        if (!request.method().equals("GET")) {
+            return Reply.status(405, "MethodNotAllowed", request.method() + " is not supported here", null, null);
+        }
+        if (!objects.containsKey(revision.get().key())) {
+            return notFound(revision.get());
+        }
+        String name = revision.get().name().orElseThrow();
+        ObjectNode state = autoscaling.get(revision.get().namespace().orElse("") + "/" + name);
+        return state == null ? Reply.status(404, "NotFound", "revisions.serving.knative.dev \"" + name + "\" has no "
+                + "autoscaling state: the autoscaler is not scaling it (yet)", revision.get().type(), name)
+                : new Reply(200, state.deepCopy());
     }
 
     private Reply get(FakePath path) {

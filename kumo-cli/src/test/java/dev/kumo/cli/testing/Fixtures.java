@@ -65,6 +65,30 @@ public final class Fixtures {
                 .put("lastTransitionTime", FakeApiServer.CREATED.toString());
     }
 
+    /** Annotations {@code key=value}, each as given. */
+    public static Consumer<ObjectNode> annotations(String... pairs) {
+        return object -> {
+            ObjectNode annotations = object.withObjectProperty("metadata").withObjectProperty("annotations");
+            for (String pair : pairs) {
+                annotations.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        };
+    }
+
+    /** A Revision's {@code status.actualReplicas} and {@code desiredReplicas}, and its Active condition. */
+    public static Consumer<ObjectNode> replicas(int actual, int desired, String active, String reason) {
+        return object -> {
+            ObjectNode status = object.withObjectProperty("status").put("actualReplicas", actual)
+                    .put("desiredReplicas", desired);
+            ObjectNode condition = status.withArrayProperty("conditions").addObject().put("type", "Active")
+                    .put("status", active).put("severity", "Info")
+                    .put("lastTransitionTime", FakeApiServer.CREATED.toString());
+            if (!reason.isEmpty()) {
+                condition.put("reason", reason);
+            }
+        };
+    }
+
     /** {@code status.url} and the latest revision names. */
     public static Consumer<ObjectNode> serving(String url, String latestRevision) {
         return object -> object.withObjectProperty("status").put("url", url)

@@ -1,0 +1,91 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
+import dev.kumo.apiserver.RevisionAutoscalingView;
+import dev.kumo.apiserver.RevisionLogs;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read-only subresources Kumo adds to a Revision, like a Pod's {@code log}: {@code log} (its instances'
+ * output, streamed) and {@code autoscaling} (the autoscaler's state and last decisions, as JSON). Both answer 404
+ * when the Revision does not exist.
+ */
+final class RevisionSubresources {
+
+    static final Set<String> NAMES = Set.of("log", "autoscaling");
+    private static final int DEFAULT_TAIL_LINES = 100;
+
+    private final Writes writes;
+    private final RevisionLogs logs;
+    private final Optional<RevisionAutoscalingView> autoscaling;
+
+    RevisionSubresources(Writes writes, RevisionLogs logs, Optional<RevisionAutoscalingView> autoscaling) {
+        this.writes = writes;
+        this.logs = logs;
+        this.autoscaling = autoscaling;
+    }
+
+    /** Answers {@code GET …/revisions/NAME/{log,autoscaling}}; other methods get 405. */
+    Reply serve(ApiRequest request, Target target) {
+        if (!request.method().equals("GET")) {
+            throw ApiHandler.methodNotAllowed(request.method());
+        }
+        writes.existing(target);
+        return target.subresource().orElseThrow().equals("log") ? log(request, target) : autoscaling(target);
+    }
+
+    /** {@code ?tailLines=N} (100 by default) and {@code ?follow=true}. */
+    private Reply log(ApiRequest request, Target target) {
+        int tailLines = request.param("tailLines").map(RevisionSubresources::tailLines).orElse(DEFAULT_TAIL_LINES);
+        return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
+                request.flag("follow")));
+    }
+
+    private static int tailLines(String value) {
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("tailLines: Invalid value: \"" + value + "\": must be a number");
+        }
+    }
+
+    private Reply autoscaling(Target target) {
+        String name = target.requireName();
+        String resource = target.type().storageKey();
+        if (autoscaling.isEmpty()) {
+            throw notFound(resource, name, "this server runs no autoscaler (it was started without Serving)");
+        }
+        RevisionAutoscalingView.State state = autoscaling.get().of(target.namespaceOrEmpty(), name)
+                .orElseThrow(() -> notFound(resource, name, "the autoscaler is not scaling it (yet)"));
+        return Reply.Body.json(200, document(state));
+    }
+
+    /** The JSON answer: the state now, then the decisions, oldest first, times in RFC 3339 to the second. */
+    static ObjectNode document(RevisionAutoscalingView.State state) {
+        ObjectNode document = Json.object().put("desiredScale", state.desiredScale())
+                .put("actualScale", state.actualScale()).put("panicking", state.panicking())
+                .put("activatorInPath", state.activatorInPath())
+                .put("excessBurstCapacity", state.excessBurstCapacity());
+        ArrayNode decisions = document.putArray("decisions");
+        for (RevisionAutoscalingView.Decision decision : state.decisions()) {
+            decisions.addObject().put("at", decision.at().truncatedTo(ChronoUnit.SECONDS).toString())
+                    .put("desiredScale", decision.desiredScale())
+                    .put("excessBurstCapacity", decision.excessBurstCapacity())
+                    .put("panicking", decision.panicking()).put("activatorInPath", decision.activatorInPath())
+                    .put("reason", decision.reason());
+        }
+        return document;
+    }
+
+    private static ApiException notFound(String resource, String name, String why) {
+        return new ApiException(StatusReason.NotFound, resource + " \"" + name + "\" has no autoscaling state: "
+                + why, resource, name, List.of());
+    }
+}
