@@ -78,10 +78,14 @@ public final class KumoServer implements AutoCloseable {
                     : Optional.empty();
             ApiServer api;
             try {
-                api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
+                ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape),
-                        KumoKinds.all(), store, InstantSource.system(), serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
+                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape);
+                if (serving.isPresent()) {
+                    apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
+                }
+                api = ApiServer.start(vertx, apiConfig, KumoKinds.all(), store, InstantSource.system(),
+                        serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
             } catch (RuntimeException e) {
                 serving.ifPresent(ServingPlatform::close);
                 throw e;

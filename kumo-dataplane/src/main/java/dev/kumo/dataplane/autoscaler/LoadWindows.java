@@ -22,12 +22,17 @@ final class LoadWindows {
     private final TimedBuckets rpsPanic;
 
     LoadWindows(ScalingSettings settings) {
-        long stable = settings.stableWindow().toSeconds();
-        long panic = settings.panicWindow().toSeconds();
+        long stable = buckets(settings.stableWindow());
+        long panic = buckets(settings.panicWindow());
         concurrencyStable = new TimedBuckets(stable);
         concurrencyPanic = new TimedBuckets(panic);
         rpsStable = new TimedBuckets(stable);
         rpsPanic = new TimedBuckets(panic);
+    }
+
+    /** One-second buckets covering {@code window}, at least one: a 600 ms panic window is one bucket, as in Knative. */
+    static long buckets(java.time.Duration window) {
+        return Math.max(1, (window.toMillis() + 999) / 1000);
     }
 
     void record(LoadSample sample) {
@@ -40,8 +45,8 @@ final class LoadWindows {
 
     /** The averages of {@code settings}' metric at {@code nowSecond}, after fitting the windows to the settings. */
     Observed observe(ScalingSettings settings, long nowSecond) {
-        long stable = settings.stableWindow().toSeconds();
-        long panic = settings.panicWindow().toSeconds();
+        long stable = buckets(settings.stableWindow());
+        long panic = buckets(settings.panicWindow());
         concurrencyStable.resize(stable, nowSecond);
         concurrencyPanic.resize(panic, nowSecond);
         rpsStable.resize(stable, nowSecond);

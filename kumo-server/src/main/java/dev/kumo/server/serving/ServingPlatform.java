@@ -1,10 +1,12 @@
 package dev.kumo.server.serving;
 
+import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.route.RouteUrls;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.controller.serving.ServingControllers;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
+import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.runtime.process.ProcessRuntime;
@@ -31,10 +33,12 @@ public final class ServingPlatform implements AutoCloseable {
     private final Router router;
     private final ServingControllers controllers;
     private final RevisionScaling scaling;
+    private final RuntimeEndpoints runtimeEndpoints;
 
     private ServingPlatform(ProcessRuntime runtime, Subscription endpointTracking, Router router,
-            ServingControllers controllers, RevisionScaling scaling) {
+            ServingControllers controllers, RevisionScaling scaling, RuntimeEndpoints runtimeEndpoints) {
         this.scaling = scaling;
+        this.runtimeEndpoints = runtimeEndpoints;
         this.runtime = runtime;
         this.endpointTracking = endpointTracking;
         this.router = router;
@@ -77,12 +81,25 @@ public final class ServingPlatform implements AutoCloseable {
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
                         .withProgressDeadline(progressDeadline),
                 new RuntimeInstances(runtime, specs, scaling, drain), routing);
-        return new ServingPlatform(runtime, tracking, router, controllers, scaling);
+        return new ServingPlatform(runtime, tracking, router, controllers, scaling, runtimeEndpoints);
     }
 
     /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */
     public RevisionLogs revisionLogs() {
         return new RuntimeLogs(runtime);
+    }
+
+    /** What the autoscaler wants for each Revision and its last decisions, for {@code revisions/NAME/autoscaling}. */
+    public RevisionAutoscalingView autoscalingView() {
+        return (namespace, name) -> {
+            RevisionId revision = new RevisionId(namespace, name);
+            return scaling.lastDecision(revision).map(last -> new RevisionAutoscalingView.State(
+                    last.desiredScale(), runtimeEndpoints.ready(revision), last.panicking(), last.activatorInPath(),
+                    last.excessBurstCapacity(), scaling.history(revision).stream()
+                            .map(d -> new RevisionAutoscalingView.Decision(d.at(), d.desiredScale(),
+                                    d.excessBurstCapacity(), d.panicking(), d.activatorInPath(), d.reason()))
+                            .toList()));
+        };
     }
 
     /** The ingress port actually bound. */

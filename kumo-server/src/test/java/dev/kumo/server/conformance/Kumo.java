@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.server.KumoServer;
 import dev.kumo.server.ServerConfig;
+import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +47,12 @@ final class Kumo implements AutoCloseable {
     static Kumo start(Path dataDir) {
         return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
                 new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false)));
+    }
+
+    /** Starts a server whose autoscaler runs with {@code autoscaler} (short windows for tests). */
+    static Kumo start(Path dataDir, ScalingConfig autoscaler) {
+        return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false).withAutoscaler(autoscaler)));
     }
 
     int ingressPort() {

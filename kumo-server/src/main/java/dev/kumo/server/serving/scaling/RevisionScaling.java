@@ -111,9 +111,14 @@ public final class RevisionScaling implements AutoCloseable {
         });
     }
 
-    /** The router saw one second of the revision's load. */
+    /**
+     * The router saw one second of the revision's load. The sample covering second S is reported once S is over,
+     * so it is recorded at S+1, as Knative's scraper stamps what it measured over the last second with the time it
+     * scraped: a decision at S+1 then sees it even through a one-second panic window.
+     */
     public void record(RevisionId revision, LoadSample sample) {
-        autoscaler.record(revision, sample);
+        autoscaler.record(revision, new LoadSample(sample.epochSecond() + 1, sample.averageConcurrency(),
+                sample.requests()));
     }
 
     /** A request waits at a revision with no ready instance: decide for it now, not at the next tick. */

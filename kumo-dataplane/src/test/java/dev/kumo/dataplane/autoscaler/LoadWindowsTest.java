@@ -1,0 +1,31 @@
+package dev.kumo.dataplane.autoscaler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.dataplane.api.LoadSample;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LoadWindowsTest {
+
+    @ParameterizedTest(name = "{0} ms → {1} buckets")
+    @CsvSource({"600, 1", "1000, 1", "1001, 2", "6000, 6", "60000, 60", "0, 1"})
+    void windowsRoundUpToWholeSecondBuckets(long millis, long buckets) {
+        assertThat(LoadWindows.buckets(Duration.ofMillis(millis))).isEqualTo(buckets);
+    }
+
+    @Test
+    void aSubSecondPanicWindowStillSeesTheLastSecond() {
+        // A 6 s stable window at Knative's 10 % gives a 600 ms panic window: one bucket, not none.
+        ScalingSettings settings = ScalingSettings.builder().stableWindow(Duration.ofSeconds(6)).build();
+        LoadWindows windows = new LoadWindows(settings);
+        windows.record(new LoadSample(100, 20, 20));
+
+        LoadWindows.Observed observed = windows.observe(settings, 100);
+
+        assertThat(observed.panic()).isEqualTo(20);
+        assertThat(observed.stable()).isEqualTo(20);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.kumo.server.conformance;
+
+import static dev.kumo.server.conformance.Kumo.REVISIONS;
+import static dev.kumo.server.conformance.Kumo.SERVICES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.server.serving.scaling.ScalingConfig;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The KPA end to end with short windows (stable 6 s, panic 10 % of it, decisions every 500 ms): scale to zero and
+ * back through the activator, scale-out to the load over the target, max-scale and min-scale bounds, panic.
+ */
+class AutoscalingIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static Kumo kumo;
+
+    @BeforeAll
+    static void start() {
+        kumo = Kumo.start(dataDir, ScalingConfig.parse(Map.of("stable-window", "6s",
+                "scale-to-zero-grace-period", "2s", "tick-interval", "500ms")));
+    }
+
+    @AfterAll
+    static void stop() {
+        kumo.close();
+    }
+
+    @Test
+    void anIdleServiceScalesToZeroAndARequestWakesIt() {
+        kumo.create(SERVICES, Workloads.service("idle"));
+        kumo.awaitReady("idle");
+
+        JsonNode revision = await("idle-00001 at zero").atMost(Duration.ofSeconds(60))
+                .until(() -> kumo.get(REVISIONS + "/idle-00001"), r -> r.at("/status/actualReplicas").asInt(-1) == 0
+                        && r.at("/status/desiredReplicas").asInt(-1) == 0);
+        JsonNode active = Kumo.condition(revision, "Active");
+        assertThat(active.path("status").asText()).isEqualTo("False");
+        assertThat(active.path("reason").asText()).isEqualTo("NoTraffic");
+        assertThat(Kumo.condition(revision, "Ready").path("status").asText()).isEqualTo("True");
+
+        HttpResponse<String> woken = kumo.call("idle", "/");
+        assertThat(woken.statusCode()).as(woken.body()).isEqualTo(200);
+        assertThat(kumo.get(REVISIONS + "/idle-00001").at("/status/desiredReplicas").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void fiftyClientsAtTargetTenGetFiveInstancesAndNeverMoreThanMaxScale() throws Exception {
+        ObjectNode service = Workloads.service("busy");
+        annotate(service, Map.of("autoscaling.knative.dev/target", "10",
+                "autoscaling.knative.dev/target-utilization-percentage", "100",
+                "autoscaling.knative.dev/max-scale", "6"));
+        kumo.create(SERVICES, service);
+        kumo.awaitReady("busy");
+
+        AtomicInteger highest = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (ExecutorService clients = Executors.newFixedThreadPool(50)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        if (kumo.call("busy", "/?sleep=500").statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            await("busy scaled out to the load").atMost(Duration.ofSeconds(20)).until(() -> {
+                int desired = autoscaling("busy-00001").path("desiredScale").asInt();
+                highest.accumulateAndGet(desired, Math::max);
+                return desired >= 4;
+            });
+            for (Future<?> client : running) {
+                client.get();
+            }
+        }
+        JsonNode last = autoscaling("busy-00001");
+        assertThat(highest.get()).as("desired scale seen, never above max-scale 6").isBetween(4, 6);
+        assertThat(last.path("decisions").toString()).contains("concurrency");
+        assertThat(failures.get()).as("failed requests").isZero();
+    }
+
+    @Test
+    void minScaleKeepsInstancesWhileIdle() {
+        ObjectNode service = Workloads.service("kept");
+        annotate(service, Map.of("autoscaling.knative.dev/min-scale", "2"));
+        kumo.create(SERVICES, service);
+        kumo.awaitReady("kept");
+
+        await("two instances ready").atMost(Duration.ofSeconds(60))
+                .until(() -> kumo.get(REVISIONS + "/kept-00001").at("/status/actualReplicas").asInt() == 2);
+        await("still two after a stable window and the grace period").during(Duration.ofSeconds(10))
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> kumo.get(REVISIONS + "/kept-00001").at("/status/desiredReplicas").asInt() == 2);
+    }
+
+    @Test
+    void aBurstPanicsAndThePanicNeverScalesDown() throws Exception {
+        ObjectNode service = Workloads.service("burst");
+        annotate(service, Map.of("autoscaling.knative.dev/target", "2",
+                "autoscaling.knative.dev/target-utilization-percentage", "100"));
+        kumo.create(SERVICES, service);
+        kumo.awaitReady("burst");
+
+        Map<String, JsonNode> decisions = new ConcurrentHashMap<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(20)) {
+            List<Future<?>> burst = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                burst.add(clients.submit(() -> kumo.call("burst", "/?sleep=3000")));
+            }
+            await("panic").atMost(Duration.ofSeconds(20)).until(() -> {
+                autoscaling("burst-00001").path("decisions")
+                        .forEach(d -> decisions.put(d.path("at").asText() + d.path("reason").asText(), d));
+                return decisions.values().stream().anyMatch(d -> d.path("panicking").asBoolean());
+            });
+            for (Future<?> request : burst) {
+                request.get();
+            }
+        }
+        await("a stable window of decisions after the burst").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    autoscaling("burst-00001").path("decisions")
+                            .forEach(d -> decisions.put(d.path("at").asText() + d.path("reason").asText(), d));
+                    return decisions.size() >= 16;
+                });
+        List<JsonNode> ordered = decisions.values().stream()
+                .sorted((a, b) -> a.path("at").asText().compareTo(b.path("at").asText())).toList();
+        int previous = 0;
+        for (JsonNode decision : ordered) {
+            if (decision.path("panicking").asBoolean()) {
+                assertThat(decision.path("desiredScale").asInt()).as("in panic: %s", decision)
+                        .isGreaterThanOrEqualTo(previous);
+            }
+            previous = decision.path("desiredScale").asInt();
+        }
+    }
+
+    private static JsonNode autoscaling(String revision) {
+        return kumo.get(REVISIONS + "/" + revision + "/autoscaling");
+    }
+
+    private static void annotate(ObjectNode service, Map<String, String> annotations) {
+        ObjectNode target = Workloads.template(service).putObject("metadata").putObject("annotations");
+        annotations.forEach(target::put);
+    }
+}
