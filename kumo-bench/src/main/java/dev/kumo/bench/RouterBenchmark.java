@@ -82,7 +82,7 @@ public final class RouterBenchmark {
         String proxy = "http://127.0.0.1:" + proxyPort + "/";
         Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
         Map<String, String> rss = new LinkedHashMap<>();
-        String loadBefore = loadAverage();
+        String loadBefore = LoadAverage.now();
         try (Nginx nginx = Nginx.startProxy(dir, proxyPort, backendPort, cores)) {
             DoubleAccumulator kumoPeak = new DoubleAccumulator(Math::max, 0);
             DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
@@ -102,7 +102,7 @@ public final class RouterBenchmark {
             rss.put("kumo router", String.format("%.0f MiB (whole server)", kumoPeak.get()));
             rss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
         }
-        String loadAfter = loadAverage();
+        String loadAfter = LoadAverage.now();
 
         long[] coldMillis = new long[coldStarts];
         for (int i = 0; i < coldStarts; i++) {
@@ -222,11 +222,6 @@ public final class RouterBenchmark {
                 throw failures.getFirst();
             }
         }
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static int freePort() throws IOException {

@@ -1,26 +1,22 @@
 package dev.kumo.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /** A {@code kumo server} child process started the way {@code bin/kumo} starts it, timed until it is ready. */
 final class ServerUnderTest implements AutoCloseable {
 
-    private final Process process;
+    private final ChildJvm jvm;
     final String url;
     final int ingressPort;
     final long startToReadyMillis;
     final String reportedReady;
 
-    private ServerUnderTest(Process process, String url, int ingressPort, long startToReadyMillis,
+    private ServerUnderTest(ChildJvm jvm, String url, int ingressPort, long startToReadyMillis,
             String reportedReady) {
-        this.process = process;
+        this.jvm = jvm;
         this.url = url;
         this.ingressPort = ingressPort;
         this.startToReadyMillis = startToReadyMillis;
@@ -28,25 +24,21 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /** Starts the whole platform with bin/kumo's JVM settings (less its CDS archive, so every run starts cold). */
-    static ServerUnderTest start(String store, Path dataDir) throws IOException {
+    static ServerUnderTest start(String store, Path dataDir) throws IOException, InterruptedException {
         return start(store, dataDir, true);
     }
 
     /** Starts the server; without Serving it is the API server and the store only. */
-    static ServerUnderTest start(String store, Path dataDir, boolean serving) throws IOException {
+    static ServerUnderTest start(String store, Path dataDir, boolean serving) throws IOException,
+            InterruptedException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
-                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0", serving ? "--serving" : "--no-serving"))
-                .redirectErrorStream(true).start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        ChildJvm jvm = ChildJvm.start("dev.kumo.server.Main", List.of("server", "--store", store, "--data-dir",
+                dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0",
+                serving ? "--serving" : "--no-serving"));
         String url = "";
         int ingressPort = -1;
-        String line;
-        while ((line = reader.readLine()) != null) {
+        for (Optional<String> next = jvm.nextLine(); next.isPresent(); next = jvm.nextLine()) {
+            String line = next.get();
             if (line.startsWith("kumo: api listening on ")) {
                 url = line.substring("kumo: api listening on ".length());
             }
@@ -56,33 +48,20 @@ final class ServerUnderTest implements AutoCloseable {
             }
             if (line.startsWith("kumo: ready")) {
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
-                CompletableFuture.runAsync(() -> drain(reader));
-                return new ServerUnderTest(process, url, ingressPort, elapsed, line);
+                jvm.drainInBackground();
+                return new ServerUnderTest(jvm, url, ingressPort, elapsed, line);
             }
         }
-        throw new IOException("kumo server exited before it was ready (exit " + process.exitValue() + ")");
+        throw new IOException("kumo server exited before it was ready (" + jvm.exitStatus() + ")");
     }
 
     /** Resident set size of the server process, in MiB, from /proc. */
     double rssMiB() throws IOException {
-        return Rss.mib(process.pid());
-    }
-
-    private static void drain(BufferedReader reader) {
-        try {
-            while (reader.readLine() != null) {
-                // Keep the pipe empty so the server never blocks on its output.
-            }
-        } catch (IOException e) {
-            // The server is gone.
-        }
+        return jvm.rssMiB();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        jvm.close();
     }
 }

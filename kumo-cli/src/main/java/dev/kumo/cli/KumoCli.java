@@ -26,7 +26,8 @@ public final class KumoCli {
         FailureHandler failures = new FailureHandler(session);
         CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(session));
         extraSubcommands.forEach(command -> addWithoutClientOptions(commandLine, command));
-        return commandLine.setOut(environment.out()).setErr(environment.err())
+        // No picocli argument files: "@FILE" is a value of its own here (--data @FILE reads the file as the body).
+        return commandLine.setOut(environment.out()).setErr(environment.err()).setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(environment.colour() ? Ansi.ON : Ansi.OFF))
                 .setExecutionExceptionHandler(failures)

@@ -3,6 +3,7 @@ package dev.kumo.cli;
 import dev.kumo.cli.apply.ApplyCommand;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
+import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
 import dev.kumo.cli.kubeconfig.KubeconfigCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.",
         subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
             RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
-            SourceCommand.class, KubeconfigCommand.class, VersionCommand.class,
+            SourceCommand.class, EventCommand.class, KubeconfigCommand.class, VersionCommand.class,
             CompletionCommand.class})
 final class RootCommand extends GroupCommand {
 

@@ -3,12 +3,12 @@ package dev.kumo.cli.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.CliException;
+import dev.kumo.cli.DataArgument;
 import dev.kumo.cli.Session;
+import dev.kumo.cli.client.PlainHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,19 +68,21 @@ public final class ServiceInvokeCommand implements Callable<Integer> {
                 throw new CliException("invalid --header '" + header + "': want 'NAME: value'");
             }
         }
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + port;
-        String connectHost = uri.getHost().endsWith(".localhost") ? "127.0.0.1" : uri.getHost();
         String target = path.startsWith("/") ? path : "/" + path;
-        byte[] body = body();
         String verb = method != null ? method.toUpperCase(Locale.ROOT) : data != null ? "POST" : "GET";
-        session.err().println("Sending " + verb + " http://" + host + target + " (Host: " + host + ", connecting to "
-                + connectHost + ":" + port + ")");
+        PlainHttp.Request request;
+        try {
+            request = new PlainHttp.Request(URI.create(url + target), verb, headers, body());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("invalid --path '" + path + "': " + e.getMessage(), "Percent-encode spaces "
+                    + "and other reserved characters, e.g. /search?q=a%20b.");
+        }
+        session.err().println("Sending " + verb + " http://" + request.host() + request.target() + " (Host: "
+                + request.host() + ", connecting to " + request.connectHost() + ":" + request.port() + ")");
         session.err().flush();
         PlainHttp.Response response;
         try {
-            response = PlainHttp.send(new PlainHttp.Request(connectHost, port, host, verb, target, headers, body),
-                    TIMEOUT);
+            response = PlainHttp.send(request, TIMEOUT);
         } catch (IOException e) {
             throw new CliException("sending " + verb + " " + url + target + ": " + e.getMessage(),
                     "Is the server running? Its router serves " + url + ".");
@@ -93,17 +95,11 @@ public final class ServiceInvokeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private byte[] body() throws IOException {
-        if (data == null) {
-            return new byte[0];
+    private byte[] body() {
+        try {
+            return data == null ? new byte[0] : DataArgument.bytes(data);
+        } catch (IOException e) {
+            throw new CliException("invalid --data '" + data + "': " + e.getMessage());
         }
-        if (data.startsWith("@")) {
-            Path file = Path.of(data.substring(1));
-            if (!Files.isReadable(file)) {
-                throw new CliException("cannot read --data file " + file);
-            }
-            return Files.readAllBytes(file);
-        }
-        return data.getBytes(StandardCharsets.UTF_8);
     }
 }

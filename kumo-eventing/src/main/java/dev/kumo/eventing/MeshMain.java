@@ -15,9 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A mesh in its own process for {@code KillNineIT}: {@code MeshMain DATABASE SUBSCRIBER_URL} serves broker
- * {@code default/b} with one Trigger delivering everything to the subscriber, prints {@code port N}, and runs until
- * killed.
+ * A mesh in a process of its own, for tests and benchmarks at the process level (kumo-eventing's {@code KillNineIT},
+ * kumo-bench's eventing benchmark): {@code MeshMain DATABASE SUBSCRIBER_URL} serves broker {@code default/b} on a
+ * free loopback port with one Trigger delivering everything to the subscriber (20 retries, exponential from 50 ms),
+ * fsync on, prints {@code port N}, and runs until killed.
  */
 public final class MeshMain {
 
@@ -25,6 +26,10 @@ public final class MeshMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length != 2) {
+            System.err.println("usage: MeshMain DATABASE SUBSCRIBER_URL (e.g. /tmp/events.db http://127.0.0.1:9000/)");
+            System.exit(2);
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(Path.of(args[0])), Clock.systemUTC());
         mesh.upsertBroker(new BrokerSpec(new BrokerRef("default", "b")));

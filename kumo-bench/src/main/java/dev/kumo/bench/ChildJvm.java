@@ -1,0 +1,72 @@
+package dev.kumo.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM running a main class on this JVM's class path with bin/kumo's collector (serial), its stderr merged
+ * into its stdout: read line by line until it is up, then drained so that it never blocks on its output.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader output;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static ChildJvm start(String mainClass, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** The next line of output, empty once the process has closed it (it has exited). */
+    Optional<String> nextLine() throws IOException {
+        return Optional.ofNullable(output.readLine());
+    }
+
+    /** From now on its output is read and dropped in the background. */
+    void drainInBackground() {
+        CompletableFuture.runAsync(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // Keep the pipe empty.
+                }
+            } catch (IOException e) {
+                // The process is gone.
+            }
+        });
+    }
+
+    /** {@code exit N}, or that it has not exited (yet) after its output ended. */
+    String exitStatus() throws InterruptedException {
+        return process.waitFor(10, TimeUnit.SECONDS) ? "exit " + process.exitValue() : "not exited";
+    }
+
+    /** Resident set size in MiB, from /proc. */
+    double rssMiB() throws IOException {
+        return Rss.mib(process.pid());
+    }
+
+    /** SIGTERM, then SIGKILL after 30 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kumo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * kumo-eventing's event mesh in a child JVM ({@code dev.kumo.eventing.MeshMain}): broker {@code default/b} with one
+ * Trigger delivering everything to a subscriber, its log in a given file, fsync on.
+ */
+final class MeshProcess implements AutoCloseable {
+
+    private final ChildJvm jvm;
+    private final int port;
+
+    private MeshProcess(ChildJvm jvm, int port) {
+        this.jvm = jvm;
+        this.port = port;
+    }
+
+    /** Starts the mesh and waits until it listens. */
+    static MeshProcess start(Path database, URI subscriber) throws IOException, InterruptedException {
+        ChildJvm jvm = ChildJvm.start("dev.kumo.eventing.MeshMain", List.of(database.toString(),
+                subscriber.toString()));
+        List<String> seen = new ArrayList<>();
+        for (Optional<String> line = jvm.nextLine(); line.isPresent(); line = jvm.nextLine()) {
+            if (line.get().startsWith("port ")) {
+                jvm.drainInBackground();
+                return new MeshProcess(jvm, Integer.parseInt(line.get().substring("port ".length())));
+            }
+            seen.add(line.get());
+        }
+        throw new IOException("the event mesh stopped before it listened (" + jvm.exitStatus() + "): "
+                + String.join("\n", seen));
+    }
+
+    /** The broker's ingress URL. */
+    URI brokerUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/default/b");
+    }
+
+    double rssMiB() throws IOException {
+        return jvm.rssMiB();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jvm.close();
+    }
+}
