@@ -47,7 +47,7 @@ final class Gates {
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
                 RevisionStats stats = new RevisionStats(load,
                         new RevisionMeters(registry, id, load::inFlight, activation::held));
-                InstanceSet instances = new InstanceSet(id, endpoints);
+                InstanceSet instances = new InstanceSet(id, endpoints, new InstanceMeters(registry, id));
                 return new Entry(settings, create(id, settings, activation, instances), activation, stats, instances);
             }
             if (entry.settings().containerConcurrency() != settings.containerConcurrency()) {
@@ -75,6 +75,7 @@ final class Gates {
                 return false;
             }
             e.getValue().stats().meters().close();
+            e.getValue().instances().closeMeters();
             return true;
         });
     }

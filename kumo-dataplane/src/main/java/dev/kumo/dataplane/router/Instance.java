@@ -2,12 +2,14 @@ package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.InstanceAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /** One ready instance as the router sees it: its address, requests in flight and whether it is ejected. */
 final class Instance {
 
     final InstanceAddress address;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder requests = new LongAdder();
     private volatile boolean ejected;
     private volatile long ejectedUntilNanos;
 
@@ -19,8 +21,14 @@ final class Instance {
         return inFlight.get();
     }
 
+    /** Requests this instance has taken so far. */
+    long requests() {
+        return requests.sum();
+    }
+
     void acquire() {
         inFlight.incrementAndGet();
+        requests.increment();
     }
 
     void release() {

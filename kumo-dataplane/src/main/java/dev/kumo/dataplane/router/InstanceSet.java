@@ -23,9 +23,12 @@ final class InstanceSet {
     /** Instances no longer listed, kept while requests they took may still be in flight (for draining). */
     private final Map<InstanceAddress, Instance> retired = new ConcurrentHashMap<>();
 
-    InstanceSet(RevisionId revision, Endpoints endpoints) {
+    private final InstanceMeters meters;
+
+    InstanceSet(RevisionId revision, Endpoints endpoints, InstanceMeters meters) {
         this.revision = revision;
         this.endpoints = endpoints;
+        this.meters = meters;
     }
 
     Instance[] current() {
@@ -47,11 +50,17 @@ final class InstanceSet {
         }
         Instance[] next = new Instance[now.size()];
         for (int i = 0; i < next.length; i++) {
-            next[i] = known.getOrDefault(now.get(i), new Instance(now.get(i)));
+            Instance instance = known.get(now.get(i));
+            if (instance == null) {
+                instance = new Instance(now.get(i));
+                meters.added(instance);
+            }
+            next[i] = instance;
         }
         for (Instance instance : s.instances) {
             if (!now.contains(instance.address)) {
                 retired.put(instance.address, instance);
+                meters.removed(instance);
             }
         }
         for (InstanceAddress address : now) {
@@ -59,6 +68,11 @@ final class InstanceSet {
         }
         snapshot = new Snapshot(now, next);
         return next;
+    }
+
+    /** Removes the meters of every instance (the revision is no longer routed). */
+    void closeMeters() {
+        meters.close();
     }
 
     /** Requests in flight to {@code address}, listed or recently unlisted; 0 for an address never seen. */

@@ -54,7 +54,7 @@ class ConcurrencyIT {
                 .orElseThrow().result().body()).startsWith("revision default/single-00001 is overloaded");
 
         backend.behave(Backend::echoHeaders);
-        held.forEach(request -> request.response().end("held"));
+        held.forEach(request -> backend.finish(request, "held"));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(answers, 200) == 11);
         assertThat(backend.maxInFlight.get()).isEqualTo(1);
         assertThat(backend.requests.get()).isEqualTo(11);

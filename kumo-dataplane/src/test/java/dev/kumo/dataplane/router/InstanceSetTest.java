@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ class InstanceSetTest {
     private static final InstanceAddress B = new InstanceAddress("127.0.0.1", 1002);
 
     private final InMemoryEndpoints endpoints = new InMemoryEndpoints();
-    private final InstanceSet set = new InstanceSet(REV, endpoints);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InstanceSet set = new InstanceSet(REV, endpoints, new InstanceMeters(registry, REV));
 
     @Test
     void followsEndpointChangesAndKeepsTheStateOfInstancesThatStay() {
@@ -34,6 +36,40 @@ class InstanceSetTest {
 
         endpoints.set(REV, List.of());
         assertThat(set.current()).isEmpty();
+    }
+
+    @Test
+    void anInstanceLeavingTheEndpointsStillCountsWhatItTookUntilItIsIdle() {
+        endpoints.set(REV, List.of(A, B));
+        Instance a = set.current()[0];
+        a.acquire();
+
+        endpoints.set(REV, List.of(B));
+        set.current();
+
+        assertThat(set.inFlight(A)).as("draining: still one in flight").isEqualTo(1);
+        a.release();
+        assertThat(set.inFlight(A)).isZero();
+        assertThat(set.inFlight(new InstanceAddress("127.0.0.1", 9))).isZero();
+    }
+
+    @Test
+    void eachListedInstanceHasItsOwnMetersUntilItLeaves() {
+        endpoints.set(REV, List.of(A, B));
+        Instance a = set.current()[0];
+        a.acquire();
+        a.acquire();
+        a.release();
+
+        assertThat(registry.get(InstanceMeters.IN_FLIGHT).tag("instance", A.toString()).gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get(InstanceMeters.REQUESTS).tag("instance", A.toString()).functionCounter().count())
+                .isEqualTo(2);
+
+        endpoints.set(REV, List.of(B));
+        set.current();
+        assertThat(registry.find(InstanceMeters.IN_FLIGHT).tag("instance", A.toString()).gauge()).isNull();
+        assertThat(registry.find(InstanceMeters.IN_FLIGHT).tag("instance", B.toString()).gauge()).isNotNull();
     }
 
     @Test
