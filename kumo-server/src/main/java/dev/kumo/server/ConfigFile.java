@@ -20,9 +20,10 @@ record ConfigFile(
         @JsonProperty("store-sync") String storeSync,
         @JsonProperty("require-token") Boolean requireToken,
         @JsonProperty("domain") String domain,
-        @JsonProperty("progress-deadline") String progressDeadline) {
+        @JsonProperty("progress-deadline") String progressDeadline,
+        @JsonProperty("eventing-addr") String eventingAddr) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -35,7 +36,8 @@ record ConfigFile(
                     .readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline");
+                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
+                    + "eventing-addr");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

@@ -19,9 +19,15 @@ import java.time.Duration;
  * @param domain the domain of Route URLs, {@code http://NAME.NAMESPACE.DOMAIN:PORT}
  * @param progressDeadline how long a Revision's instances may take to become ready before the Revision fails,
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
+ * @param eventing whether Eventing runs (the event mesh and the Broker, Trigger and source controllers)
+ * @param eventingAddress the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
-        boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
+        boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
+        boolean eventing, HostPort eventingAddress) {
+
+    /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
+    public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
 
     /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
     public static final String DEFAULT_DOMAIN = "localhost";
@@ -31,6 +37,13 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
         }
+    }
+
+    /** Settings with Eventing running with its ingress on any free loopback port. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
+                true, new HostPort("127.0.0.1", 0));
     }
 
     /** Settings with the default progress deadline. */
@@ -49,7 +62,13 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value);
+                value, eventing, eventingAddress);
+    }
+
+    /** These settings with Eventing on or off, its ingress on {@code address}. */
+    public ServerConfig withEventing(boolean on, HostPort address) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, on, address);
     }
 
     /** A host and a port; port 0 means any free port. */
