@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -80,16 +81,6 @@ public final class KumoServer implements AutoCloseable {
                             dataDir.path().resolve("instances"), config.ingressAddress().host(),
                             config.ingressAddress().port(), config.domain(), config.progressDeadline(), meters))
                     : Optional.empty();
-            Optional<EventingPlatform> eventing;
-            try {
-                eventing = config.eventing()
-                        ? Optional.of(EventingPlatform.start(vertx, store, InstantSource.system(), dataDir.path(),
-                                config.eventingAddress().host(), config.eventingAddress().port(), meters))
-                        : Optional.empty();
-            } catch (RuntimeException e) {
-                serving.ifPresent(ServingPlatform::close);
-                throw e;
-            }
             ApiServer api;
             try {
                 api = ApiServer.start(vertx, new ApiServerConfig(config.apiAddress().host(),
@@ -97,7 +88,19 @@ public final class KumoServer implements AutoCloseable {
                         certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape),
                         KumoKinds.all(), store, InstantSource.system(), serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
             } catch (RuntimeException e) {
-                eventing.ifPresent(EventingPlatform::close);
+                serving.ifPresent(ServingPlatform::close);
+                throw e;
+            }
+            Optional<EventingPlatform> eventing;
+            try {
+                eventing = config.eventing() ? Optional.of(EventingPlatform.start(vertx, store,
+                        InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
+                                config.eventingAddress().host(), config.eventingAddress().port(),
+                                URI.create((certificate.isPresent() ? "https" : "http") + "://"
+                                        + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
+                                KumoKinds.all().types()), meters)) : Optional.empty();
+            } catch (RuntimeException e) {
+                api.close();
                 serving.ifPresent(ServingPlatform::close);
                 throw e;
             }

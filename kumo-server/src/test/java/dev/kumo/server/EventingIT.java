@@ -21,6 +21,7 @@ class EventingIT {
 
     static final String EVENTING = "/apis/eventing.knative.dev/v1/namespaces/default/";
     static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    static final String SOURCES = "/apis/sources.knative.dev/v1/namespaces/default/";
     static final Path WORKLOADS = Path.of("src", "test", "resources", "workloads").toAbsolutePath();
 
     @TempDir
@@ -60,6 +61,11 @@ class EventingIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorder.ids().contains("wanted-1"));
         assertThat(recorder.ids()).doesNotContain("ignored-1");
+        String metrics = api.send("GET", "/metrics", null, null).body();
+        assertThat(metrics).containsPattern("kumo_eventing_events_accepted_total [1-9]")
+                .containsPattern("kumo_eventing_events_delivered_total [1-9]")
+                .contains("kumo_eventing_events_retries_total", "kumo_eventing_events_dead_lettered_total",
+                        "kumo_eventing_events_dropped_total");
     }
 
     @Test
@@ -76,12 +82,14 @@ class EventingIT {
 
         assertThat(post(address, "to-ksvc-1", "dev.kumo.ksvc").statusCode()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Json.parseObject(
-                "{\"events\":" + routed("display.default.localhost", "/events") + "}").path("events"))
-                .anySatisfy(event -> {
-                    assertThat(event.path("id").asText()).isEqualTo("to-ksvc-1");
-                    assertThat(event.path("path").asText()).isEqualTo("/from-broker");
-                }));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> events = routed("display.default.localhost", "/events");
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(Json.parseObject("{\"events\":" + events.body() + "}").path("events")).anySatisfy(event -> {
+                assertThat(event.path("id").asText()).isEqualTo("to-ksvc-1");
+                assertThat(event.path("path").asText()).isEqualTo("/from-broker");
+            });
+        });
     }
 
     @Test
@@ -94,6 +102,83 @@ class EventingIT {
         JsonNode ready = TestApi.condition(trigger, "Ready");
         assertThat(ready.path("reason").asText()).isEqualTo("BrokerDoesNotExist");
         assertThat(ready.path("message").asText()).isEqualTo("Broker \"nobody\" does not exist");
+    }
+
+    @Test
+    void aPingSourceEverySecondIntoTheBrokerReachesTheSubscriber() {
+        api.create(EVENTING + "brokers", broker("pings"));
+        api.create(EVENTING + "triggers", trigger("pinged", "pings", "{\"uri\":\"" + recorder.uri() + "ping\"}",
+                "{\"type\":\"dev.knative.sources.ping\"}"));
+        api.awaitCondition(EVENTING + "triggers/pinged", "Ready", "True");
+        api.create(SOURCES + "pingsources", "{\"apiVersion\":\"sources.knative.dev/v1\",\"kind\":\"PingSource\","
+                + "\"metadata\":{\"name\":\"every-second\"},\"spec\":{\"schedule\":\"*/1 * * * * *\","
+                + "\"contentType\":\"application/json\",\"data\":\"{\\\"hello\\\":\\\"ping\\\"}\","
+                + "\"sink\":{\"ref\":{\"apiVersion\":\"eventing.knative.dev/v1\",\"kind\":\"Broker\","
+                + "\"name\":\"pings\"}}}}");
+
+        JsonNode source = api.awaitCondition(SOURCES + "pingsources/every-second", "Ready", "True");
+
+        assertThat(source.at("/status/sinkUri").asText())
+                .isEqualTo("http://127.0.0.1:" + server.eventingPort() + "/default/pings");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recorder.received())
+                .filteredOn(e -> "/apis/v1/namespaces/default/pingsources/every-second".equals(e.source()))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(e -> assertThat(e.body()).isEqualTo("{\"hello\":\"ping\"}")));
+    }
+
+    @Test
+    void anApiServerSourceSeesAConfigMapBeingCreated() {
+        api.create(SOURCES + "apiserversources", "{\"apiVersion\":\"sources.knative.dev/v1\","
+                + "\"kind\":\"ApiServerSource\",\"metadata\":{\"name\":\"configmaps\"},\"spec\":{"
+                + "\"mode\":\"Resource\",\"resources\":[{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"selector\":{\"matchLabels\":{\"watched\":\"yes\"}}}],"
+                + "\"sink\":{\"uri\":\"" + recorder.uri() + "apiserver\"}}}");
+        api.awaitCondition(SOURCES + "apiserversources/configmaps", "Ready", "True");
+
+        api.create("/api/v1/namespaces/default/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"seen\",\"labels\":{\"watched\":\"yes\"}},\"data\":{\"k\":\"v\"}}");
+        api.create("/api/v1/namespaces/default/configmaps", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+                + "\"metadata\":{\"name\":\"unseen\"},\"data\":{\"k\":\"v\"}}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recorder.received())
+                .anySatisfy(e -> {
+                    assertThat(e.type()).isEqualTo("dev.knative.apiserver.resource.add");
+                    assertThat(e.headers().get("Ce-subject")).containsExactly(
+                            "/api/v1/namespaces/default/configmaps/seen");
+                    assertThat(Json.parseObject(e.body()).at("/data/k").asText()).isEqualTo("v");
+                }));
+        assertThat(recorder.received()).noneSatisfy(e -> assertThat(e.headers().get("Ce-subject"))
+                .containsExactly("/api/v1/namespaces/default/configmaps/unseen"));
+    }
+
+    @Test
+    void aSinkBindingPutsKSinkIntoTheServicesRevisionAndTakesItOutWhenDeleted() {
+        api.create(SERVICES, service("bound"));
+        api.create(SOURCES + "sinkbindings", "{\"apiVersion\":\"sources.knative.dev/v1\",\"kind\":\"SinkBinding\","
+                + "\"metadata\":{\"name\":\"bind\"},\"spec\":{\"subject\":{\"apiVersion\":\"serving.knative.dev/v1\","
+                + "\"kind\":\"Service\",\"name\":\"bound\"},\"ceOverrides\":{\"extensions\":{\"via\":\"binding\"}},"
+                + "\"sink\":{\"uri\":\"" + recorder.uri() + "bound\"}}}");
+
+        JsonNode binding = api.awaitCondition(SOURCES + "sinkbindings/bind", "Ready", "True");
+
+        assertThat(binding.at("/status/sinkUri").asText()).isEqualTo(recorder.uri() + "bound");
+        JsonNode service = api.awaitCondition(SERVICES + "/bound", "Ready", "True");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String revision = api.get(SERVICES + "/bound").at("/status/latestReadyRevisionName").asText();
+            JsonNode env = api.get("/apis/serving.knative.dev/v1/namespaces/default/revisions/" + revision)
+                    .at("/spec/containers/0/env");
+            assertThat(env.findValuesAsText("name")).contains("K_SINK", "K_CE_OVERRIDES");
+            assertThat(env.toString()).contains(recorder.uri() + "bound")
+                    .contains("{\\\"extensions\\\":{\\\"via\\\":\\\"binding\\\"}}");
+        });
+        assertThat(service).isNotNull();
+
+        assertThat(api.send("DELETE", SOURCES + "sinkbindings/bind", null, null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(api.send("GET", SOURCES + "sinkbindings/bind", null, null).statusCode()).isEqualTo(404);
+            assertThat(api.get(SERVICES + "/bound").at("/spec/template/spec/containers/0/env").findValuesAsText("name"))
+                    .doesNotContain("K_SINK", "K_CE_OVERRIDES");
+        });
     }
 
     static String broker(String name) {
@@ -122,8 +207,8 @@ class EventingIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String routed(String host, String path) throws Exception {
+    private static HttpResponse<String> routed(String host, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
-                .header("Host", host).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Host", host).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,9 @@
 package dev.kumo.controller.eventing;
 
+import dev.kumo.controller.apiserversource.ApiServerSourceController;
 import dev.kumo.controller.broker.BrokerController;
+import dev.kumo.controller.pingsource.PingSourceController;
+import dev.kumo.controller.sinkbinding.SinkBindingController;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.trigger.TriggerController;
@@ -17,12 +20,15 @@ public final class EventingControllers implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Starts the Broker and Trigger controllers (and the sources') over {@code dataPlane}. */
+    /** Starts the Broker, Trigger, PingSource, ApiServerSource and SinkBinding controllers over {@code dataPlane}. */
     public static EventingControllers start(ResourceStore store, InstantSource clock, EngineOptions options,
             EventingDataPlane dataPlane) {
         Engine engine = new Engine(store, clock, options);
         BrokerController.register(engine, store, clock, dataPlane.brokers());
         TriggerController.register(engine, store, clock, dataPlane.triggers());
+        PingSourceController.register(engine, store, clock, dataPlane.pingSources());
+        ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources());
+        SinkBindingController.register(engine, store, clock);
         engine.start();
         return new EventingControllers(engine);
     }

@@ -10,6 +10,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.testing.RecordingBrokerDataPlane;
+import dev.kumo.controller.testing.RecordingSourceRunner;
 import dev.kumo.controller.testing.RecordingTriggerDataPlane;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
@@ -32,7 +33,8 @@ class EventingControllersTest {
     @BeforeEach
     void start() {
         controllers = EventingControllers.start(store, InstantSource.system(), EngineOptions.DEFAULTS,
-                new EventingDataPlane(brokers, triggers));
+                new EventingDataPlane(brokers, triggers, new RecordingSourceRunner<>(),
+                new RecordingSourceRunner<>()));
     }
 
     @AfterEach

@@ -15,7 +15,16 @@ import dev.kumo.api.meta.ObjectMeta;
 import dev.kumo.api.serving.Addressable;
 import dev.kumo.api.serving.Service;
 import dev.kumo.api.serving.ServiceStatus;
+import dev.kumo.api.duck.CloudEventOverrides;
+import dev.kumo.api.meta.LabelSelectorSpec;
+import dev.kumo.api.sources.ApiServerSource;
+import dev.kumo.api.sources.ApiServerSourceSpec;
+import dev.kumo.api.sources.PingSource;
+import dev.kumo.api.sources.PingSourceSpec;
+import dev.kumo.api.sources.SinkBinding;
+import dev.kumo.api.sources.SinkBindingSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Brokers, Triggers and addressable Services for the eventing reconciler tables, with option functions. */
@@ -82,6 +91,32 @@ public final class EventingObjects {
 
     public static DeliverySpec deadLetterTo(Destination sink) {
         return new DeliverySpec(sink, 3, null, DeliverySpec.LINEAR, "PT1S", null, null);
+    }
+
+    public static PingSource pingSource(String name, Destination sink) {
+        return PingSource.of(ObjectMeta.of("default", name), new PingSourceSpec(sink, null, "* * * * *", null, null,
+                "hello", null));
+    }
+
+    public static ApiServerSource apiServerSource(String name, Destination sink) {
+        return ApiServerSource.of(ObjectMeta.of("default", name), new ApiServerSourceSpec(sink, null,
+                List.of(new ApiServerSourceSpec.Resource("v1", "ConfigMap", null)), null, "Reference", null, null,
+                null));
+    }
+
+    public static SinkBinding sinkBinding(String name, SinkBindingSpec.Subject subject, Destination sink,
+            Map<String, String> overrides) {
+        return SinkBinding.of(ObjectMeta.of("default", name), new SinkBindingSpec(sink,
+                overrides.isEmpty() ? null : new CloudEventOverrides(overrides), subject));
+    }
+
+    public static SinkBindingSpec.Subject serviceNamed(String name) {
+        return new SinkBindingSpec.Subject("serving.knative.dev/v1", "Service", null, name, null);
+    }
+
+    public static SinkBindingSpec.Subject servicesLabelled(String key, String value) {
+        return new SinkBindingSpec.Subject("serving.knative.dev/v1", "Service", null, null,
+                new LabelSelectorSpec(Map.of(key, value), null));
     }
 
     /** A Knative Service with an address (as when its Route is ready), or none when {@code url} is null. */

@@ -9,42 +9,80 @@ import dev.kumo.eventing.api.MeshCounters;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.eventing.source.ping.FileTickJournal;
+import dev.kumo.eventing.source.ping.HttpEventSender;
+import dev.kumo.eventing.source.ping.PingRunner;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * Eventing, assembled: the event mesh (its log in {@code DATA_DIR/events.db}, its ingress on the eventing address)
- * and the controllers that feed it Brokers and Triggers. Closing stops the controllers, then the mesh.
+ * Eventing, assembled: the event mesh (its log in {@code DATA_DIR/events.db}, its ingress on the eventing address),
+ * the sources' runners (PingSources, ApiServerSource watches) and the controllers that feed them all. Closing stops
+ * the controllers, then the runners, then the mesh.
  */
 public final class EventingPlatform implements AutoCloseable {
 
+    /** Sources send with this per-request timeout. */
+    private static final int SEND_TIMEOUT_MILLIS = 10_000;
+    /** A PingSource tick missed while the server was down is still fired when it is at most this old. */
+    private static final Duration PING_CATCH_UP = Duration.ofMinutes(1);
+
+    /**
+     * Where Eventing keeps and serves things.
+     *
+     * @param dataDir the data directory: the event log is {@code events.db}, the PingSource journal {@code pingsources/}
+     * @param host the brokers' ingress bind address
+     * @param port the brokers' ingress port, 0 for any free one
+     * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
+     * @param kinds the kinds the store serves, which ApiServerSources may watch
+     */
+    public record Settings(Path dataDir, String host, int port, URI apiServer, List<ResourceType> kinds) {
+    }
+
     private final EventMesh mesh;
     private final MeshMeters meters;
+    private final HttpEventSender sender;
+    private final PingRunner pings;
+    private final ApiServerSources apiServerSources;
     private final EventingControllers controllers;
 
-    private EventingPlatform(EventMesh mesh, MeshMeters meters, EventingControllers controllers) {
+    private EventingPlatform(EventMesh mesh, MeshMeters meters, HttpEventSender sender, PingRunner pings,
+            ApiServerSources apiServerSources, EventingControllers controllers) {
         this.mesh = mesh;
         this.meters = meters;
+        this.sender = sender;
+        this.pings = pings;
+        this.apiServerSources = apiServerSources;
         this.controllers = controllers;
     }
 
-    /**
-     * Starts the mesh with its log under {@code dataDir} and its ingress on {@code host:port}, its counters in
-     * {@code registry}, then the controllers.
-     */
-    public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path dataDir,
-            String host, int port, MeterRegistry registry) {
-        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(dataDir.resolve("events.db")).withHost(host)
-                .withPort(port), clock);
+    /** Starts the mesh, its counters in {@code registry}, the sources' runners, then the controllers. */
+    public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry) {
+        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
+                .withHost(settings.host()).withPort(settings.port()), clock);
         MeshMeters meters = MeshMeters.register(registry, mesh);
+        HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
+        PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
+                clock, PING_CATCH_UP);
+        ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
+                settings.apiServer(), clock.withZone(ZoneOffset.UTC));
         try {
             EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
-                    new EventingDataPlane(new MeshBrokers(mesh, advertised(host)), new MeshTriggers(mesh)));
-            return new EventingPlatform(mesh, meters, controllers);
+                    new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
+                            new PingSources(pings), apiServerSources));
+            return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, controllers);
         } catch (RuntimeException e) {
+            apiServerSources.close();
+            pings.close();
+            sender.close();
             meters.close();
             mesh.close();
             throw e;
@@ -69,12 +107,15 @@ public final class EventingPlatform implements AutoCloseable {
     @Override
     public void close() {
         controllers.close();
+        apiServerSources.close();
+        pings.close();
+        sender.close();
         meters.close();
         mesh.close();
     }
 
-    /** The host put in Broker URLs: the bound one, or loopback for a wildcard bind (0.0.0.0, ::). */
-    static String advertised(String host) {
+    /** The host put in URLs (Brokers, the API server): the bound one, or loopback for a wildcard bind (0.0.0.0, ::). */
+    public static String advertised(String host) {
         try {
             return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
         } catch (UnknownHostException e) {
