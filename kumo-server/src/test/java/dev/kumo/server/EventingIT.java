@@ -181,6 +181,24 @@ class EventingIT {
         });
     }
 
+    @Test
+    void aContainerSourceRunsItsContainerWithKSink() {
+        api.create(SOURCES + "containersources", "{\"apiVersion\":\"sources.knative.dev/v1\","
+                + "\"kind\":\"ContainerSource\",\"metadata\":{\"name\":\"heartbeat\"},\"spec\":{"
+                + "\"ceOverrides\":{\"extensions\":{\"from\":\"container\"}},\"template\":{\"spec\":{"
+                + "\"containers\":[{\"command\":[\"python3\",\"-u\",\"heartbeat.py\"],\"workingDir\":\""
+                + WORKLOADS + "\"}]}},\"sink\":{\"uri\":\"" + recorder.uri() + "container\"}}}");
+
+        JsonNode source = api.awaitCondition(SOURCES + "containersources/heartbeat", "Ready", "True");
+
+        assertThat(source.at("/status/sinkUri").asText()).isEqualTo(recorder.uri() + "container");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recorder.received())
+                .anySatisfy(e -> {
+                    assertThat(e.type()).isEqualTo("dev.kumo.heartbeat");
+                    assertThat(e.headers().get("Ce-from")).containsExactly("container");
+                }));
+    }
+
     static String broker(String name) {
         return "{\"apiVersion\":\"eventing.knative.dev/v1\",\"kind\":\"Broker\",\"metadata\":{\"name\":\"" + name
                 + "\"}}";

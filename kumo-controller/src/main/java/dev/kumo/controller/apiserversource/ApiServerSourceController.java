@@ -25,7 +25,7 @@ public final class ApiServerSourceController {
     public static final String NAME = "apiserversources";
 
     /** Ready from SinkProvided, Deployed and SufficientPermissions, always True: Kumo has no RBAC. */
-    static final SourceReconciler.Kind<ApiServerSource> KIND = new SourceReconciler.Kind<>(
+    static final SourceReconciler.Kind<ApiServerSource> KIND = SourceReconciler.Kind.deployed(
             SourceConditions.API_SERVER_SOURCE, s -> s.spec().sink(), ApiServerSource::status,
             ApiServerSource::withStatus, (source, status) -> status.markTrue(SUFFICIENT_PERMISSIONS));
 

@@ -10,7 +10,7 @@ import dev.kumo.controller.engine.Engine;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 
-/** Wires the Broker reconciler: Brokers are its primary kind; the addressables their dead-letter sinks name trigger it. */
+/** Wires the Broker reconciler: Brokers are its primary kind; the addressables their dead-letter sinks name too. */
 public final class BrokerController {
 
     public static final String NAME = "brokers";

@@ -1,2 +1,2 @@
-/** Knative's duck typing for the eventing reconcilers: Destinations resolved to URIs, and tracking of what they name. */
+/** Knative's duck typing for the eventing reconcilers: Destinations resolved to URIs, and what they name tracked. */
 package dev.kumo.controller.duck;

@@ -2,6 +2,7 @@ package dev.kumo.controller.eventing;
 
 import dev.kumo.controller.apiserversource.ApiServerSourceController;
 import dev.kumo.controller.broker.BrokerController;
+import dev.kumo.controller.containersource.ContainerSourceController;
 import dev.kumo.controller.pingsource.PingSourceController;
 import dev.kumo.controller.sinkbinding.SinkBindingController;
 import dev.kumo.controller.engine.Engine;
@@ -20,7 +21,7 @@ public final class EventingControllers implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Starts the Broker, Trigger, PingSource, ApiServerSource and SinkBinding controllers over {@code dataPlane}. */
+    /** Starts the Broker, Trigger and sources' controllers over {@code dataPlane}. */
     public static EventingControllers start(ResourceStore store, InstantSource clock, EngineOptions options,
             EventingDataPlane dataPlane) {
         Engine engine = new Engine(store, clock, options);
@@ -29,6 +30,7 @@ public final class EventingControllers implements AutoCloseable {
         PingSourceController.register(engine, store, clock, dataPlane.pingSources());
         ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources());
         SinkBindingController.register(engine, store, clock);
+        ContainerSourceController.register(engine, store, clock, dataPlane.containerSources());
         engine.start();
         return new EventingControllers(engine);
     }

@@ -25,8 +25,8 @@ public final class PingSourceController {
     public static final String NAME = "pingsources";
 
     /** Ready from SinkProvided and Deployed; the events are {@code dev.knative.sources.ping} from the source's path. */
-    static final SourceReconciler.Kind<PingSource> KIND = new SourceReconciler.Kind<>(SourceConditions.PING_SOURCE,
-            s -> s.spec().sink(), PingSource::status, PingSource::withStatus,
+    static final SourceReconciler.Kind<PingSource> KIND = SourceReconciler.Kind.deployed(
+            SourceConditions.PING_SOURCE, s -> s.spec().sink(), PingSource::status, PingSource::withStatus,
             (source, status) -> status.setCeAttributes(List.of(new SourceStatus.CloudEventAttributes(
                     PingSource.EVENT_TYPE, PingSource.eventSource(source.metadata().namespace(),
                             source.metadata().name())))));

@@ -20,14 +20,22 @@ public final class SourceLifecycle {
 
     private final SourceStatus original;
     private final ConditionSet set;
+    private final String sinkCondition;
     private final InstantSource clock;
     private List<Condition> conditions;
     private String sinkUri;
     private List<SourceStatus.CloudEventAttributes> ceAttributes;
 
+    /** A status whose sink resolution is recorded on SinkProvided. */
     public SourceLifecycle(SourceStatus current, ConditionSet set, InstantSource clock) {
+        this(current, set, SINK_PROVIDED, clock);
+    }
+
+    /** A status whose sink resolution is recorded on {@code sinkCondition} (a ContainerSource's SinkBindingReady). */
+    public SourceLifecycle(SourceStatus current, ConditionSet set, String sinkCondition, InstantSource clock) {
         this.original = current == null ? SourceStatus.EMPTY : current;
         this.set = set;
+        this.sinkCondition = sinkCondition;
         this.clock = clock;
         this.conditions = set.initialize(original.conditions(), clock);
         this.sinkUri = original.sinkUri();
@@ -36,12 +44,12 @@ public final class SourceLifecycle {
 
     public void markSink(URI uri) {
         sinkUri = uri.toString();
-        conditions = set.markTrue(conditions, SINK_PROVIDED, clock);
+        conditions = set.markTrue(conditions, sinkCondition, clock);
     }
 
     public void markNoSink(String message) {
         sinkUri = null;
-        conditions = set.markFalse(conditions, SINK_PROVIDED, SINK_NOT_FOUND, "spec.sink: " + message, clock);
+        conditions = set.markFalse(conditions, sinkCondition, SINK_NOT_FOUND, "spec.sink: " + message, clock);
     }
 
     /** A condition of the kind's set is True (Deployed, SinkBindingAvailable, …). */

@@ -1,6 +1,7 @@
 package dev.kumo.controller.source;
 
 import static dev.kumo.api.sources.lifecycle.SourceConditions.DEPLOYED;
+import static dev.kumo.api.sources.lifecycle.SourceConditions.SINK_PROVIDED;
 
 import dev.kumo.api.duck.Destination;
 import dev.kumo.api.meta.HasMetadata;
@@ -27,11 +28,19 @@ public final class SourceReconciler<T extends HasMetadata> implements Reconciler
     static final String NOT_DEPLOYED = "NotDeployed";
 
     /**
-     * What differs between the kinds: the condition set, how to read the sink and status, how to write the status,
-     * and what else the kind sets on it (event attributes, permissions).
+     * What differs between the kinds: the condition set and the conditions the sink and the runner are recorded
+     * on, how to read the sink and status, how to write the status, and what else the kind sets on it.
      */
-    public record Kind<T>(ConditionSet conditions, Function<T, Destination> sink, Function<T, SourceStatus> status,
-            BiFunction<T, SourceStatus, T> withStatus, BiConsumer<T, SourceLifecycle> decorate) {
+    public record Kind<T>(ConditionSet conditions, String sinkCondition, String runCondition,
+            Function<T, Destination> sink, Function<T, SourceStatus> status, BiFunction<T, SourceStatus, T> withStatus,
+            BiConsumer<T, SourceLifecycle> decorate) {
+
+        /** A kind whose conditions are SinkProvided and Deployed (PingSource, ApiServerSource). */
+        public static <T> Kind<T> deployed(ConditionSet conditions, Function<T, Destination> sink,
+                Function<T, SourceStatus> status, BiFunction<T, SourceStatus, T> withStatus,
+                BiConsumer<T, SourceLifecycle> decorate) {
+            return new Kind<>(conditions, SINK_PROVIDED, DEPLOYED, sink, status, withStatus, decorate);
+        }
     }
 
     private final TypedStore<T> sources;
@@ -61,14 +70,16 @@ public final class SourceReconciler<T extends HasMetadata> implements Reconciler
         if (source.metadata().deletionTimestamp() != null) {
             return Result.done();
         }
-        SourceLifecycle status = new SourceLifecycle(kind.status().apply(source), kind.conditions(), clock);
+        SourceLifecycle status = new SourceLifecycle(kind.status().apply(source), kind.conditions(),
+                kind.sinkCondition(), clock);
         kind.decorate().accept(source, status);
         Optional<URI> sink = sinks.resolve(key, kind.sink().apply(source), status);
         if (sink.isEmpty()) {
             runner.remove(key);
         } else {
-            runner.run(source, sink.get()).ifPresentOrElse(why -> status.markFalse(DEPLOYED, NOT_DEPLOYED, why),
-                    () -> status.markTrue(DEPLOYED));
+            runner.run(source, sink.get()).ifPresentOrElse(
+                    why -> status.markFalse(kind.runCondition(), NOT_DEPLOYED, why),
+                    () -> status.markTrue(kind.runCondition()));
         }
         long generation = source.metadata().generation() == null ? 0 : source.metadata().generation();
         sources.updateStatusIfChanged(source, kind.withStatus().apply(source, status.toStatus(generation)),

@@ -3,6 +3,7 @@ package dev.kumo.controller.source;
 import dev.kumo.controller.engine.NamespacedName;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a source reconciler needs of whatever runs its sources (the ping runner, the ApiServerSource watches):
@@ -15,4 +16,8 @@ public interface SourceRunner<T> {
 
     /** The source is gone, or has no sink: stop it and forget it. */
     void remove(NamespacedName source);
+
+    /** Registers the callback told the key of a source whose running state changed (runners that report it). */
+    default void onChange(Consumer<NamespacedName> listener) {
+    }
 }

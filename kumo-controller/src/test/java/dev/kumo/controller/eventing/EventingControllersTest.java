@@ -34,7 +34,7 @@ class EventingControllersTest {
     void start() {
         controllers = EventingControllers.start(store, InstantSource.system(), EngineOptions.DEFAULTS,
                 new EventingDataPlane(brokers, triggers, new RecordingSourceRunner<>(),
-                new RecordingSourceRunner<>()));
+                new RecordingSourceRunner<>(), new RecordingSourceRunner<>()));
     }
 
     @AfterEach

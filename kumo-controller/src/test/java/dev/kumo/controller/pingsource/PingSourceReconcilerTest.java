@@ -96,7 +96,7 @@ class PingSourceReconcilerTest {
     }
 
     private static Condition notDeployed(String type) {
-        return condition(type, "False", "NotDeployed", "spec.schedule: cannot run broken-ping");
+        return condition(type, "False", "NotDeployed", "cannot run broken-ping");
     }
 
     private static SourceStatus status(String name, String sinkUri, Condition... conditions) {

@@ -53,7 +53,8 @@ class SinkBindingReconcilerTest {
     @Test
     void aLabelSelectorBindsTheServicesItMatchesOnly() {
         Seed.load(store, List.of(Fixtures.service("default", "a", Fixtures.labels(Map.of("bound", "yes"))),
-                Fixtures.service("default", "b"), sinkBinding("bind", servicesLabelled("bound", "yes"), SINK, Map.of())));
+                Fixtures.service("default", "b"),
+                sinkBinding("bind", servicesLabelled("bound", "yes"), SINK, Map.of())));
 
         reconciler.reconcile(KEY);
 

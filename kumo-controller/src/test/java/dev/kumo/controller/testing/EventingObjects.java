@@ -19,7 +19,10 @@ import dev.kumo.api.duck.CloudEventOverrides;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.ApiServerSourceSpec;
+import dev.kumo.api.sources.ContainerSource;
+import dev.kumo.api.sources.ContainerSourceSpec;
 import dev.kumo.api.sources.PingSource;
+import dev.kumo.api.sources.PodTemplate;
 import dev.kumo.api.sources.PingSourceSpec;
 import dev.kumo.api.sources.SinkBinding;
 import dev.kumo.api.sources.SinkBindingSpec;
@@ -108,6 +111,13 @@ public final class EventingObjects {
             Map<String, String> overrides) {
         return SinkBinding.of(ObjectMeta.of("default", name), new SinkBindingSpec(sink,
                 overrides.isEmpty() ? null : new CloudEventOverrides(overrides), subject));
+    }
+
+    public static ContainerSource containerSource(String name, Destination sink) {
+        return ContainerSource.of(ObjectMeta.of("default", name), new ContainerSourceSpec(sink, null,
+                new PodTemplate(null, new PodTemplate.Spec(List.of(dev.kumo.api.serving.pod.Container.builder()
+                        .command(List.of("python3", "heartbeat.py")).build()), null, null, null, null, null, null,
+                        null, null, null, null, null, null, null))));
     }
 
     public static SinkBindingSpec.Subject serviceNamed(String name) {

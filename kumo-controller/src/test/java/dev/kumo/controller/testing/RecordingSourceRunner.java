@@ -16,7 +16,7 @@ public final class RecordingSourceRunner<T extends HasMetadata> implements Sourc
     @Override
     public Optional<String> run(T source, URI sink) {
         if (source.metadata().name().startsWith("broken-")) {
-            return Optional.of("spec.schedule: cannot run " + source.metadata().name());
+            return Optional.of("cannot run " + source.metadata().name());
         }
         running.put(new NamespacedName(source.metadata().namespace(), source.metadata().name()), sink);
         return Optional.empty();

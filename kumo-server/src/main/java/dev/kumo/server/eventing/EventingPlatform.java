@@ -13,6 +13,8 @@ import dev.kumo.api.meta.ResourceType;
 import dev.kumo.eventing.source.ping.FileTickJournal;
 import dev.kumo.eventing.source.ping.HttpEventSender;
 import dev.kumo.eventing.source.ping.PingRunner;
+import dev.kumo.runtime.process.ProcessRuntime;
+import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -24,7 +26,7 @@ import java.util.List;
 
 /**
  * Eventing, assembled: the event mesh (its log in {@code DATA_DIR/events.db}, its ingress on the eventing address),
- * the sources' runners (PingSources, ApiServerSource watches) and the controllers that feed them all. Closing stops
+ * the sources' runners (PingSources, ApiServerSource watches, ContainerSource processes) and the controllers that feed them all. Closing stops
  * the controllers, then the runners, then the mesh.
  */
 public final class EventingPlatform implements AutoCloseable {
@@ -37,7 +39,8 @@ public final class EventingPlatform implements AutoCloseable {
     /**
      * Where Eventing keeps and serves things.
      *
-     * @param dataDir the data directory: the event log is {@code events.db}, the PingSource journal {@code pingsources/}
+     * @param dataDir the data directory: the event log is {@code events.db}, the PingSource journal
+     *     {@code pingsources/}, the ContainerSources' process state {@code sources/}
      * @param host the brokers' ingress bind address
      * @param port the brokers' ingress port, 0 for any free one
      * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
@@ -51,15 +54,17 @@ public final class EventingPlatform implements AutoCloseable {
     private final HttpEventSender sender;
     private final PingRunner pings;
     private final ApiServerSources apiServerSources;
+    private final ProcessRuntime sourceRuntime;
     private final EventingControllers controllers;
 
     private EventingPlatform(EventMesh mesh, MeshMeters meters, HttpEventSender sender, PingRunner pings,
-            ApiServerSources apiServerSources, EventingControllers controllers) {
+            ApiServerSources apiServerSources, ProcessRuntime sourceRuntime, EventingControllers controllers) {
         this.mesh = mesh;
         this.meters = meters;
         this.sender = sender;
         this.pings = pings;
         this.apiServerSources = apiServerSources;
+        this.sourceRuntime = sourceRuntime;
         this.controllers = controllers;
     }
 
@@ -74,12 +79,17 @@ public final class EventingPlatform implements AutoCloseable {
                 clock, PING_CATCH_UP);
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC));
+        ProcessRuntime sourceRuntime = null;
         try {
+            sourceRuntime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources")));
             EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                     new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
-                            new PingSources(pings), apiServerSources));
-            return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, controllers);
+                            new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)));
+            return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, sourceRuntime, controllers);
         } catch (RuntimeException e) {
+            if (sourceRuntime != null) {
+                sourceRuntime.close();
+            }
             apiServerSources.close();
             pings.close();
             sender.close();
@@ -107,6 +117,7 @@ public final class EventingPlatform implements AutoCloseable {
     @Override
     public void close() {
         controllers.close();
+        sourceRuntime.close();
         apiServerSources.close();
         pings.close();
         sender.close();

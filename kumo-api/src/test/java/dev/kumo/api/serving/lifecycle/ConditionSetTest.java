@@ -32,9 +32,9 @@ class ConditionSetTest {
                 new Row("one dependent true", c -> REVISION.markTrue(c, "ResourcesAvailable", T1), "Unknown", null),
                 new Row("all dependents true", c -> REVISION.markTrue(REVISION.markTrue(c, "ResourcesAvailable", T1),
                         "ContainerHealthy", T1), "True", null),
-                new Row("true with a reason counts as true, and Ready keeps no reason", c -> REVISION.markTrueWithReason(
-                        REVISION.markTrue(c, "ResourcesAvailable", T1), "ContainerHealthy", "NotConfigured", "none",
-                        T1), "True", null),
+                new Row("true with a reason counts as true, and Ready keeps no reason",
+                        c -> REVISION.markTrueWithReason(REVISION.markTrue(c, "ResourcesAvailable", T1),
+                                "ContainerHealthy", "NotConfigured", "none", T1), "True", null),
                 new Row("a dependent false", c -> REVISION.markFalse(REVISION.markTrue(c, "ResourcesAvailable", T1),
                         "ContainerHealthy", "ExitCode1", "exited", T1), "False", "ExitCode1"),
                 new Row("false wins over unknown", c -> REVISION.markUnknown(REVISION.markFalse(c,
