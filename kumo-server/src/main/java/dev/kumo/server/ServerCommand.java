@@ -77,6 +77,8 @@ public final class ServerCommand implements Callable<Integer> {
             System.out.println("kumo: eventing listening on http://" + settings.eventingAddress().host() + ":"
                     + server.eventingPort() + " (brokers answer at http://" + settings.eventingAddress().host() + ":"
                     + server.eventingPort() + "/NAMESPACE/NAME)");
+        } else {
+            System.out.println("kumo: eventing is off (--no-eventing): Brokers, Triggers and sources are stored only");
         }
         if (server.serving()) {
             System.out.println("kumo: ingress listening on http://" + settings.ingressAddress().host() + ":"
