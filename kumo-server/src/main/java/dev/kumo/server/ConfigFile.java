@@ -22,9 +22,10 @@ record ConfigFile(
         @JsonProperty("require-token") Boolean requireToken,
         @JsonProperty("domain") String domain,
         @JsonProperty("progress-deadline") String progressDeadline,
-        @JsonProperty("autoscaler") Map<String, String> autoscaler) {
+        @JsonProperty("autoscaler") Map<String, String> autoscaler,
+        @JsonProperty("eventing-addr") String eventingAddr) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -37,7 +38,8 @@ record ConfigFile(
                     .readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, autoscaler");
+                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
+                    + "autoscaler, eventing-addr");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

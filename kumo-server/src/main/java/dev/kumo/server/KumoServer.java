@@ -7,6 +7,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.serving.ServingPlatform;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -33,17 +35,20 @@ public final class KumoServer implements AutoCloseable {
     private final Vertx vertx;
     private final ApiServer api;
     private final Optional<ServingPlatform> serving;
+    private final Optional<EventingPlatform> eventing;
     private final Optional<String> token;
     private final Optional<ServerCertificate> certificate;
     private final PrometheusMeterRegistry meters;
 
     private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, Optional<ServingPlatform> serving,
-            Optional<String> token, Optional<ServerCertificate> certificate, PrometheusMeterRegistry meters) {
+            Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
+            PrometheusMeterRegistry meters) {
         this.dataDir = dataDir;
         this.store = store;
         this.vertx = vertx;
         this.api = api;
         this.serving = serving;
+        this.eventing = eventing;
         this.token = token;
         this.certificate = certificate;
         this.meters = meters;
@@ -90,7 +95,20 @@ public final class KumoServer implements AutoCloseable {
                 serving.ifPresent(ServingPlatform::close);
                 throw e;
             }
-            return new KumoServer(dataDir, store, vertx, api, serving, token, certificate, meters);
+            Optional<EventingPlatform> eventing;
+            try {
+                eventing = config.eventing() ? Optional.of(EventingPlatform.start(vertx, store,
+                        InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
+                                config.eventingAddress().host(), config.eventingAddress().port(),
+                                URI.create((certificate.isPresent() ? "https" : "http") + "://"
+                                        + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
+                                KumoKinds.all().types()), meters)) : Optional.empty();
+            } catch (RuntimeException e) {
+                api.close();
+                serving.ifPresent(ServingPlatform::close);
+                throw e;
+            }
+            return new KumoServer(dataDir, store, vertx, api, serving, eventing, token, certificate, meters);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -111,6 +129,21 @@ public final class KumoServer implements AutoCloseable {
     /** Whether Serving runs (controllers, runtime, router). */
     public boolean serving() {
         return serving.isPresent();
+    }
+
+    /** Whether Eventing runs (the event mesh and its controllers). */
+    public boolean eventing() {
+        return eventing.isPresent();
+    }
+
+    /** The brokers' ingress port: Brokers answer at http://HOST:PORT/NAMESPACE/NAME. */
+    public int eventingPort() {
+        return eventingPlatform().port();
+    }
+
+    /** The running Eventing, for tests and benchmarks that read its counters. */
+    public EventingPlatform eventingPlatform() {
+        return eventing.orElseThrow(() -> new IllegalStateException("Eventing is off (--no-eventing)"));
     }
 
     public int apiPort() {
@@ -147,6 +180,7 @@ public final class KumoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        eventing.ifPresent(EventingPlatform::close);
         serving.ifPresent(ServingPlatform::close);
         api.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)

@@ -41,6 +41,16 @@ public final class ServerCommand implements Callable<Integer> {
                     + "the API server and the store (what the API benchmark measures).")
     boolean serving;
 
+    @Option(names = "--eventing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run Eventing: the durable event mesh and the Broker, Trigger and source controllers "
+                    + "(default). --no-eventing leaves eventing objects stored but inert.")
+    boolean eventing;
+
+    @Option(names = "--eventing-addr", paramLabel = "HOST:PORT",
+            description = "Brokers' ingress address; Brokers answer at http://HOST:PORT/NAMESPACE/NAME (default: "
+                    + "127.0.0.1:8081, fixed so Broker URLs stay the same across restarts).")
+    String eventingAddr;
+
     @Option(names = "--domain", paramLabel = "DOMAIN",
             description = "Domain of Route URLs, http://NAME.NAMESPACE.DOMAIN:PORT (default: localhost, which "
                     + "resolves to loopback).")
@@ -64,6 +74,13 @@ public final class ServerCommand implements Callable<Integer> {
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
                 + ":" + server.apiPort());
+        if (server.eventing()) {
+            System.out.println("kumo: eventing listening on http://" + settings.eventingAddress().host() + ":"
+                    + server.eventingPort() + " (brokers answer at http://" + settings.eventingAddress().host() + ":"
+                    + server.eventingPort() + "/NAMESPACE/NAME)");
+        } else {
+            System.out.println("kumo: eventing is off (--no-eventing): Brokers, Triggers and sources are stored only");
+        }
         if (server.serving()) {
             System.out.println("kumo: ingress listening on http://" + settings.ingressAddress().host() + ":"
                     + server.ingressPort() + " (services answer at http://NAME.NAMESPACE.localhost:"
@@ -109,8 +126,10 @@ public final class ServerCommand implements Callable<Integer> {
                 storeKind, sync.equals("full"),
                 Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
                 serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
-                progressDeadline(first(progressDeadline, file.progressDeadline(), null)),
-                ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()));
+                progressDeadline(first(progressDeadline, file.progressDeadline(), null)))
+                .withAutoscaler(ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()))
+                .withEventing(eventing, ServerConfig.HostPort.parse("--eventing-addr", first(eventingAddr,
+                        file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())));
     }
 
     private static Duration progressDeadline(String value) {

@@ -21,10 +21,15 @@ import java.time.Duration;
  * @param progressDeadline how long a Revision's instances may take to become ready before the Revision fails,
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
  * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
+ * @param eventing whether Eventing runs (the event mesh and the Broker, Trigger and source controllers)
+ * @param eventingAddress the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler) {
+        ScalingConfig autoscaler, boolean eventing, HostPort eventingAddress) {
+
+    /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
+    public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
 
     /** Routes are reached as NAME.NAMESPACE.localhost, which curl and browsers resolve to loopback. */
     public static final String DEFAULT_DOMAIN = "localhost";
@@ -36,11 +41,18 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
         }
     }
 
+    /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
+                ScalingConfig.KNATIVE, true, new HostPort("127.0.0.1", 0));
+    }
+
     /** Settings with the default progress deadline. */
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken, boolean serving, String domain) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE, ScalingConfig.KNATIVE);
+                ServingControllerConfig.DEFAULT_PROGRESS_DEADLINE);
     }
 
     /** Settings with Serving running under the default domain. */
@@ -52,13 +64,19 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler);
+                value, autoscaler, eventing, eventingAddress);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value);
+                progressDeadline, value, eventing, eventingAddress);
+    }
+
+    /** These settings with Eventing on or off, its ingress on {@code address}. */
+    public ServerConfig withEventing(boolean on, HostPort address) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, on, address);
     }
 
     /** A host and a port; port 0 means any free port. */

@@ -27,6 +27,8 @@ class ServerLifecycleIT {
                     HttpRequest.newBuilder(URI.create(server.apiUrl() + "/version")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(version.statusCode()).isEqualTo(200);
+            assertThat(server.lines()).anyMatch(line -> line.matches("kumo: eventing listening on "
+                    + "http://127\\.0\\.0\\.1:\\d+ \\(brokers answer at http://127\\.0\\.0\\.1:\\d+/NAMESPACE/NAME\\)"));
             assertThat(server.terminate()).isZero();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(server.lines())
                     .contains("kumo: stopped"));
@@ -35,8 +37,10 @@ class ServerLifecycleIT {
 
     @Test
     void withoutServingOnlyTheApiServerAndTheStoreRun() throws Exception {
-        try (ServerProcess server = ServerProcess.start(temp, "--no-serving")) {
+        try (ServerProcess server = ServerProcess.start(temp, "--no-serving", "--no-eventing")) {
             await().atMost(Duration.ofSeconds(60)).until(server::ready);
+            assertThat(server.lines()).contains("kumo: eventing is off (--no-eventing): Brokers, Triggers and "
+                    + "sources are stored only").noneMatch(line -> line.startsWith("kumo: eventing listening on"));
             assertThat(server.lines()).contains("kumo: serving is off (--no-serving): API server and store only")
                     .noneMatch(line -> line.startsWith("kumo: ingress listening on"));
             HttpResponse<String> api = HttpClient.newHttpClient().send(

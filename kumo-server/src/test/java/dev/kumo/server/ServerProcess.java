@@ -36,7 +36,8 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
-                "--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0"));
+                "--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0",
+                "--eventing-addr", "127.0.0.1:0"));
         command.addAll(List.of(extra));
         try {
             return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());

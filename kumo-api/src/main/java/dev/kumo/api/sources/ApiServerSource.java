@@ -19,6 +19,10 @@ public record ApiServerSource(String apiVersion, String kind, ObjectMeta metadat
         return new ApiServerSource(apiVersion, kind, metadata, value, status);
     }
 
+    public ApiServerSource withStatus(SourceStatus value) {
+        return new ApiServerSource(apiVersion, kind, metadata, spec, value);
+    }
+
     /** A new ApiServerSource with the given metadata and spec and no status. */
     public static ApiServerSource of(ObjectMeta metadata, ApiServerSourceSpec spec) {
         return new ApiServerSource(ResourceTypes.API_SERVER_SOURCE.apiVersion(),

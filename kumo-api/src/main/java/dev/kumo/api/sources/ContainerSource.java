@@ -19,4 +19,8 @@ public record ContainerSource(String apiVersion, String kind, ObjectMeta metadat
     public ContainerSource withSpec(ContainerSourceSpec value) {
         return new ContainerSource(apiVersion, kind, metadata, value, status);
     }
+
+    public ContainerSource withStatus(SourceStatus value) {
+        return new ContainerSource(apiVersion, kind, metadata, spec, value);
+    }
 }

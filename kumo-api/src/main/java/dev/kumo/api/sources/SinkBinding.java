@@ -16,7 +16,15 @@ public record SinkBinding(String apiVersion, String kind, ObjectMeta metadata, S
                 spec, null);
     }
 
+    public SinkBinding withMetadata(ObjectMeta value) {
+        return new SinkBinding(apiVersion, kind, value, spec, status);
+    }
+
     public SinkBinding withSpec(SinkBindingSpec value) {
         return new SinkBinding(apiVersion, kind, metadata, value, status);
+    }
+
+    public SinkBinding withStatus(SourceStatus value) {
+        return new SinkBinding(apiVersion, kind, metadata, spec, value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kumo.controller.client;
 
 import dev.kumo.api.meta.ObjectMeta;
+import java.util.List;
 import java.util.Map;
 
 /** Copies of metadata with some fields replaced, keeping everything else (resourceVersion included). */
@@ -15,6 +16,13 @@ public final class MetadataEdits {
                 meta.generation(), meta.creationTimestamp(), meta.deletionTimestamp(),
                 meta.deletionGracePeriodSeconds(), emptyAsNull(labels), emptyAsNull(annotations),
                 meta.ownerReferences(), meta.finalizers(), meta.managedFields(), meta.selfLink());
+    }
+
+    public static ObjectMeta withFinalizers(ObjectMeta meta, List<String> finalizers) {
+        return new ObjectMeta(meta.name(), meta.generateName(), meta.namespace(), meta.uid(), meta.resourceVersion(),
+                meta.generation(), meta.creationTimestamp(), meta.deletionTimestamp(),
+                meta.deletionGracePeriodSeconds(), meta.labels(), meta.annotations(), meta.ownerReferences(),
+                finalizers.isEmpty() ? null : List.copyOf(finalizers), meta.managedFields(), meta.selfLink());
     }
 
     private static Map<String, String> emptyAsNull(Map<String, String> map) {

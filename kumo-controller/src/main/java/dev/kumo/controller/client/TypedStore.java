@@ -35,7 +35,12 @@ public final class TypedStore<T extends HasMetadata> {
 
     /** The objects in {@code namespace} whose labels match {@code selector}. */
     public List<T> list(String namespace, String selector) {
-        ListOptions options = new ListOptions(Optional.of(namespace), LabelSelector.parse(selector), Optional.empty());
+        return list(namespace, LabelSelector.parse(selector));
+    }
+
+    /** The objects in {@code namespace} whose labels match {@code selector}. */
+    public List<T> list(String namespace, LabelSelector selector) {
+        ListOptions options = new ListOptions(Optional.of(namespace), selector, Optional.empty());
         return store.list(type, options).items().stream().map(this::decode).toList();
     }
 

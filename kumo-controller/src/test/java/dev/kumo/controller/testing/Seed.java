@@ -17,9 +17,14 @@ import java.util.Map;
  */
 public final class Seed {
 
-    private static final Map<String, ResourceType> TYPES = Map.of(
-            "Service", ResourceTypes.SERVICE, "Configuration", ResourceTypes.CONFIGURATION,
-            "Revision", ResourceTypes.REVISION, "Route", ResourceTypes.ROUTE);
+    private static final Map<String, ResourceType> TYPES = Map.ofEntries(
+            Map.entry("Service", ResourceTypes.SERVICE), Map.entry("Configuration", ResourceTypes.CONFIGURATION),
+            Map.entry("Revision", ResourceTypes.REVISION), Map.entry("Route", ResourceTypes.ROUTE),
+            Map.entry("Broker", ResourceTypes.BROKER), Map.entry("Trigger", ResourceTypes.TRIGGER),
+            Map.entry("PingSource", ResourceTypes.PING_SOURCE),
+            Map.entry("ApiServerSource", ResourceTypes.API_SERVER_SOURCE),
+            Map.entry("SinkBinding", ResourceTypes.SINK_BINDING),
+            Map.entry("ContainerSource", ResourceTypes.CONTAINER_SOURCE));
 
     private Seed() {
     }

@@ -47,6 +47,11 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
                 Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000);
     }
 
+    public MeshConfig withHost(String host) {
+        return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+    }
+
     public MeshConfig withPort(int port) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
                 defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);

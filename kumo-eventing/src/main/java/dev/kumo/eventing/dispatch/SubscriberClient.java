@@ -1,5 +1,6 @@
 package dev.kumo.eventing.dispatch;
 
+import dev.kumo.eventing.http.Posts;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.vertx.core.Future;
@@ -27,7 +28,7 @@ final class SubscriberClient implements AutoCloseable {
      * become an {@link Outcome}).
      */
     Future<Outcome> send(URI target, CloudEvent event, Duration timeout, boolean preferReply) {
-        HttpRequest<Buffer> request = client.postAbs(target.toString()).timeout(Math.max(1, timeout.toMillis()));
+        HttpRequest<Buffer> request = Posts.to(client, target).timeout(Math.max(1, timeout.toMillis()));
         if (preferReply) {
             request.putHeader("Prefer", "reply");
         }

@@ -21,6 +21,9 @@ final class Prober {
 
     /** Probes once, with the given timeout for connect and answer. */
     static Optional<String> probe(Probe probe, int servingPort, Duration timeout) {
+        if (probe instanceof Probe.Running) {
+            return Optional.empty(); // probed only while the process is alive
+        }
         int port = probe.port() == 0 ? servingPort : probe.port();
         InetSocketAddress target = new InetSocketAddress(LOOPBACK, port);
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -29,6 +32,7 @@ final class Prober {
             return switch (probe) {
                 case Probe.TcpSocket tcp -> Optional.empty();
                 case Probe.HttpGet get -> httpGet(socket, get.path(), port, timeoutMillis);
+                case Probe.Running running -> Optional.empty();
             };
         } catch (IOException e) {
             return Optional.of(describe(probe, port) + ": " + e.getMessage());
@@ -71,6 +75,7 @@ final class Prober {
         return switch (probe) {
             case Probe.TcpSocket tcp -> "TCP probe of 127.0.0.1:" + port;
             case Probe.HttpGet get -> "HTTP probe GET " + get.path() + " on 127.0.0.1:" + port;
+            case Probe.Running running -> "process check";
         };
     }
 }

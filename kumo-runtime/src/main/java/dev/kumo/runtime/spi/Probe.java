@@ -2,7 +2,7 @@ package dev.kumo.runtime.spi;
 
 import java.util.Objects;
 
-/** What a probe checks: a TCP connect or an HTTP GET; port 0 means the serving port. */
+/** What a probe checks: a TCP connect, an HTTP GET, or only that the process runs; port 0 means the serving port. */
 public sealed interface Probe {
 
     /** The port probed, 0 for the serving port. */
@@ -20,6 +20,18 @@ public sealed interface Probe {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("httpGet path must start with '/': " + path);
             }
+        }
+    }
+
+    /**
+     * Succeeds while the process runs: the readiness of a workload that serves nothing (a ContainerSource's
+     * adapter), as Kubernetes counts a container without a readiness probe ready once it started.
+     */
+    record Running() implements Probe {
+
+        @Override
+        public int port() {
+            return 0;
         }
     }
 

@@ -49,6 +49,14 @@ class ProbesIT {
     }
 
     @Test
+    void aWorkloadThatServesNothingIsReadyWhileItRunsWithTheRunningProbe() {
+        ProbeSpec running = new ProbeSpec(new Probe.Running(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), 3);
+        String id = runtime.start(Workloads.python("silent").readiness(running).build()).id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+    }
+
+    @Test
     void httpGetReadinessNeedsA2xxOr3xxAnswer() {
         ProbeSpec healthz = ProbeSpec.defaultReadiness().withPeriod(Duration.ZERO);
         ProbeSpec readiness = new ProbeSpec(new Probe.HttpGet("/healthz", 0), healthz.initialDelay(),

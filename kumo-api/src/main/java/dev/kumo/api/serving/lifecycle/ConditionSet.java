@@ -44,6 +44,12 @@ public record ConditionSet(String happy, List<String> dependents) {
         return withReady(set(conditions, new Condition(type, TRUE, null, null, null, null), clock), clock);
     }
 
+    /** True with a reason that says how (Knative's {@code MarkTrueWithReason}: "DeadLetterSinkNotConfigured"). */
+    public List<Condition> markTrueWithReason(List<Condition> conditions, String type, String reason, String message,
+            InstantSource clock) {
+        return withReady(set(conditions, new Condition(type, TRUE, null, null, reason, message), clock), clock);
+    }
+
     public List<Condition> markFalse(List<Condition> conditions, String type, String reason, String message,
             InstantSource clock) {
         return withReady(set(conditions, new Condition(type, FALSE, null, null, reason, message), clock), clock);

@@ -1,5 +1,6 @@
 package dev.kumo.eventing.source.ping;
 
+import dev.kumo.eventing.http.Posts;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.vertx.core.Vertx;
@@ -8,7 +9,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.util.concurrent.CompletionStage;
 
-/** Sends events in binary mode over HTTP with a pooled keep-alive Vert.x client. */
+/** Sends events in binary mode over HTTP with a pooled keep-alive Vert.x client ({@code *.localhost} on loopback). */
 public final class HttpEventSender implements EventSender, AutoCloseable {
 
     private final WebClient client;
@@ -22,7 +23,7 @@ public final class HttpEventSender implements EventSender, AutoCloseable {
 
     @Override
     public CompletionStage<Integer> send(URI sink, CloudEvent event) {
-        return VertxMessageFactory.createWriter(client.postAbs(sink.toString()).timeout(timeoutMillis))
+        return VertxMessageFactory.createWriter(Posts.to(client, sink).timeout(timeoutMillis))
                 .writeBinary(event)
                 .map(response -> response.statusCode())
                 .toCompletionStage();

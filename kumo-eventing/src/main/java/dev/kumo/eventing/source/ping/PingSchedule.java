@@ -15,13 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PingSource's schedule as Knative reads it (robfig/cron's standard parser): five cron fields, a descriptor
+ * A PingSource's schedule as Knative reads it (robfig/cron): five cron fields, six with seconds first, a descriptor
  * ({@code @hourly}, {@code @daily}, …) or {@code @every DURATION}, evaluated in a time zone. {@code @every} ticks
  * fall on multiples of the period since the epoch, so they are the same before and after a restart.
  */
 public final class PingSchedule {
 
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Knative's adapter parses with robfig/cron's optional seconds field: six fields, seconds first. */
+    private static final CronParser WITH_SECONDS = new CronParser(CronDefinitionBuilder.defineCron()
+            .withSeconds().withValidRange(0, 59).withStrictRange().and()
+            .withMinutes().withValidRange(0, 59).withStrictRange().and()
+            .withHours().withValidRange(0, 23).withStrictRange().and()
+            .withDayOfMonth().withValidRange(1, 31).supportsQuestionMark().and()
+            .withMonth().withValidRange(1, 12).and()
+            .withDayOfWeek().withValidRange(0, 6).withMondayDoWValue(1).supportsQuestionMark().and()
+            .instance());
     private static final Map<String, String> DESCRIPTORS = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
             "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -49,12 +58,13 @@ public final class PingSchedule {
             return new PingSchedule(text, null, every(text.substring("@every ".length()).strip()), zone);
         }
         String cron = DESCRIPTORS.getOrDefault(text.toLowerCase(Locale.ROOT), text);
+        CronParser parser = cron.split("\\s+").length == 6 ? WITH_SECONDS : UNIX;
         try {
-            return new PingSchedule(text, ExecutionTime.forCron(UNIX.parse(cron)), null, zone);
+            return new PingSchedule(text, ExecutionTime.forCron(parser.parse(cron)), null, zone);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("schedule \"" + expression + "\" is not a cron expression ("
                     + e.getMessage() + "): use five fields \"MIN HOUR DOM MON DOW\", e.g. \"*/2 * * * *\", "
-                    + "or @hourly, @daily, @every 10s", e);
+                    + "six with seconds first, e.g. \"*/10 * * * * *\", or @hourly, @daily, @every 10s", e);
         }
     }
 

@@ -20,6 +20,8 @@ class PingScheduleTest {
             "'@daily',        '',              2026-11-22T10:15:00Z, 2026-11-23T00:00:00Z",
             "'@every 10s',    '',              2026-11-22T10:15:03Z, 2026-11-22T10:15:10Z",
             "'@every 1m30s',  '',              2026-11-22T10:15:03Z, 2026-11-22T10:16:30Z",
+            "'*/1 * * * * *', '',              2026-11-22T10:15:03Z, 2026-11-22T10:15:04Z",
+            "'30 0 9 * * *',  'Europe/Paris',  2026-11-22T07:00:00Z, 2026-11-22T08:00:30Z",
     })
     void nextTickIsStrictlyAfter(String cron, String zone, Instant after, Instant next) {
         assertThat(PingSchedule.parse(cron, zone).next(after)).contains(next);
@@ -41,6 +43,7 @@ class PingScheduleTest {
     @CsvSource({
             "'* * *',        '',            is not a cron expression",
             "'61 * * * *',   '',            is not a cron expression",
+            "'60 * * * * *', '',            six with seconds first",
             "'@every soon',  '',            has no duration",
             "'@every 500ms', '',            shorter than 1s",
             "'* * * * *',    'Mars/Olympus', is not a tz database zone",

@@ -1,0 +1,47 @@
+package dev.kumo.controller.eventing;
+
+import dev.kumo.controller.apiserversource.ApiServerSourceController;
+import dev.kumo.controller.broker.BrokerController;
+import dev.kumo.controller.containersource.ContainerSourceController;
+import dev.kumo.controller.pingsource.PingSourceController;
+import dev.kumo.controller.sinkbinding.SinkBindingController;
+import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.trigger.TriggerController;
+import dev.kumo.store.ResourceStore;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** The eventing controllers running on one engine over a store; closing it stops them. */
+public final class EventingControllers implements AutoCloseable {
+
+    private final Engine engine;
+
+    private EventingControllers(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Starts the Broker, Trigger and sources' controllers over {@code dataPlane}. */
+    public static EventingControllers start(ResourceStore store, InstantSource clock, EngineOptions options,
+            EventingDataPlane dataPlane) {
+        Engine engine = new Engine(store, clock, options);
+        BrokerController.register(engine, store, clock, dataPlane.brokers());
+        TriggerController.register(engine, store, clock, dataPlane.triggers());
+        PingSourceController.register(engine, store, clock, dataPlane.pingSources());
+        ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources());
+        SinkBindingController.register(engine, store, clock);
+        ContainerSourceController.register(engine, store, clock, dataPlane.containerSources());
+        engine.start();
+        return new EventingControllers(engine);
+    }
+
+    /** Waits until the controllers have nothing left to do; see {@link Engine#awaitIdle}. */
+    public boolean awaitIdle(Duration timeout) {
+        return engine.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kumo.eventing.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostsIT {
+
+    private Vertx vertx;
+    private HttpServer server;
+    private WebClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer()
+                .requestHandler(request -> request.response().end(request.method() + " " + request.host() + " "
+                        + request.uri()))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client = WebClient.create(vertx);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        vertx.close();
+    }
+
+    @Test
+    void aNameUnderLocalhostIsPostedToLoopbackWithItsHostKept() throws Exception {
+        URI target = URI.create("http://hello.default.localhost:" + server.actualPort() + "/a/b?x=1");
+
+        String answer = Posts.to(client, target).send().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).bodyAsString();
+
+        assertThat(answer).isEqualTo("POST hello.default.localhost:" + server.actualPort() + " /a/b?x=1");
+    }
+
+    @Test
+    void otherHostsAreResolvedAsUsual() throws Exception {
+        URI target = URI.create("http://127.0.0.1:" + server.actualPort());
+
+        String answer = Posts.to(client, target).send().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).bodyAsString();
+
+        assertThat(answer).isEqualTo("POST 127.0.0.1:" + server.actualPort() + " /");
+        assertThat(Posts.isLocalhostName("localhost")).isFalse();
+        assertThat(Posts.isLocalhostName("a.LOCALHOST.")).isTrue();
+    }
+}

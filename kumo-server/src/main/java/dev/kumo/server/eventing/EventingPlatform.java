@@ -1,0 +1,136 @@
+package dev.kumo.server.eventing;
+
+import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.eventing.EventingControllers;
+import dev.kumo.controller.eventing.EventingDataPlane;
+import dev.kumo.eventing.EventMesh;
+import dev.kumo.eventing.api.MeshConfig;
+import dev.kumo.eventing.api.MeshCounters;
+import dev.kumo.store.ResourceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.eventing.source.ping.FileTickJournal;
+import dev.kumo.eventing.source.ping.HttpEventSender;
+import dev.kumo.eventing.source.ping.PingRunner;
+import dev.kumo.runtime.process.ProcessRuntime;
+import dev.kumo.runtime.process.ProcessRuntimeConfig;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Eventing, assembled: the event mesh (its log in {@code DATA_DIR/events.db}, its ingress on the eventing address),
+ * the sources' runners (PingSources, ApiServerSource watches, ContainerSource processes) and the controllers that feed them all. Closing stops
+ * the controllers, then the runners, then the mesh.
+ */
+public final class EventingPlatform implements AutoCloseable {
+
+    /** Sources send with this per-request timeout. */
+    private static final int SEND_TIMEOUT_MILLIS = 10_000;
+    /** A PingSource tick missed while the server was down is still fired when it is at most this old. */
+    private static final Duration PING_CATCH_UP = Duration.ofMinutes(1);
+
+    /**
+     * Where Eventing keeps and serves things.
+     *
+     * @param dataDir the data directory: the event log is {@code events.db}, the PingSource journal
+     *     {@code pingsources/}, the ContainerSources' process state {@code sources/}
+     * @param host the brokers' ingress bind address
+     * @param port the brokers' ingress port, 0 for any free one
+     * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
+     * @param kinds the kinds the store serves, which ApiServerSources may watch
+     */
+    public record Settings(Path dataDir, String host, int port, URI apiServer, List<ResourceType> kinds) {
+    }
+
+    private final EventMesh mesh;
+    private final MeshMeters meters;
+    private final HttpEventSender sender;
+    private final PingRunner pings;
+    private final ApiServerSources apiServerSources;
+    private final ProcessRuntime sourceRuntime;
+    private final EventingControllers controllers;
+
+    private EventingPlatform(EventMesh mesh, MeshMeters meters, HttpEventSender sender, PingRunner pings,
+            ApiServerSources apiServerSources, ProcessRuntime sourceRuntime, EventingControllers controllers) {
+        this.mesh = mesh;
+        this.meters = meters;
+        this.sender = sender;
+        this.pings = pings;
+        this.apiServerSources = apiServerSources;
+        this.sourceRuntime = sourceRuntime;
+        this.controllers = controllers;
+    }
+
+    /** Starts the mesh, its counters in {@code registry}, the sources' runners, then the controllers. */
+    public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry) {
+        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
+                .withHost(settings.host()).withPort(settings.port()), clock);
+        MeshMeters meters = MeshMeters.register(registry, mesh);
+        HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
+        PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
+                clock, PING_CATCH_UP);
+        ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
+                settings.apiServer(), clock.withZone(ZoneOffset.UTC));
+        ProcessRuntime sourceRuntime = null;
+        try {
+            sourceRuntime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources")));
+            EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
+                    new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
+                            new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)));
+            return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, sourceRuntime, controllers);
+        } catch (RuntimeException e) {
+            if (sourceRuntime != null) {
+                sourceRuntime.close();
+            }
+            apiServerSources.close();
+            pings.close();
+            sender.close();
+            meters.close();
+            mesh.close();
+            throw e;
+        }
+    }
+
+    /** The brokers' ingress port actually bound: Brokers answer at http://HOST:PORT/NAMESPACE/NAME. */
+    public int port() {
+        return mesh.port();
+    }
+
+    /** The mesh's counters since it started. */
+    public MeshCounters counters() {
+        return mesh.counters();
+    }
+
+    /** Waits until the controllers have nothing left to do. */
+    public boolean awaitIdle(Duration timeout) {
+        return controllers.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() {
+        controllers.close();
+        sourceRuntime.close();
+        apiServerSources.close();
+        pings.close();
+        sender.close();
+        meters.close();
+        mesh.close();
+    }
+
+    /** The host put in URLs (Brokers, the API server): the bound one, or loopback for a wildcard bind (0.0.0.0, ::). */
+    public static String advertised(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
+        } catch (UnknownHostException e) {
+            return host;
+        }
+    }
+}
