@@ -1,8 +1,8 @@
 package dev.kumo.eventing.dispatch;
 
+import dev.kumo.eventing.http.BinaryMode;
 import dev.kumo.eventing.http.Posts;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,7 +32,7 @@ final class SubscriberClient implements AutoCloseable {
         if (preferReply) {
             request.putHeader("Prefer", "reply");
         }
-        return VertxMessageFactory.createWriter(request).writeBinary(event)
+        return BinaryMode.send(request, event)
                 .map(response -> Outcome.ofResponse(response.statusCode(), response.headers(),
                         response.bodyAsBuffer() == null ? Buffer.buffer() : response.bodyAsBuffer(), preferReply))
                 .otherwise(Outcome::ofError);

@@ -1,5 +1,6 @@
 package dev.kumo.eventing.ingress;
 
+import dev.kumo.eventing.http.PercentDecoding;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.http.vertx.VertxMessageFactory;

@@ -1,8 +1,8 @@
 package dev.kumo.eventing.source.ping;
 
+import dev.kumo.eventing.http.BinaryMode;
 import dev.kumo.eventing.http.Posts;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -23,8 +23,7 @@ public final class HttpEventSender implements EventSender, AutoCloseable {
 
     @Override
     public CompletionStage<Integer> send(URI sink, CloudEvent event) {
-        return VertxMessageFactory.createWriter(Posts.to(client, sink).timeout(timeoutMillis))
-                .writeBinary(event)
+        return BinaryMode.send(Posts.to(client, sink).timeout(timeoutMillis), event)
                 .map(response -> response.statusCode())
                 .toCompletionStage();
     }

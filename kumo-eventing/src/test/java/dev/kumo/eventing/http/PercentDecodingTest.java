@@ -1,4 +1,4 @@
-package dev.kumo.eventing.ingress;
+package dev.kumo.eventing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kumo.eventing.ingress;
+package dev.kumo.eventing.http;
 
 import io.vertx.core.MultiMap;
 import java.io.ByteArrayOutputStream;
@@ -11,12 +11,13 @@ import java.util.Map;
  * {@code %XX} of their UTF-8 bytes), undone before the SDK reads the headers; a '%' not followed by two hex digits
  * stays as it is.
  */
-final class PercentDecoding {
+public final class PercentDecoding {
 
     private PercentDecoding() {
     }
 
-    static MultiMap decodeAttributes(MultiMap headers) {
+    /** The headers with every {@code ce-*} value decoded. */
+    public static MultiMap decodeAttributes(MultiMap headers) {
         MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : headers) {
             boolean attribute = header.getKey().toLowerCase(Locale.ROOT).startsWith("ce-");
@@ -25,7 +26,8 @@ final class PercentDecoding {
         return decoded;
     }
 
-    static String decode(String value) {
+    /** One value decoded. */
+    public static String decode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
