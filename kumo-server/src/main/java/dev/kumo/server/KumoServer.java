@@ -97,9 +97,10 @@ public final class KumoServer implements AutoCloseable {
             }
             Optional<EventingPlatform> eventing;
             try {
-                eventing = config.eventing() ? Optional.of(EventingPlatform.start(vertx, store,
+                eventing = config.eventing().on() ? Optional.of(EventingPlatform.start(vertx, store,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
-                                config.eventingAddress().host(), config.eventingAddress().port(),
+                                config.eventing().address().host(), config.eventing().address().port(),
+                                config.eventing().maxInFlightPerTrigger(),
                                 URI.create((certificate.isPresent() ? "https" : "http") + "://"
                                         + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
                                 KumoKinds.all().types()), meters)) : Optional.empty();

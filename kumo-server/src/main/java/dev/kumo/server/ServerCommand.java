@@ -75,8 +75,8 @@ public final class ServerCommand implements Callable<Integer> {
         System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
                 + ":" + server.apiPort());
         if (server.eventing()) {
-            System.out.println("kumo: eventing listening on http://" + settings.eventingAddress().host() + ":"
-                    + server.eventingPort() + " (brokers answer at http://" + settings.eventingAddress().host() + ":"
+            System.out.println("kumo: eventing listening on http://" + settings.eventing().address().host() + ":"
+                    + server.eventingPort() + " (brokers answer at http://" + settings.eventing().address().host() + ":"
                     + server.eventingPort() + "/NAMESPACE/NAME)");
         } else {
             System.out.println("kumo: eventing is off (--no-eventing): Brokers, Triggers and sources are stored only");
@@ -107,7 +107,8 @@ public final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ServerConfig settings() {
+    /** The settings from the flags over the config file over the defaults. */
+    ServerConfig settings() {
         ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigFile.read(config);
         String storeKind = first(store, file.store(), "sqlite");
         if (!storeKind.equals("sqlite") && !storeKind.equals("memory")) {
@@ -128,8 +129,10 @@ public final class ServerCommand implements Callable<Integer> {
                 serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
                 progressDeadline(first(progressDeadline, file.progressDeadline(), null)))
                 .withAutoscaler(ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()))
-                .withEventing(eventing, ServerConfig.HostPort.parse("--eventing-addr", first(eventingAddr,
-                        file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())));
+                .withEventing(new EventingConfig(eventing, ServerConfig.HostPort.parse("--eventing-addr",
+                        first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
+                        file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
+                                : file.eventingMaxInFlight()));
     }
 
     private static Duration progressDeadline(String value) {

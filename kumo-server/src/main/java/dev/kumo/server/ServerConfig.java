@@ -21,12 +21,11 @@ import java.time.Duration;
  * @param progressDeadline how long a Revision's instances may take to become ready before the Revision fails,
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
  * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
- * @param eventing whether Eventing runs (the event mesh and the Broker, Trigger and source controllers)
- * @param eventingAddress the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
+ * @param eventing whether and how Eventing runs
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, boolean eventing, HostPort eventingAddress) {
+        ScalingConfig autoscaler, EventingConfig eventing) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -45,7 +44,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
-                ScalingConfig.KNATIVE, true, new HostPort("127.0.0.1", 0));
+                ScalingConfig.KNATIVE, EventingConfig.on(new HostPort("127.0.0.1", 0)));
     }
 
     /** Settings with the default progress deadline. */
@@ -64,19 +63,19 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing, eventingAddress);
+                value, autoscaler, eventing);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing, eventingAddress);
+                progressDeadline, value, eventing);
     }
 
-    /** These settings with Eventing on or off, its ingress on {@code address}. */
-    public ServerConfig withEventing(boolean on, HostPort address) {
+    /** These settings with other Eventing settings. */
+    public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, on, address);
+                progressDeadline, autoscaler, value);
     }
 
     /** A host and a port; port 0 means any free port. */

@@ -46,8 +46,12 @@ public final class EventingPlatform implements AutoCloseable {
      * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
      * @param kinds the kinds the store serves, which ApiServerSources may watch
      */
-    public record Settings(Path dataDir, String host, int port, URI apiServer, List<ResourceType> kinds) {
+    public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
+            List<ResourceType> kinds) {
     }
+
+    /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
+    private static final int READ_AHEAD_EVENTS = 10_000;
 
     private final EventMesh mesh;
     private final MeshMeters meters;
@@ -72,7 +76,8 @@ public final class EventingPlatform implements AutoCloseable {
     public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry) {
         EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
-                .withHost(settings.host()).withPort(settings.port()), clock);
+                .withHost(settings.host()).withPort(settings.port())
+                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS), clock);
         MeshMeters meters = MeshMeters.register(registry, mesh);
         HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),

@@ -1,0 +1,26 @@
+package dev.kumo.server;
+
+/**
+ * How Eventing runs in the server.
+ *
+ * @param on whether Eventing runs (the event mesh and the Broker, Trigger and source controllers)
+ * @param address the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
+ * @param maxInFlightPerTrigger deliveries under way at once per Trigger, so a slow subscriber cannot exhaust memory
+ */
+public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxInFlightPerTrigger) {
+
+    /** Deliveries in flight per Trigger unless configured (the event mesh's default). */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 100;
+
+    public EventingConfig {
+        if (maxInFlightPerTrigger < 1 || maxInFlightPerTrigger > 10_000) {
+            throw new IllegalArgumentException("eventing-max-in-flight: invalid value " + maxInFlightPerTrigger
+                    + ": want a number from 1 to 10000");
+        }
+    }
+
+    /** Eventing on at {@code address} with the default bound. */
+    public static EventingConfig on(ServerConfig.HostPort address) {
+        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT);
+    }
+}

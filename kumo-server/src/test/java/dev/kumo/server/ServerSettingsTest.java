@@ -1,0 +1,75 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `kumo server` settings from flags over the config file over the defaults. */
+class ServerSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theConfigFileSetsTheAutoscalerAndEventing() throws Exception {
+        Path file = Files.writeString(dir.resolve("kumo.yaml"), """
+                autoscaler:
+                  stable-window: 30s
+                  scale-to-zero-grace-period: 10s
+                  target-burst-capacity: 0
+                  allow-zero-initial-scale: true
+                  tick-interval: 1s
+                eventing-addr: 127.0.0.1:9091
+                eventing-max-in-flight: 8
+                """);
+
+        ServerConfig settings = parse("--config", file.toString(), "--data-dir", dir.toString());
+
+        assertThat(settings.autoscaler().defaults().stableWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.autoscaler().defaults().scaleToZeroGracePeriod()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.autoscaler().defaults().targetBurstCapacity()).isZero();
+        assertThat(settings.autoscaler().defaults().allowZeroInitialScale()).isTrue();
+        assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.eventing().address()).isEqualTo(new ServerConfig.HostPort("127.0.0.1", 9091));
+        assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(8);
+    }
+
+    @Test
+    void withoutAFileKnativesDefaultsHold() {
+        ServerConfig settings = parse("--data-dir", dir.toString());
+
+        assertThat(settings.autoscaler().defaults().stableWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.eventing().on()).isTrue();
+        assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(EventingConfig.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void aBadAutoscalerValueNamesTheKeyTheValueAndTheFix() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "autoscaler:\n  stable-window: soon\n");
+
+        assertThatThrownBy(() -> parse("--config", file.toString(), "--data-dir", dir.toString()))
+                .hasMessageContaining("autoscaler.stable-window: invalid value \"soon\"")
+                .hasMessageContaining("60s");
+    }
+
+    @Test
+    void anUnknownAutoscalerKeyIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "autoscaler:\n  stable-windw: 30s\n");
+
+        assertThatThrownBy(() -> parse("--config", file.toString(), "--data-dir", dir.toString()))
+                .hasMessageContaining("autoscaler.stable-windw: unknown key");
+    }
+
+    private static ServerConfig parse(String... args) {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.settings();
+    }
+}
