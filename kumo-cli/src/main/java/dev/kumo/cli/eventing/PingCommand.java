@@ -6,8 +6,8 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.GroupCommand;
 import dev.kumo.cli.Session;
 import dev.kumo.cli.output.DescribeBlock;
-import java.util.ArrayList;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kumo source ping}: the verbs on PingSources. */
@@ -37,13 +37,8 @@ public final class PingCommand extends GroupCommand {
                 + "Europe/Paris.")
         String timezone;
 
-        @Option(names = {"-s", "--sink"}, required = true, paramLabel = "SINK",
-                description = "Where events go: ksvc:NAME[:NAMESPACE], broker:NAME, channel:NAME or a URL.")
-        String sink;
-
-        @Option(names = "--ce-override", paramLabel = "KEY=VALUE",
-                description = "A CloudEvents extension to add to every event (repeatable).")
-        java.util.List<String> overrides = new ArrayList<>();
+        @Mixin
+        SourceFlags source;
 
         Create(Session session) {
             super(session, ResourceTypes.PING_SOURCE, LABEL);
@@ -65,17 +60,7 @@ public final class PingCommand extends GroupCommand {
                     default -> throw new BadFlag("invalid --encoding '" + encoding + "': want text or base64");
                 }
             }
-            spec.set("sink", Sink.parse(sink, "--sink"));
-            if (!overrides.isEmpty()) {
-                ObjectNode extensions = spec.putObject("ceOverrides").putObject("extensions");
-                for (String override : overrides) {
-                    int equals = override.indexOf('=');
-                    if (equals <= 0) {
-                        throw new BadFlag("invalid --ce-override '" + override + "': want KEY=VALUE");
-                    }
-                    extensions.put(override.substring(0, equals), override.substring(equals + 1));
-                }
-            }
+            source.fill(spec, true);
         }
     }
 
@@ -95,7 +80,8 @@ public final class PingCommand extends GroupCommand {
                     .attribute("Data", spec.has("dataBase64") ? spec.path("dataBase64").asText() + " (base64)"
                             : spec.path("data").asText(""))
                     .attribute("Sink", Sink.describe(spec.path("sink")))
-                    .attribute("Sink URI", source.at("/status/sinkUri").asText(""));
+                    .attribute("Sink URI", source.at("/status/sinkUri").asText(""))
+                    .section("CloudEvent Overrides", SourceFlags.overrides(spec));
         }
     }
 

@@ -3,8 +3,9 @@ package dev.kumo.cli.eventing;
 import dev.kumo.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
-/** {@code kumo source}: the Knative event sources; {@code ping} for now. */
+/** {@code kumo source}: the Knative event sources, each kind's verbs, and {@code list} across all kinds. */
 @Command(name = "source", aliases = "sources", description = "Manage Knative event sources.",
-        subcommands = PingCommand.class)
+        subcommands = {SourceListCommand.class, PingCommand.class, ApiServerCommand.class, BindingCommand.class,
+            ContainerCommand.class})
 public final class SourceCommand extends GroupCommand {
 }

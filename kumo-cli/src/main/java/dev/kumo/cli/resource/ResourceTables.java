@@ -41,6 +41,12 @@ final class ResourceTables {
             ListOutput.print(session, list, type, items -> EventingTables.triggers(items, now));
         } else if (type.equals(ResourceTypes.PING_SOURCE)) {
             ListOutput.print(session, list, type, items -> EventingTables.pingSources(items, now));
+        } else if (type.equals(ResourceTypes.API_SERVER_SOURCE)) {
+            ListOutput.print(session, list, type, items -> EventingTables.apiServerSources(items, now));
+        } else if (type.equals(ResourceTypes.SINK_BINDING)) {
+            ListOutput.print(session, list, type, items -> EventingTables.sinkBindings(items, now));
+        } else if (type.equals(ResourceTypes.CONTAINER_SOURCE)) {
+            ListOutput.print(session, list, type, items -> EventingTables.containerSources(items, now));
         } else {
             ListOutput.print(session, list, type, items -> namesAndAges(items, now));
         }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** The edits of {@code --env} and {@code --env-from} to a container: set, replace in place, or remove. */
-final class EnvEdits {
+public final class EnvEdits {
 
     private EnvEdits() {
     }
 
     /** {@code NAME=value} sets (keeping the variable's place), {@code NAME-} removes. */
-    static void env(ObjectNode container, List<String> edits) {
+    public static void env(ObjectNode container, List<String> edits) {
         for (String edit : edits) {
             KeyValueEdits.Edit parsed = KeyValueEdits.parse(edit, "--env");
             ArrayNode env = container.withArrayProperty("env");

@@ -1,7 +1,7 @@
 package dev.kumo.cli.service;
 
 /** A flag value the Service cannot be built from; the command reports it as a usage error (exit 2). */
-final class InvalidFlag extends RuntimeException {
+public final class InvalidFlag extends RuntimeException {
 
     InvalidFlag(String message) {
         super(message);

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** kn's {@code KEY=value} (set) and {@code KEY-} (remove) edits, applied to a map such as labels or annotations. */
-final class KeyValueEdits {
+public final class KeyValueEdits {
 
     private KeyValueEdits() {
     }
 
     /** Applies the edits in order to {@code map}; {@code flag} names the flag in errors. */
-    static void apply(ObjectNode map, List<String> edits, String flag) {
+    public static void apply(ObjectNode map, List<String> edits, String flag) {
         for (String edit : edits) {
             Edit parsed = parse(edit, flag);
             if (parsed.remove()) {

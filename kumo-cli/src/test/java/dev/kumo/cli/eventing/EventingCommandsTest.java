@@ -3,39 +3,14 @@ package dev.kumo.cli.eventing;
 import static dev.kumo.cli.testing.Fixtures.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.testing.CliResult;
-import dev.kumo.cli.testing.CliRunner;
-import dev.kumo.cli.testing.FakeApiServer;
 import dev.kumo.cli.testing.RecordedRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** broker, trigger and source ping create|list|describe|delete against the fake API server: what is sent and said. */
-class EventingCommandsTest {
-
-    @TempDir
-    Path home;
-
-    private final FakeApiServer server = FakeApiServer.start();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private CliResult kumo(String... args) {
-        return CliRunner.against(server.baseUrl(), home).run(args);
-    }
-
-    private JsonNode lastBody() {
-        return Json.parseObject(server.requests().getLast().body());
-    }
+class EventingCommandsTest extends EventingCliTest {
 
     @Test
     void brokerCreatePostsTheClassAndDelivery() {
@@ -181,6 +156,9 @@ class EventingCommandsTest {
                 Schedule:   */1 * * * *
                 Data:       {}
                 Sink:       broker:default
+
+                CloudEvent Overrides:
+                  team: a
                 """);
         assertThat(kumo("source", "ping", "delete", "tick").out())
                 .isEqualTo("Ping source 'tick' successfully deleted in namespace 'default'.\n");
