@@ -4,7 +4,10 @@ import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.serving.ServingConfig;
+import dev.kumo.api.serving.defaults.ServingDefaults;
 import dev.kumo.api.serving.ServingKinds;
+import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
 import dev.kumo.api.sources.SourcesKinds;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +18,10 @@ final class KumoKinds {
     private KumoKinds() {
     }
 
-    static Kinds all() {
+    /** Every kind, serving's admitted against the server's autoscaler settings (e.g. allow-zero-initial-scale). */
+    static Kinds all(AutoscalerDefaults autoscaler) {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
-        definitions.addAll(ServingKinds.all());
+        definitions.addAll(ServingKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler)));
         definitions.addAll(EventingKinds.all());
         definitions.addAll(SourcesKinds.all());
         return new Kinds(definitions);
