@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,19 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Starts the server; without Serving it is the API server and the store only. */
     static ServerUnderTest start(String store, Path dataDir, boolean serving) throws IOException {
+        return start(store, dataDir, List.of(serving ? "--serving" : "--no-serving"));
+    }
+
+    /** Starts the whole platform with more {@code kumo server} arguments (e.g. {@code --config FILE}). */
+    static ServerUnderTest start(String store, Path dataDir, List<String> moreArgs) throws IOException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.kumo.server.Main", "server", "--store", store, "--data-dir", dataDir.toString(),
-                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0", serving ? "--serving" : "--no-serving"))
-                .redirectErrorStream(true).start();
+                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0"));
+        command.addAll(moreArgs);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String url = "";
