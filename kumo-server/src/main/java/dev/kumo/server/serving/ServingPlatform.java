@@ -85,7 +85,8 @@ public final class ServingPlatform implements AutoCloseable {
         ServingControllers controllers = ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
                         .withProgressDeadline(progressDeadline),
-                new RuntimeInstances(runtime, specs, scaling, drain), routing);
+                new RuntimeInstances(runtime, specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing);
         return new ServingPlatform(runtime, tracking, router, controllers, scaling, runtimeEndpoints);
     }
 
