@@ -8,20 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cold-start benchmark. For each sample workload (samples/hello-python, samples/hello-java): (a) the workload's
  * own start, spawned directly with PORT and poll-connected every millisecond; (b) Kumo's cold start of the same
  * container, request → response through the router at a Service created at zero (initial-scale 0, a fresh Service
  * per cold start, deleted after it); (c) the difference, with Kumo's own split from /metrics beside it; (d) the same
- * for {@code burst} Services woken at once, against as many processes spawned at once.
- * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3]}.
+ * for {@code burst} Services woken at once, against as many processes spawned at once. Then hello-java with a JDK AOT
+ * cache: (a) with a cache from a training run of its own, (b) one Service annotated {@code kumo.dev/jvm-aot-cache}
+ * woken from zero again and again (its first instance records the cache; the autoscaler's short windows bring it
+ * back to zero between cold starts).
+ * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3] [aot-runs=runs]}.
  */
 public final class ColdStartBenchmark {
 
     private static final String CONFIG = """
             autoscaler:
               allow-zero-initial-scale: "true"
+              stable-window: 6s
+              scale-to-zero-grace-period: 2s
+              tick-interval: 500ms
             """;
 
     private final KumoColdStarts kumo;
@@ -42,6 +49,7 @@ public final class ColdStartBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int burst = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int burstRounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int aotRuns = args.length > 3 ? Integer.parseInt(args[3]) : runs;
         Path samples = Path.of("samples").toAbsolutePath();
         List<BenchWorkload> workloads = List.of(BenchWorkload.python(samples), BenchWorkload.java(samples));
         Path dir = Files.createTempDirectory("kumo-bench-coldstart");
@@ -57,6 +65,10 @@ public final class ColdStartBenchmark {
                     burstRounds);
             for (BenchWorkload workload : workloads) {
                 benchmark.measure(workload).print(workload.name());
+            }
+            if (aotRuns > 0) {
+                benchmark.measureWithAotCache(BenchWorkload.java(samples), dir, aotRuns)
+                        .print("hello-java with an AOT cache (kumo.dev/jvm-aot-cache: \"true\")");
             }
             System.out.printf("%nload average after: %s%n", RouterBenchmark.loadAverage());
             completed = true;
@@ -74,13 +86,26 @@ public final class ColdStartBenchmark {
         DirectStart.startTogether(workload, workload.command(), 1); // warms the page cache, not measured
         kumo.together(workload, workload.name() + "-warm", 1);
         for (int i = 0; i < runs; i++) {
-            DirectStart.startTogether(workload, workload.command(), 1).forEach(figures.direct::record);
+            DirectStart.startTogether(workload, workload.command(), 1).forEach(figures::direct);
             kumo.together(workload, workload.name() + "-" + i, 1).forEach(figures::kumo);
         }
         for (int round = 0; round < burstRounds; round++) {
-            DirectStart.startTogether(workload, workload.command(), burst).forEach(figures.burstDirect::record);
+            DirectStart.startTogether(workload, workload.command(), burst).forEach(figures::burstDirect);
             kumo.together(workload, workload.name() + "-burst" + round, burst).forEach(figures::burstKumo);
         }
+        return figures;
+    }
+
+    private ColdStartFigures measureWithAotCache(BenchWorkload java, Path dir, int aotRuns) throws Exception {
+        ColdStartFigures figures = new ColdStartFigures(aotRuns, 0);
+        Path cache = dir.resolve("hello-java.aot");
+        DirectStart.recordAotCache(java, cache);
+        List<String> withCache = java.withOptions(List.of("-XX:AOTCache=" + cache));
+        for (int i = 0; i < aotRuns; i++) {
+            DirectStart.startTogether(java, withCache, 1).forEach(figures::direct);
+        }
+        kumo.cycles(java.annotated("hello-java-aot", Map.of("kumo.dev/jvm-aot-cache", "true")), "hello-java-aot",
+                aotRuns).forEach(figures::kumo);
         return figures;
     }
 
@@ -102,6 +127,7 @@ public final class ColdStartBenchmark {
     private static final class ColdStartFigures {
 
         final Latencies direct;
+        final Latencies directResponse;
         final Latencies kumo;
         final Latencies workloadStart;
         final Latencies platform;
@@ -112,12 +138,22 @@ public final class ColdStartBenchmark {
 
         ColdStartFigures(int runs, int burstSamples) {
             direct = new Latencies(runs);
+            directResponse = new Latencies(runs);
             kumo = new Latencies(runs);
             workloadStart = new Latencies(runs);
             platform = new Latencies(runs);
             burstDirect = new Latencies(burstSamples);
             burstKumo = new Latencies(burstSamples);
             burstPlatform = new Latencies(burstSamples);
+        }
+
+        void direct(DirectStart.Start start) {
+            direct.record(start.acceptNanos());
+            directResponse.record(start.firstResponseNanos());
+        }
+
+        void burstDirect(DirectStart.Start start) {
+            burstDirect.record(start.acceptNanos());
         }
 
         void kumo(KumoColdStarts.Sample sample) {
@@ -144,9 +180,16 @@ public final class ColdStartBenchmark {
             row("(b) request → response through Kumo, from zero", kumo);
             System.out.printf("  %-52s %4s %10s %10s%n", "(c) Kumo's overhead (b − a, percentile by percentile)",
                     "", diff(kumo, direct, 50), diff(kumo, direct, 99));
+            row("    direct: spawn → first response (its first request)", directResponse);
+            System.out.printf("  %-52s %4s %10s %10s%n", "    b − (spawn → first response)", "",
+                    diff(kumo, directResponse, 50), diff(kumo, directResponse, 99));
             row("    Kumo's split (/metrics): workload exec → ready", workloadStart);
             row("    Kumo's split (/metrics): platform share", platform);
-            row(String.format("(d) %d at once: spawn → accepting, direct", burstDirect.count()), burstDirect);
+            if (burstDirect.count() == 0) {
+                notes.forEach(note -> System.out.println("  note: " + note));
+                return;
+            }
+            row("(d) at once: spawn → accepting, direct", burstDirect);
             row("(d) at once: request → response through Kumo", burstKumo);
             System.out.printf("  %-52s %4s %10s %10s%n", "(d) Kumo's overhead at once (b − a)", "",
                     diff(burstKumo, burstDirect, 50), diff(burstKumo, burstDirect, 99));

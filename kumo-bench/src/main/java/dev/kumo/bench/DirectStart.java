@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +25,17 @@ final class DirectStart {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_NANOS = 1_000_000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private DirectStart() {
     }
 
-    /** Starts {@code command} {@code count} times at once and answers each one's spawn → accepting nanoseconds. */
-    static List<Long> startTogether(BenchWorkload workload, List<String> command, int count)
+    /** One direct start: spawn → first accepted connection, and spawn → first response to a GET after that. */
+    record Start(long acceptNanos, long firstResponseNanos) {
+    }
+
+    /** Starts {@code command} {@code count} times at once and answers how long each took to accept and answer. */
+    static List<Start> startTogether(BenchWorkload workload, List<String> command, int count)
             throws IOException, InterruptedException {
         List<Process> processes = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
@@ -58,16 +69,50 @@ final class DirectStart {
                 }
                 LockSupport.parkNanos(POLL_NANOS);
             }
-            List<Long> nanos = new ArrayList<>();
+            List<Start> starts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                nanos.add(accepted[i] - spawned.get(i));
+                get(ports.get(i));
+                starts.add(new Start(accepted[i] - spawned.get(i), System.nanoTime() - spawned.get(i)));
             }
-            return nanos;
+            return starts;
         } finally {
             for (Process process : processes) {
                 stop(process);
             }
         }
+    }
+
+    /**
+     * A training run: starts {@code workload} with {@code -XX:AOTCacheOutput=cache}, sends it one request, stops it
+     * with SIGTERM and waits while the JVM writes the cache as it exits.
+     */
+    static void recordAotCache(BenchWorkload workload, Path cache) throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(workload.withOptions(List.of("-XX:AOTCacheOutput=" + cache)))
+                .directory(workload.workingDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PORT", Integer.toString(port));
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!accepts(port)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException(workload.name() + ": the AOT training run did not start");
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+            get(port);
+        } finally {
+            stop(process);
+        }
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException(workload.name() + ": the AOT training run wrote no cache " + cache);
+        }
+    }
+
+    private static void get(int port) throws IOException, InterruptedException {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static boolean accepts(int port) {
@@ -80,7 +125,7 @@ final class DirectStart {
 
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor();
         }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class KumoColdStarts {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+    private static final String REVISIONS = "/apis/serving.knative.dev/v1/namespaces/default/revisions";
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -83,6 +84,47 @@ final class KumoColdStarts {
                 delete(name);
             }
         }
+    }
+
+    /**
+     * {@code count} cold starts of one Service created at zero: a first request (not counted: for a workload that
+     * prepares something on its first instance, such as an AOT cache), then each counted request after the revision
+     * is back at zero with no process of it left (the autoscaler's short windows bring it there).
+     */
+    List<Sample> cycles(BenchWorkload workload, String name, int count) throws Exception {
+        create(name, workload.service(name, true));
+        String revision = name + "-00001";
+        try {
+            awaitReady(name);
+            firstResponse(name);
+            awaitGone(revision);
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Split before = split(metrics(), revision);
+                long nanos = firstResponse(name);
+                samples.add(new Sample(nanos, split(metrics(), revision).minus(before)));
+                awaitGone(revision);
+            }
+            return samples;
+        } finally {
+            delete(name);
+        }
+    }
+
+    /** Waits until {@code revision} has no instance and no process whose command line names it. */
+    private void awaitGone(String revision) throws IOException, InterruptedException {
+        URI uri = URI.create(server.url + REVISIONS + "/" + revision);
+        Pattern atZero = Pattern.compile("\"actualReplicas\"\\s*:\\s*0\\b");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (atZero.matcher(body).find() && ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments()
+                    .map(args -> String.join(" ", args).contains("/" + revision + "/")).orElse(false))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("revision " + revision + " did not scale to zero within 120 s");
     }
 
     /** Times one request through the router to Service {@code name}, asserting 200. */
