@@ -165,13 +165,7 @@ public final class RouterBenchmark {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort + "/"))
                 .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(2)).GET().build();
         long started = System.nanoTime();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("creating Service " + name + ": " + created.statusCode() + " "
-                    + created.body());
-        }
+        new KumoColdStarts(server).create(name, body);
         long deadline = started + FIRST_RESPONSE_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package dev.kumo.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,10 +32,17 @@ final class ServerUnderTest implements AutoCloseable {
     /** Starts the server; without Serving it is the API server and the store only. */
     static ServerUnderTest start(String store, Path dataDir, boolean serving) throws IOException,
             InterruptedException {
+        return start(store, dataDir, List.of(serving ? "--serving" : "--no-serving"));
+    }
+
+    /** Starts the whole platform with more {@code kumo server} arguments (e.g. {@code --config FILE}). */
+    static ServerUnderTest start(String store, Path dataDir, List<String> moreArgs) throws IOException,
+            InterruptedException {
         long started = System.nanoTime();
-        ChildJvm jvm = ChildJvm.start("dev.kumo.server.Main", List.of("server", "--store", store, "--data-dir",
-                dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0",
-                serving ? "--serving" : "--no-serving"));
+        List<String> args = new ArrayList<>(List.of("server", "--store", store, "--data-dir", dataDir.toString(),
+                "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0", "--eventing-addr", "127.0.0.1:0"));
+        args.addAll(moreArgs);
+        ChildJvm jvm = ChildJvm.start("dev.kumo.server.Main", args);
         String url = "";
         int ingressPort = -1;
         for (Optional<String> next = jvm.nextLine(); next.isPresent(); next = jvm.nextLine()) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * {@link RouteTable}, reading instances from {@link Endpoints} on every request. It is also the activator: a
  * request for a revision with no ready instance is held (up to {@link RouterConfig#maxHeldPerRevision()}) until one
  * is ready or the revision's timeoutSeconds pass (504), and the router reports that demand and every revision's
- * load each second to the listeners set here.
+ * load each second, and its cold starts, to the listeners set here.
  */
 public final class Router implements AutoCloseable {
 
@@ -89,6 +89,15 @@ public final class Router implements AutoCloseable {
      */
     public void onLoad(BiConsumer<RevisionId, LoadSample> listener) {
         server.listeners().onLoad(listener);
+    }
+
+    /**
+     * Calls {@code listener} when a request that was held at a revision with no ready instance gets its response head
+     * from an instance (not when the router answers it, e.g. 504). It runs on a router thread and must not block.
+     * Replaces any earlier listener.
+     */
+    public void onColdStart(Consumer<ColdStart> listener) {
+        server.listeners().onColdStart(listener);
     }
 
     @Override

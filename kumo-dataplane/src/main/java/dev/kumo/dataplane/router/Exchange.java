@@ -119,7 +119,7 @@ final class Exchange {
     /** The backend's response head arrived: from now on only the client connection can carry an error. */
     void responseStarted(int status) {
         responseStarted = true;
-        firstByte(status);
+        firstByte(status, instance);
         if (responseStartHook != null) {
             responseStartHook.run();
         }
@@ -149,7 +149,7 @@ final class Exchange {
             return;
         }
         responseStarted = true;
-        firstByte(status);
+        firstByte(status, null);
         HttpServerResponse response = request.response();
         boolean unreadBody = RequestBody.present(request) && !request.isEnded();
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -178,9 +178,9 @@ final class Exchange {
         finish();
     }
 
-    private void firstByte(int status) {
+    private void firstByte(int status, Instance servedBy) {
         if (stats != null) {
-            stats.firstByte(status, System.nanoTime() - arrivalNanos, atZero);
+            stats.firstByte(status, System.nanoTime() - arrivalNanos, atZero, servedBy);
         }
     }
 

@@ -45,8 +45,8 @@ final class Gates {
             if (entry == null) {
                 Activation activation = new Activation(id, config.maxHeldPerRevision(), listeners::demand);
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
-                RevisionStats stats = new RevisionStats(load,
-                        new RevisionMeters(registry, id, load::inFlight, activation::held));
+                RevisionStats stats = new RevisionStats(id, load,
+                        new RevisionMeters(registry, id, load::inFlight, activation::held), listeners);
                 InstanceSet instances = new InstanceSet(id, endpoints, new InstanceMeters(registry, id));
                 return new Entry(settings, create(id, settings, activation, instances), activation, stats, instances);
             }

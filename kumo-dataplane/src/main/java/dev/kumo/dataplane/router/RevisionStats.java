@@ -1,7 +1,14 @@
 package dev.kumo.dataplane.router;
 
-/** What the request path records for one revision: its load (for the autoscaler) and its meters (for /metrics). */
-record RevisionStats(RevisionLoad load, RevisionMeters meters) {
+import dev.kumo.dataplane.api.ColdStart;
+import dev.kumo.dataplane.api.RevisionId;
+import java.time.Duration;
+
+/**
+ * What the request path records for one revision: its load (for the autoscaler), its meters (for /metrics) and its
+ * cold starts (for the listener).
+ */
+record RevisionStats(RevisionId revision, RevisionLoad load, RevisionMeters meters, RouterListeners listeners) {
 
     void arrive(int loop, long nowNanos) {
         load.arrive(loop, nowNanos);
@@ -11,7 +18,15 @@ record RevisionStats(RevisionLoad load, RevisionMeters meters) {
         load.leave(loop, nowNanos);
     }
 
-    void firstByte(int status, long latencyNanos, boolean atZero) {
+    /**
+     * The first response byte, {@code latencyNanos} after arrival; {@code servedBy} is the instance that answered,
+     * or null when the router answered itself.
+     */
+    void firstByte(int status, long latencyNanos, boolean atZero, Instance servedBy) {
         meters.firstByte(status, latencyNanos, atZero);
+        if (atZero && servedBy != null) {
+            // Off the hot path: only requests that were held at zero get here.
+            listeners.coldStart(new ColdStart(revision, servedBy.address, Duration.ofNanos(latencyNanos)));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kumo.dataplane.api.ColdStart;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
@@ -131,6 +132,28 @@ class ActivatorIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> count(answers, 200) == 5);
         int signalled = times.size();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> times.size() == signalled);
+    }
+
+    @Test
+    void aColdStartServedByAnInstanceIsToldToTheListenerWithThatInstanceAndARouterAnswerIsNot() {
+        h = route(new RouterHarness(), new RevisionSettings(1, 0));
+        List<ColdStart> coldStarts = new CopyOnWriteArrayList<>();
+        h.router.onColdStart(coldStarts::add);
+
+        assertThat(h.client.get(HOST).status()).isEqualTo(504);
+        Future<TestClient.Answer> held = h.client.send(h.client.options(HttpMethod.GET, HOST, "/"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> held() == 1);
+        Backend backend = h.backend("woken");
+        h.ready(V1, backend);
+
+        assertThat(TestClient.await(held).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> coldStarts.size() == 1);
+        ColdStart coldStart = coldStarts.getFirst();
+        assertThat(coldStart.revision()).isEqualTo(V1);
+        assertThat(coldStart.servedBy()).isEqualTo(backend.address());
+        assertThat(coldStart.duration()).isPositive().isLessThan(Duration.ofSeconds(10));
+        assertThat(h.client.get(HOST).status()).isEqualTo(200);
+        assertThat(coldStarts).hasSize(1);
     }
 
     private RouterHarness route(RouterHarness harness, RevisionSettings settings) {

@@ -207,7 +207,7 @@ final class Supervisor implements Runnable {
                     lastReadinessFailure = Optional.empty();
                     record();
                     startLiveness(now);
-                    publish(new InstanceState.Ready(address, now));
+                    publish(new InstanceState.Ready(address, now, run.startedAt()));
                 }
             } else {
                 readinessFailures++;

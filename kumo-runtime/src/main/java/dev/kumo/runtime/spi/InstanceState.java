@@ -1,6 +1,7 @@
 package dev.kumo.runtime.spi;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,25 @@ public sealed interface InstanceState {
         }
     }
 
-    /** The instance passed readiness and serves HTTP at the address. */
-    record Ready(InetSocketAddress address, Instant since) implements InstanceState {
+    /**
+     * The instance passed readiness and serves HTTP at the address, {@code since} then; its current run was launched
+     * (exec) at {@code startedAt}.
+     */
+    record Ready(InetSocketAddress address, Instant since, Instant startedAt) implements InstanceState {
 
         public Ready {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(startedAt, "startedAt");
+            if (since.isBefore(startedAt)) {
+                throw new IllegalArgumentException("an instance cannot be ready (" + since + ") before its run was "
+                        + "launched (" + startedAt + ")");
+            }
+        }
+
+        /** The workload's own start: from the exec of its run to passing readiness (to the probe's resolution). */
+        public Duration startup() {
+            return Duration.between(startedAt, since);
         }
     }
 

@@ -21,4 +21,10 @@ final class RecordingListener implements InstanceListener {
         return changes.stream().filter(change -> change.id().equals(id))
                 .<Class<? extends InstanceState>>map(change -> change.state().getClass()).toList();
     }
+
+    /** The first state the instance published: Starting at the exec of its first run. */
+    InstanceState.Starting first(String id) {
+        return changes.stream().filter(change -> change.id().equals(id)).map(Instance::state)
+                .map(InstanceState.Starting.class::cast).findFirst().orElseThrow();
+    }
 }

@@ -47,6 +47,9 @@ class ServeIT {
         assertThat(get(address(runtime, started.id()), "/")).isEqualTo("hello from hello-00001");
         assertThat(listener.kinds(started.id())).startsWith(InstanceState.Starting.class)
                 .endsWith(InstanceState.Ready.class);
+        InstanceState.Ready ready = (InstanceState.Ready) runtime.instance(started.id()).orElseThrow().state();
+        assertThat(ready.startedAt()).as("exec of the run").isEqualTo(listener.first(started.id()).since());
+        assertThat(ready.startup()).isPositive().isLessThan(Duration.ofSeconds(20));
         assertThat(runtime.instances()).extracting(Instance::id).containsExactly(started.id());
     }
 

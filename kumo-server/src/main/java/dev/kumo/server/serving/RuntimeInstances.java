@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -38,14 +39,17 @@ public final class RuntimeInstances implements RevisionInstances {
     private final WorkloadSpecs specs;
     private final RevisionScaling scaling;
     private final InstanceDrain drain;
+    private final JvmAotCache aot;
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
 
-    RuntimeInstances(WorkloadRuntime runtime, WorkloadSpecs specs, RevisionScaling scaling, InstanceDrain drain) {
+    RuntimeInstances(WorkloadRuntime runtime, WorkloadSpecs specs, RevisionScaling scaling, InstanceDrain drain,
+            JvmAotCache aot) {
         this.runtime = runtime;
         this.specs = specs;
         this.scaling = scaling;
         this.drain = drain;
+        this.aot = aot;
     }
 
     @Override
@@ -65,8 +69,11 @@ public final class RuntimeInstances implements RevisionInstances {
                 return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get()));
             }
             List<Instance> all = new ArrayList<>(serving);
+            RevisionId id = new RevisionId(key.namespace(), key.name());
             for (int i = serving.size(); i < desired; i++) {
-                Instance instance = runtime.start(spec);
+                WorkloadSpec next = aot.specFor(id, revision.metadata().annotationsOrEmpty(), spec);
+                Instance instance = runtime.start(next);
+                aot.started(id, next, instance.id());
                 startOrder.put(instance.id(), started.incrementAndGet());
                 all.add(instance);
             }
@@ -81,11 +88,15 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public synchronized void remove(NamespacedName revision) {
+        RevisionId id = new RevisionId(revision.namespace(), revision.name());
+        List<CompletableFuture<Instance>> stopped = new ArrayList<>();
         instancesOf(revision).forEach(instance -> {
             startOrder.remove(instance.id());
-            runtime.stop(instance.id());
+            stopped.add(runtime.stop(instance.id()));
         });
-        scaling.forget(new RevisionId(revision.namespace(), revision.name()));
+        scaling.forget(id);
+        // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
+        CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
     }
 
     @Override

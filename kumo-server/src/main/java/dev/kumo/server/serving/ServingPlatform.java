@@ -58,6 +58,9 @@ public final class ServingPlatform implements AutoCloseable {
         AtomicReference<Router> routerRef = new AtomicReference<>();
         InstanceDrain drain = new InstanceDrain(runtime, (revision, address) -> routerRef.get().inFlight(revision,
                 address));
+        // Watching before the endpoints do: an instance's start is known before the router can send it a request.
+        ColdStartMeters coldStarts = new ColdStartMeters(registry);
+        runtime.watch(coldStarts);
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
         Subscription tracking = runtimeEndpoints.track();
@@ -75,12 +78,15 @@ public final class ServingPlatform implements AutoCloseable {
                 routing::reachable, clock, autoscaler.tick());
         router.onLoad(scaling::record);
         router.onDemand(scaling::demand);
+        router.onColdStart(coldStarts);
+        scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         ServingControllers controllers = ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
                         .withProgressDeadline(progressDeadline),
-                new RuntimeInstances(runtime, specs, scaling, drain), routing);
+                new RuntimeInstances(runtime, specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing);
         return new ServingPlatform(runtime, tracking, router, controllers, scaling, runtimeEndpoints);
     }
 

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +36,7 @@ class AutoscalingIT {
 
     @BeforeAll
     static void start() {
-        kumo = Kumo.start(dataDir, ScalingConfig.parse(Map.of("stable-window", "6s",
-                "scale-to-zero-grace-period", "2s", "tick-interval", "500ms")));
+        kumo = Kumo.start(dataDir, Kumo.shortWindows());
     }
 
     @AfterAll

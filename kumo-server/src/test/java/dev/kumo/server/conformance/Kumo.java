@@ -55,6 +55,12 @@ final class Kumo implements AutoCloseable {
                 new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false).withAutoscaler(autoscaler)));
     }
 
+    /** Knative's autoscaler with short windows (stable 6 s, grace 2 s, decisions every 500 ms): quick scale to zero. */
+    static ScalingConfig shortWindows() {
+        return ScalingConfig.parse(java.util.Map.of("stable-window", "6s", "scale-to-zero-grace-period", "2s",
+                "tick-interval", "500ms"));
+    }
+
     int ingressPort() {
         return server.ingressPort();
     }
