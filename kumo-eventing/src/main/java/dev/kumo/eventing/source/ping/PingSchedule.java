@@ -1,6 +1,6 @@
 package dev.kumo.eventing.source.ping;
 
-import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
@@ -21,16 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class PingSchedule {
 
-    private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-    /** Knative's adapter parses with robfig/cron's optional seconds field: six fields, seconds first. */
-    private static final CronParser WITH_SECONDS = new CronParser(CronDefinitionBuilder.defineCron()
-            .withSeconds().withValidRange(0, 59).withStrictRange().and()
-            .withMinutes().withValidRange(0, 59).withStrictRange().and()
-            .withHours().withValidRange(0, 23).withStrictRange().and()
-            .withDayOfMonth().withValidRange(1, 31).supportsQuestionMark().and()
-            .withMonth().withValidRange(1, 12).and()
-            .withDayOfWeek().withValidRange(0, 6).withMondayDoWValue(1).supportsQuestionMark().and()
-            .instance());
+    /**
+     * Knative's adapter parses with robfig/cron: five fields, or six with seconds first; day-of-week 0-6 from Sunday,
+     * {@code ?} for either day field. The same definition as kumo-api's admission ({@code CronSchedule}), so what
+     * the API admits the runner can run (kumo-eventing does not depend on kumo-api, hence the twin).
+     */
+    private static final CronParser FIVE_FIELDS = new CronParser(definition(false));
+    private static final CronParser SIX_FIELDS = new CronParser(definition(true));
     private static final Map<String, String> DESCRIPTORS = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
             "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -58,7 +55,7 @@ public final class PingSchedule {
             return new PingSchedule(text, null, every(text.substring("@every ".length()).strip()), zone);
         }
         String cron = DESCRIPTORS.getOrDefault(text.toLowerCase(Locale.ROOT), text);
-        CronParser parser = cron.split("\\s+").length == 6 ? WITH_SECONDS : UNIX;
+        CronParser parser = cron.split("\\s+").length == 6 ? SIX_FIELDS : FIVE_FIELDS;
         try {
             return new PingSchedule(text, ExecutionTime.forCron(parser.parse(cron)), null, zone);
         } catch (IllegalArgumentException e) {
@@ -66,6 +63,20 @@ public final class PingSchedule {
                     + e.getMessage() + "): use five fields \"MIN HOUR DOM MON DOW\", e.g. \"*/2 * * * *\", "
                     + "six with seconds first, e.g. \"*/10 * * * * *\", or @hourly, @daily, @every 10s", e);
         }
+    }
+
+    private static CronDefinition definition(boolean seconds) {
+        CronDefinitionBuilder builder = CronDefinitionBuilder.defineCron();
+        if (seconds) {
+            builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
+        }
+        return builder
+                .withMinutes().withValidRange(0, 59).withStrictRange().and()
+                .withHours().withValidRange(0, 23).withStrictRange().and()
+                .withDayOfMonth().withValidRange(1, 31).supportsQuestionMark().and()
+                .withMonth().withValidRange(1, 12).and()
+                .withDayOfWeek().withValidRange(0, 6).withMondayDoWValue(1).supportsQuestionMark().and()
+                .instance();
     }
 
     /** The first tick strictly after {@code instant}. */
