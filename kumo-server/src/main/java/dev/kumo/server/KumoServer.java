@@ -78,8 +78,9 @@ public final class KumoServer implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Optional<ServingPlatform> serving = config.serving()
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
-                            dataDir.path().resolve("instances"), config.ingressAddress().host(),
-                            config.ingressAddress().port(), config.domain(), config.progressDeadline(), config.autoscaler(), meters))
+                            new ServingPlatform.Settings(dataDir.path().resolve("instances"),
+                                    config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
+                                    config.progressDeadline(), config.autoscaler()), meters))
                     : Optional.empty();
             ApiServer api;
             try {

@@ -46,13 +46,28 @@ public final class ServingPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts serving with instance state under {@code stateDir}, the ingress on {@code host:port}, Route URLs under
-     * {@code domain}, {@code progressDeadline} for Revisions that do not set their own; the router's per-revision
-     * meters go to {@code registry}.
+     * What Serving runs with.
+     *
+     * @param stateDir where instance records, temp directories and JVM AOT caches live
+     * @param ingressHost the router's host
+     * @param ingressPort the router's port (0: any free one)
+     * @param domain the domain of Route URLs
+     * @param progressDeadline the deadline for Revisions that do not set their own
+     * @param autoscaler the autoscaler's defaults and tick
      */
-    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Path stateDir,
-            String ingressHost, int ingressPort, String domain, Duration progressDeadline, ScalingConfig autoscaler,
+    public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
+            Duration progressDeadline, ScalingConfig autoscaler) {
+    }
+
+    /** Starts serving with {@code settings}; the router's per-revision meters go to {@code registry}. */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry) {
+        Path stateDir = settings.stateDir();
+        String ingressHost = settings.ingressHost();
+        int ingressPort = settings.ingressPort();
+        String domain = settings.domain();
+        Duration progressDeadline = settings.progressDeadline();
+        ScalingConfig autoscaler = settings.autoscaler();
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         AtomicReference<Router> routerRef = new AtomicReference<>();
