@@ -36,6 +36,9 @@ final class Backend implements AutoCloseable {
             backend.requests.incrementAndGet();
             int now = backend.inFlight.incrementAndGet();
             backend.maxInFlight.accumulateAndGet(now, Math::max);
+            // Finished the moment it starts answering (headersEndHandler runs inside end(), before the write), so a
+            // request the router sends on receiving this answer never overlaps it in maxInFlight.
+            request.response().headersEndHandler(v -> backend.done(request));
             request.response().endHandler(v -> backend.done(request));
             request.response().closeHandler(v -> backend.done(request));
             request.response().putHeader("X-Backend", name);
