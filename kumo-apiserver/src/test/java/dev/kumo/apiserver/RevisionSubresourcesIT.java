@@ -19,7 +19,7 @@ class RevisionSubresourcesIT {
     private static final String REVISIONS = "/apis/serving.knative.dev/v1/namespaces/default/revisions/";
 
     private static final State SCALING = new State(3, 2, true, false, -12, List.of(
-            new Decision(Instant.parse("2025-01-01T00:00:02.250Z"), 1, 80, false, false, "stable want 1"),
+            new Decision(Instant.parse("2025-01-01T00:00:02.250300Z"), 1, 80, false, false, "stable want 1"),
             new Decision(Instant.parse("2025-01-01T00:00:04Z"), 3, -12, true, false,
                     "panic: 4.3 requests per instance over 6s → 3")));
 
@@ -39,7 +39,7 @@ class RevisionSubresourcesIT {
             assertThat(answer.json()).isEqualTo(Json.parseObject("""
                     {"desiredScale":3,"actualScale":2,"panicking":true,"activatorInPath":false,
                      "excessBurstCapacity":-12,"decisions":[
-                      {"at":"2025-01-01T00:00:02Z","desiredScale":1,"excessBurstCapacity":80,"panicking":false,
+                      {"at":"2025-01-01T00:00:02.250Z","desiredScale":1,"excessBurstCapacity":80,"panicking":false,
                        "activatorInPath":false,"reason":"stable want 1"},
                       {"at":"2025-01-01T00:00:04Z","desiredScale":3,"excessBurstCapacity":-12,"panicking":true,
                        "activatorInPath":false,"reason":"panic: 4.3 requests per instance over 6s → 3"}]}

@@ -67,7 +67,10 @@ final class RevisionSubresources {
         return Reply.Body.json(200, document(state));
     }
 
-    /** The JSON answer: the state now, then the decisions, oldest first, times in RFC 3339 to the second. */
+    /**
+     * The JSON answer: the state now, then the decisions, oldest first, times in RFC 3339 to the millisecond
+     * (a decision comes every tick, several a second).
+     */
     static ObjectNode document(RevisionAutoscalingView.State state) {
         ObjectNode document = Json.object().put("desiredScale", state.desiredScale())
                 .put("actualScale", state.actualScale()).put("panicking", state.panicking())
@@ -75,7 +78,7 @@ final class RevisionSubresources {
                 .put("excessBurstCapacity", state.excessBurstCapacity());
         ArrayNode decisions = document.putArray("decisions");
         for (RevisionAutoscalingView.Decision decision : state.decisions()) {
-            decisions.addObject().put("at", decision.at().truncatedTo(ChronoUnit.SECONDS).toString())
+            decisions.addObject().put("at", decision.at().truncatedTo(ChronoUnit.MILLIS).toString())
                     .put("desiredScale", decision.desiredScale())
                     .put("excessBurstCapacity", decision.excessBurstCapacity())
                     .put("panicking", decision.panicking()).put("activatorInPath", decision.activatorInPath())
