@@ -119,8 +119,9 @@ class ActivatorIT {
             answers.add(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")));
         }
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> !times.isEmpty());
-        assertThat(Duration.ofNanos(times.get(0) - sent)).isLessThan(Duration.ofMillis(500));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !times.isEmpty());
+        // At once: sooner than the once-a-second repeat could have signalled it.
+        assertThat(Duration.ofNanos(times.get(0) - sent)).isLessThan(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> times.size() >= 3); // repeated while still held
         assertThat(revisions).containsOnly(V1);
         for (int i = 1; i < times.size(); i++) {
