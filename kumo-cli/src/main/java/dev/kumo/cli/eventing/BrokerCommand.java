@@ -2,6 +2,7 @@ package dev.kumo.cli.eventing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.eventing.Broker;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.GroupCommand;
 import dev.kumo.cli.Session;
@@ -12,33 +13,77 @@ import picocli.CommandLine.Option;
 
 /** {@code kumo broker}: the verbs on Knative Brokers. */
 @Command(name = "broker", aliases = "brokers", description = "Manage Knative Brokers.",
-        subcommands = {BrokerCommand.Create.class, BrokerCommand.Describe.class, BrokerCommand.List.class,
-            BrokerCommand.Delete.class})
+        subcommands = {BrokerCommand.Create.class, BrokerCommand.Update.class, BrokerCommand.Describe.class,
+            BrokerCommand.List.class, BrokerCommand.Delete.class})
 public final class BrokerCommand extends GroupCommand {
 
-    private static final String CLASS = "eventing.knative.dev/broker.class";
+    private static final String LABEL = "Broker";
+    private static final String CLASS = Broker.CLASS_ANNOTATION;
 
-    /** {@code kumo broker create NAME [--class C] [delivery flags]}. */
-    @Command(name = "create", description = "Create a Broker (of Kumo's durable class unless --class says).")
-    static final class Create extends CreateVerb {
+    /** The flags create and update share; update changes only the delivery flags given, and never the class. */
+    static final class Flags {
 
         @Option(names = "--class", paramLabel = "CLASS", description = "Broker class (default: the server's, "
-                + "KumoBroker).")
+                + "KumoBroker). Cannot change on update.")
         String brokerClass;
 
         @Mixin
         DeliveryOptions delivery;
 
+        void fill(ObjectNode object, boolean creating) {
+            if (creating && brokerClass != null) {
+                object.withObjectProperty("metadata").putObject("annotations").put(CLASS, brokerClass);
+            }
+            if (!creating) {
+                refuseClassChange(object.at("/metadata/annotations").path(CLASS).asText());
+                if (!delivery.given()) {
+                    throw new BadFlag("nothing to update: give one or more of --dl-sink, --retry, --backoff-policy, "
+                            + "--backoff-delay, --timeout, --retry-after-max");
+                }
+            }
+            delivery.fill(object.withObjectProperty("spec"));
+        }
+
+        private void refuseClassChange(String current) {
+            if (brokerClass != null && !brokerClass.equals(current)) {
+                throw new BadFlag("invalid --class '" + brokerClass + "': a Broker's class cannot change and this "
+                        + "one is of class '" + current + "'; delete the broker and create it again with --class "
+                        + brokerClass);
+            }
+        }
+    }
+
+    /** {@code kumo broker create NAME [--class C] [delivery flags]}. */
+    @Command(name = "create", description = "Create a Broker (of Kumo's durable class unless --class says).")
+    static final class Create extends CreateVerb {
+
+        @Mixin
+        Flags flags;
+
         Create(Session session) {
-            super(session, ResourceTypes.BROKER, "Broker");
+            super(session, ResourceTypes.BROKER, LABEL);
         }
 
         @Override
         void fill(ObjectNode object) {
-            if (brokerClass != null) {
-                object.withObjectProperty("metadata").putObject("annotations").put(CLASS, brokerClass);
-            }
-            delivery.fill(object.withObjectProperty("spec"));
+            flags.fill(object, true);
+        }
+    }
+
+    /** {@code kumo broker update NAME [delivery flags]}. */
+    @Command(name = "update", description = "Update a Broker's delivery (its class cannot change).")
+    static final class Update extends UpdateVerb {
+
+        @Mixin
+        Flags flags;
+
+        Update(Session session) {
+            super(session, ResourceTypes.BROKER, LABEL);
+        }
+
+        @Override
+        void edit(ObjectNode object) {
+            flags.fill(object, false);
         }
     }
 
@@ -78,7 +123,7 @@ public final class BrokerCommand extends GroupCommand {
     static final class Delete extends DeleteVerb {
 
         Delete(Session session) {
-            super(session, ResourceTypes.BROKER, "Broker");
+            super(session, ResourceTypes.BROKER, LABEL);
         }
     }
 }

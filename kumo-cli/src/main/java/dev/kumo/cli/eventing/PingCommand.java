@@ -12,33 +12,72 @@ import picocli.CommandLine.Option;
 
 /** {@code kumo source ping}: the verbs on PingSources. */
 @Command(name = "ping", description = "Manage PingSources: events sent on a cron schedule.",
-        subcommands = {PingCommand.Create.class, PingCommand.Describe.class, PingCommand.List.class,
-            PingCommand.Delete.class})
+        subcommands = {PingCommand.Create.class, PingCommand.Update.class, PingCommand.Describe.class,
+            PingCommand.List.class, PingCommand.Delete.class})
 public final class PingCommand extends GroupCommand {
 
     private static final String LABEL = "Ping source";
 
-    /** {@code kumo source ping create NAME --sink S [--schedule CRON] [--data D [--encoding base64]]}. */
-    @Command(name = "create", description = "Create a PingSource.")
-    static final class Create extends CreateVerb {
+    /** The flags create and update share; update changes only those given. */
+    static final class Flags {
 
         @Option(names = "--schedule", paramLabel = "CRON",
                 description = "Cron schedule, e.g. \"*/2 * * * *\" (default: every minute).")
         String schedule;
 
-        @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "The event's data.")
+        @Option(names = {"-d", "--data"}, paramLabel = "DATA", description = "The event's data; on update, "
+                + "replaces the data in either encoding (an empty value removes it).")
         String data;
 
-        @Option(names = "--encoding", paramLabel = "ENCODING", defaultValue = "text",
-                description = "How --data is given: text or base64 (default: ${DEFAULT-VALUE}).")
+        @Option(names = {"-e", "--encoding"}, paramLabel = "ENCODING",
+                description = "How --data is given: text (the default) or base64.")
         String encoding;
 
         @Option(names = "--timezone", paramLabel = "ZONE", description = "Time zone of the schedule, e.g. "
-                + "Europe/Paris.")
+                + "Europe/Paris (an empty value removes it).")
         String timezone;
 
         @Mixin
         SourceFlags source;
+
+        void fill(ObjectNode spec, boolean creating) {
+            if (schedule != null) {
+                spec.put("schedule", schedule);
+            }
+            if (timezone != null && timezone.isEmpty()) {
+                spec.remove("timezone");
+            } else if (timezone != null) {
+                spec.put("timezone", timezone);
+            }
+            if (data != null) {
+                fillData(spec);
+            } else if (encoding != null) {
+                throw new BadFlag("--encoding '" + encoding + "' without --data: give the data it describes, e.g. "
+                        + "--data ZGF0YQ== --encoding base64");
+            }
+            source.fill(spec, creating);
+        }
+
+        /** Knative takes {@code data} xor {@code dataBase64}: the one given replaces both. */
+        private void fillData(ObjectNode spec) {
+            String field = switch (encoding == null ? "text" : encoding) {
+                case "text" -> "data";
+                case "base64" -> "dataBase64";
+                default -> throw new BadFlag("invalid --encoding '" + encoding + "': want text or base64");
+            };
+            spec.remove(java.util.List.of("data", "dataBase64"));
+            if (!data.isEmpty()) {
+                spec.put(field, data);
+            }
+        }
+    }
+
+    /** {@code kumo source ping create NAME --sink S [--schedule CRON] [--data D [--encoding base64]]}. */
+    @Command(name = "create", description = "Create a PingSource.")
+    static final class Create extends CreateVerb {
+
+        @Mixin
+        Flags flags;
 
         Create(Session session) {
             super(session, ResourceTypes.PING_SOURCE, LABEL);
@@ -46,21 +85,24 @@ public final class PingCommand extends GroupCommand {
 
         @Override
         void fill(ObjectNode object) {
-            ObjectNode spec = object.withObjectProperty("spec");
-            if (schedule != null) {
-                spec.put("schedule", schedule);
-            }
-            if (timezone != null) {
-                spec.put("timezone", timezone);
-            }
-            if (data != null) {
-                switch (encoding) {
-                    case "text" -> spec.put("data", data);
-                    case "base64" -> spec.put("dataBase64", data);
-                    default -> throw new BadFlag("invalid --encoding '" + encoding + "': want text or base64");
-                }
-            }
-            source.fill(spec, true);
+            flags.fill(object.withObjectProperty("spec"), true);
+        }
+    }
+
+    /** {@code kumo source ping update NAME [flags]}. */
+    @Command(name = "update", description = "Update a PingSource.")
+    static final class Update extends UpdateVerb {
+
+        @Mixin
+        Flags flags;
+
+        Update(Session session) {
+            super(session, ResourceTypes.PING_SOURCE, LABEL);
+        }
+
+        @Override
+        void edit(ObjectNode object) {
+            flags.fill(object.withObjectProperty("spec"), false);
         }
     }
 

@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.cli.service.KeyValueEdits;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags every source shares, as kn spells them: {@code --sink} and {@code --ce-override}. */
 final class SourceFlags {
 
-    @Option(names = {"-s", "--sink"}, paramLabel = "SINK",
-            description = "Where events go: ksvc:NAME[:NAMESPACE], broker:NAME, channel:NAME or a URL "
-                    + "(required on create).")
-    String sink;
+    @Mixin
+    SinkFlag sink;
 
     @Option(names = "--ce-override", paramLabel = "KEY=VALUE",
             description = "A CloudEvents extension to add to every event; KEY- removes it (repeatable).")
@@ -21,12 +20,7 @@ final class SourceFlags {
 
     /** Sets the sink and edits the overrides of {@code spec}; a new source must be given a sink. */
     void fill(ObjectNode spec, boolean creating) {
-        if (sink != null) {
-            spec.set("sink", Sink.parse(sink, "--sink"));
-        } else if (creating) {
-            throw new BadFlag("missing --sink: say where events go, as ksvc:NAME[:NAMESPACE], broker:NAME, "
-                    + "channel:NAME or an http(s):// URL");
-        }
+        sink.fill(spec, "sink", creating);
         if (overrides.isEmpty()) {
             return;
         }

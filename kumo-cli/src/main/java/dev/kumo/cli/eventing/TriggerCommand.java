@@ -7,60 +7,96 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.GroupCommand;
 import dev.kumo.cli.Session;
 import dev.kumo.cli.output.DescribeBlock;
+import dev.kumo.cli.service.KeyValueEdits;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kumo trigger}: the verbs on Knative Triggers. */
 @Command(name = "trigger", aliases = "triggers", description = "Manage Knative Triggers.",
-        subcommands = {TriggerCommand.Create.class, TriggerCommand.Describe.class, TriggerCommand.List.class,
-            TriggerCommand.Delete.class})
+        subcommands = {TriggerCommand.Create.class, TriggerCommand.Update.class, TriggerCommand.Describe.class,
+            TriggerCommand.List.class, TriggerCommand.Delete.class})
 public final class TriggerCommand extends GroupCommand {
+
+    private static final String LABEL = "Trigger";
+    private static final String DEFAULT_BROKER = "default";
+
+    /** The flags create and update share; update changes only those given, and never the broker. */
+    static final class Flags {
+
+        @Option(names = "--broker", paramLabel = "BROKER", description = "The Broker whose events to receive "
+                + "(default: default). Cannot change on update.")
+        String broker;
+
+        @Mixin
+        SinkFlag sink;
+
+        @Option(names = "--filter", paramLabel = "ATTRIBUTE=VALUE", description = "Only events whose attribute "
+                + "has this value (repeatable; all must match); ATTRIBUTE- removes the attribute's filter.")
+        java.util.List<String> filters = new ArrayList<>();
+
+        @Option(names = "--filters-cesql", paramLabel = "EXPRESSION", description = "Only events for which this "
+                + "CloudEvents SQL expression is true; replaces the trigger's filters on update (empty: removes "
+                + "them).")
+        String cesql;
+
+        void fill(ObjectNode spec, boolean creating) {
+            if (creating) {
+                spec.put("broker", broker == null ? DEFAULT_BROKER : broker);
+            } else if (broker != null && !broker.equals(spec.path("broker").asText())) {
+                throw new BadFlag("invalid --broker '" + broker + "': a Trigger's broker cannot change and this "
+                        + "one is on '" + spec.path("broker").asText() + "'; delete the trigger and create it again "
+                        + "with --broker " + broker);
+            }
+            if (!filters.isEmpty()) {
+                ObjectNode filter = spec.withObjectProperty("filter");
+                KeyValueEdits.apply(filter.withObjectProperty("attributes"), filters, "--filter");
+                if (filter.path("attributes").isEmpty()) {
+                    spec.remove("filter");
+                }
+            }
+            if (cesql != null && cesql.isEmpty()) {
+                spec.remove("filters");
+            } else if (cesql != null) {
+                spec.putArray("filters").addObject().put("cesql", cesql);
+            }
+            sink.fill(spec, "subscriber", creating);
+        }
+    }
 
     /** {@code kumo trigger create NAME --sink S [--broker B] [--filter k=v]... [--filters-cesql EXPR]}. */
     @Command(name = "create", description = "Create a Trigger: the events of a Broker that pass its filters go to "
             + "the sink.")
     static final class Create extends CreateVerb {
 
-        @Option(names = "--broker", paramLabel = "BROKER", defaultValue = "default",
-                description = "The Broker whose events to receive (default: ${DEFAULT-VALUE}).")
-        String broker;
-
-        @Option(names = {"-s", "--sink"}, required = true, paramLabel = "SINK",
-                description = "Where events go: ksvc:NAME[:NAMESPACE], broker:NAME, channel:NAME or a URL.")
-        String sink;
-
-        @Option(names = "--filter", paramLabel = "ATTRIBUTE=VALUE",
-                description = "Only events whose attribute has this value (repeatable; all must match).")
-        java.util.List<String> filters = new ArrayList<>();
-
-        @Option(names = "--filters-cesql", paramLabel = "EXPRESSION",
-                description = "Only events for which this CloudEvents SQL expression is true.")
-        String cesql;
+        @Mixin
+        Flags flags;
 
         Create(Session session) {
-            super(session, ResourceTypes.TRIGGER, "Trigger");
+            super(session, ResourceTypes.TRIGGER, LABEL);
         }
 
         @Override
         void fill(ObjectNode object) {
-            ObjectNode spec = object.withObjectProperty("spec");
-            spec.put("broker", broker);
-            if (!filters.isEmpty()) {
-                ObjectNode attributes = spec.putObject("filter").putObject("attributes");
-                for (String filter : filters) {
-                    int equals = filter.indexOf('=');
-                    if (equals <= 0) {
-                        throw new BadFlag("invalid --filter '" + filter + "': want ATTRIBUTE=VALUE, e.g. "
-                                + "type=dev.knative.sources.ping");
-                    }
-                    attributes.put(filter.substring(0, equals), filter.substring(equals + 1));
-                }
-            }
-            if (cesql != null) {
-                spec.putArray("filters").addObject().put("cesql", cesql);
-            }
-            spec.set("subscriber", Sink.parse(sink, "--sink"));
+            flags.fill(object.withObjectProperty("spec"), true);
+        }
+    }
+
+    /** {@code kumo trigger update NAME [--sink S] [--filter k=v|k-]... [--filters-cesql EXPR]}. */
+    @Command(name = "update", description = "Update a Trigger (its broker cannot change).")
+    static final class Update extends UpdateVerb {
+
+        @Mixin
+        Flags flags;
+
+        Update(Session session) {
+            super(session, ResourceTypes.TRIGGER, LABEL);
+        }
+
+        @Override
+        void edit(ObjectNode object) {
+            flags.fill(object.withObjectProperty("spec"), false);
         }
     }
 
@@ -107,7 +143,7 @@ public final class TriggerCommand extends GroupCommand {
     static final class Delete extends DeleteVerb {
 
         Delete(Session session) {
-            super(session, ResourceTypes.TRIGGER, "Trigger");
+            super(session, ResourceTypes.TRIGGER, LABEL);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.kumo.cli.testing.CliResult;
 import dev.kumo.cli.testing.CliRunner;
 import dev.kumo.cli.testing.FakeApiServer;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,11 @@ abstract class EventingCliTest {
 
     CliResult kumo(String... args) {
         return CliRunner.against(server.baseUrl(), home).run(args);
+    }
+
+    /** Runs {@code command} followed by {@code flags}, as the update tables do. */
+    CliResult kumo(List<String> command, List<String> flags) {
+        return kumo(Stream.concat(command.stream(), flags.stream()).toArray(String[]::new));
     }
 
     JsonNode lastBody() {
