@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,12 @@ class AutoscalingIT {
         assertThat(kumo.get(REVISIONS + "/idle-00001").at("/status/desiredReplicas").asInt()).isGreaterThanOrEqualTo(1);
     }
 
+    /**
+     * 50 clients, each with one request of 500 ms at a time, against target 10 × utilization 100 %: Knative wants
+     * ceil(50 / 10) = 5. The tolerance is 4–6: clients between two requests and the one-second bucket edges make the
+     * observed concurrency 40–55 (docs/architecture.md, "Autoscaling wired in"). Sampled all through the load, the
+     * desired and the running instances never pass max-scale 6.
+     */
     @Test
     void fiftyClientsAtTargetTenGetFiveInstancesAndScalingInFailsNoRequest() throws Exception {
         ObjectNode service = Workloads.service("busy");
@@ -72,11 +80,23 @@ class AutoscalingIT {
         kumo.create(SERVICES, service);
         kumo.awaitReady("busy");
 
-        AtomicInteger highest = new AtomicInteger();
+        AtomicInteger highestDesired = new AtomicInteger();
+        AtomicInteger highestRunning = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         long fullLoadUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long lightLoadUntil = fullLoadUntil + Duration.ofSeconds(15).toNanos();
-        try (ExecutorService clients = Executors.newFixedThreadPool(50)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(50);
+                ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
+            sampler.scheduleWithFixedDelay(() -> {
+                try {
+                    highestDesired.accumulateAndGet(autoscaling("busy-00001").path("desiredScale").asInt(),
+                            Math::max);
+                    highestRunning.accumulateAndGet(kumo.get(REVISIONS + "/busy-00001")
+                            .at("/status/actualReplicas").asInt(), Math::max);
+                } catch (RuntimeException e) {
+                    // a sample lost (the scaler not tracking the revision yet); the next one counts
+                }
+            }, 0, 250, TimeUnit.MILLISECONDS);
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 // 45 clients stop after 20 s; 5 go on for 15 s more, while the revision scales in under them.
@@ -90,18 +110,17 @@ class AutoscalingIT {
                     }
                 }));
             }
-            await("busy scaled out to the load").atMost(Duration.ofSeconds(20)).until(() -> {
-                int desired = autoscaling("busy-00001").path("desiredScale").asInt();
-                highest.accumulateAndGet(desired, Math::max);
-                return desired >= 4;
-            });
+            await("busy running 4 or more instances").atMost(Duration.ofSeconds(30))
+                    .until(() -> highestRunning.get() >= 4);
             await("busy scaled in under the light load").atMost(Duration.ofSeconds(40))
                     .until(() -> autoscaling("busy-00001").path("desiredScale").asInt() <= 2);
             for (Future<?> client : running) {
                 client.get();
             }
+            sampler.shutdown();
         }
-        assertThat(highest.get()).as("desired scale seen, never above max-scale 6").isBetween(4, 6);
+        assertThat(highestDesired.get()).as("desired scale seen, never above max-scale 6").isBetween(4, 6);
+        assertThat(highestRunning.get()).as("instances running, never above max-scale 6").isBetween(4, 6);
         assertThat(autoscaling("busy-00001").path("decisions").toString()).contains("concurrency");
         assertThat(failures.get()).as("failed requests while scaling out and in").isZero();
     }
