@@ -18,24 +18,30 @@ public final class OneTriggerMesh implements AutoCloseable {
 
     public static final BrokerRef BROKER = new BrokerRef("default", "b");
     public static final String PATH = "/default/b";
+    public static final TriggerRef TRIGGER = new TriggerRef("default", "all");
 
     private final Vertx vertx;
     private final EventMesh mesh;
     private final RecordingSubscriber subscriber;
     private final Ingress ingress;
+    private boolean closed;
 
     private OneTriggerMesh(MeshConfig config) throws Exception {
         vertx = Vertx.vertx();
         subscriber = RecordingSubscriber.start(vertx);
         mesh = EventMesh.start(vertx, config, Clock.systemUTC());
         mesh.upsertBroker(new BrokerSpec(BROKER));
-        mesh.upsertTrigger(new TriggerSpec(new TriggerRef("default", "all"), "b", event -> true, subscriber.uri(),
+        mesh.upsertTrigger(new TriggerSpec(TRIGGER, "b", event -> true, subscriber.uri(),
                 DeliverySpec.NONE));
         ingress = new Ingress(mesh.port());
     }
 
     public static OneTriggerMesh start(MeshConfig config) throws Exception {
         return new OneTriggerMesh(config);
+    }
+
+    public Vertx vertx() {
+        return vertx;
     }
 
     public EventMesh mesh() {
@@ -50,8 +56,13 @@ public final class OneTriggerMesh implements AutoCloseable {
         return ingress;
     }
 
+    /** Closes the mesh, the subscriber and Vert.x; a second call does nothing. */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         mesh.close();
         subscriber.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
