@@ -1,5 +1,6 @@
 package dev.kumo.eventing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,9 +33,20 @@ public final class Ingress {
     }
 
     public HttpResponse<String> send(String path, String method, Map<String, String> headers, String body) {
+        return exchange(path, method, headers, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** POSTs {@code body} with {@code Transfer-Encoding: chunked} (its length is not announced). */
+    public HttpResponse<String> postChunked(String path, Map<String, String> headers, byte[] body) {
+        return exchange(path, "POST", headers, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body)));
+    }
+
+    private HttpResponse<String> exchange(String path, String method, Map<String, String> headers,
+            HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         headers.forEach(request::header);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

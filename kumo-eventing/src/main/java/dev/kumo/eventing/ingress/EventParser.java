@@ -31,7 +31,7 @@ public final class EventParser {
                     PercentDecoding.decodeAttributes(headers), body);
             event = reader.toEvent();
         } catch (RuntimeException e) {
-            return new Parsed.Invalid(describe(e, contentType));
+            return new Parsed.Invalid(ParseFailure.describe(e, contentType));
         }
         return check(event);
     }
@@ -52,15 +52,5 @@ public final class EventParser {
 
     private static Parsed missing(String attribute, String hint) {
         return new Parsed.Invalid("the event has no '" + attribute + "' attribute: set it (" + hint + ")");
-    }
-
-    private static String describe(RuntimeException e, String contentType) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.toLowerCase().contains("unknown encoding")) {
-            return "the request is not a CloudEvent (Content-Type '" + contentType + "', no ce-specversion header):"
-                    + " send binary mode with ce-specversion, ce-id, ce-source and ce-type headers, or structured"
-                    + " mode with Content-Type: application/cloudevents+json";
-        }
-        return "the request is not a valid CloudEvent: " + message;
     }
 }

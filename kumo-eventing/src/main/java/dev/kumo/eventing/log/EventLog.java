@@ -145,6 +145,11 @@ public final class EventLog implements AutoCloseable {
         return writer.lastSeq();
     }
 
+    /** How many transactions the writer has committed — one fsync each, however many events they carried. */
+    public long commits() {
+        return writer.commits();
+    }
+
     /** How many events the log holds (for tests and status). */
     public long size() {
         Reader reader = takeReader();

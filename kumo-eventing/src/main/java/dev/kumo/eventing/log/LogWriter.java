@@ -63,6 +63,7 @@ final class LogWriter implements Runnable {
     private final Connection connection;
     private final Consumer<Set<String>> appended;
     private volatile long lastSeq;
+    private volatile long commits;
     private volatile boolean stopping;
 
     LogWriter(Connection connection, long lastSeq, Consumer<Set<String>> appended) {
@@ -73,6 +74,11 @@ final class LogWriter implements Runnable {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** How many batches have been committed, each with one fsync (only this thread writes it). */
+    long commits() {
+        return commits;
     }
 
     void submit(Op op) {
@@ -180,6 +186,7 @@ final class LogWriter implements Runnable {
             return;
         }
         lastSeq = seq;
+        commits++;
         completions.forEach(Runnable::run);
         if (!grown.isEmpty()) {
             appended.accept(grown);

@@ -1,6 +1,7 @@
 package dev.kumo.eventing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,17 +11,42 @@ class PercentDecodingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            plain             | plain
-            hello%20world     | hello world
-            %22quoted%22      | "quoted"
-            caf%C3%A9         | café
-            100%25            | 100%
-            50%               | 50%
-            %zz               | %zz
-            a+b               | a+b
+            plain                         | plain
+            hello%20world                 | hello world
+            %22quoted%22                  | "quoted"
+            caf%C3%A9                     | café
+            caf%c3%a9                     | café
+            100%25                        | 100%
+            a+b                           | a+b
+            Euro%20%E2%82%AC%20%F0%9F%98%80 | Euro € 😀
             """)
-    void decodesPercentEscapesOnly(String encoded, String decoded) {
+    void decodesPercentEscapes(String encoded, String decoded) {
         assertThat(PercentDecoding.decode(encoded)).isEqualTo(decoded);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            '"hello world"'           | hello world
+            '"say \\"hi\\""'          | say "hi"
+            '"a%20b"'                 | a b
+            """)
+    void aDoubleQuotedValueIsUnquotedBeforeDecoding(String quoted, String decoded) {
+        assertThat(PercentDecoding.decode(quoted)).isEqualTo(decoded);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a%zzb     | '%zz' at position 1
+            50%       | '%' at position 2
+            trunc%4   | '%4' at position 5
+            %C0%A0    | not valid UTF-8
+            caf%C3    | not valid UTF-8
+            """)
+    void malformedEscapesAndInvalidUtf8AreRefused(String encoded, String reason) {
+        assertThatThrownBy(() -> PercentDecoding.decode(encoded))
+                .isInstanceOf(PercentDecoding.InvalidEncoding.class)
+                .hasMessageContaining(reason)
+                .hasMessageContaining(encoded);
     }
 
     @ParameterizedTest
@@ -29,5 +55,15 @@ class PercentDecodingTest {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add(name, "a%20b");
 
         assertThat(PercentDecoding.decodeAttributes(headers).get(name)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMalformedAttributeHeaderIsNamedInTheError() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("ce-subject", "a%zzb").add("Accept", "50%");
+
+        assertThatThrownBy(() -> PercentDecoding.decodeAttributes(headers))
+                .isInstanceOf(PercentDecoding.InvalidEncoding.class)
+                .hasMessageStartingWith("header ce-subject")
+                .hasMessageContaining("%25");
     }
 }

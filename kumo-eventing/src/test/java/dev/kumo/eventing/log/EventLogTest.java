@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +55,49 @@ class EventLogTest {
             assertThat(log.read(BROKER, page.get(49).seq(), 10)).first()
                     .extracting(stored -> stored.event().getId()).isEqualTo("e-100");
             assertThat(grown).containsExactlyInAnyOrder(BROKER.toString(), OTHER.toString());
+        }
+    }
+
+    @Test
+    void appendsQueuedWhileTheWriterIsBusyShareOneCommit() throws Exception {
+        try (EventLog log = open()) {
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // The listener runs on the writer thread after a commit: holding it there keeps the writer busy.
+            log.onAppend(brokers -> {
+                writerBusy.countDown();
+                awaitLatch(release);
+            });
+            long before = log.commits();
+            log.append(BROKER, TestEvents.event("first", "t"), clock.instant());
+            assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Long>> appends = new CopyOnWriteArrayList<>();
+            try (ExecutorService producers = Executors.newFixedThreadPool(8)) {
+                for (int p = 0; p < 8; p++) {
+                    int producer = p;
+                    producers.submit(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            appends.add(log.append(BROKER, TestEvents.event("e-" + producer + "-" + i, "t"),
+                                    clock.instant()));
+                        }
+                    });
+                }
+            }
+            release.countDown();
+            CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            assertThat(appends).hasSize(400);
+            assertThat(log.commits() - before).as("one commit for the first event, one for the 400 queued behind it")
+                    .isEqualTo(2);
+            assertThat(log.size()).isEqualTo(401);
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
