@@ -1,6 +1,7 @@
 package dev.kumo.eventing.dispatch;
 
 import dev.kumo.eventing.delivery.Retryable;
+import dev.kumo.eventing.http.PercentDecoding;
 import dev.kumo.eventing.ingress.EventParser;
 import dev.kumo.eventing.ingress.Parsed;
 import io.cloudevents.CloudEvent;
@@ -23,8 +24,8 @@ sealed interface Outcome {
     }
 
     /**
-     * Classifies a response: 2xx accepted; when {@code expectReply}, a 200 with a valid CloudEvent is a reply and a
-     * malformed one a failure (not retried).
+     * Classifies a response: 2xx accepted; when {@code expectReply}, a 200 with a valid CloudEvent is a reply (its
+     * ce- headers percent-decoded, as at the ingress) and a malformed one a failure (not retried).
      */
     static Outcome ofResponse(int status, MultiMap headers, Buffer body, boolean expectReply) {
         if (!Retryable.accepted(status)) {
@@ -35,7 +36,7 @@ sealed interface Outcome {
         }
         CloudEvent reply;
         try {
-            reply = VertxMessageFactory.createReader(headers, body).toEvent();
+            reply = VertxMessageFactory.createReader(PercentDecoding.decodeAttributes(headers), body).toEvent();
         } catch (CloudEventRWException e) {
             if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
                 return new Accepted(Optional.empty());

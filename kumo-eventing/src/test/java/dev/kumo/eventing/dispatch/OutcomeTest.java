@@ -23,6 +23,21 @@ class OutcomeTest {
     }
 
     @Test
+    void aReplysHeadersArePercentDecodedAndABadEscapeMakesItMalformed() {
+        MultiMap encoded = MultiMap.caseInsensitiveMultiMap().addAll(REPLY).add("ce-subject", "caf%C3%A9 50%25");
+        MultiMap badEscape = MultiMap.caseInsensitiveMultiMap().addAll(REPLY).add("ce-subject", "a%zzb");
+
+        assertThat(Outcome.ofResponse(200, encoded, Buffer.buffer("hi"), true)).isInstanceOfSatisfying(
+                Outcome.Accepted.class, accepted -> assertThat(accepted.reply()).hasValueSatisfying(
+                        reply -> assertThat(reply.getSubject()).isEqualTo("café 50%")));
+        assertThat(Outcome.ofResponse(200, badEscape, Buffer.buffer("hi"), true)).isInstanceOfSatisfying(
+                Outcome.Failed.class, failed -> {
+                    assertThat(failed.retryable()).isFalse();
+                    assertThat(new String(failed.body())).contains("malformed reply", "ce-subject");
+                });
+    }
+
+    @Test
     void aTwoHundredWithoutAnEventOrA202IsNoReply() {
         MultiMap plain = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
 
