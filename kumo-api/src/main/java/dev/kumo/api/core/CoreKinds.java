@@ -44,7 +44,7 @@ public final class CoreKinds {
                                 List<FieldError> errors = new ArrayList<>(keys(value.data(), "data"));
                                 errors.addAll(keys(value.binaryData(), "binaryData"));
                                 errors.addAll(immutability(existing.map(ConfigMap::immutable),
-                                        existing.map(e -> List.of(e.data(), e.binaryData())),
+                                        existing.map(e -> Arrays.asList(e.data(), e.binaryData())),
                                         Arrays.asList(value.data(), value.binaryData())));
                                 return errors;
                             }

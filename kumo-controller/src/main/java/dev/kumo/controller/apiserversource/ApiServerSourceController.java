@@ -2,6 +2,7 @@ package dev.kumo.controller.apiserversource;
 
 import static dev.kumo.api.sources.lifecycle.SourceConditions.SUFFICIENT_PERMISSIONS;
 
+import dev.kumo.api.core.Namespace;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.lifecycle.SourceConditions;
@@ -10,24 +11,23 @@ import dev.kumo.controller.duck.DestinationResolver;
 import dev.kumo.controller.duck.Tracker;
 import dev.kumo.controller.engine.Controller;
 import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.engine.KeyMapper;
+import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.source.Sinks;
 import dev.kumo.controller.source.SourceReconciler;
 import dev.kumo.controller.source.SourceRunner;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Wires the ApiServerSource reconciler (a {@link SourceReconciler} whose runner watches the store): its primary
- * kind, and the addressables the sinks name.
+ * kind, the addressables the sinks name, and Namespaces: as Knative's controller, any namespace change
+ * re-reconciles the sources with a {@code namespaceSelector}, so {@code status.namespaces} follows.
  */
 public final class ApiServerSourceController {
 
     public static final String NAME = "apiserversources";
-
-    /** Ready from SinkProvided, Deployed and SufficientPermissions, always True: Kumo has no RBAC. */
-    static final SourceReconciler.Kind<ApiServerSource> KIND = SourceReconciler.Kind.deployed(
-            SourceConditions.API_SERVER_SOURCE, s -> s.spec().sink(), ApiServerSource::status,
-            ApiServerSource::withStatus, (source, status) -> status.markTrue(SUFFICIENT_PERMISSIONS));
 
     private ApiServerSourceController() {
     }
@@ -37,13 +37,38 @@ public final class ApiServerSourceController {
             SourceRunner<ApiServerSource> runner) {
         Tracker tracker = new Tracker();
         engine.register(DestinationResolver.watchingAddressables(Controller.of(NAME, ResourceTypes.API_SERVER_SOURCE,
-                reconciler(store, clock, runner, tracker)), tracker));
+                reconciler(store, clock, runner, tracker)), tracker)
+                .watching(ResourceTypes.NAMESPACE, selectingSources(sources(store))));
     }
 
     /** The reconciler alone, for tests that call it directly. */
     public static SourceReconciler<ApiServerSource> reconciler(ResourceStore store, InstantSource clock,
             SourceRunner<ApiServerSource> runner, Tracker tracker) {
-        return new SourceReconciler<>(new TypedStore<>(store, ResourceTypes.API_SERVER_SOURCE,
-                ApiServerSource.class), KIND, new Sinks(new DestinationResolver(store), tracker), runner, clock);
+        return new SourceReconciler<>(sources(store), kind(new TypedStore<>(store, ResourceTypes.NAMESPACE,
+                Namespace.class)), new Sinks(new DestinationResolver(store), tracker), runner, clock);
+    }
+
+    /**
+     * Ready from SinkProvided, Deployed and SufficientPermissions, always True: Kumo has no RBAC. The watched
+     * namespaces go to {@code status.namespaces}, as Knative reports them.
+     */
+    static SourceReconciler.Kind<ApiServerSource> kind(TypedStore<Namespace> namespaces) {
+        return SourceReconciler.Kind.deployed(SourceConditions.API_SERVER_SOURCE, s -> s.spec().sink(),
+                ApiServerSource::status, ApiServerSource::withStatus, (source, status) -> {
+                    status.markTrue(SUFFICIENT_PERMISSIONS);
+                    status.setNamespaces(WatchedNamespaces.of(source,
+                            WatchedNamespaces.selector(source.spec()).isEmpty() ? List.of() : namespaces.listAll()));
+                });
+    }
+
+    /** Any namespace change concerns every source that selects namespaces (Knative resyncs them all). */
+    private static KeyMapper selectingSources(TypedStore<ApiServerSource> sources) {
+        return namespace -> sources.listAll().stream()
+                .filter(s -> s.spec() != null && WatchedNamespaces.selector(s.spec()).isPresent())
+                .map(s -> new NamespacedName(s.metadata().namespace(), s.metadata().name())).toList();
+    }
+
+    private static TypedStore<ApiServerSource> sources(ResourceStore store) {
+        return new TypedStore<>(store, ResourceTypes.API_SERVER_SOURCE, ApiServerSource.class);
     }
 }

@@ -44,6 +44,11 @@ public final class TypedStore<T extends HasMetadata> {
         return store.list(type, options).items().stream().map(this::decode).toList();
     }
 
+    /** Every object of the kind, in all namespaces. */
+    public List<T> listAll() {
+        return store.list(type, ListOptions.ALL).items().stream().map(this::decode).toList();
+    }
+
     public T create(T value) {
         return decode(store.create(type, Json.toTree(value)));
     }

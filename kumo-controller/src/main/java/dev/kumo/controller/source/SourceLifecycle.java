@@ -25,6 +25,7 @@ public final class SourceLifecycle {
     private List<Condition> conditions;
     private String sinkUri;
     private List<SourceStatus.CloudEventAttributes> ceAttributes;
+    private List<String> namespaces;
 
     /** A status whose sink resolution is recorded on SinkProvided. */
     public SourceLifecycle(SourceStatus current, ConditionSet set, InstantSource clock) {
@@ -40,6 +41,7 @@ public final class SourceLifecycle {
         this.conditions = set.initialize(original.conditions(), clock);
         this.sinkUri = original.sinkUri();
         this.ceAttributes = original.ceAttributes();
+        this.namespaces = original.namespaces();
     }
 
     public void markSink(URI uri) {
@@ -66,9 +68,14 @@ public final class SourceLifecycle {
         ceAttributes = List.copyOf(value);
     }
 
+    /** The namespaces the source watches (an ApiServerSource's {@code status.namespaces}). */
+    public void setNamespaces(List<String> value) {
+        namespaces = List.copyOf(value);
+    }
+
     public SourceStatus toStatus(long generation) {
         return new SourceStatus(generation, conditions, original.annotations(), sinkUri, original.sinkCACerts(),
-                original.sinkAudience(), ceAttributes, original.auth(), original.namespaces(),
+                original.sinkAudience(), ceAttributes, original.auth(), namespaces,
                 original.oidcTokenSecretName());
     }
 }

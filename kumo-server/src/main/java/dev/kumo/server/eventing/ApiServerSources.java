@@ -7,6 +7,7 @@ import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.ApiServerSourceSpec;
+import dev.kumo.controller.apiserversource.WatchedNamespaces;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.source.SourceRunner;
 import dev.kumo.eventing.filter.EventFilter;
@@ -16,12 +17,9 @@ import dev.kumo.eventing.source.apiserver.ApiServerEvents;
 import dev.kumo.eventing.source.apiserver.ChangeType;
 import dev.kumo.eventing.source.apiserver.EventMode;
 import dev.kumo.eventing.source.ping.EventSender;
-import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
-import dev.kumo.store.Watch;
 import dev.kumo.store.WatchEvent;
 import dev.kumo.store.WatchListener;
-import dev.kumo.store.WatchOptions;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.time.Clock;
@@ -30,22 +28,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ApiServerSource reconciler's runner: one store watch per watched resource (the source's namespace, the
- * resource's label selector), each change turned into Knative's event by {@link ApiServerEvents} and sent to the
- * sink once (at-least-once is not promised for this source, as Knative's adapter does not). As Knative's
- * informer-based adapter, a (re)started watch first reports every existing object as an add.
+ * The ApiServerSource reconciler's runner: the source's {@link ApiServerWatches} (per watched resource, its label
+ * selector, in the source's namespace or in every namespace its {@code namespaceSelector} matches, following
+ * namespaces as they come, go and are relabelled), each change turned into Knative's event by
+ * {@link ApiServerEvents} and sent to the sink once (at-least-once is not promised for this source, as Knative's
+ * adapter does not). As Knative's informer-based adapter, a (re)started watch first reports every existing object
+ * as an add.
  */
 final class ApiServerSources implements SourceRunner<ApiServerSource> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServerSources.class);
 
     /** What a source runs with; a change of any part restarts its watches. */
-    private record Running(String uid, ApiServerSourceSpec spec, URI sink, List<Watch> watches) {
+    private record Running(String uid, ApiServerSourceSpec spec, URI sink, ApiServerWatches watches) {
     }
 
     private final ResourceStore store;
@@ -92,14 +93,15 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
         }
         remove(key);
         ApiServerEvents events = new ApiServerEvents(apiServer, EventMode.of(spec.mode()), spec.owner() != null);
-        List<Watch> watches = new ArrayList<>();
+        List<ApiServerWatches.Kind> kinds = new ArrayList<>();
         for (int i = 0; i < watched.size(); i++) {
             ResourceType type = watched.get(i);
             LabelSelector selector = spec.resourcesOrEmpty().get(i).selector() == null ? LabelSelector.EVERYTHING
                     : spec.resourcesOrEmpty().get(i).selector().toSelector();
-            watches.add(store.watch(type, new WatchOptions(new ListOptions(Optional.of(key.namespace()), selector,
-                    Optional.empty()), Optional.empty()), new Sending(key, type, spec, events, filter, sink)));
+            kinds.add(new ApiServerWatches.Kind(type, selector, new Sending(key, type, spec, events, filter, sink)));
         }
+        ApiServerWatches watches = ApiServerWatches.start(store, key.toString(), kinds, key.namespace(),
+                WatchedNamespaces.selector(spec));
         running.put(key, new Running(source.metadata().uid(), spec, sink, watches));
         return Optional.empty();
     }
@@ -108,8 +110,14 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
     public synchronized void remove(NamespacedName source) {
         Running stopped = running.remove(source);
         if (stopped != null) {
-            stopped.watches().forEach(Watch::close);
+            stopped.watches().stop();
         }
+    }
+
+    /** The namespaces {@code source} watches now (none when it does not run). */
+    synchronized Set<String> namespaces(NamespacedName source) {
+        Running current = running.get(source);
+        return current == null ? Set.of() : current.watches().namespaces();
     }
 
     /** Stops every watch. */
