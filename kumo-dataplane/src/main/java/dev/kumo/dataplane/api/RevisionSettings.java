@@ -18,8 +18,11 @@ public record RevisionSettings(int timeoutSeconds, int containerConcurrency) {
         }
     }
 
-    /** How many requests may wait for a free slot: 10 × containerConcurrency, as Knative's queue-proxy. */
-    public int maxQueued() {
+    /**
+     * How many requests may wait per ready instance while the activator is out of the path: 10 ×
+     * containerConcurrency, as each pod's queue-proxy in Knative.
+     */
+    public int maxQueuedPerInstance() {
         return containerConcurrency * 10;
     }
 }

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 /**
  * The ingress router: an HTTP/1.1 reverse proxy routing by Host to revision instances by the current
  * {@link RouteTable}, reading instances from {@link Endpoints} on every request. It is also the activator: a
- * request for a revision with no ready instance is held (up to {@link RouterConfig#maxHeldPerRevision()}) until one
- * is ready or the revision's timeoutSeconds pass (504), and the router reports that demand and every revision's
- * load each second, and its cold starts, to the listeners set here.
+ * request for a revision with no ready instance, or one the autoscaler put the activator in the path of, waits
+ * (up to {@link RouterConfig#maxHeldPerRevision()}) until an instance has a free slot or the revision's
+ * timeoutSeconds pass (504), and the router reports demand and every revision's load each second, and its cold
+ * starts, to the listeners set here.
  */
 public final class Router implements AutoCloseable {
 
@@ -71,6 +72,16 @@ public final class Router implements AutoCloseable {
     /** Routes every request from now on by {@code table}; requests in flight finish on their revision. */
     public void update(RouteTable table) {
         server.update(table);
+    }
+
+    /**
+     * Puts the activator in the path of {@code revision} or takes it out, as the autoscaler decided (Knative: while
+     * the excess burst capacity is negative). In the path, requests beyond containerConcurrency on every instance
+     * wait up to {@link RouterConfig#maxHeldPerRevision()}; out of it, up to 10 × containerConcurrency per ready
+     * instance, the rest get 503. Any thread; remembered for a revision not routed yet; default out of the path.
+     */
+    public void activatorInPath(RevisionId revision, boolean inPath) {
+        server.activatorInPath(revision, inPath);
     }
 
     /**

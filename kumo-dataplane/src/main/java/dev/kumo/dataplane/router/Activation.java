@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * The activator's state of one revision: how many requests are held for want of a ready instance, up to how many
- * may be, and the demand signal that asks the platform for an instance: at once when a request is held, then at
- * most once per second while requests are still held at zero.
+ * may be, whether the autoscaler has put the activator in the revision's path (then queued requests, too, may wait
+ * up to that many), and the demand signal that asks the platform for an instance: at once when a request is held,
+ * then at most once per second while requests are still held at zero.
  */
 final class Activation {
 
@@ -18,6 +19,7 @@ final class Activation {
     private final int maxHeld;
     private final Consumer<RevisionId> listener;
     private final AtomicInteger held = new AtomicInteger();
+    private volatile boolean inPath;
     private boolean signalled;
     private long lastSignalNanos;
 
@@ -29,6 +31,15 @@ final class Activation {
 
     int maxHeld() {
         return maxHeld;
+    }
+
+    /** Whether the autoscaler last said the activator is in the path (Knative's EBC < 0 or no instance wanted). */
+    boolean inPath() {
+        return inPath;
+    }
+
+    void inPath(boolean activatorInPath) {
+        inPath = activatorInPath;
     }
 
     /** Requests held now. */

@@ -25,6 +25,8 @@ final class Gates {
     }
 
     private final Map<RevisionId, Entry> entries = new ConcurrentHashMap<>();
+    /** The revisions the autoscaler put the activator in the path of, routed or not yet. */
+    private final Set<RevisionId> activatorInPath = ConcurrentHashMap.newKeySet();
     private final Endpoints endpoints;
     private final LongSupplier nanoClock;
     private final RouterConfig config;
@@ -44,6 +46,7 @@ final class Gates {
         return entries.compute(revision, (id, entry) -> {
             if (entry == null) {
                 Activation activation = new Activation(id, config.maxHeldPerRevision(), listeners::demand);
+                activation.inPath(activatorInPath.contains(id));
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
                 RevisionStats stats = new RevisionStats(id, load,
                         new RevisionMeters(registry, id, load::inFlight, activation::held), listeners);
@@ -54,6 +57,22 @@ final class Gates {
                 return new Entry(settings, create(id, settings, entry.activation(), entry.instances()),
                         entry.activation(), entry.stats(), entry.instances());
             }
+            return entry;
+        });
+    }
+
+    /**
+     * Records whether the activator is in the path of {@code revision}, also for a revision not routed yet: the set
+     * changes first, then the entry under its lock, so an entry created meanwhile reads the new value.
+     */
+    synchronized void activatorInPath(RevisionId revision, boolean inPath) {
+        if (inPath) {
+            activatorInPath.add(revision);
+        } else {
+            activatorInPath.remove(revision);
+        }
+        entries.computeIfPresent(revision, (id, entry) -> {
+            entry.activation().inPath(inPath);
             return entry;
         });
     }
@@ -91,6 +110,6 @@ final class Gates {
         GateSettings gateSettings = new GateSettings(revision, instances, activation,
                 nanoClock, config.ejectionTime().toNanos());
         return settings.containerConcurrency() == 0 ? new UnlimitedGate(gateSettings)
-                : new LimitedGate(gateSettings, settings.containerConcurrency(), settings.maxQueued());
+                : new LimitedGate(gateSettings, settings.containerConcurrency(), settings.maxQueuedPerInstance());
     }
 }

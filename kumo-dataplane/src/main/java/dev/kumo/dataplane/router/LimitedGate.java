@@ -1,8 +1,9 @@
 package dev.kumo.dataplane.router;
 
 /**
- * The gate for {@code containerConcurrency: N > 0}: at most N leases per instance, up to {@code maxQueued} waiting
- * requests per revision in FIFO order, the rest rejected with 503; with no ready instance requests are held
+ * The gate for {@code containerConcurrency: N > 0}: at most N leases per instance, waiting requests in one FIFO
+ * per revision, up to {@code maxQueuedPerInstance} per usable instance (the rest rejected with 503) or, while the
+ * activator is in the path, up to the router's maxHeldPerRevision; with no ready instance requests are held
  * instead (see {@link WaitQueue}). A freed slot goes to the oldest waiter.
  */
 final class LimitedGate implements Gate {
@@ -10,9 +11,9 @@ final class LimitedGate implements Gate {
     private final GateSettings settings;
     private final WaitQueue waiters;
 
-    LimitedGate(GateSettings settings, int concurrency, int maxQueued) {
+    LimitedGate(GateSettings settings, int concurrency, int maxQueuedPerInstance) {
         this.settings = settings;
-        this.waiters = new WaitQueue(this, settings, concurrency, maxQueued);
+        this.waiters = new WaitQueue(this, settings, concurrency, maxQueuedPerInstance);
     }
 
     @Override

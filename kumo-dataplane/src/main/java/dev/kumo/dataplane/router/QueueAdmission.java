@@ -4,7 +4,8 @@ package dev.kumo.dataplane.router;
 final class QueueAdmission {
 
     /** The outcome for one arriving request. */
-    enum Decision { ADMIT, QUEUE, HOLD, REJECT_QUEUE_FULL, REJECT_HOLD_FULL, REJECT_NO_ENDPOINT }
+    enum Decision { ADMIT, QUEUE, HOLD, REJECT_QUEUE_FULL, REJECT_HOLD_FULL, REJECT_ACTIVATOR_FULL,
+        REJECT_NO_ENDPOINT }
 
     private QueueAdmission() {
     }
@@ -12,10 +13,12 @@ final class QueueAdmission {
     /**
      * With no ready instance the request is held (the activator) while fewer than {@code maxHeld} wait, else
      * rejected. With ready instances that are all out of rotation it is rejected. Otherwise it is admitted when an
-     * instance has a free slot and nobody waits before it (FIFO), queued while fewer than {@code maxQueued} wait,
-     * rejected beyond.
+     * instance has a free slot and nobody waits before it (FIFO), else queued: while fewer than {@code maxHeld}
+     * wait when the activator is in the path (Knative's activator queue), otherwise while fewer than
+     * {@code maxQueuedPerInstance} × usable instances wait (Knative's queue-proxy of each pod); rejected beyond.
      */
-    static Decision decide(int ready, int usable, boolean slotFree, int waiting, int maxQueued, int maxHeld) {
+    static Decision decide(int ready, int usable, boolean slotFree, int waiting, int maxQueuedPerInstance,
+            int maxHeld, boolean activatorInPath) {
         if (ready == 0) {
             return waiting < maxHeld ? Decision.HOLD : Decision.REJECT_HOLD_FULL;
         }
@@ -25,6 +28,9 @@ final class QueueAdmission {
         if (slotFree && waiting == 0) {
             return Decision.ADMIT;
         }
-        return waiting < maxQueued ? Decision.QUEUE : Decision.REJECT_QUEUE_FULL;
+        if (activatorInPath) {
+            return waiting < maxHeld ? Decision.QUEUE : Decision.REJECT_ACTIVATOR_FULL;
+        }
+        return waiting < (long) maxQueuedPerInstance * usable ? Decision.QUEUE : Decision.REJECT_QUEUE_FULL;
     }
 }

@@ -106,6 +106,11 @@ public final class RouterServer implements AutoCloseable {
         return gates.inFlight(revision, address);
     }
 
+    /** Whether the activator is in the path of {@code revision} (see {@code Router.activatorInPath}). */
+    public void activatorInPath(RevisionId revision, boolean inPath) {
+        gates.activatorInPath(revision, inPath);
+    }
+
     /** Makes {@code table} the routes for every request from now on. */
     public synchronized void update(RouteTable table) {
         routes.set(Routes.compile(table, gates));

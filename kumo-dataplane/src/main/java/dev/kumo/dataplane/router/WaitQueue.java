@@ -31,15 +31,18 @@ final class WaitQueue {
     private final Gate gate;
     private final GateSettings settings;
     private final int concurrency;
-    private final int maxQueued;
+    private final int maxQueuedPerInstance;
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
 
-    /** For {@code gate}, with at most {@code concurrency} leases per instance (0 = unlimited). */
-    WaitQueue(Gate gate, GateSettings settings, int concurrency, int maxQueued) {
+    /**
+     * For {@code gate}, with at most {@code concurrency} leases per instance (0 = unlimited) and, while the activator
+     * is out of the path, at most {@code maxQueuedPerInstance} waiters per usable instance.
+     */
+    WaitQueue(Gate gate, GateSettings settings, int concurrency, int maxQueuedPerInstance) {
         this.gate = gate;
         this.settings = settings;
         this.concurrency = concurrency;
-        this.maxQueued = maxQueued;
+        this.maxQueuedPerInstance = maxQueuedPerInstance;
     }
 
     /** Admits, queues, holds or rejects {@code exchange} (see {@link QueueAdmission}). */
@@ -61,8 +64,8 @@ final class WaitQueue {
             }
             int i = pickLocked(all, now);
             waiting = queue.size();
-            decision = QueueAdmission.decide(ready, usable, i >= 0, waiting, maxQueued,
-                    settings.activation().maxHeld());
+            decision = QueueAdmission.decide(ready, usable, i >= 0, waiting, maxQueuedPerInstance,
+                    settings.activation().maxHeld(), settings.activation().inPath());
             switch (decision) {
                 case ADMIT -> {
                     admitted = all[i];
@@ -96,10 +99,14 @@ final class WaitQueue {
             }
             case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
                     + "containerConcurrency " + concurrency + " reached on every instance and " + waiting
-                    + " requests queued");
+                    + " requests queued (" + maxQueuedPerInstance + " per ready instance while the activator is "
+                    + "out of the path)");
             case REJECT_HOLD_FULL -> exchange.fail(503, "revision " + settings.revision() + " has no ready "
                     + "instance and " + waiting + " requests are already held for it (the router's "
                     + "maxHeldPerRevision)");
+            case REJECT_ACTIVATOR_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
+                    + "the activator is in its path and " + waiting + " requests already wait for a free instance "
+                    + "(the router's maxHeldPerRevision)");
             case REJECT_NO_ENDPOINT -> exchange.fail(503, settings.noEndpointMessage(ready));
         }
     }

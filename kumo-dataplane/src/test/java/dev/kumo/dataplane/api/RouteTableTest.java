@@ -25,7 +25,7 @@ class RouteTableTest {
         RouteTable table = RouteTable.builder().host("a", V1).revision(V2, new RevisionSettings(10, 1)).build();
 
         assertThat(table.settings(V1)).isEqualTo(new RevisionSettings(300, 0));
-        assertThat(table.settings(V2).maxQueued()).isEqualTo(10);
+        assertThat(table.settings(V2).maxQueuedPerInstance()).isEqualTo(10);
     }
 
     @Test

@@ -93,6 +93,7 @@ public final class ServingPlatform implements AutoCloseable {
                 routing::reachable, clock, autoscaler.tick());
         router.onLoad(scaling::record);
         router.onDemand(scaling::demand);
+        scaling.onActivatorInPath(router::activatorInPath);
         router.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);

@@ -182,6 +182,37 @@ class AutoscalingIT {
         assertThat(decisions.values()).as("decisions seen").anyMatch(d -> d.path("panicking").asBoolean());
     }
 
+    /**
+     * Issue #4: with containerConcurrency 1 and the default target-burst-capacity (211) the excess burst capacity is
+     * negative, so the activator is in the path and holds what the instances cannot take yet: 40 concurrent slow
+     * requests all succeed (before, the router queued only 10 and answered the rest 503).
+     */
+    @Test
+    void containerConcurrencyOneWithTheActivatorInThePathFailsNoRequestOfABurst() throws Exception {
+        ObjectNode service = Workloads.service("one");
+        ((ObjectNode) Workloads.template(service).get("spec")).put("containerConcurrency", 1);
+        // Bounded so that a loaded CI machine does not start ~60 instances; EBC stays negative all the same.
+        annotate(service, Map.of("autoscaling.knative.dev/max-scale", "4"));
+        kumo.create(SERVICES, service);
+        kumo.awaitReady("one");
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(40)) {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(clients.submit(() -> kumo.call("one", "/?sleep=1000")));
+            }
+            for (Future<HttpResponse<String>> call : calls) {
+                HttpResponse<String> response = call.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                statuses.add(response.statusCode());
+            }
+        }
+        assertThat(statuses).hasSize(40);
+        assertThat(autoscaling("one-00001").path("decisions")).as("decisions")
+                .allMatch(d -> d.path("activatorInPath").asBoolean());
+    }
+
     private static JsonNode autoscaling(String revision) {
         return kumo.get(REVISIONS + "/" + revision + "/autoscaling");
     }

@@ -42,12 +42,19 @@ public final class RevisionScaling implements AutoCloseable {
     private final Map<RevisionId, Tracked> tracked = new ConcurrentHashMap<>();
     private final List<Consumer<RevisionId>> listeners = new CopyOnWriteArrayList<>();
     private final List<Lifecycle> lifecycles = new CopyOnWriteArrayList<>();
+    private final List<ActivatorPath> activatorPaths = new CopyOnWriteArrayList<>();
 
     /** Told when a Revision starts and stops being scaled (for per-revision meters). */
     public interface Lifecycle {
         void tracked(RevisionId revision);
 
         void forgotten(RevisionId revision);
+    }
+
+    /** Told, after every decision, whether the activator is in a Revision's path (the router's admission bound). */
+    @FunctionalInterface
+    public interface ActivatorPath {
+        void activatorInPath(RevisionId revision, boolean inPath);
     }
 
     /** A Revision being scaled: its resolved settings and the count last decided. */
@@ -79,6 +86,14 @@ public final class RevisionScaling implements AutoCloseable {
     /** Registers a listener told when Revisions start and stop being scaled. */
     public void onLifecycle(Lifecycle lifecycle) {
         lifecycles.add(lifecycle);
+    }
+
+    /**
+     * Registers a listener told each decision's {@code activatorInPath} (on the ticker thread, so in order), and
+     * {@code false} once a Revision is forgotten.
+     */
+    public void onActivatorInPath(ActivatorPath listener) {
+        activatorPaths.add(listener);
     }
 
     /** The count last decided for a revision; 0 for one not tracked. */
@@ -136,7 +151,10 @@ public final class RevisionScaling implements AutoCloseable {
         if (tracked.remove(revision) != null) {
             lifecycles.forEach(lifecycle -> lifecycle.forgotten(revision));
         }
-        ticker.execute(() -> autoscaler.forget(revision));
+        ticker.execute(() -> {
+            autoscaler.forget(revision);
+            activatorPaths.forEach(listener -> listener.activatorInPath(revision, false));
+        });
     }
 
     /** The last decisions for a revision, oldest first. */
@@ -173,6 +191,7 @@ public final class RevisionScaling implements AutoCloseable {
         ScaleDecision decision = autoscaler.decide(id,
                 SettingsMapping.of(current.settings(), reachable.test(id)), readyInstances.applyAsInt(id),
                 clock.instant());
+        activatorPaths.forEach(listener -> listener.activatorInPath(id, decision.activatorInPath()));
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))
                 && notify) {

@@ -89,6 +89,22 @@ class RevisionScalingTest {
         }
     }
 
+    @Test
+    void everyDecisionTellsWhetherTheActivatorIsInThePathAndForgettingTakesItOut() {
+        Map<RevisionId, Boolean> inPath = new ConcurrentHashMap<>();
+        scaling.onActivatorInPath(inPath::put);
+        RevisionId zeroBurst = new RevisionId("default", "hello-00002");
+        ready.put(HELLO, 1);
+        ready.put(zeroBurst, 1);
+
+        scaling.desired(revision(Map.of())); // target-burst-capacity 211: EBC = 1 - 211 < 0
+        scaling.desired(revision("hello-00002", Map.of("autoscaling.knative.dev/target-burst-capacity", "0")));
+
+        assertThat(inPath).containsEntry(HELLO, true).containsEntry(zeroBurst, false);
+        scaling.forget(HELLO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inPath.get(HELLO));
+    }
+
     private void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
