@@ -22,7 +22,7 @@ final class TriggerFilters {
     private TriggerFilters() {
     }
 
-    /** Applies the attribute edits and, when {@code cesql} is not null, the expression (empty: none) to {@code spec}. */
+    /** Applies the attribute edits and, unless {@code cesql} is null, the expression (empty: none) to {@code spec}. */
     static void edit(ObjectNode spec, List<String> attributeEdits, String cesql) {
         if (attributeEdits.isEmpty() && cesql == null) {
             return;
