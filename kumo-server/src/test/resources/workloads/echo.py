@@ -7,6 +7,7 @@
   /args         {"argv": sys.argv[1:], "unbuffered": whether python3 ran with -u}
   /stdin        "eof" if reading stdin ended at once, else "blocked" or "data"
   /pid          its process id
+  /echo         {"method", "path" (with the query), "headers", "body"} of the request itself (GET or POST)
   /concurrency  {"max": most requests in flight at once, "inflight": now} (this path itself not counted)
   /ready        503 until $READY_DELAY_MS after start, then 200; /probes tells how each answered
   ?sleep=MS     on any path: wait MS milliseconds before the first byte
@@ -52,6 +53,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         global inflight, max_inflight
+        self.body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         url = urlparse(self.path)
         counted = url.path != "/concurrency"
         if counted:
@@ -85,6 +87,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/stdin":
             stdin_read.wait(2)
             self.send(200, stdin_state["value"])
+        elif path == "/echo":
+            self.send(200, json.dumps({"method": self.command, "path": self.path, "headers": dict(self.headers.items()),
+                                       "body": self.body.decode("utf-8")}))
         elif path == "/pid":
             self.send(200, str(os.getpid()))
         elif path == "/concurrency":
@@ -100,6 +105,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, json.dumps(dict(probes, uptimeMs=int((time.monotonic() - STARTED) * 1000))))
         else:
             self.send(404, "no such path: %s\n" % path)
+
+    do_POST = do_GET
 
     def send(self, status, body):
         data = body.encode("utf-8")

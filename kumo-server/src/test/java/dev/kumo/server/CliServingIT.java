@@ -3,6 +3,8 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.codec.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** "Deploy with the CLI": kumo service create/update/invoke/delete against a real server running real processes. */
+/**
+ * "Deploy with the CLI": kumo service create/update/invoke (bare, and with path, data and headers)/delete against a
+ * real server running real processes.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CliServingIT {
 
@@ -153,6 +158,30 @@ class CliServingIT {
         InProcessCli.Result stopped = logs.stop(Duration.ofSeconds(10));
         assertThat(stopped.exitCode()).as(stopped.err()).isZero();
         assertThat(stopped.err()).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void invokeSendsThePathDataAndHeadersGiven() throws Exception {
+        Path echo = Path.of(CliServingIT.class.getResource("/workloads/echo.py").toURI());
+        InProcessCli.Result created = kumo("service", "create", "echo", "--cmd", "python3", "--arg", "-u", "--arg",
+                echo.getFileName().toString(), "--working-dir", echo.getParent().toString(), "--wait-timeout", "60");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+
+        InProcessCli.Result invoked = kumo("service", "invoke", "echo", "--path", "/echo?x=1", "--data",
+                "{\"a\":1}", "--header", "X-Test:yes");
+
+        assertThat(invoked.exitCode()).as(invoked.err()).isZero();
+        assertThat(invoked.err()).startsWith("Sending POST " + url("echo") + "/echo?x=1 (Host: "
+                + "echo.default.localhost:" + server.ingressPort());
+        JsonNode seen = Json.parseObject(invoked.out());
+        assertThat(seen.path("method").asText()).isEqualTo("POST");
+        assertThat(seen.path("path").asText()).isEqualTo("/echo?x=1");
+        assertThat(seen.path("body").asText()).isEqualTo("{\"a\":1}");
+        assertThat(seen.path("headers").properties()).anySatisfy(header -> {
+            assertThat(header.getKey()).isEqualToIgnoringCase("X-Test");
+            assertThat(header.getValue().asText()).isEqualTo("yes");
+        });
     }
 
     private static InProcessCli.Result kumo(String... args) {

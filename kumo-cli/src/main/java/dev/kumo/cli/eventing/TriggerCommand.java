@@ -7,7 +7,6 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.GroupCommand;
 import dev.kumo.cli.Session;
 import dev.kumo.cli.output.DescribeBlock;
-import dev.kumo.cli.service.KeyValueEdits;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +32,13 @@ public final class TriggerCommand extends GroupCommand {
         SinkFlag sink;
 
         @Option(names = "--filter", paramLabel = "ATTRIBUTE=VALUE", description = "Only events whose attribute "
-                + "has this value (repeatable; all must match); ATTRIBUTE- removes the attribute's filter.")
+                + "has this value (repeatable; all must match, and with --filters-cesql too); ATTRIBUTE- removes "
+                + "the attribute's filter.")
         java.util.List<String> filters = new ArrayList<>();
 
         @Option(names = "--filters-cesql", paramLabel = "EXPRESSION", description = "Only events for which this "
-                + "CloudEvents SQL expression is true; replaces the trigger's filters on update (empty: removes "
-                + "them).")
+                + "CloudEvents SQL expression is true; on update replaces the trigger's filters other than the "
+                + "--filter attributes (empty: removes them).")
         String cesql;
 
         void fill(ObjectNode spec, boolean creating) {
@@ -49,18 +49,7 @@ public final class TriggerCommand extends GroupCommand {
                         + "one is on '" + spec.path("broker").asText() + "'; delete the trigger and create it again "
                         + "with --broker " + broker);
             }
-            if (!filters.isEmpty()) {
-                ObjectNode filter = spec.withObjectProperty("filter");
-                KeyValueEdits.apply(filter.withObjectProperty("attributes"), filters, "--filter");
-                if (filter.path("attributes").isEmpty()) {
-                    spec.remove("filter");
-                }
-            }
-            if (cesql != null && cesql.isEmpty()) {
-                spec.remove("filters");
-            } else if (cesql != null) {
-                spec.putArray("filters").addObject().put("cesql", cesql);
-            }
+            TriggerFilters.edit(spec, filters, cesql);
             sink.fill(spec, "subscriber", creating);
         }
     }
@@ -116,16 +105,26 @@ public final class TriggerCommand extends GroupCommand {
                     .section("Filter", filterLines(trigger.path("spec")));
         }
 
-        /** {@code type = x} per attribute of the legacy filter, then one line per Subscriptions API filter. */
+        /**
+         * {@code type = x} per attribute of the legacy filter or of an {@code exact} filter, then one line per
+         * other Subscriptions API filter.
+         */
         static java.util.List<String> filterLines(JsonNode spec) {
             java.util.List<String> lines = new ArrayList<>();
-            spec.path("filter").path("attributes").properties()
-                    .forEach(e -> lines.add(e.getKey() + " = " + e.getValue().asText()));
+            attributeLines(spec.path("filter").path("attributes"), lines);
             for (JsonNode filter : (ArrayNode) spec.withArrayProperty("filters")) {
-                lines.add(filter.has("cesql") && filter.size() == 1 ? "cesql: " + filter.path("cesql").asText()
-                        : filter.toString());
+                if (TriggerFilters.isExact(filter)) {
+                    attributeLines(TriggerFilters.attributes(filter), lines);
+                } else {
+                    lines.add(filter.has("cesql") && filter.size() == 1 ? "cesql: " + filter.path("cesql").asText()
+                            : filter.toString());
+                }
             }
             return lines;
+        }
+
+        private static void attributeLines(JsonNode attributes, java.util.List<String> lines) {
+            attributes.properties().forEach(e -> lines.add(e.getKey() + " = " + e.getValue().asText()));
         }
     }
 

@@ -73,8 +73,17 @@ class EventingCommandsTest extends EventingCliTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("Trigger 'display' successfully created in namespace 'default'.\n");
         assertThat(lastBody().path("spec").toString()).isEqualTo("""
-                {"broker":"events","filter":{"attributes":{"type":"dev.knative.sources.ping","source":"/apis/v1"}},\
-                "filters":[{"cesql":"subject LIKE 'a%'"}],"subscriber":{"uri":"http://display.example/path"}}""");
+                {"broker":"events","filters":[{"exact":{"type":"dev.knative.sources.ping","source":"/apis/v1"}},\
+                {"cesql":"subject LIKE 'a%'"}],"subscriber":{"uri":"http://display.example/path"}}""");
+    }
+
+    @Test
+    void triggerCreateWithOnlyAttributeFiltersWritesThemAsKnDoes() {
+        kumo("trigger", "create", "display", "--filter", "type=x", "--sink", "http://display.example/");
+
+        assertThat(lastBody().path("spec").toString()).isEqualTo("""
+                {"broker":"default","filter":{"attributes":{"type":"x"}},\
+                "subscriber":{"uri":"http://display.example/"}}""");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kumo.controller.revision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,19 @@ public sealed interface InstanceState {
     /** The container exited before becoming ready, with its exit code and last log lines. */
     record Exited(int exitCode, List<String> lastLogLines) implements InstanceState {
         public Exited {
+            lastLogLines = List.copyOf(lastLogLines);
+        }
+    }
+
+    /**
+     * The container was restarted after crashing and crashed again: its exit code, how many times it was restarted,
+     * the back-off before the next start (Kubernetes' CrashLoopBackOff) and its last log lines.
+     */
+    record CrashLoopBackOff(int exitCode, int restarts, Duration backOff, List<String> lastLogLines)
+            implements InstanceState {
+
+        public CrashLoopBackOff {
+            Objects.requireNonNull(backOff, "backOff");
             lastLogLines = List.copyOf(lastLogLines);
         }
     }

@@ -2,7 +2,6 @@ package dev.kumo.controller.revision;
 
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.autoscaling.GoDuration;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -39,10 +38,6 @@ record ProgressDeadline(Duration duration) {
 
     /** The deadline as Go prints a duration ({@code 2m0s}, {@code 30s}, {@code 1h0m0s}), as users write it. */
     String text() {
-        long hours = duration.toHours();
-        int minutes = duration.toMinutesPart();
-        String seconds = BigDecimal.valueOf(duration.toSecondsPart())
-                .add(BigDecimal.valueOf(duration.toNanosPart(), 9)).stripTrailingZeros().toPlainString() + "s";
-        return hours > 0 ? hours + "h" + minutes + "m" + seconds : minutes > 0 ? minutes + "m" + seconds : seconds;
+        return GoDuration.text(duration);
     }
 }

@@ -6,6 +6,7 @@ import static dev.kumo.api.serving.lifecycle.RevisionConditions.RESOURCES_AVAILA
 import static dev.kumo.api.serving.lifecycle.RevisionConditions.SET;
 
 import dev.kumo.api.meta.Condition;
+import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.api.serving.RevisionStatus;
 import java.time.InstantSource;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Optional;
 final class RevisionLifecycle {
 
     static final String EXIT_CODE = "ExitCode";
+    /** Kubernetes' reason for a container restarted after crashing that crashed again. */
+    static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
     static final String DEPLOYING = "Deploying";
     /** Knative's reason when instances never became ready within the progress deadline. */
     static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
@@ -75,6 +78,20 @@ final class RevisionLifecycle {
         String logs = String.join("\n", lastLogLines).strip();
         conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, EXIT_CODE, "container exited with code " + exitCode
                 + (logs.isEmpty() ? " and logged nothing" : ": " + logs), clock);
+        markActiveUnknown(DEPLOYING, "");
+    }
+
+    /**
+     * The container keeps crashing: Kubernetes' CrashLoopBackOff, with the exit code, the restart count, the
+     * back-off as the kubelet words it, and the last lines the container logged.
+     */
+    void markCrashLoopBackOff(InstanceState.CrashLoopBackOff loop) {
+        String logs = String.join("\n", loop.lastLogLines()).strip();
+        String message = "container exited with code " + loop.exitCode() + " after " + loop.restarts()
+                + (loop.restarts() == 1 ? " restart" : " restarts") + "; back-off " + GoDuration.text(loop.backOff())
+                + " restarting failed container" + (logs.isEmpty() ? "; it logged nothing" : "; last log lines:\n"
+                + logs);
+        conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, CRASH_LOOP_BACK_OFF, message, clock);
         markActiveUnknown(DEPLOYING, "");
     }
 

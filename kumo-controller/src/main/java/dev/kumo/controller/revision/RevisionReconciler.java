@@ -64,6 +64,7 @@ public final class RevisionReconciler implements Reconciler {
             case InstanceState.Ready ready -> status.markReady();
             case InstanceState.ScaledToZero idle -> status.markScaledToZero();
             case InstanceState.Exited exited -> status.markContainerExited(exited.exitCode(), exited.lastLogLines());
+            case InstanceState.CrashLoopBackOff loop -> status.markCrashLoopBackOff(loop);
             case InstanceState.Failed failed -> {
                 status.markCannotStart(failed.reason(), failed.message());
                 if (!failed.permanent()) {

@@ -35,6 +35,10 @@ class RevisionReconcilerTest {
     private static final String NEVER_READY = "Initial scale was never achieved: the container did not become ready "
             + "within 2m0s (serving.knative.dev/progress-deadline); last readiness probe: TCP probe of "
             + "127.0.0.1:8080: Connection refused; last log lines:\nloading model\nstill loading";
+    private static final String CRASH_LOOP = "container exited with code 3 after 2 restarts; back-off 20s restarting "
+            + "failed container; last log lines:\nlistening\npanic: boom";
+    private static final String CRASH_LOOP_SILENT = "container exited with code 1 after 1 restart; back-off 1.5s "
+            + "restarting failed container; it logged nothing";
 
     record Row(String name, Map<String, String> annotations, Optional<InstanceReport> instances,
             RevisionStatus wantStatus, Result wantResult) {
@@ -88,6 +92,20 @@ class RevisionReconcilerTest {
                                         "container exited with code 3: listening\npanic: boom"),
                                 condition("Ready", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
+                                condition("ResourcesAvailable", "Unknown")), Result.done()),
+                new Row("a container crashing again after a restart is in CrashLoopBackOff", Map.of(),
+                        Optional.of(report(new InstanceState.CrashLoopBackOff(3, 2, Duration.ofSeconds(20),
+                                List.of("listening", "panic: boom")))),
+                        status(0, 1, active("Unknown", "Deploying", null),
+                                condition("ContainerHealthy", "False", "CrashLoopBackOff", CRASH_LOOP),
+                                condition("Ready", "False", "CrashLoopBackOff", CRASH_LOOP),
+                                condition("ResourcesAvailable", "Unknown")), Result.done()),
+                new Row("a crash loop after one restart that logged nothing says so", Map.of(),
+                        Optional.of(report(new InstanceState.CrashLoopBackOff(1, 1, Duration.ofMillis(1500),
+                                List.of()))),
+                        status(0, 1, active("Unknown", "Deploying", null),
+                                condition("ContainerHealthy", "False", "CrashLoopBackOff", CRASH_LOOP_SILENT),
+                                condition("Ready", "False", "CrashLoopBackOff", CRASH_LOOP_SILENT),
                                 condition("ResourcesAvailable", "Unknown")), Result.done()),
                 new Row("a runtime failure passes its reason on and is looked at again", Map.of(),
                         Optional.of(report(new InstanceState.Failed("ImageNotFound", "image example.com/x not found"))),

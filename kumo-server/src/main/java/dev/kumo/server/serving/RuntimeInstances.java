@@ -8,7 +8,6 @@ import dev.kumo.controller.revision.Replicas;
 import dev.kumo.controller.revision.RevisionInstances;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.LogLine;
-import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.dataplane.api.RevisionId;
@@ -136,22 +135,15 @@ public final class RuntimeInstances implements RevisionInstances {
         return new InstanceReport(new Replicas(desired, 0, 0), failed);
     }
 
-    /** Ready if any instance is; else why none is (crash loop, failure), else starting since the earliest start. */
+    /** Ready if any instance is; else why none is (exit, crash loop, failure), else starting since the first start. */
     private InstanceState summary(List<Instance> instances) {
         if (instances.stream().anyMatch(i -> i.address().isPresent())) {
             return new InstanceState.Ready();
         }
         for (Instance instance : instances) {
-            switch (instance.state()) {
-                case dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop -> {
-                    return exited(loop.lastTermination());
-                }
-                case dev.kumo.runtime.spi.InstanceState.Failed failed -> {
-                    return failed.termination().exitCode().isPresent() ? exited(failed.termination())
-                            : InstanceState.Failed.permanent(failed.termination().reason(),
-                                    failed.termination().message());
-                }
-                default -> { }
+            Optional<InstanceState> failure = InstanceFailures.of(instance.state());
+            if (failure.isPresent()) {
+                return failure.get();
             }
         }
         return instances.stream()
@@ -166,9 +158,5 @@ public final class RuntimeInstances implements RevisionInstances {
         List<String> lastLines = runtime.logs(instance.id()).map(log -> log.tail(STARTING_LOG_LINES)).orElse(List.of())
                 .stream().map(LogLine::text).toList();
         return new InstanceState.Starting(state.since(), state.lastProbeFailure(), lastLines);
-    }
-
-    private static InstanceState exited(Termination termination) {
-        return new InstanceState.Exited(termination.exitCode().orElse(-1), termination.lastLogLines());
     }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.server.conformance.Kumo.CONFIGMAPS;
 import static dev.kumo.server.conformance.Kumo.REVISIONS;
 import static dev.kumo.server.conformance.Kumo.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +47,25 @@ class ConformanceErrorsIT {
         assertThat(revision.path("message").asText()).contains("code 5").contains("cannot read /etc/exits.conf");
         JsonNode ready = kumo.awaitCondition(SERVICES + "/exits", "Ready", "False");
         assertThat(ready.path("message").asText()).contains("code 5").contains("cannot read /etc/exits.conf");
+    }
+
+    /** Restarted with exponential backoff, a container that keeps exiting shows as Kubernetes' CrashLoopBackOff. */
+    @Test
+    void aContainerThatKeepsExitingIsInCrashLoopBackOff() {
+        ObjectNode service = Workloads.service("crash-loops");
+        ObjectNode container = Workloads.container(service);
+        container.putArray("command").add("python3");
+        container.putArray("args").add("-c").add("import sys; print('cannot read /etc/loops.conf'); sys.exit(4)");
+        kumo.create(SERVICES, service);
+
+        JsonNode healthy = await("crash-loops-00001 ContainerHealthy=False CrashLoopBackOff").atMost(Kumo.SETTLE)
+                .until(() -> Kumo.condition(kumo.get(REVISIONS + "/crash-loops-00001"), "ContainerHealthy"),
+                        c -> "CrashLoopBackOff".equals(c.path("reason").asText()));
+        assertThat(healthy.path("status").asText()).isEqualTo("False");
+        assertThat(healthy.path("message").asText())
+                .containsPattern("^container exited with code 4 after \\d+ restarts?; back-off \\d+s restarting "
+                        + "failed container; last log lines:\n")
+                .endsWith("cannot read /etc/loops.conf");
     }
 
     /**

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations written the way Go's {@code time.ParseDuration} reads them: {@code 60s}, {@code 1m30s}, {@code 1.5h}. */
+/**
+ * Durations written the way Go's {@code time.ParseDuration} reads them ({@code 60s}, {@code 1m30s}, {@code 1.5h}) and
+ * its {@code Duration.String} prints them ({@code 1m30s}, {@code 200ms}).
+ */
 public final class GoDuration {
 
     private static final Pattern WHOLE = Pattern.compile("[-+]?(\\d*\\.?\\d*[a-zµμ]+)+|[-+]?0");
@@ -41,5 +44,20 @@ public final class GoDuration {
         }
         Duration duration = Duration.ofNanos(nanos.longValue());
         return Optional.of(negative ? duration.negated() : duration);
+    }
+
+    /** {@code duration} as Go prints a non-negative one: {@code 2m0s}, {@code 1h0m0s}, {@code 1.5s}, {@code 200ms}. */
+    public static String text(Duration duration) {
+        if (duration.isZero()) {
+            return "0s";
+        }
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            return BigDecimal.valueOf(duration.toNanos(), 6).stripTrailingZeros().toPlainString() + "ms";
+        }
+        long hours = duration.toHours();
+        int minutes = duration.toMinutesPart();
+        String seconds = BigDecimal.valueOf(duration.toSecondsPart())
+                .add(BigDecimal.valueOf(duration.toNanosPart(), 9)).stripTrailingZeros().toPlainString() + "s";
+        return hours > 0 ? hours + "h" + minutes + "m" + seconds : minutes > 0 ? minutes + "m" + seconds : seconds;
     }
 }

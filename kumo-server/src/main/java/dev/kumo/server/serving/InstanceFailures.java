@@ -1,0 +1,47 @@
+package dev.kumo.server.serving;
+
+import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.runtime.spi.Termination;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a runtime instance that is not running shows in its Revision's status: a first exit as the exit code and last
+ * log lines; a crash after a restart as Kubernetes' CrashLoopBackOff, with the restart count and the back-off; a
+ * failure to run at all as the runtime's reason.
+ */
+final class InstanceFailures {
+
+    private InstanceFailures() {
+    }
+
+    /** The Revision's view of {@code state}, or empty while the instance is starting, ready or stopped. */
+    static Optional<InstanceState> of(dev.kumo.runtime.spi.InstanceState state) {
+        return switch (state) {
+            case dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop -> Optional.of(crashed(loop));
+            case dev.kumo.runtime.spi.InstanceState.Failed failed -> Optional.of(
+                    failed.termination().exitCode().isPresent() ? exited(failed.termination())
+                            : InstanceState.Failed.permanent(failed.termination().reason(),
+                                    failed.termination().message()));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The runtime counts the restart it is backing off for, so {@code restarts() - 1} restarts have happened: none
+     * after the first crash (a single exit), at least one once it crashed again after being restarted.
+     */
+    private static InstanceState crashed(dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop) {
+        Termination last = loop.lastTermination();
+        int restarted = loop.restarts() - 1;
+        if (restarted < 1) {
+            return exited(last);
+        }
+        return new InstanceState.CrashLoopBackOff(last.exitCode().orElse(-1), restarted,
+                Duration.between(last.at(), loop.nextAttempt()), last.lastLogLines());
+    }
+
+    private static InstanceState exited(Termination termination) {
+        return new InstanceState.Exited(termination.exitCode().orElse(-1), termination.lastLogLines());
+    }
+}
