@@ -100,6 +100,10 @@ class RevisionScalingTest {
         scaling.desired(revision(Map.of())); // target-burst-capacity 211: EBC = 1 - 211 < 0
         scaling.desired(revision("hello-00002", Map.of("autoscaling.knative.dev/target-burst-capacity", "0")));
 
+        // A new revision's first decision can have the activator in the path (Knative's SKS also starts in proxy
+        // mode); the 5 ms ticker settles it within a tick or two: wait for the settled values.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Boolean.TRUE.equals(inPath.get(HELLO)) && Boolean.FALSE.equals(inPath.get(zeroBurst)));
         assertThat(inPath).containsEntry(HELLO, true).containsEntry(zeroBurst, false);
         scaling.forget(HELLO);
         await().atMost(Duration.ofSeconds(5)).until(() -> !inPath.get(HELLO));
