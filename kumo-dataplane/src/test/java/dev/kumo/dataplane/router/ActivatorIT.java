@@ -125,9 +125,11 @@ class ActivatorIT {
         assertThat(Duration.ofNanos(times.get(0) - sent)).isLessThan(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> times.size() >= 3); // repeated while still held
         assertThat(revisions).containsOnly(V1);
+        // The router spaces its own clock readings by a second; the listener stamps them when it runs, a little
+        // later by a varying amount, so the gaps it sees may fall short of the second by that jitter.
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.ofNanos(times.get(i) - times.get(i - 1)))
-                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         }
 
         h.ready(V1, h.backend("started"));
