@@ -64,11 +64,13 @@ class Handler(BaseHTTPRequestHandler):
             sleep = parse_qs(url.query).get("sleep")
             if sleep:
                 time.sleep(int(sleep[0]) / 1000.0)
-            self.answer(url.path)
         finally:
+            # Finished once it starts answering: the router frees the slot when the response is through, and the
+            # next request may arrive before this thread would get back to a count taken after the answer.
             if counted:
                 with lock:
                     inflight -= 1
+        self.answer(url.path)
 
     def answer(self, path):
         if path == "/":
