@@ -20,6 +20,8 @@ final class LoadWindows {
     private final TimedBuckets concurrencyPanic;
     private final TimedBuckets rpsStable;
     private final TimedBuckets rpsPanic;
+    /** The newest second a sample was recorded for; {@code Long.MIN_VALUE} before the first. */
+    private long lastSecond = Long.MIN_VALUE;
 
     LoadWindows(ScalingSettings settings) {
         long stable = buckets(settings.stableWindow());
@@ -37,14 +39,25 @@ final class LoadWindows {
 
     void record(LoadSample sample) {
         long second = sample.epochSecond();
+        lastSecond = Math.max(lastSecond, second);
         concurrencyStable.record(second, sample.averageConcurrency());
         concurrencyPanic.record(second, sample.averageConcurrency());
         rpsStable.record(second, sample.requests());
         rpsPanic.record(second, sample.requests());
     }
 
-    /** The averages of {@code settings}' metric at {@code nowSecond}, after fitting the windows to the settings. */
+    /**
+     * The averages of {@code settings}' metric, after fitting the windows to the settings. The windows end at
+     * {@code nowSecond}, or at the second before while this second's sample has not come yet: the router reports
+     * each second at its own phase, and a one-bucket panic window ending at a second with no sample yet would read
+     * "no load" at every decision that falls before the report — at a fixed phase, at every decision.
+     */
     Observed observe(ScalingSettings settings, long nowSecond) {
+        long at = lastSecond == nowSecond - 1 ? lastSecond : nowSecond;
+        return observeAt(settings, at);
+    }
+
+    private Observed observeAt(ScalingSettings settings, long nowSecond) {
         long stable = buckets(settings.stableWindow());
         long panic = buckets(settings.panicWindow());
         concurrencyStable.resize(stable, nowSecond);

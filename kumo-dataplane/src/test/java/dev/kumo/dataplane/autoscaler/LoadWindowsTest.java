@@ -28,4 +28,19 @@ class LoadWindowsTest {
         assertThat(observed.panic()).isEqualTo(20);
         assertThat(observed.stable()).isEqualTo(20);
     }
+
+    @Test
+    void beforeThisSecondsSampleComesTheWindowsEndAtTheLastSecondReported() {
+        ScalingSettings settings = ScalingSettings.builder().stableWindow(Duration.ofSeconds(6)).build();
+        LoadWindows windows = new LoadWindows(settings);
+        windows.record(new LoadSample(100, 20, 20));
+
+        // The decision at 101 comes before the router's report for 101: the 600 ms panic window still sees 100.
+        assertThat(windows.observe(settings, 101).panic()).isEqualTo(20);
+        // A whole second without a report is no load: the router reports every second it routes.
+        assertThat(windows.observe(settings, 102).panic()).isZero();
+
+        windows.record(new LoadSample(101, 10, 10));
+        assertThat(windows.observe(settings, 101).panic()).isEqualTo(10);
+    }
 }
