@@ -24,6 +24,7 @@ final class RouterVerticle extends AbstractVerticle {
     private final int port;
     private final Supplier<Routes> routes;
     private final int loop;
+    private Chain chain;
     private HttpServer server;
 
     /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
@@ -40,16 +41,34 @@ final class RouterVerticle extends AbstractVerticle {
                         .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        Chain chain = Pipeline.compose(routes, vertx, client);
+        chain = Pipeline.compose(routes, vertx, client);
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
                 .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
-        server.requestHandler(request -> {
-            request.pause(); // the body waits until an instance is leased and connected
-            Exchange exchange = new Exchange(request, context, loop);
-            request.response().closeHandler(v -> exchange.abort());
-            chain.proceed(exchange);
-        });
+        server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
+    }
+
+    /**
+     * Listens on {@code 127.0.0.1:port} (0: any free port) on this verticle's event loop for the route of
+     * {@code host} alone: requests there take that route whatever their Host says. Call from any thread.
+     */
+    io.vertx.core.Future<HttpServer> listenFor(String host, int port) {
+        io.vertx.core.Promise<HttpServer> listening = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> {
+            HttpServer address = vertx.createHttpServer(new HttpServerOptions().setHost(RouteAddresses.LOOPBACK)
+                    .setPort(port).setTcpNoDelay(true).setCompressionSupported(false)
+                    .setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
+            address.requestHandler(request -> handle(request, host));
+            address.listen().onComplete(listening);
+        });
+        return listening.future();
+    }
+
+    private void handle(io.vertx.core.http.HttpServerRequest request, String addressedHost) {
+        request.pause(); // the body waits until an instance is leased and connected
+        Exchange exchange = new Exchange(request, context, loop, addressedHost);
+        request.response().closeHandler(v -> exchange.abort());
+        chain.proceed(exchange);
     }
 
     int actualPort() {
