@@ -6,8 +6,11 @@ package dev.kumo.server;
  * @param on whether Eventing runs (the event mesh and the Broker, Trigger and source controllers)
  * @param address the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
  * @param maxInFlightPerTrigger deliveries under way at once per Trigger, so a slow subscriber cannot exhaust memory
+ * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
+ *     cluster-scoped kinds ({@code apiserversource-cross-namespace}; off: Kumo does not evaluate RBAC yet)
  */
-public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxInFlightPerTrigger) {
+public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxInFlightPerTrigger,
+        boolean sourcesCrossNamespace) {
 
     /** Deliveries in flight per Trigger unless configured (the event mesh's default). */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
@@ -19,8 +22,13 @@ public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxI
         }
     }
 
-    /** Eventing on at {@code address} with the default bound. */
+    /** Eventing on at {@code address} with the default bound, sources reading their own namespace only. */
     public static EventingConfig on(ServerConfig.HostPort address) {
-        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT);
+        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT, false);
+    }
+
+    /** These settings, ApiServerSources reading other namespaces or not. */
+    public EventingConfig withSourcesCrossNamespace(boolean value) {
+        return new EventingConfig(on, address, maxInFlightPerTrigger, value);
     }
 }

@@ -104,7 +104,8 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().maxInFlightPerTrigger(),
                                 URI.create((certificate.isPresent() ? "https" : "http") + "://"
                                         + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
-                                KumoKinds.all().types()), meters)) : Optional.empty();
+                                KumoKinds.all().types(), config.eventing().sourcesCrossNamespace()), meters))
+                        : Optional.empty();
             } catch (RuntimeException e) {
                 api.close();
                 serving.ifPresent(ServingPlatform::close);

@@ -132,7 +132,8 @@ public final class ServerCommand implements Callable<Integer> {
                 .withEventing(new EventingConfig(eventing, ServerConfig.HostPort.parse("--eventing-addr",
                         first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
-                                : file.eventingMaxInFlight()));
+                                : file.eventingMaxInFlight(),
+                        Boolean.TRUE.equals(file.apiServerSourceCrossNamespace())));
     }
 
     private static Duration progressDeadline(String value) {

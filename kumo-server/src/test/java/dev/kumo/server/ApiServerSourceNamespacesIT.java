@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An ApiServerSource's {@code namespaceSelector} in a real server, with real HTTP sinks: the changes of the
- * matching namespaces only, following a relabelled namespace, and {@code {}} for all of them.
+ * matching namespaces only, following a relabelled namespace, and {@code {}} for all of them — in a server whose
+ * configuration lets sources read other namespaces ({@code apiserversource-cross-namespace: true}; without it they
+ * are refused, see {@link ApiServerSourceAccessIT}).
  */
 class ApiServerSourceNamespacesIT {
 
@@ -32,7 +34,8 @@ class ApiServerSourceNamespacesIT {
 
     @BeforeAll
     static void start() {
-        server = KumoServer.start(TestServers.config(temp.resolve("data")));
+        ServerConfig config = TestServers.config(temp.resolve("data"));
+        server = KumoServer.start(config.withEventing(config.eventing().withSourcesCrossNamespace(true)));
         api = new TestApi("http://127.0.0.1:" + server.apiPort());
         devSink = EventRecorder.start();
         allSink = EventRecorder.start();

@@ -27,6 +27,7 @@ class ServerSettingsTest {
                   tick-interval: 1s
                 eventing-addr: 127.0.0.1:9091
                 eventing-max-in-flight: 8
+                apiserversource-cross-namespace: true
                 """);
 
         ServerConfig settings = parse("--config", file.toString(), "--data-dir", dir.toString());
@@ -38,6 +39,7 @@ class ServerSettingsTest {
         assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.eventing().address()).isEqualTo(new ServerConfig.HostPort("127.0.0.1", 9091));
         assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(8);
+        assertThat(settings.eventing().sourcesCrossNamespace()).isTrue();
     }
 
     @Test
@@ -48,6 +50,7 @@ class ServerSettingsTest {
         assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.eventing().on()).isTrue();
         assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(EventingConfig.DEFAULT_MAX_IN_FLIGHT);
+        assertThat(settings.eventing().sourcesCrossNamespace()).as("sources read their own namespace only").isFalse();
     }
 
     @Test

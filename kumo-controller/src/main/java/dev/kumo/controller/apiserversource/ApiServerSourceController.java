@@ -19,6 +19,7 @@ import dev.kumo.controller.source.SourceRunner;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the ApiServerSource reconciler (a {@link SourceReconciler} whose runner watches the store): its primary
@@ -32,32 +33,43 @@ public final class ApiServerSourceController {
     private ApiServerSourceController() {
     }
 
-    /** Registers the controller with {@code engine}. */
+    /** Registers the controller with {@code engine}; sources may read what {@code access} allows. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock,
-            SourceRunner<ApiServerSource> runner) {
+            SourceRunner<ApiServerSource> runner, SourceAccess access) {
         Tracker tracker = new Tracker();
         engine.register(DestinationResolver.watchingAddressables(Controller.of(NAME, ResourceTypes.API_SERVER_SOURCE,
-                reconciler(store, clock, runner, tracker)), tracker)
+                reconciler(store, clock, runner, tracker, access)), tracker)
                 .watching(ResourceTypes.NAMESPACE, selectingSources(sources(store))));
     }
 
     /** The reconciler alone, for tests that call it directly. */
     public static SourceReconciler<ApiServerSource> reconciler(ResourceStore store, InstantSource clock,
-            SourceRunner<ApiServerSource> runner, Tracker tracker) {
+            SourceRunner<ApiServerSource> runner, Tracker tracker, SourceAccess access) {
         return new SourceReconciler<>(sources(store), kind(new TypedStore<>(store, ResourceTypes.NAMESPACE,
-                Namespace.class)), new Sinks(new DestinationResolver(store), tracker), runner, clock);
+                Namespace.class), access), new Sinks(new DestinationResolver(store), tracker), runner, clock);
     }
 
     /**
-     * Ready from SinkProvided, Deployed and SufficientPermissions, always True: Kumo has no RBAC. The watched
-     * namespaces go to {@code status.namespaces}, as Knative reports them.
+     * Ready from SinkProvided, Deployed and SufficientPermissions, which stands for Knative's RBAC check: False, and
+     * the source not run, when it asks for more than {@code access} allows (other namespaces, cluster-scoped kinds);
+     * True with a reason when it is told of Secrets without their data. The watched namespaces go to
+     * {@code status.namespaces}, as Knative reports them.
      */
-    static SourceReconciler.Kind<ApiServerSource> kind(TypedStore<Namespace> namespaces) {
-        return SourceReconciler.Kind.deployed(SourceConditions.API_SERVER_SOURCE, s -> s.spec().sink(),
+    static SourceReconciler.Kind<ApiServerSource> kind(TypedStore<Namespace> namespaces, SourceAccess access) {
+        return SourceReconciler.Kind.deployedIfAllowed(SourceConditions.API_SERVER_SOURCE, s -> s.spec().sink(),
                 ApiServerSource::status, ApiServerSource::withStatus, (source, status) -> {
-                    status.markTrue(SUFFICIENT_PERMISSIONS);
-                    status.setNamespaces(WatchedNamespaces.of(source,
-                            WatchedNamespaces.selector(source.spec()).isEmpty() ? List.of() : namespaces.listAll()));
+                    List<String> watched = WatchedNamespaces.of(source,
+                            WatchedNamespaces.selector(source.spec()).isEmpty() ? List.of() : namespaces.listAll());
+                    status.setNamespaces(watched);
+                    Optional<String> refusal = access.refusal(source, watched);
+                    if (refusal.isPresent()) {
+                        status.markFalse(SUFFICIENT_PERMISSIONS, SourceAccess.REFUSED, refusal.get());
+                        return false;
+                    }
+                    access.withheld(source).ifPresentOrElse(
+                            why -> status.markTrue(SUFFICIENT_PERMISSIONS, SourceAccess.SECRET_DATA_WITHHELD, why),
+                            () -> status.markTrue(SUFFICIENT_PERMISSIONS));
+                    return true;
                 });
     }
 

@@ -1,6 +1,7 @@
 package dev.kumo.controller.eventing;
 
 import dev.kumo.controller.apiserversource.ApiServerSourceController;
+import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.broker.BrokerController;
 import dev.kumo.controller.containersource.ContainerSourceController;
 import dev.kumo.controller.pingsource.PingSourceController;
@@ -21,14 +22,17 @@ public final class EventingControllers implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Starts the Broker, Trigger and sources' controllers over {@code dataPlane}. */
+    /**
+     * Starts the Broker, Trigger and sources' controllers over {@code dataPlane}; ApiServerSources may read what
+     * {@code access} allows.
+     */
     public static EventingControllers start(ResourceStore store, InstantSource clock, EngineOptions options,
-            EventingDataPlane dataPlane) {
+            EventingDataPlane dataPlane, SourceAccess access) {
         Engine engine = new Engine(store, clock, options);
         BrokerController.register(engine, store, clock, dataPlane.brokers());
         TriggerController.register(engine, store, clock, dataPlane.triggers());
         PingSourceController.register(engine, store, clock, dataPlane.pingSources());
-        ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources());
+        ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources(), access);
         SinkBindingController.register(engine, store, clock);
         ContainerSourceController.register(engine, store, clock, dataPlane.containerSources());
         engine.start();

@@ -30,9 +30,19 @@ final class RouteLifecycle {
         this.traffic = original.traffic();
     }
 
+    /** Where people reach the Route ({@code status.url}). */
     void setUrl(String value) {
         url = value;
+    }
+
+    /** Where programs reach the Route ({@code status.address.url}). */
+    void setAddress(String value) {
         address = Addressable.of(value);
+    }
+
+    /** The address recorded so far, if any. */
+    String addressUrl() {
+        return address == null ? null : address.url();
     }
 
     /** Traffic is assigned: status.traffic shows where it goes. */

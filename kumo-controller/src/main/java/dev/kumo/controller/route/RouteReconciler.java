@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves a Route's traffic to ready Revisions and publishes it to the {@link RoutingSink}. When a target cannot
- * be resolved, what was published last stays in effect and AllTrafficAssigned says why.
+ * Resolves a Route's traffic to ready Revisions and publishes it to the {@link RoutingSink}, and gives the Route its
+ * URL and its loopback address ({@link RouteUrls}). When a target cannot be resolved, what was published last stays
+ * in effect and AllTrafficAssigned says why.
  */
 public final class RouteReconciler implements Reconciler {
 
@@ -46,6 +47,9 @@ public final class RouteReconciler implements Reconciler {
         }
         RouteLifecycle status = new RouteLifecycle(route.status(), clock);
         status.setUrl(urls.url(urls.host(key)));
+        // The port recorded in the status is asked for again, so the address outlives a restart.
+        status.setAddress(RouteUrls.address(sink.address(key, urls.host(key),
+                RouteUrls.addressPort(status.addressUrl()))));
         switch (resolver.resolve(key.namespace(), traffic(route))) {
             case TrafficResolver.Resolution.Unresolved unresolved -> status.markTrafficNotAssigned(unresolved.problem());
             case TrafficResolver.Resolution.Resolved resolved -> {

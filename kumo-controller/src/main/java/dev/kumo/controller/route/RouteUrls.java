@@ -1,12 +1,19 @@
 package dev.kumo.controller.route;
 
 import dev.kumo.controller.engine.NamespacedName;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * How Routes are reached: {@code http://{name}.{namespace}.{domain}} and, per tag,
- * {@code http://{tag}-{name}.{namespace}.{domain}}, with the ingress port appended when it is not 80.
+ * How Routes are reached: by people at {@code http://{name}.{namespace}.{domain}} and, per tag,
+ * {@code http://{tag}-{name}.{namespace}.{domain}}, with the ingress port appended when it is not 80
+ * ({@code status.url}); by programs at {@code http://127.0.0.1:{port}}, the Route's own loopback port on the router
+ * ({@code status.address.url}, as Knative's cluster-local address): {@code *.localhost} names do not resolve through
+ * glibc, so a plain HTTP client in a workload could not reach the first.
  */
 public record RouteUrls(String domain, int ingressPort) {
+
+    private static final Pattern ADDRESS = Pattern.compile("http://127\\.0\\.0\\.1:(\\d{1,5})");
 
     /** Domain {@code localhost}, port 80. */
     public static final RouteUrls DEFAULT = new RouteUrls("localhost", 80);
@@ -28,5 +35,20 @@ public record RouteUrls(String domain, int ingressPort) {
 
     public String url(String host) {
         return "http://" + host + (ingressPort == 80 ? "" : ":" + ingressPort);
+    }
+
+    /** The address of a Route served on loopback {@code port}. */
+    public static String address(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The port of an {@link #address}, 0 for anything else (none yet, or an older server's name-based one). */
+    public static int addressPort(String url) {
+        Matcher matcher = url == null ? null : ADDRESS.matcher(url);
+        if (matcher == null || !matcher.matches()) {
+            return 0;
+        }
+        int port = Integer.parseInt(matcher.group(1));
+        return port <= 65535 ? port : 0;
     }
 }

@@ -8,6 +8,13 @@ public interface RoutingSink {
     /** Replaces everything previously published for {@code routing.route()}. */
     void publish(RouteRouting routing);
 
-    /** The Route is gone: stop serving its hosts. */
+    /**
+     * Serves {@code route}'s {@code host} on a loopback port of its own too (Kumo's ClusterIP, which any HTTP client
+     * reaches without resolving a name), {@code preferredPort} when it is free (0: any); returns the port. A route
+     * that has one keeps it.
+     */
+    int address(NamespacedName route, String host, int preferredPort);
+
+    /** The Route is gone: stop serving its hosts and its address. */
     void remove(NamespacedName route);
 }

@@ -59,6 +59,15 @@ public final class SourceLifecycle {
         conditions = set.markTrue(conditions, type, clock);
     }
 
+    /** A condition of the kind's set is True with a reason that says how (Knative's {@code MarkTrueWithReason}). */
+    public void markTrue(String type, String reason, String message) {
+        conditions = set.markTrueWithReason(conditions, type, reason, message, clock);
+    }
+
+    public void markUnknown(String type, String reason, String message) {
+        conditions = set.markUnknown(conditions, type, reason, message, clock);
+    }
+
     public void markFalse(String type, String reason, String message) {
         conditions = set.markFalse(conditions, type, reason, message, clock);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.testing.RecordingBrokerDataPlane;
 import dev.kumo.controller.testing.RecordingSourceRunner;
@@ -18,6 +19,7 @@ import dev.kumo.store.ResourceStore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class EventingControllersTest {
     void start() {
         controllers = EventingControllers.start(store, InstantSource.system(), EngineOptions.DEFAULTS,
                 new EventingDataPlane(brokers, triggers, new RecordingSourceRunner<>(),
-                new RecordingSourceRunner<>(), new RecordingSourceRunner<>()));
+                new RecordingSourceRunner<>(), new RecordingSourceRunner<>()),
+                new SourceAccess(false, List.of(ResourceTypes.CONFIGMAP)));
     }
 
     @AfterEach

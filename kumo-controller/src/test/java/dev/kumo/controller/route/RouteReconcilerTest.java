@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.Condition;
 import dev.kumo.api.meta.HasMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.serving.Addressable;
+import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.RouteStatus;
 import dev.kumo.api.serving.TrafficTarget;
 import dev.kumo.controller.engine.NamespacedName;
@@ -37,6 +39,8 @@ class RouteReconcilerTest {
     private static final NamespacedName HELLO = new NamespacedName("default", "hello");
     private static final String URL = "http://hello.default.localhost";
     private static final Condition READY = condition("Ready", "True");
+    /** The first address the recording sink hands out. */
+    private static final String ADDRESS = "http://127.0.0.1:30001";
 
     record Row(String name, List<HasMetadata> objects, RouteUrls urls, Optional<RouteStatus> wantStatus,
             Map<String, Map<String, Integer>> wantHosts) {
@@ -115,13 +119,62 @@ class RouteReconcilerTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aDeletedRouteIsWithdrawnFromTheDataPlane() {
+    void aDeletedRouteIsWithdrawnFromTheDataPlaneWithItsAddress() {
         try (ResourceStore store = InMemoryStore.create()) {
             RecordingRoutingSink sink = new RecordingRoutingSink();
             sink.publish(new RouteRouting(HELLO, List.of()));
+            sink.address(HELLO, "hello.default.localhost", 0);
             RouteController.reconciler(store, ManualClock.atEpoch(), sink, RouteUrls.DEFAULT).reconcile(HELLO);
             assertThat(sink.routing("default", "hello")).isEmpty();
+            assertThat(sink.address("default", "hello")).isEmpty();
         }
+    }
+
+    /** The address a Route had before (a restart: the data plane knows nothing yet), and what it has after. */
+    record AddressRow(String name, String recorded, List<Integer> taken, String want) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<AddressRow> addressRows() {
+        return Stream.of(
+                new AddressRow("a new Route gets any free port", null, List.of(), ADDRESS),
+                new AddressRow("the recorded port is asked for again and kept", "http://127.0.0.1:41000", List.of(),
+                        "http://127.0.0.1:41000"),
+                new AddressRow("a recorded port something else took is replaced", "http://127.0.0.1:41000",
+                        List.of(41000), ADDRESS),
+                new AddressRow("an older server's name-based address is replaced", URL, List.of(), ADDRESS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("addressRows")
+    void address(AddressRow row) {
+        try (ResourceStore store = InMemoryStore.create()) {
+            Route route = route("hello", latestOf("hello", 100));
+            Seed.load(store, List.of(row.recorded() == null ? route : route.withStatus(new RouteStatus(1L, null, null,
+                    URL, Addressable.of(row.recorded()), null))));
+            RecordingRoutingSink sink = new RecordingRoutingSink();
+            row.taken().forEach(sink::taken);
+
+            RouteController.reconciler(store, ManualClock.atEpoch(), sink, RouteUrls.DEFAULT).reconcile(HELLO);
+
+            JsonNode status = store.get(ResourceTypes.ROUTE, "default", "hello").orElseThrow().get("status");
+            assertThat(status.at("/address/url").asText()).isEqualTo(row.want());
+            assertThat(status.at("/url").asText()).as("people keep the name").isEqualTo(URL);
+            assertThat(sink.address("default", "hello")).contains(RouteUrls.addressPort(row.want()));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAddressIsReadBackOnlyFromKumosOwnForm() {
+        assertThat(RouteUrls.addressPort("http://127.0.0.1:8080")).isEqualTo(8080);
+        assertThat(RouteUrls.addressPort(RouteUrls.address(65535))).isEqualTo(65535);
+        assertThat(RouteUrls.addressPort("http://127.0.0.1:99999")).isZero();
+        assertThat(RouteUrls.addressPort("http://hello.default.localhost:8080")).isZero();
+        assertThat(RouteUrls.addressPort("http://127.0.0.1:8080/path")).isZero();
+        assertThat(RouteUrls.addressPort(null)).isZero();
     }
 
     private static TrafficTarget resolved(String tag, String revision, boolean latest, long percent, String url) {
@@ -133,6 +186,6 @@ class RouteReconcilerTest {
     }
 
     private static RouteStatus status(String url, List<TrafficTarget> traffic, List<Condition> conditions) {
-        return new RouteStatus(1L, conditions, null, url, Addressable.of(url), traffic);
+        return new RouteStatus(1L, conditions, null, url, Addressable.of(ADDRESS), traffic);
     }
 }

@@ -88,7 +88,8 @@ class ServingControllersTest {
             Service service = services.get("default", "hello").orElseThrow();
             assertThat(readyStatus(service.status().conditions())).isEqualTo("True");
             assertThat(service.status().url()).isEqualTo("http://hello.default.localhost");
-            assertThat(service.status().address().url()).isEqualTo("http://hello.default.localhost");
+            assertThat(service.status().address().url()).as("the Route's loopback address")
+                    .isEqualTo("http://127.0.0.1:30001");
             assertThat(service.status().latestReadyRevisionName()).isEqualTo("hello-00001");
             assertThat(service.status().latestCreatedRevisionName()).isEqualTo("hello-00001");
             assertThat(service.status().traffic()).singleElement().satisfies(t -> {

@@ -7,10 +7,42 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A data plane that only remembers what it was last told for each Route. */
+/**
+ * A data plane that only remembers what it was last told for each Route, and hands out addresses as the router
+ * does: a route keeps its port; the port asked for when no other route has it or it is marked {@link #taken}; else
+ * the next one from 30001.
+ */
 public final class RecordingRoutingSink implements RoutingSink {
 
     private final Map<NamespacedName, RouteRouting> routes = new ConcurrentHashMap<>();
+    private final Map<NamespacedName, Integer> addresses = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> taken = ConcurrentHashMap.newKeySet();
+    private int next = 30_001;
+
+    @Override
+    public synchronized int address(NamespacedName route, String host, int preferredPort) {
+        Integer held = addresses.get(route);
+        if (held != null) {
+            return held;
+        }
+        int port = preferredPort > 0 && !taken.contains(preferredPort) ? preferredPort : next++;
+        while (taken.contains(port)) {
+            port = next++;
+        }
+        addresses.put(route, port);
+        taken.add(port);
+        return port;
+    }
+
+    /** Something else listens on {@code port}. */
+    public void taken(int port) {
+        taken.add(port);
+    }
+
+    /** The port of {@code route}'s address, if it has one. */
+    public Optional<Integer> address(String namespace, String name) {
+        return Optional.ofNullable(addresses.get(new NamespacedName(namespace, name)));
+    }
 
     @Override
     public void publish(RouteRouting routing) {
@@ -18,8 +50,12 @@ public final class RecordingRoutingSink implements RoutingSink {
     }
 
     @Override
-    public void remove(NamespacedName route) {
+    public synchronized void remove(NamespacedName route) {
         routes.remove(route);
+        Integer port = addresses.remove(route);
+        if (port != null) {
+            taken.remove(port);
+        }
     }
 
     public Optional<RouteRouting> routing(String namespace, String name) {

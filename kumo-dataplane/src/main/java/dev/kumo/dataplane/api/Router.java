@@ -69,6 +69,22 @@ public final class Router implements AutoCloseable {
         return server.inFlight(revision, address);
     }
 
+    /**
+     * Serves the route of {@code host} on a loopback port of its own too — {@code http://127.0.0.1:PORT}, which any
+     * HTTP client reaches without resolving a name, as a Kubernetes Service's ClusterIP — on {@code preferredPort}
+     * when nothing listens there (0: any free port); returns the port. Requests there take that host's route of the
+     * current {@link RouteTable} whatever their Host says (404 while it has none). Blocks until listening; call it
+     * from any thread but the router's.
+     */
+    public int listen(String host, int preferredPort) {
+        return server.listen(host, preferredPort);
+    }
+
+    /** Stops serving the loopback address on {@code port} that {@link #listen} opened. */
+    public void unlisten(int port) {
+        server.unlisten(port);
+    }
+
     /** Routes every request from now on by {@code table}; requests in flight finish on their revision. */
     public void update(RouteTable table) {
         server.update(table);

@@ -17,6 +17,7 @@ final class Exchange {
     private final HttpServerRequest request;
     private final Context context;
     private final int loop;
+    private final String addressedHost;
     private RevisionStats stats;
     private long arrivalNanos;
     private boolean atZero;
@@ -34,9 +35,23 @@ final class Exchange {
 
     /** A request arriving on event loop number {@code loop} (whose {@code context} it stays on). */
     Exchange(HttpServerRequest request, Context context, int loop) {
+        this(request, context, loop, null);
+    }
+
+    /**
+     * A request arriving at a route's own loopback address ({@link RouteAddresses}), routed as if its Host were
+     * {@code addressedHost} whatever it says.
+     */
+    Exchange(HttpServerRequest request, Context context, int loop, String addressedHost) {
         this.request = request;
         this.context = context;
         this.loop = loop;
+        this.addressedHost = addressedHost;
+    }
+
+    /** The host whose route the request takes: the address's route, else its Host (lower case, without port). */
+    String routeKey() {
+        return addressedHost != null ? addressedHost : HostHeader.routeKey(request.getHeader("Host"));
     }
 
     HttpServerRequest request() {

@@ -2,7 +2,10 @@ package dev.kumo.dataplane.router;
 
 import java.util.function.Supplier;
 
-/** Finds the route of the request's Host (case-insensitive, port ignored), else answers 404. */
+/**
+ * Finds the route of the request's Host (case-insensitive, port ignored), or of the route whose loopback address
+ * it came to, else answers 404.
+ */
 final class HostRouting implements Stage {
 
     private final Supplier<Routes> routes;
@@ -14,7 +17,7 @@ final class HostRouting implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         Routes current = routes.get();
-        String host = HostHeader.routeKey(exchange.request().getHeader("Host"));
+        String host = exchange.routeKey();
         HostRoute route = current.find(host);
         if (route == null) {
             exchange.fail(404, current.notFoundMessage(host));

@@ -36,9 +36,10 @@ public final class RouterServer implements AutoCloseable {
     private final RouterListeners listeners;
     private final Endpoints.Subscription subscription;
     private final long ticker;
+    private final RouteAddresses addresses;
 
     private RouterServer(Vertx vertx, Gates gates, AtomicReference<Routes> routes, int port, String[] deployments,
-            RouterListeners listeners, Endpoints.Subscription subscription, long ticker) {
+            RouterListeners listeners, Endpoints.Subscription subscription, long ticker, RouteAddresses addresses) {
         this.vertx = vertx;
         this.gates = gates;
         this.routes = routes;
@@ -47,6 +48,7 @@ public final class RouterServer implements AutoCloseable {
         this.listeners = listeners;
         this.subscription = subscription;
         this.ticker = ticker;
+        this.addresses = addresses;
     }
 
     /** Binds {@code config.eventLoops()} servers to one port; throws if it cannot be bound. */
@@ -71,8 +73,7 @@ public final class RouterServer implements AutoCloseable {
             if (verticles.stream().anyMatch(v -> v.actualPort() != port)) {
                 throw new IllegalStateException("the router's servers did not share one port");
             }
-            List<Context> contexts = verticles.stream().sorted(Comparator.comparingInt(RouterVerticle::loop))
-                    .map(RouterVerticle::loopContext).toList();
+            List<Context> contexts = byLoop(verticles).stream().map(RouterVerticle::loopContext).toList();
             Endpoints.Subscription subscription = endpoints.subscribe(revision -> {
                 Gate gate = gates.gate(revision);
                 if (gate != null) {
@@ -84,7 +85,8 @@ public final class RouterServer implements AutoCloseable {
             long ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), port,
                     config.eventLoops(), vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
-            return new RouterServer(vertx, gates, routes, port, deployments, listeners, subscription, ticker);
+            return new RouterServer(vertx, gates, routes, port, deployments, listeners, subscription, ticker,
+                    new RouteAddresses(byLoop(verticles)));
         } catch (RuntimeException e) {
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
@@ -94,6 +96,19 @@ public final class RouterServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Serves {@code host}'s route on a loopback port of its own too, {@code preferredPort} when it is free (0: any);
+     * returns the port. Blocks until listening; not on a router thread.
+     */
+    public int listen(String host, int preferredPort) {
+        return addresses.open(host, preferredPort);
+    }
+
+    /** Stops serving the loopback address on {@code port}. */
+    public void unlisten(int port) {
+        addresses.close(port);
     }
 
     /** Where demand and load are reported. */
@@ -121,7 +136,13 @@ public final class RouterServer implements AutoCloseable {
         vertx.cancelTimer(ticker);
         subscription.close();
         undeploy(vertx, deployments);
+        addresses.clear();
         gates.retainOnly(java.util.Set.of());
+    }
+
+    /** The verticles by event loop number. */
+    private static List<RouterVerticle> byLoop(List<RouterVerticle> verticles) {
+        return verticles.stream().sorted(Comparator.comparingInt(RouterVerticle::loop)).toList();
     }
 
     private static void undeploy(Vertx vertx, String[] deployments) {
@@ -136,7 +157,7 @@ public final class RouterServer implements AutoCloseable {
         }
     }
 
-    private static <T> T await(io.vertx.core.Future<T> future) {
+    static <T> T await(io.vertx.core.Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

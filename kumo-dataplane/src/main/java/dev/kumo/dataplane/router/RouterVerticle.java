@@ -1,11 +1,13 @@
 package dev.kumo.dataplane.router;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import java.util.function.Supplier;
@@ -24,6 +26,8 @@ final class RouterVerticle extends AbstractVerticle {
     private final int port;
     private final Supplier<Routes> routes;
     private final int loop;
+    private Chain chain;
+    private HttpServerOptions ingressOptions;
     private HttpServer server;
 
     /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
@@ -40,16 +44,35 @@ final class RouterVerticle extends AbstractVerticle {
                         .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        Chain chain = Pipeline.compose(routes, vertx, client);
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
-        server.requestHandler(request -> {
-            request.pause(); // the body waits until an instance is leased and connected
-            Exchange exchange = new Exchange(request, context, loop);
-            request.response().closeHandler(v -> exchange.abort());
-            chain.proceed(exchange);
-        });
+        chain = Pipeline.compose(routes, vertx, client);
+        ingressOptions = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false);
+        server = vertx.createHttpServer(ingressOptions);
+        server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
+    }
+
+    /**
+     * Listens on {@code 127.0.0.1:port} (0: any free port) on this verticle's event loop for the route of
+     * {@code host} alone: requests there take that route whatever their Host says. Call from any thread.
+     */
+    Future<HttpServer> listenFor(String host, int port) {
+        Promise<HttpServer> listening = Promise.promise();
+        context.runOnContext(v -> {
+            // The same options as the ingress server, so whatever the ingress enforces holds here too.
+            HttpServer address = vertx.createHttpServer(new HttpServerOptions(ingressOptions)
+                    .setHost(RouteAddresses.LOOPBACK).setPort(port));
+            address.requestHandler(request -> handle(request, host));
+            address.listen().onComplete(listening);
+        });
+        return listening.future();
+    }
+
+    private void handle(HttpServerRequest request, String addressedHost) {
+        request.pause(); // the body waits until an instance is leased and connected
+        Exchange exchange = new Exchange(request, context, loop, addressedHost);
+        request.response().closeHandler(v -> exchange.abort());
+        chain.proceed(exchange);
     }
 
     int actualPort() {

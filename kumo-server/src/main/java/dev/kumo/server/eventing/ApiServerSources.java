@@ -7,6 +7,7 @@ import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.ApiServerSourceSpec;
+import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.apiserversource.WatchedNamespaces;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.source.SourceRunner;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The ApiServerSource reconciler's runner: the source's {@link ApiServerWatches} (per watched resource, its label
  * selector, in the source's namespace or in every namespace its {@code namespaceSelector} matches, following
- * namespaces as they come, go and are relabelled), each change turned into Knative's event by
+ * namespaces as they come, go and are relabelled — never one its {@link SourceAccess} does not allow), each change turned into Knative's event by
  * {@link ApiServerEvents} and sent to the sink once (at-least-once is not promised for this source, as Knative's
  * adapter does not). As Knative's informer-based adapter, a (re)started watch first reports every existing object
  * as an add.
@@ -54,14 +55,17 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
     private final EventSender sender;
     private final URI apiServer;
     private final Clock clock;
+    private final SourceAccess access;
     private final Map<NamespacedName, Running> running = new ConcurrentHashMap<>();
 
-    ApiServerSources(ResourceStore store, List<ResourceType> types, EventSender sender, URI apiServer, Clock clock) {
+    ApiServerSources(ResourceStore store, List<ResourceType> types, EventSender sender, URI apiServer, Clock clock,
+            SourceAccess access) {
         this.store = store;
         this.types = List.copyOf(types);
         this.sender = sender;
         this.apiServer = apiServer;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -83,6 +87,10 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
                         + resource.apiVersion() + "; watch one it serves, e.g. v1 ConfigMap or "
                         + "serving.knative.dev/v1 Service");
             }
+            if (access.refuses(type.get())) {
+                return Optional.of("spec.resources[" + i + "]: the cluster-scoped kind " + resource.kind()
+                        + " may not be read (" + SourceAccess.CONFIG_KEY + " is off)");
+            }
             watched.add(type.get());
         }
         EventFilter filter;
@@ -100,8 +108,9 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
                     : spec.resourcesOrEmpty().get(i).selector().toSelector();
             kinds.add(new ApiServerWatches.Kind(type, selector, new Sending(key, type, spec, events, filter, sink)));
         }
+        // The reconciler refuses a source selecting other namespaces; this holds until it has seen a new one.
         ApiServerWatches watches = ApiServerWatches.start(store, key.toString(), kinds, key.namespace(),
-                WatchedNamespaces.selector(spec));
+                WatchedNamespaces.selector(spec), namespace -> access.mayRead(key.namespace(), namespace));
         running.put(key, new Running(source.metadata().uid(), spec, sink, watches));
         return Optional.empty();
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +41,26 @@ final class ApiServerWatches {
     private final ResourceStore store;
     private final String source;
     private final List<Kind> kinds;
+    private final Predicate<String> readable;
     private final List<Watch> clusterWide = new ArrayList<>();
     private final Map<String, List<Watch>> byNamespace = new HashMap<>();
     private Watch namespaces;
     private boolean stopped;
 
-    private ApiServerWatches(ResourceStore store, String source, List<Kind> kinds) {
+    private ApiServerWatches(ResourceStore store, String source, List<Kind> kinds, Predicate<String> readable) {
         this.store = store;
         this.source = source;
         this.kinds = List.copyOf(kinds);
+        this.readable = readable;
     }
 
     /**
      * Starts watching {@code kinds} for the source {@code source} (for logs) in {@code own} namespace, or, with a
-     * {@code selector}, in every namespace it matches from now on.
+     * {@code selector}, in every namespace it matches from now on; never in a namespace not {@code readable}.
      */
     static ApiServerWatches start(ResourceStore store, String source, List<Kind> kinds, String own,
-            Optional<LabelSelector> selector) {
-        ApiServerWatches watches = new ApiServerWatches(store, source, kinds);
+            Optional<LabelSelector> selector, Predicate<String> readable) {
+        ApiServerWatches watches = new ApiServerWatches(store, source, kinds, readable);
         watches.begin(own, selector);
         return watches;
     }
@@ -93,7 +96,7 @@ final class ApiServerWatches {
     }
 
     private synchronized void open(String namespace) {
-        if (stopped || byNamespace.containsKey(namespace)) {
+        if (stopped || byNamespace.containsKey(namespace) || !readable.test(namespace)) {
             return;
         }
         List<Watch> watches = new ArrayList<>();

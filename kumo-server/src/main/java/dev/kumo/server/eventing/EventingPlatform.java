@@ -1,5 +1,6 @@
 package dev.kumo.server.eventing;
 
+import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
@@ -45,9 +46,11 @@ public final class EventingPlatform implements AutoCloseable {
      * @param port the brokers' ingress port, 0 for any free one
      * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
      * @param kinds the kinds the store serves, which ApiServerSources may watch
+     * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
+     *     cluster-scoped kinds (config key {@code apiserversource-cross-namespace})
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
-            List<ResourceType> kinds) {
+            List<ResourceType> kinds, boolean sourcesCrossNamespace) {
     }
 
     /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
@@ -82,14 +85,15 @@ public final class EventingPlatform implements AutoCloseable {
         HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
                 clock, PING_CATCH_UP);
+        SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds());
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
-                settings.apiServer(), clock.withZone(ZoneOffset.UTC));
+                settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
         ProcessRuntime sourceRuntime = null;
         try {
             sourceRuntime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources")));
             EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                     new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
-                            new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)));
+                            new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)), access);
             return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, sourceRuntime, controllers);
         } catch (RuntimeException e) {
             if (sourceRuntime != null) {

@@ -8,17 +8,22 @@ import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.WeightedTarget;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Publishes every Route's resolved traffic to the router as one route table. */
+/**
+ * Publishes every Route's resolved traffic to the router as one route table, and gives each Route its loopback
+ * address on the router.
+ */
 final class RouterRouting implements RoutingSink {
 
     private final Router router;
     private final Map<NamespacedName, RouteRouting> routes = new LinkedHashMap<>();
+    private final Map<NamespacedName, Integer> addresses = new HashMap<>();
     private final Set<RevisionId> everRouted = ConcurrentHashMap.newKeySet();
     private volatile Set<RevisionId> routed = Set.of();
 
@@ -33,9 +38,18 @@ final class RouterRouting implements RoutingSink {
     }
 
     @Override
+    public synchronized int address(NamespacedName route, String host, int preferredPort) {
+        return addresses.computeIfAbsent(route, r -> router.listen(host, preferredPort));
+    }
+
+    @Override
     public synchronized void remove(NamespacedName route) {
         routes.remove(route);
         router.update(table());
+        Integer port = addresses.remove(route);
+        if (port != null) {
+            router.unlisten(port);
+        }
     }
 
     /**

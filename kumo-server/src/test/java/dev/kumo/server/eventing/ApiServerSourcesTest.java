@@ -8,8 +8,10 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.meta.ObjectMeta;
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.ApiServerSourceSpec;
+import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
@@ -25,23 +27,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The runner against a real in-memory store: which namespaces' changes a source sends, as namespaces change. */
+/**
+ * The runner against a real in-memory store: which namespaces' changes a source sends, as namespaces change (the
+ * server allowing sources to read across namespaces), and what it never opens when the server does not.
+ */
 class ApiServerSourcesTest {
 
     private static final URI SINK = URI.create("http://127.0.0.1:9/");
     private static final NamespacedName KEY = new NamespacedName("home", "watch");
 
     private final ResourceStore store = InMemoryStore.create();
+    private static final List<ResourceType> KINDS = List.of(ResourceTypes.CONFIGMAP, ResourceTypes.NAMESPACE);
+
     private final List<CloudEvent> sent = new CopyOnWriteArrayList<>();
-    private final ApiServerSources sources = new ApiServerSources(store, List.of(ResourceTypes.CONFIGMAP,
-            ResourceTypes.NAMESPACE), (sink, event) -> {
-                sent.add(event);
-                return CompletableFuture.completedFuture(202);
-            }, URI.create("https://127.0.0.1:6443"), Clock.systemUTC());
+    private final ApiServerSources sources = runner(new SourceAccess(true, KINDS));
+    private final ApiServerSources ownNamespaceOnly = runner(new SourceAccess(false, KINDS));
 
     @AfterEach
     void close() {
         sources.close();
+        ownNamespaceOnly.close();
         store.close();
     }
 
@@ -108,6 +113,39 @@ class ApiServerSourcesTest {
 
         await().untilAsserted(() -> assertThat(adds()).contains("/api/v1/namespaces/prod"));
         assertThat(sources.namespaces(KEY)).isEmpty();
+    }
+
+    @Test
+    void withoutCrossNamespaceReadsASelectorNeverOpensAnotherNamespace() {
+        namespace("home", "dev");
+        namespace("dev-a", "dev");
+        configMap("dev-a", "a");
+
+        assertThat(ownNamespaceOnly.run(source("ConfigMap", new LabelSelectorSpec(Map.of("env", "dev"), null)),
+                SINK)).isEmpty();
+        configMap("home", "mine");
+        namespace("dev-b", "dev");
+        configMap("dev-b", "b");
+        configMap("home", "later");
+
+        await().untilAsserted(() -> assertThat(adds()).contains("/api/v1/namespaces/home/configmaps/mine",
+                "/api/v1/namespaces/home/configmaps/later"));
+        assertThat(ownNamespaceOnly.namespaces(KEY)).containsExactly("home");
+        assertThat(subjects()).noneMatch(s -> s.contains("/dev-"));
+    }
+
+    @Test
+    void withoutCrossNamespaceReadsAClusterScopedKindIsRefused() {
+        assertThat(ownNamespaceOnly.run(source("Namespace", null), SINK)).contains("spec.resources[0]: the "
+                + "cluster-scoped kind Namespace may not be read (apiserversource-cross-namespace is off)");
+        assertThat(ownNamespaceOnly.namespaces(KEY)).isEmpty();
+    }
+
+    private ApiServerSources runner(SourceAccess access) {
+        return new ApiServerSources(store, KINDS, (sink, event) -> {
+            sent.add(event);
+            return CompletableFuture.completedFuture(202);
+        }, URI.create("https://127.0.0.1:6443"), Clock.systemUTC(), access);
     }
 
     private static ApiServerSource source(String kind, LabelSelectorSpec namespaceSelector) {

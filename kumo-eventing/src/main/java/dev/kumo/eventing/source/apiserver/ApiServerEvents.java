@@ -13,7 +13,8 @@ import java.util.UUID;
  * Builds the event Knative's ApiServerSource adapter sends for one change: type
  * {@code dev.knative.apiserver.{ref|resource}.{add|update|delete}}, source = the API server's URL, subject = the
  * object's path, extensions {@code kind}, {@code name}, {@code namespace}, and as JSON data either a reference
- * ({@code apiVersion, kind, name, namespace} — of the controlling owner when asked) or the whole object.
+ * ({@code apiVersion, kind, name, namespace} — of the controlling owner when asked) or the whole object, a Secret
+ * without its data ({@link SecretData}).
  */
 public final class ApiServerEvents {
 
@@ -41,7 +42,7 @@ public final class ApiServerEvents {
         String kind = object.path("kind").asText();
         String name = metadata.path("name").asText();
         String namespace = metadata.path("namespace").asText();
-        JsonNode data = mode == EventMode.RESOURCE ? object : reference(object, apiVersion, kind, name, namespace);
+        JsonNode data = mode == EventMode.RESOURCE ? SecretData.withheld(object) : reference(object, apiVersion, kind, name, namespace);
         try {
             return CloudEventBuilder.v1()
                     .withId(UUID.randomUUID().toString())

@@ -54,6 +54,24 @@ class ApiServerEventsTest {
     }
 
     @Test
+    void resourceModeSendsASecretWithoutItsData() throws Exception {
+        JsonNode secret = JSON.readTree("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{"
+                + "\"name\":\"db\",\"namespace\":\"default\",\"labels\":{\"app\":\"db\"},\"annotations\":{"
+                + "\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"data\\\":{\\\"password\\\":"
+                + "\\\"aHVudGVyMg==\\\"}}\",\"team\":\"a\"}},\"type\":\"Opaque\","
+                + "\"data\":{\"password\":\"aHVudGVyMg==\"},\"stringData\":{\"user\":\"admin\"}}");
+
+        CloudEvent event = new ApiServerEvents(API, EventMode.RESOURCE, false)
+                .event(ChangeType.UPDATE, "secrets", secret, NOW);
+
+        assertThat(JSON.readTree(event.getData().toBytes())).isEqualTo(JSON.readTree("{\"apiVersion\":\"v1\","
+                + "\"kind\":\"Secret\",\"metadata\":{\"name\":\"db\",\"namespace\":\"default\","
+                + "\"labels\":{\"app\":\"db\"},\"annotations\":{\"team\":\"a\"}},\"type\":\"Opaque\"}"));
+        assertThat(new String(event.getData().toBytes())).doesNotContain("aHVudGVyMg==").doesNotContain("admin");
+        assertThat(secret.has("data")).as("the watched object itself is left alone").isTrue();
+    }
+
+    @Test
     void modesAreReadAsKnativeSpellsThem() {
         assertThat(EventMode.of("")).isEqualTo(EventMode.REFERENCE);
         assertThat(EventMode.of("Ref")).isEqualTo(EventMode.REFERENCE);
