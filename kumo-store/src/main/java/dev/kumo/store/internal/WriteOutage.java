@@ -29,8 +29,8 @@ final class WriteOutage {
 
     void succeeded() {
         if (failures > 0) {
-            Duration lasted = Duration.ofNanos(System.nanoTime() - sinceNanos).withNanos(0);
-            LOG.warn("writes to {} succeed again, after {} failed writes in {}", target, failures, lasted);
+            long seconds = Duration.ofNanos(System.nanoTime() - sinceNanos).toSeconds();
+            LOG.warn("writes to {} succeed again, after {} failed writes in {} s", target, failures, seconds);
             failures = 0;
         }
     }
