@@ -127,7 +127,16 @@ final class LogWriter implements Runnable {
             }
             List<SavedPosition> moved = takePositions();
             if (!batch.isEmpty() || !moved.isEmpty()) {
-                runBatch(batch, moved);
+                try {
+                    runBatch(batch, moved);
+                } catch (Error e) {
+                    // The thread ends: no caller of this batch, nor a later one, may wait for an answer forever.
+                    stopping = true;
+                    LogFailure failure = new LogFailure("the event log writer failed: " + e, e);
+                    batch.forEach(op -> op.fail(failure));
+                    queue.forEach(op -> op.fail(failure));
+                    throw e;
+                }
                 batch.clear();
             } else if (stopping) {
                 return;

@@ -220,6 +220,11 @@ public final class StoreEngine implements ResourceStore {
         succeeded.forEach(PendingWrite::acknowledge);
     }
 
+    /** How many writes wait for a batch to run them (for tests of group commit). */
+    int queuedWrites() {
+        return queue.size();
+    }
+
     private void checkOpen() {
         if (closed) {
             throw StoreClosed.exception();
