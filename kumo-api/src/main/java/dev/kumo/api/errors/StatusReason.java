@@ -17,7 +17,9 @@ public enum StatusReason {
     Invalid(422),
     Timeout(504),
     InternalError(500),
-    ServiceUnavailable(503);
+    ServiceUnavailable(503),
+    /** Not one of Kubernetes' reasons: the disk under the data directory is full (WebDAV's 507, RFC 4918 §11.5). */
+    InsufficientStorage(507);
 
     private final int code;
 

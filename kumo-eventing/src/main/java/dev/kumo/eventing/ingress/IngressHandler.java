@@ -3,6 +3,7 @@ package dev.kumo.eventing.ingress;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.log.EventLog;
+import dev.kumo.eventing.log.LogFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
 /**
  * One ingress request, in order: method (OPTIONS answered per the CloudEvents webhook spec, others than POST 405),
  * path {@code /{namespace}/{broker}} of a known broker (404), size (413), the event (400), admission (400), then the
- * durable append and 202 — or 500 when the log failed, so the sender retries.
+ * durable append and 202 — or 507 when the disk is full, 500 when the log failed otherwise, so the sender retries.
  */
 final class IngressHandler implements Handler<HttpServerRequest> {
 
@@ -113,7 +114,9 @@ final class IngressHandler implements Handler<HttpServerRequest> {
 
     private void answerStored(HttpServerRequest request, BrokerRef broker, Throwable failure) {
         if (failure != null) {
-            request.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+            // 507 while the disk is full: the sender may retry, and it will succeed once space is freed.
+            int status = failure instanceof LogFailure stored && stored.diskFull() ? 507 : 500;
+            request.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end("storing the event in broker " + broker + " failed, retry: " + failure.getMessage() + "\n");
             return;
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -48,7 +49,7 @@ public final class EventLog implements AutoCloseable {
         this.readers = readers;
         this.retention = retention;
         this.clock = clock;
-        this.writer = new LogWriter(writerConnection, lastSeq, this::tellListeners);
+        this.writer = new LogWriter(writerConnection, database.toString(), lastSeq, this::tellListeners);
         this.writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
     }
 
@@ -58,12 +59,12 @@ public final class EventLog implements AutoCloseable {
         List<Connection> opened = new ArrayList<>();
         try {
             LogSchema schema = new LogSchema(database, fsync);
-            Connection writer = schema.connect(false);
+            Connection writer = schema.connect();
             opened.add(writer);
             long lastSeq = schema.migrate(writer);
             BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
             for (int i = 0; i < READERS; i++) {
-                Connection reader = schema.connect(true);
+                Connection reader = schema.connect();
                 opened.add(reader);
                 readers.add(new Reader(reader));
             }
@@ -160,6 +161,20 @@ public final class EventLog implements AutoCloseable {
             throw new LogFailure("counting events in " + database + ": " + e.getMessage(), e);
         } finally {
             readers.add(reader);
+        }
+    }
+
+    /**
+     * Lets the log grow by at most {@code pages} more pages (SQLite's {@code max_page_count} on the writer): past
+     * that, writes fail with SQLITE_FULL exactly as on a full disk. For tests of what a full disk does.
+     */
+    void limitGrowth(long pages) {
+        try (Statement statement = writerConnection.createStatement();
+                ResultSet size = statement.executeQuery("PRAGMA page_count")) {
+            long current = size.next() ? size.getLong(1) : 0;
+            statement.execute("PRAGMA max_page_count = " + (current + pages));
+        } catch (SQLException e) {
+            throw new LogFailure("limiting the size of " + database + ": " + e.getMessage(), e);
         }
     }
 

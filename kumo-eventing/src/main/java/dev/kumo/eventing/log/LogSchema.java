@@ -41,14 +41,15 @@ final class LogSchema {
         dataSource.setUrl("jdbc:sqlite:" + database.toAbsolutePath());
     }
 
-    /** A connection with the log's pragmas; the writer's is outside auto-commit. */
-    Connection connect(boolean autoCommit) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(autoCommit);
-        return connection;
+    /** A connection with the log's pragmas, in auto-commit: the writer begins and ends its transactions itself. */
+    Connection connect() throws SQLException {
+        return dataSource.getConnection();
     }
 
-    /** Creates the tables when missing, refuses a log written by a newer Kumo, and returns the last sequence number. */
+    /**
+     * Creates the tables when missing (each statement idempotent, committed on its own), refuses a log written by a
+     * newer Kumo, and returns the last sequence number.
+     */
     long migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String ddl : DDL) {
@@ -65,7 +66,6 @@ final class LogSchema {
             try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = '" + LAST_SEQ + "'")) {
                 lastSeq = rows.next() ? rows.getLong(1) : 0;
             }
-            connection.commit();
             return lastSeq;
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,14 +16,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
  * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once — one
  * fsync for all of them — and only then completes the callers' futures and tells the listener which brokers grew.
+ *
+ * <p>A batch that fails (a full disk) is rolled back whole and every caller of it fails; the positions it carried
+ * are kept for the next batch and the last sequence number is read back from the database, so the log goes on as
+ * soon as there is room again. The connection is in auto-commit with explicit BEGIN/COMMIT/ROLLBACK: sqlite-jdbc's
+ * own rollback fails after SQLite rolled back by itself (SQLITE_FULL) and then leaves the connection committing
+ * every statement on its own. A run of failures is logged when it starts and when it ends.
  */
 final class LogWriter implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
     private static final int MAX_BATCH = 2_000;
     private static final long IDLE_POLL_MS = 20;
 
@@ -61,13 +71,16 @@ final class LogWriter implements Runnable {
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Map<String, SavedPosition> positions = new ConcurrentHashMap<>();
     private final Connection connection;
+    private final String database;
     private final Consumer<Set<String>> appended;
+    private long failedBatches;
     private volatile long lastSeq;
     private volatile long commits;
     private volatile boolean stopping;
 
-    LogWriter(Connection connection, long lastSeq, Consumer<Set<String>> appended) {
+    LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended) {
         this.connection = connection;
+        this.database = database;
         this.lastSeq = lastSeq;
         this.appended = appended;
     }
@@ -114,7 +127,16 @@ final class LogWriter implements Runnable {
             }
             List<SavedPosition> moved = takePositions();
             if (!batch.isEmpty() || !moved.isEmpty()) {
-                runBatch(batch, moved);
+                try {
+                    runBatch(batch, moved);
+                } catch (Error e) {
+                    // The thread ends: no caller of this batch, nor a later one, may wait for an answer forever.
+                    stopping = true;
+                    LogFailure failure = new LogFailure("the event log writer failed: " + e, e);
+                    batch.forEach(op -> op.fail(failure));
+                    queue.forEach(op -> op.fail(failure));
+                    throw e;
+                }
                 batch.clear();
             } else if (stopping) {
                 return;
@@ -134,62 +156,101 @@ final class LogWriter implements Runnable {
     }
 
     private void runBatch(List<Op> batch, List<SavedPosition> moved) {
-        long seq = lastSeq;
+        long seq = lastSeq + batch.stream().filter(Append.class::isInstance).count();
         List<Runnable> completions = new ArrayList<>();
         Set<String> grown = new LinkedHashSet<>();
         try {
-            writePositions(moved);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
-                for (Op op : batch) {
-                    switch (op) {
-                        case Append append -> {
-                            long assigned = ++seq;
-                            insert.setLong(1, assigned);
-                            insert.setString(2, append.broker());
-                            insert.setLong(3, append.arrivalMillis());
-                            insert.setBytes(4, append.event());
-                            insert.addBatch();
-                            grown.add(append.broker());
-                            completions.add(() -> append.seq().complete(assigned));
-                        }
-                        case OpenTrigger open -> {
-                            insert.executeBatch();
-                            TriggerPosition position = openTrigger(open, seq);
-                            completions.add(() -> open.position().complete(position));
-                        }
-                        case RemoveTrigger remove -> {
-                            removeTrigger(remove.trigger());
-                            completions.add(() -> remove.done().complete(null));
-                        }
-                        case Prune prune -> {
-                            insert.executeBatch();
-                            int deleted = prune(prune);
-                            completions.add(() -> prune.deleted().complete(deleted));
-                        }
-                    }
-                }
-                insert.executeBatch();
-            }
-            if (seq != lastSeq) {
-                try (PreparedStatement meta = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
-                    meta.setLong(1, seq);
-                    meta.setString(2, LogSchema.LAST_SEQ);
-                    meta.executeUpdate();
-                }
-            }
-            connection.commit();
+            execute("BEGIN IMMEDIATE");
+            writeBatch(batch, moved, completions, grown);
+            execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             rollback();
-            LogFailure failure = new LogFailure("writing to the event log: " + e.getMessage(), e);
-            batch.forEach(op -> op.fail(failure));
-            return;
+            if (seq == lastSeq || storedLastSeq() != seq) {
+                failed(batch, moved, e);
+                return;
+            }
+            // The commit reported an error, yet the database holds the batch's appends (an I/O error after the
+            // commit record was written): readers see them, so they are acknowledged like any other.
         }
+        recovered();
         lastSeq = seq;
         commits++;
         completions.forEach(Runnable::run);
         if (!grown.isEmpty()) {
-            appended.accept(grown);
+            try {
+                appended.accept(grown);
+            } catch (RuntimeException e) {
+                // A listener must not stop the one thread that writes the log.
+                LOG.error("an append listener of {} failed", database, e);
+            }
+        }
+    }
+
+    /** Runs the batch inside the open transaction, numbering its appends on from {@link #lastSeq}. */
+    private void writeBatch(List<Op> batch, List<SavedPosition> moved, List<Runnable> completions, Set<String> grown)
+            throws SQLException {
+        long seq = lastSeq;
+        writePositions(moved);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
+            for (Op op : batch) {
+                switch (op) {
+                    case Append append -> {
+                        long assigned = ++seq;
+                        insert.setLong(1, assigned);
+                        insert.setString(2, append.broker());
+                        insert.setLong(3, append.arrivalMillis());
+                        insert.setBytes(4, append.event());
+                        insert.addBatch();
+                        grown.add(append.broker());
+                        completions.add(() -> append.seq().complete(assigned));
+                    }
+                    case OpenTrigger open -> {
+                        insert.executeBatch();
+                        TriggerPosition position = openTrigger(open, seq);
+                        completions.add(() -> open.position().complete(position));
+                    }
+                    case RemoveTrigger remove -> {
+                        removeTrigger(remove.trigger());
+                        completions.add(() -> remove.done().complete(null));
+                    }
+                    case Prune prune -> {
+                        insert.executeBatch();
+                        int deleted = prune(prune);
+                        completions.add(() -> prune.deleted().complete(deleted));
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        if (seq != lastSeq) {
+            try (PreparedStatement meta = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
+                meta.setLong(1, seq);
+                meta.setString(2, LogSchema.LAST_SEQ);
+                meta.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * A batch that was not stored: its callers fail, the positions it carried wait for the next batch (unless a newer
+     * one came), and the sequence numbers go on from the database's.
+     */
+    private void failed(List<Op> batch, List<SavedPosition> moved, Exception e) {
+        lastSeq = Math.max(lastSeq, storedLastSeq());
+        moved.forEach(saved -> positions.putIfAbsent(saved.trigger(), saved));
+        LogFailure failure = LogFailure.writing(database, e);
+        if (failedBatches++ == 0) {
+            LOG.error("writes to the event log {} are failing: {}; events are refused until a write succeeds again",
+                    database, failure.getMessage());
+        }
+        batch.forEach(op -> op.fail(failure));
+    }
+
+    private void recovered() {
+        if (failedBatches > 0) {
+            LOG.warn("writes to the event log {} succeed again, after {} failed batches", database, failedBatches);
+            failedBatches = 0;
         }
     }
 
@@ -248,11 +309,29 @@ final class LogWriter implements Runnable {
         }
     }
 
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private void rollback() {
         try {
-            connection.rollback();
+            execute("ROLLBACK");
         } catch (SQLException e) {
-            // The failure that led here is reported to every caller of the batch.
+            // SQLite rolled back by itself (SQLITE_FULL): nothing is left to undo.
+        }
+    }
+
+    /** The last sequence number the database holds; the one known here when it cannot be read. */
+    private long storedLastSeq() {
+        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            query.setString(1, LogSchema.LAST_SEQ);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : lastSeq;
+            }
+        } catch (SQLException e) {
+            return lastSeq;
         }
     }
 }

@@ -93,6 +93,19 @@ class EventLogTest {
         }
     }
 
+    @Test
+    void aListenerThatThrowsDoesNotStopTheWriter() throws Exception {
+        try (EventLog log = open()) {
+            log.onAppend(brokers -> {
+                throw new IllegalStateException("a broken listener");
+            });
+            assertThat(log.append(BROKER, TestEvents.event("first", "t"), clock.instant()).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(1);
+            assertThat(log.append(BROKER, TestEvents.event("second", "t"), clock.instant()).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(2);
+        }
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.kumo.store.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
 import dev.kumo.store.ResourceList;
 import dev.kumo.store.SqliteOptions.Synchronous;
 import java.nio.file.Path;
@@ -10,13 +11,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A backend in an embedded SQLite database: one connection writes (each change set is one transaction, durable at
- * commit), a few others read; the data directory is locked against other processes.
+ * commit), a few others read; the data directory is locked against other processes. A failed change set is rolled
+ * back entirely and the resourceVersion is read again from the database, so the next write continues from what is
+ * stored (a full disk: writes fail with 507 while it lasts and succeed as soon as space returns).
  */
 public final class SqliteBackend implements Backend {
 
@@ -27,6 +31,7 @@ public final class SqliteBackend implements Backend {
     private final Connection writer;
     private final SqliteWrites writes;
     private final SqliteReaders readers;
+    private final WriteOutage outage;
     private volatile long resourceVersion;
 
     private SqliteBackend(Path database, DataDirLock lock, Connection writer, SqliteReaders readers)
@@ -36,6 +41,7 @@ public final class SqliteBackend implements Backend {
         this.writer = writer;
         this.writes = new SqliteWrites(writer);
         this.readers = readers;
+        this.outage = new WriteOutage(database.toString());
         this.resourceVersion = writes.storedResourceVersion();
     }
 
@@ -44,7 +50,7 @@ public final class SqliteBackend implements Backend {
         DataDirLock lock = DataDirLock.acquire(database);
         try {
             SqliteSchema schema = new SqliteSchema(database, synchronous);
-            Connection writer = schema.connect();
+            Connection writer = schema.connectWriter();
             try {
                 schema.migrate(writer);
                 return new SqliteBackend(database, lock, writer, new SqliteReaders(schema, READERS));
@@ -112,9 +118,41 @@ public final class SqliteBackend implements Backend {
     public void apply(List<Change> changes, long resourceVersion) {
         try {
             writes.apply(changes, resourceVersion);
-            this.resourceVersion = resourceVersion;
         } catch (SQLException e) {
-            throw StorageFailure.of("writing resource version " + resourceVersion + " to " + database, e);
+            if (resync() != resourceVersion) {
+                ApiException failure = StorageFailure.of("writing resource version " + resourceVersion + " to "
+                        + database, e);
+                outage.failed(failure.getMessage());
+                throw failure;
+            }
+            // The commit reported an error yet the database holds it (an I/O error after the commit record was
+            // written): readers see it, so it is acknowledged like any other.
+        }
+        this.resourceVersion = resourceVersion;
+        outage.succeeded();
+    }
+
+    /** The resourceVersion as the database holds it after a failed write (unchanged when it cannot be read). */
+    private long resync() {
+        try {
+            resourceVersion = writes.storedResourceVersion();
+        } catch (SQLException e) {
+            // The database cannot even be read: what was committed last is what this backend knows.
+        }
+        return resourceVersion;
+    }
+
+    /**
+     * Lets the database grow by at most {@code pages} more pages (SQLite's {@code max_page_count} on the writer):
+     * past that, writes fail with SQLITE_FULL exactly as on a full disk. For tests of what a full disk does.
+     */
+    void limitGrowth(long pages) {
+        try (Statement statement = writer.createStatement();
+                ResultSet size = statement.executeQuery("PRAGMA page_count")) {
+            long current = size.next() ? size.getLong(1) : 0;
+            statement.execute("PRAGMA max_page_count = " + (current + pages));
+        } catch (SQLException e) {
+            throw StorageFailure.of("limiting the size of " + database, e);
         }
     }
 

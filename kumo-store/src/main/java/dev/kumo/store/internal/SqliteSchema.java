@@ -43,27 +43,34 @@ final class SqliteSchema {
         dataSource.setUrl("jdbc:sqlite:" + database.toAbsolutePath());
     }
 
-    /** A connection with the store's pragmas, outside auto-commit. */
+    /** A read connection with the store's pragmas, outside auto-commit (each read is one transaction). */
     Connection connect() throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         return connection;
     }
 
+    /** The write connection: in auto-commit, its transactions explicit ({@link SqliteTransaction}). */
+    Connection connectWriter() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     /** Creates the tables when missing and refuses databases written by a newer Kumo. */
-    void migrate(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String ddl : DDL) {
-                statement.execute(ddl);
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                int version = rows.next() ? rows.getInt(1) : 0;
-                if (version > VERSION) {
-                    throw new SQLException("database schema version " + version + " is newer than this Kumo's ("
-                            + VERSION + "); upgrade Kumo");
+    void migrate(Connection writer) throws SQLException {
+        SqliteTransaction.run(writer, () -> {
+            try (Statement statement = writer.createStatement()) {
+                for (String ddl : DDL) {
+                    statement.execute(ddl);
+                }
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT value FROM meta WHERE key = 'schema_version'")) {
+                    int version = rows.next() ? rows.getInt(1) : 0;
+                    if (version > VERSION) {
+                        throw new SQLException("database schema version " + version + " is newer than this Kumo's ("
+                                + VERSION + "); upgrade Kumo");
+                    }
                 }
             }
-        }
-        connection.commit();
+        });
     }
 }

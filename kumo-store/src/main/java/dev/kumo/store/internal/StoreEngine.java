@@ -168,6 +168,20 @@ public final class StoreEngine implements ResourceStore {
         for (PendingWrite next; (next = queue.poll()) != null; ) {
             batch.add(next);
         }
+        try {
+            runBatch(batch);
+        } finally {
+            // Whatever ended the batch early (an Error), no caller may wait for or misread a write that did not run.
+            for (PendingWrite write : batch) {
+                if (!write.isDone()) {
+                    write.fail(new ApiException(StatusReason.InternalError, "the write was abandoned: its batch"
+                            + " failed unexpectedly", "", "", List.of()));
+                }
+            }
+        }
+    }
+
+    private void runBatch(List<PendingWrite> batch) {
         if (closed) {
             batch.forEach(w -> w.fail(StoreClosed.exception()));
             return;
@@ -192,6 +206,9 @@ public final class StoreEngine implements ResourceStore {
             try {
                 backend.apply(view.changes(), version);
             } catch (RuntimeException e) {
+                // Nothing of the batch was stored: its writers fail, and the next batch numbers on from the
+                // resourceVersion the backend read back from the database, so none is handed out twice.
+                resourceVersion = Math.max(resourceVersion, backend.resourceVersion());
                 succeeded.forEach(w -> w.fail(e));
                 return;
             }
@@ -201,6 +218,11 @@ public final class StoreEngine implements ResourceStore {
             hub.publish(events);
         }
         succeeded.forEach(PendingWrite::acknowledge);
+    }
+
+    /** How many writes wait for a batch to run them (for tests of group commit). */
+    int queuedWrites() {
+        return queue.size();
     }
 
     private void checkOpen() {
