@@ -115,6 +115,11 @@ public final class EventMesh implements AutoCloseable {
         return dispatchers.problem(ref);
     }
 
+    /** How many Triggers have a {@link #dispatchProblem} now. */
+    public long stuckTriggers() {
+        return triggers.keySet().stream().filter(ref -> dispatchers.problem(ref).isPresent()).count();
+    }
+
     /** Calls {@code listener} with a Trigger whose {@link #dispatchProblem} started or ended (keep it short). */
     public void onDispatchProblem(Consumer<TriggerRef> listener) {
         problemListeners.add(listener);
