@@ -2,6 +2,8 @@ package dev.kumo.eventing.http;
 
 import io.vertx.core.MultiMap;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -9,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads {@code ce-*} header values liberally, before the SDK sees them: the bytes on the wire (Netty hands them over
  * one char per byte) are UTF-8 when they form valid UTF-8, else Latin-1 (what Node's {@code http} sends for
  * {@code é}); each valid {@code %XX} is the byte it names (the HTTP binding's §3.1.3.2); a {@code %} that does not
  * start a valid escape — or escapes that do not decode to UTF-8 — leave the value as it was sent, since the npm
- * {@code cloudevents} SDK and Go's sdk-go write values without percent-encoding them. Nothing here refuses a value.
+ * {@code cloudevents} SDK and Go's sdk-go write values without percent-encoding them. A URI attribute ({@code source},
+ * {@code dataschema}) whose escapes are the URI's own ({@code /a%20b}, which those SDKs send as is) stays as sent when
+ * decoding would make it no URI. Nothing here refuses a value.
  */
 public final class PercentDecoding {
+
+    /** The URI-typed context attributes' headers. */
+    private static final Set<String> URI_HEADERS = Set.of("ce-source", "ce-dataschema");
 
     private PercentDecoding() {
     }
@@ -40,7 +48,8 @@ public final class PercentDecoding {
                 decoded.add(header.getKey(), header.getValue());
                 continue;
             }
-            Decoded value = read(header.getValue());
+            Decoded value = URI_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)) ? readUri(header.getValue())
+                    : read(header.getValue());
             if (value.literalPercent()) {
                 literalPercent.run();
             }
@@ -61,6 +70,25 @@ public final class PercentDecoding {
             return new Decoded(text, false);
         }
         return unescape(text).map(value -> new Decoded(value, false)).orElse(new Decoded(text, true));
+    }
+
+    /** A URI attribute: decoded when that leaves a URI-reference, else its text as sent. */
+    public static Decoded readUri(String wire) {
+        Decoded decoded = read(wire);
+        if (isUri(decoded.value())) {
+            return decoded;
+        }
+        String text = text(wire);
+        return isUri(text) ? new Decoded(text, false) : decoded;
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            new URI(value);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The value's characters: the wire bytes as UTF-8 when valid, else as they came (Latin-1). */

@@ -60,6 +60,22 @@ class PercentDecodingTest {
         assertThat(PercentDecoding.decode(onTheWire("50% ü".getBytes(StandardCharsets.UTF_8)))).isEqualTo("50% ü");
     }
 
+    /** The SDKs send a URI's own escapes as they are: decoding them would make the value no URI, so they stay. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ce-source     | /js/100%25            | /js/100%25
+            ce-source     | https://x.example/a%20b | https://x.example/a%20b
+            ce-dataschema | https://x.example/s%2Fj | https://x.example/s/j
+            ce-source     | %2Fmy%2Fapp           | /my/app
+            ce-source     | /100%                 | /100%
+            ce-subject    | /js/100%25            | /js/100%
+            """)
+    void uriAttributesKeepTheirEscapesWhenDecodingWouldBreakTheUri(String name, String sent, String read) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add(name, sent);
+
+        assertThat(PercentDecoding.decodeAttributes(headers).get(name)).isEqualTo(read);
+    }
+
     @ParameterizedTest
     @CsvSource({"ce-subject, a b", "Content-Type, a%20b"})
     void onlyAttributeHeadersAreDecoded(String name, String expected) {
