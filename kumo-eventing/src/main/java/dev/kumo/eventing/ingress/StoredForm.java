@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The ingress accepts only what the dispatcher can read back: an event whose stored form (the CloudEvents JSON format)
- * does not decode is refused with 400 before it is stored, never left for a Trigger to choke on.
+ * does not decode is refused with 400 before it is stored, never left for a Trigger to choke on. A reply is checked
+ * the same way before it is stored back into its broker.
  */
-final class StoredForm {
+public final class StoredForm {
 
     /** Members of the JSON format an extension may not shadow (a {@code ce-data} header would become one). */
     private static final List<String> RESERVED = List.of("data", "data_base64");
@@ -16,7 +17,8 @@ final class StoredForm {
     private StoredForm() {
     }
 
-    static Parsed check(CloudEvent event) {
+    /** The event, or why the log could not hand it back. */
+    public static Parsed check(CloudEvent event) {
         for (String name : RESERVED) {
             if (event.getExtension(name) != null) {
                 return new Parsed.Invalid("header ce-" + name + " (an extension named '" + name + "') is not allowed:"
