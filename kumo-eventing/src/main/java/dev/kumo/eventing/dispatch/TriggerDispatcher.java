@@ -10,7 +10,6 @@ import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -225,12 +224,13 @@ final class TriggerDispatcher {
         }
     }
 
-    /** Waits a second before trying again; false once stopped. */
+    /** Waits a second before trying again (new events do not cut it short); false once stopped. */
     private boolean pause() {
+        long deadline = System.nanoTime() + FAILURE_PAUSE.toNanos();
         lock.lock();
         try {
-            if (!stopped) {
-                changed.await(FAILURE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            for (long left = FAILURE_PAUSE.toNanos(); !stopped && left > 0; left = deadline - System.nanoTime()) {
+                changed.awaitNanos(left);
             }
             return !stopped;
         } catch (InterruptedException e) {
