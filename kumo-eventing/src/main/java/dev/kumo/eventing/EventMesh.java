@@ -17,9 +17,12 @@ import dev.kumo.eventing.log.Retention;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The eventing data plane, assembled: the durable {@link EventLog}, the ingress in front of it and a dispatcher per
@@ -39,6 +42,7 @@ public final class EventMesh implements AutoCloseable {
     private final IngressServer ingress;
     private final Map<BrokerRef, BrokerSpec> brokers = new ConcurrentHashMap<>();
     private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
+    private final List<Consumer<TriggerRef>> problemListeners = new CopyOnWriteArrayList<>();
     private final long saveTimer;
     private final long pruneTimer;
 
@@ -50,7 +54,7 @@ public final class EventMesh implements AutoCloseable {
                 new Retention(config.retainFinished(), config.retainFinishedEvents()), clock);
         try {
             this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                    config.readAheadEvents());
+                    config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
             this.ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
                     brokers::containsKey, clock, counters);
         } catch (RuntimeException e) {
@@ -101,6 +105,24 @@ public final class EventMesh implements AutoCloseable {
     /** The ingress port actually bound. */
     public int port() {
         return ingress.port();
+    }
+
+    /**
+     * Why {@code ref}'s dispatcher cannot move on (it keeps trying: the log cannot be read, or an error it cannot
+     * pin on one event); empty while it delivers.
+     */
+    public Optional<String> dispatchProblem(TriggerRef ref) {
+        return dispatchers.problem(ref);
+    }
+
+    /** How many Triggers have a {@link #dispatchProblem} now. */
+    public long stuckTriggers() {
+        return triggers.keySet().stream().filter(ref -> dispatchers.problem(ref).isPresent()).count();
+    }
+
+    /** Calls {@code listener} with a Trigger whose {@link #dispatchProblem} started or ended (keep it short). */
+    public void onDispatchProblem(Consumer<TriggerRef> listener) {
+        problemListeners.add(listener);
     }
 
     public MeshCounters counters() {

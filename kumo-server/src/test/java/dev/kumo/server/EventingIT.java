@@ -68,6 +68,32 @@ class EventingIT {
                         "kumo_eventing_events_dropped_total");
     }
 
+    /** Issue #10's reproduction: a ce-data header beside a body no longer strands the broker's later events. */
+    @Test
+    void theIssuesCurlIsRefusedAndTheBrokerKeepsDeliveringAndMetricsCountDispatchFailures() throws Exception {
+        api.create(EVENTING + "brokers", broker("stranded"));
+        api.create(EVENTING + "triggers", trigger("after-stranded", "stranded",
+                "{\"uri\":\"" + recorder.uri() + "stranded\"}", null));
+        String address = api.awaitCondition(EVENTING + "brokers/stranded", "Ready", "True").at("/status/address/url")
+                .asText();
+        api.awaitCondition(EVENTING + "triggers/after-stranded", "Ready", "True");
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(address))
+                .header("ce-specversion", "1.0").header("ce-id", "p").header("ce-source", "/x").header("ce-type", "t")
+                .header("ce-data", "x").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("ce-data");
+        assertThat(post(address, "after-stranded-1", "dev.kumo.any").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.ids().contains("after-stranded-1"));
+        assertThat(TestApi.condition(api.awaitCondition(EVENTING + "triggers/after-stranded", "Ready", "True"),
+                "Ready").path("status").asText()).isEqualTo("True");
+        assertThat(api.send("GET", "/metrics", null, null).body())
+                .contains("kumo_eventing_events_dispatch_failures_total", "kumo_eventing_triggers_stuck 0.0",
+                        "kumo_eventing_events_literal_percent_total");
+    }
+
     @Test
     void aTriggerWhoseSubscriberIsAKnativeServiceDeliversThroughTheRouter() throws Exception {
         api.create(SERVICES, service("display"));

@@ -14,7 +14,8 @@ import java.time.InstantSource;
 
 /**
  * Wires the Trigger reconciler: Triggers are its primary kind; their Brokers, the addressables they deliver to and
- * the sources they depend on trigger it (through the tracker).
+ * the sources they depend on trigger it (through the tracker), and so does the mesh when a Trigger's dispatcher gets
+ * stuck or moves again.
  */
 public final class TriggerController {
 
@@ -31,7 +32,7 @@ public final class TriggerController {
         for (ResourceType source : TriggerDependency.SOURCES) {
             controller = controller.watching(source, tracker.mapper());
         }
-        engine.register(controller);
+        dataPlane.onDispatchProblem(engine.register(controller)::enqueue);
     }
 
     /** The reconciler alone, for tests that call it directly. */

@@ -2,6 +2,7 @@ package dev.kumo.controller.trigger;
 
 import dev.kumo.controller.engine.NamespacedName;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What the Trigger reconciler needs of the event mesh (kumo-eventing implements it). Calls must be idempotent. */
 public interface TriggerDataPlane {
@@ -18,4 +19,10 @@ public interface TriggerDataPlane {
 
     /** The Trigger is gone, or cannot receive events: stop delivering and forget its position. */
     void remove(NamespacedName trigger);
+
+    /** Why the Trigger's delivery cannot move on (the mesh keeps trying); empty while it delivers. */
+    Optional<String> dispatchProblem(NamespacedName trigger);
+
+    /** Calls {@code listener} with a Trigger whose {@link #dispatchProblem} started or ended. */
+    void onDispatchProblem(Consumer<NamespacedName> listener);
 }

@@ -23,6 +23,7 @@ final class TriggerLifecycle {
     static final String DEAD_LETTER_SINK_NOT_CONFIGURED = "DeadLetterSinkNotConfigured";
     static final String DEAD_LETTER_SINK_NOT_RESOLVED = "DeadLetterSinkNotResolved";
     static final String INVALID_FILTER = "InvalidFilter";
+    static final String DISPATCHER_STUCK = "DispatcherStuck";
 
     private final TriggerStatus original;
     private final InstantSource clock;
@@ -93,6 +94,10 @@ final class TriggerLifecycle {
     void markFilterInvalid(TriggerDataPlane.InvalidFilter invalid) {
         conditions = SET.markFalse(conditions, SUBSCRIPTION_READY, INVALID_FILTER,
                 "spec." + invalid.field() + ": " + invalid.message(), clock);
+    }
+
+    void markDispatcherStuck(String problem) {
+        conditions = SET.markFalse(conditions, SUBSCRIPTION_READY, DISPATCHER_STUCK, problem, clock);
     }
 
     void markDependencyReady() {

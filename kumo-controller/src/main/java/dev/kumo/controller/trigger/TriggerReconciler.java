@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Routes a Trigger in the event mesh once its Broker is ready and its subscriber and dead-letter sink resolve
  * (Knative's mttrigger reconciler, with the mesh in place of the Broker's channel Subscription). A Trigger whose
- * Broker is gone is taken out of the mesh; one that cannot resolve what it names keeps what the mesh had.
+ * Broker is gone is taken out of the mesh; one that cannot resolve what it names keeps what the mesh had; one whose
+ * dispatcher cannot move on is {@code SubscriptionReady=False} reason {@code DispatcherStuck} until it does.
  */
 public final class TriggerReconciler implements Reconciler {
 
@@ -91,7 +92,8 @@ public final class TriggerReconciler implements Reconciler {
         }
         TriggerFilter filter = spec.filter() == null ? TriggerFilter.ANY : spec.filter();
         dataPlane.route(new TriggerRoute(key, spec.broker(), filter, spec.filtersOrEmpty(), subscriber.get(),
-                delivery.get())).ifPresentOrElse(status::markFilterInvalid, status::markSubscribed);
+                delivery.get())).ifPresentOrElse(status::markFilterInvalid, () -> dataPlane.dispatchProblem(key)
+                        .ifPresentOrElse(status::markDispatcherStuck, status::markSubscribed));
         dependency.propagate(trigger, status);
     }
 

@@ -12,6 +12,7 @@ import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.testing.RecordingBrokerDataPlane;
 import dev.kumo.controller.testing.RecordingSourceRunner;
+import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.testing.RecordingTriggerDataPlane;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
@@ -83,6 +84,24 @@ class EventingControllersTest {
         assertThat(brokers.served("default", "default")).isEmpty();
         assertThat(triggers.route("default", "t")).isEmpty();
         assertThat(ready("t")).isEqualTo("False");
+    }
+
+    @Test
+    void aDispatcherThatGetsStuckMakesItsTriggerNotReadyUntilItMovesAgain() {
+        store.create(ResourceTypes.BROKER, Json.toTree(broker("default")));
+        store.create(ResourceTypes.TRIGGER, Json.toTree(trigger("t", "default",
+                dev.kumo.api.duck.Destination.of("http://127.0.0.1:9000/"))));
+        settle();
+        assertThat(ready("t")).isEqualTo("True");
+        NamespacedName key = new NamespacedName("default", "t");
+
+        triggers.dispatchProblem(key, java.util.Optional.of("the dispatcher failed after event seq 7"));
+        settle();
+        assertThat(ready("t")).isEqualTo("False");
+
+        triggers.dispatchProblem(key, java.util.Optional.empty());
+        settle();
+        assertThat(ready("t")).isEqualTo("True");
     }
 
     private void settle() {

@@ -48,7 +48,12 @@ class TriggerReconcilerTest {
 
     /** A row: objects, then the status wanted, and the subscriber and delivery the mesh should route to. */
     record Row(String name, List<HasMetadata> objects, TriggerStatus wantStatus, Optional<URI> wantSubscriber,
-            Optional<Delivery> wantDelivery) {
+            Optional<Delivery> wantDelivery, Optional<String> dispatchProblem) {
+        Row(String name, List<HasMetadata> objects, TriggerStatus wantStatus, Optional<URI> wantSubscriber,
+                Optional<Delivery> wantDelivery) {
+            this(name, objects, wantStatus, wantSubscriber, wantDelivery, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -117,7 +122,15 @@ class TriggerReconcilerTest {
                                 condition("DependencyReady", "True"), condition("SubscriberResolved", "True"),
                                 condition("SubscriptionReady", "False", "InvalidFilter",
                                         "spec.filters[1].cesql: \"INVALID ((\" does not parse"))),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty()),
+                new Row("a dispatcher that cannot move on makes the trigger not ready with its problem",
+                        List.of(READY_BROKER, trigger("t", "default", SUBSCRIBER)),
+                        status("http://127.0.0.1:9000/", null, withReady(condition("BrokerReady", "True"), NO_DLS,
+                                condition("DependencyReady", "True"), condition("SubscriberResolved", "True"),
+                                condition("SubscriptionReady", "False", "DispatcherStuck",
+                                        "reading the event log failed, trying again every 1s: disk I/O error"))),
+                        Optional.of(URI.create("http://127.0.0.1:9000/")), Optional.of(Delivery.NONE),
+                        Optional.of("reading the event log failed, trying again every 1s: disk I/O error")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,6 +139,7 @@ class TriggerReconcilerTest {
         try (ResourceStore store = InMemoryStore.create()) {
             Seed.load(store, row.objects());
             RecordingTriggerDataPlane mesh = new RecordingTriggerDataPlane();
+            mesh.dispatchProblem(KEY, row.dispatchProblem());
 
             Result result = TriggerController.reconciler(store, ManualClock.atEpoch(), mesh, new Tracker())
                     .reconcile(KEY);

@@ -14,9 +14,12 @@ public final class EventCounters {
     public final LongAdder dropped = new LongAdder();
     public final LongAdder replies = new LongAdder();
     public final LongAdder repliesExpired = new LongAdder();
+    public final LongAdder literalPercent = new LongAdder();
+    public final LongAdder dispatchFailures = new LongAdder();
 
     public MeshCounters snapshot() {
         return new MeshCounters(accepted.sum(), rejected.sum(), delivered.sum(), retries.sum(), deadLettered.sum(),
-                dropped.sum(), replies.sum(), repliesExpired.sum());
+                dropped.sum(), replies.sum(), repliesExpired.sum(), literalPercent.sum(),
+                dispatchFailures.sum());
     }
 }

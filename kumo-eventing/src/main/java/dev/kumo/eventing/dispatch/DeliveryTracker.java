@@ -12,6 +12,9 @@ interface DeliveryTracker {
     /** That attempt came back (answered or failed). */
     void attemptEnded();
 
-    /** The event is done with: delivered, dead-lettered or dropped. */
+    /** The event is done with: delivered, dead-lettered or dropped. Later calls (and {@link #failed}) do nothing. */
     void finished();
+
+    /** Handling the event threw unexpectedly: it is logged once, counted, dropped and {@linkplain #finished()}. */
+    void failed(Throwable error);
 }

@@ -8,8 +8,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Every Trigger's dispatcher, sharing one pooled client: started, updated and stopped as Triggers come and go. */
 public final class Dispatchers implements AutoCloseable {
@@ -21,10 +23,13 @@ public final class Dispatchers implements AutoCloseable {
     private final Deliverer deliverer;
     private final int maxInFlight;
     private final int readAhead;
+    private final Consumer<TriggerRef> onProblem;
 
+    /** {@code onProblem} is told (on the dispatcher's thread; keep it short) when a Trigger's problem starts or ends. */
     public Dispatchers(Vertx vertx, EventLog log, InstantSource clock, EventCounters counters, int maxInFlight,
-            int readAhead) {
+            int readAhead, Consumer<TriggerRef> onProblem) {
         this.log = log;
+        this.onProblem = onProblem;
         this.maxInFlight = maxInFlight;
         this.readAhead = readAhead;
         this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight), new Replies(log, clock,
@@ -43,7 +48,12 @@ public final class Dispatchers implements AutoCloseable {
             current.stop(Duration.ZERO);
         }
         running.put(trigger, TriggerDispatcher.start(trigger, broker, route, log, deliverer, maxInFlight,
-                readAhead));
+                readAhead, () -> onProblem.accept(trigger)));
+    }
+
+    /** Why {@code trigger}'s dispatcher cannot move on; empty while it works or when it is not running. */
+    public Optional<String> problem(TriggerRef trigger) {
+        return Optional.ofNullable(running.get(trigger)).flatMap(TriggerDispatcher::problem);
     }
 
     /** Stops {@code trigger}'s dispatcher and forgets its position. */

@@ -58,25 +58,27 @@ final class EventDispatch {
         deliverer.client().send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
                 .onSuccess(outcome -> {
                     tracker.attemptEnded();
-                    switch (outcome) {
-                        case Outcome.Accepted accepted when accepted.reply().isPresent() ->
-                                storeReply(target, attempt, accepted.reply().get(), gaveUp, done);
-                        case Outcome.Accepted accepted -> done.run();
-                        case Outcome.Failed failed -> retryOrGiveUp(target, attempt, failed, gaveUp, done);
-                    }
+                    guarded(() -> {
+                        switch (outcome) {
+                            case Outcome.Accepted accepted when accepted.reply().isPresent() ->
+                                    storeReply(target, attempt, accepted.reply().get(), gaveUp, done);
+                            case Outcome.Accepted accepted -> done.run();
+                            case Outcome.Failed failed -> retryOrGiveUp(target, attempt, failed, gaveUp, done);
+                        }
+                    });
                 });
     }
 
     private void storeReply(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
             Runnable done) {
-        deliverer.replies().store(broker, stored.event(), reply).whenComplete((v, failure) -> {
+        deliverer.replies().store(broker, stored.event(), reply).whenComplete((v, failure) -> guarded(() -> {
             if (failure == null) {
                 done.run();
             } else {
                 byte[] body = ("storing the reply failed: " + failure.getMessage()).getBytes(StandardCharsets.UTF_8);
                 retryOrGiveUp(target, attempt, new Outcome.Failed(500, body, true), gaveUp, done);
             }
-        });
+        }));
     }
 
     private void retryOrGiveUp(Target target, int attempt, Outcome.Failed failed, Consumer<Outcome.Failed> gaveUp,
@@ -85,7 +87,8 @@ final class EventDispatch {
             case Delivery.RetryAt retry -> {
                 deliverer.counters().retries.increment();
                 long waitMillis = Duration.between(deliverer.clock().instant(), retry.at()).toMillis();
-                deliverer.vertx().setTimer(Math.max(1, waitMillis), id -> send(target, attempt + 1, gaveUp, done));
+                deliverer.vertx().setTimer(Math.max(1, waitMillis),
+                        id -> guarded(() -> send(target, attempt + 1, gaveUp, done)));
             }
             case Delivery.GiveUp giveUp -> gaveUp.accept(failed);
         }
@@ -113,6 +116,15 @@ final class EventDispatch {
         LOG.warn("trigger {}: dropped event id={} source={}: delivery to {} failed with {} and {}", trigger,
                 stored.event().getId(), stored.event().getSource(), route.subscriber(), failed.status(), why);
         tracker.finished();
+    }
+
+    /** Runs a step of this delivery off the pump; what it throws ends the delivery through the tracker. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            tracker.failed(e);
+        }
     }
 
     /** Where an attempt goes, with what, and whether its 200 may carry a reply. */

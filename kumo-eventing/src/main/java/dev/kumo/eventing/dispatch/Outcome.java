@@ -4,6 +4,7 @@ import dev.kumo.eventing.delivery.Retryable;
 import dev.kumo.eventing.http.PercentDecoding;
 import dev.kumo.eventing.ingress.EventParser;
 import dev.kumo.eventing.ingress.Parsed;
+import dev.kumo.eventing.ingress.StoredForm;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.vertx.VertxMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
@@ -25,7 +26,8 @@ sealed interface Outcome {
 
     /**
      * Classifies a response: 2xx accepted; when {@code expectReply}, a 200 with a valid CloudEvent is a reply (its
-     * ce- headers percent-decoded, as at the ingress) and a malformed one a failure (not retried).
+     * ce- headers read as at the ingress) and a malformed one — or one the log could not hand back — a failure (not
+     * retried).
      */
     static Outcome ofResponse(int status, MultiMap headers, Buffer body, boolean expectReply) {
         if (!Retryable.accepted(status)) {
@@ -45,7 +47,11 @@ sealed interface Outcome {
         } catch (RuntimeException e) {
             return malformedReply(e.getMessage());
         }
-        return switch (EventParser.check(reply)) {
+        Parsed checked = EventParser.check(reply);
+        if (checked instanceof Parsed.Event valid) {
+            checked = StoredForm.check(valid.event());
+        }
+        return switch (checked) {
             case Parsed.Event valid -> new Accepted(Optional.of(valid.event()));
             case Parsed.Invalid invalid -> malformedReply(invalid.reason());
         };

@@ -9,6 +9,8 @@ import dev.kumo.eventing.log.TriggerPosition;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -19,12 +21,18 @@ import org.slf4j.LoggerFactory;
  * the filter once per event, and starts a delivery for each match — never more than {@code maxInFlight} at once, and
  * never reading more than {@code readAhead} events past the oldest unfinished one, so a slow subscriber holds back
  * only its own Trigger and memory stays bounded. Finished events move the position, which is saved periodically.
+ *
+ * <p>The pump is supervised: one event never stops it. An event whose stored form cannot be decoded, or whose
+ * handling throws, is logged once with the Trigger and its id, counted ({@code dispatchFailures}, {@code dropped}) and
+ * passed over. What stops the pump from moving at all (the log cannot be read, an error it cannot pin on one event)
+ * is its {@linkplain #problem() problem}, reported to {@code onProblem} when it starts and when it clears, while the
+ * pump tries again every second.
  */
 final class TriggerDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerDispatcher.class);
     private static final int PAGE = 256;
-    private static final Duration READ_FAILURE_PAUSE = Duration.ofSeconds(1);
+    private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
     private final TriggerRef trigger;
     private final BrokerRef broker;
@@ -35,10 +43,14 @@ final class TriggerDispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final TriggerPosition position;
+    private final Runnable onProblem;
     private volatile Route route;
+    private volatile Optional<String> problem = Optional.empty();
     private volatile boolean stopped;
     private Thread pump;
     private long readHead;
+    /** The event the pump is dispatching, 0 between events (pump thread only): read again after a failure. */
+    private long dispatching;
     private int inFlight;
     private int onWire;
     private boolean moved;
@@ -47,8 +59,9 @@ final class TriggerDispatcher {
     private long seenSignals;
 
     private TriggerDispatcher(TriggerRef trigger, BrokerRef broker, Route route, EventLog log, Deliverer deliverer,
-            int maxInFlight, int readAhead) {
+            int maxInFlight, int readAhead, Runnable onProblem) {
         this.trigger = trigger;
+        this.onProblem = onProblem;
         this.broker = broker;
         this.route = route;
         this.log = log;
@@ -60,15 +73,23 @@ final class TriggerDispatcher {
     }
 
     static TriggerDispatcher start(TriggerRef trigger, BrokerRef broker, Route route, EventLog log,
-            Deliverer deliverer, int maxInFlight, int readAhead) {
+            Deliverer deliverer, int maxInFlight, int readAhead, Runnable onProblem) {
         TriggerDispatcher dispatcher = new TriggerDispatcher(trigger, broker, route, log, deliverer, maxInFlight,
-                readAhead);
+                readAhead, onProblem);
         dispatcher.pump = Thread.ofVirtual().name("kumo-trigger-" + trigger).start(dispatcher::pump);
         return dispatcher;
     }
 
     BrokerRef broker() {
         return broker;
+    }
+
+    /** Why the pump cannot move on (it keeps trying); empty while it works. */
+    Optional<String> problem() {
+        if (problem.isEmpty() && !stopped && !pump.isAlive()) {
+            return Optional.of("the dispatcher's thread has ended");
+        }
+        return problem;
     }
 
     /** Uses {@code route} for every event not yet under way. */
@@ -126,28 +147,97 @@ final class TriggerDispatcher {
         savePosition();
     }
 
+    /** The supervisor: runs the pump again after anything it could not pin on one event, reporting it. */
     private void pump() {
-        try {
-            while (true) {
-                int limit = awaitRoom();
-                if (limit < 0) {
+        while (!stopped) {
+            try {
+                pumpPages();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                rewind();
+                deliverer.counters().dispatchFailures.increment();
+                report("the dispatcher failed after event seq " + readHead + " and retries every "
+                        + FAILURE_PAUSE.toSeconds() + "s: " + e, e);
+                if (!pause()) {
                     return;
                 }
-                List<StoredEvent> page = readPage(limit);
-                lock.lock();
-                try {
-                    more = page.size() == limit;
-                } finally {
-                    lock.unlock();
-                }
-                for (StoredEvent stored : page) {
-                    if (!dispatch(stored)) {
-                        return;
-                    }
-                }
             }
+        }
+    }
+
+    private void pumpPages() throws InterruptedException {
+        while (true) {
+            int limit = awaitRoom();
+            if (limit < 0) {
+                return;
+            }
+            List<StoredEvent> page = readPage(limit);
+            lock.lock();
+            try {
+                more = page.size() == limit;
+            } finally {
+                lock.unlock();
+            }
+            for (StoredEvent stored : page) {
+                dispatching = stored.seq();
+                if (!dispatch(stored)) {
+                    return;
+                }
+                dispatching = 0;
+            }
+            clearProblem();
+        }
+    }
+
+    /** Makes the event that was being dispatched the next one read. */
+    private void rewind() {
+        lock.lock();
+        try {
+            if (dispatching > 0) {
+                readHead = dispatching - 1;
+                dispatching = 0;
+            }
+            more = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets the problem, logging it once (not again while it stays the same) and telling {@code onProblem}. */
+    private void report(String message, Throwable cause) {
+        if (problem.equals(Optional.of(message))) {
+            return;
+        }
+        problem = Optional.of(message);
+        LOG.error("trigger {}: {}", trigger, message, cause);
+        onProblem.run();
+    }
+
+    private void clearProblem() {
+        if (problem.isPresent()) {
+            problem = Optional.empty();
+            LOG.info("trigger {}: the dispatcher moves again", trigger);
+            onProblem.run();
+        }
+    }
+
+    /** Waits a second before trying again (new events do not cut it short); false once stopped. */
+    private boolean pause() {
+        long deadline = System.nanoTime() + FAILURE_PAUSE.toNanos();
+        lock.lock();
+        try {
+            for (long left = FAILURE_PAUSE.toNanos(); !stopped && left > 0; left = deadline - System.nanoTime()) {
+                changed.awaitNanos(left);
+            }
+            return !stopped;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -174,9 +264,11 @@ final class TriggerDispatcher {
             try {
                 return log.read(broker, readHead, limit);
             } catch (LogFailure e) {
-                LOG.error("trigger {}: reading the event log failed, trying again in {}: {}", trigger,
-                        READ_FAILURE_PAUSE, e.getMessage());
-                Thread.sleep(READ_FAILURE_PAUSE);
+                report("reading the event log failed, trying again every " + FAILURE_PAUSE.toSeconds() + "s: "
+                        + e.getMessage(), e);
+                if (!pause()) {
+                    throw new InterruptedException("stopped");
+                }
             }
         }
     }
@@ -194,6 +286,11 @@ final class TriggerDispatcher {
         } finally {
             lock.unlock();
         }
+        if (stored.unreadable().isPresent()) {
+            unreadable(stored);
+            finish(seq, false);
+            return true;
+        }
         if (!matches(current, stored.event())) {
             finish(seq, false);
             return true;
@@ -210,14 +307,26 @@ final class TriggerDispatcher {
         } finally {
             lock.unlock();
         }
-        deliverer.start(broker, trigger, current, stored, new Tracker(seq));
+        Tracker tracker = new Tracker(stored);
+        try {
+            deliverer.start(broker, trigger, current, stored, tracker);
+        } catch (RuntimeException | Error e) {
+            tracker.failed(e);
+        }
         return true;
+    }
+
+    private void unreadable(StoredEvent stored) {
+        deliverer.counters().dispatchFailures.increment();
+        deliverer.counters().dropped.increment();
+        LOG.error("trigger {}: dropped event id={} (seq {}) of broker {}: its stored form cannot be decoded: {}",
+                trigger, stored.id(), stored.seq(), broker, stored.unreadable().orElseThrow());
     }
 
     private boolean matches(Route current, CloudEvent event) {
         try {
             return current.filter().test(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.debug("trigger {}: the filter failed on event {}, so it does not match: {}", trigger, event.getId(),
                     e.toString());
             return false;
@@ -241,10 +350,11 @@ final class TriggerDispatcher {
     /** What one event's delivery reports back: attempts on the wire (awaited at stop) and when it is done. */
     private final class Tracker implements DeliveryTracker {
 
-        private final long seq;
+        private final StoredEvent stored;
+        private final AtomicBoolean done = new AtomicBoolean();
 
-        Tracker(long seq) {
-            this.seq = seq;
+        Tracker(StoredEvent stored) {
+            this.stored = stored;
         }
 
         @Override
@@ -275,7 +385,21 @@ final class TriggerDispatcher {
 
         @Override
         public void finished() {
-            finish(seq, true);
+            if (done.compareAndSet(false, true)) {
+                finish(stored.seq(), true);
+            }
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            if (done.get()) {
+                return;
+            }
+            deliverer.counters().dispatchFailures.increment();
+            deliverer.counters().dropped.increment();
+            LOG.error("trigger {}: dropped event id={} (seq {}) of broker {}: handling it failed unexpectedly: {}",
+                    trigger, stored.id(), stored.seq(), broker, error.toString(), error);
+            finished();
         }
     }
 }

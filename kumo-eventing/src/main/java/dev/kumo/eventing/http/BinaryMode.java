@@ -11,9 +11,11 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 
 /**
- * Sends a CloudEvent in HTTP binary mode with every {@code ce-*} value percent-encoded as the HTTP binding requires
- * (space, {@code "}, {@code %} and anything outside printable ASCII, byte by byte of its UTF-8 form). The SDK's
- * Vert.x writer (4.0.1) writes the values raw, which mangles non-ASCII extension values.
+ * Sends a CloudEvent in HTTP binary mode the way Knative's dispatcher (Go's sdk-go, {@code protocol/http}'s
+ * {@code httpRequestWriter}) does: each {@code ce-*} value is the attribute's canonical string as is — its UTF-8 bytes
+ * on the wire, spaces, quotes and {@code %} unescaped — so subscribers written with sdk-go or the npm
+ * {@code cloudevents} SDK (neither decodes) read the string that was sent. Only the control characters HTTP cannot
+ * carry in a header (all but HTAB) are percent-encoded, where Go's client would refuse to send the event at all.
  */
 public final class BinaryMode {
 
@@ -25,23 +27,23 @@ public final class BinaryMode {
     /** Writes the event's attributes as headers and its data as the body, and sends the request. */
     public static Future<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, CloudEvent event) {
         request.putHeader("ce-specversion", event.getSpecVersion().toString());
-        request.putHeader("ce-id", encode(event.getId()));
-        request.putHeader("ce-source", encode(event.getSource().toString()));
-        request.putHeader("ce-type", encode(event.getType()));
+        request.putHeader("ce-id", wire(event.getId()));
+        request.putHeader("ce-source", wire(event.getSource().toString()));
+        request.putHeader("ce-type", wire(event.getType()));
         if (event.getSubject() != null) {
-            request.putHeader("ce-subject", encode(event.getSubject()));
+            request.putHeader("ce-subject", wire(event.getSubject()));
         }
         if (event.getDataSchema() != null) {
-            request.putHeader("ce-dataschema", encode(event.getDataSchema().toString()));
+            request.putHeader("ce-dataschema", wire(event.getDataSchema().toString()));
         }
         if (event.getTime() != null) {
-            request.putHeader("ce-time", encode(Time.writeTime(event.getTime())));
+            request.putHeader("ce-time", wire(Time.writeTime(event.getTime())));
         }
         for (String name : event.getExtensionNames()) {
-            request.putHeader("ce-" + name, encode(text(event.getExtension(name))));
+            request.putHeader("ce-" + name, wire(text(event.getExtension(name))));
         }
         if (event.getDataContentType() != null) {
-            request.putHeader("content-type", event.getDataContentType());
+            request.putHeader("content-type", wire(event.getDataContentType()));
         }
         byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
         return request.sendBuffer(Buffer.buffer(data));
@@ -56,25 +58,21 @@ public final class BinaryMode {
         };
     }
 
-    /** Percent-encodes what a {@code ce-*} header value may not carry as is. */
-    static String encode(String value) {
-        StringBuilder out = null;
+    /**
+     * A value as it goes on the wire: one char per UTF-8 byte (Netty writes each char as one byte), control
+     * characters other than HTAB as {@code %XX}.
+     */
+    static String wire(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            boolean plain = b > 0x20 && b < 0x7F && b != '"' && b != '%';
-            if (plain && out == null) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(bytes.length + 8).append(new String(bytes, 0, i, StandardCharsets.US_ASCII));
-            }
-            if (plain) {
-                out.append((char) b);
-            } else {
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte signed : bytes) {
+            int b = signed & 0xFF;
+            if ((b < 0x20 && b != '\t') || b == 0x7F) {
                 out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            } else {
+                out.append((char) b);
             }
         }
-        return out == null ? value : out.toString();
+        return out.toString();
     }
 }

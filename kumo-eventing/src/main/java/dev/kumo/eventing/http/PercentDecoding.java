@@ -2,104 +2,141 @@ package dev.kumo.eventing.http;
 
 import io.vertx.core.MultiMap;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The HTTP binding's decoding of {@code ce-*} header values (§3.1.3.2), done before the SDK reads the headers: a
- * double-quoted value is unquoted first (RFC 7230 §3.2.6), then one round of percent-decoding turns each {@code %XX}
- * back into its byte; a '%' not followed by two hex digits, an unterminated quoted string, or bytes that are not
- * valid UTF-8 make the value invalid ({@link InvalidEncoding}), since a conforming sender never produces them.
+ * Reads {@code ce-*} header values liberally, before the SDK sees them: the bytes on the wire (Netty hands them over
+ * one char per byte) are UTF-8 when they form valid UTF-8, else Latin-1 (what Node's {@code http} sends for
+ * {@code é}); each valid {@code %XX} is the byte it names (the HTTP binding's §3.1.3.2); a {@code %} that does not
+ * start a valid escape — or escapes that do not decode to UTF-8 — leave the value as it was sent, since the npm
+ * {@code cloudevents} SDK and Go's sdk-go write values without percent-encoding them. A URI attribute ({@code source},
+ * {@code dataschema}) whose escapes are the URI's own ({@code /a%20b}, which those SDKs send as is) stays as sent when
+ * decoding would make it no URI. Nothing here refuses a value.
  */
 public final class PercentDecoding {
+
+    /** The URI-typed context attributes' headers. */
+    private static final Set<String> URI_HEADERS = Set.of("ce-source", "ce-dataschema");
 
     private PercentDecoding() {
     }
 
-    /** A header value the binding's encoding cannot have produced; the message says where and how to fix it. */
-    public static final class InvalidEncoding extends IllegalArgumentException {
-
-        InvalidEncoding(String message) {
-            super(message);
-        }
+    /** A value read from the wire, and whether a {@code %} in it was taken literally. */
+    public record Decoded(String value, boolean literalPercent) {
     }
 
-    /** The headers with every {@code ce-*} value decoded; throws {@link InvalidEncoding} naming the bad header. */
+    /** The headers with every {@code ce-*} value decoded. */
     public static MultiMap decodeAttributes(MultiMap headers) {
+        return decodeAttributes(headers, () -> {
+        });
+    }
+
+    /** As {@link #decodeAttributes(MultiMap)}, calling {@code literalPercent} once per value whose '%' was kept. */
+    public static MultiMap decodeAttributes(MultiMap headers, Runnable literalPercent) {
         MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : headers) {
-            boolean attribute = header.getKey().toLowerCase(Locale.ROOT).startsWith("ce-");
-            try {
-                decoded.add(header.getKey(), attribute ? decode(header.getValue()) : header.getValue());
-            } catch (InvalidEncoding e) {
-                throw new InvalidEncoding("header " + header.getKey() + ": " + e.getMessage());
+            if (!header.getKey().toLowerCase(Locale.ROOT).startsWith("ce-")) {
+                decoded.add(header.getKey(), header.getValue());
+                continue;
             }
+            Decoded value = URI_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)) ? readUri(header.getValue())
+                    : read(header.getValue());
+            if (value.literalPercent()) {
+                literalPercent.run();
+            }
+            decoded.add(header.getKey(), value.value());
         }
         return decoded;
     }
 
-    /** One value decoded. */
-    public static String decode(String value) {
-        String unquoted = unquote(value);
-        if (unquoted.indexOf('%') < 0) {
-            return unquoted;
+    /** One value decoded (see the class comment). */
+    public static String decode(String wire) {
+        return read(wire).value();
+    }
+
+    /** One value decoded, saying whether a '%' was taken literally. */
+    public static Decoded read(String wire) {
+        String text = text(wire);
+        if (text.indexOf('%') < 0) {
+            return new Decoded(text, false);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(unquoted.length());
-        for (int i = 0; i < unquoted.length(); i++) {
-            char c = unquoted.charAt(i);
+        return unescape(text).map(value -> new Decoded(value, false)).orElse(new Decoded(text, true));
+    }
+
+    /** A URI attribute: decoded when that leaves a URI-reference, else its text as sent. */
+    public static Decoded readUri(String wire) {
+        Decoded decoded = read(wire);
+        if (isUri(decoded.value())) {
+            return decoded;
+        }
+        String text = text(wire);
+        return isUri(text) ? new Decoded(text, false) : decoded;
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            new URI(value);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The value's characters: the wire bytes as UTF-8 when valid, else as they came (Latin-1). */
+    private static String text(String wire) {
+        byte[] bytes = new byte[wire.length()];
+        for (int i = 0; i < wire.length(); i++) {
+            char c = wire.charAt(i);
+            if (c > 0xFF) {
+                return wire;
+            }
+            bytes[i] = (byte) c;
+        }
+        return utf8(bytes).orElse(wire);
+    }
+
+    /** Every escape undone, or empty when one is malformed or the bytes are not UTF-8. */
+    private static Optional<String> unescape(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c != '%') {
-                int end = Character.isHighSurrogate(c) && i + 1 < unquoted.length() ? i + 2 : i + 1;
-                out.writeBytes(unquoted.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                out.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
                 i = end - 1;
                 continue;
             }
-            int high = i + 1 < unquoted.length() ? Character.digit(unquoted.charAt(i + 1), 16) : -1;
-            int low = high >= 0 && i + 2 < unquoted.length() ? Character.digit(unquoted.charAt(i + 2), 16) : -1;
+            int high = i + 1 < text.length() ? hex(text.charAt(i + 1)) : -1;
+            int low = high >= 0 && i + 2 < text.length() ? hex(text.charAt(i + 2)) : -1;
             if (low < 0) {
-                String escape = unquoted.substring(i, Math.min(i + 3, unquoted.length()));
-                throw new InvalidEncoding("malformed percent escape '" + escape + "' at position " + i + " in '"
-                        + value + "': a '%' must be followed by two hex digits (send a literal '%' as %25)");
+                return Optional.empty();
             }
             out.write(high << 4 | low);
             i += 2;
         }
-        return utf8(out.toByteArray(), value);
+        return utf8(out.toByteArray());
     }
 
-    /** The value inside a double-quoted string with its backslash escapes undone; other values as they are. */
-    private static String unquote(String value) {
-        if (!value.startsWith("\"")) {
-            return value;
-        }
-        StringBuilder inner = new StringBuilder(value.length());
-        for (int i = 1; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                if (i != value.length() - 1) {
-                    break;
-                }
-                return inner.toString();
-            }
-            if (c == '\\' && i + 1 < value.length()) {
-                c = value.charAt(++i);
-            }
-            inner.append(c);
-        }
-        throw new InvalidEncoding("malformed quoted string '" + value + "': a value starting with '\"' must be one"
-                + " quoted string (RFC 7230 §3.2.6); percent-encode a literal '\"' as %22");
+    /** An ASCII hex digit's value, else -1 ({@link Character#digit} would take other scripts' digits too). */
+    private static int hex(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
-    private static String utf8(byte[] bytes, String value) {
+    private static Optional<String> utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            throw new InvalidEncoding("'" + value + "' decodes to bytes that are not valid UTF-8: percent-encode the"
-                    + " UTF-8 bytes of each character (e.g. 'é' as %C3%A9, a literal '%' as %25)");
+            return Optional.empty();
         }
     }
 }

@@ -10,7 +10,7 @@ import io.vertx.core.buffer.Buffer;
 /**
  * Reads a CloudEvent from HTTP headers and body with the CloudEvents SDK (binary mode: {@code ce-*} headers;
  * structured mode: {@code Content-Type: application/cloudevents+json}) and checks the required attributes; binary
- * mode header values are percent-decoded first.
+ * mode header values are read liberally first ({@link PercentDecoding}).
  */
 public final class EventParser {
 
@@ -20,6 +20,12 @@ public final class EventParser {
     }
 
     public static Parsed parse(MultiMap headers, Buffer body) {
+        return parse(headers, body, () -> {
+        });
+    }
+
+    /** As {@link #parse(MultiMap, Buffer)}, calling {@code literalPercent} per value whose '%' was kept as sent. */
+    public static Parsed parse(MultiMap headers, Buffer body, Runnable literalPercent) {
         String contentType = headers.get("Content-Type");
         if (contentType != null && contentType.toLowerCase().startsWith(BATCH_TYPE)) {
             return new Parsed.Invalid("batch mode (Content-Type " + BATCH_TYPE + ") is not supported: send one"
@@ -28,7 +34,7 @@ public final class EventParser {
         CloudEvent event;
         try {
             MessageReader reader = VertxMessageFactory.createReader(
-                    PercentDecoding.decodeAttributes(headers), body);
+                    PercentDecoding.decodeAttributes(headers, literalPercent), body);
             event = reader.toEvent();
         } catch (RuntimeException e) {
             return new Parsed.Invalid(ParseFailure.describe(e, contentType));

@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 
 /**
  * One ingress request, in order: method (OPTIONS answered per the CloudEvents webhook spec, others than POST 405),
- * path {@code /{namespace}/{broker}} of a known broker (404), size (413), the event (400), admission (400), then the
- * durable append and 202 — or 507 when the disk is full, 500 when the log failed otherwise, so the sender retries.
+ * path {@code /{namespace}/{broker}} of a known broker (404), size (413), the event (400), admission (400), a stored
+ * form that reads back (400), then the durable append and 202 — or 507 when the disk is full, 500 when the log failed
+ * otherwise, so the sender retries.
  */
 final class IngressHandler implements Handler<HttpServerRequest> {
 
@@ -98,9 +99,12 @@ final class IngressHandler implements Handler<HttpServerRequest> {
 
     private void accept(HttpServerRequest request, BrokerRef broker, Buffer body) {
         Instant arrival = clock.instant();
-        Parsed parsed = EventParser.parse(request.headers(), body);
+        Parsed parsed = EventParser.parse(request.headers(), body, counters.literalPercent::increment);
         if (parsed instanceof Parsed.Event event) {
             parsed = Admission.admit(event.event(), arrival);
+        }
+        if (parsed instanceof Parsed.Event admitted) {
+            parsed = StoredForm.check(admitted.event());
         }
         switch (parsed) {
             case Parsed.Invalid invalid -> refuse(request, 400, invalid.reason());

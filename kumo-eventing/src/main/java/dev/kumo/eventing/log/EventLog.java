@@ -94,7 +94,7 @@ public final class EventLog implements AutoCloseable {
             List<StoredEvent> page = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    page.add(new StoredEvent(rows.getLong(1), EventCodec.decode(rows.getBytes(2))));
+                    page.add(StoredEvent.decode(rows.getLong(1), rows.getBytes(2)));
                 }
             }
             return page;

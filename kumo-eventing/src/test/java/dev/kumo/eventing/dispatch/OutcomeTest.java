@@ -22,18 +22,23 @@ class OutcomeTest {
                         reply -> assertThat(reply.getId()).isEqualTo("r-1")));
     }
 
+    /** Issue #10: a bad escape was a malformed reply; it is now kept as sent, as at the ingress. */
     @Test
-    void aReplysHeadersArePercentDecodedAndABadEscapeMakesItMalformed() {
+    void aReplysHeadersAreReadAsAtTheIngressAndOneTheLogCouldNotHandBackIsMalformed() {
         MultiMap encoded = MultiMap.caseInsensitiveMultiMap().addAll(REPLY).add("ce-subject", "caf%C3%A9 50%25");
         MultiMap badEscape = MultiMap.caseInsensitiveMultiMap().addAll(REPLY).add("ce-subject", "a%zzb");
+        MultiMap dataHeader = MultiMap.caseInsensitiveMultiMap().addAll(REPLY).add("ce-data", "x");
 
         assertThat(Outcome.ofResponse(200, encoded, Buffer.buffer("hi"), true)).isInstanceOfSatisfying(
                 Outcome.Accepted.class, accepted -> assertThat(accepted.reply()).hasValueSatisfying(
                         reply -> assertThat(reply.getSubject()).isEqualTo("café 50%")));
         assertThat(Outcome.ofResponse(200, badEscape, Buffer.buffer("hi"), true)).isInstanceOfSatisfying(
+                Outcome.Accepted.class, accepted -> assertThat(accepted.reply()).hasValueSatisfying(
+                        reply -> assertThat(reply.getSubject()).isEqualTo("a%zzb")));
+        assertThat(Outcome.ofResponse(200, dataHeader, Buffer.buffer("hi"), true)).isInstanceOfSatisfying(
                 Outcome.Failed.class, failed -> {
                     assertThat(failed.retryable()).isFalse();
-                    assertThat(new String(failed.body())).contains("malformed reply", "ce-subject");
+                    assertThat(new String(failed.body())).contains("malformed reply", "ce-data");
                 });
     }
 

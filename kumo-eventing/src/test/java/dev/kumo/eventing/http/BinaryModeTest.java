@@ -2,22 +2,34 @@ package dev.kumo.eventing.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BinaryModeTest {
 
-    @ParameterizedTest(name = "{0} → {1}")
+    /** Issue #10: as sdk-go's httpRequestWriter, values go out as they are (they were percent-encoded before). */
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "plain-value_1.2|plain-value_1.2",
-            "100% sure|100%25%20sure",
-            "say \"hi\"|say%20%22hi%22",
-            "Euro €|Euro%20%E2%82%AC",
-            "tab\there|tab%09here",
+            "plain-value_1.2",
+            "100% sure",
+            "say \"hi\"",
+            "Euro €",
+            "tab\there",
+            "%41 stays %41",
     })
-    void valuesArePercentEncodedAsTheHttpBindingSays(String value, String encoded) {
-        assertThat(BinaryMode.encode(value)).isEqualTo(encoded);
+    void valuesGoOutAsTheirUtf8Bytes(String value) {
+        assertThat(BinaryMode.wire(value).getBytes(StandardCharsets.ISO_8859_1))
+                .isEqualTo(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.api.Test
+    void controlCharactersAHeaderCannotCarryArePercentEncoded() {
+        assertThat(BinaryMode.wire("line\nbreak")).isEqualTo("line%0Abreak");
+        assertThat(BinaryMode.wire("cr\rlf")).isEqualTo("cr%0Dlf");
+        assertThat(BinaryMode.wire("nul\u0000")).isEqualTo("nul%00");
+        assertThat(BinaryMode.wire("del\u007f")).isEqualTo("del%7F");
     }
 
     @org.junit.jupiter.api.Test

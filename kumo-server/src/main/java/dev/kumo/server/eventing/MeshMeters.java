@@ -3,6 +3,7 @@ package dev.kumo.server.eventing;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshCounters;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ final class MeshMeters implements AutoCloseable {
                 MeshCounters::deadLettered);
         meters.add(mesh, "dropped", "Deliveries that failed for good with no dead-letter sink, or whose "
                 + "sink failed too", MeshCounters::dropped);
+        meters.add(mesh, "dispatch.failures", "Events a Trigger's dispatcher could not handle (unreadable, or an "
+                + "unexpected exception), each logged once with the Trigger and event id, and failed passes of its loop",
+                MeshCounters::dispatchFailures);
+        meters.add(mesh, "literal.percent", "ce-* header values whose '%' started no valid escape, kept as sent",
+                MeshCounters::literalPercent);
+        meters.gauge(mesh);
         return meters;
     }
 
@@ -36,6 +43,13 @@ final class MeshMeters implements AutoCloseable {
             ToLongFunction<MeshCounters> count) {
         meters.add(FunctionCounter.builder("kumo.eventing.events." + name, mesh,
                 m -> count.applyAsLong(m.counters())).description(description).register(registry));
+    }
+
+    /** Triggers whose dispatcher cannot move on right now. */
+    private void gauge(EventMesh mesh) {
+        meters.add(Gauge.builder("kumo.eventing.triggers.stuck", mesh, EventMesh::stuckTriggers)
+                .description("Triggers whose dispatcher cannot move on (their Ready is False, reason DispatcherStuck)")
+                .register(registry));
     }
 
     @Override

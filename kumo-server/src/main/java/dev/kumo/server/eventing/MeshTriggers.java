@@ -10,6 +10,7 @@ import dev.kumo.eventing.filter.EventFilter;
 import dev.kumo.eventing.filter.Filters;
 import dev.kumo.eventing.filter.InvalidFilterException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The Trigger reconciler's data plane: filters compiled once per route, then handed to the event mesh. */
 final class MeshTriggers implements TriggerDataPlane {
@@ -39,6 +40,16 @@ final class MeshTriggers implements TriggerDataPlane {
     @Override
     public void remove(NamespacedName trigger) {
         mesh.removeTrigger(ref(trigger));
+    }
+
+    @Override
+    public Optional<String> dispatchProblem(NamespacedName trigger) {
+        return mesh.dispatchProblem(ref(trigger));
+    }
+
+    @Override
+    public void onDispatchProblem(Consumer<NamespacedName> listener) {
+        mesh.onDispatchProblem(ref -> listener.accept(new NamespacedName(ref.namespace(), ref.name())));
     }
 
     private static TriggerRef ref(NamespacedName trigger) {
