@@ -1,6 +1,7 @@
 package dev.kumo.runtime.process;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,17 @@ final class ProcessTree {
         if (root.isAlive()) {
             root.descendants().forEach(seen::add);
         }
+    }
+
+    /** The pids of the root and of the descendants seen so far that still run, the root first. */
+    synchronized List<Long> pids() {
+        refresh();
+        List<Long> pids = new ArrayList<>();
+        if (root.isAlive()) {
+            pids.add(root.pid());
+        }
+        seen.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).forEach(pids::add);
+        return pids;
     }
 
     /** SIGTERM to the root only (like a container's PID 1), after remembering its descendants. */

@@ -28,6 +28,7 @@ final class Supervisor implements Runnable {
     private final ProcessRuntimeConfig config;
     private final Run.LaunchRequest launch;
     private final InetSocketAddress address;
+    private final InstancePorts ports;
     private final Consumer<Instance> publisher;
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
@@ -43,6 +44,7 @@ final class Supervisor implements Runnable {
         this.config = config;
         this.launch = launch;
         this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        this.ports = new InstancePorts(port, spec.containerPort());
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
@@ -93,12 +95,15 @@ final class Supervisor implements Runnable {
                 return;
             }
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
-            Ending ending = new RunWatch(run).until();
+            RunWatch watch = new RunWatch(run);
+            Ending ending = watch.until();
+            Optional<PortConflict> portConflict = ending instanceof Ending.Exited ? watch.exitConflict()
+                    : Optional.empty();
             Optional<Termination> termination = finish(run, ending);
             if (termination.isEmpty()) {
                 return;
             }
-            backOff(run, termination.get());
+            backOff(run, termination.get(), portConflict);
         }
     }
 
@@ -121,11 +126,14 @@ final class Supervisor implements Runnable {
         };
     }
 
-    private void backOff(Run run, Termination termination) {
+    /** Waits out the back-off; a run that exited while its containerPort was held shows as that port conflict. */
+    private void backOff(Run run, Termination termination, Optional<PortConflict> portConflict) {
         restarts++;
         CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, run.startedAt(), termination.at());
         consecutiveCrashes = restart.consecutiveCrashes();
-        publish(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination));
+        publish(portConflict.<InstanceState>map(conflict -> new InstanceState.Unhealthy(termination.at(),
+                conflict.reason(), conflict.message() + "; " + termination.message()))
+                .orElse(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination)));
         while (!stopRequested && config.clock().instant().isBefore(restart.at())) {
             wakeup.awaitUntil(restart.at(), config.clock());
         }
@@ -145,6 +153,8 @@ final class Supervisor implements Runnable {
     private final class RunWatch {
 
         private static final Duration TREE_SCAN_PERIOD = Duration.ofSeconds(1);
+        /** How long a port conflict must last before the instance shows as unhealthy: starts open ports in turn. */
+        private static final Duration CONFLICT_HOLD = Duration.ofSeconds(2);
 
         private final Run run;
         private final ProbeSchedule readiness;
@@ -157,9 +167,14 @@ final class Supervisor implements Runnable {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
         private Optional<InstanceRecord> recorded = Optional.empty();
+        private final PortCheck portCheck;
+        private Optional<Instant> conflictSince = Optional.empty();
+        private boolean unhealthy;
+        private boolean everReady;
 
         RunWatch(Run run) {
             this.run = run;
+            this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
             this.readiness = new ProbeSchedule(spec.readiness(), run.startedAt(), ProbeSchedule.Kind.READINESS);
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
@@ -198,12 +213,17 @@ final class Supervisor implements Runnable {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
-            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            ProbeOutcome outcome = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
+                    ready);
             Instant now = config.clock().instant();
+            Optional<String> failure = outcome.failure();
+            Optional<PortConflict> heldConflict = heldConflict(outcome, now);
             if (failure.isEmpty()) {
                 readinessFailures = 0;
                 if (!ready) {
                     ready = true;
+                    everReady = true;
+                    unhealthy = false;
                     lastReadinessFailure = Optional.empty();
                     record();
                     startLiveness(now);
@@ -215,12 +235,38 @@ final class Supervisor implements Runnable {
                     ready = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(now, failure));
-                } else if (!ready && !failure.equals(lastReadinessFailure)) {
+                } else if (!ready && heldConflict.isPresent()) {
+                    if (!unhealthy || !failure.equals(lastReadinessFailure)) {
+                        unhealthy = true;
+                        lastReadinessFailure = failure;
+                        publish(new InstanceState.Unhealthy(conflictSince.orElse(now), heldConflict.get().reason(),
+                                heldConflict.get().message()));
+                    }
+                } else if (!ready && (unhealthy || !failure.equals(lastReadinessFailure))) {
+                    unhealthy = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(run.startedAt(), failure));
                 }
             }
             nextReadiness = readiness.after(now, ready);
+        }
+
+        /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}. */
+        private Optional<PortConflict> heldConflict(ProbeOutcome outcome, Instant now) {
+            if (!(outcome instanceof ProbeOutcome.Conflicted conflicted)) {
+                conflictSince = Optional.empty();
+                return Optional.empty();
+            }
+            if (conflictSince.isEmpty()) {
+                conflictSince = Optional.of(now);
+            }
+            return now.isBefore(conflictSince.get().plus(CONFLICT_HOLD)) ? Optional.empty()
+                    : Optional.of(conflicted.conflict());
+        }
+
+        /** Why the run exited, as far as ports tell: a run never ready whose containerPort another process holds. */
+        Optional<PortConflict> exitConflict() {
+            return everReady ? Optional.empty() : portCheck.exited();
         }
 
         // Liveness counts only once the instance was ready, so a slow starter is not killed before it listens
@@ -244,7 +290,8 @@ final class Supervisor implements Runnable {
 
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
-            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            Optional<String> failure = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
+                    portCheck, ready).failure();
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
             return livenessFailures >= probe.failureThreshold()
