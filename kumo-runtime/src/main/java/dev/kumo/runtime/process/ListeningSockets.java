@@ -72,6 +72,9 @@ final class ListeningSockets {
     static List<Socket> parse(String table, ByteOrder kernelOrder) {
         List<Socket> listening = new ArrayList<>();
         for (String line : table.split("\n")) {
+            if (!line.contains(" " + LISTEN + " ")) {
+                continue; // cheap: only the st column can hold " 0A " (the others are longer hex or decimal)
+            }
             String[] fields = line.trim().split("\\s+");
             if (fields.length < 10 || !fields[0].endsWith(":") || !fields[3].equals(LISTEN)) {
                 continue; // the header, a blank line, or a socket that does not listen

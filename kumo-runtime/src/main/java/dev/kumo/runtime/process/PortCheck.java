@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * elsewhere or its containerPort is held; an exit before ever being ready is explained when the containerPort is
  * held by another process. Where {@code /proc/net/tcp} cannot be read (not Linux) nothing can be told and probes
  * pass on a connection, as before. {@code /proc} is read at most once a second per run (every 10 s once ready).
+ * Used by the run's supervising thread only.
  */
 final class PortCheck {
 
@@ -45,7 +46,7 @@ final class PortCheck {
     }
 
     /** After a probe connected to 127.0.0.1:{@code port}: the conflict when another process holds the socket. */
-    synchronized Optional<PortConflict> connected(int port, boolean ready) {
+    Optional<PortConflict> connected(int port, boolean ready) {
         Instant now = clock.instant();
         if (connected == null || !connected.freshFor(port, now, ready ? READY_RECHECK : NOT_READY_RECHECK)) {
             connected = new Cached<>(port, now, ownerConflict(port));
@@ -54,7 +55,7 @@ final class PortCheck {
     }
 
     /** After a probe to {@code port} failed to connect with {@code failure}: the outcome, explained where possible. */
-    synchronized ProbeOutcome refused(int port, String failure) {
+    ProbeOutcome refused(int port, String failure) {
         Instant now = clock.instant();
         if (refused == null || !refused.freshFor(port, now, NOT_READY_RECHECK)) {
             refused = new Cached<>(port, now, diagnoseRefusal(port));
@@ -69,7 +70,7 @@ final class PortCheck {
     /** After the run exited without ever being ready: the conflict when its containerPort is held by a process. */
     Optional<PortConflict> exited() {
         return ListeningSockets.read(proc).flatMap(listening -> containerPortHolder(listening, Map.of()))
-                .map(holder -> new PortConflict(PortConflict.PORT_IN_USE, "the container exited while " + holder));
+                .map(holder -> new PortConflict(PortConflict.PORT_IN_USE, holder));
     }
 
     private Optional<PortConflict> ownerConflict(int port) {

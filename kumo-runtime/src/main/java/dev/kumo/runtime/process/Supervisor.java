@@ -217,7 +217,7 @@ final class Supervisor implements Runnable {
                     ready);
             Instant now = config.clock().instant();
             Optional<String> failure = outcome.failure();
-            Optional<PortConflict> heldConflict = heldConflict(outcome, now);
+            Optional<PortConflict> lasting = lastingConflict(outcome, now);
             if (failure.isEmpty()) {
                 readinessFailures = 0;
                 if (!ready) {
@@ -235,12 +235,12 @@ final class Supervisor implements Runnable {
                     ready = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(now, failure));
-                } else if (!ready && heldConflict.isPresent()) {
+                } else if (!ready && lasting.isPresent()) {
                     if (!unhealthy || !failure.equals(lastReadinessFailure)) {
                         unhealthy = true;
                         lastReadinessFailure = failure;
-                        publish(new InstanceState.Unhealthy(conflictSince.orElse(now), heldConflict.get().reason(),
-                                heldConflict.get().message()));
+                        publish(new InstanceState.Unhealthy(conflictSince.orElse(now), lasting.get().reason(),
+                                lasting.get().message()));
                     }
                 } else if (!ready && (unhealthy || !failure.equals(lastReadinessFailure))) {
                     unhealthy = false;
@@ -251,8 +251,8 @@ final class Supervisor implements Runnable {
             nextReadiness = readiness.after(now, ready);
         }
 
-        /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}. */
-        private Optional<PortConflict> heldConflict(ProbeOutcome outcome, Instant now) {
+        /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}; notes when a conflict starts. */
+        private Optional<PortConflict> lastingConflict(ProbeOutcome outcome, Instant now) {
             if (!(outcome instanceof ProbeOutcome.Conflicted conflicted)) {
                 conflictSince = Optional.empty();
                 return Optional.empty();

@@ -129,6 +129,8 @@ class PortsIT {
             kumo.create(SERVICES, containerPort(Workloads.env(Workloads.service("fixed"), "LISTEN_PORT",
                     Integer.toString(taken)), taken));
 
+            await("Revision fixed-00001 created").atMost(Kumo.SETTLE)
+                    .until(() -> kumo.api("GET", REVISIONS + "/fixed-00001").statusCode() == 200);
             JsonNode healthy = kumo.awaitCondition(REVISIONS + "/fixed-00001", "ContainerHealthy", "False");
 
             assertThat(healthy.path("reason").asText()).isEqualTo("PortInUse");
