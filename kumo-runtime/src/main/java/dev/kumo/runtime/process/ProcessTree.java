@@ -1,7 +1,6 @@
 package dev.kumo.runtime.process;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A process and the descendants seen so far. Descendants are re-parented when their parent dies, so they are
@@ -44,17 +44,6 @@ final class ProcessTree {
         if (root.isAlive()) {
             root.descendants().forEach(seen::add);
         }
-    }
-
-    /** The pids of the root and of the descendants seen so far that still run, the root first. */
-    synchronized List<Long> pids() {
-        refresh();
-        List<Long> pids = new ArrayList<>();
-        if (root.isAlive()) {
-            pids.add(root.pid());
-        }
-        seen.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).forEach(pids::add);
-        return pids;
     }
 
     /** SIGTERM to the root only (like a container's PID 1), after remembering its descendants. */
@@ -101,5 +90,12 @@ final class ProcessTree {
             Thread.currentThread().interrupt();
             return !handle.isAlive();
         }
+    }
+
+    /** The pids of the root and of the descendants seen so far that still run, the root first. */
+    synchronized List<Long> pids() {
+        refresh();
+        return Stream.concat(Stream.of(root), seen.stream()).filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .distinct().toList();
     }
 }

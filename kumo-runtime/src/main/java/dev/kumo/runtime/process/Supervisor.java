@@ -28,7 +28,6 @@ final class Supervisor implements Runnable {
     private final ProcessRuntimeConfig config;
     private final Run.LaunchRequest launch;
     private final InetSocketAddress address;
-    private final InstancePorts ports;
     private final Consumer<Instance> publisher;
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
@@ -36,6 +35,8 @@ final class Supervisor implements Runnable {
     private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
+    /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
+    private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, int port,
             Consumer<Instance> publisher) {
@@ -44,7 +45,6 @@ final class Supervisor implements Runnable {
         this.config = config;
         this.launch = launch;
         this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        this.ports = new InstancePorts(port, spec.containerPort());
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
@@ -95,15 +95,12 @@ final class Supervisor implements Runnable {
                 return;
             }
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
-            RunWatch watch = new RunWatch(run);
-            Ending ending = watch.until();
-            Optional<PortConflict> portConflict = ending instanceof Ending.Exited ? watch.exitConflict()
-                    : Optional.empty();
+            Ending ending = new RunWatch(run).until();
             Optional<Termination> termination = finish(run, ending);
             if (termination.isEmpty()) {
                 return;
             }
-            backOff(run, termination.get(), portConflict);
+            backOff(run, termination.get());
         }
     }
 
@@ -127,11 +124,11 @@ final class Supervisor implements Runnable {
     }
 
     /** Waits out the back-off; a run that exited while its containerPort was held shows as that port conflict. */
-    private void backOff(Run run, Termination termination, Optional<PortConflict> portConflict) {
+    private void backOff(Run run, Termination termination) {
         restarts++;
         CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, run.startedAt(), termination.at());
         consecutiveCrashes = restart.consecutiveCrashes();
-        publish(portConflict.<InstanceState>map(conflict -> new InstanceState.Unhealthy(termination.at(),
+        publish(exitConflict.<InstanceState>map(conflict -> new InstanceState.Unhealthy(termination.at(),
                 conflict.reason(), conflict.message() + "; " + termination.message()))
                 .orElse(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination)));
         while (!stopRequested && config.clock().instant().isBefore(restart.at())) {
@@ -167,6 +164,7 @@ final class Supervisor implements Runnable {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
         private Optional<InstanceRecord> recorded = Optional.empty();
+        private final InstancePorts ports = new InstancePorts(address.getPort(), spec.containerPort());
         private final PortCheck portCheck;
         private Optional<Instant> conflictSince = Optional.empty();
         private boolean unhealthy;
@@ -174,13 +172,14 @@ final class Supervisor implements Runnable {
 
         RunWatch(Run run) {
             this.run = run;
-            this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
             this.readiness = new ProbeSchedule(spec.readiness(), run.startedAt(), ProbeSchedule.Kind.READINESS);
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
+            this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
+            exitConflict = Optional.empty();
             record();
         }
 
@@ -190,6 +189,7 @@ final class Supervisor implements Runnable {
                     return new Ending.StopRequested();
                 }
                 if (!run.process().isAlive()) {
+                    exitConflict = portsOnExit();
                     return new Ending.Exited(run.process().exitValue());
                 }
                 Instant now = config.clock().instant();
@@ -265,7 +265,7 @@ final class Supervisor implements Runnable {
         }
 
         /** Why the run exited, as far as ports tell: a run never ready whose containerPort another process holds. */
-        Optional<PortConflict> exitConflict() {
+        private Optional<PortConflict> portsOnExit() {
             return everReady ? Optional.empty() : portCheck.exited();
         }
 
