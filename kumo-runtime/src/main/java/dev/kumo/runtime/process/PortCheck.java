@@ -74,29 +74,23 @@ final class PortCheck {
     }
 
     private Optional<PortConflict> ownerConflict(int port) {
-        Optional<List<ListeningSockets.Socket>> listening = ListeningSockets.read(proc);
-        if (listening.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Long> pids = tree.pids();
-        Map<Long, Long> own = holders.socketsOf(pids);
         // NotListening after a connection: the listener is in another network namespace (a port forwarder's
         // peer); nothing can be told about it, so the probe passes as it did before ownership was checked.
-        if (PortOwnership.atLoopback(port, listening.get(), own.keySet()) instanceof PortOwnership.Verdict.Foreign f) {
-            return Optional.of(new PortConflict(PortConflict.PORT_IN_USE, ports.describe(port) + ", is held by "
-                    + holder(f) + ", which is not one of the instance's processes (" + pidList(pids)
-                    + "): the probe reached that process, not the instance"));
-        }
-        return Optional.empty();
+        return snapshot().flatMap(now -> PortOwnership.atLoopback(port, now.listening(), now.own().keySet())
+                instanceof PortOwnership.Verdict.Foreign foreign
+                        ? Optional.of(new PortConflict(PortConflict.PORT_IN_USE, ports.describe(port) + ", is held by "
+                                + holder(foreign) + ", which is not one of the instance's processes ("
+                                + pidList(now.pids()) + "): the probe reached that process, not the instance"))
+                        : Optional.empty());
     }
 
     private Diagnosis diagnoseRefusal(int port) {
-        Optional<List<ListeningSockets.Socket>> listening = ListeningSockets.read(proc);
-        if (listening.isEmpty()) {
+        Optional<Snapshot> snapshot = snapshot();
+        if (snapshot.isEmpty()) {
             return new Diagnosis.None();
         }
-        Map<Long, Long> own = holders.socketsOf(tree.pids());
-        List<ListeningSockets.Socket> mine = PortOwnership.ownedBy(listening.get(), own.keySet());
+        Map<Long, Long> own = snapshot.get().own();
+        List<ListeningSockets.Socket> mine = PortOwnership.ownedBy(snapshot.get().listening(), own.keySet());
         if (!mine.isEmpty()) {
             String where = mine.stream().map(s -> s + " (pid " + own.get(s.inode()) + ", "
                     + holders.command(own.get(s.inode())) + ")").distinct().collect(Collectors.joining(", "));
@@ -104,7 +98,8 @@ final class PortCheck {
                     + where + " but not on " + ports.describe(port) + ": " + OWN_PORT_RULE
                     + " (on 127.0.0.1 or every address)"));
         }
-        return containerPortHolder(listening.get(), own).<Diagnosis>map(Diagnosis.Hint::new).orElse(new Diagnosis.None());
+        return containerPortHolder(snapshot.get().listening(), own).<Diagnosis>map(Diagnosis.Hint::new)
+                .orElse(new Diagnosis.None());
     }
 
     /** "port 8080, its containerPort, is held by pid 7 (…): …" when a process outside {@code own} holds it. */
@@ -115,8 +110,16 @@ final class PortCheck {
                         instanceof PortOwnership.Verdict.Foreign foreign)) {
             return Optional.empty();
         }
-        return Optional.of(foreign).map(f -> "port " + declared + ", its containerPort, is held by " + holder(f) + ": " + OWN_PORT_RULE
-                        + " (" + ports.serving() + " for this instance), not on a fixed port");
+        return Optional.of("port " + declared + ", its containerPort, is held by " + holder(foreign) + ": "
+                + OWN_PORT_RULE + " (" + ports.serving() + " for this instance), not on a fixed port");
+    }
+
+    /** The machine's listening sockets and the instance's own, or empty where either cannot be read. */
+    private Optional<Snapshot> snapshot() {
+        return ListeningSockets.read(proc).flatMap(listening -> {
+            List<Long> pids = tree.pids();
+            return holders.socketsOf(pids).map(own -> new Snapshot(listening, pids, own));
+        });
     }
 
     private String holder(PortOwnership.Verdict.Foreign foreign) {
@@ -141,6 +144,10 @@ final class PortCheck {
 
         record None() implements Diagnosis {
         }
+    }
+
+    /** What /proc said at one moment: the listening sockets, the instance's pids and its sockets (inode → pid). */
+    private record Snapshot(List<ListeningSockets.Socket> listening, List<Long> pids, Map<Long, Long> own) {
     }
 
     private record Cached<T>(int port, Instant at, T value) {

@@ -2,6 +2,7 @@ package dev.kumo.runtime.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Which processes hold which sockets, read from Linux's {@code /proc}: every open file of a process is a link in
@@ -34,13 +36,19 @@ final class SocketHolders {
         this.proc = proc;
     }
 
-    /** The socket inodes the processes hold open, each with the first of them seen holding it. */
-    Map<Long, Long> socketsOf(Collection<Long> pids) {
+    /**
+     * The socket inodes the processes hold open, each with the first of them seen holding it; empty when one of
+     * them runs but may not be inspected (a non-dumpable process's {@code fd} belongs to root), as then nothing
+     * can be told of what they hold. A process that is gone holds nothing.
+     */
+    Optional<Map<Long, Long>> socketsOf(Collection<Long> pids) {
         Map<Long, Long> inodes = new HashMap<>();
         for (long pid : pids) {
-            forEachSocket(proc.resolve(Long.toString(pid)), inode -> inodes.putIfAbsent(inode, pid));
+            if (!forEachSocket(proc.resolve(Long.toString(pid)), inode -> inodes.putIfAbsent(inode, pid))) {
+                return Optional.empty();
+            }
         }
-        return inodes;
+        return Optional.of(inodes);
     }
 
     /** The process holding the socket, looked for among every process in {@code /proc} that can be inspected. */
@@ -76,13 +84,17 @@ final class SocketHolders {
         }
     }
 
-    private static void forEachSocket(Path process, java.util.function.LongConsumer action) {
+    /** Calls the action with each socket the process holds; false when it may not be inspected. */
+    private static boolean forEachSocket(Path process, LongConsumer action) {
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(process.resolve("fd"))) {
             for (Path fd : fds) {
                 socketInode(fd).ifPresent(action::accept);
             }
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
         } catch (IOException e) {
-            // gone, or not ours to inspect: it holds nothing we can see
+            return true; // gone meanwhile: it holds nothing
         }
     }
 
