@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ final class PortCheck {
     private static final String OWN_PORT_RULE = "Kumo gives every instance its own port in $PORT (the containerPort "
             + "is where it would listen in Knative), so a workload must listen on $PORT";
 
-    private final ProcessTree tree;
+    private final Supplier<List<Long>> pids;
     private final InstancePorts ports;
     private final Path proc;
     private final SocketHolders holders;
@@ -32,8 +33,9 @@ final class PortCheck {
     private Cached<Optional<PortConflict>> connected;
     private Cached<Diagnosis> refused;
 
-    PortCheck(ProcessTree tree, InstancePorts ports, Path proc, InstantSource clock) {
-        this.tree = tree;
+    /** Checks the instance whose live pids {@code pids} answers, reading {@code proc} as Linux's /proc. */
+    PortCheck(Supplier<List<Long>> pids, InstancePorts ports, Path proc, InstantSource clock) {
+        this.pids = pids;
         this.ports = ports;
         this.proc = proc;
         this.holders = new SocketHolders(proc);
@@ -42,7 +44,7 @@ final class PortCheck {
 
     /** The check of a run on this machine's {@code /proc}. */
     static PortCheck onThisHost(ProcessTree tree, InstancePorts ports, InstantSource clock) {
-        return new PortCheck(tree, ports, Path.of("/proc"), clock);
+        return new PortCheck(tree::pids, ports, Path.of("/proc"), clock);
     }
 
     /** After a probe connected to 127.0.0.1:{@code port}: the conflict when another process holds the socket. */
@@ -91,6 +93,9 @@ final class PortCheck {
         }
         Map<Long, Long> own = snapshot.get().own();
         List<ListeningSockets.Socket> mine = PortOwnership.ownedBy(snapshot.get().listening(), own.keySet());
+        if (mine.stream().anyMatch(socket -> socket.reachableAtLoopback(port))) {
+            return new Diagnosis.None(); // it does listen there (a full backlog, a race): nothing to explain
+        }
         if (!mine.isEmpty()) {
             String where = mine.stream().map(s -> s + " (pid " + own.get(s.inode()) + ", "
                     + holders.command(own.get(s.inode())) + ")").distinct().collect(Collectors.joining(", "));
@@ -117,8 +122,8 @@ final class PortCheck {
     /** The machine's listening sockets and the instance's own, or empty where either cannot be read. */
     private Optional<Snapshot> snapshot() {
         return ListeningSockets.read(proc).flatMap(listening -> {
-            List<Long> pids = tree.pids();
-            return holders.socketsOf(pids).map(own -> new Snapshot(listening, pids, own));
+            List<Long> live = pids.get();
+            return holders.socketsOf(live).map(own -> new Snapshot(listening, live, own));
         });
     }
 
