@@ -1,4 +1,4 @@
-"""A test workload: serves HTTP on $PORT and behaves as its first argument says."""
+"""A test workload: serves HTTP on $PORT (on $FIXED_PORT in mode "fixed") and behaves as its first argument says."""
 import http.server
 import json
 import os
@@ -54,4 +54,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         print("request " + self.path, flush=True)
 
 
-http.server.ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+# mode "fixed": a workload that ignores PORT, as one written for a container listening on a fixed port
+port = int(os.environ["FIXED_PORT"] if mode == "fixed" else os.environ["PORT"])
+http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()

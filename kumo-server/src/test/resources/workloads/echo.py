@@ -11,6 +11,8 @@
   /concurrency  {"max": most requests in flight at once, "inflight": now} (this path itself not counted)
   /ready        503 until $READY_DELAY_MS after start, then 200; /probes tells how each answered
   ?sleep=MS     on any path: wait MS milliseconds before the first byte
+
+With $LISTEN_PORT set it listens there and ignores $PORT, as a workload written for a fixed container port does.
 """
 import json
 import os
@@ -124,4 +126,4 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
 
-Server(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+Server(("127.0.0.1", int(os.environ.get("LISTEN_PORT") or os.environ["PORT"])), Handler).serve_forever()

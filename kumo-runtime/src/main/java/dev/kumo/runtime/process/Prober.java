@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Runs one probe against 127.0.0.1; answers empty on success, or what went wrong. */
+/**
+ * Runs one probe against 127.0.0.1: a connection must reach a socket of the instance's own processes (the
+ * {@link PortCheck}) before the probe's own test (connect, GET) counts.
+ */
 final class Prober {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -19,23 +22,31 @@ final class Prober {
     private Prober() {
     }
 
-    /** Probes once, with the given timeout for connect and answer. */
-    static Optional<String> probe(Probe probe, int servingPort, Duration timeout) {
+    /** Probes {@code port} once, with the given timeout for connect and answer. */
+    static ProbeOutcome probe(Probe probe, int port, Duration timeout, PortCheck ports, boolean ready) {
         if (probe instanceof Probe.Running) {
-            return Optional.empty(); // probed only while the process is alive
+            return new ProbeOutcome.Passed(); // probed only while the process is alive
         }
-        int port = probe.port() == 0 ? servingPort : probe.port();
         InetSocketAddress target = new InetSocketAddress(LOOPBACK, port);
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try (Socket socket = new Socket()) {
-            socket.connect(target, timeoutMillis);
-            return switch (probe) {
+            try {
+                socket.connect(target, timeoutMillis);
+            } catch (IOException e) {
+                return ports.refused(port, describe(probe, port) + ": " + e.getMessage());
+            }
+            Optional<PortConflict> conflict = ports.connected(port, ready);
+            if (conflict.isPresent()) {
+                return new ProbeOutcome.Conflicted(conflict.get());
+            }
+            Optional<String> failure = switch (probe) {
                 case Probe.TcpSocket tcp -> Optional.empty();
                 case Probe.HttpGet get -> httpGet(socket, get.path(), port, timeoutMillis);
                 case Probe.Running running -> Optional.empty();
             };
+            return failure.<ProbeOutcome>map(ProbeOutcome.Failed::new).orElse(new ProbeOutcome.Passed());
         } catch (IOException e) {
-            return Optional.of(describe(probe, port) + ": " + e.getMessage());
+            return new ProbeOutcome.Failed(describe(probe, port) + ": " + e.getMessage());
         }
     }
 

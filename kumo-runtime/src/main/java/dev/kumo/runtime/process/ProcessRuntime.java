@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each instance as a host process supervised by a virtual thread, with its state (records, logs, temp dirs)
  * under one state directory; on start it kills the processes a crashed predecessor left behind. Each instance gets
- * a free loopback port as PORT unless the spec declares one, which is then used as is (so one instance per host).
+ * a free loopback port of its own as PORT; a declared containerPort is where the container would listen in Knative,
+ * and probes naming it are aimed at the instance's own port. An instance is ready only when the socket its probe
+ * reaches belongs to its own processes ({@link PortCheck}).
  */
 public final class ProcessRuntime implements WorkloadRuntime {
 
@@ -84,7 +86,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
         String id = InstanceIds.next(spec.revision().revision());
-        int port = spec.containerPort() != 0 ? spec.containerPort() : ports.allocate();
+        int port = ports.allocate(); // its own, whatever containerPort says: see InstancePorts
         Path tmpDir = config.tmpDir(id);
         try {
             Files.createDirectories(tmpDir);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A process and the descendants seen so far. Descendants are re-parented when their parent dies, so they are
@@ -89,5 +90,12 @@ final class ProcessTree {
             Thread.currentThread().interrupt();
             return !handle.isAlive();
         }
+    }
+
+    /** The pids of the root and of the descendants seen so far that still run, the root first. */
+    synchronized List<Long> pids() {
+        refresh();
+        return Stream.concat(Stream.of(root), seen.stream()).filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .distinct().toList();
     }
 }

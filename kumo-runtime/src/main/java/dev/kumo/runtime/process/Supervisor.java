@@ -35,6 +35,8 @@ final class Supervisor implements Runnable {
     private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
+    /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
+    private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, int port,
             Consumer<Instance> publisher) {
@@ -121,11 +123,14 @@ final class Supervisor implements Runnable {
         };
     }
 
+    /** Waits out the back-off; a run that exited while its containerPort was held shows as that port conflict. */
     private void backOff(Run run, Termination termination) {
         restarts++;
         CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, run.startedAt(), termination.at());
         consecutiveCrashes = restart.consecutiveCrashes();
-        publish(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination));
+        publish(exitConflict.<InstanceState>map(conflict -> new InstanceState.Unhealthy(termination.at(),
+                conflict.reason(), conflict.message() + "; " + termination.message()))
+                .orElse(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination)));
         while (!stopRequested && config.clock().instant().isBefore(restart.at())) {
             wakeup.awaitUntil(restart.at(), config.clock());
         }
@@ -145,6 +150,8 @@ final class Supervisor implements Runnable {
     private final class RunWatch {
 
         private static final Duration TREE_SCAN_PERIOD = Duration.ofSeconds(1);
+        /** How long a port conflict must last before the instance shows as unhealthy: starts open ports in turn. */
+        private static final Duration CONFLICT_HOLD = Duration.ofSeconds(2);
 
         private final Run run;
         private final ProbeSchedule readiness;
@@ -157,6 +164,11 @@ final class Supervisor implements Runnable {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
         private Optional<InstanceRecord> recorded = Optional.empty();
+        private final InstancePorts ports = new InstancePorts(address.getPort(), spec.containerPort());
+        private final PortCheck portCheck;
+        private Optional<Instant> conflictSince = Optional.empty();
+        private boolean unhealthy;
+        private boolean everReady;
 
         RunWatch(Run run) {
             this.run = run;
@@ -166,6 +178,8 @@ final class Supervisor implements Runnable {
             this.nextReadiness = readiness.first();
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
+            this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
+            exitConflict = Optional.empty();
             record();
         }
 
@@ -175,6 +189,7 @@ final class Supervisor implements Runnable {
                     return new Ending.StopRequested();
                 }
                 if (!run.process().isAlive()) {
+                    exitConflict = portsOnExit();
                     return new Ending.Exited(run.process().exitValue());
                 }
                 Instant now = config.clock().instant();
@@ -198,12 +213,17 @@ final class Supervisor implements Runnable {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
-            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            ProbeOutcome outcome = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
+                    ready);
             Instant now = config.clock().instant();
+            Optional<String> failure = outcome.failure();
+            Optional<PortConflict> lasting = lastingConflict(outcome, now);
             if (failure.isEmpty()) {
                 readinessFailures = 0;
                 if (!ready) {
                     ready = true;
+                    everReady = true;
+                    unhealthy = false;
                     lastReadinessFailure = Optional.empty();
                     record();
                     startLiveness(now);
@@ -215,12 +235,38 @@ final class Supervisor implements Runnable {
                     ready = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(now, failure));
-                } else if (!ready && !failure.equals(lastReadinessFailure)) {
+                } else if (!ready && lasting.isPresent()) {
+                    if (!unhealthy || !failure.equals(lastReadinessFailure)) {
+                        unhealthy = true;
+                        lastReadinessFailure = failure;
+                        publish(new InstanceState.Unhealthy(conflictSince.orElse(now), lasting.get().reason(),
+                                lasting.get().message()));
+                    }
+                } else if (!ready && (unhealthy || !failure.equals(lastReadinessFailure))) {
+                    unhealthy = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(run.startedAt(), failure));
                 }
             }
             nextReadiness = readiness.after(now, ready);
+        }
+
+        /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}; notes when a conflict starts. */
+        private Optional<PortConflict> lastingConflict(ProbeOutcome outcome, Instant now) {
+            if (!(outcome instanceof ProbeOutcome.Conflicted conflicted)) {
+                conflictSince = Optional.empty();
+                return Optional.empty();
+            }
+            if (conflictSince.isEmpty()) {
+                conflictSince = Optional.of(now);
+            }
+            return now.isBefore(conflictSince.get().plus(CONFLICT_HOLD)) ? Optional.empty()
+                    : Optional.of(conflicted.conflict());
+        }
+
+        /** Why the run exited, as far as ports tell: a run never ready whose containerPort another process holds. */
+        private Optional<PortConflict> portsOnExit() {
+            return everReady ? Optional.empty() : portCheck.exited();
         }
 
         // Liveness counts only once the instance was ready, so a slow starter is not killed before it listens
@@ -244,7 +290,8 @@ final class Supervisor implements Runnable {
 
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
-            Optional<String> failure = Prober.probe(probe.probe(), address.getPort(), probe.timeout());
+            Optional<String> failure = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
+                    portCheck, ready).failure();
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
             return livenessFailures >= probe.failureThreshold()

@@ -40,6 +40,20 @@ public sealed interface InstanceState {
         }
     }
 
+    /**
+     * The process runs (or exited and waits to be restarted) but cannot serve where traffic is sent: a reason such
+     * as {@code PortInUse} or {@code ListeningElsewhere} and a message naming the port and the process holding it.
+     * It is still probed (or restarted) and becomes {@link Ready} once it serves on its own port.
+     */
+    record Unhealthy(Instant since, String reason, String message) implements InstanceState {
+
+        public Unhealthy {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** The process ended (or was killed by its liveness probe) and will be started again at the given time. */
     record CrashLoopBackOff(int restarts, Instant nextAttempt, Termination lastTermination) implements InstanceState {
 

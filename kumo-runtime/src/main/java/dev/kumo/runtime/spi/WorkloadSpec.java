@@ -11,8 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to run for one revision: command and arguments (or an image), a resolved environment, the serving port
- * (0 = the platform picks), probes and the termination grace period.
+ * What to run for one revision: command and arguments (or an image), a resolved environment, the declared
+ * containerPort (0 for none), probes and the termination grace period.
+ *
+ * <p>{@code containerPort} is the port the container would listen on in Knative, where each pod has its own network.
+ * A runtime that shares the host's network (the process runtime) gives every instance its own port instead, says
+ * which in {@code PORT}, and aims probes that name the containerPort (or no port) at that port.
  */
 public record WorkloadSpec(
         RevisionRef revision,
@@ -37,7 +41,7 @@ public record WorkloadSpec(
         Objects.requireNonNull(image, "image");
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         if (containerPort < 0 || containerPort > 65535) {
-            throw new IllegalArgumentException("containerPort must be 0 (platform picks) or 1-65535, got "
+            throw new IllegalArgumentException("containerPort must be 0 (none declared) or 1-65535, got "
                     + containerPort);
         }
         Objects.requireNonNull(readiness, "readiness");
@@ -47,7 +51,7 @@ public record WorkloadSpec(
         }
     }
 
-    /** A builder with Knative's defaults: TCP readiness, no liveness, platform-picked port, 30 s grace. */
+    /** A builder with Knative's defaults: TCP readiness, no liveness, no declared port, 30 s grace. */
     public static Builder builder(RevisionRef revision) {
         return new Builder(revision);
     }
@@ -125,7 +129,7 @@ public record WorkloadSpec(
             return this;
         }
 
-        /** The serving port the workload declares, 0 to let the platform pick. */
+        /** The containerPort the manifest declares (where the container would listen in Knative), 0 for none. */
         public Builder containerPort(int port) {
             this.containerPort = port;
             return this;

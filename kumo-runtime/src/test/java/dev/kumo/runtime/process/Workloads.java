@@ -33,7 +33,7 @@ final class Workloads {
         }
     }
 
-    /** The Python workload in the given mode (serve, exit, silent, spawn, stubborn, unhealthy). */
+    /** The Python workload in the given mode (serve, exit, silent, spawn, stubborn, unhealthy, fixed). */
     static WorkloadSpec.Builder python(String mode) {
         return WorkloadSpec.builder(HELLO).command("python3", "-u", dir().resolve("workload.py").toString())
                 .args(mode);

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * How a runtime instance that is not running shows in its Revision's status: a first exit as the exit code and last
  * log lines; a crash after a restart as Kubernetes' CrashLoopBackOff, with the restart count and the back-off; a
- * failure to run at all as the runtime's reason.
+ * failure to run at all as the runtime's reason; an instance that runs but cannot serve on its port (another process
+ * holds it, or it listens elsewhere) as the runtime's reason and message.
  */
 final class InstanceFailures {
 
@@ -23,6 +24,9 @@ final class InstanceFailures {
                     failed.termination().exitCode().isPresent() ? exited(failed.termination())
                             : InstanceState.Failed.permanent(failed.termination().reason(),
                                     failed.termination().message()));
+            // It still runs (or will be restarted) and may heal: not permanent, so the Revision is looked at again.
+            case dev.kumo.runtime.spi.InstanceState.Unhealthy unhealthy -> Optional.of(
+                    new InstanceState.Failed(unhealthy.reason(), unhealthy.message()));
             default -> Optional.empty();
         };
     }

@@ -6,6 +6,7 @@ import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff;
 import dev.kumo.runtime.spi.InstanceState.Failed;
 import dev.kumo.runtime.spi.InstanceState.Starting;
+import dev.kumo.runtime.spi.InstanceState.Unhealthy;
 import dev.kumo.runtime.spi.Termination;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,10 @@ class InstanceFailuresTest {
                 new Row("a failure to start is permanent, with the runtime's reason",
                         new Failed(new Termination("cannot start /no/such", OptionalInt.empty(), List.of(), ENDED)),
                         Optional.of(InstanceState.Failed.permanent("cannot start /no/such", "cannot start /no/such"))),
+                new Row("an instance that cannot serve on its port is a failure that may heal, with the runtime's reason",
+                        new Unhealthy(ENDED, "PortInUse", "127.0.0.1:41234, this instance's PORT, is held by pid 7"),
+                        Optional.of(new InstanceState.Failed("PortInUse",
+                                "127.0.0.1:41234, this instance's PORT, is held by pid 7"))),
                 new Row("a starting instance is no failure", new Starting(ENDED, Optional.empty()), Optional.empty()));
     }
 
