@@ -14,9 +14,11 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
 
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
 
-    /** Starts the command with stdin at EOF and stdout and stderr merged into the log. */
-    static Run launch(LaunchRequest request, Instant now, Runnable onExit) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(request.commandLine()).redirectErrorStream(true);
+    /** Starts the command in its containment, with stdin at EOF and stdout and stderr merged into the log. */
+    static Run launch(LaunchRequest request, Containment containment, Instant now, Runnable onExit)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(containment.commandLine(request.commandLine()))
+                .redirectErrorStream(true);
         if (request.workingDir().isPresent()) {
             Path dir = request.workingDir().get();
             if (!Files.isDirectory(dir)) {
@@ -32,7 +34,7 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
                 .start(new LogPump(process.getInputStream(), request.log()));
-        return new Run(process, ProcessTree.of(process), now, pump);
+        return new Run(process, ProcessTree.of(process, containment), now, pump);
     }
 
     // Not process.onExit(): see ProcessTree on why that can lag behind the exit.
@@ -55,8 +57,11 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         }
     }
 
-    /** What to launch: resolved command line, directory (empty = the server's), environment and log. */
+    /**
+     * What to launch: resolved command line, directory (empty = the server's), environment, log, the instance's
+     * private temp dir and the user it runs as (empty: the server's).
+     */
     record LaunchRequest(String instanceId, List<String> commandLine, Optional<Path> workingDir,
-            Map<String, String> env, RotatingLog log) {
+            Map<String, String> env, RotatingLog log, Path tmpDir, Optional<RunAs.Identity> identity) {
     }
 }

@@ -1,0 +1,28 @@
+package dev.kumo.runtime.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The effective uid and gid this server runs as, from {@code /proc/self/status}. */
+record ServerUser(long uid, long gid) {
+
+    static ServerUser current() {
+        try {
+            String status = Files.readString(Path.of("/proc/self/status"));
+            return new ServerUser(effective(status, "Uid:"), effective(status, "Gid:"));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("reading the server's uid and gid from /proc/self/status: " + e, e);
+        }
+    }
+
+    boolean root() {
+        return uid == 0;
+    }
+
+    private static long effective(String status, String key) {
+        return status.lines().filter(line -> line.startsWith(key)).findFirst()
+                .map(line -> Long.parseLong(line.substring(key.length()).strip().split("\\s+")[1]))
+                .orElseThrow(() -> new IllegalStateException("no " + key + " line"));
+    }
+}
