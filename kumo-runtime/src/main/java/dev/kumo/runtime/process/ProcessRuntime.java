@@ -6,6 +6,7 @@ import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
@@ -89,8 +90,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     }
 
     @Override
-    public Optional<String> limitsInForce(WorkloadSpec spec) {
-        return Limits.inForce(spec.limits(), cgroups);
+    public Optional<String> limitsInForce(WorkloadLimits limits) {
+        return Limits.inForce(limits, cgroups);
     }
 
     @Override

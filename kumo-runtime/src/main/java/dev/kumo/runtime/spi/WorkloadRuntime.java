@@ -10,9 +10,9 @@ public interface WorkloadRuntime extends AutoCloseable {
     /** Why this runtime cannot run the spec, or empty if it can. */
     Optional<String> unsupported(WorkloadSpec spec);
 
-    /** How this runtime enforces the spec's resource limits, one sentence per limit; empty if it sets none. */
-    default Optional<String> limitsInForce(WorkloadSpec spec) {
-        return spec.limits().any() ? Optional.of("resources.limits: not enforced by this runtime") : Optional.empty();
+    /** How this runtime enforces these resource limits, one sentence per limit; empty if none is set. */
+    default Optional<String> limitsInForce(WorkloadLimits limits) {
+        return limits.any() ? Optional.of("resources.limits: not enforced by this runtime") : Optional.empty();
     }
 
     /** Starts one instance; it begins {@link InstanceState.Starting} and is supervised until stopped. */

@@ -82,8 +82,7 @@ class LimitsIT {
                 assertThat(Files.readString(cpu.serverDir().resolve("cpu.max")).strip()).isEqualTo("50000 100000");
             }
             assertThat(cpu.serverDir().getFileName().toString()).isEqualTo(id);
-            assertThat(runtime.limitsInForce(Workloads.python("spawn").limits(new WorkloadLimits(
-                    OptionalLong.of(MEMORY_64MI), OptionalLong.of(500))).build()))
+            assertThat(runtime.limitsInForce(new WorkloadLimits(OptionalLong.of(MEMORY_64MI), OptionalLong.of(500))))
                     .hasValueSatisfying(text -> assertThat(text).contains("cpu 500m: cgroup v"));
         }
     }
