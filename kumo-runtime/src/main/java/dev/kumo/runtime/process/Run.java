@@ -29,12 +29,32 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(request.env());
+        // The containment wrapper execs the program, so a missing one would only show as exit code 127: say it now.
+        mustExist(request.commandLine().getFirst(), request.env(), request.workingDir());
         Process process = builder.start();
         process.getOutputStream().close();
         Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
                 .start(new LogPump(process.getInputStream(), request.log()));
         return new Run(process, ProcessTree.of(process, containment), now, pump);
+    }
+
+    /** Fails as ProcessBuilder would when the program is not found as execvp looks for it (PATH, or the path). */
+    private static void mustExist(String program, Map<String, String> env, Optional<Path> workingDir)
+            throws IOException {
+        boolean found;
+        if (program.contains("/")) {
+            Path path = Path.of(program);
+            found = Files.isExecutable(path.isAbsolute() ? path : workingDir.map(dir -> dir.resolve(path))
+                    .orElse(path));
+        } else {
+            found = java.util.Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                    .map(dir -> Path.of(dir.isEmpty() ? "." : dir).resolve(program))
+                    .anyMatch(candidate -> Files.isExecutable(candidate) && !Files.isDirectory(candidate));
+        }
+        if (!found) {
+            throw new IOException("Cannot run program \"" + program + "\": error=2, No such file or directory");
+        }
     }
 
     // Not process.onExit(): see ProcessTree on why that can lag behind the exit.
