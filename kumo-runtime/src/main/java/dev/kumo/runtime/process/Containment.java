@@ -21,10 +21,12 @@ final class Containment {
             + " shift; exec \"$@\"";
 
     private final Optional<InstanceCgroup> cgroup;
+    private final boolean session;
     private final List<String> prefix;
 
-    private Containment(Optional<InstanceCgroup> cgroup, List<String> prefix) {
+    private Containment(Optional<InstanceCgroup> cgroup, boolean session, List<String> prefix) {
         this.cgroup = cgroup;
+        this.session = session;
         this.prefix = List.copyOf(prefix);
     }
 
@@ -40,17 +42,19 @@ final class Containment {
             created.procsFiles().forEach(file -> prefix.add(file.toString()));
             prefix.add("--");
         } else {
-            prefix.add(tool("setsid"));
+            find("setsid").ifPresent(setsid -> prefix.add(setsid.toString()));
         }
-        if (limits.memoryBytes().isPresent() && cgroups.with("memory").isEmpty()) {
-            prefix.addAll(List.of(tool("prlimit"), "--as=" + limits.memoryBytes().getAsLong(), "--"));
+        boolean session = cgroup.isEmpty() && !prefix.isEmpty();
+        Optional<Path> prlimit = find("prlimit");
+        if (limits.memoryBytes().isPresent() && cgroups.with("memory").isEmpty() && prlimit.isPresent()) {
+            prefix.addAll(List.of(prlimit.get().toString(), "--as=" + limits.memoryBytes().getAsLong(), "--"));
         }
         identity.ifPresent(id -> {
             List<String> words = new ArrayList<>(id.prefix());
             words.set(0, tool(words.getFirst()));
             prefix.addAll(words);
         });
-        return new Containment(cgroup, prefix);
+        return new Containment(cgroup, session, prefix);
     }
 
     /** The instance's cgroup, empty where it is tracked by session. */
@@ -60,7 +64,7 @@ final class Containment {
 
     /** Whether the process leads its own session, by which the fallback finds its descendants. */
     boolean bySession() {
-        return cgroup.isEmpty();
+        return session;
     }
 
     /** The command line to launch: the containment words, then the workload's own. */
@@ -75,9 +79,12 @@ final class Containment {
         return cgroup.map(InstanceCgroup::oomKills).orElse(0L);
     }
 
-    /** Removes the cgroup once the instance's processes are gone. */
+    /** Kills what may be left in the cgroup (nothing after a normal stop) and removes it. */
     void release() {
-        cgroup.ifPresent(InstanceCgroup::remove);
+        cgroup.ifPresent(group -> {
+            group.killAll(ProcessRuntimeConfig.killWait());
+            group.remove();
+        });
     }
 
     /** Whether the util-linux tools a runtime may need are on the server's PATH. */
@@ -93,7 +100,7 @@ final class Containment {
     }
 
     // Absolute, so a workload's own PATH cannot replace the platform's tools; the bare name if it is not found
-    // (the launch then fails with the program's name).
+    // (the runtime refuses a runAs it cannot honour before it gets here).
     private static String tool(String program) {
         return find(program).map(Path::toString).orElse(program);
     }

@@ -97,6 +97,10 @@ public final class ProcessRuntime implements WorkloadRuntime {
     @Override
     public Optional<String> unsupported(WorkloadSpec spec) {
         if (!spec.command().isEmpty()) {
+            if (RunAs.identity(spec.runAs(), user).isPresent() && Containment.find("setpriv").isEmpty()) {
+                return Optional.of("securityContext.runAsUser/runAsGroup need setpriv (util-linux) on kumo server's "
+                        + "PATH to start the process as that user: install util-linux, or remove them");
+            }
             return RunAs.refusal(spec.runAs(), user);
         }
         return Optional.of(spec.image()

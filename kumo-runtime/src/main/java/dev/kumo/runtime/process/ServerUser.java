@@ -12,7 +12,27 @@ record ServerUser(long uid, long gid) {
             String status = Files.readString(Path.of("/proc/self/status"));
             return new ServerUser(effective(status, "Uid:"), effective(status, "Gid:"));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("reading the server's uid and gid from /proc/self/status: " + e, e);
+            return ownerOfANewFile();
+        }
+    }
+
+    // Without /proc (not Linux): a file this process creates belongs to its effective uid and gid.
+    private static ServerUser ownerOfANewFile() {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile("kumo-uid", ".probe");
+            return new ServerUser(((Number) Files.getAttribute(probe, "unix:uid")).longValue(),
+                    ((Number) Files.getAttribute(probe, "unix:gid")).longValue());
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("finding the server's uid and gid: " + e, e);
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    // A stray empty temp file.
+                }
+            }
         }
     }
 
