@@ -69,6 +69,7 @@ class WorkloadContainmentIT {
 
             await("the daemons stop with their Service").atMost(SETTLE).until(() -> fresh.stream()
                     .noneMatch(ProcessHandle::isAlive));
+            assertThat(second.terminate()).isZero();
         }
     }
 
@@ -93,6 +94,7 @@ class WorkloadContainmentIT {
             assertThat(healthy.path("message").asText()).contains("137");
             assertThat(revision.at("/status/annotations/kumo.dev~1limits-in-force").asText())
                     .contains("memory 67108864 bytes: cgroup").contains("cpu 500m: cgroup");
+            assertThat(server.terminate()).isZero();
         }
     }
 
@@ -116,6 +118,8 @@ class WorkloadContainmentIT {
                 assertThat(TestApi.condition(refused, "Ready").path("message").asText())
                         .contains("securityContext.runAsUser is 65534");
             }
+            // SIGTERM, so the server stops its instances (a kill -9 would leave them to a next server).
+            assertThat(server.terminate()).isZero();
         }
     }
 
