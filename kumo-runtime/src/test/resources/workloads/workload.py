@@ -21,6 +21,24 @@ if mode == "silent":
 if mode == "spawn":
     child = subprocess.Popen(["sleep", "300"])
     print(f"pids {os.getpid()} {child.pid}", flush=True)
+if mode in ("daemon", "fork"):
+    # A daemon: double fork (and, for "daemon", a session of its own), as setsid(1) or a classic daemon does.
+    reader, writer = os.pipe()
+    if os.fork() == 0:
+        if mode == "daemon":
+            os.setsid()
+        if os.fork() == 0:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            os.write(writer, str(os.getpid()).encode())
+            os.close(writer)
+            os.execvp("sleep", ["sleep", "300"])
+        os._exit(0)
+    os.close(writer)
+    daemon = int(os.read(reader, 32))
+    os.wait()
+    print(f"pids {os.getpid()} {daemon}", flush=True)
 if mode == "stubborn":
     signal.signal(signal.SIGTERM, lambda signum, frame: print("ignoring SIGTERM", flush=True))
 

@@ -96,7 +96,7 @@ class KubectlIT {
     void fieldsKumoDoesNotHonourYetAreKeptAndWarnedAbout() {
         Kubectl.Result result = kubectl.run("apply", "-f", manifest("not-honoured.yaml"));
         assertOk(result, "service.serving.knative.dev/limited created");
-        assertThat(result.err()).contains("Warning: spec.template.spec.containers[0].resources");
+        assertThat(result.err()).contains("Warning: spec.template.spec.containers[0].resources.requests");
         assertOk(kubectl.run("get", "ksvc", "limited", "-o", "jsonpath={.spec.template.spec.containers[0]"
                 + ".resources.limits.memory}"), "128Mi");
     }

@@ -53,11 +53,12 @@ class NotHonouredFieldsTest {
                 s + ".nodeSelector: kept but not enforced by Kumo's process runtime",
                 s + ".tolerations: kept but not enforced by Kumo's process runtime",
                 s + ".runtimeClassName: kept but not enforced by Kumo's process runtime",
-                s + ".securityContext: kept but not enforced by Kumo's process runtime",
+                s + ".securityContext.fsGroup: kept but not enforced by Kumo's process runtime",
                 c + ".livenessProbe: kept but not enforced by Kumo's process runtime",
-                c + ".resources: kept but not enforced by Kumo's process runtime",
-                c + ".securityContext: kept but not enforced by Kumo's process runtime",
                 c + ".imagePullPolicy: kept but not enforced by Kumo's process runtime",
+                c + ".resources.requests: kept but not enforced by Kumo's process runtime",
+                c + ".securityContext.allowPrivilegeEscalation: kept but not enforced by Kumo's process runtime",
+                c + ".securityContext.capabilities: kept but not enforced by Kumo's process runtime",
                 c + ".env[0].valueFrom.fieldRef: kept but not enforced by Kumo's process runtime");
         for (String field : new String[] {"affinity", "tolerations", "securityContext", "volumes", "nodeSelector"}) {
             assertThat(normalized(admitted.object().at("/spec/template/spec/" + field)))

@@ -36,23 +36,37 @@ public sealed interface InstanceState {
     record Ready() implements InstanceState {
     }
 
-    /** The container exited before becoming ready, with its exit code and last log lines. */
-    record Exited(int exitCode, List<String> lastLogLines) implements InstanceState {
+    /**
+     * The container exited before becoming ready, with its exit code, last log lines, and whether the kernel killed
+     * it for going over its memory limit (Kubernetes' OOMKilled).
+     */
+    record Exited(int exitCode, List<String> lastLogLines, boolean oomKilled) implements InstanceState {
         public Exited {
             lastLogLines = List.copyOf(lastLogLines);
+        }
+
+        /** An exit that was not an OOM kill. */
+        public Exited(int exitCode, List<String> lastLogLines) {
+            this(exitCode, lastLogLines, false);
         }
     }
 
     /**
      * The container was restarted after crashing and crashed again: its exit code, how many times it was restarted,
-     * the back-off before the next start (Kubernetes' CrashLoopBackOff) and its last log lines.
+     * the back-off before the next start (Kubernetes' CrashLoopBackOff), its last log lines and whether its last
+     * crash was an OOM kill.
      */
-    record CrashLoopBackOff(int exitCode, int restarts, Duration backOff, List<String> lastLogLines)
-            implements InstanceState {
+    record CrashLoopBackOff(int exitCode, int restarts, Duration backOff, List<String> lastLogLines,
+            boolean oomKilled) implements InstanceState {
 
         public CrashLoopBackOff {
             Objects.requireNonNull(backOff, "backOff");
             lastLogLines = List.copyOf(lastLogLines);
+        }
+
+        /** A crash loop whose last crash was not an OOM kill. */
+        public CrashLoopBackOff(int exitCode, int restarts, Duration backOff, List<String> lastLogLines) {
+            this(exitCode, restarts, backOff, lastLogLines, false);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.api.serving.RevisionStatus;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,10 @@ import java.util.Optional;
 final class RevisionLifecycle {
 
     static final String EXIT_CODE = "ExitCode";
+    /** Kubernetes' reason for a container the kernel killed for going over its memory limit. */
+    static final String OOM_KILLED = "OOMKilled";
+    /** The status annotation saying how the Revision's resource limits are enforced on this host. */
+    static final String LIMITS_IN_FORCE = "kumo.dev/limits-in-force";
     /** Kubernetes' reason for a container restarted after crashing that crashed again. */
     static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
     static final String DEPLOYING = "Deploying";
@@ -37,6 +43,7 @@ final class RevisionLifecycle {
     private List<Condition> conditions;
     private Integer actualReplicas;
     private Integer desiredReplicas;
+    private Map<String, String> annotations;
 
     RevisionLifecycle(RevisionStatus current, InstantSource clock) {
         this.original = current == null ? RevisionStatus.EMPTY : current;
@@ -44,6 +51,14 @@ final class RevisionLifecycle {
         this.conditions = SET.initialize(original.conditions(), clock);
         this.actualReplicas = original.actualReplicas();
         this.desiredReplicas = original.desiredReplicas();
+        this.annotations = original.annotations();
+    }
+
+    /** Says in the status how the resource limits are enforced (cgroup, rlimit or not at all); none set, no note. */
+    void setLimitsInForce(Optional<String> limitsInForce) {
+        Map<String, String> changed = new TreeMap<>(annotations == null ? Map.of() : annotations);
+        limitsInForce.ifPresentOrElse(text -> changed.put(LIMITS_IN_FORCE, text), () -> changed.remove(LIMITS_IN_FORCE));
+        annotations = changed.isEmpty() && annotations == null ? null : changed;
     }
 
     /** actualReplicas counts the ready instances (Knative's actual scale), desiredReplicas the wanted ones. */
@@ -74,10 +89,17 @@ final class RevisionLifecycle {
         conditions = SET.markFalse(conditions, ACTIVE, NO_TRAFFIC, NO_TRAFFIC_MESSAGE, clock);
     }
 
-    void markContainerExited(int exitCode, List<String> lastLogLines) {
-        String logs = String.join("\n", lastLogLines).strip();
-        conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, EXIT_CODE, "container exited with code " + exitCode
-                + (logs.isEmpty() ? " and logged nothing" : ": " + logs), clock);
+    void markContainerExited(InstanceState.Exited exited) {
+        String logs = String.join("\n", exited.lastLogLines()).strip();
+        if (exited.oomKilled()) {
+            conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, OOM_KILLED, "container was OOM-killed (exit "
+                    + "code " + exited.exitCode() + "): it used more memory than resources.limits.memory allows; raise"
+                    + " the limit or make it use less" + (logs.isEmpty() ? "; it logged nothing" : "; last log lines:\n"
+                    + logs), clock);
+        } else {
+            conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, EXIT_CODE, "container exited with code "
+                    + exited.exitCode() + (logs.isEmpty() ? " and logged nothing" : ": " + logs), clock);
+        }
         markActiveUnknown(DEPLOYING, "");
     }
 
@@ -87,7 +109,8 @@ final class RevisionLifecycle {
      */
     void markCrashLoopBackOff(InstanceState.CrashLoopBackOff loop) {
         String logs = String.join("\n", loop.lastLogLines()).strip();
-        String message = "container exited with code " + loop.exitCode() + " after " + loop.restarts()
+        String message = (loop.oomKilled() ? "container was OOMKilled (over resources.limits.memory), exit code "
+                : "container exited with code ") + loop.exitCode() + " after " + loop.restarts()
                 + (loop.restarts() == 1 ? " restart" : " restarts") + "; back-off " + GoDuration.text(loop.backOff())
                 + " restarting failed container" + (logs.isEmpty() ? "; it logged nothing" : "; last log lines:\n"
                 + logs);
@@ -122,7 +145,7 @@ final class RevisionLifecycle {
     }
 
     RevisionStatus toStatus(long generation) {
-        return new RevisionStatus(generation, conditions, original.annotations(), original.logUrl(),
+        return new RevisionStatus(generation, conditions, annotations, original.logUrl(),
                 original.containerStatuses(), original.initContainerStatuses(), actualReplicas, desiredReplicas);
     }
 }

@@ -57,13 +57,14 @@ public final class RevisionReconciler implements Reconciler {
     private Result observeInstances(Revision revision, RevisionLifecycle status) {
         InstanceReport report = instances.ensure(revision);
         status.setReplicas(report.replicas());
+        status.setLimitsInForce(report.limitsInForce());
         switch (report.state()) {
             case InstanceState.Starting starting -> {
                 return awaitReadiness(revision, starting, status);
             }
             case InstanceState.Ready ready -> status.markReady();
             case InstanceState.ScaledToZero idle -> status.markScaledToZero();
-            case InstanceState.Exited exited -> status.markContainerExited(exited.exitCode(), exited.lastLogLines());
+            case InstanceState.Exited exited -> status.markContainerExited(exited);
             case InstanceState.CrashLoopBackOff loop -> status.markCrashLoopBackOff(loop);
             case InstanceState.Failed failed -> {
                 status.markCannotStart(failed.reason(), failed.message());

@@ -40,6 +40,11 @@ class RevisionReconcilerTest {
     private static final String CRASH_LOOP_SILENT = "container exited with code 1 after 1 restart; back-off 1.5s "
             + "restarting failed container; it logged nothing";
 
+    private static final String OOM_KILLED = "container was OOM-killed (exit code 137): it used more memory than "
+            + "resources.limits.memory allows; raise the limit or make it use less; last log lines:\nallocating";
+    private static final String OOM_LOOP = "container was OOMKilled (over resources.limits.memory), exit code 137 "
+            + "after 1 restart; back-off 10s restarting failed container; it logged nothing";
+
     record Row(String name, Map<String, String> annotations, Optional<InstanceReport> instances,
             RevisionStatus wantStatus, Result wantResult) {
         @Override
@@ -92,6 +97,19 @@ class RevisionReconcilerTest {
                                         "container exited with code 3: listening\npanic: boom"),
                                 condition("Ready", "False", "ExitCode",
                                         "container exited with code 3: listening\npanic: boom"),
+                                condition("ResourcesAvailable", "Unknown")), Result.done()),
+                new Row("a container OOM-killed over its memory limit shows as Kubernetes' OOMKilled", Map.of(),
+                        Optional.of(report(new InstanceState.Exited(137, List.of("allocating"), true))),
+                        status(0, 1, active("Unknown", "Deploying", null),
+                                condition("ContainerHealthy", "False", "OOMKilled", OOM_KILLED),
+                                condition("Ready", "False", "OOMKilled", OOM_KILLED),
+                                condition("ResourcesAvailable", "Unknown")), Result.done()),
+                new Row("a crash loop of OOM kills says so", Map.of(),
+                        Optional.of(report(new InstanceState.CrashLoopBackOff(137, 1, Duration.ofSeconds(10),
+                                List.of(), true))),
+                        status(0, 1, active("Unknown", "Deploying", null),
+                                condition("ContainerHealthy", "False", "CrashLoopBackOff", OOM_LOOP),
+                                condition("Ready", "False", "CrashLoopBackOff", OOM_LOOP),
                                 condition("ResourcesAvailable", "Unknown")), Result.done()),
                 new Row("a container crashing again after a restart is in CrashLoopBackOff", Map.of(),
                         Optional.of(report(new InstanceState.CrashLoopBackOff(3, 2, Duration.ofSeconds(20),
@@ -147,6 +165,22 @@ class RevisionReconcilerTest {
             instances.set(KEY, report(new InstanceState.Ready()));
             RevisionController.reconciler(store, ManualClock.atEpoch(), instances, DEADLINE).reconcile(KEY);
             assertThat(instances.removed("default", "hello-00001")).isTrue();
+        }
+    }
+
+    @Test
+    void theStatusSaysHowTheResourceLimitsAreEnforced() {
+        try (ResourceStore store = InMemoryStore.create()) {
+            Seed.load(store, List.of(revision("hello-00001")));
+            FakeRevisionInstances instances = new FakeRevisionInstances();
+            instances.set(KEY, new InstanceReport(new Replicas(1, 1, 1), new InstanceState.Ready(),
+                    Optional.of("resources.limits memory 67108864 bytes: cgroup v2 memory.max")));
+
+            RevisionController.reconciler(store, ManualClock.atEpoch(), instances, DEADLINE).reconcile(KEY);
+
+            assertThat(store.get(ResourceTypes.REVISION, "default", "hello-00001").orElseThrow()
+                    .at("/status/annotations/kumo.dev~1limits-in-force").asText())
+                    .isEqualTo("resources.limits memory 67108864 bytes: cgroup v2 memory.max");
         }
     }
 

@@ -10,20 +10,42 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-/** What identifies a running workload process on disk, so a later server can find it if this one crashes. */
-record InstanceRecord(String instanceId, long pid, Instant startInstant, String command) {
+/**
+ * What identifies a running workload process on disk, so a later server can find it if this one crashes: its pid,
+ * start instant and executable, its cgroup directories (everything in them is the instance's), and whether it leads
+ * its own session (the fallback without cgroups).
+ */
+record InstanceRecord(String instanceId, long pid, Instant startInstant, String command, List<Path> cgroups,
+        boolean session) {
+
+    InstanceRecord {
+        cgroups = List.copyOf(cgroups);
+    }
+
+    /** A record without cgroup or session. */
+    InstanceRecord(String instanceId, long pid, Instant startInstant, String command) {
+        this(instanceId, pid, startInstant, command, List.of(), false);
+    }
 
     /** The record of a freshly started process, if the OS tells its start time and executable. */
     static Optional<InstanceRecord> of(String instanceId, ProcessHandle process) {
+        return of(instanceId, process, List.of(), false);
+    }
+
+    /** The record of a freshly started process in its cgroup or session. */
+    static Optional<InstanceRecord> of(String instanceId, ProcessHandle process, List<Path> cgroups,
+            boolean session) {
         ProcessHandle.Info info = process.info();
         if (info.startInstant().isEmpty() || info.command().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new InstanceRecord(instanceId, process.pid(), info.startInstant().get(),
-                info.command().get()));
+                info.command().get(), cgroups, session));
     }
 
     /** Whether the handle is this very process: same start instant and same executable. */
@@ -40,6 +62,10 @@ record InstanceRecord(String instanceId, long pid, Instant startInstant, String 
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("start", startInstant.toString());
         properties.setProperty("command", command);
+        properties.setProperty("session", Boolean.toString(session));
+        for (int i = 0; i < cgroups.size(); i++) {
+            properties.setProperty("cgroup." + i, cgroups.get(i).toString());
+        }
         Path file = file(dir, instanceId);
         Path temp = dir.resolve(instanceId + ".tmp");
         try {
@@ -58,9 +84,14 @@ record InstanceRecord(String instanceId, long pid, Instant startInstant, String 
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
+            List<Path> cgroups = new ArrayList<>();
+            for (int i = 0; properties.getProperty("cgroup." + i) != null; i++) {
+                cgroups.add(Path.of(properties.getProperty("cgroup." + i)));
+            }
             return Optional.of(new InstanceRecord(properties.getProperty("instance"),
                     Long.parseLong(properties.getProperty("pid")), Instant.parse(properties.getProperty("start")),
-                    properties.getProperty("command")))
+                    properties.getProperty("command"), cgroups,
+                    Boolean.parseBoolean(properties.getProperty("session"))))
                     .filter(record -> record.instanceId() != null && record.command() != null);
         } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             return Optional.empty();

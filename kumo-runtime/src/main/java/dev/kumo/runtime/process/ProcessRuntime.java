@@ -6,6 +6,7 @@ import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each instance as a host process supervised by a virtual thread, with its state (records, logs, temp dirs)
- * under one state directory; on start it kills the processes a crashed predecessor left behind. Each instance gets
- * a free loopback port of its own as PORT; a declared containerPort is where the container would listen in Knative,
- * and probes naming it are aimed at the instance's own port. An instance is ready only when the socket its probe
- * reaches belongs to its own processes ({@link PortCheck}).
+ * under one state directory; on start it kills, in the background, the processes a crashed predecessor left behind.
+ * Each instance gets a free loopback port of its own as PORT; a declared containerPort is where the container would
+ * listen in Knative, and probes naming it are aimed at the instance's own port. An instance is ready only when the
+ * socket its probe reaches belongs to its own processes ({@link PortCheck}). Each instance is contained in a cgroup
+ * of its own where the kernel offers a writable one (which also enforces its memory and CPU limits), else in its own
+ * session; it runs as its runAsUser when the server runs as root.
  */
 public final class ProcessRuntime implements WorkloadRuntime {
 
@@ -40,35 +43,66 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     private final ProcessRuntimeConfig config;
     private final StateDirLock lock;
+    private final Cgroups cgroups;
+    private final ServerUser user;
+    private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
     private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
     private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock) {
+    private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
+            CompletableFuture<List<String>> leftoversReaped) {
         this.config = config;
         this.lock = lock;
+        this.cgroups = cgroups;
+        this.user = ServerUser.current();
+        this.leftoversReaped = leftoversReaped;
     }
 
-    /** Takes the state directory, kills orphans recorded in it, clears old logs and temp dirs, and is ready. */
+    /**
+     * Takes the state directory, lists the leftovers of a crashed predecessor and starts killing them in the
+     * background, clears old logs and temp dirs, and is ready.
+     */
     public static ProcessRuntime start(ProcessRuntimeConfig config) {
         StateDirLock lock = StateDirLock.acquire(config.stateDir());
         try {
-            OrphanReaper.reap(config.recordDir());
+            Cgroups cgroups = config.cgroups() ? Cgroups.discover(config.stateDir()) : Cgroups.none();
+            LOG.info("process runtime containment: {}", cgroups.describe());
+            CompletableFuture<List<String>> reaped = OrphanReaper.start(config.recordDir(), cgroups);
             FileTrees.delete(config.stateDir().resolve("tmp"));
             FileTrees.delete(config.stateDir().resolve("logs"));
-            return new ProcessRuntime(config, lock);
+            return new ProcessRuntime(config, lock, cgroups, reaped);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
+    /** Completes, with the ids of the instances killed, once the leftovers of a crashed predecessor are gone. */
+    public CompletableFuture<List<String>> leftoversReaped() {
+        return leftoversReaped;
+    }
+
+    /** What contains instances and enforces their limits on this host, as logged at start. */
+    public String containment() {
+        return cgroups.describe();
+    }
+
+    @Override
+    public Optional<String> limitsInForce(WorkloadLimits limits) {
+        return Limits.inForce(limits, cgroups);
+    }
+
     @Override
     public Optional<String> unsupported(WorkloadSpec spec) {
         if (!spec.command().isEmpty()) {
-            return Optional.empty();
+            if (RunAs.identity(spec.runAs(), user).isPresent() && Containment.find("setpriv").isEmpty()) {
+                return Optional.of("securityContext.runAsUser/runAsGroup need setpriv (util-linux) on kumo server's "
+                        + "PATH to start the process as that user: install util-linux, or remove them");
+            }
+            return RunAs.refusal(spec.runAs(), user);
         }
         return Optional.of(spec.image()
                 .map(image -> "container has image " + image + " and no command: the process runtime runs"
@@ -87,17 +121,24 @@ public final class ProcessRuntime implements WorkloadRuntime {
         }
         String id = InstanceIds.next(spec.revision().revision());
         int port = ports.allocate(); // its own, whatever containerPort says: see InstancePorts
+        Optional<RunAs.Identity> identity = RunAs.identity(spec.runAs(), user);
         Path tmpDir = config.tmpDir(id);
         try {
-            Files.createDirectories(tmpDir);
+            // A workload running as another user cannot reach into the server's (private) state directory.
+            tmpDir = identity.isEmpty() ? Files.createDirectories(tmpDir) : RunAs.tmpDir(id, identity.get());
         } catch (IOException e) {
             throw new UncheckedIOException("starting an instance of " + spec.revision() + ": creating " + tmpDir, e);
         }
         RotatingLog log = new RotatingLog(config.logDir(id), config.logFileMaxBytes(), spec.revision().revision(),
                 id);
-        Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(),
-                WorkloadEnvironment.build(System.getenv(), config.inheritedEnv(), spec, port, tmpDir), log);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, port, this::changed);
+        Map<String, String> env = WorkloadEnvironment.build(System.getenv(), config.inheritedEnv(), spec, port,
+                tmpDir);
+        if (identity.isPresent()) {
+            RunAs.environment(env, spec.env(), tmpDir);
+        }
+        Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
+                identity);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, this::changed);
         logs.put(id, log);
         supervisors.put(id, supervisor);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
@@ -153,6 +194,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
+            cgroups.close();
             lock.close();
         }
     }

@@ -1,6 +1,7 @@
 package dev.kumo.runtime.process;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A process and the descendants seen so far. Descendants are re-parented when their parent dies, so they are
- * remembered while it lives; a remembered {@link ProcessHandle} carries its start time, so killing it later never
- * hits a recycled pid.
+ * A process and the descendants seen so far, and its cgroup or session where it has one. Descendants are re-parented
+ * when their parent dies, so they are remembered while it lives; a remembered {@link ProcessHandle} carries its start
+ * time, so killing it later never hits a recycled pid. A cgroup holds every descendant whatever it does (setsid,
+ * double fork), so killing the tree kills the cgroup; without one the session the root leads is walked as well.
  *
  * <p>The exit of a root we started is awaited with {@link Process#waitFor}, not {@code onExit()}: the JDK completes
  * {@code onExit()} only after draining the output pipe, which blocks while a stray child still holds it open.
@@ -22,27 +24,38 @@ final class ProcessTree {
 
     private final ProcessHandle root;
     private final Optional<Process> child;
+    private final Optional<InstanceCgroup> cgroup;
+    private final boolean session;
+    private final Optional<Instant> rootStart;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
-    private ProcessTree(ProcessHandle root, Optional<Process> child) {
+    private ProcessTree(ProcessHandle root, Optional<Process> child, Optional<InstanceCgroup> cgroup,
+            boolean session) {
         this.root = root;
         this.child = child;
+        this.cgroup = cgroup;
+        this.session = session;
+        this.rootStart = root.info().startInstant();
     }
 
-    /** The tree of a process this JVM started. */
-    static ProcessTree of(Process process) {
-        return new ProcessTree(process.toHandle(), Optional.of(process));
+    /** The tree of a process this JVM started, held in its containment. */
+    static ProcessTree of(Process process, Containment containment) {
+        return new ProcessTree(process.toHandle(), Optional.of(process), containment.cgroup(),
+                containment.bySession());
     }
 
-    /** The tree of a process this JVM did not start (an orphan of a previous server). */
-    static ProcessTree of(ProcessHandle process) {
-        return new ProcessTree(process, Optional.empty());
+    /** The tree of a process this JVM did not start (an orphan of a previous server), leader of its session or not. */
+    static ProcessTree of(ProcessHandle process, boolean session) {
+        return new ProcessTree(process, Optional.empty(), Optional.empty(), session);
     }
 
-    /** Remembers the current descendants of the root. */
+    /** Remembers the current descendants of the root and the members of its session. */
     synchronized void refresh() {
         if (root.isAlive()) {
             root.descendants().forEach(seen::add);
+        }
+        if (session) {
+            seen.addAll(SessionMembers.of(root.pid(), rootStart));
         }
     }
 
@@ -52,7 +65,7 @@ final class ProcessTree {
         root.destroy();
     }
 
-    /** SIGKILL to the root and every descendant seen, then waits (bounded) until they are gone. */
+    /** SIGKILL to the root, every descendant seen and the whole cgroup, then waits (bounded) until they are gone. */
     void kill(Duration wait) {
         refresh();
         List<ProcessHandle> all;
@@ -61,6 +74,7 @@ final class ProcessTree {
             seen.forEach(ProcessHandle::destroyForcibly);
             all = List.copyOf(seen);
         }
+        cgroup.ifPresent(group -> group.killAll(wait));
         awaitRootExit(wait);
         all.forEach(handle -> awaitExit(handle, wait));
     }

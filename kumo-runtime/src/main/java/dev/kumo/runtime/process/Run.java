@@ -14,9 +14,11 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
 
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
 
-    /** Starts the command with stdin at EOF and stdout and stderr merged into the log. */
-    static Run launch(LaunchRequest request, Instant now, Runnable onExit) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(request.commandLine()).redirectErrorStream(true);
+    /** Starts the command in its containment, with stdin at EOF and stdout and stderr merged into the log. */
+    static Run launch(LaunchRequest request, Containment containment, Instant now, Runnable onExit)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(containment.commandLine(request.commandLine()))
+                .redirectErrorStream(true);
         if (request.workingDir().isPresent()) {
             Path dir = request.workingDir().get();
             if (!Files.isDirectory(dir)) {
@@ -27,12 +29,32 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(request.env());
+        // The containment wrapper execs the program, so a missing one would only show as exit code 127: say it now.
+        mustExist(request.commandLine().getFirst(), request.env(), request.workingDir());
         Process process = builder.start();
         process.getOutputStream().close();
         Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
                 .start(new LogPump(process.getInputStream(), request.log()));
-        return new Run(process, ProcessTree.of(process), now, pump);
+        return new Run(process, ProcessTree.of(process, containment), now, pump);
+    }
+
+    /** Fails as ProcessBuilder would when the program is not found as execvp looks for it (PATH, or the path). */
+    private static void mustExist(String program, Map<String, String> env, Optional<Path> workingDir)
+            throws IOException {
+        boolean found;
+        if (program.contains("/")) {
+            Path path = Path.of(program);
+            found = Files.isExecutable(path.isAbsolute() ? path : workingDir.map(dir -> dir.resolve(path))
+                    .orElse(path));
+        } else {
+            found = java.util.Arrays.stream(env.getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                    .map(dir -> Path.of(dir.isEmpty() ? "." : dir).resolve(program))
+                    .anyMatch(candidate -> Files.isExecutable(candidate) && !Files.isDirectory(candidate));
+        }
+        if (!found) {
+            throw new IOException("Cannot run program \"" + program + "\": error=2, No such file or directory");
+        }
     }
 
     // Not process.onExit(): see ProcessTree on why that can lag behind the exit.
@@ -55,8 +77,11 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         }
     }
 
-    /** What to launch: resolved command line, directory (empty = the server's), environment and log. */
+    /**
+     * What to launch: resolved command line, directory (empty = the server's), environment, log, the instance's
+     * private temp dir and the user it runs as (empty: the server's).
+     */
     record LaunchRequest(String instanceId, List<String> commandLine, Optional<Path> workingDir,
-            Map<String, String> env, RotatingLog log) {
+            Map<String, String> env, RotatingLog log, Path tmpDir, Optional<RunAs.Identity> identity) {
     }
 }

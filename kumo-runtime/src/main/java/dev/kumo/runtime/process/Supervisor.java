@@ -27,6 +27,7 @@ final class Supervisor implements Runnable {
     private final WorkloadSpec spec;
     private final ProcessRuntimeConfig config;
     private final Run.LaunchRequest launch;
+    private final Cgroups cgroups;
     private final InetSocketAddress address;
     private final Consumer<Instance> publisher;
     private final Wakeup wakeup = new Wakeup();
@@ -38,12 +39,13 @@ final class Supervisor implements Runnable {
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
-    Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, int port,
-            Consumer<Instance> publisher) {
+    Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
+            int port, Consumer<Instance> publisher) {
         this.id = id;
         this.spec = spec;
         this.config = config;
         this.launch = launch;
+        this.cgroups = cgroups;
         this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
@@ -68,8 +70,12 @@ final class Supervisor implements Runnable {
 
     @Override
     public void run() {
+        Optional<Containment> containment = Optional.empty();
         try {
-            superviseUntilStoppedOrFailed();
+            containment = contain();
+            if (containment.isPresent()) {
+                superviseUntilStoppedOrFailed(containment.get());
+            }
             while (!stopRequested) {
                 wakeup.awaitUntil(Instant.MAX, config.clock());
             }
@@ -77,26 +83,38 @@ final class Supervisor implements Runnable {
             publish(new InstanceState.Failed(termination("supervising the instance failed: " + e,
                     OptionalInt.empty())));
         } finally {
+            containment.ifPresent(Containment::release);
             launch.log().close();
-            FileTrees.delete(config.tmpDir(id));
+            FileTrees.delete(launch.tmpDir());
             publish(new InstanceState.Stopped(config.clock().instant()));
             done.complete(current);
         }
     }
 
-    private void superviseUntilStoppedOrFailed() {
+    private Optional<Containment> contain() {
+        try {
+            return Optional.of(Containment.prepare(cgroups, id, spec.limits(), launch.identity()));
+        } catch (IOException e) {
+            publish(new InstanceState.Failed(termination("cannot contain the instance: " + e.getMessage(),
+                    OptionalInt.empty())));
+            return Optional.empty();
+        }
+    }
+
+    private void superviseUntilStoppedOrFailed(Containment containment) {
         while (!stopRequested) {
             Run run;
+            long oomKillsBefore = containment.oomKills();
             try {
-                run = Run.launch(launch, config.clock().instant(), wakeup::signal);
+                run = Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
             } catch (IOException e) {
                 publish(new InstanceState.Failed(termination("cannot start " + spec.commandLine().getFirst() + ": "
                         + e.getMessage(), OptionalInt.empty())));
                 return;
             }
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
-            Ending ending = new RunWatch(run).until();
-            Optional<Termination> termination = finish(run, ending);
+            Ending ending = new RunWatch(run, containment).until();
+            Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);
             if (termination.isEmpty()) {
                 return;
             }
@@ -104,7 +122,7 @@ final class Supervisor implements Runnable {
         }
     }
 
-    private Optional<Termination> finish(Run run, Ending ending) {
+    private Optional<Termination> finish(Run run, Ending ending, boolean oomKilled) {
         if (!(ending instanceof Ending.Exited)) {
             run.tree().terminate();
             run.tree().awaitRootExit(spec.terminationGracePeriod());
@@ -116,7 +134,9 @@ final class Supervisor implements Runnable {
                 : OptionalInt.of(run.process().exitValue());
         return switch (ending) {
             case Ending.StopRequested stop -> Optional.empty();
-            case Ending.Exited exited -> Optional.of(termination("the process exited", exitCode));
+            case Ending.Exited exited -> Optional.of(oomKilled
+                    ? oomKilled(exitCode)
+                    : termination("the process exited", exitCode));
             case Ending.LivenessFailed failed -> Optional.of(termination("liveness probe failed "
                     + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the process was "
                     + "restarted: " + failed.lastFailure(), exitCode));
@@ -141,6 +161,12 @@ final class Supervisor implements Runnable {
         return new Termination(reason, exitCode, lines, config.clock().instant());
     }
 
+    private Termination oomKilled(OptionalInt exitCode) {
+        Termination plain = termination("OOMKilled: the kernel killed the process for using more than its memory "
+                + "limit of " + spec.limits().memoryBytes().orElse(0) + " bytes (resources.limits.memory)", exitCode);
+        return new Termination(plain.reason(), plain.exitCode(), plain.lastLogLines(), plain.at(), true);
+    }
+
     private void publish(InstanceState state) {
         current = new Instance(id, spec.revision(), state, restarts);
         publisher.accept(current);
@@ -154,6 +180,7 @@ final class Supervisor implements Runnable {
         private static final Duration CONFLICT_HOLD = Duration.ofSeconds(2);
 
         private final Run run;
+        private final Containment containment;
         private final ProbeSchedule readiness;
         private final Optional<ProbeSchedule> liveness;
         private Instant nextReadiness;
@@ -170,8 +197,9 @@ final class Supervisor implements Runnable {
         private boolean unhealthy;
         private boolean everReady;
 
-        RunWatch(Run run) {
+        RunWatch(Run run, Containment containment) {
             this.run = run;
+            this.containment = containment;
             this.readiness = new ProbeSchedule(spec.readiness(), run.startedAt(), ProbeSchedule.Kind.READINESS);
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
@@ -281,7 +309,8 @@ final class Supervisor implements Runnable {
         // The record is written again when the executable changes: wrappers and shims (pyenv, rbenv) exec the
         // real program after start, and a record must name what a later server would find.
         private void record() {
-            Optional<InstanceRecord> now = InstanceRecord.of(id, run.process().toHandle());
+            Optional<InstanceRecord> now = InstanceRecord.of(id, run.process().toHandle(),
+                    containment.cgroup().map(InstanceCgroup::dirs).orElse(List.of()), containment.bySession());
             if (now.isPresent() && !now.equals(recorded)) {
                 now.get().write(config.recordDir());
                 recorded = now;

@@ -10,6 +10,11 @@ public interface WorkloadRuntime extends AutoCloseable {
     /** Why this runtime cannot run the spec, or empty if it can. */
     Optional<String> unsupported(WorkloadSpec spec);
 
+    /** How this runtime enforces these resource limits, one sentence per limit; empty if none is set. */
+    default Optional<String> limitsInForce(WorkloadLimits limits) {
+        return limits.any() ? Optional.of("resources.limits: not enforced by this runtime") : Optional.empty();
+    }
+
     /** Starts one instance; it begins {@link InstanceState.Starting} and is supervised until stopped. */
     Instance start(WorkloadSpec spec);
 

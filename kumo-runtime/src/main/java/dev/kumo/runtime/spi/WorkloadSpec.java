@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * What to run for one revision: command and arguments (or an image), a resolved environment, the declared
- * containerPort (0 for none), probes and the termination grace period.
+ * containerPort (0 for none), probes, the termination grace period, whom it runs as and its resource limits.
  *
  * <p>{@code containerPort} is the port the container would listen on in Knative, where each pod has its own network.
  * A runtime that shares the host's network (the process runtime) gives every instance its own port instead, says
@@ -28,7 +28,9 @@ public record WorkloadSpec(
         int containerPort,
         ProbeSpec readiness,
         Optional<ProbeSpec> liveness,
-        Duration terminationGracePeriod) {
+        Duration terminationGracePeriod,
+        RunAsSpec runAs,
+        WorkloadLimits limits) {
 
     /** Kubernetes' default termination grace period. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
@@ -49,6 +51,8 @@ public record WorkloadSpec(
         if (terminationGracePeriod.isNegative()) {
             throw new IllegalArgumentException("terminationGracePeriod must not be negative");
         }
+        Objects.requireNonNull(runAs, "runAs");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** A builder with Knative's defaults: TCP readiness, no liveness, no declared port, 30 s grace. */
@@ -61,6 +65,12 @@ public record WorkloadSpec(
         List<String> line = new ArrayList<>(command);
         line.addAll(args);
         return line;
+    }
+
+    /** This spec with another command (the program and its leading arguments). */
+    public WorkloadSpec withCommand(List<String> newCommand) {
+        return new WorkloadSpec(revision, newCommand, args, workingDir, image, env, containerPort, readiness, liveness,
+                terminationGracePeriod, runAs, limits);
     }
 
     /** Builds a {@link WorkloadSpec}. */
@@ -76,6 +86,8 @@ public record WorkloadSpec(
         private ProbeSpec readiness = ProbeSpec.defaultReadiness();
         private Optional<ProbeSpec> liveness = Optional.empty();
         private Duration terminationGracePeriod = DEFAULT_GRACE_PERIOD;
+        private RunAsSpec runAs = RunAsSpec.SERVER_USER;
+        private WorkloadLimits limits = WorkloadLimits.NONE;
 
         private Builder(RevisionRef revision) {
             this.revision = Objects.requireNonNull(revision, "revision");
@@ -153,10 +165,22 @@ public record WorkloadSpec(
             return this;
         }
 
+        /** Whom the process runs as. */
+        public Builder runAs(RunAsSpec identity) {
+            this.runAs = identity;
+            return this;
+        }
+
+        /** The memory and CPU limits. */
+        public Builder limits(WorkloadLimits newLimits) {
+            this.limits = newLimits;
+            return this;
+        }
+
         /** The spec. */
         public WorkloadSpec build() {
             return new WorkloadSpec(revision, command, args, workingDir, image, env, containerPort, readiness,
-                    liveness, terminationGracePeriod);
+                    liveness, terminationGracePeriod, runAs, limits);
         }
     }
 }

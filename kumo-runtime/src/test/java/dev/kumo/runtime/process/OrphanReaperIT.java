@@ -3,14 +3,10 @@ package dev.kumo.runtime.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,21 +26,13 @@ class OrphanReaperIT {
 
     @Test
     void treeLeftByAKilledServerIsKilledByTheNextRuntime() throws Exception {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingServer.class.getName(), stateDir.toString())
-                .redirectError(stateDir.resolveSibling(stateDir.getFileName() + "-server.err").toFile())
-                .start();
-        started.add(server.toHandle());
-        String pidsLine = CompletableFuture.supplyAsync(() -> firstLine(server)).get(60, TimeUnit.SECONDS);
-        List<ProcessHandle> tree = SpawnedPids.parse(pidsLine);
-        started.addAll(tree);
+        List<ProcessHandle> tree = CrashedServer.leaving(stateDir, "spawn", 1, started).getFirst();
 
-        server.destroyForcibly();
-        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(tree).as("the workload outlives its server").allMatch(ProcessHandle::isAlive);
 
         try (ProcessRuntime next = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
+            next.leftoversReaped().get(20, TimeUnit.SECONDS);
             assertThat(stateDir.resolve("instances")).isEmptyDirectory();
             assertThat(next.instances()).isEmpty();
         }
@@ -61,22 +49,10 @@ class OrphanReaperIT {
                 .write(stateDir.resolve("instances"));
 
         try (ProcessRuntime next = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
+            next.leftoversReaped().get(20, TimeUnit.SECONDS);
             assertThat(stranger.isAlive()).isTrue();
             assertThat(stateDir.resolve("instances")).isEmptyDirectory();
             assertThat(next.instances()).isEmpty();
-        }
-    }
-
-    private static String firstLine(Process process) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line = reader.readLine();
-            if (line == null) {
-                throw new AssertionError("the crashing server ended without printing its workload's pids");
-            }
-            return line;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

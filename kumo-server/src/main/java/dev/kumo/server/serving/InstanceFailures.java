@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * How a runtime instance that is not running shows in its Revision's status: a first exit as the exit code and last
- * log lines; a crash after a restart as Kubernetes' CrashLoopBackOff, with the restart count and the back-off; a
- * failure to run at all as the runtime's reason; an instance that runs but cannot serve on its port (another process
- * holds it, or it listens elsewhere) as the runtime's reason and message.
+ * log lines (OOMKilled when the kernel killed it over its memory limit); a crash after a restart as Kubernetes'
+ * CrashLoopBackOff, with the restart count and the back-off; a failure to run at all as the runtime's reason; an
+ * instance that runs but cannot serve on its port (another process holds it, or it listens elsewhere) as the
+ * runtime's reason and message.
  */
 final class InstanceFailures {
 
@@ -42,10 +43,11 @@ final class InstanceFailures {
             return exited(last);
         }
         return new InstanceState.CrashLoopBackOff(last.exitCode().orElse(-1), restarted,
-                Duration.between(last.at(), loop.nextAttempt()), last.lastLogLines());
+                Duration.between(last.at(), loop.nextAttempt()), last.lastLogLines(), last.oomKilled());
     }
 
     private static InstanceState exited(Termination termination) {
-        return new InstanceState.Exited(termination.exitCode().orElse(-1), termination.lastLogLines());
+        return new InstanceState.Exited(termination.exitCode().orElse(-1), termination.lastLogLines(),
+                termination.oomKilled());
     }
 }

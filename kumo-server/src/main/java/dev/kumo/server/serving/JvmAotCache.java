@@ -129,7 +129,6 @@ final class JvmAotCache {
     private static WorkloadSpec withOption(WorkloadSpec spec, String option) {
         List<String> command = new ArrayList<>(spec.command());
         command.add(1, option);
-        return new WorkloadSpec(spec.revision(), command, spec.args(), spec.workingDir(), spec.image(), spec.env(),
-                spec.containerPort(), spec.readiness(), spec.liveness(), spec.terminationGracePeriod());
+        return spec.withCommand(command);
     }
 }

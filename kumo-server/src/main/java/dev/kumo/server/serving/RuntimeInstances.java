@@ -62,6 +62,8 @@ public final class RuntimeInstances implements RevisionInstances {
                 spec = specs.of(revision);
             } catch (EnvResolver.UnresolvableEnvException e) {
                 return cannotStart(desired, new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                return cannotStart(desired, InstanceState.Failed.permanent("InvalidSpec", e.getMessage()));
             }
             Optional<String> unsupported = runtime.unsupported(spec);
             if (unsupported.isPresent()) {
@@ -82,7 +84,7 @@ public final class RuntimeInstances implements RevisionInstances {
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
-        return new InstanceReport(new Replicas(desired, ready, serving.size()), state);
+        return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision));
     }
 
     @Override
@@ -129,6 +131,14 @@ public final class RuntimeInstances implements RevisionInstances {
                 .filter(i -> i.revision().namespace().equals(revision.namespace())
                         && i.revision().revision().equals(revision.name()))
                 .toList();
+    }
+
+    private Optional<String> limitsInForce(Revision revision) {
+        try {
+            return runtime.limitsInForce(specs.limits(revision));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static InstanceReport cannotStart(int desired, InstanceState.Failed failed) {

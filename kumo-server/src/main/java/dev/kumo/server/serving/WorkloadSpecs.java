@@ -6,6 +6,7 @@ import dev.kumo.api.serving.pod.IntOrString;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,9 @@ final class WorkloadSpecs {
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
                 .env(env.resolve(namespace, container))
-                .containerPort(containerPort(container));
+                .containerPort(containerPort(container))
+                .runAs(ContainerSecurity.runAs(revision.spec().securityContext(), container))
+                .limits(limits(revision));
         if (container.workingDir() != null && !container.workingDir().isEmpty()) {
             spec.workingDir(Path.of(container.workingDir()));
         }
@@ -46,6 +49,13 @@ final class WorkloadSpecs {
         readiness(container.readinessProbe()).ifPresent(spec::readiness);
         liveness(container.livenessProbe()).ifPresent(spec::liveness);
         return spec.build();
+    }
+
+    /** The serving container's memory and CPU limits; an IllegalArgumentException names a bad quantity. */
+    WorkloadLimits limits(Revision revision) {
+        Container container = servingContainer(revision);
+        return ContainerSecurity.limits(container, "spec.containers[" + revision.spec().containers().indexOf(container)
+                + "]");
     }
 
     /** The container with a port, else the first: Knative's serving container. */

@@ -2,7 +2,9 @@ package dev.kumo.api.serving.validation;
 
 import static dev.kumo.api.serving.validation.KnativeErrors.at;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.serving.pod.Quantities;
 import dev.kumo.api.serving.pod.Container;
 import dev.kumo.api.serving.pod.Probe;
 import dev.kumo.api.serving.pod.Volume;
@@ -69,7 +71,27 @@ final class ContainerValidation {
                     "want File or FallbackToLogsOnError"));
         }
         errors.addAll(VolumeMountValidation.validate(container.volumeMounts(), volumes, at(path, "volumeMounts")));
+        if (container.resources() != null) {
+            quantities(container.resources().limits(), at(path, "resources.limits"), errors);
+            quantities(container.resources().requests(), at(path, "resources.requests"), errors);
+        }
         return errors;
+    }
+
+    /** Each resource quantity must parse and not be negative, as kube-apiserver checks them. */
+    private static void quantities(Map<String, JsonNode> values, String path, List<FieldError> errors) {
+        if (values == null) {
+            return;
+        }
+        values.forEach((name, value) -> {
+            String field = path + "." + name;
+            String text = value == null || value.isNull() ? "" : value.asText();
+            try {
+                Quantities.parse(text, field);
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.invalid(field, text, e.getMessage().substring(field.length() + 2)));
+            }
+        });
     }
 
     private static void noProbe(Probe probe, String path, List<FieldError> errors) {

@@ -18,12 +18,16 @@ public final class NotHonouredFields {
     /** Pod-level fields, in schema order; remove a name here once the runtime honours it. */
     static final List<String> POD_FIELDS = List.of("volumes", "serviceAccountName", "imagePullSecrets",
             "enableServiceLinks", "automountServiceAccountToken", "affinity", "nodeSelector", "tolerations",
-            "runtimeClassName", "securityContext", "topologySpreadConstraints", "hostAliases", "initContainers",
+            "runtimeClassName", "topologySpreadConstraints", "hostAliases", "initContainers",
             "dnsPolicy", "dnsConfig", "hostIPC", "hostPID", "hostNetwork", "shareProcessNamespace",
             "priorityClassName", "schedulerName");
     /** Container-level fields; remove a name here once the runtime honours it. */
-    static final List<String> CONTAINER_FIELDS = List.of("livenessProbe", "startupProbe", "resources",
-            "securityContext", "imagePullPolicy", "terminationMessagePath", "terminationMessagePolicy");
+    static final List<String> CONTAINER_FIELDS = List.of("livenessProbe", "startupProbe", "imagePullPolicy",
+            "terminationMessagePath", "terminationMessagePolicy");
+    /** The securityContext settings the process runtime honours (runs the process as that user); the rest warn. */
+    static final List<String> HONOURED_SECURITY = List.of("runAsUser", "runAsGroup", "runAsNonRoot");
+    /** The limits the process runtime enforces (cgroup or rlimit, said in the Revision's status); the rest warn. */
+    static final List<String> HONOURED_LIMITS = List.of("memory", "cpu");
     /** Environment sources that read the pod, which a process has not got. */
     static final List<String> ENV_SOURCES = List.of("fieldRef", "resourceFieldRef");
 
@@ -38,16 +42,29 @@ public final class NotHonouredFields {
         List<String> warnings = new ArrayList<>();
         ObjectNode tree = Json.toTree(spec);
         present(tree, POD_FIELDS, path, warnings);
+        allBut(tree.path("securityContext"), HONOURED_SECURITY, path + ".securityContext", warnings);
         JsonNode containers = tree.path("containers");
         for (int i = 0; i < containers.size(); i++) {
             String at = path + ".containers[" + i + "]";
             present(containers.get(i), CONTAINER_FIELDS, at, warnings);
+            JsonNode resources = containers.get(i).path("resources");
+            allBut(resources.path("limits"), HONOURED_LIMITS, at + ".resources.limits", warnings);
+            present(resources, List.of("requests", "claims"), at + ".resources", warnings);
+            allBut(containers.get(i).path("securityContext"), HONOURED_SECURITY, at + ".securityContext", warnings);
             JsonNode env = containers.get(i).path("env");
             for (int e = 0; e < env.size(); e++) {
                 present(env.get(e).path("valueFrom"), ENV_SOURCES, at + ".env[" + e + "].valueFrom", warnings);
             }
         }
         return warnings;
+    }
+
+    private static void allBut(JsonNode node, List<String> honoured, String path, List<String> warnings) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!honoured.contains(field)) {
+                warnings.add(path + "." + field + SUFFIX);
+            }
+        });
     }
 
     private static void present(JsonNode node, List<String> fields, String path, List<String> warnings) {
