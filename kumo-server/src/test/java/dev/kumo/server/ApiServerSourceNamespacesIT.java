@@ -33,7 +33,7 @@ class ApiServerSourceNamespacesIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        api = new TestApi("http://127.0.0.1:" + server.apiPort());
+        api = new TestApi(server);
         devSink = EventRecorder.start();
         allSink = EventRecorder.start();
     }
