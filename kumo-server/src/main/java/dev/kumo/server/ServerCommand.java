@@ -6,6 +6,7 @@ import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +73,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "A web origin (scheme://host[:port]) "
             + "whose pages may call the API; repeatable. Requests carrying any other Origin are refused.")
-    java.util.List<String> allowedOrigins;
+    List<String> allowedOrigins;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -145,7 +146,7 @@ public final class ServerCommand implements Callable<Integer> {
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
                                 : file.eventingMaxInFlight()))
                 .withAllowedOrigins(AllowedOrigins.parse(allowedOrigins != null ? allowedOrigins
-                        : file.allowedOrigins() != null ? file.allowedOrigins() : java.util.List.of()));
+                        : file.allowedOrigins() != null ? file.allowedOrigins() : List.of()));
     }
 
     /**

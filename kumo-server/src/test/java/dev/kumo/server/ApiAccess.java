@@ -42,10 +42,13 @@ public record ApiAccess(URI url, Optional<String> token, Optional<Path> ca) {
         return URI.create(url + path);
     }
 
-    /** An HTTP/1.1 client that trusts the server's certificate. */
+    /**
+     * An HTTP/1.1 client that trusts the server's certificate. Its connect timeout covers the TLS handshake too,
+     * which a freshly started server on a loaded machine took more than 5 s to complete.
+     */
     public HttpClient client() {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5));
+                .connectTimeout(Duration.ofSeconds(30));
         ca.ifPresent(file -> builder.sslContext(TrustedCertificates.sslContext(new CertificateAuthority(file,
                 "the test server's data directory"))));
         return builder.build();
