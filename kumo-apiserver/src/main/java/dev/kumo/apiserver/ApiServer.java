@@ -1,6 +1,7 @@
 package dev.kumo.apiserver;
 
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.apiserver.internal.AccessGate;
 import dev.kumo.apiserver.internal.ApiHandler;
 import dev.kumo.apiserver.internal.HttpExchange;
 import dev.kumo.store.ResourceStore;
@@ -47,7 +48,9 @@ public final class ApiServer implements AutoCloseable {
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PfxOptions()
                 .setPath(tls.path().toString()).setPassword(tls.password())));
         HttpServer server = vertx.createHttpServer(options);
-        server.requestHandler(request -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes()));
+        AccessGate gate = AccessGate.of(config);
+        server.requestHandler(request -> gate.serve(request,
+                () -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes())));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

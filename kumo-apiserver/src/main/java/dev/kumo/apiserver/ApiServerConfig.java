@@ -12,12 +12,20 @@ import java.util.Optional;
  * @param tls the certificate to serve HTTPS with, when set; plain HTTP otherwise
  * @param metrics what {@code GET /metrics} answers, when set; 404 otherwise
  * @param autoscaling what {@code GET …/revisions/NAME/autoscaling} answers, when set; 404 otherwise
+ * @param access the {@code Host} names and web origins accepted besides loopback ({@link AccessRules})
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
-        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
+        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
+        AccessRules access) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+    /** Loopback clients only ({@link AccessRules#LOOPBACK}). */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, AccessRules.LOOPBACK);
+    }
 
     /** Without Revisions' {@code autoscaling}. */
     public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
@@ -38,11 +46,16 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
 
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling));
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access);
+    }
+
+    /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
+    public ApiServerConfig withAccess(AccessRules access) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access);
     }
 }

@@ -24,7 +24,7 @@ class MetricsIT {
             assertThat(answer.text()).isEqualTo(SCRAPE);
             assertThat(answer.raw().headers().firstValue("content-type"))
                     .contains("text/plain; version=0.0.4; charset=utf-8");
-            assertThat(api.send("POST", "/metrics", "text/plain", "x").status()).isEqualTo(405);
+            assertThat(api.send("POST", "/metrics", "application/json", "{}").status()).isEqualTo(405);
             assertThat(api.get("/").json().path("paths").toString()).contains("/metrics");
 
             HttpResponse<String> anonymous = api.client.send(HttpRequest.newBuilder(

@@ -30,7 +30,9 @@ public final class ApiBenchmark {
 
     private final int services;
     private final int clients;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The server of the current run and a client trusting its certificate. */
+    private ServerUnderTest server;
+    private HttpClient http;
 
     private ApiBenchmark(int services, int clients) {
         this.services = services;
@@ -57,6 +59,8 @@ public final class ApiBenchmark {
         Path dataDir = Files.createTempDirectory("kumo-bench-" + store);
         // The API and the store alone: with Serving on, every Service would also start the controllers' work.
         try (ServerUnderTest server = ServerUnderTest.start(store, dataDir, false)) {
+            this.server = server;
+            this.http = server.http();
             results.put("start -> ready (wall)", server.startToReadyMillis + " ms");
             results.put("start -> ready (server)", server.reportedReady.replace("kumo: ready in ", "")
                     .replace("; stop with Ctrl-C", ""));
@@ -65,18 +69,18 @@ public final class ApiBenchmark {
             String base = server.url + SERVICES;
 
             Latencies create = new Latencies(services);
-            long wall = parallel(services, i -> timed(create, () -> send(HttpRequest.newBuilder(URI.create(base))
+            long wall = parallel(services, i -> timed(create, () -> send(server.request(base)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(service("svc-" + i))), 201)));
             results.put("create", create.summary(wall));
 
             Latencies get = new Latencies(services);
-            wall = parallel(services, i -> timed(get, () -> send(HttpRequest.newBuilder(
-                    URI.create(base + "/svc-" + i)).GET(), 200)));
+            wall = parallel(services, i -> timed(get, () -> send(server.request(
+                    (base + "/svc-" + i)).GET(), 200)));
             results.put("get", get.summary(wall));
 
             Latencies list = new Latencies(LISTS);
-            wall = parallel(LISTS, i -> timed(list, () -> send(HttpRequest.newBuilder(URI.create(base)).GET(), 200)));
+            wall = parallel(LISTS, i -> timed(list, () -> send(server.request(base).GET(), 200)));
             results.put("list (all " + services + ")", list.summary(wall));
 
             int watched = Math.min(services, 2_000);
@@ -93,12 +97,12 @@ public final class ApiBenchmark {
     /** Opens a watch, creates objects, and times each from its request to its ADDED event. */
     private long watch(String base, int count, Latencies latencies) throws Exception {
         String rv = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(send(HttpRequest.newBuilder(URI.create(base + "?fieldSelector=metadata.name%3Dnone"))
+                .readTree(send(server.request(base + "?fieldSelector=metadata.name%3Dnone")
                         .GET(), 200)).at("/metadata/resourceVersion").asText();
         Map<String, Long> sent = new ConcurrentHashMap<>();
         CountDownLatch received = new CountDownLatch(count);
-        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
-                URI.create(base + "?watch=true&resourceVersion=" + rv)).build(),
+        HttpResponse<java.io.InputStream> stream = http.send(server.request(
+                (base + "?watch=true&resourceVersion=" + rv)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         Thread reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(),
@@ -122,7 +126,7 @@ public final class ApiBenchmark {
         long started = System.nanoTime();
         parallel(count, i -> {
             sent.put("w-" + i, System.nanoTime());
-            send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
+            send(server.request(base).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(service("w-" + i))), 201);
         });
         if (!received.await(120, TimeUnit.SECONDS)) {

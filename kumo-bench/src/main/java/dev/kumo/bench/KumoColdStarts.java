@@ -27,11 +27,11 @@ final class KumoColdStarts {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServerUnderTest server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
     KumoColdStarts(ServerUnderTest server) {
         this.server = server;
+        this.http = server.http();
     }
 
     /** One cold start: the client's request → response, and Kumo's split of it (seconds, from /metrics). */
@@ -113,11 +113,11 @@ final class KumoColdStarts {
 
     /** Waits until {@code revision} has no instance and no process whose command line names it. */
     private void awaitGone(String revision) throws IOException, InterruptedException {
-        URI uri = URI.create(server.url + REVISIONS + "/" + revision);
+        String uri = server.url + REVISIONS + "/" + revision;
         Pattern atZero = Pattern.compile("\"actualReplicas\"\\s*:\\s*0\\b");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(server.request(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (atZero.matcher(body).find() && ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments()
                     .map(args -> String.join(" ", args).contains("/" + revision + "/")).orElse(false))) {
                 return;
@@ -142,7 +142,7 @@ final class KumoColdStarts {
     }
 
     void create(String name, String body) throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES))
+        HttpResponse<String> created = http.send(server.request(server.url + SERVICES)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
@@ -158,7 +158,7 @@ final class KumoColdStarts {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            last = http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES + "/" + name)).build(),
+            last = http.send(server.request(server.url + SERVICES + "/" + name).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             int status = last.indexOf("\"status\":{");
             if (status >= 0 && ready.matcher(last.substring(status)).find()) {
@@ -170,12 +170,12 @@ final class KumoColdStarts {
     }
 
     void delete(String name) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES + "/" + name)).DELETE().build(),
+        http.send(server.request(server.url + SERVICES + "/" + name).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url + "/metrics")).build(),
+        return http.send(server.request(server.url + "/metrics").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

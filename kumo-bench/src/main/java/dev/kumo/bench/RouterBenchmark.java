@@ -37,13 +37,13 @@ public final class RouterBenchmark {
     private final Path dir;
     private final Path backendScript;
     private final ServerUnderTest server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
     private RouterBenchmark(Path dir, Path backendScript, ServerUnderTest server) {
         this.dir = dir;
         this.backendScript = backendScript;
         this.server = server;
+        this.http = server.http();
     }
 
     public static void main(String[] args) throws Exception {
@@ -185,7 +185,7 @@ public final class RouterBenchmark {
     }
 
     private void delete(String name) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(server.url + SERVICES + "/" + name)).DELETE().build(),
+        http.send(server.request(server.url + SERVICES + "/" + name).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 

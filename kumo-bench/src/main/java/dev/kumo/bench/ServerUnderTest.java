@@ -1,23 +1,35 @@
 package dev.kumo.bench;
 
+import dev.kumo.cli.client.TrustedCertificates;
+import dev.kumo.cli.config.CertificateAuthority;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@code kumo server} child process started the way {@code bin/kumo} starts it, timed until it is ready. */
+/**
+ * A {@code kumo server} child process started the way {@code bin/kumo} starts it, timed until it is ready, and
+ * reached as any client of the secure default does: over HTTPS trusting its {@code tls/ca.crt}, with its token.
+ */
 final class ServerUnderTest implements AutoCloseable {
 
     private final ChildJvm jvm;
+    private final Path dataDir;
     final String url;
     final int ingressPort;
     final long startToReadyMillis;
     final String reportedReady;
 
-    private ServerUnderTest(ChildJvm jvm, String url, int ingressPort, long startToReadyMillis,
+    private ServerUnderTest(ChildJvm jvm, Path dataDir, String url, int ingressPort, long startToReadyMillis,
             String reportedReady) {
         this.jvm = jvm;
+        this.dataDir = dataDir;
         this.url = url;
         this.ingressPort = ingressPort;
         this.startToReadyMillis = startToReadyMillis;
@@ -57,10 +69,34 @@ final class ServerUnderTest implements AutoCloseable {
             if (line.startsWith("kumo: ready")) {
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
                 jvm.drainInBackground();
-                return new ServerUnderTest(jvm, url, ingressPort, elapsed, line);
+                return new ServerUnderTest(jvm, dataDir, url, ingressPort, elapsed, line);
             }
         }
         throw new IOException("kumo server exited before it was ready (" + jvm.exitStatus() + ")");
+    }
+
+    /** An HTTP/1.1 client of the API that trusts the server's certificate (and plain HTTP for the router). */
+    HttpClient http() {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        Path ca = dataDir.resolve("tls").resolve("ca.crt");
+        if (Files.isRegularFile(ca)) {
+            builder.sslContext(TrustedCertificates.sslContext(new CertificateAuthority(ca, "the server's data dir")));
+        }
+        return builder.build();
+    }
+
+    /** A request to the API URL {@code uri}, carrying the server's token. */
+    HttpRequest.Builder request(String uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        Path token = dataDir.resolve("token");
+        if (Files.isRegularFile(token)) {
+            try {
+                request.header("Authorization", "Bearer " + Files.readString(token).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + token, e);
+            }
+        }
+        return request;
     }
 
     /** Resident set size of the server process, in MiB, from /proc. */

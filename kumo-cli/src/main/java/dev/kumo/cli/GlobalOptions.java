@@ -25,8 +25,15 @@ public final class GlobalOptions {
     boolean noHeaders;
 
     @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Kumo API server (default: $KUMO_SERVER, the config file, else http://127.0.0.1:7780).")
+            description = "Kumo API server (default: $KUMO_SERVER, the config file, the local server's DATA_DIR/api-url, "
+                    + "else https://127.0.0.1:7780).")
     String server;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "The local server's data directory, where its URL, token and certificate are found "
+                    + "(default: $KUMO_DATA_DIR, else the server's default, $XDG_DATA_HOME/kumo or "
+                    + "~/.local/share/kumo).")
+    Path dataDir;
 
     @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
             description = "Bearer token (default: $KUMO_TOKEN, the config file, else the local server's token).")
@@ -61,6 +68,11 @@ public final class GlobalOptions {
 
     public Optional<String> token() {
         return Optional.ofNullable(token).filter(s -> !s.isBlank());
+    }
+
+    /** The local server's data directory given with {@code --data-dir}, if any. */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
     }
 
     public Optional<Path> certificateAuthority() {

@@ -1,5 +1,6 @@
 package dev.kumo.cli;
 
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -36,15 +37,21 @@ public final class KumoCli {
 
     /**
      * Adds a subcommand that is not a client of the API ({@code server}): the global client options (namespace,
-     * output, server, token) would mean nothing there, so the inherited copies are taken off it again.
+     * output, server, token, data directory) would mean nothing there, so the inherited copies are taken off it
+     * again. Its own options of the same name ({@code server --data-dir}) are set aside while it is added, since
+     * picocli refuses two options of one name, and put back after.
      */
     private static void addWithoutClientOptions(CommandLine root, Object command) {
-        root.addSubcommand(command);
-        CommandLine added = root.getSubcommands().values().stream()
-                .filter(c -> c.getCommand() == command).findFirst().orElseThrow();
+        CommandLine added = new CommandLine(command);
         CommandSpec spec = added.getCommandSpec();
+        List<OptionSpec> clashing = spec.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp())
+                .filter(o -> Arrays.stream(o.names()).anyMatch(name -> root.getCommandSpec().findOption(name) != null))
+                .toList();
+        clashing.forEach(spec::remove);
+        root.addSubcommand(added);
         spec.options().stream().filter(OptionSpec::inherited)
                 .filter(o -> !o.usageHelp() && !o.versionHelp()).toList().forEach(spec::remove);
+        clashing.forEach(spec::addOption);
     }
 
     /** Runs the CLI in this process's environment and returns the exit code (0 ok, 1 failed, 2 usage). */

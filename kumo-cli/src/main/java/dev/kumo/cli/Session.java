@@ -41,7 +41,8 @@ public final class Session {
 
     /** The server, token and certificate authority, resolved from flags, environment and files. */
     public ClientConfig config() {
-        return resolver().resolve(options.server(), options.token(), options.certificateAuthority());
+        return resolver().resolve(options.server(), options.token(), options.certificateAuthority(),
+                options.dataDir());
     }
 
     public ConfigResolver resolver() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +26,12 @@ record ConfigFile(
         @JsonProperty("autoscaler") Map<String, String> autoscaler,
         @JsonProperty("eventing-addr") String eventingAddr,
         @JsonProperty("eventing-max-in-flight") Integer eventingMaxInFlight,
-        @JsonProperty("apiserversource-cross-namespace") Boolean apiServerSourceCrossNamespace) {
+        @JsonProperty("apiserversource-cross-namespace") Boolean apiServerSourceCrossNamespace,
+        @JsonProperty("insecure-no-auth") Boolean insecureNoAuth,
+        @JsonProperty("allowed-origins") List<String> allowedOrigins) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -42,7 +45,8 @@ record ConfigFile(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
                     + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
-                    + "autoscaler, eventing-addr, eventing-max-in-flight, apiserversource-cross-namespace");
+                    + "autoscaler, eventing-addr, eventing-max-in-flight, apiserversource-cross-namespace, "
+                    + "insecure-no-auth, allowed-origins");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

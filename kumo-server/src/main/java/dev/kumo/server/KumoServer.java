@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
@@ -21,7 +22,9 @@ import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
@@ -39,10 +42,11 @@ public final class KumoServer implements AutoCloseable {
     private final Optional<String> token;
     private final Optional<ServerCertificate> certificate;
     private final PrometheusMeterRegistry meters;
+    private final URI apiUrl;
 
     private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, Optional<ServingPlatform> serving,
             Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
-            PrometheusMeterRegistry meters) {
+            PrometheusMeterRegistry meters, URI apiUrl) {
         this.dataDir = dataDir;
         this.store = store;
         this.vertx = vertx;
@@ -52,18 +56,27 @@ public final class KumoServer implements AutoCloseable {
         this.token = token;
         this.certificate = certificate;
         this.meters = meters;
+        this.apiUrl = apiUrl;
     }
 
     /**
-     * Starts everything; on failure whatever was started is stopped again. Whenever the token is required the API
-     * is served over HTTPS with the data directory's self-signed certificate: kubectl sends a bearer token only
-     * over TLS (kubernetes/kubectl#744).
+     * Starts everything; on failure whatever was started is stopped again. The token is required unless the config
+     * turns it off ({@code --insecure-no-auth}) for an API on loopback; whenever it is required the API is served
+     * over HTTPS with the data directory's self-signed certificate: kubectl sends a bearer token only over TLS
+     * (kubernetes/kubectl#744). Requests naming another {@code Host} than loopback, the certificate's names or the
+     * domain, or carrying an {@code Origin} not allowed, are refused.
      */
     public static KumoServer start(ServerConfig config) {
         DataDirectory dataDir = DataDirectory.open(config.dataDir());
         ResourceStore store = null;
         Vertx vertx = null;
         try {
+            if (config.store().equals("sqlite")) {
+                dataDir.ownerOnlyDatabase(SqliteStore.DATABASE_FILE);
+            }
+            if (config.eventing().on()) {
+                dataDir.ownerOnlyDatabase("events.db");
+            }
             store = config.store().equals("memory") ? InMemoryStore.create(STORE_OPTIONS)
                     : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
                             ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS));
@@ -84,9 +97,12 @@ public final class KumoServer implements AutoCloseable {
                     : Optional.empty();
             ApiServer api;
             try {
+                Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
+                hosts.add(config.domain());
                 ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape);
+                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape)
+                        .withAccess(new AccessRules(hosts, config.allowedOrigins()));
                 if (serving.isPresent()) {
                     apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
                 }
@@ -96,22 +112,23 @@ public final class KumoServer implements AutoCloseable {
                 serving.ifPresent(ServingPlatform::close);
                 throw e;
             }
+            URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
+                    + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
             Optional<EventingPlatform> eventing;
             try {
+                dataDir.writeApiUrl(apiUrl.toString());
                 eventing = config.eventing().on() ? Optional.of(EventingPlatform.start(vertx, store,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(),
-                                URI.create((certificate.isPresent() ? "https" : "http") + "://"
-                                        + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
-                                KumoKinds.all().types(), config.eventing().sourcesCrossNamespace()), meters))
+                                apiUrl, KumoKinds.all().types(), config.eventing().sourcesCrossNamespace()), meters))
                         : Optional.empty();
             } catch (RuntimeException e) {
                 api.close();
                 serving.ifPresent(ServingPlatform::close);
                 throw e;
             }
-            return new KumoServer(dataDir, store, vertx, api, serving, eventing, token, certificate, meters);
+            return new KumoServer(dataDir, store, vertx, api, serving, eventing, token, certificate, meters, apiUrl);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
@@ -151,6 +168,11 @@ public final class KumoServer implements AutoCloseable {
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** The URL clients reach the API at ({@code https://127.0.0.1:PORT} by default; loopback for a wildcard bind). */
+    public URI apiUrl() {
+        return apiUrl;
     }
 
     /** {@code https} when the API serves TLS (whenever the token is required), else {@code http}. */

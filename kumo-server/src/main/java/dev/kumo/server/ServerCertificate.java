@@ -22,17 +22,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The API server's self-signed certificate in {@code DATA_DIR/tls}: {@code server.p12} (key and certificate,
- * mode 600), {@code password} (the keystore's random password, mode 600) and {@code ca.crt} (the certificate as
- * PEM, which clients trust). Created at first start and reused while it is valid and names the bound host.
+ * The API server's self-signed certificate in {@code DATA_DIR/tls} (mode 700): {@code server.p12} (key and
+ * certificate), {@code password} (the keystore's random password) and {@code ca.crt} (the certificate as PEM, which
+ * clients trust), each mode 600 like every file in the data directory. Created at first start and reused while it is valid and names the bound host.
  *
  * @param keystore what the API server serves
  * @param caCertificate the PEM file clients trust
  * @param created whether this start created it (clients that trusted an older one must fetch it again)
+ * @param hostNames the host names and addresses the certificate names (what a client may dial)
  */
-record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean created) {
+record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean created, Set<String> hostNames) {
 
     private static final String ALIAS = "kumo";
 
@@ -61,7 +63,8 @@ record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean creat
             return Optional.empty();
         }
         Path pem = writePem(dir, certificate.get());
-        return Optional.of(new ServerCertificate(new TlsKeystore(keystore, password), pem, false));
+        return Optional.of(new ServerCertificate(new TlsKeystore(keystore, password), pem, false,
+                hostNames(certificate.get())));
     }
 
     private static ServerCertificate create(Path dir, CertificateNames names) throws IOException {
@@ -86,7 +89,8 @@ record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean creat
                 StandardCopyOption.ATOMIC_MOVE);
         Path keystore = dir.resolve("server.p12");
         Files.move(newKeystore, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new ServerCertificate(new TlsKeystore(keystore, password), writePem(dir, certificate), true);
+        return new ServerCertificate(new TlsKeystore(keystore, password), writePem(dir, certificate), true,
+                hostNames(certificate));
     }
 
     /** The keystore's certificate if the password opens it and the certificate is valid now. */
@@ -122,6 +126,12 @@ record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean creat
         return names;
     }
 
+    /** The certificate's names without their {@code ip:}/{@code dns:} prefix. */
+    private static Set<String> hostNames(X509Certificate certificate) {
+        return subjectNames(certificate).stream().map(name -> name.substring(name.indexOf(':') + 1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private static Path writePem(Path dir, X509Certificate certificate) throws IOException {
         String pem;
         try {
@@ -133,6 +143,8 @@ record ServerCertificate(TlsKeystore keystore, Path caCertificate, boolean creat
         Path file = dir.resolve("ca.crt");
         if (!Files.isRegularFile(file) || !Files.readString(file).equals(pem)) {
             Path next = dir.resolve("ca.crt.new");
+            Files.deleteIfExists(next);
+            Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(next, pem);
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -6,6 +6,7 @@ import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,15 +62,27 @@ public final class ServerCommand implements Callable<Integer> {
                     + "template sets serving.knative.dev/progress-deadline (default: 120s; Knative's is 600s).")
     String progressDeadline;
 
-    @Option(names = "--require-token", description = "Require the bearer token even on loopback "
-            + "(always required when the API is bound beyond loopback); the API is then served over HTTPS with a "
-            + "self-signed certificate kept in the data directory (tls/ca.crt).")
+    @Option(names = "--require-token", description = "Accepted for old command lines: the bearer token (and HTTPS "
+            + "with a self-signed certificate kept in the data directory, tls/ca.crt) is required by default now.")
     Boolean requireToken;
+
+    @Option(names = "--insecure-no-auth", description = "Serve the API without the token, over plain HTTP, on "
+            + "loopback only: any local user and any program of yours can then run commands as you. For a "
+            + "throw-away dev server; refused with an --api-addr beyond loopback.")
+    Boolean insecureNoAuth;
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN", description = "A web origin (scheme://host[:port]) "
+            + "whose pages may call the API; repeatable. Requests carrying any other Origin are refused.")
+    List<String> allowedOrigins;
 
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig settings = settings();
         KumoServer server = KumoServer.start(settings);
+        if (server.token().isEmpty()) {
+            System.err.print(InsecureWarning.text(server.apiUrl()));
+            System.err.flush();
+        }
         // JVM uptime: the process start instant from /proc is only as precise as the boot time (whole seconds).
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("kumo: api listening on " + server.apiScheme() + "://" + settings.apiAddress().host()
@@ -125,15 +138,43 @@ public final class ServerCommand implements Callable<Integer> {
                 ServerConfig.HostPort.parse("--ingress-addr", first(ingressAddr, file.ingressAddr(),
                         "127.0.0.1:8080")),
                 storeKind, sync.equals("full"),
-                Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken())).orElse(false),
-                serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
+                !insecureNoAuth(file), serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
                 progressDeadline(first(progressDeadline, file.progressDeadline(), null)))
                 .withAutoscaler(ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()))
                 .withEventing(new EventingConfig(eventing, ServerConfig.HostPort.parse("--eventing-addr",
                         first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
                                 : file.eventingMaxInFlight(),
-                        Boolean.TRUE.equals(file.apiServerSourceCrossNamespace())));
+                        Boolean.TRUE.equals(file.apiServerSourceCrossNamespace())))
+                .withAllowedOrigins(AllowedOrigins.parse(allowedOrigins != null ? allowedOrigins
+                        : file.allowedOrigins() != null ? file.allowedOrigins() : List.of()));
+    }
+
+    /**
+     * Whether the token is turned off: {@code --insecure-no-auth} or {@code insecure-no-auth: true}, loopback only.
+     * {@code --require-token}/{@code require-token} are accepted as the default they now are; asking for both is
+     * an error, and {@code require-token: false} no longer turns the token off.
+     */
+    private boolean insecureNoAuth(ConfigFile file) {
+        boolean insecure = Optional.ofNullable(insecureNoAuth).or(() -> Optional.ofNullable(file.insecureNoAuth()))
+                .orElse(false);
+        Optional<Boolean> require = Optional.ofNullable(requireToken).or(() -> Optional.ofNullable(file.requireToken()));
+        if (insecure && require.orElse(false)) {
+            throw new IllegalArgumentException("--insecure-no-auth and --require-token (or their config keys "
+                    + "insecure-no-auth and require-token) contradict each other: drop one (the token is required "
+                    + "by default)");
+        }
+        if (require.filter(r -> !r).isPresent() && !insecure) {
+            System.err.println("kumo: require-token: false no longer turns the token off; the token is required by "
+                    + "default (insecure-no-auth: true turns it off, on loopback only)");
+        }
+        String address = first(apiAddr, file.apiAddr(), "127.0.0.1:7780");
+        if (insecure && !ServerConfig.HostPort.parse("--api-addr", address).isLoopback()) {
+            throw new IllegalArgumentException("--insecure-no-auth: refused with --api-addr " + address + ", which is "
+                    + "reachable beyond this machine: anyone there could run commands as you; bind to 127.0.0.1 or "
+                    + "drop --insecure-no-auth");
+        }
+        return insecure;
     }
 
     private static Duration progressDeadline(String value) {

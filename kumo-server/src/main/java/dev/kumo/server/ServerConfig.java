@@ -5,6 +5,7 @@ import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The server's settings, one immutable snapshot: from flags, over the optional config file, over the defaults.
@@ -14,7 +15,8 @@ import java.time.Duration;
  * @param ingressAddress the ingress router's host:port (used once Serving runs workloads)
  * @param store {@code sqlite} (durable, the default) or {@code memory}
  * @param durableSync whether SQLite fsyncs every commit ({@code synchronous=FULL})
- * @param requireToken whether every API request must carry the bearer token
+ * @param requireToken whether every API request must carry the bearer token (and the API serves HTTPS); false only
+ *     with {@code --insecure-no-auth}, and even then the token is required when the API is bound beyond loopback
  * @param serving whether Serving runs (controllers, runtime, router); without it Kumo is the API and the store
  *     only, which is what the API benchmark measures
  * @param domain the domain of Route URLs, {@code http://NAME.NAMESPACE.DOMAIN:PORT}
@@ -22,10 +24,11 @@ import java.time.Duration;
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
  * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
  * @param eventing whether and how Eventing runs
+ * @param allowedOrigins the web origins whose pages may call the API (none by default)
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, EventingConfig eventing) {
+        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -34,10 +37,19 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public static final String DEFAULT_DOMAIN = "localhost";
 
     public ServerConfig {
+        allowedOrigins = Set.copyOf(allowedOrigins);
         if (progressDeadline.isNegative() || progressDeadline.isZero()) {
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
         }
+    }
+
+    /** Settings that let no web origin call the API. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken, boolean serving, String domain, Duration progressDeadline, ScalingConfig autoscaler,
+            EventingConfig eventing) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
+                autoscaler, eventing, Set.of());
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -63,19 +75,25 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing);
+                value, autoscaler, eventing, allowedOrigins);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing);
+                progressDeadline, value, eventing, allowedOrigins);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, value);
+                progressDeadline, autoscaler, value, allowedOrigins);
+    }
+
+    /** These settings with other web origins allowed to call the API. */
+    public ServerConfig withAllowedOrigins(Set<String> value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, value);
     }
 
     /** A host and a port; port 0 means any free port. */

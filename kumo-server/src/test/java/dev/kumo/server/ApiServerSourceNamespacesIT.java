@@ -36,7 +36,7 @@ class ApiServerSourceNamespacesIT {
     static void start() {
         ServerConfig config = TestServers.config(temp.resolve("data"));
         server = KumoServer.start(config.withEventing(config.eventing().withSourcesCrossNamespace(true)));
-        api = new TestApi("http://127.0.0.1:" + server.apiPort());
+        api = new TestApi(server);
         devSink = EventRecorder.start();
         allSink = EventRecorder.start();
     }

@@ -33,7 +33,7 @@ class CliServingIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        cli = new InProcessCli(temp.resolve("home"));
+        cli = new InProcessCli(temp.resolve("home"), temp.resolve("data"));
     }
 
     @AfterAll
@@ -191,7 +191,7 @@ class CliServingIT {
     private static String[] withServer(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--server";
-        all[1] = "http://127.0.0.1:" + server.apiPort();
+        all[1] = server.apiUrl().toString();
         System.arraycopy(args, 0, all, 2, args.length);
         return all;
     }

@@ -26,18 +26,18 @@ class DomainIT {
         ServerConfig defaults = TestServers.config(temp);
         ServerConfig config = new ServerConfig(defaults.dataDir(), defaults.apiAddress(), defaults.ingressAddress(),
                 defaults.store(), defaults.durableSync(), defaults.requireToken(), true, "kumo.test");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (KumoServer server = KumoServer.start(config)) {
-            String api = "http://127.0.0.1:" + server.apiPort()
-                    + "/apis/serving.knative.dev/v1/namespaces/default/services";
+            ApiAccess access = ApiAccess.of(server);
+            HttpClient http = access.client();
+            String api = "/apis/serving.knative.dev/v1/namespaces/default/services";
             String service = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":"
                     + "\"hello\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"python3\"],"
                     + "\"args\":[\"app.py\"],\"workingDir\":\"" + SAMPLE + "\"}]}}}}";
-            http.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
+            http.send(access.request(api).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(service)).build(), HttpResponse.BodyHandlers.ofString());
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                String url = Json.parseObject(http.send(HttpRequest.newBuilder(URI.create(api + "/hello")).build(),
+                String url = Json.parseObject(http.send(access.request(api + "/hello").build(),
                         HttpResponse.BodyHandlers.ofString()).body()).at("/status/url").asText();
                 assertThat(url).isEqualTo("http://hello.default.kumo.test:" + server.ingressPort());
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"

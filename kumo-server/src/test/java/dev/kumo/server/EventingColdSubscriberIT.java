@@ -35,7 +35,7 @@ class EventingColdSubscriberIT {
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data"))
                 .withAutoscaler(ScalingConfig.parse(Map.of("allow-zero-initial-scale", "true"))));
-        api = new TestApi("http://127.0.0.1:" + server.apiPort());
+        api = new TestApi(server);
     }
 
     @AfterAll

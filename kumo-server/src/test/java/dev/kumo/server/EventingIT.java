@@ -35,7 +35,7 @@ class EventingIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        api = new TestApi("http://127.0.0.1:" + server.apiPort());
+        api = new TestApi(server);
         recorder = EventRecorder.start();
     }
 

@@ -44,7 +44,7 @@ class EventingKillNineIT {
         try (EventRecorder subscriber = EventRecorder.start()) {
             try (ServerProcess first = ServerProcess.start(dataDir)) {
                 await().atMost(SETTLE).until(first::ready);
-                TestApi api = new TestApi(first.apiUrl());
+                TestApi api = new TestApi(first.access());
                 api.create(EVENTING + "brokers", EventingIT.broker("default"));
                 api.create(EVENTING + "triggers", EventingIT.trigger("all", "default",
                         "{\"uri\":\"" + subscriber.uri() + "\"}", null));

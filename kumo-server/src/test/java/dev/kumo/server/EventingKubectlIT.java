@@ -26,8 +26,8 @@ class EventingKubectlIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(new ServerConfig(temp.resolve("data"), new ServerConfig.HostPort("127.0.0.1", 0),
-                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false, false, ServerConfig.DEFAULT_DOMAIN));
-        kubectl = new Kubectl("http://127.0.0.1:" + server.apiPort(), temp);
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true, false, ServerConfig.DEFAULT_DOMAIN));
+        kubectl = new Kubectl(server, temp);
     }
 
     @AfterAll

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The kumo CLI run in this JVM with a temporary home and no environment variables, so the real home is never used. */
+/**
+ * The kumo CLI run in this JVM with a temporary home and no environment variables but {@code KUMO_DATA_DIR} when
+ * given a server's data directory (the CLI then finds the server's URL, token and certificate there, as it does for
+ * a local server), so the real home is never used.
+ */
 final class InProcessCli {
 
     /** What one run printed and how it ended. */
@@ -48,9 +52,20 @@ final class InProcessCli {
     }
 
     private final Path home;
+    private final Map<String, String> variables;
 
     InProcessCli(Path home) {
+        this(home, Map.of());
+    }
+
+    /** A CLI that finds the server owning {@code dataDir} by itself ({@code KUMO_DATA_DIR}). */
+    InProcessCli(Path home, Path dataDir) {
+        this(home, Map.of("KUMO_DATA_DIR", dataDir.toString()));
+    }
+
+    private InProcessCli(Path home, Map<String, String> variables) {
         this.home = home;
+        this.variables = variables;
     }
 
     Result run(String... args) {
@@ -71,7 +86,7 @@ final class InProcessCli {
     }
 
     private CliEnvironment environment(StringWriter out, StringWriter err) {
-        return new CliEnvironment(Map.of(), home, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+        return new CliEnvironment(variables, home, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
                 new PrintWriter(err), InstantSource.system(), false);
     }
 }

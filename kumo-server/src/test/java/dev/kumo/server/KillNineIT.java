@@ -38,18 +38,19 @@ class KillNineIT {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         try (ServerProcess server = ServerProcess.start(dataDir)) {
             await().atMost(Duration.ofSeconds(60)).until(server::ready);
-            String url = server.apiUrl() + "/apis/serving.knative.dev/v1/namespaces/default/services";
+            ApiAccess access = server.access();
+            String url = "/apis/serving.knative.dev/v1/namespaces/default/services";
             AtomicBoolean stop = new AtomicBoolean();
             Instant deadline = Instant.now().plus(BURST_LIMIT);
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-            HttpClient client = HttpClient.newHttpClient();
+            HttpClient client = access.client();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
                 writers.execute(() -> {
                     for (int i = 0; !stop.get() && Instant.now().isBefore(deadline); i++) {
                         String name = "svc-" + writer + "-" + i;
                         try {
-                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                            HttpResponse<String> response = client.send(access.request(url)
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(service(name))).build(),
                                     HttpResponse.BodyHandlers.ofString());

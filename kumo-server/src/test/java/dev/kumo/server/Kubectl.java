@@ -17,9 +17,17 @@ final class Kubectl {
     private final List<String> connection;
     private final Path home;
 
-    /** kubectl talking to {@code server} directly, with {@code home} as its HOME. */
+    /**
+     * kubectl talking to {@code server} directly, with {@code home} as its HOME; a loopback URL of a test server
+     * is taken to that server's real URL, certificate and token.
+     */
     Kubectl(String server, Path home) {
-        this(List.of("--server", server), home);
+        this(TestServers.byUrl(server).map(ApiAccess::kubectlFlags).orElse(List.of("--server", server)), home);
+    }
+
+    /** kubectl talking to the in-process {@code server} with its certificate and token. */
+    Kubectl(KumoServer server, Path home) {
+        this(ApiAccess.of(server).kubectlFlags(), home);
     }
 
     private Kubectl(List<String> connection, Path home) {

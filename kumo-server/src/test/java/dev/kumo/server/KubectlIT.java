@@ -25,7 +25,7 @@ class KubectlIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        kubectl = new Kubectl("http://127.0.0.1:" + server.apiPort(), temp);
+        kubectl = new Kubectl(server, temp);
     }
 
     @AfterAll

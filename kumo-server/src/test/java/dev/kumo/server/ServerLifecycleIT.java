@@ -23,8 +23,8 @@ class ServerLifecycleIT {
     void portZeroPrintsTheBoundAddressAndSigtermStopsCleanly() throws Exception {
         try (ServerProcess server = ServerProcess.start(temp)) {
             await().atMost(Duration.ofSeconds(60)).until(server::ready);
-            HttpResponse<String> version = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/version")).build(),
+            ApiAccess access = server.access();
+            HttpResponse<String> version = access.client().send(access.request("/version").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(version.statusCode()).isEqualTo(200);
             assertThat(server.lines()).anyMatch(line -> line.matches("kumo: eventing listening on "
@@ -43,8 +43,8 @@ class ServerLifecycleIT {
                     + "sources are stored only").noneMatch(line -> line.startsWith("kumo: eventing listening on"));
             assertThat(server.lines()).contains("kumo: serving is off (--no-serving): API server and store only")
                     .noneMatch(line -> line.startsWith("kumo: ingress listening on"));
-            HttpResponse<String> api = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/apis/serving.knative.dev/v1")).build(),
+            ApiAccess access = server.access();
+            HttpResponse<String> api = access.client().send(access.request("/apis/serving.knative.dev/v1").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(api.statusCode()).isEqualTo(200);
         }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     private final Process process;
+    private final Path dataDir;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private ServerProcess(Process process) {
+    private ServerProcess(Process process, Path dataDir) {
         this.process = process;
+        this.dataDir = dataDir;
         Thread.ofVirtual().start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -33,6 +35,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code kumo server} with the test's classpath and the given extra arguments. */
     static ServerProcess start(Path dataDir, String... extra) {
+        TestServers.track(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
@@ -40,7 +43,7 @@ final class ServerProcess implements AutoCloseable {
                 "--eventing-addr", "127.0.0.1:0"));
         command.addAll(List.of(extra));
         try {
-            return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), dataDir);
         } catch (IOException e) {
             throw new AssertionError("starting kumo server: " + e.getMessage(), e);
         }
@@ -54,6 +57,11 @@ final class ServerProcess implements AutoCloseable {
     String apiUrl() {
         return lines.stream().filter(l -> l.startsWith("kumo: api listening on ")).findFirst()
                 .map(l -> l.substring("kumo: api listening on ".length())).orElse("");
+    }
+
+    /** How to reach its API (URL, token, certificate), read from its data directory once it is ready. */
+    ApiAccess access() {
+        return ApiAccess.of(dataDir);
     }
 
     boolean ready() {

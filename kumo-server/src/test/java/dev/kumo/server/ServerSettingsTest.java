@@ -70,6 +70,59 @@ class ServerSettingsTest {
                 .hasMessageContaining("autoscaler.stable-windw: unknown key");
     }
 
+    @Test
+    void theTokenIsRequiredByDefaultAndRequireTokenIsAcceptedAsTheDefault() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.yaml"), "require-token: true\n");
+
+        assertThat(parse("--data-dir", dir.toString()).requireToken()).isTrue();
+        assertThat(parse("--data-dir", dir.toString(), "--require-token").requireToken()).isTrue();
+        assertThat(parse("--config", old.toString(), "--data-dir", dir.toString()).requireToken()).isTrue();
+        assertThat(parse("--data-dir", dir.toString(), "--api-addr", "127.0.0.1:0", "--no-serving")
+                .requireToken()).isTrue();
+    }
+
+    @Test
+    void insecureNoAuthTurnsTheTokenOffOnLoopbackOnly() throws Exception {
+        Path file = Files.writeString(dir.resolve("dev.yaml"), "insecure-no-auth: true\n");
+
+        assertThat(parse("--data-dir", dir.toString(), "--insecure-no-auth").requireToken()).isFalse();
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString()).requireToken()).isFalse();
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--insecure-no-auth", "--api-addr",
+                "0.0.0.0:7780")).hasMessageContaining("--insecure-no-auth: refused with --api-addr 0.0.0.0:7780")
+                .hasMessageContaining("bind to 127.0.0.1");
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--insecure-no-auth", "--require-token"))
+                .hasMessageContaining("contradict");
+    }
+
+    @Test
+    void allowedOriginsComeFromTheFlagOrTheFileAndMustBeOrigins() throws Exception {
+        Path file = Files.writeString(dir.resolve("origins.yaml"), "allowed-origins: [\"http://localhost:3000\"]\n");
+
+        assertThat(parse("--data-dir", dir.toString()).allowedOrigins()).isEmpty();
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString()).allowedOrigins())
+                .containsExactly("http://localhost:3000");
+        assertThat(parse("--data-dir", dir.toString(), "--allowed-origin", "https://Dash.Example.com/")
+                .allowedOrigins()).containsExactly("https://dash.example.com");
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--allowed-origin", "https://a.example/app"))
+                .hasMessageContaining("--allowed-origin: invalid value \"https://a.example/app\"")
+                .hasMessageContaining("scheme, host and port only");
+    }
+
+    @Test
+    void theInsecureWarningSaysWhatIsAtStake() {
+        assertThat(InsecureWarning.text(java.net.URI.create("http://127.0.0.1:7780")))
+                .startsWith("*****").contains("WARNING: --insecure-no-auth", "http://127.0.0.1:7780",
+                        "requires NO token");
+    }
+
+    @Test
+    void theServerCommandKeepsItsOwnDataDirBesideTheClientsOption() {
+        picocli.CommandLine line = dev.kumo.cli.KumoCli.commandLine(java.util.List.of(new ServerCommand()));
+
+        assertThat(line.getSubcommands().get("server").getCommandSpec().findOption("--data-dir")).isNotNull();
+        assertThat(line.getSubcommands().get("service").getCommandSpec().findOption("--data-dir")).isNotNull();
+    }
+
     private static ServerConfig parse(String... args) {
         ServerCommand command = new ServerCommand();
         new CommandLine(command).parseArgs(args);

@@ -32,11 +32,14 @@ class ServingIT {
     static Path temp;
 
     private static KumoServer server;
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static ApiAccess access;
+    private static HttpClient http;
 
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
+        access = ApiAccess.of(server);
+        http = access.client();
     }
 
     @AfterAll
@@ -88,9 +91,9 @@ class ServingIT {
     @Order(3)
     void followingARevisionLogShowsNewRequestsAsTheyArrive() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + server.apiPort() + "/apis/serving.knative.dev/v1/namespaces/default/revisions/"
-                        + "hello-00001/log?follow=true&tailLines=0")).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(access.request(
+                "/apis/serving.knative.dev/v1/namespaces/default/revisions/"
+                        + "hello-00001/log?follow=true&tailLines=0").build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = Thread.ofVirtual().start(() -> {
             try (var body = stream.body()) {
@@ -180,7 +183,7 @@ class ServingIT {
 
     private static HttpResponse<String> send(String method, String path, String body, String contentType)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort() + path))
+        HttpRequest.Builder request = access.request(path)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

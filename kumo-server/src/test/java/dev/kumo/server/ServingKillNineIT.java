@@ -32,8 +32,8 @@ class ServingKillNineIT {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Trusts the server's certificate (tls/ca.crt in the data directory) for the API; the router is plain HTTP. */
+    private HttpClient http;
 
     @Test
     void aRestartedServerReapsTheOrphanAndServesTheServiceAgain() throws Exception {
@@ -41,7 +41,8 @@ class ServingKillNineIT {
         try {
             try (ServerProcess first = ServerProcess.start(dataDir)) {
                 await().atMost(SETTLE).until(first::ready);
-                HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(first.apiUrl() + SERVICES))
+                http = first.access().client();
+                HttpResponse<String> created = send(first.access().request(SERVICES)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(service())).build());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -76,8 +77,7 @@ class ServingKillNineIT {
 
     private void awaitReady(ServerProcess server) {
         await("survivor Ready").atMost(SETTLE).until(() -> {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.apiUrl() + SERVICES
-                    + "/survivor")).build());
+            HttpResponse<String> response = send(server.access().request(SERVICES + "/survivor").build());
             if (response.statusCode() != 200) {
                 return false;
             }

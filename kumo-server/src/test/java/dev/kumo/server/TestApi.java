@@ -7,21 +7,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain-HTTP client of a test server's API: create, read and patch objects, and await their conditions. */
+/** A client of a test server's API (HTTPS with its token): create, read and patch objects, await conditions. */
 final class TestApi {
 
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiAccess access;
+    private final HttpClient http;
 
+    TestApi(ApiAccess access) {
+        this.access = access;
+        this.http = access.client();
+    }
+
+    /** A client of an in-process server. */
+    TestApi(KumoServer server) {
+        this(ApiAccess.of(server));
+    }
+
+    /**
+     * A client of the server at {@code base}; a loopback URL of a test server ({@code "http://127.0.0.1:" + PORT})
+     * is taken to that server's real URL, token and certificate.
+     */
     TestApi(String base) {
-        this.base = base;
+        this(TestServers.byUrl(base).orElseGet(() -> new ApiAccess(java.net.URI.create(base),
+                java.util.Optional.empty(), java.util.Optional.empty())));
     }
 
     /** POSTs {@code json} to the collection at {@code path} and asserts 201. */
@@ -38,7 +51,7 @@ final class TestApi {
     }
 
     HttpResponse<String> send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = access.request(path).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

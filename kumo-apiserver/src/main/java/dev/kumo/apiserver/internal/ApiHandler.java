@@ -25,7 +25,6 @@ public final class ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
     private final Kinds kinds;
-    private final Optional<String> token;
     private final DiscoveryDocs discovery;
     private final OpenApiDocs openApi;
     private final Reads reads;
@@ -39,7 +38,6 @@ public final class ApiHandler {
             RevisionLogs logs) {
         this.metrics = config.metrics();
         this.kinds = kinds;
-        this.token = config.token();
         this.discovery = new DiscoveryDocs(kinds.types());
         this.openApi = new OpenApiDocs(kinds.types());
         this.reads = new Reads(store, new TableView(clock));
@@ -56,7 +54,6 @@ public final class ApiHandler {
             if (isHealth(segments)) {
                 return Reply.Body.text(200, "ok");
             }
-            authenticate(request);
             if (segments.isEmpty()) {
                 return Reply.Body.json(200, rootPaths());
             }
@@ -153,14 +150,6 @@ public final class ApiHandler {
             }
             default -> throw methodNotAllowed(method);
         };
-    }
-
-    private void authenticate(ApiRequest request) {
-        if (token.isPresent() && !request.header("authorization").equals("Bearer " + token.get())) {
-            throw new ApiException(StatusReason.Unauthorized, "Unauthorized: send the token from the data "
-                    + "directory as 'Authorization: Bearer <token>' (kumo kubeconfig includes it)", "", "",
-                    List.of());
-        }
     }
 
     private ObjectNode rootPaths() {

@@ -13,21 +13,30 @@ import java.util.Optional;
 
 /**
  * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
- * {@code KUMO_SERVER}, {@code server:} in the config file, else {@value #DEFAULT_SERVER}. Token: {@code --token},
- * {@code KUMO_TOKEN}, {@code token:} in the config file, else the local server's {@code token} file in its data
- * directory. Certificate authority (for {@code https://} only): {@code --certificate-authority},
- * {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file, else the local server's
- * {@code tls/ca.crt}. The local server's files are used for a loopback server only.
+ * {@code KUMO_SERVER}, {@code server:} in the config file, the local server's {@code api-url} file, else
+ * {@value #DEFAULT_SERVER}. Token: {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, else the
+ * local server's {@code token} file. Certificate authority (for {@code https://} only):
+ * {@code --certificate-authority}, {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file, else the
+ * local server's {@code tls/ca.crt}. The local server is the one whose data directory is {@code --data-dir},
+ * {@code KUMO_DATA_DIR}, else the server's default; its files are used for a loopback server only.
  *
  * @param variables the environment variables
  * @param home the user's home directory
  */
 public record ConfigResolver(Map<String, String> variables, Path home) {
 
-    public static final String DEFAULT_SERVER = "http://127.0.0.1:7780";
+    public static final String DEFAULT_SERVER = "https://127.0.0.1:7780";
 
     /** Resolves the settings given the {@code --server}, {@code --token} and {@code --certificate-authority} flags. */
     public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag, Optional<Path> caFlag) {
+        return resolve(serverFlag, tokenFlag, caFlag, Optional.empty());
+    }
+
+    /** As {@link #resolve(Optional, Optional, Optional)}, with the local server's data directory from {@code --data-dir}. */
+    public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag, Optional<Path> caFlag,
+            Optional<Path> dataDirFlag) {
+        Path dataDirectory = dataDirFlag.or(() -> variable("KUMO_DATA_DIR").map(Path::of))
+                .orElseGet(this::dataDirectory);
         ConfigFile file = ConfigFile.read(configFile());
         String source;
         String server;
@@ -40,20 +49,23 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
         } else if (file.serverValue().isPresent()) {
             source = configFile().toString();
             server = file.serverValue().get();
+        } else if (localServerUrl(dataDirectory).isPresent()) {
+            source = dataDirectory.resolve("api-url").toString();
+            server = localServerUrl(dataDirectory).get();
         } else {
             source = "default";
             server = DEFAULT_SERVER;
         }
         URI uri = parse(server, source);
         Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
-                .or(() -> localServerToken(uri));
+                .or(() -> localServerToken(dataDirectory, uri));
         Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
                 : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
                         .or(() -> variable("KUMO_CA_FILE").map(f -> new CertificateAuthority(Path.of(f),
                                 "KUMO_CA_FILE")))
                         .or(() -> file.certificateAuthorityValue().map(f -> new CertificateAuthority(
                                 configFile().getParent().resolve(f), configFile().toString())))
-                        .or(() -> localServerCertificate(uri));
+                        .or(() -> localServerCertificate(dataDirectory, uri));
         return new ClientConfig(uri, token, source, authority);
     }
 
@@ -73,21 +85,30 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
      * The token the local server generated. Sent only to a loopback address: the file belongs to the server on
      * this machine, and handing it to another host would leak it.
      */
-    private Optional<String> localServerToken(URI server) {
-        Path file = dataDirectory().resolve("token");
-        if (!isLoopback(server.getHost()) || !Files.isReadable(file)) {
+    private static Optional<String> localServerToken(Path dataDirectory, URI server) {
+        return isLoopback(server.getHost()) ? firstLine(dataDirectory.resolve("token"), "the API token")
+                : Optional.empty();
+    }
+
+    /** Where the local server said its API answers (it writes {@code api-url} at every start), if it did. */
+    private static Optional<String> localServerUrl(Path dataDirectory) {
+        return firstLine(dataDirectory.resolve("api-url"), "the local server's API URL");
+    }
+
+    private static Optional<String> firstLine(Path file, String what) {
+        if (!Files.isReadable(file)) {
             return Optional.empty();
         }
         try {
             return Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty());
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the API token " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("reading " + what + " " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The certificate the local server created, for a loopback server only (like its token). */
-    private Optional<CertificateAuthority> localServerCertificate(URI server) {
-        Path file = dataDirectory().resolve("tls").resolve("ca.crt");
+    private static Optional<CertificateAuthority> localServerCertificate(Path dataDirectory, URI server) {
+        Path file = dataDirectory.resolve("tls").resolve("ca.crt");
         if (!isLoopback(server.getHost()) || !Files.isReadable(file)) {
             return Optional.empty();
         }

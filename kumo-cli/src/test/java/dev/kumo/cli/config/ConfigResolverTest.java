@@ -40,9 +40,9 @@ class ConfigResolverTest {
     }
 
     @Test
-    void defaultsToTheLocalServerWithoutAToken() {
+    void defaultsToTheLocalServerOverHttpsWithoutAToken() {
         ClientConfig config = resolve();
-        assertThat(config.server()).isEqualTo(URI.create("http://127.0.0.1:7780"));
+        assertThat(config.server()).isEqualTo(URI.create("https://127.0.0.1:7780"));
         assertThat(config.token()).isEmpty();
         assertThat(config.serverSource()).isEqualTo("default");
     }
@@ -82,6 +82,36 @@ class ConfigResolverTest {
         assertThat(resolve().token()).isEmpty();
         write(xdg.resolve("kumo/token"), "def456");
         assertThat(resolve().token()).contains("def456");
+    }
+
+    @Test
+    void findsTheLocalServersUrlTokenAndCertificateInTheDataDirectoryGivenByFlagOrEnvironment() throws IOException {
+        Path data = home.resolve("elsewhere");
+        write(data.resolve("api-url"), "https://127.0.0.1:41234\n");
+        write(data.resolve("token"), "t0k3n\n");
+        write(data.resolve("tls/ca.crt"), "pem");
+
+        ClientConfig byFlag = new ConfigResolver(env, home).resolve(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(data));
+        env.put("KUMO_DATA_DIR", data.toString());
+        ClientConfig byEnvironment = resolve();
+
+        for (ClientConfig config : java.util.List.of(byFlag, byEnvironment)) {
+            assertThat(config.server()).isEqualTo(URI.create("https://127.0.0.1:41234"));
+            assertThat(config.serverSource()).isEqualTo(data.resolve("api-url").toString());
+            assertThat(config.token()).contains("t0k3n");
+            assertThat(config.certificateAuthority()).contains(new CertificateAuthority(data.resolve("tls/ca.crt"),
+                    "the local server's data directory"));
+        }
+    }
+
+    @Test
+    void theLocalServersUrlFollowsItsSchemeAndLosesToAnExplicitServer() throws IOException {
+        write(home.resolve(".local/share/kumo/api-url"), "http://127.0.0.1:7780\n");
+        assertThat(resolve().server()).isEqualTo(URI.create("http://127.0.0.1:7780"));
+
+        env.put("KUMO_SERVER", "https://127.0.0.1:9999");
+        assertThat(resolve().server()).isEqualTo(URI.create("https://127.0.0.1:9999"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class KubeconfigCommandTest {
         CliResult result = CliRunner.withHome(home).env("KUBECONFIG", file.toString()).run("kubeconfig", "--merge");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Wrote cluster, user and context \"kumo\" (server http://127.0.0.1:7780)"
+        assertThat(result.out()).startsWith("Wrote cluster, user and context \"kumo\" (server https://127.0.0.1:7780)"
                 + " into " + file + ".\n");
         assertThat(Manifests.read(Files.readString(file)).getFirst().path("current-context").asText())
                 .isEqualTo("kumo");

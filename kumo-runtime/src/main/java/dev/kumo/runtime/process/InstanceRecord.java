@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -70,6 +71,8 @@ record InstanceRecord(String instanceId, long pid, Instant startInstant, String 
         Path temp = dir.resolve(instanceId + ".tmp");
         try {
             Files.createDirectories(dir);
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 properties.store(out, "a Kumo workload process");
             }

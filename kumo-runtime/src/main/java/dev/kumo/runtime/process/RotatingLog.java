@@ -6,16 +6,19 @@ import dev.kumo.runtime.spi.Subscription;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -119,8 +122,12 @@ final class RotatingLog implements InstanceLogs {
         size = 0;
     }
 
+    /** Opens the current file for appending; a new one is the owner's only (mode 600), as its output may hold secrets. */
     private OutputStream open() throws IOException {
-        return Files.newOutputStream(current, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return Channels.newOutputStream(Files.newByteChannel(current, Set.of(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))));
     }
 
     private static List<String> readLines(Path file) {

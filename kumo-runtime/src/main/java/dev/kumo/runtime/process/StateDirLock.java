@@ -8,6 +8,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * An exclusive OS lock on {@code runtime.lock}, so one runtime owns a state directory and never reaps the live
@@ -26,7 +28,9 @@ final class StateDirLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(stateDir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw inUse(stateDir);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +79,9 @@ final class JvmAotCache {
         Path recorded = dir.resolve("recording").resolve(CACHE);
         try {
             if (Files.isRegularFile(recorded)) {
+                // The JVM wrote it with its umask's mode; it holds the workload's classes and heap objects.
+                Files.setPosixFilePermissions(recorded, PosixFilePermissions
+                        .fromString("rw-------"));
                 Files.move(recorded, cache, StandardCopyOption.ATOMIC_MOVE);
                 recorders.remove(revision);
                 LOG.info("revision {}: AOT cache ready, {} bytes", revision, Files.size(cache));

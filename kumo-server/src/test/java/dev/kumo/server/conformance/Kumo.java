@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.server.ApiAccess;
 import dev.kumo.server.KumoServer;
 import dev.kumo.server.ServerConfig;
 import dev.kumo.server.serving.scaling.ScalingConfig;
@@ -36,23 +37,25 @@ final class Kumo implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final KumoServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiAccess access;
+    private final HttpClient http;
 
     private Kumo(KumoServer server) {
         this.server = server;
+        this.access = ApiAccess.of(server);
+        this.http = access.client();
     }
 
     /** Starts a server on loopback with free ports and its data in {@code dataDir}. */
     static Kumo start(Path dataDir) {
         return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
-                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false)));
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true)));
     }
 
     /** Starts a server whose autoscaler runs with {@code autoscaler} (short windows for tests). */
     static Kumo start(Path dataDir, ScalingConfig autoscaler) {
         return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
-                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, false).withAutoscaler(autoscaler)));
+                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true).withAutoscaler(autoscaler)));
     }
 
     /** Knative's autoscaler with short windows (stable 6 s, grace 2 s, decisions every 500 ms): quick scale to zero. */
@@ -97,8 +100,7 @@ final class Kumo implements AutoCloseable {
     }
 
     HttpResponse<String> api(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.apiPort() + path))
-                .timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = access.request(path).timeout(REQUEST_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

@@ -10,8 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A {@link TickJournal} of one small file per source, replaced atomically (write, fsync, rename, fsync dir). */
@@ -47,8 +49,10 @@ public final class FileTickJournal implements TickJournal {
         Path target = file(sourceId);
         Path temp = dir.resolve(sourceId + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")))) {
                 channel.write(ByteBuffer.wrap(Long.toString(tick.toEpochMilli()).getBytes(StandardCharsets.US_ASCII)));
                 channel.force(true);
             }
