@@ -1,5 +1,6 @@
 package dev.kumo.apiserver;
 
+import dev.kumo.http.ListenerLimits;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,17 @@ import java.util.Optional;
  * @param tls the certificate to serve HTTPS with, when set; plain HTTP otherwise
  * @param metrics what {@code GET /metrics} answers, when set; 404 otherwise
  * @param autoscaling what {@code GET …/revisions/NAME/autoscaling} answers, when set; 404 otherwise
+ * @param limits how long slow clients are waited for (header read, idle)
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
-        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
+        Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
+        ListenerLimits limits) {
+
+    /** With the default {@link ListenerLimits}. */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, ListenerLimits.DEFAULTS);
+    }
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -38,11 +47,16 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
 
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, limits);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling));
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), limits);
+    }
+
+    /** The same, waiting for slow clients as {@code limits} says. */
+    public ApiServerConfig withLimits(ListenerLimits limits) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, limits);
     }
 }

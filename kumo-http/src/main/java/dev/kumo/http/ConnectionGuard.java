@@ -38,6 +38,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private boolean responseStarted;
     private boolean inputClosed;
     private boolean closing;
+    private boolean partialHead;
     private long lastReadNanos = System.nanoTime();
 
     ConnectionGuard(ListenerLimits limits, ErrorAnswer answer) {
@@ -65,6 +66,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     /** Bytes came in (before decoding): a connection idle between requests now waits for a head. */
     void bytesArrived() {
         lastReadNanos = System.nanoTime();
+        partialHead |= inFlight == 0;
         if (inFlight == 0 && waiting == Waiting.IDLE) {
             await(Waiting.HEAD, limits.headerReadTimeout().toNanos());
         }
@@ -76,8 +78,18 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()
+                && request.protocolVersion() != HttpVersion.HTTP_1_1
+                && request.protocolVersion() != HttpVersion.HTTP_1_0) {
+            // Vert.x would answer 501 for a version it does not know: the client's mistake, so a 4xx.
+            ReferenceCountUtil.release(msg);
+            refuse(HttpResponseStatus.BAD_REQUEST, "unsupported HTTP version \"" + request.protocolVersion()
+                    + "\": send HTTP/1.1");
+            return;
+        }
         if (msg instanceof HttpRequest) {
             inFlight++;
+            partialHead = false;
             bodyOpen = !(msg instanceof LastHttpContent);
             cancel();
             if (bodyOpen) {
@@ -129,7 +141,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
             inputClosed = true;
-            if (inFlight == 0) {
+            if (inFlight == 0 && partialHead) {
+                refuse(HttpResponseStatus.BAD_REQUEST, "the client closed its side of the connection before the "
+                        + "request head was complete");
+            } else if (inFlight == 0) {
                 ctx.close();
             } else if (bodyOpen) {
                 refuse(HttpResponseStatus.BAD_REQUEST, "the request body ended early: the client closed its side "

@@ -143,6 +143,9 @@ class ClientGuardIT {
         assertThat(badHeader.status()).as(badHeader.toString()).isEqualTo(400);
         RawHttp.Result longLine = send("GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", false);
         assertThat(longLine.status()).as(longLine.toString()).isEqualTo(414);
+        RawHttp.Result badVersion = send("GET / HTTP/9.9\r\nHost: x\r\n\r\n", false);
+        assertThat(badVersion.status()).as(badVersion.toString()).isEqualTo(400);
+        assertThat(badVersion.text()).contains("unsupported HTTP version \"HTTP/9.9\"");
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class RawHttp {
         while (response.matches("(?s)HTTP/1\\.\\d 1\\d\\d .*") && response.contains("\r\n\r\n")) {
             response = response.substring(response.indexOf("\r\n\r\n") + 4);
         }
-        if (response.matches("(?s)HTTP/1\\.\\d \\d\\d\\d.*")) {
+        if (response.matches("(?s)HTTP/\\d\\.\\d \\d\\d\\d.*")) {
             status = Integer.parseInt(response.substring(9, 12));
         }
         if (outcome == Outcome.CLOSED && status > 0 && response.contains("\r\n\r\n")) {
