@@ -24,9 +24,12 @@ record ConfigFile(
         @JsonProperty("progress-deadline") String progressDeadline,
         @JsonProperty("autoscaler") Map<String, String> autoscaler,
         @JsonProperty("eventing-addr") String eventingAddr,
-        @JsonProperty("eventing-max-in-flight") Integer eventingMaxInFlight) {
+        @JsonProperty("eventing-max-in-flight") Integer eventingMaxInFlight,
+        @JsonProperty("header-read-timeout") String headerReadTimeout,
+        @JsonProperty("idle-timeout") String idleTimeout) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -40,7 +43,7 @@ record ConfigFile(
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
                     + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
-                    + "autoscaler, eventing-addr, eventing-max-in-flight");
+                    + "autoscaler, eventing-addr, eventing-max-in-flight, header-read-timeout, idle-timeout");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

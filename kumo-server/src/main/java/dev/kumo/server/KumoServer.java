@@ -80,13 +80,14 @@ public final class KumoServer implements AutoCloseable {
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                     config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
-                                    config.progressDeadline(), config.autoscaler()), meters))
+                                    config.progressDeadline(), config.autoscaler(), config.limits()), meters))
                     : Optional.empty();
             ApiServer api;
             try {
                 ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape);
+                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape)
+                        .withLimits(config.limits());
                 if (serving.isPresent()) {
                     apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
                 }
@@ -104,7 +105,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().maxInFlightPerTrigger(),
                                 URI.create((certificate.isPresent() ? "https" : "http") + "://"
                                         + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port()),
-                                KumoKinds.all().types()), meters)) : Optional.empty();
+                                KumoKinds.all().types(), config.limits()), meters)) : Optional.empty();
             } catch (RuntimeException e) {
                 api.close();
                 serving.ifPresent(ServingPlatform::close);

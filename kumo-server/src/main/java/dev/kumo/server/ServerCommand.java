@@ -5,6 +5,7 @@ import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import dev.kumo.http.ListenerLimits;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -132,7 +133,20 @@ public final class ServerCommand implements Callable<Integer> {
                 .withEventing(new EventingConfig(eventing, ServerConfig.HostPort.parse("--eventing-addr",
                         first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
-                                : file.eventingMaxInFlight()));
+                                : file.eventingMaxInFlight()))
+                .withLimits(new ListenerLimits(
+                        timeout("header-read-timeout", file.headerReadTimeout(),
+                                ListenerLimits.DEFAULT_HEADER_READ_TIMEOUT),
+                        timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)));
+    }
+
+    private static Duration timeout(String key, String value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return GoDuration.parse(value).filter(d -> !d.isNegative() && !d.isZero())
+                .orElseThrow(() -> new IllegalArgumentException(key + ": invalid value \"" + value
+                        + "\": want a positive duration such as " + fallback.toSeconds() + "s"));
     }
 
     private static Duration progressDeadline(String value) {

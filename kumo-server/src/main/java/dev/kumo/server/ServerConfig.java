@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import java.time.Duration;
  *     unless its template says otherwise ({@code serving.knative.dev/progress-deadline})
  * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
  * @param eventing whether and how Eventing runs
+ * @param limits how long the API server, the router and the brokers' ingress wait for slow clients
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, EventingConfig eventing) {
+        ScalingConfig autoscaler, EventingConfig eventing, ListenerLimits limits) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -38,6 +40,14 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
         }
+    }
+
+    /** Settings with the default {@link ListenerLimits}. */
+    public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
+            boolean requireToken, boolean serving, String domain, Duration progressDeadline, ScalingConfig autoscaler,
+            EventingConfig eventing) {
+        this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
+                autoscaler, eventing, ListenerLimits.DEFAULTS);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -63,19 +73,25 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing);
+                value, autoscaler, eventing, limits);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing);
+                progressDeadline, value, eventing, limits);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, value);
+                progressDeadline, autoscaler, value, limits);
+    }
+
+    /** These settings with other limits for slow clients. */
+    public ServerConfig withLimits(ListenerLimits value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, value);
     }
 
     /** A host and a port; port 0 means any free port. */

@@ -17,7 +17,7 @@ final class HostRouting implements Stage {
         String host = HostHeader.routeKey(exchange.request().getHeader("Host"));
         HostRoute route = current.find(host);
         if (route == null) {
-            exchange.fail(404, current.notFoundMessage(host));
+            exchange.fail(404, Routes.notFoundMessage(host));
             return;
         }
         exchange.route(route);

@@ -1,5 +1,8 @@
 package dev.kumo.dataplane.router;
 
+import dev.kumo.http.ClientGuard;
+import dev.kumo.http.ErrorAnswer;
+import dev.kumo.http.ListenerLimits;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
@@ -22,14 +25,16 @@ final class RouterVerticle extends AbstractVerticle {
 
     private final String host;
     private final int port;
+    private final ListenerLimits limits;
     private final Supplier<Routes> routes;
     private final int loop;
     private HttpServer server;
 
     /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
-    RouterVerticle(String host, int port, Supplier<Routes> routes, int loop) {
+    RouterVerticle(String host, int port, ListenerLimits limits, Supplier<Routes> routes, int loop) {
         this.host = host;
         this.port = port;
+        this.limits = limits;
         this.routes = routes;
         this.loop = loop;
     }
@@ -41,8 +46,10 @@ final class RouterVerticle extends AbstractVerticle {
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
         Chain chain = Pipeline.compose(routes, vertx, client);
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
+        // HTTP/1.1 only (h2c off, see ClientGuard): the router proxies HTTP/1.1 to its instances.
+        server = ClientGuard.install(vertx.createHttpServer(ClientGuard.options(new HttpServerOptions().setHost(host)
+                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false))), limits, ErrorAnswer.TEXT);
         server.requestHandler(request -> {
             request.pause(); // the body waits until an instance is leased and connected
             Exchange exchange = new Exchange(request, context, loop);

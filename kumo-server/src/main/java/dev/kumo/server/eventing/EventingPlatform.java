@@ -5,6 +5,7 @@ import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.eventing.api.MeshCounters;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ public final class EventingPlatform implements AutoCloseable {
      * @param kinds the kinds the store serves, which ApiServerSources may watch
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
-            List<ResourceType> kinds) {
+            List<ResourceType> kinds, ListenerLimits limits) {
     }
 
     /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
@@ -77,7 +78,7 @@ public final class EventingPlatform implements AutoCloseable {
             MeterRegistry registry) {
         EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
                 .withHost(settings.host()).withPort(settings.port())
-                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS), clock);
+                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS).withLimits(settings.limits()), clock);
         MeshMeters meters = MeshMeters.register(registry, mesh);
         HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
