@@ -3,6 +3,7 @@ package dev.kumo.apiserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.http.ListenerLimits;
+import dev.kumo.http.testing.FuzzTally;
 import dev.kumo.http.testing.MalformedRequests;
 import dev.kumo.http.testing.RawHttp;
 import java.io.IOException;
@@ -11,11 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +34,7 @@ class ApiFuzzIT {
     private final ApiFixture api = new ApiFixture(config -> config.withLimits(
             new ListenerLimits(Duration.ofSeconds(1), Duration.ofSeconds(3))), RevisionLogs.NONE);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
-    private final List<String> failures = new ArrayList<>();
-    private final Map<Integer, Integer> statuses = new TreeMap<>();
-    private final long started = System.nanoTime();
+    private final FuzzTally tally = new FuzzTally(BUDGET);
 
     @AfterEach
     void close() {
@@ -53,25 +49,22 @@ class ApiFuzzIT {
         api.post(BadBodies.SECRETS, BadBodies.SECRET);
         Random random = new Random(SEED);
         MalformedRequests raw = new MalformedRequests(random, "127.0.0.1", PATHS);
-        int cases = 0;
-        for (int i = 0; i < RAW_CASES && withinBudget(); i++, cases++) {
+        for (int i = 0; i < RAW_CASES && tally.withinBudget(); i++) {
             MalformedRequests.Case request = raw.next();
             RawHttp.Result result = RawHttp.exchange(api.server.port(), request.bytes(), DEADLINE,
                     request.halfClose());
-            check(request.toString(), result.status(), result.toString());
+            tally.record(request.toString(), result.status(), result.toString());
         }
         for (BadBodies.Case request : new BadBodies(random).all()) {
-            if (!withinBudget()) {
+            if (!tally.withinBudget()) {
                 break;
             }
-            cases++;
-            check(request.toString(), send(request), "");
+            tally.record(request.toString(), send(request), "");
         }
-        System.out.println("ApiFuzzIT " + cases + " cases, statuses " + statuses + ", "
-                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-        assertThat(withinBudget()).as("the run finished within " + BUDGET).isTrue();
-        assertThat(cases).isGreaterThanOrEqualTo(2_000);
-        assertThat(failures).as("requests unanswered or answered 5xx (seed " + SEED + ")").isEmpty();
+        System.out.println("ApiFuzzIT " + tally.summary());
+        assertThat(tally.withinBudget()).as("the run finished within " + BUDGET).isTrue();
+        assertThat(tally.cases()).isGreaterThanOrEqualTo(2_000);
+        assertThat(tally.failures()).as("requests unanswered or answered 5xx (seed " + SEED + ")").isEmpty();
         assertThat(api.get("/healthz").status()).isEqualTo(200);
     }
 
@@ -89,15 +82,4 @@ class ApiFuzzIT {
         }
     }
 
-    private void check(String request, int status, String detail) {
-        statuses.merge(status, 1, Integer::sum);
-        if (status < 100 || status >= 500) {
-            failures.add((status < 0 ? "unanswered" : "answered " + status) + ": " + request
-                    + (detail.isEmpty() ? "" : " → " + detail));
-        }
-    }
-
-    private boolean withinBudget() {
-        return System.nanoTime() - started < BUDGET.toNanos();
-    }
 }

@@ -28,6 +28,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     private enum Waiting { HEAD, BODY, IDLE, NOTHING }
 
+    /** How long a connection closed while its request body is still coming reads and drops it before closing. */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final ListenerLimits limits;
     private final ErrorAnswer answer;
     private ChannelHandlerContext ctx;
@@ -39,6 +42,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private boolean inputClosed;
     private boolean closing;
     private boolean partialHead;
+    private ChannelPromise lingering;
+    private boolean lingered;
     private long lastReadNanos = System.nanoTime();
 
     ConnectionGuard(ListenerLimits limits, ErrorAnswer answer) {
@@ -60,7 +65,39 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
+        stopLingering();
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * A close while the client is still sending the request body (an early answer: 404, 413, 400) lingers: the
+     * answer is flushed, what the client sends is read and dropped until the body ends or {@link #LINGER_NANOS}
+     * pass, then the connection closes. Closing at once with unread bytes makes the kernel reset the connection,
+     * and the client can lose the answer it was sent (Go's server and nginx linger the same way).
+     */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (!bodyOpen || lingered || !ctx.channel().isActive()) {
+            stopLingering();
+            ctx.close(promise);
+            return;
+        }
+        cancel();
+        closing = true;
+        lingered = true;
+        lingering = promise;
+        ctx.flush();
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+        ctx.executor().schedule(this::stopLingering, LINGER_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void stopLingering() {
+        if (lingering != null) {
+            ChannelPromise promise = lingering;
+            lingering = null;
+            ctx.close(promise);
+        }
     }
 
     /** Bytes came in (before decoding): a connection idle between requests now waits for a head. */
@@ -75,6 +112,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (closing) {
+            if (msg instanceof LastHttpContent || msg instanceof HttpContent content
+                    && content.decoderResult().isFailure()) {
+                stopLingering();
+            }
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -139,7 +180,9 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
+        if (event instanceof ChannelInputShutdownEvent && lingering != null) {
+            stopLingering();
+        } else if (event instanceof ChannelInputShutdownEvent) {
             inputClosed = true;
             if (inFlight == 0 && partialHead) {
                 refuse(HttpResponseStatus.BAD_REQUEST, "the client closed its side of the connection before the "

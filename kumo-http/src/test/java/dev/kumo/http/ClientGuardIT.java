@@ -35,6 +35,13 @@ class ClientGuardIT {
                 vertx.setTimer(3000, id -> request.response().end("last\n"));
                 return;
             }
+            if (request.path().equals("/early")) {
+                // As the router answers an unknown host: at once, the body unread (paused), then closes.
+                request.pause();
+                request.response().setStatusCode(404).putHeader("Connection", "close").end("no such host")
+                        .onComplete(v -> request.connection().close());
+                return;
+            }
             request.body().onSuccess(body -> vertx.setTimer(200, id -> request.response()
                     .end("read " + body.length() + " bytes")));
         });
@@ -110,6 +117,19 @@ class ClientGuardIT {
         RawHttp.Result result = send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", true);
         assertThat(result.status()).as(result.toString()).isEqualTo(200);
         assertThat(result.text()).endsWith("read 5 bytes");
+    }
+
+    @Test
+    void anEarlyAnswerToAClientStillSendingItsBodyIsNotLostToAReset() throws Exception {
+        io.vertx.core.http.HttpClient client = vertx.createHttpClient();
+        io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer(new byte[256 * 1024]);
+        for (int i = 0; i < 50; i++) {
+            int status = client.request(io.vertx.core.http.HttpMethod.POST, server.actualPort(), "127.0.0.1", "/early")
+                    .compose(request -> request.setChunked(true).send(body))
+                    .compose(response -> response.body().map(b -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(status).as("attempt " + i).isEqualTo(404);
+        }
     }
 
     @Test

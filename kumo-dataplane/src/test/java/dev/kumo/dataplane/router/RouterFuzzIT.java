@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.http.ListenerLimits;
+import dev.kumo.http.testing.FuzzTally;
 import dev.kumo.http.testing.MalformedRequests;
 import dev.kumo.http.testing.RawHttp;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +36,9 @@ class RouterFuzzIT {
 
     private final RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withLimits(
             new ListenerLimits(Duration.ofSeconds(1), Duration.ofSeconds(3))));
-    private final List<String> failures = new ArrayList<>();
-    private final Map<Integer, Integer> statuses = new TreeMap<>();
-    private final long started = System.nanoTime();
-    private int cases;
+    private final FuzzTally tally = new FuzzTally(BUDGET);
+    /** A connection per case: one case's broken exchange must not decide the next one's fate. */
+    private final HttpClient client = h.vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
 
     @AfterEach
     void stop() {
@@ -53,25 +52,24 @@ class RouterFuzzIT {
         h.router.update(RouteTable.builder().host(HOST, HELLO).build());
         Random random = new Random(SEED);
         MalformedRequests raw = new MalformedRequests(random, HOST, PATHS);
-        for (int i = 0; i < 1_000 && withinBudget(); i++) {
+        for (int i = 0; i < 1_000 && tally.withinBudget(); i++) {
             MalformedRequests.Case request = raw.next();
             RawHttp.Result result = RawHttp.exchange(h.router.port(), request.bytes(), DEADLINE, request.halfClose());
-            check(request.toString(), result.status(), result.toString());
+            tally.record(request.toString(), result.status(), result.toString());
         }
-        for (int i = 0; i < 400 && withinBudget(); i++) {
+        for (int i = 0; i < 400 && tally.withinBudget(); i++) {
             String host = oddHost(random);
             String request = "GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
             RawHttp.Result result = RawHttp.exchange(h.router.port(), request, DEADLINE, false);
-            check("odd Host " + host, result.status(), result.toString());
+            tally.record("odd Host " + host, result.status(), result.toString());
         }
-        for (int i = 0; i < 800 && withinBudget(); i++) {
+        for (int i = 0; i < 800 && tally.withinBudget(); i++) {
             clientCase(random);
         }
-        System.out.println("RouterFuzzIT " + cases + " cases, statuses " + statuses + ", "
-                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-        assertThat(withinBudget()).as("the run finished within " + BUDGET).isTrue();
-        assertThat(cases).isGreaterThanOrEqualTo(2_000);
-        assertThat(failures).as("requests unanswered or answered 5xx (seed " + SEED + ")").isEmpty();
+        System.out.println("RouterFuzzIT " + tally.summary());
+        assertThat(tally.withinBudget()).as("the run finished within " + BUDGET).isTrue();
+        assertThat(tally.cases()).isGreaterThanOrEqualTo(2_000);
+        assertThat(tally.failures()).as("requests unanswered or answered 5xx (seed " + SEED + ")").isEmpty();
         assertThat(h.client.get(HOST).status()).isEqualTo(200);
     }
 
@@ -93,7 +91,7 @@ class RouterFuzzIT {
                 + (chunked ? " chunked" : "");
         int status;
         try {
-            status = TestClient.await(h.client.vertxClient().request(options).compose(request -> {
+            status = TestClient.await(client.request(options).compose(request -> {
                 request.setChunked(chunked);
                 return method.equals("HEAD") || method.equals("GET") && size == 0 ? request.send()
                         : request.send(TestClient.bytes(size, size));
@@ -102,7 +100,7 @@ class RouterFuzzIT {
             status = -1;
             description += " → " + e.getMessage();
         }
-        check(description, status, "");
+        tally.record(description, status, "");
     }
 
     private static String oddHost(Random random) {
@@ -133,18 +131,5 @@ class RouterFuzzIT {
             text.append((char) (0x20 + random.nextInt(0x5f)));
         }
         return text.toString();
-    }
-
-    private void check(String request, int status, String detail) {
-        cases++;
-        statuses.merge(status, 1, Integer::sum);
-        if (status < 100 || status >= 500) {
-            failures.add((status < 0 ? "unanswered" : "answered " + status) + ": " + request
-                    + (detail.isEmpty() ? "" : " → " + detail));
-        }
-    }
-
-    private boolean withinBudget() {
-        return System.nanoTime() - started < BUDGET.toNanos();
     }
 }
