@@ -4,6 +4,7 @@ import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.internal.AccessGate;
 import dev.kumo.apiserver.internal.ApiHandler;
 import dev.kumo.apiserver.internal.HttpExchange;
+import dev.kumo.http.ClientGuard;
 import dev.kumo.store.ResourceStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -43,11 +44,12 @@ public final class ApiServer implements AutoCloseable {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
-        HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                .setHttp2ClearTextEnabled(false).setCompressionSupported(false).setTcpNoDelay(true);
+        HttpServerOptions options = ClientGuard.options(new HttpServerOptions().setHost(config.host())
+                .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true));
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PfxOptions()
                 .setPath(tls.path().toString()).setPassword(tls.password())));
-        HttpServer server = vertx.createHttpServer(options);
+        HttpServer server = ClientGuard.install(vertx.createHttpServer(options), config.limits(),
+                HttpExchange.STATUS_ANSWER);
         AccessGate gate = AccessGate.of(config);
         server.requestHandler(request -> gate.serve(request,
                 () -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes())));

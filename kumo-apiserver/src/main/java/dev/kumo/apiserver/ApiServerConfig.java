@@ -1,5 +1,6 @@
 package dev.kumo.apiserver;
 
+import dev.kumo.http.ListenerLimits;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param metrics what {@code GET /metrics} answers, when set; 404 otherwise
  * @param autoscaling what {@code GET …/revisions/NAME/autoscaling} answers, when set; 404 otherwise
  * @param access the {@code Host} names and web origins accepted besides loopback ({@link AccessRules})
+ * @param limits how long slow clients are waited for (header read, idle)
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
         Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
-        AccessRules access) {
+        AccessRules access, ListenerLimits limits) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -24,7 +26,8 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     /** Loopback clients only ({@link AccessRules#LOOPBACK}). */
     public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
             Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
-        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, AccessRules.LOOPBACK);
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, AccessRules.LOOPBACK,
+                ListenerLimits.DEFAULTS);
     }
 
     /** Without Revisions' {@code autoscaling}. */
@@ -46,16 +49,23 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
 
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access,
+                limits);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access,
+                limits);
     }
 
     /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
     public ApiServerConfig withAccess(AccessRules access) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits);
+    }
+
+    /** The same, waiting for slow clients as {@code limits} says. */
+    public ApiServerConfig withLimits(ListenerLimits limits) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits);
     }
 }

@@ -56,7 +56,7 @@ public final class EventMesh implements AutoCloseable {
             this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
                     config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
             this.ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
-                    brokers::containsKey, clock, counters);
+                    brokers::containsKey, clock, counters, config.limits());
         } catch (RuntimeException e) {
             log.close();
             throw e;

@@ -28,10 +28,12 @@ record ConfigFile(
         @JsonProperty("eventing-max-in-flight") Integer eventingMaxInFlight,
         @JsonProperty("apiserversource-cross-namespace") Boolean apiServerSourceCrossNamespace,
         @JsonProperty("insecure-no-auth") Boolean insecureNoAuth,
-        @JsonProperty("allowed-origins") List<String> allowedOrigins) {
+        @JsonProperty("allowed-origins") List<String> allowedOrigins,
+        @JsonProperty("header-read-timeout") String headerReadTimeout,
+        @JsonProperty("idle-timeout") String idleTimeout) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -46,7 +48,7 @@ record ConfigFile(
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
                     + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
                     + "autoscaler, eventing-addr, eventing-max-in-flight, apiserversource-cross-namespace, "
-                    + "insecure-no-auth, allowed-origins");
+                    + "insecure-no-auth, allowed-origins, header-read-timeout, idle-timeout");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

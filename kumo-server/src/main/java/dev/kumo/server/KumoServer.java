@@ -93,7 +93,7 @@ public final class KumoServer implements AutoCloseable {
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                     config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
-                                    config.progressDeadline(), config.autoscaler()), meters))
+                                    config.progressDeadline(), config.autoscaler(), config.limits()), meters))
                     : Optional.empty();
             ApiServer api;
             try {
@@ -102,7 +102,8 @@ public final class KumoServer implements AutoCloseable {
                 ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(),
                         config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
                         certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape)
-                        .withAccess(new AccessRules(hosts, config.allowedOrigins()));
+                        .withAccess(new AccessRules(hosts, config.allowedOrigins()))
+                        .withLimits(config.limits());
                 if (serving.isPresent()) {
                     apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
                 }
@@ -121,7 +122,8 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(),
-                                apiUrl, KumoKinds.all().types(), config.eventing().sourcesCrossNamespace()), meters))
+                                apiUrl, KumoKinds.all().types(), config.eventing().sourcesCrossNamespace(),
+                                config.limits()), meters))
                         : Optional.empty();
             } catch (RuntimeException e) {
                 api.close();

@@ -2,6 +2,7 @@ package dev.kumo.server;
 
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -147,7 +148,11 @@ public final class ServerCommand implements Callable<Integer> {
                                 : file.eventingMaxInFlight(),
                         Boolean.TRUE.equals(file.apiServerSourceCrossNamespace())))
                 .withAllowedOrigins(AllowedOrigins.parse(allowedOrigins != null ? allowedOrigins
-                        : file.allowedOrigins() != null ? file.allowedOrigins() : List.of()));
+                        : file.allowedOrigins() != null ? file.allowedOrigins() : List.of()))
+                .withLimits(new ListenerLimits(
+                        timeout("header-read-timeout", file.headerReadTimeout(),
+                                ListenerLimits.DEFAULT_HEADER_READ_TIMEOUT),
+                        timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)));
     }
 
     /**
@@ -175,6 +180,15 @@ public final class ServerCommand implements Callable<Integer> {
                     + "drop --insecure-no-auth");
         }
         return insecure;
+    }
+
+    private static Duration timeout(String key, String value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return GoDuration.parse(value).filter(d -> !d.isNegative() && !d.isZero())
+                .orElseThrow(() -> new IllegalArgumentException(key + ": invalid value \"" + value
+                        + "\": want a positive duration such as " + fallback.toSeconds() + "s"));
     }
 
     private static Duration progressDeadline(String value) {

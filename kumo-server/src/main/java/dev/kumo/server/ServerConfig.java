@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.controller.serving.ServingControllerConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.server.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -25,10 +26,11 @@ import java.util.Set;
  * @param autoscaler the autoscaler's defaults (Knative's config-autoscaler) and how often it decides
  * @param eventing whether and how Eventing runs
  * @param allowedOrigins the web origins whose pages may call the API (none by default)
+ * @param limits how long the API server, the router and the brokers' ingress wait for slow clients
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins) {
+        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -44,12 +46,12 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
         }
     }
 
-    /** Settings that let no web origin call the API. */
+    /** Settings that let no web origin call the API, with the default {@link ListenerLimits}. */
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken, boolean serving, String domain, Duration progressDeadline, ScalingConfig autoscaler,
             EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
-                autoscaler, eventing, Set.of());
+                autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -75,25 +77,31 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing, allowedOrigins);
+                value, autoscaler, eventing, allowedOrigins, limits);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing, allowedOrigins);
+                progressDeadline, value, eventing, allowedOrigins, limits);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, value, allowedOrigins);
+                progressDeadline, autoscaler, value, allowedOrigins, limits);
     }
 
     /** These settings with other web origins allowed to call the API. */
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, value);
+                progressDeadline, autoscaler, eventing, value, limits);
+    }
+
+    /** These settings with other limits for slow clients. */
+    public ServerConfig withLimits(ListenerLimits value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, allowedOrigins, value);
     }
 
     /** A host and a port; port 0 means any free port. */

@@ -123,6 +123,24 @@ class ServerSettingsTest {
         assertThat(line.getSubcommands().get("service").getCommandSpec().findOption("--data-dir")).isNotNull();
     }
 
+    @Test
+    void theConfigFileSetsTheListenersTimeoutsWhichDefaultTo10And120Seconds() throws Exception {
+        Path file = Files.writeString(dir.resolve("kumo.yaml"), "header-read-timeout: 5s\nidle-timeout: 2m\n");
+
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString()).limits())
+                .isEqualTo(new dev.kumo.http.ListenerLimits(Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        assertThat(parse("--data-dir", dir.toString()).limits())
+                .isEqualTo(new dev.kumo.http.ListenerLimits(Duration.ofSeconds(10), Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void aBadTimeoutNamesTheKeyTheValueAndTheFix() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "idle-timeout: 0s\n");
+
+        assertThatThrownBy(() -> parse("--config", file.toString(), "--data-dir", dir.toString()))
+                .hasMessage("idle-timeout: invalid value \"0s\": want a positive duration such as 120s");
+    }
+
     private static ServerConfig parse(String... args) {
         ServerCommand command = new ServerCommand();
         new CommandLine(command).parseArgs(args);

@@ -1,14 +1,18 @@
 package dev.kumo.api.codec;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
@@ -22,9 +26,14 @@ import java.util.List;
  */
 public final class TypedCodec {
 
-    /** A fraction where an integer is wanted is refused, as Kubernetes does, rather than silently truncated. */
+    /**
+     * A fraction where an integer is wanted is refused, as Kubernetes does, rather than silently truncated; a
+     * {@code null} inside a map or list ({@code "stringData":{"k":null}}, {@code "containers":[null]}) is refused
+     * with its path here rather than reaching defaults and validation that cannot expect it.
+     */
     private static final ObjectMapper STRICT = Json.mapper().copy()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     private TypedCodec() {
     }
@@ -50,14 +59,20 @@ public final class TypedCodec {
             T value = reader.readValue(tree);
             return new Decoded<>(value, List.copyOf(unknown));
         } catch (MismatchedInputException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce("", (a, b) -> b.startsWith("[") ? a + b : join(a, b));
-            throw ApiException.badRequest(type.getSimpleName() + " in version \"v1\" cannot be handled: " + field
-                    + ": wrong type: " + e.getOriginalMessage().split("\n")[0]);
+            String what = e instanceof InvalidNullException ? "null is not allowed here, give a value or leave "
+                    + "the entry out" : "wrong type: " + e.getOriginalMessage().split("\n")[0];
+            throw ApiException.badRequest(type.getSimpleName() + " in version \"v1\" cannot be handled: "
+                    + fieldPath(e) + ": " + what);
         } catch (IOException e) {
             throw ApiException.badRequest("cannot decode " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The JSON path of the value a mapping failed on, as Kubernetes writes field paths: {@code spec.a[0].b}. */
+    public static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce("", (a, b) -> b.startsWith("[") ? a + b : join(a, b));
     }
 
     /**

@@ -61,4 +61,24 @@ class TypedCodecTest {
                 .hasMessageStartingWith("Root in version \"v1\" cannot be handled: "
                         + "spec.containers[0].ports[0].containerPort: wrong type:");
     }
+
+    record Labelled(java.util.Map<String, String> labels, List<Container> containers) {
+    }
+
+    @Test
+    void refusesANullInsideAMapOrAListNamingTheEntry() {
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"labels\":{\"a\":\"1\",\"k\":null}}"),
+                Labelled.class)).isInstanceOf(ApiException.class).hasMessage("Labelled in version \"v1\" cannot be "
+                + "handled: labels.k: null is not allowed here, give a value or leave the entry out");
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"containers\":[{\"name\":\"a\"},null]}"),
+                Labelled.class)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("cannot be handled: containers[1]: null is not allowed here");
+    }
+
+    @Test
+    void refusesAnObjectGivenAsTextNamingTheField() {
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"spec\":\"x\"}"), Root.class))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("Root in version \"v1\" cannot be handled: spec: wrong type:");
+    }
 }

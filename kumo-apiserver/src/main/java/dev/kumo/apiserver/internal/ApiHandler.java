@@ -1,7 +1,9 @@
 package dev.kumo.apiserver.internal;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
@@ -50,7 +52,8 @@ public final class ApiHandler {
     public Reply handle(ApiRequest request) {
         String group = "";
         try {
-            List<String> segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).toList();
+            List<String> segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty())
+                    .map(PercentDecoding::segment).toList();
             if (isHealth(segments)) {
                 return Reply.Body.text(200, "ok");
             }
@@ -61,12 +64,24 @@ public final class ApiHandler {
             return route(request, segments);
         } catch (ApiException e) {
             return Reply.Body.json(e.code(), StatusBodies.failure(e, group));
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException mapping) {
+                // Jackson's convertValue wraps the mapping failure: the body had a value of the wrong shape.
+                ApiException bad = ApiException.badRequest("cannot decode the request body: "
+                        + TypedCodec.fieldPath(mapping) + ": " + mapping.getOriginalMessage().split("\n")[0]);
+                return Reply.Body.json(400, StatusBodies.failure(bad, group));
+            }
+            return internalError(request, e, group);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), request.path(), e);
-            ApiException internal = new ApiException(StatusReason.InternalError,
-                    "Internal error occurred: " + e.getMessage(), "", "", List.of());
-            return Reply.Body.json(500, StatusBodies.failure(internal, group));
+            return internalError(request, e, group);
         }
+    }
+
+    private static Reply internalError(ApiRequest request, RuntimeException e, String group) {
+        LOG.error("{} {} failed", request.method(), request.path(), e);
+        ApiException internal = new ApiException(StatusReason.InternalError,
+                "Internal error occurred: " + e.getMessage(), "", "", List.of());
+        return Reply.Body.json(500, StatusBodies.failure(internal, group));
     }
 
     private Reply route(ApiRequest request, List<String> segments) {

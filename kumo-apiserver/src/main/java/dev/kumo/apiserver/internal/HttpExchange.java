@@ -1,14 +1,14 @@
 package dev.kumo.apiserver.internal;
 
+import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
+import dev.kumo.http.ErrorAnswer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Moves one request between Vert.x and the handler: a size-limited body in, a body or a line stream out. */
 public final class HttpExchange {
+
+    /** What the listener's own answers (malformed or timed-out requests) carry: a Kubernetes Status. */
+    public static final ErrorAnswer STATUS_ANSWER = (status, message) -> new ErrorAnswer.Body("application/json",
+            Json.writeBytes(StatusBodies.failure(status, message)));
 
     private HttpExchange() {
     }
@@ -49,7 +53,13 @@ public final class HttpExchange {
             if (refused.get()) {
                 return;
             }
-            ApiRequest apiRequest = toApiRequest(request, body.getBytes());
+            ApiRequest apiRequest;
+            try {
+                apiRequest = toApiRequest(request, body.getBytes());
+            } catch (ApiException e) {
+                write(request.response(), Reply.Body.json(e.code(), StatusBodies.failure(e, "")), context);
+                return;
+            }
             workers.execute(() -> {
                 Reply reply = handler.handle(apiRequest);
                 context.runOnContext(v -> write(request.response(), reply, context));
@@ -109,7 +119,7 @@ public final class HttpExchange {
                 + maxBodyBytes + " bytes", "", "", List.of());
         request.handler(ignored -> { });
         request.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                .end(dev.kumo.api.codec.Json.write(StatusBodies.failure(e, "")));
+                .end(Json.write(StatusBodies.failure(e, "")));
     }
 
     private static ApiRequest toApiRequest(HttpServerRequest request, byte[] body) {
@@ -121,8 +131,8 @@ public final class HttpExchange {
                     continue;
                 }
                 int equals = pair.indexOf('=');
-                String key = decode(equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                String key = PercentDecoding.queryPart(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : PercentDecoding.queryPart(pair.substring(equals + 1));
                 query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
             }
         }
@@ -130,10 +140,6 @@ public final class HttpExchange {
         request.headers().forEach(entry -> headers.merge(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue(),
                 (a, b) -> a + "," + b));
         return new ApiRequest(request.method().name(), request.path(), query, headers, body);
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     private static long parseLong(String value) {

@@ -38,6 +38,16 @@ final class StatusBodies {
         return status;
     }
 
+    /** The Status for a failure the listener answers itself (a malformed or timed-out request). */
+    static ObjectNode failure(int code, String message) {
+        String reason = switch (code) {
+            case 408 -> "Timeout";
+            case 413 -> "RequestEntityTooLarge";
+            default -> "BadRequest";
+        };
+        return base("Failure", message, code).put("reason", reason);
+    }
+
     /**
      * A cause's message without its field path: kubectl prints {@code field: message} itself, as Kubernetes sends
      * them ({@code Invalid value: …}).

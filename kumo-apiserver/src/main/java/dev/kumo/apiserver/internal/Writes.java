@@ -100,6 +100,12 @@ final class Writes {
 
     /** Puts the object in the request's namespace, refusing a body that names another one. */
     static void placeInNamespace(ObjectNode body, Target target) {
+        JsonNode given = body.path("metadata");
+        if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {
+            throw ApiException.badRequest(target.type().kind() + " in version \""
+                    + target.type().apiVersion() + "\" cannot be handled: metadata: wrong type: expected an "
+                    + "object such as {\"name\": \"NAME\"}, got " + given.getNodeType().name().toLowerCase());
+        }
         ObjectNode metadata = body.withObjectProperty("metadata");
         if (!target.type().namespaced()) {
             metadata.remove("namespace");

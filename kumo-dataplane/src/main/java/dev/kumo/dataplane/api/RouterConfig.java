@@ -1,14 +1,17 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.http.ListenerLimits;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where the router listens and how it runs: {@code eventLoops} server/client pairs (one per core by default), how
  * long an instance whose connection failed stays out of rotation, and how many requests it holds per revision
- * while that revision has no ready instance ({@code maxHeldPerRevision}; beyond it requests get 503).
+ * while that revision has no ready instance ({@code maxHeldPerRevision}; beyond it requests get 503), and how long
+ * it waits for slow clients ({@code limits}: header read, idle).
  */
-public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision) {
+public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+        ListenerLimits limits) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -18,6 +21,7 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
     public RouterConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ejectionTime, "ejectionTime");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -33,18 +37,22 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
     /** Listens on {@code host:port} with one event loop per available core. */
     public RouterConfig(String host, int port) {
         this(host, port, Runtime.getRuntime().availableProcessors(), DEFAULT_EJECTION_TIME,
-                DEFAULT_MAX_HELD_PER_REVISION);
+                DEFAULT_MAX_HELD_PER_REVISION, ListenerLimits.DEFAULTS);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
+    }
+
+    public RouterConfig withLimits(ListenerLimits limits) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
     }
 }

@@ -20,7 +20,7 @@ final class HostRouting implements Stage {
         String host = exchange.routeKey();
         HostRoute route = current.find(host);
         if (route == null) {
-            exchange.fail(404, current.notFoundMessage(host));
+            exchange.fail(404, Routes.notFoundMessage(host));
             return;
         }
         exchange.route(route);

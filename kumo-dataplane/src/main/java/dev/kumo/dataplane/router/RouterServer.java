@@ -64,7 +64,7 @@ public final class RouterServer implements AutoCloseable {
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
-                RouterVerticle verticle = new RouterVerticle(config.host(), requested, routes::get,
+                RouterVerticle verticle = new RouterVerticle(config.host(), requested, config.limits(), routes::get,
                         loops.getAndIncrement());
                 verticles.add(verticle);
                 return verticle;

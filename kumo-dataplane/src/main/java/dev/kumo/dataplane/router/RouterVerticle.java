@@ -1,5 +1,8 @@
 package dev.kumo.dataplane.router;
 
+import dev.kumo.http.ClientGuard;
+import dev.kumo.http.ErrorAnswer;
+import dev.kumo.http.ListenerLimits;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -24,6 +27,7 @@ final class RouterVerticle extends AbstractVerticle {
 
     private final String host;
     private final int port;
+    private final ListenerLimits limits;
     private final Supplier<Routes> routes;
     private final int loop;
     private Chain chain;
@@ -31,9 +35,10 @@ final class RouterVerticle extends AbstractVerticle {
     private HttpServer server;
 
     /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
-    RouterVerticle(String host, int port, Supplier<Routes> routes, int loop) {
+    RouterVerticle(String host, int port, ListenerLimits limits, Supplier<Routes> routes, int loop) {
         this.host = host;
         this.port = port;
+        this.limits = limits;
         this.routes = routes;
         this.loop = loop;
     }
@@ -45,9 +50,10 @@ final class RouterVerticle extends AbstractVerticle {
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
         chain = Pipeline.compose(routes, vertx, client);
-        ingressOptions = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false);
-        server = vertx.createHttpServer(ingressOptions);
+        // HTTP/1.1 only (h2c off, see ClientGuard): the router proxies HTTP/1.1 to its instances.
+        ingressOptions = ClientGuard.options(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
+        server = ClientGuard.install(vertx.createHttpServer(ingressOptions), limits, ErrorAnswer.TEXT);
         server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
@@ -60,8 +66,8 @@ final class RouterVerticle extends AbstractVerticle {
         Promise<HttpServer> listening = Promise.promise();
         context.runOnContext(v -> {
             // The same options as the ingress server, so whatever the ingress enforces holds here too.
-            HttpServer address = vertx.createHttpServer(new HttpServerOptions(ingressOptions)
-                    .setHost(RouteAddresses.LOOPBACK).setPort(port));
+            HttpServer address = ClientGuard.install(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
+                    .setHost(RouteAddresses.LOOPBACK).setPort(port)), limits, ErrorAnswer.TEXT);
             address.requestHandler(request -> handle(request, host));
             address.listen().onComplete(listening);
         });

@@ -7,22 +7,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** A {@link RouteTable} compiled for the request path: host → pickable targets with their gates. */
 final class Routes {
 
-    private static final int HOSTS_IN_MESSAGE = 20;
+    /** Longer than any DNS name: a host echoed in the 404 is cut there. */
+    private static final int HOST_IN_MESSAGE = 253;
 
     private final Map<String, HostRoute> byHost;
-    private final String knownHosts;
 
     private Routes(Map<String, HostRoute> byHost) {
         this.byHost = byHost;
-        List<String> sorted = List.copyOf(new TreeSet<>(byHost.keySet()));
-        String listed = String.join(", ", sorted.subList(0, Math.min(HOSTS_IN_MESSAGE, sorted.size())));
-        this.knownHosts = sorted.isEmpty() ? "(none)"
-                : sorted.size() > HOSTS_IN_MESSAGE ? listed + ", … (" + sorted.size() + " in all)" : listed;
     }
 
     static Routes compile(RouteTable table, Gates gates) {
@@ -51,7 +46,13 @@ final class Routes {
         return byHost.get(routeKey);
     }
 
-    String notFoundMessage(String host) {
-        return "no Kumo route for host \"" + host + "\"; known hosts: " + knownHosts;
+    /**
+     * The 404's text: the host is unknown and where to look, never the hosts that are known (they would tell anyone
+     * who can reach the router every namespace's Service names).
+     */
+    static String notFoundMessage(String host) {
+        String shown = host.length() > HOST_IN_MESSAGE ? host.substring(0, HOST_IN_MESSAGE) + "…" : host;
+        return "no Kumo route for host \"" + shown + "\": no Service answers to that name; "
+                + "'kumo service list' shows the Services and their URLs";
     }
 }

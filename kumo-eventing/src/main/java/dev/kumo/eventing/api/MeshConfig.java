@@ -1,5 +1,6 @@
 package dev.kumo.eventing.api;
 
+import dev.kumo.http.ListenerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param defaultAttemptTimeout the per-attempt timeout when the delivery spec sets none
  * @param retainFinished how long events every Trigger has finished are kept
  * @param retainFinishedEvents how many finished events per Broker are kept at most
+ * @param limits how long the ingress waits for slow clients (header read, idle)
  */
 public record MeshConfig(String host, int port, Path database, boolean fsync, int maxEventBytes,
         int maxInFlightPerTrigger, int readAheadEvents, DeliverySpec defaultDelivery, Duration defaultAttemptTimeout,
-        Duration retainFinished, long retainFinishedEvents) {
+        Duration retainFinished, long retainFinishedEvents, ListenerLimits limits) {
 
     public MeshConfig {
         Objects.requireNonNull(host, "host");
@@ -30,6 +32,7 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
         Objects.requireNonNull(defaultDelivery, "defaultDelivery");
         Objects.requireNonNull(defaultAttemptTimeout, "defaultAttemptTimeout");
         Objects.requireNonNull(retainFinished, "retainFinished");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("eventing port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -41,40 +44,45 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
 
     /** Loopback, any free port, the log at {@code database}, fsync on, 1 MiB events, 100 deliveries in flight per
      *  Trigger, 10,000 events read ahead, Knative's default delivery, 30 s attempts, finished events kept 10 minutes
-     *  and at most 100,000 per Broker. */
+     *  and at most 100,000 per Broker, {@link ListenerLimits#DEFAULTS}. */
     public static MeshConfig defaults(Path database) {
         return new MeshConfig("127.0.0.1", 0, database, true, 1 << 20, 100, 10_000, DeliverySpec.KNATIVE_DEFAULT,
-                Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000);
+                Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000, ListenerLimits.DEFAULTS);
     }
 
     public MeshConfig withHost(String host) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     public MeshConfig withPort(int port) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     public MeshConfig withMaxEventBytes(int bytes) {
         return new MeshConfig(host, port, database, fsync, bytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     public MeshConfig withInFlight(int perTrigger, int readAhead) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, perTrigger, readAhead,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     public MeshConfig withDefaultDelivery(DeliverySpec delivery) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                delivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents);
+                delivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     public MeshConfig withRetention(Duration finished, long finishedEvents) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, finished, finishedEvents);
+                defaultDelivery, defaultAttemptTimeout, finished, finishedEvents, limits);
+    }
+
+    public MeshConfig withLimits(ListenerLimits limits) {
+        return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
     }
 
     private static void atLeast(String key, long value, long min) {

@@ -3,6 +3,9 @@ package dev.kumo.eventing.ingress;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.log.EventLog;
+import dev.kumo.http.ClientGuard;
+import dev.kumo.http.ErrorAnswer;
+import dev.kumo.http.ListenerLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -22,12 +25,15 @@ public final class IngressServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on {@code host:port} and stores events for the brokers {@code brokers} accepts. */
+    /**
+     * Listens on {@code host:port} and stores events for the brokers {@code brokers} accepts, waiting for slow
+     * clients as {@code limits} says (HTTP/1.1 only, see {@link ClientGuard}).
+     */
     public static IngressServer start(Vertx vertx, String host, int port, int maxEventBytes, EventLog log,
-            Predicate<BrokerRef> brokers, InstantSource clock, EventCounters counters) {
+            Predicate<BrokerRef> brokers, InstantSource clock, EventCounters counters, ListenerLimits limits) {
         IngressHandler handler = new IngressHandler(log, brokers, maxEventBytes, clock, counters);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                .setTcpNoDelay(true)).requestHandler(handler);
+        HttpServer server = ClientGuard.install(vertx.createHttpServer(ClientGuard.options(new HttpServerOptions()
+                .setHost(host).setPort(port).setTcpNoDelay(true))), limits, ErrorAnswer.TEXT).requestHandler(handler);
         try {
             server.listen().toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

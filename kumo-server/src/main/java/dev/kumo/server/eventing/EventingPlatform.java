@@ -6,6 +6,7 @@ import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.eventing.api.MeshCounters;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,7 @@ public final class EventingPlatform implements AutoCloseable {
      *     cluster-scoped kinds (config key {@code apiserversource-cross-namespace})
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
-            List<ResourceType> kinds, boolean sourcesCrossNamespace) {
+            List<ResourceType> kinds, boolean sourcesCrossNamespace, ListenerLimits limits) {
     }
 
     /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
@@ -80,7 +81,7 @@ public final class EventingPlatform implements AutoCloseable {
             MeterRegistry registry) {
         EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
                 .withHost(settings.host()).withPort(settings.port())
-                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS), clock);
+                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS).withLimits(settings.limits()), clock);
         MeshMeters meters = MeshMeters.register(registry, mesh);
         HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),

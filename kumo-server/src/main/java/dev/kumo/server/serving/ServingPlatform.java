@@ -9,6 +9,7 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.Subscription;
@@ -56,7 +57,7 @@ public final class ServingPlatform implements AutoCloseable {
      * @param autoscaler the autoscaler's defaults and tick
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, ScalingConfig autoscaler) {
+            Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits) {
     }
 
     /** Starts serving with {@code settings}; the router's per-revision meters go to {@code registry}. */
@@ -81,7 +82,8 @@ public final class ServingPlatform implements AutoCloseable {
         Subscription tracking = runtimeEndpoints.track();
         Router router;
         try {
-            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort), endpoints, registry);
+            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort).withLimits(settings.limits()),
+                    endpoints, registry);
         } catch (RuntimeException e) {
             tracking.close();
             runtime.close();

@@ -1,0 +1,75 @@
+package dev.kumo.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Puts {@link ListenerLimits} on a Vert.x HTTP/1.1 server and answers clients Vert.x would drop: a request line or
+ * header Netty cannot parse gets 400/414/431 (Vert.x closes some without a word), a malformed chunked body 400, a
+ * body cut short by a half-close 400, and a client that half-closes after a whole request still gets its answer.
+ *
+ * <p>Vert.x 4.5 has neither a header-read deadline nor half-closure, so this reaches the connection's Netty
+ * pipeline through {@code ConnectionBase} (Vert.x's implementation class, stable through 4.x): it turns
+ * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection. It needs h2c off: with h2c on, Vert.x only
+ * announces a connection once its first 24 bytes have come, so a client sending fewer would never be timed.
+ */
+public final class ClientGuard {
+
+    private ClientGuard() {
+    }
+
+    /** The options every guarded listener needs: h2c off (see above). */
+    public static HttpServerOptions options(HttpServerOptions options) {
+        return options.setHttp2ClearTextEnabled(false);
+    }
+
+    /** Guards every connection {@code server} accepts from now on; call before {@code listen}. */
+    public static HttpServer install(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
+        return server.connectionHandler(connection -> guard(connection, limits, answer))
+                .invalidRequestHandler(request -> answerInvalid(request, answer));
+    }
+
+    private static void guard(HttpConnection connection, ListenerLimits limits, ErrorAnswer answer) {
+        if (!(connection instanceof ConnectionBase base)) {
+            return;
+        }
+        ChannelHandlerContext vertx = base.channelHandlerContext();
+        ChannelPipeline pipeline = vertx.pipeline();
+        if (pipeline.get("httpDecoder") == null) {
+            return; // not an HTTP/1.x connection
+        }
+        vertx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ConnectionGuard guard = new ConnectionGuard(limits, answer);
+        pipeline.addBefore(vertx.name(), "kumoConnectionGuard", guard);
+        pipeline.addBefore("httpDecoder", "kumoBytesIn", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                guard.bytesArrived();
+                ctx.fireChannelRead(msg);
+            }
+        });
+    }
+
+    /** A request whose head Netty could not decode: 414 or 431 for the sizes, 400 for the rest, then close. */
+    private static void answerInvalid(HttpServerRequest request, ErrorAnswer answer) {
+        Throwable cause = request.decoderResult().cause();
+        String why = cause == null || cause.getMessage() == null ? "unreadable request"
+                : cause.getMessage();
+        int status = 400;
+        if (cause instanceof TooLongFrameException) {
+            status = why.startsWith("An HTTP line is larger than") ? 414 : 431;
+        }
+        ErrorAnswer.Body body = answer.body(status, "malformed HTTP request: " + why);
+        request.response().setStatusCode(status).putHeader("Connection", "close")
+                .putHeader("Content-Type", body.contentType())
+                .end(io.vertx.core.buffer.Buffer.buffer(body.bytes()));
+    }
+}

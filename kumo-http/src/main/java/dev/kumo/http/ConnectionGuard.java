@@ -1,0 +1,279 @@
+package dev.kumo.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection's guard, between Netty's HTTP decoder and Vert.x: it sees each decoded request and each response
+ * written, so it knows whether the connection waits for a head, holds a request, or sits idle. Event loop only.
+ */
+final class ConnectionGuard extends ChannelDuplexHandler {
+
+    private enum Waiting { HEAD, BODY, IDLE, NOTHING }
+
+    /** How long a connection closed while its request body is still coming reads and drops it before closing. */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final ListenerLimits limits;
+    private final ErrorAnswer answer;
+    private ChannelHandlerContext ctx;
+    private Waiting waiting = Waiting.NOTHING;
+    private ScheduledFuture<?> timer;
+    private int inFlight;
+    private boolean bodyOpen;
+    private boolean responseStarted;
+    private boolean inputClosed;
+    private boolean closing;
+    private boolean partialHead;
+    private ChannelPromise lingering;
+    private boolean lingered;
+    private long lastReadNanos = System.nanoTime();
+
+    ConnectionGuard(ListenerLimits limits, ErrorAnswer answer) {
+        this.limits = limits;
+        this.answer = answer;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        await(Waiting.HEAD, limits.headerReadTimeout().toNanos());
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        stopLingering();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * A close while the client is still sending the request body (an early answer: 404, 413, 400) lingers: the
+     * answer is flushed, what the client sends is read and dropped until the body ends or {@link #LINGER_NANOS}
+     * pass, then the connection closes. Closing at once with unread bytes makes the kernel reset the connection,
+     * and the client can lose the answer it was sent (Go's server and nginx linger the same way).
+     */
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (!bodyOpen || lingered || !ctx.channel().isActive()) {
+            stopLingering();
+            ctx.close(promise);
+            return;
+        }
+        cancel();
+        closing = true;
+        lingered = true;
+        lingering = promise;
+        ctx.flush();
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
+        ctx.executor().schedule(this::stopLingering, LINGER_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void stopLingering() {
+        if (lingering != null) {
+            ChannelPromise promise = lingering;
+            lingering = null;
+            ctx.close(promise);
+        }
+    }
+
+    /** Bytes came in (before decoding): a connection idle between requests now waits for a head. */
+    void bytesArrived() {
+        lastReadNanos = System.nanoTime();
+        partialHead |= inFlight == 0;
+        if (inFlight == 0 && waiting == Waiting.IDLE) {
+            await(Waiting.HEAD, limits.headerReadTimeout().toNanos());
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            if (msg instanceof LastHttpContent || msg instanceof HttpContent content
+                    && content.decoderResult().isFailure()) {
+                stopLingering();
+            }
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()
+                && request.protocolVersion() != HttpVersion.HTTP_1_1
+                && request.protocolVersion() != HttpVersion.HTTP_1_0) {
+            // Vert.x would answer 501 for a version it does not know: the client's mistake, so a 4xx.
+            ReferenceCountUtil.release(msg);
+            refuse(HttpResponseStatus.BAD_REQUEST, "unsupported HTTP version \"" + request.protocolVersion()
+                    + "\": send HTTP/1.1");
+            return;
+        }
+        if (msg instanceof HttpRequest) {
+            inFlight++;
+            partialHead = false;
+            bodyOpen = !(msg instanceof LastHttpContent);
+            cancel();
+            if (bodyOpen) {
+                await(Waiting.BODY, limits.idleTimeout().toNanos());
+            }
+        } else if (msg instanceof HttpContent content) {
+            if (content.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                refuse(HttpResponseStatus.BAD_REQUEST, "malformed request body: "
+                        + content.decoderResult().cause().getMessage());
+                return;
+            }
+            if (msg instanceof LastHttpContent) {
+                bodyOpen = false;
+                if (waiting == Waiting.BODY) {
+                    cancel();
+                }
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(new IllegalStateException("the connection is closing"));
+            return;
+        }
+        boolean informational = msg instanceof HttpResponse response
+                && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+        if (informational) {
+            ctx.write(msg, promise);
+            return;
+        }
+        if (msg instanceof HttpResponse) {
+            responseStarted = true;
+        }
+        if (msg instanceof LastHttpContent) {
+            ChannelPromise written = promise.unvoid();
+            written.addListener(f -> responseDone());
+            ctx.write(msg, written);
+            return;
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent && lingering != null) {
+            stopLingering();
+        } else if (event instanceof ChannelInputShutdownEvent) {
+            inputClosed = true;
+            if (inFlight == 0 && partialHead) {
+                refuse(HttpResponseStatus.BAD_REQUEST, "the client closed its side of the connection before the "
+                        + "request head was complete");
+            } else if (inFlight == 0) {
+                ctx.close();
+            } else if (bodyOpen) {
+                refuse(HttpResponseStatus.BAD_REQUEST, "the request body ended early: the client closed its side "
+                        + "of the connection before sending all of it");
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void responseDone() {
+        inFlight = Math.max(0, inFlight - 1);
+        responseStarted = false;
+        if (inFlight > 0 || closing) {
+            return;
+        }
+        if (inputClosed) {
+            ctx.close();
+        } else if (waiting == Waiting.NOTHING) {
+            await(Waiting.IDLE, limits.idleTimeout().toNanos());
+        }
+    }
+
+    private void await(Waiting what, long nanos) {
+        cancel();
+        waiting = what;
+        timer = ctx.executor().schedule(() -> expired(what), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        waiting = Waiting.NOTHING;
+    }
+
+    private void expired(Waiting what) {
+        if (waiting != what || closing) {
+            return;
+        }
+        timer = null;
+        waiting = Waiting.NOTHING;
+        switch (what) {
+            case HEAD -> refuse(HttpResponseStatus.REQUEST_TIMEOUT, "the request head did not arrive within "
+                    + seconds(limits.headerReadTimeout().toNanos()));
+            case IDLE -> ctx.close();
+            case BODY -> bodyStalled();
+            case NOTHING -> { }
+        }
+    }
+
+    /** The body has not moved for the idle timeout, unless the server itself stopped reading (back-pressure). */
+    private void bodyStalled() {
+        if (!bodyOpen) {
+            return;
+        }
+        long idle = limits.idleTimeout().toNanos();
+        long quiet = System.nanoTime() - lastReadNanos;
+        if (!ctx.channel().config().isAutoRead() || quiet < idle) {
+            await(Waiting.BODY, ctx.channel().config().isAutoRead() ? idle - quiet : idle);
+            return;
+        }
+        refuse(HttpResponseStatus.REQUEST_TIMEOUT, "the request body stopped arriving for " + seconds(idle));
+    }
+
+    /** Answers {@code status} and closes, or only closes when a response has already begun. */
+    private void refuse(HttpResponseStatus status, String message) {
+        cancel();
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (responseStarted) {
+            ctx.close();
+            return;
+        }
+        ErrorAnswer.Body body = answer.body(status.code(), message);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body.bytes()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, body.contentType())
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.bytes().length)
+                .set(HttpHeaderNames.CONNECTION, "close");
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static String seconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos) / 1000.0 + "s";
+    }
+}

@@ -1,0 +1,2 @@
+/** What every Kumo HTTP listener (API server, router, brokers' ingress) shares to answer slow and broken clients. */
+package dev.kumo.http;
