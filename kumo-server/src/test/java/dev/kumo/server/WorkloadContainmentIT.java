@@ -123,6 +123,35 @@ class WorkloadContainmentIT {
         }
     }
 
+    @Test
+    void aContainerSourceRunsAsItsRunAsUser() throws Exception {
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            await().atMost(SETTLE).until(server::ready);
+            boolean root = Files.readString(Path.of("/proc/self/status")).lines()
+                    .anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
+            TestApi api = new TestApi(server.apiUrl());
+            String sources = "/apis/sources.knative.dev/v1/namespaces/default/containersources";
+            api.create(sources, """
+                    {"apiVersion":"sources.knative.dev/v1","kind":"ContainerSource","metadata":{"name":"nobody"},
+                    "spec":{"sink":{"uri":"http://127.0.0.1:9/"},"template":{"spec":{
+                    "securityContext":{"runAsUser":65534},
+                    "containers":[{"name":"emit","command":["/bin/sh","-c","exec sleep %s"]}]}}}}"""
+                    .formatted(token));
+
+            if (root) {
+                List<ProcessHandle> source = await().atMost(SETTLE).until(this::daemons, found -> found.size() == 1);
+                daemons.addAll(source);
+                assertThat(Files.readString(Path.of("/proc/" + source.getFirst().pid() + "/status")))
+                        .as("the pod's runAsUser applies to the ContainerSource's container")
+                        .containsPattern("(?m)^Uid:\\s+65534\\s+65534\\s+65534\\s+65534$");
+            } else {
+                JsonNode refused = api.awaitCondition(sources + "/nobody", "Ready", "False");
+                assertThat(TestApi.condition(refused, "Ready").path("message").asText()).contains("runAsUser");
+            }
+            assertThat(server.terminate()).isZero();
+        }
+    }
+
     /** A Service whose instances each start a daemon ({@code setsid}, double fork) before they serve. */
     private String service(String name, int minScale, String containerExtra) throws URISyntaxException {
         Path echo = Path.of(WorkloadContainmentIT.class.getResource("/workloads/echo.py").toURI());

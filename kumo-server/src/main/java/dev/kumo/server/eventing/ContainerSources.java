@@ -14,6 +14,7 @@ import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.server.serving.ContainerSecurity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,12 @@ final class ContainerSources implements SourceRunner<ContainerSource> {
         Running current = running.get(key);
         if (current == null || !current.uid().equals(source.metadata().uid()) || !current.spec().equals(spec)
                 || !current.sink().equals(sink) || runtime.instance(current.instanceId()).isEmpty()) {
-            WorkloadSpec workload = workload(source, container, sink);
+            WorkloadSpec workload;
+            try {
+                workload = workload(source, container, sink);
+            } catch (IllegalArgumentException badQuantity) {
+                return Optional.of(badQuantity.getMessage());
+            }
             Optional<String> unsupported = runtime.unsupported(workload);
             if (unsupported.isPresent()) {
                 return unsupported.map(why -> "spec.template.spec.containers[0]: " + why);
@@ -95,7 +101,9 @@ final class ContainerSources implements SourceRunner<ContainerSource> {
     private static WorkloadSpec workload(ContainerSource source, Container container, URI sink) {
         WorkloadSpec.Builder spec = WorkloadSpec.builder(new RevisionRef(source.metadata().namespace(),
                 Optional.empty(), source.metadata().name(), source.metadata().name()))
-                .command(orEmpty(container.command())).args(orEmpty(container.args())).readiness(WHILE_RUNNING);
+                .command(orEmpty(container.command())).args(orEmpty(container.args())).readiness(WHILE_RUNNING)
+                .runAs(ContainerSecurity.runAs(source.spec().template().spec().securityContext(), container))
+                .limits(ContainerSecurity.limits(container, "spec.template.spec.containers[0]"));
         container.envOrEmpty().forEach(v -> spec.env(v.name(), v.value() == null ? "" : v.value()));
         spec.env("K_SINK", sink.toString());
         if (source.spec().ceOverrides() != null && source.spec().ceOverrides().extensions() != null

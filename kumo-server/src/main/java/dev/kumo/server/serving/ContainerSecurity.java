@@ -13,15 +13,15 @@ import java.util.OptionalLong;
 
 /**
  * A container's {@code securityContext} user settings (the container's over the pod's, as Kubernetes merges them)
- * and its {@code resources.limits} memory and CPU, as the runtime takes them.
+ * and its {@code resources.limits} memory and CPU, as the runtime takes them (for Revisions and ContainerSources).
  */
-final class ContainerSecurity {
+public final class ContainerSecurity {
 
     private ContainerSecurity() {
     }
 
     /** runAsUser, runAsGroup and runAsNonRoot, the container's winning over the pod's. */
-    static RunAsSpec runAs(ObjectNode pod, Container container) {
+    public static RunAsSpec runAs(ObjectNode pod, Container container) {
         SecurityContext own = container.securityContext();
         OptionalLong user = pick(own == null ? null : own.runAsUser(), pod, "runAsUser");
         OptionalLong group = pick(own == null ? null : own.runAsGroup(), pod, "runAsGroup");
@@ -31,7 +31,7 @@ final class ContainerSecurity {
     }
 
     /** The memory (bytes) and CPU (millicores) limits; an IllegalArgumentException names a bad quantity. */
-    static WorkloadLimits limits(Container container, String path) {
+    public static WorkloadLimits limits(Container container, String path) {
         ResourceRequirements resources = container.resources();
         if (resources == null || resources.limits() == null) {
             return WorkloadLimits.NONE;
