@@ -40,6 +40,23 @@ class CoreKindsIT {
     }
 
     @Test
+    void namespacesAreNotDeletedAsACollectionAndDefaultIsNeverDeleted() {
+        api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"t\"}}");
+
+        ApiFixture.Response all = api.send("DELETE", "/api/v1/namespaces", null, null);
+        ApiFixture.Response defaultNamespace = api.send("DELETE", "/api/v1/namespaces/default", null, null);
+        ApiFixture.Response dryRun = api.send("DELETE", "/api/v1/namespaces/default?dryRun=All", null, null);
+
+        assertThat(all.status()).as(all.text()).isEqualTo(405);
+        assertThat(defaultNamespace.status()).isEqualTo(403);
+        assertThat(defaultNamespace.json().path("message").asText())
+                .startsWith("namespaces \"default\" is forbidden: this namespace may not be deleted");
+        assertThat(dryRun.status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/namespaces").json().path("items").findValuesAsText("name"))
+                .contains("default", "t");
+    }
+
+    @Test
     void secretsFoldStringDataIntoBase64Data() {
         JsonNode secret = api.post("/api/v1/namespaces/default/secrets", """
                 {"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"password":"hunter2"}}

@@ -64,6 +64,7 @@ final class Writes {
     }
 
     Reply delete(ApiRequest request, Target target) {
+        NamespaceDeletion.check(target);
         DeleteOptions options = deleteOptions(request);
         if (dryRun(request)) {
             return Reply.Body.json(200, existing(target));
@@ -73,6 +74,7 @@ final class Writes {
     }
 
     Reply deleteCollection(ApiRequest request, Target target) {
+        NamespaceDeletion.checkCollection(target);
         DeleteOptions options = deleteOptions(request);
         List<ObjectNode> deleted = new ArrayList<>();
         for (ObjectNode object : store.list(target.type(), Reads.listOptions(request, target)).items()) {
