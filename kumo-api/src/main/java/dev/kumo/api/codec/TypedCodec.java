@@ -60,7 +60,7 @@ public final class TypedCodec {
             return new Decoded<>(value, List.copyOf(unknown));
         } catch (MismatchedInputException e) {
             String what = e instanceof InvalidNullException ? "null is not allowed here, give a value or leave "
-                    + "the entry out" : "wrong type: " + e.getOriginalMessage().split("\n")[0];
+                    + "the entry out" : "wrong type: " + WrongType.describe(e, tree);
             throw ApiException.badRequest(type.getSimpleName() + " in version \"v1\" cannot be handled: "
                     + fieldPath(e) + ": " + what);
         } catch (IOException e) {

@@ -66,6 +66,18 @@ class TypedCodecTest {
     }
 
     @Test
+    void aWrongTypeIsSaidInJsonsWordsWithTheValueGiven() {
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"containers\":\"abc\"}"), Labelled.class))
+                .hasMessage("Labelled in version \"v1\" cannot be handled: containers: wrong type: expected a list, "
+                        + "got a string \"abc\"");
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"labels\":[1]}"), Labelled.class))
+                .hasMessageEndingWith("labels: wrong type: expected an object of keys and values, got a list");
+        assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject(
+                "{\"spec\":{\"containers\":[{\"ports\":[{\"containerPort\":80.5}]}]}}"), Root.class))
+                .hasMessageEndingWith("containerPort: wrong type: expected a whole number, got the number 80.5");
+    }
+
+    @Test
     void refusesANullInsideAMapOrAListNamingTheEntry() {
         assertThatThrownBy(() -> TypedCodec.decode(Json.parseObject("{\"labels\":{\"a\":\"1\",\"k\":null}}"),
                 Labelled.class)).isInstanceOf(ApiException.class).hasMessage("Labelled in version \"v1\" cannot be "
