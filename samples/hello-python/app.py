@@ -1,4 +1,4 @@
-"""A Knative-style workload in plain Python 3: answers "Hello <TARGET>!" on $PORT."""
+"""A Knative-style workload in plain Python 3: answers "Hello <TARGET>!" on $PORT and logs the events POSTed to it."""
 import os
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,6 +12,15 @@ class Hello(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def do_POST(self):
+        # A CloudEvent delivered by a Trigger (binary mode: ce-* headers, data as the body): log it, answer 202.
+        data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        print("event {} from {}: {}".format(self.headers.get("ce-type"), self.headers.get("ce-source"),
+                                            data.decode("utf-8", "replace")), flush=True)
+        self.send_response(202)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def log_message(self, fmt, *args):
         print(fmt % args, flush=True)
