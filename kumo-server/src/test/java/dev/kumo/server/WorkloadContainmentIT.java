@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +99,61 @@ class WorkloadContainmentIT {
             assertThat(healthy.path("message").asText()).contains("137");
             assertThat(revision.at("/status/annotations/kumo.dev~1limits-in-force").asText())
                     .contains("memory 67108864 bytes: cgroup").contains("cpu 500m: cgroup");
+            assertThat(server.terminate()).isZero();
+        }
+    }
+
+    /**
+     * A serving instance OOM-killed by one request is restarted at once, before a reconcile could see it exit: the
+     * kill shows in its log, once in the server's, and in the Revision's restarts and last termination, as a pod's
+     * restartCount and lastState.terminated (it showed only in the limits-in-force annotation).
+     */
+    @Test
+    void anInstanceOomKilledByARequestShowsItInItsRevisionAndItsLog() throws Exception {
+        boolean root = Files.readString(Path.of("/proc/self/status")).lines()
+                .anyMatch(line -> line.matches("Uid:\\s+0\\s.*"));
+        if (!root && !"true".equals(System.getenv("CI"))) {
+            System.out.println("skipped: only a server running as root has a cgroup to OOM-kill in");
+            Assumptions.abort("only a server running as root has a cgroup to OOM-kill in");
+        }
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            await().atMost(SETTLE).until(server::ready);
+            TestApi api = new TestApi(server.apiUrl());
+            api.create(SERVICES, """
+                    {"apiVersion":"serving.knative.dev/v1","kind":"Service","metadata":{"name":"greedy"},
+                    "spec":{"template":{"metadata":{"annotations":{"autoscaling.knative.dev/min-scale":"1"}},
+                    "spec":{"containers":[{"command":["/usr/bin/python3","-c",
+                    "import http.server, os\\nclass H(http.server.BaseHTTPRequestHandler):\\n    def do_GET(self):\\n\
+                            if self.path == '/alloc':\\n            held = b'x' * (500 << 20)\\n\
+                            self.send_response(200)\\n        self.end_headers()\\n\
+                    http.server.HTTPServer(('127.0.0.1', int(os.environ['PORT'])), H).serve_forever()\\n"],
+                    "resources":{"limits":{"memory":"64Mi"}}}]}}}}""");
+            api.awaitCondition(SERVICES + "/greedy", "Ready", "True");
+            String revisionPath = "/apis/serving.knative.dev/v1/namespaces/default/revisions/greedy-00001";
+
+            String ingress = server.lines().stream().filter(l -> l.startsWith("kumo: ingress listening on "))
+                    .findFirst().orElseThrow().substring("kumo: ingress listening on ".length()).split(" ")[0];
+            try {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ingress + "/alloc"))
+                        .header("Host", "greedy.default.localhost").timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // The instance died under the request; what is looked at is what Kumo says of it.
+            }
+
+            JsonNode revision = await("the OOM kill recorded").atMost(SETTLE).until(() -> api.get(revisionPath),
+                    r -> r.at("/status/annotations/kumo.dev~1last-termination").asText().startsWith("OOMKilled"));
+            assertThat(revision.at("/status/annotations/kumo.dev~1last-termination").asText())
+                    .startsWith("OOMKilled, exit code 137, at ");
+            assertThat(revision.at("/status/annotations/kumo.dev~1restarts").asText()).isEqualTo("1");
+            JsonNode served = api.awaitCondition(revisionPath, "ContainerHealthy", "True");
+            assertThat(served.at("/status/annotations/kumo.dev~1last-termination").asText()).startsWith("OOMKilled");
+
+            String line = "[kumo] container was OOMKilled (over resources.limits.memory 64Mi), exit code 137; "
+                    + "restarting";
+            HttpResponse<String> logs = api.send("GET", revisionPath + "/log?tailLines=100", null, null);
+            assertThat(logs.body()).contains(line);
+            assertThat(server.lines().stream().filter(l -> l.contains("container was OOMKilled"))).hasSize(1);
             assertThat(server.terminate()).isZero();
         }
     }

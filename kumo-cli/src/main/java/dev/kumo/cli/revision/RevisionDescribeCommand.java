@@ -50,6 +50,10 @@ public final class RevisionDescribeCommand implements Callable<Integer> {
                 .attribute("Generation", metadata.path("labels").path(RevisionTable.GENERATION_LABEL).asText(""))
                 .attribute("Traffic", traffic.percent(namespace, name))
                 .attribute("Tags", traffic.tags(namespace, name))
+                .attribute("Restarts", revision.path("status").path("annotations").path("kumo.dev/restarts")
+                        .asText(""))
+                .attribute("Last termination", revision.path("status").path("annotations")
+                        .path("kumo.dev/last-termination").asText(""))
                 .section("Scale", ScaleLines.of(revision, autoscaling(namespace), session.now()))
                 .section("Conditions", ConditionLines.of(revision, session.now()))
                 .render());

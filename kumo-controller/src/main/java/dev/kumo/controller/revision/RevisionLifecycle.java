@@ -25,6 +25,9 @@ final class RevisionLifecycle {
     static final String OOM_KILLED = "OOMKilled";
     /** The status annotation saying how the Revision's resource limits are enforced on this host. */
     static final String LIMITS_IN_FORCE = "kumo.dev/limits-in-force";
+    /** The status annotations counting the instances' restarts and saying how the latest run to end ended. */
+    static final String RESTARTS = "kumo.dev/restarts";
+    static final String LAST_TERMINATION = "kumo.dev/last-termination";
     /** Kubernetes' reason for a container restarted after crashing that crashed again. */
     static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
     static final String DEPLOYING = "Deploying";
@@ -56,8 +59,22 @@ final class RevisionLifecycle {
 
     /** Says in the status how the resource limits are enforced (cgroup, rlimit or not at all); none set, no note. */
     void setLimitsInForce(Optional<String> limitsInForce) {
+        setAnnotation(LIMITS_IN_FORCE, limitsInForce);
+    }
+
+    /**
+     * Records the instances' restarts and how the latest run to end ended, as a pod's {@code restartCount} and
+     * {@code lastState.terminated}: kept while they serve again (ContainerHealthy stays True, as Knative's only looks
+     * at a last termination while the deployment fails), so an OOM kill that did not crash-loop still shows.
+     */
+    void setRestarts(int restarts, Optional<String> lastTermination) {
+        setAnnotation(RESTARTS, restarts > 0 ? Optional.of(String.valueOf(restarts)) : Optional.empty());
+        setAnnotation(LAST_TERMINATION, lastTermination);
+    }
+
+    private void setAnnotation(String key, Optional<String> value) {
         Map<String, String> changed = new TreeMap<>(annotations == null ? Map.of() : annotations);
-        limitsInForce.ifPresentOrElse(text -> changed.put(LIMITS_IN_FORCE, text), () -> changed.remove(LIMITS_IN_FORCE));
+        value.ifPresentOrElse(text -> changed.put(key, text), () -> changed.remove(key));
         annotations = changed.isEmpty() && annotations == null ? null : changed;
     }
 

@@ -58,6 +58,7 @@ public final class RevisionReconciler implements Reconciler {
         InstanceReport report = instances.ensure(revision);
         status.setReplicas(report.replicas());
         status.setLimitsInForce(report.limitsInForce());
+        status.setRestarts(report.restarts(), report.lastTermination());
         switch (report.state()) {
             case InstanceState.Starting starting -> {
                 return awaitReadiness(revision, starting, status);

@@ -6,6 +6,7 @@ import static dev.kumo.controller.testing.Objects.revision;
 import static dev.kumo.controller.testing.Objects.revisionAnnotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.Condition;
 import dev.kumo.api.serving.RevisionStatus;
@@ -181,6 +182,24 @@ class RevisionReconcilerTest {
             assertThat(store.get(ResourceTypes.REVISION, "default", "hello-00001").orElseThrow()
                     .at("/status/annotations/kumo.dev~1limits-in-force").asText())
                     .isEqualTo("resources.limits memory 67108864 bytes: cgroup v2 memory.max");
+        }
+    }
+
+    @Test
+    void aRestartedInstanceThatServesAgainKeepsItsRestartsAndLastTerminationInTheStatus() {
+        try (ResourceStore store = InMemoryStore.create()) {
+            Seed.load(store, List.of(revision("hello-00001")));
+            FakeRevisionInstances instances = new FakeRevisionInstances();
+            instances.set(KEY, new InstanceReport(new Replicas(1, 1, 1), new InstanceState.Ready(), Optional.empty(),
+                    2, Optional.of("OOMKilled, exit code 137, at 1970-01-01T00:00:00Z: over the memory limit")));
+
+            RevisionController.reconciler(store, ManualClock.atEpoch(), instances, DEADLINE).reconcile(KEY);
+
+            JsonNode revision = store.get(ResourceTypes.REVISION, "default", "hello-00001").orElseThrow();
+            assertThat(revision.at("/status/annotations/kumo.dev~1restarts").asText()).isEqualTo("2");
+            assertThat(revision.at("/status/annotations/kumo.dev~1last-termination").asText())
+                    .isEqualTo("OOMKilled, exit code 137, at 1970-01-01T00:00:00Z: over the memory limit");
+            assertThat(revision.at("/status/conditions").findValuesAsText("status")).containsOnly("True");
         }
     }
 

@@ -16,12 +16,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one instance running on its own virtual thread: launches the process, probes it, restarts it with backoff
  * when it exits or fails liveness, and on stop terminates its tree and publishes {@link InstanceState.Stopped}.
  */
 final class Supervisor implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
     private final String id;
     private final WorkloadSpec spec;
@@ -36,6 +40,8 @@ final class Supervisor implements Runnable {
     private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
+    /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
+    private Optional<Termination> lastTermination = Optional.empty();
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
@@ -146,6 +152,10 @@ final class Supervisor implements Runnable {
     /** Waits out the back-off; a run that exited while its containerPort was held shows as that port conflict. */
     private void backOff(Run run, Termination termination) {
         restarts++;
+        lastTermination = Optional.of(termination);
+        if (termination.oomKilled()) {
+            reportOomKill(termination);
+        }
         CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, run.startedAt(), termination.at());
         consecutiveCrashes = restart.consecutiveCrashes();
         publish(exitConflict.<InstanceState>map(conflict -> new InstanceState.Unhealthy(termination.at(),
@@ -167,8 +177,35 @@ final class Supervisor implements Runnable {
         return new Termination(plain.reason(), plain.exitCode(), plain.lastLogLines(), plain.at(), true);
     }
 
+    /**
+     * Says once in the server's log and in the instance's own (so {@code kumo service logs} shows it) that the
+     * kernel killed the run over its memory limit: a run that served before shows it nowhere else once it serves
+     * again.
+     */
+    private void reportOomKill(Termination termination) {
+        String line = "container was OOMKilled (over resources.limits.memory "
+                + spec.limits().memoryBytes().stream().mapToObj(Supervisor::quantity).findFirst().orElse("?")
+                + "), exit code " + termination.exitCode().stream().mapToObj(String::valueOf).findFirst().orElse("?")
+                + "; restarting";
+        LOG.warn("instance {} of revision {}/{}: {}", id, spec.revision().namespace(), spec.revision().revision(),
+                line);
+        launch.log().append("[kumo] " + line);
+    }
+
+    /** Bytes as the largest binary Kubernetes quantity that divides them (64Mi), else plain bytes. */
+    static String quantity(long bytes) {
+        String[] suffixes = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
+        for (int i = 0; i < suffixes.length; i++) {
+            long unit = 1L << (10 * (suffixes.length - i));
+            if (bytes % unit == 0) {
+                return bytes / unit + suffixes[i];
+            }
+        }
+        return String.valueOf(bytes);
+    }
+
     private void publish(InstanceState state) {
-        current = new Instance(id, spec.revision(), state, restarts);
+        current = new Instance(id, spec.revision(), state, restarts, lastTermination);
         publisher.accept(current);
     }
 

@@ -1,8 +1,11 @@
 package dev.kumo.server.serving;
 
 import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.Termination;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,25 @@ final class InstanceFailures {
         }
         return new InstanceState.CrashLoopBackOff(last.exitCode().orElse(-1), restarted,
                 Duration.between(last.at(), loop.nextAttempt()), last.lastLogLines(), last.oomKilled());
+    }
+
+    /**
+     * How the latest run of {@code instances} to end ended, in a line: Kubernetes' reason (OOMKilled, Error,
+     * Completed), the exit code, when, and the runtime's reason; empty when no run ended.
+     */
+    static Optional<String> lastTermination(Collection<Instance> instances) {
+        return instances.stream().flatMap(instance -> instance.lastTermination().stream())
+                .max(Comparator.comparing(Termination::at))
+                .map(InstanceFailures::terminated);
+    }
+
+    private static String terminated(Termination last) {
+        String reason = last.oomKilled() ? "OOMKilled" : last.exitCode().orElse(-1) == 0 ? "Completed" : "Error";
+        // The runtime's reason of an OOM kill starts with the word already.
+        String detail = last.reason().startsWith(reason + ": ") ? last.reason().substring(reason.length() + 2)
+                : last.reason();
+        return reason + last.exitCode().stream().mapToObj(code -> ", exit code " + code).findFirst().orElse("")
+                + ", at " + last.at() + ": " + detail;
     }
 
     private static InstanceState exited(Termination termination) {

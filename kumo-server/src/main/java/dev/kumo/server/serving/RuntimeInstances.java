@@ -84,7 +84,8 @@ public final class RuntimeInstances implements RevisionInstances {
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
-        return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision));
+        return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
+                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving));
     }
 
     @Override

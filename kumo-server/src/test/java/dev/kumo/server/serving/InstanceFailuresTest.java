@@ -3,17 +3,23 @@ package dev.kumo.server.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff;
 import dev.kumo.runtime.spi.InstanceState.Failed;
+import dev.kumo.runtime.spi.InstanceState.Ready;
 import dev.kumo.runtime.spi.InstanceState.Starting;
 import dev.kumo.runtime.spi.InstanceState.Unhealthy;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,5 +69,26 @@ class InstanceFailuresTest {
     @MethodSource("rows")
     void reportsTheRuntimeStateAsTheRevisionShowsIt(Row row) {
         assertThat(InstanceFailures.of(row.runtime())).isEqualTo(row.want());
+    }
+
+    @Test
+    void theLastTerminationIsTheLatestAmongTheInstancesWithKubernetesReason() {
+        RevisionRef revision = new RevisionRef("default", Optional.of("hello"), "hello", "hello-00001");
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080);
+        Termination oom = new Termination("OOMKilled: the kernel killed the process for using more than its memory "
+                + "limit of 67108864 bytes (resources.limits.memory)", OptionalInt.of(137), LOGS, ENDED.plusSeconds(5),
+                true);
+        Instance served = new Instance("a", revision, new Ready(address, ENDED.plusSeconds(7), ENDED.plusSeconds(6)), 1,
+                Optional.of(oom));
+        Instance exited = new Instance("b", revision, new Starting(ENDED, Optional.empty()), 1,
+                Optional.of(EXITED_3));
+        Instance never = new Instance("c", revision, new Starting(ENDED, Optional.empty()), 0);
+
+        assertThat(InstanceFailures.lastTermination(List.of(exited, served, never))).contains("OOMKilled, exit code "
+                + "137, at 2025-01-01T00:00:05Z: the kernel killed the process for using more than its memory limit of "
+                + "67108864 bytes (resources.limits.memory)");
+        assertThat(InstanceFailures.lastTermination(List.of(exited, never)))
+                .contains("Error, exit code 3, at 2025-01-01T00:00:00Z: the process exited");
+        assertThat(InstanceFailures.lastTermination(List.of(never))).isEmpty();
     }
 }
