@@ -74,11 +74,14 @@ class ServingIT {
     void metricsOnTheApiPortShowTheRoutersMetersAfterARequest() throws Exception {
         assertThat(get("hello.default.localhost").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = send("GET", "/metrics", null);
+        String tags = "namespace=\"default\",revision=\"hello-00001\"";
+        // The client can read its answer before the router's end-of-response handler has counted the request out.
+        HttpResponse<String> metrics = await("in flight back to 0").atMost(Duration.ofSeconds(10))
+                .until(() -> send("GET", "/metrics", null),
+                        m -> m.body().contains("kumo_router_in_flight_requests{" + tags + "} 0.0"));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("content-type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        String tags = "namespace=\"default\",revision=\"hello-00001\"";
         assertThat(metrics.body()).containsPattern("kumo_router_requests_total\\{code_class=\"2xx\"," + tags
                         + "} [1-9]")
                 .contains("kumo_router_request_duration_seconds_bucket{" + tags)
