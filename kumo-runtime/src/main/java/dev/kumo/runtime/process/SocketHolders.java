@@ -69,12 +69,14 @@ final class SocketHolders {
         return Optional.empty();
     }
 
-    /** The command line of a process, shortened; its name ({@code comm}) when the command line is empty or hidden. */
+    /**
+     * The command line of a process, each absolute path cut to its file name ({@code python3 -u app.py}) and the whole
+     * capped; its name ({@code comm}) when the command line is empty or hidden.
+     */
     String command(long pid) {
         Path dir = proc.resolve(Long.toString(pid));
         try {
-            String line = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ').strip();
+            String line = shortened(new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8));
             if (line.isEmpty()) {
                 line = Files.readString(dir.resolve("comm")).strip();
             }
@@ -82,6 +84,20 @@ final class SocketHolders {
         } catch (IOException e) {
             return "command unknown";
         }
+    }
+
+    /** The NUL-separated arguments joined by spaces, an absolute path ({@code /a/b/app.py}) cut to its file name. */
+    static String shortened(String cmdline) {
+        StringBuilder line = new StringBuilder();
+        for (String argument : cmdline.split("\0")) {
+            if (argument.isEmpty()) {
+                continue;
+            }
+            int slash = argument.lastIndexOf('/');
+            boolean path = argument.startsWith("/") && slash < argument.length() - 1;
+            line.append(line.isEmpty() ? "" : " ").append(path ? argument.substring(slash + 1) : argument);
+        }
+        return line.toString();
     }
 
     /** Calls the action with each socket the process holds; false when it may not be inspected. */
