@@ -180,7 +180,7 @@ class ApiServerSourceReconcilerTest {
     }
 
     private static Namespace namespace(String name, String env) {
-        return new Namespace("v1", "Namespace", ObjectMeta.of(null, name).withLabel("env", env), null, null);
+        return new Namespace("v1", "Namespace", ObjectMeta.named(name).withLabel("env", env), null, null);
     }
 
     private static JsonNode status(ResourceStore store) {

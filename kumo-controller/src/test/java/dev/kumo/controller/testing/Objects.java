@@ -38,7 +38,7 @@ public final class Objects {
     }
 
     public static UnaryOperator<Configuration> byoName(String name) {
-        return c -> c.withSpec(new ConfigurationSpec(c.spec().template().withMetadata(ObjectMeta.of(null, name))));
+        return c -> c.withSpec(new ConfigurationSpec(c.spec().template().withMetadata(ObjectMeta.named(name))));
     }
 
     public static UnaryOperator<Configuration> configStatus(String latestCreated, String latestReady,
