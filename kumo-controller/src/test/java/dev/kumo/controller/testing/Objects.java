@@ -96,7 +96,7 @@ public final class Objects {
     }
 
     public static Condition condition(String type, String status) {
-        return new Condition(type, status, null, null, null, null);
+        return Condition.of(type, status);
     }
 
     public static Condition condition(String type, String status, String reason, String message) {
