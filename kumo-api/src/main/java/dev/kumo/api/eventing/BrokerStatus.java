@@ -18,11 +18,21 @@ public record BrokerStatus(
         String deadLetterSinkCACerts,
         String deadLetterSinkAudience) {
 
-    public static final BrokerStatus EMPTY = new BrokerStatus(null, null, null, null, null, null, null, null);
+    public static final BrokerStatus EMPTY = builder().build();
+
+    public static BrokerStatusBuilder builder() {
+        return new BrokerStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public BrokerStatusBuilder toBuilder() {
+        return new BrokerStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).address(address).addresses(addresses).deadLetterSinkUri(deadLetterSinkUri)
+                .deadLetterSinkCACerts(deadLetterSinkCACerts).deadLetterSinkAudience(deadLetterSinkAudience);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public BrokerStatus withConditions(long generation, List<Condition> value) {
-        return new BrokerStatus(generation, value, annotations, address, addresses, deadLetterSinkUri,
-                deadLetterSinkCACerts, deadLetterSinkAudience);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

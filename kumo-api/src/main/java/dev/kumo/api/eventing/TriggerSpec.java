@@ -20,6 +20,9 @@ public record TriggerSpec(
         Destination subscriber,
         DeliverySpec delivery) {
 
+    /** A spec with no field set, to be filled in by defaults. */
+    public static final TriggerSpec EMPTY = new TriggerSpec(null, null, null, null, null, null);
+
     public List<SubscriptionsApiFilter> filtersOrEmpty() {
         return filters == null ? List.of() : filters;
     }

@@ -20,12 +20,23 @@ public record TriggerStatus(
         String deadLetterSinkAudience,
         ObjectNode auth) {
 
-    public static final TriggerStatus EMPTY =
-            new TriggerStatus(null, null, null, null, null, null, null, null, null, null);
+    public static final TriggerStatus EMPTY = builder().build();
+
+    public static TriggerStatusBuilder builder() {
+        return new TriggerStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public TriggerStatusBuilder toBuilder() {
+        return new TriggerStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).subscriberUri(subscriberUri).subscriberCACerts(subscriberCACerts)
+                .subscriberAudience(subscriberAudience).deadLetterSinkUri(deadLetterSinkUri)
+                .deadLetterSinkCACerts(deadLetterSinkCACerts).deadLetterSinkAudience(deadLetterSinkAudience)
+                .auth(auth);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public TriggerStatus withConditions(long generation, List<Condition> value) {
-        return new TriggerStatus(generation, value, annotations, subscriberUri, subscriberCACerts, subscriberAudience,
-                deadLetterSinkUri, deadLetterSinkCACerts, deadLetterSinkAudience, auth);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

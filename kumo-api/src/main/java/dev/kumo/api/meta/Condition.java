@@ -16,6 +16,16 @@ public record Condition(
         String reason,
         String message) {
 
+    /** A condition of {@code type} with {@code status} and nothing else; the condition set stamps the rest. */
+    public static Condition of(String type, String status) {
+        return of(type, status, null, null);
+    }
+
+    /** A condition of {@code type} with {@code status}, a CamelCase {@code reason} and a {@code message}. */
+    public static Condition of(String type, String status, String reason, String message) {
+        return new Condition(type, status, null, null, reason, message);
+    }
+
     @JsonIgnore
     public boolean isTrue() {
         return "True".equals(status);

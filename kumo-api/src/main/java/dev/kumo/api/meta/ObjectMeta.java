@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Kubernetes {@code metadata}. A wire record: absent fields are {@code null} so that what is stored round-trips
- * exactly; use the accessors with defaults ({@link #labelsOrEmpty()}) in logic.
+ * exactly; use the accessors with defaults ({@link #labelsOrEmpty()}) in logic. Build one with {@link #builder()}
+ * (or {@link #of(String, String)}: namespace first, as in {@code namespace/name}) and change one with
+ * {@link #toBuilder()}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ObjectMeta(
@@ -26,26 +28,40 @@ public record ObjectMeta(
         List<Object> managedFields,
         String selfLink) {
 
-    /** Metadata with just a namespace and a name. */
+    /** Metadata with no field set. */
+    public static final ObjectMeta EMPTY = builder().build();
+
+    /** Metadata with just a namespace and a name, in that order (Kubernetes' {@code namespace/name}). */
     public static ObjectMeta of(String namespace, String name) {
-        return new ObjectMeta(name, null, namespace, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return builder().namespace(namespace).name(name).build();
+    }
+
+    /** Metadata with just a name: a cluster-scoped object's, or a template's whose namespace is its owner's. */
+    public static ObjectMeta named(String name) {
+        return builder().name(name).build();
+    }
+
+    public static ObjectMetaBuilder builder() {
+        return new ObjectMetaBuilder();
+    }
+
+    /** A builder holding this metadata's fields. */
+    public ObjectMetaBuilder toBuilder() {
+        return new ObjectMetaBuilder().name(name).generateName(generateName).namespace(namespace).uid(uid)
+                .resourceVersion(resourceVersion).generation(generation).creationTimestamp(creationTimestamp)
+                .deletionTimestamp(deletionTimestamp).deletionGracePeriodSeconds(deletionGracePeriodSeconds)
+                .labels(labels).annotations(annotations).ownerReferences(ownerReferences).finalizers(finalizers)
+                .managedFields(managedFields).selfLink(selfLink);
     }
 
     /** This metadata with {@code key=value} added to (or replaced in) its labels. */
     public ObjectMeta withLabel(String key, String value) {
-        return withMaps(with(labelsOrEmpty(), key, value), annotations);
+        return toBuilder().labels(with(labelsOrEmpty(), key, value)).build();
     }
 
     /** This metadata with {@code key=value} added to (or replaced in) its annotations. */
     public ObjectMeta withAnnotation(String key, String value) {
-        return withMaps(labels, with(annotationsOrEmpty(), key, value));
-    }
-
-    private ObjectMeta withMaps(Map<String, String> newLabels, Map<String, String> newAnnotations) {
-        return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-                deletionTimestamp, deletionGracePeriodSeconds, newLabels, newAnnotations, ownerReferences, finalizers,
-                managedFields, selfLink);
+        return toBuilder().annotations(with(annotationsOrEmpty(), key, value)).build();
     }
 
     private static Map<String, String> with(Map<String, String> map, String key, String value) {

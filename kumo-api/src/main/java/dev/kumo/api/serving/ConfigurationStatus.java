@@ -14,11 +14,21 @@ public record ConfigurationStatus(
         String latestReadyRevisionName,
         String latestCreatedRevisionName) {
 
-    public static final ConfigurationStatus EMPTY = new ConfigurationStatus(null, null, null, null, null);
+    public static final ConfigurationStatus EMPTY = builder().build();
+
+    public static ConfigurationStatusBuilder builder() {
+        return new ConfigurationStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public ConfigurationStatusBuilder toBuilder() {
+        return new ConfigurationStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).latestReadyRevisionName(latestReadyRevisionName)
+                .latestCreatedRevisionName(latestCreatedRevisionName);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public ConfigurationStatus withConditions(long generation, List<Condition> value) {
-        return new ConfigurationStatus(generation, value, annotations, latestReadyRevisionName,
-                latestCreatedRevisionName);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

@@ -17,11 +17,22 @@ public record RevisionStatus(
         Integer actualReplicas,
         Integer desiredReplicas) {
 
-    public static final RevisionStatus EMPTY = new RevisionStatus(null, null, null, null, null, null, null, null);
+    public static final RevisionStatus EMPTY = builder().build();
+
+    public static RevisionStatusBuilder builder() {
+        return new RevisionStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public RevisionStatusBuilder toBuilder() {
+        return new RevisionStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).logUrl(logUrl).containerStatuses(containerStatuses)
+                .initContainerStatuses(initContainerStatuses).actualReplicas(actualReplicas)
+                .desiredReplicas(desiredReplicas);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public RevisionStatus withConditions(long generation, List<Condition> value) {
-        return new RevisionStatus(generation, value, annotations, logUrl, containerStatuses, initContainerStatuses,
-                actualReplicas, desiredReplicas);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

@@ -15,10 +15,20 @@ public record RouteStatus(
         Addressable address,
         List<TrafficTarget> traffic) {
 
-    public static final RouteStatus EMPTY = new RouteStatus(null, null, null, null, null, null);
+    public static final RouteStatus EMPTY = builder().build();
+
+    public static RouteStatusBuilder builder() {
+        return new RouteStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public RouteStatusBuilder toBuilder() {
+        return new RouteStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).url(url).address(address).traffic(traffic);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public RouteStatus withConditions(long generation, List<Condition> value) {
-        return new RouteStatus(generation, value, annotations, url, address, traffic);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

@@ -17,11 +17,22 @@ public record ServiceStatus(
         String latestReadyRevisionName,
         String latestCreatedRevisionName) {
 
-    public static final ServiceStatus EMPTY = new ServiceStatus(null, null, null, null, null, null, null, null);
+    public static final ServiceStatus EMPTY = builder().build();
+
+    public static ServiceStatusBuilder builder() {
+        return new ServiceStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public ServiceStatusBuilder toBuilder() {
+        return new ServiceStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).url(url).address(address).traffic(traffic)
+                .latestReadyRevisionName(latestReadyRevisionName)
+                .latestCreatedRevisionName(latestCreatedRevisionName);
+    }
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public ServiceStatus withConditions(long generation, List<Condition> value) {
-        return new ServiceStatus(generation, value, annotations, url, address, traffic, latestReadyRevisionName,
-                latestCreatedRevisionName);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 }

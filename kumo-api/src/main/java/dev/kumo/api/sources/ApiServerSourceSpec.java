@@ -11,6 +11,7 @@ import java.util.List;
  * An ApiServerSource's desired state: the {@code resources} to watch, an optional {@code owner} kind they must
  * have, the event {@code mode} ({@code Reference} or {@code Resource}), the {@code serviceAccountName} it watches
  * as (kept as written: Kumo has no RBAC) and the namespaces it watches ({@code namespaceSelector}, default its own).
+ * Build one with {@link #builder()} or change one with {@link #toBuilder()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiServerSourceSpec(
@@ -33,16 +34,29 @@ public record ApiServerSourceSpec(
     public record Owner(String apiVersion, String kind) {
     }
 
+    /** A spec with no field set, to be filled in by defaults. */
+    public static final ApiServerSourceSpec EMPTY = builder().build();
+
+    public static ApiServerSourceSpecBuilder builder() {
+        return new ApiServerSourceSpecBuilder();
+    }
+
+    /** A builder holding this spec's fields. */
+    public ApiServerSourceSpecBuilder toBuilder() {
+        return new ApiServerSourceSpecBuilder().sink(sink).ceOverrides(ceOverrides).resources(resources).owner(owner)
+                .mode(mode).serviceAccountName(serviceAccountName).namespaceSelector(namespaceSelector)
+                .filters(filters);
+    }
+
     public List<Resource> resourcesOrEmpty() {
         return resources == null ? List.of() : resources;
     }
 
     public ApiServerSourceSpec withMode(String value) {
-        return new ApiServerSourceSpec(sink, ceOverrides, resources, owner, value, serviceAccountName,
-                namespaceSelector, filters);
+        return toBuilder().mode(value).build();
     }
 
     public ApiServerSourceSpec withServiceAccountName(String value) {
-        return new ApiServerSourceSpec(sink, ceOverrides, resources, owner, mode, value, namespaceSelector, filters);
+        return toBuilder().serviceAccountName(value).build();
     }
 }

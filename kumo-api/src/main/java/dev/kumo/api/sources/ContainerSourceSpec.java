@@ -8,6 +8,9 @@ import dev.kumo.api.duck.Destination;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerSourceSpec(Destination sink, CloudEventOverrides ceOverrides, PodTemplate template) {
 
+    /** A spec with no field set, to be filled in by defaults. */
+    public static final ContainerSourceSpec EMPTY = new ContainerSourceSpec(null, null, null);
+
     public ContainerSourceSpec withTemplate(PodTemplate value) {
         return new ContainerSourceSpec(sink, ceOverrides, value);
     }

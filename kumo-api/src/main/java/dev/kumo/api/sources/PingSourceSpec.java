@@ -21,6 +21,9 @@ public record PingSourceSpec(
     /** Knative's default schedule: every minute. */
     public static final String DEFAULT_SCHEDULE = "* * * * *";
 
+    /** A spec with no field set, to be filled in by defaults. */
+    public static final PingSourceSpec EMPTY = new PingSourceSpec(null, null, null, null, null, null, null);
+
     public PingSourceSpec withSchedule(String value) {
         return new PingSourceSpec(sink, ceOverrides, value, timezone, contentType, data, dataBase64);
     }

@@ -16,7 +16,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodTemplate(ObjectMeta metadata, Spec spec) {
 
-    /** The pod spec: containers and volumes, plus the pod-level fields Kumo keeps without acting on them. */
+    /**
+     * The pod spec: containers and volumes, plus the pod-level fields Kumo keeps without acting on them. Build one
+     * with {@link #builder()} or change one with {@link #toBuilder()}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Spec(
             List<Container> containers,
@@ -34,14 +37,26 @@ public record PodTemplate(ObjectMeta metadata, Spec spec) {
             String priorityClassName,
             String runtimeClassName) {
 
+        public static PodTemplateSpecBuilder builder() {
+            return new PodTemplateSpecBuilder();
+        }
+
+        /** A builder holding this spec's fields. */
+        public PodTemplateSpecBuilder toBuilder() {
+            return new PodTemplateSpecBuilder().containers(containers).initContainers(initContainers).volumes(volumes)
+                    .serviceAccountName(serviceAccountName).imagePullSecrets(imagePullSecrets)
+                    .enableServiceLinks(enableServiceLinks).automountServiceAccountToken(automountServiceAccountToken)
+                    .terminationGracePeriodSeconds(terminationGracePeriodSeconds).affinity(affinity)
+                    .nodeSelector(nodeSelector).tolerations(tolerations).securityContext(securityContext)
+                    .priorityClassName(priorityClassName).runtimeClassName(runtimeClassName);
+        }
+
         public List<Container> containersOrEmpty() {
             return containers == null ? List.of() : containers;
         }
 
         public Spec withContainers(List<Container> value) {
-            return new Spec(value, initContainers, volumes, serviceAccountName, imagePullSecrets, enableServiceLinks,
-                    automountServiceAccountToken, terminationGracePeriodSeconds, affinity, nodeSelector, tolerations,
-                    securityContext, priorityClassName, runtimeClassName);
+            return toBuilder().containers(value).build();
         }
     }
 

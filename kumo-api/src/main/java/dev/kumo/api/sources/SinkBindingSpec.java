@@ -9,6 +9,9 @@ import dev.kumo.api.meta.LabelSelectorSpec;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SinkBindingSpec(Destination sink, CloudEventOverrides ceOverrides, Subject subject) {
 
+    /** A spec with no field set, to be filled in by defaults. */
+    public static final SinkBindingSpec EMPTY = new SinkBindingSpec(null, null, null);
+
     /** The object(s) bound: by {@code name} or by label {@code selector}, in the binding's namespace. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Subject(String apiVersion, String kind, String namespace, String name,

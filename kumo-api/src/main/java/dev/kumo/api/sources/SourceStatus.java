@@ -24,8 +24,19 @@ public record SourceStatus(
         List<String> namespaces,
         String oidcTokenSecretName) {
 
-    public static final SourceStatus EMPTY = new SourceStatus(null, null, null, null, null, null, null, null, null,
-            null);
+    public static final SourceStatus EMPTY = builder().build();
+
+    public static SourceStatusBuilder builder() {
+        return new SourceStatusBuilder();
+    }
+
+    /** A builder holding this status's fields. */
+    public SourceStatusBuilder toBuilder() {
+        return new SourceStatusBuilder().observedGeneration(observedGeneration).conditions(conditions)
+                .annotations(annotations).sinkUri(sinkUri).sinkCACerts(sinkCACerts).sinkAudience(sinkAudience)
+                .ceAttributes(ceAttributes).auth(auth).namespaces(namespaces)
+                .oidcTokenSecretName(oidcTokenSecretName);
+    }
 
     /** The type and source of the events a source sends. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,13 +45,11 @@ public record SourceStatus(
 
     /** This status with conditions and the generation they were computed for, which are always written together. */
     public SourceStatus withConditions(long generation, List<Condition> value) {
-        return new SourceStatus(generation, value, annotations, sinkUri, sinkCACerts, sinkAudience, ceAttributes,
-                auth, namespaces, oidcTokenSecretName);
+        return toBuilder().observedGeneration(generation).conditions(value).build();
     }
 
     /** This status with the resolved sink URI. */
     public SourceStatus withSinkUri(String value) {
-        return new SourceStatus(observedGeneration, conditions, annotations, value, sinkCACerts, sinkAudience,
-                ceAttributes, auth, namespaces, oidcTokenSecretName);
+        return toBuilder().sinkUri(value).build();
     }
 }

@@ -67,8 +67,8 @@ final class BrokerLifecycle {
     }
 
     BrokerStatus toStatus(long generation) {
-        return new BrokerStatus(generation, conditions, original.annotations(), address,
-                address == null ? null : List.of(new Addressable("http", address.url(), null, null)),
-                deadLetterSinkUri, original.deadLetterSinkCACerts(), original.deadLetterSinkAudience());
+        return original.toBuilder().observedGeneration(generation).conditions(conditions).address(address)
+                .addresses(address == null ? null : List.of(new Addressable("http", address.url(), null, null)))
+                .deadLetterSinkUri(deadLetterSinkUri).build();
     }
 }

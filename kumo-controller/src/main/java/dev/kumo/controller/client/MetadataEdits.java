@@ -12,17 +12,11 @@ public final class MetadataEdits {
 
     public static ObjectMeta withLabelsAndAnnotations(ObjectMeta meta, Map<String, String> labels,
             Map<String, String> annotations) {
-        return new ObjectMeta(meta.name(), meta.generateName(), meta.namespace(), meta.uid(), meta.resourceVersion(),
-                meta.generation(), meta.creationTimestamp(), meta.deletionTimestamp(),
-                meta.deletionGracePeriodSeconds(), emptyAsNull(labels), emptyAsNull(annotations),
-                meta.ownerReferences(), meta.finalizers(), meta.managedFields(), meta.selfLink());
+        return meta.toBuilder().labels(emptyAsNull(labels)).annotations(emptyAsNull(annotations)).build();
     }
 
     public static ObjectMeta withFinalizers(ObjectMeta meta, List<String> finalizers) {
-        return new ObjectMeta(meta.name(), meta.generateName(), meta.namespace(), meta.uid(), meta.resourceVersion(),
-                meta.generation(), meta.creationTimestamp(), meta.deletionTimestamp(),
-                meta.deletionGracePeriodSeconds(), meta.labels(), meta.annotations(), meta.ownerReferences(),
-                finalizers.isEmpty() ? null : List.copyOf(finalizers), meta.managedFields(), meta.selfLink());
+        return meta.toBuilder().finalizers(finalizers.isEmpty() ? null : List.copyOf(finalizers)).build();
     }
 
     private static Map<String, String> emptyAsNull(Map<String, String> map) {

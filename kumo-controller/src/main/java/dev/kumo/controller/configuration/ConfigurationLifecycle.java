@@ -71,6 +71,7 @@ final class ConfigurationLifecycle {
     }
 
     ConfigurationStatus toStatus(long generation) {
-        return new ConfigurationStatus(generation, conditions, original.annotations(), latestReady, latestCreated);
+        return original.toBuilder().observedGeneration(generation).conditions(conditions)
+                .latestReadyRevisionName(latestReady).latestCreatedRevisionName(latestCreated).build();
     }
 }

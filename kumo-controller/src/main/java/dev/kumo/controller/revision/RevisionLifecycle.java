@@ -162,7 +162,7 @@ final class RevisionLifecycle {
     }
 
     RevisionStatus toStatus(long generation) {
-        return new RevisionStatus(generation, conditions, annotations, original.logUrl(),
-                original.containerStatuses(), original.initContainerStatuses(), actualReplicas, desiredReplicas);
+        return original.toBuilder().observedGeneration(generation).conditions(conditions).annotations(annotations)
+                .actualReplicas(actualReplicas).desiredReplicas(desiredReplicas).build();
     }
 }

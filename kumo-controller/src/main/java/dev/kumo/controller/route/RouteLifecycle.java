@@ -64,6 +64,7 @@ final class RouteLifecycle {
     }
 
     RouteStatus toStatus(long generation) {
-        return new RouteStatus(generation, conditions, original.annotations(), url, address, traffic);
+        return original.toBuilder().observedGeneration(generation).conditions(conditions).url(url).address(address)
+                .traffic(traffic).build();
     }
 }

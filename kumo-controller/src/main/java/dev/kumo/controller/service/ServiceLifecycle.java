@@ -59,17 +59,15 @@ final class ServiceLifecycle {
 
     /** ConfigurationsReady mirrors the Configuration's Ready; its latest Revision names are copied. */
     void propagateConfigurationStatus(ConfigurationStatus status) {
-        fields = new ServiceStatus(fields.observedGeneration(), null, fields.annotations(), fields.url(),
-                fields.address(), fields.traffic(), status.latestReadyRevisionName(),
-                status.latestCreatedRevisionName());
+        fields = fields.toBuilder().conditions(null).latestReadyRevisionName(status.latestReadyRevisionName())
+                .latestCreatedRevisionName(status.latestCreatedRevisionName()).build();
         conditions = mirror(CONFIGURATIONS_READY, ConditionSet.find(status.conditions(), "Ready"));
     }
 
     /** RoutesReady mirrors the Route's Ready; its URL, address and traffic are copied. */
     void propagateRouteStatus(RouteStatus status) {
-        fields = new ServiceStatus(fields.observedGeneration(), null, fields.annotations(), status.url(),
-                status.address(), status.traffic(), fields.latestReadyRevisionName(),
-                fields.latestCreatedRevisionName());
+        fields = fields.toBuilder().conditions(null).url(status.url()).address(status.address())
+                .traffic(status.traffic()).build();
         conditions = mirror(ROUTES_READY, ConditionSet.find(status.conditions(), "Ready"));
     }
 

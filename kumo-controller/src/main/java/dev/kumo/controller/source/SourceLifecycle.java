@@ -83,8 +83,7 @@ public final class SourceLifecycle {
     }
 
     public SourceStatus toStatus(long generation) {
-        return new SourceStatus(generation, conditions, original.annotations(), sinkUri, original.sinkCACerts(),
-                original.sinkAudience(), ceAttributes, original.auth(), namespaces,
-                original.oidcTokenSecretName());
+        return original.toBuilder().observedGeneration(generation).conditions(conditions).sinkUri(sinkUri)
+                .ceAttributes(ceAttributes).namespaces(namespaces).build();
     }
 }

@@ -113,8 +113,7 @@ final class TriggerLifecycle {
     }
 
     TriggerStatus toStatus(long generation) {
-        return new TriggerStatus(generation, conditions, original.annotations(), subscriberUri,
-                original.subscriberCACerts(), original.subscriberAudience(), deadLetterSinkUri,
-                original.deadLetterSinkCACerts(), original.deadLetterSinkAudience(), original.auth());
+        return original.toBuilder().observedGeneration(generation).conditions(conditions)
+                .subscriberUri(subscriberUri).deadLetterSinkUri(deadLetterSinkUri).build();
     }
 }

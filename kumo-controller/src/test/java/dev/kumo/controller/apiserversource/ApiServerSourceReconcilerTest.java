@@ -116,8 +116,9 @@ class ApiServerSourceReconcilerTest {
             ApiServerSourceController.reconciler(store, ManualClock.atEpoch(), runner, new Tracker(), row.access())
                     .reconcile(KEY);
 
-            assertThat(status(store)).isEqualTo(Normalized.status(new SourceStatus(1L, row.wantConditions(), null,
-                    SINK.toString(), null, null, null, null, row.wantNamespaces(), null)));
+            assertThat(status(store)).isEqualTo(Normalized.status(SourceStatus.builder().observedGeneration(1L)
+                    .conditions(row.wantConditions()).sinkUri(SINK.toString()).namespaces(row.wantNamespaces())
+                    .build()));
             assertThat(runner.sink("default", "watch")).isEqualTo(row.wantRunning());
         }
     }
@@ -180,7 +181,7 @@ class ApiServerSourceReconcilerTest {
     }
 
     private static Namespace namespace(String name, String env) {
-        return new Namespace("v1", "Namespace", ObjectMeta.of(null, name).withLabel("env", env), null, null);
+        return new Namespace("v1", "Namespace", ObjectMeta.named(name).withLabel("env", env), null, null);
     }
 
     private static JsonNode status(ResourceStore store) {

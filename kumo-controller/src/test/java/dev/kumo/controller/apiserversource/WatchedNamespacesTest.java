@@ -52,7 +52,7 @@ class WatchedNamespacesTest {
     }
 
     private static Namespace namespace(String name, Map<String, String> labels) {
-        ObjectMeta metadata = ObjectMeta.of(null, name);
+        ObjectMeta metadata = ObjectMeta.named(name);
         for (Map.Entry<String, String> label : labels.entrySet()) {
             metadata = metadata.withLabel(label.getKey(), label.getValue());
         }

@@ -34,10 +34,11 @@ class ContainerSourceReconcilerTest {
             ContainerSourceController.reconciler(store, ManualClock.atEpoch(), runner, new Tracker())
                     .reconcile(new NamespacedName("default", "beat"));
 
-            assertThat(status(store, "beat")).isEqualTo(Normalized.status(new SourceStatus(1L, List.of(
-                    condition("Ready", "True"), condition("ReceiveAdapterReady", "True"),
-                    condition("SinkBindingReady", "True")), null, "http://127.0.0.1:9000/", null, null, null, null,
-                    null, null)));
+            assertThat(status(store, "beat")).isEqualTo(Normalized.status(SourceStatus.builder()
+                    .observedGeneration(1L)
+                    .conditions(List.of(condition("Ready", "True"), condition("ReceiveAdapterReady", "True"),
+                            condition("SinkBindingReady", "True")))
+                    .sinkUri("http://127.0.0.1:9000/").build()));
             assertThat(runner.sink("default", "beat")).contains(URI.create("http://127.0.0.1:9000/"));
         }
     }

@@ -100,8 +100,8 @@ class PingSourceReconcilerTest {
     }
 
     private static SourceStatus status(String name, String sinkUri, Condition... conditions) {
-        return new SourceStatus(1L, List.of(conditions), null, sinkUri, null, null,
-                List.of(new SourceStatus.CloudEventAttributes("dev.knative.sources.ping",
-                        "/apis/v1/namespaces/default/pingsources/" + name)), null, null, null);
+        return SourceStatus.builder().observedGeneration(1L).conditions(List.of(conditions)).sinkUri(sinkUri)
+                .ceAttributes(List.of(new SourceStatus.CloudEventAttributes("dev.knative.sources.ping",
+                        "/apis/v1/namespaces/default/pingsources/" + name))).build();
     }
 }

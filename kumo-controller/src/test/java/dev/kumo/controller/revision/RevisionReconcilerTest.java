@@ -230,6 +230,7 @@ class RevisionReconcilerTest {
     }
 
     private static RevisionStatus status(int actualReplicas, int desiredReplicas, Condition... conditions) {
-        return new RevisionStatus(1L, List.of(conditions), null, null, null, null, actualReplicas, desiredReplicas);
+        return RevisionStatus.builder().observedGeneration(1L).conditions(List.of(conditions))
+                .actualReplicas(actualReplicas).desiredReplicas(desiredReplicas).build();
     }
 }

@@ -121,9 +121,9 @@ class ServiceReconcilerTest {
     }
 
     private static ObjectMeta childMeta(ObjectMeta m, Map<String, String> annotations) {
-        return new ObjectMeta(m.name(), null, m.namespace(), null, null, null, null, null, null,
-                new TreeMap<>(CHILD_LABELS), new TreeMap<>(annotations), List.of(controller("Service", "hello")),
-                null, null, null);
+        return ObjectMeta.builder().namespace(m.namespace()).name(m.name()).labels(new TreeMap<>(CHILD_LABELS))
+                .annotations(new TreeMap<>(annotations)).ownerReferences(List.of(controller("Service", "hello")))
+                .build();
     }
 
     private static Route routeStatus(Route route, TrafficTarget traffic, Condition ready) {
@@ -133,7 +133,8 @@ class ServiceReconcilerTest {
 
     private static ServiceStatus status(String latestReady, String latestCreated, String url,
             List<TrafficTarget> traffic, Condition... conditions) {
-        return new ServiceStatus(1L, List.of(conditions), null, url, url == null ? null : Addressable.of(url),
-                traffic, latestReady, latestCreated);
+        return ServiceStatus.builder().observedGeneration(1L).conditions(List.of(conditions)).url(url)
+                .address(url == null ? null : Addressable.of(url)).traffic(traffic).latestReadyRevisionName(latestReady)
+                .latestCreatedRevisionName(latestCreated).build();
     }
 }

@@ -15,6 +15,7 @@ import dev.kumo.api.meta.ObjectMeta;
 import dev.kumo.api.serving.Addressable;
 import dev.kumo.api.serving.Service;
 import dev.kumo.api.serving.ServiceStatus;
+import dev.kumo.api.serving.pod.Container;
 import dev.kumo.api.duck.CloudEventOverrides;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.sources.ApiServerSource;
@@ -102,9 +103,9 @@ public final class EventingObjects {
     }
 
     public static ApiServerSource apiServerSource(String name, Destination sink) {
-        return ApiServerSource.of(ObjectMeta.of("default", name), new ApiServerSourceSpec(sink, null,
-                List.of(new ApiServerSourceSpec.Resource("v1", "ConfigMap", null)), null, "Reference", null, null,
-                null));
+        return ApiServerSource.of(ObjectMeta.of("default", name), ApiServerSourceSpec.builder().sink(sink)
+                .resources(List.of(new ApiServerSourceSpec.Resource("v1", "ConfigMap", null))).mode("Reference")
+                .build());
     }
 
     public static SinkBinding sinkBinding(String name, SinkBindingSpec.Subject subject, Destination sink,
@@ -115,9 +116,9 @@ public final class EventingObjects {
 
     public static ContainerSource containerSource(String name, Destination sink) {
         return ContainerSource.of(ObjectMeta.of("default", name), new ContainerSourceSpec(sink, null,
-                new PodTemplate(null, new PodTemplate.Spec(List.of(dev.kumo.api.serving.pod.Container.builder()
-                        .command(List.of("python3", "heartbeat.py")).build()), null, null, null, null, null, null,
-                        null, null, null, null, null, null, null))));
+                new PodTemplate(null, PodTemplate.Spec.builder()
+                        .containers(List.of(Container.builder().command(List.of("python3", "heartbeat.py")).build()))
+                        .build())));
     }
 
     public static SinkBindingSpec.Subject serviceNamed(String name) {
@@ -131,7 +132,7 @@ public final class EventingObjects {
 
     /** A Knative Service with an address (as when its Route is ready), or none when {@code url} is null. */
     public static Service addressedService(String name, String url) {
-        return Fixtures.service("default", name).withStatus(new ServiceStatus(1L, null, null, url,
-                url == null ? null : Addressable.of(url), null, null, null));
+        return Fixtures.service("default", name).withStatus(ServiceStatus.builder().observedGeneration(1L).url(url)
+                .address(url == null ? null : Addressable.of(url)).build());
     }
 }

@@ -51,7 +51,7 @@ public final class Fixtures {
     /** A bring-your-own Revision name in the template. */
     public static UnaryOperator<Service> revisionName(String name) {
         return s -> s.withSpec(s.spec().withTemplate(s.spec().template()
-                .withMetadata(ObjectMeta.of(null, name))));
+                .withMetadata(ObjectMeta.named(name))));
     }
 
     private static ObjectMeta meta(ObjectMeta m, Map<String, String> labels, Map<String, String> annotations) {

@@ -38,7 +38,7 @@ public final class Objects {
     }
 
     public static UnaryOperator<Configuration> byoName(String name) {
-        return c -> c.withSpec(new ConfigurationSpec(c.spec().template().withMetadata(ObjectMeta.of(null, name))));
+        return c -> c.withSpec(new ConfigurationSpec(c.spec().template().withMetadata(ObjectMeta.named(name))));
     }
 
     public static UnaryOperator<Configuration> configStatus(String latestCreated, String latestReady,
@@ -96,7 +96,7 @@ public final class Objects {
     }
 
     public static Condition condition(String type, String status) {
-        return new Condition(type, status, null, null, null, null);
+        return Condition.of(type, status);
     }
 
     public static Condition condition(String type, String status, String reason, String message) {

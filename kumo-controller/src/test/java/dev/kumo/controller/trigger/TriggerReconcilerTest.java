@@ -175,6 +175,7 @@ class TriggerReconcilerTest {
     }
 
     private static TriggerStatus status(String subscriberUri, String deadLetterSinkUri, List<Condition> conditions) {
-        return new TriggerStatus(1L, conditions, null, subscriberUri, null, null, deadLetterSinkUri, null, null, null);
+        return TriggerStatus.builder().observedGeneration(1L).conditions(conditions).subscriberUri(subscriberUri)
+                .deadLetterSinkUri(deadLetterSinkUri).build();
     }
 }

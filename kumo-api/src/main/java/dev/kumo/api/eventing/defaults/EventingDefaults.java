@@ -38,7 +38,7 @@ public final class EventingDefaults {
     public static Trigger trigger(Trigger value) {
         ObjectMeta metadata = metadata(value.metadata());
         String namespace = metadata.namespace();
-        TriggerSpec spec = value.spec() == null ? new TriggerSpec(null, null, null, null, null, null) : value.spec();
+        TriggerSpec spec = value.spec() == null ? TriggerSpec.EMPTY : value.spec();
         spec = spec.withFilter(spec.filter() == null ? TriggerFilter.ANY : spec.filter())
                 .withSubscriber(spec.subscriber() == null ? null : spec.subscriber().withDefaultNamespace(namespace))
                 .withDelivery(spec.delivery() == null ? null : spec.delivery().withDefaultNamespace(namespace));
@@ -49,6 +49,6 @@ public final class EventingDefaults {
     }
 
     private static ObjectMeta metadata(ObjectMeta metadata) {
-        return metadata == null ? ObjectMeta.of(null, null) : metadata;
+        return metadata == null ? ObjectMeta.EMPTY : metadata;
     }
 }

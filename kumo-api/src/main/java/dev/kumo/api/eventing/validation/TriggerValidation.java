@@ -22,7 +22,7 @@ public final class TriggerValidation {
     }
 
     public static List<FieldError> validate(Trigger value, Optional<Trigger> existing) {
-        TriggerSpec spec = value.spec() == null ? new TriggerSpec(null, null, null, null, null, null) : value.spec();
+        TriggerSpec spec = value.spec() == null ? TriggerSpec.EMPTY : value.spec();
         List<FieldError> errors = new ArrayList<>();
         if (spec.broker() == null || spec.broker().isEmpty()) {
             errors.add(FieldError.required("spec.broker", "the name of the Broker whose events the Trigger "

@@ -34,30 +34,30 @@ public record ConditionSet(String happy, List<String> dependents) {
         List<Condition> result = new ArrayList<>(orEmpty(conditions));
         for (String type : types()) {
             if (find(result, type).isEmpty()) {
-                result = set(result, new Condition(type, UNKNOWN, null, null, null, null), clock);
+                result = set(result, Condition.of(type, UNKNOWN), clock);
             }
         }
         return result;
     }
 
     public List<Condition> markTrue(List<Condition> conditions, String type, InstantSource clock) {
-        return withReady(set(conditions, new Condition(type, TRUE, null, null, null, null), clock), clock);
+        return withReady(set(conditions, Condition.of(type, TRUE), clock), clock);
     }
 
     /** True with a reason that says how (Knative's {@code MarkTrueWithReason}: "DeadLetterSinkNotConfigured"). */
     public List<Condition> markTrueWithReason(List<Condition> conditions, String type, String reason, String message,
             InstantSource clock) {
-        return withReady(set(conditions, new Condition(type, TRUE, null, null, reason, message), clock), clock);
+        return withReady(set(conditions, Condition.of(type, TRUE, reason, message), clock), clock);
     }
 
     public List<Condition> markFalse(List<Condition> conditions, String type, String reason, String message,
             InstantSource clock) {
-        return withReady(set(conditions, new Condition(type, FALSE, null, null, reason, message), clock), clock);
+        return withReady(set(conditions, Condition.of(type, FALSE, reason, message), clock), clock);
     }
 
     public List<Condition> markUnknown(List<Condition> conditions, String type, String reason, String message,
             InstantSource clock) {
-        return withReady(set(conditions, new Condition(type, UNKNOWN, null, null, reason, message), clock), clock);
+        return withReady(set(conditions, Condition.of(type, UNKNOWN, reason, message), clock), clock);
     }
 
     /**
@@ -89,12 +89,12 @@ public record ConditionSet(String happy, List<String> dependents) {
             for (String type : dependents) {
                 Optional<Condition> c = find(present, type);
                 if (c.isPresent() && c.get().status().equals(status)) {
-                    return new Condition(happy, status, null, null, c.get().reason(), c.get().message());
+                    return Condition.of(happy, status, c.get().reason(), c.get().message());
                 }
             }
         }
         boolean missing = dependents.stream().anyMatch(t -> find(present, t).isEmpty());
-        return new Condition(happy, missing ? UNKNOWN : TRUE, null, null, null, null);
+        return Condition.of(happy, missing ? UNKNOWN : TRUE);
     }
 
     /** Whether the happy condition is True. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A readiness, liveness or startup probe: one handler plus timing thresholds. */
+/**
+ * A readiness, liveness or startup probe: one handler plus timing thresholds. Build one with {@link #builder()} or
+ * change one with {@link #toBuilder()}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Probe(
         ExecAction exec,
@@ -18,32 +21,40 @@ public record Probe(
         Integer timeoutSeconds) {
 
     /** A probe with no handler and no timing, to be filled in by defaults. */
-    public static final Probe EMPTY = new Probe(null, null, null, null, null, null, null, null, null);
+    public static final Probe EMPTY = builder().build();
+
+    public static ProbeBuilder builder() {
+        return new ProbeBuilder();
+    }
+
+    /** A builder holding this probe's fields. */
+    public ProbeBuilder toBuilder() {
+        return new ProbeBuilder().exec(exec).failureThreshold(failureThreshold).grpc(grpc).httpGet(httpGet)
+                .initialDelaySeconds(initialDelaySeconds).periodSeconds(periodSeconds)
+                .successThreshold(successThreshold).tcpSocket(tcpSocket).timeoutSeconds(timeoutSeconds);
+    }
 
     public static Probe tcp() {
         return EMPTY.withTcpSocket(new TcpSocketAction(null, null));
     }
 
     public static Probe httpGet(String path) {
-        return new Probe(null, null, null, new HttpGetAction(null, null, path, null, null), null, null, null, null,
-                null);
+        return builder().httpGet(new HttpGetAction(null, null, path, null, null)).build();
     }
 
     public Probe withTcpSocket(TcpSocketAction value) {
-        return new Probe(exec, failureThreshold, grpc, httpGet, initialDelaySeconds, periodSeconds, successThreshold,
-                value, timeoutSeconds);
+        return toBuilder().tcpSocket(value).build();
     }
 
     public Probe withGrpc(GrpcAction value) {
-        return new Probe(exec, failureThreshold, value, httpGet, initialDelaySeconds, periodSeconds, successThreshold,
-                tcpSocket, timeoutSeconds);
+        return toBuilder().grpc(value).build();
     }
 
     /** This probe with the given thresholds and timings; {@code null} leaves a field unset. */
     public Probe withTiming(Integer successThreshold, Integer failureThreshold, Integer periodSeconds,
             Integer timeoutSeconds) {
-        return new Probe(exec, failureThreshold, grpc, httpGet, initialDelaySeconds, periodSeconds, successThreshold,
-                tcpSocket, timeoutSeconds);
+        return toBuilder().successThreshold(successThreshold).failureThreshold(failureThreshold)
+                .periodSeconds(periodSeconds).timeoutSeconds(timeoutSeconds).build();
     }
 
     /** The names of the handlers that are set, in schema order. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A volume of a Revision. ConfigMap, Secret and projected sources are typed; {@code emptyDir} and the sources Knative
- * puts behind feature flags are kept as written.
+ * puts behind feature flags are kept as written. Build one with {@link #builder()} or change one with
+ * {@link #toBuilder()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Volume(
@@ -23,14 +24,23 @@ public record Volume(
         ObjectNode ephemeral,
         ObjectNode image) {
 
+    public static VolumeBuilder builder() {
+        return new VolumeBuilder();
+    }
+
+    /** A builder holding this volume's fields. */
+    public VolumeBuilder toBuilder() {
+        return new VolumeBuilder().name(name).configMap(configMap).secret(secret).projected(projected)
+                .emptyDir(emptyDir).persistentVolumeClaim(persistentVolumeClaim).hostPath(hostPath).csi(csi)
+                .ephemeral(ephemeral).image(image);
+    }
+
     public static Volume ofConfigMap(String name, String configMapName) {
-        return new Volume(name, new ConfigMapVolumeSource(null, null, configMapName, null), null, null, null, null,
-                null, null, null, null);
+        return builder().name(name).configMap(new ConfigMapVolumeSource(null, null, configMapName, null)).build();
     }
 
     public static Volume ofSecret(String name, String secretName) {
-        return new Volume(name, null, new SecretVolumeSource(null, null, null, secretName), null, null, null, null,
-                null, null, null);
+        return builder().name(name).secret(new SecretVolumeSource(null, null, null, secretName)).build();
     }
 
     /** The names of the source fields that are set, in schema order. */

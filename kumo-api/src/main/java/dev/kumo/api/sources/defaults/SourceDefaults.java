@@ -20,16 +20,14 @@ public final class SourceDefaults {
 
     /** The schedule defaults to every minute. */
     public static PingSource ping(PingSource value) {
-        PingSourceSpec spec = value.spec() == null ? new PingSourceSpec(null, null, null, null, null, null, null)
-                : value.spec();
+        PingSourceSpec spec = value.spec() == null ? PingSourceSpec.EMPTY : value.spec();
         return value.withSpec(spec.schedule() == null || spec.schedule().isEmpty()
                 ? spec.withSchedule(PingSourceSpec.DEFAULT_SCHEDULE) : spec);
     }
 
     /** The mode defaults to {@code Reference} and the service account to {@code default}. */
     public static ApiServerSource apiServer(ApiServerSource value) {
-        ApiServerSourceSpec spec = value.spec() == null
-                ? new ApiServerSourceSpec(null, null, null, null, null, null, null, null) : value.spec();
+        ApiServerSourceSpec spec = value.spec() == null ? ApiServerSourceSpec.EMPTY : value.spec();
         if (spec.mode() == null || spec.mode().isEmpty()) {
             spec = spec.withMode(ApiServerSource.REFERENCE_MODE);
         }
@@ -42,7 +40,7 @@ public final class SourceDefaults {
     /** The subject and the sink's ref default to the binding's namespace. */
     public static SinkBinding sinkBinding(SinkBinding value) {
         String namespace = value.metadata() == null ? null : value.metadata().namespace();
-        SinkBindingSpec spec = value.spec() == null ? new SinkBindingSpec(null, null, null) : value.spec();
+        SinkBindingSpec spec = value.spec() == null ? SinkBindingSpec.EMPTY : value.spec();
         if (spec.subject() != null && (spec.subject().namespace() == null || spec.subject().namespace().isEmpty())) {
             spec = spec.withSubject(spec.subject().withNamespace(namespace));
         }

@@ -17,8 +17,7 @@ public final class ApiServerSourceValidation {
     }
 
     public static List<FieldError> validate(ApiServerSource value) {
-        ApiServerSourceSpec spec = value.spec() == null
-                ? new ApiServerSourceSpec(null, null, null, null, null, null, null, null) : value.spec();
+        ApiServerSourceSpec spec = value.spec() == null ? ApiServerSourceSpec.EMPTY : value.spec();
         List<FieldError> errors = new ArrayList<>();
         if (!List.of(ApiServerSource.REFERENCE_MODE, ApiServerSource.RESOURCE_MODE).contains(spec.mode())) {
             errors.add(FieldError.notSupported("spec.mode", String.valueOf(spec.mode()),

@@ -17,7 +17,7 @@ public final class ContainerSourceValidation {
     }
 
     public static List<FieldError> validate(ContainerSource value) {
-        ContainerSourceSpec spec = value.spec() == null ? new ContainerSourceSpec(null, null, null) : value.spec();
+        ContainerSourceSpec spec = value.spec() == null ? ContainerSourceSpec.EMPTY : value.spec();
         List<FieldError> errors = new ArrayList<>(
                 SourceSpecValidation.validate(spec.sink(), spec.ceOverrides(), "spec"));
         List<Container> containers = spec.template() == null || spec.template().spec() == null ? List.of()

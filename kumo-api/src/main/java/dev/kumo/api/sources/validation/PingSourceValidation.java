@@ -19,8 +19,7 @@ public final class PingSourceValidation {
     }
 
     public static List<FieldError> validate(PingSource value) {
-        PingSourceSpec spec = value.spec() == null ? new PingSourceSpec(null, null, null, null, null, null, null)
-                : value.spec();
+        PingSourceSpec spec = value.spec() == null ? PingSourceSpec.EMPTY : value.spec();
         List<FieldError> errors = new ArrayList<>();
         String schedule = spec.schedule() == null ? "" : spec.schedule();
         CronSchedule.error(schedule).ifPresent(why -> errors.add(FieldError.invalid("spec.schedule", schedule,

@@ -15,7 +15,7 @@ public final class SinkBindingValidation {
     }
 
     public static List<FieldError> validate(SinkBinding value) {
-        SinkBindingSpec spec = value.spec() == null ? new SinkBindingSpec(null, null, null) : value.spec();
+        SinkBindingSpec spec = value.spec() == null ? SinkBindingSpec.EMPTY : value.spec();
         List<FieldError> errors = new ArrayList<>();
         SinkBindingSpec.Subject subject = spec.subject();
         if (subject == null) {

@@ -27,7 +27,7 @@ public final class MakeRevision {
 
     public static Revision from(Configuration configuration) {
         RevisionTemplateSpec template = configuration.spec().template();
-        ObjectMeta templateMeta = template.metadata() == null ? ObjectMeta.of(null, null) : template.metadata();
+        ObjectMeta templateMeta = template.metadata() == null ? ObjectMeta.EMPTY : template.metadata();
         Map<String, String> labels = new TreeMap<>(templateMeta.labelsOrEmpty());
         ObjectMeta owner = configuration.metadata();
         labels.put(CONFIGURATION, owner.name());
@@ -39,9 +39,9 @@ public final class MakeRevision {
         copy(owner.labelsOrEmpty(), SERVICE_UID, labels);
         Map<String, String> annotations = templateMeta.annotationsOrEmpty().isEmpty() ? null
                 : new TreeMap<>(templateMeta.annotationsOrEmpty());
-        ObjectMeta metadata = new ObjectMeta(RevisionNames.forGeneration(configuration), null, owner.namespace(), null,
-                null, null, null, null, null, labels, annotations, List.of(Owners.controllerRef(configuration)), null,
-                null, null);
+        ObjectMeta metadata = ObjectMeta.builder().namespace(owner.namespace())
+                .name(RevisionNames.forGeneration(configuration)).labels(labels).annotations(annotations)
+                .ownerReferences(List.of(Owners.controllerRef(configuration))).build();
         return Revision.of(metadata, template.spec());
     }
 

@@ -31,9 +31,9 @@ public final class MakeConfiguration {
                 .ifPresent(v -> routes.addAll(Arrays.asList(v.split(","))));
         routes.add(ServiceNames.route(service));
         annotations.put(ROUTES, String.join(",", routes));
-        ObjectMeta metadata = new ObjectMeta(ServiceNames.configuration(service), null,
-                service.metadata().namespace(), null, null, null, null, null, null, Propagation.labels(service),
-                annotations, List.of(Owners.controllerRef(service)), null, null, null);
+        ObjectMeta metadata = ObjectMeta.builder().namespace(service.metadata().namespace())
+                .name(ServiceNames.configuration(service)).labels(Propagation.labels(service))
+                .annotations(annotations).ownerReferences(List.of(Owners.controllerRef(service))).build();
         return Configuration.of(metadata, new ConfigurationSpec(service.spec().template()));
     }
 }

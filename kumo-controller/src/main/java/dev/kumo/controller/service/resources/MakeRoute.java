@@ -27,10 +27,10 @@ public final class MakeRoute {
                 .map(t -> t.pinnedRevision().isPresent() ? t : new TrafficTarget(t.tag(), null, configuration,
                         t.latestRevision(), t.percent(), t.url()))
                 .toList();
-        ObjectMeta metadata = new ObjectMeta(ServiceNames.route(service), null, service.metadata().namespace(), null,
-                null, null, null, null, null, Propagation.labels(service), emptyAsNull(
-                        Propagation.annotations(service, Set.of())), List.of(Owners.controllerRef(service)), null,
-                null, null);
+        ObjectMeta metadata = ObjectMeta.builder().namespace(service.metadata().namespace())
+                .name(ServiceNames.route(service)).labels(Propagation.labels(service))
+                .annotations(emptyAsNull(Propagation.annotations(service, Set.of())))
+                .ownerReferences(List.of(Owners.controllerRef(service))).build();
         return Route.of(metadata, new RouteSpec(traffic));
     }
 
