@@ -1,13 +1,13 @@
 package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -54,13 +54,13 @@ final class Workloads {
         return runtime.instance(id).map(instance -> instance.state() instanceof InstanceState.Ready).orElse(false);
     }
 
-    static InetSocketAddress address(WorkloadRuntime runtime, String id) {
+    static InstanceAddress address(WorkloadRuntime runtime, String id) {
         return runtime.instance(id).flatMap(Instance::address).orElseThrow();
     }
 
     /** GETs a path from the instance and answers the body. */
-    static String get(InetSocketAddress address, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
+    static String get(InstanceAddress address, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + path))
                 .timeout(Duration.ofSeconds(5)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
