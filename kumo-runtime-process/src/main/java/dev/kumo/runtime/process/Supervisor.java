@@ -5,8 +5,8 @@ import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
-import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ final class Supervisor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
     private final String id;
-    private final WorkloadSpec spec;
+    private final ProcessWorkload spec;
     private final ProcessRuntimeConfig config;
     private final Run.LaunchRequest launch;
     private final Cgroups cgroups;
@@ -44,7 +44,7 @@ final class Supervisor implements Runnable {
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
-    Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
+    Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
             int port, Consumer<Instance> publisher) {
         this.id = id;
         this.spec = spec;

@@ -19,7 +19,7 @@ class UnsupportedWorkloadTest {
 
     @Test
     void imageOnlyContainersNeedAContainerRuntime() {
-        WorkloadSpec spec = WorkloadSpec.builder(REVISION).image("ghcr.io/knative/helloworld-go").build();
+        WorkloadSpec spec = WorkloadSpec.image(REVISION, "ghcr.io/knative/helloworld-go").build();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(runtime.unsupported(spec)).contains("container has image ghcr.io/knative/helloworld-go and"
                     + " no command: the process runtime runs commands; image-only containers need the podman"
@@ -31,9 +31,35 @@ class UnsupportedWorkloadTest {
 
     @Test
     void aCommandIsEnoughEvenWithAnImage() {
-        WorkloadSpec spec = WorkloadSpec.builder(REVISION).image("python:3").command("python3").build();
+        // A container with a command and an image is translated to a process workload (see WorkloadSpecsTest).
+        WorkloadSpec spec = WorkloadSpec.process(REVISION).command("python3").build();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(runtime.unsupported(spec)).isEmpty();
+        }
+    }
+
+    @Test
+    void aContainerWithNeitherCommandNorImageHasNothingToRun() {
+        WorkloadSpec spec = WorkloadSpec.process(REVISION).build();
+        try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
+            assertThat(runtime.unsupported(spec)).contains("container has neither command nor image: the process"
+                    + " runtime needs a command to run");
+            assertThatThrownBy(() -> runtime.start(spec)).isInstanceOf(UnsupportedWorkloadException.class)
+                    .hasMessageContaining("needs a command");
+            assertThat(runtime.instances()).isEmpty();
+        }
+    }
+
+    @Test
+    void anImageWithACommandOverrideStillNeedsAContainerRuntime() {
+        WorkloadSpec spec = WorkloadSpec.image(REVISION, "python:3").command("python3").args("app.py").build();
+        try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
+            assertThat(runtime.unsupported(spec)).contains("container image python:3 is to run as an image: the"
+                    + " process runtime runs commands on this host; images need the podman runtime (not available"
+                    + " yet)");
+            assertThatThrownBy(() -> runtime.start(spec)).isInstanceOf(UnsupportedWorkloadException.class)
+                    .hasMessageContaining("podman runtime");
+            assertThat(runtime.instances()).isEmpty();
         }
     }
 

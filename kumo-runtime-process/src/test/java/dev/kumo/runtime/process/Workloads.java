@@ -3,6 +3,7 @@ package dev.kumo.runtime.process;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
@@ -34,15 +35,15 @@ final class Workloads {
     }
 
     /** The Python workload in the given mode (serve, exit, silent, spawn, stubborn, unhealthy, fixed). */
-    static WorkloadSpec.Builder python(String mode) {
-        return WorkloadSpec.builder(HELLO).command("python3", "-u", dir().resolve("workload.py").toString())
+    static ProcessWorkload.Builder python(String mode) {
+        return WorkloadSpec.process(HELLO).command("python3", "-u", dir().resolve("workload.py").toString())
                 .args(mode);
     }
 
     /** The single-file Java workload, run from its own directory. */
-    static WorkloadSpec.Builder java() {
+    static ProcessWorkload.Builder java() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return WorkloadSpec.builder(HELLO).command(java, "Hello.java").workingDir(dir());
+        return WorkloadSpec.process(HELLO).command(java, "Hello.java").workingDir(dir());
     }
 
     /** The current state of an instance that must still be known. */
