@@ -7,8 +7,11 @@ import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class UnsupportedWorkloadTest {
 
@@ -38,27 +41,31 @@ class UnsupportedWorkloadTest {
         }
     }
 
-    @Test
-    void aContainerWithNeitherCommandNorImageHasNothingToRun() {
-        WorkloadSpec spec = WorkloadSpec.process(REVISION).build();
-        try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
-            assertThat(runtime.unsupported(spec)).contains("container has neither command nor image: the process"
-                    + " runtime needs a command to run");
-            assertThatThrownBy(() -> runtime.start(spec)).isInstanceOf(UnsupportedWorkloadException.class)
-                    .hasMessageContaining("needs a command");
-            assertThat(runtime.instances()).isEmpty();
+    record Refused(String name, WorkloadSpec spec, String why) {
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
-    @Test
-    void anImageWithACommandOverrideStillNeedsAContainerRuntime() {
-        WorkloadSpec spec = WorkloadSpec.image(REVISION, "python:3").command("python3").args("app.py").build();
+    static Stream<Refused> refused() {
+        return Stream.of(
+                new Refused("a container with neither command nor image has nothing to run",
+                        WorkloadSpec.process(REVISION).build(),
+                        "container has neither command nor image: the process runtime needs a command to run"),
+                new Refused("an image with a command override still needs a container runtime",
+                        WorkloadSpec.image(REVISION, "python:3").command("python3").args("app.py").build(),
+                        "container image python:3 is to run as an image: the process runtime runs commands on this"
+                                + " host; images need the podman runtime (not available yet)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refused")
+    void whatTheProcessRuntimeCannotRunIsRefusedSayingWhy(Refused row) {
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
-            assertThat(runtime.unsupported(spec)).contains("container image python:3 is to run as an image: the"
-                    + " process runtime runs commands on this host; images need the podman runtime (not available"
-                    + " yet)");
-            assertThatThrownBy(() -> runtime.start(spec)).isInstanceOf(UnsupportedWorkloadException.class)
-                    .hasMessageContaining("podman runtime");
+            assertThat(runtime.unsupported(row.spec())).contains(row.why());
+            assertThatThrownBy(() -> runtime.start(row.spec())).isInstanceOf(UnsupportedWorkloadException.class)
+                    .hasMessage(row.why());
             assertThat(runtime.instances()).isEmpty();
         }
     }
