@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.api;
 
 import dev.kumo.dataplane.router.RouterServer;
+import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;

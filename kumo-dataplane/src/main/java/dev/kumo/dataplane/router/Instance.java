@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.InstanceAddress;
+import dev.kumo.runtime.spi.InstanceAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -1,8 +1,8 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.InstanceAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.InstanceAddress;
+import dev.kumo.runtime.spi.InstanceAddress;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

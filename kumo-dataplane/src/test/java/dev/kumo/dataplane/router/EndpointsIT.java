@@ -3,9 +3,9 @@ package dev.kumo.dataplane.router;
 import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
+import dev.kumo.runtime.spi.InstanceAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -3,8 +3,8 @@ package dev.kumo.dataplane.router;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.kumo.runtime.spi;
 
-import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +23,7 @@ public record Instance(String id, RevisionRef revision, InstanceState state, int
     }
 
     /** The address to send requests to, present only while the instance is ready. */
-    public Optional<InetSocketAddress> address() {
+    public Optional<InstanceAddress> address() {
         return state instanceof InstanceState.Ready ready ? Optional.of(ready.address()) : Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.kumo.runtime.spi;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +21,7 @@ public sealed interface InstanceState {
      * The instance passed readiness and serves HTTP at the address, {@code since} then; its current run was launched
      * (exec) at {@code startedAt}.
      */
-    record Ready(InetSocketAddress address, Instant since, Instant startedAt) implements InstanceState {
+    record Ready(InstanceAddress address, Instant since, Instant startedAt) implements InstanceState {
 
         public Ready {
             Objects.requireNonNull(address, "address");

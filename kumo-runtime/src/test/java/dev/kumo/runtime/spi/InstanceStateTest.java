@@ -3,14 +3,13 @@ package dev.kumo.runtime.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InstanceStateTest {
 
-    private static final InetSocketAddress ADDRESS = new InetSocketAddress("127.0.0.1", 8080);
+    private static final InstanceAddress ADDRESS = new InstanceAddress("127.0.0.1", 8080);
     private static final Instant EXEC = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test

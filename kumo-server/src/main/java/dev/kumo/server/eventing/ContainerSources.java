@@ -99,8 +99,12 @@ final class ContainerSources implements SourceRunner<ContainerSource> {
     }
 
     private static WorkloadSpec workload(ContainerSource source, Container container, URI sink) {
-        WorkloadSpec.Builder spec = WorkloadSpec.builder(new RevisionRef(source.metadata().namespace(),
-                Optional.empty(), source.metadata().name(), source.metadata().name()))
+        RevisionRef ref = new RevisionRef(source.metadata().namespace(), Optional.empty(), source.metadata().name(),
+                source.metadata().name());
+        boolean imageOnly = orEmpty(container.command()).isEmpty() && container.image() != null
+                && !container.image().isEmpty();
+        WorkloadSpec.Builder<?> spec = (imageOnly ? WorkloadSpec.image(ref, container.image())
+                : WorkloadSpec.process(ref))
                 .command(orEmpty(container.command())).args(orEmpty(container.args())).readiness(WHILE_RUNNING)
                 .runAs(ContainerSecurity.runAs(source.spec().template().spec().securityContext(), container))
                 .limits(ContainerSecurity.limits(container, "spec.template.spec.containers[0]"));
@@ -112,9 +116,6 @@ final class ContainerSources implements SourceRunner<ContainerSource> {
         }
         if (container.workingDir() != null && !container.workingDir().isEmpty()) {
             spec.workingDir(Path.of(container.workingDir()));
-        }
-        if (container.image() != null && !container.image().isEmpty()) {
-            spec.image(container.image());
         }
         return spec.build();
     }

@@ -1,8 +1,8 @@
 package dev.kumo.server.serving;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ final class ColdStartSplit {
         if (before != null && before.runStartedAt().equals(ready.startedAt())) {
             return Optional.empty();
         }
-        InstanceAddress address = new InstanceAddress(ready.address().getHostString(), ready.address().getPort());
+        InstanceAddress address = ready.address();
         byInstance.put(instanceId, new Started(revision, address, ready.startedAt(), ready.startup()));
         byAddress.put(address, ready.startup());
         latest.put(revision, ready.startup());

@@ -1,8 +1,8 @@
 package dev.kumo.server.serving;
 
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import java.time.Duration;
 import java.util.Set;
@@ -51,8 +51,7 @@ final class InstanceDrain {
         RevisionId revision = new RevisionId(instance.revision().namespace(), instance.revision().revision());
         endpointsChanged.accept(revision);
         Thread.ofVirtual().name("drain-" + instance.id()).start(() -> {
-            instance.address().ifPresent(address -> awaitIdle(revision,
-                    new InstanceAddress(address.getHostString(), address.getPort()), timeout));
+            instance.address().ifPresent(address -> awaitIdle(revision, address, timeout));
             runtime.stop(instance.id()).whenComplete((stopped, error) -> draining.remove(instance.id()));
         });
     }

@@ -1,6 +1,7 @@
 package dev.kumo.server.serving;
 
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ final class JvmAotCache {
     }
 
     /** The spec to start the next instance of {@code revision} with: recording the cache, using it, or unchanged. */
-    WorkloadSpec specFor(RevisionId revision, Map<String, String> annotations, WorkloadSpec spec) {
+    ProcessWorkload specFor(RevisionId revision, Map<String, String> annotations, ProcessWorkload spec) {
         if (!"true".equals(annotations.get(ANNOTATION))) {
             return spec;
         }
@@ -96,7 +97,8 @@ final class JvmAotCache {
 
     /** An instance started with {@code spec}: if it records the cache, later ones wait for it to finish. */
     void started(RevisionId revision, WorkloadSpec spec, String instanceId) {
-        if (spec.command().stream().anyMatch(word -> word.startsWith("-XX:AOTCacheOutput="))) {
+        if (spec instanceof ProcessWorkload process
+                && process.command().stream().anyMatch(word -> word.startsWith("-XX:AOTCacheOutput="))) {
             recorders.put(revision, instanceId);
         }
     }
@@ -123,14 +125,14 @@ final class JvmAotCache {
         return root.resolve(revision.namespace()).resolve(revision.name());
     }
 
-    private Optional<String> whyNot(WorkloadSpec spec) {
+    private Optional<String> whyNot(ProcessWorkload spec) {
         if (spec.command().isEmpty() || !Path.of(spec.command().getFirst()).getFileName().toString().equals("java")) {
             return Optional.of("the container's command is not java: " + spec.commandLine());
         }
         return support.whyNot(spec.command().getFirst());
     }
 
-    private static WorkloadSpec withOption(WorkloadSpec spec, String option) {
+    private static ProcessWorkload withOption(ProcessWorkload spec, String option) {
         List<String> command = new ArrayList<>(spec.command());
         command.add(1, option);
         return spec.withCommand(command);

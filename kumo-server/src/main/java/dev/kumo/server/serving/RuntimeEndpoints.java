@@ -1,9 +1,9 @@
 package dev.kumo.server.serving;
 
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import java.util.List;
@@ -49,7 +49,6 @@ final class RuntimeEndpoints {
                         && i.revision().revision().equals(revision.name()))
                 .filter(i -> !draining.test(i.id()))
                 .map(Instance::address).flatMap(Optional::stream)
-                .map(address -> new InstanceAddress(address.getHostString(), address.getPort()))
                 .toList();
     }
 }

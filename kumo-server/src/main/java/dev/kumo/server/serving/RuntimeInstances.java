@@ -8,6 +8,7 @@ import dev.kumo.controller.revision.Replicas;
 import dev.kumo.controller.revision.RevisionInstances;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.dataplane.api.RevisionId;
@@ -72,7 +73,8 @@ public final class RuntimeInstances implements RevisionInstances {
             List<Instance> all = new ArrayList<>(serving);
             RevisionId id = new RevisionId(key.namespace(), key.name());
             for (int i = serving.size(); i < desired; i++) {
-                WorkloadSpec next = aot.specFor(id, revision.metadata().annotationsOrEmpty(), spec);
+                WorkloadSpec next = spec instanceof ProcessWorkload process
+                        ? aot.specFor(id, revision.metadata().annotationsOrEmpty(), process) : spec;
                 Instance instance = runtime.start(next);
                 aot.started(id, next, instance.id());
                 startOrder.put(instance.id(), started.incrementAndGet());

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Translates a Revision's serving container into what the runtime runs. */
+/**
+ * Translates a Revision's serving container into what the runtime runs: a container with a command is a process
+ * workload (its image, if any, is not needed to run it), one with an image and no command an image workload.
+ */
 final class WorkloadSpecs {
 
     private static final String CONFIGURATION_LABEL = "serving.knative.dev/configuration";
@@ -33,7 +36,7 @@ final class WorkloadSpecs {
         RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
                 labels.getOrDefault(CONFIGURATION_LABEL, name), name);
         Container container = servingContainer(revision);
-        WorkloadSpec.Builder spec = WorkloadSpec.builder(ref)
+        WorkloadSpec.Builder<?> spec = builder(ref, container)
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
                 .env(env.resolve(namespace, container))
@@ -43,12 +46,16 @@ final class WorkloadSpecs {
         if (container.workingDir() != null && !container.workingDir().isEmpty()) {
             spec.workingDir(Path.of(container.workingDir()));
         }
-        if (container.image() != null && !container.image().isEmpty()) {
-            spec.image(container.image());
-        }
         readiness(container.readinessProbe()).ifPresent(spec::readiness);
         liveness(container.livenessProbe()).ifPresent(spec::liveness);
         return spec.build();
+    }
+
+    /** A process workload for a container with a command or without an image, else an image workload. */
+    private static WorkloadSpec.Builder<?> builder(RevisionRef ref, Container container) {
+        boolean imageOnly = orEmpty(container.command()).isEmpty() && container.image() != null
+                && !container.image().isEmpty();
+        return imageOnly ? WorkloadSpec.image(ref, container.image()) : WorkloadSpec.process(ref);
     }
 
     /** The serving container's memory and CPU limits; an IllegalArgumentException names a bad quantity. */

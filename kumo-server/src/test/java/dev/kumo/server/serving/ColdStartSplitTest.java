@@ -3,10 +3,9 @@ package dev.kumo.server.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.InstanceAddress;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -66,7 +65,7 @@ class ColdStartSplitTest {
     }
 
     private static InstanceState.Ready ready(int port, Instant exec, long startupMillis) {
-        return new InstanceState.Ready(new InetSocketAddress("127.0.0.1", port), exec.plusMillis(startupMillis), exec);
+        return new InstanceState.Ready(new InstanceAddress("127.0.0.1", port), exec.plusMillis(startupMillis), exec);
     }
 
     private static ColdStart coldStart(int port, long millis) {

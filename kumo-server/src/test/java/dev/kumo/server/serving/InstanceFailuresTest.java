@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff;
 import dev.kumo.runtime.spi.InstanceState.Failed;
 import dev.kumo.runtime.spi.InstanceState.Ready;
@@ -11,8 +12,6 @@ import dev.kumo.runtime.spi.InstanceState.Starting;
 import dev.kumo.runtime.spi.InstanceState.Unhealthy;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +73,7 @@ class InstanceFailuresTest {
     @Test
     void theLastTerminationIsTheLatestAmongTheInstancesWithKubernetesReason() {
         RevisionRef revision = new RevisionRef("default", Optional.of("hello"), "hello", "hello-00001");
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080);
+        InstanceAddress address = InstanceAddress.loopback(8080);
         Termination oom = new Termination("OOMKilled: the kernel killed the process for using more than its memory "
                 + "limit of 67108864 bytes (resources.limits.memory)", OptionalInt.of(137), LOGS, ENDED.plusSeconds(5),
                 true);

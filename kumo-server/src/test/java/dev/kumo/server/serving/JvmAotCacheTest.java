@@ -3,6 +3,7 @@ package dev.kumo.server.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class JvmAotCacheTest {
         Path recording = aot.dir(HELLO).resolve("recording").resolve("app.aot");
         Path cache = aot.dir(HELLO).resolve("app.aot");
 
-        WorkloadSpec first = aot.specFor(HELLO, OPTED_IN, java());
+        ProcessWorkload first = aot.specFor(HELLO, OPTED_IN, java());
         assertThat(first.commandLine()).containsExactly("/jdk/bin/java", "-XX:AOTCacheOutput=" + recording,
                 "Hello.java");
         aot.started(HELLO, first, "a");
@@ -53,10 +54,10 @@ class JvmAotCacheTest {
     @Test
     void aRecorderThatEndedWithoutACacheIsFollowedByANewRecording() {
         JvmAotCache aot = cache();
-        WorkloadSpec first = aot.specFor(HELLO, OPTED_IN, java());
+        ProcessWorkload first = aot.specFor(HELLO, OPTED_IN, java());
         aot.started(HELLO, first, "a");
 
-        WorkloadSpec second = aot.specFor(HELLO, OPTED_IN, java());
+        ProcessWorkload second = aot.specFor(HELLO, OPTED_IN, java());
 
         assertThat(second.commandLine()).anyMatch(word -> word.startsWith("-XX:AOTCacheOutput="));
     }
@@ -64,7 +65,7 @@ class JvmAotCacheTest {
     @Test
     void withoutTheAnnotationAJavaThatCannotOrACommandThatIsNotJavaTheSpecIsUnchanged() {
         JvmAotCache aot = cache();
-        WorkloadSpec python = WorkloadSpec.builder(ref()).command("python3").args("app.py").build();
+        ProcessWorkload python = WorkloadSpec.process(ref()).command("python3").args("app.py").build();
 
         assertThat(aot.specFor(HELLO, Map.of(), java())).isEqualTo(java());
         assertThat(aot.specFor(HELLO, Map.of(JvmAotCache.ANNOTATION, "false"), java())).isEqualTo(java());
@@ -108,8 +109,8 @@ class JvmAotCacheTest {
         return new JvmAotCache(root, java -> unsupported, running::contains);
     }
 
-    private static WorkloadSpec java() {
-        return WorkloadSpec.builder(ref()).command(List.of("/jdk/bin/java")).args("Hello.java").build();
+    private static ProcessWorkload java() {
+        return WorkloadSpec.process(ref()).command(List.of("/jdk/bin/java")).args("Hello.java").build();
     }
 
     private static RevisionRef ref() {

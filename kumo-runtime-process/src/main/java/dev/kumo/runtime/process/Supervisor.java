@@ -1,14 +1,13 @@
 package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
-import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +27,11 @@ final class Supervisor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
     private final String id;
-    private final WorkloadSpec spec;
+    private final ProcessWorkload spec;
     private final ProcessRuntimeConfig config;
     private final Run.LaunchRequest launch;
     private final Cgroups cgroups;
-    private final InetSocketAddress address;
+    private final InstanceAddress address;
     private final Consumer<Instance> publisher;
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
@@ -45,14 +44,14 @@ final class Supervisor implements Runnable {
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
-    Supervisor(String id, WorkloadSpec spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
+    Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
             int port, Consumer<Instance> publisher) {
         this.id = id;
         this.spec = spec;
         this.config = config;
         this.launch = launch;
         this.cgroups = cgroups;
-        this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        this.address = InstanceAddress.loopback(port);
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
@@ -228,7 +227,7 @@ final class Supervisor implements Runnable {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
         private Optional<InstanceRecord> recorded = Optional.empty();
-        private final InstancePorts ports = new InstancePorts(address.getPort(), spec.containerPort());
+        private final InstancePorts ports = new InstancePorts(address.port(), spec.containerPort());
         private final PortCheck portCheck;
         private Optional<Instant> conflictSince = Optional.empty();
         private boolean unhealthy;

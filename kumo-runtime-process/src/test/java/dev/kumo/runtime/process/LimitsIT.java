@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
@@ -87,8 +88,8 @@ class LimitsIT {
         }
     }
 
-    private static WorkloadSpec.Builder allocating() {
-        return WorkloadSpec.builder(Workloads.HELLO).command("python3", "-c", ALLOCATE)
+    private static ProcessWorkload.Builder allocating() {
+        return WorkloadSpec.process(Workloads.HELLO).command("python3", "-c", ALLOCATE)
                 .readiness(new ProbeSpec(new Probe.Running(), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
                         3))
                 .limits(new WorkloadLimits(OptionalLong.of(MEMORY_64MI), OptionalLong.empty()));

@@ -26,7 +26,7 @@ class RunAsIT {
     void runAsUserIsTheProcessUid() throws Exception {
         HostCapabilities.assumeRoot();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
-            WorkloadSpec spec = WorkloadSpec.builder(Workloads.HELLO)
+            WorkloadSpec spec = WorkloadSpec.process(Workloads.HELLO)
                     .command("/bin/sh", "-c", "echo ok > \"$TMPDIR/scratch\" && echo \"home $HOME\" && echo \"pids $$\""
                             + " && exec sleep 300")
                     .readiness(new ProbeSpec(new Probe.Running(), Duration.ZERO, Duration.ZERO,

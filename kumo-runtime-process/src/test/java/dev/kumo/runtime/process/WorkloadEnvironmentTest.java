@@ -2,6 +2,7 @@ package dev.kumo.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Path;
@@ -46,13 +47,13 @@ class WorkloadEnvironmentTest {
     void leavesOutKServiceWithoutAService() {
         RevisionRef alone = new RevisionRef("default", Optional.empty(), "cfg", "cfg-00001");
 
-        Map<String, String> env = build(WorkloadSpec.builder(alone).command("true").build());
+        Map<String, String> env = build(WorkloadSpec.process(alone).command("true").build());
 
         assertThat(env).doesNotContainKey("K_SERVICE").containsEntry("K_CONFIGURATION", "cfg");
     }
 
-    private static WorkloadSpec.Builder spec() {
-        return WorkloadSpec.builder(RevisionRef.ofService("default", "hello", "hello-00001")).command("true");
+    private static ProcessWorkload.Builder spec() {
+        return WorkloadSpec.process(RevisionRef.ofService("default", "hello", "hello-00001")).command("true");
     }
 
     private static Map<String, String> build(WorkloadSpec spec) {

@@ -60,7 +60,7 @@ class ServeIT {
 
         String env = get(address(runtime, id), "/env");
 
-        int port = address(runtime, id).getPort();
+        int port = address(runtime, id).port();
         assertThat(env).contains("\"PORT\": \"" + port + "\"", "\"K_SERVICE\": \"hello\"",
                 "\"K_CONFIGURATION\": \"hello\"", "\"K_REVISION\": \"hello-00001\"", "\"GREETING\": \"hi\"",
                 "\"TMPDIR\": \"" + stateDir.resolve("tmp").resolve(id) + "\"");
@@ -103,6 +103,6 @@ class ServeIT {
 
         assertThat(get(address(runtime, id), "/")).isEqualTo("hello from hello-00001 in " + Workloads.dir());
         assertThat(get(address(runtime, id), "/env")).contains("K_SERVICE=hello", "PORT="
-                + address(runtime, id).getPort());
+                + address(runtime, id).port());
     }
 }

@@ -1,9 +1,11 @@
 package dev.kumo.runtime.process;
 
+import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
@@ -97,21 +99,40 @@ public final class ProcessRuntime implements WorkloadRuntime {
 
     @Override
     public Optional<String> unsupported(WorkloadSpec spec) {
-        if (!spec.command().isEmpty()) {
-            if (RunAs.identity(spec.runAs(), user).isPresent() && Containment.find("setpriv").isEmpty()) {
-                return Optional.of("securityContext.runAsUser/runAsGroup need setpriv (util-linux) on kumo server's "
-                        + "PATH to start the process as that user: install util-linux, or remove them");
-            }
-            return RunAs.refusal(spec.runAs(), user);
+        return switch (spec) {
+            case ProcessWorkload process -> unsupported(process);
+            case ImageWorkload image -> Optional.of(refusal(image));
+        };
+    }
+
+    private Optional<String> unsupported(ProcessWorkload spec) {
+        if (spec.command().isEmpty()) {
+            return Optional.of("container has neither command nor image: the process runtime needs a command to run");
         }
-        return Optional.of(spec.image()
-                .map(image -> "container has image " + image + " and no command: the process runtime runs"
-                        + " commands; image-only containers need the podman runtime (not available yet)")
-                .orElse("container has neither command nor image: the process runtime needs a command to run"));
+        if (RunAs.identity(spec.runAs(), user).isPresent() && Containment.find("setpriv").isEmpty()) {
+            return Optional.of("securityContext.runAsUser/runAsGroup need setpriv (util-linux) on kumo server's "
+                    + "PATH to start the process as that user: install util-linux, or remove them");
+        }
+        return RunAs.refusal(spec.runAs(), user);
+    }
+
+    private static String refusal(ImageWorkload image) {
+        return image.command().isEmpty()
+                ? "container has image " + image.image() + " and no command: the process runtime runs commands;"
+                        + " image-only containers need the podman runtime (not available yet)"
+                : "container image " + image.image() + " is to run as an image: the process runtime runs commands"
+                        + " on this host; images need the podman runtime (not available yet)";
     }
 
     @Override
     public Instance start(WorkloadSpec spec) {
+        return switch (spec) {
+            case ProcessWorkload process -> start(process);
+            case ImageWorkload image -> throw new UnsupportedWorkloadException(refusal(image));
+        };
+    }
+
+    private Instance start(ProcessWorkload spec) {
         Optional<String> unsupported = unsupported(spec);
         if (unsupported.isPresent()) {
             throw new UnsupportedWorkloadException(unsupported.get());

@@ -60,8 +60,8 @@ class PortsIT {
 
         await().atMost(SETTLE).until(() -> isReady(runtime, first) && isReady(runtime, second));
 
-        int firstPort = address(runtime, first).getPort();
-        int secondPort = address(runtime, second).getPort();
+        int firstPort = address(runtime, first).port();
+        int secondPort = address(runtime, second).port();
         assertThat(firstPort).isNotEqualTo(secondPort).isNotEqualTo(8080);
         assertThat(get(address(runtime, first), "/env")).contains("\"PORT\": \"" + firstPort + "\"");
         assertThat(get(address(runtime, second), "/env")).contains("\"PORT\": \"" + secondPort + "\"");
@@ -76,7 +76,7 @@ class PortsIT {
 
         await().atMost(SETTLE).until(() -> isReady(runtime, id));
 
-        assertThat(address(runtime, id).getPort()).isNotEqualTo(8080);
+        assertThat(address(runtime, id).port()).isNotEqualTo(8080);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -34,15 +35,15 @@ final class Workloads {
     }
 
     /** The Python workload in the given mode (serve, exit, silent, spawn, stubborn, unhealthy, fixed). */
-    static WorkloadSpec.Builder python(String mode) {
-        return WorkloadSpec.builder(HELLO).command("python3", "-u", dir().resolve("workload.py").toString())
+    static ProcessWorkload.Builder python(String mode) {
+        return WorkloadSpec.process(HELLO).command("python3", "-u", dir().resolve("workload.py").toString())
                 .args(mode);
     }
 
     /** The single-file Java workload, run from its own directory. */
-    static WorkloadSpec.Builder java() {
+    static ProcessWorkload.Builder java() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return WorkloadSpec.builder(HELLO).command(java, "Hello.java").workingDir(dir());
+        return WorkloadSpec.process(HELLO).command(java, "Hello.java").workingDir(dir());
     }
 
     /** The current state of an instance that must still be known. */
@@ -54,13 +55,13 @@ final class Workloads {
         return runtime.instance(id).map(instance -> instance.state() instanceof InstanceState.Ready).orElse(false);
     }
 
-    static InetSocketAddress address(WorkloadRuntime runtime, String id) {
+    static InstanceAddress address(WorkloadRuntime runtime, String id) {
         return runtime.instance(id).flatMap(Instance::address).orElseThrow();
     }
 
     /** GETs a path from the instance and answers the body. */
-    static String get(InetSocketAddress address, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path))
+    static String get(InstanceAddress address, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + path))
                 .timeout(Duration.ofSeconds(5)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
