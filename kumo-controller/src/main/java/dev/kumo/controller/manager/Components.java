@@ -2,6 +2,7 @@ package dev.kumo.controller.manager;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,14 @@ public final class Components implements AutoCloseable {
      * it on {@link #stop()}; on failure stops every component started before.
      */
     public <T extends AutoCloseable> T open(String name, Supplier<T> starting) {
+        return open(name, starting, Components::close);
+    }
+
+    /**
+     * Starts what {@code starting} returns already running, and hands it to {@code stop} on {@link #stop()}; on
+     * failure stops every component started before.
+     */
+    public <T> T open(String name, Supplier<T> starting, Consumer<? super T> stop) {
         T running;
         try {
             running = starting.get();
@@ -41,8 +50,13 @@ public final class Components implements AutoCloseable {
             rollBack(e);
             throw e;
         }
-        started.push(new Started(name, Component.of(() -> { }, () -> close(running))));
+        started.push(new Started(name, Component.of(() -> { }, () -> stop.accept(running))));
         return running;
+    }
+
+    /** Computes a value the start-up needs (nothing to stop); on failure stops every component started before. */
+    public <T> T value(String name, Supplier<T> step) {
+        return open(name, step, running -> { });
     }
 
     /** Runs {@code step} as part of the start-up; on failure stops every component started before. */

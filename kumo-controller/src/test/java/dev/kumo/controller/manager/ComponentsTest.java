@@ -56,6 +56,19 @@ class ComponentsTest {
     }
 
     @Test
+    void aValueIsKeptWithNothingToStopAndAnOpenedThingIsHandedToItsStop() {
+        String token = components.value("token", () -> "secret");
+        List<String> pool = components.open("pool", () -> new ArrayList<>(List.of("thread")), List::clear);
+
+        assertThat(token).isEqualTo("secret");
+        components.stop();
+        assertThat(pool).isEmpty();
+        assertThatThrownBy(() -> components.value("certificate", () -> {
+            throw new IllegalStateException("keytool failed");
+        })).hasMessage("keytool failed");
+    }
+
+    @Test
     void stopFailuresAreCollectedAndEveryComponentIsStopped() {
         components.start("a", recording("a"));
         components.start("b", failingStop("b"));

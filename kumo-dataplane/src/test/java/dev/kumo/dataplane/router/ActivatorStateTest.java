@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The demand signal's pacing, with a manual clock. */
-class ActivationTest {
+class ActivatorStateTest {
 
     private static final RevisionId REV = new RevisionId("default", "hello-00001");
     private static final long MS = 1_000_000;
 
     private final List<RevisionId> signals = new ArrayList<>();
-    private final Activation activation = new Activation(REV, 10, signals::add);
+    private final ActivatorState activation = new ActivatorState(REV, 10, signals::add, () -> false);
 
     @Test
     void theFirstHeldRequestSignalsAtOnceAndMoreWithinASecondDoNot() {
