@@ -94,6 +94,24 @@ class RevisionScalingTest {
     }
 
     @Test
+    void theRoutersDemandAndLoadArriveThroughTheSignalsOnceStarted() {
+        Revision revision = revision(Map.of("autoscaling.knative.dev/initial-scale", "0"));
+        ScalingSignals shared = new ScalingSignals();
+        RevisionScaling allowingZero = new RevisionScaling(allowZeroInitialScale(), id -> 0, id -> true, now::get,
+                Duration.ofHours(1), shared);
+        shared.demand(HELLO); // before start: nobody receives it yet
+        allowingZero.start();
+        try {
+            assertThat(allowingZero.desired(revision)).isZero();
+            shared.load(HELLO, new LoadSample(now.get().getEpochSecond(), 0, 0));
+            shared.demand(HELLO);
+            await().atMost(Duration.ofSeconds(5)).until(() -> allowingZero.desired(revision) == 1);
+        } finally {
+            allowingZero.close();
+        }
+    }
+
+    @Test
     void everyDecisionTellsWhetherTheActivatorIsInThePathAndForgettingTakesItOut() {
         RevisionId zeroBurst = new RevisionId("default", "hello-00002");
         ready.put(HELLO, 1);
