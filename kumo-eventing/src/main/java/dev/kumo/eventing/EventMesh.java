@@ -39,35 +39,42 @@ public final class EventMesh implements AutoCloseable {
     private final EventCounters counters;
     private final EventLog log;
     private final Dispatchers dispatchers;
-    private final IngressServer ingress;
+    private volatile IngressServer ingress;
     private final Map<BrokerRef, BrokerSpec> brokers = new ConcurrentHashMap<>();
     private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
     private final List<Consumer<TriggerRef>> problemListeners = new CopyOnWriteArrayList<>();
-    private final long saveTimer;
-    private final long pruneTimer;
+    private long saveTimer;
+    private long pruneTimer;
 
-    private EventMesh(Vertx vertx, MeshConfig config, InstantSource clock) {
+    private EventMesh(Vertx vertx, MeshConfig config, InstantSource clock, EventCounters counters, EventLog log) {
         this.vertx = vertx;
         this.config = config;
-        this.counters = new EventCounters();
-        this.log = EventLog.open(config.database(), config.fsync(),
-                new Retention(config.retainFinished(), config.retainFinishedEvents()), clock);
-        try {
-            this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                    config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
-            this.ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
-                    brokers::containsKey, clock, counters, config.limits());
-        } catch (RuntimeException e) {
-            log.close();
-            throw e;
-        }
-        this.saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
-        this.pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());
+        this.counters = counters;
+        this.log = log;
+        this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
+                config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
     }
 
     /** Opens the log at {@code config.database()} and starts the ingress; no broker exists until upserted. */
     public static EventMesh start(Vertx vertx, MeshConfig config, InstantSource clock) {
-        return new EventMesh(vertx, config, clock);
+        EventLog log = EventLog.open(config.database(), config.fsync(),
+                new Retention(config.retainFinished(), config.retainFinishedEvents()), clock);
+        try {
+            EventMesh mesh = new EventMesh(vertx, config, clock, new EventCounters(), log);
+            mesh.listen(clock);
+            return mesh;
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /** Starts the ingress and the timers that save positions and prune the log. */
+    private void listen(InstantSource clock) {
+        ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
+                brokers::containsKey, clock, counters, config.limits());
+        saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
+        pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());
     }
 
     /** Creates or updates a Broker: its ingress path answers from now on, its delivery applies to its Triggers. */

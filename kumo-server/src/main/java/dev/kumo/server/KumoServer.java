@@ -8,6 +8,7 @@ import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.serving.ServingPlatform;
 import dev.kumo.store.InMemoryStore;
@@ -25,6 +26,7 @@ import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
@@ -33,9 +35,8 @@ public final class KumoServer implements AutoCloseable {
     /** Watchers may fall up to this many events behind (a watch from scratch replays every object first). */
     private static final StoreOptions STORE_OPTIONS = StoreOptions.DEFAULTS.withWatchQueueEvents(100_000);
 
-    private final DataDirectory dataDir;
+    private final Components components;
     private final ResourceStore store;
-    private final Vertx vertx;
     private final ApiServer api;
     private final Optional<ServingPlatform> serving;
     private final Optional<EventingPlatform> eventing;
@@ -44,12 +45,11 @@ public final class KumoServer implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final URI apiUrl;
 
-    private KumoServer(DataDirectory dataDir, ResourceStore store, Vertx vertx, ApiServer api, Optional<ServingPlatform> serving,
+    private KumoServer(Components components, ResourceStore store, ApiServer api, Optional<ServingPlatform> serving,
             Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
             PrometheusMeterRegistry meters, URI apiUrl) {
-        this.dataDir = dataDir;
+        this.components = components;
         this.store = store;
-        this.vertx = vertx;
         this.api = api;
         this.serving = serving;
         this.eventing = eventing;
@@ -60,87 +60,69 @@ public final class KumoServer implements AutoCloseable {
     }
 
     /**
-     * Starts everything; on failure whatever was started is stopped again. The token is required unless the config
+     * Starts everything, in order — data directory, meters, store, Vert.x, Serving, the API server, Eventing —; on
+     * failure whatever was started is stopped again, in reverse. The token is required unless the config
      * turns it off ({@code --insecure-no-auth}) for an API on loopback; whenever it is required the API is served
      * over HTTPS with the data directory's self-signed certificate: kubectl sends a bearer token only over TLS
      * (kubernetes/kubectl#744). Requests naming another {@code Host} than loopback, the certificate's names or the
      * domain, or carrying an {@code Origin} not allowed, are refused.
      */
     public static KumoServer start(ServerConfig config) {
-        DataDirectory dataDir = DataDirectory.open(config.dataDir());
-        ResourceStore store = null;
-        Vertx vertx = null;
-        try {
+        Components components = new Components();
+        DataDirectory dataDir = components.open("data directory", () -> DataDirectory.open(config.dataDir()));
+        PrometheusMeterRegistry meters = components.open("meters",
+                () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
+        components.run("database permissions", () -> {
             if (config.store().equals("sqlite")) {
                 dataDir.ownerOnlyDatabase(SqliteStore.DATABASE_FILE);
             }
             if (config.eventing().on()) {
                 dataDir.ownerOnlyDatabase("events.db");
             }
-            store = config.store().equals("memory") ? InMemoryStore.create(STORE_OPTIONS)
-                    : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
-                            ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS));
-            ensureNamespace(store, "default");
-            boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
-            Optional<String> token = needToken ? Optional.of(dataDir.token()) : Optional.empty();
-            Optional<ServerCertificate> certificate = needToken
-                    ? Optional.of(ServerCertificate.ensure(dataDir.path(), config.apiAddress().host()))
-                    : Optional.empty();
-            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
-                    .setPreferNativeTransport(true));
-            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Optional<ServingPlatform> serving = config.serving()
-                    ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
-                            new ServingPlatform.Settings(dataDir.path().resolve("instances"),
-                                    config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
-                                    config.progressDeadline(), config.autoscaler(), config.limits()), meters))
-                    : Optional.empty();
-            ApiServer api;
-            try {
-                Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
-                hosts.add(config.domain());
-                ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(),
-                        config.apiAddress().port(), ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token,
-                        certificate.map(ServerCertificate::keystore)).withMetrics(meters::scrape)
-                        .withAccess(new AccessRules(hosts, config.allowedOrigins()))
-                        .withLimits(config.limits());
-                if (serving.isPresent()) {
-                    apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
-                }
-                api = ApiServer.start(vertx, apiConfig, KumoKinds.all(config.autoscaler().defaults()), store, InstantSource.system(),
-                        serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
-            } catch (RuntimeException e) {
-                serving.ifPresent(ServingPlatform::close);
-                throw e;
-            }
-            URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
-                    + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
-            Optional<EventingPlatform> eventing;
-            try {
-                dataDir.writeApiUrl(apiUrl.toString());
-                eventing = config.eventing().on() ? Optional.of(EventingPlatform.start(vertx, store,
+        });
+        ResourceStore store = components.open("store", () -> config.store().equals("memory")
+                ? InMemoryStore.create(STORE_OPTIONS)
+                : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
+                        ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
+        components.run("default namespace", () -> ensureNamespace(store, "default"));
+        boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
+        Optional<String> token = components.value("token",
+                () -> needToken ? Optional.of(dataDir.token()) : Optional.empty());
+        Optional<ServerCertificate> certificate = components.value("certificate", () -> needToken
+                ? Optional.of(ServerCertificate.ensure(dataDir.path(), config.apiAddress().host()))
+                : Optional.empty());
+        Vertx vertx = components.open("Vert.x", () -> Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
+                .setWorkerPoolSize(4).setPreferNativeTransport(true)), KumoServer::closeVertx);
+        Optional<ServingPlatform> serving = config.serving()
+                ? Optional.of(components.open("serving", () -> ServingPlatform.start(vertx, store,
+                        InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
+                                config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
+                                config.progressDeadline(), config.autoscaler(), config.limits()), meters)))
+                : Optional.empty();
+        Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
+        hosts.add(config.domain());
+        ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(), config.apiAddress().port(),
+                ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token, certificate.map(ServerCertificate::keystore))
+                .withMetrics(meters::scrape).withAccess(new AccessRules(hosts, config.allowedOrigins()))
+                .withLimits(config.limits());
+        if (serving.isPresent()) {
+            apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
+        }
+        ApiServerConfig apiSettings = apiConfig;
+        ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
+                KumoKinds.all(config.autoscaler().defaults()), store, InstantSource.system(),
+                serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE)));
+        URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
+                + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
+        components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));
+        Optional<EventingPlatform> eventing = config.eventing().on()
+                ? Optional.of(components.open("eventing", () -> EventingPlatform.start(vertx, store,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
-                                config.eventing().maxInFlightPerTrigger(),
-                                apiUrl, KumoKinds.all().types(), config.eventing().sourcesCrossNamespace(),
-                                config.limits()), meters))
-                        : Optional.empty();
-            } catch (RuntimeException e) {
-                api.close();
-                serving.ifPresent(ServingPlatform::close);
-                throw e;
-            }
-            return new KumoServer(dataDir, store, vertx, api, serving, eventing, token, certificate, meters, apiUrl);
-        } catch (RuntimeException e) {
-            if (vertx != null) {
-                vertx.close();
-            }
-            if (store != null) {
-                store.close();
-            }
-            dataDir.close();
-            throw e;
-        }
+                                config.eventing().maxInFlightPerTrigger(), apiUrl, KumoKinds.all().types(),
+                                config.eventing().sourcesCrossNamespace(), config.limits()), meters)))
+                : Optional.empty();
+        return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
     }
 
     /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
@@ -205,16 +187,16 @@ public final class KumoServer implements AutoCloseable {
         return token;
     }
 
+    /** Stops everything, in the reverse order of starting. */
     @Override
     public void close() {
-        eventing.ifPresent(EventingPlatform::close);
-        serving.ifPresent(ServingPlatform::close);
-        api.close();
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        components.stop();
+    }
+
+    /** Closes Vert.x, waiting up to 10 seconds for it. */
+    private static void closeVertx(Vertx vertx) {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
-        store.close();
-        meters.close();
-        dataDir.close();
     }
 
     private static void ensureNamespace(ResourceStore store, String name) {

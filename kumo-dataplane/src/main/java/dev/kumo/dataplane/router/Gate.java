@@ -10,14 +10,8 @@ interface Gate {
     void release(Instance instance);
 
     /** Takes {@code instance} out of rotation for the ejection time and returns its lease. */
-    default void ejectAndRelease(Instance instance) {
-        instance.eject(settings().nanoClock().getAsLong() + settings().ejectionNanos());
-        release(instance);
-    }
+    void ejectAndRelease(Instance instance);
 
     /** Hands instances that became ready to the requests waiting for them. */
     void wake();
-
-    /** What the gate shares with the rest of its revision's request path. */
-    GateSettings settings();
 }

@@ -1,24 +1,9 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.RevisionId;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongSupplier;
-
 /**
- * What every gate of a revision shares: its instances, its activator state, the clock (nanoseconds) and the
- * ejection time.
+ * A revision's admission settings: at most {@code containerConcurrency} requests per instance (0: unlimited), at
+ * most {@code maxQueuedPerInstance} waiting per usable instance while the activator is out of the path, and how
+ * long an instance whose connection failed stays out of rotation.
  */
-record GateSettings(RevisionId revision, InstanceSet instances, Activation activation, LongSupplier nanoClock,
-        long ejectionNanos) {
-
-    /** A random scan start so that ties in {@link LeastLoaded} spread over instances. */
-    static int start(int count) {
-        return count <= 1 ? 0 : ThreadLocalRandom.current().nextInt(count);
-    }
-
-    /** Why no instance could be leased although {@code ready} instances are listed: all are ejected. */
-    String noEndpointMessage(int ready) {
-        return "revision " + revision + " has no usable instance: all " + ready
-                + " ready instances are out of rotation after connection failures";
-    }
+record GateSettings(int containerConcurrency, int maxQueuedPerInstance, long ejectionNanos) {
 }

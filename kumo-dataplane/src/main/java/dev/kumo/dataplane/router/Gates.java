@@ -4,6 +4,7 @@ import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
@@ -20,59 +21,52 @@ import java.util.function.LongSupplier;
 final class Gates {
 
     /** A routed revision's gate and what outlives a gate replacement. */
-    record Entry(RevisionSettings settings, Gate gate, Activation activation, RevisionStats stats,
-            InstanceSet instances) {
+    record Entry(RevisionSettings settings, Gate gate, GateContext context, RevisionStats stats) {
+
+        RevisionId revision() {
+            return context.revision();
+        }
+
+        ActivatorState activator() {
+            return context.activator();
+        }
+
+        InstanceSet instances() {
+            return context.instances();
+        }
     }
 
     private final Map<RevisionId, Entry> entries = new ConcurrentHashMap<>();
-    /** The revisions the autoscaler put the activator in the path of, routed or not yet. */
-    private final Set<RevisionId> activatorInPath = ConcurrentHashMap.newKeySet();
     private final Endpoints endpoints;
     private final LongSupplier nanoClock;
     private final RouterConfig config;
     private final MeterRegistry registry;
-    private final RouterListeners listeners;
+    private final ScalingSignals signals;
 
     Gates(Endpoints endpoints, LongSupplier nanoClock, RouterConfig config, MeterRegistry registry,
-            RouterListeners listeners) {
+            ScalingSignals signals) {
         this.endpoints = endpoints;
         this.nanoClock = nanoClock;
         this.config = config;
         this.registry = registry;
-        this.listeners = listeners;
+        this.signals = signals;
     }
 
     Entry entryFor(RevisionId revision, RevisionSettings settings) {
         return entries.compute(revision, (id, entry) -> {
             if (entry == null) {
-                Activation activation = new Activation(id, config.maxHeldPerRevision(), listeners::demand);
-                activation.inPath(activatorInPath.contains(id));
+                ActivatorState activator = new ActivatorState(id, config.maxHeldPerRevision(), signals::demand,
+                        signals.activatorPath(id));
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
                 RevisionStats stats = new RevisionStats(id, load,
-                        new RevisionMeters(registry, id, load::inFlight, activation::held), listeners);
+                        new RevisionMeters(registry, id, load::inFlight, activator::held), signals);
                 InstanceSet instances = new InstanceSet(id, endpoints, new InstanceMeters(registry, id));
-                return new Entry(settings, create(id, settings, activation, instances), activation, stats, instances);
+                GateContext context = new GateContext(id, instances, activator, nanoClock);
+                return new Entry(settings, create(context, settings), context, stats);
             }
             if (entry.settings().containerConcurrency() != settings.containerConcurrency()) {
-                return new Entry(settings, create(id, settings, entry.activation(), entry.instances()),
-                        entry.activation(), entry.stats(), entry.instances());
+                return new Entry(settings, create(entry.context(), settings), entry.context(), entry.stats());
             }
-            return entry;
-        });
-    }
-
-    /**
-     * Records whether the activator is in the path of {@code revision}, also for a revision not routed yet: the set
-     * changes first, then the entry under its lock, so an entry created meanwhile reads the new value.
-     */
-    synchronized void activatorInPath(RevisionId revision, boolean inPath) {
-        if (inPath) {
-            activatorInPath.add(revision);
-        } else {
-            activatorInPath.remove(revision);
-        }
-        entries.computeIfPresent(revision, (id, entry) -> {
-            entry.activation().inPath(inPath);
             return entry;
         });
     }
@@ -105,11 +99,10 @@ final class Gates {
         return entry == null ? 0 : entry.instances().inFlight(address);
     }
 
-    private Gate create(RevisionId revision, RevisionSettings settings, Activation activation,
-            InstanceSet instances) {
-        GateSettings gateSettings = new GateSettings(revision, instances, activation,
-                nanoClock, config.ejectionTime().toNanos());
-        return settings.containerConcurrency() == 0 ? new UnlimitedGate(gateSettings)
-                : new LimitedGate(gateSettings, settings.containerConcurrency(), settings.maxQueuedPerInstance());
+    private Gate create(GateContext context, RevisionSettings revision) {
+        GateSettings settings = new GateSettings(revision.containerConcurrency(), revision.maxQueuedPerInstance(),
+                config.ejectionTime().toNanos());
+        return revision.containerConcurrency() == 0 ? new UnlimitedGate(context, settings)
+                : new LimitedGate(context, settings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.router;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
@@ -7,6 +8,11 @@ import java.util.function.IntUnaryOperator;
 final class LeastLoaded {
 
     private LeastLoaded() {
+    }
+
+    /** A random scan start so that ties spread over instances. */
+    static int randomStart(int count) {
+        return count <= 1 ? 0 : ThreadLocalRandom.current().nextInt(count);
     }
 
     /**

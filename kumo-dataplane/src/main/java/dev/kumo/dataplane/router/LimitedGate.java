@@ -8,12 +8,15 @@ package dev.kumo.dataplane.router;
  */
 final class LimitedGate implements Gate {
 
+    private final GateContext context;
     private final GateSettings settings;
     private final WaitQueue waiters;
 
-    LimitedGate(GateSettings settings, int concurrency, int maxQueuedPerInstance) {
+    LimitedGate(GateContext context, GateSettings settings) {
+        this.context = context;
         this.settings = settings;
-        this.waiters = new WaitQueue(this, settings, concurrency, maxQueuedPerInstance);
+        this.waiters = new WaitQueue(this, context, settings.containerConcurrency(),
+                settings.maxQueuedPerInstance());
     }
 
     @Override
@@ -27,12 +30,13 @@ final class LimitedGate implements Gate {
     }
 
     @Override
-    public void wake() {
-        waiters.wake();
+    public void ejectAndRelease(Instance instance) {
+        context.eject(instance, settings);
+        release(instance);
     }
 
     @Override
-    public GateSettings settings() {
-        return settings;
+    public void wake() {
+        waiters.wake();
     }
 }

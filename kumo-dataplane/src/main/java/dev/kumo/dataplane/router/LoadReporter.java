@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.router;
 
+import dev.kumo.dataplane.api.ScalingSignals;
 import io.vertx.core.Context;
 import java.time.InstantSource;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The router's one-second tick: every event loop closes its load windows on its own thread; the last one to finish
- * sums them per revision and hands one {@link dev.kumo.dataplane.api.LoadSample} per revision to the load listener.
+ * sums them per revision and sends one {@link dev.kumo.dataplane.api.LoadSample} per revision as a scaling signal.
  * The tick also wakes held requests (for {@link dev.kumo.dataplane.api.Endpoints} that do not notify changes) and
  * repeats the demand signal of revisions still holding requests at zero.
  */
@@ -16,18 +17,18 @@ final class LoadReporter {
 
     private final Gates gates;
     private final List<Context> loops;
-    private final RouterListeners listeners;
+    private final ScalingSignals signals;
     private final InstantSource wallClock;
     private final LongSupplier nanoClock;
     private long ticks;
     private long lastSecond = Long.MIN_VALUE;
 
     /** {@code loops.get(i)} is the context of event loop number {@code i}. */
-    LoadReporter(Gates gates, List<Context> loops, RouterListeners listeners, InstantSource wallClock,
+    LoadReporter(Gates gates, List<Context> loops, ScalingSignals signals, InstantSource wallClock,
             LongSupplier nanoClock) {
         this.gates = gates;
         this.loops = loops;
-        this.listeners = listeners;
+        this.signals = signals;
         this.wallClock = wallClock;
         this.nanoClock = nanoClock;
     }
@@ -56,10 +57,10 @@ final class LoadReporter {
         long now = nanoClock.getAsLong();
         for (Gates.Entry entry : gates.all()) {
             entry.gate().wake();
-            int ready = entry.gate().settings().instances().current().length;
-            entry.activation().remind(now, ready);
+            int ready = entry.instances().current().length;
+            entry.activator().remind(now, ready);
             entry.stats().load().sample(tick, second, ready > 0)
-                    .ifPresent(sample -> listeners.load(entry.gate().settings().revision(), sample));
+                    .ifPresent(sample -> signals.load(entry.revision(), sample));
         }
     }
 }

@@ -21,8 +21,8 @@ final class Pipeline {
                 new LoadMetering(),                  // counts towards the revision's load from arrival to end
                 new FirstByteTimeout(vertx),         // 504 without a response head in timeoutSeconds
                 new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
-                new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503;
-                                                     // no ready instance: held until one is (the activator)
+                new Activator(),                     // no ready instance, or in the path: waits for a free one
+                new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
                 new Proxy(client)));                 // stream request and response
     }
 }

@@ -2,13 +2,14 @@ package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.ColdStart;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.ScalingSignals;
 import java.time.Duration;
 
 /**
  * What the request path records for one revision: its load (for the autoscaler), its meters (for /metrics) and its
- * cold starts (for the listener).
+ * cold starts (a scaling signal).
  */
-record RevisionStats(RevisionId revision, RevisionLoad load, RevisionMeters meters, RouterListeners listeners) {
+record RevisionStats(RevisionId revision, RevisionLoad load, RevisionMeters meters, ScalingSignals signals) {
 
     void arrive(int loop, long nowNanos) {
         load.arrive(loop, nowNanos);
@@ -26,7 +27,7 @@ record RevisionStats(RevisionId revision, RevisionLoad load, RevisionMeters mete
         meters.firstByte(status, latencyNanos, atZero);
         if (atZero && servedBy != null) {
             // Off the hot path: only requests that were held at zero get here.
-            listeners.coldStart(new ColdStart(revision, servedBy.address, Duration.ofNanos(latencyNanos)));
+            signals.coldStart(new ColdStart(revision, servedBy.address, Duration.ofNanos(latencyNanos)));
         }
     }
 }

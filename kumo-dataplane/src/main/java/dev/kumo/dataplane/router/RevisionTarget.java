@@ -3,6 +3,10 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 
-/** A revision as a request path sees it: identity, settings, the gate to its instances and its statistics. */
-record RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate, RevisionStats stats) {
+/**
+ * A revision as a request path sees it: identity, settings, the gate to its instances, what the gate works with (its
+ * instances and activator state) and its statistics.
+ */
+record RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate, GateContext context,
+        RevisionStats stats) {
 }

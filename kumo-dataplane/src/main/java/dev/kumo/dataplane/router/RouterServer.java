@@ -3,12 +3,15 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
+import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -20,43 +23,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the router's verticles on a Vert.x instance, swaps route tables under them, follows endpoint changes to
- * wake held requests, and ticks the per-second load report.
+ * The router's engine, the {@link Router} implementation: runs the router's verticles on a Vert.x instance, swaps
+ * route tables under them, follows endpoint changes to wake held requests, and ticks the per-second load report.
+ * Constructing it starts nothing; {@link #start()} binds.
  */
-public final class RouterServer implements AutoCloseable {
+public final class RouterServer implements Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
     private static final long TICK_MILLIS = 1000;
 
     private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final RouterConfig config;
+    private final Endpoints endpoints;
+    private final ScalingSignals signals;
     private final Gates gates;
     private final AtomicReference<Routes> routes;
-    private final int port;
-    private final String[] deployments;
-    private final RouterListeners listeners;
-    private final Endpoints.Subscription subscription;
-    private final long ticker;
-    private final RouteAddresses addresses;
+    private final String[] deployments = new String[1];
+    private volatile int port;
+    private Endpoints.Subscription subscription;
+    private long ticker = -1;
+    private volatile RouteAddresses addresses;
 
-    private RouterServer(Vertx vertx, Gates gates, AtomicReference<Routes> routes, int port, String[] deployments,
-            RouterListeners listeners, Endpoints.Subscription subscription, long ticker, RouteAddresses addresses) {
-        this.vertx = vertx;
-        this.gates = gates;
-        this.routes = routes;
-        this.port = port;
-        this.deployments = deployments;
-        this.listeners = listeners;
-        this.subscription = subscription;
-        this.ticker = ticker;
-        this.addresses = addresses;
+    /**
+     * A router on {@code vertx}, which stays open on {@link #close()}, registering its per-revision meters in
+     * {@code registry} and exchanging {@code signals} with the autoscaler; routes nothing until updated.
+     */
+    public RouterServer(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry,
+            ScalingSignals signals) {
+        this(vertx, false, config, endpoints, registry, signals);
     }
 
-    /** Binds {@code config.eventLoops()} servers to one port; throws if it cannot be bound. */
-    public static RouterServer start(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry) {
-        RouterListeners listeners = new RouterListeners();
-        Gates gates = new Gates(endpoints, System::nanoTime, config, registry, listeners);
-        AtomicReference<Routes> routes = new AtomicReference<>(Routes.compile(RouteTable.empty(), gates));
-        String[] deployments = new String[1];
+    private RouterServer(Vertx vertx, boolean ownsVertx, RouterConfig config, Endpoints endpoints,
+            MeterRegistry registry, ScalingSignals signals) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.config = config;
+        this.endpoints = endpoints;
+        this.signals = signals;
+        this.gates = new Gates(endpoints, System::nanoTime, config, registry, signals);
+        this.routes = new AtomicReference<>(Routes.compile(RouteTable.empty(), gates));
+    }
+
+    /**
+     * Starts a router on a Vert.x instance of its own (native epoll transport when available), closed with it;
+     * returns it listening.
+     */
+    public static RouterServer start(RouterConfig config, Endpoints endpoints, MeterRegistry registry,
+            ScalingSignals signals) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+                .setEventLoopPoolSize(config.eventLoops()));
+        RouterServer router = new RouterServer(vertx, true, config, endpoints, registry, signals);
+        try {
+            router.start();
+            return router;
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Binds {@code config.eventLoops()} servers to one port and starts the load tick; throws if it cannot bind. */
+    public void start() {
         try {
             // Vert.x shares one listening port among servers asking for the same port; a negative port means
             // "one ephemeral port shared by all" (port 0 would give each server its own).
@@ -69,24 +97,24 @@ public final class RouterServer implements AutoCloseable {
                 verticles.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(config.eventLoops())));
-            int port = verticles.get(0).actualPort();
-            if (verticles.stream().anyMatch(v -> v.actualPort() != port)) {
+            int bound = verticles.get(0).actualPort();
+            if (verticles.stream().anyMatch(v -> v.actualPort() != bound)) {
                 throw new IllegalStateException("the router's servers did not share one port");
             }
             List<Context> contexts = byLoop(verticles).stream().map(RouterVerticle::loopContext).toList();
-            Endpoints.Subscription subscription = endpoints.subscribe(revision -> {
+            subscription = endpoints.subscribe(revision -> {
                 Gate gate = gates.gate(revision);
                 if (gate != null) {
                     gate.wake();
                 }
             });
-            LoadReporter reporter = new LoadReporter(gates, contexts, listeners, InstantSource.system(),
+            LoadReporter reporter = new LoadReporter(gates, contexts, signals, InstantSource.system(),
                     System::nanoTime);
-            long ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
-            LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), port,
+            ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
+            addresses = new RouteAddresses(byLoop(verticles));
+            port = bound;
+            LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), bound,
                     config.eventLoops(), vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
-            return new RouterServer(vertx, gates, routes, port, deployments, listeners, subscription, ticker,
-                    new RouteAddresses(byLoop(verticles)));
         } catch (RuntimeException e) {
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
@@ -94,50 +122,47 @@ public final class RouterServer implements AutoCloseable {
         }
     }
 
+    @Override
     public int port() {
         return port;
     }
 
-    /**
-     * Serves {@code host}'s route on a loopback port of its own too, {@code preferredPort} when it is free (0: any);
-     * returns the port. Blocks until listening; not on a router thread.
-     */
+    @Override
     public int listen(String host, int preferredPort) {
         return addresses.open(host, preferredPort);
     }
 
-    /** Stops serving the loopback address on {@code port}. */
+    @Override
     public void unlisten(int port) {
         addresses.close(port);
     }
 
-    /** Where demand and load are reported. */
-    public RouterListeners listeners() {
-        return listeners;
-    }
-
-    /** Requests in flight to one instance of a revision (for draining it before it stops). */
+    @Override
     public int inFlight(RevisionId revision, InstanceAddress address) {
         return gates.inFlight(revision, address);
     }
 
-    /** Whether the activator is in the path of {@code revision} (see {@code Router.activatorInPath}). */
-    public void activatorInPath(RevisionId revision, boolean inPath) {
-        gates.activatorInPath(revision, inPath);
-    }
-
-    /** Makes {@code table} the routes for every request from now on. */
+    @Override
     public synchronized void update(RouteTable table) {
         routes.set(Routes.compile(table, gates));
     }
 
     @Override
     public void close() {
-        vertx.cancelTimer(ticker);
-        subscription.close();
+        if (ticker >= 0) {
+            vertx.cancelTimer(ticker);
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
         undeploy(vertx, deployments);
-        addresses.clear();
+        if (addresses != null) {
+            addresses.clear();
+        }
         gates.retainOnly(java.util.Set.of());
+        if (ownsVertx) {
+            vertx.close();
+        }
     }
 
     /** The verticles by event loop number. */

@@ -32,7 +32,7 @@ final class Routes {
                 percents[i] = target.percent();
                 var settings = table.settings(target.revision());
                 Gates.Entry entry = gates.entryFor(target.revision(), settings);
-                compiled[i] = new RevisionTarget(target.revision(), settings, entry.gate(), entry.stats());
+                compiled[i] = new RevisionTarget(target.revision(), settings, entry.gate(), entry.context(), entry.stats());
                 routed.add(target.revision());
             }
             byHost.put(host, new HostRoute(new WeightedPicker(percents), compiled));

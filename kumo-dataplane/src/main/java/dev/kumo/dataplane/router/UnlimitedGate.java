@@ -7,26 +7,28 @@ package dev.kumo.dataplane.router;
  */
 final class UnlimitedGate implements Gate {
 
+    private final GateContext context;
     private final GateSettings settings;
     private final WaitQueue waiters;
 
-    UnlimitedGate(GateSettings settings) {
+    UnlimitedGate(GateContext context, GateSettings settings) {
+        this.context = context;
         this.settings = settings;
-        this.waiters = new WaitQueue(this, settings, 0, 0);
+        this.waiters = new WaitQueue(this, context, 0, 0);
     }
 
     @Override
     public void enter(Exchange exchange, Chain next) {
-        Instance[] all = settings.instances().current();
-        long now = settings.nanoClock().getAsLong();
-        int i = LeastLoaded.pick(all.length, GateSettings.start(all.length), j -> all[j].usable(now),
+        Instance[] all = context.instances().current();
+        long now = context.nanoClock().getAsLong();
+        int i = LeastLoaded.pick(all.length, LeastLoaded.randomStart(all.length), j -> all[j].usable(now),
                 j -> all[j].inFlight(), 0);
         if (i >= 0) {
             all[i].acquire();
             exchange.leased(this, all[i]);
             next.proceed(exchange);
         } else if (all.length > 0) {
-            exchange.fail(503, settings.noEndpointMessage(all.length));
+            exchange.fail(503, context.noEndpointMessage(all.length));
         } else {
             waiters.enter(exchange, next); // no ready instance: re-checked under the lock, then held
         }
@@ -38,12 +40,13 @@ final class UnlimitedGate implements Gate {
     }
 
     @Override
-    public void wake() {
-        waiters.wake();
+    public void ejectAndRelease(Instance instance) {
+        context.eject(instance, settings);
+        release(instance);
     }
 
     @Override
-    public GateSettings settings() {
-        return settings;
+    public void wake() {
+        waiters.wake();
     }
 }

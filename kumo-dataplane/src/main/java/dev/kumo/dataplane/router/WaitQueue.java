@@ -29,7 +29,7 @@ final class WaitQueue {
     }
 
     private final Gate gate;
-    private final GateSettings settings;
+    private final GateContext context;
     private final int concurrency;
     private final int maxQueuedPerInstance;
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
@@ -38,9 +38,9 @@ final class WaitQueue {
      * For {@code gate}, with at most {@code concurrency} leases per instance (0 = unlimited) and, while the activator
      * is out of the path, at most {@code maxQueuedPerInstance} waiters per usable instance.
      */
-    WaitQueue(Gate gate, GateSettings settings, int concurrency, int maxQueuedPerInstance) {
+    WaitQueue(Gate gate, GateContext context, int concurrency, int maxQueuedPerInstance) {
         this.gate = gate;
-        this.settings = settings;
+        this.context = context;
         this.concurrency = concurrency;
         this.maxQueuedPerInstance = maxQueuedPerInstance;
     }
@@ -53,10 +53,10 @@ final class WaitQueue {
         int waiting;
         int ready;
         List<Handoff> handoffs;
-        long now = settings.nanoClock().getAsLong();
+        long now = context.nanoClock().getAsLong();
         synchronized (this) {
             handoffs = drainLocked(); // waiters first: arrivals must not overtake the queue
-            Instance[] all = settings.instances().current();
+            Instance[] all = context.instances().current();
             ready = all.length;
             int usable = 0;
             for (Instance instance : all) {
@@ -65,7 +65,7 @@ final class WaitQueue {
             int i = pickLocked(all, now);
             waiting = queue.size();
             decision = QueueAdmission.decide(ready, usable, i >= 0, waiting, maxQueuedPerInstance,
-                    settings.activation().maxHeld(), settings.activation().inPath());
+                    context.activator().maxHeld(), context.activator().inPath());
             switch (decision) {
                 case ADMIT -> {
                     admitted = all[i];
@@ -75,7 +75,7 @@ final class WaitQueue {
                     waiter = new Waiter(exchange, next, decision == QueueAdmission.Decision.HOLD);
                     queue.add(waiter);
                     if (waiter.held) {
-                        settings.activation().hold();
+                        context.activator().hold();
                     }
                 }
                 default -> { }
@@ -95,19 +95,19 @@ final class WaitQueue {
                 Waiter w = waiter;
                 exchange.heldAtZero();
                 exchange.onDone(() -> cancel(w));
-                settings.activation().demand(now);
+                context.activator().demand(now);
             }
-            case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
+            case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + context.revision() + " is overloaded: "
                     + "containerConcurrency " + concurrency + " reached on every instance and " + waiting
                     + " requests queued (" + maxQueuedPerInstance + " per ready instance while the activator is "
                     + "out of the path)");
-            case REJECT_HOLD_FULL -> exchange.fail(503, "revision " + settings.revision() + " has no ready "
+            case REJECT_HOLD_FULL -> exchange.fail(503, "revision " + context.revision() + " has no ready "
                     + "instance and " + waiting + " requests are already held for it (the router's "
                     + "maxHeldPerRevision)");
-            case REJECT_ACTIVATOR_FULL -> exchange.fail(503, "revision " + settings.revision() + " is overloaded: "
+            case REJECT_ACTIVATOR_FULL -> exchange.fail(503, "revision " + context.revision() + " is overloaded: "
                     + "the activator is in its path and " + waiting + " requests already wait for a free instance "
                     + "(the router's maxHeldPerRevision)");
-            case REJECT_NO_ENDPOINT -> exchange.fail(503, settings.noEndpointMessage(ready));
+            case REJECT_NO_ENDPOINT -> exchange.fail(503, context.noEndpointMessage(ready));
         }
     }
 
@@ -135,13 +135,13 @@ final class WaitQueue {
             waiter.dequeued = true;
             queue.remove(waiter);
             if (waiter.held) {
-                settings.activation().unhold();
+                context.activator().unhold();
             }
         }
     }
 
     private int pickLocked(Instance[] all, long now) {
-        return LeastLoaded.pick(all.length, GateSettings.start(all.length), j -> all[j].usable(now),
+        return LeastLoaded.pick(all.length, LeastLoaded.randomStart(all.length), j -> all[j].usable(now),
                 j -> all[j].inFlight(), concurrency);
     }
 
@@ -150,8 +150,8 @@ final class WaitQueue {
             return List.of();
         }
         List<Handoff> handoffs = new ArrayList<>(2);
-        Instance[] all = settings.instances().current();
-        long now = settings.nanoClock().getAsLong();
+        Instance[] all = context.instances().current();
+        long now = context.nanoClock().getAsLong();
         while (!queue.isEmpty()) {
             int i = pickLocked(all, now);
             if (i < 0) {
@@ -160,7 +160,7 @@ final class WaitQueue {
             Waiter waiter = queue.poll();
             waiter.dequeued = true;
             if (waiter.held) {
-                settings.activation().unhold();
+                context.activator().unhold();
             }
             all[i].acquire();
             handoffs.add(new Handoff(waiter, all[i]));

@@ -110,7 +110,7 @@ class ActivatorIT {
         h = route(new RouterHarness(), new RevisionSettings(30, 0));
         List<RevisionId> revisions = new CopyOnWriteArrayList<>();
         List<Long> times = new CopyOnWriteArrayList<>();
-        h.router.onDemand(revision -> {
+        h.signals.onDemand(revision -> {
             revisions.add(revision);
             times.add(System.nanoTime());
         });
@@ -142,7 +142,7 @@ class ActivatorIT {
     void aColdStartServedByAnInstanceIsToldToTheListenerWithThatInstanceAndARouterAnswerIsNot() {
         h = route(new RouterHarness(), new RevisionSettings(1, 0));
         List<ColdStart> coldStarts = new CopyOnWriteArrayList<>();
-        h.router.onColdStart(coldStarts::add);
+        h.signals.onColdStart(coldStarts::add);
 
         assertThat(h.client.get(HOST).status()).isEqualTo(504);
         Future<TestClient.Answer> held = h.client.send(h.client.options(HttpMethod.GET, HOST, "/"));

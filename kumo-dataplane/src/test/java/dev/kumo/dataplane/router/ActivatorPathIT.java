@@ -42,7 +42,7 @@ class ActivatorPathIT {
 
     @Test
     void activatorInThePathQueuesEveryRequestAndKeepsContainerConcurrency() {
-        h.router.activatorInPath(V1, true); // before the revision is routed: remembered
+        h.signals.activatorInPath(V1, true); // before the revision is routed: remembered
         Backend backend = h.backend("one").behave(atInstance::add);
         h.ready(V1, backend);
         route();
@@ -60,8 +60,8 @@ class ActivatorPathIT {
 
     @Test
     void activatorTakenOutOfThePathQueuesTenPerInstanceAndRejectsTheRest() {
-        h.router.activatorInPath(V1, true);
-        h.router.activatorInPath(V1, false);
+        h.signals.activatorInPath(V1, true);
+        h.signals.activatorInPath(V1, false);
         Backend backend = h.backend("one").behave(atInstance::add);
         h.ready(V1, backend);
         route();

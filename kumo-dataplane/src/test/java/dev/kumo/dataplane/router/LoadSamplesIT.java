@@ -34,7 +34,7 @@ class LoadSamplesIT {
         h.ready(V1, h.backend("slow").behave(request -> h.vertx.setTimer(SLOW_MILLIS,
                 t -> request.response().end("slow"))));
         h.router.update(RouteTable.builder().host(HOST, V1).build());
-        h.router.onLoad((revision, sample) -> {
+        h.signals.onLoad((revision, sample) -> {
             if (revision.equals(V1)) {
                 samples.add(sample);
             }

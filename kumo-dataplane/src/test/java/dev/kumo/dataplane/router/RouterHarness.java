@@ -4,6 +4,7 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.ScalingSignals;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A router on 127.0.0.1:0 with two event loops and a Prometheus registry, plus a Vert.x instance for backends and
+ * A router on 127.0.0.1:0 with two event loops, a Prometheus registry and its scaling signals, plus a Vert.x instance for backends and
  * the client; closes all of them.
  */
 final class RouterHarness implements AutoCloseable {
@@ -23,6 +24,8 @@ final class RouterHarness implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final InMemoryEndpoints endpoints = new InMemoryEndpoints();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** What the router tells the autoscaler and hears from it; the tests play the autoscaler. */
+    final ScalingSignals signals = new ScalingSignals();
     final Router router;
     final TestClient client;
     private final List<Backend> backends = new ArrayList<>();
@@ -32,7 +35,7 @@ final class RouterHarness implements AutoCloseable {
     }
 
     RouterHarness(RouterConfig config) {
-        router = Router.start(config, endpoints, registry);
+        router = RouterServer.start(config, endpoints, registry, signals);
         client = new TestClient(vertx, router.port());
     }
 

@@ -35,7 +35,7 @@ public final class EventLog implements AutoCloseable {
     private final DataFileLock lock;
     private final Connection writerConnection;
     private final LogWriter writer;
-    private final Thread writerThread;
+    private volatile Thread writerThread;
     private final BlockingQueue<Reader> readers;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final Retention retention;
@@ -50,7 +50,12 @@ public final class EventLog implements AutoCloseable {
         this.retention = retention;
         this.clock = clock;
         this.writer = new LogWriter(writerConnection, database.toString(), lastSeq, this::tellListeners);
-        this.writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
+    }
+
+    /** Starts the writer thread (not in the constructor: nothing starts before the log is whole). */
+    private EventLog startWriter() {
+        writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
+        return this;
     }
 
     /** Opens (creating when missing) the log at {@code database}; {@code fsync} selects {@code synchronous=FULL}. */
@@ -68,7 +73,7 @@ public final class EventLog implements AutoCloseable {
                 opened.add(reader);
                 readers.add(new Reader(reader));
             }
-            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock);
+            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock).startWriter();
         } catch (SQLException | RuntimeException e) {
             opened.forEach(EventLog::closeQuietly);
             lock.close();

@@ -4,6 +4,8 @@ import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
+import dev.kumo.controller.manager.Component;
+import dev.kumo.controller.manager.Components;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.http.ListenerLimits;
@@ -57,56 +59,45 @@ public final class EventingPlatform implements AutoCloseable {
     /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
     private static final int READ_AHEAD_EVENTS = 10_000;
 
+    private final Components components;
     private final EventMesh mesh;
-    private final MeshMeters meters;
-    private final HttpEventSender sender;
-    private final PingRunner pings;
-    private final ApiServerSources apiServerSources;
-    private final ProcessRuntime sourceRuntime;
     private final EventingControllers controllers;
 
-    private EventingPlatform(EventMesh mesh, MeshMeters meters, HttpEventSender sender, PingRunner pings,
-            ApiServerSources apiServerSources, ProcessRuntime sourceRuntime, EventingControllers controllers) {
+    private EventingPlatform(Components components, EventMesh mesh, EventingControllers controllers) {
+        this.components = components;
         this.mesh = mesh;
-        this.meters = meters;
-        this.sender = sender;
-        this.pings = pings;
-        this.apiServerSources = apiServerSources;
-        this.sourceRuntime = sourceRuntime;
         this.controllers = controllers;
     }
 
-    /** Starts the mesh, its counters in {@code registry}, the sources' runners, then the controllers. */
+    /**
+     * Starts the mesh, its counters in {@code registry}, the sources' runners, then the controllers; if one cannot
+     * start, those started are stopped.
+     */
     public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry) {
-        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(settings.dataDir().resolve("events.db"))
-                .withHost(settings.host()).withPort(settings.port())
-                .withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS).withLimits(settings.limits()), clock);
-        MeshMeters meters = MeshMeters.register(registry, mesh);
-        HttpEventSender sender = new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS);
+        Components components = new Components();
+        EventMesh mesh = components.open("event mesh", () -> EventMesh.start(vertx,
+                MeshConfig.defaults(settings.dataDir().resolve("events.db")).withHost(settings.host())
+                        .withPort(settings.port()).withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS)
+                        .withLimits(settings.limits()), clock));
+        components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
+        HttpEventSender sender = components.open("event sender",
+                () -> new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS));
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
                 clock, PING_CATCH_UP);
+        components.start("PingSource runner", Component.of(pings::start, pings::close));
         SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds());
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
-        ProcessRuntime sourceRuntime = null;
-        try {
-            sourceRuntime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources")));
-            EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
-                    new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
-                            new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)), access);
-            return new EventingPlatform(mesh, meters, sender, pings, apiServerSources, sourceRuntime, controllers);
-        } catch (RuntimeException e) {
-            if (sourceRuntime != null) {
-                sourceRuntime.close();
-            }
-            apiServerSources.close();
-            pings.close();
-            sender.close();
-            meters.close();
-            mesh.close();
-            throw e;
-        }
+        components.start("ApiServerSource watches", Component.of(() -> { }, apiServerSources::close));
+        ProcessRuntime sourceRuntime = components.open("ContainerSource runtime",
+                () -> ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources"))));
+        EventingControllers controllers = components.open("eventing controllers",
+                () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
+                        new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),
+                                new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
+                                new ContainerSources(sourceRuntime)), access));
+        return new EventingPlatform(components, mesh, controllers);
     }
 
     /** The brokers' ingress port actually bound: Brokers answer at http://HOST:PORT/NAMESPACE/NAME. */
@@ -126,13 +117,7 @@ public final class EventingPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        controllers.close();
-        sourceRuntime.close();
-        apiServerSources.close();
-        pings.close();
-        sender.close();
-        meters.close();
-        mesh.close();
+        components.stop();
     }
 
     /** The host put in URLs (Brokers, the API server): the bound one, or loopback for a wildcard bind (0.0.0.0, ::). */

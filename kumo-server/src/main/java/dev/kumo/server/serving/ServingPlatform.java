@@ -2,6 +2,8 @@ package dev.kumo.server.serving;
 
 import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.controller.manager.Component;
+import dev.kumo.controller.manager.Components;
 import dev.kumo.controller.route.RouteUrls;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.controller.serving.ServingControllers;
@@ -9,10 +11,11 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.ScalingSignals;
+import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.server.serving.scaling.RevisionScaling;
 import dev.kumo.server.serving.scaling.ScalingConfig;
 import dev.kumo.store.ResourceStore;
@@ -21,29 +24,27 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serving, assembled: the process runtime runs Revisions, the router serves Routes on the ingress address, and the
- * controllers turn Services into both. Closing stops the controllers, then the router, then every instance.
+ * controllers turn Services into both. Closing stops the controllers, then the autoscaler, the router and every
+ * instance: the reverse of starting.
  */
 public final class ServingPlatform implements AutoCloseable {
 
+    private final Components components;
     private final ProcessRuntime runtime;
-    private final Subscription endpointTracking;
     private final Router router;
-    private final ServingControllers controllers;
     private final RevisionScaling scaling;
     private final RuntimeEndpoints runtimeEndpoints;
 
-    private ServingPlatform(ProcessRuntime runtime, Subscription endpointTracking, Router router,
-            ServingControllers controllers, RevisionScaling scaling, RuntimeEndpoints runtimeEndpoints) {
+    private ServingPlatform(Components components, ProcessRuntime runtime, Router router, RevisionScaling scaling,
+            RuntimeEndpoints runtimeEndpoints) {
+        this.components = components;
+        this.runtime = runtime;
+        this.router = router;
         this.scaling = scaling;
         this.runtimeEndpoints = runtimeEndpoints;
-        this.runtime = runtime;
-        this.endpointTracking = endpointTracking;
-        this.router = router;
-        this.controllers = controllers;
     }
 
     /**
@@ -60,52 +61,45 @@ public final class ServingPlatform implements AutoCloseable {
             Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits) {
     }
 
-    /** Starts serving with {@code settings}; the router's per-revision meters go to {@code registry}. */
+    /**
+     * Starts serving with {@code settings}, in order: the runtime, endpoint tracking, the router, the autoscaler,
+     * the controllers; if one cannot start, those started are stopped. The router's per-revision meters go to
+     * {@code registry}.
+     */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry) {
         Path stateDir = settings.stateDir();
-        String ingressHost = settings.ingressHost();
-        int ingressPort = settings.ingressPort();
-        String domain = settings.domain();
-        Duration progressDeadline = settings.progressDeadline();
         ScalingConfig autoscaler = settings.autoscaler();
-        ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
+        Components components = new Components();
+        ProcessRuntime runtime = components.open("process runtime",
+                () -> ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir)));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
-        AtomicReference<Router> routerRef = new AtomicReference<>();
-        InstanceDrain drain = new InstanceDrain(runtime, (revision, address) -> routerRef.get().inFlight(revision,
-                address));
+        // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
+        ScalingSignals signals = new ScalingSignals();
+        RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
+                .withLimits(settings.limits()), endpoints, registry, signals);
+        InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry);
-        runtime.watch(coldStarts);
+        components.run("cold start meters", () -> runtime.watch(coldStarts));
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
-        Subscription tracking = runtimeEndpoints.track();
-        Router router;
-        try {
-            router = Router.start(vertx, new RouterConfig(ingressHost, ingressPort).withLimits(settings.limits()),
-                    endpoints, registry);
-        } catch (RuntimeException e) {
-            tracking.close();
-            runtime.close();
-            throw e;
-        }
-        routerRef.set(router);
+        components.open("endpoint tracking", runtimeEndpoints::track);
+        components.start("router", Component.of(router::start, router::close));
         RouterRouting routing = new RouterRouting(router);
         RevisionScaling scaling = new RevisionScaling(autoscaler.defaults(), runtimeEndpoints::ready,
-                routing::reachable, clock, autoscaler.tick());
-        router.onLoad(scaling::record);
-        router.onDemand(scaling::demand);
-        scaling.onActivatorInPath(router::activatorInPath);
-        router.onColdStart(coldStarts);
+                routing::reachable, clock, autoscaler.tick(), signals);
+        signals.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
+        components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
-        ServingControllers controllers = ServingControllers.start(store, clock,
-                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
-                        .withProgressDeadline(progressDeadline),
+        components.open("serving controllers", () -> ServingControllers.start(store, clock,
+                ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
+                        .withProgressDeadline(settings.progressDeadline()),
                 new RuntimeInstances(runtime, specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
-                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing);
-        return new ServingPlatform(runtime, tracking, router, controllers, scaling, runtimeEndpoints);
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing));
+        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
     }
 
     /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */
@@ -133,10 +127,6 @@ public final class ServingPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        controllers.close();
-        scaling.close();
-        router.close();
-        endpointTracking.close();
-        runtime.close();
+        components.stop();
     }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs PingSources: wakes at each tick, sends the tick's event (retrying a few times with backoff), and records the
- * tick in the journal once it was delivered or given up on. Everything runs on one scheduler thread.
+ * tick in the journal once it was delivered or given up on. Everything runs on one scheduler thread, which
+ * {@link #start()} starts.
  */
 public final class PingRunner implements AutoCloseable {
 
@@ -33,7 +34,7 @@ public final class PingRunner implements AutoCloseable {
     private final TickJournal journal;
     private final InstantSource clock;
     private final Duration catchUp;
-    private final ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     private final Map<String, Job> jobs = new HashMap<>();
     private final Map<String, Instant> journaled = new HashMap<>();
     private final AtomicLong delivered = new AtomicLong();
@@ -54,7 +55,11 @@ public final class PingRunner implements AutoCloseable {
         this.journal = journal;
         this.clock = clock;
         this.catchUp = catchUp;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+    }
+
+    /** Starts the scheduler thread; sources may be upserted from then on. */
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("kumo-ping").factory());
     }
 
@@ -95,6 +100,9 @@ public final class PingRunner implements AutoCloseable {
     /** Stops firing, lets sends in flight settle and be journaled (up to the grace period), then stops. */
     @Override
     public void close() {
+        if (scheduler == null) {
+            return;
+        }
         try {
             scheduler.execute(() -> {
                 closing = true;

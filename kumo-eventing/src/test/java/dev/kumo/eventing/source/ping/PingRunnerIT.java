@@ -76,8 +76,10 @@ class PingRunnerIT {
     }
 
     private PingRunner runner() {
-        return new PingRunner(new HttpEventSender(vertx, 2_000), new FileTickJournal(journalDir),
+        PingRunner runner = new PingRunner(new HttpEventSender(vertx, 2_000), new FileTickJournal(journalDir),
                 InstantSource.system(), Duration.ofMinutes(1));
+        runner.start();
+        return runner;
     }
 
     private PingSpec spec() {

@@ -5,6 +5,7 @@ import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import dev.kumo.dataplane.api.LoadSample;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.autoscaler.Autoscaler;
 import dev.kumo.dataplane.autoscaler.ScaleDecision;
 import java.time.Duration;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, every tick (2 s as in Knative), how many instances each tracked Revision should run, from the router's
- * load samples through the KPA {@link Autoscaler}; tells listeners the Revisions whose desired count changed so the
- * Revision reconciler converges the runtime. Every decision runs on one ticker thread.
+ * load samples and demand (received as {@link ScalingSignals}) through the KPA {@link Autoscaler}; sets whether the
+ * activator is in each Revision's path in the same signals; tells listeners the Revisions whose desired count
+ * changed so the Revision reconciler converges the runtime. Every decision runs on one ticker thread, which
+ * {@link #start()} starts.
  */
 public final class RevisionScaling implements AutoCloseable {
 
@@ -38,23 +41,18 @@ public final class RevisionScaling implements AutoCloseable {
     private final ToIntFunction<RevisionId> readyInstances;
     private final Predicate<RevisionId> reachable;
     private final InstantSource clock;
-    private final ScheduledExecutorService ticker;
+    private final Duration tick;
+    private final ScalingSignals signals;
+    private volatile ScheduledExecutorService ticker;
     private final Map<RevisionId, Tracked> tracked = new ConcurrentHashMap<>();
     private final List<Consumer<RevisionId>> listeners = new CopyOnWriteArrayList<>();
     private final List<Lifecycle> lifecycles = new CopyOnWriteArrayList<>();
-    private final List<ActivatorPath> activatorPaths = new CopyOnWriteArrayList<>();
 
     /** Told when a Revision starts and stops being scaled (for per-revision meters). */
     public interface Lifecycle {
         void tracked(RevisionId revision);
 
         void forgotten(RevisionId revision);
-    }
-
-    /** Told, after every decision, whether the activator is in a Revision's path (the router's admission bound). */
-    @FunctionalInterface
-    public interface ActivatorPath {
-        void activatorInPath(RevisionId revision, boolean inPath);
     }
 
     /** A Revision being scaled: its resolved settings and the count last decided. */
@@ -66,16 +64,25 @@ public final class RevisionScaling implements AutoCloseable {
      * @param readyInstances how many instances of a revision are ready now
      * @param reachable whether a route sends traffic to a revision
      * @param tick how often to decide
+     * @param signals where the router's load and demand arrive and each decision's activator path goes
      */
     public RevisionScaling(AutoscalerDefaults defaults, ToIntFunction<RevisionId> readyInstances,
-            Predicate<RevisionId> reachable, InstantSource clock, Duration tick) {
+            Predicate<RevisionId> reachable, InstantSource clock, Duration tick, ScalingSignals signals) {
         this.defaults = defaults;
         this.readyInstances = readyInstances;
         this.reachable = reachable;
         this.clock = clock;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+        this.tick = tick;
+        this.signals = signals;
+    }
+
+    /** Starts the ticker thread and receiving the router's load and demand. */
+    public void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("kumo-autoscaler").factory());
         ticker.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        signals.onLoad(this::record);
+        signals.onDemand(this::demand);
     }
 
     /** Registers a listener told each Revision whose desired count changed. */
@@ -86,14 +93,6 @@ public final class RevisionScaling implements AutoCloseable {
     /** Registers a listener told when Revisions start and stop being scaled. */
     public void onLifecycle(Lifecycle lifecycle) {
         lifecycles.add(lifecycle);
-    }
-
-    /**
-     * Registers a listener told each decision's {@code activatorInPath} (on the ticker thread, so in order), and
-     * {@code false} once a Revision is forgotten.
-     */
-    public void onActivatorInPath(ActivatorPath listener) {
-        activatorPaths.add(listener);
     }
 
     /** The count last decided for a revision; 0 for one not tracked. */
@@ -153,7 +152,7 @@ public final class RevisionScaling implements AutoCloseable {
         }
         ticker.execute(() -> {
             autoscaler.forget(revision);
-            activatorPaths.forEach(listener -> listener.activatorInPath(revision, false));
+            signals.activatorInPath(revision, false);
         });
     }
 
@@ -169,7 +168,9 @@ public final class RevisionScaling implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
     }
 
     private void tick() {
@@ -191,7 +192,7 @@ public final class RevisionScaling implements AutoCloseable {
         ScaleDecision decision = autoscaler.decide(id,
                 SettingsMapping.of(current.settings(), reachable.test(id)), readyInstances.applyAsInt(id),
                 clock.instant());
-        activatorPaths.forEach(listener -> listener.activatorInPath(id, decision.activatorInPath()));
+        signals.activatorInPath(id, decision.activatorInPath()); // on the ticker thread, so in order
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))
                 && notify) {

@@ -10,6 +10,7 @@ import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
 import dev.kumo.dataplane.api.LoadSample;
 import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.dataplane.api.ScalingSignals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,13 @@ class RevisionScalingTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
     private final Map<RevisionId, Integer> ready = new ConcurrentHashMap<>();
     private final List<RevisionId> changed = new CopyOnWriteArrayList<>();
+    private final ScalingSignals signals = new ScalingSignals();
     private final RevisionScaling scaling = new RevisionScaling(AutoscalerDefaults.KNATIVE,
-            id -> ready.getOrDefault(id, 0), id -> true, now::get, Duration.ofMillis(5));
+            id -> ready.getOrDefault(id, 0), id -> true, now::get, Duration.ofMillis(5), signals);
 
     /** The runtime, simulated: once a new count is decided, that many instances are ready. */
     RevisionScalingTest() {
+        scaling.start();
         scaling.onChange(id -> {
             changed.add(id);
             ready.put(id, scaling.lastDecision(id).orElseThrow().desiredScale());
@@ -79,7 +82,8 @@ class RevisionScalingTest {
     void demandAtZeroAsksForAnInstanceAtOnce() {
         Revision revision = revision(Map.of("autoscaling.knative.dev/initial-scale", "0"));
         RevisionScaling allowingZero = new RevisionScaling(allowZeroInitialScale(), id -> 0, id -> true, now::get,
-                Duration.ofHours(1));
+                Duration.ofHours(1), new ScalingSignals());
+        allowingZero.start();
         try {
             assertThat(allowingZero.desired(revision)).isZero();
             allowingZero.demand(HELLO);
@@ -90,9 +94,25 @@ class RevisionScalingTest {
     }
 
     @Test
+    void theRoutersDemandAndLoadArriveThroughTheSignalsOnceStarted() {
+        Revision revision = revision(Map.of("autoscaling.knative.dev/initial-scale", "0"));
+        ScalingSignals shared = new ScalingSignals();
+        RevisionScaling allowingZero = new RevisionScaling(allowZeroInitialScale(), id -> 0, id -> true, now::get,
+                Duration.ofHours(1), shared);
+        shared.demand(HELLO); // before start: nobody receives it yet
+        allowingZero.start();
+        try {
+            assertThat(allowingZero.desired(revision)).isZero();
+            shared.load(HELLO, new LoadSample(now.get().getEpochSecond(), 0, 0));
+            shared.demand(HELLO);
+            await().atMost(Duration.ofSeconds(5)).until(() -> allowingZero.desired(revision) == 1);
+        } finally {
+            allowingZero.close();
+        }
+    }
+
+    @Test
     void everyDecisionTellsWhetherTheActivatorIsInThePathAndForgettingTakesItOut() {
-        Map<RevisionId, Boolean> inPath = new ConcurrentHashMap<>();
-        scaling.onActivatorInPath(inPath::put);
         RevisionId zeroBurst = new RevisionId("default", "hello-00002");
         ready.put(HELLO, 1);
         ready.put(zeroBurst, 1);
@@ -103,10 +123,12 @@ class RevisionScalingTest {
         // A new revision's first decision can have the activator in the path (Knative's SKS also starts in proxy
         // mode); the 5 ms ticker settles it within a tick or two: wait for the settled values.
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> Boolean.TRUE.equals(inPath.get(HELLO)) && Boolean.FALSE.equals(inPath.get(zeroBurst)));
-        assertThat(inPath).containsEntry(HELLO, true).containsEntry(zeroBurst, false);
+                .until(() -> signals.activatorInPath(HELLO) && !signals.activatorInPath(zeroBurst)
+                        && !scaling.history(zeroBurst).isEmpty());
+        assertThat(signals.activatorInPath(HELLO)).isTrue();
+        assertThat(signals.activatorInPath(zeroBurst)).isFalse();
         scaling.forget(HELLO);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !inPath.get(HELLO));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !signals.activatorInPath(HELLO));
     }
 
     private void advance(Duration duration) {

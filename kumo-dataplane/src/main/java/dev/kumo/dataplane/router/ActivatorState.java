@@ -3,30 +3,33 @@ package dev.kumo.dataplane.router;
 import dev.kumo.dataplane.api.RevisionId;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The activator's state of one revision: how many requests are held for want of a ready instance, up to how many
- * may be, whether the autoscaler has put the activator in the revision's path (then queued requests, too, may wait
- * up to that many), and the demand signal that asks the platform for an instance: at once when a request is held,
- * then at most once per second while requests are still held at zero.
+ * The {@link Activator}'s state of one revision: how many requests are held for want of a ready instance, up to how
+ * many may be, whether the autoscaler has put the activator in the revision's path (then queued requests, too, may
+ * wait up to that many), and the demand signal that asks the platform for an instance: at once when a request is
+ * held, then at most once per second while requests are still held at zero.
  */
-final class Activation {
+final class ActivatorState {
 
     static final long DEMAND_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RevisionId revision;
     private final int maxHeld;
     private final Consumer<RevisionId> listener;
+    private final BooleanSupplier inPath;
     private final AtomicInteger held = new AtomicInteger();
-    private volatile boolean inPath;
     private boolean signalled;
     private long lastSignalNanos;
 
-    Activation(RevisionId revision, int maxHeld, Consumer<RevisionId> demand) {
+    /** {@code inPath} answers whether the autoscaler has put the activator in the path, at each call. */
+    ActivatorState(RevisionId revision, int maxHeld, Consumer<RevisionId> demand, BooleanSupplier inPath) {
         this.revision = revision;
         this.maxHeld = maxHeld;
         this.listener = demand;
+        this.inPath = inPath;
     }
 
     int maxHeld() {
@@ -35,11 +38,7 @@ final class Activation {
 
     /** Whether the autoscaler last said the activator is in the path (Knative's EBC < 0 or no instance wanted). */
     boolean inPath() {
-        return inPath;
-    }
-
-    void inPath(boolean activatorInPath) {
-        inPath = activatorInPath;
+        return inPath.getAsBoolean();
     }
 
     /** Requests held now. */

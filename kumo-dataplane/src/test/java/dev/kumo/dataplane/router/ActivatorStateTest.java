@@ -8,32 +8,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The demand signal's pacing, with a manual clock. */
-class ActivationTest {
+class ActivatorStateTest {
 
     private static final RevisionId REV = new RevisionId("default", "hello-00001");
     private static final long MS = 1_000_000;
 
     private final List<RevisionId> signals = new ArrayList<>();
-    private final Activation activation = new Activation(REV, 10, signals::add);
+    private final ActivatorState activator = new ActivatorState(REV, 10, signals::add, () -> false);
 
     @Test
     void theFirstHeldRequestSignalsAtOnceAndMoreWithinASecondDoNot() {
-        activation.hold();
-        activation.demand(5_000 * MS);
-        activation.hold();
-        activation.demand(5_400 * MS);
-        activation.remind(5_999 * MS, 0);
+        activator.hold();
+        activator.demand(5_000 * MS);
+        activator.hold();
+        activator.demand(5_400 * MS);
+        activator.remind(5_999 * MS, 0);
 
         assertThat(signals).containsExactly(REV);
-        assertThat(activation.held()).isEqualTo(2);
+        assertThat(activator.held()).isEqualTo(2);
     }
 
     @Test
     void whileRequestsAreHeldAtZeroTheSignalRepeatsOnceASecond() {
-        activation.hold();
-        activation.demand(0);
+        activator.hold();
+        activator.demand(0);
         for (long ms = 100; ms <= 3_000; ms += 100) {
-            activation.remind(ms * MS, 0);
+            activator.remind(ms * MS, 0);
         }
 
         assertThat(signals).hasSize(4); // at 0, 1000, 2000 and 3000 ms
@@ -41,13 +41,13 @@ class ActivationTest {
 
     @Test
     void noReminderOnceAnInstanceIsReadyOrNothingIsHeld() {
-        activation.hold();
-        activation.demand(0);
-        activation.remind(2_000 * MS, 1);
-        activation.unhold();
-        activation.remind(4_000 * MS, 0);
+        activator.hold();
+        activator.demand(0);
+        activator.remind(2_000 * MS, 1);
+        activator.unhold();
+        activator.remind(4_000 * MS, 0);
 
         assertThat(signals).hasSize(1);
-        assertThat(activation.held()).isZero();
+        assertThat(activator.held()).isZero();
     }
 }
