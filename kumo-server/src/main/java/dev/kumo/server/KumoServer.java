@@ -10,6 +10,7 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.serving.ServingPlatform;
+import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;
@@ -89,8 +90,10 @@ public final class KumoServer implements AutoCloseable {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                     .setPreferNativeTransport(true));
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // Controllers and platforms write through the kinds' admission, as API clients do.
+            ResourceStore admitted = new AdmittingStore(store, KumoKinds.all(config.autoscaler().defaults()));
             Optional<ServingPlatform> serving = config.serving()
-                    ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
+                    ? Optional.of(ServingPlatform.start(vertx, admitted, InstantSource.system(),
                             new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                     config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                     config.progressDeadline(), config.autoscaler(), config.limits()), meters))
@@ -118,7 +121,7 @@ public final class KumoServer implements AutoCloseable {
             Optional<EventingPlatform> eventing;
             try {
                 dataDir.writeApiUrl(apiUrl.toString());
-                eventing = config.eventing().on() ? Optional.of(EventingPlatform.start(vertx, store,
+                eventing = config.eventing().on() ? Optional.of(EventingPlatform.start(vertx, admitted,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(),

@@ -40,7 +40,7 @@ public final class ApiHandler {
             RevisionLogs logs) {
         this.metrics = config.metrics();
         this.kinds = kinds;
-        this.discovery = new DiscoveryDocs(kinds.types());
+        this.discovery = new DiscoveryDocs(kinds.all());
         this.openApi = new OpenApiDocs(kinds.types());
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(store);
