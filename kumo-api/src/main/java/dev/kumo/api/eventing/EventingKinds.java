@@ -16,6 +16,21 @@ import java.util.List;
 /** The eventing.knative.dev/v1 kinds, Brokers and Triggers: admission and printer columns (Knative's CRDs', kn's). */
 public final class EventingKinds {
 
+    /** Knative's Broker CRD columns (CLASS only with {@code -o wide}); kn's: NAME URL AGE CONDITIONS READY REASON. */
+    private static final Printing BROKER_COLUMNS = new Printing(
+            Printing.named("Name", List.of(PrinterColumn.value("URL", ".status.address.url"),
+                    PrinterColumn.age("Age")), Printing.readinessThen(PrinterColumn.value("Class",
+                    ".metadata.annotations['eventing.knative.dev/broker.class']").wide())),
+            Printing.named("NAME", List.of(PrinterColumn.value("URL", ".status.address.url")), Printing.knStatus()));
+
+    /** Knative's Trigger CRD columns; kn's: NAME BROKER SINK AGE CONDITIONS READY REASON. */
+    private static final Printing TRIGGER_COLUMNS = new Printing(
+            Printing.named("Name", List.of(PrinterColumn.value("Broker", ".spec.broker"),
+                    PrinterColumn.value("Subscriber_URI", ".status.subscriberUri"), PrinterColumn.age("Age")),
+                    Printing.readiness()),
+            Printing.named("NAME", List.of(PrinterColumn.value("BROKER", ".spec.broker"),
+                    PrinterColumn.rendered("SINK", ".spec.subscriber", Cell.DESTINATION)), Printing.knStatus()));
+
     private EventingKinds() {
     }
 
@@ -24,25 +39,10 @@ public final class EventingKinds {
                 new KindDefinition(ResourceTypes.BROKER, new TypedAdmission<>(ResourceTypes.BROKER, Broker.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Broker>of(
                                 (value, existing) -> EventingDefaults.broker(value), BrokerValidation::validate)))
-                        .withPrinting(new Printing(Printing.named("Name", List.of(
-                                PrinterColumn.value("URL", ".status.address.url"), PrinterColumn.age("Age")),
-                                brokerTail()), Printing.named("NAME", List.of(PrinterColumn.value("URL",
-                                ".status.address.url")), Printing.knStatus()))),
+                        .withPrinting(BROKER_COLUMNS),
                 new KindDefinition(ResourceTypes.TRIGGER, new TypedAdmission<>(ResourceTypes.TRIGGER, Trigger.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Trigger>of(
                                 (value, existing) -> EventingDefaults.trigger(value), TriggerValidation::validate)))
-                        .withPrinting(new Printing(Printing.named("Name", List.of(
-                                PrinterColumn.value("Broker", ".spec.broker"),
-                                PrinterColumn.value("Subscriber_URI", ".status.subscriberUri"),
-                                PrinterColumn.age("Age")), Printing.readiness()),
-                                Printing.named("NAME", List.of(PrinterColumn.value("BROKER", ".spec.broker"),
-                                        PrinterColumn.rendered("SINK", ".spec.subscriber", Cell.DESTINATION)),
-                                        Printing.knStatus()))));
-    }
-
-    private static List<PrinterColumn> brokerTail() {
-        List<PrinterColumn> tail = new java.util.ArrayList<>(Printing.readiness());
-        tail.add(PrinterColumn.value("Class", ".metadata.annotations['eventing.knative.dev/broker.class']").wide());
-        return tail;
+                        .withPrinting(TRIGGER_COLUMNS));
     }
 }

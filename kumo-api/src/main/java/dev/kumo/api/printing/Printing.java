@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record Printing(List<PrinterColumn> kubectl, List<PrinterColumn> kn) {
 
+    private static final String READY_CONDITION = ".status.conditions[?(@.type==\"Ready\")]";
+
     public Printing {
         kubectl = List.copyOf(kubectl);
         kn = List.copyOf(kn);
@@ -34,15 +36,25 @@ public record Printing(List<PrinterColumn> kubectl, List<PrinterColumn> kn) {
 
     /** Knative's READY and REASON columns: the Ready condition's status and reason. */
     public static List<PrinterColumn> readiness() {
-        return List.of(PrinterColumn.value("Ready", ".status.conditions[?(@.type==\"Ready\")].status"),
-                PrinterColumn.value("Reason", ".status.conditions[?(@.type==\"Ready\")].reason"));
+        return List.of(PrinterColumn.value("Ready", READY_CONDITION + ".status"),
+                PrinterColumn.value("Reason", READY_CONDITION + ".reason"));
+    }
+
+    /** Knative's READY and REASON columns, then {@code more}. */
+    public static List<PrinterColumn> readinessThen(PrinterColumn... more) {
+        List<PrinterColumn> columns = new ArrayList<>(readiness());
+        columns.addAll(List.of(more));
+        return columns;
+    }
+
+    /** kn's READY: the Ready condition's status, {@code <unknown>} without one. */
+    public static PrinterColumn knReady() {
+        return PrinterColumn.rendered("READY", READY_CONDITION, Cell.READY);
     }
 
     /** kn's AGE CONDITIONS READY REASON tail of every list. */
     public static List<PrinterColumn> knStatus() {
-        String ready = ".status.conditions[?(@.type==\"Ready\")]";
         return List.of(PrinterColumn.created("AGE"), PrinterColumn.rendered("CONDITIONS", ".status.conditions",
-                Cell.CONDITIONS), PrinterColumn.rendered("READY", ready, Cell.READY),
-                PrinterColumn.rendered("REASON", ready, Cell.REASON));
+                Cell.CONDITIONS), knReady(), PrinterColumn.rendered("REASON", READY_CONDITION, Cell.REASON));
     }
 }

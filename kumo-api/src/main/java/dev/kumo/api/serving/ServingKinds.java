@@ -7,7 +7,6 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.api.printing.Cell;
 import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
 import dev.kumo.api.serving.defaults.KindDefaults;
@@ -25,11 +24,40 @@ import java.util.List;
 public final class ServingKinds {
 
     private static final String TEMPLATE_SPEC = "spec.template.spec";
-    private static final String LABELS = ".metadata.labels";
+    private static final PrinterColumn URL = PrinterColumn.value("URL", ".status.url");
     private static final PrinterColumn LATEST_CREATED =
             PrinterColumn.value("LatestCreated", ".status.latestCreatedRevisionName");
     private static final PrinterColumn LATEST_READY =
             PrinterColumn.value("LatestReady", ".status.latestReadyRevisionName");
+
+    /** Knative's Service CRD columns; kn's {@code service list}: NAME URL LATEST AGE CONDITIONS READY REASON. */
+    private static final Printing SERVICE_COLUMNS = new Printing(
+            Printing.named("Name", List.of(URL, LATEST_CREATED, LATEST_READY), Printing.readiness()),
+            Printing.named("NAME", List.of(URL, PrinterColumn.value("LATEST", ".status.latestCreatedRevisionName")),
+                    Printing.knStatus()));
+
+    /** Knative's Configuration CRD columns; kn has no configuration list, {@code kumo get cfg} shows NAME AGE. */
+    private static final Printing CONFIGURATION_COLUMNS = new Printing(
+            Printing.named("Name", List.of(LATEST_CREATED, LATEST_READY), Printing.readiness()),
+            Printing.NAME_AND_AGE.kn());
+
+    /**
+     * Knative's Revision CRD columns. kn's revision list joins the Services' traffic (TRAFFIC, TAGS), which no
+     * column of one Revision can show, so the CLI builds that table itself.
+     */
+    private static final Printing REVISION_COLUMNS = new Printing(
+            Printing.named("Name", List.of(
+                    PrinterColumn.value("Config Name", ".metadata.labels['serving.knative.dev/configuration']"),
+                    PrinterColumn.value("Generation",
+                            ".metadata.labels['serving.knative.dev/configurationGeneration']")),
+                    Printing.readinessThen(PrinterColumn.value("Actual Replicas", ".status.actualReplicas"),
+                            PrinterColumn.value("Desired Replicas", ".status.desiredReplicas"))),
+            Printing.NAME_AND_AGE.kn());
+
+    /** Knative's Route CRD columns; kn's {@code route list}: NAME URL READY. */
+    private static final Printing ROUTE_COLUMNS = new Printing(
+            Printing.named("Name", List.of(URL), Printing.readiness()),
+            List.of(PrinterColumn.name("NAME"), URL, Printing.knReady()));
 
     private ServingKinds() {
     }
@@ -47,47 +75,24 @@ public final class ServingKinds {
                         (value, existing) -> ServiceValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
                                 : value.spec().template()), TEMPLATE_SPEC)))
-                        .withPrinting(new Printing(
-                                Printing.named("Name", List.of(PrinterColumn.value("URL", ".status.url"),
-                                        LATEST_CREATED, LATEST_READY), Printing.readiness()),
-                                Printing.named("NAME", List.of(PrinterColumn.value("URL", ".status.url"),
-                                        PrinterColumn.value("LATEST", ".status.latestCreatedRevisionName")),
-                                        Printing.knStatus()))),
+                        .withPrinting(SERVICE_COLUMNS),
                 kind(ResourceTypes.CONFIGURATION, Configuration.class, new KindRules<Configuration>(
                         (value, existing) -> KindDefaults.configuration(value, existing, config.defaults()),
                         (value, existing) -> ConfigurationValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
                                 : value.spec().template()), TEMPLATE_SPEC)))
-                        .withPrinting(new Printing(Printing.named("Name", List.of(LATEST_CREATED, LATEST_READY),
-                                Printing.readiness()), Printing.NAME_AND_AGE.kn())),
+                        .withPrinting(CONFIGURATION_COLUMNS),
                 kind(ResourceTypes.REVISION, Revision.class, new KindRules<Revision>(
                         (value, existing) -> KindDefaults.revision(value, existing, config.defaults()),
                         (value, existing) -> RevisionValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(value.spec(), "spec")))
-                        // kn's revision list joins Services' traffic (TRAFFIC, TAGS): the CLI builds that table.
-                        .withPrinting(new Printing(Printing.named("Name", List.of(
-                                PrinterColumn.value("Config Name", LABELS + "['serving.knative.dev/configuration']"),
-                                PrinterColumn.value("Generation",
-                                        LABELS + "['serving.knative.dev/configurationGeneration']")),
-                                revisionTail()), Printing.NAME_AND_AGE.kn()))
+                        .withPrinting(REVISION_COLUMNS)
                         .withSubresources("log", "autoscaling"),
                 kind(ResourceTypes.ROUTE, Route.class, new KindRules<Route>(
                         (value, existing) -> KindDefaults.route(value),
                         (value, existing) -> RouteValidation.validate(value),
                         value -> List.of()))
-                        .withPrinting(new Printing(
-                                Printing.named("Name", List.of(PrinterColumn.value("URL", ".status.url")),
-                                        Printing.readiness()),
-                                List.of(PrinterColumn.name("NAME"), PrinterColumn.value("URL", ".status.url"),
-                                        PrinterColumn.rendered("READY", ".status.conditions[?(@.type==\"Ready\")]",
-                                                Cell.READY)))));
-    }
-
-    private static List<PrinterColumn> revisionTail() {
-        List<PrinterColumn> tail = new java.util.ArrayList<>(Printing.readiness());
-        tail.add(PrinterColumn.value("Actual Replicas", ".status.actualReplicas"));
-        tail.add(PrinterColumn.value("Desired Replicas", ".status.desiredReplicas"));
-        return tail;
+                        .withPrinting(ROUTE_COLUMNS));
     }
 
     private static <T extends HasMetadata> KindDefinition kind(ResourceType type, Class<T> record,

@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class SourcesKinds {
 
+    private static final PrinterColumn SINK_URI = PrinterColumn.value("Sink", ".status.sinkUri");
+
     private SourcesKinds() {
     }
 
@@ -51,13 +53,11 @@ public final class SourcesKinds {
                                 ".spec.template.spec.containers[0]", Cell.IMAGE_OR_COMMAND))));
     }
 
-    private static final PrinterColumn SINK_URI = PrinterColumn.value("Sink", ".status.sinkUri");
-
     /** kubectl: NAME, {@code kubectl}, AGE READY REASON; kn: NAME, {@code kn}, SINK, AGE CONDITIONS READY REASON. */
     private static Printing printing(List<PrinterColumn> kubectl, PrinterColumn kn) {
-        List<PrinterColumn> kubectlTail = new ArrayList<>(List.of(PrinterColumn.age("Age")));
-        kubectlTail.addAll(Printing.readiness());
-        return new Printing(Printing.named("Name", kubectl, kubectlTail), Printing.named("NAME",
+        List<PrinterColumn> withAge = new ArrayList<>(kubectl);
+        withAge.add(PrinterColumn.age("Age"));
+        return new Printing(Printing.named("Name", withAge, Printing.readiness()), Printing.named("NAME",
                 List.of(kn, PrinterColumn.rendered("SINK", ".spec.sink", Cell.DESTINATION)), Printing.knStatus()));
     }
 
