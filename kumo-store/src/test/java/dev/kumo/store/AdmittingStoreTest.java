@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.kinds.Admitted;
+import dev.kumo.api.kinds.FieldValidation;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.registry.BuiltInKinds;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdmittingStoreTest {
 
     private final ResourceStore raw = InMemoryStore.create();
-    private final ResourceStore store = new AdmittingStore(raw, BuiltInKinds.all());
+    private final AdmittingStore store = new AdmittingStore(raw, BuiltInKinds.all());
 
     @AfterEach
     void close() {
@@ -75,6 +78,23 @@ class AdmittingStoreTest {
 
         assertThat(raw.get(ResourceTypes.BROKER, "default", "default").orElseThrow().at("/status/conditions/0/type")
                 .asText()).isEqualTo("Ready");
+    }
+
+    @Test
+    void theApisOwnOptionsAdmitWithoutStoringUntilAskedTo() {
+        ObjectNode configMap = Json.parseObject("""
+                {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "loose", "namespace": "default"},
+                 "data": {"a": "1"}, "extra": true}
+                """);
+
+        Admitted admitted = store.admit(ResourceTypes.CONFIGMAP, configMap, Optional.empty(),
+                FieldValidation.Warn);
+
+        assertThat(admitted.warnings()).containsExactly("unknown field \"extra\"");
+        assertThat(admitted.object().has("extra")).isFalse();
+        assertThat(raw.get(ResourceTypes.CONFIGMAP, "default", "loose")).isEmpty();
+        store.create(ResourceTypes.CONFIGMAP, admitted);
+        assertThat(raw.get(ResourceTypes.CONFIGMAP, "default", "loose")).isPresent();
     }
 
     @Test
