@@ -2,15 +2,18 @@ package dev.kumo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.output.ServerTable;
 import dev.kumo.cli.output.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Prints a list the way every list command does: raw with {@code -o}, else a table of the items (by default
- * sorted by namespace and name), with a NAMESPACE column for {@code -A}; an empty list is said on stderr.
+ * Prints a list the way every list command does: raw with {@code -o}, else the server's kn Table (or, for a table
+ * that joins other objects, one the command builds), sorted by namespace and name, with a NAMESPACE column for
+ * {@code -A}; an empty list is said on stderr.
  */
 public final class ListOutput {
 
@@ -37,19 +40,48 @@ public final class ListOutput {
         List<JsonNode> items = items(list);
         items.sort(order);
         if (items.isEmpty()) {
+            print(session, type, List.of(), new Table("NAME"));
+            return;
+        }
+        print(session, type, items.stream().map(i -> i.path("metadata")).toList(), table.apply(items));
+    }
+
+    /** Prints the table of objects with this {@code metadata} (one per row), or says there are none. */
+    private static void print(Session session, ResourceType type, List<JsonNode> metadata, Table table) {
+        if (metadata.isEmpty()) {
             boolean everywhere = session.options().allNamespaces() || !type.namespaced();
             session.err().println("No " + type.plural() + " found"
                     + (everywhere ? "." : " in namespace " + session.namespace() + "."));
             session.err().flush();
             return;
         }
-        Table rendered = table.apply(items);
+        Table rendered = table;
         if (session.options().allNamespaces() && type.namespaced()) {
-            rendered = rendered.withFirstColumn("NAMESPACE", items.stream()
-                    .map(i -> i.path("metadata").path("namespace").asText()).toList());
+            rendered = rendered.withFirstColumn("NAMESPACE", metadata.stream()
+                    .map(m -> m.path("namespace").asText()).toList());
         }
         session.out().print(rendered.render(!session.options().noHeaders()));
         session.out().flush();
+    }
+
+    /**
+     * Prints a kind's objects in a namespace (all with {@code -A}) as the server's kn Table; raw with {@code -o}.
+     */
+    public static void printTable(Session session, ResourceType type) {
+        if (session.options().output().isPresent()) {
+            session.printRaw(session.client().list(type, session.listNamespace(), Optional.empty()), type);
+            return;
+        }
+        printTable(session, type, session.client().table(type, session.listNamespace(), Optional.empty()));
+    }
+
+    /** Prints a Table the server sent for {@code type}, rows by namespace then name. */
+    public static void printTable(Session session, ResourceType type, JsonNode table) {
+        List<JsonNode> rows = ServerTable.rows(table);
+        rows.sort(Comparator.comparing((JsonNode row) -> ServerTable.metadata(row).path("namespace").asText())
+                .thenComparing(row -> ServerTable.metadata(row).path("name").asText()));
+        List<JsonNode> metadata = rows.stream().map(ServerTable::metadata).toList();
+        print(session, type, metadata, ServerTable.of(table, rows, session.now()));
     }
 
     /** The items of a list, in the server's order. */

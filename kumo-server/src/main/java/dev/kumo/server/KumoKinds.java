@@ -1,18 +1,12 @@
 package dev.kumo.server;
 
-import dev.kumo.api.core.CoreKinds;
-import dev.kumo.api.eventing.EventingKinds;
-import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.ServingConfig;
-import dev.kumo.api.serving.ServingKinds;
 import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
 import dev.kumo.api.serving.defaults.ServingDefaults;
-import dev.kumo.api.sources.SourcesKinds;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Every kind this build of Kumo serves. */
+/** Every kind this build of Kumo serves ({@link BuiltInKinds}), admitted against the server's settings. */
 final class KumoKinds {
 
     private KumoKinds() {
@@ -25,10 +19,6 @@ final class KumoKinds {
 
     /** The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds). */
     static Kinds all(AutoscalerDefaults autoscaler) {
-        List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
-        definitions.addAll(ServingKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler)));
-        definitions.addAll(EventingKinds.all());
-        definitions.addAll(SourcesKinds.all());
-        return new Kinds(definitions);
+        return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
@@ -11,6 +12,7 @@ import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.serving.ServingPlatform;
+import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;
@@ -85,6 +87,9 @@ public final class KumoServer implements AutoCloseable {
                 : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
+        Kinds kinds = KumoKinds.all(config.autoscaler().defaults());
+        // Controllers and platforms write through the kinds' admission, as API clients do.
+        ResourceStore admitted = new AdmittingStore(store, kinds);
         boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
         Optional<String> token = components.value("token",
                 () -> needToken ? Optional.of(dataDir.token()) : Optional.empty());
@@ -94,7 +99,7 @@ public final class KumoServer implements AutoCloseable {
         Vertx vertx = components.open("Vert.x", () -> Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
                 .setWorkerPoolSize(4).setPreferNativeTransport(true)), KumoServer::closeVertx);
         Optional<ServingPlatform> serving = config.serving()
-                ? Optional.of(components.open("serving", () -> ServingPlatform.start(vertx, store,
+                ? Optional.of(components.open("serving", () -> ServingPlatform.start(vertx, admitted,
                         InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits()), meters)))
@@ -110,13 +115,13 @@ public final class KumoServer implements AutoCloseable {
         }
         ApiServerConfig apiSettings = apiConfig;
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
-                KumoKinds.all(config.autoscaler().defaults()), store, InstantSource.system(),
+                kinds, store, InstantSource.system(),
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
                 + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
         components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));
         Optional<EventingPlatform> eventing = config.eventing().on()
-                ? Optional.of(components.open("eventing", () -> EventingPlatform.start(vertx, store,
+                ? Optional.of(components.open("eventing", () -> EventingPlatform.start(vertx, admitted,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, KumoKinds.all().types(),

@@ -5,6 +5,9 @@ import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.ObjectMetaValidation.NameRule;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
+import dev.kumo.api.printing.Cell;
+import dev.kumo.api.printing.PrinterColumn;
+import dev.kumo.api.printing.Printing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +36,8 @@ public final class CoreKinds {
                             public List<FieldError> validate(Namespace value, Optional<Namespace> existing) {
                                 return List.of();
                             }
-                        })),
+                        })).withPrinting(kubectl(PrinterColumn.rendered("Status", ".metadata.deletionTimestamp",
+                                Cell.LIFECYCLE))),
                 new KindDefinition(ResourceTypes.CONFIGMAP, new TypedAdmission<>(ResourceTypes.CONFIGMAP,
                         ConfigMap.class, NameRule.DNS1123_SUBDOMAIN, new TypedAdmission.Rules<>() {
                             public ConfigMap withDefaults(ConfigMap value) {
@@ -48,7 +52,8 @@ public final class CoreKinds {
                                         Arrays.asList(value.data(), value.binaryData())));
                                 return errors;
                             }
-                        })),
+                        })).withPrinting(kubectl(PrinterColumn.rendered("Data", "['data','binaryData']",
+                                Cell.COUNT))),
                 new KindDefinition(ResourceTypes.SECRET, new TypedAdmission<>(ResourceTypes.SECRET, Secret.class,
                         NameRule.DNS1123_SUBDOMAIN, new TypedAdmission.Rules<>() {
                             public Secret withDefaults(Secret value) {
@@ -71,7 +76,14 @@ public final class CoreKinds {
                                         existing.map(e -> Arrays.asList(e.data())), Arrays.asList(value.data())));
                                 return errors;
                             }
-                        })));
+                        })).withPrinting(kubectl(PrinterColumn.value("Type", ".type"),
+                                PrinterColumn.rendered("Data", ".data", Cell.COUNT))));
+    }
+
+    /** kubectl's columns for a core kind: NAME, {@code middle}, AGE; kn shows NAME AGE. */
+    private static Printing kubectl(PrinterColumn... middle) {
+        return new Printing(Printing.named("Name", List.of(middle), List.of(PrinterColumn.age("Age"))),
+                Printing.NAME_AND_AGE.kn());
     }
 
     private static Secret foldStringData(Secret value) {

@@ -8,10 +8,28 @@ import dev.kumo.api.kinds.KindRules;
 import dev.kumo.api.kinds.ObjectMetaValidation.NameRule;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
+import dev.kumo.api.printing.Cell;
+import dev.kumo.api.printing.PrinterColumn;
+import dev.kumo.api.printing.Printing;
 import java.util.List;
 
-/** Admission of the eventing.knative.dev/v1 kinds: Brokers and Triggers. */
+/** The eventing.knative.dev/v1 kinds, Brokers and Triggers: admission and printer columns (Knative's CRDs', kn's). */
 public final class EventingKinds {
+
+    /** Knative's Broker CRD columns (CLASS only with {@code -o wide}); kn's: NAME URL AGE CONDITIONS READY REASON. */
+    private static final Printing BROKER_COLUMNS = new Printing(
+            Printing.named("Name", List.of(PrinterColumn.value("URL", ".status.address.url"),
+                    PrinterColumn.age("Age")), Printing.readinessThen(PrinterColumn.value("Class",
+                    ".metadata.annotations['eventing.knative.dev/broker.class']").wide())),
+            Printing.named("NAME", List.of(PrinterColumn.value("URL", ".status.address.url")), Printing.knStatus()));
+
+    /** Knative's Trigger CRD columns; kn's: NAME BROKER SINK AGE CONDITIONS READY REASON. */
+    private static final Printing TRIGGER_COLUMNS = new Printing(
+            Printing.named("Name", List.of(PrinterColumn.value("Broker", ".spec.broker"),
+                    PrinterColumn.value("Subscriber_URI", ".status.subscriberUri"), PrinterColumn.age("Age")),
+                    Printing.readiness()),
+            Printing.named("NAME", List.of(PrinterColumn.value("BROKER", ".spec.broker"),
+                    PrinterColumn.rendered("SINK", ".spec.subscriber", Cell.DESTINATION)), Printing.knStatus()));
 
     private EventingKinds() {
     }
@@ -20,9 +38,11 @@ public final class EventingKinds {
         return List.of(
                 new KindDefinition(ResourceTypes.BROKER, new TypedAdmission<>(ResourceTypes.BROKER, Broker.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Broker>of(
-                                (value, existing) -> EventingDefaults.broker(value), BrokerValidation::validate))),
+                                (value, existing) -> EventingDefaults.broker(value), BrokerValidation::validate)))
+                        .withPrinting(BROKER_COLUMNS),
                 new KindDefinition(ResourceTypes.TRIGGER, new TypedAdmission<>(ResourceTypes.TRIGGER, Trigger.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Trigger>of(
-                                (value, existing) -> EventingDefaults.trigger(value), TriggerValidation::validate))));
+                                (value, existing) -> EventingDefaults.trigger(value), TriggerValidation::validate)))
+                        .withPrinting(TRIGGER_COLUMNS));
     }
 }

@@ -7,6 +7,8 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.printing.PrinterColumn;
+import dev.kumo.api.printing.Printing;
 import dev.kumo.api.serving.defaults.KindDefaults;
 import dev.kumo.api.serving.validation.ConfigurationValidation;
 import dev.kumo.api.serving.validation.NotHonouredFields;
@@ -15,10 +17,47 @@ import dev.kumo.api.serving.validation.RouteValidation;
 import dev.kumo.api.serving.validation.ServiceValidation;
 import java.util.List;
 
-/** Admission of the serving.knative.dev/v1 kinds: Services, Configurations, Revisions and Routes. */
+/**
+ * The serving.knative.dev/v1 kinds (Services, Configurations, Revisions, Routes): admission and printer columns —
+ * Knative's CRD columns for kubectl, kn's for the CLI.
+ */
 public final class ServingKinds {
 
     private static final String TEMPLATE_SPEC = "spec.template.spec";
+    private static final PrinterColumn URL = PrinterColumn.value("URL", ".status.url");
+    private static final PrinterColumn LATEST_CREATED =
+            PrinterColumn.value("LatestCreated", ".status.latestCreatedRevisionName");
+    private static final PrinterColumn LATEST_READY =
+            PrinterColumn.value("LatestReady", ".status.latestReadyRevisionName");
+
+    /** Knative's Service CRD columns; kn's {@code service list}: NAME URL LATEST AGE CONDITIONS READY REASON. */
+    private static final Printing SERVICE_COLUMNS = new Printing(
+            Printing.named("Name", List.of(URL, LATEST_CREATED, LATEST_READY), Printing.readiness()),
+            Printing.named("NAME", List.of(URL, PrinterColumn.value("LATEST", ".status.latestCreatedRevisionName")),
+                    Printing.knStatus()));
+
+    /** Knative's Configuration CRD columns; kn has no configuration list, {@code kumo get cfg} shows NAME AGE. */
+    private static final Printing CONFIGURATION_COLUMNS = new Printing(
+            Printing.named("Name", List.of(LATEST_CREATED, LATEST_READY), Printing.readiness()),
+            Printing.NAME_AND_AGE.kn());
+
+    /**
+     * Knative's Revision CRD columns. kn's revision list joins the Services' traffic (TRAFFIC, TAGS), which no
+     * column of one Revision can show, so the CLI builds that table itself.
+     */
+    private static final Printing REVISION_COLUMNS = new Printing(
+            Printing.named("Name", List.of(
+                    PrinterColumn.value("Config Name", ".metadata.labels['serving.knative.dev/configuration']"),
+                    PrinterColumn.value("Generation",
+                            ".metadata.labels['serving.knative.dev/configurationGeneration']")),
+                    Printing.readinessThen(PrinterColumn.value("Actual Replicas", ".status.actualReplicas"),
+                            PrinterColumn.value("Desired Replicas", ".status.desiredReplicas"))),
+            Printing.NAME_AND_AGE.kn());
+
+    /** Knative's Route CRD columns; kn's {@code route list}: NAME URL READY. */
+    private static final Printing ROUTE_COLUMNS = new Printing(
+            Printing.named("Name", List.of(URL), Printing.readiness()),
+            List.of(PrinterColumn.name("NAME"), URL, Printing.knReady()));
 
     private ServingKinds() {
     }
@@ -35,20 +74,25 @@ public final class ServingKinds {
                         (value, existing) -> KindDefaults.service(value, existing, config.defaults()),
                         (value, existing) -> ServiceValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
-                                : value.spec().template()), TEMPLATE_SPEC))),
+                                : value.spec().template()), TEMPLATE_SPEC)))
+                        .withPrinting(SERVICE_COLUMNS),
                 kind(ResourceTypes.CONFIGURATION, Configuration.class, new KindRules<Configuration>(
                         (value, existing) -> KindDefaults.configuration(value, existing, config.defaults()),
                         (value, existing) -> ConfigurationValidation.validate(value, existing, config),
                         value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
-                                : value.spec().template()), TEMPLATE_SPEC))),
+                                : value.spec().template()), TEMPLATE_SPEC)))
+                        .withPrinting(CONFIGURATION_COLUMNS),
                 kind(ResourceTypes.REVISION, Revision.class, new KindRules<Revision>(
                         (value, existing) -> KindDefaults.revision(value, existing, config.defaults()),
                         (value, existing) -> RevisionValidation.validate(value, existing, config),
-                        value -> NotHonouredFields.warnings(value.spec(), "spec"))),
+                        value -> NotHonouredFields.warnings(value.spec(), "spec")))
+                        .withPrinting(REVISION_COLUMNS)
+                        .withSubresources("log", "autoscaling"),
                 kind(ResourceTypes.ROUTE, Route.class, new KindRules<Route>(
                         (value, existing) -> KindDefaults.route(value),
                         (value, existing) -> RouteValidation.validate(value),
-                        value -> List.of())));
+                        value -> List.of()))
+                        .withPrinting(ROUTE_COLUMNS));
     }
 
     private static <T extends HasMetadata> KindDefinition kind(ResourceType type, Class<T> record,

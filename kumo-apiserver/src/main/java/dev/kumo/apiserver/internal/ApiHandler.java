@@ -12,6 +12,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ResourceStore;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -40,10 +41,10 @@ public final class ApiHandler {
             RevisionLogs logs) {
         this.metrics = config.metrics();
         this.kinds = kinds;
-        this.discovery = new DiscoveryDocs(kinds.types());
+        this.discovery = new DiscoveryDocs(kinds.all());
         this.openApi = new OpenApiDocs(kinds.types());
         this.reads = new Reads(store, new TableView(clock));
-        this.writes = new Writes(store);
+        this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
     }

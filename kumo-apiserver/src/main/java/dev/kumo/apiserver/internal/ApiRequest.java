@@ -1,5 +1,6 @@
 package dev.kumo.apiserver.internal;
 
+import dev.kumo.api.printing.TableProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,5 +32,10 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, M
     /** Whether the client asked for a meta.k8s.io Table rendering. */
     boolean wantsTable() {
         return header("accept").contains("as=Table");
+    }
+
+    /** Which of the kind's tables the client asked for: kubectl's, or kn's ({@code profile=kn}). */
+    TableProfile tableProfile() {
+        return TableProfile.fromAccept(header("accept"));
     }
 }

@@ -3,22 +3,28 @@ package dev.kumo.apiserver.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.meta.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Legacy (JSON) discovery documents: {@code /api}, {@code /apis}, {@code /apis/{g}} and resource lists. */
+/**
+ * Legacy (JSON) discovery documents: {@code /api}, {@code /apis}, {@code /apis/{g}} and resource lists, built from
+ * the kinds' definitions (names, scope, {@code /status} and other subresources).
+ */
 final class DiscoveryDocs {
 
     private static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
+    private final List<KindDefinition> kinds;
     private final List<ResourceType> types;
 
-    DiscoveryDocs(List<ResourceType> types) {
-        this.types = List.copyOf(types);
+    DiscoveryDocs(List<KindDefinition> kinds) {
+        this.kinds = List.copyOf(kinds);
+        this.types = kinds.stream().map(KindDefinition::type).toList();
     }
 
     ObjectNode apiVersions() {
@@ -44,15 +50,16 @@ final class DiscoveryDocs {
 
     /** The APIResourceList of one group/version, or empty if Kumo serves nothing there. */
     Optional<ObjectNode> resourceList(String group, String version) {
-        List<ResourceType> served = types.stream()
-                .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
+        List<KindDefinition> served = kinds.stream()
+                .filter(k -> k.type().group().equals(group) && k.type().version().equals(version)).toList();
         if (served.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode doc = Json.object().put("kind", "APIResourceList").put("apiVersion", "v1")
-                .put("groupVersion", served.get(0).apiVersion());
+                .put("groupVersion", served.get(0).type().apiVersion());
         ArrayNode resources = doc.putArray("resources");
-        for (ResourceType type : served) {
+        for (KindDefinition kind : served) {
+            ResourceType type = kind.type();
             ObjectNode resource = resources.addObject().put("name", type.plural())
                     .put("singularName", type.singular()).put("namespaced", type.namespaced())
                     .put("kind", type.kind());
@@ -68,11 +75,9 @@ final class DiscoveryDocs {
                         .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
                 List.of("get", "patch", "update").forEach(status.putArray("verbs")::add);
             }
-            if (type.kind().equals("Revision")) {
-                for (String subresource : List.of("log", "autoscaling")) {
-                    resources.addObject().put("name", type.plural() + "/" + subresource).put("singularName", "")
-                            .put("namespaced", true).put("kind", type.kind()).putArray("verbs").add("get");
-                }
+            for (String subresource : kind.subresources()) {
+                resources.addObject().put("name", type.plural() + "/" + subresource).put("singularName", "")
+                        .put("namespaced", type.namespaced()).put("kind", type.kind()).putArray("verbs").add("get");
             }
         }
         return Optional.of(doc);

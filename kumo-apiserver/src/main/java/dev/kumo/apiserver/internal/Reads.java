@@ -3,6 +3,7 @@ package dev.kumo.apiserver.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.meta.LabelSelector;
+import dev.kumo.api.printing.TableProfile;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceList;
 import dev.kumo.store.ResourceStore;
@@ -26,7 +27,7 @@ final class Reads {
         ObjectNode object = store.get(target.type(), target.namespaceOrEmpty(), target.requireName())
                 .orElseThrow(() -> ApiException.notFound(target.type().storageKey(), target.requireName()));
         if (request.wantsTable()) {
-            return Reply.Body.json(200, tables.table(target.type(), List.of(object), store.resourceVersion()));
+            return Reply.Body.json(200, tables.table(target.kind(), request.tableProfile(), List.of(object), store.resourceVersion()));
         }
         return Reply.Body.json(200, object);
     }
@@ -38,7 +39,7 @@ final class Reads {
         }
         ResourceList list = store.list(target.type(), options);
         if (request.wantsTable()) {
-            return Reply.Body.json(200, tables.table(target.type(), list.items(), list.resourceVersion()));
+            return Reply.Body.json(200, tables.table(target.kind(), request.tableProfile(), list.items(), list.resourceVersion()));
         }
         ObjectNode body = dev.kumo.api.codec.Json.object().put("apiVersion", target.type().apiVersion())
                 .put("kind", target.type().listKind());
@@ -52,8 +53,9 @@ final class Reads {
                 .map(Reads::resourceVersion);
         Optional<Duration> timeout = request.param("timeoutSeconds").map(Reads::seconds);
         boolean table = request.wantsTable();
+        TableProfile profile = request.tableProfile();
         return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options, since),
-                object -> table ? tables.table(target.type(), List.of(object), resourceVersionOf(object)) : object,
+                object -> table ? tables.table(target.kind(), profile, List.of(object), resourceVersionOf(object)) : object,
                 timeout));
     }
 

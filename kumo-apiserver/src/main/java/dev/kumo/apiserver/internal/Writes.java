@@ -6,18 +6,18 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.Admitted;
 import dev.kumo.api.kinds.FieldValidation;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.DeleteOptions;
-import dev.kumo.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** POST, PUT (object and status) and DELETE (object and collection), each through the kind's admission. */
+/** POST, PUT (object and status) and DELETE (object and collection), writes admitted by {@link AdmittingStore}. */
 final class Writes {
 
-    private final ResourceStore store;
+    private final AdmittingStore store;
 
-    Writes(ResourceStore store) {
+    Writes(AdmittingStore store) {
         this.store = store;
     }
 
@@ -30,11 +30,11 @@ final class Writes {
     /** Admits and stores a new object (also the create half of server-side apply). */
     Reply create(ApiRequest request, Target target, ObjectNode body) {
         requireNamespaceExists(target);
-        Admitted admitted = target.kind().admission().admit(body, Optional.empty(), fieldValidation(request));
+        Admitted admitted = store.admit(target.type(), body, Optional.empty(), fieldValidation(request));
         if (dryRun(request)) {
             return Reply.Body.json(201, admitted.object(), admitted.warnings());
         }
-        return Reply.Body.json(201, store.create(target.type(), admitted.object()), admitted.warnings());
+        return Reply.Body.json(201, store.create(target.type(), admitted), admitted.warnings());
     }
 
     Reply update(ApiRequest request, Target target) {
@@ -55,12 +55,11 @@ final class Writes {
 
     /** Admits a changed object against the stored one and stores it. */
     Reply update(ApiRequest request, Target target, ObjectNode changed, ObjectNode existing) {
-        Admitted admitted = target.kind().admission().admit(changed, Optional.of(existing),
-                fieldValidation(request));
+        Admitted admitted = store.admit(target.type(), changed, Optional.of(existing), fieldValidation(request));
         if (dryRun(request)) {
             return Reply.Body.json(200, admitted.object(), admitted.warnings());
         }
-        return Reply.Body.json(200, store.update(target.type(), admitted.object()), admitted.warnings());
+        return Reply.Body.json(200, store.update(target.type(), admitted), admitted.warnings());
     }
 
     Reply delete(ApiRequest request, Target target) {

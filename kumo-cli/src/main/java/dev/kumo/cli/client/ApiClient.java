@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.printing.TableProfile;
 import dev.kumo.cli.CliException;
 import dev.kumo.cli.config.ClientConfig;
 import java.io.IOException;
@@ -33,6 +34,8 @@ public final class ApiClient {
 
     /** The field manager the CLI applies as. */
     public static final String FIELD_MANAGER = "kumo";
+    private static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io"
+            + TableProfile.KN.mediaTypeParameter() + ",application/json";
     static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -81,6 +84,16 @@ public final class ApiClient {
                 .orElse("");
         return send(new Call("GET", ResourcePaths.collection(type, namespace) + query, "", "",
                 Optional.of(type), namespace)).body();
+    }
+
+    /**
+     * A kind's objects (one when {@code name} is given) as the server's kn Table ({@code Accept: …;as=Table;…;
+     * profile=kn}), the way kubectl asks for its own; in a namespace, or across all when it is empty.
+     */
+    public ObjectNode table(ResourceType type, Optional<String> namespace, Optional<String> name) {
+        String path = name.map(n -> ResourcePaths.object(type, namespace.orElse(""), n))
+                .orElseGet(() -> ResourcePaths.collection(type, namespace));
+        return send(new Call("GET", path, "", "", Optional.of(type), namespace, TABLE)).body();
     }
 
     /** Server-side apply: the server creates the object (201) or merges the applied fields into it (200). */
@@ -250,7 +263,7 @@ public final class ApiClient {
     private HttpRequest request(Call call) {
         String base = config.server().toString().replaceAll("/+$", "");
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path()))
-                .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").header("User-Agent", userAgent);
+                .timeout(REQUEST_TIMEOUT).header("Accept", call.accept()).header("User-Agent", userAgent);
         config.token().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
         if (call.body().isEmpty()) {
             return builder.method(call.method(), HttpRequest.BodyPublishers.noBody()).build();
@@ -261,7 +274,12 @@ public final class ApiClient {
     }
 
     private record Call(String method, String path, String contentType, String body, Optional<ResourceType> type,
-            Optional<String> namespace) {
+            Optional<String> namespace, String accept) {
+
+        Call(String method, String path, String contentType, String body, Optional<ResourceType> type,
+                Optional<String> namespace) {
+            this(method, path, contentType, body, type, namespace, "application/json");
+        }
 
         static Call of(String method, String path, ResourceType type, String namespace) {
             return new Call(method, path, "", "", Optional.of(type), Optional.of(namespace));

@@ -2,31 +2,28 @@ package dev.kumo.cli.client;
 
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
-import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.registry.BuiltInKinds;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The kinds the CLI knows by name, looked up the way kubectl does (plural, singular, kind or short name). */
+/**
+ * The kinds the CLI knows by name, looked up the way kubectl does (plural, singular, kind or short name). They come
+ * from the registry the server serves ({@link BuiltInKinds}), built into the CLI so that names resolve before any
+ * request (a manifest's kind, a hint in an error, a dry run) and with no server at hand.
+ */
 public final class KindCatalog {
 
-    private static final List<ResourceType> TYPES = List.of(ResourceTypes.SERVICE, ResourceTypes.CONFIGURATION,
-            ResourceTypes.REVISION, ResourceTypes.ROUTE, ResourceTypes.BROKER, ResourceTypes.TRIGGER,
-            ResourceTypes.PING_SOURCE, ResourceTypes.API_SERVER_SOURCE, ResourceTypes.SINK_BINDING,
-            ResourceTypes.CONTAINER_SOURCE, ResourceTypes.NAMESPACE, ResourceTypes.CONFIGMAP, ResourceTypes.SECRET);
-
-    // The CLI only names kinds; admission is the server's job, so these definitions refuse to admit anything.
-    private static final Kinds KINDS = new Kinds(TYPES.stream().map(type -> new KindDefinition(type,
-            (incoming, existing, validation) -> {
-                throw new UnsupportedOperationException("the CLI does not admit objects");
-            })).toList());
+    private static final Kinds KINDS = BuiltInKinds.all();
 
     private KindCatalog() {
     }
 
+    /** Knative's kinds first, then the core ones, as hints list them. */
     public static List<ResourceType> types() {
-        return TYPES;
+        return KINDS.types().stream().sorted(Comparator.comparing(t -> t.group().isEmpty())).toList();
     }
 
     /** The kind a user names on the command line, e.g. {@code ksvc}, {@code services}, {@code Service}. */
@@ -36,7 +33,7 @@ public final class KindCatalog {
 
     /** The kind a manifest declares with {@code apiVersion} and {@code kind}. */
     public static Optional<ResourceType> forManifest(String apiVersion, String kind) {
-        return TYPES.stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+        return types().stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
     }
 
     /** The name kubectl prints for objects of a kind: {@code service.serving.knative.dev}, {@code configmap}. */
@@ -46,7 +43,7 @@ public final class KindCatalog {
 
     /** One line naming every known kind with its short names, for hints. */
     public static String summary() {
-        return TYPES.stream().map(t -> t.shortNames().isEmpty() ? t.plural()
+        return types().stream().map(t -> t.shortNames().isEmpty() ? t.plural()
                         : t.plural() + " (" + String.join(", ", t.shortNames()) + ")")
                 .collect(Collectors.joining(", "));
     }

@@ -124,7 +124,7 @@ public final class ApiServerCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.API_SERVER_SOURCE, EventingTables::apiServerSources);
+            super(session, ResourceTypes.API_SERVER_SOURCE);
         }
     }
 

@@ -97,7 +97,7 @@ public final class BindingCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.SINK_BINDING, EventingTables::sinkBindings);
+            super(session, ResourceTypes.SINK_BINDING);
         }
     }
 

@@ -114,7 +114,7 @@ public final class BrokerCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.BROKER, EventingTables::brokers);
+            super(session, ResourceTypes.BROKER);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.printing.References;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.GroupCommand;
 import dev.kumo.cli.Session;
@@ -132,7 +133,7 @@ public final class ContainerCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.CONTAINER_SOURCE, EventingTables::containerSources);
+            super(session, ResourceTypes.CONTAINER_SOURCE);
         }
     }
 
@@ -147,9 +148,6 @@ public final class ContainerCommand extends GroupCommand {
 
     /** A container's command and arguments as one line: {@code python3 emit.py}. */
     static String commandLine(JsonNode container) {
-        java.util.List<String> words = new ArrayList<>();
-        container.path("command").forEach(word -> words.add(word.asText()));
-        container.path("args").forEach(word -> words.add(word.asText()));
-        return String.join(" ", words);
+        return References.commandLine(container);
     }
 }

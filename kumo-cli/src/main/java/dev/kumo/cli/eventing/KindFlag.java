@@ -3,6 +3,7 @@ package dev.kumo.cli.eventing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.printing.References;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,25 +54,7 @@ final class KindFlag {
 
     /** A resource or subject as the flag writes it: {@code KIND:APIVERSION[:NAME|:KEY=VALUE,...]}. */
     static String describe(JsonNode reference) {
-        String text = reference.path("kind").asText() + ":" + reference.path("apiVersion").asText();
-        if (reference.hasNonNull("name")) {
-            return text + ":" + reference.path("name").asText();
-        }
-        String selector = labels(reference.path("selector"));
-        return selector.isEmpty() ? text : text + ":" + selector;
-    }
-
-    /** A label selector as {@code k=v,…}, with any expressions as {@code key Operator (values)}. */
-    static String labels(JsonNode selector) {
-        List<String> terms = new ArrayList<>();
-        selector.path("matchLabels").properties().forEach(e -> terms.add(e.getKey() + "=" + e.getValue().asText()));
-        for (JsonNode expression : selector.path("matchExpressions")) {
-            List<String> values = new ArrayList<>();
-            expression.path("values").forEach(v -> values.add(v.asText()));
-            terms.add((expression.path("key").asText() + " " + expression.path("operator").asText()
-                    + (values.isEmpty() ? "" : " (" + String.join(",", values) + ")")));
-        }
-        return String.join(",", terms);
+        return References.reference(reference);
     }
 
     private static ObjectNode selector(String labels, String error) {

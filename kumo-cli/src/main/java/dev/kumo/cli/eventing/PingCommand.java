@@ -132,7 +132,7 @@ public final class PingCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.PING_SOURCE, EventingTables::pingSources);
+            super(session, ResourceTypes.PING_SOURCE);
         }
     }
 

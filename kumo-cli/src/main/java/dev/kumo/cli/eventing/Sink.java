@@ -3,6 +3,7 @@ package dev.kumo.cli.eventing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.printing.References;
 
 /**
  * kn's sink syntax: {@code ksvc:NAME[:NAMESPACE]} (a Knative Service), {@code broker:NAME}, {@code channel:NAME}, or
@@ -41,20 +42,7 @@ final class Sink {
 
     /** A Destination as kn prints it: {@code ksvc:hello}, {@code broker:default}, the URI, or both. */
     static String describe(JsonNode destination) {
-        JsonNode ref = destination.path("ref");
-        String uri = destination.path("uri").asText("");
-        if (ref.isMissingNode()) {
-            return uri;
-        }
-        String kind = ref.path("kind").asText();
-        String prefix = switch (kind) {
-            case "Service" -> ref.path("apiVersion").asText().startsWith("serving.knative.dev/") ? "ksvc" : kind;
-            case "Broker" -> "broker";
-            case "Channel" -> "channel";
-            default -> kind;
-        };
-        String named = prefix + ":" + ref.path("name").asText();
-        return uri.isEmpty() ? named : named + " " + uri;
+        return References.destination(destination);
     }
 
     private static ObjectNode ref(String apiVersion, String kind, String name) {

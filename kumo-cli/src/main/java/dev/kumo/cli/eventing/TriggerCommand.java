@@ -133,7 +133,7 @@ public final class TriggerCommand extends GroupCommand {
     static final class List extends ListVerb {
 
         List(Session session) {
-            super(session, ResourceTypes.TRIGGER, EventingTables::triggers);
+            super(session, ResourceTypes.TRIGGER);
         }
     }
 

@@ -1,11 +1,7 @@
 package dev.kumo.cli.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.codec.Json;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.Session;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,15 +26,9 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() {
         ResourceType type = KindArgument.resolve(kind);
         if (name == null) {
-            ResourceTables.print(session, type, session.client().list(type, session.listNamespace(),
-                    Optional.empty()));
-            return 0;
-        }
-        JsonNode object = session.client().get(type, session.namespace(), name);
-        if (!session.printRaw(object, type)) {
-            ObjectNode single = Json.object();
-            single.putArray("items").add(object);
-            ResourceTables.print(session, type, single);
+            ResourceTables.list(session, type);
+        } else {
+            ResourceTables.one(session, type, name);
         }
         return 0;
     }

@@ -1,60 +1,51 @@
 package dev.kumo.cli.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.ListOutput;
 import dev.kumo.cli.Session;
-import dev.kumo.cli.eventing.EventingTables;
-import dev.kumo.cli.output.Age;
-import dev.kumo.cli.output.Table;
 import dev.kumo.cli.revision.RevisionTable;
 import dev.kumo.cli.revision.Traffic;
-import dev.kumo.cli.route.RouteTable;
-import dev.kumo.cli.service.ServiceTable;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Prints a list of any kind: the kn columns for Services, Revisions, Routes, Brokers, Triggers and PingSources,
- * NAME AGE otherwise.
+ * Prints a kind's objects, or one of them: the server's kn Table, except for Revisions, whose kn columns (TRAFFIC,
+ * TAGS) join the Services' traffic and are built here.
  */
 final class ResourceTables {
 
     private ResourceTables() {
     }
 
-    static void print(Session session, ResourceType type, JsonNode list) {
-        Instant now = session.now();
-        if (type.equals(ResourceTypes.SERVICE)) {
-            ListOutput.print(session, list, type, items -> ServiceTable.of(items, now));
-        } else if (type.equals(ResourceTypes.REVISION)) {
-            ListOutput.print(session, list, type, RevisionTable.ORDER, items -> RevisionTable.of(items,
-                    Traffic.of(ListOutput.items(session.client().list(ResourceTypes.SERVICE,
-                            session.listNamespace(), Optional.empty()))), now));
-        } else if (type.equals(ResourceTypes.ROUTE)) {
-            ListOutput.print(session, list, type, RouteTable::of);
-        } else if (type.equals(ResourceTypes.BROKER)) {
-            ListOutput.print(session, list, type, items -> EventingTables.brokers(items, now));
-        } else if (type.equals(ResourceTypes.TRIGGER)) {
-            ListOutput.print(session, list, type, items -> EventingTables.triggers(items, now));
-        } else if (type.equals(ResourceTypes.PING_SOURCE)) {
-            ListOutput.print(session, list, type, items -> EventingTables.pingSources(items, now));
-        } else if (type.equals(ResourceTypes.API_SERVER_SOURCE)) {
-            ListOutput.print(session, list, type, items -> EventingTables.apiServerSources(items, now));
-        } else if (type.equals(ResourceTypes.SINK_BINDING)) {
-            ListOutput.print(session, list, type, items -> EventingTables.sinkBindings(items, now));
-        } else if (type.equals(ResourceTypes.CONTAINER_SOURCE)) {
-            ListOutput.print(session, list, type, items -> EventingTables.containerSources(items, now));
+    /** Every object of the kind in the namespace (all with {@code -A}). */
+    static void list(Session session, ResourceType type) {
+        if (!type.equals(ResourceTypes.REVISION)) {
+            ListOutput.printTable(session, type);
+            return;
+        }
+        revisions(session, session.client().list(type, session.listNamespace(), Optional.empty()));
+    }
+
+    /** One object, raw with {@code -o}. */
+    static void one(Session session, ResourceType type, String name) {
+        if (session.options().output().isPresent()) {
+            session.printRaw(session.client().get(type, session.namespace(), name), type);
+        } else if (!type.equals(ResourceTypes.REVISION)) {
+            ListOutput.printTable(session, type, session.client().table(type, Optional.of(session.namespace()),
+                    Optional.of(name)));
         } else {
-            ListOutput.print(session, list, type, items -> namesAndAges(items, now));
+            ObjectNode single = Json.object();
+            single.putArray("items").add(session.client().get(type, session.namespace(), name));
+            revisions(session, single);
         }
     }
 
-    private static Table namesAndAges(List<JsonNode> items, Instant now) {
-        Table table = new Table("NAME", "AGE");
-        items.forEach(i -> table.row(i.path("metadata").path("name").asText(), Age.of(i, now)));
-        return table;
+    private static void revisions(Session session, JsonNode list) {
+        ListOutput.print(session, list, ResourceTypes.REVISION, RevisionTable.ORDER, items -> RevisionTable.of(items,
+                Traffic.of(ListOutput.items(session.client().list(ResourceTypes.SERVICE, session.listNamespace(),
+                        Optional.empty()))), session.now()));
     }
 }

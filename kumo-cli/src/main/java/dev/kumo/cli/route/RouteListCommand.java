@@ -3,7 +3,6 @@ package dev.kumo.cli.route;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.ListOutput;
 import dev.kumo.cli.Session;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -19,8 +18,7 @@ public final class RouteListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var list = session.client().list(ResourceTypes.ROUTE, session.listNamespace(), Optional.empty());
-        ListOutput.print(session, list, ResourceTypes.ROUTE, RouteTable::of);
+        ListOutput.printTable(session, ResourceTypes.ROUTE);
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package dev.kumo.cli.service;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.ListOutput;
 import dev.kumo.cli.Session;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -19,8 +18,7 @@ public final class ServiceListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var list = session.client().list(ResourceTypes.SERVICE, session.listNamespace(), Optional.empty());
-        ListOutput.print(session, list, ResourceTypes.SERVICE, items -> ServiceTable.of(items, session.now()));
+        ListOutput.printTable(session, ResourceTypes.SERVICE);
         return 0;
     }
 }

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.KindDefinition;
+import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.printing.TableProfile;
+import dev.kumo.api.printing.Tables;
+import dev.kumo.api.registry.BuiltInKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +20,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +42,8 @@ public final class FakeApiServer implements ApiServerUnderTest {
 
     /** The creation time of every object this server stores, so that tests can fix the CLI's clock after it. */
     public static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
+
+    private static final Kinds KINDS = BuiltInKinds.all();
 
     private final HttpServer server;
     private final Map<String, ObjectNode> objects = new ConcurrentSkipListMap<>();
@@ -124,7 +132,7 @@ public final class FakeApiServer implements ApiServerUnderTest {
                     .getRawQuery()).orElse(""), header(exchange, "Content-Type"), header(exchange, "Authorization"),
                     body);
             requests.add(request);
-            Reply reply = route(request);
+            Reply reply = route(request, header(exchange, "Accept"));
             if (reply.code() / 100 == 2 && !warning.isEmpty() && !request.method().equals("GET")) {
                 exchange.getResponseHeaders().add("Warning", "299 - \"" + warning + "\"");
             }
@@ -135,7 +143,7 @@ public final class FakeApiServer implements ApiServerUnderTest {
         }
     }
 
-    private Reply route(RecordedRequest request) {
+    private Reply route(RecordedRequest request, String accept) {
         if (!token.isEmpty() && !request.authorization().equals("Bearer " + token)) {
             return Reply.status(401, "Unauthorized", "Unauthorized", null, null);
         }
@@ -151,6 +159,9 @@ public final class FakeApiServer implements ApiServerUnderTest {
             return Reply.status(404, "NotFound", "the server could not find the requested resource", null, null);
         }
         FakePath path = parsed.get();
+        if (request.method().equals("GET") && accept.contains("as=Table")) {
+            return table(path, query(request.query(), "labelSelector"), TableProfile.fromAccept(accept));
+        }
         return switch (request.method()) {
             case "GET" -> path.name().isPresent() ? get(path) : list(path, query(request.query(), "labelSelector"));
             case "PATCH" -> apply(path, request);
@@ -199,6 +210,24 @@ public final class FakeApiServer implements ApiServerUnderTest {
             }
         });
         return new Reply(200, list);
+    }
+
+    /** A Table of the list or object, with the columns the kind's definition declares, as Kumo's server builds it. */
+    private Reply table(FakePath path, String selector, TableProfile profile) {
+        Reply read = path.name().isPresent() ? get(path) : list(path, selector);
+        if (read.code() != 200) {
+            return read;
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        if (path.name().isPresent()) {
+            objects.add(read.body());
+        } else {
+            read.body().path("items").forEach(objects::add);
+        }
+        KindDefinition kind = KINDS.find(path.type().group(), path.type().version(), path.type().plural())
+                .orElseThrow();
+        return new Reply(200, Tables.table(kind.printing().columns(profile), objects, resourceVersion.get(),
+                Instant.now()));
     }
 
     private Reply apply(FakePath path, RecordedRequest request) {

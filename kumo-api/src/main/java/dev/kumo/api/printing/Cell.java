@@ -1,0 +1,98 @@
+package dev.kumo.api.printing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.format.HumanDuration;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a printer column turns the nodes its JSONPath selects into text. {@link #VALUE} is what a CRD column does;
+ * {@link #AGE} is a {@code type: date} column rendered on the server; the others are the few cells Kubernetes and kn
+ * compute in code rather than select (a count, a condition summary, a reference written short).
+ */
+public enum Cell {
+    /** The first selected value as text, empty when nothing is selected. */
+    VALUE {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "" : nodes.get(0).asText();
+        }
+    },
+    /** The age of the selected RFC 3339 timestamp, {@code <unknown>} without one (apimachinery's HumanDuration). */
+    AGE {
+        String render(List<JsonNode> nodes, Instant now) {
+            try {
+                String text = nodes.isEmpty() ? "" : nodes.get(0).asText("");
+                return text.isBlank() ? "<unknown>"
+                        : HumanDuration.format(Duration.between(OffsetDateTime.parse(text).toInstant(), now));
+            } catch (DateTimeParseException e) {
+                return "<unknown>";
+            }
+        }
+    },
+    /** How many entries the selected maps or lists hold together (a ConfigMap's DATA). */
+    COUNT {
+        String render(List<JsonNode> nodes, Instant now) {
+            return Integer.toString(nodes.stream().mapToInt(JsonNode::size).sum());
+        }
+    },
+    /** {@code Terminating} when the selected deletion timestamp is set, else {@code Active} (a Namespace's STATUS). */
+    LIFECYCLE {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "Active" : "Terminating";
+        }
+    },
+    /** kn's {@code 2 OK / 3}: how many of the selected conditions are True, of all. */
+    CONDITIONS {
+        String render(List<JsonNode> nodes, Instant now) {
+            List<JsonNode> all = new ArrayList<>();
+            nodes.forEach(list -> list.forEach(all::add));
+            long ok = all.stream().filter(c -> "True".equals(c.path("status").asText())).count();
+            return ok + " OK / " + all.size();
+        }
+    },
+    /** kn's READY: the selected condition's status, {@code <unknown>} without one. */
+    READY {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "<unknown>" : nodes.get(0).path("status").asText("Unknown");
+        }
+    },
+    /** kn's REASON: {@code reason : message} of the selected condition unless it is True. */
+    REASON {
+        String render(List<JsonNode> nodes, Instant now) {
+            if (nodes.isEmpty()) {
+                return "<unknown>";
+            }
+            JsonNode condition = nodes.get(0);
+            if ("True".equals(condition.path("status").asText())) {
+                return "";
+            }
+            String reason = condition.path("reason").asText("");
+            String message = condition.path("message").asText("");
+            return message.isEmpty() ? reason : reason + " : " + message;
+        }
+    },
+    /** A Knative Destination as kn writes it: {@code ksvc:hello}, {@code broker:default}, the URI, or both. */
+    DESTINATION {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "" : References.destination(nodes.get(0));
+        }
+    },
+    /** Object references as kn writes them ({@code Kind:apiVersion:name} or {@code …:selector}), comma-joined. */
+    REFERENCE {
+        String render(List<JsonNode> nodes, Instant now) {
+            return String.join(",", nodes.stream().map(References::reference).toList());
+        }
+    },
+    /** A container's image, or its command line when it runs as a process without one. */
+    IMAGE_OR_COMMAND {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "" : nodes.get(0).path("image").asText(References.commandLine(nodes.get(0)));
+        }
+    };
+
+    abstract String render(List<JsonNode> nodes, Instant now);
+}

@@ -1,0 +1,35 @@
+package dev.kumo.api.registry;
+
+import dev.kumo.api.core.CoreKinds;
+import dev.kumo.api.eventing.EventingKinds;
+import dev.kumo.api.kinds.KindDefinition;
+import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.serving.ServingConfig;
+import dev.kumo.api.serving.ServingKinds;
+import dev.kumo.api.sources.SourcesKinds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every kind Kumo serves, registered here and nowhere else: the API server serves these (discovery, Tables,
+ * admission), controllers' writes are admitted by them, and the CLI names kinds from them when offline.
+ */
+public final class BuiltInKinds {
+
+    private BuiltInKinds() {
+    }
+
+    /** The kinds with Knative's defaults. */
+    public static Kinds all() {
+        return all(ServingConfig.KNATIVE);
+    }
+
+    /** The kinds, the Serving ones admitted against {@code serving}'s defaults and limits. */
+    public static Kinds all(ServingConfig serving) {
+        List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
+        definitions.addAll(ServingKinds.all(serving));
+        definitions.addAll(EventingKinds.all());
+        definitions.addAll(SourcesKinds.all());
+        return new Kinds(definitions);
+    }
+}

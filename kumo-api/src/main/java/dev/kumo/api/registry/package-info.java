@@ -1,0 +1,2 @@
+/** The one list of every kind this build of Kumo serves. */
+package dev.kumo.api.registry;
