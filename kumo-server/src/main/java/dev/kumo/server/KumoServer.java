@@ -9,7 +9,7 @@ import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.server.eventing.EventingPlatform;
-import dev.kumo.server.serving.ServingPlatform;
+import dev.kumo.serving.ServingPlatform;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;

@@ -3,7 +3,7 @@ package dev.kumo.server;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
-import dev.kumo.server.serving.scaling.ScalingConfig;
+import dev.kumo.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
