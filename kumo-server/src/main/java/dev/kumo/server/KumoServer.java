@@ -93,7 +93,8 @@ public final class KumoServer implements AutoCloseable {
                     ? Optional.of(ServingPlatform.start(vertx, store, InstantSource.system(),
                             new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                     config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
-                                    config.progressDeadline(), config.autoscaler(), config.limits()), meters))
+                                    config.progressDeadline(), config.autoscaler(), config.limits(),
+                                    config.runtimes()), meters))
                     : Optional.empty();
             ApiServer api;
             try {

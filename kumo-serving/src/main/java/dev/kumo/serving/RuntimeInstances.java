@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
@@ -25,16 +26,17 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The Revision reconciler's instances, run by a {@link WorkloadRuntime} in the count the autoscaler wants: missing
- * instances are started, extra ones drained and stopped (those not ready first, then the newest), and none run
- * while a Revision is scaled to zero.
+ * The Revision reconciler's instances, run by the {@link WorkloadRuntime} that {@link RuntimeChoice} picks, in the
+ * count the autoscaler wants: missing instances are started, extra ones drained and stopped (those not ready first,
+ * then the newest), and none run while a Revision is scaled to zero.
  */
 public final class RuntimeInstances implements RevisionInstances {
 
     /** Log lines of a starting instance quoted when it misses its progress deadline. */
     private static final int STARTING_LOG_LINES = 10;
 
-    private final WorkloadRuntime runtime;
+    private final Map<RuntimeName, WorkloadRuntime> runtimes;
+    private final RuntimeChoice choice;
     private final WorkloadSpecs specs;
     private final RevisionScaling scaling;
     private final InstanceDrain drain;
@@ -42,9 +44,11 @@ public final class RuntimeInstances implements RevisionInstances {
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
 
-    RuntimeInstances(WorkloadRuntime runtime, WorkloadSpecs specs, RevisionScaling scaling, InstanceDrain drain,
-            JvmAotCache aot) {
-        this.runtime = runtime;
+    /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
+    RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
+            RevisionScaling scaling, InstanceDrain drain, JvmAotCache aot) {
+        this.runtimes = Map.copyOf(runtimes);
+        this.choice = choice;
         this.specs = specs;
         this.scaling = scaling;
         this.drain = drain;
@@ -57,6 +61,13 @@ public final class RuntimeInstances implements RevisionInstances {
         int desired = scaling.desired(revision);
         List<Instance> serving = serving(key);
         if (serving.size() < desired) {
+            WorkloadRuntime runtime;
+            switch (runtimeFor(revision)) {
+                case Chosen.Run run -> runtime = run.runtime();
+                case Chosen.NotOn notOn -> {
+                    return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
+                }
+            }
             WorkloadSpec spec;
             try {
                 spec = specs.of(revision);
@@ -92,10 +103,10 @@ public final class RuntimeInstances implements RevisionInstances {
     public synchronized void remove(NamespacedName revision) {
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
-        instancesOf(revision).forEach(instance -> {
+        runtimes.values().forEach(runtime -> instancesOf(runtime, revision).forEach(instance -> {
             startOrder.remove(instance.id());
             stopped.add(runtime.stop(instance.id()));
-        });
+        }));
         scaling.forget(id);
         // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
@@ -103,8 +114,8 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public void onChange(Consumer<NamespacedName> listener) {
-        runtime.watch(instance -> listener.accept(
-                new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
+        runtimes.values().forEach(runtime -> runtime.watch(instance -> listener.accept(
+                new NamespacedName(instance.revision().namespace(), instance.revision().revision()))));
         scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
     }
 
@@ -128,15 +139,38 @@ public final class RuntimeInstances implements RevisionInstances {
     }
 
     private List<Instance> instancesOf(NamespacedName revision) {
+        return runtimes.values().stream().flatMap(runtime -> instancesOf(runtime, revision).stream()).toList();
+    }
+
+    private static List<Instance> instancesOf(WorkloadRuntime runtime, NamespacedName revision) {
         return runtime.instances().stream()
                 .filter(i -> i.revision().namespace().equals(revision.namespace())
                         && i.revision().revision().equals(revision.name()))
                 .toList();
     }
 
+    /** What the choice picked, as one of the runtimes that run here. */
+    private sealed interface Chosen {
+        record Run(WorkloadRuntime runtime) implements Chosen {
+        }
+
+        record NotOn(String reason) implements Chosen {
+        }
+    }
+
+    private Chosen runtimeFor(Revision revision) {
+        return switch (choice.of(revision)) {
+            case RuntimeChoice.Choice.NotOn notOn -> new Chosen.NotOn(notOn.reason());
+            case RuntimeChoice.Choice.Run run -> Optional.ofNullable(runtimes.get(run.runtime()))
+                    .<Chosen>map(Chosen.Run::new).orElseGet(() -> new Chosen.NotOn("the " + run.runtime()
+                            + " runtime is not running in this server"));
+        };
+    }
+
     private Optional<String> limitsInForce(Revision revision) {
         try {
-            return runtime.limitsInForce(specs.limits(revision));
+            return runtimeFor(revision) instanceof Chosen.Run run
+                    ? run.runtime().limitsInForce(specs.limits(revision)) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -166,8 +200,9 @@ public final class RuntimeInstances implements RevisionInstances {
     }
 
     private InstanceState.Starting starting(Instance instance, dev.kumo.runtime.spi.InstanceState.Starting state) {
-        List<String> lastLines = runtime.logs(instance.id()).map(log -> log.tail(STARTING_LOG_LINES)).orElse(List.of())
-                .stream().map(LogLine::text).toList();
+        List<String> lastLines = runtimes.values().stream().flatMap(runtime -> runtime.logs(instance.id()).stream())
+                .findFirst().map(log -> log.tail(STARTING_LOG_LINES)).orElse(List.of()).stream().map(LogLine::text)
+                .toList();
         return new InstanceState.Starting(state.since(), state.lastProbeFailure(), lastLines);
     }
 }

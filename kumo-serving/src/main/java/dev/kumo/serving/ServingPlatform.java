@@ -10,9 +10,9 @@ import dev.kumo.dataplane.api.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.http.ListenerLimits;
-import dev.kumo.runtime.process.ProcessRuntime;
-import dev.kumo.runtime.process.ProcessRuntimeConfig;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.serving.scaling.ScalingConfig;
 import dev.kumo.store.ResourceStore;
@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,14 +30,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ServingPlatform implements AutoCloseable {
 
-    private final ProcessRuntime runtime;
+    private final WorkloadRuntime runtime;
     private final Subscription endpointTracking;
     private final Router router;
     private final ServingControllers controllers;
     private final RevisionScaling scaling;
     private final RuntimeEndpoints runtimeEndpoints;
 
-    private ServingPlatform(ProcessRuntime runtime, Subscription endpointTracking, Router router,
+    private ServingPlatform(WorkloadRuntime runtime, Subscription endpointTracking, Router router,
             ServingControllers controllers, RevisionScaling scaling, RuntimeEndpoints runtimeEndpoints) {
         this.scaling = scaling;
         this.runtimeEndpoints = runtimeEndpoints;
@@ -55,9 +56,17 @@ public final class ServingPlatform implements AutoCloseable {
      * @param domain the domain of Route URLs
      * @param progressDeadline the deadline for Revisions that do not set their own
      * @param autoscaler the autoscaler's defaults and tick
+     * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits) {
+            Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+
+        /** Settings with the process runtime alone. */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                ScalingConfig autoscaler, ListenerLimits limits) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits,
+                    RuntimeSettings.DEFAULTS);
+        }
     }
 
     /** Starts serving with {@code settings}; the router's per-revision meters go to {@code registry}. */
@@ -69,7 +78,8 @@ public final class ServingPlatform implements AutoCloseable {
         String domain = settings.domain();
         Duration progressDeadline = settings.progressDeadline();
         ScalingConfig autoscaler = settings.autoscaler();
-        ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
+        // The only runtime built in so far; RuntimeChoice answers the others as not on.
+        WorkloadRuntime runtime = WorkloadRuntimes.start(RuntimeName.PROCESS, stateDir);
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         AtomicReference<Router> routerRef = new AtomicReference<>();
         InstanceDrain drain = new InstanceDrain(runtime, (revision, address) -> routerRef.get().inFlight(revision,
@@ -103,7 +113,8 @@ public final class ServingPlatform implements AutoCloseable {
         ServingControllers controllers = ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(domain, router.port()))
                         .withProgressDeadline(progressDeadline),
-                new RuntimeInstances(runtime, specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
+                new RuntimeInstances(Map.of(RuntimeName.PROCESS, runtime), new RuntimeChoice(settings.runtimes()),
+                        specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing);
         return new ServingPlatform(runtime, tracking, router, controllers, scaling, runtimeEndpoints);
     }

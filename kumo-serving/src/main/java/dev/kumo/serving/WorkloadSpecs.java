@@ -59,7 +59,7 @@ final class WorkloadSpecs {
     }
 
     /** The container with a port, else the first: Knative's serving container. */
-    private static Container servingContainer(Revision revision) {
+    static Container servingContainer(Revision revision) {
         List<Container> containers = revision.spec().containers();
         return containers.stream().filter(c -> c.ports() != null && !c.ports().isEmpty()).findFirst()
                 .orElse(containers.get(0));

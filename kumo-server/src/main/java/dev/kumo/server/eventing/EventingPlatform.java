@@ -15,8 +15,9 @@ import dev.kumo.api.meta.ResourceType;
 import dev.kumo.eventing.source.ping.FileTickJournal;
 import dev.kumo.eventing.source.ping.HttpEventSender;
 import dev.kumo.eventing.source.ping.PingRunner;
-import dev.kumo.runtime.process.ProcessRuntime;
-import dev.kumo.runtime.process.ProcessRuntimeConfig;
+import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.WorkloadRuntimes;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -62,11 +63,11 @@ public final class EventingPlatform implements AutoCloseable {
     private final HttpEventSender sender;
     private final PingRunner pings;
     private final ApiServerSources apiServerSources;
-    private final ProcessRuntime sourceRuntime;
+    private final WorkloadRuntime sourceRuntime;
     private final EventingControllers controllers;
 
     private EventingPlatform(EventMesh mesh, MeshMeters meters, HttpEventSender sender, PingRunner pings,
-            ApiServerSources apiServerSources, ProcessRuntime sourceRuntime, EventingControllers controllers) {
+            ApiServerSources apiServerSources, WorkloadRuntime sourceRuntime, EventingControllers controllers) {
         this.mesh = mesh;
         this.meters = meters;
         this.sender = sender;
@@ -89,9 +90,9 @@ public final class EventingPlatform implements AutoCloseable {
         SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds());
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
-        ProcessRuntime sourceRuntime = null;
+        WorkloadRuntime sourceRuntime = null;
         try {
-            sourceRuntime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources")));
+            sourceRuntime = WorkloadRuntimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources"));
             EventingControllers controllers = EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                     new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())), new MeshTriggers(mesh),
                             new PingSources(pings), apiServerSources, new ContainerSources(sourceRuntime)), access);
