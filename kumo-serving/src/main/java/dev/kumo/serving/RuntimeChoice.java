@@ -73,6 +73,6 @@ public final class RuntimeChoice {
     }
 
     private String names() {
-        return String.join(", ", settings.on().stream().sorted().map(RuntimeName::value).toList());
+        return RuntimeSettings.names(settings.on());
     }
 }

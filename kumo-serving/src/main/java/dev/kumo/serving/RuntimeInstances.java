@@ -61,13 +61,6 @@ public final class RuntimeInstances implements RevisionInstances {
         int desired = scaling.desired(revision);
         List<Instance> serving = serving(key);
         if (serving.size() < desired) {
-            WorkloadRuntime runtime;
-            switch (runtimeFor(revision)) {
-                case Chosen.Run run -> runtime = run.runtime();
-                case Chosen.NotOn notOn -> {
-                    return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
-                }
-            }
             WorkloadSpec spec;
             try {
                 spec = specs.of(revision);
@@ -75,6 +68,13 @@ public final class RuntimeInstances implements RevisionInstances {
                 return cannotStart(desired, new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
             } catch (IllegalArgumentException e) {
                 return cannotStart(desired, InstanceState.Failed.permanent("InvalidSpec", e.getMessage()));
+            }
+            WorkloadRuntime runtime;
+            switch (runtimeFor(revision)) {
+                case Chosen.Run run -> runtime = run.runtime();
+                case Chosen.NotOn notOn -> {
+                    return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
+                }
             }
             Optional<String> unsupported = runtime.unsupported(spec);
             if (unsupported.isPresent()) {

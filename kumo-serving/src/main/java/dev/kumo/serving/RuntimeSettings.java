@@ -25,8 +25,7 @@ public record RuntimeSettings(Set<RuntimeName> on, RuntimeName defaultRuntime) {
 
     public RuntimeSettings {
         if (on.isEmpty()) {
-            throw new IllegalArgumentException("runtimes: name at least one runtime; want " + BUILT_IN.iterator()
-                    .next());
+            throw new IllegalArgumentException("runtimes: name at least one runtime; want " + names(BUILT_IN));
         }
         on = Set.copyOf(on);
         Objects.requireNonNull(defaultRuntime, "defaultRuntime");
@@ -62,7 +61,8 @@ public record RuntimeSettings(Set<RuntimeName> on, RuntimeName defaultRuntime) {
         return name;
     }
 
-    private static String names(Set<RuntimeName> names) {
+    /** The names in their declared order, comma-separated: {@code process, container}. */
+    static String names(Set<RuntimeName> names) {
         return String.join(", ", names.stream().sorted().map(RuntimeName::value).toList());
     }
 }
