@@ -64,10 +64,10 @@ class RuntimeInstancesTest {
         InstanceReport byCommand = instances.ensure(revision(List.of("python3", "app.py"), null));
         InstanceReport byImage = instances.ensure(revision(null, IMAGE));
 
-        assertThat(process.started()).singleElement().satisfies(spec -> assertThat(spec.commandLine())
-                .containsExactly("python3", "app.py"));
-        assertThat(container.started()).singleElement().satisfies(spec -> assertThat(spec.image())
-                .contains(IMAGE));
+        assertThat(process.started()).singleElement().satisfies(spec -> assertThat(spec.revision().revision())
+                .isEqualTo("by-command-00001"));
+        assertThat(container.started()).singleElement().satisfies(spec -> assertThat(spec.revision().revision())
+                .isEqualTo("by-image-00001"));
         assertThat(byCommand.replicas()).isEqualTo(new Replicas(1, 0, 1));
         assertThat(byImage.replicas()).isEqualTo(new Replicas(1, 0, 1));
         assertThat(byImage.state()).isInstanceOf(InstanceState.Starting.class);
