@@ -1,5 +1,6 @@
 package dev.kumo.server;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -30,10 +31,13 @@ record ConfigFile(
         @JsonProperty("insecure-no-auth") Boolean insecureNoAuth,
         @JsonProperty("allowed-origins") List<String> allowedOrigins,
         @JsonProperty("header-read-timeout") String headerReadTimeout,
-        @JsonProperty("idle-timeout") String idleTimeout) {
+        @JsonProperty("idle-timeout") String idleTimeout,
+        @JsonProperty("runtimes") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> runtimes,
+        @JsonProperty("default-runtime") String defaultRuntime) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
@@ -48,7 +52,7 @@ record ConfigFile(
             throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
                     + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
                     + "autoscaler, eventing-addr, eventing-max-in-flight, apiserversource-cross-namespace, "
-                    + "insecure-no-auth, allowed-origins, header-read-timeout, idle-timeout");
+                    + "insecure-no-auth, allowed-origins, header-read-timeout, idle-timeout, runtimes, default-runtime");
         } catch (IOException e) {
             throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
         }

@@ -11,7 +11,7 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
-import dev.kumo.server.serving.ServingPlatform;
+import dev.kumo.serving.ServingPlatform;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -102,7 +102,8 @@ public final class KumoServer implements AutoCloseable {
                 ? Optional.of(components.open("serving", () -> ServingPlatform.start(vertx, admitted,
                         InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
-                                config.progressDeadline(), config.autoscaler(), config.limits()), meters)))
+                                config.progressDeadline(), config.autoscaler(), config.limits(),
+                                config.runtimes()), meters)))
                 : Optional.empty();
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());

@@ -3,7 +3,8 @@ package dev.kumo.server;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
-import dev.kumo.server.serving.scaling.ScalingConfig;
+import dev.kumo.serving.RuntimeSettings;
+import dev.kumo.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,7 +153,9 @@ public final class ServerCommand implements Callable<Integer> {
                 .withLimits(new ListenerLimits(
                         timeout("header-read-timeout", file.headerReadTimeout(),
                                 ListenerLimits.DEFAULT_HEADER_READ_TIMEOUT),
-                        timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)));
+                        timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)))
+                .withRuntimes(RuntimeSettings.parse(Optional.ofNullable(file.runtimes()),
+                        Optional.ofNullable(file.defaultRuntime())));
     }
 
     /**

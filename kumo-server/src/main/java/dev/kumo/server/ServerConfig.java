@@ -2,7 +2,8 @@ package dev.kumo.server;
 
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
-import dev.kumo.server.serving.scaling.ScalingConfig;
+import dev.kumo.serving.RuntimeSettings;
+import dev.kumo.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,10 +28,13 @@ import java.util.Set;
  * @param eventing whether and how Eventing runs
  * @param allowedOrigins the web origins whose pages may call the API (none by default)
  * @param limits how long the API server, the router and the brokers' ingress wait for slow clients
+ * @param runtimes the runtimes that run workloads and the default one (config keys {@code runtimes},
+ *     {@code default-runtime})
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits) {
+        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
+        RuntimeSettings runtimes) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -51,7 +55,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             boolean requireToken, boolean serving, String domain, Duration progressDeadline, ScalingConfig autoscaler,
             EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
-                autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS);
+                autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -77,31 +81,37 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing, allowedOrigins, limits);
+                value, autoscaler, eventing, allowedOrigins, limits, runtimes);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(ScalingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing, allowedOrigins, limits);
+                progressDeadline, value, eventing, allowedOrigins, limits, runtimes);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, value, allowedOrigins, limits);
+                progressDeadline, autoscaler, value, allowedOrigins, limits, runtimes);
     }
 
     /** These settings with other web origins allowed to call the API. */
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, value, limits);
+                progressDeadline, autoscaler, eventing, value, limits, runtimes);
     }
 
     /** These settings with other limits for slow clients. */
     public ServerConfig withLimits(ListenerLimits value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, allowedOrigins, value);
+                progressDeadline, autoscaler, eventing, allowedOrigins, value, runtimes);
+    }
+
+    /** These settings with other runtimes on, or another default one. */
+    public ServerConfig withRuntimes(RuntimeSettings value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, value);
     }
 
     /** A host and a port; port 0 means any free port. */

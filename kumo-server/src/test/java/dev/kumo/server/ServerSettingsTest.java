@@ -3,9 +3,13 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.serving.RuntimeSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -139,6 +143,30 @@ class ServerSettingsTest {
 
         assertThatThrownBy(() -> parse("--config", file.toString(), "--data-dir", dir.toString()))
                 .hasMessage("idle-timeout: invalid value \"0s\": want a positive duration such as 120s");
+    }
+
+    @Test
+    void theConfigFileNamesTheRuntimesAndTheDefaultWhichIsTheProcessRuntimeAlone() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.yaml"), "runtimes: process\ndefault-runtime: process\n");
+        Path list = Files.writeString(dir.resolve("list.yaml"), "runtimes: [process]\n");
+
+        RuntimeSettings processAlone = new RuntimeSettings(Set.of(RuntimeName.PROCESS), RuntimeName.PROCESS);
+        assertThat(parse("--config", one.toString(), "--data-dir", dir.toString()).runtimes()).isEqualTo(processAlone);
+        assertThat(parse("--config", list.toString(), "--data-dir", dir.toString()).runtimes()).isEqualTo(processAlone);
+        assertThat(parse("--data-dir", dir.toString()).runtimes()).isEqualTo(RuntimeSettings.DEFAULTS)
+                .isEqualTo(processAlone);
+    }
+
+    @Test
+    void aRuntimeThatIsUnknownOrNotBuiltInIsRefusedNamingTheKeyAndTheValue() throws Exception {
+        Path unknown = Files.writeString(dir.resolve("unknown.yaml"), "runtimes: [process, podman]\n");
+        Path container = Files.writeString(dir.resolve("container.yaml"), "default-runtime: container\n");
+
+        assertThatThrownBy(() -> parse("--config", unknown.toString(), "--data-dir", dir.toString()))
+                .hasMessage("runtimes: unknown runtime \"podman\"; want one of process, container");
+        assertThatThrownBy(() -> parse("--config", container.toString(), "--data-dir", dir.toString()))
+                .hasMessage("default-runtime: \"container\": no container runtime is built into this Kumo yet; "
+                        + "runtimes it has: process");
     }
 
     private static ServerConfig parse(String... args) {

@@ -14,7 +14,7 @@ import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
-import dev.kumo.server.serving.ContainerSecurity;
+import dev.kumo.serving.ContainerSecurity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.kumo.server.eventing;
 
+import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.eventing.EventingControllers;
@@ -8,17 +10,16 @@ import dev.kumo.controller.manager.Component;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
-import dev.kumo.http.ListenerLimits;
 import dev.kumo.eventing.api.MeshCounters;
-import dev.kumo.store.ResourceStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Vertx;
-import dev.kumo.api.meta.ResourceType;
 import dev.kumo.eventing.source.ping.FileTickJournal;
 import dev.kumo.eventing.source.ping.HttpEventSender;
 import dev.kumo.eventing.source.ping.PingRunner;
-import dev.kumo.runtime.process.ProcessRuntime;
-import dev.kumo.runtime.process.ProcessRuntimeConfig;
+import dev.kumo.http.ListenerLimits;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.WorkloadRuntimes;
+import dev.kumo.store.ResourceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -90,8 +91,8 @@ public final class EventingPlatform implements AutoCloseable {
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
         components.start("ApiServerSource watches", Component.of(() -> { }, apiServerSources::close));
-        ProcessRuntime sourceRuntime = components.open("ContainerSource runtime",
-                () -> ProcessRuntime.start(ProcessRuntimeConfig.defaults(settings.dataDir().resolve("sources"))));
+        WorkloadRuntime sourceRuntime = components.open("ContainerSource runtime",
+                () -> WorkloadRuntimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
         EventingControllers controllers = components.open("eventing controllers",
                 () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.server.serving.scaling.ScalingConfig;
+import dev.kumo.serving.scaling.ScalingConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

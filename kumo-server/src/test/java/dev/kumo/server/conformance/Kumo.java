@@ -9,7 +9,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.server.ApiAccess;
 import dev.kumo.server.KumoServer;
 import dev.kumo.server.ServerConfig;
-import dev.kumo.server.serving.scaling.ScalingConfig;
+import dev.kumo.serving.scaling.ScalingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

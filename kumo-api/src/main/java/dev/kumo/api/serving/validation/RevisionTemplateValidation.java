@@ -32,6 +32,7 @@ public final class RevisionTemplateValidation {
             String annotationsPath = at(PATH, "metadata.annotations");
             errors.addAll(AutoscalingAnnotations.validate(metadata.annotationsOrEmpty(), annotationsPath,
                     config.autoscaler()));
+            errors.addAll(RuntimeAnnotation.validate(metadata.annotationsOrEmpty(), annotationsPath));
             errors.addAll(ServingMetadataValidation.wholeSecondsDuration(metadata.annotationsOrEmpty(),
                     ServingMetadataValidation.PROGRESS_DEADLINE, annotationsPath));
             errors.addAll(ObjectMetaValidation.validateLabels(metadata.labelsOrEmpty(), at(PATH, "metadata.labels")));

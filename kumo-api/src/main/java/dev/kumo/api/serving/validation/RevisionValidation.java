@@ -18,6 +18,8 @@ public final class RevisionValidation {
         List<FieldError> errors = new ArrayList<>(AutoscalingAnnotations.validate(
                 ServingMetadataValidation.annotations(value.metadata()), "metadata.annotations",
                 config.autoscaler()));
+        errors.addAll(RuntimeAnnotation.validate(ServingMetadataValidation.annotations(value.metadata()),
+                "metadata.annotations"));
         errors.addAll(ServingMetadataValidation.ownerLabel(value.metadata(),
                 ServingMetadataValidation.CONFIGURATION_LABEL, "Configuration"));
         if (existing.isEmpty()) {

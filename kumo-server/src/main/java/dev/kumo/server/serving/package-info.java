@@ -1,2 +1,0 @@
-/** Serving's seams joined in the composition root: controllers to the process runtime and to the router. */
-package dev.kumo.server.serving;

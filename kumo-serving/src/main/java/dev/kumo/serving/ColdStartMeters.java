@@ -1,0 +1,81 @@
+package dev.kumo.serving;
+
+import dev.kumo.dataplane.api.ColdStart;
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceListener;
+import dev.kumo.serving.scaling.RevisionScaling;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.DoubleStream;
+
+/**
+ * The split of a cold start, per revision (tags {@code namespace}, {@code revision}):
+ * {@code kumo_workload_start_seconds} (an instance's exec → ready, recorded when it becomes ready) and
+ * {@code kumo_cold_start_platform_seconds} (the router's {@code kumo_cold_start_seconds} less that, see
+ * {@link ColdStartSplit}); removed when the revision is no longer scaled.
+ */
+final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, RevisionScaling.Lifecycle {
+
+    static final String WORKLOAD_START = "kumo.workload.start";
+    static final String PLATFORM = "kumo.cold.start.platform";
+
+    private static final Duration[] WORKLOAD_BUCKETS = seconds(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120,
+            300);
+    private static final Duration[] PLATFORM_BUCKETS = seconds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+            0.5, 1, 2.5, 5, 10);
+
+    private final MeterRegistry registry;
+    private final ColdStartSplit split = new ColdStartSplit();
+
+    ColdStartMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void changed(Instance instance) {
+        RevisionId revision = new RevisionId(instance.revision().namespace(), instance.revision().revision());
+        split.changed(revision, instance.id(), instance.state()).ifPresent(startup -> timer(WORKLOAD_START,
+                "An instance's own start: exec to passing readiness", WORKLOAD_BUCKETS, revision).record(startup));
+    }
+
+    @Override
+    public void accept(ColdStart coldStart) {
+        split.platformShare(coldStart).ifPresent(share -> timer(PLATFORM, "The platform's share of a cold start: "
+                + "the cold start less the workload's own start", PLATFORM_BUCKETS, coldStart.revision())
+                .record(share));
+    }
+
+    @Override
+    public void tracked(RevisionId revision) {
+        // Meters appear with their first sample.
+    }
+
+    @Override
+    public void forgotten(RevisionId revision) {
+        split.forget(revision);
+        for (String name : List.of(WORKLOAD_START, PLATFORM)) {
+            Timer timer = registry.find(name).tags(tags(revision)).timer();
+            if (timer != null) {
+                registry.remove(timer);
+            }
+        }
+    }
+
+    private Timer timer(String name, String description, Duration[] buckets, RevisionId revision) {
+        return Timer.builder(name).description(description).tags(tags(revision)).serviceLevelObjectives(buckets)
+                .register(registry);
+    }
+
+    private static Tags tags(RevisionId revision) {
+        return Tags.of("namespace", revision.namespace(), "revision", revision.name());
+    }
+
+    private static Duration[] seconds(double... values) {
+        return DoubleStream.of(values).mapToObj(s -> Duration.ofNanos((long) (s * 1e9))).toArray(Duration[]::new);
+    }
+}

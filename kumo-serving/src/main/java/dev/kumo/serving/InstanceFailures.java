@@ -1,0 +1,75 @@
+package dev.kumo.serving;
+
+import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.Termination;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * How a runtime instance that is not running shows in its Revision's status: a first exit as the exit code and last
+ * log lines (OOMKilled when the kernel killed it over its memory limit); a crash after a restart as Kubernetes'
+ * CrashLoopBackOff, with the restart count and the back-off; a failure to run at all as the runtime's reason; an
+ * instance that runs but cannot serve on its port (another process holds it, or it listens elsewhere) as the
+ * runtime's reason and message.
+ */
+final class InstanceFailures {
+
+    private InstanceFailures() {
+    }
+
+    /** The Revision's view of {@code state}, or empty while the instance is starting, ready or stopped. */
+    static Optional<InstanceState> of(dev.kumo.runtime.spi.InstanceState state) {
+        return switch (state) {
+            case dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop -> Optional.of(crashed(loop));
+            case dev.kumo.runtime.spi.InstanceState.Failed failed -> Optional.of(
+                    failed.termination().exitCode().isPresent() ? exited(failed.termination())
+                            : InstanceState.Failed.permanent(failed.termination().reason(),
+                                    failed.termination().message()));
+            // It still runs (or will be restarted) and may heal: not permanent, so the Revision is looked at again.
+            case dev.kumo.runtime.spi.InstanceState.Unhealthy unhealthy -> Optional.of(
+                    new InstanceState.Failed(unhealthy.reason(), unhealthy.message()));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The runtime counts the restart it is backing off for, so {@code restarts() - 1} restarts have happened: none
+     * after the first crash (a single exit), at least one once it crashed again after being restarted.
+     */
+    private static InstanceState crashed(dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop) {
+        Termination last = loop.lastTermination();
+        int restarted = loop.restarts() - 1;
+        if (restarted < 1) {
+            return exited(last);
+        }
+        return new InstanceState.CrashLoopBackOff(last.exitCode().orElse(-1), restarted,
+                Duration.between(last.at(), loop.nextAttempt()), last.lastLogLines(), last.oomKilled());
+    }
+
+    /**
+     * How the latest run of {@code instances} to end ended, in a line: Kubernetes' reason (OOMKilled, Error,
+     * Completed), the exit code, when, and the runtime's reason; empty when no run ended.
+     */
+    static Optional<String> lastTermination(Collection<Instance> instances) {
+        return instances.stream().flatMap(instance -> instance.lastTermination().stream())
+                .max(Comparator.comparing(Termination::at))
+                .map(InstanceFailures::terminated);
+    }
+
+    private static String terminated(Termination last) {
+        String reason = last.oomKilled() ? "OOMKilled" : last.exitCode().orElse(-1) == 0 ? "Completed" : "Error";
+        // The runtime's reason of an OOM kill starts with the word already.
+        String detail = last.reason().startsWith(reason + ": ") ? last.reason().substring(reason.length() + 2)
+                : last.reason();
+        return reason + last.exitCode().stream().mapToObj(code -> ", exit code " + code).findFirst().orElse("")
+                + ", at " + last.at() + ": " + detail;
+    }
+
+    private static InstanceState exited(Termination termination) {
+        return new InstanceState.Exited(termination.exitCode().orElse(-1), termination.lastLogLines(),
+                termination.oomKilled());
+    }
+}

@@ -1,0 +1,210 @@
+package dev.kumo.serving;
+
+import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.controller.engine.NamespacedName;
+import dev.kumo.controller.revision.InstanceReport;
+import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.controller.revision.Replicas;
+import dev.kumo.controller.revision.RevisionInstances;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.ProcessWorkload;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.serving.scaling.RevisionScaling;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The Revision reconciler's instances, run by the {@link WorkloadRuntime} that {@link RuntimeChoice} picks, in the
+ * count the autoscaler wants: missing instances are started, extra ones drained and stopped (those not ready first,
+ * then the newest), and none run while a Revision is scaled to zero.
+ */
+public final class RuntimeInstances implements RevisionInstances {
+
+    /** Log lines of a starting instance quoted when it misses its progress deadline. */
+    private static final int STARTING_LOG_LINES = 10;
+
+    private final Map<RuntimeName, WorkloadRuntime> runtimes;
+    private final RuntimeChoice choice;
+    private final WorkloadSpecs specs;
+    private final RevisionScaling scaling;
+    private final InstanceDrain drain;
+    private final JvmAotCache aot;
+    private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+
+    /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
+    RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
+            RevisionScaling scaling, InstanceDrain drain, JvmAotCache aot) {
+        this.runtimes = Map.copyOf(runtimes);
+        this.choice = choice;
+        this.specs = specs;
+        this.scaling = scaling;
+        this.drain = drain;
+        this.aot = aot;
+    }
+
+    @Override
+    public synchronized InstanceReport ensure(Revision revision) {
+        NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
+        int desired = scaling.desired(revision);
+        List<Instance> serving = serving(key);
+        if (serving.size() < desired) {
+            WorkloadSpec spec;
+            try {
+                spec = specs.of(revision);
+            } catch (EnvResolver.UnresolvableEnvException e) {
+                return cannotStart(desired, new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                return cannotStart(desired, InstanceState.Failed.permanent("InvalidSpec", e.getMessage()));
+            }
+            WorkloadRuntime runtime;
+            switch (runtimeFor(revision)) {
+                case Chosen.Run run -> runtime = run.runtime();
+                case Chosen.NotOn notOn -> {
+                    return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
+                }
+            }
+            Optional<String> unsupported = runtime.unsupported(spec);
+            if (unsupported.isPresent()) {
+                return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get()));
+            }
+            List<Instance> all = new ArrayList<>(serving);
+            RevisionId id = new RevisionId(key.namespace(), key.name());
+            for (int i = serving.size(); i < desired; i++) {
+                WorkloadSpec next = spec instanceof ProcessWorkload process
+                        ? aot.specFor(id, revision.metadata().annotationsOrEmpty(), process) : spec;
+                Instance instance = runtime.start(next);
+                aot.started(id, next, instance.id());
+                startOrder.put(instance.id(), started.incrementAndGet());
+                all.add(instance);
+            }
+            serving = all;
+        } else if (serving.size() > desired) {
+            serving = scaleIn(revision, serving, desired);
+        }
+        int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
+        InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
+        return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
+                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving));
+    }
+
+    @Override
+    public synchronized void remove(NamespacedName revision) {
+        RevisionId id = new RevisionId(revision.namespace(), revision.name());
+        List<CompletableFuture<Instance>> stopped = new ArrayList<>();
+        runtimes.values().forEach(runtime -> instancesOf(runtime, revision).forEach(instance -> {
+            startOrder.remove(instance.id());
+            stopped.add(runtime.stop(instance.id()));
+        }));
+        scaling.forget(id);
+        // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
+        CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
+    }
+
+    @Override
+    public void onChange(Consumer<NamespacedName> listener) {
+        runtimes.values().forEach(runtime -> runtime.watch(instance -> listener.accept(
+                new NamespacedName(instance.revision().namespace(), instance.revision().revision()))));
+        scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
+    }
+
+    /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */
+    private List<Instance> scaleIn(Revision revision, List<Instance> serving, int desired) {
+        List<Instance> byKeepOrder = serving.stream()
+                .sorted(Comparator.comparing((Instance i) -> i.address().isEmpty())
+                        .thenComparing(i -> startOrder.getOrDefault(i.id(), 0L)))
+                .toList();
+        Long timeout = revision.spec().timeoutSeconds();
+        Duration drainFor = Duration.ofSeconds(timeout == null ? 300 : timeout);
+        byKeepOrder.subList(desired, byKeepOrder.size()).forEach(instance -> {
+            startOrder.remove(instance.id());
+            drain.drain(instance, drainFor);
+        });
+        return byKeepOrder.subList(0, desired);
+    }
+
+    private List<Instance> serving(NamespacedName revision) {
+        return instancesOf(revision).stream().filter(i -> !drain.draining(i.id())).toList();
+    }
+
+    private List<Instance> instancesOf(NamespacedName revision) {
+        return runtimes.values().stream().flatMap(runtime -> instancesOf(runtime, revision).stream()).toList();
+    }
+
+    private static List<Instance> instancesOf(WorkloadRuntime runtime, NamespacedName revision) {
+        return runtime.instances().stream()
+                .filter(i -> i.revision().namespace().equals(revision.namespace())
+                        && i.revision().revision().equals(revision.name()))
+                .toList();
+    }
+
+    /** What the choice picked, as one of the runtimes that run here. */
+    private sealed interface Chosen {
+        record Run(WorkloadRuntime runtime) implements Chosen {
+        }
+
+        record NotOn(String reason) implements Chosen {
+        }
+    }
+
+    private Chosen runtimeFor(Revision revision) {
+        return switch (choice.of(revision)) {
+            case RuntimeChoice.Choice.NotOn notOn -> new Chosen.NotOn(notOn.reason());
+            case RuntimeChoice.Choice.Run run -> Optional.ofNullable(runtimes.get(run.runtime()))
+                    .<Chosen>map(Chosen.Run::new).orElseGet(() -> new Chosen.NotOn("the " + run.runtime()
+                            + " runtime is not running in this server"));
+        };
+    }
+
+    private Optional<String> limitsInForce(Revision revision) {
+        try {
+            return runtimeFor(revision) instanceof Chosen.Run run
+                    ? run.runtime().limitsInForce(specs.limits(revision)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InstanceReport cannotStart(int desired, InstanceState.Failed failed) {
+        return new InstanceReport(new Replicas(desired, 0, 0), failed);
+    }
+
+    /** Ready if any instance is; else why none is (exit, crash loop, failure), else starting since the first start. */
+    private InstanceState summary(List<Instance> instances) {
+        if (instances.stream().anyMatch(i -> i.address().isPresent())) {
+            return new InstanceState.Ready();
+        }
+        for (Instance instance : instances) {
+            Optional<InstanceState> failure = InstanceFailures.of(instance.state());
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+        }
+        return instances.stream()
+                .flatMap(i -> i.state() instanceof dev.kumo.runtime.spi.InstanceState.Starting s
+                        ? Stream.of(starting(i, s)) : Stream.empty())
+                .min(Comparator.comparing(InstanceState.Starting::since))
+                .orElseThrow(() -> new IllegalStateException("instances neither ready, failed nor starting: "
+                        + instances));
+    }
+
+    private InstanceState.Starting starting(Instance instance, dev.kumo.runtime.spi.InstanceState.Starting state) {
+        List<String> lastLines = runtimes.values().stream().flatMap(runtime -> runtime.logs(instance.id()).stream())
+                .findFirst().map(log -> log.tail(STARTING_LOG_LINES)).orElse(List.of()).stream().map(LogLine::text)
+                .toList();
+        return new InstanceState.Starting(state.since(), state.lastProbeFailure(), lastLines);
+    }
+}

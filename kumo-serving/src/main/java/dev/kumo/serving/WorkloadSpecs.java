@@ -1,0 +1,127 @@
+package dev.kumo.serving;
+
+import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.pod.Container;
+import dev.kumo.api.serving.pod.IntOrString;
+import dev.kumo.runtime.spi.Probe;
+import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.WorkloadLimits;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates a Revision's serving container into what the runtime runs: a container with a command is a process
+ * workload (its image, if any, is not needed to run it), one with an image and no command an image workload.
+ */
+final class WorkloadSpecs {
+
+    private static final String CONFIGURATION_LABEL = "serving.knative.dev/configuration";
+    private static final String SERVICE_LABEL = "serving.knative.dev/service";
+
+    private final EnvResolver env;
+
+    WorkloadSpecs(EnvResolver env) {
+        this.env = env;
+    }
+
+    WorkloadSpec of(Revision revision) {
+        String namespace = revision.metadata().namespace();
+        String name = revision.metadata().name();
+        Map<String, String> labels = revision.metadata().labelsOrEmpty();
+        RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
+                labels.getOrDefault(CONFIGURATION_LABEL, name), name);
+        Container container = servingContainer(revision);
+        WorkloadSpec.Builder<?> spec = builder(ref, container)
+                .command(orEmpty(container.command()))
+                .args(orEmpty(container.args()))
+                .env(env.resolve(namespace, container))
+                .containerPort(containerPort(container))
+                .runAs(ContainerSecurity.runAs(revision.spec().securityContext(), container))
+                .limits(limits(revision));
+        if (container.workingDir() != null && !container.workingDir().isEmpty()) {
+            spec.workingDir(Path.of(container.workingDir()));
+        }
+        readiness(container.readinessProbe()).ifPresent(spec::readiness);
+        liveness(container.livenessProbe()).ifPresent(spec::liveness);
+        return spec.build();
+    }
+
+    /** A process workload for a container with a command or without an image, else an image workload. */
+    private static WorkloadSpec.Builder<?> builder(RevisionRef ref, Container container) {
+        boolean imageOnly = orEmpty(container.command()).isEmpty() && container.image() != null
+                && !container.image().isEmpty();
+        return imageOnly ? WorkloadSpec.image(ref, container.image()) : WorkloadSpec.process(ref);
+    }
+
+    /** The serving container's memory and CPU limits; an IllegalArgumentException names a bad quantity. */
+    WorkloadLimits limits(Revision revision) {
+        Container container = servingContainer(revision);
+        return ContainerSecurity.limits(container, "spec.containers[" + revision.spec().containers().indexOf(container)
+                + "]");
+    }
+
+    /** The container with a port, else the first: Knative's serving container. */
+    static Container servingContainer(Revision revision) {
+        List<Container> containers = revision.spec().containers();
+        return containers.stream().filter(c -> c.ports() != null && !c.ports().isEmpty()).findFirst()
+                .orElse(containers.get(0));
+    }
+
+    private static int containerPort(Container container) {
+        if (container.ports() == null || container.ports().isEmpty()
+                || container.ports().get(0).containerPort() == null) {
+            return 0;
+        }
+        return container.ports().get(0).containerPort();
+    }
+
+    /** The declared readiness probe; a TCP probe without a period keeps the platform's fast polling. */
+    private static Optional<ProbeSpec> readiness(dev.kumo.api.serving.pod.Probe declared) {
+        return probe(declared).map(probe -> new ProbeSpec(probe, seconds(declared.initialDelaySeconds(), 0),
+                seconds(declared.periodSeconds(), 0), seconds(declared.timeoutSeconds(), 1),
+                orDefault(declared.failureThreshold(), 3)));
+    }
+
+    private static Optional<ProbeSpec> liveness(dev.kumo.api.serving.pod.Probe declared) {
+        return probe(declared).map(probe -> new ProbeSpec(probe, seconds(declared.initialDelaySeconds(), 0),
+                seconds(declared.periodSeconds(), 10), seconds(declared.timeoutSeconds(), 1),
+                orDefault(declared.failureThreshold(), 3)));
+    }
+
+    private static Optional<Probe> probe(dev.kumo.api.serving.pod.Probe declared) {
+        if (declared == null) {
+            return Optional.empty();
+        }
+        if (declared.httpGet() != null) {
+            String path = declared.httpGet().path() == null || declared.httpGet().path().isEmpty() ? "/"
+                    : declared.httpGet().path();
+            return Optional.of(new Probe.HttpGet(path, port(declared.httpGet().port())));
+        }
+        if (declared.tcpSocket() != null) {
+            return Optional.of(new Probe.TcpSocket(port(declared.tcpSocket().port())));
+        }
+        return Optional.empty();
+    }
+
+    /** A numeric probe port; 0 (or a named port) means the serving port. */
+    private static int port(IntOrString port) {
+        return port == null ? 0 : port.asInt().orElse(0);
+    }
+
+    private static Duration seconds(Integer value, int fallback) {
+        return Duration.ofSeconds(value == null ? fallback : value);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+}

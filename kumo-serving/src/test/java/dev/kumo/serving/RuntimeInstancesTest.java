@@ -1,0 +1,99 @@
+package dev.kumo.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.codec.TypedCodec;
+import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.controller.revision.InstanceReport;
+import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.controller.revision.Replicas;
+import dev.kumo.dataplane.api.ScalingSignals;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.scaling.RevisionScaling;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Revision's instances start in the runtime RuntimeChoice picks; a runtime that is not on fails the Revision. */
+class RuntimeInstancesTest {
+
+    private static final String IMAGE = "ghcr.io/knative/helloworld-go:latest";
+
+    @TempDir
+    Path aotRoot;
+
+    private final FakeRuntime process = new FakeRuntime("process");
+    private final FakeRuntime container = new FakeRuntime("container");
+    private final RevisionScaling scaling = new RevisionScaling(AutoscalerDefaults.KNATIVE, id -> 0, id -> true,
+            () -> Instant.parse("2026-12-06T02:00:00Z"), Duration.ofSeconds(2), new ScalingSignals());
+
+    @AfterEach
+    void close() {
+        scaling.close();
+    }
+
+    @Test
+    void anImageWithNoContainerRuntimeOnFailsAsTodaysUnsupportedWorkloadAndStartsNothing() {
+        InstanceReport report = instances(Map.of(RuntimeName.PROCESS, process), RuntimeSettings.DEFAULTS)
+                .ensure(revision(null, IMAGE));
+
+        assertThat(report.replicas()).isEqualTo(new Replicas(1, 0, 0));
+        assertThat(report.state()).isEqualTo(InstanceState.Failed.permanent("RuntimeUnsupported", "container has "
+                + "image " + IMAGE + " and no command: the process runtime runs commands; image-only containers "
+                + "need the podman runtime (not available yet)"));
+        assertThat(process.started()).isEmpty();
+    }
+
+    @Test
+    void eachRevisionStartsInTheRuntimeChosenForIt() {
+        RuntimeInstances instances = instances(Map.of(RuntimeName.PROCESS, process, RuntimeName.CONTAINER,
+                container), new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
+                RuntimeName.PROCESS));
+
+        InstanceReport byCommand = instances.ensure(revision(List.of("python3", "app.py"), null));
+        InstanceReport byImage = instances.ensure(revision(null, IMAGE));
+
+        assertThat(process.started()).singleElement().satisfies(spec -> assertThat(spec.revision().revision())
+                .isEqualTo("by-command-00001"));
+        assertThat(container.started()).singleElement().satisfies(spec -> assertThat(spec.revision().revision())
+                .isEqualTo("by-image-00001"));
+        assertThat(byCommand.replicas()).isEqualTo(new Replicas(1, 0, 1));
+        assertThat(byImage.replicas()).isEqualTo(new Replicas(1, 0, 1));
+        assertThat(byImage.state()).isInstanceOf(InstanceState.Starting.class);
+    }
+
+    private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {
+        return new RuntimeInstances(runtimes, new RuntimeChoice(settings),
+                new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), scaling,
+                new InstanceDrain(process, (revision, address) -> 0),
+                new JvmAotCache(aotRoot, javaCommand -> Optional.of("not in this test"), id -> false));
+    }
+
+    /** A Revision named after what its container declares, so each gets instances of its own. */
+    private static Revision revision(List<String> command, String image) {
+        Map<String, Object> serving = new HashMap<>();
+        if (command != null) {
+            serving.put("command", command);
+        }
+        if (image != null) {
+            serving.put("image", image);
+        }
+        String name = command != null ? "by-command-00001" : "by-image-00001";
+        ObjectNode tree = Json.mapper().valueToTree(Map.of("apiVersion", "serving.knative.dev/v1", "kind", "Revision",
+                "metadata", Map.of("name", name, "namespace", "default"),
+                "spec", Map.of("containers", List.of(serving))));
+        return TypedCodec.decode(tree, Revision.class).value();
+    }
+}

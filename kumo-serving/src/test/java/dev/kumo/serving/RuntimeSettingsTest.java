@@ -1,0 +1,41 @@
+package dev.kumo.serving;
+
+import static dev.kumo.api.serving.RuntimeName.CONTAINER;
+import static dev.kumo.api.serving.RuntimeName.PROCESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The config keys runtimes and default-runtime: absent means the process runtime alone. */
+class RuntimeSettingsTest {
+
+    @Test
+    void withoutTheKeysTheProcessRuntimeRunsAlone() {
+        assertThat(RuntimeSettings.parse(Optional.empty(), Optional.empty()))
+                .isEqualTo(new RuntimeSettings(Set.of(PROCESS), PROCESS)).isEqualTo(RuntimeSettings.DEFAULTS);
+        assertThat(RuntimeSettings.parse(Optional.of(List.of("process")), Optional.of("process")))
+                .isEqualTo(RuntimeSettings.DEFAULTS);
+    }
+
+    @Test
+    void aRuntimeThisKumoDoesNotHaveIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> RuntimeSettings.parse(Optional.of(List.of("process", "container")),
+                Optional.empty()))
+                .hasMessage("runtimes: \"container\": no container runtime is built into this Kumo yet; runtimes it "
+                        + "has: process");
+        assertThatThrownBy(() -> RuntimeSettings.parse(Optional.empty(), Optional.of("kubernetes")))
+                .hasMessage("default-runtime: unknown runtime \"kubernetes\"; want one of process, container");
+        assertThatThrownBy(() -> RuntimeSettings.parse(Optional.of(List.of()), Optional.empty()))
+                .hasMessage("runtimes: name at least one runtime; want process");
+    }
+
+    @Test
+    void theDefaultMustBeOneThatIsOn() {
+        assertThatThrownBy(() -> new RuntimeSettings(Set.of(PROCESS), CONTAINER))
+                .hasMessage("default-runtime: \"container\" is not on; runtimes on: process");
+    }
+}
