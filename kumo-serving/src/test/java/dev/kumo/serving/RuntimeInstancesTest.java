@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,11 @@ class RuntimeInstancesTest {
     private final FakeRuntime container = new FakeRuntime("container");
     private final RevisionScaling scaling = new RevisionScaling(AutoscalerDefaults.KNATIVE, id -> 0, id -> true,
             () -> Instant.parse("2026-12-06T02:00:00Z"), Duration.ofSeconds(2), new ScalingSignals());
+
+    @BeforeEach
+    void start() {
+        scaling.start();
+    }
 
     @AfterEach
     void close() {
