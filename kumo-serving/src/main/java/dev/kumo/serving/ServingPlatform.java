@@ -76,13 +76,13 @@ public final class ServingPlatform implements AutoCloseable {
      * {@code registry}.
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
-            MeterRegistry registry) {
+            MeterRegistry registry, RuntimeFactory runtimes) {
         Path stateDir = settings.stateDir();
         ScalingConfig autoscaler = settings.autoscaler();
         Components components = new Components();
         // The only runtime built in so far; RuntimeChoice answers the others as not on.
         WorkloadRuntime runtime = components.open("process runtime",
-                () -> WorkloadRuntimes.start(RuntimeName.PROCESS, stateDir));
+                () -> runtimes.start(RuntimeName.PROCESS, stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
