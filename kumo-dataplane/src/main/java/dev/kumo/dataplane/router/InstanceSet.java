@@ -2,7 +2,7 @@ package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.dataplane.api.InstanceAddress;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

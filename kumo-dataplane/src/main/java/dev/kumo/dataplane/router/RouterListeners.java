@@ -1,8 +1,8 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.kumo.server.serving;
 
 import dev.kumo.dataplane.api.InstanceAddress;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import java.time.Duration;

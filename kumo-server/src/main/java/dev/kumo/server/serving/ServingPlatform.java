@@ -6,7 +6,7 @@ import dev.kumo.controller.route.RouteUrls;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.controller.serving.ServingControllers;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.http.ListenerLimits;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.ColdStart;
 import dev.kumo.dataplane.api.InstanceAddress;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceState;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.kumo.server.serving.scaling;
 
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
-import dev.kumo.dataplane.autoscaler.ScalingMetric;
-import dev.kumo.dataplane.autoscaler.ScalingSettings;
+import dev.kumo.autoscaler.ScalingMetric;
+import dev.kumo.autoscaler.ScalingSettings;
 
 /** Maps a Revision's resolved autoscaling (kumo-api) onto the decider's settings (kumo-dataplane), one for one. */
 final class SettingsMapping {

@@ -1,7 +1,7 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

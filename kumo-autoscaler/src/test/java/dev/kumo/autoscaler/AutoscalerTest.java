@@ -1,9 +1,9 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
 /** What the KPA scales on: in-flight requests or requests per second. */
 public enum ScalingMetric {

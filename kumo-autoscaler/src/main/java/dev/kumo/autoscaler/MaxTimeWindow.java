@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
-import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
-import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.autoscaler.metrics.LoadSample;
 
 /**
  * A revision's load over its stable and panic windows, for both metrics, as Knative's metric collector keeps it

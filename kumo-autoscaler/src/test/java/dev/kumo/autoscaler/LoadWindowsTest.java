@@ -1,8 +1,8 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

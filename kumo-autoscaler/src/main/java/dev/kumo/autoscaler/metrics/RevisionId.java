@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.api;
+package dev.kumo.autoscaler.metrics;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.autoscaler;
+package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

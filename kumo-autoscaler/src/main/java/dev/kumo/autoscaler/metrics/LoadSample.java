@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.api;
+package dev.kumo.autoscaler.metrics;
 
 /**
  * One second of a revision's load as the data plane saw it: the time-weighted average of its in-flight requests
