@@ -1,5 +1,6 @@
 package dev.kumo.autoscaler;
 
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -49,20 +50,22 @@ final class Activation {
      * Bounds {@code want}, applies the scale-to-zero rules and moves the Active condition; a count that is not to
      * be applied yet leaves {@code current} in place.
      */
-    Outcome apply(ScalingSettings settings, int want, int excessBurstCapacity, int readyInstances, int current,
+    Outcome apply(RevisionAutoscaling settings, int want, int excessBurstCapacity, int readyInstances, int current,
             Instant now) {
         String bounds = "";
         int min = settings.effectiveMinScale();
-        if (settings.initialScale() > 1 && !initialized && settings.reachable() && settings.initialScale() > min) {
-            min = settings.initialScale();
+        int initial = settings.bounds().initial();
+        if (initial > 1 && !initialized && settings.reachable() && initial > min) {
+            min = initial;
             bounds = want < min ? "; raised to initial-scale " + min + " until reached once" : "";
         } else if (want < min) {
             bounds = "; raised to min-scale " + min;
         }
         int bounded = Math.max(want, min);
-        if (settings.maxScale() != 0 && bounded > settings.maxScale()) {
-            bounded = settings.maxScale();
-            bounds = "; bounded by max-scale " + settings.maxScale();
+        int max = settings.bounds().max();
+        if (max != 0 && bounded > max) {
+            bounded = max;
+            bounds = "; bounded by max-scale " + max;
         }
         Step step = scaleToZero(settings, bounded, current, now);
         boolean activatorInPath = !(step.want() > 0 && excessBurstCapacity >= 0);
@@ -75,32 +78,33 @@ final class Activation {
         return new Outcome(step.apply() ? step.want() : current, activatorInPath, bounds + step.reason());
     }
 
-    private Step scaleToZero(ScalingSettings settings, int desired, int current, Instant now) {
+    private Step scaleToZero(RevisionAutoscaling settings, int desired, int current, Instant now) {
         if (desired != 0) {
             return Step.apply(desired, "");
         }
-        if (!settings.enableScaleToZero()) {
+        if (!settings.scaleToZero().enabled()) {
             return Step.apply(1, "; scale to zero is disabled, keeping 1");
         }
         Duration inState = Duration.between(since, now);
+        Duration stableWindow = settings.decider().stableWindow();
         return switch (state) {
             // Knative also gives up activating after the progress deadline; Kumo's revision reconciler reports
             // instances that cannot start.
             case ACTIVATING -> Step.hold(-1, "; activating, keeping " + current);
-            case ACTIVE -> inState.compareTo(settings.stableWindow()) >= 0
-                    ? Step.hold(0, "; idle for the stable window " + Phrases.seconds(settings.stableWindow())
+            case ACTIVE -> inState.compareTo(stableWindow) >= 0
+                    ? Step.hold(0, "; idle for the stable window " + Phrases.seconds(stableWindow)
                             + ", now inactive, keeping " + current)
                     : Step.apply(1, "; keeping 1 until active for the stable window "
-                            + Phrases.seconds(settings.stableWindow()) + " (active " + Phrases.seconds(inState) + ")");
+                            + Phrases.seconds(stableWindow) + " (active " + Phrases.seconds(inState) + ")");
             case INACTIVE -> inactive(settings, inState, current, now);
         };
     }
 
     /** The last instance goes once retention and grace are both over, or the activator covered the grace. */
-    private Step inactive(ScalingSettings settings, Duration inactiveFor, int current, Instant now) {
-        Duration grace = settings.scaleToZeroGracePeriod();
+    private Step inactive(RevisionAutoscaling settings, Duration inactiveFor, int current, Instant now) {
+        Duration grace = settings.scaleToZero().gracePeriod();
         Duration retention = settings.effectiveRetention();
-        String idle = "scale to zero after " + Phrases.seconds(settings.stableWindow()) + " idle and ";
+        String idle = "scale to zero after " + Phrases.seconds(settings.decider().stableWindow()) + " idle and ";
         if (inactiveFor.compareTo(grace) >= 0 && inactiveFor.compareTo(retention) >= 0) {
             return Step.apply(0, "; " + idle + Phrases.seconds(inactiveFor) + " inactive (grace "
                     + Phrases.seconds(grace) + ", retention " + Phrases.seconds(retention) + ")");
@@ -119,9 +123,9 @@ final class Activation {
     }
 
     /** Knative's computeActiveCondition: the table in kpa.go, with want -1 meaning "unknown". */
-    private void observe(ScalingSettings settings, int want, int ready, Instant now) {
+    private void observe(RevisionAutoscaling settings, int want, int ready, Instant now) {
         int min = settings.effectiveMinScale();
-        int minReady = initialized ? Math.max(min, 1) : Math.max(min, settings.initialScale());
+        int minReady = initialized ? Math.max(min, 1) : Math.max(min, settings.bounds().initial());
         if (ready >= minReady) {
             initialized = true;
         }

@@ -1,5 +1,7 @@
 package dev.kumo.autoscaler;
 
+import dev.kumo.api.serving.autoscaling.DeciderSpec;
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import java.time.Instant;
@@ -17,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Autoscaler {
 
     /** The window sizes samples are kept in before a revision's own settings are known (Knative's defaults). */
-    private static final ScalingSettings DEFAULT_WINDOWS = ScalingSettings.builder().build();
+    private static final DeciderSpec DEFAULT_WINDOWS = DeciderSpec.builder().build();
 
     private final ConcurrentHashMap<RevisionId, RevisionScaler> revisions = new ConcurrentHashMap<>();
 
@@ -35,12 +37,12 @@ public final class Autoscaler {
     }
 
     /** Decides how many instances {@code revision} should run now, given how many are ready. */
-    public ScaleDecision decide(RevisionId revision, ScalingSettings settings, int readyInstances, Instant now) {
+    public ScaleDecision decide(RevisionId revision, RevisionAutoscaling settings, int readyInstances, Instant now) {
         if (readyInstances < 0) {
             throw new IllegalArgumentException("readyInstances of " + revision + " is " + readyInstances
                     + ", want >= 0");
         }
-        return revisions.computeIfAbsent(revision, r -> new RevisionScaler(settings))
+        return revisions.computeIfAbsent(revision, r -> new RevisionScaler(settings.decider()))
                 .decide(settings, readyInstances, now);
     }
 

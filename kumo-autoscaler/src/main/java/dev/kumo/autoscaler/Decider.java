@@ -1,5 +1,8 @@
 package dev.kumo.autoscaler;
 
+import dev.kumo.api.serving.autoscaling.DeciderSpec;
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
+import dev.kumo.api.serving.autoscaling.ScalingMetric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,24 +40,25 @@ final class Decider {
         return panicTime != null;
     }
 
-    Want decide(ScalingSettings settings, LoadWindows.Observed observed, int readyInstances, Instant now) {
+    Want decide(RevisionAutoscaling settings, LoadWindows.Observed observed, int readyInstances, Instant now) {
+        DeciderSpec spec = settings.decider();
         double ready = Math.max(1, readyInstances);
-        double target = settings.targetValue();
+        double target = spec.targetValue();
         // ceil, so that a small rate still lets the count grow (and shrink) by at least one.
-        double maxScaleUp = Math.ceil(settings.maxScaleUpRate() * ready);
-        double maxScaleDown = settings.reachable() ? Math.floor(ready / settings.maxScaleDownRate()) : 0;
+        double maxScaleUp = Math.ceil(spec.maxScaleUpRate() * ready);
+        double maxScaleDown = settings.reachable() ? Math.floor(ready / spec.maxScaleDownRate()) : 0;
         double stableWant = Math.ceil(observed.stable() / target);
         double panicWant = Math.ceil(observed.panic() / target);
         int desiredStable = activated(settings, stableWant, clamp(stableWant, maxScaleDown, maxScaleUp));
         int desiredPanic = activated(settings, panicWant, clamp(panicWant, maxScaleDown, maxScaleUp));
 
-        updatePanic(settings, panicWant / ready >= settings.panicThreshold(), now);
+        updatePanic(spec, panicWant / ready >= spec.panicThreshold(), now);
         int desired = desiredStable;
         StringBuilder reason = new StringBuilder();
         if (panicking()) {
             desired = Math.max(desiredStable, desiredPanic);
             reason.append("panic: ").append(Phrases.number(observed.panic())).append(' ')
-                    .append(settings.metric().phrase()).append(" over ").append(Phrases.seconds(settings.panicWindow()))
+                    .append(phrase(spec.metric())).append(" over ").append(Phrases.seconds(spec.panicWindow()))
                     .append(" / target ").append(Phrases.number(target)).append(" → ").append(desired);
             if (desired > maxPanicPods) {
                 maxPanicPods = desired;
@@ -64,17 +68,17 @@ final class Decider {
             desired = maxPanicPods;
         } else {
             reason.append("stable: ").append(Phrases.number(observed.stable())).append(' ')
-                    .append(settings.metric().phrase()).append(" / target ").append(Phrases.number(target))
+                    .append(phrase(spec.metric())).append(" / target ").append(Phrases.number(target))
                     .append(" → ").append(desiredStable);
         }
-        rateLimit(settings, Math.max(stableWant, panicking() ? panicWant : 0), maxScaleUp, maxScaleDown,
+        rateLimit(spec, Math.max(stableWant, panicking() ? panicWant : 0), maxScaleUp, maxScaleDown,
                 readyInstances).ifPresent(reason::append);
         desired = delayed(settings, desired, now, reason);
-        return new Want(desired, excessBurstCapacity(settings, observed, readyInstances), panicking(),
+        return new Want(desired, excessBurstCapacity(spec, observed, readyInstances), panicking(),
                 reason.toString());
     }
 
-    private void updatePanic(ScalingSettings settings, boolean overThreshold, Instant now) {
+    private void updatePanic(DeciderSpec settings, boolean overThreshold, Instant now) {
         if (overThreshold) {
             panicTime = now; // enter panic, or extend it while still over the threshold
         } else if (panicTime != null && panicTime.plus(settings.stableWindow()).isBefore(now)) {
@@ -85,22 +89,22 @@ final class Decider {
     }
 
     /** Scale-down decisions wait until the largest want over the delay window has come down too. */
-    private int delayed(ScalingSettings settings, int desired, Instant now, StringBuilder reason) {
-        if (settings.scaleDownDelay().isZero()) {
+    private int delayed(RevisionAutoscaling settings, int desired, Instant now, StringBuilder reason) {
+        if (settings.decider().scaleDownDelay().isZero()) {
             delayWindow = null;
             return desired;
         }
         if (!settings.reachable()) {
             return desired;
         }
-        if (delayWindow == null || !delayWindow.duration().equals(settings.scaleDownDelay())) {
-            delayWindow = new MaxTimeWindow(settings.scaleDownDelay(), TICK);
+        if (delayWindow == null || !delayWindow.duration().equals(settings.decider().scaleDownDelay())) {
+            delayWindow = new MaxTimeWindow(settings.decider().scaleDownDelay(), TICK);
         }
         delayWindow.record(now, desired);
         int delayedCount = delayWindow.current();
         if (delayedCount != desired) {
             reason.append("; held at ").append(delayedCount).append(" by scale-down-delay ")
-                    .append(Phrases.seconds(settings.scaleDownDelay()));
+                    .append(Phrases.seconds(settings.decider().scaleDownDelay()));
         }
         return delayedCount;
     }
@@ -109,7 +113,7 @@ final class Decider {
      * EBC = floor(ready × total − TBC − panic average); -1 when TBC is -1 (activator always in the path), 0 when
      * TBC is 0. Knative counts the real ready instances here, not at least one.
      */
-    private static int excessBurstCapacity(ScalingSettings settings, LoadWindows.Observed observed, int ready) {
+    private static int excessBurstCapacity(DeciderSpec settings, LoadWindows.Observed observed, int ready) {
         double tbc = settings.targetBurstCapacity();
         if (tbc == 0) {
             return 0;
@@ -120,7 +124,7 @@ final class Decider {
         return (int) Math.floor(ready * settings.totalValue() - tbc - observed.panic());
     }
 
-    private static Optional<String> rateLimit(ScalingSettings settings, double want, double maxUp, double maxDown,
+    private static Optional<String> rateLimit(DeciderSpec settings, double want, double maxUp, double maxDown,
             int ready) {
         if (want > maxUp) {
             return Optional.of("; limited by max-scale-up-rate " + Phrases.number(settings.maxScaleUpRate())
@@ -134,8 +138,14 @@ final class Decider {
     }
 
     /** Raises a count that is not zero to the activation scale, as Knative does for both wants. */
-    private static int activated(ScalingSettings settings, double want, int clamped) {
-        return want > 0 && settings.activationScale() > clamped ? settings.activationScale() : clamped;
+    private static int activated(RevisionAutoscaling settings, double want, int clamped) {
+        int activation = settings.bounds().activation();
+        return want > 0 && activation > clamped ? activation : clamped;
+    }
+
+    /** How the metric reads in a decision's reason. */
+    private static String phrase(ScalingMetric metric) {
+        return metric == ScalingMetric.CONCURRENCY ? "avg concurrency" : "rps";
     }
 
     private static int clamp(double value, double min, double max) {

@@ -1,5 +1,7 @@
 package dev.kumo.autoscaler;
 
+import dev.kumo.api.serving.autoscaling.DeciderSpec;
+import dev.kumo.api.serving.autoscaling.ScalingMetric;
 import dev.kumo.autoscaler.metrics.LoadSample;
 
 /**
@@ -23,7 +25,7 @@ final class LoadWindows {
     /** The newest second a sample was recorded for; {@code Long.MIN_VALUE} before the first. */
     private long lastSecond = Long.MIN_VALUE;
 
-    LoadWindows(ScalingSettings settings) {
+    LoadWindows(DeciderSpec settings) {
         long stable = buckets(settings.stableWindow());
         long panic = buckets(settings.panicWindow());
         concurrencyStable = new TimedBuckets(stable);
@@ -52,12 +54,12 @@ final class LoadWindows {
      * each second at its own phase, and a one-bucket panic window ending at a second with no sample yet would read
      * "no load" at every decision that falls before the report — at a fixed phase, at every decision.
      */
-    Observed observe(ScalingSettings settings, long nowSecond) {
+    Observed observe(DeciderSpec settings, long nowSecond) {
         long at = lastSecond == nowSecond - 1 ? lastSecond : nowSecond;
         return observeAt(settings, at);
     }
 
-    private Observed observeAt(ScalingSettings settings, long nowSecond) {
+    private Observed observeAt(DeciderSpec settings, long nowSecond) {
         long stable = buckets(settings.stableWindow());
         long panic = buckets(settings.panicWindow());
         concurrencyStable.resize(stable, nowSecond);

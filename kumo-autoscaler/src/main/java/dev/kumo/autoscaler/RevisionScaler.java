@@ -1,5 +1,7 @@
 package dev.kumo.autoscaler;
 
+import dev.kumo.api.serving.autoscaling.DeciderSpec;
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import dev.kumo.autoscaler.metrics.LoadSample;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,7 +22,7 @@ final class RevisionScaler {
     private Activation activation;
     private boolean demand;
 
-    RevisionScaler(ScalingSettings windowSizes) {
+    RevisionScaler(DeciderSpec windowSizes) {
         windows = new LoadWindows(windowSizes);
     }
 
@@ -32,12 +34,12 @@ final class RevisionScaler {
         demand = true;
     }
 
-    synchronized ScaleDecision decide(ScalingSettings settings, int readyInstances, Instant now) {
+    synchronized ScaleDecision decide(RevisionAutoscaling settings, int readyInstances, Instant now) {
         if (decider == null) {
             decider = new Decider(readyInstances, now);
             activation = new Activation(now);
         }
-        LoadWindows.Observed observed = windows.observe(settings, now.getEpochSecond());
+        LoadWindows.Observed observed = windows.observe(settings.decider(), now.getEpochSecond());
         Decider.Want want = decider.decide(settings, observed, readyInstances, now);
         int desired = want.desired();
         String reason = want.reason();
@@ -48,7 +50,7 @@ final class RevisionScaler {
             reason = "a request is waiting at zero → 1";
         }
         demand = false;
-        int current = history.isEmpty() ? settings.initialScale() : history.peekLast().desiredScale();
+        int current = history.isEmpty() ? settings.bounds().initial() : history.peekLast().desiredScale();
         Activation.Outcome outcome = activation.apply(settings, desired, want.excessBurstCapacity(), readyInstances,
                 current, now);
         ScaleDecision decision = new ScaleDecision(now, outcome.desiredScale(), want.excessBurstCapacity(),

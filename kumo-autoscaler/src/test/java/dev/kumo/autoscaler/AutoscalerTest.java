@@ -2,6 +2,8 @@ package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
+import dev.kumo.api.serving.autoscaling.ScalingMetric;
 import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import java.time.Duration;
@@ -15,7 +17,8 @@ class AutoscalerTest {
 
     private static final RevisionId REVISION = new RevisionId("default", "hello-00001");
     /** containerConcurrency 10 at 70%: target 7. */
-    private static final ScalingSettings CC10 = ScalingSettings.builder().totalValue(10).build();
+    private static final RevisionAutoscaling CC10 = RevisionAutoscaling.builder().decider(d -> d.totalValue(10))
+            .build();
 
     private final Autoscaler autoscaler = new Autoscaler();
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -28,12 +31,12 @@ class AutoscalerTest {
         }
     }
 
-    private ScaleDecision decide(ScalingSettings settings, int ready) {
+    private ScaleDecision decide(RevisionAutoscaling settings, int ready) {
         return autoscaler.decide(REVISION, settings, ready, now);
     }
 
     /** Decides every 2 s without load until {@code seconds} have passed, returning every decision. */
-    private List<ScaleDecision> idle(ScalingSettings settings, int ready, int seconds) {
+    private List<ScaleDecision> idle(RevisionAutoscaling settings, int ready, int seconds) {
         List<ScaleDecision> decisions = new ArrayList<>();
         Instant end = now.plusSeconds(seconds);
         while (!now.isAfter(end)) {
@@ -84,7 +87,7 @@ class AutoscalerTest {
 
     @Test
     void withTheActivatorInThePathAnIdleRevisionGoesToZeroRightAfterItsStableWindow() {
-        ScalingSettings defaults = ScalingSettings.builder().build(); // TBC 211: EBC < 0, activator in the path
+        RevisionAutoscaling defaults = RevisionAutoscaling.builder().build(); // TBC 211: EBC < 0, activator in the path
         List<ScaleDecision> decisions = idle(defaults, 1, 70);
 
         assertThat(decisions).allMatch(ScaleDecision::activatorInPath);
@@ -98,7 +101,7 @@ class AutoscalerTest {
 
     @Test
     void withoutTheActivatorInThePathTheLastInstanceWaitsForTheGracePeriod() {
-        ScalingSettings tbc0 = ScalingSettings.builder().targetBurstCapacity(0).build();
+        RevisionAutoscaling tbc0 = RevisionAutoscaling.builder().decider(d -> d.targetBurstCapacity(0)).build();
         List<ScaleDecision> decisions = idle(tbc0, 1, 100);
 
         assertThat(decisions.get(10).activatorInPath()).as("want 1 and EBC 0: serve directly").isFalse();
@@ -110,7 +113,8 @@ class AutoscalerTest {
 
     @Test
     void retentionKeepsTheLastInstance() {
-        ScalingSettings retain = ScalingSettings.builder().scaleToZeroPodRetention(Duration.ofSeconds(120)).build();
+        RevisionAutoscaling retain = RevisionAutoscaling.builder()
+                .scaleToZero(z -> z.podRetention(Duration.ofSeconds(120))).build();
         List<ScaleDecision> decisions = idle(retain, 1, 200);
 
         assertThat(decisions.get(31).reason())
@@ -121,15 +125,15 @@ class AutoscalerTest {
 
     @Test
     void anUnreachableRevisionIgnoresRetention() {
-        ScalingSettings retain = ScalingSettings.builder().scaleToZeroPodRetention(Duration.ofSeconds(120))
-                .reachable(false).build();
+        RevisionAutoscaling retain = RevisionAutoscaling.builder()
+                .scaleToZero(z -> z.podRetention(Duration.ofSeconds(120))).reachable(false).build();
         ScaleDecision zero = firstAtZero(idle(retain, 1, 200));
         assertThat(zero.at()).isEqualTo(Instant.parse("2026-01-01T00:01:02Z"));
     }
 
     @Test
     void scaleToZeroDisabledKeepsOne() {
-        ScalingSettings noZero = ScalingSettings.builder().enableScaleToZero(false).build();
+        RevisionAutoscaling noZero = RevisionAutoscaling.builder().scaleToZero(z -> z.enabled(false)).build();
         List<ScaleDecision> decisions = idle(noZero, 1, 200);
 
         assertThat(decisions).allMatch(d -> d.desiredScale() == 1);
@@ -138,7 +142,7 @@ class AutoscalerTest {
 
     @Test
     void demandAtZeroWantsOneAtOnce() {
-        ScalingSettings defaults = ScalingSettings.builder().build();
+        RevisionAutoscaling defaults = RevisionAutoscaling.builder().build();
         idle(defaults, 1, 62);
         assertThat(decide(defaults, 0).desiredScale()).isZero();
 
@@ -155,21 +159,22 @@ class AutoscalerTest {
 
     @Test
     void minScaleAndMaxScaleBoundTheWant() {
-        ScalingSettings min2 = CC10.toBuilder().minScale(2).build();
+        RevisionAutoscaling min2 = CC10.toBuilder().bounds(b -> b.min(2)).build();
         ScaleDecision atMin = decide(min2, 0);
         assertThat(atMin.desiredScale()).isEqualTo(2);
         assertThat(atMin.reason()).endsWith("; raised to min-scale 2");
 
         autoscaler.forget(REVISION);
         load(60, 100, 100);
-        ScaleDecision atMax = decide(CC10.toBuilder().maxScale(5).build(), 1);
+        ScaleDecision atMax = decide(CC10.toBuilder().bounds(b -> b.max(5)).build(), 1);
         assertThat(atMax.desiredScale()).isEqualTo(5);
         assertThat(atMax.reason()).endsWith("; bounded by max-scale 5");
     }
 
     @Test
     void rpsScalesOnRequestsPerSecond() {
-        ScalingSettings rps = ScalingSettings.builder().metric(ScalingMetric.RPS).totalValue(200).build();
+        RevisionAutoscaling rps = RevisionAutoscaling.builder()
+                .decider(d -> d.metric(ScalingMetric.RPS).totalValue(200)).build();
         decide(rps, 1);
         load(60, 0.5, 300);
         ScaleDecision decision = decide(rps, 2);
@@ -180,7 +185,7 @@ class AutoscalerTest {
 
     @Test
     void aNewRevisionKeepsItsInitialScaleUntilReachedOnce() {
-        ScalingSettings initial3 = ScalingSettings.builder().initialScale(3).build();
+        RevisionAutoscaling initial3 = RevisionAutoscaling.builder().bounds(b -> b.initial(3)).build();
         ScaleDecision first = decide(initial3, 0);
         assertThat(first.desiredScale()).isEqualTo(3);
         assertThat(first.reason()).endsWith("; raised to initial-scale 3 until reached once");
@@ -194,7 +199,7 @@ class AutoscalerTest {
 
     @Test
     void initialScaleZeroStartsAtZeroUntilDemand() {
-        ScalingSettings initial0 = ScalingSettings.builder().initialScale(0).build();
+        RevisionAutoscaling initial0 = RevisionAutoscaling.builder().bounds(b -> b.initial(0)).build();
         assertThat(idle(initial0, 0, 10)).allMatch(d -> d.desiredScale() == 0);
 
         autoscaler.demand(REVISION);

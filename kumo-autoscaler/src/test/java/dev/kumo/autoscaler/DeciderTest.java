@@ -2,6 +2,7 @@ package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -19,10 +20,10 @@ class DeciderTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     /** Knative's newTestAutoscaler: total = target / 0.75. */
-    static ScalingSettings knative(double target, double tbc) {
-        return ScalingSettings.builder().totalValue(target / 0.75).targetUtilization(0.75)
+    static RevisionAutoscaling knative(double target, double tbc) {
+        return RevisionAutoscaling.builder().decider(d -> d.totalValue(target / 0.75).targetUtilization(0.75)
                 .targetBurstCapacity(tbc).panicThresholdPercentage(200).maxScaleUpRate(10).maxScaleDownRate(10)
-                .stableWindow(Duration.ofSeconds(60)).build();
+                .stableWindow(Duration.ofSeconds(60))).build();
     }
 
     /** Knative's expectedEBC. */
@@ -34,7 +35,7 @@ class DeciderTest {
         return new LoadWindows.Observed(stable, panic);
     }
 
-    record Row(String name, ScalingSettings settings, double stable, double panic, int ready, Decider decider,
+    record Row(String name, RevisionAutoscaling settings, double stable, double panic, int ready, Decider decider,
             int wantScale, int wantEbc) {
         @Override
         public String toString() {
@@ -47,7 +48,7 @@ class DeciderTest {
         return new Row(name, knative(target, tbc), stable, panic, ready, new Decider(1, NOW), wantScale, wantEbc);
     }
 
-    static Row row(String name, double target, double tbc, UnaryOperator<ScalingSettings.Builder> change,
+    static Row row(String name, double target, double tbc, UnaryOperator<RevisionAutoscaling.Builder> change,
             double stable, double panic, int ready, int wantScale, int wantEbc) {
         return new Row(name, change.apply(knative(target, tbc).toBuilder()).build(), stable, panic, ready,
                 new Decider(1, NOW), wantScale, wantEbc);
@@ -60,30 +61,31 @@ class DeciderTest {
                 row("Autoscaler0TBC (TBC 0 → EBC 0)", 10, 0, 50, 49, 1, 5, 0),
                 row("AutoscalerStableModeNoChange", 10, 100, 50, 50, 1, 5, ebc(10, 100, 50, 1)),
                 row("AutoscalerStableModeNoChangeAlreadyScaled", 10, 100, 50, 50, 5, 5, ebc(10, 100, 50, 5)),
-                row("AutoscalerStableModeIncreaseWithSmallScaleUpRate", 1, 1982, b -> b.maxScaleUpRate(1.1),
-                        3, 3.1, 2, 3, ebc(1, 1982, 3.1, 2)),
-                row("AutoscalerStableModeDecreaseWithSmallScaleDownRate", 10, 1982, b -> b.maxScaleDownRate(1.1),
-                        1, 1, 100, 90, ebc(10, 1982, 1, 100)),
+                row("AutoscalerStableModeIncreaseWithSmallScaleUpRate", 1, 1982,
+                        b -> b.decider(d -> d.maxScaleUpRate(1.1)), 3, 3.1, 2, 3, ebc(1, 1982, 3.1, 2)),
+                row("AutoscalerStableModeDecreaseWithSmallScaleDownRate", 10, 1982,
+                        b -> b.decider(d -> d.maxScaleDownRate(1.1)), 1, 1, 100, 90, ebc(10, 1982, 1, 100)),
                 row("AutoscalerStableModeDecreaseNonReachable", 10, 1982,
-                        b -> b.maxScaleDownRate(1.1).reachable(false), 1, 1, 100, 1, ebc(10, 1982, 1, 100)),
+                        b -> b.decider(d -> d.maxScaleDownRate(1.1)).reachable(false), 1, 1, 100, 1,
+                        ebc(10, 1982, 1, 100)),
                 row("AutoscalerPanicModeDoublePodCount", 10, 84, 50, 100, 1, 10, ebc(10, 84, 100, 1)),
                 row("TestAutoscalerStableModeDecrease", 10, 98, 50, 50, 8, 5, ebc(10, 98, 50, 8)),
                 row("TestAutoscalerRateLimitScaleUp", 10, 61, 1000, 1001, 1, 10, ebc(10, 61, 1001, 1)),
                 row("TestAutoscalerRateLimitScaleDown", 10, 61, 1, 1, 100, 10, ebc(10, 61, 1, 100)),
                 row("TestAutoscalerUseOnePodAsMinimumIfEndpointsNotFound", 10, 81, 1000, 888, 0, 10,
                         ebc(10, 81, 888, 0)),
-                row("TestAutoscalerActivationScale (no load)", 10, 75, b -> b.activationScale(2), 0, 0, 1, 0,
-                        ebc(10, 75, 0, 1)),
-                row("TestAutoscalerActivationScale (load)", 10, 75, b -> b.activationScale(2), 1, 0, 1, 2,
-                        ebc(10, 75, 0, 1)),
+                row("TestAutoscalerActivationScale (no load)", 10, 75, b -> b.bounds(s -> s.activation(2)), 0, 0, 1,
+                        0, ebc(10, 75, 0, 1)),
+                row("TestAutoscalerActivationScale (load)", 10, 75, b -> b.bounds(s -> s.activation(2)), 1, 0, 1,
+                        2, ebc(10, 75, 0, 1)),
                 new Row("AutoscalerPanicStableLargerThanPanic", knative(1, 100), 50, 30, 5,
                         new Decider(5, NOW.minusSeconds(5)), 50, ebc(1, 100, 30, 5)),
                 new Row("AutoscalerPanicStableLessThanPanic", knative(1, 100), 20, 30, 5,
                         new Decider(5, NOW.minusSeconds(5)), 30, ebc(1, 100, 30, 5)),
                 new Row("Knative defaults, TBC 211, one instance: EBC floor(100 - 211)",
-                        ScalingSettings.builder().build(), 0, 0, 1, new Decider(1, NOW), 0, -111),
+                        RevisionAutoscaling.builder().build(), 0, 0, 1, new Decider(1, NOW), 0, -111),
                 new Row("Knative defaults, TBC 211, three instances: EBC floor(300 - 211 - 50)",
-                        ScalingSettings.builder().build(), 50, 50, 3, new Decider(1, NOW), 1, 39));
+                        RevisionAutoscaling.builder().build(), 50, 50, 3, new Decider(1, NOW), 1, 39));
     }
 
     @ParameterizedTest
@@ -98,7 +100,7 @@ class DeciderTest {
     /** TestAutoscalerPanicThenUnPanicScaleDown: panic holds its high-water mark until a stable window passed. */
     @Test
     void panicNeverScalesDownAndEndsAfterAStableWindow() {
-        ScalingSettings settings = knative(10, 93);
+        RevisionAutoscaling settings = knative(10, 93);
         Decider decider = new Decider(1, NOW);
         assertThat(decider.decide(settings, observed(100, 100), 1, NOW).desired()).isEqualTo(10);
 
@@ -121,7 +123,7 @@ class DeciderTest {
     /** TestAutoscalerUnpanicAfterSlowIncrease: panic time is not extended below the threshold. */
     @Test
     void unpanicsAfterASlowIncrease() {
-        ScalingSettings settings = knative(1, 98);
+        RevisionAutoscaling settings = knative(1, 98);
         Decider decider = new Decider(1, NOW);
         assertThat(decider.decide(settings, observed(11, 25), 10, NOW).desired()).isEqualTo(25);
         assertThat(decider.decide(settings, observed(30, 41), 40, NOW.plusSeconds(30)).desired()).isEqualTo(41);
@@ -133,7 +135,7 @@ class DeciderTest {
     /** TestAutoscalerExtendPanicWindow: still surging extends the panic. */
     @Test
     void surgingExtendsThePanic() {
-        ScalingSettings settings = knative(1, 98);
+        RevisionAutoscaling settings = knative(1, 98);
         Decider decider = new Decider(1, NOW);
         decider.decide(settings, observed(11, 25), 10, NOW);
         assertThat(decider.decide(settings, observed(30, 80), 40, NOW.plusSeconds(30)).desired()).isEqualTo(80);
@@ -144,7 +146,7 @@ class DeciderTest {
     /** TestAutoscalerPanicModeExponentialTrackAndStabilize. */
     @Test
     void tracksAnExponentialRiseInPanic() {
-        ScalingSettings settings = knative(1, 101);
+        RevisionAutoscaling settings = knative(1, 101);
         Decider decider = new Decider(1, NOW);
         assertThat(decider.decide(settings, observed(6, 6), 1, NOW).desired()).isEqualTo(6);
         assertThat(decider.decide(settings, observed(36, 36), 6, NOW).desired()).isEqualTo(36);
@@ -167,9 +169,9 @@ class DeciderTest {
     /** TestAutoscalerScaleDownDelay ("simple" then "gradual"): the largest want over the delay is applied. */
     @Test
     void scaleDownDelayAppliesTheMaximumOverTheDelay() {
-        ScalingSettings settings = ScalingSettings.builder().totalValue(10).targetUtilization(1)
+        RevisionAutoscaling settings = RevisionAutoscaling.builder().decider(d -> d.totalValue(10).targetUtilization(1)
                 .targetBurstCapacity(0).maxScaleDownRate(10).maxScaleUpRate(10).panicThresholdPercentage(10_000)
-                .scaleDownDelay(Duration.ofMinutes(5)).build();
+                .scaleDownDelay(Duration.ofMinutes(5))).build();
         Instant zero = Instant.EPOCH;
         Decider decider = new Decider(0, zero);
         assertThat(decider.decide(settings, observed(40, 40), 0, zero.plusSeconds(2)).desired()).isEqualTo(4);
@@ -188,13 +190,13 @@ class DeciderTest {
     /** TestAutoscalerScaleDownDelayNotReachable: an unreachable revision does not wait. */
     @Test
     void scaleDownDelayIsIgnoredWhenUnreachable() {
-        ScalingSettings settings = ScalingSettings.builder().totalValue(10).targetUtilization(1)
+        RevisionAutoscaling settings = RevisionAutoscaling.builder().decider(d -> d.totalValue(10).targetUtilization(1)
                 .targetBurstCapacity(0).maxScaleDownRate(10).maxScaleUpRate(10).panicThresholdPercentage(10_000)
-                .scaleDownDelay(Duration.ofMinutes(5)).build();
+                .scaleDownDelay(Duration.ofMinutes(5))).build();
         Decider decider = new Decider(0, Instant.EPOCH);
         assertThat(decider.decide(settings, observed(40, 40), 0, Instant.EPOCH.plusSeconds(2)).desired()).isEqualTo(4);
         assertThat(decider.decide(settings, observed(0, 0), 0, Instant.EPOCH.plusSeconds(60)).desired()).isEqualTo(4);
-        ScalingSettings unreachable = settings.toBuilder().reachable(false).build();
+        RevisionAutoscaling unreachable = settings.toBuilder().reachable(false).build();
         assertThat(decider.decide(unreachable, observed(0, 0), 0, Instant.EPOCH.plusSeconds(62)).desired()).isZero();
     }
 

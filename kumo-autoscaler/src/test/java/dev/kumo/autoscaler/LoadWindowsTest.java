@@ -2,6 +2,7 @@ package dev.kumo.autoscaler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.api.serving.autoscaling.DeciderSpec;
 import dev.kumo.autoscaler.metrics.LoadSample;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class LoadWindowsTest {
     @Test
     void aSubSecondPanicWindowStillSeesTheLastSecond() {
         // A 6 s stable window at Knative's 10 % gives a 600 ms panic window: one bucket, not none.
-        ScalingSettings settings = ScalingSettings.builder().stableWindow(Duration.ofSeconds(6)).build();
+        DeciderSpec settings = DeciderSpec.builder().stableWindow(Duration.ofSeconds(6)).build();
         LoadWindows windows = new LoadWindows(settings);
         windows.record(new LoadSample(100, 20, 20));
 
@@ -31,7 +32,7 @@ class LoadWindowsTest {
 
     @Test
     void beforeThisSecondsSampleComesTheWindowsEndAtTheLastSecondReported() {
-        ScalingSettings settings = ScalingSettings.builder().stableWindow(Duration.ofSeconds(6)).build();
+        DeciderSpec settings = DeciderSpec.builder().stableWindow(Duration.ofSeconds(6)).build();
         LoadWindows windows = new LoadWindows(settings);
         windows.record(new LoadSample(100, 20, 20));
 

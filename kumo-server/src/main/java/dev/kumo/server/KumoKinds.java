@@ -6,7 +6,7 @@ import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.defaults.ServingDefaults;
 import dev.kumo.api.sources.SourcesKinds;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ final class KumoKinds {
 
     /** The kinds with Knative's defaults. */
     static Kinds all() {
-        return all(AutoscalerDefaults.KNATIVE);
+        return all(AutoscalerConfig.KNATIVE);
     }
 
     /** The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds). */
-    static Kinds all(AutoscalerDefaults autoscaler) {
+    static Kinds all(AutoscalerConfig autoscaler) {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
         definitions.addAll(ServingKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler)));
         definitions.addAll(EventingKinds.all());

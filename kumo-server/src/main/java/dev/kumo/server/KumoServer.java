@@ -107,7 +107,7 @@ public final class KumoServer implements AutoCloseable {
                 if (serving.isPresent()) {
                     apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
                 }
-                api = ApiServer.start(vertx, apiConfig, KumoKinds.all(config.autoscaler().defaults()), store, InstantSource.system(),
+                api = ApiServer.start(vertx, apiConfig, KumoKinds.all(config.autoscaler()), store, InstantSource.system(),
                         serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE));
             } catch (RuntimeException e) {
                 serving.ifPresent(ServingPlatform::close);

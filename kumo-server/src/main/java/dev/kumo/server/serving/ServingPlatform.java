@@ -1,5 +1,7 @@
 package dev.kumo.server.serving;
 
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.route.RouteUrls;
@@ -14,7 +16,6 @@ import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.server.serving.scaling.RevisionScaling;
-import dev.kumo.server.serving.scaling.ScalingConfig;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -57,7 +58,7 @@ public final class ServingPlatform implements AutoCloseable {
      * @param autoscaler the autoscaler's defaults and tick
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits) {
+            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits) {
     }
 
     /** Starts serving with {@code settings}; the router's per-revision meters go to {@code registry}. */
@@ -68,7 +69,7 @@ public final class ServingPlatform implements AutoCloseable {
         int ingressPort = settings.ingressPort();
         String domain = settings.domain();
         Duration progressDeadline = settings.progressDeadline();
-        ScalingConfig autoscaler = settings.autoscaler();
+        AutoscalerConfig autoscaler = settings.autoscaler();
         ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         AtomicReference<Router> routerRef = new AtomicReference<>();
@@ -91,8 +92,8 @@ public final class ServingPlatform implements AutoCloseable {
         }
         routerRef.set(router);
         RouterRouting routing = new RouterRouting(router);
-        RevisionScaling scaling = new RevisionScaling(autoscaler.defaults(), runtimeEndpoints::ready,
-                routing::reachable, clock, autoscaler.tick());
+        RevisionScaling scaling = new RevisionScaling(autoscaler, runtimeEndpoints::ready,
+                routing::reachable, clock, autoscaler.get(ConfigAutoscaler.TICK_INTERVAL));
         router.onLoad(scaling::record);
         router.onDemand(scaling::demand);
         scaling.onActivatorInPath(router::activatorInPath);

@@ -1,7 +1,7 @@
 package dev.kumo.server.serving.scaling;
 
 import dev.kumo.api.serving.Revision;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
@@ -34,7 +34,7 @@ public final class RevisionScaling implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionScaling.class);
 
     private final Autoscaler autoscaler = new Autoscaler();
-    private final AutoscalerDefaults defaults;
+    private final AutoscalerConfig config;
     private final ToIntFunction<RevisionId> readyInstances;
     private final Predicate<RevisionId> reachable;
     private final InstantSource clock;
@@ -62,14 +62,14 @@ public final class RevisionScaling implements AutoCloseable {
     }
 
     /**
-     * @param defaults the server's config-autoscaler
+     * @param config the server's config-autoscaler
      * @param readyInstances how many instances of a revision are ready now
      * @param reachable whether a route sends traffic to a revision
      * @param tick how often to decide
      */
-    public RevisionScaling(AutoscalerDefaults defaults, ToIntFunction<RevisionId> readyInstances,
+    public RevisionScaling(AutoscalerConfig config, ToIntFunction<RevisionId> readyInstances,
             Predicate<RevisionId> reachable, InstantSource clock, Duration tick) {
-        this.defaults = defaults;
+        this.config = config;
         this.readyInstances = readyInstances;
         this.reachable = reachable;
         this.clock = clock;
@@ -110,7 +110,7 @@ public final class RevisionScaling implements AutoCloseable {
         RevisionId id = new RevisionId(revision.metadata().namespace(), revision.metadata().name());
         Long containerConcurrency = revision.spec().containerConcurrency();
         RevisionAutoscaling settings = RevisionAutoscaling.resolve(revision.metadata().annotationsOrEmpty(),
-                containerConcurrency == null ? 0 : containerConcurrency.intValue(), defaults);
+                containerConcurrency == null ? 0 : containerConcurrency.intValue(), config);
         Tracked current = tracked.get(id);
         if (current != null) {
             if (!current.settings().equals(settings)) {
@@ -188,9 +188,8 @@ public final class RevisionScaling implements AutoCloseable {
         if (current == null) {
             return 0;
         }
-        ScaleDecision decision = autoscaler.decide(id,
-                SettingsMapping.of(current.settings(), reachable.test(id)), readyInstances.applyAsInt(id),
-                clock.instant());
+        ScaleDecision decision = autoscaler.decide(id, current.settings().withReachable(reachable.test(id)),
+                readyInstances.applyAsInt(id), clock.instant());
         activatorPaths.forEach(listener -> listener.activatorInPath(id, decision.activatorInPath()));
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))

@@ -1,4 +1,6 @@
-package dev.kumo.autoscaler;
+package dev.kumo.api.serving.autoscaling;
+
+import java.util.Optional;
 
 /** What the KPA scales on: in-flight requests or requests per second. */
 public enum ScalingMetric {
@@ -13,20 +15,17 @@ public enum ScalingMetric {
         this.annotationValue = annotationValue;
     }
 
-    /** The metric an {@code autoscaling.knative.dev/metric} value names. */
-    public static ScalingMetric of(String annotationValue) {
+    /**
+     * The metric an {@code autoscaling.knative.dev/metric} value names; empty for the HPA's metrics (cpu, memory,
+     * a custom one), which the KPA does not scale on.
+     */
+    public static Optional<ScalingMetric> parse(String annotationValue) {
         for (ScalingMetric metric : values()) {
             if (metric.annotationValue.equals(annotationValue)) {
-                return metric;
+                return Optional.of(metric);
             }
         }
-        throw new IllegalArgumentException("autoscaling metric is \"" + annotationValue
-                + "\", want concurrency or rps (cpu and memory need the HPA class, which Kumo does not run)");
-    }
-
-    /** How the metric reads in a decision's reason. */
-    String phrase() {
-        return this == CONCURRENCY ? "avg concurrency" : "rps";
+        return Optional.empty();
     }
 
     @Override
