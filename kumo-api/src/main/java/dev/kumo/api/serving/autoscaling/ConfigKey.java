@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * One row of the config-autoscaler key table: the key's name in the config file's {@code autoscaler:} block, how
@@ -14,11 +13,10 @@ import java.util.function.Predicate;
  * @param name the kebab-case key ({@code stable-window})
  * @param type how a value is written, the same in the config file and in the annotation
  * @param defaultValue Knative's default
- * @param bounds which parsed values are allowed in the config file
- * @param boundsWant what an allowed value is, as the error for one out of bounds ends
+ * @param bounds which parsed values are allowed (in the config file; admission checks annotations against a range)
  * @param annotation the annotation a Revision overrides the key with, if any
  */
-public record ConfigKey<T>(String name, ValueType<T> type, T defaultValue, Predicate<T> bounds, String boundsWant,
+public record ConfigKey<T>(String name, ValueType<T> type, T defaultValue, Bounds<T> bounds,
         Optional<AnnotationKey> annotation) {
 
     public ConfigKey {
@@ -28,17 +26,17 @@ public record ConfigKey<T>(String name, ValueType<T> type, T defaultValue, Predi
 
     /** A key taking any value of {@code type}, overridden by no annotation. */
     static <T> ConfigKey<T> of(String name, ValueType<T> type, T defaultValue) {
-        return new ConfigKey<>(name, type, defaultValue, value -> true, type.want(), Optional.empty());
+        return new ConfigKey<>(name, type, defaultValue, Bounds.any(type), Optional.empty());
     }
 
-    /** This key allowing only the values {@code bounds} accepts, {@code want} saying which. */
-    ConfigKey<T> within(Predicate<T> allowed, String want) {
-        return new ConfigKey<>(name, type, defaultValue, allowed, want, annotation);
+    /** This key allowing only the values {@code allowed} accepts. */
+    ConfigKey<T> within(Bounds<T> allowed) {
+        return new ConfigKey<>(name, type, defaultValue, allowed, annotation);
     }
 
     /** This key overridden per Revision by {@code key}. */
     ConfigKey<T> overriddenBy(AnnotationKey key) {
-        return new ConfigKey<>(name, type, defaultValue, bounds, boundsWant, Optional.of(key));
+        return new ConfigKey<>(name, type, defaultValue, bounds, Optional.of(key));
     }
 
     /**
@@ -47,16 +45,16 @@ public record ConfigKey<T>(String name, ValueType<T> type, T defaultValue, Predi
      */
     public T parse(String text) {
         T value = type.parse(text).orElseThrow(() -> invalid(text, type.want()));
-        if (!bounds.test(value)) {
-            throw invalid(text, boundsWant);
+        if (!bounds.allowed().test(value)) {
+            throw invalid(text, bounds.want());
         }
         return value;
     }
 
     /** {@code value} when it is within bounds; set in code, it is refused as the config file's text would be. */
     public T checked(T value) {
-        if (!bounds.test(value)) {
-            throw invalid(text(value), boundsWant);
+        if (!bounds.allowed().test(value)) {
+            throw invalid(text(value), bounds.want());
         }
         return value;
     }
