@@ -78,10 +78,10 @@ final class Decider {
                 reason.toString());
     }
 
-    private void updatePanic(DeciderSpec settings, boolean overThreshold, Instant now) {
+    private void updatePanic(DeciderSpec spec, boolean overThreshold, Instant now) {
         if (overThreshold) {
             panicTime = now; // enter panic, or extend it while still over the threshold
-        } else if (panicTime != null && panicTime.plus(settings.stableWindow()).isBefore(now)) {
+        } else if (panicTime != null && panicTime.plus(spec.stableWindow()).isBefore(now)) {
             // A whole stable window below the threshold: the surge is in the stable average now.
             panicTime = null;
             maxPanicPods = 0;
@@ -90,21 +90,22 @@ final class Decider {
 
     /** Scale-down decisions wait until the largest want over the delay window has come down too. */
     private int delayed(RevisionAutoscaling settings, int desired, Instant now, StringBuilder reason) {
-        if (settings.decider().scaleDownDelay().isZero()) {
+        Duration delay = settings.decider().scaleDownDelay();
+        if (delay.isZero()) {
             delayWindow = null;
             return desired;
         }
         if (!settings.reachable()) {
             return desired;
         }
-        if (delayWindow == null || !delayWindow.duration().equals(settings.decider().scaleDownDelay())) {
-            delayWindow = new MaxTimeWindow(settings.decider().scaleDownDelay(), TICK);
+        if (delayWindow == null || !delayWindow.duration().equals(delay)) {
+            delayWindow = new MaxTimeWindow(delay, TICK);
         }
         delayWindow.record(now, desired);
         int delayedCount = delayWindow.current();
         if (delayedCount != desired) {
             reason.append("; held at ").append(delayedCount).append(" by scale-down-delay ")
-                    .append(Phrases.seconds(settings.decider().scaleDownDelay()));
+                    .append(Phrases.seconds(delay));
         }
         return delayedCount;
     }
@@ -113,25 +114,25 @@ final class Decider {
      * EBC = floor(ready × total − TBC − panic average); -1 when TBC is -1 (activator always in the path), 0 when
      * TBC is 0. Knative counts the real ready instances here, not at least one.
      */
-    private static int excessBurstCapacity(DeciderSpec settings, LoadWindows.Observed observed, int ready) {
-        double tbc = settings.targetBurstCapacity();
+    private static int excessBurstCapacity(DeciderSpec spec, LoadWindows.Observed observed, int ready) {
+        double tbc = spec.targetBurstCapacity();
         if (tbc == 0) {
             return 0;
         }
         if (tbc < 0) {
             return -1;
         }
-        return (int) Math.floor(ready * settings.totalValue() - tbc - observed.panic());
+        return (int) Math.floor(ready * spec.totalValue() - tbc - observed.panic());
     }
 
-    private static Optional<String> rateLimit(DeciderSpec settings, double want, double maxUp, double maxDown,
+    private static Optional<String> rateLimit(DeciderSpec spec, double want, double maxUp, double maxDown,
             int ready) {
         if (want > maxUp) {
-            return Optional.of("; limited by max-scale-up-rate " + Phrases.number(settings.maxScaleUpRate())
+            return Optional.of("; limited by max-scale-up-rate " + Phrases.number(spec.maxScaleUpRate())
                     + " from " + ready + " ready");
         }
         if (want < maxDown) {
-            return Optional.of("; limited by max-scale-down-rate " + Phrases.number(settings.maxScaleDownRate())
+            return Optional.of("; limited by max-scale-down-rate " + Phrases.number(spec.maxScaleDownRate())
                     + " from " + ready + " ready");
         }
         return Optional.empty();

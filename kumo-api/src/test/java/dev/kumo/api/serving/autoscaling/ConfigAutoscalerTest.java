@@ -22,10 +22,12 @@ class ConfigAutoscalerTest {
     private static final String K = "autoscaling.knative.dev/";
 
     /** How a Revision's annotation overrides the key: the annotations, where the result shows, and its value. */
-    record AnnotationOverride(Map<String, String> annotations, Function<RevisionAutoscaling, Object> read, Object want) {
+    record AnnotationOverride(Map<String, String> annotations, Function<RevisionAutoscaling, Object> read,
+            Object want) {
     }
 
-    record Row(ConfigKey<?> key, Object wantDefault, String outOfBounds, String wantFix, Optional<AnnotationOverride> override) {
+    record Row(ConfigKey<?> key, Object wantDefault, String outOfBounds, String wantFix,
+            Optional<AnnotationOverride> override) {
         @Override
         public String toString() {
             return key.name();
@@ -38,7 +40,8 @@ class ConfigAutoscalerTest {
 
     static Row row(ConfigKey<?> key, Object wantDefault, String outOfBounds, String wantFix,
             Map<String, String> annotations, Function<RevisionAutoscaling, Object> read, Object want) {
-        return new Row(key, wantDefault, outOfBounds, wantFix, Optional.of(new AnnotationOverride(annotations, read, want)));
+        return new Row(key, wantDefault, outOfBounds, wantFix,
+                Optional.of(new AnnotationOverride(annotations, read, want)));
     }
 
     static Stream<Row> rows() {
