@@ -34,7 +34,7 @@ public final class RevisionScaling implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionScaling.class);
 
     private final Autoscaler autoscaler = new Autoscaler();
-    private final AutoscalerConfig config;
+    private final AutoscalerConfig defaults;
     private final ToIntFunction<RevisionId> readyInstances;
     private final Predicate<RevisionId> reachable;
     private final InstantSource clock;
@@ -62,14 +62,14 @@ public final class RevisionScaling implements AutoCloseable {
     }
 
     /**
-     * @param config the server's config-autoscaler
+     * @param defaults the server's config-autoscaler
      * @param readyInstances how many instances of a revision are ready now
      * @param reachable whether a route sends traffic to a revision
      * @param tick how often to decide
      */
-    public RevisionScaling(AutoscalerConfig config, ToIntFunction<RevisionId> readyInstances,
+    public RevisionScaling(AutoscalerConfig defaults, ToIntFunction<RevisionId> readyInstances,
             Predicate<RevisionId> reachable, InstantSource clock, Duration tick) {
-        this.config = config;
+        this.defaults = defaults;
         this.readyInstances = readyInstances;
         this.reachable = reachable;
         this.clock = clock;
@@ -110,7 +110,7 @@ public final class RevisionScaling implements AutoCloseable {
         RevisionId id = new RevisionId(revision.metadata().namespace(), revision.metadata().name());
         Long containerConcurrency = revision.spec().containerConcurrency();
         RevisionAutoscaling settings = RevisionAutoscaling.resolve(revision.metadata().annotationsOrEmpty(),
-                containerConcurrency == null ? 0 : containerConcurrency.intValue(), config);
+                containerConcurrency == null ? 0 : containerConcurrency.intValue(), defaults);
         Tracked current = tracked.get(id);
         if (current != null) {
             if (!current.settings().equals(settings)) {
@@ -188,8 +188,9 @@ public final class RevisionScaling implements AutoCloseable {
         if (current == null) {
             return 0;
         }
-        ScaleDecision decision = autoscaler.decide(id, current.settings().withReachable(reachable.test(id)),
-                readyInstances.applyAsInt(id), clock.instant());
+        ScaleDecision decision = autoscaler.decide(id,
+                current.settings().withReachable(reachable.test(id)), readyInstances.applyAsInt(id),
+                clock.instant());
         activatorPaths.forEach(listener -> listener.activatorInPath(id, decision.activatorInPath()));
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))
