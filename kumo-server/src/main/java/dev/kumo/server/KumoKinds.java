@@ -3,7 +3,7 @@ package dev.kumo.server;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.ServingConfig;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.defaults.ServingDefaults;
 
 /** Every kind this build of Kumo serves ({@link BuiltInKinds}), admitted against the server's settings. */
@@ -14,11 +14,11 @@ final class KumoKinds {
 
     /** The kinds with Knative's defaults. */
     static Kinds all() {
-        return all(AutoscalerDefaults.KNATIVE);
+        return all(AutoscalerConfig.KNATIVE);
     }
 
     /** The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds). */
-    static Kinds all(AutoscalerDefaults autoscaler) {
+    static Kinds all(AutoscalerConfig autoscaler) {
         return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler));
     }
 }

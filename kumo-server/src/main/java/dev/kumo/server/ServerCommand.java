@@ -1,10 +1,10 @@
 package dev.kumo.server;
 
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
-import dev.kumo.serving.scaling.ScalingConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,7 +142,7 @@ public final class ServerCommand implements Callable<Integer> {
                 storeKind, sync.equals("full"),
                 !insecureNoAuth(file), serving, domain(first(domain, file.domain(), ServerConfig.DEFAULT_DOMAIN)),
                 progressDeadline(first(progressDeadline, file.progressDeadline(), null)))
-                .withAutoscaler(ScalingConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()))
+                .withAutoscaler(AutoscalerConfig.parse(file.autoscaler() == null ? java.util.Map.of() : file.autoscaler()))
                 .withEventing(new EventingConfig(eventing, ServerConfig.HostPort.parse("--eventing-addr",
                         first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT

@@ -1,9 +1,9 @@
 package dev.kumo.server;
 
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
-import dev.kumo.serving.scaling.ScalingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
-        ScalingConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
+        AutoscalerConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
         RuntimeSettings runtimes) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
@@ -52,8 +52,8 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
 
     /** Settings that let no web origin call the API, with the default {@link ListenerLimits}. */
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
-            boolean requireToken, boolean serving, String domain, Duration progressDeadline, ScalingConfig autoscaler,
-            EventingConfig eventing) {
+            boolean requireToken, boolean serving, String domain, Duration progressDeadline,
+            AutoscalerConfig autoscaler, EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
                 autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS);
     }
@@ -62,7 +62,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store, boolean durableSync,
             boolean requireToken, boolean serving, String domain, Duration progressDeadline) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
-                ScalingConfig.KNATIVE, EventingConfig.on(new HostPort("127.0.0.1", 0)));
+                AutoscalerConfig.KNATIVE, EventingConfig.on(new HostPort("127.0.0.1", 0)));
     }
 
     /** Settings with the default progress deadline. */
@@ -85,7 +85,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     }
 
     /** These settings with other autoscaler settings. */
-    public ServerConfig withAutoscaler(ScalingConfig value) {
+    public ServerConfig withAutoscaler(AutoscalerConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, value, eventing, allowedOrigins, limits, runtimes);
     }

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.serving.scaling.ScalingConfig;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ class EventingColdSubscriberIT {
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data"))
-                .withAutoscaler(ScalingConfig.parse(Map.of("allow-zero-initial-scale", "true"))));
+                .withAutoscaler(AutoscalerConfig.parse(Map.of("allow-zero-initial-scale", "true"))));
         api = new TestApi(server);
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.serving.RuntimeSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,11 +36,11 @@ class ServerSettingsTest {
 
         ServerConfig settings = parse("--config", file.toString(), "--data-dir", dir.toString());
 
-        assertThat(settings.autoscaler().defaults().stableWindow()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.autoscaler().defaults().scaleToZeroGracePeriod()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.autoscaler().defaults().targetBurstCapacity()).isZero();
-        assertThat(settings.autoscaler().defaults().allowZeroInitialScale()).isTrue();
-        assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.STABLE_WINDOW)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.SCALE_TO_ZERO_GRACE_PERIOD)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.TARGET_BURST_CAPACITY)).isZero();
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE)).isTrue();
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.TICK_INTERVAL)).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.eventing().address()).isEqualTo(new ServerConfig.HostPort("127.0.0.1", 9091));
         assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(8);
         assertThat(settings.eventing().sourcesCrossNamespace()).isTrue();
@@ -50,8 +50,8 @@ class ServerSettingsTest {
     void withoutAFileKnativesDefaultsHold() {
         ServerConfig settings = parse("--data-dir", dir.toString());
 
-        assertThat(settings.autoscaler().defaults().stableWindow()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(settings.autoscaler().tick()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.STABLE_WINDOW)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.autoscaler().get(ConfigAutoscaler.TICK_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.eventing().on()).isTrue();
         assertThat(settings.eventing().maxInFlightPerTrigger()).isEqualTo(EventingConfig.DEFAULT_MAX_IN_FLIGHT);
         assertThat(settings.eventing().sourcesCrossNamespace()).as("sources read their own namespace only").isFalse();

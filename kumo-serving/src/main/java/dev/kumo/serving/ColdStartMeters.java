@@ -1,7 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.serving.scaling.RevisionScaling;

@@ -1,6 +1,6 @@
 package dev.kumo.serving;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;

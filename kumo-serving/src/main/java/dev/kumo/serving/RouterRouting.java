@@ -3,7 +3,7 @@ package dev.kumo.serving;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.route.RouteRouting;
 import dev.kumo.controller.route.RoutingSink;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.Router;

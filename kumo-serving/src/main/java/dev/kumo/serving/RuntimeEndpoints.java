@@ -1,7 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.Subscription;

@@ -12,7 +12,7 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.serving.scaling.RevisionScaling;
 import java.time.Duration;
 import java.util.ArrayList;

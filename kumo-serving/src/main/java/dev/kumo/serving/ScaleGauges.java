@@ -1,6 +1,6 @@
 package dev.kumo.serving;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.serving.scaling.RevisionScaling;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

@@ -1,6 +1,8 @@
 package dev.kumo.serving;
 
 import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.manager.Component;
@@ -9,7 +11,7 @@ import dev.kumo.controller.route.RouteUrls;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.controller.serving.ServingControllers;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.ScalingSignals;
@@ -17,7 +19,6 @@ import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.scaling.RevisionScaling;
-import dev.kumo.serving.scaling.ScalingConfig;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -60,11 +61,11 @@ public final class ServingPlatform implements AutoCloseable {
      * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, ScalingConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
 
         /** Settings with the process runtime alone. */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
-                ScalingConfig autoscaler, ListenerLimits limits) {
+                AutoscalerConfig autoscaler, ListenerLimits limits) {
             this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits,
                     RuntimeSettings.DEFAULTS);
         }
@@ -78,7 +79,7 @@ public final class ServingPlatform implements AutoCloseable {
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes) {
         Path stateDir = settings.stateDir();
-        ScalingConfig autoscaler = settings.autoscaler();
+        AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
         // The only runtime built in so far; RuntimeChoice answers the others as not on.
         WorkloadRuntime runtime = components.open("process runtime",
@@ -97,8 +98,8 @@ public final class ServingPlatform implements AutoCloseable {
         components.open("endpoint tracking", runtimeEndpoints::track);
         components.start("router", Component.of(router::start, router::close));
         RouterRouting routing = new RouterRouting(router);
-        RevisionScaling scaling = new RevisionScaling(autoscaler.defaults(), runtimeEndpoints::ready,
-                routing::reachable, clock, autoscaler.tick(), signals);
+        RevisionScaling scaling = new RevisionScaling(autoscaler, runtimeEndpoints::ready,
+                routing::reachable, clock, autoscaler.get(ConfigAutoscaler.TICK_INTERVAL), signals);
         signals.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);

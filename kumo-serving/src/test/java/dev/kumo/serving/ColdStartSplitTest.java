@@ -3,7 +3,7 @@ package dev.kumo.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import java.time.Duration;

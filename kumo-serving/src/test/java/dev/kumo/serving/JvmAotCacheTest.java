@@ -2,7 +2,7 @@ package dev.kumo.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadSpec;

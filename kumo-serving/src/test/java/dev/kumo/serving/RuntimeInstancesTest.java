@@ -7,7 +7,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RuntimeName;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
@@ -37,7 +37,7 @@ class RuntimeInstancesTest {
 
     private final FakeRuntime process = new FakeRuntime("process");
     private final FakeRuntime container = new FakeRuntime("container");
-    private final RevisionScaling scaling = new RevisionScaling(AutoscalerDefaults.KNATIVE, id -> 0, id -> true,
+    private final RevisionScaling scaling = new RevisionScaling(AutoscalerConfig.KNATIVE, id -> 0, id -> true,
             () -> Instant.parse("2026-12-06T02:00:00Z"), Duration.ofSeconds(2), new ScalingSignals());
 
     @BeforeEach

@@ -2,7 +2,7 @@ package dev.kumo.cli.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.serving.autoscaling.AnnotationKey;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +19,13 @@ public final class RevisionScale {
     /** The settings in effect for {@code revision}. */
     public static RevisionAutoscaling settings(JsonNode revision) {
         return RevisionAutoscaling.resolve(annotations(revision), containerConcurrency(revision),
-                AutoscalerDefaults.KNATIVE);
+                AutoscalerConfig.KNATIVE);
     }
 
     /** kn's bounds: {@code 1 ... 5}, or {@code 0 ... ∞} when there is no maximum. */
     public static String bounds(JsonNode revision) {
         RevisionAutoscaling settings = settings(revision);
-        return settings.minScale() + " ... " + maximum(settings.maxScale());
+        return settings.bounds().min() + " ... " + maximum(settings.bounds().max());
     }
 
     /** A maximum scale as kn writes it: the number, or {@code ∞} for 0 (no limit). */

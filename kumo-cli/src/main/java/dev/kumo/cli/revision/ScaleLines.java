@@ -37,13 +37,13 @@ final class ScaleLines {
         DescribeBlock block = new DescribeBlock()
                 .attribute("Replicas", replicas(revision.path("status")))
                 .attribute("Active", active(revision))
-                .attribute("Min", settings.minScale() + marker(revision, AutoscalingKeys.MIN_SCALE))
-                .attribute("Max", RevisionScale.maximum(settings.maxScale())
+                .attribute("Min", settings.bounds().min() + marker(revision, AutoscalingKeys.MIN_SCALE))
+                .attribute("Max", RevisionScale.maximum(settings.bounds().max())
                         + marker(revision, AutoscalingKeys.MAX_SCALE))
-                .attribute("Initial", settings.initialScale() + marker(revision, AutoscalingKeys.INITIAL_SCALE))
-                .attribute("Metric", settings.metric() + marker(revision, AutoscalingKeys.METRIC))
-                .attribute("Target", number(settings.totalValue()) + targetSource(revision, settings))
-                .attribute("Utilization", number(settings.targetUtilization() * 100) + "%"
+                .attribute("Initial", settings.bounds().initial() + marker(revision, AutoscalingKeys.INITIAL_SCALE))
+                .attribute("Metric", metric(revision, settings) + marker(revision, AutoscalingKeys.METRIC))
+                .attribute("Target", number(settings.decider().totalValue()) + targetSource(revision, settings))
+                .attribute("Utilization", number(settings.decider().targetUtilization() * 100) + "%"
                         + marker(revision, AutoscalingKeys.TARGET_UTILIZATION_PERCENTAGE))
                 .attribute("Window", window(revision, settings))
                 .attribute("Other", others(revision))
@@ -83,14 +83,20 @@ final class ScaleLines {
     /** Where the target comes from when it is not simply the annotation: containerConcurrency or the default. */
     private static String targetSource(JsonNode revision, RevisionAutoscaling settings) {
         int containerConcurrency = RevisionScale.containerConcurrency(revision);
-        boolean bounded = settings.metric().equals(AutoscalingKeys.CONCURRENCY) && containerConcurrency > 0;
+        boolean bounded = metric(revision, settings).equals(AutoscalingKeys.CONCURRENCY) && containerConcurrency > 0;
         Optional<String> annotation = AutoscalingKeys.TARGET.lookup(RevisionScale.annotations(revision))
                 .map(AnnotationKey.Found::value);
         if (annotation.isEmpty()) {
             return bounded ? " (containerConcurrency)" : DEFAULT;
         }
-        return bounded && settings.totalValue() < parsed(annotation.get())
+        return bounded && settings.decider().totalValue() < parsed(annotation.get())
                 ? " (target " + annotation.get() + " capped by containerConcurrency)" : "";
+    }
+
+    /** The metric as the annotation names it (an HPA one too, which the KPA's settings do not hold), else the KPA's. */
+    private static String metric(JsonNode revision, RevisionAutoscaling settings) {
+        return AutoscalingKeys.METRIC.lookup(RevisionScale.annotations(revision)).map(AnnotationKey.Found::value)
+                .orElse(settings.decider().metric().toString());
     }
 
     private static double parsed(String number) {
@@ -103,7 +109,7 @@ final class ScaleLines {
 
     private static String window(JsonNode revision, RevisionAutoscaling settings) {
         return AutoscalingKeys.WINDOW.lookup(RevisionScale.annotations(revision)).map(AnnotationKey.Found::value)
-                .orElse(settings.stableWindow().toSeconds() + "s" + DEFAULT);
+                .orElse(settings.decider().stableWindow().toSeconds() + "s" + DEFAULT);
     }
 
     /** The other autoscaling annotations the Revision sets, short names: {@code target-burst-capacity=0}. */

@@ -2,6 +2,7 @@ package dev.kumo.cli.service;
 
 import dev.kumo.api.serving.autoscaling.AnnotationKey;
 import dev.kumo.api.serving.autoscaling.AutoscalingKeys;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ final class ScaleSettings {
 
     private static Setting utilization(String percent) {
         Optional<Integer> parsed = integer(percent.endsWith("%") ? percent.substring(0, percent.length() - 1)
-                : percent).filter(n -> n >= 1 && n <= 100);
+                : percent).filter(n -> ConfigAutoscaler.CONTAINER_CONCURRENCY_TARGET_PERCENTAGE.bounds().allowed()
+                        .test(n.doubleValue()));
         if (parsed.isEmpty()) {
             throw new InvalidFlag("invalid --scale-utilization '" + percent + "': want a percentage from 1 to 100");
         }
@@ -106,10 +108,9 @@ final class ScaleSettings {
     }
 
     private static Setting window(String window) {
-        Optional<Duration> parsed = GoDuration.parse(window);
+        Optional<Duration> parsed = GoDuration.parse(window).filter(ConfigAutoscaler.STABLE_WINDOW.bounds().allowed());
         String want = "want a duration from 6s to 1h in whole seconds, such as 60s or 2m";
-        if (parsed.isEmpty() || parsed.get().compareTo(AutoscalingKeys.WINDOW_MIN) < 0
-                || parsed.get().compareTo(AutoscalingKeys.WINDOW_MAX) > 0 || parsed.get().getNano() != 0) {
+        if (parsed.isEmpty()) {
             throw new InvalidFlag("invalid --scale-window '" + window + "': " + want);
         }
         return new Setting("--scale-window", window, AutoscalingKeys.WINDOW, window);

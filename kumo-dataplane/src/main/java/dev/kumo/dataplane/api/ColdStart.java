@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceAddress;
 import java.time.Duration;
 import java.util.Objects;

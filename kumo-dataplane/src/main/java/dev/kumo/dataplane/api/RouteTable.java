@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

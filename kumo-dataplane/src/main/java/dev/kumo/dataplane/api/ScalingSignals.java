@@ -1,5 +1,7 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

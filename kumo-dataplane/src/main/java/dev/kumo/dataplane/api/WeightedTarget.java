@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.Objects;
 
 /** One traffic target of a host: a revision and the percent of requests it receives (0–100). */

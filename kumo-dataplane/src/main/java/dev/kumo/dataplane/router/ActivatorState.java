@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;

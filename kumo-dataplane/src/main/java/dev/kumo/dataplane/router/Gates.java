@@ -1,7 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.ScalingSignals;

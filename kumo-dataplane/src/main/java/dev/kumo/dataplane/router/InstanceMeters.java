@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

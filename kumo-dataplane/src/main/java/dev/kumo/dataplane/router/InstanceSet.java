@@ -1,7 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceAddress;
 import java.util.HashMap;
 import java.util.List;

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The router's one-second tick: every event loop closes its load windows on its own thread; the last one to finish
- * sums them per revision and sends one {@link dev.kumo.dataplane.api.LoadSample} per revision as a scaling signal.
+ * sums them per revision and sends one {@link dev.kumo.autoscaler.metrics.LoadSample} per revision as a scaling signal.
  * The tick also wakes held requests (for {@link dev.kumo.dataplane.api.Endpoints} that do not notify changes) and
  * repeats the demand signal of revisions still holding requests at zero.
  */

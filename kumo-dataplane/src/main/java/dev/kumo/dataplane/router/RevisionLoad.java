@@ -1,6 +1,6 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.ColdStart;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.ScalingSignals;
 import java.time.Duration;
 

@@ -22,7 +22,7 @@ final class Routes {
 
     static Routes compile(RouteTable table, Gates gates) {
         Map<String, HostRoute> byHost = new HashMap<>();
-        Set<dev.kumo.dataplane.api.RevisionId> routed = new HashSet<>();
+        Set<dev.kumo.autoscaler.metrics.RevisionId> routed = new HashSet<>();
         for (String host : table.hosts()) {
             List<WeightedTarget> targets = table.targets(host).orElseThrow();
             int[] percents = new int[targets.size()];

@@ -2,6 +2,7 @@ package dev.kumo.dataplane.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,6 +3,7 @@ package dev.kumo.dataplane.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.kumo.dataplane.api;
 
+import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.runtime.spi.InstanceAddress;

@@ -2,7 +2,7 @@ package dev.kumo.dataplane.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.kumo.dataplane.router;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.dataplane.api.InMemoryEndpoints;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

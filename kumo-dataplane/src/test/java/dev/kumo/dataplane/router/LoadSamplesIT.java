@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;

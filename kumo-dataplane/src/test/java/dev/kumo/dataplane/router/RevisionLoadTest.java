@@ -3,7 +3,7 @@ package dev.kumo.dataplane.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.kumo.dataplane.api.LoadSample;
+import dev.kumo.autoscaler.metrics.LoadSample;
 import org.junit.jupiter.api.Test;
 
 /** The per-second roll-up across event loops, with a manual clock. */

@@ -3,7 +3,7 @@ package dev.kumo.dataplane.router;
 import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.http.testing.RawHttp;

@@ -4,7 +4,7 @@ import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;

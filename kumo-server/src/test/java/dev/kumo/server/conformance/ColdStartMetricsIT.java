@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.serving.scaling.ScalingConfig;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class ColdStartMetricsIT {
 
     @BeforeAll
     static void start() {
-        kumo = Kumo.start(dataDir, ScalingConfig.parse(Map.of("allow-zero-initial-scale", "true")));
+        kumo = Kumo.start(dataDir, AutoscalerConfig.parse(Map.of("allow-zero-initial-scale", "true")));
     }
 
     @AfterAll

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.server.ApiAccess;
 import dev.kumo.server.KumoServer;
 import dev.kumo.server.ServerConfig;
-import dev.kumo.serving.scaling.ScalingConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,14 +53,14 @@ final class Kumo implements AutoCloseable {
     }
 
     /** Starts a server whose autoscaler runs with {@code autoscaler} (short windows for tests). */
-    static Kumo start(Path dataDir, ScalingConfig autoscaler) {
+    static Kumo start(Path dataDir, AutoscalerConfig autoscaler) {
         return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
                 new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true).withAutoscaler(autoscaler)));
     }
 
     /** Knative's autoscaler with short windows (stable 6 s, grace 2 s, decisions every 500 ms): quick scale to zero. */
-    static ScalingConfig shortWindows() {
-        return ScalingConfig.parse(java.util.Map.of("stable-window", "6s", "scale-to-zero-grace-period", "2s",
+    static AutoscalerConfig shortWindows() {
+        return AutoscalerConfig.parse(java.util.Map.of("stable-window", "6s", "scale-to-zero-grace-period", "2s",
                 "tick-interval", "500ms"));
     }
 

@@ -1,13 +1,13 @@
 package dev.kumo.serving.scaling;
 
 import dev.kumo.api.serving.Revision;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.autoscaler.Autoscaler;
+import dev.kumo.autoscaler.ScaleDecision;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.ScalingSignals;
-import dev.kumo.dataplane.autoscaler.Autoscaler;
-import dev.kumo.dataplane.autoscaler.ScaleDecision;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class RevisionScaling implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionScaling.class);
 
     private final Autoscaler autoscaler = new Autoscaler();
-    private final AutoscalerDefaults defaults;
+    private final AutoscalerConfig defaults;
     private final ToIntFunction<RevisionId> readyInstances;
     private final Predicate<RevisionId> reachable;
     private final InstantSource clock;
@@ -66,7 +66,7 @@ public final class RevisionScaling implements AutoCloseable {
      * @param tick how often to decide
      * @param signals where the router's load and demand arrive and each decision's activator path goes
      */
-    public RevisionScaling(AutoscalerDefaults defaults, ToIntFunction<RevisionId> readyInstances,
+    public RevisionScaling(AutoscalerConfig defaults, ToIntFunction<RevisionId> readyInstances,
             Predicate<RevisionId> reachable, InstantSource clock, Duration tick, ScalingSignals signals) {
         this.defaults = defaults;
         this.readyInstances = readyInstances;
@@ -190,7 +190,7 @@ public final class RevisionScaling implements AutoCloseable {
             return 0;
         }
         ScaleDecision decision = autoscaler.decide(id,
-                SettingsMapping.of(current.settings(), reachable.test(id)), readyInstances.applyAsInt(id),
+                current.settings().withReachable(reachable.test(id)), readyInstances.applyAsInt(id),
                 clock.instant());
         signals.activatorInPath(id, decision.activatorInPath()); // on the ticker thread, so in order
         if (decision.desiredScale() != current.desired()

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.serving.Revision;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
-import dev.kumo.dataplane.api.LoadSample;
-import dev.kumo.dataplane.api.RevisionId;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
+import dev.kumo.autoscaler.metrics.LoadSample;
+import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.ScalingSignals;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class RevisionScalingTest {
     private final Map<RevisionId, Integer> ready = new ConcurrentHashMap<>();
     private final List<RevisionId> changed = new CopyOnWriteArrayList<>();
     private final ScalingSignals signals = new ScalingSignals();
-    private final RevisionScaling scaling = new RevisionScaling(AutoscalerDefaults.KNATIVE,
+    private final RevisionScaling scaling = new RevisionScaling(AutoscalerConfig.KNATIVE,
             id -> ready.getOrDefault(id, 0), id -> true, now::get, Duration.ofMillis(5), signals);
 
     /** The runtime, simulated: once a new count is decided, that many instances are ready. */
@@ -144,13 +145,8 @@ class RevisionScalingTest {
                 .map(d -> !d.at().isBefore(at)).orElse(false) || scaling.history(HELLO).size() > before + 1);
     }
 
-    private static AutoscalerDefaults allowZeroInitialScale() {
-        AutoscalerDefaults k = AutoscalerDefaults.KNATIVE;
-        return new AutoscalerDefaults(k.podAutoscalerClass(), true, k.maxScaleLimit(), k.initialScale(),
-                k.minScale(), k.maxScale(), k.targetConcurrency(), k.targetRequestsPerSecond(),
-                k.targetUtilization(), k.stableWindow(), k.panicWindowPercentage(), k.panicThresholdPercentage(),
-                k.targetBurstCapacity(), k.scaleToZeroPodRetention(), k.scaleDownDelay(),
-                k.scaleToZeroGracePeriod(), k.maxScaleUpRate(), k.maxScaleDownRate(), k.enableScaleToZero());
+    private static AutoscalerConfig allowZeroInitialScale() {
+        return AutoscalerConfig.KNATIVE.with(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE, true);
     }
 
     private static Revision revision(Map<String, String> annotations) {

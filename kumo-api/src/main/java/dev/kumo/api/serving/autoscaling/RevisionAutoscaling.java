@@ -1,110 +1,166 @@
 package dev.kumo.api.serving.autoscaling;
 
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.ACTIVATION_SCALE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.CLASS;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.INITIAL_SCALE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.MAX_SCALE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.METRIC;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.MIN_SCALE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.PANIC_THRESHOLD_PERCENTAGE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.PANIC_WINDOW_PERCENTAGE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.SCALE_DOWN_DELAY;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.SCALE_TO_ZERO_POD_RETENTION_PERIOD;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.TARGET;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.TARGET_BURST_CAPACITY;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.TARGET_UTILIZATION_PERCENTAGE;
-import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.WINDOW;
+import static dev.kumo.api.serving.autoscaling.ConfigAutoscaler.CONTAINER_CONCURRENCY_TARGET_DEFAULT;
+import static dev.kumo.api.serving.autoscaling.ConfigAutoscaler.CONTAINER_CONCURRENCY_TARGET_PERCENTAGE;
+import static dev.kumo.api.serving.autoscaling.ConfigAutoscaler.REQUESTS_PER_SECOND_TARGET_DEFAULT;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * How one Revision scales: its {@code autoscaling.knative.dev/*} annotations over the cluster's defaults, resolved
- * the way Knative's KPA reconciler does (MakeDecider, ResolveMetricTarget, ScaleBounds, GetInitialScale). The
- * data plane's autoscaler takes these numbers as they are; the arithmetic (target = total × utilization, the panic
- * window) is its own. The components repeat the data plane's {@code ScalingSettings} one for one on purpose:
- * kumo-dataplane does not depend on kumo-api, and kumo-server maps one onto the other (adding reachability).
+ * How one Revision scales: its {@code autoscaling.knative.dev/*} annotations over the cluster's
+ * {@link AutoscalerConfig}, resolved the way Knative's KPA reconciler does (MakeDecider, ResolveMetricTarget,
+ * ScaleBounds, GetInitialScale), in the shape the autoscaler takes it: the decider's spec, the scale bounds and
+ * the scale-to-zero settings, plus whether a route sends the Revision traffic.
  *
  * @param autoscalerClass the class; Kumo scales only {@code kpa.autoscaling.knative.dev}
- * @param metric {@code concurrency} or {@code rps}
- * @param totalValue what one instance can take: for concurrency containerConcurrency, else the target annotation,
- *     else the default; a target annotation above a non-zero containerConcurrency is capped by it; for rps the
- *     target annotation or the default
- * @param targetUtilization the fraction of the total aimed at
- * @param targetBurstCapacity -1, 0 or the spare requests wanted before the activator leaves the path
- * @param stableWindow the stable window
- * @param panicWindowPercentage the panic window as a percentage of the stable window
- * @param panicThresholdPercentage the panic threshold as a percentage
- * @param scaleDownDelay the scale-down delay
- * @param maxScaleUpRate the cluster's max-scale-up-rate
- * @param maxScaleDownRate the cluster's max-scale-down-rate
- * @param minScale the lower bound (the data plane ignores it while the Revision is not routed to)
- * @param maxScale the upper bound, 0 for none
- * @param initialScale what the Revision starts with: the annotation, unless it is 0 and the cluster forbids that
- * @param activationScale the least count when running at all, 1 when not set
- * @param enableScaleToZero whether the cluster allows scale to zero
- * @param scaleToZeroGracePeriod the cluster's grace period
- * @param scaleToZeroPodRetention how long the last instance stays at least
+ * @param decider what the decider takes
+ * @param bounds the instance counts kept to
+ * @param scaleToZero when the last instance may go
+ * @param reachable whether a route sends traffic to the Revision; an unreachable one ignores min-scale,
+ *     initial-scale and retention and may drop to zero at once (resolved settings say reachable; the autoscaler's
+ *     caller says otherwise at each decision)
  */
-public record RevisionAutoscaling(
-        String autoscalerClass,
-        String metric,
-        double totalValue,
-        double targetUtilization,
-        double targetBurstCapacity,
-        Duration stableWindow,
-        double panicWindowPercentage,
-        double panicThresholdPercentage,
-        Duration scaleDownDelay,
-        double maxScaleUpRate,
-        double maxScaleDownRate,
-        int minScale,
-        int maxScale,
-        int initialScale,
-        int activationScale,
-        boolean enableScaleToZero,
-        Duration scaleToZeroGracePeriod,
-        Duration scaleToZeroPodRetention) {
+public record RevisionAutoscaling(String autoscalerClass, DeciderSpec decider, ScaleBounds bounds,
+        ScaleToZero scaleToZero, boolean reachable) {
+
+    public RevisionAutoscaling {
+        Objects.requireNonNull(autoscalerClass, "autoscalerClass");
+        Objects.requireNonNull(decider, "decider");
+        Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(scaleToZero, "scaleToZero");
+    }
 
     /**
      * Resolves a Revision's settings. The annotations were validated at admission; a value that still does not
      * parse is ignored in favour of the default, as Knative's PodAutoscaler accessors do.
      */
     public static RevisionAutoscaling resolve(Map<String, String> annotations, int containerConcurrency,
-            AutoscalerDefaults defaults) {
-        AnnotationReader read = new AnnotationReader(annotations);
-        String autoscalerClass = read.text(CLASS).orElse(defaults.podAutoscalerClass());
-        String metric = read.text(METRIC).orElse(AutoscalingKeys.CONCURRENCY);
-        return new RevisionAutoscaling(
-                autoscalerClass,
-                metric,
-                totalValue(read, metric, containerConcurrency, defaults),
-                read.number(TARGET_UTILIZATION_PERCENTAGE).map(p -> p / 100).orElse(defaults.targetUtilization()),
-                read.number(TARGET_BURST_CAPACITY).orElse(defaults.targetBurstCapacity()),
-                read.duration(WINDOW).orElse(defaults.stableWindow()),
-                read.number(PANIC_WINDOW_PERCENTAGE).orElse(defaults.panicWindowPercentage()),
-                read.number(PANIC_THRESHOLD_PERCENTAGE).orElse(defaults.panicThresholdPercentage()),
-                read.duration(SCALE_DOWN_DELAY).orElse(defaults.scaleDownDelay()),
-                defaults.maxScaleUpRate(),
-                defaults.maxScaleDownRate(),
-                read.integer(MIN_SCALE).orElse(defaults.minScale()),
-                read.integer(MAX_SCALE).orElse(defaults.maxScale()),
-                read.integer(INITIAL_SCALE).filter(i -> i != 0 || defaults.allowZeroInitialScale())
-                        .orElse(defaults.initialScale()),
-                read.integer(ACTIVATION_SCALE).filter(a -> a > 1).orElse(1),
-                defaults.enableScaleToZero(),
-                defaults.scaleToZeroGracePeriod(),
-                read.duration(SCALE_TO_ZERO_POD_RETENTION_PERIOD).orElse(defaults.scaleToZeroPodRetention()));
+            AutoscalerConfig config) {
+        ScalingMetric metric = AutoscalingKeys.METRIC.lookup(annotations)
+                .flatMap(found -> ScalingMetric.parse(found.value())).orElse(ScalingMetric.CONCURRENCY);
+        return builder()
+                .autoscalerClass(config.forRevision(ConfigAutoscaler.POD_AUTOSCALER_CLASS, annotations))
+                .decider(spec -> spec.metric(metric)
+                        .totalValue(totalValue(annotations, metric, containerConcurrency, config))
+                        .targetUtilization(config.forRevision(CONTAINER_CONCURRENCY_TARGET_PERCENTAGE, annotations)
+                                / 100)
+                        .targetBurstCapacity(config.forRevision(ConfigAutoscaler.TARGET_BURST_CAPACITY, annotations))
+                        .stableWindow(config.forRevision(ConfigAutoscaler.STABLE_WINDOW, annotations))
+                        .panicWindowPercentage(config.forRevision(ConfigAutoscaler.PANIC_WINDOW_PERCENTAGE,
+                                annotations))
+                        .panicThresholdPercentage(config.forRevision(ConfigAutoscaler.PANIC_THRESHOLD_PERCENTAGE,
+                                annotations))
+                        .scaleDownDelay(config.forRevision(ConfigAutoscaler.SCALE_DOWN_DELAY, annotations))
+                        .maxScaleUpRate(config.get(ConfigAutoscaler.MAX_SCALE_UP_RATE))
+                        .maxScaleDownRate(config.get(ConfigAutoscaler.MAX_SCALE_DOWN_RATE)))
+                .bounds(bounds -> bounds
+                        .min(config.forRevision(ConfigAutoscaler.MIN_SCALE, annotations))
+                        .max(config.forRevision(ConfigAutoscaler.MAX_SCALE, annotations))
+                        .initial(ConfigAutoscaler.INITIAL_SCALE.annotated(annotations)
+                                .filter(i -> i != 0 || config.get(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE))
+                                .orElse(config.get(ConfigAutoscaler.INITIAL_SCALE)))
+                        .activation(AutoscalingKeys.ACTIVATION_SCALE.lookup(annotations)
+                                .flatMap(found -> ValueType.WHOLE_NUMBER.parse(found.value()))
+                                .filter(activation -> activation > 1).orElse(1)))
+                .scaleToZero(zero -> zero
+                        .enabled(config.get(ConfigAutoscaler.ENABLE_SCALE_TO_ZERO))
+                        .gracePeriod(config.get(ConfigAutoscaler.SCALE_TO_ZERO_GRACE_PERIOD))
+                        .podRetention(config.forRevision(ConfigAutoscaler.SCALE_TO_ZERO_POD_RETENTION_PERIOD,
+                                annotations)))
+                .build();
     }
 
     /** Knative's ResolveMetricTarget, the total part: the target annotation never aims above containerConcurrency. */
-    private static double totalValue(AnnotationReader read, String metric, int containerConcurrency,
-            AutoscalerDefaults defaults) {
-        boolean rps = AutoscalingKeys.RPS.equals(metric);
-        double total = rps ? defaults.targetRequestsPerSecond()
-                : containerConcurrency > 0 ? containerConcurrency : defaults.targetConcurrency();
-        return read.number(TARGET)
-                .map(target -> !rps && containerConcurrency > 0 ? Math.min(target, containerConcurrency) : target)
+    private static double totalValue(Map<String, String> annotations, ScalingMetric metric, int containerConcurrency,
+            AutoscalerConfig config) {
+        boolean rps = metric == ScalingMetric.RPS;
+        double total = rps ? config.get(REQUESTS_PER_SECOND_TARGET_DEFAULT)
+                : containerConcurrency > 0 ? containerConcurrency : config.get(CONTAINER_CONCURRENCY_TARGET_DEFAULT);
+        // Both target defaults are overridden by the one target annotation.
+        Optional<Double> target = CONTAINER_CONCURRENCY_TARGET_DEFAULT.annotated(annotations);
+        return target.map(t -> !rps && containerConcurrency > 0 ? Math.min(t, containerConcurrency) : t)
                 .orElse(total);
+    }
+
+    /** Knative's defaults for a reachable Revision without annotations or containerConcurrency. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** These settings for a Revision a route does ({@code true}) or does not send traffic to. */
+    public RevisionAutoscaling withReachable(boolean value) {
+        return new RevisionAutoscaling(autoscalerClass, decider, bounds, scaleToZero, value);
+    }
+
+    /** The lower bound: min-scale, ignored while unreachable. */
+    public int effectiveMinScale() {
+        return reachable ? bounds.min() : 0;
+    }
+
+    /** The last instance's retention: none for an unreachable Revision. */
+    public Duration effectiveRetention() {
+        return reachable ? scaleToZero.podRetention() : Duration.ZERO;
+    }
+
+    /** Builds {@link RevisionAutoscaling}: each part through its own builder, by name. */
+    public static final class Builder {
+        private String autoscalerClass = ConfigAutoscaler.POD_AUTOSCALER_CLASS.defaultValue();
+        private DeciderSpec.Builder decider = DeciderSpec.builder();
+        private ScaleBounds.Builder bounds = ScaleBounds.builder();
+        private ScaleToZero.Builder scaleToZero = ScaleToZero.builder();
+        private boolean reachable = true;
+
+        private Builder() {
+        }
+
+        private Builder(RevisionAutoscaling settings) {
+            autoscalerClass = settings.autoscalerClass;
+            decider = settings.decider.toBuilder();
+            bounds = settings.bounds.toBuilder();
+            scaleToZero = settings.scaleToZero.toBuilder();
+            reachable = settings.reachable;
+        }
+
+        public Builder autoscalerClass(String value) {
+            autoscalerClass = value;
+            return this;
+        }
+
+        /** Changes the decider's spec: {@code decider(spec -> spec.totalValue(10))}. */
+        public Builder decider(Consumer<DeciderSpec.Builder> change) {
+            change.accept(decider);
+            return this;
+        }
+
+        /** Changes the scale bounds: {@code bounds(b -> b.min(2))}. */
+        public Builder bounds(Consumer<ScaleBounds.Builder> change) {
+            change.accept(bounds);
+            return this;
+        }
+
+        /** Changes the scale-to-zero settings: {@code scaleToZero(z -> z.enabled(false))}. */
+        public Builder scaleToZero(Consumer<ScaleToZero.Builder> change) {
+            change.accept(scaleToZero);
+            return this;
+        }
+
+        public Builder reachable(boolean value) {
+            reachable = value;
+            return this;
+        }
+
+        public RevisionAutoscaling build() {
+            return new RevisionAutoscaling(autoscalerClass, decider.build(), bounds.build(), scaleToZero.build(),
+                    reachable);
+        }
     }
 }

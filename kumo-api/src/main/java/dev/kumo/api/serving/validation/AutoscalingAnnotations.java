@@ -8,8 +8,9 @@ import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.METRIC_AGGREGATIO
 
 import dev.kumo.api.errors.FieldError;
 import dev.kumo.api.serving.autoscaling.AnnotationKey;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.AutoscalingKeys;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class AutoscalingAnnotations {
     }
 
     /** Validates {@code annotations} found at {@code path} (e.g. {@code spec.template.metadata.annotations}). */
-    public static List<FieldError> validate(Map<String, String> annotations, String path, AutoscalerDefaults config) {
+    public static List<FieldError> validate(Map<String, String> annotations, String path, AutoscalerConfig config) {
         List<FieldError> errors = new ArrayList<>(spellings(annotations, path));
         AnnotationValues values = new AnnotationValues(annotations, path);
         errors.addAll(validateClass(values));
@@ -60,13 +61,13 @@ public final class AutoscalingAnnotations {
                 .orElse(List.of());
     }
 
-    private static List<FieldError> validateMetric(AnnotationValues values, AutoscalerDefaults config) {
+    private static List<FieldError> validateMetric(AnnotationValues values, AutoscalerConfig config) {
         var metric = values.find(METRIC);
         if (metric.isEmpty()) {
             return List.of();
         }
         String autoscalerClass = values.find(CLASS).map(AnnotationKey.Found::value)
-                .orElse(config.podAutoscalerClass());
+                .orElse(config.get(ConfigAutoscaler.POD_AUTOSCALER_CLASS));
         String value = metric.get().value();
         boolean valid = switch (autoscalerClass) {
             case KPA -> KPA_METRICS.contains(value);

@@ -7,7 +7,8 @@ import static dev.kumo.api.serving.autoscaling.AutoscalingKeys.MIN_SCALE;
 
 import dev.kumo.api.errors.FieldError;
 import dev.kumo.api.serving.autoscaling.AnnotationKey;
-import dev.kumo.api.serving.autoscaling.AutoscalerDefaults;
+import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class AutoscalingScaleAnnotations {
     private AutoscalingScaleAnnotations() {
     }
 
-    static List<FieldError> validate(AnnotationValues values, AutoscalerDefaults config) {
+    static List<FieldError> validate(AnnotationValues values, AutoscalerConfig config) {
         List<FieldError> errors = new ArrayList<>();
         int min = nonNegativeInt(values, MIN_SCALE, errors).orElse(0);
         Optional<Integer> maxValue = nonNegativeInt(values, MAX_SCALE, errors);
@@ -27,12 +28,13 @@ final class AutoscalingScaleAnnotations {
             errors.add(FieldError.invalid(values.path(MAX_SCALE), String.valueOf(max),
                     "max-scale=" + max + " is less than min-scale=" + min));
         }
-        if (maxValue.isPresent() && config.maxScaleLimit() != 0) {
+        int maxScaleLimit = config.get(ConfigAutoscaler.MAX_SCALE_LIMIT);
+        if (maxValue.isPresent() && maxScaleLimit != 0) {
             if (max == 0) {
                 errors.add(FieldError.invalid(values.path(MAX_SCALE), "0",
-                        "max-scale=0 (unlimited), must be less than " + config.maxScaleLimit()));
-            } else if (max > config.maxScaleLimit()) {
-                errors.add(KnativeErrors.outOfBounds(values.path(MAX_SCALE), max, 1, config.maxScaleLimit()));
+                        "max-scale=0 (unlimited), must be less than " + maxScaleLimit));
+            } else if (max > maxScaleLimit) {
+                errors.add(KnativeErrors.outOfBounds(values.path(MAX_SCALE), max, 1, maxScaleLimit));
             }
         }
         values.find(ACTIVATION_SCALE).flatMap(a -> activation(values, a, min, max)).ifPresent(errors::add);
@@ -61,7 +63,7 @@ final class AutoscalingScaleAnnotations {
     }
 
     private static Optional<FieldError> initial(AnnotationValues values, AnnotationKey.Found found,
-            AutoscalerDefaults config) {
+            AutoscalerConfig config) {
         String path = values.path(found);
         Optional<Integer> parsed = parseInt(found.value());
         if (parsed.isEmpty()) {
@@ -70,7 +72,7 @@ final class AutoscalingScaleAnnotations {
         if (parsed.get() < 0) {
             return Optional.of(FieldError.invalid(path, found.value(), "must be greater than or equal to 0"));
         }
-        return parsed.get() == 0 && !config.allowZeroInitialScale()
+        return parsed.get() == 0 && !config.get(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE)
                 ? Optional.of(FieldError.invalid(path, found.value(), "initial-scale=0 not allowed by cluster"))
                 : Optional.empty();
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RevisionAutoscalingTest {
 
     private static final String K = "autoscaling.knative.dev/";
-    private static final AutoscalerDefaults DEFAULTS = AutoscalerDefaults.KNATIVE;
+    private static final AutoscalerConfig DEFAULTS = AutoscalerConfig.KNATIVE;
 
     record Row(String name, Map<String, String> annotations, int containerConcurrency, double wantTotal,
             double wantUtilization) {
@@ -47,17 +47,22 @@ class RevisionAutoscalingTest {
         RevisionAutoscaling resolved = RevisionAutoscaling.resolve(row.annotations(), row.containerConcurrency(),
                 DEFAULTS);
 
-        assertThat(resolved.totalValue()).isEqualTo(row.wantTotal());
-        assertThat(resolved.targetUtilization()).isEqualTo(row.wantUtilization());
+        assertThat(resolved.decider().totalValue()).isEqualTo(row.wantTotal());
+        assertThat(resolved.decider().targetUtilization()).isEqualTo(row.wantUtilization());
     }
 
     @Test
     void withoutAnnotationsEverythingIsTheClusterDefault() {
         RevisionAutoscaling resolved = RevisionAutoscaling.resolve(Map.of(), 0, DEFAULTS);
 
-        assertThat(resolved).isEqualTo(new RevisionAutoscaling(AutoscalingKeys.KPA, "concurrency", 100, 0.7, 211,
-                Duration.ofSeconds(60), 10, 200, Duration.ZERO, 1000, 2, 0, 0, 1, 1, true, Duration.ofSeconds(30),
-                Duration.ZERO));
+        assertThat(resolved).isEqualTo(RevisionAutoscaling.builder().autoscalerClass(AutoscalingKeys.KPA)
+                .decider(d -> d.metric(ScalingMetric.CONCURRENCY).totalValue(100).targetUtilization(0.7)
+                        .targetBurstCapacity(211).stableWindow(Duration.ofSeconds(60)).panicWindowPercentage(10)
+                        .panicThresholdPercentage(200).scaleDownDelay(Duration.ZERO).maxScaleUpRate(1000)
+                        .maxScaleDownRate(2))
+                .bounds(b -> b.min(0).max(0).initial(1).activation(1))
+                .scaleToZero(z -> z.enabled(true).gracePeriod(Duration.ofSeconds(30)).podRetention(Duration.ZERO))
+                .build());
     }
 
     @Test
@@ -74,32 +79,30 @@ class RevisionAutoscalingTest {
                 K + "panic-threshold-percentage", "300",
                 K + "scale-down-delay", "15s"), 0, DEFAULTS);
 
-        assertThat(resolved.minScale()).isEqualTo(2);
-        assertThat(resolved.maxScale()).isEqualTo(9);
-        assertThat(resolved.initialScale()).isEqualTo(3);
-        assertThat(resolved.activationScale()).isEqualTo(4);
-        assertThat(resolved.targetBurstCapacity()).isEqualTo(-1);
-        assertThat(resolved.stableWindow()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(resolved.panicWindowPercentage()).isEqualTo(20);
-        assertThat(resolved.panicThresholdPercentage()).isEqualTo(300);
-        assertThat(resolved.scaleDownDelay()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(resolved.bounds().min()).isEqualTo(2);
+        assertThat(resolved.bounds().max()).isEqualTo(9);
+        assertThat(resolved.bounds().initial()).isEqualTo(3);
+        assertThat(resolved.bounds().activation()).isEqualTo(4);
+        assertThat(resolved.decider().targetBurstCapacity()).isEqualTo(-1);
+        assertThat(resolved.decider().stableWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(resolved.decider().panicWindowPercentage()).isEqualTo(20);
+        assertThat(resolved.decider().panicThresholdPercentage()).isEqualTo(300);
+        assertThat(resolved.decider().scaleDownDelay()).isEqualTo(Duration.ofSeconds(15));
     }
 
     /** Knative's GetInitialScale: initial-scale 0 counts only where the cluster allows it. */
     @Test
     void initialScaleZeroNeedsTheClustersConsent() {
         Map<String, String> zero = Map.of(K + "initial-scale", "0");
-        AutoscalerDefaults allowing = new AutoscalerDefaults(AutoscalingKeys.KPA, true, 0, 1, 0, 0, 100, 200, 0.7,
-                Duration.ofSeconds(60), 10, 200, 211, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), 1000, 2,
-                true);
+        AutoscalerConfig allowing = AutoscalerConfig.KNATIVE.with(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE, true);
 
-        assertThat(RevisionAutoscaling.resolve(zero, 0, DEFAULTS).initialScale()).isEqualTo(1);
-        assertThat(RevisionAutoscaling.resolve(zero, 0, allowing).initialScale()).isZero();
+        assertThat(RevisionAutoscaling.resolve(zero, 0, DEFAULTS).bounds().initial()).isEqualTo(1);
+        assertThat(RevisionAutoscaling.resolve(zero, 0, allowing).bounds().initial()).isZero();
     }
 
     @Test
     void retentionComesFromTheAnnotationOrTheCluster() {
         assertThat(RevisionAutoscaling.resolve(Map.of(K + "scale-to-zero-pod-retention-period", "1m30s"), 0,
-                DEFAULTS).scaleToZeroPodRetention()).isEqualTo(Duration.ofSeconds(90));
+                DEFAULTS).scaleToZero().podRetention()).isEqualTo(Duration.ofSeconds(90));
     }
 }
