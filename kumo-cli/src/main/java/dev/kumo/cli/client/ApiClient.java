@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.config.ClientConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;

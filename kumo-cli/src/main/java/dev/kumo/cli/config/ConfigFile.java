@@ -1,7 +1,7 @@
 package dev.kumo.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.common.config.ConfigFileException;
 import dev.kumo.common.config.YamlConfigFile;
 import java.nio.file.Files;

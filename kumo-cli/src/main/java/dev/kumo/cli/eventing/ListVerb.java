@@ -2,9 +2,9 @@ package dev.kumo.cli.eventing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.output.Table;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
