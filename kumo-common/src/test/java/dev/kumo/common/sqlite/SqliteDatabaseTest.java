@@ -14,23 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteDatabaseTest {
 
-    private static final List<String> LAYOUT = List.of(SqliteDatabase.META_TABLE,
-            SqliteDatabase.metaRows(1, "counter"),
-            "CREATE TABLE IF NOT EXISTS things (name TEXT PRIMARY KEY)");
+    private static final SqliteLayout LAYOUT = new SqliteLayout("test database", 1, "counter",
+            List.of("CREATE TABLE IF NOT EXISTS things (name TEXT PRIMARY KEY)"));
 
     @TempDir
     Path temp;
 
     @Test
-    void migratingTwiceKeepsTheLayoutAndTheCounters() throws SQLException {
+    void migratingTwiceKeepsTheTablesAndTheCounter() throws SQLException {
         SqliteDatabase database = new SqliteDatabase(temp.resolve("test.db"), true);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            SqliteDatabase.migrate(statement, LAYOUT, 1, "test database");
+            assertThat(LAYOUT.migrate(statement)).isZero();
+            statement.execute("INSERT INTO things(name) VALUES ('one')");
             statement.execute("UPDATE meta SET value = 7 WHERE key = 'counter'");
-            SqliteDatabase.migrate(statement, LAYOUT, 1, "test database");
-            try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = 'counter'")) {
+            assertThat(LAYOUT.migrate(statement)).isEqualTo(7);
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM things")) {
                 assertThat(rows.next()).isTrue();
-                assertThat(rows.getLong(1)).isEqualTo(7);
+                assertThat(rows.getInt(1)).isEqualTo(1);
             }
             try (ResultSet rows = statement.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rows.next()).isTrue();
@@ -43,9 +43,9 @@ class SqliteDatabaseTest {
     void refusesADatabaseWrittenByANewerKumo() throws SQLException {
         SqliteDatabase database = new SqliteDatabase(temp.resolve("test.db"), false);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            SqliteDatabase.migrate(statement, LAYOUT, 1, "test database");
+            LAYOUT.migrate(statement);
             statement.execute("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
-            assertThatThrownBy(() -> SqliteDatabase.migrate(statement, LAYOUT, 1, "test database"))
+            assertThatThrownBy(() -> LAYOUT.migrate(statement))
                     .isInstanceOf(SQLException.class)
                     .hasMessage("test database schema version 2 is newer than this Kumo's (1); upgrade Kumo");
         }

@@ -1,9 +1,9 @@
 package dev.kumo.eventing.log;
 
 import dev.kumo.common.sqlite.SqliteDatabase;
+import dev.kumo.common.sqlite.SqliteLayout;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -16,18 +16,15 @@ import java.util.List;
  */
 final class LogSchema {
 
-    static final int VERSION = 1;
     static final String LAST_SEQ = "last_seq";
 
-    private static final List<String> DDL = List.of(
-        SqliteDatabase.META_TABLE,
-        SqliteDatabase.metaRows(VERSION, LAST_SEQ),
+    private static final SqliteLayout LAYOUT = new SqliteLayout("event log", 1, LAST_SEQ, List.of(
         "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, broker TEXT NOT NULL,"
                 + " arrival_ms INTEGER NOT NULL, event BLOB NOT NULL)",
         "CREATE INDEX IF NOT EXISTS events_by_broker ON events(broker, seq)",
         "CREATE TABLE IF NOT EXISTS triggers (trigger TEXT PRIMARY KEY, broker TEXT NOT NULL,"
                 + " low_water INTEGER NOT NULL, finished_above TEXT NOT NULL) WITHOUT ROWID",
-        "CREATE INDEX IF NOT EXISTS triggers_by_broker ON triggers(broker)");
+        "CREATE INDEX IF NOT EXISTS triggers_by_broker ON triggers(broker)"));
 
     private final SqliteDatabase database;
 
@@ -46,10 +43,7 @@ final class LogSchema {
      */
     long migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            SqliteDatabase.migrate(statement, DDL, VERSION, "event log");
-            try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = '" + LAST_SEQ + "'")) {
-                return rows.next() ? rows.getLong(1) : 0;
-            }
+            return LAYOUT.migrate(statement);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kumo.store.internal;
 
 import dev.kumo.common.sqlite.SqliteDatabase;
+import dev.kumo.common.sqlite.SqliteLayout;
 import dev.kumo.store.SqliteOptions.Synchronous;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,19 +15,16 @@ import java.util.List;
  */
 final class SqliteSchema {
 
-    static final int VERSION = 1;
     static final String RESOURCE_VERSION = "resource_version";
 
-    private static final List<String> DDL = List.of(
-        SqliteDatabase.META_TABLE,
-        SqliteDatabase.metaRows(VERSION, RESOURCE_VERSION),
+    private static final SqliteLayout LAYOUT = new SqliteLayout("database", 1, RESOURCE_VERSION, List.of(
         "CREATE TABLE IF NOT EXISTS objects (resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,"
                 + " uid TEXT NOT NULL, rv INTEGER NOT NULL, json TEXT NOT NULL, UNIQUE (resource, namespace, name))",
         "CREATE INDEX IF NOT EXISTS objects_by_namespace ON objects(namespace)",
         "CREATE TABLE IF NOT EXISTS owners (owner_uid TEXT NOT NULL, resource TEXT NOT NULL,"
                 + " namespace TEXT NOT NULL, name TEXT NOT NULL,"
                 + " PRIMARY KEY (owner_uid, resource, namespace, name)) WITHOUT ROWID",
-        "CREATE INDEX IF NOT EXISTS owners_by_object ON owners(resource, namespace, name)");
+        "CREATE INDEX IF NOT EXISTS owners_by_object ON owners(resource, namespace, name)"));
 
     private final SqliteDatabase database;
 
@@ -50,7 +48,7 @@ final class SqliteSchema {
     void migrate(Connection writer) throws SQLException {
         SqliteTransaction.run(writer, () -> {
             try (Statement statement = writer.createStatement()) {
-                SqliteDatabase.migrate(statement, DDL, VERSION, "database");
+                LAYOUT.migrate(statement);
             }
         });
     }
