@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.cli.session.GlobalOptions;
+import dev.kumo.cli.session.Session;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.cli.session.ErrorReport;
+import dev.kumo.cli.session.Session;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

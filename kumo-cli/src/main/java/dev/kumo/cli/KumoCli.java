@@ -1,5 +1,8 @@
 package dev.kumo.cli;
 
+import dev.kumo.cli.session.CliEnvironment;
+import dev.kumo.cli.session.GlobalOptions;
+import dev.kumo.cli.session.Session;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;

@@ -1,6 +1,7 @@
 package dev.kumo.cli;
 
 import dev.kumo.cli.apply.ApplyCommand;
+import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.EventCommand;
@@ -12,6 +13,8 @@ import dev.kumo.cli.resource.GetCommand;
 import dev.kumo.cli.revision.RevisionCommand;
 import dev.kumo.cli.route.RouteCommand;
 import dev.kumo.cli.service.ServiceCommand;
+import dev.kumo.cli.session.GlobalOptions;
+import dev.kumo.cli.session.GroupCommand;
 import dev.kumo.cli.version.VersionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

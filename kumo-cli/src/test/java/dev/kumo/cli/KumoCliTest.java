@@ -2,6 +2,7 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.cli.session.CliEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,11 +2,7 @@ package dev.kumo.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.kumo.common.config.YamlConfigFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +37,6 @@ record ConfigFile(
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {
-        try {
-            String text = Files.readString(file);
-            if (text.isBlank()) {
-                return EMPTY;
-            }
-            return YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                    .readValue(text, ConfigFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + "data-dir, api-addr, ingress-addr, store, store-sync, require-token, domain, progress-deadline, "
-                    + "autoscaler, eventing-addr, eventing-max-in-flight, apiserversource-cross-namespace, "
-                    + "insecure-no-auth, allowed-origins, header-read-timeout, idle-timeout, runtimes, default-runtime");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("reading config file " + file + ": " + e.getMessage().split("\n")[0]);
-        }
+        return YamlConfigFile.read(file, ConfigFile.class).orElse(EMPTY);
     }
 }

@@ -1,14 +1,11 @@
 package dev.kumo.server;
 
+import dev.kumo.common.lock.ExclusiveFileLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,12 +24,10 @@ final class DataDirectory implements AutoCloseable {
             PosixFilePermissions.fromString("rw-------"));
 
     private final Path path;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final ExclusiveFileLock lock;
 
-    private DataDirectory(Path path, FileChannel lockChannel, FileLock lock) {
+    private DataDirectory(Path path, ExclusiveFileLock lock) {
         this.path = path;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -41,20 +36,10 @@ final class DataDirectory implements AutoCloseable {
         try {
             Files.createDirectories(path);
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
-            FileChannel channel = FileChannel.open(path.resolve("server.lock"), Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE), OWNER_ONLY);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new IllegalStateException("data directory " + path + " is in use by another kumo server; "
-                        + "stop it or pass --data-dir with another directory");
-            }
-            return new DataDirectory(path, channel, lock);
+            ExclusiveFileLock lock = ExclusiveFileLock.tryAcquire(path.resolve("server.lock"), OWNER_ONLY)
+                    .orElseThrow(() -> new IllegalStateException("data directory " + path + " is in use by another"
+                            + " kumo server; stop it or pass --data-dir with another directory"));
+            return new DataDirectory(path, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("opening data directory " + path + ": " + e.getMessage(), e);
         }
@@ -127,11 +112,6 @@ final class DataDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            // The lock goes with the process anyway.
-        }
+        lock.close();
     }
 }

@@ -126,7 +126,8 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, KumoKinds.all().types(),
-                                config.eventing().sourcesCrossNamespace(), config.limits()), meters)))
+                                config.eventing().sourcesCrossNamespace(), config.limits()), meters,
+                        WorkloadRuntimes.BUILT_IN)))
                 : Optional.empty();
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
     }

@@ -1,5 +1,6 @@
 package dev.kumo.store;
 
+import dev.kumo.common.testing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 /** Runs the whole {@link ResourceStoreContract} against the store a subclass opens. */
 public abstract class AbstractResourceStoreTest implements ResourceStoreContract {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:21:00.250Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T03:21:00.250Z"));
     private final List<ResourceStore> opened = new ArrayList<>();
     private ResourceStore store;
 
@@ -31,7 +32,7 @@ public abstract class AbstractResourceStoreTest implements ResourceStoreContract
     }
 
     @Override
-    public MutableClock clock() {
+    public ManualClock clock() {
         return clock;
     }
 

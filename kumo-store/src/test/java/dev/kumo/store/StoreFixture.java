@@ -3,6 +3,7 @@ package dev.kumo.store;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.kumo.api.errors.ApiException;
+import dev.kumo.common.testing.ManualClock;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -16,7 +17,7 @@ public interface StoreFixture {
     ResourceStore open(StoreOptions options);
 
     /** The clock every store of this test uses. */
-    MutableClock clock();
+    ManualClock clock();
 
     default StoreOptions options() {
         return StoreOptions.DEFAULTS.withClock(clock());

@@ -2,8 +2,6 @@ package dev.kumo.cli.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.cli.ErrorReport;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiClient;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.KindCatalog;
@@ -12,6 +10,8 @@ import dev.kumo.cli.manifest.ManifestSources;
 import dev.kumo.cli.manifest.ManifestTarget;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.OutputFormat;
+import dev.kumo.cli.session.ErrorReport;
+import dev.kumo.cli.session.Session;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.printing.TableProfile;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.config.ClientConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.kumo.cli.client;
 
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.config.CertificateAuthority;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

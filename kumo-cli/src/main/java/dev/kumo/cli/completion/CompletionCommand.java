@@ -1,6 +1,6 @@
 package dev.kumo.cli.completion;
 
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -1,11 +1,9 @@
 package dev.kumo.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.kumo.cli.CliException;
-import java.io.IOException;
+import dev.kumo.cli.base.CliException;
+import dev.kumo.common.config.ConfigFileException;
+import dev.kumo.common.config.YamlConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,17 +23,9 @@ record ConfigFile(String server, String token,
             return EMPTY;
         }
         try {
-            String text = Files.readString(file);
-            if (text.isBlank()) {
-                return EMPTY;
-            }
-            return YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                    .readValue(text, ConfigFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new CliException(file + ": unknown key \"" + e.getPropertyName() + "\"; known keys: server, token, "
-                    + "certificate-authority");
-        } catch (IOException e) {
-            throw new CliException("reading " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+            return YamlConfigFile.read(file, ConfigFile.class).orElse(EMPTY);
+        } catch (ConfigFileException e) {
+            throw new CliException(e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.kumo.cli.config;
 
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -3,10 +3,10 @@ package dev.kumo.cli.eventing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.CliException;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.service.InvalidFlag;
+import dev.kumo.cli.session.Session;
 
 /**
  * {@code create NAME} for an eventing kind: builds the object from the flags, POSTs it and says so as kn does.

@@ -1,6 +1,6 @@
 package dev.kumo.cli.eventing;
 
-import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.session.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo event}: CloudEvents by hand, as kn's event plugin sends them. */

@@ -2,11 +2,11 @@ package dev.kumo.cli.eventing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.CliException;
-import dev.kumo.cli.DataArgument;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.base.CliException;
+import dev.kumo.cli.base.DataArgument;
 import dev.kumo.cli.client.PlainHttp;
 import dev.kumo.cli.output.Conditions;
+import dev.kumo.cli.session.Session;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.net.URI;

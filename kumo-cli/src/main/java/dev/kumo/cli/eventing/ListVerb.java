@@ -1,8 +1,8 @@
 package dev.kumo.cli.eventing;
 
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 
 /** {@code list} for an eventing kind: the namespace's objects (all with {@code -A}) as the server's kn table. */

@@ -1,6 +1,6 @@
 package dev.kumo.cli.eventing;
 
-import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.session.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo source}: the Knative event sources, each kind's verbs, and {@code list} across all kinds. */

@@ -2,9 +2,9 @@ package dev.kumo.cli.eventing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.service.InvalidFlag;
+import dev.kumo.cli.session.Session;
 
 /**
  * {@code update NAME} for an eventing kind: reads the object, applies the flags given (the others keep their

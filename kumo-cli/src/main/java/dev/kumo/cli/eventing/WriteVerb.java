@@ -1,8 +1,8 @@
 package dev.kumo.cli.eventing;
 
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.service.InvalidFlag;
+import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

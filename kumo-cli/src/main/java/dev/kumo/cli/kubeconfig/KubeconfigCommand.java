@@ -2,8 +2,8 @@ package dev.kumo.cli.kubeconfig;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Manifests;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.config.ClientConfig;
+import dev.kumo.cli.session.Session;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.Manifests;
 import dev.kumo.api.errors.ApiException;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

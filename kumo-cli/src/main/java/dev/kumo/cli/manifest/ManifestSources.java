@@ -3,7 +3,7 @@ package dev.kumo.cli.manifest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Manifests;
 import dev.kumo.api.errors.ApiException;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

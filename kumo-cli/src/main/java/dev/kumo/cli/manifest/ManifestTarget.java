@@ -2,7 +2,7 @@ package dev.kumo.cli.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.KindCatalog;
 import java.util.Optional;
 

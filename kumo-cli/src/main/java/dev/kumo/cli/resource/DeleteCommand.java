@@ -1,13 +1,13 @@
 package dev.kumo.cli.resource;
 
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.ErrorReport;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.KindCatalog;
 import dev.kumo.cli.manifest.Manifest;
 import dev.kumo.cli.manifest.ManifestSources;
 import dev.kumo.cli.manifest.ManifestTarget;
+import dev.kumo.cli.session.ErrorReport;
+import dev.kumo.cli.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

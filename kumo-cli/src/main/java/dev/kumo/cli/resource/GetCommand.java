@@ -1,7 +1,7 @@
 package dev.kumo.cli.resource;
 
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

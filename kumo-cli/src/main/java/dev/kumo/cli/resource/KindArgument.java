@@ -1,7 +1,7 @@
 package dev.kumo.cli.resource;
 
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.KindCatalog;
 
 /** Resolves the KIND argument of {@code get} and {@code delete}, naming the known kinds when it fails. */

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.revision.RevisionTable;
 import dev.kumo.cli.revision.Traffic;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.kumo.cli.revision;
 
-import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.session.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo revision}: the verbs on Knative Revisions. */

@@ -2,10 +2,10 @@ package dev.kumo.cli.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.ErrorReport;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiError;
+import dev.kumo.cli.session.ErrorReport;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package dev.kumo.cli.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ConditionLines;
 import dev.kumo.cli.output.DescribeBlock;
+import dev.kumo.cli.session.Session;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

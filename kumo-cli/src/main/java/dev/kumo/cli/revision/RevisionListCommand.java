@@ -2,8 +2,8 @@ package dev.kumo.cli.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.kumo.cli.route;
 
-import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.session.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo route}: the verbs on Knative Routes. */

@@ -1,8 +1,8 @@
 package dev.kumo.cli.route;
 
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.ListOutput;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

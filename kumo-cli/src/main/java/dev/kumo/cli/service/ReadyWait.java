@@ -2,9 +2,9 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.CliException;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
+import dev.kumo.cli.session.Session;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

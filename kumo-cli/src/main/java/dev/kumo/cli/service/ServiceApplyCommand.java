@@ -1,7 +1,7 @@
 package dev.kumo.cli.service;
 
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,6 +1,6 @@
 package dev.kumo.cli.service;
 
-import dev.kumo.cli.GroupCommand;
+import dev.kumo.cli.session.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kumo service}: the verbs on Knative Services. */

@@ -1,9 +1,9 @@
 package dev.kumo.cli.service;
 
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.CliException;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
+import dev.kumo.cli.session.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.kumo.cli.service;
 
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,10 +2,10 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ConditionLines;
 import dev.kumo.cli.output.DescribeBlock;
+import dev.kumo.cli.session.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

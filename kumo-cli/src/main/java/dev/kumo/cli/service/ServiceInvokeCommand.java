@@ -2,10 +2,10 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.CliException;
-import dev.kumo.cli.DataArgument;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.base.CliException;
+import dev.kumo.cli.base.DataArgument;
 import dev.kumo.cli.client.PlainHttp;
+import dev.kumo.cli.session.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

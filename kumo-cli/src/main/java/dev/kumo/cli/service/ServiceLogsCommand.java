@@ -2,7 +2,7 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.kumo.cli.service;
 
-import dev.kumo.cli.Session;
+import dev.kumo.cli.session.Session;
 import picocli.CommandLine.Command;
 
 /** {@code kumo service update NAME}: changes a Service by its flags (a new revision when the template changes). */

@@ -2,8 +2,8 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.Session;
 import dev.kumo.cli.client.ApiError;
+import dev.kumo.cli.session.Session;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;

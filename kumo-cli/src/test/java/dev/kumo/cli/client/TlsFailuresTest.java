@@ -2,7 +2,7 @@ package dev.kumo.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.config.CertificateAuthority;
 import dev.kumo.cli.config.ClientConfig;
 import java.io.IOException;

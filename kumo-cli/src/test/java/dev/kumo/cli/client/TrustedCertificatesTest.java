@@ -3,7 +3,7 @@ package dev.kumo.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.config.CertificateAuthority;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.kumo.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

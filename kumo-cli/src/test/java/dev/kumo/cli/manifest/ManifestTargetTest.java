@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.CliException;
+import dev.kumo.cli.base.CliException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

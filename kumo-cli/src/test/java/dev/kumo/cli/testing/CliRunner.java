@@ -1,7 +1,7 @@
 package dev.kumo.cli.testing;
 
-import dev.kumo.cli.CliEnvironment;
 import dev.kumo.cli.KumoCli;
+import dev.kumo.cli.session.CliEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package dev.kumo.cli.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.cli.ClientVersion;
+import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.testing.CliResult;
 import dev.kumo.cli.testing.CliRunner;
 import dev.kumo.cli.testing.FakeApiServer;

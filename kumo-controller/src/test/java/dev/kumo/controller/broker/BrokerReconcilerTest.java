@@ -20,7 +20,7 @@ import dev.kumo.controller.duck.Delivery;
 import dev.kumo.controller.duck.Tracker;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.RecordingBrokerDataPlane;
 import dev.kumo.controller.testing.Seed;

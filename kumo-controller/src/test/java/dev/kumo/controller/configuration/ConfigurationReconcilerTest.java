@@ -20,7 +20,7 @@ import dev.kumo.api.serving.Revision;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
 import dev.kumo.controller.testing.CountingStore;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.InMemoryStore;

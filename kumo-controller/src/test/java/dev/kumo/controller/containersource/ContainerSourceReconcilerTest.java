@@ -12,7 +12,7 @@ import dev.kumo.api.sources.ContainerSource;
 import dev.kumo.api.sources.SourceStatus;
 import dev.kumo.controller.duck.Tracker;
 import dev.kumo.controller.engine.NamespacedName;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.RecordingSourceRunner;
 import dev.kumo.controller.testing.Seed;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;

@@ -21,7 +21,7 @@ import dev.kumo.api.serving.RouteStatus;
 import dev.kumo.api.serving.TrafficTarget;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.RecordingRoutingSink;
 import dev.kumo.controller.testing.Seed;

@@ -23,7 +23,7 @@ import dev.kumo.api.serving.ServiceStatus;
 import dev.kumo.api.serving.TrafficTarget;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Normalized;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.InMemoryStore;

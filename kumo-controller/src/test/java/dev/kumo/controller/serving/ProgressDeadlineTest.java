@@ -13,7 +13,7 @@ import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.revision.RevisionController;
 import dev.kumo.controller.testing.FakeRevisionInstances;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.RecordingRoutingSink;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;

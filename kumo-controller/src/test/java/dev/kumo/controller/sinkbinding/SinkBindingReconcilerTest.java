@@ -12,7 +12,7 @@ import dev.kumo.api.sources.SinkBindingSpec;
 import dev.kumo.controller.duck.Tracker;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.testing.Fixtures;
-import dev.kumo.controller.testing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;

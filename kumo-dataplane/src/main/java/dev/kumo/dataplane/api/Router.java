@@ -10,7 +10,7 @@ import dev.kumo.runtime.spi.InstanceAddress;
  * request for a revision with no ready instance, or one the autoscaler put the activator in the path of (through
  * {@link ScalingSignals}), waits (up to {@link RouterConfig#maxHeldPerRevision()}) until an instance has a free
  * slot or the revision's timeoutSeconds pass (504); the router sends demand, every revision's load each second,
- * and its cold starts as {@link ScalingSignals}. The engine ({@code dev.kumo.dataplane.router.RouterServer})
+ * and its cold starts as {@link ScalingSignals}. The engine (the {@code router} package's {@code RouterServer})
  * implements it; this package does not depend on the engine.
  */
 public interface Router extends AutoCloseable {

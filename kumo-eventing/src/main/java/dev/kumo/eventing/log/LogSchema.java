@@ -1,12 +1,12 @@
 package dev.kumo.eventing.log;
 
+import dev.kumo.common.sqlite.SqliteDatabase;
+import dev.kumo.common.sqlite.SqliteLayout;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
+import java.util.List;
 
 /**
  * The log's database layout and how connections to it are opened: {@code events} (sequence number, broker, arrival,
@@ -16,34 +16,25 @@ import org.sqlite.SQLiteDataSource;
  */
 final class LogSchema {
 
-    static final int VERSION = 1;
     static final String LAST_SEQ = "last_seq";
 
-    private static final String[] DDL = {
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', " + VERSION + "), ('" + LAST_SEQ + "', 0)",
+    private static final SqliteLayout LAYOUT = new SqliteLayout("event log", 1, LAST_SEQ, List.of(
         "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, broker TEXT NOT NULL,"
                 + " arrival_ms INTEGER NOT NULL, event BLOB NOT NULL)",
         "CREATE INDEX IF NOT EXISTS events_by_broker ON events(broker, seq)",
         "CREATE TABLE IF NOT EXISTS triggers (trigger TEXT PRIMARY KEY, broker TEXT NOT NULL,"
                 + " low_water INTEGER NOT NULL, finished_above TEXT NOT NULL) WITHOUT ROWID",
-        "CREATE INDEX IF NOT EXISTS triggers_by_broker ON triggers(broker)",
-    };
+        "CREATE INDEX IF NOT EXISTS triggers_by_broker ON triggers(broker)"));
 
-    private final SQLiteDataSource dataSource;
+    private final SqliteDatabase database;
 
     LogSchema(Path database, boolean fsync) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(fsync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        this.dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + database.toAbsolutePath());
+        this.database = new SqliteDatabase(database, fsync);
     }
 
     /** A connection with the log's pragmas, in auto-commit: the writer begins and ends its transactions itself. */
     Connection connect() throws SQLException {
-        return dataSource.getConnection();
+        return database.connect();
     }
 
     /**
@@ -52,21 +43,7 @@ final class LogSchema {
      */
     long migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : DDL) {
-                statement.execute(ddl);
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                int version = rows.next() ? rows.getInt(1) : 0;
-                if (version > VERSION) {
-                    throw new SQLException("event log schema version " + version + " is newer than this Kumo's ("
-                            + VERSION + "); upgrade Kumo");
-                }
-            }
-            long lastSeq;
-            try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = '" + LAST_SEQ + "'")) {
-                lastSeq = rows.next() ? rows.getLong(1) : 0;
-            }
-            return lastSeq;
+            return LAYOUT.migrate(statement);
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.kumo.eventing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.eventing.TestEvents;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.TriggerRef;

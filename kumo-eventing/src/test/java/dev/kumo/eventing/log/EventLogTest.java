@@ -3,7 +3,7 @@ package dev.kumo.eventing.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kumo.eventing.ManualClock;
+import dev.kumo.common.testing.ManualClock;
 import dev.kumo.eventing.TestEvents;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.TriggerRef;

@@ -16,7 +16,7 @@ import dev.kumo.eventing.source.ping.HttpEventSender;
 import dev.kumo.eventing.source.ping.PingRunner;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
-import dev.kumo.server.WorkloadRuntimes;
+import dev.kumo.serving.RuntimeFactory;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -75,7 +75,7 @@ public final class EventingPlatform implements AutoCloseable {
      * start, those started are stopped.
      */
     public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
-            MeterRegistry registry) {
+            MeterRegistry registry, RuntimeFactory runtimes) {
         Components components = new Components();
         EventMesh mesh = components.open("event mesh", () -> EventMesh.start(vertx,
                 MeshConfig.defaults(settings.dataDir().resolve("events.db")).withHost(settings.host())
@@ -92,7 +92,7 @@ public final class EventingPlatform implements AutoCloseable {
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
         components.start("ApiServerSource watches", Component.of(() -> { }, apiServerSources::close));
         WorkloadRuntime sourceRuntime = components.open("ContainerSource runtime",
-                () -> WorkloadRuntimes.BUILT_IN.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
+                () -> runtimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
         EventingControllers controllers = components.open("eventing controllers",
                 () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),

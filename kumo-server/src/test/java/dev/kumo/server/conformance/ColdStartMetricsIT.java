@@ -7,35 +7,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A request at a Service created at zero is a cold start: /metrics then splits it into workload and platform. */
 class ColdStartMetricsIT {
 
     private static final String TAGS = "{namespace=\"default\",revision=\"cold-00001\"}";
 
-    @TempDir
-    static Path dataDir;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(dataDir, AutoscalerConfig.parse(Map.of("allow-zero-initial-scale", "true")));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass(AutoscalerConfig.parse(Map.of("allow-zero-initial-scale", "true")));
 
     @Test
     void aColdStartRecordsItsDurationTheWorkloadsStartAndThePlatformsShare() {

@@ -7,29 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** TestConfigsViaEnv and TestSecretsViaEnv: ConfigMaps and Secrets reach the environment by key and whole. */
 class ConformanceConfigsIT {
 
-    @TempDir
-    static Path temp;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     /** TestConfigsViaEnv. */
     @Test

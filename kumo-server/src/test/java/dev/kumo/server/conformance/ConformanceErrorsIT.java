@@ -9,29 +9,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Knative's conformance for failing containers: the failure shows as Ready=False with a message that explains it. */
 class ConformanceErrorsIT {
 
-    @TempDir
-    static Path temp;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     /** TestContainerExitingMsg: the exit code and the last line the container logged. */
     @Test

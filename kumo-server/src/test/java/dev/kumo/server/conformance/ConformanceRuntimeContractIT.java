@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Knative's runtime contract conformance: what a workload may rely on, observed from inside the workload. */
@@ -20,18 +20,13 @@ class ConformanceRuntimeContractIT {
     @TempDir
     static Path temp;
 
-    private static Kumo kumo;
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     @BeforeAll
     static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
         kumo.create(SERVICES, Workloads.service("contract"));
         kumo.awaitReady("contract");
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
     }
 
     /** TestMustEnvVars and TestShouldEnvVars. */

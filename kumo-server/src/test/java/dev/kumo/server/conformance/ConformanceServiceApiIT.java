@@ -9,14 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Knative's API conformance for Services: create, list, update, delete, BYO names, label/annotation propagation,
@@ -24,26 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConformanceServiceApiIT {
 
-    @TempDir
-    static Path temp;
-
-    private static Kumo kumo;
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     /**
      * Knative's tests cut the prefix to 44 characters (knative/serving#3236): the generated name plus a Revision
      * suffix must still be a valid name.
      */
     private static final String LONG_PREFIX = "conformance-service-generate-name-test-abcd-";
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
 
     /** TestServiceCreateListAndDelete. */
     @Test

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Revision annotated {@code kumo.dev/jvm-aot-cache: "true"} running samples/hello-java on this JDK: its first
@@ -25,26 +23,14 @@ class JvmAotCacheIT {
     private static final Path HELLO_JAVA = Path.of("..", "samples", "hello-java").toAbsolutePath().normalize();
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    @TempDir
-    static Path dataDir;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(dataDir, Kumo.shortWindows());
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass(Kumo.shortWindows());
 
     @Test
     void theSecondInstanceStartsWithTheCacheTheFirstRecorded() {
         kumo.create(SERVICES, helloJava("aot"));
         kumo.awaitReady("aot");
-        Path dir = dataDir.resolve("instances").resolve("jvm-aot").resolve("default").resolve("aot-00001");
+        Path dir = kumo.dataDir().resolve("instances").resolve("jvm-aot").resolve("default").resolve("aot-00001");
         Path cache = dir.resolve("app.aot");
         assertThat(javaWith("-XX:AOTCacheOutput=" + dir.resolve("recording").resolve("app.aot")))
                 .as("the first instance records").hasSize(1);

@@ -16,14 +16,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One in-process Kumo server for a conformance test class, and what the tests do with it: write resources over the
- * API, await conditions, and call Routes through the router by Host header.
+ * API, await conditions, and call Routes through the router by Host header. A class registers it as an extension
+ * ({@code @RegisterExtension static final Kumo kumo = Kumo.perClass();}): the server starts before the class's first
+ * test (and its {@code @BeforeAll} methods) with its data in a fresh directory, and stops after its last test.
  */
-final class Kumo implements AutoCloseable {
+final class Kumo implements BeforeAllCallback, AfterAllCallback {
 
     static final String NAMESPACE = "default";
     static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
@@ -36,26 +45,50 @@ final class Kumo implements AutoCloseable {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KumoServer server;
-    private final ApiAccess access;
-    private final HttpClient http;
+    private final UnaryOperator<ServerConfig> settings;
+    private Path temp;
+    private KumoServer server;
+    private ApiAccess access;
+    private HttpClient http;
 
-    private Kumo(KumoServer server) {
-        this.server = server;
-        this.access = ApiAccess.of(server);
-        this.http = access.client();
+    private Kumo(UnaryOperator<ServerConfig> settings) {
+        this.settings = settings;
     }
 
-    /** Starts a server on loopback with free ports and its data in {@code dataDir}. */
-    static Kumo start(Path dataDir) {
-        return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
-                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true)));
+    /** A server on loopback with free ports, for each test class. */
+    static Kumo perClass() {
+        return new Kumo(UnaryOperator.identity());
     }
 
-    /** Starts a server whose autoscaler runs with {@code autoscaler} (short windows for tests). */
-    static Kumo start(Path dataDir, AutoscalerConfig autoscaler) {
-        return new Kumo(KumoServer.start(new ServerConfig(dataDir, new ServerConfig.HostPort("127.0.0.1", 0),
-                new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true, true).withAutoscaler(autoscaler)));
+    /** A server whose autoscaler runs with {@code autoscaler} (short windows for tests), for each test class. */
+    static Kumo perClass(AutoscalerConfig autoscaler) {
+        return new Kumo(config -> config.withAutoscaler(autoscaler));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        temp = Files.createTempDirectory("kumo-" + context.getRequiredTestClass().getSimpleName() + "-");
+        server = KumoServer.start(settings.apply(new ServerConfig(temp.resolve("data"),
+                new ServerConfig.HostPort("127.0.0.1", 0), new ServerConfig.HostPort("127.0.0.1", 0), "sqlite", true,
+                true)));
+        access = ApiAccess.of(server);
+        http = access.client();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            delete(temp);
+        }
+    }
+
+    /** The server's data directory. */
+    Path dataDir() {
+        return temp.resolve("data");
     }
 
     /** Knative's autoscaler with short windows (stable 6 s, grace 2 s, decisions every 500 ms): quick scale to zero. */
@@ -163,8 +196,14 @@ final class Kumo implements AutoCloseable {
         return Json.parseObject(json);
     }
 
-    @Override
-    public void close() {
-        server.close();
+    private static void delete(Path tree) throws IOException {
+        if (tree == null || !Files.exists(tree)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -22,12 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * containerPort is where a container would listen in Knative: every instance of a manifest declaring 8080 gets its
@@ -40,20 +38,8 @@ class PortsIT {
     /** Requests sent at most while waiting for every revision or instance to answer. */
     private static final int MAX_CALLS = 200;
 
-    @TempDir
-    static Path temp;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     @Test
     void twoRevisionsOfAManifestDeclaringContainerPort8080BothServeTheirShareOfASplit() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rollout under steady load: a Service is updated twice and its traffic shifted 0 → 50 → 100 between two
@@ -35,20 +32,8 @@ class RolloutIT {
     /** Requests each phase must see complete under load before the next change. */
     private static final int REQUESTS_PER_PHASE = 250;
 
-    @TempDir
-    static Path temp;
-
-    private static Kumo kumo;
-
-    @BeforeAll
-    static void start() {
-        kumo = Kumo.start(temp.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kumo.close();
-    }
+    @RegisterExtension
+    static final Kumo kumo = Kumo.perClass();
 
     @Test
     void noRequestFailsWhileTheServiceIsUpdatedAndTrafficShifts() throws Exception {

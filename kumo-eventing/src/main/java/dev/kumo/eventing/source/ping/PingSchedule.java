@@ -1,36 +1,22 @@
 package dev.kumo.eventing.source.ping;
 
-import com.cronutils.model.definition.CronDefinition;
-import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
+import dev.kumo.common.cron.CronSyntax;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PingSource's schedule as Knative reads it (robfig/cron): five cron fields, six with seconds first, a descriptor
- * ({@code @hourly}, {@code @daily}, …) or {@code @every DURATION}, evaluated in a time zone. {@code @every} ticks
- * fall on multiples of the period since the epoch, so they are the same before and after a restart.
+ * A PingSource's schedule as Knative reads it (robfig/cron): {@link CronSyntax}, the definition kumo-api's admission
+ * uses too (five cron fields, six with seconds first, a descriptor such as {@code @hourly}), or
+ * {@code @every DURATION}, evaluated in a time zone. {@code @every} ticks fall on multiples of the period since the
+ * epoch, so they are the same before and after a restart.
  */
 public final class PingSchedule {
-
-    /**
-     * Knative's adapter parses with robfig/cron: five fields, or six with seconds first; day-of-week 0-6 from Sunday,
-     * {@code ?} for either day field. The same definition as kumo-api's admission ({@code CronSchedule}), so what
-     * the API admits the runner can run (kumo-eventing does not depend on kumo-api, hence the twin).
-     */
-    private static final CronParser FIVE_FIELDS = new CronParser(definition(false));
-    private static final CronParser SIX_FIELDS = new CronParser(definition(true));
-    private static final Map<String, String> DESCRIPTORS = Map.of(
-            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
-            "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
 
     private static final Pattern GO_DURATION = Pattern.compile("(?:\\d+(?:h|ms|m|s))+");
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+)(h|ms|m|s)");
@@ -54,29 +40,13 @@ public final class PingSchedule {
         if (text.startsWith("@every ")) {
             return new PingSchedule(text, null, every(text.substring("@every ".length()).strip()), zone);
         }
-        String cron = DESCRIPTORS.getOrDefault(text.toLowerCase(Locale.ROOT), text);
-        CronParser parser = cron.split("\\s+").length == 6 ? SIX_FIELDS : FIVE_FIELDS;
         try {
-            return new PingSchedule(text, ExecutionTime.forCron(parser.parse(cron)), null, zone);
+            return new PingSchedule(text, ExecutionTime.forCron(CronSyntax.parse(text)), null, zone);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("schedule \"" + expression + "\" is not a cron expression ("
                     + e.getMessage() + "): use five fields \"MIN HOUR DOM MON DOW\", e.g. \"*/2 * * * *\", "
                     + "six with seconds first, e.g. \"*/10 * * * * *\", or @hourly, @daily, @every 10s", e);
         }
-    }
-
-    private static CronDefinition definition(boolean seconds) {
-        CronDefinitionBuilder builder = CronDefinitionBuilder.defineCron();
-        if (seconds) {
-            builder = builder.withSeconds().withValidRange(0, 59).withStrictRange().and();
-        }
-        return builder
-                .withMinutes().withValidRange(0, 59).withStrictRange().and()
-                .withHours().withValidRange(0, 23).withStrictRange().and()
-                .withDayOfMonth().withValidRange(1, 31).supportsQuestionMark().and()
-                .withMonth().withValidRange(1, 12).and()
-                .withDayOfWeek().withValidRange(0, 6).withMondayDoWValue(1).supportsQuestionMark().and()
-                .instance();
     }
 
     /** The first tick strictly after {@code instant}. */

@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.meta.ResourceType;

@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import dev.kumo.cli.output.OutputFormat;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.client.ApiClient;
 import dev.kumo.cli.client.KindCatalog;
 import dev.kumo.cli.config.ClientConfig;

@@ -1,10 +1,10 @@
-package dev.kumo.controller.testing;
+package dev.kumo.common.testing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
-/** A clock tests move by hand. */
+/** A clock tests set and move by hand (shared through kumo-common's test-jar). */
 public final class ManualClock implements InstantSource {
 
     private volatile Instant now;
@@ -13,6 +13,7 @@ public final class ManualClock implements InstantSource {
         this.now = start;
     }
 
+    /** A clock at 2026-01-01T00:00:00Z. */
     public static ManualClock atEpoch() {
         return new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     }
@@ -20,6 +21,10 @@ public final class ManualClock implements InstantSource {
     @Override
     public Instant instant() {
         return now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     public void advance(Duration duration) {

@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.base;
 
 import java.util.Optional;
 

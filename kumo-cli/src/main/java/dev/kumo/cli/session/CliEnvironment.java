@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import java.io.Console;
 import java.io.InputStream;

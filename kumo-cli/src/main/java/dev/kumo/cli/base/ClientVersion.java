@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.base;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ public final class ClientVersion {
     }
 
     private static String load() {
-        try (InputStream in = ClientVersion.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = ClientVersion.class.getResourceAsStream("/dev/kumo/cli/version.properties")) {
             if (in == null) {
                 return "unknown";
             }

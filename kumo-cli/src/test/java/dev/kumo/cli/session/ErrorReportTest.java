@@ -1,8 +1,9 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.ApiStatus;
 import dev.kumo.cli.client.ServerUnreachable;

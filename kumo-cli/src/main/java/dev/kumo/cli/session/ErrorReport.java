@@ -1,7 +1,8 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.ApiStatus;
 import dev.kumo.cli.client.KindCatalog;

@@ -1,4 +1,4 @@
-package dev.kumo.cli;
+package dev.kumo.cli.session;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

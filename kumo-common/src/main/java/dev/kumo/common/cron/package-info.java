@@ -1,0 +1,2 @@
+/** Knative's cron syntax (robfig/cron) through cron-utils, shared by PingSource admission and the ping runner. */
+package dev.kumo.common.cron;
