@@ -125,8 +125,10 @@ class RevisionScalingTest {
         // mode); the 5 ms ticker settles it within a tick or two: wait for the settled values.
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> signals.activatorInPath(HELLO) && !signals.activatorInPath(zeroBurst)
-                        && !scaling.history(zeroBurst).isEmpty());
+                        && scaling.lastDecision(zeroBurst).filter(d -> !d.activatorInPath()).isPresent());
         assertThat(signals.activatorInPath(HELLO)).isTrue();
+        // Decided out of the path, not merely never reported: the signals answer false for an unknown revision too.
+        assertThat(scaling.lastDecision(zeroBurst)).hasValueSatisfying(d -> assertThat(d.activatorInPath()).isFalse());
         assertThat(signals.activatorInPath(zeroBurst)).isFalse();
         scaling.forget(HELLO);
         await().atMost(Duration.ofSeconds(5)).until(() -> !signals.activatorInPath(HELLO));
