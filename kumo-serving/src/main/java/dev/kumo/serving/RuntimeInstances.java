@@ -62,16 +62,18 @@ public final class RuntimeInstances implements RevisionInstances {
         int desired = scaling.desired(revision);
         List<Instance> serving = serving(key);
         if (serving.size() < desired) {
+            Chosen chosen = runtimeFor(revision);
             WorkloadSpec spec;
             try {
-                spec = specs.of(revision);
+                // Translated before a refusal of the runtime, so a missing ConfigMap or a bad quantity is named first.
+                spec = specs.of(revision, chosen instanceof Chosen.Run run ? run.name() : RuntimeName.PROCESS);
             } catch (EnvResolver.UnresolvableEnvException e) {
                 return cannotStart(desired, new InstanceState.Failed("ConfigurationMissing", e.getMessage()));
             } catch (IllegalArgumentException e) {
                 return cannotStart(desired, InstanceState.Failed.permanent("InvalidSpec", e.getMessage()));
             }
             WorkloadRuntime runtime;
-            switch (runtimeFor(revision)) {
+            switch (chosen) {
                 case Chosen.Run run -> runtime = run.runtime();
                 case Chosen.NotOn notOn -> {
                     return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
@@ -153,7 +155,7 @@ public final class RuntimeInstances implements RevisionInstances {
 
     /** What the choice picked, as one of the runtimes that run here. */
     private sealed interface Chosen {
-        record Run(WorkloadRuntime runtime) implements Chosen {
+        record Run(RuntimeName name, WorkloadRuntime runtime) implements Chosen {
         }
 
         record NotOn(String reason) implements Chosen {
@@ -164,7 +166,7 @@ public final class RuntimeInstances implements RevisionInstances {
         return switch (choice.of(revision)) {
             case RuntimeChoice.Choice.NotOn notOn -> new Chosen.NotOn(notOn.reason());
             case RuntimeChoice.Choice.Run run -> Optional.ofNullable(runtimes.get(run.runtime()))
-                    .<Chosen>map(Chosen.Run::new).orElseGet(() -> new Chosen.NotOn("the " + run.runtime()
+                    .<Chosen>map(runtime -> new Chosen.Run(run.runtime(), runtime)).orElseGet(() -> new Chosen.NotOn("the " + run.runtime()
                             + " runtime is not running in this server"));
         };
     }

@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.pod.Container;
 import dev.kumo.api.serving.pod.IntOrString;
 import dev.kumo.runtime.spi.Probe;
@@ -29,14 +30,15 @@ final class WorkloadSpecs {
         this.env = env;
     }
 
-    WorkloadSpec of(Revision revision) {
+    /** The workload of {@code revision}'s serving container, of the kind {@code runtime} runs (see {@link RuntimeChoice}). */
+    WorkloadSpec of(Revision revision, RuntimeName runtime) {
         String namespace = revision.metadata().namespace();
         String name = revision.metadata().name();
         Map<String, String> labels = revision.metadata().labelsOrEmpty();
         RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
                 labels.getOrDefault(CONFIGURATION_LABEL, name), name);
         Container container = servingContainer(revision);
-        WorkloadSpec.Builder<?> spec = builder(ref, container)
+        WorkloadSpec.Builder<?> spec = builder(ref, container, runtime)
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
                 .env(env.resolve(namespace, container))
@@ -51,11 +53,16 @@ final class WorkloadSpecs {
         return spec.build();
     }
 
-    /** A process workload for a container with a command or without an image, else an image workload. */
-    private static WorkloadSpec.Builder<?> builder(RevisionRef ref, Container container) {
-        boolean imageOnly = orEmpty(container.command()).isEmpty() && container.image() != null
-                && !container.image().isEmpty();
-        return imageOnly ? WorkloadSpec.image(ref, container.image()) : WorkloadSpec.process(ref);
+    /**
+     * An image workload (its command and args overriding the image's) for a container with an image that the
+     * container runtime was chosen for or that has no command to run as a process (the process runtime then says
+     * why it cannot); else a process workload. The choice itself is {@link RuntimeChoice}'s, not made here.
+     */
+    private static WorkloadSpec.Builder<?> builder(RevisionRef ref, Container container, RuntimeName runtime) {
+        boolean image = container.image() != null && !container.image().isEmpty();
+        boolean command = !orEmpty(container.command()).isEmpty();
+        return image && (runtime == RuntimeName.CONTAINER || !command) ? WorkloadSpec.image(ref, container.image())
+                : WorkloadSpec.process(ref);
     }
 
     /** The serving container's memory and CPU limits; an IllegalArgumentException names a bad quantity. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.serving.Revision;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
@@ -25,7 +26,7 @@ class WorkloadSpecsTest {
 
     private final WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty()));
 
-    record Row(String name, Map<String, Object> container, String want) {
+    record Row(String name, RuntimeName runtime, Map<String, Object> container, String want) {
         @Override
         public String toString() {
             return name;
@@ -34,23 +35,31 @@ class WorkloadSpecsTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row("a command runs as a process", Map.of("command", List.of("python3", "-u"),
+                new Row("a command runs as a process", RuntimeName.PROCESS, Map.of("command", List.of("python3", "-u"),
                         "args", List.of("app.py"), "workingDir", "/srv"), "process [python3, -u, app.py] in /srv"),
                 new Row("a command with an image runs as a process: the image is not needed",
-                        Map.of("image", "python:3", "command", List.of("python3"), "args", List.of("app.py")),
+                        RuntimeName.PROCESS, Map.of("image", "python:3", "command", List.of("python3"), "args", List.of("app.py")),
                         "process [python3, app.py]"),
-                new Row("an image without a command is an image workload", Map.of("image",
+                new Row("an image without a command is an image workload", RuntimeName.CONTAINER, Map.of("image",
                         "ghcr.io/knative/helloworld-go"), "image ghcr.io/knative/helloworld-go [] []"),
-                new Row("args without a command override the image's cmd", Map.of("image", "example.com/app",
+                new Row("args without a command override the image's cmd", RuntimeName.CONTAINER,
+                        Map.of("image", "example.com/app",
                         "args", List.of("--verbose"), "workingDir", "/work"),
                         "image example.com/app [] [--verbose] in /work"),
-                new Row("neither command nor image is a process with nothing to run", Map.of(), "process []"));
+                new Row("neither command nor image is a process with nothing to run", RuntimeName.PROCESS, Map.of(),
+                        "process []"),
+                new Row("in the container runtime a command overrides the image's entrypoint", RuntimeName.CONTAINER,
+                        Map.of("image", "python:3", "command", List.of("python3"), "args", List.of("app.py")),
+                        "image python:3 [python3] [app.py]"),
+                new Row("an image alone stays an image workload where the process runtime was forced (it refuses it)",
+                        RuntimeName.PROCESS, Map.of("image", "ghcr.io/knative/helloworld-go"),
+                        "image ghcr.io/knative/helloworld-go [] []"));
     }
 
     @ParameterizedTest
     @MethodSource("rows")
-    void theContainerDecidesTheKindOfWorkload(Row row) {
-        WorkloadSpec spec = specs.of(revision(row.container()));
+    void theContainerAndTheChosenRuntimeDecideTheKindOfWorkload(Row row) {
+        WorkloadSpec spec = specs.of(revision(row.container()), row.runtime());
 
         assertThat(describe(spec)).isEqualTo(row.want());
         assertThat(spec.revision()).isEqualTo(RevisionRef.ofService("default", "hello", "hello-00001"));
