@@ -12,11 +12,6 @@ final class KumoKinds {
     private KumoKinds() {
     }
 
-    /** The kinds with Knative's defaults. */
-    static Kinds all() {
-        return all(AutoscalerConfig.KNATIVE);
-    }
-
     /** The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds). */
     static Kinds all(AutoscalerConfig autoscaler) {
         return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler));

@@ -125,7 +125,7 @@ public final class KumoServer implements AutoCloseable {
                 ? Optional.of(components.open("eventing", () -> EventingPlatform.start(vertx, admitted,
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
-                                config.eventing().maxInFlightPerTrigger(), apiUrl, KumoKinds.all().types(),
+                                config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits()), meters,
                         WorkloadRuntimes.BUILT_IN)))
                 : Optional.empty();
