@@ -3,6 +3,7 @@ package dev.kumo.cli;
 import dev.kumo.cli.apply.ApplyCommand;
 import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
             RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
             SourceCommand.class, EventCommand.class, KubeconfigCommand.class, VersionCommand.class,
-            CompletionCommand.class})
+            CompletionCommand.class, DoctorCommand.class})
 final class RootCommand extends GroupCommand {
 
     @Mixin
