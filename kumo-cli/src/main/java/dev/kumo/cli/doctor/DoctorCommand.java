@@ -2,7 +2,6 @@ package dev.kumo.cli.doctor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.api.codec.Manifests;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;
@@ -55,9 +54,7 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean ready = checks.stream().noneMatch(c -> c.status() == Check.Status.MISSING);
         Optional<OutputFormat> format = session.options().output();
         if (format.isPresent() && format.get() != OutputFormat.name) {
-            ObjectNode document = document(checks, ready);
-            session.out().print(format.get() == OutputFormat.json ? ObjectPrinter.json(document) + "\n"
-                    : Manifests.writeYaml(document));
+            session.out().print(ObjectPrinter.format(document(checks, ready), format.get(), node -> "doctor"));
         } else {
             checks.forEach(this::print);
             session.out().println();

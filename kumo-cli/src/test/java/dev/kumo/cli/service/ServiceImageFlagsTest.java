@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * kn's image flags ({@code --mount}, {@code --volume}, {@code --limit}, {@code --request}, {@code --user},
@@ -104,6 +105,10 @@ class ServiceImageFlagsTest {
                         "{\"containers\":[{}],\"imagePullSecrets\":[{\"name\":\"c\"}]}"),
                 new Row("service account", "{\"containers\":[{}]}", "--service-account builder",
                         "{\"containers\":[{}],\"serviceAccountName\":\"builder\"}"),
+                new Row("env from config-map: and sc:, one removed", "{\"containers\":[{\"envFrom\":"
+                        + "[{\"secretRef\":{\"name\":\"old\"}}]}]}", "--env-from config-map:a --env-from sc:b "
+                        + "--env-from secret:old-", "{\"containers\":[{\"envFrom\":[{\"configMapRef\":{\"name\":"
+                        + "\"a\"}},{\"secretRef\":{\"name\":\"b\"}}]}]}"),
                 new Row("http1 port", "{\"containers\":[{}]}", "--port http1:8081",
                         "{\"containers\":[{\"ports\":[{\"name\":\"http1\",\"containerPort\":8081}]}]}"));
     }
@@ -196,6 +201,13 @@ class ServiceImageFlagsTest {
     void badValuesAreRefusedNamingTheFlagAndTheFix(Refusal refusal) {
         assertThatThrownBy(() -> ServiceSpecEdit.edit(service(refusal.podSpec()), options(refusal.args()), 2,
                 new Random(1))).isInstanceOf(InvalidFlag.class).hasMessageContaining(refusal.message());
+    }
+
+    @Test
+    void theImageIsGivenOnlyOnceAsInKn() {
+        assertThatThrownBy(() -> options("--image a --image b"))
+                .isInstanceOf(CommandLine.OverwrittenOptionException.class)
+                .hasMessageContaining("--image").hasMessageContaining("should be specified only once");
     }
 
     @Test
