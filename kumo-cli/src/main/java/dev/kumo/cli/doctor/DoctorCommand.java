@@ -84,7 +84,8 @@ public final class DoctorCommand implements Callable<Integer> {
     private List<Check> checks(Machine machine, Path scratch) {
         List<Check> checks = new ArrayList<>();
         Optional<Path> podman = machine.which("podman");
-        checks.add(ContainerChecks.podman(podman, podman.map(p -> version(machine, p))));
+        Check podmanCheck = ContainerChecks.podman(podman, podman.map(p -> version(machine, p)));
+        checks.add(podmanCheck);
         Optional<Path> runc = machine.find("runc", ContainerChecks.RUNC_PLACES);
         checks.add(ContainerChecks.runc(runc, runc.map(p -> version(machine, p)),
                 machine.find("crun", List.of(Path.of("/usr/bin/crun")))));
@@ -95,10 +96,10 @@ public final class DoctorCommand implements Callable<Integer> {
                 machine.find("iptables", ContainerChecks.SBIN_PLACES)));
         if (podmanSocket != null) {
             checks.add(PodmanService.ask(podmanSocket));
-        } else if (checks.getFirst().status() == Check.Status.OK) {
+        } else if (podmanCheck.status() == Check.Status.OK) {
             checks.add(PodmanService.ask(machine, podman.get(), scratch));
         } else {
-            checks.add(Check.skipped(PodmanService.NAME, "not asked: podman is missing"));
+            checks.add(Check.skipped(PodmanService.NAME, "not asked: podman is missing or unusable (above)"));
         }
         checks.add(HostSettings.registries(Optional.ofNullable(config)));
         checks.add(HostSettings.dataDir(dataDir()));

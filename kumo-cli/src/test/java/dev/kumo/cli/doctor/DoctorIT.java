@@ -65,7 +65,7 @@ class DoctorIT {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains(line("✗", "podman") + "not found on PATH\n"
                         + " ".repeat(19) + "fix: apt-get install podman runc catatonit")
-                .contains(line("-", "podman service") + "not asked: podman is missing")
+                .contains(line("-", "podman service") + "not asked: podman is missing or unusable (above)")
                 .endsWith("Not ready: 1 problem (✗) to fix as said above.\n");
     }
 
