@@ -1,5 +1,6 @@
 package dev.kumo.cli.doctor;
 
+import dev.kumo.cli.host.Machine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.kumo.cli.doctor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.cli.host.Machine;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;

@@ -2,13 +2,11 @@ package dev.kumo.cli.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.cli.host.KumoPodman;
+import dev.kumo.cli.host.Machine;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Whether podman answers: {@code podman info} run with a containers.conf as Kumo writes it (podman reads only that
@@ -17,8 +15,6 @@ import java.util.Map;
 final class PodmanService {
 
     static final String NAME = "podman service";
-    /** The containers.conf Kumo gives podman on this kind of machine (see the README's container prerequisites). */
-    static final String CONTAINERS_CONF = "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n";
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -27,18 +23,11 @@ final class PodmanService {
 
     /** Runs {@code podman info --format json} with Kumo's containers.conf, written in {@code scratch}. */
     static Check ask(Machine machine, Path podman, Path scratch) {
-        Path conf = scratch.resolve("containers.conf");
-        try {
-            Files.writeString(conf, CONTAINERS_CONF);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + conf, e);
-        }
-        Machine.Run info = machine.run(List.of(podman.toString(), "info", "--format", "json"),
-                Map.of("CONTAINERS_CONF", conf.toString()), LIMIT);
+        Machine.Run info = KumoPodman.in(machine, podman, scratch).run(LIMIT, "info", "--format", "json");
         String where = "podman info, with Kumo's containers.conf";
         if (!info.succeeded()) {
             return failed(where, info.firstLines(3), "run 'CONTAINERS_CONF=FILE podman info' with FILE holding "
-                    + CONTAINERS_CONF.replace("\n", "\\n") + " to see the whole error");
+                    + KumoPodman.CONTAINERS_CONF.replace("\n", "\\n") + " to see the whole error");
         }
         return answered(where, info.out());
     }

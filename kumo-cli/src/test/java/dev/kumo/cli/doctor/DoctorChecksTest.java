@@ -3,6 +3,7 @@ package dev.kumo.cli.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.cli.doctor.Check.Status;
+import dev.kumo.cli.host.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

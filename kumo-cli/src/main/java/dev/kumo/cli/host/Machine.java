@@ -1,4 +1,4 @@
-package dev.kumo.cli.doctor;
+package dev.kumo.cli.host;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,20 +12,20 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the doctor reads from this machine: programs on the {@code PATH} it was given (so a test can hide one),
- * files, and the output of short commands run with a time limit.
+ * What the CLI reads and runs on this machine (for {@code kumo doctor} and {@code kumo image}): programs on the
+ * {@code PATH} it was given (so a test can hide one), files, and short commands run with a time limit.
  */
-final class Machine {
+public final class Machine {
 
     /** How a command ended: its exit code ({@code -1} when it did not finish in time) and what it printed. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
         /** The first lines of stderr (else stdout), for a message. */
-        String firstLines(int count) {
+        public String firstLines(int count) {
             String text = err.isBlank() ? out : err;
             return String.join(" / ", text.strip().lines().limit(count).toList());
         }
@@ -35,13 +35,13 @@ final class Machine {
     private final Path scratch;
 
     /** A machine seen through {@code environment} (its {@code PATH}); {@code scratch} holds command output. */
-    Machine(Map<String, String> environment, Path scratch) {
+    public Machine(Map<String, String> environment, Path scratch) {
         this.environment = Map.copyOf(environment);
         this.scratch = scratch;
     }
 
     /** The program as a shell finds it on {@code PATH}. */
-    Optional<Path> which(String program) {
+    public Optional<Path> which(String program) {
         for (String dir : environment.getOrDefault("PATH", "").split(":")) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
@@ -52,12 +52,12 @@ final class Machine {
     }
 
     /** The program on {@code PATH}, else the first of {@code places} that is an executable file. */
-    Optional<Path> find(String program, List<Path> places) {
+    public Optional<Path> find(String program, List<Path> places) {
         return which(program).or(() -> places.stream()
                 .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst());
     }
 
-    Optional<String> read(Path file) {
+    public Optional<String> read(Path file) {
         try {
             return Optional.of(Files.readString(file));
         } catch (IOException e) {
@@ -66,7 +66,7 @@ final class Machine {
     }
 
     /** Runs {@code command} with this machine's environment plus {@code extra}, for at most {@code limit}. */
-    Run run(List<String> command, Map<String, String> extra, Duration limit) {
+    public Run run(List<String> command, Map<String, String> extra, Duration limit) {
         Path out = scratch.resolve("out");
         Path err = scratch.resolve("err");
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(out.toFile())
