@@ -6,13 +6,10 @@ import dev.kumo.cli.host.Machine;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +48,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Check> checks = run();
+        List<Check> checks = Machine.use(session.environment().variables(), this::checks);
         boolean ready = checks.stream().noneMatch(c -> c.status() == Check.Status.MISSING);
         Optional<OutputFormat> format = session.options().output();
         if (format.isPresent() && format.get() != OutputFormat.name) {
@@ -68,21 +65,7 @@ public final class DoctorCommand implements Callable<Integer> {
         return ready ? 0 : 1;
     }
 
-    private List<Check> run() {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("kumo-doctor");
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating a temporary directory", e);
-        }
-        try {
-            return checks(new Machine(session.environment().variables(), scratch), scratch);
-        } finally {
-            deleteTree(scratch);
-        }
-    }
-
-    private List<Check> checks(Machine machine, Path scratch) {
+    private List<Check> checks(Machine machine) {
         List<Check> checks = new ArrayList<>();
         Optional<Path> podman = machine.which("podman");
         Check podmanCheck = ContainerChecks.podman(podman, podman.map(p -> version(machine, p)));
@@ -98,7 +81,7 @@ public final class DoctorCommand implements Callable<Integer> {
         if (podmanSocket != null) {
             checks.add(PodmanService.ask(podmanSocket));
         } else if (podmanCheck.status() == Check.Status.OK) {
-            checks.add(PodmanService.ask(machine, podman.get(), scratch));
+            checks.add(PodmanService.ask(machine, podman.get()));
         } else {
             checks.add(Check.skipped(PodmanService.NAME, "not asked: podman is missing or unusable (above)"));
         }
@@ -140,13 +123,5 @@ public final class DoctorCommand implements Callable<Integer> {
             check.fix().ifPresent(fix -> item.put("fix", fix));
         }
         return document;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
-        }
     }
 }

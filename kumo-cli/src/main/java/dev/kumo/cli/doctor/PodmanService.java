@@ -21,9 +21,9 @@ final class PodmanService {
     private PodmanService() {
     }
 
-    /** Runs {@code podman info --format json} with Kumo's containers.conf, written in {@code scratch}. */
-    static Check ask(Machine machine, Path podman, Path scratch) {
-        Machine.Run info = KumoPodman.in(machine, podman, scratch).run(LIMIT, "info", "--format", "json");
+    /** Runs {@code podman info --format json} with Kumo's containers.conf. */
+    static Check ask(Machine machine, Path podman) {
+        Machine.Run info = KumoPodman.on(machine, podman).run(LIMIT, "info", "--format", "json");
         String where = "podman info, with Kumo's containers.conf";
         if (!info.succeeded()) {
             return failed(where, info.firstLines(3), "run 'CONTAINERS_CONF=FILE podman info' with FILE holding "

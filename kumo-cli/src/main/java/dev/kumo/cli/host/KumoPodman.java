@@ -28,9 +28,9 @@ public final class KumoPodman {
         this.conf = conf;
     }
 
-    /** Podman at {@code podman}, its containers.conf written in {@code scratch}. */
-    public static KumoPodman in(Machine machine, Path podman, Path scratch) {
-        Path conf = scratch.resolve("containers.conf");
+    /** Podman at {@code podman}, its containers.conf written in the machine's scratch directory. */
+    public static KumoPodman on(Machine machine, Path podman) {
+        Path conf = machine.scratch().resolve("containers.conf");
         try {
             Files.writeString(conf, CONTAINERS_CONF);
         } catch (IOException e) {

@@ -1,15 +1,19 @@
 package dev.kumo.cli.host;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What the CLI reads and runs on this machine (for {@code kumo doctor} and {@code kumo image}): programs on the
@@ -34,10 +38,36 @@ public final class Machine {
     private final Map<String, String> environment;
     private final Path scratch;
 
-    /** A machine seen through {@code environment} (its {@code PATH}); {@code scratch} holds command output. */
-    public Machine(Map<String, String> environment, Path scratch) {
+    private Machine(Map<String, String> environment, Path scratch) {
         this.environment = Map.copyOf(environment);
         this.scratch = scratch;
+    }
+
+    /**
+     * Uses the machine seen through {@code environment} (its {@code PATH}), with a scratch directory for command
+     * output and files such as a containers.conf, removed afterwards.
+     */
+    public static <T> T use(Map<String, String> environment, Function<Machine, T> use) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("kumo-cli");
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating a temporary directory", e);
+        }
+        try {
+            return use.apply(new Machine(environment, scratch));
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind is harmless.
+            }
+        }
+    }
+
+    /** A directory of this use's own, removed afterwards. */
+    public Path scratch() {
+        return scratch;
     }
 
     /** The program as a shell finds it on {@code PATH}. */

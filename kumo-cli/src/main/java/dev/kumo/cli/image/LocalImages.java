@@ -4,19 +4,11 @@ import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.host.KumoPodman;
 import dev.kumo.cli.host.Machine;
 import dev.kumo.cli.session.Session;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
-/**
- * Podman's local image storage as Kumo's podman service sees it: the podman CLI run with Kumo's containers.conf,
- * in a scratch directory removed afterwards.
- */
+/** Podman's local image storage as Kumo's podman service sees it: the podman CLI run with Kumo's containers.conf. */
 final class LocalImages {
 
     private LocalImages() {
@@ -35,24 +27,11 @@ final class LocalImages {
     }
 
     private static <T> T withPodman(Session session, Function<KumoPodman, T> use) {
-        Path scratch;
-        try {
-            scratch = Files.createTempDirectory("kumo-image");
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating a temporary directory", e);
-        }
-        try {
-            Machine machine = new Machine(session.environment().variables(), scratch);
+        return Machine.use(session.environment().variables(), machine -> {
             Path podman = machine.which("podman").orElseThrow(() -> new CliException("podman is not installed "
                     + "(not found on PATH)", "Install it: apt-get install podman runc catatonit; then check with "
                     + "'kumo doctor'."));
-            return use.apply(KumoPodman.in(machine, podman, scratch));
-        } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (IOException e) {
-                // A temporary directory left behind is harmless.
-            }
-        }
+            return use.apply(KumoPodman.on(machine, podman));
+        });
     }
 }
