@@ -3,10 +3,12 @@ package dev.kumo.cli;
 import dev.kumo.cli.apply.ApplyCommand;
 import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
+import dev.kumo.cli.image.ImageCommand;
 import dev.kumo.cli.kubeconfig.KubeconfigCommand;
 import dev.kumo.cli.resource.DeleteCommand;
 import dev.kumo.cli.resource.GetCommand;
@@ -28,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
             RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
             SourceCommand.class, EventCommand.class, KubeconfigCommand.class, VersionCommand.class,
-            CompletionCommand.class})
+            CompletionCommand.class, DoctorCommand.class, ImageCommand.class})
 final class RootCommand extends GroupCommand {
 
     @Mixin

@@ -33,9 +33,47 @@ public final class ServiceOptions {
             + "Secret as environment variables; a trailing - removes the source (repeatable).")
     List<String> envFrom = new ArrayList<>();
 
-    @Option(names = {"-p", "--port"}, paramLabel = "[h2c:]PORT", description = "The port the container listens on; "
-            + "h2c: for HTTP/2 without TLS.")
+    @Option(names = {"-p", "--port"}, paramLabel = "[NAME:]PORT", description = "The port the container listens "
+            + "on (PORT inside it); NAME h2c for HTTP/2 without TLS, or http1: --port h2c:8080, --port 8080.")
     String port;
+
+    @Option(names = "--mount", paramLabel = "PATH=SOURCE", description = "Mount a ConfigMap (cm:NAME or "
+            + "config-map:NAME), a Secret (secret:NAME or sc:NAME), an emptyDir (ed:NAME or emptyDir:NAME), a "
+            + "PersistentVolumeClaim (pvc:CLAIM) or a volume declared with --volume (its bare name) at PATH; add "
+            + "/SUBPATH after the name to mount a path inside it, and :readOnly=true|false (ConfigMaps and Secrets are "
+            + "read-only by default): --mount /etc/app=cm:settings, --mount /tmp/work=ed:scratch. PATH- unmounts "
+            + "(and removes the volume the mount declared). Repeatable.")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--volume", paramLabel = "NAME=SOURCE", description = "Declare a volume from a ConfigMap "
+            + "(cm:NAME), a Secret (secret:NAME or sc:NAME), an emptyDir (ed:NAME, optionally "
+            + "ed:NAME:type=Memory,size=64Mi) or a PersistentVolumeClaim (pvc:CLAIM), to mount with --mount "
+            + "PATH=NAME. NAME- removes it. Repeatable.")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--limit", split = ",", paramLabel = "RESOURCE=QUANTITY", description = "Resource limits of the "
+            + "container: --limit cpu=500m,memory=128Mi; RESOURCE- removes one (repeatable or comma-separated).")
+    List<String> limits = new ArrayList<>();
+
+    @Option(names = "--request", split = ",", paramLabel = "RESOURCE=QUANTITY", description = "Resource requests of "
+            + "the container: --request cpu=100m,memory=64Mi; RESOURCE- removes one (repeatable or comma-separated).")
+    List<String> requests = new ArrayList<>();
+
+    @Option(names = "--user", paramLabel = "UID", description = "The user ID the container runs as (e.g. 1001); "
+            + "sets its securityContext to runAsUser UID.")
+    Long user;
+
+    @Option(names = "--pull-secret", paramLabel = "SECRET", description = "The Secret to pull the image with; an "
+            + "empty value (\"\") clears it.")
+    String pullSecret;
+
+    @Option(names = "--pull-policy", paramLabel = "POLICY", description = "Image pull policy: Always, Never or "
+            + "IfNotPresent (case insensitive).")
+    String pullPolicy;
+
+    @Option(names = "--service-account", paramLabel = "NAME", description = "The service account of the revision; "
+            + "an empty value (\"\") clears it.")
+    String serviceAccount;
 
     @Option(names = "--concurrency-limit", paramLabel = "N", description = "Requests one instance takes at once "
             + "(0: no limit).")
@@ -84,6 +122,22 @@ public final class ServiceOptions {
 
     Optional<String> port() {
         return Optional.ofNullable(port);
+    }
+
+    Optional<Long> user() {
+        return Optional.ofNullable(user);
+    }
+
+    Optional<String> pullSecret() {
+        return Optional.ofNullable(pullSecret);
+    }
+
+    Optional<String> pullPolicy() {
+        return Optional.ofNullable(pullPolicy);
+    }
+
+    Optional<String> serviceAccount() {
+        return Optional.ofNullable(serviceAccount);
     }
 
     Optional<Integer> concurrencyLimit() {

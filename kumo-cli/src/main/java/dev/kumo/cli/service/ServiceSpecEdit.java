@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /** Builds the Service a create, update or apply sends: the flags applied to a new or an existing Service. */
 final class ServiceSpecEdit {
+
+    private static final Set<String> PORT_NAMES = Set.of("", "h2c", "http1");
 
     private ServiceSpecEdit() {
     }
@@ -51,6 +54,7 @@ final class ServiceSpecEdit {
         EnvEdits.env(container, options.env);
         EnvEdits.envFrom(container, options.envFrom);
         options.port().ifPresent(port -> container.set("ports", ports(port)));
+        ImageFlagEdits.apply(podSpec, container, options);
         options.concurrencyLimit().ifPresent(limit -> podSpec.put("containerConcurrency", limit));
         options.timeoutSeconds().ifPresent(seconds -> podSpec.put("timeoutSeconds", seconds));
         ObjectNode serviceMeta = service.withObjectProperty("metadata");
@@ -101,22 +105,25 @@ final class ServiceSpecEdit {
         }
     }
 
+    /** kn's {@code [NAME:]PORT}; Knative knows the names {@code h2c} and {@code http1}. */
     private static com.fasterxml.jackson.databind.node.ArrayNode ports(String flag) {
-        boolean h2c = flag.startsWith("h2c:");
-        String number = h2c ? flag.substring("h2c:".length()) : flag;
+        int colon = flag.indexOf(':');
+        String portName = colon < 0 ? "" : flag.substring(0, colon);
+        String number = flag.substring(colon + 1);
         int port;
         try {
             port = Integer.parseInt(number);
         } catch (NumberFormatException e) {
             port = -1;
         }
-        if (port < 1 || port > 65535) {
-            throw new InvalidFlag("invalid --port '" + flag + "': want [h2c:]PORT, PORT from 1 to 65535");
+        if (port < 1 || port > 65535 || !PORT_NAMES.contains(portName)) {
+            throw new InvalidFlag("invalid --port '" + flag + "': want [NAME:]PORT, e.g. 8080 or h2c:8080; NAME h2c "
+                    + "or http1, PORT from 1 to 65535");
         }
         var ports = Json.mapper().createArrayNode();
         ObjectNode entry = ports.addObject();
-        if (h2c) {
-            entry.put("name", "h2c");
+        if (!portName.isEmpty()) {
+            entry.put("name", portName);
         }
         entry.put("containerPort", port);
         return ports;
