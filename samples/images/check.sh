@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs each sample image by hand with podman, publishing its port on 127.0.0.1 only, checks what it answers there,
+# and removes every container and pod it made (all labelled with this run's id). Build first: build.sh.
+# Usage: samples/images/check.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+registry=dev.local/kumo-samples
+run=dev.kumo.samples.check=$$-$(date +%s)
+mkdir -p "$here/.build"
+if [ -z "${CONTAINERS_CONF:-}" ]; then
+  printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n' > "$here/.build/containers.conf"
+  export CONTAINERS_CONF=$here/.build/containers.conf
+fi
+
+cleanup() {
+  podman pod ps --quiet --filter "label=$run" | xargs -r podman pod rm --force > /dev/null
+  podman ps --all --quiet --filter "label=$run" | xargs -r podman rm --force --time 0 > /dev/null
+}
+trap cleanup EXIT
+failures=0
+pass() { echo "check.sh: ok   $*"; }
+fail() { echo "check.sh: FAIL $*"; failures=$((failures + 1)); }
+
+# Starts a container of IMAGE (more podman run flags before it), prints its host port for container port PORT.
+start() { # PORT PODMAN-RUN-ARGS...
+  local port=$1 id; shift
+  id=$(podman run --detach --init --label "$run" --publish "127.0.0.1::$port" "$@")
+  podman port "$id" "$port/tcp" | sed 's/.*://'
+}
+
+# GETs http://127.0.0.1:HOSTPORT/PATH until it answers (at most 10 s) and prints "STATUS BODY".
+get() { # HOSTPORT PATH
+  local i answer
+  for i in $(seq 100); do
+    if answer=$(curl --silent --max-time 5 --write-out '\n%{http_code}' "http://127.0.0.1:$1$2"); then
+      echo "${answer##*$'\n'} ${answer%$'\n'*}"
+      return
+    fi
+    sleep 0.1
+  done
+  echo "000 no answer"
+}
+
+expect() { # WHAT HOSTPORT PATH WANTED-STATUS-AND-BODY
+  local got; got=$(get "$2" "$3")
+  if [ "$got" = "$4" ]; then pass "$1: GET $3 → ${got//$'\n'/ }"; else fail "$1: GET $3 → '$got', wanted '$4'"; fi
+}
+
+expect_containing() { # WHAT HOSTPORT PATH WANTED-SUBSTRING
+  local got; got=$(get "$2" "$3")
+  if [[ "$got" == *"$4"* ]]; then pass "$1: GET $3 → ${got//$'\n'/ }"; else fail "$1: GET $3 → '$got', wanted '$4' in it"; fi
+}
+
+port=$(start 8080 --env TARGET=Kumo "$registry/helloworld")
+expect helloworld "$port" / "200 Hello Kumo!"
+
+port=$(start 8080 --env FOO="a b" --memory 64m "$registry/inspector")
+expect inspector "$port" / "200 Hello World!"
+expect inspector "$port" /env/FOO "200 a b"
+expect inspector "$port" /env/MISSING "404 MISSING is not set"
+expect_containing inspector "$port" /id "200 uid=0(root)"
+expect inspector "$port" /stat/etc/passwd "200 644 0 0"
+expect inspector "$port" /write/tmp/written "200 wrote /tmp/written"
+expect_containing inspector "$port" /file/tmp/written "200 "
+expect_containing inspector "$port" /limits "67108864"
+expect inspector "$port" /sleep/150 "200 slept 150 ms"
+expect inspector "$port" /healthz "200 ok"
+expect inspector "$port" /sick "200 /healthz fails until the container restarts"
+expect inspector "$port" /healthz "500 sick (GET /sick), until the container restarts"
+expect inspector "$port" /unready "200 /readyz fails until GET /ready"
+expect inspector "$port" /readyz "503 not ready (GET /unready), until GET /ready"
+expect inspector "$port" /ready "200 /readyz answers 200 again"
+expect inspector "$port" /readyz "200 ready"
+
+port=$(start 8080 --read-only --read-only-tmpfs=false "$registry/inspector")
+expect_containing "inspector, read-only root" "$port" /write/written "500 "
+
+port=$(start 8080 "$registry/nonroot")
+expect_containing nonroot "$port" /id "200 uid=65532(nonroot) gid=65532(nonroot)"
+
+port=$(start 8882 "$registry/sidecar")
+expect sidecar "$port" / "200 Yay!! multi-container works"
+
+# Knative's multi-container sample: the serving container answers / with what the sidecar answers on localhost.
+pod=$(podman pod create --label "$run" --publish 127.0.0.1::8080)
+podman run --detach --init --label "$run" --pod "$pod" "$registry/sidecar" > /dev/null
+podman run --detach --init --label "$run" --pod "$pod" --env UPSTREAM=http://127.0.0.1:8882/ "$registry/inspector" > /dev/null
+port=$(podman pod inspect "$pod" --format '{{.InfraContainerID}}' | xargs -I{} podman port {} 8080/tcp | sed 's/.*://')
+expect "inspector + sidecar in a pod" "$port" / "200 Yay!! multi-container works"
+
+port=$(start 8080 --env TARGET=Kumo "$registry/hello-java")
+expect hello-java "$port" / "200 Hello Kumo!"
+
+hog=$(podman run --detach --init --label "$run" --publish 127.0.0.1::8080 --memory 128m "$registry/memory-hog")
+port=$(podman port "$hog" 8080/tcp | sed 's/.*://')
+expect memory-hog "$port" /bloat/16 "200 holding 16 MiB"
+curl --silent --max-time 30 --output /dev/null "http://127.0.0.1:$port/bloat/256" || true
+code=$(podman wait "$hog")
+if [ "$code" = 137 ]; then pass "memory-hog over --memory 128m: killed, exit code 137"; else fail "memory-hog: exit code $code, wanted 137"; fi
+
+[ "$failures" = 0 ] && echo "check.sh: all images answer as they should" || { echo "check.sh: $failures failed"; exit 1; }
