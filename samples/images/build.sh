@@ -12,12 +12,7 @@ registry=dev.local/kumo-samples
 label=dev.kumo.samples.inputs
 all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog)
 
-mkdir -p "$work"
-if [ -z "${CONTAINERS_CONF:-}" ]; then
-  # The settings podman needs on this machine kind (docs: README, Containers); podman reads only this file.
-  printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n' > "$work/containers.conf"
-  export CONTAINERS_CONF=$work/containers.conf
-fi
+. "$here/podman-conf.sh"
 
 say() { echo "build.sh: $*"; }
 die() { echo "build.sh: $*" >&2; exit 1; }
@@ -28,22 +23,8 @@ busybox=$(command -v busybox || true)
 # The images have no libc of their own: ldd fails on a static binary.
 [ -n "$busybox" ] && ! ldd "$busybox" >/dev/null 2>&1 || die "a static busybox is needed: apt-get install busybox-static"
 
-# A JDK 21 or newer with jlink and javac: $JAVA_HOME, else the newest under /usr/lib/jvm.
-find_jdk() {
-  local candidate
-  for candidate in ${JAVA_HOME:-} $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    candidate=${candidate%/}
-    [ -x "$candidate/bin/jlink" ] && [ -x "$candidate/bin/javac" ] || continue
-    local major
-    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$candidate/release" 2>/dev/null)
-    [ "${major:-0}" -ge 21 ] && { echo "$candidate"; return; }
-  done
-  die "a JDK 21 or newer (with jlink and javac) is needed: set JAVA_HOME"
-}
-
 # The glibc files the JDK's launcher and libraries link against (the loader included), as absolute host paths.
 glibc_files() {
-  local java_home=$1
   ldd "$java_home/bin/java" "$java_home/lib/libjli.so" "$java_home/lib/server/libjvm.so" "$java_home/lib/libjava.so" \
       "$java_home/lib/libnet.so" "$java_home/lib/libnio.so" "$java_home/lib/libzip.so" 2>/dev/null \
     | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }' | grep -v "^$java_home/" | sort -u
@@ -55,7 +36,7 @@ parent_of() { sed -n "s|^FROM $registry/\([a-z0-9-]*\).*|\1|p" "$here/$1/Contain
 host_inputs() {
   case $1 in
     busybox) sha256sum "$busybox" ;;
-    busybox-glibc) glibc_files "$java_home" | xargs sha256sum ;;
+    busybox-glibc) glibc_files | xargs sha256sum ;;
     hello-java | memory-hog) echo "$java_home"; cat "$java_home/release" ;;
   esac
 }
@@ -89,7 +70,7 @@ stage() {
       done ;;
     busybox-glibc)
       local file
-      for file in $(glibc_files "$java_home"); do
+      for file in $(glibc_files); do
         mkdir -p "$context/glibc$(dirname "$file")"
         cp -L "$file" "$context/glibc$file"
       done ;;
@@ -136,7 +117,9 @@ images=$(order "${@:-${all[@]}}" | awk '!seen[$0]++')
 declare -A hashes=()  # each image's inputs hash, which its children's hashes include
 java_home=
 if grep -qx -e busybox-glibc -e hello-java -e memory-hog <<< "$images"; then
-  java_home=$(find_jdk)
+  . "$here/../../bin/lib/jdk.sh"  # the JDK the kumo scripts use (21 or newer): its jlink, javac and glibc
+  kumo_find_jdk
+  java_home=$JAVA_HOME
 fi
 for name in $images; do
   build "$name"

@@ -6,12 +6,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 registry=dev.local/kumo-samples
-run=dev.kumo.samples.check=$$-$(date +%s)
-mkdir -p "$here/.build"
-if [ -z "${CONTAINERS_CONF:-}" ]; then
-  printf '[containers]\ndefault_ulimits = []\n[engine]\nruntime = "runc"\n' > "$here/.build/containers.conf"
-  export CONTAINERS_CONF=$here/.build/containers.conf
-fi
+id=$$-$(date +%s)
+run=dev.kumo.samples.check=$id
+. "$here/podman-conf.sh"
 
 cleanup() {
   podman pod ps --quiet --filter "label=$run" | xargs -r podman pod rm --force > /dev/null
@@ -22,11 +19,11 @@ failures=0
 pass() { echo "check.sh: ok   $*"; }
 fail() { echo "check.sh: FAIL $*"; failures=$((failures + 1)); }
 
-# Starts a container of IMAGE (more podman run flags before it), prints its host port for container port PORT.
-start() { # PORT PODMAN-RUN-ARGS...
-  local port=$1 id; shift
-  id=$(podman run --detach --init --label "$run" --publish "127.0.0.1::$port" "$@")
-  podman port "$id" "$port/tcp" | sed 's/.*://'
+# Starts container kumo-samples-check-ID-NAME (podman run flags, then the image), prints the host port of PORT.
+start() { # NAME PORT PODMAN-RUN-ARGS...
+  local name=kumo-samples-check-$id-$1 port=$2; shift 2
+  podman run --detach --init --name "$name" --label "$run" --publish "127.0.0.1::$port" "$@" > /dev/null
+  podman port "$name" "$port/tcp" | sed 's/.*://'
 }
 
 # GETs http://127.0.0.1:HOSTPORT/PATH until it answers (at most 10 s) and prints "STATUS BODY".
@@ -52,10 +49,10 @@ expect_containing() { # WHAT HOSTPORT PATH WANTED-SUBSTRING
   if [[ "$got" == *"$4"* ]]; then pass "$1: GET $3 → ${got//$'\n'/ }"; else fail "$1: GET $3 → '$got', wanted '$4' in it"; fi
 }
 
-port=$(start 8080 --env TARGET=Kumo "$registry/helloworld")
+port=$(start helloworld 8080 --env TARGET=Kumo "$registry/helloworld")
 expect helloworld "$port" / "200 Hello Kumo!"
 
-port=$(start 8080 --env FOO="a b" --memory 64m "$registry/inspector")
+port=$(start inspector 8080 --env FOO="a b" --memory 64m "$registry/inspector")
 expect inspector "$port" / "200 Hello World!"
 expect inspector "$port" /env/FOO "200 a b"
 expect inspector "$port" /env/MISSING "404 MISSING is not set"
@@ -72,14 +69,18 @@ expect inspector "$port" /unready "200 /readyz fails until GET /ready"
 expect inspector "$port" /readyz "503 not ready (GET /unready), until GET /ready"
 expect inspector "$port" /ready "200 /readyz answers 200 again"
 expect inspector "$port" /readyz "200 ready"
+expect_containing inspector "$port" /ls/etc "passwd"
+expect inspector "$port" /log/from-check.sh "200 logged"
+if podman logs "kumo-samples-check-$id-inspector" 2>&1 | grep -qx from-check.sh; then pass "inspector: /log/TEXT is in its log"
+else fail "inspector: /log/from-check.sh is not in its log"; fi
 
-port=$(start 8080 --read-only --read-only-tmpfs=false "$registry/inspector")
+port=$(start read-only 8080 --read-only --read-only-tmpfs=false "$registry/inspector")
 expect_containing "inspector, read-only root" "$port" /write/written "500 "
 
-port=$(start 8080 "$registry/nonroot")
+port=$(start nonroot 8080 "$registry/nonroot")
 expect_containing nonroot "$port" /id "200 uid=65532(nonroot) gid=65532(nonroot)"
 
-port=$(start 8882 "$registry/sidecar")
+port=$(start sidecar 8882 "$registry/sidecar")
 expect sidecar "$port" / "200 Yay!! multi-container works"
 
 # Knative's multi-container sample: the serving container answers / with what the sidecar answers on localhost.
@@ -89,7 +90,7 @@ podman run --detach --init --label "$run" --pod "$pod" --env UPSTREAM=http://127
 port=$(podman pod inspect "$pod" --format '{{.InfraContainerID}}' | xargs -I{} podman port {} 8080/tcp | sed 's/.*://')
 expect "inspector + sidecar in a pod" "$port" / "200 Yay!! multi-container works"
 
-port=$(start 8080 --env TARGET=Kumo "$registry/hello-java")
+port=$(start hello-java 8080 --env TARGET=Kumo "$registry/hello-java")
 expect hello-java "$port" / "200 Hello Kumo!"
 
 hog=$(podman run --detach --init --label "$run" --publish 127.0.0.1::8080 --memory 128m "$registry/memory-hog")
