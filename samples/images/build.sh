@@ -52,7 +52,6 @@ inputs_hash() {
   } | sha256sum | cut -c1-32
 }
 
-built_hash() { podman image inspect --format "{{index .Labels \"$label\"}}" "$registry/$1" 2>/dev/null || true; }
 
 # Copies the image's directory to its build context and adds what comes from the host.
 stage() {
@@ -89,7 +88,7 @@ build() {
   local name=$1 hash started
   hash=$(inputs_hash "$name")
   hashes[$name]=$hash
-  if [ "$(built_hash "$name")" = "$hash" ]; then
+  if [ "${built[$registry/$name]:-}" = "$hash" ]; then
     say "$registry/$name is up to date (inputs $hash)"
     return
   fi
@@ -99,6 +98,7 @@ build() {
   podman build --pull=never --layers=false --label "$label=$hash" --tag "$registry/$name" --file "$work/$name/Containerfile" \
     "$work/$name" > "$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; die "building $registry/$name failed"; }
   say "$registry/$name: built in $(( $(now_ms) - started )) ms"
+  rebuilt=yes
 }
 
 # The images to build, each after its parents, without repeats.
@@ -115,6 +115,11 @@ order() {
 started=$(now_ms)
 images=$(order "${@:-${all[@]}}" | awk '!seen[$0]++')
 declare -A hashes=()  # each image's inputs hash, which its children's hashes include
+declare -A built=()   # the inputs hash of each image in storage, by name
+while read -r image hash; do
+  built[$image]=$hash
+done < <(podman images --filter "reference=$registry/*" --format "{{.Repository}} {{index .Labels \"$label\"}}")
+rebuilt=no
 java_home=
 if grep -qx -e busybox-glibc -e hello-java -e memory-hog <<< "$images"; then
   . "$here/../../bin/lib/jdk.sh"  # the JDK the kumo scripts use (21 or newer): its jlink, javac and glibc
@@ -126,6 +131,6 @@ for name in $images; do
 done
 # Images this script built before and no tag names any more (replaced ones), newest first: a child before its parent.
 # Those still in use by a container or as a parent stay.
-podman images --all --filter "label=$label" --format '{{.ID}} {{.Repository}}' | awk '$2 == "<none>" { print $1 }' \
+[ "$rebuilt" = no ] || podman images --all --filter "label=$label" --format '{{.ID}} {{.Repository}}' | awk '$2 == "<none>" { print $1 }' \
   | xargs -r podman rmi > /dev/null 2>&1 || true
 say "done in $(( $(now_ms) - started )) ms"
