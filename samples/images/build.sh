@@ -13,6 +13,8 @@ label=dev.kumo.samples.inputs
 all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog)
 
 . "$here/podman-conf.sh"
+exec 9> "$work/build.lock"
+flock 9  # one build at a time in this checkout (ITs may start it in parallel): they share the staging directories
 
 say() { echo "build.sh: $*"; }
 die() { echo "build.sh: $*" >&2; exit 1; }
