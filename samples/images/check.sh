@@ -74,6 +74,18 @@ expect inspector "$port" /log/from-check.sh "200 logged"
 if podman logs "kumo-samples-check-$id-inspector" 2>&1 | grep -qx from-check.sh; then pass "inspector: /log/TEXT is in its log"
 else fail "inspector: /log/from-check.sh is not in its log"; fi
 
+podman restart --time 0 "kumo-samples-check-$id-inspector" > /dev/null
+port=$(podman port "kumo-samples-check-$id-inspector" 8080/tcp | sed 's/.*://')
+expect "inspector, restarted after /sick" "$port" /healthz "200 ok"
+
+port=$(start delayed 8080 --env READY_DELAY_SECONDS=60 "$registry/inspector")
+expect "inspector, READY_DELAY_SECONDS=60" "$port" /readyz "503 not ready: READY_DELAY_SECONDS=60 since the start"
+
+crash=$(podman run --detach --init --label "$run" --env CRASH_WITH=3 "$registry/inspector")
+code=$(podman wait "$crash")
+if [ "$code" = 3 ] && podman logs "$crash" 2>&1 | grep -q "exiting with code 3"; then pass "inspector, CRASH_WITH=3: exit code 3, said in its log"
+else fail "inspector, CRASH_WITH=3: exit code $code, log: $(podman logs "$crash" 2>&1)"; fi
+
 port=$(start read-only 8080 --read-only --read-only-tmpfs=false "$registry/inspector")
 expect_containing "inspector, read-only root" "$port" /write/written "500 "
 
