@@ -9,8 +9,12 @@ registry=dev.local/kumo-samples
 id=$$-$(date +%s)
 run=dev.kumo.samples.check=$id
 . "$here/podman-conf.sh"
+# conmon (podman 4.3, cgroup v1) writes an empty file `oom` into podman's working directory when a container is
+# OOM-killed, and podman then reports OOMKilled=false: keep that file out of the checkout.
+cd "$here/.build"
 
 cleanup() {
+  rm -f "$here/.build/oom"
   podman pod ps --quiet --filter "label=$run" | xargs -r podman pod rm --force > /dev/null
   podman ps --all --quiet --filter "label=$run" | xargs -r podman rm --force --time 0 > /dev/null
 }

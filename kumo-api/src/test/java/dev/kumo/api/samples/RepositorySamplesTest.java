@@ -1,4 +1,4 @@
-package dev.kumo.api.registry;
+package dev.kumo.api.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import dev.kumo.api.core.ConfigMap;
 import dev.kumo.api.core.Secret;
 import dev.kumo.api.kinds.Admitted;
 import dev.kumo.api.meta.HasMetadata;
+import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.Configuration;
 import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.Service;
