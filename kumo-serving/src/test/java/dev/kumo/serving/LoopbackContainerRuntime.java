@@ -1,0 +1,126 @@
+package dev.kumo.serving;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
+import dev.kumo.runtime.spi.InstanceListener;
+import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the container runtime until podman's merges: it runs image workloads only, recording each spec, and
+ * each instance is a real HTTP server on 127.0.0.1 (an ephemeral port) answering {@code container IMAGE
+ * (REVISION)}; it goes Starting, then Ready at that address, and its listeners hear both, as a real runtime's do.
+ */
+final class LoopbackContainerRuntime implements WorkloadRuntime {
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<WorkloadSpec> started = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private record Running(Instance instance, HttpServer server) {
+    }
+
+    /** Every spec started, in order. */
+    List<WorkloadSpec> started() {
+        return List.copyOf(started);
+    }
+
+    @Override
+    public Optional<String> unsupported(WorkloadSpec spec) {
+        return spec instanceof ImageWorkload ? Optional.empty()
+                : Optional.of("the container runtime runs images; this container has none");
+    }
+
+    @Override
+    public Instance start(WorkloadSpec spec) {
+        ImageWorkload image = (ImageWorkload) spec;
+        String id = spec.revision().revision() + "-c" + ids.incrementAndGet();
+        Instant launched = Instant.now();
+        Instance starting = new Instance(id, spec.revision(), new InstanceState.Starting(launched, Optional.empty()),
+                0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting " + id, e);
+        }
+        byte[] body = ("container " + image.image() + " (" + spec.revision().revision() + ")\n")
+                .getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        started.add(spec);
+        running.put(id, new Running(starting, server));
+        tell(starting);
+        Instance ready = new Instance(id, spec.revision(), new InstanceState.Ready(InstanceAddress.loopback(
+                server.getAddress().getPort()), Instant.now(), launched), 0);
+        running.put(id, new Running(ready, server));
+        tell(ready);
+        return starting;
+    }
+
+    @Override
+    public CompletableFuture<Instance> stop(String instanceId) {
+        Running gone = running.remove(instanceId);
+        if (gone == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        gone.server().stop(0);
+        Instance stopped = new Instance(instanceId, gone.instance().revision(), new InstanceState.Stopped(
+                Instant.now()), 0);
+        tell(stopped);
+        return CompletableFuture.completedFuture(stopped);
+    }
+
+    @Override
+    public Optional<Instance> instance(String instanceId) {
+        return Optional.ofNullable(running.get(instanceId)).map(Running::instance);
+    }
+
+    @Override
+    public List<Instance> instances() {
+        return running.values().stream().map(Running::instance).toList();
+    }
+
+    @Override
+    public Subscription watch(InstanceListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Optional<InstanceLogs> logs(String instanceId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        List.copyOf(running.keySet()).forEach(this::stop);
+    }
+
+    private void tell(Instance instance) {
+        listeners.forEach(listener -> listener.changed(instance));
+    }
+}
