@@ -110,7 +110,7 @@ public final class ServingPlatform implements AutoCloseable {
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
-        WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
+        WorkloadSpecs specs = WorkloadSpecs.reading(store::get);
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
