@@ -7,6 +7,7 @@ import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
 import dev.kumo.controller.revision.RevisionInstances;
+import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProcessWorkload;
@@ -108,7 +109,8 @@ public final class RuntimeInstances implements RevisionInstances {
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
         return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
-                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving));
+                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving),
+                InstanceFailures.sidecarProblems(serving, servingContainerName(revision)));
     }
 
     @Override
@@ -197,6 +199,11 @@ public final class RuntimeInstances implements RevisionInstances {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String servingContainerName(Revision revision) {
+        String name = WorkloadSpecs.servingContainer(revision).name();
+        return name == null || name.isEmpty() ? ImageWorkload.DEFAULT_CONTAINER_NAME : name;
     }
 
     private static InstanceReport cannotStart(int desired, InstanceState.Failed failed) {
