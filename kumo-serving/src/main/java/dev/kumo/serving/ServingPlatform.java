@@ -111,6 +111,7 @@ public final class ServingPlatform implements AutoCloseable {
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = WorkloadSpecs.reading(store::get);
+        components.open("volume watch", () -> VolumeWatch.start(store, runtime, new VolumeSources(store::get)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),

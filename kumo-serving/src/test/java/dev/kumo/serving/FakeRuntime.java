@@ -4,7 +4,9 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.time.Instant;
@@ -24,6 +26,11 @@ final class FakeRuntime implements WorkloadRuntime {
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<WorkloadSpec> started = new CopyOnWriteArrayList<>();
+    private final List<Refresh> refreshed = new CopyOnWriteArrayList<>();
+
+    /** One {@link #refreshFiles} call. */
+    record Refresh(RevisionRef revision, String volume, VolumeSpec.Files files) {
+    }
 
     FakeRuntime(String name) {
         this.name = name;
@@ -32,6 +39,16 @@ final class FakeRuntime implements WorkloadRuntime {
     /** Every spec started, in order. */
     List<WorkloadSpec> started() {
         return List.copyOf(started);
+    }
+
+    /** Every refreshFiles call, in order. */
+    List<Refresh> refreshed() {
+        return List.copyOf(refreshed);
+    }
+
+    @Override
+    public void refreshFiles(RevisionRef revision, String volume, VolumeSpec.Files files) {
+        refreshed.add(new Refresh(revision, volume, files));
     }
 
     @Override
