@@ -1,13 +1,16 @@
 package dev.kumo.serving;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
@@ -16,9 +19,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for the container runtime until podman's merges: it runs image workloads only, recording each spec, and
  * each instance is a real HTTP server on 127.0.0.1 (an ephemeral port) answering {@code container IMAGE
  * (REVISION)}; it goes Starting, then Ready at that address, and its listeners hear both, as a real runtime's do.
+ * Sidecars are not run: one whose command is {@code false} is reported as exited with code 1 and restarted once
+ * (what {@code false} does), every other one as ready.
  */
 final class LoopbackContainerRuntime implements WorkloadRuntime {
 
@@ -75,10 +82,22 @@ final class LoopbackContainerRuntime implements WorkloadRuntime {
         running.put(id, new Running(starting, server));
         tell(starting);
         Instance ready = new Instance(id, spec.revision(), new InstanceState.Ready(InstanceAddress.loopback(
-                server.getAddress().getPort()), Instant.now(), launched), 0);
+                server.getAddress().getPort()), Instant.now(), launched), 0, Optional.empty(), containers(image));
         running.put(id, new Running(ready, server));
         tell(ready);
         return starting;
+    }
+
+    private static List<ContainerHealth> containers(ImageWorkload image) {
+        List<ContainerHealth> containers = new ArrayList<>();
+        containers.add(new ContainerHealth(image.containerName(), true, 0, Optional.empty()));
+        for (SidecarSpec sidecar : image.sidecars()) {
+            containers.add(sidecar.command().equals(List.of("false"))
+                    ? new ContainerHealth(sidecar.name(), false, 1, Optional.of(new Termination("Error",
+                            OptionalInt.of(1), List.of(), Instant.now())))
+                    : new ContainerHealth(sidecar.name(), true, 0, Optional.empty()));
+        }
+        return containers;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -54,7 +55,15 @@ class MultiRuntimeIT {
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
+        start((name, stateDir) -> name == RuntimeName.PROCESS
+                ? ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir)) : container);
+    }
+
+    private void start(RuntimeFactory runtimes) {
+        if (serving != null) {
+            serving.close();
+        }
+        vertx = vertx == null ? Vertx.vertx() : vertx;
         store = new AdmittingStore(InMemoryStore.create(), BuiltInKinds.all());
         ObjectNode namespace = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         namespace.putObject("metadata").put("name", "default");
@@ -62,8 +71,7 @@ class MultiRuntimeIT {
         serving = ServingPlatform.start(vertx, store, InstantSource.system(), new ServingPlatform.Settings(
                 temp.resolve("instances"), "127.0.0.1", 0, "localhost", Duration.ofSeconds(60),
                 AutoscalerConfig.KNATIVE, ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS), new SimpleMeterRegistry(),
-                (name, stateDir) -> name == RuntimeName.PROCESS
-                        ? ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir)) : container);
+                runtimes);
     }
 
     @AfterEach
@@ -103,6 +111,64 @@ class MultiRuntimeIT {
         answers.values().forEach(count -> assertThat(count).isBetween(15, 45));
     }
 
+    @Test
+    void aFailingSidecarMakesContainerHealthyFalseNamingIt() {
+        store.create(ResourceTypes.SERVICE, service(Map.of("containers", List.of(
+                Map.of("name", "app", "image", "dev.local/hello:1", "ports", List.of(Map.of("containerPort", 8080))),
+                Map.of("name", "proxy", "image", "dev.local/proxy:1", "command", List.of("false")))), null));
+
+        ObjectNode revision = await("ContainerHealthy False").atMost(Duration.ofSeconds(30)).until(
+                () -> store.get(ResourceTypes.REVISION, "default", "mixed-00001"),
+                found -> found.isPresent() && condition(found.get(), "ContainerHealthy").path("status").asText()
+                        .equals("False")).orElseThrow();
+
+        assertThat(condition(revision, "ContainerHealthy").path("message").asText())
+                .startsWith("container proxy: ended after 1 restart: Error (exit code 1)");
+        assertThat(condition(revision, "ResourcesAvailable").path("status").asText()).isEqualTo("True");
+        assertThat(container.started()).singleElement().isInstanceOfSatisfying(ImageWorkload.class, spec -> {
+            assertThat(spec.containerName()).isEqualTo("app");
+            assertThat(spec.sidecars()).extracting(SidecarSpec::name).containsExactly("proxy");
+        });
+    }
+
+    @Test
+    void anImageRevisionWhileTheContainerRuntimeCannotStartSaysWhyAndProcessesKeepWorking() throws Exception {
+        start((name, stateDir) -> {
+            if (name == RuntimeName.CONTAINER) {
+                throw new IllegalStateException("podman not found on PATH; install podman");
+            }
+            return ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
+        });
+        store.create(ResourceTypes.SERVICE, named("image", service(Map.of("image", "dev.local/hello:1"), null)));
+        store.create(ResourceTypes.SERVICE, service(Map.of("command", List.of("python3", "app.py"), "workingDir",
+                SAMPLE.toString()), null));
+
+        ObjectNode refused = await("image-00001 Ready False").atMost(Duration.ofSeconds(30)).until(
+                () -> store.get(ResourceTypes.REVISION, "default", "image-00001"),
+                found -> found.isPresent() && condition(found.get(), "Ready").path("status").asText()
+                        .equals("False")).orElseThrow();
+        awaitReady("mixed-00001");
+
+        assertThat(condition(refused, "Ready").path("reason").asText()).isEqualTo("RuntimeUnsupported");
+        assertThat(condition(refused, "Ready").path("message").asText()).isEqualTo("the container runtime is on "
+                + "but could not start: podman not found on PATH; install podman");
+        assertThat(get("mixed.default.localhost")).isEqualTo("Hello World! (mixed-00001)\n");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode condition(ObjectNode revision, String type) {
+        for (var condition : revision.at("/status/conditions")) {
+            if (condition.path("type").asText().equals(type)) {
+                return condition;
+            }
+        }
+        return Json.object();
+    }
+
+    private static ObjectNode named(String name, ObjectNode service) {
+        ((ObjectNode) service.get("metadata")).put("name", name);
+        return service;
+    }
+
     private Map<String, Integer> answers() throws IOException {
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -127,20 +193,17 @@ class MultiRuntimeIT {
 
     private void awaitReady(String revision) {
         await(revision + " Ready").atMost(Duration.ofSeconds(60)).until(() -> store.get(ResourceTypes.REVISION,
-                "default", revision).map(r -> {
-                    for (var condition : r.at("/status/conditions")) {
-                        if (condition.path("type").asText().equals("Ready")) {
-                            return condition.path("status").asText().equals("True");
-                        }
-                    }
-                    return false;
-                }).orElse(false));
+                "default", revision).map(r -> condition(r, "Ready").path("status").asText().equals("True"))
+                .orElse(false));
     }
 
+    /** A Service "mixed" of one container (its fields), or of the {@code containers} given in it. */
     private static ObjectNode service(Map<String, Object> containerFields, List<Map<String, Object>> traffic) {
+        Object containers = containerFields.containsKey("containers") ? containerFields.get("containers")
+                : List.of(containerFields);
         Map<String, Object> spec = new TreeMap<>(Map.of("template", Map.of(
                 "metadata", Map.of("annotations", Map.of("autoscaling.knative.dev/min-scale", "1")),
-                "spec", Map.of("containers", List.of(containerFields)))));
+                "spec", Map.of("containers", containers))));
         if (traffic != null) {
             spec.put("traffic", traffic);
         }
