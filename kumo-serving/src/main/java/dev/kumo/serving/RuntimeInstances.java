@@ -100,6 +100,8 @@ public final class RuntimeInstances implements RevisionInstances {
                 startOrder.put(instance.id(), started.incrementAndGet());
                 all.add(instance);
             }
+            // A Revision scaling up may soon want one more: the runtime may get it ready to start.
+            runtimes.prepare(run.name(), spec, 1);
             serving = all;
         } else if (serving.size() > desired) {
             serving = scaleIn(revision, serving, desired);

@@ -27,6 +27,7 @@ final class FakeRuntime implements WorkloadRuntime {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<WorkloadSpec> started = new CopyOnWriteArrayList<>();
     private final List<Refresh> refreshed = new CopyOnWriteArrayList<>();
+    private final List<String> prepared = new CopyOnWriteArrayList<>();
 
     /** One {@link #refreshFiles} call. */
     record Refresh(RevisionRef revision, String volume, VolumeSpec.Files files) {
@@ -39,6 +40,16 @@ final class FakeRuntime implements WorkloadRuntime {
     /** Every spec started, in order. */
     List<WorkloadSpec> started() {
         return List.copyOf(started);
+    }
+
+    /** Every prepare hint: the revision and the count, in order. */
+    List<String> prepared() {
+        return List.copyOf(prepared);
+    }
+
+    @Override
+    public void prepare(WorkloadSpec spec, int count) {
+        prepared.add(spec.revision().revision() + " x" + count);
     }
 
     /** Every refreshFiles call, in order. */

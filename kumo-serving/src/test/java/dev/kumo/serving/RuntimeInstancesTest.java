@@ -97,6 +97,17 @@ class RuntimeInstancesTest {
         assertThat(byImage.state()).isInstanceOf(InstanceState.Starting.class);
     }
 
+    @Test
+    void theRuntimeIsToldARevisionScalingUpMayWantOneMore() {
+        RuntimeInstances instances = instances(Map.of(RuntimeName.PROCESS, process, RuntimeName.CONTAINER,
+                container), RuntimeSettings.DEFAULTS);
+
+        instances.ensure(revision(null, IMAGE));
+
+        assertThat(container.prepared()).containsExactly("by-image-00001 x1");
+        assertThat(process.prepared()).isEmpty();
+    }
+
     private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {
         return new RuntimeInstances(runtimes, new RuntimeChoice(settings),
                 new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), scaling,
