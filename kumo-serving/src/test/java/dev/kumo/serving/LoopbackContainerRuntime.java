@@ -5,13 +5,9 @@ import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.SidecarSpec;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.Termination;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +22,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,19 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sidecars are not run: one whose command is {@code false} is reported as exited with code 1 and restarted once
  * (what {@code false} does), every other one as ready.
  */
-final class LoopbackContainerRuntime implements WorkloadRuntime {
+final class LoopbackContainerRuntime extends ListenedRuntime {
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<WorkloadSpec> started = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private record Running(Instance instance, HttpServer server) {
-    }
-
-    /** Every spec started, in order. */
-    List<WorkloadSpec> started() {
-        return List.copyOf(started);
     }
 
     @Override
@@ -78,7 +66,7 @@ final class LoopbackContainerRuntime implements WorkloadRuntime {
             exchange.close();
         });
         server.start();
-        started.add(spec);
+        recordStart(spec);
         running.put(id, new Running(starting, server));
         tell(starting);
         Instance ready = new Instance(id, spec.revision(), new InstanceState.Ready(InstanceAddress.loopback(
@@ -121,25 +109,5 @@ final class LoopbackContainerRuntime implements WorkloadRuntime {
     @Override
     public List<Instance> instances() {
         return running.values().stream().map(Running::instance).toList();
-    }
-
-    @Override
-    public Subscription watch(InstanceListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public Optional<InstanceLogs> logs(String instanceId) {
-        return Optional.empty();
-    }
-
-    @Override
-    public void close() {
-        List.copyOf(running.keySet()).forEach(this::stop);
-    }
-
-    private void tell(Instance instance) {
-        listeners.forEach(listener -> listener.changed(instance));
     }
 }
