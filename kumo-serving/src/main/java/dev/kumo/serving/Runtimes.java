@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Every runtime that runs here, seen as one, so endpoints, drain, logs and meters follow instances of all of them.
  * Instance ids are unique only per runtime, so an id says its owner: the process runtime's ids are kept as they are
- * (no runtime's id contains a '/'), another runtime's are prefixed by its name ({@code container/ID}). A runtime
+ * (pod-name style, never with a '/'), another runtime's are prefixed by its name ({@code container/ID}). A runtime
  * that is on but could not start is {@linkplain #unavailable(RuntimeName) unavailable}, with the reason.
  */
 final class Runtimes implements WorkloadRuntime {

@@ -15,6 +15,7 @@ import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.store.AdmittingStore;
+import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -109,6 +110,10 @@ class MultiRuntimeIT {
                 "container dev.local/hello:1 (mixed-00002)");
         // 60 draws at 50%: outside 15..45 has a chance below 1e-4.
         answers.values().forEach(count -> assertThat(count).isBetween(15, 45));
+
+        store.delete(ResourceTypes.SERVICE, "default", "mixed", DeleteOptions.DEFAULT);
+        await("the container instance stopped through its own runtime (its id qualified)")
+                .atMost(Duration.ofSeconds(30)).until(() -> container.instances().isEmpty());
     }
 
     @Test
