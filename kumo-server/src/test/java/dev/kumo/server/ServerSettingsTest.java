@@ -146,7 +146,7 @@ class ServerSettingsTest {
     }
 
     @Test
-    void theConfigFileNamesTheRuntimesAndTheDefaultWhichIsTheProcessRuntimeAlone() throws Exception {
+    void theConfigFileNamesTheRuntimesAndTheDefaultIsBothWithTheProcessRuntimeFirst() throws Exception {
         Path one = Files.writeString(dir.resolve("one.yaml"), "runtimes: process\ndefault-runtime: process\n");
         Path list = Files.writeString(dir.resolve("list.yaml"), "runtimes: [process]\n");
 
@@ -154,19 +154,20 @@ class ServerSettingsTest {
         assertThat(parse("--config", one.toString(), "--data-dir", dir.toString()).runtimes()).isEqualTo(processAlone);
         assertThat(parse("--config", list.toString(), "--data-dir", dir.toString()).runtimes()).isEqualTo(processAlone);
         assertThat(parse("--data-dir", dir.toString()).runtimes()).isEqualTo(RuntimeSettings.DEFAULTS)
-                .isEqualTo(processAlone);
+                .isEqualTo(new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
+                        RuntimeName.PROCESS));
     }
 
     @Test
-    void aRuntimeThatIsUnknownOrNotBuiltInIsRefusedNamingTheKeyAndTheValue() throws Exception {
+    void aRuntimeThatIsUnknownOrNotOnIsRefusedNamingTheKeyAndTheValue() throws Exception {
         Path unknown = Files.writeString(dir.resolve("unknown.yaml"), "runtimes: [process, podman]\n");
-        Path container = Files.writeString(dir.resolve("container.yaml"), "default-runtime: container\n");
+        Path container = Files.writeString(dir.resolve("container.yaml"), "runtimes: [process]\n"
+                + "default-runtime: container\n");
 
         assertThatThrownBy(() -> parse("--config", unknown.toString(), "--data-dir", dir.toString()))
                 .hasMessage("runtimes: unknown runtime \"podman\"; want one of process, container");
         assertThatThrownBy(() -> parse("--config", container.toString(), "--data-dir", dir.toString()))
-                .hasMessage("default-runtime: \"container\": no container runtime is built into this Kumo yet; "
-                        + "runtimes it has: process");
+                .hasMessage("default-runtime: \"container\" is not on; runtimes on: process");
     }
 
     private static ServerConfig parse(String... args) {

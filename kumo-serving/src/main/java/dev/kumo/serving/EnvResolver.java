@@ -106,7 +106,8 @@ final class EnvResolver {
         return secret ? new String(Base64.getDecoder().decode(node.asText()), StandardCharsets.UTF_8) : node.asText();
     }
 
-    private static UnresolvableEnvException missing(boolean secret, String name, String namespace, String user) {
+    /** A ConfigMap or Secret {@code name} that {@code user} (env X, volume Y) needs is not there: how to create it. */
+    static UnresolvableEnvException missing(boolean secret, String name, String namespace, String user) {
         String kind = secret ? "secret" : "configmap";
         return new UnresolvableEnvException(kind + " \"" + name + "\" not found in namespace " + namespace
                 + " (needed by " + user + "); create it, e.g. kubectl create " + kind

@@ -1,11 +1,16 @@
 package dev.kumo.serving;
 
+import dev.kumo.controller.revision.ContainerProblem;
 import dev.kumo.controller.revision.InstanceState;
+import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.Termination;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +71,30 @@ final class InstanceFailures {
                 : last.reason();
         return reason + last.exitCode().stream().mapToObj(code -> ", exit code " + code).findFirst().orElse("")
                 + ", at " + last.at() + ": " + detail;
+    }
+
+    /**
+     * The sidecars of {@code instances} (every container but {@code servingContainer}) that ended and are not ready
+     * again: OOMKilled, CrashLoopBackOff once restarted, else the exit; each named once.
+     */
+    static List<ContainerProblem> sidecarProblems(Collection<Instance> instances, String servingContainer) {
+        Map<String, ContainerProblem> problems = new LinkedHashMap<>();
+        for (Instance instance : instances) {
+            for (ContainerHealth container : instance.containers()) {
+                if (container.name().equals(servingContainer) || container.ready()
+                        || container.lastTermination().isEmpty()) {
+                    continue;
+                }
+                Termination last = container.lastTermination().get();
+                String reason = last.oomKilled() ? "OOMKilled" : container.restarts() > 0 ? "CrashLoopBackOff"
+                        : "ExitCode";
+                String restarts = container.restarts() == 0 ? "" : " after " + container.restarts()
+                        + (container.restarts() == 1 ? " restart" : " restarts");
+                problems.putIfAbsent(container.name(), new ContainerProblem(container.name(), reason,
+                        "ended" + restarts + ": " + last.message()));
+            }
+        }
+        return List.copyOf(problems.values());
     }
 
     private static InstanceState exited(Termination termination) {

@@ -61,9 +61,10 @@ public final class RuntimeChoice {
                     + "command, and it is not on in this server (runtimes on: " + names() + ")");
         }
         if (!command) {
-            return on(RuntimeName.CONTAINER, () -> "container has image " + image.get() + " and no command: the "
-                    + "process runtime runs commands; image-only containers need the podman runtime (not available "
-                    + "yet)");
+            return on(RuntimeName.CONTAINER, () -> "container has image " + image.get() + " and no command: it runs "
+                    + "in the container runtime, which is not on in this server (runtimes on: " + names() + "); add "
+                    + "container to the server's runtimes config key (runtimes: [process, container]), or give the "
+                    + "container a command to run as a process");
         }
         return new Choice.Run(settings.defaultRuntime());
     }

@@ -7,6 +7,7 @@ import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
 import dev.kumo.controller.revision.RevisionInstances;
+import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProcessWorkload;
@@ -36,7 +37,7 @@ public final class RuntimeInstances implements RevisionInstances {
     /** Log lines of a starting instance quoted when it misses its progress deadline. */
     private static final int STARTING_LOG_LINES = 10;
 
-    private final Map<RuntimeName, WorkloadRuntime> runtimes;
+    private final Runtimes runtimes;
     private final RuntimeChoice choice;
     private final WorkloadSpecs specs;
     private final RevisionScaling scaling;
@@ -48,7 +49,13 @@ public final class RuntimeInstances implements RevisionInstances {
     /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
     RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
             RevisionScaling scaling, InstanceDrain drain, JvmAotCache aot) {
-        this.runtimes = Map.copyOf(runtimes);
+        this(Runtimes.of(runtimes), choice, specs, scaling, drain, aot);
+    }
+
+    /** {@code runtimes}: the runtimes that run here and those on that could not start. */
+    RuntimeInstances(Runtimes runtimes, RuntimeChoice choice, WorkloadSpecs specs, RevisionScaling scaling,
+            InstanceDrain drain, JvmAotCache aot) {
+        this.runtimes = runtimes;
         this.choice = choice;
         this.specs = specs;
         this.scaling = scaling;
@@ -72,14 +79,14 @@ public final class RuntimeInstances implements RevisionInstances {
             } catch (IllegalArgumentException e) {
                 return cannotStart(desired, InstanceState.Failed.permanent("InvalidSpec", e.getMessage()));
             }
-            WorkloadRuntime runtime;
+            Chosen.Run run;
             switch (chosen) {
-                case Chosen.Run run -> runtime = run.runtime();
+                case Chosen.Run runIt -> run = runIt;
                 case Chosen.NotOn notOn -> {
                     return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", notOn.reason()));
                 }
             }
-            Optional<String> unsupported = runtime.unsupported(spec);
+            Optional<String> unsupported = run.runtime().unsupported(spec);
             if (unsupported.isPresent()) {
                 return cannotStart(desired, InstanceState.Failed.permanent("RuntimeUnsupported", unsupported.get()));
             }
@@ -88,29 +95,34 @@ public final class RuntimeInstances implements RevisionInstances {
             for (int i = serving.size(); i < desired; i++) {
                 WorkloadSpec next = spec instanceof ProcessWorkload process
                         ? aot.specFor(id, revision.metadata().annotationsOrEmpty(), process) : spec;
-                Instance instance = runtime.start(next);
+                Instance instance = runtimes.start(run.name(), next);
                 aot.started(id, next, instance.id());
                 startOrder.put(instance.id(), started.incrementAndGet());
                 all.add(instance);
             }
+            // A Revision scaling up may soon want one more: the runtime may get it ready to start.
+            runtimes.prepare(run.name(), spec, 1);
             serving = all;
         } else if (serving.size() > desired) {
             serving = scaleIn(revision, serving, desired);
+        } else if (desired == 0 && serving.isEmpty()) {
+            prepareFromZero(revision);
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
         return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
-                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving));
+                serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving),
+                InstanceFailures.sidecarProblems(serving, servingContainerName(revision)));
     }
 
     @Override
     public synchronized void remove(NamespacedName revision) {
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
-        runtimes.values().forEach(runtime -> instancesOf(runtime, revision).forEach(instance -> {
+        instancesOf(revision).forEach(instance -> {
             startOrder.remove(instance.id());
-            stopped.add(runtime.stop(instance.id()));
-        }));
+            stopped.add(runtimes.stop(instance.id()));
+        });
         scaling.forget(id);
         // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
@@ -118,8 +130,8 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public void onChange(Consumer<NamespacedName> listener) {
-        runtimes.values().forEach(runtime -> runtime.watch(instance -> listener.accept(
-                new NamespacedName(instance.revision().namespace(), instance.revision().revision()))));
+        runtimes.watch(instance -> listener.accept(
+                new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
         scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
     }
 
@@ -143,11 +155,7 @@ public final class RuntimeInstances implements RevisionInstances {
     }
 
     private List<Instance> instancesOf(NamespacedName revision) {
-        return runtimes.values().stream().flatMap(runtime -> instancesOf(runtime, revision).stream()).toList();
-    }
-
-    private static List<Instance> instancesOf(WorkloadRuntime runtime, NamespacedName revision) {
-        return runtime.instances().stream()
+        return runtimes.instances().stream()
                 .filter(i -> i.revision().namespace().equals(revision.namespace())
                         && i.revision().revision().equals(revision.name()))
                 .toList();
@@ -165,10 +173,25 @@ public final class RuntimeInstances implements RevisionInstances {
     private Chosen runtimeFor(Revision revision) {
         return switch (choice.of(revision)) {
             case RuntimeChoice.Choice.NotOn notOn -> new Chosen.NotOn(notOn.reason());
-            case RuntimeChoice.Choice.Run run -> Optional.ofNullable(runtimes.get(run.runtime()))
-                    .<Chosen>map(runtime -> new Chosen.Run(run.runtime(), runtime)).orElseGet(() -> new Chosen.NotOn("the " + run.runtime()
-                            + " runtime is not running in this server"));
+            case RuntimeChoice.Choice.Run run -> runtimes.get(run.runtime())
+                    .<Chosen>map(runtime -> new Chosen.Run(run.runtime(), runtime))
+                    .orElseGet(() -> new Chosen.NotOn(runtimes.unavailable(run.runtime()).orElse("the "
+                            + run.runtime() + " runtime is not running in this server")));
         };
+    }
+
+    /**
+     * A Revision at zero may be woken by a request: the runtime chosen for it is told, so it can get an instance
+     * ready to start (a warm pool). One that cannot be translated is left alone; starting it will say why.
+     */
+    private void prepareFromZero(Revision revision) {
+        if (runtimeFor(revision) instanceof Chosen.Run run) {
+            try {
+                runtimes.prepare(run.name(), specs.of(revision, run.name()), 1);
+            } catch (RuntimeException e) {
+                // Named by the next start's report, not here.
+            }
+        }
     }
 
     private Optional<String> limitsInForce(Revision revision) {
@@ -178,6 +201,11 @@ public final class RuntimeInstances implements RevisionInstances {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static String servingContainerName(Revision revision) {
+        String name = WorkloadSpecs.servingContainer(revision).name();
+        return name == null || name.isEmpty() ? ImageWorkload.DEFAULT_CONTAINER_NAME : name;
     }
 
     private static InstanceReport cannotStart(int desired, InstanceState.Failed failed) {
@@ -204,9 +232,8 @@ public final class RuntimeInstances implements RevisionInstances {
     }
 
     private InstanceState.Starting starting(Instance instance, dev.kumo.runtime.spi.InstanceState.Starting state) {
-        List<String> lastLines = runtimes.values().stream().flatMap(runtime -> runtime.logs(instance.id()).stream())
-                .findFirst().map(log -> log.tail(STARTING_LOG_LINES)).orElse(List.of()).stream().map(LogLine::text)
-                .toList();
+        List<String> lastLines = runtimes.logs(instance.id()).map(log -> log.tail(STARTING_LOG_LINES))
+                .orElse(List.of()).stream().map(LogLine::text).toList();
         return new InstanceState.Starting(state.since(), state.lastProbeFailure(), lastLines);
     }
 }

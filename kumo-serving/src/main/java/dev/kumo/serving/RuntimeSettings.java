@@ -16,12 +16,12 @@ import java.util.Set;
  */
 public record RuntimeSettings(Set<RuntimeName> on, RuntimeName defaultRuntime) {
 
-    /** Without the config keys: the process runtime alone. */
-    public static final RuntimeSettings DEFAULTS = new RuntimeSettings(Set.of(RuntimeName.PROCESS),
-            RuntimeName.PROCESS);
+    /** Without the config keys: both runtimes on, a container that could run in either runs as a process. */
+    public static final RuntimeSettings DEFAULTS = new RuntimeSettings(Set.of(RuntimeName.PROCESS,
+            RuntimeName.CONTAINER), RuntimeName.PROCESS);
 
-    /** The runtimes this Kumo has; a container runtime joins with its own module. */
-    static final Set<RuntimeName> BUILT_IN = Set.of(RuntimeName.PROCESS);
+    /** The runtimes this Kumo has, each a module of its own. */
+    static final Set<RuntimeName> BUILT_IN = Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER);
 
     public RuntimeSettings {
         if (on.isEmpty()) {
@@ -36,13 +36,13 @@ public record RuntimeSettings(Set<RuntimeName> on, RuntimeName defaultRuntime) {
     }
 
     /**
-     * Reads the config keys: {@code runtimes} (absent: {@code process}) and {@code default-runtime} (absent:
+     * Reads the config keys: {@code runtimes} (absent: {@code process, container}) and {@code default-runtime} (absent:
      * {@code process} if on, else the only runtime on). Each value must be a runtime this Kumo has; an error names
      * the key, the value and what is allowed.
      */
     public static RuntimeSettings parse(Optional<List<String>> runtimes, Optional<String> defaultRuntime) {
         Set<RuntimeName> on = EnumSet.noneOf(RuntimeName.class);
-        for (String value : runtimes.orElse(List.of(RuntimeName.PROCESS.value()))) {
+        for (String value : runtimes.orElse(DEFAULTS.on().stream().map(RuntimeName::value).toList())) {
             on.add(builtIn("runtimes", value));
         }
         RuntimeName fallback = on.contains(RuntimeName.PROCESS) || on.isEmpty() ? RuntimeName.PROCESS

@@ -25,22 +25,28 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Serving, assembled: the process runtime runs Revisions, the router serves Routes on the ingress address, and the
+ * Serving, assembled: the runtimes that are on run Revisions, the router serves Routes on the ingress address, and the
  * controllers turn Services into both. Closing stops the controllers, then the autoscaler, the router and every
  * instance: the reverse of starting.
  */
 public final class ServingPlatform implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServingPlatform.class);
+
     private final Components components;
-    private final WorkloadRuntime runtime;
+    private final Runtimes runtime;
     private final Router router;
     private final RevisionScaling scaling;
     private final RuntimeEndpoints runtimeEndpoints;
 
-    private ServingPlatform(Components components, WorkloadRuntime runtime, Router router, RevisionScaling scaling,
+    private ServingPlatform(Components components, Runtimes runtime, Router router, RevisionScaling scaling,
             RuntimeEndpoints runtimeEndpoints) {
         this.components = components;
         this.runtime = runtime;
@@ -52,7 +58,8 @@ public final class ServingPlatform implements AutoCloseable {
     /**
      * What Serving runs with.
      *
-     * @param stateDir where instance records, temp directories and JVM AOT caches live
+     * @param stateDir where instance records, temp directories and JVM AOT caches live (the process runtime's; each
+     *     other runtime's in a directory named after it, {@code container/})
      * @param ingressHost the router's host
      * @param ingressPort the router's port (0: any free one)
      * @param domain the domain of Route URLs
@@ -63,7 +70,7 @@ public final class ServingPlatform implements AutoCloseable {
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
             Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
 
-        /** Settings with the process runtime alone. */
+        /** Settings with the runtimes on by default ({@link RuntimeSettings#DEFAULTS}). */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
                 AutoscalerConfig autoscaler, ListenerLimits limits) {
             this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits,
@@ -72,18 +79,17 @@ public final class ServingPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts serving with {@code settings}, in order: the runtime, endpoint tracking, the router, the autoscaler,
-     * the controllers; if one cannot start, those started are stopped. The router's per-revision meters go to
-     * {@code registry}.
+     * Starts serving with {@code settings}, in order: the runtimes that are on, endpoint tracking, the router, the
+     * autoscaler, the controllers; if one cannot start, those started are stopped. A runtime other than the default
+     * that cannot start leaves the server running without it: Revisions that need it say why. The router's
+     * per-revision meters go to {@code registry}.
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes) {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
-        // The only runtime built in so far; RuntimeChoice answers the others as not on.
-        WorkloadRuntime runtime = components.open("process runtime",
-                () -> runtimes.start(RuntimeName.PROCESS, stateDir));
+        Runtimes runtime = startRuntimes(components, settings.runtimes(), runtimes, stateDir);
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
@@ -104,14 +110,41 @@ public final class ServingPlatform implements AutoCloseable {
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
-        WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
+        WorkloadSpecs specs = WorkloadSpecs.reading(store::get);
+        components.open("volume watch", () -> VolumeWatch.start(store, runtime, new VolumeSources(store::get)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
-                new RuntimeInstances(Map.of(RuntimeName.PROCESS, runtime), new RuntimeChoice(settings.runtimes()),
+                new RuntimeInstances(runtime, new RuntimeChoice(settings.runtimes()),
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
+    }
+
+    /**
+     * Starts every runtime that is on, each with its own state directory; the default runtime must start, another
+     * that cannot (podman missing) is recorded as unavailable with the reason, logged once.
+     */
+    private static Runtimes startRuntimes(Components components, RuntimeSettings settings, RuntimeFactory factory,
+            Path stateDir) {
+        Map<RuntimeName, WorkloadRuntime> running = new EnumMap<>(RuntimeName.class);
+        Map<RuntimeName, String> unavailable = new EnumMap<>(RuntimeName.class);
+        for (RuntimeName name : new TreeSet<>(settings.on())) {
+            Path dir = name == RuntimeName.PROCESS ? stateDir : stateDir.resolve(name.value());
+            if (name == settings.defaultRuntime()) {
+                running.put(name, components.open(name + " runtime", () -> factory.start(name, dir)));
+                continue;
+            }
+            try {
+                WorkloadRuntime started = factory.start(name, dir);
+                running.put(name, components.open(name + " runtime", () -> started));
+            } catch (RuntimeException e) {
+                String reason = "the " + name + " runtime is on but could not start: " + e.getMessage();
+                LOG.warn("{}; Revisions that need it are not Ready until it can start (restart kumo server)", reason);
+                unavailable.put(name, reason);
+            }
+        }
+        return new Runtimes(running, unavailable, settings.defaultRuntime());
     }
 
     /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */

@@ -2,11 +2,18 @@ package dev.kumo.serving;
 
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.api.serving.pod.Capabilities;
 import dev.kumo.api.serving.pod.Container;
 import dev.kumo.api.serving.pod.IntOrString;
+import dev.kumo.api.serving.pod.SecurityContext;
+import dev.kumo.runtime.spi.Hardening;
+import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.MountSpec;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.PullSpec;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Path;
@@ -17,7 +24,10 @@ import java.util.Optional;
 
 /**
  * Translates a Revision's serving container into what the runtime runs: a container with a command is a process
- * workload (its image, if any, is not needed to run it), one with an image and no command an image workload.
+ * workload (its image, if any, is not needed to run it), one with an image and no command an image workload. An
+ * image workload carries everything else a Knative pod has: the other containers as sidecars, the volumes
+ * ({@link VolumeSources}) and mounts, the pull policy and registry credentials ({@link PullSecrets}) and the
+ * securityContext beyond the user.
  */
 final class WorkloadSpecs {
 
@@ -25,9 +35,24 @@ final class WorkloadSpecs {
     private static final String SERVICE_LABEL = "serving.knative.dev/service";
 
     private final EnvResolver env;
+    private final VolumeSources volumes;
+    private final PullSecrets pullSecrets;
 
-    WorkloadSpecs(EnvResolver env) {
+    WorkloadSpecs(EnvResolver env, VolumeSources volumes, PullSecrets pullSecrets) {
         this.env = env;
+        this.volumes = volumes;
+        this.pullSecrets = pullSecrets;
+    }
+
+    /** Env references, volumes and pull secrets all read through {@code lookup} (the store). */
+    static WorkloadSpecs reading(ObjectLookup lookup) {
+        return new WorkloadSpecs(new EnvResolver(lookup), new VolumeSources(lookup), new PullSecrets(lookup));
+    }
+
+    /** Without volumes or pull secrets to read: env references through {@code env}'s lookup only. */
+    WorkloadSpecs(EnvResolver env) {
+        this(env, new VolumeSources((type, namespace, name) -> Optional.empty()),
+                new PullSecrets((type, namespace, name) -> Optional.empty()));
     }
 
     /** The workload of {@code revision}'s serving container, of the kind {@code runtime} runs (see {@link RuntimeChoice}). */
@@ -50,7 +75,65 @@ final class WorkloadSpecs {
         }
         readiness(container.readinessProbe()).ifPresent(spec::readiness);
         liveness(container.livenessProbe()).ifPresent(spec::liveness);
+        if (spec instanceof ImageWorkload.Builder image) {
+            pod(image, revision, container);
+        }
         return spec.build();
+    }
+
+    /** What the serving container shares with the rest of the pod, or has only as a container. */
+    private void pod(ImageWorkload.Builder image, Revision revision, Container serving) {
+        String namespace = revision.metadata().namespace();
+        List<Container> containers = revision.spec().containersOrEmpty();
+        image.containerName(name(serving, containers.indexOf(serving)));
+        volumes.resolve(namespace, revision.spec().volumesOrEmpty()).forEach(image::volume);
+        mounts(serving).forEach(image::mount);
+        for (int i = 0; i < containers.size(); i++) {
+            Container sidecar = containers.get(i);
+            if (sidecar != serving) {
+                image.sidecar(sidecar(namespace, sidecar, i));
+            }
+        }
+        image.pull(new PullSpec(serving.imagePullPolicy() == null || serving.imagePullPolicy().isEmpty()
+                ? PullSecrets.defaultPolicy(serving.image()) : PullSpec.Policy.parse(serving.imagePullPolicy()),
+                pullSecrets.credentials(namespace, revision.spec().imagePullSecrets() == null ? List.of()
+                        : revision.spec().imagePullSecrets())));
+        image.hardening(hardening(serving.securityContext()));
+    }
+
+    private SidecarSpec sidecar(String namespace, Container container, int index) {
+        String name = name(container, index);
+        if (container.image() == null || container.image().isEmpty()) {
+            throw new IllegalArgumentException("spec.containers[" + index + "].image: sidecar " + name + " has no "
+                    + "image; every container of a multi-container Revision needs one");
+        }
+        return new SidecarSpec(name, container.image(), orEmpty(container.command()), orEmpty(container.args()),
+                env.resolve(namespace, container), mounts(container), readiness(container.readinessProbe()),
+                liveness(container.livenessProbe()));
+    }
+
+    /** The container's name; admission names every container, so the fallback is Knative's for one it missed. */
+    private static String name(Container container, int index) {
+        return container.name() != null && !container.name().isEmpty() ? container.name()
+                : index == 0 ? ImageWorkload.DEFAULT_CONTAINER_NAME : ImageWorkload.DEFAULT_CONTAINER_NAME + "-"
+                        + index;
+    }
+
+    private static List<MountSpec> mounts(Container container) {
+        return container.volumeMountsOrEmpty().stream().map(mount -> new MountSpec(mount.name(), mount.mountPath(),
+                mount.isReadOnly(), Optional.ofNullable(mount.subPath()).filter(path -> !path.isEmpty()))).toList();
+    }
+
+    /** readOnlyRootFilesystem, allowPrivilegeEscalation and capabilities; absent ones keep Kubernetes' defaults. */
+    private static Hardening hardening(SecurityContext context) {
+        if (context == null) {
+            return Hardening.DEFAULT;
+        }
+        Capabilities capabilities = context.capabilities();
+        return new Hardening(Boolean.TRUE.equals(context.readOnlyRootFilesystem()),
+                !Boolean.FALSE.equals(context.allowPrivilegeEscalation()),
+                capabilities == null ? List.of() : orEmpty(capabilities.drop()),
+                capabilities == null ? List.of() : orEmpty(capabilities.add()));
     }
 
     /**
@@ -111,6 +194,13 @@ final class WorkloadSpecs {
         }
         if (declared.tcpSocket() != null) {
             return Optional.of(new Probe.TcpSocket(port(declared.tcpSocket().port())));
+        }
+        if (declared.exec() != null) {
+            return Optional.of(new Probe.Exec(orEmpty(declared.exec().command())));
+        }
+        if (declared.grpc() != null) {
+            return Optional.of(new Probe.Grpc(declared.grpc().port() == null ? 0 : declared.grpc().port(),
+                    Optional.ofNullable(declared.grpc().service()).filter(service -> !service.isEmpty())));
         }
         return Optional.empty();
     }

@@ -23,7 +23,7 @@ class RuntimeChoiceTest {
 
     private static final String IMAGE = "ghcr.io/knative/helloworld-go:latest";
     private static final List<String> COMMAND = List.of("python3", "app.py");
-    private static final RuntimeSettings PROCESS_ALONE = RuntimeSettings.DEFAULTS;
+    private static final RuntimeSettings PROCESS_ALONE = new RuntimeSettings(Set.of(PROCESS), PROCESS);
     private static final RuntimeSettings BOTH = new RuntimeSettings(Set.of(PROCESS, CONTAINER), PROCESS);
     private static final RuntimeSettings BOTH_CONTAINER_FIRST = new RuntimeSettings(Set.of(PROCESS, CONTAINER),
             CONTAINER);
@@ -47,10 +47,13 @@ class RuntimeChoiceTest {
                         BOTH_CONTAINER_FIRST, run(PROCESS)),
                 new Row("an image and no command runs in the container runtime", Map.of(), null, IMAGE, BOTH,
                         run(CONTAINER)),
-                new Row("an image and no command, no container runtime on: today's refusal", Map.of(), null, IMAGE,
-                        PROCESS_ALONE, new Choice.NotOn("container has image " + IMAGE + " and no command: the "
-                                + "process runtime runs commands; image-only containers need the podman runtime "
-                                + "(not available yet)")),
+                new Row("an image and no command, container runtime off: the config key that turns it on", Map.of(),
+                        null, IMAGE, PROCESS_ALONE, new Choice.NotOn("container has image " + IMAGE + " and no "
+                                + "command: it runs in the container runtime, which is not on in this server (runtimes "
+                                + "on: process); add container to the server's runtimes config key (runtimes: "
+                                + "[process, container]), or give the container a command to run as a process")),
+                new Row("an image and no command, by default: the container runtime", Map.of(), null, IMAGE,
+                        RuntimeSettings.DEFAULTS, run(CONTAINER)),
                 new Row("a command and an image, container runtime off: the image is not usable", Map.of(), COMMAND,
                         IMAGE, PROCESS_ALONE, run(PROCESS)),
                 new Row("a command and an image, both on: the default", Map.of(), COMMAND, IMAGE, BOTH,

@@ -51,14 +51,31 @@ class RuntimeInstancesTest {
     }
 
     @Test
-    void anImageWithNoContainerRuntimeOnFailsAsTodaysUnsupportedWorkloadAndStartsNothing() {
-        InstanceReport report = instances(Map.of(RuntimeName.PROCESS, process), RuntimeSettings.DEFAULTS)
-                .ensure(revision(null, IMAGE));
+    void anImageWithNoContainerRuntimeOnFailsNamingTheConfigKeyAndStartsNothing() {
+        InstanceReport report = instances(Map.of(RuntimeName.PROCESS, process), new RuntimeSettings(
+                Set.of(RuntimeName.PROCESS), RuntimeName.PROCESS)).ensure(revision(null, IMAGE));
 
         assertThat(report.replicas()).isEqualTo(new Replicas(1, 0, 0));
         assertThat(report.state()).isEqualTo(InstanceState.Failed.permanent("RuntimeUnsupported", "container has "
-                + "image " + IMAGE + " and no command: the process runtime runs commands; image-only containers "
-                + "need the podman runtime (not available yet)"));
+                + "image " + IMAGE + " and no command: it runs in the container runtime, which is not on in this "
+                + "server (runtimes on: process); add container to the server's runtimes config key (runtimes: "
+                + "[process, container]), or give the container a command to run as a process"));
+        assertThat(process.started()).isEmpty();
+    }
+
+    @Test
+    void anImageWhoseRuntimeIsOnButCouldNotStartSaysWhy() {
+        RuntimeInstances instances = new RuntimeInstances(new Runtimes(Map.of(RuntimeName.PROCESS, process),
+                Map.of(RuntimeName.CONTAINER, "the container runtime is on but could not start: podman not found; "
+                        + "install podman"), RuntimeName.PROCESS), new RuntimeChoice(RuntimeSettings.DEFAULTS),
+                new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), scaling,
+                new InstanceDrain(process, (revision, address) -> 0),
+                new JvmAotCache(aotRoot, javaCommand -> Optional.of("not in this test"), id -> false));
+
+        InstanceReport report = instances.ensure(revision(null, IMAGE));
+
+        assertThat(report.state()).isEqualTo(InstanceState.Failed.permanent("RuntimeUnsupported", "the container "
+                + "runtime is on but could not start: podman not found; install podman"));
         assertThat(process.started()).isEmpty();
     }
 
@@ -78,6 +95,17 @@ class RuntimeInstancesTest {
         assertThat(byCommand.replicas()).isEqualTo(new Replicas(1, 0, 1));
         assertThat(byImage.replicas()).isEqualTo(new Replicas(1, 0, 1));
         assertThat(byImage.state()).isInstanceOf(InstanceState.Starting.class);
+    }
+
+    @Test
+    void theRuntimeIsToldARevisionScalingUpMayWantOneMore() {
+        RuntimeInstances instances = instances(Map.of(RuntimeName.PROCESS, process, RuntimeName.CONTAINER,
+                container), RuntimeSettings.DEFAULTS);
+
+        instances.ensure(revision(null, IMAGE));
+
+        assertThat(container.prepared()).containsExactly("by-image-00001 x1");
+        assertThat(process.prepared()).isEmpty();
     }
 
     private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {

@@ -10,27 +10,29 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The config keys runtimes and default-runtime: absent means the process runtime alone. */
+/** The config keys runtimes and default-runtime: absent means both runtimes on, the process runtime the default. */
 class RuntimeSettingsTest {
 
     @Test
-    void withoutTheKeysTheProcessRuntimeRunsAlone() {
+    void withoutTheKeysBothRuntimesAreOnAndTheProcessRuntimeIsTheDefault() {
         assertThat(RuntimeSettings.parse(Optional.empty(), Optional.empty()))
-                .isEqualTo(new RuntimeSettings(Set.of(PROCESS), PROCESS)).isEqualTo(RuntimeSettings.DEFAULTS);
-        assertThat(RuntimeSettings.parse(Optional.of(List.of("process")), Optional.of("process")))
+                .isEqualTo(new RuntimeSettings(Set.of(PROCESS, CONTAINER), PROCESS)).isEqualTo(RuntimeSettings.DEFAULTS);
+        assertThat(RuntimeSettings.parse(Optional.of(List.of("process", "container")), Optional.of("process")))
                 .isEqualTo(RuntimeSettings.DEFAULTS);
+        assertThat(RuntimeSettings.parse(Optional.of(List.of("process")), Optional.empty()))
+                .isEqualTo(new RuntimeSettings(Set.of(PROCESS), PROCESS));
+        assertThat(RuntimeSettings.parse(Optional.of(List.of("container")), Optional.empty()))
+                .isEqualTo(new RuntimeSettings(Set.of(CONTAINER), CONTAINER));
     }
 
     @Test
-    void aRuntimeThisKumoDoesNotHaveIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> RuntimeSettings.parse(Optional.of(List.of("process", "container")),
-                Optional.empty()))
-                .hasMessage("runtimes: \"container\": no container runtime is built into this Kumo yet; runtimes it "
-                        + "has: process");
+    void anUnknownRuntimeIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> RuntimeSettings.parse(Optional.of(List.of("process", "podman")), Optional.empty()))
+                .hasMessage("runtimes: unknown runtime \"podman\"; want one of process, container");
         assertThatThrownBy(() -> RuntimeSettings.parse(Optional.empty(), Optional.of("kubernetes")))
                 .hasMessage("default-runtime: unknown runtime \"kubernetes\"; want one of process, container");
         assertThatThrownBy(() -> RuntimeSettings.parse(Optional.of(List.of()), Optional.empty()))
-                .hasMessage("runtimes: name at least one runtime; want process");
+                .hasMessage("runtimes: name at least one runtime; want process, container");
     }
 
     @Test

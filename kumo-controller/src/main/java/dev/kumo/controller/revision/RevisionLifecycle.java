@@ -135,6 +135,15 @@ final class RevisionLifecycle {
         markActiveUnknown(DEPLOYING, "");
     }
 
+    /**
+     * The serving container serves but a sidecar fails (Knative's multi-container Revisions): ContainerHealthy=False
+     * with the kubelet's reason and a message naming the container, so Ready is False as in Knative.
+     */
+    void markSidecarUnhealthy(ContainerProblem problem) {
+        conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, problem.reason(), "container " + problem.container()
+                + ": " + problem.message(), clock);
+    }
+
     /** The instances cannot be started at all: the container is unhealthy and nothing is active. */
     void markCannotStart(String reason, String message) {
         conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, reason, message, clock);

@@ -63,7 +63,11 @@ public final class RevisionReconciler implements Reconciler {
             case InstanceState.Starting starting -> {
                 return awaitReadiness(revision, starting, status);
             }
-            case InstanceState.Ready ready -> status.markReady();
+            case InstanceState.Ready ready -> {
+                status.markReady();
+                // The serving container decides readiness and routing; a failing sidecar shows in ContainerHealthy.
+                report.sidecarProblems().stream().findFirst().ifPresent(status::markSidecarUnhealthy);
+            }
             case InstanceState.ScaledToZero idle -> status.markScaledToZero();
             case InstanceState.Exited exited -> status.markContainerExited(exited);
             case InstanceState.CrashLoopBackOff loop -> status.markCrashLoopBackOff(loop);

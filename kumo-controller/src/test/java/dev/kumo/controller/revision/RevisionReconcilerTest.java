@@ -46,6 +46,8 @@ class RevisionReconcilerTest {
     private static final String OOM_LOOP = "container was OOMKilled (over resources.limits.memory), exit code 137 "
             + "after 1 restart; back-off 10s restarting failed container; it logged nothing";
 
+    private static final String SIDECAR_LOOP = "exited with code 1 after 4 restarts; last log lines:\nno upstream";
+
     record Row(String name, Map<String, String> annotations, Optional<InstanceReport> instances,
             RevisionStatus wantStatus, Result wantResult) {
         @Override
@@ -90,6 +92,16 @@ class RevisionReconcilerTest {
                         Optional.of(new InstanceReport(new Replicas(3, 2, 3), new InstanceState.Ready())),
                         status(2, 3, active("True", null, null), condition("ContainerHealthy", "True"),
                                 condition("Ready", "True"), condition("ResourcesAvailable", "True")),
+                        Result.done()),
+                new Row("a failing sidecar makes ContainerHealthy False naming it; the serving container still serves",
+                        Map.of(), Optional.of(new InstanceReport(new Replicas(1, 1, 1), new InstanceState.Ready(),
+                                Optional.empty(), 0, Optional.empty(), List.of(new ContainerProblem("proxy",
+                                        "CrashLoopBackOff", SIDECAR_LOOP)))),
+                        status(1, 1, active("True", null, null),
+                                condition("ContainerHealthy", "False", "CrashLoopBackOff", "container proxy: "
+                                        + SIDECAR_LOOP),
+                                condition("Ready", "False", "CrashLoopBackOff", "container proxy: " + SIDECAR_LOOP),
+                                condition("ResourcesAvailable", "True")),
                         Result.done()),
                 new Row("an exited container says its code and last lines", Map.of(),
                         Optional.of(report(new InstanceState.Exited(3, List.of("listening", "panic: boom")))),

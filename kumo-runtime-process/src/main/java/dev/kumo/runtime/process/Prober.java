@@ -43,6 +43,9 @@ final class Prober {
                 case Probe.TcpSocket tcp -> Optional.empty();
                 case Probe.HttpGet get -> httpGet(socket, get.path(), port, timeoutMillis);
                 case Probe.Running running -> Optional.empty();
+                // Refused before the start (ProcessRuntime.unsupported): never scheduled.
+                case Probe.Exec exec -> Optional.of(describe(probe, port) + ": not run by the process runtime");
+                case Probe.Grpc grpc -> Optional.of(describe(probe, port) + ": not run by the process runtime");
             };
             return failure.<ProbeOutcome>map(ProbeOutcome.Failed::new).orElse(new ProbeOutcome.Passed());
         } catch (IOException e) {
@@ -87,6 +90,8 @@ final class Prober {
             case Probe.TcpSocket tcp -> "TCP probe of 127.0.0.1:" + port;
             case Probe.HttpGet get -> "HTTP probe GET " + get.path() + " on 127.0.0.1:" + port;
             case Probe.Running running -> "process check";
+            case Probe.Exec exec -> "exec probe " + exec.command();
+            case Probe.Grpc grpc -> "gRPC probe of 127.0.0.1:" + port;
         };
     }
 }

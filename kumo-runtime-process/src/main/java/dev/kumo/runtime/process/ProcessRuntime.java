@@ -5,6 +5,7 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
@@ -109,11 +110,22 @@ public final class ProcessRuntime implements WorkloadRuntime {
         if (spec.command().isEmpty()) {
             return Optional.of("container has neither command nor image: the process runtime needs a command to run");
         }
+        Optional<String> probe = unsupportedProbe("readinessProbe", spec.readiness().probe())
+                .or(() -> spec.liveness().flatMap(liveness -> unsupportedProbe("livenessProbe", liveness.probe())));
+        if (probe.isPresent()) {
+            return probe;
+        }
         if (RunAs.identity(spec.runAs(), user).isPresent() && Containment.find("setpriv").isEmpty()) {
             return Optional.of("securityContext.runAsUser/runAsGroup need setpriv (util-linux) on kumo server's "
                     + "PATH to start the process as that user: install util-linux, or remove them");
         }
         return RunAs.refusal(spec.runAs(), user);
+    }
+
+    private static Optional<String> unsupportedProbe(String field, Probe probe) {
+        String kind = probe instanceof Probe.Exec ? "exec" : probe instanceof Probe.Grpc ? "grpc" : "";
+        return kind.isEmpty() ? Optional.empty() : Optional.of(field + "." + kind + ": the process runtime does not "
+                + "run " + kind + " probes; use httpGet or tcpSocket, or run the image in the container runtime");
     }
 
     private static String refusal(ImageWorkload image) {

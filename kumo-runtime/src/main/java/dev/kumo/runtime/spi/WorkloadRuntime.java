@@ -33,6 +33,20 @@ public interface WorkloadRuntime extends AutoCloseable {
     /** The logs of an instance, also readable after it stopped while this runtime runs. */
     Optional<InstanceLogs> logs(String instanceId);
 
+    /**
+     * A hint that {@code count} instances of {@code spec} may be wanted soon (a Revision that may scale from zero, the
+     * next replica of a busy one): a runtime may get them ready to start (a warm pool). Default: nothing.
+     */
+    default void prepare(WorkloadSpec spec, int count) {
+    }
+
+    /**
+     * The files of {@code revision}'s volume {@code volume} changed (an updated ConfigMap or Secret): running
+     * instances should see the new content eventually, as Kubernetes updates mounted volumes. Default: nothing.
+     */
+    default void refreshFiles(RevisionRef revision, String volume, VolumeSpec.Files files) {
+    }
+
     /** Stops every instance and waits for them to be gone. */
     @Override
     void close();

@@ -1,0 +1,41 @@
+package dev.kumo.runtime.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kumo.runtime.spi.Probe;
+import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exec and gRPC probes are the container runtime's: the process runtime refuses them, naming the field. */
+class ProbeRefusalTest {
+
+    private static final RevisionRef REVISION = RevisionRef.ofService("default", "hello", "hello-00001");
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void execReadinessAndGrpcLivenessAreRefusedBeforeAnythingStarts() {
+        WorkloadSpec exec = WorkloadSpec.process(REVISION).command("python3", "app.py")
+                .readiness(ProbeSpec.of(new Probe.Exec(List.of("cat", "/tmp/ready")))).build();
+        WorkloadSpec grpc = WorkloadSpec.process(REVISION).command("python3", "app.py")
+                .liveness(ProbeSpec.of(new Probe.Grpc(0, Optional.empty()))).build();
+        try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
+            assertThat(runtime.unsupported(exec)).contains("readinessProbe.exec: the process runtime does not run "
+                    + "exec probes; use httpGet or tcpSocket, or run the image in the container runtime");
+            assertThat(runtime.unsupported(grpc)).contains("livenessProbe.grpc: the process runtime does not run "
+                    + "grpc probes; use httpGet or tcpSocket, or run the image in the container runtime");
+            assertThatThrownBy(() -> runtime.start(exec)).isInstanceOf(UnsupportedWorkloadException.class)
+                    .hasMessageContaining("readinessProbe.exec");
+            assertThat(runtime.instances()).isEmpty();
+        }
+    }
+}
