@@ -25,6 +25,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -81,9 +82,17 @@ public final class ServingPlatform implements AutoCloseable {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
-        // The only runtime built in so far; RuntimeChoice answers the others as not on.
-        WorkloadRuntime runtime = components.open("process runtime",
+        // The process runtime always; the container runtime when on, joined to it for the single-runtime parts
+        // (a bridge on the podman branch until serving is multi-runtime).
+        WorkloadRuntime process = components.open("process runtime",
                 () -> runtimes.start(RuntimeName.PROCESS, stateDir));
+        Map<RuntimeName, WorkloadRuntime> on = new java.util.EnumMap<>(RuntimeName.class);
+        on.put(RuntimeName.PROCESS, process);
+        if (settings.runtimes().on().contains(RuntimeName.CONTAINER)) {
+            on.put(RuntimeName.CONTAINER, components.open("container runtime",
+                    () -> runtimes.start(RuntimeName.CONTAINER, stateDir.resolve("container"))));
+        }
+        WorkloadRuntime runtime = on.size() == 1 ? process : new JoinedRuntimes(List.copyOf(on.values()));
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
@@ -108,7 +117,7 @@ public final class ServingPlatform implements AutoCloseable {
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
-                new RuntimeInstances(Map.of(RuntimeName.PROCESS, runtime), new RuntimeChoice(settings.runtimes()),
+                new RuntimeInstances(on, new RuntimeChoice(settings.runtimes()),
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
