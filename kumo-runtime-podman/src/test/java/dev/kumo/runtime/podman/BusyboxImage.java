@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * A busybox image for tests, built without any registry: a rootfs of Debian's busybox-static with its applets
- * linked, a static page and a CGI that prints its environment, imported into podman's local storage once. The tag
+ * linked, a static page and a CGI that prints its environment, serving them on $PORT by default ({@link #CMD}),
+ * imported into podman's local storage once. The tag
  * is derived from the content, so every test JVM on the host shares one image and a changed fixture gets a new one.
  */
 public final class BusyboxImage {
@@ -26,9 +27,12 @@ public final class BusyboxImage {
             "head", "dd", "kill", "true", "false", "nc", "wget", "tail");
     private static final Map<String, String> FILES = new TreeMap<>(Map.of(
             "www/index.html", "hello from busybox\n",
-            "www/cgi-bin/env", "#!/bin/sh\necho 'Content-Type: text/plain'\necho\nenv | sort\n",
+            // CRLF after the CGI's header: busybox httpd passes it on as written, and strict clients refuse bare LFs.
+            "www/cgi-bin/env", "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n'\nenv | sort\n",
             "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n",
             "etc/group", "root:x:0:\nnogroup:x:65534:\n"));
+    /** What the image runs unless told otherwise: a static server on $PORT, as a Knative hello image does. */
+    public static final String CMD = "[\"/bin/sh\", \"-c\", \"exec httpd -f -p ${PORT:-8080} -h /www\"]";
     private static String reference;
 
     private BusyboxImage() {
@@ -69,7 +73,7 @@ public final class BusyboxImage {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("tar of the busybox rootfs failed");
             }
-            TestPodman.run(Optional.of(tar), "import", "--change", "CMD [\"/bin/sh\"]", "-", tag);
+            TestPodman.run(Optional.of(tar), "import", "--change", "CMD " + CMD, "-", tag);
         } catch (IOException e) {
             throw new UncheckedIOException("building the busybox test image", e);
         } catch (InterruptedException e) {
@@ -82,7 +86,7 @@ public final class BusyboxImage {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Files.readAllBytes(BUSYBOX));
-            digest.update(String.join(",", APPLETS).getBytes(StandardCharsets.UTF_8));
+            digest.update((String.join(",", APPLETS) + CMD).getBytes(StandardCharsets.UTF_8));
             FILES.forEach((name, content) -> digest.update((name + "\0" + content).getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest(), 0, 6);
         } catch (IOException e) {
