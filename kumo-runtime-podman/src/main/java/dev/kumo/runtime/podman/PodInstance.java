@@ -91,9 +91,8 @@ final class PodInstance implements Runnable {
         Optional<PodmanClient> client = Optional.empty();
         try {
             client = reach();
-            if (client.isPresent() && imagePresent(client.get())) {
-                Map<Integer, Integer> hostPorts = createPod(client.get());
-                superviseUntilStoppedOrFailed(client.get(), hostPorts);
+            if (client.isPresent()) {
+                startPod(client.get());
             }
             while (!stopRequested) {
                 await(Instant.MAX);
@@ -122,20 +121,32 @@ final class PodInstance implements Runnable {
         }
     }
 
-    private boolean imagePresent(PodmanClient podman) {
-        if (podman.imageExists(spec.image()).join()) {
-            return true;
+    /**
+     * Makes the pod and supervises the workload in it. The calls that need not wait for each other overlap: the
+     * image lookup with the pod's creation, the first container's creation with the start of the pod's infra.
+     */
+    private void startPod(PodmanClient podman) {
+        CompletableFuture<Boolean> image = podman.imageExists(spec.image());
+        CompletableFuture<String> created = podman.createPod(PodSpecs.pod(pod, labels, spec));
+        if (!image.join()) {
+            publish(new InstanceState.Failed(termination("ErrImagePull: image " + spec.image() + " is not in "
+                    + "podman's local storage and this runtime does not pull images yet: load it (podman load, "
+                    + "podman build) or use an image that is there", OptionalInt.empty())));
+            return;
         }
-        publish(new InstanceState.Failed(termination("ErrImagePull: image " + spec.image() + " is not in podman's "
-                + "local storage and this runtime does not pull images yet: load it (podman load, podman build) or "
-                + "use an image that is there", OptionalInt.empty())));
-        return false;
+        created.join();
+        CompletableFuture<Void> started = podman.startPod(pod);
+        CompletableFuture<String> first = podman.createContainer(containerSpec(1));
+        started.join();
+        superviseUntilStoppedOrFailed(podman, hostPorts(podman), first);
     }
 
-    /** Creates and starts the pod; returns, for each published container port, the loopback port podman picked. */
-    private Map<Integer, Integer> createPod(PodmanClient podman) {
-        podman.createPod(PodSpecs.pod(pod, labels, spec)).join();
-        podman.startPod(pod).join();
+    private JsonObject containerSpec(int run) {
+        return PodSpecs.container(pod + "-" + run, pod, labels, spec);
+    }
+
+    /** For each published container port, the loopback port podman picked. */
+    private Map<Integer, Integer> hostPorts(PodmanClient podman) {
         JsonObject bindings = podman.inspectPod(pod).join().getJsonObject("InfraConfig", new JsonObject())
                 .getJsonObject("PortBindings", new JsonObject());
         Map<Integer, Integer> hostPorts = new HashMap<>();
@@ -160,10 +171,10 @@ final class PodInstance implements Runnable {
         }
     }
 
-    private void superviseUntilStoppedOrFailed(PodmanClient podman, Map<Integer, Integer> hostPorts) {
+    private void superviseUntilStoppedOrFailed(PodmanClient podman, Map<Integer, Integer> hostPorts,
+            CompletableFuture<String> first) {
         for (int run = 1; !stopRequested; run++) {
-            String container = podman.createContainer(PodSpecs.container(pod + "-" + run, pod, labels, spec))
-                    .join();
+            String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
             Instant startedAt = config.clock().instant();
             try {
                 podman.startContainer(container).join();

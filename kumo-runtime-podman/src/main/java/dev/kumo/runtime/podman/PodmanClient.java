@@ -200,8 +200,9 @@ public final class PodmanClient implements AutoCloseable {
     private CompletableFuture<Buffer> call(HttpMethod method, String uri, JsonObject body, String doing) {
         Future<Buffer> answer = http.request(options(method, uri))
                 .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                // 304: already so (a container started or stopped twice).
                 .compose(response -> response.body().compose(content -> response.statusCode() < 300
-                        ? Future.succeededFuture(content)
+                        || response.statusCode() == 304 ? Future.succeededFuture(content)
                         : Future.failedFuture(failure(doing, response, content))));
         return completion(answer, doing);
     }
