@@ -134,6 +134,30 @@ public final class PodmanClient implements AutoCloseable {
         return list(LIBPOD + "/pods/json?filters=" + labelFilter(labels), "listing pods");
     }
 
+    /** An image in local storage as {@code podman image inspect} shows it. */
+    public CompletableFuture<JsonObject> inspectImage(String image) {
+        return json(HttpMethod.GET, LIBPOD + "/images/" + encode(image) + "/json", null, "inspecting image " + image);
+    }
+
+    /**
+     * Pulls the image unless it is in local storage; completes with podman's error if the pull failed (podman
+     * answers 200 and reports a failed pull in the stream). Registries on loopback are reached without TLS.
+     */
+    public CompletableFuture<Void> pull(String image) {
+        String host = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+        boolean loopback = host.startsWith("127.0.0.1") || host.startsWith("localhost") || host.startsWith("[::1]");
+        return call(HttpMethod.POST, LIBPOD + "/images/pull?policy=missing&quiet=true&reference=" + encode(image)
+                + (loopback ? "&tlsVerify=false" : ""), null, "pulling image " + image).thenCompose(body -> {
+                    for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
+                        if (line.startsWith("{") && new JsonObject(line).containsKey("error")) {
+                            return CompletableFuture.failedFuture(new PodmanException("pulling image " + image, 0,
+                                    new JsonObject(line).getString("error").trim()));
+                        }
+                    }
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
     /** Whether the image is in local storage. */
     public CompletableFuture<Boolean> imageExists(String image) {
         return call(HttpMethod.GET, LIBPOD + "/images/" + encode(image) + "/exists", null, "looking up image " + image)

@@ -13,8 +13,10 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.RunAsSpec;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +149,25 @@ class PodmanRuntimeIT {
     }
 
     @Test
+    void aContainerOverItsMemoryLimitIsOomKilled() {
+        WorkloadLimits limits = new WorkloadLimits(OptionalLong.of(64L << 20), OptionalLong.empty());
+        String id = runtime.start(busybox("hog-00001").limits(limits).command("sh", "-c",
+                "echo allocating; exec dd if=/dev/zero of=/dev/null bs=256M count=1").build()).id();
+
+        InstanceState state = await().atMost(SETTLE).until(() -> runtime.instance(id).orElseThrow().state(),
+                s -> s instanceof InstanceState.CrashLoopBackOff);
+
+        Termination last = ((InstanceState.CrashLoopBackOff) state).lastTermination();
+        assertThat(last.oomKilled()).isTrue();
+        assertThat(last.exitCode()).isEqualTo(OptionalInt.of(137));
+        assertThat(last.reason()).startsWith("OOMKilled");
+        assertThat(last.lastLogLines()).contains("allocating");
+        assertThat(runtime.limitsInForce(limits)).hasValueSatisfying(text -> assertThat(text)
+                .contains("memory cgroup"));
+        runtime.stop(id).join();
+    }
+
+    @Test
     void failingLivenessRestartsTheContainer() {
         ProbeSpec liveness = new ProbeSpec(new Probe.HttpGet("/healthz", 0), Duration.ZERO, Duration.ofMillis(300),
                 Duration.ofSeconds(1), 2);
@@ -169,8 +191,25 @@ class PodmanRuntimeIT {
                 InstanceState::terminal);
 
         assertThat(state).isInstanceOf(InstanceState.Failed.class);
-        assertThat(((InstanceState.Failed) state).termination().reason()).contains("ErrImagePull", image);
+        assertThat(((InstanceState.Failed) state).termination().reason()).contains("ErrImagePull", image,
+                "pulling it failed");
         runtime.stop(id).join();
+    }
+
+    @Test
+    void runAsNonRootIsRefusedForAnImageThatRunsAsRootAndHonouredWithAUser() throws Exception {
+        String refused = runtime.start(busybox("rooted-00001")
+                .runAs(new RunAsSpec(OptionalLong.empty(), OptionalLong.empty(), true)).build()).id();
+        InstanceState state = await().atMost(SETTLE).until(() -> runtime.instance(refused).orElseThrow().state(),
+                InstanceState::terminal);
+        assertThat(((InstanceState.Failed) state).termination().reason())
+                .contains("runAsNonRoot", "will run as root", "runAsUser");
+        runtime.stop(refused).join();
+
+        String nonRoot = runtime.start(busybox("nobody-00001")
+                .runAs(new RunAsSpec(OptionalLong.of(65534), OptionalLong.of(65534), true)).build()).id();
+        assertThat(get(awaitReady(nonRoot), "/cgi-bin/env")).contains("PORT=8080");
+        runtime.stop(nonRoot).join();
     }
 
     @Test
