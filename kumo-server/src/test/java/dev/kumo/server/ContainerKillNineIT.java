@@ -50,10 +50,7 @@ class ContainerKillNineIT {
         try (ServerProcess first = ServerProcess.withContainers(dataDir, Map.of())) {
             await().atMost(SETTLE).until(first::ready);
             http = first.access().client();
-            HttpResponse<String> created = send(first.access().request(SERVICES)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(service())).build());
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            new TestApi(first.access()).create(SERVICES, service());
             await("served").atMost(SETTLE).until(() -> call(first).statusCode() == 200);
             orphans = TestPodman.pods("dev.kumo/revision", REVISION);
             assertThat(orphans).hasSize(1);
@@ -100,11 +97,9 @@ class ContainerKillNineIT {
     private HttpResponse<String> call(ServerProcess server) {
         String line = server.lines().stream().filter(l -> l.startsWith(INGRESS_LINE)).findFirst()
                 .orElseThrow(() -> new AssertionError("no ingress line in " + server.lines()));
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + line.substring(INGRESS_LINE.length())
-                + "/")).header("Host", NAME + ".default.localhost").timeout(Duration.ofSeconds(30)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + line.substring(INGRESS_LINE.length()) + "/")).header("Host", NAME + ".default.localhost")
+                .timeout(Duration.ofSeconds(30)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

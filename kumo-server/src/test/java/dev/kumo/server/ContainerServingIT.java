@@ -3,8 +3,6 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kumo.api.codec.Json;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.runtime.podman.BusyboxImage;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Knative Service naming only an {@code image:} runs as a container in a pod of its own, answers through the
- * router, scales to zero and comes back on the next request; its log is the Revision's log.
+ * router, scales to zero and comes back on the next request; its output is the Revision's log.
  */
 class ContainerServingIT {
 
@@ -39,7 +37,7 @@ class ContainerServingIT {
     @TempDir
     static Path temp;
     private static KumoServer server;
-    private static ApiAccess access;
+    private static TestApi api;
     private static HttpClient http;
 
     @BeforeAll
@@ -50,8 +48,8 @@ class ContainerServingIT {
                         RuntimeName.PROCESS))
                 .withAutoscaler(AutoscalerConfig.parse(Map.of("stable-window", "6s",
                         "scale-to-zero-grace-period", "1s"))));
-        access = ApiAccess.of(server);
-        http = access.client();
+        api = new TestApi(server);
+        http = HttpClient.newHttpClient();
     }
 
     @AfterAll
@@ -64,22 +62,21 @@ class ContainerServingIT {
 
     @Test
     void anImageServiceAnswersThroughTheRouterScalesToZeroAndComesBack() throws Exception {
-        HttpResponse<String> created = send("POST", SERVICES, """
+        api.create(SERVICES, """
                 {"apiVersion":"serving.knative.dev/v1","kind":"Service","metadata":{"name":"%s"},
                  "spec":{"template":{"metadata":{"annotations":{"autoscaling.knative.dev/window":"6s"}},
                    "spec":{"containers":[{"image":"%s","env":[{"name":"TARGET","value":"containers"}],
                      "ports":[{"containerPort":8080}]}]}}}}""".formatted(NAME, BusyboxImage.reference()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        await(NAME + " Ready").atMost(SETTLE).until(() -> condition(json(send("GET", SERVICES + "/" + NAME, null)),
-                "Ready").path("status").asText().equals("True"));
+        api.awaitCondition(SERVICES + "/" + NAME, "Ready", "True");
         assertThat(get("/").body()).isEqualTo("hello from busybox\n");
         assertThat(get("/cgi-bin/env").body()).contains("PORT=8080", "TARGET=containers", "K_REVISION=" + REVISION);
         assertThat(TestPodman.pods("dev.kumo/revision", REVISION)).hasSize(1);
+        assertThat(api.send("GET", REVISIONS + "/" + REVISION + "/log", null, null).body())
+                .as("the log subresource").contains("serving on port 8080");
 
         await("scaled to zero").atMost(SETTLE).until(() -> TestPodman.pods("dev.kumo/revision", REVISION)
-                .isEmpty() && json(send("GET", REVISIONS + "/" + REVISION, null)).at("/status/actualReplicas")
-                .asInt(-1) == 0);
+                .isEmpty() && api.get(REVISIONS + "/" + REVISION).at("/status/actualReplicas").asInt(-1) == 0);
 
         HttpResponse<String> cold = get("/");
         assertThat(cold.statusCode()).isEqualTo(200);
@@ -91,27 +88,5 @@ class ContainerServingIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
                 .header("Host", NAME + ".default.localhost").timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode condition(JsonNode object, String type) {
-        for (JsonNode condition : object.at("/status/conditions")) {
-            if (condition.path("type").asText().equals(type)) {
-                return condition;
-            }
-        }
-        return Json.object();
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = access.request(path).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return Json.parseObject(response.body());
     }
 }

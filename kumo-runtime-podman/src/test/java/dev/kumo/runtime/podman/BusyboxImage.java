@@ -32,7 +32,8 @@ public final class BusyboxImage {
             "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n",
             "etc/group", "root:x:0:\nnogroup:x:65534:\n"));
     /** What the image runs unless told otherwise: a static server on $PORT, as a Knative hello image does. */
-    public static final String CMD = "[\"/bin/sh\", \"-c\", \"exec httpd -f -p ${PORT:-8080} -h /www\"]";
+    public static final String CMD = "[\"/bin/sh\", \"-c\", \"echo serving on port ${PORT:-8080}; "
+            + "exec httpd -f -p ${PORT:-8080} -h /www\"]";
     private static String reference;
 
     private BusyboxImage() {
