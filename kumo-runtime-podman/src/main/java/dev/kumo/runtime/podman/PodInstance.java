@@ -128,7 +128,9 @@ final class PodInstance implements Runnable {
     private void startPod(PodmanClient podman) {
         CompletableFuture<Boolean> image = podman.imageExists(spec.image());
         CompletableFuture<String> created = podman.createPod(PodSpecs.pod(pod, labels, spec));
-        if (!image.join() && !pulled(podman) || runsAsRoot(podman)) {
+        Optional<String> refusal = ImageChecks.refusal(podman, spec, image.join());
+        if (refusal.isPresent()) {
+            publish(new InstanceState.Failed(termination(refusal.get(), OptionalInt.empty())));
             return;
         }
         created.join();
@@ -136,36 +138,6 @@ final class PodInstance implements Runnable {
         CompletableFuture<String> first = podman.createContainer(containerSpec(1));
         started.join();
         superviseUntilStoppedOrFailed(podman, hostPorts(podman), first);
-    }
-
-    private boolean pulled(PodmanClient podman) {
-        try {
-            podman.pull(spec.image()).join();
-            return true;
-        } catch (RuntimeException e) {
-            publish(new InstanceState.Failed(termination("ErrImagePull: image " + spec.image() + " is not in "
-                    + "podman's local storage and pulling it failed: " + PodmanClient.cause(e).getMessage(),
-                    OptionalInt.empty())));
-            return false;
-        }
-    }
-
-    /** Refuses, as the kubelet does, a runAsNonRoot container whose image would run as root; true if refused. */
-    private boolean runsAsRoot(PodmanClient podman) {
-        if (!spec.runAs().nonRoot() || spec.runAs().user().isPresent() && spec.runAs().user().getAsLong() != 0) {
-            return false;
-        }
-        String user = spec.runAs().user().isPresent() ? "0" : podman.inspectImage(spec.image()).join()
-                .getJsonObject("Config", new JsonObject()).getString("User", "");
-        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-        if (!name.isEmpty() && !name.equals("0") && !name.equals("root")) {
-            return false;
-        }
-        publish(new InstanceState.Failed(termination("CreateContainerConfigError: container has runAsNonRoot and "
-                + "image " + spec.image() + " will run as root (its user is " + (user.isEmpty() ? "not set" : user)
-                + "): set securityContext.runAsUser to a non-zero uid or use an image with a non-root USER",
-                OptionalInt.empty())));
-        return true;
     }
 
     private JsonObject containerSpec(int run) {
