@@ -103,7 +103,7 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
-                                config.runtimes()), meters, WorkloadRuntimes.BUILT_IN)))
+                                config.runtimes()), meters, WorkloadRuntimes.of(config))))
                 : Optional.empty();
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());
@@ -127,7 +127,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits()), meters,
-                        WorkloadRuntimes.BUILT_IN)))
+                        WorkloadRuntimes.of(config))))
                 : Optional.empty();
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
     }

@@ -77,6 +77,11 @@ public final class ServerCommand implements Callable<Integer> {
             + "whose pages may call the API; repeatable. Requests carrying any other Origin are refused.")
     List<String> allowedOrigins;
 
+    @Option(names = "--podman-socket", paramLabel = "PATH", description = "The unix socket of a running podman "
+            + "service (podman system service) for the container runtime. Default: Kumo starts its own, with its "
+            + "containers.conf under the data directory, when the first image runs.")
+    Path podmanSocket;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig settings = settings();
@@ -133,7 +138,7 @@ public final class ServerCommand implements Callable<Integer> {
         if (!sync.equals("full") && !sync.equals("normal")) {
             throw new IllegalArgumentException("store-sync: invalid value \"" + sync + "\": want full or normal");
         }
-        return new ServerConfig(
+        ServerConfig settings = new ServerConfig(
                 Optional.ofNullable(dataDir).or(() -> Optional.ofNullable(file.dataDir()).map(Path::of))
                         .orElseGet(ServerConfig::defaultDataDir),
                 ServerConfig.HostPort.parse("--api-addr", first(apiAddr, file.apiAddr(), "127.0.0.1:7780")),
@@ -156,6 +161,8 @@ public final class ServerCommand implements Callable<Integer> {
                         timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)))
                 .withRuntimes(RuntimeSettings.parse(Optional.ofNullable(file.runtimes()),
                         Optional.ofNullable(file.defaultRuntime())));
+        return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
+                .map(settings::withPodmanSocket).orElse(settings);
     }
 
     /**

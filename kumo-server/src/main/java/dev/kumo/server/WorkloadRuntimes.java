@@ -1,30 +1,44 @@
 package dev.kumo.server;
 
 import dev.kumo.api.serving.RuntimeName;
+import dev.kumo.runtime.podman.PodmanRuntime;
+import dev.kumo.runtime.podman.PodmanRuntimeConfig;
 import dev.kumo.runtime.process.ProcessRuntime;
 import dev.kumo.runtime.process.ProcessRuntimeConfig;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.RuntimeFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The runtimes built into this Kumo, started by name: the one place a {@link WorkloadRuntime} is made, for Revisions
- * and ContainerSources. Each runtime is a module of its own; only the composition root depends on them.
+ * and ContainerSources. Each runtime is a module of its own; only the composition root depends on them. The
+ * container runtime (podman) uses the server's podman socket if one is given, else starts its own podman service
+ * under its state directory when the first image runs.
  */
 public final class WorkloadRuntimes implements RuntimeFactory {
 
-    /** The one instance. */
-    public static final WorkloadRuntimes BUILT_IN = new WorkloadRuntimes();
+    /** The built-in runtimes with default settings: Kumo's own podman service. */
+    public static final WorkloadRuntimes BUILT_IN = new WorkloadRuntimes(Optional.empty());
 
-    private WorkloadRuntimes() {
+    private final Optional<Path> podmanSocket;
+
+    /** The built-in runtimes, the container runtime using the podman service at {@code podmanSocket} if given. */
+    public WorkloadRuntimes(Optional<Path> podmanSocket) {
+        this.podmanSocket = podmanSocket;
+    }
+
+    /** The built-in runtimes with the server's settings ({@code --podman-socket}). */
+    static WorkloadRuntimes of(ServerConfig config) {
+        return new WorkloadRuntimes(config.podmanSocket());
     }
 
     @Override
     public WorkloadRuntime start(RuntimeName name, Path stateDir) {
         return switch (name) {
             case PROCESS -> ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
-            case CONTAINER -> throw new IllegalArgumentException("runtimes: container: no container runtime is built "
-                    + "into this Kumo yet");
+            case CONTAINER -> PodmanRuntime.start(podmanSocket.map(PodmanRuntimeConfig.defaults(stateDir)::withSocket)
+                    .orElseGet(() -> PodmanRuntimeConfig.defaults(stateDir)));
         };
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -35,15 +36,27 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code kumo server} with the test's classpath and the given extra arguments. */
     static ServerProcess start(Path dataDir, String... extra) {
+        return start(dataDir, Map.of(), List.of(Main.class.getName(), "server"), extra);
+    }
+
+    /** Starts {@code kumo server} (the container runtime is on by default) with {@code env} over the test's. */
+    static ServerProcess withContainers(Path dataDir, Map<String, String> env, String... extra) {
+        return start(dataDir, env, List.of(Main.class.getName(), "server"), extra);
+    }
+
+    private static ServerProcess start(Path dataDir, Map<String, String> env, List<String> main, String... extra) {
         TestServers.track(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
-                "--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0",
-                "--eventing-addr", "127.0.0.1:0"));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(main);
+        command.addAll(List.of("--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr",
+                "127.0.0.1:0", "--eventing-addr", "127.0.0.1:0"));
         command.addAll(List.of(extra));
         try {
-            return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), dataDir);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            return new ServerProcess(builder.start(), dataDir);
         } catch (IOException e) {
             throw new AssertionError("starting kumo server: " + e.getMessage(), e);
         }

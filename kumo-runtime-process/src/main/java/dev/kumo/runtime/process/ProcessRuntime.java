@@ -131,9 +131,9 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private static String refusal(ImageWorkload image) {
         return image.command().isEmpty()
                 ? "container has image " + image.image() + " and no command: the process runtime runs commands;"
-                        + " image-only containers need the podman runtime (not available yet)"
+                        + " image-only containers run in the container runtime (podman)"
                 : "container image " + image.image() + " is to run as an image: the process runtime runs commands"
-                        + " on this host; images need the podman runtime (not available yet)";
+                        + " on this host; images run in the container runtime (podman)";
     }
 
     @Override

@@ -25,10 +25,10 @@ class UnsupportedWorkloadTest {
         WorkloadSpec spec = WorkloadSpec.image(REVISION, "ghcr.io/knative/helloworld-go").build();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(runtime.unsupported(spec)).contains("container has image ghcr.io/knative/helloworld-go and"
-                    + " no command: the process runtime runs commands; image-only containers need the podman"
-                    + " runtime (not available yet)");
+                    + " no command: the process runtime runs commands; image-only containers run in the container"
+                    + " runtime (podman)");
             assertThatThrownBy(() -> runtime.start(spec)).isInstanceOf(UnsupportedWorkloadException.class)
-                    .hasMessageContaining("podman runtime");
+                    .hasMessageContaining("container runtime (podman)");
         }
     }
 
@@ -56,7 +56,7 @@ class UnsupportedWorkloadTest {
                 new Refused("an image with a command override still needs a container runtime",
                         WorkloadSpec.image(REVISION, "python:3").command("python3").args("app.py").build(),
                         "container image python:3 is to run as an image: the process runtime runs commands on this"
-                                + " host; images need the podman runtime (not available yet)"));
+                                + " host; images run in the container runtime (podman)"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,44 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.ImageWorkload;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * What must hold of an image before its container is made, as the kubelet checks it: it is in podman's local
+ * storage (pulled if not: ErrImagePull with podman's message), and it does not run as root under runAsNonRoot
+ * (CreateContainerConfigError).
+ */
+final class ImageChecks {
+
+    private ImageChecks() {
+    }
+
+    /** Why the instance cannot run the image, empty if it can; pulls the image if it is not {@code present}. */
+    static Optional<String> refusal(PodmanClient podman, ImageWorkload spec, boolean present) {
+        if (!present) {
+            try {
+                podman.pull(spec.image()).join();
+            } catch (RuntimeException e) {
+                return Optional.of("ErrImagePull: image " + spec.image() + " is not in podman's local storage and "
+                        + "pulling it failed: " + PodmanClient.cause(e).getMessage());
+            }
+        }
+        return runsAsRoot(podman, spec);
+    }
+
+    private static Optional<String> runsAsRoot(PodmanClient podman, ImageWorkload spec) {
+        if (!spec.runAs().nonRoot() || spec.runAs().user().isPresent() && spec.runAs().user().getAsLong() != 0) {
+            return Optional.empty();
+        }
+        String user = spec.runAs().user().isPresent() ? "0" : podman.inspectImage(spec.image()).join()
+                .getJsonObject("Config", new JsonObject()).getString("User", "");
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        if (!name.isEmpty() && !name.equals("0") && !name.equals("root")) {
+            return Optional.empty();
+        }
+        return Optional.of("CreateContainerConfigError: container has runAsNonRoot and image " + spec.image()
+                + " will run as root (its user is " + (user.isEmpty() ? "not set" : user) + "): set "
+                + "securityContext.runAsUser to a non-zero uid or use an image with a non-root USER");
+    }
+}

@@ -1,0 +1,386 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.process.CrashBackoff;
+import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceAddress;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.Probe;
+import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.Termination;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one instance running on its own virtual thread, as the process runtime's supervisor does: makes its pod,
+ * runs the workload container in it, probes it through the published loopback ports, runs a new container with
+ * Kubernetes' backoff when one exits or fails liveness, and on stop stops the container (SIGTERM through its init,
+ * the grace period, then SIGKILL), removes the pod and publishes {@link InstanceState.Stopped}.
+ */
+final class PodInstance implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
+    private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final int SIGKILL_EXIT = 137;
+
+    private final String id;
+    private final ImageWorkload spec;
+    private final PodmanRuntimeConfig config;
+    private final Supplier<CompletableFuture<PodmanClient>> podman;
+    private final Map<String, String> labels;
+    private final String pod;
+    private final InstanceLog log;
+    private final Consumer<Instance> publisher;
+    private final Semaphore wakeup = new Semaphore(0);
+    private final CompletableFuture<Instance> done = new CompletableFuture<>();
+    private volatile boolean stopRequested;
+    private volatile Instance current;
+    private int restarts;
+    private int consecutiveCrashes;
+    private Optional<Termination> lastTermination = Optional.empty();
+
+    PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
+            Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
+            InstanceLog log, Consumer<Instance> publisher) {
+        this.id = id;
+        this.spec = spec;
+        this.config = config;
+        this.podman = podman;
+        this.labels = PodLabels.of(dataDirKey, spec.revision(), id);
+        this.pod = PodLabels.podName(dataDirKey, id);
+        this.log = log;
+        this.publisher = publisher;
+        this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
+                Optional.empty()), 0);
+    }
+
+    /** How long this instance may take to stop after SIGTERM. */
+    Duration grace() {
+        return spec.terminationGracePeriod();
+    }
+
+    Instance snapshot() {
+        return current;
+    }
+
+    /** Asks the instance to stop; the future completes with its Stopped snapshot. */
+    CompletableFuture<Instance> stop() {
+        stopRequested = true;
+        wakeup.release();
+        return done;
+    }
+
+    @Override
+    public void run() {
+        Optional<PodmanClient> client = Optional.empty();
+        try {
+            client = reach();
+            if (client.isPresent()) {
+                startPod(client.get());
+            }
+            while (!stopRequested) {
+                await(Instant.MAX);
+            }
+        } catch (RuntimeException e) {
+            Throwable cause = PodmanClient.cause(e);
+            publish(new InstanceState.Failed(termination(cause instanceof PodmanException ? cause.getMessage()
+                    : "supervising the container failed: " + cause, OptionalInt.empty())));
+            while (!stopRequested) {
+                await(Instant.MAX);
+            }
+        } finally {
+            client.ifPresent(this::removePod);
+            publish(new InstanceState.Stopped(config.clock().instant()));
+            done.complete(current);
+        }
+    }
+
+    private Optional<PodmanClient> reach() {
+        try {
+            return Optional.of(podman.get().join());
+        } catch (RuntimeException e) {
+            publish(new InstanceState.Failed(termination("cannot reach podman: "
+                    + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes the pod and supervises the workload in it. The calls that need not wait for each other overlap: the
+     * image lookup with the pod's creation, the first container's creation with the start of the pod's infra.
+     */
+    private void startPod(PodmanClient podman) {
+        CompletableFuture<Boolean> image = podman.imageExists(spec.image());
+        CompletableFuture<String> created = podman.createPod(PodSpecs.pod(pod, labels, spec));
+        Optional<String> refusal = ImageChecks.refusal(podman, spec, image.join());
+        if (refusal.isPresent()) {
+            publish(new InstanceState.Failed(termination(refusal.get(), OptionalInt.empty())));
+            return;
+        }
+        created.join();
+        CompletableFuture<Void> started = podman.startPod(pod);
+        CompletableFuture<String> first = podman.createContainer(containerSpec(1));
+        started.join();
+        superviseUntilStoppedOrFailed(podman, hostPorts(podman), first);
+    }
+
+    private JsonObject containerSpec(int run) {
+        return PodSpecs.container(pod + "-" + run, pod, labels, spec);
+    }
+
+    /** For each published container port, the loopback port podman picked. */
+    private Map<Integer, Integer> hostPorts(PodmanClient podman) {
+        JsonObject bindings = podman.inspectPod(pod).join().getJsonObject("InfraConfig", new JsonObject())
+                .getJsonObject("PortBindings", new JsonObject());
+        Map<Integer, Integer> hostPorts = new HashMap<>();
+        for (int port : PodSpecs.publishedPorts(spec)) {
+            JsonArray bound = bindings.getJsonArray(port + "/tcp", new JsonArray());
+            if (bound.isEmpty()) {
+                throw new PodmanException("publishing port " + port + " of pod " + pod, 0, "podman bound no host "
+                        + "port for it: " + bindings.encode());
+            }
+            hostPorts.put(port, Integer.parseInt(bound.getJsonObject(0).getString("HostPort")));
+        }
+        return hostPorts;
+    }
+
+    private void removePod(PodmanClient podman) {
+        try {
+            podman.deletePod(pod).join();
+        } catch (RuntimeException e) {
+            if (!(PodmanClient.cause(e) instanceof PodmanException p && p.notFound())) {
+                LOG.warn("removing pod {} of instance {}: {}", pod, id, PodmanClient.cause(e).getMessage());
+            }
+        }
+    }
+
+    private void superviseUntilStoppedOrFailed(PodmanClient podman, Map<Integer, Integer> hostPorts,
+            CompletableFuture<String> first) {
+        for (int run = 1; !stopRequested; run++) {
+            String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
+            Instant startedAt = config.clock().instant();
+            try {
+                podman.startContainer(container).join();
+            } catch (RuntimeException e) {
+                deleteContainer(podman, container);
+                publish(new InstanceState.Failed(termination("cannot start the container: "
+                        + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
+                return;
+            }
+            CompletableFuture<Void> logs = podman.logs(container, true, 0, log::append);
+            CompletableFuture<Integer> exit = podman.waitContainer(container);
+            exit.whenComplete((code, failure) -> wakeup.release());
+            publish(new InstanceState.Starting(startedAt, Optional.empty()));
+            Ending ending = new RunWatch(startedAt, hostPorts, exit).until();
+            Optional<Termination> termination = finish(podman, container, ending, exit);
+            logs.completeOnTimeout(null, LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null)
+                    .join();
+            deleteContainer(podman, container);
+            if (termination.isEmpty()) {
+                return;
+            }
+            backOff(startedAt, termination.get());
+        }
+    }
+
+    private Optional<Termination> finish(PodmanClient podman, String container, Ending ending,
+            CompletableFuture<Integer> exit) {
+        if (!(ending instanceof Ending.Exited)) {
+            podman.stopContainer(container, PodSpecs.graceSeconds(spec.terminationGracePeriod())).join();
+        }
+        OptionalInt exitCode = exitCode(exit);
+        return switch (ending) {
+            case Ending.StopRequested stop -> Optional.empty();
+            case Ending.Exited exited -> Optional.of(exitCode.orElse(0) == SIGKILL_EXIT
+                    && spec.limits().memoryBytes().isPresent() ? oomKilled(exitCode)
+                    : termination("the container exited", exitCode));
+            case Ending.LivenessFailed failed -> Optional.of(termination("liveness probe failed "
+                    + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the container was "
+                    + "restarted: " + failed.lastFailure(), exitCode));
+        };
+    }
+
+    private static OptionalInt exitCode(CompletableFuture<Integer> exit) {
+        try {
+            return OptionalInt.of(exit.get(5, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private void deleteContainer(PodmanClient podman, String container) {
+        try {
+            podman.deleteContainer(container).join();
+        } catch (RuntimeException e) {
+            LOG.warn("removing container {} of instance {}: {}", container, id, PodmanClient.cause(e).getMessage());
+        }
+    }
+
+    private void backOff(Instant startedAt, Termination termination) {
+        restarts++;
+        lastTermination = Optional.of(termination);
+        if (termination.oomKilled()) {
+            log.append("[kumo] container was OOMKilled (over resources.limits.memory), exit code "
+                    + termination.exitCode().orElse(SIGKILL_EXIT) + "; restarting");
+        }
+        CrashBackoff.Restart restart = config.backoff().next(consecutiveCrashes, startedAt, termination.at());
+        consecutiveCrashes = restart.consecutiveCrashes();
+        publish(new InstanceState.CrashLoopBackOff(restarts, restart.at(), termination));
+        while (!stopRequested && config.clock().instant().isBefore(restart.at())) {
+            await(restart.at());
+        }
+    }
+
+    private Termination termination(String reason, OptionalInt exitCode) {
+        List<String> lines = log.tail(config.failureLogLines()).stream().map(LogLine::text).toList();
+        return new Termination(reason, exitCode, lines, config.clock().instant());
+    }
+
+    // Podman reports OOMKilled=false on this kernel kind: exit 137 (SIGKILL) with a memory limit is the sign.
+    private Termination oomKilled(OptionalInt exitCode) {
+        Termination plain = termination("OOMKilled: the kernel killed the container for using more than its memory "
+                + "limit of " + spec.limits().memoryBytes().orElse(0) + " bytes (resources.limits.memory)", exitCode);
+        return new Termination(plain.reason(), plain.exitCode(), plain.lastLogLines(), plain.at(), true);
+    }
+
+    private void publish(InstanceState state) {
+        current = new Instance(id, spec.revision(), state, restarts, lastTermination);
+        publisher.accept(current);
+    }
+
+    private void await(Instant deadline) {
+        Instant now = config.clock().instant();
+        Instant until = deadline.isAfter(now.plus(LONGEST_WAIT)) ? now.plus(LONGEST_WAIT) : deadline;
+        try {
+            if (until.isAfter(now)) {
+                wakeup.tryAcquire(Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
+            }
+            wakeup.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How one run ended. */
+    private sealed interface Ending {
+
+        record StopRequested() implements Ending {
+        }
+
+        record Exited() implements Ending {
+        }
+
+        record LivenessFailed(String lastFailure) implements Ending {
+        }
+    }
+
+    /** Watches one run: probes on schedule until the container exits, liveness fails, or a stop is requested. */
+    private final class RunWatch {
+
+        private final Instant startedAt;
+        private final Map<Integer, Integer> hostPorts;
+        private final CompletableFuture<Integer> exit;
+        private final ProbeTimes readiness;
+        private final Optional<ProbeTimes> liveness;
+        private Instant nextReadiness;
+        private Instant nextLiveness = Instant.MAX;
+        private boolean ready;
+        private int readinessFailures;
+        private int livenessFailures;
+        private Optional<String> lastReadinessFailure = Optional.empty();
+
+        RunWatch(Instant startedAt, Map<Integer, Integer> hostPorts, CompletableFuture<Integer> exit) {
+            this.startedAt = startedAt;
+            this.hostPorts = hostPorts;
+            this.exit = exit;
+            this.readiness = new ProbeTimes(spec.readiness(), startedAt, false);
+            this.liveness = spec.liveness().map(probe -> new ProbeTimes(probe, startedAt, true));
+            this.nextReadiness = readiness.first();
+        }
+
+        Ending until() {
+            while (true) {
+                if (stopRequested) {
+                    return new Ending.StopRequested();
+                }
+                if (exit.isDone()) {
+                    return new Ending.Exited();
+                }
+                Instant now = config.clock().instant();
+                if (!now.isBefore(nextReadiness)) {
+                    probeReadiness();
+                }
+                if (!now.isBefore(nextLiveness)) {
+                    Optional<Ending> failed = probeLiveness();
+                    if (failed.isPresent()) {
+                        return failed.get();
+                    }
+                }
+                await(nextReadiness.isBefore(nextLiveness) ? nextReadiness : nextLiveness);
+            }
+        }
+
+        private void probeReadiness() {
+            ProbeSpec probe = spec.readiness();
+            Optional<String> failure = LoopbackProbe.probe(probe.probe(), hostPort(probe.probe()), probe.timeout());
+            Instant now = config.clock().instant();
+            if (failure.isEmpty()) {
+                readinessFailures = 0;
+                if (!ready) {
+                    ready = true;
+                    lastReadinessFailure = Optional.empty();
+                    if (nextLiveness.equals(Instant.MAX)) {
+                        // Liveness counts only once ready, as in the process runtime: no startupProbe in Knative.
+                        nextLiveness = liveness.map(times -> times.first().isAfter(now) ? times.first() : now)
+                                .orElse(Instant.MAX);
+                    }
+                    publish(new InstanceState.Ready(InstanceAddress.loopback(hostPorts.get(
+                            PodSpecs.servingPort(spec))), now, startedAt));
+                }
+            } else {
+                readinessFailures++;
+                if (ready && readinessFailures >= probe.failureThreshold()) {
+                    ready = false;
+                    lastReadinessFailure = failure;
+                    publish(new InstanceState.Starting(now, failure));
+                } else if (!ready && !failure.equals(lastReadinessFailure)) {
+                    lastReadinessFailure = failure;
+                    publish(new InstanceState.Starting(startedAt, failure));
+                }
+            }
+            nextReadiness = readiness.after(now, ready);
+        }
+
+        private Optional<Ending> probeLiveness() {
+            ProbeSpec probe = spec.liveness().orElseThrow();
+            Optional<String> failure = LoopbackProbe.probe(probe.probe(), hostPort(probe.probe()), probe.timeout());
+            nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
+            livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
+            return livenessFailures >= probe.failureThreshold()
+                    ? Optional.of(new Ending.LivenessFailed(failure.orElseThrow()))
+                    : Optional.empty();
+        }
+
+        /** The loopback port published for the probed port; 0 (or none named) is the serving port. */
+        private int hostPort(Probe probe) {
+            int port = probe.port() == 0 ? PodSpecs.servingPort(spec) : probe.port();
+            return hostPorts.get(port);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.Subscription;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Podman's REST API over its unix socket, one small typed call each, every answer a future. Errors are
+ * {@link PodmanException}s carrying podman's message. Containers are removed through the Docker-compatible API,
+ * whose forced delete returns at once (libpod's waits 10 s).
+ */
+public final class PodmanClient implements AutoCloseable {
+
+    private static final String LIBPOD = "/v4.0.0/libpod";
+    private static final String COMPAT = "/v4.0.0";
+    // Every instance holds a wait and a log stream open: enough connections for a busy server.
+    private static final int MAX_CONNECTIONS = 1024;
+
+    private final Path socket;
+    private final SocketAddress server;
+    private final HttpClient http;
+
+    public PodmanClient(Vertx vertx, Path socket) {
+        this.socket = socket;
+        this.server = SocketAddress.domainSocketAddress(socket.toString());
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1));
+    }
+
+    /** The socket this client speaks to. */
+    public Path socket() {
+        return socket;
+    }
+
+    /** Completes when podman answers {@code _ping}. */
+    public CompletableFuture<Void> ping() {
+        return call(HttpMethod.GET, LIBPOD + "/_ping", null, "pinging podman").thenApply(body -> null);
+    }
+
+    /** The host and store podman reports ({@code podman info}). */
+    public CompletableFuture<JsonObject> info() {
+        return json(HttpMethod.GET, LIBPOD + "/info", null, "reading podman's info");
+    }
+
+    /** Creates a pod from a libpod PodSpecGenerator; completes with its id. */
+    public CompletableFuture<String> createPod(JsonObject spec) {
+        return json(HttpMethod.POST, LIBPOD + "/pods/create", spec, "creating pod " + spec.getString("name"))
+                .thenApply(answer -> answer.getString("Id"));
+    }
+
+    /** Starts a pod's infra container (and any others it has). */
+    public CompletableFuture<Void> startPod(String name) {
+        return call(HttpMethod.POST, LIBPOD + "/pods/" + name + "/start", null, "starting pod " + name)
+                .thenApply(body -> null);
+    }
+
+    /** A pod as {@code podman pod inspect} shows it. */
+    public CompletableFuture<JsonObject> inspectPod(String name) {
+        return json(HttpMethod.GET, LIBPOD + "/pods/" + name + "/json", null, "inspecting pod " + name);
+    }
+
+    /** Removes a pod and its containers, killing what still runs. */
+    public CompletableFuture<Void> deletePod(String name) {
+        return call(HttpMethod.DELETE, LIBPOD + "/pods/" + name + "?force=true", null, "removing pod " + name)
+                .thenApply(body -> null);
+    }
+
+    /** Creates a container from a libpod SpecGenerator; completes with its id. */
+    public CompletableFuture<String> createContainer(JsonObject spec) {
+        return json(HttpMethod.POST, LIBPOD + "/containers/create", spec, "creating container "
+                + spec.getString("name") + " of image " + spec.getString("image")).thenApply(a -> a.getString("Id"));
+    }
+
+    /** Starts a created (or exited) container. */
+    public CompletableFuture<Void> startContainer(String id) {
+        return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/start", null, "starting container " + id)
+                .thenApply(body -> null);
+    }
+
+    /** Sends the container's stop signal and kills it after {@code timeoutSeconds}. */
+    public CompletableFuture<Void> stopContainer(String id, long timeoutSeconds) {
+        return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/stop?timeout=" + timeoutSeconds, null,
+                "stopping container " + id).thenApply(body -> null);
+    }
+
+    /** Sends a signal ({@code SIGKILL}, {@code SIGTERM}) to the container. */
+    public CompletableFuture<Void> killContainer(String id, String signal) {
+        return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/kill?signal=" + signal, null,
+                "sending " + signal + " to container " + id).thenApply(body -> null);
+    }
+
+    /** A container as {@code podman inspect} shows it. */
+    public CompletableFuture<JsonObject> inspectContainer(String id) {
+        return json(HttpMethod.GET, LIBPOD + "/containers/" + id + "/json", null, "inspecting container " + id);
+    }
+
+    /** Removes a container and its anonymous volumes, killing it if it runs. */
+    public CompletableFuture<Void> deleteContainer(String id) {
+        return call(HttpMethod.DELETE, COMPAT + "/containers/" + id + "?force=true&v=true", null,
+                "removing container " + id).thenApply(body -> null);
+    }
+
+    /** Completes with the container's exit code once it has exited. */
+    public CompletableFuture<Integer> waitContainer(String id) {
+        return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/wait?condition=exited", null,
+                "waiting for container " + id).thenApply(body -> Integer.parseInt(body.toString().trim()));
+    }
+
+    /** Containers (all, running or not) carrying every one of the labels. */
+    public CompletableFuture<List<JsonObject>> listContainers(Map<String, String> labels) {
+        return list(LIBPOD + "/containers/json?all=true&filters=" + labelFilter(labels), "listing containers");
+    }
+
+    /** Pods carrying every one of the labels. */
+    public CompletableFuture<List<JsonObject>> listPods(Map<String, String> labels) {
+        return list(LIBPOD + "/pods/json?filters=" + labelFilter(labels), "listing pods");
+    }
+
+    /** An image in local storage as {@code podman image inspect} shows it. */
+    public CompletableFuture<JsonObject> inspectImage(String image) {
+        return json(HttpMethod.GET, LIBPOD + "/images/" + encode(image) + "/json", null, "inspecting image " + image);
+    }
+
+    /**
+     * Pulls the image unless it is in local storage; completes with podman's error if the pull failed (podman
+     * answers 200 and reports a failed pull in the stream). Registries on loopback are reached without TLS.
+     */
+    public CompletableFuture<Void> pull(String image) {
+        String host = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+        boolean loopback = host.startsWith("127.0.0.1") || host.startsWith("localhost") || host.startsWith("[::1]");
+        return call(HttpMethod.POST, LIBPOD + "/images/pull?policy=missing&quiet=true&reference=" + encode(image)
+                + (loopback ? "&tlsVerify=false" : ""), null, "pulling image " + image).thenCompose(body -> {
+                    for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
+                        if (line.startsWith("{") && new JsonObject(line).containsKey("error")) {
+                            return CompletableFuture.failedFuture(new PodmanException("pulling image " + image, 0,
+                                    new JsonObject(line).getString("error").trim()));
+                        }
+                    }
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    /** Whether the image is in local storage. */
+    public CompletableFuture<Boolean> imageExists(String image) {
+        return call(HttpMethod.GET, LIBPOD + "/images/" + encode(image) + "/exists", null, "looking up image " + image)
+                .thenApply(body -> true)
+                .exceptionallyCompose(e -> cause(e) instanceof PodmanException p && p.notFound()
+                        ? CompletableFuture.completedFuture(false) : CompletableFuture.failedFuture(cause(e)));
+    }
+
+    /**
+     * Streams the container's stdout and stderr as lines (since the Unix time {@code sinceSeconds}, 0 for all),
+     * following until it stops if asked; completes when the stream ends.
+     */
+    public CompletableFuture<Void> logs(String id, boolean follow, long sinceSeconds, Consumer<String> lines) {
+        LogFrames frames = new LogFrames(lines);
+        String uri = LIBPOD + "/containers/" + id + "/logs?stdout=true&stderr=true&follow=" + follow
+                + (sinceSeconds > 0 ? "&since=" + sinceSeconds : "");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        stream(uri, "reading the logs of container " + id, frames::feed).onComplete(ended -> {
+            frames.end();
+            if (ended.succeeded()) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(ended.cause());
+            }
+        });
+        return done;
+    }
+
+    /** Follows podman's events matching the filters (libpod's names, e.g. {@code label}, {@code event}). */
+    public Subscription events(JsonObject filters, Consumer<JsonObject> events) {
+        StringBuilder line = new StringBuilder();
+        String uri = LIBPOD + "/events?stream=true&filters=" + encode(filters.encode());
+        CompletableFuture<HttpClientRequest> request = new CompletableFuture<>();
+        stream(uri, "following podman's events", request::complete, chunk -> {
+            // The chunks do not align with the JSON lines.
+            line.append(chunk.toString(StandardCharsets.UTF_8));
+            for (int end = line.indexOf("\n"); end >= 0; end = line.indexOf("\n")) {
+                String text = line.substring(0, end).trim();
+                line.delete(0, end + 1);
+                if (!text.isEmpty()) {
+                    events.accept(new JsonObject(text));
+                }
+            }
+        });
+        return () -> request.thenAccept(HttpClientRequest::reset);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private CompletableFuture<List<JsonObject>> list(String uri, String doing) {
+        return call(HttpMethod.GET, uri, null, doing).thenApply(body -> {
+            JsonArray items = body.length() == 0 ? new JsonArray() : body.toJsonArray();
+            return items.stream().map(JsonObject.class::cast).toList();
+        });
+    }
+
+    private CompletableFuture<JsonObject> json(HttpMethod method, String uri, JsonObject body, String doing) {
+        return call(method, uri, body, doing).thenApply(Buffer::toJsonObject);
+    }
+
+    private CompletableFuture<Buffer> call(HttpMethod method, String uri, JsonObject body, String doing) {
+        Future<Buffer> answer = http.request(options(method, uri))
+                .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                // 304: already so (a container started or stopped twice).
+                .compose(response -> response.body().compose(content -> response.statusCode() < 300
+                        || response.statusCode() == 304 ? Future.succeededFuture(content)
+                        : Future.failedFuture(failure(doing, response, content))));
+        return completion(answer, doing);
+    }
+
+    private Future<Void> stream(String uri, String doing, Consumer<Buffer> chunks) {
+        return stream(uri, doing, request -> { }, chunks);
+    }
+
+    private Future<Void> stream(String uri, String doing, Consumer<HttpClientRequest> opened,
+            Consumer<Buffer> chunks) {
+        return http.request(options(HttpMethod.GET, uri)).compose(request -> {
+            opened.accept(request);
+            return request.send();
+        }).compose(response -> {
+            if (response.statusCode() >= 300) {
+                return response.body().compose(content -> Future.failedFuture(failure(doing, response, content)));
+            }
+            response.handler(chunks::accept);
+            return response.end();
+        });
+    }
+
+    private RequestOptions options(HttpMethod method, String uri) {
+        return new RequestOptions().setServer(server).setMethod(method).setHost("podman").setURI(uri)
+                .putHeader("Content-Type", "application/json");
+    }
+
+    private static PodmanException failure(String doing, HttpClientResponse response, Buffer content) {
+        String message = content.toString(StandardCharsets.UTF_8).trim();
+        try {
+            JsonObject error = new JsonObject(message);
+            message = error.getString("message", error.getString("cause", message));
+        } catch (RuntimeException notJson) {
+            // podman's message as it came
+        }
+        return new PodmanException(doing, response.statusCode(), message);
+    }
+
+    private static <T> CompletableFuture<T> completion(Future<T> future, String doing) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        future.onComplete(done -> {
+            if (done.succeeded()) {
+                result.complete(done.result());
+            } else {
+                Throwable cause = done.cause();
+                result.completeExceptionally(cause instanceof PodmanException ? cause
+                        : new PodmanException(doing, cause));
+            }
+        });
+        return result;
+    }
+
+    /** The failure inside a {@link java.util.concurrent.CompletionException}, or the failure itself. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
+    private static String labelFilter(Map<String, String> labels) {
+        JsonArray values = new JsonArray();
+        labels.forEach((key, value) -> values.add(key + "=" + value));
+        return encode(new JsonObject().put("label", values).encode());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kumo.runtime.podman;
+
+/** A call to podman's API failed: what was being done, the HTTP status (0 if none came) and podman's own message. */
+public final class PodmanException extends RuntimeException {
+
+    private final int status;
+
+    PodmanException(String doing, int status, String podmanMessage) {
+        super(doing + ": " + podmanMessage + (status > 0 ? " (HTTP " + status + ")" : ""));
+        this.status = status;
+    }
+
+    PodmanException(String doing, Throwable cause) {
+        super(doing + ": " + cause.getMessage(), cause);
+        this.status = 0;
+    }
+
+    /** The HTTP status podman answered with, 0 if the call did not get an answer. */
+    public int status() {
+        return status;
+    }
+
+    /** Whether podman said that the thing asked for does not exist. */
+    public boolean notFound() {
+        return status == 404;
+    }
+}

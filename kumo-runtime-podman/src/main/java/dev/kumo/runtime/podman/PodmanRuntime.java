@@ -1,0 +1,215 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceListener;
+import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.ProcessWorkload;
+import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.WorkloadLimits;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each instance of an image as a pod of its own in podman: a private network namespace on podman's bridge
+ * with the serving port published on 127.0.0.1 at a port podman picks (so replicas that all listen on 8080 never
+ * clash, and the router reaches each on loopback), the workload container in it under an init. Podman is reached
+ * only when the first image runs ({@link PodmanService}); pods a crashed predecessor left are removed in the
+ * background at start, found by the state directory's label.
+ */
+public final class PodmanRuntime implements WorkloadRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodmanRuntime.class);
+    // Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes.
+    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final RandomGenerator RANDOM = new SecureRandom();
+
+    private final PodmanRuntimeConfig config;
+    private final PodmanService service;
+    private final String dataDirKey;
+    private final Leftovers leftovers;
+    private final CompletableFuture<List<String>> leftoversRemoved;
+    private final Map<String, PodInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
+    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private PodmanRuntime(PodmanRuntimeConfig config) {
+        this.config = config;
+        this.service = PodmanService.of(config.socket(), config.stateDir());
+        this.dataDirKey = PodLabels.dataDirKey(config.stateDir());
+        this.leftovers = new Leftovers(config.stateDir(), dataDirKey);
+        this.leftoversRemoved = removeLeftovers();
+    }
+
+    /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
+    public static PodmanRuntime start(PodmanRuntimeConfig config) {
+        return new PodmanRuntime(config);
+    }
+
+    private CompletableFuture<List<String>> removeLeftovers() {
+        if (!leftovers.possible() || service.unavailable().isPresent()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return service.client().thenCompose(leftovers::remove).whenComplete((removed, failure) -> {
+            if (failure != null) {
+                LOG.warn("removing the pods a previous server left: {}", PodmanClient.cause(failure).getMessage());
+            } else if (!removed.isEmpty()) {
+                LOG.info("removed {} pods a previous server left: {}", removed.size(), removed);
+            }
+        });
+    }
+
+    /** Podman, once the pods a predecessor left are gone (so their removal cannot take a new pod with them). */
+    private CompletableFuture<PodmanClient> podman() {
+        return leftoversRemoved.handle((removed, failure) -> null).thenCompose(ignored -> service.client());
+    }
+
+    /** Completes, with the names of the pods removed, once the pods of a crashed predecessor are gone. */
+    public CompletableFuture<List<String>> leftoversRemoved() {
+        return leftoversRemoved;
+    }
+
+    /** The label value that marks this runtime's pods and containers ({@code dev.kumo/data-dir-key}). */
+    public String dataDirKey() {
+        return dataDirKey;
+    }
+
+    @Override
+    public Optional<String> unsupported(WorkloadSpec spec) {
+        return switch (spec) {
+            case ProcessWorkload process -> Optional.of("container has a command to run on this host: the container "
+                    + "runtime runs images; commands run in the process runtime");
+            case ImageWorkload image -> service.unavailable().or(() -> NotYetRun.refusal(image));
+        };
+    }
+
+    @Override
+    public Optional<String> limitsInForce(WorkloadLimits limits) {
+        List<String> sentences = new ArrayList<>();
+        limits.memoryBytes().ifPresent(bytes -> sentences.add("resources.limits.memory: " + bytes
+                + " bytes, enforced by the container's memory cgroup (podman)"));
+        limits.cpuMillis().ifPresent(millis -> sentences.add("resources.limits.cpu: " + millis
+                + "m, enforced as a CFS quota of the container's cpu cgroup (podman)"));
+        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", sentences));
+    }
+
+    @Override
+    public Instance start(WorkloadSpec spec) {
+        Optional<String> unsupported = unsupported(spec);
+        if (unsupported.isPresent()) {
+            throw new UnsupportedWorkloadException(unsupported.get());
+        }
+        ImageWorkload image = (ImageWorkload) spec;
+        if (closed) {
+            throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
+        }
+        leftovers.podsCreated();
+        String id = nextId(spec.revision().revision());
+        InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
+        PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, this::changed);
+        logs.put(id, log);
+        instances.put(id, instance);
+        Thread.ofVirtual().name("pod-" + id).start(instance);
+        return instance.snapshot();
+    }
+
+    @Override
+    public CompletableFuture<Instance> stop(String instanceId) {
+        PodInstance instance = instances.get(instanceId);
+        if (instance == null) {
+            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
+        }
+        return instance.stop();
+    }
+
+    @Override
+    public Optional<Instance> instance(String instanceId) {
+        return Optional.ofNullable(instances.get(instanceId)).map(PodInstance::snapshot);
+    }
+
+    @Override
+    public List<Instance> instances() {
+        return instances.values().stream().map(PodInstance::snapshot).toList();
+    }
+
+    @Override
+    public Subscription watch(InstanceListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public Optional<InstanceLogs> logs(String instanceId) {
+        return Optional.ofNullable(logs.get(instanceId));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        for (PodInstance instance : instances.values()) {
+            stopping.add(instance.stop());
+            longest = instance.grace().compareTo(longest) > 0 ? instance.grace() : longest;
+        }
+        Duration wait = longest.plusSeconds(15);
+        boolean allStopped = false;
+        try {
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            allStopped = true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("not every container stopped within {}: {}", wait, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            boolean leftoversGone = leftoversRemoved.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join() != null;
+            if (allStopped && leftoversGone) {
+                leftovers.noneLeft();
+            }
+            service.close();
+        }
+    }
+
+    private void changed(Instance instance) {
+        if (instance.state() instanceof InstanceState.Stopped) {
+            instances.remove(instance.id());
+        }
+        for (InstanceListener listener : listeners) {
+            try {
+                listener.changed(instance);
+            } catch (RuntimeException e) {
+                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
+            }
+        }
+    }
+
+    /** An id in the style of pod names: the revision name and five random characters. */
+    private static String nextId(String revision) {
+        StringBuilder id = new StringBuilder(revision).append('-');
+        for (int i = 0; i < 5; i++) {
+            id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return id.toString();
+    }
+}
