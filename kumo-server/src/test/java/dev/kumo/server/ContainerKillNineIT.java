@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerKillNineIT {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
-    private static final String INGRESS_LINE = "kumo: ingress listening on http://127.0.0.1:";
     private static final String NAME = "ctrsurvivor";
     private static final String REVISION = NAME + "-00001";
     private static final Duration SETTLE = Duration.ofSeconds(90);
@@ -95,10 +94,8 @@ class ContainerKillNineIT {
     }
 
     private HttpResponse<String> call(ServerProcess server) {
-        String line = server.lines().stream().filter(l -> l.startsWith(INGRESS_LINE)).findFirst()
-                .orElseThrow(() -> new AssertionError("no ingress line in " + server.lines()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + line.substring(INGRESS_LINE.length()) + "/")).header("Host", NAME + ".default.localhost")
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + "/"))
+                .header("Host", NAME + ".default.localhost")
                 .timeout(Duration.ofSeconds(30)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

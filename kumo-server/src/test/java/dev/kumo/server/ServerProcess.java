@@ -72,6 +72,14 @@ final class ServerProcess implements AutoCloseable {
                 .map(l -> l.substring("kumo: api listening on ".length())).orElse("");
     }
 
+    /** The ingress port from the line the server printed ("kumo: ingress listening on http://127.0.0.1:PORT …"). */
+    int ingressPort() {
+        String prefix = "kumo: ingress listening on http://127.0.0.1:";
+        String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ingress line in " + lines));
+        return Integer.parseInt(line.substring(prefix.length()).split("[^0-9]", 2)[0]);
+    }
+
     /** How to reach its API (URL, token, certificate), read from its data directory once it is ready. */
     ApiAccess access() {
         return ApiAccess.of(dataDir);

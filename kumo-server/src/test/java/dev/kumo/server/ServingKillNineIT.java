@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServingKillNineIT {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
-    private static final String INGRESS_LINE = "kumo: ingress listening on http://127.0.0.1:";
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @TempDir
@@ -91,14 +90,8 @@ class ServingKillNineIT {
     }
 
     private HttpResponse<String> call(ServerProcess server, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingressPort(server) + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
                 .header("Host", "survivor.default.localhost").timeout(Duration.ofSeconds(30)).build());
-    }
-
-    private static int ingressPort(ServerProcess server) {
-        String line = server.lines().stream().filter(l -> l.startsWith(INGRESS_LINE)).findFirst()
-                .orElseThrow(() -> new AssertionError("no ingress line in " + server.lines()));
-        return Integer.parseInt(line.substring(INGRESS_LINE.length()).split("[^0-9]", 2)[0]);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
