@@ -4,6 +4,7 @@ import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
+import dev.kumo.serving.images.ImageDigests;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,13 @@ import java.util.Set;
  * @param limits how long the API server, the router and the brokers' ingress wait for slow clients
  * @param runtimes the runtimes that run workloads and the default one (config keys {@code runtimes},
  *     {@code default-runtime})
+ * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to a digest
+ *     when a Revision is created (config key {@code registries-skipping-tag-resolving}, Knative's config-deployment)
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
         AutoscalerConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
-        RuntimeSettings runtimes) {
+        RuntimeSettings runtimes, Set<String> registriesSkippingTagResolving) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -44,6 +47,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
 
     public ServerConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
+        registriesSkippingTagResolving = Set.copyOf(registriesSkippingTagResolving);
         if (progressDeadline.isNegative() || progressDeadline.isZero()) {
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
@@ -55,7 +59,8 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             boolean requireToken, boolean serving, String domain, Duration progressDeadline,
             AutoscalerConfig autoscaler, EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
-                autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS);
+                autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS,
+                ImageDigests.KNATIVE_SKIPPED_REGISTRIES);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -81,37 +86,43 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     /** These settings with another default progress deadline. */
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                value, autoscaler, eventing, allowedOrigins, limits, runtimes);
+                value, autoscaler, eventing, allowedOrigins, limits, runtimes, registriesSkippingTagResolving);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(AutoscalerConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, value, eventing, allowedOrigins, limits, runtimes);
+                progressDeadline, value, eventing, allowedOrigins, limits, runtimes, registriesSkippingTagResolving);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, value, allowedOrigins, limits, runtimes);
+                progressDeadline, autoscaler, value, allowedOrigins, limits, runtimes, registriesSkippingTagResolving);
     }
 
     /** These settings with other web origins allowed to call the API. */
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, value, limits, runtimes);
+                progressDeadline, autoscaler, eventing, value, limits, runtimes, registriesSkippingTagResolving);
     }
 
     /** These settings with other limits for slow clients. */
     public ServerConfig withLimits(ListenerLimits value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, allowedOrigins, value, runtimes);
+                progressDeadline, autoscaler, eventing, allowedOrigins, value, runtimes, registriesSkippingTagResolving);
     }
 
     /** These settings with other runtimes on, or another default one. */
     public ServerConfig withRuntimes(RuntimeSettings value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, allowedOrigins, limits, value);
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, value, registriesSkippingTagResolving);
+    }
+
+    /** These settings with other registries whose image tags are not resolved to digests. */
+    public ServerConfig withRegistriesSkippingTagResolving(Set<String> value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, value);
     }
 
     /** A host and a port; port 0 means any free port. */

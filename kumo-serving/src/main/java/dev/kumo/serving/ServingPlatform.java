@@ -1,5 +1,6 @@
 package dev.kumo.serving;
 
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
@@ -18,6 +19,7 @@ import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Serving, assembled: the process runtime runs Revisions, the router serves Routes on the ingress address, and the
@@ -59,9 +62,18 @@ public final class ServingPlatform implements AutoCloseable {
      * @param progressDeadline the deadline for Revisions that do not set their own
      * @param autoscaler the autoscaler's defaults and tick
      * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
+     * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to digests
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
+            Set<String> registriesSkippingTagResolving) {
+
+        /** Settings skipping Knative's default registries ({@link ImageDigests#KNATIVE_SKIPPED_REGISTRIES}). */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
+                    ImageDigests.KNATIVE_SKIPPED_REGISTRIES);
+        }
 
         /** Settings with the process runtime alone. */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
@@ -105,12 +117,17 @@ public final class ServingPlatform implements AutoCloseable {
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
+        RuntimeChoice choice = new RuntimeChoice(settings.runtimes());
+        ImageDigests images = new ImageDigests(settings.registriesSkippingTagResolving(),
+                revision -> !(choice.of(revision) instanceof RuntimeChoice.Choice.Run run
+                        && run.runtime() == RuntimeName.PROCESS),
+                (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
-                new RuntimeInstances(Map.of(RuntimeName.PROCESS, runtime), new RuntimeChoice(settings.runtimes()),
+                new RuntimeInstances(Map.of(RuntimeName.PROCESS, runtime), choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
-                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing));
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing, images));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
     }
 

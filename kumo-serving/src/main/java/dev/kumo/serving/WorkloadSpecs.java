@@ -9,6 +9,7 @@ import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.serving.images.ResolvedImages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ final class WorkloadSpecs {
         Map<String, String> labels = revision.metadata().labelsOrEmpty();
         RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
                 labels.getOrDefault(CONFIGURATION_LABEL, name), name);
-        Container container = servingContainer(revision);
+        Container container = ResolvedImages.container(revision, servingContainer(revision));
         WorkloadSpec.Builder<?> spec = builder(ref, container, runtime)
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
