@@ -118,10 +118,10 @@ public final class ServingPlatform implements AutoCloseable {
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         RuntimeChoice choice = new RuntimeChoice(settings.runtimes());
-        ImageDigests images = new ImageDigests(settings.registriesSkippingTagResolving(),
-                revision -> !(choice.of(revision) instanceof RuntimeChoice.Choice.Run run
-                        && run.runtime() == RuntimeName.PROCESS),
-                (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name));
+        ImageDigests images = components.open("image digests", () -> new ImageDigests(
+                settings.registriesSkippingTagResolving(), revision -> !(choice.of(revision)
+                        instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.PROCESS),
+                (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),

@@ -10,11 +10,14 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * A Revision's images resolved in the background, as Knative's {@code backgroundResolver}: the first reconcile
@@ -100,7 +103,7 @@ final class DigestResolution {
         List<CompletableFuture<ContainerStatus>> each = revision.spec().containersOrEmpty().stream()
                 .map(container -> status(revision, container)).toList();
         CompletableFuture<Outcome> outcome = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((done, error) -> error == null
                         ? new Outcome.Resolved(each.stream().map(CompletableFuture::join).toList())
                         : failed(revision, each, error, failures));
@@ -111,7 +114,7 @@ final class DigestResolution {
     }
 
     private CompletableFuture<ContainerStatus> status(Revision revision, Container container) {
-        CompletableFuture<java.util.Optional<String>> digest;
+        CompletableFuture<Optional<String>> digest;
         try {
             digest = resolver.digest(revision, container);
         } catch (RuntimeException e) {
@@ -135,7 +138,7 @@ final class DigestResolution {
         }
         // Only the overall timeout ends here: name the first image that had not answered.
         List<Container> containers = revision.spec().containersOrEmpty();
-        String image = java.util.stream.IntStream.range(0, each.size()).filter(i -> !each.get(i).isDone())
+        String image = IntStream.range(0, each.size()).filter(i -> !each.get(i).isDone())
                 .mapToObj(i -> containers.get(i).image()).filter(Objects::nonNull).findFirst().orElse("");
         return new Outcome.Failed(image, cause instanceof TimeoutException ? "no answer within "
                 + timeout.toSeconds() + "s (the digest resolution timeout)" : message(cause), retryAt);

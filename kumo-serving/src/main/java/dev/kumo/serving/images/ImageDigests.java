@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * needs no image, so nothing is asked for it. Concurrent asks for one image with the same secrets share one
  * request; answers are not kept, so every new Revision resolves anew.
  */
-public final class ImageDigests implements ImageResolver {
+public final class ImageDigests implements ImageResolver, AutoCloseable {
 
     /** Knative's default {@code registries-skipping-tag-resolving}: registries of images built on the machine. */
     public static final Set<String> KNATIVE_SKIPPED_REGISTRIES = Set.of("kind.local", "ko.local", "dev.local",
@@ -44,6 +44,7 @@ public final class ImageDigests implements ImageResolver {
     private final Set<String> skippedRegistries;
     private final Predicate<Revision> runsImages;
     private final BiFunction<String, String, Optional<ObjectNode>> secrets;
+    private final HttpClient http;
     private final RegistryClient registry;
     private final Executor executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("image-digest-", 0).factory());
@@ -64,8 +65,9 @@ public final class ImageDigests implements ImageResolver {
         this.skippedRegistries = Set.copyOf(skippedRegistries);
         this.runsImages = runsImages;
         this.secrets = secrets;
-        this.registry = new RegistryClient(HttpClient.newBuilder().connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), requestTimeout);
+        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.registry = new RegistryClient(http, requestTimeout);
     }
 
     @Override
@@ -110,6 +112,12 @@ public final class ImageDigests implements ImageResolver {
         } catch (IllegalArgumentException e) {
             throw new ImageResolutionException(e.getMessage(), e);
         }
+    }
+
+    /** Stops asking registries: requests under way end, the HTTP client's connections close. */
+    @Override
+    public void close() {
+        http.shutdownNow();
     }
 
     private static List<String> secretNames(Revision revision) {
