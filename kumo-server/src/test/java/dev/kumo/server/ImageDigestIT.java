@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.common.testing.LocalRegistry;
+import dev.kumo.serving.RuntimeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A Revision created through the API has its image tag resolved to the digest a real registry (Debian's
  * docker-registry on loopback) holds, once: a retag does not change it, a new Revision resolves anew; registries of
  * {@code registries-skipping-tag-resolving} keep the tag; a missing tag is ContainerMissing with the registry's
- * message. Until the container runtime is on, these Revisions do not run: what is asserted is their images.
+ * message. The container runtime is named on (images are resolved only for what it runs); until it is built in, these
+ * Revisions do not run: what is asserted is their images.
  */
 class ImageDigestIT {
 
@@ -34,7 +37,7 @@ class ImageDigestIT {
     void start() {
         LocalRegistry.assumeInstalled();
         registry = LocalRegistry.start(temp.resolve("registry"));
-        server = KumoServer.start(TestServers.config(temp.resolve("data")));
+        server = KumoServer.start(withContainerRuntime(TestServers.config(temp.resolve("data"))));
         api = new TestApi(server);
     }
 
@@ -55,6 +58,8 @@ class ImageDigestIT {
         api.create(SERVICES, service("hello", image, "one"));
 
         assertThat(awaitDigest("hello-00001")).isEqualTo(registry.host() + "/hello@" + first);
+        assertThat(TestApi.condition(api.get(REVISIONS + "hello-00001"), "ContainerHealthy").path("reason").asText())
+                .isNotEqualTo("ContainerMissing");
 
         String second = registry.push("hello", "v1", "second build");
         assertThat(second).isNotEqualTo(first);
@@ -84,7 +89,7 @@ class ImageDigestIT {
     @Test
     void theServersSkipListIsTheOneHonoured() {
         server.close();
-        server = KumoServer.start(TestServers.config(temp.resolve("skipping"))
+        server = KumoServer.start(withContainerRuntime(TestServers.config(temp.resolve("skipping")))
                 .withRegistriesSkippingTagResolving(java.util.Set.of(registry.host())));
         api = new TestApi(server);
         registry.push("hello", "v1", "a build");
@@ -114,6 +119,15 @@ class ImageDigestIT {
                 .isEqualTo("ContainerMissing");
         assertThat(revision.at("/spec/containers/0/image").asText()).isEqualTo(image);
         assertThat(revision.at("/status/containerStatuses").isMissingNode()).isTrue();
+    }
+
+    /**
+     * The container runtime named on, so that image-only Revisions are the container runtime's to run and have their
+     * images resolved. Until kumo-runtime-podman is built in, nothing runs them: they are Ready=False for that.
+     */
+    private static ServerConfig withContainerRuntime(ServerConfig config) {
+        return config.withRuntimes(new RuntimeSettings(java.util.Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
+                RuntimeName.PROCESS));
     }
 
     private String awaitDigest(String revision) {

@@ -118,9 +118,11 @@ public final class ServingPlatform implements AutoCloseable {
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = new WorkloadSpecs(new EnvResolver(store::get));
         RuntimeChoice choice = new RuntimeChoice(settings.runtimes());
+        // Only what the container runtime runs needs its image: a process, or a Revision whose runtime is not on
+        // (its status says why), keeps its tag.
         ImageDigests images = components.open("image digests", () -> new ImageDigests(
-                settings.registriesSkippingTagResolving(), revision -> !(choice.of(revision)
-                        instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.PROCESS),
+                settings.registriesSkippingTagResolving(), revision -> choice.of(revision)
+                        instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.CONTAINER,
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))

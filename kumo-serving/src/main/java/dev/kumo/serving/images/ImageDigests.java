@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * Resolves image tags to digests as Knative's revision reconciler does ({@code pkg/reconciler/revision/resolve.go}):
  * an image given by digest is kept; one in a registry of {@code registries-skipping-tag-resolving} keeps its tag;
  * any other is asked of its registry ({@link RegistryClient}) with the credentials of the Revision's
- * {@code imagePullSecrets}, and answered as {@code REPOSITORY@sha256:…}. A Revision that runs as a host process
- * needs no image, so nothing is asked for it. Concurrent asks for one image with the same secrets share one
+ * {@code imagePullSecrets}, and answered as {@code REPOSITORY@sha256:…}. Only Revisions a container runtime runs
+ * need their images: for any other (a host process, or a runtime that is not on) nothing is asked. Concurrent asks for one image with the same secrets share one
  * request; answers are not kept, so every new Revision resolves anew.
  */
 public final class ImageDigests implements ImageResolver, AutoCloseable {
@@ -52,7 +52,7 @@ public final class ImageDigests implements ImageResolver, AutoCloseable {
 
     /**
      * @param skippedRegistries registries whose tags are kept ({@code host} or {@code host:port} as in the image)
-     * @param runsImages whether a Revision runs its images (false for one the process runtime runs)
+     * @param runsImages whether a Revision's images are run (true where the container runtime runs it)
      * @param secrets reads a Secret by namespace and name
      */
     public ImageDigests(Set<String> skippedRegistries, Predicate<Revision> runsImages,
