@@ -32,6 +32,10 @@ final class RegistryClient {
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
 
+    /** What a person offline can do: an image podman already has needs no registry if it is not asked for one. */
+    static final String UNREACHABLE = " (registry unreachable: an image already in podman's local storage runs "
+            + "without one when named by digest or when its registry is in registries-skipping-tag-resolving)";
+
     private final HttpClient http;
     private final Duration requestTimeout;
 
@@ -110,7 +114,7 @@ final class RegistryClient {
                     + requestTimeout.toSeconds() + "s", e);
         } catch (IOException e) {
             throw new ImageResolutionException(method + " " + uri + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    ? e.getClass().getSimpleName() : e.getMessage()) + UNREACHABLE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageResolutionException(method + " " + uri + ": interrupted", e);

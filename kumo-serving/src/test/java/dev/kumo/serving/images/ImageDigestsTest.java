@@ -115,6 +115,19 @@ class ImageDigestsTest {
     }
 
     @Test
+    void anUnreachableRegistrySaysHowToRunALocalImageWithoutIt() {
+        int port = registry.port();
+        registry.close();
+        String image = "127.0.0.1:" + port + "/hello:v1";
+        assertThatThrownBy(() -> resolve(image)).isInstanceOf(CompletionException.class).cause()
+                .isInstanceOf(ImageResolutionException.class)
+                .hasMessageStartingWith("HEAD http://127.0.0.1:" + port + "/v2/hello/manifests/v1: ")
+                .hasMessageEndingWith(" (registry unreachable: an image already in podman's local storage runs "
+                        + "without one when named by digest or when its registry is in "
+                        + "registries-skipping-tag-resolving)");
+    }
+
+    @Test
     void skippedRegistriesDigestsAndProcessRevisionsAskNothing() {
         assertThat(resolve("dev.local/hello:v1")).isEmpty();
         assertThat(resolve("ko.local/hello")).isEmpty();
