@@ -38,8 +38,8 @@ final class WorkloadSpecs {
         Map<String, String> labels = revision.metadata().labelsOrEmpty();
         RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
                 labels.getOrDefault(CONFIGURATION_LABEL, name), name);
-        Container container = ResolvedImages.container(revision, servingContainer(revision));
-        WorkloadSpec.Builder<?> spec = builder(ref, container, runtime)
+        Container container = servingContainer(revision);
+        WorkloadSpec.Builder<?> spec = builder(ref, ResolvedImages.container(revision, container), runtime)
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
                 .env(env.resolve(namespace, container))
