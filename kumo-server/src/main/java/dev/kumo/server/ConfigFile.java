@@ -31,10 +31,12 @@ record ConfigFile(
         @JsonProperty("runtimes") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         List<String> runtimes,
         @JsonProperty("default-runtime") String defaultRuntime,
-        @JsonProperty("podman-socket") String podmanSocket) {
+        @JsonProperty("podman-socket") String podmanSocket,
+        @JsonProperty("registries-skipping-tag-resolving")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> registriesSkippingTagResolving) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {

@@ -103,7 +103,8 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
-                                config.runtimes()), meters, WorkloadRuntimes.of(config))))
+                                config.runtimes(), config.registriesSkippingTagResolving()), meters,
+                        WorkloadRuntimes.of(config))))
                 : Optional.empty();
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());

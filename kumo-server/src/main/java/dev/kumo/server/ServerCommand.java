@@ -5,11 +5,13 @@ import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
+import dev.kumo.serving.images.ImageDigests;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -160,9 +162,17 @@ public final class ServerCommand implements Callable<Integer> {
                                 ListenerLimits.DEFAULT_HEADER_READ_TIMEOUT),
                         timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)))
                 .withRuntimes(RuntimeSettings.parse(Optional.ofNullable(file.runtimes()),
-                        Optional.ofNullable(file.defaultRuntime())));
+                        Optional.ofNullable(file.defaultRuntime())))
+                .withRegistriesSkippingTagResolving(Optional.ofNullable(file.registriesSkippingTagResolving())
+                        .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
         return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
                 .map(settings::withPodmanSocket).orElse(settings);
+    }
+
+    /** Knative's comma-separated registry list ({@code kind.local,ko.local}), or a YAML list of them. */
+    private static Set<String> registries(List<String> values) {
+        return values.stream().flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::strip)
+                .filter(registry -> !registry.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

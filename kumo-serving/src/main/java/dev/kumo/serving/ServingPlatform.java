@@ -1,5 +1,6 @@
 package dev.kumo.serving;
 
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
@@ -18,6 +19,7 @@ import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * Serving, assembled: the runtimes that are on run Revisions, the router serves Routes on the ingress address, and the
@@ -66,9 +69,18 @@ public final class ServingPlatform implements AutoCloseable {
      * @param progressDeadline the deadline for Revisions that do not set their own
      * @param autoscaler the autoscaler's defaults and tick
      * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
+     * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to digests
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
-            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+            Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
+            Set<String> registriesSkippingTagResolving) {
+
+        /** Settings skipping Knative's default registries ({@link ImageDigests#KNATIVE_SKIPPED_REGISTRIES}). */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
+                    ImageDigests.KNATIVE_SKIPPED_REGISTRIES);
+        }
 
         /** Settings with the runtimes on by default ({@link RuntimeSettings#DEFAULTS}). */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
@@ -112,12 +124,20 @@ public final class ServingPlatform implements AutoCloseable {
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = WorkloadSpecs.reading(store::get);
         components.open("volume watch", () -> VolumeWatch.start(store, runtime, new VolumeSources(store::get)));
+        RuntimeChoice choice = new RuntimeChoice(settings.runtimes());
+        // Only what a running container runtime runs needs its image: a process, or a Revision whose runtime is not
+        // on or could not start (its status says why), keeps its tag.
+        ImageDigests images = components.open("image digests", () -> new ImageDigests(
+                settings.registriesSkippingTagResolving(), revision -> choice.of(revision)
+                        instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.CONTAINER
+                        && runtime.unavailable(RuntimeName.CONTAINER).isEmpty(),
+                (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
-                new RuntimeInstances(runtime, new RuntimeChoice(settings.runtimes()),
+                new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
-                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing));
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing, images));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
     }
 

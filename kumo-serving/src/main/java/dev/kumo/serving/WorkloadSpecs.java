@@ -16,6 +16,7 @@ import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.serving.images.ResolvedImages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ final class WorkloadSpecs {
         RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
                 labels.getOrDefault(CONFIGURATION_LABEL, name), name);
         Container container = servingContainer(revision);
-        WorkloadSpec.Builder<?> spec = builder(ref, container, runtime)
+        WorkloadSpec.Builder<?> spec = builder(ref, ResolvedImages.container(revision, container), runtime)
                 .command(orEmpty(container.command()))
                 .args(orEmpty(container.args()))
                 .env(env.resolve(namespace, container))
@@ -91,7 +92,7 @@ final class WorkloadSpecs {
         for (int i = 0; i < containers.size(); i++) {
             Container sidecar = containers.get(i);
             if (sidecar != serving) {
-                image.sidecar(sidecar(namespace, sidecar, i));
+                image.sidecar(sidecar(namespace, ResolvedImages.container(revision, sidecar), i));
             }
         }
         image.pull(new PullSpec(serving.imagePullPolicy() == null || serving.imagePullPolicy().isEmpty()

@@ -29,10 +29,26 @@ public final class RevisionController {
         instances.onChange(queue::enqueue);
     }
 
+    /** As {@link #register}, resolving each Revision's image tags to digests through {@code images} first. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances,
+            Duration defaultProgressDeadline, ImageResolver images) {
+        RevisionReconciler reconciler = reconciler(store, clock, instances, defaultProgressDeadline, images);
+        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION, reconciler));
+        instances.onChange(queue::enqueue);
+        reconciler.onDigests(queue::enqueue);
+    }
+
     /** The reconciler alone, for tests that call it directly. */
     public static RevisionReconciler reconciler(ResourceStore store, InstantSource clock,
             RevisionInstances instances, Duration defaultProgressDeadline) {
         return new RevisionReconciler(new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances,
                 clock, defaultProgressDeadline);
+    }
+
+    /** The reconciler alone, resolving image tags through {@code images}, for tests that call it directly. */
+    public static RevisionReconciler reconciler(ResourceStore store, InstantSource clock,
+            RevisionInstances instances, Duration defaultProgressDeadline, ImageResolver images) {
+        return new RevisionReconciler(new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), instances,
+                clock, defaultProgressDeadline, images);
     }
 }

@@ -7,6 +7,7 @@ import static dev.kumo.api.serving.lifecycle.RevisionConditions.SET;
 
 import dev.kumo.api.meta.Condition;
 import dev.kumo.api.serving.autoscaling.GoDuration;
+import dev.kumo.api.serving.ContainerStatus;
 import dev.kumo.api.serving.RevisionStatus;
 import java.time.InstantSource;
 import java.util.List;
@@ -31,6 +32,8 @@ final class RevisionLifecycle {
     /** Kubernetes' reason for a container restarted after crashing that crashed again. */
     static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
     static final String DEPLOYING = "Deploying";
+    /** Knative's reason when a container's image cannot be resolved to a digest. */
+    static final String CONTAINER_MISSING = "ContainerMissing";
     /** Knative's reason when instances never became ready within the progress deadline. */
     static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
     /** Knative's Active reason and message while a Revision is scaled to zero. */
@@ -47,6 +50,7 @@ final class RevisionLifecycle {
     private Integer actualReplicas;
     private Integer desiredReplicas;
     private Map<String, String> annotations;
+    private List<ContainerStatus> containerStatuses;
 
     RevisionLifecycle(RevisionStatus current, InstantSource clock) {
         this.original = current == null ? RevisionStatus.EMPTY : current;
@@ -55,6 +59,27 @@ final class RevisionLifecycle {
         this.actualReplicas = original.actualReplicas();
         this.desiredReplicas = original.desiredReplicas();
         this.annotations = original.annotations();
+        this.containerStatuses = original.containerStatuses();
+    }
+
+    /** Whether each of the Revision's {@code containers} has its status, so its images were resolved once. */
+    boolean digestsResolved(int containers) {
+        return containerStatuses != null && containerStatuses.size() == containers;
+    }
+
+    /** The images the Revision runs, resolved once: one status per container, with its digest where resolved. */
+    void setContainerStatuses(List<ContainerStatus> value) {
+        containerStatuses = List.copyOf(value);
+    }
+
+    /**
+     * An image could not be resolved to a digest: Knative's ContainerMissing, "Unable to fetch image …" with what
+     * the registry said. Nothing runs until it is resolved.
+     */
+    void markContainerMissing(String image, String message) {
+        String text = "Unable to fetch image \"" + image + "\": " + message;
+        conditions = SET.markFalse(conditions, CONTAINER_HEALTHY, CONTAINER_MISSING, text, clock);
+        markActiveUnknown(DEPLOYING, "");
     }
 
     /** Says in the status how the resource limits are enforced (cgroup, rlimit or not at all); none set, no note. */
@@ -172,6 +197,6 @@ final class RevisionLifecycle {
 
     RevisionStatus toStatus(long generation) {
         return original.toBuilder().observedGeneration(generation).conditions(conditions).annotations(annotations)
-                .actualReplicas(actualReplicas).desiredReplicas(desiredReplicas).build();
+                .containerStatuses(containerStatuses).actualReplicas(actualReplicas).desiredReplicas(desiredReplicas).build();
     }
 }

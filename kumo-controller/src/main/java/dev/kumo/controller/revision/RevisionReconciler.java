@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Keeps a Revision's instances running through {@link RevisionInstances} and mirrors their state in its status;
@@ -26,13 +27,33 @@ public final class RevisionReconciler implements Reconciler {
     private final RevisionInstances instances;
     private final InstantSource clock;
     private final Duration defaultProgressDeadline;
+    private final Optional<DigestResolution> digests;
 
+    /** A reconciler that runs images as written, with no tag resolution. */
     public RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock,
             Duration defaultProgressDeadline) {
+        this(revisions, instances, clock, defaultProgressDeadline, Optional.empty());
+    }
+
+    /** A reconciler that resolves each Revision's image tags to digests through {@code images} before it runs. */
+    public RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock,
+            Duration defaultProgressDeadline, ImageResolver images) {
+        this(revisions, instances, clock, defaultProgressDeadline,
+                Optional.of(new DigestResolution(images, clock, DigestResolution.TIMEOUT)));
+    }
+
+    private RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock,
+            Duration defaultProgressDeadline, Optional<DigestResolution> digests) {
         this.revisions = revisions;
         this.instances = instances;
         this.clock = clock;
         this.defaultProgressDeadline = defaultProgressDeadline;
+        this.digests = digests;
+    }
+
+    /** Registers the callback told the key of a Revision whose images were resolved (or failed to). */
+    void onDigests(Consumer<NamespacedName> listener) {
+        digests.ifPresent(resolution -> resolution.onDone(listener));
     }
 
     @Override
@@ -40,6 +61,7 @@ public final class RevisionReconciler implements Reconciler {
         Optional<Revision> found = revisions.get(key.namespace(), key.name());
         if (found.isEmpty()) {
             instances.remove(key);
+            digests.ifPresent(resolution -> resolution.forget(key));
             return Result.done();
         }
         Revision revision = found.get();
@@ -47,10 +69,41 @@ public final class RevisionReconciler implements Reconciler {
             return Result.done();
         }
         RevisionLifecycle status = new RevisionLifecycle(revision.status(), clock);
-        Result result = observeInstances(revision, status);
+        Result result = resolveDigests(key, revision, status).orElseGet(() ->
+                observeInstances(revision.withStatus(status.toStatus(generation(revision))), status));
         revisions.updateStatusIfChanged(revision, revision.withStatus(status.toStatus(generation(revision))),
                 Revision::status);
         return result;
+    }
+
+    /**
+     * Knative's reconcileDigest: each container's image tag is resolved to a digest once, before anything runs, and
+     * kept in the status so that the Revision runs the same image for ever. A result when it cannot run yet.
+     */
+    private Optional<Result> resolveDigests(NamespacedName key, Revision revision, RevisionLifecycle status) {
+        if (digests.isEmpty()) {
+            return Optional.empty();
+        }
+        if (status.digestsResolved(revision.spec().containersOrEmpty().size())) {
+            digests.get().forget(key);
+            return Optional.empty();
+        }
+        switch (digests.get().poll(revision)) {
+            case DigestResolution.Outcome.Pending pending -> {
+                // The Revision is enqueued when the registries have answered.
+                return Optional.of(Result.done());
+            }
+            case DigestResolution.Outcome.Resolved resolved -> {
+                status.setContainerStatuses(resolved.statuses());
+                return Optional.empty();
+            }
+            case DigestResolution.Outcome.Failed failed -> {
+                status.markContainerMissing(failed.image(), failed.message());
+                Duration wait = Duration.between(clock.instant(), failed.retryAt());
+                return Optional.of(Result.requeueAfter(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1)
+                        : wait));
+            }
+        }
     }
 
     /** Mirrors the instances' state; the runtime reports changes to running instances, failures to start are polled. */

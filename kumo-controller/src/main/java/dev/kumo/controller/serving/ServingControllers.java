@@ -2,6 +2,7 @@ package dev.kumo.controller.serving;
 
 import dev.kumo.controller.configuration.ConfigurationController;
 import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.revision.ImageResolver;
 import dev.kumo.controller.revision.RevisionController;
 import dev.kumo.controller.revision.RevisionInstances;
 import dev.kumo.controller.route.RouteController;
@@ -10,6 +11,7 @@ import dev.kumo.controller.service.ServiceController;
 import dev.kumo.store.ResourceStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.function.Consumer;
 
 /** The four serving controllers running on one engine over a store; closing it stops them. */
 public final class ServingControllers implements AutoCloseable {
@@ -26,11 +28,24 @@ public final class ServingControllers implements AutoCloseable {
      */
     public static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
             RevisionInstances instances, RoutingSink routing) {
+        return start(store, clock, config, instances, routing, engine -> RevisionController.register(engine, store,
+                clock, instances, config.progressDeadline()));
+    }
+
+    /** As {@link #start}, each Revision's image tags resolved to digests through {@code images} before it runs. */
+    public static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
+            RevisionInstances instances, RoutingSink routing, ImageResolver images) {
+        return start(store, clock, config, instances, routing, engine -> RevisionController.register(engine, store,
+                clock, instances, config.progressDeadline(), images));
+    }
+
+    private static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
+            RevisionInstances instances, RoutingSink routing, Consumer<Engine> revisions) {
         Engine engine = new Engine(store, clock, config.engine());
         ServiceController.register(engine, store, clock);
         ConfigurationController.register(engine, store, clock);
         RouteController.register(engine, store, clock, routing, config.routeUrls());
-        RevisionController.register(engine, store, clock, instances, config.progressDeadline());
+        revisions.accept(engine);
         engine.start();
         return new ServingControllers(engine);
     }

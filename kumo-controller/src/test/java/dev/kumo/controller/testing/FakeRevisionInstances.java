@@ -23,6 +23,7 @@ public final class FakeRevisionInstances implements RevisionInstances {
     private final InstantSource clock;
     private final Map<NamespacedName, InstanceReport> reports = new ConcurrentHashMap<>();
     private final Set<NamespacedName> removed = ConcurrentHashMap.newKeySet();
+    private final Map<NamespacedName, Revision> ensured = new ConcurrentHashMap<>();
     private volatile Consumer<NamespacedName> listener = key -> { };
 
     public FakeRevisionInstances(InstantSource clock) {
@@ -38,6 +39,7 @@ public final class FakeRevisionInstances implements RevisionInstances {
     public InstanceReport ensure(Revision revision) {
         NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
         removed.remove(key);
+        ensured.put(key, revision);
         return reports.computeIfAbsent(key, k -> report(InstanceState.Starting.at(clock.instant())));
     }
 
@@ -51,6 +53,11 @@ public final class FakeRevisionInstances implements RevisionInstances {
     @Override
     public void onChange(Consumer<NamespacedName> value) {
         listener = value;
+    }
+
+    /** The Revision as last given to {@link #ensure}: what its instances run. */
+    public java.util.Optional<Revision> ensured(String namespace, String name) {
+        return java.util.Optional.ofNullable(ensured.get(new NamespacedName(namespace, name)));
     }
 
     /** The Revision's instances are ready, {@code replicas} of them. */
