@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a starting instance is looked at while its socket may appear, under the default readiness probe (no declared
- * period): every 0.5 ms for the first 20 ms, then every millisecond until a second has passed. The kernel has no event
- * plain Java can wait on for a socket starting to listen, but a refused loopback connect costs microseconds and one
- * that succeeds tells at once that it listens (the probe runs then); a tighter look than {@link ProbeSchedule}'s 10 ms
- * takes up to 10 ms off every cold start. After the window, or once something accepted, the schedule alone decides.
+ * When a starting instance is looked at while its socket may appear, under a default TCP or HTTP readiness probe
+ * (no declared period): every 0.5 ms for the first 20 ms, then every millisecond until a second has passed. The
+ * kernel has no event plain Java can wait on for a socket starting to listen, but a refused loopback connect costs
+ * microseconds and one that succeeds tells at once that it listens (the probe runs then); a tighter look than
+ * {@link ProbeSchedule}'s 10 ms takes up to 10 ms off every cold start. After the window, or once something
+ * accepted, the schedule alone decides.
  */
 record StartPolling(Instant from) {
 

@@ -243,8 +243,10 @@ final class Supervisor implements Runnable {
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
+            // Only probes of a port: a connect tells nothing about what an exec or Running probe checks.
+            Probe probe = spec.readiness().probe();
             this.startPolling = spec.readiness().period().isZero()
-                    && !(spec.readiness().probe() instanceof Probe.Running)
+                    && (probe instanceof Probe.TcpSocket || probe instanceof Probe.HttpGet)
                     ? Optional.of(new StartPolling(readiness.first())) : Optional.empty();
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
