@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A sample workload as the cold-start benchmark runs it: directly (its command in its directory with PORT set) and
- * as a Kumo Service with the same container, plus revision-template annotations.
+ * as a Kumo Service with the same container, plus revision-template annotations; its {@link #variants()} are the
+ * ways Kumo runs it.
  */
 record BenchWorkload(String name, List<String> command, Path workingDir, Map<String, String> annotations) {
 
@@ -25,6 +26,21 @@ record BenchWorkload(String name, List<String> command, Path workingDir, Map<Str
     /** samples/hello-java: {@code java Hello.java}, the JDK's source launcher. */
     static BenchWorkload java(Path samples) {
         return new BenchWorkload("hello-java", List.of("java", "Hello.java"), samples.resolve("hello-java"), Map.of());
+    }
+
+    /**
+     * {@code busybox httpd} (Debian's busybox-static) serving {@code www}: a static server whose own start is a few
+     * milliseconds, so what Kumo adds shows. Through {@code sh -c} in both runs, as Kumo passes no {@code $(PORT)}.
+     */
+    static BenchWorkload busybox(Path busybox, Path www) {
+        return new BenchWorkload("hello-busybox", List.of("/bin/sh", "-c", "exec " + busybox
+                + " httpd -f -p 127.0.0.1:$PORT -h " + www), www, Map.of());
+    }
+
+    /** The ways Kumo runs this workload: as a host process, compared with the same command spawned directly. */
+    List<ColdStartVariant> variants() {
+        return List.of(new ColdStartVariant("process", name -> service(name, true),
+                List.of(DirectStart.spawn(this, command))));
     }
 
     /** This workload with more revision-template annotations and another name. */

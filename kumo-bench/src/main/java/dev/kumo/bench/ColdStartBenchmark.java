@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The cold-start benchmark. For each sample workload (samples/hello-python, samples/hello-java): (a) the workload's
+ * The cold-start benchmark. For each workload (busybox httpd, samples/hello-python, samples/hello-java) and each way
+ * Kumo runs it ({@link ColdStartVariant}, a host process today): (a) the workload's
  * own start, spawned directly with PORT and poll-connected every millisecond; (b) Kumo's cold start of the same
  * container, request → response through the router at a Service created at zero (initial-scale 0, a fresh Service
  * per cold start, deleted after it); (c) the difference, with Kumo's own split from /metrics beside it; (d) the same
@@ -19,7 +24,8 @@ import java.util.Map;
  * cache: (a) with a cache from a training run of its own, (b) one Service annotated {@code kumo.dev/jvm-aot-cache}
  * woken from zero again and again (its first instance records the cache; the autoscaler's short windows bring it
  * back to zero between cold starts).
- * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3] [aot-runs=runs]}.
+ * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3] [aot-runs=runs]
+ * [--workloads=busybox,python,java,java-aot]} (all by default).
  */
 public final class ColdStartBenchmark {
 
@@ -30,6 +36,8 @@ public final class ColdStartBenchmark {
               scale-to-zero-grace-period: 2s
               tick-interval: 500ms
             """;
+
+    private static final String WORKLOADS_FLAG = "--workloads=";
 
     private final KumoColdStarts kumo;
     private final int runs;
@@ -46,29 +54,48 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         // The router routes by Host; the JDK client sends the URI's host unless this allows setting it.
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int burst = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int burstRounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int aotRuns = args.length > 3 ? Integer.parseInt(args[3]) : runs;
+        List<String> counts = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).toList();
+        int runs = counts.size() > 0 ? Integer.parseInt(counts.get(0)) : 30;
+        int burst = counts.size() > 1 ? Integer.parseInt(counts.get(1)) : 10;
+        int burstRounds = counts.size() > 2 ? Integer.parseInt(counts.get(2)) : 3;
+        int aotRuns = counts.size() > 3 ? Integer.parseInt(counts.get(3)) : runs;
+        Set<String> only = Arrays.stream(args).filter(arg -> arg.startsWith(WORKLOADS_FLAG))
+                .flatMap(arg -> Arrays.stream(arg.substring(WORKLOADS_FLAG.length()).split(",")))
+                .collect(Collectors.toSet());
         Path samples = Path.of("samples").toAbsolutePath();
-        List<BenchWorkload> workloads = List.of(BenchWorkload.python(samples), BenchWorkload.java(samples));
         Path dir = Files.createTempDirectory("kumo-bench-coldstart");
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "Hello from busybox httpd\n");
+        List<BenchWorkload> workloads = new ArrayList<>();
+        Optional<Path> busybox = Optional.of(Path.of("/usr/bin/busybox")).filter(Files::isExecutable);
+        busybox.ifPresent(path -> workloads.add(BenchWorkload.busybox(path, www)));
+        workloads.add(BenchWorkload.python(samples));
+        workloads.add(BenchWorkload.java(samples));
+        workloads.removeIf(workload -> !only.isEmpty() && !only.contains(shortName(workload.name())));
+        boolean aot = only.isEmpty() || only.contains("java-aot");
         Path config = Files.writeString(dir.resolve("kumo.yaml"), CONFIG);
         boolean completed = false;
         System.out.printf("%nKumo cold-start benchmark: %d cold starts per workload, %d rounds of %d at once; "
                 + "%d cores, load average %s; workloads' java: %s; python3: %s%n", runs, burstRounds, burst,
                 Runtime.getRuntime().availableProcessors(), LoadAverage.now(), version("java", "-version"),
                 version("python3", "--version"));
+        if (busybox.isEmpty()) {
+            System.out.println("no /usr/bin/busybox (Debian: apt-get install busybox-static): no busybox row");
+        }
         try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"),
                 List.of("--config", config.toString()))) {
             ColdStartBenchmark benchmark = new ColdStartBenchmark(new KumoColdStarts(server), runs, burst,
                     burstRounds);
             for (BenchWorkload workload : workloads) {
-                benchmark.measure(workload).print(workload.name());
+                for (ColdStartVariant variant : workload.variants()) {
+                    benchmark.measure(workload.name(), variant)
+                            .print(workload.name() + " (" + variant.label() + ")", variant);
+                }
             }
-            if (aotRuns > 0) {
+            if (aot && aotRuns > 0) {
                 benchmark.measureWithAotCache(BenchWorkload.java(samples), dir, aotRuns)
-                        .print("hello-java with an AOT cache (kumo.dev/jvm-aot-cache: \"true\")");
+                        .print("hello-java with an AOT cache (kumo.dev/jvm-aot-cache: \"true\")", List.of(
+                                "spawn → accepting, direct, with its own cache"));
             }
             System.out.printf("%nload average after: %s%n", LoadAverage.now());
             completed = true;
@@ -81,28 +108,40 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private ColdStartFigures measure(BenchWorkload workload) throws Exception {
-        ColdStartFigures figures = new ColdStartFigures(runs, burst * burstRounds);
-        DirectStart.startTogether(workload, workload.command(), 1); // warms the page cache, not measured
-        kumo.together(workload, workload.name() + "-warm", 1);
+    /** "busybox" for hello-busybox: the name {@code --workloads=} takes. */
+    private static String shortName(String workload) {
+        return workload.replaceFirst("^hello-", "");
+    }
+
+    private ColdStartFigures measure(String name, ColdStartVariant variant) throws Exception {
+        List<ColdStartVariant.Baseline> baselines = variant.baselines();
+        ColdStartFigures figures = new ColdStartFigures(baselines.size(), runs, burst * burstRounds);
+        for (ColdStartVariant.Baseline baseline : baselines) {
+            baseline.startTogether(1); // warms the page cache, not measured
+        }
+        String prefix = name + "-" + variant.label();
+        kumo.together(variant, prefix + "-warm", 1);
         for (int i = 0; i < runs; i++) {
-            DirectStart.startTogether(workload, workload.command(), 1).forEach(figures::direct);
-            kumo.together(workload, workload.name() + "-" + i, 1).forEach(figures::kumo);
+            for (int b = 0; b < baselines.size(); b++) {
+                int which = b;
+                baselines.get(b).startTogether(1).forEach(start -> figures.direct(which, start));
+            }
+            kumo.together(variant, prefix + "-" + i, 1).forEach(figures::kumo);
         }
         for (int round = 0; round < burstRounds; round++) {
-            DirectStart.startTogether(workload, workload.command(), burst).forEach(figures::burstDirect);
-            kumo.together(workload, workload.name() + "-burst" + round, burst).forEach(figures::burstKumo);
+            baselines.getFirst().startTogether(burst).forEach(figures::burstDirect);
+            kumo.together(variant, prefix + "-burst" + round, burst).forEach(figures::burstKumo);
         }
         return figures;
     }
 
     private ColdStartFigures measureWithAotCache(BenchWorkload java, Path dir, int aotRuns) throws Exception {
-        ColdStartFigures figures = new ColdStartFigures(aotRuns, 0);
+        ColdStartFigures figures = new ColdStartFigures(1, aotRuns, 0);
         Path cache = dir.resolve("hello-java.aot");
         DirectStart.recordAotCache(java, cache);
         List<String> withCache = java.withOptions(List.of("-XX:AOTCache=" + cache));
         for (int i = 0; i < aotRuns; i++) {
-            DirectStart.startTogether(java, withCache, 1).forEach(figures::direct);
+            DirectStart.startTogether(java, withCache, 1).forEach(start -> figures.direct(0, start));
         }
         kumo.cycles(java.annotated("hello-java-aot", Map.of("kumo.dev/jvm-aot-cache", "true")), "hello-java-aot",
                 aotRuns).forEach(figures::kumo);
@@ -123,10 +162,10 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** One workload's figures: direct starts, Kumo's cold starts and their split, alone and at once. */
+    /** One variant's figures: its baselines' starts, Kumo's cold starts and their split, alone and at once. */
     private static final class ColdStartFigures {
 
-        final Latencies direct;
+        final List<Latencies> direct = new ArrayList<>();
         final Latencies directResponse;
         final Latencies kumo;
         final Latencies workloadStart;
@@ -136,8 +175,10 @@ public final class ColdStartBenchmark {
         final Latencies burstPlatform;
         private final List<String> notes = new ArrayList<>();
 
-        ColdStartFigures(int runs, int burstSamples) {
-            direct = new Latencies(runs);
+        ColdStartFigures(int baselines, int runs, int burstSamples) {
+            for (int i = 0; i < baselines; i++) {
+                direct.add(new Latencies(runs));
+            }
             directResponse = new Latencies(runs);
             kumo = new Latencies(runs);
             workloadStart = new Latencies(runs);
@@ -147,9 +188,12 @@ public final class ColdStartBenchmark {
             burstPlatform = new Latencies(burstSamples);
         }
 
-        void direct(DirectStart.Start start) {
-            direct.record(start.acceptNanos());
-            directResponse.record(start.firstResponseNanos());
+        /** A start of baseline {@code which}; the first baseline's first responses are kept too. */
+        void direct(int which, DirectStart.Start start) {
+            direct.get(which).record(start.acceptNanos());
+            if (which == 0) {
+                directResponse.record(start.firstResponseNanos());
+            }
         }
 
         void burstDirect(DirectStart.Start start) {
@@ -173,13 +217,23 @@ public final class ColdStartBenchmark {
             }
         }
 
-        void print(String name) {
+        void print(String name, ColdStartVariant variant) {
+            print(name, variant.baselines().stream().map(ColdStartVariant.Baseline::label).toList());
+        }
+
+        /** Prints the rows; {@code baselines} names each baseline, the first being what (c) subtracts. */
+        void print(String name, List<String> baselines) {
+            Latencies first = direct.getFirst();
             System.out.printf("%n%s%n", name);
             System.out.printf("  %-52s %4s %10s %10s %10s%n", "", "n", "p50", "p99", "max");
-            row("(a) spawn → accepting, direct (poll-connect 1 ms)", direct);
+            for (int i = 0; i < baselines.size(); i++) {
+                row("(a" + (i == 0 ? "" : String.valueOf(i + 1)) + ") " + baselines.get(i), direct.get(i));
+            }
             row("(b) request → response through Kumo, from zero", kumo);
             System.out.printf("  %-52s %4s %10s %10s%n", "(c) Kumo's overhead (b − a, percentile by percentile)",
-                    "", diff(kumo, direct, 50), diff(kumo, direct, 99));
+                    "", diff(kumo, first, 50), diff(kumo, first, 99));
+            System.out.printf("  %-52s %4s %9.2fx %9.2fx%n", "    ratio b / a", "", ratio(kumo, first, 50),
+                    ratio(kumo, first, 99));
             row("    direct: spawn → first response (its first request)", directResponse);
             System.out.printf("  %-52s %4s %10s %10s%n", "    b − (spawn → first response)", "",
                     diff(kumo, directResponse, 50), diff(kumo, directResponse, 99));
@@ -189,12 +243,16 @@ public final class ColdStartBenchmark {
                 notes.forEach(note -> System.out.println("  note: " + note));
                 return;
             }
-            row("(d) at once: spawn → accepting, direct", burstDirect);
+            row("(d) at once: (a) " + burstDirect.count() + " starts", burstDirect);
             row("(d) at once: request → response through Kumo", burstKumo);
             System.out.printf("  %-52s %4s %10s %10s%n", "(d) Kumo's overhead at once (b − a)", "",
                     diff(burstKumo, burstDirect, 50), diff(burstKumo, burstDirect, 99));
             row("    Kumo's split at once (/metrics): platform share", burstPlatform);
             notes.forEach(note -> System.out.println("  note: " + note));
+        }
+
+        private static double ratio(Latencies a, Latencies b, double percentile) {
+            return a.percentileMillis(percentile) / b.percentileMillis(percentile);
         }
 
         private static void row(String what, Latencies latencies) {

@@ -34,6 +34,21 @@ final class DirectStart {
     record Start(long acceptNanos, long firstResponseNanos) {
     }
 
+    /** The baseline of a process variant: {@code command} spawned directly. */
+    static ColdStartVariant.Baseline spawn(BenchWorkload workload, List<String> command) {
+        return new ColdStartVariant.Baseline() {
+            @Override
+            public String label() {
+                return "spawn → accepting, direct (poll-connect 1 ms)";
+            }
+
+            @Override
+            public List<Start> startTogether(int count) throws IOException, InterruptedException {
+                return DirectStart.startTogether(workload, command, count);
+            }
+        };
+    }
+
     /** Starts {@code command} {@code count} times at once and answers how long each took to accept and answer. */
     static List<Start> startTogether(BenchWorkload workload, List<String> command, int count)
             throws IOException, InterruptedException {

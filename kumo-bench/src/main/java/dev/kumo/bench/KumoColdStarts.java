@@ -47,12 +47,12 @@ final class KumoColdStarts {
         }
     }
 
-    /** Creates {@code count} Services at zero running {@code workload}, calls them all at once, deletes them. */
-    List<Sample> together(BenchWorkload workload, String prefix, int count) throws Exception {
+    /** Creates {@code count} Services at zero running {@code variant}, calls them all at once, deletes them. */
+    List<Sample> together(ColdStartVariant variant, String prefix, int count) throws Exception {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             names.add(prefix + "-" + i);
-            create(names.getLast(), workload.service(names.getLast(), true));
+            create(names.getLast(), variant.serviceAtZero().apply(names.getLast()));
         }
         try {
             for (String name : names) {

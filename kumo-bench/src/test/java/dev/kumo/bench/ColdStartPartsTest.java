@@ -24,6 +24,20 @@ class ColdStartPartsTest {
     }
 
     @Test
+    void busyboxRunsThroughShSoThatPortIsExpandedDirectlyAndUnderKumoAlike() {
+        BenchWorkload busybox = BenchWorkload.busybox(Path.of("/usr/bin/busybox"), Path.of("/tmp/www"));
+
+        assertThat(busybox.command()).containsExactly("/bin/sh", "-c",
+                "exec /usr/bin/busybox httpd -f -p 127.0.0.1:$PORT -h /tmp/www");
+        assertThat(busybox.variants()).singleElement().satisfies(process -> {
+            assertThat(process.label()).isEqualTo("process");
+            assertThat(process.serviceAtZero().apply("b-1")).isEqualTo(busybox.service("b-1", true));
+            assertThat(process.baselines()).extracting(ColdStartVariant.Baseline::label)
+                    .containsExactly("spawn → accepting, direct (poll-connect 1 ms)");
+        });
+    }
+
+    @Test
     void theSplitOfARevisionIsReadFromAScrapeAndMissingMetersAreZero() {
         String scrape = """
                 kumo_cold_start_seconds_count{namespace="default",revision="p-1-00001"} 1

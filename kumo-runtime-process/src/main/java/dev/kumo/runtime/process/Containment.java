@@ -45,10 +45,11 @@ final class Containment {
             find("setsid").ifPresent(setsid -> prefix.add(setsid.toString()));
         }
         boolean session = cgroup.isEmpty() && !prefix.isEmpty();
-        Optional<Path> prlimit = find("prlimit");
-        if (limits.memoryBytes().isPresent() && cgroups.with("memory").isEmpty() && prlimit.isPresent()) {
-            prefix.addAll(List.of(prlimit.get().toString(), "--as=" + limits.memoryBytes().getAsLong(), "--"));
-        }
+        // Looked up only when it would act: each step costs the launch an exec.
+        Optional<Path> prlimit = limits.memoryBytes().isPresent() && cgroups.with("memory").isEmpty()
+                ? find("prlimit") : Optional.empty();
+        prlimit.ifPresent(tool -> prefix.addAll(List.of(tool.toString(), "--as=" + limits.memoryBytes().getAsLong(),
+                "--")));
         identity.ifPresent(id -> {
             List<String> words = new ArrayList<>(id.prefix());
             words.set(0, tool(words.getFirst()));

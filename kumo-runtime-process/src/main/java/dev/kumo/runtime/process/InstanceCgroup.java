@@ -32,11 +32,18 @@ final class InstanceCgroup {
         return new InstanceCgroup(dirs);
     }
 
-    /** Creates the directories and writes the limits each hierarchy can enforce. */
+    /**
+     * Creates the directories and writes the limits each hierarchy can enforce: in the tracking hierarchy always, in
+     * a further (v1) one only when it enforces a limit the instance has, as joining a cgroup costs the launch a
+     * migration (milliseconds on a busy host) and one without a limit would change nothing.
+     */
     static InstanceCgroup create(Cgroups cgroups, String instanceId, WorkloadLimits limits) throws IOException {
         List<Path> dirs = new ArrayList<>();
         try {
             for (Cgroups.Hierarchy hierarchy : cgroups.hierarchies()) {
+                if (!dirs.isEmpty() && !enforces(hierarchy, limits)) {
+                    continue;
+                }
                 Path dir = hierarchy.parent().resolve(instanceId);
                 Files.createDirectory(dir);
                 dirs.add(dir);
@@ -47,6 +54,11 @@ final class InstanceCgroup {
             throw new IOException("creating the cgroup of instance " + instanceId + ": " + e.getMessage(), e);
         }
         return new InstanceCgroup(dirs);
+    }
+
+    private static boolean enforces(Cgroups.Hierarchy hierarchy, WorkloadLimits limits) {
+        return hierarchy.controllers().contains("memory") && limits.memoryBytes().isPresent()
+                || hierarchy.controllers().contains("cpu") && limits.cpuMillis().isPresent();
     }
 
     private static void limit(Cgroups.Hierarchy hierarchy, Path dir, WorkloadLimits limits) throws IOException {

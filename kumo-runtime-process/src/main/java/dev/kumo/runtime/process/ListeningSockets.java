@@ -3,8 +3,10 @@ package dev.kumo.runtime.process;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ final class ListeningSockets {
 
     /** The kernel's code for TCP_LISTEN in the {@code st} column. */
     private static final String LISTEN = "0A";
+    /** TCP_SYN_RECV: a pending connection. */
+    private static final String SYN_RECV = "03";
+    /** The width of one line of {@code /proc/net/tcp} (the kernel's TMPSZ); tcp6's are longer. */
+    private static final int RECORD_BYTES = 150;
     private static final InetAddress LOOPBACK_V4 = loopbackV4();
 
     /** One listening socket; an IPv4-mapped IPv6 address ({@code ::ffff:127.0.0.1}) reads as its IPv4 address. */
@@ -54,7 +60,7 @@ final class ListeningSockets {
         boolean any = false;
         for (String table : List.of("tcp", "tcp6")) {
             try {
-                sockets.addAll(parse(Files.readString(proc.resolve("net").resolve(table)), ByteOrder.nativeOrder()));
+                sockets.addAll(parse(listeningPart(proc.resolve("net").resolve(table)), ByteOrder.nativeOrder()));
                 any = true;
             } catch (NoSuchFileException e) {
                 // tcp6 is absent on a kernel without IPv6
@@ -63,6 +69,38 @@ final class ListeningSockets {
             }
         }
         return any ? Optional.of(List.copyOf(sockets)) : Optional.empty();
+    }
+
+    /**
+     * The head of a table, up to its first socket that neither listens nor is a pending connection (which kernels
+     * before 4.4 list under their listener). The kernel lists the listening sockets first; the rest of the table is
+     * a walk of its whole established hash, some 10x the cost of the head on a busy host, paid on the path of every
+     * start. Reading a record at a time makes the kernel step one socket per read, so that walk stops at the first
+     * socket after the listeners.
+     */
+    static String listeningPart(Path table) throws IOException {
+        StringBuilder text = new StringBuilder();
+        ByteBuffer buffer = ByteBuffer.allocate(RECORD_BYTES);
+        int unread = 0;
+        try (FileChannel channel = FileChannel.open(table)) {
+            while (channel.read(buffer.clear()) > 0) {
+                text.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII));
+                for (int end = text.indexOf("\n", unread); end >= 0; end = text.indexOf("\n", unread)) {
+                    String line = text.substring(unread, end);
+                    unread = end + 1;
+                    if (pastTheListeners(line)) {
+                        return text.substring(0, unread);
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean pastTheListeners(String line) {
+        String[] fields = line.trim().split("\\s+");
+        return fields.length > 3 && fields[0].endsWith(":") && !fields[3].equals(LISTEN)
+                && !fields[3].equals(SYN_RECV);
     }
 
     /**

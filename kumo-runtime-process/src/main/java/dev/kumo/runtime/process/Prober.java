@@ -18,6 +18,8 @@ final class Prober {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int MAX_STATUS_LINE = 1024;
+    /** A loopback connect is answered at once; this bounds one whose SYN a full backlog dropped. */
+    private static final int ACCEPT_TIMEOUT_MILLIS = 100;
 
     private Prober() {
     }
@@ -50,6 +52,19 @@ final class Prober {
             return failure.<ProbeOutcome>map(ProbeOutcome.Failed::new).orElse(new ProbeOutcome.Passed());
         } catch (IOException e) {
             return new ProbeOutcome.Failed(describe(probe, port) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether something accepts connections at 127.0.0.1:{@code port}, by connecting and closing: the cheap look a
+     * start polls with, which tells neither whose socket it is nor whether it answers (the probe after it does).
+     */
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), ACCEPT_TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

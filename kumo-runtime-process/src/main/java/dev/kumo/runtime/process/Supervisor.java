@@ -4,6 +4,7 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
@@ -218,6 +219,8 @@ final class Supervisor implements Runnable {
         private final Run run;
         private final Containment containment;
         private final ProbeSchedule readiness;
+        /** The fast looks of the start, for the default readiness probe (Knative's, without a period). */
+        private Optional<StartPolling> startPolling;
         private final Optional<ProbeSchedule> liveness;
         private Instant nextReadiness;
         private Instant nextLiveness;
@@ -240,6 +243,11 @@ final class Supervisor implements Runnable {
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
+            // Only probes of a port: a connect tells nothing about what an exec or Running probe checks.
+            Probe probe = spec.readiness().probe();
+            this.startPolling = spec.readiness().period().isZero()
+                    && (probe instanceof Probe.TcpSocket || probe instanceof Probe.HttpGet)
+                    ? Optional.of(new StartPolling(readiness.first())) : Optional.empty();
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
             this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
@@ -277,6 +285,9 @@ final class Supervisor implements Runnable {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
+            if (awaitingListen(ports.target(probe.probe()))) {
+                return;
+            }
             ProbeOutcome outcome = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
                     ready);
             Instant now = config.clock().instant();
@@ -289,9 +300,9 @@ final class Supervisor implements Runnable {
                     everReady = true;
                     unhealthy = false;
                     lastReadinessFailure = Optional.empty();
-                    record();
                     startLiveness(now);
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
+                    record(); // after: the record of the run's start already names its pid for a later server
                 }
             } else {
                 readinessFailures++;
@@ -313,6 +324,26 @@ final class Supervisor implements Runnable {
                 }
             }
             nextReadiness = readiness.after(now, ready);
+        }
+
+        /**
+         * In the start's polling window: whether nothing accepts at {@code port} yet, the next look then scheduled.
+         * Refusals seen this way are not probe failures: explaining one reads /proc (milliseconds), and a start
+         * looked at every millisecond is refused many times; the probes after the window explain them as before.
+         * Once something accepts, the window closes and the probe runs at once.
+         */
+        private boolean awaitingListen(int port) {
+            Instant now = config.clock().instant();
+            Optional<StartPolling> polling = startPolling.filter(window -> window.covers(now));
+            if (polling.isEmpty()) {
+                return false;
+            }
+            if (Prober.accepts(port)) {
+                startPolling = Optional.empty();
+                return false;
+            }
+            nextReadiness = polling.get().after(config.clock().instant());
+            return true;
         }
 
         /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}; notes when a conflict starts. */

@@ -2,9 +2,14 @@ package dev.kumo.runtime.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,6 +59,22 @@ class ListeningSocketsTest {
                         + "   1: 0100007:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 "
                         + "5 1 0000000000000000 100 0 0 10 0\n", ByteOrder.LITTLE_ENDIAN, List.of()),
                 new Row("only the header: nothing listens", TCP_HEADER, ByteOrder.LITTLE_ENDIAN, List.of()));
+    }
+
+    @Test
+    void theHeadOfATableEndsAtTheFirstSocketThatNeitherListensNorIsPending(@TempDir Path dir) throws IOException {
+        String listener = "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 "
+                + "5 1 0000000000000000 100 0 0 10 0\n";
+        String pending = "   1: 0100007F:1F90 0100007F:9C40 03 00000000:00000000 00:00000000 00000000  1000        0 "
+                + "0 1 0000000000000000 100 0 0 10 0\n";
+        String established = "   2: 0100007F:B9FD 0100007F:ADDA 01 00000000:00000000 00:00000000 00000000  1000     "
+                + "   0 7 1 0000000000000000 20 4 30 10 -1\n";
+        String head = TCP_HEADER + listener + pending + listener.replace(":1F90", ":1F91") + established;
+        Path table = Files.writeString(dir.resolve("tcp"), head + listener.replace(":1F90", ":1F92"));
+
+        assertThat(ListeningSockets.listeningPart(table)).isEqualTo(head);
+        assertThat(ListeningSockets.listeningPart(Files.writeString(dir.resolve("short"), TCP_HEADER + listener)))
+                .as("a table of listeners only is read to its end").isEqualTo(TCP_HEADER + listener);
     }
 
     @ParameterizedTest(name = "{0}")
