@@ -3,8 +3,6 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.runtime.podman.TestPodman;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Knative's autoscale-go sample with the inspector image: {@code autoscaling.knative.dev/target: "1"} and 5
@@ -35,29 +31,12 @@ class ContainerAutoscaleIT {
     private static final Duration SCALE_OUT = Duration.ofSeconds(90);
     private static final Duration SCALE_IN = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path temp;
-    private static KumoServer server;
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        TestPodman.assume();
-        SampleImages.build("inspector");
-        server = ContainerServers.start(temp.resolve("data"));
-        api = new TestApi(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-            assertThat(pods()).as("pods left after close").isEmpty();
-        }
-    }
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer("inspector");
 
     @Test
     void concurrentLoadScalesToThreeOrMoreContainersAndIdleBackToZero() throws Exception {
+        TestApi api = KUMO.api();
         api.create(SERVICES, """
                 {"apiVersion":"serving.knative.dev/v1","kind":"Service","metadata":{"name":"%s"},
                  "spec":{"template":{"metadata":{"annotations":{"autoscaling.knative.dev/target":"1",
@@ -67,7 +46,7 @@ class ContainerAutoscaleIT {
                      "ports":[{"containerPort":8080}]}]}}}}""".formatted(NAME));
         api.awaitCondition(SERVICES + "/" + NAME, "Ready", "True");
 
-        Ingress ingress = new Ingress(server);
+        Ingress ingress = KUMO.ingress();
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger served = new AtomicInteger();
         List<Future<?>> clients = new ArrayList<>();
@@ -102,6 +81,6 @@ class ContainerAutoscaleIT {
     }
 
     private static List<String> pods() {
-        return ContainerServers.pods(temp.resolve("data"));
+        return KUMO.pods();
     }
 }

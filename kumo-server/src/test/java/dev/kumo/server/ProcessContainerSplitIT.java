@@ -1,18 +1,11 @@
 package dev.kumo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.kumo.runtime.podman.TestPodman;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One Service, two revisions on two runtimes side by side (samples/containers/process-and-container.yaml as one
@@ -23,37 +16,18 @@ class ProcessContainerSplitIT {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
     private static final String NAME = "mixedsplit";
-    private static final String HOST = NAME + ".default.localhost";
     private static final String FROM_PROCESS = "Hello Kumo! (mixedsplit-process)\n";
     private static final String FROM_CONTAINER = "Hello Kumo!\n";
     private static final int REQUESTS = 100;
     /** Out of 100 at 50%: 30..70 is beyond four standard deviations of a fair coin. */
     private static final int AT_LEAST = 30;
-    private static final Duration SETTLE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path temp;
-    private static KumoServer server;
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        TestPodman.assume();
-        SampleImages.build("helloworld");
-        server = ContainerServers.start(temp.resolve("data"));
-        api = new TestApi(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-            assertThat(ContainerServers.pods(temp.resolve("data"))).as("pods left after close").isEmpty();
-        }
-    }
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer("helloworld");
 
     @Test
     void aProcessRevisionAndAContainerRevisionOfOneServiceBothAnswerHalfEach() {
+        TestApi api = KUMO.api();
         String python = SampleImages.manifest("hello-python").toString();
         api.create(SERVICES, """
                 {"apiVersion":"serving.knative.dev/v1","kind":"Service","metadata":{"name":"%s"},
@@ -70,18 +44,9 @@ class ProcessContainerSplitIT {
                              {"revisionName":"%s-container","percent":50}]}}""".formatted(NAME, NAME, NAME),
                 "application/merge-patch+json");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-        await("the split in force").atMost(SETTLE).until(() -> api.get(SERVICES + "/" + NAME),
-                s -> TestApi.condition(s, "Ready").path("status").asText().equals("True")
-                        && s.at("/status/traffic").size() == 2
-                        && s.at("/status/observedGeneration").asLong() == 2);
+        KUMO.awaitReady(SERVICES + "/" + NAME, 2, 2);
 
-        Ingress ingress = new Ingress(server);
-        Map<String, Integer> answers = new TreeMap<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            HttpResponse<String> answer = ingress.get(HOST, "/");
-            assertThat(answer.statusCode()).as("request %d: %s", i, answer.body()).isEqualTo(200);
-            answers.merge(answer.body(), 1, Integer::sum);
-        }
+        Map<String, Integer> answers = KUMO.ingress().tally(NAME + ".default.localhost", "/", REQUESTS);
         assertThat(answers).as("answers over %d requests", REQUESTS).containsOnlyKeys(FROM_PROCESS, FROM_CONTAINER);
         assertThat(answers.values()).as("each half within tolerance: %s", answers).allMatch(n -> n >= AT_LEAST);
     }
