@@ -16,6 +16,7 @@ import dev.kumo.api.serving.validation.RevisionValidation;
 import dev.kumo.api.serving.validation.RouteValidation;
 import dev.kumo.api.serving.validation.ServiceValidation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The serving.knative.dev/v1 kinds (Services, Configurations, Revisions, Routes): admission and printer columns —
@@ -73,19 +74,18 @@ public final class ServingKinds {
                 kind(ResourceTypes.SERVICE, Service.class, new KindRules<Service>(
                         (value, existing) -> KindDefaults.service(value, existing, config.defaults()),
                         (value, existing) -> ServiceValidation.validate(value, existing, config),
-                        value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
-                                : value.spec().template()), TEMPLATE_SPEC)))
+                        value -> templateWarnings(value.spec() == null ? null : value.spec().template())))
                         .withPrinting(SERVICE_COLUMNS),
                 kind(ResourceTypes.CONFIGURATION, Configuration.class, new KindRules<Configuration>(
                         (value, existing) -> KindDefaults.configuration(value, existing, config.defaults()),
                         (value, existing) -> ConfigurationValidation.validate(value, existing, config),
-                        value -> NotHonouredFields.warnings(templateSpec(value.spec() == null ? null
-                                : value.spec().template()), TEMPLATE_SPEC)))
+                        value -> templateWarnings(value.spec() == null ? null : value.spec().template())))
                         .withPrinting(CONFIGURATION_COLUMNS),
                 kind(ResourceTypes.REVISION, Revision.class, new KindRules<Revision>(
                         (value, existing) -> KindDefaults.revision(value, existing, config.defaults()),
                         (value, existing) -> RevisionValidation.validate(value, existing, config),
-                        value -> NotHonouredFields.warnings(value.spec(), "spec")))
+                        value -> NotHonouredFields.warnings(value.spec(), value.metadata() == null ? Map.of()
+                                : value.metadata().annotationsOrEmpty(), "spec")))
                         .withPrinting(REVISION_COLUMNS)
                         .withSubresources("log", "autoscaling"),
                 kind(ResourceTypes.ROUTE, Route.class, new KindRules<Route>(
@@ -100,7 +100,12 @@ public final class ServingKinds {
         return new KindDefinition(type, new TypedAdmission<>(type, record, NameRule.DNS1035_LABEL, rules));
     }
 
-    private static RevisionSpec templateSpec(RevisionTemplateSpec template) {
-        return template == null ? null : template.spec();
+    /** The warnings about a template's spec, under the template's own annotations (its Revisions'). */
+    private static List<String> templateWarnings(RevisionTemplateSpec template) {
+        if (template == null) {
+            return List.of();
+        }
+        return NotHonouredFields.warnings(template.spec(), template.metadata() == null ? Map.of()
+                : template.metadata().annotationsOrEmpty(), TEMPLATE_SPEC);
     }
 }

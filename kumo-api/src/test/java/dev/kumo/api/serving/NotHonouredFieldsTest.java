@@ -43,28 +43,59 @@ class NotHonouredFieldsTest {
 
         Admitted admitted = admit(manifest.deepCopy());
 
+        // An image with no command runs in the container runtime, which honours volumes, imagePullSecrets,
+        // imagePullPolicy, the livenessProbe and the hardening settings (issue #12): only the rest warn. Until then
+        // every field here warned "kept but not enforced by Kumo's process runtime".
         String s = "spec.template.spec";
         String c = s + ".containers[0]";
+        String neither = ": kept but not enforced by Kumo (neither its process nor its container runtime acts on it)";
         assertThat(admitted.warnings()).containsExactly(
-                s + ".volumes: kept but not enforced by Kumo's process runtime",
-                s + ".serviceAccountName: kept but not enforced by Kumo's process runtime",
-                s + ".imagePullSecrets: kept but not enforced by Kumo's process runtime",
-                s + ".affinity: kept but not enforced by Kumo's process runtime",
-                s + ".nodeSelector: kept but not enforced by Kumo's process runtime",
-                s + ".tolerations: kept but not enforced by Kumo's process runtime",
-                s + ".runtimeClassName: kept but not enforced by Kumo's process runtime",
-                s + ".securityContext.fsGroup: kept but not enforced by Kumo's process runtime",
-                c + ".livenessProbe: kept but not enforced by Kumo's process runtime",
-                c + ".imagePullPolicy: kept but not enforced by Kumo's process runtime",
-                c + ".resources.requests: kept but not enforced by Kumo's process runtime",
-                c + ".securityContext.allowPrivilegeEscalation: kept but not enforced by Kumo's process runtime",
-                c + ".securityContext.capabilities: kept but not enforced by Kumo's process runtime",
-                c + ".env[0].valueFrom.fieldRef: kept but not enforced by Kumo's process runtime");
+                s + ".serviceAccountName" + neither,
+                s + ".affinity" + neither,
+                s + ".nodeSelector" + neither,
+                s + ".tolerations" + neither,
+                s + ".runtimeClassName" + neither,
+                s + ".securityContext.fsGroup" + neither,
+                c + ".resources.requests" + neither,
+                c + ".env[0].valueFrom.fieldRef" + neither);
         for (String field : new String[] {"affinity", "tolerations", "securityContext", "volumes", "nodeSelector"}) {
             assertThat(normalized(admitted.object().at("/spec/template/spec/" + field)))
                     .isEqualTo(normalized(manifest.at("/spec/template/spec/" + field)));
         }
         assertThat(normalized(admitted.object().at("/spec/template/spec/containers/0/resources")))
                 .isEqualTo(normalized(manifest.at("/spec/template/spec/containers/0/resources")));
+    }
+
+    @Test
+    void aRevisionRunAsAProcessSaysTheProcessRuntimeIgnoresWhatOnlyContainersHonour() {
+        ObjectNode manifest = patched(SERVICE, SPEC.replace("- image: ghcr.io/knative/helloworld-go:latest",
+                "- command: [./server]"));
+
+        String s = "spec.template.spec";
+        String c = s + ".containers[0]";
+        String ignored = ": kept but not enforced: ignored by the process runtime, which runs this Revision (the "
+                + "container runtime honours it for images)";
+        assertThat(admit(manifest).warnings()).contains(s + ".volumes" + ignored, s + ".imagePullSecrets" + ignored,
+                        c + ".imagePullPolicy" + ignored, c + ".securityContext.allowPrivilegeEscalation" + ignored,
+                        c + ".securityContext.capabilities" + ignored)
+                .contains(s + ".serviceAccountName: kept but not enforced by Kumo (neither its process nor its "
+                        + "container runtime acts on it)")
+                .as("both runtimes run liveness probes").noneMatch(w -> w.contains("livenessProbe"))
+                .hasSize(13);
+    }
+
+    @Test
+    void theRuntimeAnnotationDecidesAndAnImageWithACommandMayRunEither() {
+        String volumes = "spec.template.spec.volumes: kept but not enforced";
+        ObjectNode forced = patched(SERVICE, SPEC.replace("  template:\n", "  template:\n    metadata: "
+                + "{annotations: {kumo.dev/runtime: process}}\n"));
+        ObjectNode both = patched(SERVICE, SPEC.replace("- image: ghcr.io/knative/helloworld-go:latest",
+                "- image: ghcr.io/knative/helloworld-go:latest\n          command: [/ko-app/helloworld]"));
+
+        assertThat(forced.at("/spec/template/metadata/annotations").size()).isOne();
+        assertThat(admit(forced).warnings()).contains(volumes + ": ignored by the process runtime, which runs this "
+                + "Revision (the container runtime honours it for images)");
+        assertThat(admit(both).warnings()).anyMatch(w -> w.startsWith(volumes + " if this Revision runs as a "
+                + "process: it has an image and a command, so the server's default-runtime decides"));
     }
 }

@@ -65,6 +65,14 @@ public final class TestPodman {
                 "{{.Name}}"));
     }
 
+    /**
+     * The names of the pods of the container runtime whose state directory is {@code stateDir} (a Kumo server's
+     * {@code DATA_DIR/instances/container}): what one server made, apart from every other Kumo on the host.
+     */
+    public static List<String> podsOf(Path stateDir) {
+        return pods(PodLabels.DATA_DIR_KEY, PodLabels.dataDirKey(stateDir));
+    }
+
     /** The names of the containers (running or not) carrying the label {@code key=value}. */
     public static List<String> containers(String key, String value) {
         return lines(run(Optional.empty(), "ps", "-a", "--filter", "label=" + key + "=" + value, "--format",

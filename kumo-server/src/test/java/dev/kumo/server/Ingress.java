@@ -1,0 +1,51 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Requests through a test server's ingress with the Host header naming a Route, as curl would send them. */
+final class Ingress {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final KumoServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Ingress(KumoServer server) {
+        this.server = server;
+    }
+
+    /** How many of {@code requests} GETs of {@code path} on {@code host} answered each body; each must be 200. */
+    Map<String, Integer> tally(String host, String path, int requests) {
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
+            HttpResponse<String> answer = get(host, path);
+            assertThat(answer.statusCode()).as("request %d: %s", i, answer.body()).isEqualTo(200);
+            answers.merge(answer.body(), 1, Integer::sum);
+        }
+        return answers;
+    }
+
+    /** GET {@code path} on the host {@code host} (such as {@code hello.default.localhost}). */
+    HttpResponse<String> get(String host, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
+                .header("Host", host).timeout(TIMEOUT).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + host + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
