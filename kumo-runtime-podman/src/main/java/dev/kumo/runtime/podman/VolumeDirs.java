@@ -93,21 +93,28 @@ final class VolumeDirs implements AutoCloseable {
         String revision = instanceRevisions.remove(instanceId);
         if (revision != null && revisionUsers.merge(revision, -1, Integer::sum) <= 0) {
             revisionUsers.remove(revision);
+            owners.remove(revision);
             deleteQuietly(root.resolve("files").resolve(revision));
         }
     }
 
-    /** New content of a revision's files volume: rewritten now if its instances run, else kept for the next. */
+    /**
+     * New content of a revision's files volume: rewritten now if its instances run, else kept for the next. A write
+     * that fails is logged and left to the next refresh (Kubernetes' updates are eventual too).
+     */
     synchronized void refresh(RevisionRef ref, String volume, VolumeSpec.Files files) {
         String revision = key(ref);
         latest.put(revision + "/" + volume, files);
+        if (!revisionUsers.containsKey(revision)) {
+            return;
+        }
         Path dir = filesDir(ref, volume);
-        if (revisionUsers.containsKey(revision) && Files.isSymbolicLink(dir.resolve(AtomicWriter.DATA))) {
+        if (Files.isSymbolicLink(dir.resolve(AtomicWriter.DATA))) {
             try {
                 new AtomicWriter(dir, owners.getOrDefault(revision, AtomicWriter.Owner.SERVER))
                         .write(files.files(), clock.instant());
-            } catch (IOException e) {
-                throw new UncheckedIOException("refreshing volume " + volume + " of " + ref + " in " + dir, e);
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("refreshing volume {} of {} in {}: {}", volume, ref, dir, e.toString());
             }
         }
     }

@@ -110,6 +110,16 @@ class VolumeDirsTest {
     }
 
     @Test
+    void aRefreshWithoutARunningInstanceWritesNothingAndReachesTheNextInstance() {
+        VolumeDirs dirs = new VolumeDirs(state, clock);
+        dirs.refresh(REVISION, "config", config("v2"));
+        assertThat(state.resolve("volumes/files/default/app-00001")).doesNotExist();
+
+        Path dir = dirs.acquire("app-00001-bcdfg", spec(config("v1"))).paths().get("config");
+        assertThat(dir.resolve("greeting")).hasContent("v2");
+    }
+
+    @Test
     void theNextRuntimeOnTheStateDirectoryRemovesWhatTheLastOneLeft() {
         new VolumeDirs(state, clock).acquire("app-00001-bcdfg", spec(config("v1")));
         new VolumeDirs(state, clock);
