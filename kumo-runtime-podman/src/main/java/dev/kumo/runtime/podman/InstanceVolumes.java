@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The host directories of one instance's volumes ({@link VolumeDirs}), by volume name, and where a mount's source is. */
+/** The host directories of one instance's volumes ({@link VolumeDirs}) by volume name, and each mount's source. */
 record InstanceVolumes(String instanceId, Map<String, Path> paths, Map<String, VolumeSpec> specs) {
 
     /** An instance without volumes. */

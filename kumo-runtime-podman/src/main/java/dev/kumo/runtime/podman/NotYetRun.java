@@ -17,9 +17,13 @@ final class NotYetRun {
             return Optional.of("containers: " + (image.sidecars().size() + 1) + " containers; the container runtime "
                     + "runs one container per revision so far: remove the sidecars or run them as Services");
         }
-        return MountSpecs.refusal(image).or(() -> Stream.concat(Stream.of(image.readiness()), image.liveness().stream()).map(ProbeSpec::probe)
+        Optional<String> mounts = MountSpecs.refusal(image);
+        if (mounts.isPresent()) {
+            return mounts;
+        }
+        return Stream.concat(Stream.of(image.readiness()), image.liveness().stream()).map(ProbeSpec::probe)
                 .filter(probe -> probe instanceof Probe.Exec || probe instanceof Probe.Grpc).findFirst()
                 .map(probe -> (probe instanceof Probe.Exec ? "exec" : "grpc") + " probes: the container runtime "
-                        + "does not run them yet; use httpGet or tcpSocket"));
+                        + "does not run them yet; use httpGet or tcpSocket");
     }
 }
