@@ -2,11 +2,14 @@ package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.MountSpec;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.VolumeSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -51,13 +54,29 @@ final class MountSpecs {
         return options;
     }
 
-    /** Why the mounts cannot be made, or empty: a subPath into a memory emptyDir (a tmpfs has no host path). */
+    /**
+     * Why the mounts cannot be made, or empty: a subPath into a memory emptyDir (a tmpfs has no host path), or a
+     * memory emptyDir mounted by more than one container (each container's tmpfs is its own, so they would not share
+     * it as Kubernetes' containers do).
+     */
     static Optional<String> refusal(ImageWorkload image) {
-        return Stream.concat(image.mounts().stream(), image.sidecars().stream().flatMap(s -> s.mounts().stream()))
-                .filter(mount -> mount.subPath().isPresent() && image.volume(mount.volume()).orElse(null)
-                        instanceof VolumeSpec.EmptyDir empty && empty.memory())
+        Optional<String> subPath = Stream.concat(image.mounts().stream(),
+                        image.sidecars().stream().flatMap(s -> s.mounts().stream()))
+                .filter(mount -> mount.subPath().isPresent() && inMemory(image, mount.volume()))
                 .findFirst().map(mount -> "mount at " + mount.mountPath() + ": a subPath of emptyDir "
                         + mount.volume() + " with medium Memory is not supported by the container runtime; mount "
                         + "the whole volume");
+        return subPath.or(() -> Stream.concat(Stream.of(image.mounts()), image.sidecars().stream()
+                        .map(SidecarSpec::mounts))
+                .flatMap(mounts -> mounts.stream().map(MountSpec::volume).filter(v -> inMemory(image, v)).distinct())
+                .collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).findFirst()
+                .map(e -> "emptyDir " + e.getKey() + " with medium Memory is mounted by " + e.getValue()
+                        + " containers; the container runtime gives each container a tmpfs of its own so far: "
+                        + "drop medium: Memory to share it"));
+    }
+
+    private static boolean inMemory(ImageWorkload image, String volume) {
+        return image.volume(volume).orElse(null) instanceof VolumeSpec.EmptyDir empty && empty.memory();
     }
 }

@@ -6,6 +6,7 @@ import dev.kumo.runtime.spi.FileEntry;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.MountSpec;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -140,7 +142,7 @@ class VolumeDirsTest {
                 bind("/data", volumes.paths().get("scratch"), "rw"),
                 "{\"destination\":\"/cache\",\"type\":\"tmpfs\",\"source\":\"tmpfs\","
                         + "\"options\":[\"rw\",\"mode=1777\",\"size=1048576\"]}");
-        assertThat(MountSpecs.into(new JsonObject(), java.util.List.of(), volumes).containsKey("mounts")).isFalse();
+        assertThat(MountSpecs.into(new JsonObject(), List.of(), volumes).containsKey("mounts")).isFalse();
     }
 
     @Test
@@ -151,6 +153,17 @@ class VolumeDirsTest {
         assertThat(NotYetRun.refusal(spec)).hasValueSatisfying(why -> assertThat(why)
                 .contains("subPath", "cache", "Memory"));
         assertThat(NotYetRun.refusal(spec(config("v1")))).isEmpty();
+    }
+
+    @Test
+    void aMemoryEmptyDirMountedByTwoContainersIsRefusedByName() {
+        SidecarSpec sidecar = new SidecarSpec("side", "dev.local/side:1", List.of(), List.of(), Map.of(),
+                List.of(MountSpec.of("cache", "/cache", false)), Optional.empty(), Optional.empty());
+        ImageWorkload spec = WorkloadSpec.image(REVISION, "dev.local/app:1")
+                .volume(new VolumeSpec.EmptyDir("cache", true, OptionalLong.empty()))
+                .mount(MountSpec.of("cache", "/cache", false)).sidecar(sidecar).build();
+        assertThat(MountSpecs.refusal(spec)).hasValueSatisfying(why -> assertThat(why)
+                .contains("emptyDir cache", "mounted by 2 containers", "medium: Memory"));
     }
 
     private static String bind(String destination, Path source, String mode) {
