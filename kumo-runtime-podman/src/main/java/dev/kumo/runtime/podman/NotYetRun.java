@@ -17,9 +17,9 @@ final class NotYetRun {
             return Optional.of("containers: " + (image.sidecars().size() + 1) + " containers; the container runtime "
                     + "runs one container per revision so far: remove the sidecars or run them as Services");
         }
-        if (!image.volumes().isEmpty() || !image.mounts().isEmpty()) {
-            return Optional.of("volumes: the container runtime does not mount volumes yet: pass ConfigMap and "
-                    + "Secret values as env (env.valueFrom, envFrom) instead");
+        Optional<String> mounts = MountSpecs.refusal(image);
+        if (mounts.isPresent()) {
+            return mounts;
         }
         return Stream.concat(Stream.of(image.readiness()), image.liveness().stream()).map(ProbeSpec::probe)
                 .filter(probe -> probe instanceof Probe.Exec || probe instanceof Probe.Grpc).findFirst()

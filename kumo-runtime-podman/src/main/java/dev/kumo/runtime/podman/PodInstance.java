@@ -46,6 +46,8 @@ final class PodInstance implements Runnable {
     private final Map<String, String> labels;
     private final String pod;
     private final InstanceLog log;
+    private final VolumeDirs volumeDirs;
+    private InstanceVolumes volumes;
     private final Consumer<Instance> publisher;
     private final Semaphore wakeup = new Semaphore(0);
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
@@ -57,7 +59,7 @@ final class PodInstance implements Runnable {
 
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
-            InstanceLog log, Consumer<Instance> publisher) {
+            InstanceLog log, VolumeDirs volumeDirs, Consumer<Instance> publisher) {
         this.id = id;
         this.spec = spec;
         this.config = config;
@@ -65,6 +67,8 @@ final class PodInstance implements Runnable {
         this.labels = PodLabels.of(dataDirKey, spec.revision(), id);
         this.pod = PodLabels.podName(dataDirKey, id);
         this.log = log;
+        this.volumeDirs = volumeDirs;
+        this.volumes = InstanceVolumes.none(id);
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
@@ -106,6 +110,7 @@ final class PodInstance implements Runnable {
             }
         } finally {
             client.ifPresent(this::removePod);
+            volumeDirs.release(id);
             publish(new InstanceState.Stopped(config.clock().instant()));
             done.complete(current);
         }
@@ -134,6 +139,7 @@ final class PodInstance implements Runnable {
             return;
         }
         created.join();
+        volumes = volumeDirs.acquire(id, spec);
         CompletableFuture<Void> started = podman.startPod(pod);
         CompletableFuture<String> first = podman.createContainer(containerSpec(1));
         started.join();
@@ -141,7 +147,7 @@ final class PodInstance implements Runnable {
     }
 
     private JsonObject containerSpec(int run) {
-        return PodSpecs.container(pod + "-" + run, pod, labels, spec);
+        return MountSpecs.into(PodSpecs.container(pod + "-" + run, pod, labels, spec), spec.mounts(), volumes);
     }
 
     /** For each published container port, the loopback port podman picked. */

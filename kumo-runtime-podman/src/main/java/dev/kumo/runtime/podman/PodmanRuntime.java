@@ -6,8 +6,10 @@ import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.ProcessWorkload;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
+import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
@@ -46,6 +48,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final PodmanService service;
     private final String dataDirKey;
     private final Leftovers leftovers;
+    private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
     private final Map<String, PodInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
@@ -57,6 +60,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
         this.service = PodmanService.of(config.socket(), config.stateDir());
         this.dataDirKey = PodLabels.dataDirKey(config.stateDir());
         this.leftovers = new Leftovers(config.stateDir(), dataDirKey);
+        this.volumeDirs = new VolumeDirs(config.stateDir(), config.clock());
         this.leftoversRemoved = removeLeftovers();
     }
 
@@ -125,7 +129,8 @@ public final class PodmanRuntime implements WorkloadRuntime {
         leftovers.podsCreated();
         String id = nextId(spec.revision().revision());
         InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
-        PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, this::changed);
+        PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, volumeDirs,
+                this::changed);
         logs.put(id, log);
         instances.put(id, instance);
         Thread.ofVirtual().name("pod-" + id).start(instance);
@@ -163,6 +168,11 @@ public final class PodmanRuntime implements WorkloadRuntime {
     }
 
     @Override
+    public void refreshFiles(RevisionRef revision, String volume, VolumeSpec.Files files) {
+        volumeDirs.refresh(revision, volume, files);
+    }
+
+    @Override
     public void close() {
         closed = true;
         List<CompletableFuture<Instance>> stopping = new ArrayList<>();
@@ -187,6 +197,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
             if (allStopped && leftoversGone) {
                 leftovers.noneLeft();
             }
+            volumeDirs.close();
             service.close();
         }
     }
