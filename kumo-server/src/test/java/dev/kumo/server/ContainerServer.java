@@ -86,7 +86,8 @@ final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
     /** Waits until the object at {@code path} is Ready at {@code generation} with {@code targets} traffic targets. */
     JsonNode awaitReady(String path, long generation, int targets) {
         TestApi api = api();
-        return await("Ready at generation " + generation).atMost(SETTLE).until(() -> api.get(path),
+        return await("Ready at generation " + generation).atMost(SETTLE)
+                .ignoreExceptionsInstanceOf(AssertionError.class).until(() -> api.get(path),
                 object -> TestApi.condition(object, "Ready").path("status").asText().equals("True")
                         && object.at("/status/observedGeneration").asLong() == generation
                         && object.at("/status/traffic").size() == targets);

@@ -89,7 +89,9 @@ class WorkloadContainmentIT {
                     "held = []\\nwhile True:\\n    held.append(bytearray(8 << 20))\\n"],
                     "resources":{"limits":{"memory":"64Mi","cpu":"500m"}}}]}}}}""");
 
-            JsonNode revision = await("OOMKilled shown").atMost(SETTLE).until(
+            // the Revision may not exist yet at the first look: TestApi.get asserts 200
+            JsonNode revision = await("OOMKilled shown").atMost(SETTLE)
+                    .ignoreExceptionsInstanceOf(AssertionError.class).until(
                     () -> api.get("/apis/serving.knative.dev/v1/namespaces/default/revisions/hungry-00001"),
                     r -> TestApi.condition(r, "ContainerHealthy").path("message").asText().contains("OOM"));
 
@@ -141,7 +143,8 @@ class WorkloadContainmentIT {
                 // The instance died under the request; what is looked at is what Kumo says of it.
             }
 
-            JsonNode revision = await("the OOM kill recorded").atMost(SETTLE).until(() -> api.get(revisionPath),
+            JsonNode revision = await("the OOM kill recorded").atMost(SETTLE)
+                    .ignoreExceptionsInstanceOf(AssertionError.class).until(() -> api.get(revisionPath),
                     r -> r.at("/status/annotations/kumo.dev~1last-termination").asText().startsWith("OOMKilled"));
             assertThat(revision.at("/status/annotations/kumo.dev~1last-termination").asText())
                     .startsWith("OOMKilled, exit code 137, at ");
