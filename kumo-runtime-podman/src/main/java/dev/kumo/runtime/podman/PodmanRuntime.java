@@ -50,6 +50,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final Map<String, PodInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final WarmPool warmPool;
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
@@ -58,6 +59,8 @@ public final class PodmanRuntime implements WorkloadRuntime {
         this.dataDirKey = PodLabels.dataDirKey(config.stateDir());
         this.leftovers = new Leftovers(config.stateDir(), dataDirKey);
         this.leftoversRemoved = removeLeftovers();
+        this.warmPool = new WarmPool(config, this::podman, dataDirKey, revision -> nextId(revision.revision()),
+                leftovers::podsCreated);
     }
 
     /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
@@ -123,13 +126,28 @@ public final class PodmanRuntime implements WorkloadRuntime {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
         leftovers.podsCreated();
-        String id = nextId(spec.revision().revision());
+        Optional<WarmPod> warm = warmPool.take(image);
+        String id = warm.map(WarmPod::instanceId).orElseGet(() -> nextId(spec.revision().revision()));
         InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, this::changed);
+        warm.ifPresent(instance::takeOver);
         logs.put(id, log);
         instances.put(id, instance);
         Thread.ofVirtual().name("pod-" + id).start(instance);
         return instance.snapshot();
+    }
+
+    /** Keeps warm pods of the image's Revision ({@link WarmPool}), up to the config's limits; 0 removes them. */
+    @Override
+    public void prepare(WorkloadSpec spec, int count) {
+        if (spec instanceof ImageWorkload image && !closed && unsupported(spec).isEmpty()) {
+            warmPool.prepare(image, count);
+        }
+    }
+
+    /** The warm pods ready to take. */
+    int warmPodsReady() {
+        return warmPool.ready();
     }
 
     @Override
@@ -165,6 +183,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     @Override
     public void close() {
         closed = true;
+        warmPool.close();
         List<CompletableFuture<Instance>> stopping = new ArrayList<>();
         Duration longest = Duration.ZERO;
         for (PodInstance instance : instances.values()) {

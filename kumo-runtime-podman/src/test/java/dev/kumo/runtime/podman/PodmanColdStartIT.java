@@ -69,7 +69,8 @@ class PodmanColdStartIT {
         assertThat(sorted).hasSize(STARTS).allSatisfy(ms -> assertThat(ms).isLessThan(60_000));
     }
 
-    private static boolean ok(InstanceAddress address) {
+    /** Whether the address answers GET / with a 200. */
+    static boolean ok(InstanceAddress address) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address.host(), address.port()), 1000);
             socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -71,6 +71,22 @@ public final class TestPodman {
                 "{{.Names}}"));
     }
 
+    /**
+     * The names of the running workload containers carrying the label {@code key=value}: not a pod's infra (which
+     * carries the pod's labels), not a warm pod's workload container (created, not started).
+     */
+    public static List<String> running(String key, String value) {
+        return lines(run(Optional.empty(), "ps", "--filter", "label=" + key + "=" + value, "--filter",
+                "status=running", "--format", "{{.Names}}")).stream().filter(name -> !name.endsWith("-infra"))
+                .toList();
+    }
+
+    /** The {@code name state} of each container (running or not) carrying the label {@code key=value}. */
+    public static List<String> containerStates(String key, String value) {
+        return lines(run(Optional.empty(), "ps", "-a", "--filter", "label=" + key + "=" + value, "--format",
+                "{{.Names}} {{.State}}"));
+    }
+
     /** Removes the pods and containers carrying the label: a test's cleanup of what it made, and only that. */
     public static void removeLabelled(String key, String value) {
         for (String pod : pods(key, value)) {
