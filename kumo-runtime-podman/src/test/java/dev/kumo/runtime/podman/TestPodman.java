@@ -81,6 +81,17 @@ public final class TestPodman {
                 .toList();
     }
 
+    /**
+     * The names of the warm pods carrying the label {@code key=value}: made by the warm pool and not taken (infra
+     * running, workload container created: podman calls the pod Degraded).
+     */
+    public static List<String> warmPods(String key, String value) {
+        List<String> warm = pods("dev.kumo/role", "warm");
+        return lines(run(Optional.empty(), "pod", "ps", "--filter", "label=" + key + "=" + value, "--format",
+                "{{.Name}} {{.Status}}")).stream().filter(line -> line.endsWith(" Degraded"))
+                .map(line -> line.substring(0, line.indexOf(' '))).filter(warm::contains).toList();
+    }
+
     /** The {@code name state} of each container (running or not) carrying the label {@code key=value}. */
     public static List<String> containerStates(String key, String value) {
         return lines(run(Optional.empty(), "ps", "-a", "--filter", "label=" + key + "=" + value, "--format",

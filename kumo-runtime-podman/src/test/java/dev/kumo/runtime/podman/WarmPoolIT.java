@@ -72,7 +72,8 @@ class WarmPoolIT {
         assertThat(used).as("the pool made a new warm pod after each start").doesNotHaveDuplicates();
         awaitWarm("warm-00001");
         System.out.printf("podman runtime start -> first 200 (busybox httpd, %d each): cold p50 %d ms %s, warm p50 "
-                + "%d ms %s; load average %.2f%n", STARTS, p50(cold), cold, p50(warmStarts), warmStarts,
+                + "%d ms %s; load average %.2f%n", STARTS, PodmanColdStartIT.p50(cold), cold,
+                PodmanColdStartIT.p50(warmStarts), warmStarts,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -120,10 +121,6 @@ class WarmPoolIT {
                 .map(line -> line.substring(prefix.length(), line.indexOf(' ')))
                 .map(name -> name.substring(0, name.lastIndexOf('-')))
                 .toList();
-    }
-
-    static long p50(List<Long> millis) {
-        return millis.stream().sorted().toList().get(millis.size() / 2);
     }
 
     private record Start(String id, long millis) {
