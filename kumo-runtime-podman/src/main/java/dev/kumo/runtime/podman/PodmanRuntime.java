@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final WarmPool warmPool;
+    private final Set<String> startingWarm = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
@@ -130,7 +132,10 @@ public final class PodmanRuntime implements WorkloadRuntime {
         String id = warm.map(WarmPod::instanceId).orElseGet(() -> nextId(spec.revision().revision()));
         InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, this::changed);
-        warm.ifPresent(instance::takeOver);
+        warm.ifPresent(pod -> {
+            instance.takeOver(pod);
+            startingWarm.add(id);
+        });
         logs.put(id, log);
         instances.put(id, instance);
         Thread.ofVirtual().name("pod-" + id).start(instance);
@@ -211,6 +216,9 @@ public final class PodmanRuntime implements WorkloadRuntime {
     }
 
     private void changed(Instance instance) {
+        if (!(instance.state() instanceof InstanceState.Starting) && startingWarm.remove(instance.id())) {
+            warmPool.started(instance.revision());
+        }
         if (instance.state() instanceof InstanceState.Stopped) {
             instances.remove(instance.id());
         }

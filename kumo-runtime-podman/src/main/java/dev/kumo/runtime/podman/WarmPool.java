@@ -114,7 +114,10 @@ final class WarmPool implements AutoCloseable {
         fill(slot);
     }
 
-    /** A warm pod made for {@code spec}, if one is ready; the pool makes the next in the background. */
+    /**
+     * A warm pod made for {@code spec}, if one is ready. The pool makes the next once the instance started in it
+     * is past starting ({@link #started}): making a pod meanwhile would slow that start, the one a request waits for.
+     */
     synchronized Optional<WarmPod> take(ImageWorkload spec) {
         if (closed) {
             return Optional.empty();
@@ -129,10 +132,19 @@ final class WarmPool implements AutoCloseable {
         if (ready.isPresent()) {
             slot.pods.remove(ready.get());
             slot.lastAsked = config.clock().instant();
-            fill(slot);
+            slot.starting++;
             return Optional.of(ready.get().join());
         }
         return Optional.empty();
+    }
+
+    /** An instance that took a warm pod of {@code revision} is past starting: the pool makes the next. */
+    synchronized void started(RevisionRef revision) {
+        Slot slot = slots.get(revision);
+        if (slot != null && !closed) {
+            slot.starting = Math.max(0, slot.starting - 1);
+            fill(slot);
+        }
     }
 
     /** The warm pods ready to take. */
@@ -179,7 +191,7 @@ final class WarmPool implements AutoCloseable {
 
     private void fill(Slot slot) {
         slot.pods.removeIf(CompletableFuture::isCompletedExceptionally);
-        while (!slot.refused && slot.pods.size() < slot.wanted && size() < config.warmPool().total()) {
+        while (slot.starting == 0 && !slot.refused && slot.pods.size() < slot.wanted && size() < config.warmPool().total()) {
             String instanceId = ids.apply(slot.spec.revision());
             CompletableFuture<WarmPod> making = CompletableFuture.supplyAsync(() -> make(slot, instanceId), makers);
             making.whenComplete((pod, failure) -> {
@@ -254,6 +266,8 @@ final class WarmPool implements AutoCloseable {
         private int wanted;
         private Instant lastAsked = Instant.MIN;
         private boolean refused;
+        // Instances started in this slot's pods that are still starting: no new pod is made meanwhile.
+        private int starting;
 
         Slot(ImageWorkload spec, String key) {
             this.spec = spec;
