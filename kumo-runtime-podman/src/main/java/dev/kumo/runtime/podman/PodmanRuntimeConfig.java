@@ -45,6 +45,11 @@ public record PodmanRuntimeConfig(Path stateDir, Optional<Path> socket, InstantS
         return new PodmanRuntimeConfig(stateDir, socket, clock, newBackoff, logLinesKept, failureLogLines, warmPool);
     }
 
+    /** This config reading the time from {@code newClock}. */
+    public PodmanRuntimeConfig withClock(InstantSource newClock) {
+        return new PodmanRuntimeConfig(stateDir, socket, newClock, backoff, logLinesKept, failureLogLines, warmPool);
+    }
+
     /** This config with other warm pool limits ({@link WarmPoolLimits#OFF}: none). */
     public PodmanRuntimeConfig withWarmPool(WarmPoolLimits limits) {
         return new PodmanRuntimeConfig(stateDir, socket, clock, backoff, logLinesKept, failureLogLines, limits);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,6 +47,8 @@ final class WarmPool implements AutoCloseable {
     private final Function<RevisionRef, String> ids;
     private final Runnable podsCreated;
     private final ExecutorService makers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("warm-pool-sweep").factory());
     private final Map<RevisionRef, Slot> slots = new HashMap<>();
     private final List<CompletableFuture<Void>> removals = new ArrayList<>();
     private boolean closed;
@@ -61,6 +64,8 @@ final class WarmPool implements AutoCloseable {
         this.dataDirKey = dataDirKey;
         this.ids = ids;
         this.podsCreated = podsCreated;
+        // Expiry is also checked on every prepare and take; the sweep covers a server where none comes.
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
     }
 
     /**
@@ -175,6 +180,13 @@ final class WarmPool implements AutoCloseable {
             LOG.warn("not every warm pod was removed within 30 s: {}", e.toString());
         } finally {
             makers.shutdown();
+            sweeper.shutdownNow();
+        }
+    }
+
+    private synchronized void sweep() {
+        if (!closed) {
+            expire(config.clock().instant());
         }
     }
 

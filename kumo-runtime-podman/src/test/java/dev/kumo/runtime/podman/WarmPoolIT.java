@@ -9,9 +9,11 @@ import dev.kumo.runtime.spi.InstanceState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,24 @@ class WarmPoolIT {
         runtime.prepare(PodmanRuntimeIT.busybox("change-00001").env("V", "2").build(), 0);
         await("no warm pod after a prepare of 0").atMost(SETTLE)
                 .until(() -> TestPodman.pods(PodLabels.REVISION, "change-00001").isEmpty());
+    }
+
+    @Test
+    void aRevisionNotAskedForWithinTheIdleExpiryLosesItsWarmPod(@TempDir Path otherDir) {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        PodmanRuntime expiring = PodmanRuntime.start(PodmanRuntimeConfig.defaults(otherDir)
+                .withClock(now::get).withWarmPool(new WarmPoolLimits(1, 16, Duration.ofMinutes(5))));
+        try {
+            expiring.prepare(PodmanRuntimeIT.busybox("idle-00001").build(), 1);
+            await("a warm pod of idle-00001").atMost(SETTLE).until(() -> expiring.warmPodsReady() == 1);
+            now.set(now.get().plus(Duration.ofMinutes(6)));
+            expiring.prepare(PodmanRuntimeIT.busybox("other-00001").build(), 0); // any call checks the expiry
+            await("the idle Revision's warm pod removed").atMost(SETTLE).until(() -> expiring.warmPodsReady() == 0
+                    && TestPodman.pods(PodLabels.DATA_DIR_KEY, expiring.dataDirKey()).isEmpty());
+        } finally {
+            expiring.close();
+            TestPodman.removeLabelled(PodLabels.DATA_DIR_KEY, expiring.dataDirKey());
+        }
     }
 
     /** Starts an instance of {@code spec} and waits for its first 200. */
