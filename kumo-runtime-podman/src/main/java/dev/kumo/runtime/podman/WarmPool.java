@@ -203,7 +203,8 @@ final class WarmPool implements AutoCloseable {
 
     private void fill(Slot slot) {
         slot.pods.removeIf(CompletableFuture::isCompletedExceptionally);
-        while (slot.starting == 0 && !slot.refused && slot.pods.size() < slot.wanted && size() < config.warmPool().total()) {
+        while (slot.starting == 0 && !slot.refused && slot.pods.size() < slot.wanted
+                && size() < config.warmPool().total()) {
             String instanceId = ids.apply(slot.spec.revision());
             CompletableFuture<WarmPod> making = CompletableFuture.supplyAsync(() -> make(slot, instanceId), makers);
             making.whenComplete((pod, failure) -> {

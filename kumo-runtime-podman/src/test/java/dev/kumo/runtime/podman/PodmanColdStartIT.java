@@ -89,6 +89,11 @@ class PodmanColdStartIT {
     }
 
     private static long startToFirst200(ImageWorkload spec) {
+        return timedStart(runtime, spec).millis();
+    }
+
+    /** Starts an instance of {@code spec}, waits for its first 200 on its loopback address, and stops it. */
+    static TimedStart timedStart(PodmanRuntime runtime, ImageWorkload spec) {
         long begin = System.nanoTime();
         String id = runtime.start(spec).id();
         InstanceAddress address = await().atMost(SETTLE).pollInterval(Duration.ofMillis(1))
@@ -97,7 +102,11 @@ class PodmanColdStartIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> ok(address));
         long millis = (System.nanoTime() - begin) / 1_000_000;
         runtime.stop(id).join();
-        return millis;
+        return new TimedStart(id, millis);
+    }
+
+    /** The instance a start made, and how long it took to answer. */
+    record TimedStart(String id, long millis) {
     }
 
     /** A pod started and a container created in it ahead, then timed: podman's start of it to its first 200. */

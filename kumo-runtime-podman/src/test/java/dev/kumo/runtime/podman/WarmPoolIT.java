@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kumo.runtime.spi.ImageWorkload;
-import dev.kumo.runtime.spi.InstanceAddress;
-import dev.kumo.runtime.spi.InstanceState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,13 +58,14 @@ class WarmPoolIT {
 
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
-            cold.add(startToFirst200(PodmanRuntimeIT.busybox("cold-00001").build()).millis());
+            cold.add(PodmanColdStartIT.timedStart(runtime, PodmanRuntimeIT.busybox("cold-00001").build())
+                    .millis());
         }
         List<Long> warmStarts = new ArrayList<>();
         List<String> used = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
             String ready = awaitWarm("warm-00001");
-            Start start = startToFirst200(spec);
+            PodmanColdStartIT.TimedStart start = PodmanColdStartIT.timedStart(runtime, spec);
             assertThat(start.id()).as("the start ran in the warm pod").isEqualTo(ready);
             warmStarts.add(start.millis());
             used.add(ready);
@@ -112,20 +111,6 @@ class WarmPoolIT {
         }
     }
 
-    /** Starts an instance of {@code spec} and waits for its first 200. */
-    private static Start startToFirst200(ImageWorkload spec) {
-        long begin = System.nanoTime();
-        String id = runtime.start(spec).id();
-        InstanceAddress address = await().atMost(SETTLE).pollInterval(Duration.ofMillis(1))
-                .until(() -> runtime.instance(id).orElseThrow().state(), s -> s instanceof InstanceState.Ready)
-                instanceof InstanceState.Ready ready ? ready.address() : null;
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
-                .until(() -> PodmanColdStartIT.ok(address));
-        long millis = (System.nanoTime() - begin) / 1_000_000;
-        runtime.stop(id).join();
-        return new Start(id, millis);
-    }
-
     /** Waits for one warm pod of the revision to be ready to take; its instance id. */
     private static String awaitWarm(String revision) {
         await("a warm pod of " + revision).atMost(SETTLE).until(() -> runtime.warmPodsReady() >= 1
@@ -141,8 +126,5 @@ class WarmPoolIT {
                 .map(line -> line.substring(prefix.length(), line.indexOf(' ')))
                 .map(name -> name.substring(0, name.lastIndexOf('-')))
                 .toList();
-    }
-
-    private record Start(String id, long millis) {
     }
 }
