@@ -71,17 +71,24 @@ class ContainerServingIT {
         api.awaitCondition(SERVICES + "/" + NAME, "Ready", "True");
         assertThat(get("/").body()).isEqualTo("hello from busybox\n");
         assertThat(get("/cgi-bin/env").body()).contains("PORT=8080", "TARGET=containers", "K_REVISION=" + REVISION);
-        assertThat(TestPodman.pods("dev.kumo/revision", REVISION)).hasSize(1);
+        // Counted as running workload containers: beside the serving pod the warm pool keeps one for the next
+        // replica (and, at zero, one for the next request), whose container is created but not started.
+        assertThat(TestPodman.running("dev.kumo/revision", REVISION)).hasSize(1);
         assertThat(api.send("GET", REVISIONS + "/" + REVISION + "/log", null, null).body())
                 .as("the log subresource").contains("serving on port 8080");
 
-        await("scaled to zero").atMost(SETTLE).until(() -> TestPodman.pods("dev.kumo/revision", REVISION)
+        await("scaled to zero").atMost(SETTLE).until(() -> TestPodman.running("dev.kumo/revision", REVISION)
                 .isEmpty() && api.get(REVISIONS + "/" + REVISION).at("/status/actualReplicas").asInt(-1) == 0);
+        await("at zero only a warm pod is left").atMost(SETTLE).until(() -> TestPodman.pods("dev.kumo/revision",
+                REVISION).equals(TestPodman.warmPods("dev.kumo/revision", REVISION))
+                && TestPodman.warmPods("dev.kumo/revision", REVISION).size() == 1);
+        String warm = TestPodman.warmPods("dev.kumo/revision", REVISION).getFirst();
 
         HttpResponse<String> cold = get("/");
         assertThat(cold.statusCode()).isEqualTo(200);
         assertThat(cold.body()).isEqualTo("hello from busybox\n");
-        assertThat(TestPodman.pods("dev.kumo/revision", REVISION)).hasSize(1);
+        assertThat(TestPodman.running("dev.kumo/revision", REVISION)).hasSize(1)
+                .as("the request at zero started the warm pod's container").allMatch(name -> name.startsWith(warm));
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -9,11 +9,9 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.Termination;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +54,7 @@ final class PodInstance implements Runnable {
     private int restarts;
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
+    private Optional<WarmPod> warm = Optional.empty();
 
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
@@ -72,6 +71,11 @@ final class PodInstance implements Runnable {
         this.publisher = publisher;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
+    }
+
+    /** Runs in {@code pod}, made ahead for this instance's id, instead of making one; before {@link #run}. */
+    void takeOver(WarmPod pod) {
+        this.warm = Optional.of(pod);
     }
 
     /** How long this instance may take to stop after SIGTERM. */
@@ -131,6 +135,11 @@ final class PodInstance implements Runnable {
      * image lookup with the pod's creation, the first container's creation with the start of the pod's infra.
      */
     private void startPod(PodmanClient podman) {
+        if (warm.isPresent()) {
+            superviseUntilStoppedOrFailed(podman, warm.get().hostPorts(), CompletableFuture.completedFuture(
+                    warm.get().container()));
+            return;
+        }
         CompletableFuture<Boolean> image = podman.imageExists(spec.image());
         CompletableFuture<String> created = podman.createPod(PodSpecs.pod(pod, labels, spec));
         Optional<String> refusal = ImageChecks.refusal(podman, spec, image.join());
@@ -152,18 +161,7 @@ final class PodInstance implements Runnable {
 
     /** For each published container port, the loopback port podman picked. */
     private Map<Integer, Integer> hostPorts(PodmanClient podman) {
-        JsonObject bindings = podman.inspectPod(pod).join().getJsonObject("InfraConfig", new JsonObject())
-                .getJsonObject("PortBindings", new JsonObject());
-        Map<Integer, Integer> hostPorts = new HashMap<>();
-        for (int port : PodSpecs.publishedPorts(spec)) {
-            JsonArray bound = bindings.getJsonArray(port + "/tcp", new JsonArray());
-            if (bound.isEmpty()) {
-                throw new PodmanException("publishing port " + port + " of pod " + pod, 0, "podman bound no host "
-                        + "port for it: " + bindings.encode());
-            }
-            hostPorts.put(port, Integer.parseInt(bound.getJsonObject(0).getString("HostPort")));
-        }
-        return hostPorts;
+        return PodPorts.of(podman, pod, spec);
     }
 
     private void removePod(PodmanClient podman) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,8 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final Map<String, PodInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final WarmPool warmPool;
+    private final Set<String> startingWarm = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
@@ -62,6 +65,8 @@ public final class PodmanRuntime implements WorkloadRuntime {
         this.leftovers = new Leftovers(config.stateDir(), dataDirKey);
         this.volumeDirs = new VolumeDirs(config.stateDir(), config.clock());
         this.leftoversRemoved = removeLeftovers();
+        this.warmPool = new WarmPool(config, this::podman, dataDirKey, revision -> nextId(revision.revision()),
+                leftovers::podsCreated);
     }
 
     /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
@@ -127,14 +132,32 @@ public final class PodmanRuntime implements WorkloadRuntime {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
         leftovers.podsCreated();
-        String id = nextId(spec.revision().revision());
+        Optional<WarmPod> warm = warmPool.take(image);
+        String id = warm.map(WarmPod::instanceId).orElseGet(() -> nextId(spec.revision().revision()));
         InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, volumeDirs,
                 this::changed);
+        warm.ifPresent(pod -> {
+            instance.takeOver(pod);
+            startingWarm.add(id);
+        });
         logs.put(id, log);
         instances.put(id, instance);
         Thread.ofVirtual().name("pod-" + id).start(instance);
         return instance.snapshot();
+    }
+
+    /** Keeps warm pods of the image's Revision ({@link WarmPool}), up to the config's limits; 0 removes them. */
+    @Override
+    public void prepare(WorkloadSpec spec, int count) {
+        if (spec instanceof ImageWorkload image && !closed && unsupported(spec).isEmpty()) {
+            warmPool.prepare(image, count);
+        }
+    }
+
+    /** The warm pods ready to take. */
+    int warmPodsReady() {
+        return warmPool.ready();
     }
 
     @Override
@@ -175,6 +198,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     @Override
     public void close() {
         closed = true;
+        warmPool.close();
         List<CompletableFuture<Instance>> stopping = new ArrayList<>();
         Duration longest = Duration.ZERO;
         for (PodInstance instance : instances.values()) {
@@ -203,6 +227,9 @@ public final class PodmanRuntime implements WorkloadRuntime {
     }
 
     private void changed(Instance instance) {
+        if (!(instance.state() instanceof InstanceState.Starting) && startingWarm.remove(instance.id())) {
+            warmPool.started(instance.revision());
+        }
         if (instance.state() instanceof InstanceState.Stopped) {
             instances.remove(instance.id());
         }

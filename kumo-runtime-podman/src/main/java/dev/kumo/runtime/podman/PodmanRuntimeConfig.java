@@ -9,34 +9,49 @@ import java.util.Optional;
 /**
  * How the container runtime runs: its state directory (Kumo's podman service's socket, containers.conf and log),
  * the socket of a podman service to use instead of starting one, clock, crash backoff, log lines kept per instance
- * and log lines in failure reports.
+ * log lines in failure reports, and the warm pool's limits.
  */
 public record PodmanRuntimeConfig(Path stateDir, Optional<Path> socket, InstantSource clock, CrashBackoff backoff,
-        int logLinesKept, int failureLogLines) {
+        int logLinesKept, int failureLogLines, WarmPoolLimits warmPool) {
 
     public PodmanRuntimeConfig {
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(socket, "socket");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(warmPool, "warmPool");
         if (logLinesKept < 1 || failureLogLines < 0) {
             throw new IllegalArgumentException("logLinesKept must be positive and failureLogLines not negative");
         }
     }
 
-    /** The defaults: Kumo's own podman service, system clock, 1 s…5 min backoff, 5000 lines kept, 20 reported. */
+    /**
+     * The defaults: Kumo's own podman service, system clock, 1 s…5 min backoff, 5000 lines kept, 20 reported, the
+     * warm pool's {@link WarmPoolLimits#DEFAULTS}.
+     */
     public static PodmanRuntimeConfig defaults(Path stateDir) {
         return new PodmanRuntimeConfig(stateDir, Optional.empty(), InstantSource.system(), CrashBackoff.defaults(),
-                5000, 20);
+                5000, 20, WarmPoolLimits.DEFAULTS);
     }
 
     /** This config using the podman service at {@code path} instead of starting one. */
     public PodmanRuntimeConfig withSocket(Path path) {
-        return new PodmanRuntimeConfig(stateDir, Optional.of(path), clock, backoff, logLinesKept, failureLogLines);
+        return new PodmanRuntimeConfig(stateDir, Optional.of(path), clock, backoff, logLinesKept, failureLogLines,
+                warmPool);
     }
 
     /** This config with another crash backoff. */
     public PodmanRuntimeConfig withBackoff(CrashBackoff newBackoff) {
-        return new PodmanRuntimeConfig(stateDir, socket, clock, newBackoff, logLinesKept, failureLogLines);
+        return new PodmanRuntimeConfig(stateDir, socket, clock, newBackoff, logLinesKept, failureLogLines, warmPool);
+    }
+
+    /** This config reading the time from {@code newClock}. */
+    public PodmanRuntimeConfig withClock(InstantSource newClock) {
+        return new PodmanRuntimeConfig(stateDir, socket, newClock, backoff, logLinesKept, failureLogLines, warmPool);
+    }
+
+    /** This config with other warm pool limits ({@link WarmPoolLimits#OFF}: none). */
+    public PodmanRuntimeConfig withWarmPool(WarmPoolLimits limits) {
+        return new PodmanRuntimeConfig(stateDir, socket, clock, backoff, logLinesKept, failureLogLines, limits);
     }
 }

@@ -79,6 +79,33 @@ public final class TestPodman {
                 "{{.Names}}"));
     }
 
+    /**
+     * The names of the running workload containers carrying the label {@code key=value}: not a pod's infra (which
+     * carries the pod's labels), not a warm pod's workload container (created, not started).
+     */
+    public static List<String> running(String key, String value) {
+        return lines(run(Optional.empty(), "ps", "--filter", "label=" + key + "=" + value, "--filter",
+                "status=running", "--format", "{{.Names}}")).stream().filter(name -> !name.endsWith("-infra"))
+                .toList();
+    }
+
+    /**
+     * The names of the warm pods carrying the label {@code key=value}: made by the warm pool and not taken (infra
+     * running, workload container created: podman calls the pod Degraded).
+     */
+    public static List<String> warmPods(String key, String value) {
+        List<String> warm = pods("dev.kumo/role", "warm");
+        return lines(run(Optional.empty(), "pod", "ps", "--filter", "label=" + key + "=" + value, "--format",
+                "{{.Name}} {{.Status}}")).stream().filter(line -> line.endsWith(" Degraded"))
+                .map(line -> line.substring(0, line.indexOf(' '))).filter(warm::contains).toList();
+    }
+
+    /** The {@code name state} of each container (running or not) carrying the label {@code key=value}. */
+    public static List<String> containerStates(String key, String value) {
+        return lines(run(Optional.empty(), "ps", "-a", "--filter", "label=" + key + "=" + value, "--format",
+                "{{.Names}} {{.State}}"));
+    }
+
     /** Removes the pods and containers carrying the label: a test's cleanup of what it made, and only that. */
     public static void removeLabelled(String key, String value) {
         for (String pod : pods(key, value)) {

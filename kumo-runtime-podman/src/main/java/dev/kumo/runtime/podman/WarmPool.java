@@ -1,0 +1,290 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.PullSpec;
+import dev.kumo.runtime.spi.RevisionRef;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pods made ahead of demand, so that an instance starting from zero (or the next replica of a busy Revision) starts
+ * only its workload container: for each Revision the runtime was told may be wanted ({@code prepare}), up to the
+ * limits, a pod whose infra runs with its ports published on loopback and whose workload container is created but
+ * not started, labelled as an instance's pod plus {@code dev.kumo/role=warm}. A start takes one made from the same
+ * create requests (compared by a hash of their JSON) and the pool makes the next in the background. Warm pods of a
+ * Revision whose spec changed, that was not asked for within the idle expiry, or of a closed pool are removed.
+ */
+final class WarmPool implements AutoCloseable {
+
+    /** Marks a pod (and its workload container) made ahead of demand; it keeps the label once taken. */
+    static final String ROLE = "dev.kumo/role";
+    static final String WARM = "warm";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
+
+    private final PodmanRuntimeConfig config;
+    private final Supplier<CompletableFuture<PodmanClient>> podman;
+    private final String dataDirKey;
+    private final Function<RevisionRef, String> ids;
+    private final Runnable podsCreated;
+    private final ExecutorService makers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("warm-pool-sweep").factory());
+    private final Map<RevisionRef, Slot> slots = new HashMap<>();
+    private final List<CompletableFuture<Void>> removals = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * A pool making pods through {@code podman}, named and labelled for instance ids from {@code ids};
+     * {@code podsCreated} runs before each pod is made (the leftovers marker).
+     */
+    WarmPool(PodmanRuntimeConfig config, Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
+            Function<RevisionRef, String> ids, Runnable podsCreated) {
+        this.config = config;
+        this.podman = podman;
+        this.dataDirKey = dataDirKey;
+        this.ids = ids;
+        this.podsCreated = podsCreated;
+        // Expiry is also checked on every prepare and take; the sweep covers a server where none comes.
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Whether a warm pod can stand for an instance of {@code spec}: what the instance would make is exactly its
+     * pod and one container (no sidecars, volumes or mounts to set up per instance), from an image not pulled on
+     * every start ({@code imagePullPolicy: Always}).
+     */
+    static boolean eligible(ImageWorkload spec) {
+        return spec.sidecars().isEmpty() && spec.volumes().isEmpty() && spec.mounts().isEmpty()
+                && spec.pull().policy() != PullSpec.Policy.ALWAYS;
+    }
+
+    /**
+     * The identity of what podman is asked to create for an instance of {@code spec}, without the names and labels
+     * that differ per instance: the SHA-256 of the pod's and the container's create JSON.
+     */
+    static String key(ImageWorkload spec) {
+        String requests = PodSpecs.pod("", Map.of(), spec).encode() + "\n"
+                + PodSpecs.container("", "", Map.of(), spec).encode();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(requests.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Keeps {@code count} (within the limits) warm pods of {@code spec}'s Revision; 0 removes them. */
+    synchronized void prepare(ImageWorkload spec, int count) {
+        if (closed) {
+            return;
+        }
+        Instant now = config.clock().instant();
+        expire(now);
+        int wanted = eligible(spec) ? Math.min(count, config.warmPool().perRevision()) : 0;
+        Slot slot = slots.get(spec.revision());
+        String key = wanted > 0 ? key(spec) : "";
+        if (slot != null && (wanted == 0 || !slot.key.equals(key))) {
+            discard(slots.remove(spec.revision()));
+            slot = null;
+        }
+        if (wanted == 0) {
+            return;
+        }
+        if (slot == null) {
+            slot = new Slot(spec, key);
+            slots.put(spec.revision(), slot);
+        }
+        slot.wanted = wanted;
+        slot.lastAsked = now;
+        fill(slot);
+    }
+
+    /**
+     * A warm pod made for {@code spec}, if one is ready. The pool makes the next once the instance started in it
+     * is past starting ({@link #started}): making a pod meanwhile would slow that start, the one a request waits for.
+     */
+    synchronized Optional<WarmPod> take(ImageWorkload spec) {
+        if (closed) {
+            return Optional.empty();
+        }
+        expire(config.clock().instant());
+        Slot slot = slots.get(spec.revision());
+        if (slot == null || !eligible(spec) || !slot.key.equals(key(spec))) {
+            return Optional.empty();
+        }
+        Optional<CompletableFuture<WarmPod>> ready = slot.pods.stream()
+                .filter(making -> making.isDone() && !making.isCompletedExceptionally()).findFirst();
+        if (ready.isPresent()) {
+            slot.pods.remove(ready.get());
+            slot.lastAsked = config.clock().instant();
+            slot.starting++;
+            return Optional.of(ready.get().join());
+        }
+        return Optional.empty();
+    }
+
+    /** An instance that took a warm pod of {@code revision} is past starting: the pool makes the next. */
+    synchronized void started(RevisionRef revision) {
+        Slot slot = slots.get(revision);
+        if (slot != null && !closed) {
+            slot.starting = Math.max(0, slot.starting - 1);
+            fill(slot);
+        }
+    }
+
+    /** The warm pods ready to take. */
+    synchronized int ready() {
+        return (int) slots.values().stream().flatMap(slot -> slot.pods.stream())
+                .filter(making -> making.isDone() && !making.isCompletedExceptionally()).count();
+    }
+
+    private int size() {
+        return slots.values().stream().mapToInt(slot -> slot.pods.size()).sum();
+    }
+
+    /** Removes every warm pod and waits (bounded) until podman has removed them. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> pending;
+        synchronized (this) {
+            closed = true;
+            slots.values().forEach(this::discard);
+            slots.clear();
+            pending = List.copyOf(removals);
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("not every warm pod was removed within 30 s: {}", e.toString());
+        } finally {
+            makers.shutdown();
+            sweeper.shutdownNow();
+        }
+    }
+
+    private synchronized void sweep() {
+        if (!closed) {
+            expire(config.clock().instant());
+        }
+    }
+
+    /** Removes the warm pods of Revisions not asked for within the idle expiry. */
+    private void expire(Instant now) {
+        slots.values().removeIf(slot -> {
+            boolean idle = slot.lastAsked.plus(config.warmPool().idleExpiry()).isBefore(now);
+            if (idle) {
+                discard(slot);
+            }
+            return idle;
+        });
+    }
+
+    private void fill(Slot slot) {
+        slot.pods.removeIf(CompletableFuture::isCompletedExceptionally);
+        while (slot.starting == 0 && !slot.refused && slot.pods.size() < slot.wanted
+                && size() < config.warmPool().total()) {
+            String instanceId = ids.apply(slot.spec.revision());
+            CompletableFuture<WarmPod> making = CompletableFuture.supplyAsync(() -> make(slot, instanceId), makers);
+            making.whenComplete((pod, failure) -> {
+                if (failure != null) {
+                    LOG.debug("making a warm pod of {}: {}", slot.spec.revision().revision(),
+                            PodmanClient.cause(failure).getMessage());
+                }
+            });
+            slot.pods.add(making);
+        }
+    }
+
+    /** The image cannot run (not pullable, root under runAsNonRoot): no warm pod until the spec changes. */
+    private synchronized void refused(Slot slot, String why) {
+        if (!slot.refused) {
+            slot.refused = true;
+            LOG.info("no warm pod for {}: {}", slot.spec.revision().revision(), why);
+        }
+    }
+
+    /** Makes one warm pod as {@link PodInstance} makes an instance's, stopping short of starting the container. */
+    private WarmPod make(Slot slot, String instanceId) {
+        ImageWorkload spec = slot.spec;
+        PodmanClient client = podman.get().join();
+        podsCreated.run();
+        Map<String, String> labels = new LinkedHashMap<>(PodLabels.of(dataDirKey, spec.revision(), instanceId));
+        labels.put(ROLE, WARM);
+        String pod = PodLabels.podName(dataDirKey, instanceId);
+        CompletableFuture<Boolean> image = client.imageExists(spec.image());
+        CompletableFuture<String> created = client.createPod(PodSpecs.pod(pod, labels, spec));
+        try {
+            Optional<String> refusal = ImageChecks.refusal(client, spec, image.join());
+            created.join();
+            if (refusal.isPresent()) {
+                refused(slot, refusal.get());
+                throw new PodmanException("making a warm pod of " + spec.revision().revision(), 0, refusal.get());
+            }
+            CompletableFuture<Void> started = client.startPod(pod);
+            JsonObject container = PodSpecs.container(pod + "-1", pod, labels, spec);
+            String id = client.createContainer(container).join();
+            started.join();
+            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec));
+        } catch (RuntimeException e) {
+            client.deletePod(pod).exceptionally(gone -> null);
+            throw e;
+        }
+    }
+
+    /** Removes the slot's pods: those made now, those being made once they are. */
+    private void discard(Slot slot) {
+        for (CompletableFuture<WarmPod> making : slot.pods) {
+            CompletableFuture<Void> removed = making.handle((pod, failure) -> pod)
+                    .thenCompose(pod -> pod == null ? CompletableFuture.completedFuture(null)
+                            : podman.get().thenCompose(client -> client.deletePod(pod.pod())))
+                    .exceptionally(failure -> {
+                        LOG.warn("removing a warm pod of {}: {}", slot.spec.revision().revision(),
+                                PodmanClient.cause(failure).getMessage());
+                        return null;
+                    });
+            removals.removeIf(CompletableFuture::isDone);
+            removals.add(removed);
+        }
+        slot.pods.clear();
+    }
+
+    /** One Revision's warm pods and what they are made from. */
+    private static final class Slot {
+
+        private final ImageWorkload spec;
+        private final String key;
+        private final List<CompletableFuture<WarmPod>> pods = new ArrayList<>();
+        private int wanted;
+        private Instant lastAsked = Instant.MIN;
+        private boolean refused;
+        // Instances started in this slot's pods that are still starting: no new pod is made meanwhile.
+        private int starting;
+
+        Slot(ImageWorkload spec, String key) {
+            this.spec = spec;
+            this.key = key;
+        }
+    }
+}
