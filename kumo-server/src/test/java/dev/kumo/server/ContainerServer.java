@@ -80,7 +80,21 @@ final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The pods of this server (its container runtime's state is {@code DATA_DIR/instances/container}). */
     List<String> pods() {
-        return TestPodman.podsOf(dataDir().resolve("instances").resolve("container"));
+        return TestPodman.podsOf(stateDir());
+    }
+
+    /** This server's running workload containers: one per serving instance (not the warm pool's, not created ones). */
+    List<String> running() {
+        return TestPodman.runningOf(stateDir());
+    }
+
+    /** This server's warm pods (made ahead for a Revision at zero or the next replica, not taken). */
+    List<String> warmPods() {
+        return TestPodman.warmPodsOf(stateDir());
+    }
+
+    private Path stateDir() {
+        return dataDir().resolve("instances").resolve("container");
     }
 
     /** Waits until the object at {@code path} is Ready at {@code generation} with {@code targets} traffic targets. */

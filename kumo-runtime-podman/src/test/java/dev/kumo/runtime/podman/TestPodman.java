@@ -73,6 +73,16 @@ public final class TestPodman {
         return pods(PodLabels.DATA_DIR_KEY, PodLabels.dataDirKey(stateDir));
     }
 
+    /** The running workload containers of the container runtime whose state directory is {@code stateDir}. */
+    public static List<String> runningOf(Path stateDir) {
+        return running(PodLabels.DATA_DIR_KEY, PodLabels.dataDirKey(stateDir));
+    }
+
+    /** The warm pods of the container runtime whose state directory is {@code stateDir}. */
+    public static List<String> warmPodsOf(Path stateDir) {
+        return warmPods(PodLabels.DATA_DIR_KEY, PodLabels.dataDirKey(stateDir));
+    }
+
     /** The names of the containers (running or not) carrying the label {@code key=value}. */
     public static List<String> containers(String key, String value) {
         return lines(run(Optional.empty(), "ps", "-a", "--filter", "label=" + key + "=" + value, "--format",
