@@ -107,7 +107,8 @@ final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
                         && object.at("/status/traffic").size() == targets);
     }
 
-    private Path dataDir() {
+    /** The server's data directory (where the CLI finds its URL, token and certificate). */
+    Path dataDir() {
         return temp.resolve("data");
     }
 

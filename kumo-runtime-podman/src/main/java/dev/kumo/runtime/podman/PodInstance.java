@@ -12,13 +12,17 @@ import dev.kumo.runtime.spi.Termination;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -192,9 +196,7 @@ final class PodInstance implements Runnable {
             exit.whenComplete((code, failure) -> wakeup.release());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
             Ending ending = new RunWatch(startedAt, hostPorts, exit).until();
-            Optional<Termination> termination = finish(podman, container, ending, exit);
-            logs.completeOnTimeout(null, LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null)
-                    .join();
+            Optional<Termination> termination = finish(podman, container, ending, exit, logs);
             deleteContainer(podman, container);
             if (termination.isEmpty()) {
                 return;
@@ -203,21 +205,50 @@ final class PodInstance implements Runnable {
         }
     }
 
+    /**
+     * Stops the run unless it exited and lets its followed log drain, as the process runtime drains its pipes; the
+     * last lines of a failure come from the container's whole log (see {@link #lastLogLines}).
+     */
     private Optional<Termination> finish(PodmanClient podman, String container, Ending ending,
-            CompletableFuture<Integer> exit) {
+            CompletableFuture<Integer> exit, CompletableFuture<Void> logs) {
         if (!(ending instanceof Ending.Exited)) {
             podman.stopContainer(container, PodSpecs.graceSeconds(spec.terminationGracePeriod())).join();
         }
+        logs.completeOnTimeout(null, LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
         OptionalInt exitCode = exitCode(exit);
+        List<String> lines = ending instanceof Ending.StopRequested ? List.of() : lastLogLines(podman, container);
         return switch (ending) {
             case Ending.StopRequested stop -> Optional.empty();
             case Ending.Exited exited -> Optional.of(exitCode.orElse(0) == SIGKILL_EXIT
-                    && spec.limits().memoryBytes().isPresent() ? oomKilled(exitCode)
-                    : termination("the container exited", exitCode));
-            case Ending.LivenessFailed failed -> Optional.of(termination("liveness probe failed "
+                    && spec.limits().memoryBytes().isPresent() ? oomKilled(exitCode, lines)
+                    : new Termination("the container exited", exitCode, lines, config.clock().instant()));
+            case Ending.LivenessFailed failed -> Optional.of(new Termination("liveness probe failed "
                     + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the container was "
-                    + "restarted: " + failed.lastFailure(), exitCode));
+                    + "restarted: " + failed.lastFailure(), exitCode, lines, config.clock().instant()));
         };
+    }
+
+    /**
+     * The last lines of the ended container's whole log, read once more without following: podman 4.3's followed
+     * stream drops lines a container writes fast just before it exits, its last among them (ContainerFailuresIT).
+     * Falls back to what the followed stream delivered.
+     */
+    private List<String> lastLogLines(PodmanClient podman, String container) {
+        Deque<String> last = new ArrayDeque<>();
+        try {
+            podman.logs(container, false, 0, line -> {
+                last.addLast(line);
+                if (last.size() > config.failureLogLines()) {
+                    last.removeFirst();
+                }
+            }).get(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            return List.copyOf(last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("reading the log of container {} once more: {}", container, e.toString());
+        }
+        return log.tail(config.failureLogLines()).stream().map(LogLine::text).toList();
     }
 
     private static OptionalInt exitCode(CompletableFuture<Integer> exit) {
@@ -257,10 +288,10 @@ final class PodInstance implements Runnable {
     }
 
     // Podman reports OOMKilled=false on this kernel kind: exit 137 (SIGKILL) with a memory limit is the sign.
-    private Termination oomKilled(OptionalInt exitCode) {
-        Termination plain = termination("OOMKilled: the kernel killed the container for using more than its memory "
-                + "limit of " + spec.limits().memoryBytes().orElse(0) + " bytes (resources.limits.memory)", exitCode);
-        return new Termination(plain.reason(), plain.exitCode(), plain.lastLogLines(), plain.at(), true);
+    private Termination oomKilled(OptionalInt exitCode, List<String> lines) {
+        return new Termination("OOMKilled: the kernel killed the container for using more than its memory limit of "
+                + spec.limits().memoryBytes().orElse(0) + " bytes (resources.limits.memory)", exitCode, lines,
+                config.clock().instant(), true);
     }
 
     private void publish(InstanceState state) {
