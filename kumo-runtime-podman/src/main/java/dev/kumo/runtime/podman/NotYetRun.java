@@ -13,17 +13,14 @@ final class NotYetRun {
     }
 
     static Optional<String> refusal(ImageWorkload image) {
-        if (!image.sidecars().isEmpty()) {
-            return Optional.of("containers: " + (image.sidecars().size() + 1) + " containers; the container runtime "
-                    + "runs one container per revision so far: remove the sidecars or run them as Services");
-        }
         if (!image.volumes().isEmpty() || !image.mounts().isEmpty()) {
             return Optional.of("volumes: the container runtime does not mount volumes yet: pass ConfigMap and "
                     + "Secret values as env (env.valueFrom, envFrom) instead");
         }
-        return Stream.concat(Stream.of(image.readiness()), image.liveness().stream()).map(ProbeSpec::probe)
-                .filter(probe -> probe instanceof Probe.Exec || probe instanceof Probe.Grpc).findFirst()
-                .map(probe -> (probe instanceof Probe.Exec ? "exec" : "grpc") + " probes: the container runtime "
-                        + "does not run them yet; use httpGet or tcpSocket");
+        return Stream.concat(Stream.concat(Stream.of(image.readiness()), image.liveness().stream()),
+                        SidecarSpecs.probes(image)).map(ProbeSpec::probe)
+                .filter(probe -> probe instanceof Probe.Grpc).findFirst()
+                .map(probe -> "grpc probes: the container runtime does not run them yet; use httpGet, tcpSocket or "
+                        + "exec");
     }
 }
