@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.podman.BusyboxImage;
+import dev.kumo.runtime.podman.SidecarScripts;
 import dev.kumo.runtime.podman.TestPodman;
 import dev.kumo.serving.RuntimeSettings;
 import java.net.URI;
@@ -28,11 +29,6 @@ class MultiContainerServingIT {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
     private static final String REVISIONS = "/apis/serving.knative.dev/v1/namespaces/default/revisions";
-    private static final String HELPER = "exec httpd -f -p 8882 -h /www";
-    // Answers /cgi-bin/up with what the sidecar answers on 127.0.0.1:8882 inside the pod.
-    private static final String PROXY = "busybox mkdir -p /tmp/w/cgi-bin && printf '#!/bin/sh\\nprintf "
-            + "\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\"\\nwget -qO- http://127.0.0.1:8882/\\n' "
-            + "> /tmp/w/cgi-bin/up && busybox chmod 755 /tmp/w/cgi-bin/up && exec httpd -f -p $PORT -h /tmp/w";
 
     @TempDir
     static Path temp;
@@ -61,7 +57,7 @@ class MultiContainerServingIT {
 
     @Test
     void theServingContainerIsRoutedAndReachesItsSidecarInsideThePod() throws Exception {
-        api.create(SERVICES, service("ctrduo", PROXY, HELPER));
+        api.create(SERVICES, service("ctrduo", SidecarScripts.PROXY, SidecarScripts.SIDECAR));
 
         api.awaitCondition(SERVICES + "/ctrduo", "Ready", "True");
 

@@ -25,8 +25,9 @@ final class ExecProbe {
             String session = podman.createExec(container, exec.command()).get(timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
             List<String> output = podman.startExec(session).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int exitCode = podman.inspectExec(session).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .getInteger("ExitCode", -1);
+            // Once more if the connection closed under the first ask (podman closes the session's own).
+            int exitCode = podman.inspectExec(session).exceptionallyCompose(e -> podman.inspectExec(session))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).getInteger("ExitCode", -1);
             return exitCode == 0 ? Optional.empty() : Optional.of(what + " exited with code " + exitCode
                     + lastLines(output));
         } catch (TimeoutException e) {

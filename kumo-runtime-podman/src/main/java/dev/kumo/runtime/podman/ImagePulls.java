@@ -11,8 +11,8 @@ import java.util.Set;
  * The kubelet's image pull for one image of an instance, by its {@code imagePullPolicy}: {@code Never} runs only
  * what local storage holds (ErrImageNeverPull), {@code IfNotPresent} pulls what is missing, {@code Always} pulls
  * every time (except an image pinned by digest or from a local-only registry such as {@code dev.local}, which is
- * there or nowhere); the {@code imagePullSecrets} credentials of the image's registry go along as {@code X-Registry-Auth}.
- * A failed pull is ErrImagePull with the registry's message.
+ * there or nowhere); the {@code imagePullSecrets} credentials of the image's registry go along as
+ * {@code X-Registry-Auth}. A failed pull is ErrImagePull with the registry's message.
  */
 final class ImagePulls {
 
@@ -41,8 +41,9 @@ final class ImagePulls {
             podman.pull(image, policy, registryAuth(image, pull)).join();
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("ErrImagePull: failed to pull image \"" + image + "\": "
-                    + PodmanClient.cause(e).getMessage());
+            return Optional.of("ErrImagePull: image " + image + (present ? " is in podman's local storage but "
+                    + "imagePullPolicy is Always, and pulling it failed: " : " is not in podman's local storage and "
+                    + "pulling it failed: ") + PodmanClient.cause(e).getMessage());
         }
     }
 

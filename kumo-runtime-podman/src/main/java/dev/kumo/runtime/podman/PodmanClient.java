@@ -17,6 +17,7 @@ import io.vertx.core.net.SocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,14 +183,17 @@ public final class PodmanClient implements AutoCloseable {
 
     /** Runs an exec session attached; completes with its output (stdout and stderr as lines) once it ended. */
     public CompletableFuture<List<String>> startExec(String session) {
-        List<String> output = new java.util.ArrayList<>();
+        List<String> output = new ArrayList<>();
         LogFrames frames = new LogFrames(output::add);
-        return call(options(HttpMethod.POST, LIBPOD + "/exec/" + session + "/start"), new JsonObject()
-                .put("Detach", false).put("Tty", false), "running exec session " + session).thenApply(body -> {
-                    frames.feed(body);
-                    frames.end();
-                    return List.copyOf(output);
-                });
+        // Podman hijacks the connection for the session's output and closes it after: never pool it.
+        RequestOptions options = options(HttpMethod.POST, LIBPOD + "/exec/" + session + "/start")
+                .putHeader("Connection", "close");
+        JsonObject attached = new JsonObject().put("Detach", false).put("Tty", false);
+        return call(options, attached, "running exec session " + session).thenApply(body -> {
+            frames.feed(body);
+            frames.end();
+            return List.copyOf(output);
+        });
     }
 
     /** An exec session as podman shows it ({@code ExitCode}, {@code Running}). */

@@ -7,6 +7,7 @@ import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Termination;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -238,7 +239,7 @@ final class Sidecars {
             Instant until = deadline.isAfter(now.plusSeconds(3600)) ? now.plusSeconds(3600) : deadline;
             try {
                 if (until.isAfter(now)) {
-                    wakeup.tryAcquire(java.time.Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
+                    wakeup.tryAcquire(Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
                 }
                 wakeup.drainPermits();
             } catch (InterruptedException e) {

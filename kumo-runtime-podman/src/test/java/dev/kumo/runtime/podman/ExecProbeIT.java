@@ -7,32 +7,16 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Kubernetes' exec probes run in the container through podman's exec API. */
 class ExecProbeIT {
 
-    @TempDir
-    static Path stateDir;
-    private static PodRuntimeFixture pods;
-
-    @BeforeAll
-    static void start() {
-        pods = new PodRuntimeFixture(stateDir);
-    }
-
-    @AfterAll
-    static void close() {
-        if (pods != null) {
-            pods.close();
-        }
-    }
+    @RegisterExtension
+    static final PodRuntimeFixture pods = new PodRuntimeFixture();
 
     @Test
     void anExecReadinessProbeFailsUntilItsCommandSucceedsInTheContainer() throws Exception {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.runtime.spi.Hardening;
 import dev.kumo.runtime.spi.RunAsSpec;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A container's securityContext through real podman: what the workload sees of it from inside. */
 class HardeningIT {
@@ -20,21 +17,8 @@ class HardeningIT {
             + "else echo root is read-only; fi; id; cat /proc/self/status; echo report done; "
             + HTTPD;
 
-    @TempDir
-    static Path stateDir;
-    private static PodRuntimeFixture pods;
-
-    @BeforeAll
-    static void start() {
-        pods = new PodRuntimeFixture(stateDir);
-    }
-
-    @AfterAll
-    static void close() {
-        if (pods != null) {
-            pods.close();
-        }
-    }
+    @RegisterExtension
+    static final PodRuntimeFixture pods = new PodRuntimeFixture();
 
     @Test
     void aHardenedContainerHasAReadOnlyRootNoCapabilitiesButTheAddedOneNoNewPrivilegesAndItsUser() {

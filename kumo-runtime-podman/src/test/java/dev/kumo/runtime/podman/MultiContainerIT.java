@@ -11,48 +11,26 @@ import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Termination;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Knative's multi-container feature through real podman: sidecars in the instance's pod. */
 class MultiContainerIT {
 
-    private static final String HELPER = "exec httpd -f -p 8882 -h /www";
-    // The serving container answers /cgi-bin/up with what the sidecar answers on 127.0.0.1:8882 inside the pod.
-    private static final String PROXY = "busybox mkdir -p /tmp/w/cgi-bin && printf '#!/bin/sh\\nprintf "
-            + "\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\"\\nwget -qO- http://127.0.0.1:8882/\\n' "
-            + "> /tmp/w/cgi-bin/up && busybox chmod 755 /tmp/w/cgi-bin/up && exec httpd -f -p $PORT -h /tmp/w";
-
-    @TempDir
-    static Path stateDir;
-    private static PodRuntimeFixture pods;
-
-    @BeforeAll
-    static void start() {
-        pods = new PodRuntimeFixture(stateDir);
-    }
-
-    @AfterAll
-    static void close() {
-        if (pods != null) {
-            pods.close();
-        }
-    }
+    @RegisterExtension
+    static final PodRuntimeFixture pods = new PodRuntimeFixture();
 
     @Test
     void theSidecarRunsInThePodAndAnswersTheServingContainerWhichAloneIsRouted() throws Exception {
-        SidecarSpec helper = new SidecarSpec("helper", BusyboxImage.reference(), List.of("sh", "-c", HELPER),
-                List.of(), Map.of(), List.of(), Optional.empty(), Optional.empty());
-        String id = pods.runtime().start(PodmanRuntimeIT.busybox("duo-00001").command("sh", "-c", PROXY)
-                .sidecar(helper).build()).id();
+        SidecarSpec helper = new SidecarSpec("helper", BusyboxImage.reference(), List.of("sh", "-c",
+                SidecarScripts.SIDECAR), List.of(), Map.of(), List.of(), Optional.empty(), Optional.empty());
+        String id = pods.runtime().start(PodmanRuntimeIT.busybox("duo-00001")
+                .command("sh", "-c", SidecarScripts.PROXY).sidecar(helper).build()).id();
 
         InstanceAddress address = pods.awaitReady(id);
 
@@ -91,8 +69,8 @@ class MultiContainerIT {
     void aSidecarsOwnReadinessProbeDecidesOnlyItsOwnReadiness() {
         ProbeSpec never = new ProbeSpec(new Probe.Exec(List.of("cat", "/tmp/never")), Duration.ZERO,
                 Duration.ofMillis(200), Duration.ofSeconds(2), 1);
-        SidecarSpec unready = new SidecarSpec("unready", BusyboxImage.reference(), List.of("sh", "-c", HELPER),
-                List.of(), Map.of(), List.of(), Optional.of(never), Optional.empty());
+        SidecarSpec unready = new SidecarSpec("unready", BusyboxImage.reference(), List.of("sh", "-c",
+                SidecarScripts.SIDECAR), List.of(), Map.of(), List.of(), Optional.of(never), Optional.empty());
         String id = pods.runtime().start(PodmanRuntimeIT.busybox("half-00001").command("sh", "-c", HTTPD)
                 .sidecar(unready).build()).id();
 

@@ -8,25 +8,36 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A {@link PodmanRuntime} for one IT class, with a short crash backoff, and the waits its tests share; closing it
- * checks no pod is left and removes, by its label only, anything that was.
+ * A {@link PodmanRuntime} for one IT class ({@code @RegisterExtension static}), on a state directory of its own
+ * with a short crash backoff, and the waits its tests share; after the class it checks no pod is left and removes,
+ * by its label only, anything that was.
  */
-final class PodRuntimeFixture implements AutoCloseable {
+final class PodRuntimeFixture implements BeforeAllCallback, AfterAllCallback {
 
     static final Duration SETTLE = Duration.ofSeconds(60);
     /** The busybox image's static server on $PORT. */
     static final String HTTPD = "exec httpd -f -p $PORT -h /www";
 
-    private final PodmanRuntime runtime;
+    private Path stateDir;
+    private PodmanRuntime runtime;
 
-    PodRuntimeFixture(Path stateDir) {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         TestPodman.assume();
+        stateDir = Files.createTempDirectory("kumo-pods-it");
         runtime = PodmanRuntime.start(PodmanRuntimeConfig.defaults(stateDir)
                 .withBackoff(new CrashBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(10))));
     }
@@ -54,11 +65,17 @@ final class PodRuntimeFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (runtime == null) {
+            return;
+        }
         String key = runtime.dataDirKey();
         runtime.close();
         List<String> left = TestPodman.pods(PodLabels.DATA_DIR_KEY, key);
         TestPodman.removeLabelled(PodLabels.DATA_DIR_KEY, key);
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         assertThat(left).as("pods left after close").isEmpty();
     }
 }
