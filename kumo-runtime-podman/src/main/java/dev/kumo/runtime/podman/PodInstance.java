@@ -38,7 +38,6 @@ final class PodInstance implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
     private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int SIGKILL_EXIT = 137;
 
     private final String id;
@@ -291,16 +290,7 @@ final class PodInstance implements Runnable {
     }
 
     private void await(Instant deadline) {
-        Instant now = config.clock().instant();
-        Instant until = deadline.isAfter(now.plus(LONGEST_WAIT)) ? now.plus(LONGEST_WAIT) : deadline;
-        try {
-            if (until.isAfter(now)) {
-                wakeup.tryAcquire(Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
-            }
-            wakeup.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Wakeups.await(wakeup, config.clock(), deadline);
     }
 
     /** How one run ended. */

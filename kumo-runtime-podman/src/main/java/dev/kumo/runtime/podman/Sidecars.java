@@ -7,7 +7,6 @@ import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Termination;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -235,16 +234,7 @@ final class Sidecars {
         }
 
         private void await(Instant deadline) {
-            Instant now = config.clock().instant();
-            Instant until = deadline.isAfter(now.plusSeconds(3600)) ? now.plusSeconds(3600) : deadline;
-            try {
-                if (until.isAfter(now)) {
-                    wakeup.tryAcquire(Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
-                }
-                wakeup.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Wakeups.await(wakeup, config.clock(), deadline);
         }
     }
 }
