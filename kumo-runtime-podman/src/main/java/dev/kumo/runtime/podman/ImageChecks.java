@@ -1,12 +1,13 @@
 package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
+import dev.kumo.runtime.spi.SidecarSpec;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /**
  * What must hold of an image before its container is made, as the kubelet checks it: it is in podman's local
- * storage (pulled if not: ErrImagePull with podman's message), and it does not run as root under runAsNonRoot
+ * storage, pulled as its pull policy says ({@link ImagePulls}), and it does not run as root under runAsNonRoot
  * (CreateContainerConfigError).
  */
 final class ImageChecks {
@@ -14,14 +15,20 @@ final class ImageChecks {
     private ImageChecks() {
     }
 
-    /** Why the instance cannot run the image, empty if it can; pulls the image if it is not {@code present}. */
+    /**
+     * Why the instance cannot run its images, empty if it can; pulls each by the pull policy ({@code present}: the
+     * serving image is in local storage).
+     */
     static Optional<String> refusal(PodmanClient podman, ImageWorkload spec, boolean present) {
-        if (!present) {
-            try {
-                podman.pull(spec.image()).join();
-            } catch (RuntimeException e) {
-                return Optional.of("ErrImagePull: image " + spec.image() + " is not in podman's local storage and "
-                        + "pulling it failed: " + PodmanClient.cause(e).getMessage());
+        Optional<String> serving = ImagePulls.refusal(podman, spec.image(), spec.pull(), present);
+        if (serving.isPresent()) {
+            return serving;
+        }
+        for (SidecarSpec sidecar : spec.sidecars()) {
+            Optional<String> refusal = ImagePulls.refusal(podman, sidecar.image(), spec.pull(),
+                    podman.imageExists(sidecar.image()).join());
+            if (refusal.isPresent()) {
+                return Optional.of("sidecar " + sidecar.name() + ": " + refusal.get());
             }
         }
         return runsAsRoot(podman, spec);

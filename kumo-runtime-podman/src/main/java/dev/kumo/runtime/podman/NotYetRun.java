@@ -13,17 +13,18 @@ final class NotYetRun {
     }
 
     static Optional<String> refusal(ImageWorkload image) {
-        if (!image.sidecars().isEmpty()) {
-            return Optional.of("containers: " + (image.sidecars().size() + 1) + " containers; the container runtime "
-                    + "runs one container per revision so far: remove the sidecars or run them as Services");
-        }
         Optional<String> mounts = MountSpecs.refusal(image);
         if (mounts.isPresent()) {
             return mounts;
         }
-        return Stream.concat(Stream.of(image.readiness()), image.liveness().stream()).map(ProbeSpec::probe)
-                .filter(probe -> probe instanceof Probe.Exec || probe instanceof Probe.Grpc).findFirst()
-                .map(probe -> (probe instanceof Probe.Exec ? "exec" : "grpc") + " probes: the container runtime "
-                        + "does not run them yet; use httpGet or tcpSocket");
+        if (image.sidecars().stream().anyMatch(sidecar -> !sidecar.mounts().isEmpty())) {
+            return Optional.of("volumeMounts of a sidecar: the container runtime mounts volumes into the serving "
+                    + "container only so far: mount them there, or pass the values as env");
+        }
+        return Stream.concat(Stream.concat(Stream.of(image.readiness()), image.liveness().stream()),
+                        SidecarSpecs.probes(image)).map(ProbeSpec::probe)
+                .filter(probe -> probe instanceof Probe.Grpc).findFirst()
+                .map(probe -> "grpc probes: the container runtime does not run them yet; use httpGet, tcpSocket or "
+                        + "exec");
     }
 }

@@ -1,6 +1,7 @@
 package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.process.CrashBackoff;
+import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,6 @@ final class PodInstance implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
     private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int SIGKILL_EXIT = 137;
 
     private final String id;
@@ -51,6 +52,7 @@ final class PodInstance implements Runnable {
     private final VolumeDirs volumeDirs;
     private InstanceVolumes volumes;
     private final Consumer<Instance> publisher;
+    private final Sidecars sidecars;
     private final Semaphore wakeup = new Semaphore(0);
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
     private volatile boolean stopRequested;
@@ -73,6 +75,7 @@ final class PodInstance implements Runnable {
         this.volumeDirs = volumeDirs;
         this.volumes = InstanceVolumes.none(id);
         this.publisher = publisher;
+        this.sidecars = new Sidecars(spec, config, pod, labels, log, this::republish);
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
     }
@@ -95,6 +98,7 @@ final class PodInstance implements Runnable {
     CompletableFuture<Instance> stop() {
         stopRequested = true;
         wakeup.release();
+        sidecars.stop();
         return done;
     }
 
@@ -117,6 +121,8 @@ final class PodInstance implements Runnable {
                 await(Instant.MAX);
             }
         } finally {
+            sidecars.stop().completeOnTimeout(null, grace().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
             client.ifPresent(this::removePod);
             volumeDirs.release(id);
             publish(new InstanceState.Stopped(config.clock().instant()));
@@ -156,7 +162,9 @@ final class PodInstance implements Runnable {
         CompletableFuture<Void> started = podman.startPod(pod);
         CompletableFuture<String> first = podman.createContainer(containerSpec(1));
         started.join();
-        superviseUntilStoppedOrFailed(podman, hostPorts(podman), first);
+        Map<Integer, Integer> hostPorts = hostPorts(podman);
+        sidecars.start(podman, hostPorts);
+        superviseUntilStoppedOrFailed(podman, hostPorts, first);
     }
 
     private JsonObject containerSpec(int run) {
@@ -195,7 +203,7 @@ final class PodInstance implements Runnable {
             CompletableFuture<Integer> exit = podman.waitContainer(container);
             exit.whenComplete((code, failure) -> wakeup.release());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
-            Ending ending = new RunWatch(startedAt, hostPorts, exit).until();
+            Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
             Optional<Termination> termination = finish(podman, container, ending, exit, logs);
             deleteContainer(podman, container);
             if (termination.isEmpty()) {
@@ -294,22 +302,30 @@ final class PodInstance implements Runnable {
                 config.clock().instant(), true);
     }
 
-    private void publish(InstanceState state) {
-        current = new Instance(id, spec.revision(), state, restarts, lastTermination);
+    private synchronized void publish(InstanceState state) {
+        current = new Instance(id, spec.revision(), state, restarts, lastTermination, containers(state));
         publisher.accept(current);
     }
 
-    private void await(Instant deadline) {
-        Instant now = config.clock().instant();
-        Instant until = deadline.isAfter(now.plus(LONGEST_WAIT)) ? now.plus(LONGEST_WAIT) : deadline;
-        try {
-            if (until.isAfter(now)) {
-                wakeup.tryAcquire(Duration.between(now, until).toNanos(), TimeUnit.NANOSECONDS);
-            }
-            wakeup.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Publishes the current state again: a sidecar's health changed. */
+    private synchronized void republish() {
+        publish(current.state());
+    }
+
+    /** With sidecars, each container's health, the serving one first; without, none (the instance is it). */
+    private List<ContainerHealth> containers(InstanceState state) {
+        if (!sidecars.any()) {
+            return List.of();
         }
+        List<ContainerHealth> containers = new ArrayList<>();
+        containers.add(new ContainerHealth(spec.containerName(), state instanceof InstanceState.Ready, restarts,
+                lastTermination));
+        containers.addAll(sidecars.health());
+        return containers;
+    }
+
+    private void await(Instant deadline) {
+        Wakeups.await(wakeup, config.clock(), deadline);
     }
 
     /** How one run ended. */
@@ -328,6 +344,8 @@ final class PodInstance implements Runnable {
     /** Watches one run: probes on schedule until the container exits, liveness fails, or a stop is requested. */
     private final class RunWatch {
 
+        private final PodmanClient podman;
+        private final String container;
         private final Instant startedAt;
         private final Map<Integer, Integer> hostPorts;
         private final CompletableFuture<Integer> exit;
@@ -340,7 +358,10 @@ final class PodInstance implements Runnable {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
 
-        RunWatch(Instant startedAt, Map<Integer, Integer> hostPorts, CompletableFuture<Integer> exit) {
+        RunWatch(PodmanClient podman, String container, Instant startedAt, Map<Integer, Integer> hostPorts,
+                CompletableFuture<Integer> exit) {
+            this.podman = podman;
+            this.container = container;
             this.startedAt = startedAt;
             this.hostPorts = hostPorts;
             this.exit = exit;
@@ -373,7 +394,8 @@ final class PodInstance implements Runnable {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
-            Optional<String> failure = LoopbackProbe.probe(probe.probe(), hostPort(probe.probe()), probe.timeout());
+            Optional<String> failure = ContainerProbe.probe(podman, container, probe.probe(),
+                    hostPort(probe.probe()), probe.timeout());
             Instant now = config.clock().instant();
             if (failure.isEmpty()) {
                 readinessFailures = 0;
@@ -404,7 +426,8 @@ final class PodInstance implements Runnable {
 
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
-            Optional<String> failure = LoopbackProbe.probe(probe.probe(), hostPort(probe.probe()), probe.timeout());
+            Optional<String> failure = ContainerProbe.probe(podman, container, probe.probe(),
+                    hostPort(probe.probe()), probe.timeout());
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
             return livenessFailures >= probe.failureThreshold()

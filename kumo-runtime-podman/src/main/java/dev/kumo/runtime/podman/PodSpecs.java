@@ -32,11 +32,12 @@ final class PodSpecs {
         return spec.containerPort() == 0 ? DEFAULT_PORT : spec.containerPort();
     }
 
-    /** The container ports a probe reaches: the serving port and any other port a probe names. */
+    /** The container ports a probe reaches: the serving port and any other port a probe (a sidecar's too) names. */
     static SortedSet<Integer> publishedPorts(ImageWorkload spec) {
         SortedSet<Integer> ports = new TreeSet<>();
         ports.add(servingPort(spec));
-        Stream.concat(Stream.of(spec.readiness()), spec.liveness().stream()).map(ProbeSpec::probe)
+        Stream.concat(Stream.concat(Stream.of(spec.readiness()), spec.liveness().stream()),
+                        SidecarSpecs.probes(spec)).map(ProbeSpec::probe)
                 .filter(probe -> !(probe instanceof Probe.Running)).map(Probe::port)
                 .filter(port -> port != 0).forEach(ports::add);
         return ports;
@@ -63,17 +64,11 @@ final class PodSpecs {
                 .put("init", true).put("labels", new JsonObject(new LinkedHashMap<>(labels)))
                 .put("env", new JsonObject(new LinkedHashMap<>(env(spec))))
                 .put("stop_timeout", graceSeconds(spec.terminationGracePeriod()));
-        if (!spec.command().isEmpty()) {
-            container.put("entrypoint", new JsonArray(spec.command()));
-            // Kubernetes: a command without args drops the image's cmd too.
-            container.put("command", new JsonArray(spec.args()));
-        } else if (!spec.args().isEmpty()) {
-            container.put("command", new JsonArray(spec.args()));
-        }
+        ContainerCommands.apply(container, spec.command(), spec.args());
         spec.workingDir().ifPresent(dir -> container.put("work_dir", dir.toString()));
         user(spec).ifPresent(user -> container.put("user", user));
         resources(spec).ifPresent(limits -> container.put("resource_limits", limits));
-        return container;
+        return HardeningSpec.apply(container, spec.hardening());
     }
 
     /** The spec's variables, then the platform's PORT and K_* which the spec cannot override. */

@@ -17,8 +17,10 @@ import io.vertx.core.net.SocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -144,18 +146,59 @@ public final class PodmanClient implements AutoCloseable {
      * answers 200 and reports a failed pull in the stream). Registries on loopback are reached without TLS.
      */
     public CompletableFuture<Void> pull(String image) {
+        return pull(image, "missing", Optional.empty());
+    }
+
+    // Podman answers 200 and reports a failed pull in the stream.
+    private static CompletableFuture<Void> pullOutcome(String image, Buffer body) {
+        for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{") && new JsonObject(line).containsKey("error")) {
+                return CompletableFuture.failedFuture(new PodmanException("pulling image " + image, 0,
+                        new JsonObject(line).getString("error").trim()));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Pulls the image by podman's {@code policy} ({@code always}, {@code missing}), with the registry credentials
+     * as an {@code X-Registry-Auth} header if given; fails with the registry's message as {@link #pull(String)}.
+     */
+    public CompletableFuture<Void> pull(String image, String policy, Optional<String> registryAuth) {
         String host = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
         boolean loopback = host.startsWith("127.0.0.1") || host.startsWith("localhost") || host.startsWith("[::1]");
-        return call(HttpMethod.POST, LIBPOD + "/images/pull?policy=missing&quiet=true&reference=" + encode(image)
-                + (loopback ? "&tlsVerify=false" : ""), null, "pulling image " + image).thenCompose(body -> {
-                    for (String line : body.toString(StandardCharsets.UTF_8).split("\n")) {
-                        if (line.startsWith("{") && new JsonObject(line).containsKey("error")) {
-                            return CompletableFuture.failedFuture(new PodmanException("pulling image " + image, 0,
-                                    new JsonObject(line).getString("error").trim()));
-                        }
-                    }
-                    return CompletableFuture.completedFuture(null);
-                });
+        RequestOptions options = options(HttpMethod.POST, LIBPOD + "/images/pull?quiet=true&policy=" + policy
+                + "&reference=" + encode(image) + (loopback ? "&tlsVerify=false" : ""));
+        registryAuth.ifPresent(auth -> options.putHeader("X-Registry-Auth", auth));
+        return call(options, null, "pulling image " + image).thenCompose(body -> pullOutcome(image, body));
+    }
+
+    /** Creates an exec session running {@code command} in the container; completes with the session's id. */
+    public CompletableFuture<String> createExec(String container, List<String> command) {
+        JsonObject spec = new JsonObject().put("Cmd", new JsonArray(command)).put("AttachStdout", true)
+                .put("AttachStderr", true);
+        return json(HttpMethod.POST, LIBPOD + "/containers/" + container + "/exec", spec, "creating an exec of "
+                + command + " in container " + container).thenApply(answer -> answer.getString("Id"));
+    }
+
+    /** Runs an exec session attached; completes with its output (stdout and stderr as lines) once it ended. */
+    public CompletableFuture<List<String>> startExec(String session) {
+        List<String> output = new ArrayList<>();
+        LogFrames frames = new LogFrames(output::add);
+        // Podman hijacks the connection for the session's output and closes it after: never pool it.
+        RequestOptions options = options(HttpMethod.POST, LIBPOD + "/exec/" + session + "/start")
+                .putHeader("Connection", "close");
+        JsonObject attached = new JsonObject().put("Detach", false).put("Tty", false);
+        return call(options, attached, "running exec session " + session).thenApply(body -> {
+            frames.feed(body);
+            frames.end();
+            return List.copyOf(output);
+        });
+    }
+
+    /** An exec session as podman shows it ({@code ExitCode}, {@code Running}). */
+    public CompletableFuture<JsonObject> inspectExec(String session) {
+        return json(HttpMethod.GET, LIBPOD + "/exec/" + session + "/json", null, "inspecting exec session " + session);
     }
 
     /** Whether the image is in local storage. */
@@ -222,7 +265,11 @@ public final class PodmanClient implements AutoCloseable {
     }
 
     private CompletableFuture<Buffer> call(HttpMethod method, String uri, JsonObject body, String doing) {
-        Future<Buffer> answer = http.request(options(method, uri))
+        return call(options(method, uri), body, doing);
+    }
+
+    private CompletableFuture<Buffer> call(RequestOptions options, JsonObject body, String doing) {
+        Future<Buffer> answer = http.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
                 // 304: already so (a container started or stopped twice).
                 .compose(response -> response.body().compose(content -> response.statusCode() < 300

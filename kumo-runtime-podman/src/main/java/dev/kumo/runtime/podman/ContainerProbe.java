@@ -1,0 +1,25 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.Probe;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs one probe of a container in a pod: exec inside the container, everything else through the port podman
+ * published for the pod on 127.0.0.1. Empty when it passed, else why not.
+ */
+final class ContainerProbe {
+
+    private ContainerProbe() {
+    }
+
+    static Optional<String> probe(PodmanClient podman, String container, Probe probe, int hostPort,
+            Duration timeout) {
+        return switch (probe) {
+            case Probe.Exec exec -> ExecProbe.probe(podman, container, exec, timeout);
+            case Probe.Grpc grpc -> Optional.of("gRPC probes are not run by the container runtime; use httpGet, "
+                    + "tcpSocket or exec");
+            default -> LoopbackProbe.probe(probe, hostPort, timeout);
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kumo.runtime.podman;
+
+import dev.kumo.runtime.spi.PullSpec;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The kubelet's image pull for one image of an instance, by its {@code imagePullPolicy}: {@code Never} runs only
+ * what local storage holds (ErrImageNeverPull), {@code IfNotPresent} pulls what is missing, {@code Always} pulls
+ * every time (except an image pinned by digest or from a local-only registry such as {@code dev.local}, which is
+ * there or nowhere); the {@code imagePullSecrets} credentials of the image's registry go along as
+ * {@code X-Registry-Auth}. A failed pull is ErrImagePull with the registry's message.
+ */
+final class ImagePulls {
+
+    private static final String DOCKER_HUB = "docker.io";
+    private static final String DOCKER_HUB_INDEX = "index.docker.io";
+    // Knative's registries-skipping-tag-resolving that name no server: images built and kept on this machine.
+    private static final Set<String> LOCAL_ONLY = Set.of("dev.local", "kind.local", "ko.local");
+
+    private ImagePulls() {
+    }
+
+    /** Why the image cannot be had, empty once it is in local storage; {@code present}: it is there now. */
+    static Optional<String> refusal(PodmanClient podman, String image, PullSpec pull, boolean present) {
+        if (pull.policy() == PullSpec.Policy.NEVER) {
+            return present ? Optional.empty() : Optional.of("ErrImageNeverPull: container image \"" + image
+                    + "\" is not present with pull policy of Never: load it into podman's storage (kumo image load) "
+                    + "or set imagePullPolicy to IfNotPresent");
+        }
+        if (present && (pull.policy() == PullSpec.Policy.IF_NOT_PRESENT || image.contains("@sha256:")
+                || LOCAL_ONLY.contains(registry(image)))) {
+            // A digest names fixed content; a local-only registry has nothing to pull from: local storage is it.
+            return Optional.empty();
+        }
+        String policy = pull.policy() == PullSpec.Policy.ALWAYS ? "always" : "missing";
+        try {
+            podman.pull(image, policy, registryAuth(image, pull)).join();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("ErrImagePull: image " + image + (present ? " is in podman's local storage but "
+                    + "imagePullPolicy is Always, and pulling it failed: " : " is not in podman's local storage and "
+                    + "pulling it failed: ") + PodmanClient.cause(e).getMessage());
+        }
+    }
+
+    /** The registry an image reference names: its first part if that looks like a host, else Docker Hub. */
+    static String registry(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : DOCKER_HUB;
+    }
+
+    /** Docker's {@code X-Registry-Auth}: the credential of the image's registry as base64url JSON, if any. */
+    static Optional<String> registryAuth(String image, PullSpec pull) {
+        String registry = registry(image);
+        Optional<PullSpec.RegistryCredential> credential = Optional.ofNullable(pull.credentials().get(registry))
+                .or(() -> registry.equals(DOCKER_HUB) ? Optional.ofNullable(pull.credentials().get(DOCKER_HUB_INDEX))
+                        : Optional.empty());
+        return credential.map(found -> Base64.getUrlEncoder().encodeToString(new JsonObject()
+                .put("username", found.user()).put("password", found.password()).put("serveraddress", registry)
+                .encode().getBytes(StandardCharsets.UTF_8)));
+    }
+}
