@@ -76,8 +76,11 @@ class DiskFullIT {
 
             assertThat(lines(server, "WriteOutage: writes to", "are failing")).hasSize(1).first().asString()
                     .contains("kumo.db", "the disk is full");
-            assertThat(lines(server, "LogWriter: writes to the event log", "are failing")).hasSize(1).first()
-                    .asString().contains("events.db", "the disk is full");
+            // Once per outage: a small write (a trigger's position) may still fit between two refused events,
+            // ending one outage ("succeed again") before the next begins.
+            List<String> eventLogFailing = lines(server, "LogWriter: writes to the event log", "are failing");
+            assertThat(eventLogFailing).hasSize(1 + lines(server, "LogWriter: writes to the event log",
+                    "succeed again").size()).first().asString().contains("events.db", "the disk is full");
 
             Files.delete(filler);
             HttpResponse<String> created = api.send("POST", CONFIGMAPS, bigConfigMap(), "application/json");
