@@ -59,6 +59,9 @@ class ContainerKillNineIT {
             orphans = TestPodman.pods("dev.kumo/revision", REVISION);
             assertThat(orphans).hasSize(2).containsAll(TestPodman.warmPods("dev.kumo/revision", REVISION));
             assertThat(podmanServices()).as("the server's own podman service runs").isNotEmpty();
+            // A Ctrl-C signals the terminal's process group: the service must outlive it to remove the pods.
+            assertThat(session(podmanServices().getFirst())).as("the podman service's session")
+                    .isNotEqualTo(session(first.process().pid()));
 
             first.kill();
         }
@@ -77,6 +80,12 @@ class ContainerKillNineIT {
             assertThat(second.terminate()).isZero();
         }
         assertThat(TestPodman.pods("dev.kumo/revision", REVISION)).as("no pod after a clean stop").isEmpty();
+    }
+
+    /** The session id of a process ({@code /proc/PID/stat}: state, ppid, pgrp, session after the command). */
+    private static long session(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 
     /** The instance id in a pod name {@code kumo-KEY-INSTANCE}. */

@@ -218,11 +218,35 @@ public final class PodmanRuntime implements WorkloadRuntime {
         } finally {
             boolean leftoversGone = leftoversRemoved.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join() != null;
-            if (allStopped && leftoversGone) {
+            if (allStopped && leftoversGone && finalSweep()) {
                 leftovers.noneLeft();
             }
             volumeDirs.close();
             service.close();
+        }
+    }
+
+    /**
+     * Removes whatever pod of this state directory a stop could not (podman busy or restarting); true when none is
+     * left, so the marker may go. Asks podman nothing when this runtime never made a pod.
+     */
+    private boolean finalSweep() {
+        if (!leftovers.possible()) {
+            return true;
+        }
+        try {
+            List<String> removed = service.client().thenCompose(leftovers::remove).get(20, TimeUnit.SECONDS);
+            if (!removed.isEmpty()) {
+                LOG.info("removed {} pods their instances' stop left: {}", removed.size(), removed);
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("pods of this server may be left in podman; the next start on {} removes them: {}",
+                    config.stateDir(), PodmanClient.cause(e).getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -137,6 +137,9 @@ public final class PodmanService implements AutoCloseable {
         Files.deleteIfExists(socket);
         Path conf = ContainersConf.write(stateDir);
         List<String> command = new ArrayList<>();
+        // A session of its own: a Ctrl-C (SIGINT to the terminal's process group) stops the server, which then stops
+        // its pods through this service, so the service must not get the signal too.
+        onPath("setsid").ifPresent(setsid -> command.add(setsid.toString()));
         onPath("setpriv").ifPresent(setpriv -> command.addAll(List.of(setpriv.toString(), "--pdeathsig", "KILL")));
         command.addAll(List.of(onPath("podman").map(Path::toString).orElse("podman"), "system", "service",
                 "--time=0", "unix://" + socket));
