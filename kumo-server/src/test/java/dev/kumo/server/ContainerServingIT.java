@@ -74,8 +74,9 @@ class ContainerServingIT {
         // Counted as running workload containers: beside the serving pod the warm pool keeps one for the next
         // replica (and, at zero, one for the next request), whose container is created but not started.
         assertThat(TestPodman.running("dev.kumo/revision", REVISION)).hasSize(1);
-        assertThat(api.send("GET", REVISIONS + "/" + REVISION + "/log", null, null).body())
-                .as("the log subresource").contains("serving on port 8080");
+        // The container's lines reach Kumo's log through podman's followed stream, a moment after they are written.
+        await("the log subresource").atMost(SETTLE).untilAsserted(() -> assertThat(api.send("GET", REVISIONS + "/"
+                + REVISION + "/log", null, null).body()).contains("serving on port 8080"));
 
         await("scaled to zero").atMost(SETTLE).until(() -> TestPodman.running("dev.kumo/revision", REVISION)
                 .isEmpty() && api.get(REVISIONS + "/" + REVISION).at("/status/actualReplicas").asInt(-1) == 0);
