@@ -2,6 +2,8 @@ package dev.kumo.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +93,8 @@ public final class LocalRegistry implements AutoCloseable {
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (Instant.now().isBefore(deadline) && process.isAlive()) {
                 Matcher matcher = LISTENING.matcher(Files.readString(log));
-                if (matcher.find()) {
+                if (matcher.find() && accepts(matcher.group(1))) {
+                    // It logs its address a moment before it accepts there: a push then was refused.
                     return new LocalRegistry(process, dir, matcher.group(1));
                 }
                 // The registry says where it listens only in its log: look again shortly.
@@ -105,6 +108,17 @@ public final class LocalRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean accepts(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostPort.substring(0, colon),
+                    Integer.parseInt(hostPort.substring(colon + 1))), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
