@@ -1,7 +1,6 @@
 package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
-import dev.kumo.runtime.spi.PullSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -71,11 +70,11 @@ final class WarmPool implements AutoCloseable {
     /**
      * Whether a warm pod can stand for an instance of {@code spec}: what the instance would make is exactly its
      * pod and one container (no sidecars, volumes or mounts to set up per instance), from an image not pulled on
-     * every start ({@code imagePullPolicy: Always}).
+     * every start ({@code imagePullPolicy: Always} of a tag in a registry; a digest or a local-only image is not).
      */
     static boolean eligible(ImageWorkload spec) {
         return spec.sidecars().isEmpty() && spec.volumes().isEmpty() && spec.mounts().isEmpty()
-                && spec.pull().policy() != PullSpec.Policy.ALWAYS;
+                && !ImagePulls.pullsAtEveryStart(spec.image(), spec.pull());
     }
 
     /**
