@@ -13,18 +13,14 @@ import dev.kumo.runtime.spi.Termination;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,7 +35,6 @@ import org.slf4j.LoggerFactory;
 final class PodInstance implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
-    private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
     private static final int SIGKILL_EXIT = 137;
 
     private final String id;
@@ -61,6 +56,8 @@ final class PodInstance implements Runnable {
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
     private Optional<WarmPod> warm = Optional.empty();
+    /** The output of the current run, read from its log file. */
+    private volatile ContainerLogFile output;
 
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
@@ -199,13 +196,18 @@ final class PodInstance implements Runnable {
                         + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
                 return;
             }
-            CompletableFuture<Void> logs = podman.logs(container, true, 0, log::append);
+            output = ContainerLogFile.follow(podman, container, config.failureLogLines(), log::append);
             CompletableFuture<Integer> exit = podman.waitContainer(container);
             exit.whenComplete((code, failure) -> wakeup.release());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
-            Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
-            Optional<Termination> termination = finish(podman, container, ending, exit, logs);
-            deleteContainer(podman, container);
+            Optional<Termination> termination;
+            try {
+                Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
+                termination = finish(podman, container, ending, exit);
+            } finally {
+                output.end();
+                deleteContainer(podman, container);
+            }
             if (termination.isEmpty()) {
                 return;
             }
@@ -214,17 +216,17 @@ final class PodInstance implements Runnable {
     }
 
     /**
-     * Stops the run unless it exited and lets its followed log drain, as the process runtime drains its pipes; the
-     * last lines of a failure come from the container's whole log (see {@link #lastLogLines}).
+     * Stops the run unless it exited and reads the rest of its log file, as the process runtime drains its pipes;
+     * the last lines of a failure are the run's own.
      */
     private Optional<Termination> finish(PodmanClient podman, String container, Ending ending,
-            CompletableFuture<Integer> exit, CompletableFuture<Void> logs) {
+            CompletableFuture<Integer> exit) {
         if (!(ending instanceof Ending.Exited)) {
             podman.stopContainer(container, PodSpecs.graceSeconds(spec.terminationGracePeriod())).join();
         }
-        logs.completeOnTimeout(null, LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
+        output.end();
         OptionalInt exitCode = exitCode(exit);
-        List<String> lines = ending instanceof Ending.StopRequested ? List.of() : lastLogLines(podman, container);
+        List<String> lines = ending instanceof Ending.StopRequested ? List.of() : output.lastLines();
         return switch (ending) {
             case Ending.StopRequested stop -> Optional.empty();
             case Ending.Exited exited -> Optional.of(exitCode.orElse(0) == SIGKILL_EXIT
@@ -234,29 +236,6 @@ final class PodInstance implements Runnable {
                     + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the container was "
                     + "restarted: " + failed.lastFailure(), exitCode, lines, config.clock().instant()));
         };
-    }
-
-    /**
-     * The last lines of the ended container's whole log, read once more without following: podman 4.3's followed
-     * stream drops lines a container writes fast just before it exits, its last among them (ContainerFailuresIT).
-     * Falls back to what the followed stream delivered.
-     */
-    private List<String> lastLogLines(PodmanClient podman, String container) {
-        Deque<String> last = new ArrayDeque<>();
-        try {
-            podman.logs(container, false, 0, line -> {
-                last.addLast(line);
-                if (last.size() > config.failureLogLines()) {
-                    last.removeFirst();
-                }
-            }).get(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-            return List.copyOf(last);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("reading the log of container {} once more: {}", container, e.toString());
-        }
-        return log.tail(config.failureLogLines()).stream().map(LogLine::text).toList();
     }
 
     private static OptionalInt exitCode(CompletableFuture<Integer> exit) {
@@ -407,6 +386,7 @@ final class PodInstance implements Runnable {
                         nextLiveness = liveness.map(times -> times.first().isAfter(now) ? times.first() : now)
                                 .orElse(Instant.MAX);
                     }
+                    output.drain(); // what it wrote before it was ready is in its log once it shows Ready
                     publish(new InstanceState.Ready(InstanceAddress.loopback(hostPorts.get(
                             PodSpecs.servingPort(spec))), now, startedAt));
                 }
