@@ -10,6 +10,7 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.SupervisedInstance;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Kubernetes' backoff when one exits or fails liveness, and on stop stops the container (SIGTERM through its init,
  * the grace period, then SIGKILL), removes the pod and publishes {@link InstanceState.Stopped}.
  */
-final class PodInstance implements Runnable {
+final class PodInstance extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
     private static final int SIGKILL_EXIT = 137;
@@ -48,10 +48,6 @@ final class PodInstance implements Runnable {
     private InstanceVolumes volumes;
     private final Consumer<Instance> publisher;
     private final Sidecars sidecars;
-    private final Semaphore wakeup = new Semaphore(0);
-    private final CompletableFuture<Instance> done = new CompletableFuture<>();
-    private volatile boolean stopRequested;
-    private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
@@ -62,6 +58,8 @@ final class PodInstance implements Runnable {
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
             InstanceLog log, VolumeDirs volumeDirs, Consumer<Instance> publisher) {
+        super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
+                Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
         this.spec = spec;
         this.config = config;
@@ -73,8 +71,6 @@ final class PodInstance implements Runnable {
         this.volumes = InstanceVolumes.none(id);
         this.publisher = publisher;
         this.sidecars = new Sidecars(spec, config, pod, labels, log, this::republish);
-        this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
-                Optional.empty()), 0);
     }
 
     /** Runs in {@code pod}, made ahead for this instance's id, instead of making one; before {@link #run}. */
@@ -82,19 +78,10 @@ final class PodInstance implements Runnable {
         this.warm = Optional.of(pod);
     }
 
-    /** How long this instance may take to stop after SIGTERM. */
-    Duration grace() {
-        return spec.terminationGracePeriod();
-    }
-
-    Instance snapshot() {
-        return current;
-    }
-
-    /** Asks the instance to stop; the future completes with its Stopped snapshot. */
-    CompletableFuture<Instance> stop() {
-        stopRequested = true;
-        wakeup.release();
+    /** Asks the instance and its sidecars to stop; the future completes with its Stopped snapshot. */
+    @Override
+    public CompletableFuture<Instance> stop() {
+        CompletableFuture<Instance> done = super.stop();
         sidecars.stop();
         return done;
     }
@@ -107,23 +94,19 @@ final class PodInstance implements Runnable {
             if (client.isPresent()) {
                 startPod(client.get());
             }
-            while (!stopRequested) {
-                await(Instant.MAX);
-            }
+            awaitStopRequest(config.clock());
         } catch (RuntimeException e) {
             Throwable cause = PodmanClient.cause(e);
             publish(new InstanceState.Failed(termination(cause instanceof PodmanException ? cause.getMessage()
                     : "supervising the container failed: " + cause, OptionalInt.empty())));
-            while (!stopRequested) {
-                await(Instant.MAX);
-            }
+            awaitStopRequest(config.clock());
         } finally {
             sidecars.stop().completeOnTimeout(null, grace().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
                     .join();
             client.ifPresent(this::removePod);
             volumeDirs.release(id);
             publish(new InstanceState.Stopped(config.clock().instant()));
-            done.complete(current);
+            stopped();
         }
     }
 
@@ -198,7 +181,7 @@ final class PodInstance implements Runnable {
             }
             output = ContainerLogFile.follow(podman, container, config.failureLogLines(), log::append);
             CompletableFuture<Integer> exit = podman.waitContainer(container);
-            exit.whenComplete((code, failure) -> wakeup.release());
+            exit.whenComplete((code, failure) -> wakeup.signal());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
             Optional<Termination> termination;
             try {
@@ -304,7 +287,7 @@ final class PodInstance implements Runnable {
     }
 
     private void await(Instant deadline) {
-        Wakeups.await(wakeup, config.clock(), deadline);
+        wakeup.awaitUntil(deadline, config.clock());
     }
 
     /** How one run ended. */

@@ -4,7 +4,6 @@ import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
-import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Subscription;
@@ -12,22 +11,16 @@ import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.InstanceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +43,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final ServerUser user;
     private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
-    private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
-    private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
-    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final InstanceTable table = new InstanceTable();
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -171,78 +162,46 @@ public final class ProcessRuntime implements WorkloadRuntime {
         }
         Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
                 identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, this::changed);
-        logs.put(id, log);
-        supervisors.put(id, supervisor);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, table::changed);
+        table.add(id, supervisor, log);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
     }
 
     @Override
     public CompletableFuture<Instance> stop(String instanceId) {
-        Supervisor supervisor = supervisors.get(instanceId);
-        if (supervisor == null) {
-            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
-        }
-        return supervisor.stop();
+        return table.stop(instanceId);
     }
 
     @Override
     public Optional<Instance> instance(String instanceId) {
-        return Optional.ofNullable(supervisors.get(instanceId)).map(Supervisor::snapshot);
+        return table.instance(instanceId);
     }
 
     @Override
     public List<Instance> instances() {
-        return supervisors.values().stream().map(Supervisor::snapshot).toList();
+        return table.instances();
     }
 
     @Override
     public Subscription watch(InstanceListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return table.watch(listener);
     }
 
     @Override
     public Optional<InstanceLogs> logs(String instanceId) {
-        return Optional.ofNullable(logs.get(instanceId));
+        return table.logs(instanceId);
     }
 
     @Override
     public void close() {
         closed = true;
-        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
-        Duration longest = Duration.ZERO;
-        for (Supervisor supervisor : supervisors.values()) {
-            stopping.add(supervisor.stop());
-            Duration grace = supervisor.grace();
-            longest = grace.compareTo(longest) > 0 ? grace : longest;
-        }
-        Duration wait = longest.plus(ProcessRuntimeConfig.killWait()).plusSeconds(5);
         try {
-            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("not every instance stopped within {}: {}", wait, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            table.stopAll(ProcessRuntimeConfig.killWait().plusSeconds(5), "instance");
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
             cgroups.close();
             lock.close();
-        }
-    }
-
-    private void changed(Instance instance) {
-        if (instance.state() instanceof InstanceState.Stopped) {
-            supervisors.remove(instance.id());
-        }
-        for (InstanceListener listener : listeners) {
-            try {
-                listener.changed(instance);
-            } catch (RuntimeException e) {
-                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
-            }
         }
     }
 }
