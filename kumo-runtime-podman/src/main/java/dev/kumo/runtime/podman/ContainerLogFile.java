@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,9 @@ final class ContainerLogFile {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLogFile.class);
     /** How long the follower waits between looks at an idle file. */
     private static final Duration POLL = Duration.ofMillis(20);
-    /** How long {@link #drain} waits for the file's path (one inspect). */
-    private static final Duration PATH_WAIT = Duration.ofSeconds(2);
+    /** How long {@link #drain} waits for the file's path (one inspect), and {@link #end}. */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
+    private static final Duration END_WAIT = Duration.ofSeconds(15);
     private static final int CHUNK = 64 * 1024;
 
     private final PodmanClient podman;
@@ -90,7 +93,7 @@ final class ContainerLogFile {
 
     /** Hands on every line written so far, before returning (as a run becomes ready, its output up to then shows). */
     void drain() {
-        if (pathWithin(PATH_WAIT).isPresent()) {
+        if (pathWithin(DRAIN_WAIT).isPresent()) {
             synchronized (this) {
                 if (!finished) {
                     readToEnd();
@@ -106,7 +109,7 @@ final class ContainerLogFile {
     void end() {
         ended = true;
         wakeup.release();
-        Optional<Path> file = pathWithin(PATH_WAIT);
+        Optional<Path> file = pathWithin(END_WAIT);
         synchronized (this) {
             if (finished) {
                 return;
@@ -115,7 +118,7 @@ final class ContainerLogFile {
             if (file.isPresent()) {
                 readToEnd();
             } else {
-                stream.completeOnTimeout(null, PATH_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                stream.completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(e -> null).join();
             }
             parser.end();
@@ -157,8 +160,17 @@ final class ContainerLogFile {
         }
     }
 
+    /** The file's path once the inspect answered, waiting at most {@code wait} (empty if it did not by then). */
     private Optional<Path> pathWithin(Duration wait) {
-        return path.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS).join();
+        try {
+            return path.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("the log file of container {} not known within {}: {}", container, wait, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Reads what the file has now; reopens it when conmon replaced it (rotation) and reads the new one too. */
