@@ -3,23 +3,17 @@ package dev.kumo.runtime.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.runtime.process.CrashBackoff;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Subscription;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A container's output reaches the instance's log from the file conmon writes, with real podman: every line of a
@@ -31,27 +25,8 @@ class ContainerLogFileIT {
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final int LINES = 20_000;
 
-    @TempDir
-    static Path stateDir;
-    private static PodmanRuntime runtime;
-
-    @BeforeAll
-    static void startRuntime() {
-        TestPodman.assume();
-        runtime = PodmanRuntime.start(new PodmanRuntimeConfig(stateDir, Optional.empty(), InstantSource.system(),
-                new CrashBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(10)),
-                LINES + 1000, 20, WarmPoolLimits.OFF));
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        if (runtime != null) {
-            String key = runtime.dataDirKey();
-            runtime.close();
-            assertThat(TestPodman.pods(PodLabels.DATA_DIR_KEY, key)).as("pods left after close").isEmpty();
-            TestPodman.removeLabelled(PodLabels.DATA_DIR_KEY, key);
-        }
-    }
+    @RegisterExtension
+    static final PodRuntimeFixture PODS = new PodRuntimeFixture(LINES + 1000);
 
     @Test
     void everyLineOfAFastWriterReachesTheLogInOrder() {
@@ -59,8 +34,8 @@ class ContainerLogFileIT {
         String script = "i=0; while [ $i -lt " + LINES + " ]; do echo \"line $i\"; i=$((i+1)); done; "
                 + "s=x; for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do s=$s$s; done; echo \"long $s\"; "
                 + "echo done >&2; " + PodRuntimeFixture.HTTPD;
-        String id = runtime.start(PodmanRuntimeIT.busybox("chatty-00001").command("sh", "-c", script).build()).id();
-        await().atMost(SETTLE).until(() -> runtime.instance(id).orElseThrow().state(),
+        String id = runtime().start(PodmanRuntimeIT.busybox("chatty-00001").command("sh", "-c", script).build()).id();
+        await().atMost(SETTLE).until(() -> runtime().instance(id).orElseThrow().state(),
                 state -> state instanceof InstanceState.Ready);
 
         List<String> expected = new ArrayList<>(IntStream.range(0, LINES).mapToObj(i -> "line " + i).toList());
@@ -69,17 +44,17 @@ class ContainerLogFileIT {
         List<String> lines = lines(id);
         assertThat(lines.stream().filter(line -> !line.equals("done")).toList()).containsExactlyElementsOf(expected);
         assertThat(lines).contains("done");
-        runtime.stop(id).join();
+        runtime().stop(id).join();
     }
 
     @Test
     void linesOfEarlierRunsStayAcrossRestartsAndFollowersSeeEachRun() {
         List<String> followed = Collections.synchronizedList(new ArrayList<>());
-        String id = runtime.start(PodmanRuntimeIT.busybox("restarting-00001").command("sh", "-c",
+        String id = runtime().start(PodmanRuntimeIT.busybox("restarting-00001").command("sh", "-c",
                 "echo starting up; echo about to fail >&2; exit 3").build()).id();
-        Subscription follow = runtime.logs(id).orElseThrow().follow(100, line -> followed.add(line.text()));
+        Subscription follow = runtime().logs(id).orElseThrow().follow(100, line -> followed.add(line.text()));
 
-        Instance restarted = await().atMost(SETTLE).until(() -> runtime.instance(id).orElseThrow(),
+        Instance restarted = await().atMost(SETTLE).until(() -> runtime().instance(id).orElseThrow(),
                 instance -> instance.restarts() >= 2 && instance.state() instanceof InstanceState.CrashLoopBackOff);
         follow.close();
 
@@ -88,10 +63,14 @@ class ContainerLogFileIT {
         assertThat(followed.stream().filter(line -> line.equals("about to fail")).count()).isGreaterThanOrEqualTo(2);
         assertThat(restarted.lastTermination().orElseThrow().lastLogLines())
                 .containsExactlyInAnyOrder("starting up", "about to fail");
-        runtime.stop(id).join();
+        runtime().stop(id).join();
+    }
+
+    private static PodmanRuntime runtime() {
+        return PODS.runtime();
     }
 
     private static List<String> lines(String id) {
-        return runtime.logs(id).orElseThrow().tail(LINES + 1000).stream().map(LogLine::text).toList();
+        return runtime().logs(id).orElseThrow().tail(LINES + 1000).stream().map(LogLine::text).toList();
     }
 }
