@@ -2,18 +2,14 @@ package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
-import dev.kumo.runtime.support.InstanceTable;
+import dev.kumo.runtime.support.TabledRuntime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * only when the first image runs ({@link PodmanService}); pods a crashed predecessor left are removed in the
  * background at start, found by the state directory's label.
  */
-public final class PodmanRuntime implements WorkloadRuntime {
+public final class PodmanRuntime extends TabledRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodmanRuntime.class);
     // Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes.
@@ -49,7 +45,6 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final Leftovers leftovers;
     private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
-    private final InstanceTable table = new InstanceTable();
     private final WarmPool warmPool;
     private final Set<String> startingWarm = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -153,31 +148,6 @@ public final class PodmanRuntime implements WorkloadRuntime {
     /** The warm pods ready to take. */
     int warmPodsReady() {
         return warmPool.ready();
-    }
-
-    @Override
-    public CompletableFuture<Instance> stop(String instanceId) {
-        return table.stop(instanceId);
-    }
-
-    @Override
-    public Optional<Instance> instance(String instanceId) {
-        return table.instance(instanceId);
-    }
-
-    @Override
-    public List<Instance> instances() {
-        return table.instances();
-    }
-
-    @Override
-    public Subscription watch(InstanceListener listener) {
-        return table.watch(listener);
-    }
-
-    @Override
-    public Optional<InstanceLogs> logs(String instanceId) {
-        return table.logs(instanceId);
     }
 
     @Override

@@ -2,16 +2,12 @@ package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
-import dev.kumo.runtime.support.InstanceTable;
+import dev.kumo.runtime.support.TabledRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * of its own where the kernel offers a writable one (which also enforces its memory and CPU limits), else in its own
  * session; it runs as its runAsUser when the server runs as root.
  */
-public final class ProcessRuntime implements WorkloadRuntime {
+public final class ProcessRuntime extends TabledRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
 
@@ -43,7 +39,6 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final ServerUser user;
     private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
-    private final InstanceTable table = new InstanceTable();
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -166,31 +161,6 @@ public final class ProcessRuntime implements WorkloadRuntime {
         table.add(id, supervisor, log);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
-    }
-
-    @Override
-    public CompletableFuture<Instance> stop(String instanceId) {
-        return table.stop(instanceId);
-    }
-
-    @Override
-    public Optional<Instance> instance(String instanceId) {
-        return table.instance(instanceId);
-    }
-
-    @Override
-    public List<Instance> instances() {
-        return table.instances();
-    }
-
-    @Override
-    public Subscription watch(InstanceListener listener) {
-        return table.watch(listener);
-    }
-
-    @Override
-    public Optional<InstanceLogs> logs(String instanceId) {
-        return table.logs(instanceId);
     }
 
     @Override
