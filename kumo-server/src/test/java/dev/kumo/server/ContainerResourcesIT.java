@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.podman.BusyboxImage;
 import dev.kumo.runtime.podman.TestPodman;
-import dev.kumo.serving.RuntimeSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An image Service's volumes and limits through the whole server: ConfigMap and Secret volumes answer with their
@@ -36,30 +27,11 @@ class ContainerResourcesIT {
     private static final String HOG = "ctrhog";
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path temp;
-    private static KumoServer server;
-    private static TestApi api;
-    private static HttpClient http;
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer().withDefaultScaleDown();
 
-    @BeforeAll
-    static void start() {
-        TestPodman.assume();
-        server = KumoServer.start(TestServers.config(temp.resolve("data"))
-                .withRuntimes(new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
-                        RuntimeName.PROCESS)));
-        api = new TestApi(server);
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-            assertThat(TestPodman.pods("dev.kumo/revision", FILES + "-00001")).as("pods left after close").isEmpty();
-            assertThat(TestPodman.pods("dev.kumo/revision", HOG + "-00001")).as("pods left after close").isEmpty();
-        }
-    }
+    private final TestApi api = KUMO.api();
+    private final Ingress ingress = KUMO.ingress();
 
     @Test
     void configMapAndSecretVolumesAnswerAndAnEditedConfigMapReachesTheRunningContainer() throws Exception {
@@ -112,9 +84,7 @@ class ContainerResourcesIT {
                 .contains("67108864 bytes").contains("500m");
     }
 
-    private static HttpResponse<String> get(String service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
-                .header("Host", service + ".default.localhost").timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String service, String path) {
+        return ingress.get(service + ".default.localhost", path);
     }
 }

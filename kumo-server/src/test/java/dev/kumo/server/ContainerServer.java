@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * An in-process server running both the process and the container runtime for a test class
  * ({@code @RegisterExtension static}): it skips the class where podman is missing (never on CI), builds the sample
- * images the class names first, scales to zero within seconds (short stable window and grace period), and on close
+ * images the class names first, scales to zero within seconds (short stable window and grace period) unless told
+ * not to ({@link #withDefaultScaleDown}), and on close
  * asserts that no pod of its own is left — told apart from every other Kumo's on the host by its data directory.
  */
 final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
@@ -33,6 +34,7 @@ final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
     private final String[] images;
+    private boolean fastScaleDown = true;
     private Path temp;
     private KumoServer server;
 
@@ -41,16 +43,22 @@ final class ContainerServer implements BeforeAllCallback, AfterAllCallback {
         this.images = images;
     }
 
+    /** This server with the autoscaler's defaults: its Services do not scale to zero within seconds. */
+    ContainerServer withDefaultScaleDown() {
+        fastScaleDown = false;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         TestPodman.assume();
         SampleImages.build(images);
         temp = Files.createTempDirectory("kumo-container-it");
-        server = KumoServer.start(TestServers.config(dataDir())
+        ServerConfig config = TestServers.config(dataDir())
                 .withRuntimes(new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
-                        RuntimeName.PROCESS))
-                .withAutoscaler(AutoscalerConfig.parse(Map.of("stable-window", "6s",
-                        "scale-to-zero-grace-period", "1s"))));
+                        RuntimeName.PROCESS));
+        server = KumoServer.start(fastScaleDown ? config.withAutoscaler(AutoscalerConfig.parse(Map.of(
+                "stable-window", "6s", "scale-to-zero-grace-period", "1s"))) : config);
     }
 
     @Override

@@ -3,23 +3,12 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.api.serving.RuntimeName;
-import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.runtime.podman.BusyboxImage;
 import dev.kumo.runtime.podman.TestPodman;
-import dev.kumo.serving.RuntimeSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Knative Service naming only an {@code image:} runs as a container in a pod of its own, answers through the
@@ -34,31 +23,11 @@ class ContainerServingIT {
     private static final String REVISION = NAME + "-00001";
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path temp;
-    private static KumoServer server;
-    private static TestApi api;
-    private static HttpClient http;
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer();
 
-    @BeforeAll
-    static void start() {
-        TestPodman.assume();
-        server = KumoServer.start(TestServers.config(temp.resolve("data"))
-                .withRuntimes(new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
-                        RuntimeName.PROCESS))
-                .withAutoscaler(AutoscalerConfig.parse(Map.of("stable-window", "6s",
-                        "scale-to-zero-grace-period", "1s"))));
-        api = new TestApi(server);
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-            assertThat(TestPodman.pods("dev.kumo/revision", REVISION)).as("pods left after close").isEmpty();
-        }
-    }
+    private final TestApi api = KUMO.api();
+    private final Ingress ingress = KUMO.ingress();
 
     @Test
     void anImageServiceAnswersThroughTheRouterScalesToZeroAndComesBack() throws Exception {
@@ -74,7 +43,7 @@ class ContainerServingIT {
         // Counted as running workload containers: beside the serving pod the warm pool keeps one for the next
         // replica (and, at zero, one for the next request), whose container is created but not started.
         assertThat(TestPodman.running("dev.kumo/revision", REVISION)).hasSize(1);
-        // The container's lines reach Kumo's log through podman's followed stream, a moment after they are written.
+        // The container's lines reach Kumo's log from its log file, read to its end before the run shows Ready.
         await("the log subresource").atMost(SETTLE).untilAsserted(() -> assertThat(api.send("GET", REVISIONS + "/"
                 + REVISION + "/log", null, null).body()).contains("serving on port 8080"));
 
@@ -92,9 +61,7 @@ class ContainerServingIT {
                 .as("the request at zero started the warm pod's container").allMatch(name -> name.startsWith(warm));
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
-                .header("Host", NAME + ".default.localhost").timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return ingress.get(NAME + ".default.localhost", path);
     }
 }

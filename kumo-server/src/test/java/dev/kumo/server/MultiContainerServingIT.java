@@ -3,22 +3,12 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.podman.BusyboxImage;
 import dev.kumo.runtime.podman.SidecarScripts;
 import dev.kumo.runtime.podman.TestPodman;
-import dev.kumo.serving.RuntimeSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Knative's multi-container sample through the server: the container with the port is routed and answers with what
@@ -30,30 +20,11 @@ class MultiContainerServingIT {
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
     private static final String REVISIONS = "/apis/serving.knative.dev/v1/namespaces/default/revisions";
 
-    @TempDir
-    static Path temp;
-    private static KumoServer server;
-    private static TestApi api;
-    private static HttpClient http;
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer().withDefaultScaleDown();
 
-    @BeforeAll
-    static void start() {
-        TestPodman.assume();
-        server = KumoServer.start(TestServers.config(temp.resolve("data"))
-                .withRuntimes(new RuntimeSettings(Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
-                        RuntimeName.PROCESS)));
-        api = new TestApi(server);
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-            assertThat(TestPodman.pods("dev.kumo/revision", "ctrduo-00001")).as("pods left after close").isEmpty();
-            assertThat(TestPodman.pods("dev.kumo/revision", "ctrflaky-00001")).as("pods left after close").isEmpty();
-        }
-    }
+    private final TestApi api = KUMO.api();
+    private final Ingress ingress = KUMO.ingress();
 
     @Test
     void theServingContainerIsRoutedAndReachesItsSidecarInsideThePod() throws Exception {
@@ -92,9 +63,7 @@ class MultiContainerServingIT {
         return "[\"sh\",\"-c\",\"" + script.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
 
-    private static HttpResponse<String> get(String name, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
-                .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String name, String path) {
+        return ingress.get(name + ".default.localhost", path);
     }
 }

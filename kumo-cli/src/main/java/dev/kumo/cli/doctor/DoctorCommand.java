@@ -79,11 +79,11 @@ public final class DoctorCommand implements Callable<Integer> {
         checks.add(ContainerChecks.network(first(ContainerChecks.NETAVARK_PLACES), first(ContainerChecks.CNI_PLACES),
                 machine.find("iptables", ContainerChecks.SBIN_PLACES)));
         if (podmanSocket != null) {
-            checks.add(PodmanService.ask(podmanSocket));
+            checks.add(PodmanInfoCheck.ask(podmanSocket));
         } else if (podmanCheck.status() == Check.Status.OK) {
-            checks.add(PodmanService.ask(machine, podman.get()));
+            checks.add(PodmanInfoCheck.ask(machine, podman.get()));
         } else {
-            checks.add(Check.skipped(PodmanService.NAME, "not asked: podman is missing or unusable (above)"));
+            checks.add(Check.skipped(PodmanInfoCheck.NAME, "not asked: podman is missing or unusable (above)"));
         }
         checks.add(HostSettings.registries(Optional.ofNullable(config)));
         checks.add(HostSettings.dataDir(dataDir()));

@@ -1,8 +1,6 @@
 package dev.kumo.cli.host;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.kumo.common.podman.ContainersConf;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The podman CLI run as Kumo's podman service runs: with a containers.conf as Kumo writes it, which podman reads
- * alone when {@code CONTAINERS_CONF} names it, so it sees the same image storage and settings.
+ * The podman CLI run as Kumo's podman service runs: with the containers.conf Kumo writes ({@link ContainersConf}),
+ * which podman reads alone when {@code CONTAINERS_CONF} names it, so it sees the same image storage and settings.
  */
 public final class KumoPodman {
-
-    /** The containers.conf Kumo gives podman on this kind of machine (see the README's container prerequisites). */
-    public static final String CONTAINERS_CONF = "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n";
 
     private final Machine machine;
     private final Path podman;
@@ -30,13 +25,7 @@ public final class KumoPodman {
 
     /** Podman at {@code podman}, its containers.conf written in the machine's scratch directory. */
     public static KumoPodman on(Machine machine, Path podman) {
-        Path conf = machine.scratch().resolve("containers.conf");
-        try {
-            Files.writeString(conf, CONTAINERS_CONF);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + conf, e);
-        }
-        return new KumoPodman(machine, podman, conf);
+        return new KumoPodman(machine, podman, ContainersConf.write(machine.scratch()));
     }
 
     /** Runs {@code podman ARGS…} for at most {@code limit}. */

@@ -122,13 +122,13 @@ class DoctorChecksTest {
                 + "{\"name\":\"runc\"}},\"store\":{\"graphDriverName\":\"overlay\",\"graphRoot\":"
                 + "\"/var/lib/containers/storage\"},\"version\":{\"Version\":\"4.3.1\"}}";
 
-        assertThat(PodmanService.answered("podman info", info)).isEqualTo(Check.ok("podman service",
+        assertThat(PodmanInfoCheck.answered("podman info", info)).isEqualTo(Check.ok("podman service",
                 "podman 4.3.1 answers (podman info): runtime runc, cgroups v1, network netavark, storage overlay in "
                         + "/var/lib/containers/storage"));
-        Check crun = PodmanService.answered("unix:///run/podman/podman.sock", info.replace("\"runc\"", "\"crun\""));
+        Check crun = PodmanInfoCheck.answered("unix:///run/podman/podman.sock", info.replace("\"runc\"", "\"crun\""));
         assertThat(crun.status()).isEqualTo(Status.WARNING);
         assertThat(crun.fix()).hasValueSatisfying(fix -> assertThat(fix).startsWith("set runtime = \"runc\""));
-        assertThat(PodmanService.answered("podman info", "<html>").status()).isEqualTo(Status.MISSING);
+        assertThat(PodmanInfoCheck.answered("podman info", "<html>").status()).isEqualTo(Status.MISSING);
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.cli.host.KumoPodman;
 import dev.kumo.cli.testing.CliResult;
+import dev.kumo.common.podman.ContainersConf;
 import dev.kumo.cli.testing.CliRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class DoctorIT {
 
     @Test
     void aPodmanServiceOnASocketIsAskedThroughItsApi() throws Exception {
-        Path conf = Files.writeString(temp.resolve("containers.conf"), KumoPodman.CONTAINERS_CONF);
+        Path conf = ContainersConf.write(temp);
         Path socket = temp.resolve("p.sock");
         ProcessBuilder builder = new ProcessBuilder("podman", "system", "service", "--time=0", "unix://" + socket)
                 .redirectErrorStream(true).redirectOutput(temp.resolve("service.log").toFile());

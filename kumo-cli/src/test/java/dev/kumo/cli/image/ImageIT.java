@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.cli.host.KumoPodman;
 import dev.kumo.cli.testing.CliResult;
+import dev.kumo.common.podman.ContainersConf;
 import dev.kumo.cli.testing.CliRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,8 +108,7 @@ class ImageIT {
     }
 
     private void podman(String... args) throws Exception {
-        Path conf = temp.resolve("containers.conf");
-        Files.writeString(conf, KumoPodman.CONTAINERS_CONF);
+        Path conf = ContainersConf.write(temp);
         List<String> command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

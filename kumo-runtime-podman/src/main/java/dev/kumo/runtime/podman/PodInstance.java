@@ -10,21 +10,17 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.SupervisedInstance;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,10 +32,9 @@ import org.slf4j.LoggerFactory;
  * Kubernetes' backoff when one exits or fails liveness, and on stop stops the container (SIGTERM through its init,
  * the grace period, then SIGKILL), removes the pod and publishes {@link InstanceState.Stopped}.
  */
-final class PodInstance implements Runnable {
+final class PodInstance extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
-    private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
     private static final int SIGKILL_EXIT = 137;
 
     private final String id;
@@ -53,18 +48,18 @@ final class PodInstance implements Runnable {
     private InstanceVolumes volumes;
     private final Consumer<Instance> publisher;
     private final Sidecars sidecars;
-    private final Semaphore wakeup = new Semaphore(0);
-    private final CompletableFuture<Instance> done = new CompletableFuture<>();
-    private volatile boolean stopRequested;
-    private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
     private Optional<WarmPod> warm = Optional.empty();
+    /** The output of the current run, read from its log file. */
+    private volatile ContainerLogFile output;
 
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
             InstanceLog log, VolumeDirs volumeDirs, Consumer<Instance> publisher) {
+        super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
+                Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
         this.spec = spec;
         this.config = config;
@@ -76,8 +71,6 @@ final class PodInstance implements Runnable {
         this.volumes = InstanceVolumes.none(id);
         this.publisher = publisher;
         this.sidecars = new Sidecars(spec, config, pod, labels, log, this::republish);
-        this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
-                Optional.empty()), 0);
     }
 
     /** Runs in {@code pod}, made ahead for this instance's id, instead of making one; before {@link #run}. */
@@ -85,19 +78,10 @@ final class PodInstance implements Runnable {
         this.warm = Optional.of(pod);
     }
 
-    /** How long this instance may take to stop after SIGTERM. */
-    Duration grace() {
-        return spec.terminationGracePeriod();
-    }
-
-    Instance snapshot() {
-        return current;
-    }
-
-    /** Asks the instance to stop; the future completes with its Stopped snapshot. */
-    CompletableFuture<Instance> stop() {
-        stopRequested = true;
-        wakeup.release();
+    /** Asks the instance and its sidecars to stop; the future completes with its Stopped snapshot. */
+    @Override
+    public CompletableFuture<Instance> stop() {
+        CompletableFuture<Instance> done = super.stop();
         sidecars.stop();
         return done;
     }
@@ -110,23 +94,19 @@ final class PodInstance implements Runnable {
             if (client.isPresent()) {
                 startPod(client.get());
             }
-            while (!stopRequested) {
-                await(Instant.MAX);
-            }
+            awaitStopRequest(config.clock());
         } catch (RuntimeException e) {
             Throwable cause = PodmanClient.cause(e);
             publish(new InstanceState.Failed(termination(cause instanceof PodmanException ? cause.getMessage()
                     : "supervising the container failed: " + cause, OptionalInt.empty())));
-            while (!stopRequested) {
-                await(Instant.MAX);
-            }
+            awaitStopRequest(config.clock());
         } finally {
             sidecars.stop().completeOnTimeout(null, grace().plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS)
                     .join();
             client.ifPresent(this::removePod);
             volumeDirs.release(id);
             publish(new InstanceState.Stopped(config.clock().instant()));
-            done.complete(current);
+            stopped();
         }
     }
 
@@ -199,13 +179,18 @@ final class PodInstance implements Runnable {
                         + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
                 return;
             }
-            CompletableFuture<Void> logs = podman.logs(container, true, 0, log::append);
+            output = ContainerLogFile.follow(podman, container, config.failureLogLines(), log::append);
             CompletableFuture<Integer> exit = podman.waitContainer(container);
-            exit.whenComplete((code, failure) -> wakeup.release());
+            exit.whenComplete((code, failure) -> wakeup.signal());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
-            Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
-            Optional<Termination> termination = finish(podman, container, ending, exit, logs);
-            deleteContainer(podman, container);
+            Optional<Termination> termination;
+            try {
+                Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
+                termination = finish(podman, container, ending, exit);
+            } finally {
+                output.end();
+                deleteContainer(podman, container);
+            }
             if (termination.isEmpty()) {
                 return;
             }
@@ -214,17 +199,17 @@ final class PodInstance implements Runnable {
     }
 
     /**
-     * Stops the run unless it exited and lets its followed log drain, as the process runtime drains its pipes; the
-     * last lines of a failure come from the container's whole log (see {@link #lastLogLines}).
+     * Stops the run unless it exited and reads the rest of its log file, as the process runtime drains its pipes;
+     * the last lines of a failure are the run's own.
      */
     private Optional<Termination> finish(PodmanClient podman, String container, Ending ending,
-            CompletableFuture<Integer> exit, CompletableFuture<Void> logs) {
+            CompletableFuture<Integer> exit) {
         if (!(ending instanceof Ending.Exited)) {
             podman.stopContainer(container, PodSpecs.graceSeconds(spec.terminationGracePeriod())).join();
         }
-        logs.completeOnTimeout(null, LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
+        output.end();
         OptionalInt exitCode = exitCode(exit);
-        List<String> lines = ending instanceof Ending.StopRequested ? List.of() : lastLogLines(podman, container);
+        List<String> lines = ending instanceof Ending.StopRequested ? List.of() : output.lastLines();
         return switch (ending) {
             case Ending.StopRequested stop -> Optional.empty();
             case Ending.Exited exited -> Optional.of(exitCode.orElse(0) == SIGKILL_EXIT
@@ -234,29 +219,6 @@ final class PodInstance implements Runnable {
                     + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the container was "
                     + "restarted: " + failed.lastFailure(), exitCode, lines, config.clock().instant()));
         };
-    }
-
-    /**
-     * The last lines of the ended container's whole log, read once more without following: podman 4.3's followed
-     * stream drops lines a container writes fast just before it exits, its last among them (ContainerFailuresIT).
-     * Falls back to what the followed stream delivered.
-     */
-    private List<String> lastLogLines(PodmanClient podman, String container) {
-        Deque<String> last = new ArrayDeque<>();
-        try {
-            podman.logs(container, false, 0, line -> {
-                last.addLast(line);
-                if (last.size() > config.failureLogLines()) {
-                    last.removeFirst();
-                }
-            }).get(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-            return List.copyOf(last);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("reading the log of container {} once more: {}", container, e.toString());
-        }
-        return log.tail(config.failureLogLines()).stream().map(LogLine::text).toList();
     }
 
     private static OptionalInt exitCode(CompletableFuture<Integer> exit) {
@@ -325,7 +287,7 @@ final class PodInstance implements Runnable {
     }
 
     private void await(Instant deadline) {
-        Wakeups.await(wakeup, config.clock(), deadline);
+        wakeup.awaitUntil(deadline, config.clock());
     }
 
     /** How one run ended. */
@@ -407,6 +369,7 @@ final class PodInstance implements Runnable {
                         nextLiveness = liveness.map(times -> times.first().isAfter(now) ? times.first() : now)
                                 .orElse(Instant.MAX);
                     }
+                    output.drain(); // what it wrote before it was ready is in its log once it shows Ready
                     publish(new InstanceState.Ready(InstanceAddress.loopback(hostPorts.get(
                             PodSpecs.servingPort(spec))), now, startedAt));
                 }

@@ -23,6 +23,8 @@ final class PodSpecs {
     /** Knative's containerPort when none is declared. */
     static final int DEFAULT_PORT = 8080;
     private static final long CPU_PERIOD_MICROS = 100_000;
+    /** Output to a file conmon writes, whatever the service's default driver: Kumo tails it (ContainerLogFile). */
+    static final JsonObject LOG_FILE = new JsonObject().put("driver", "k8s-file");
 
     private PodSpecs() {
     }
@@ -63,7 +65,8 @@ final class PodSpecs {
         JsonObject container = new JsonObject().put("name", name).put("pod", pod).put("image", spec.image())
                 .put("init", true).put("labels", new JsonObject(new LinkedHashMap<>(labels)))
                 .put("env", new JsonObject(new LinkedHashMap<>(env(spec))))
-                .put("stop_timeout", graceSeconds(spec.terminationGracePeriod()));
+                .put("stop_timeout", graceSeconds(spec.terminationGracePeriod()))
+                .put("log_configuration", LOG_FILE.copy());
         ContainerCommands.apply(container, spec.command(), spec.args());
         spec.workingDir().ifPresent(dir -> container.put("work_dir", dir.toString()));
         user(spec).ifPresent(user -> container.put("user", user));

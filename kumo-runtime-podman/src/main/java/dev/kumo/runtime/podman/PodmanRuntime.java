@@ -2,28 +2,22 @@ package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.TabledRuntime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * only when the first image runs ({@link PodmanService}); pods a crashed predecessor left are removed in the
  * background at start, found by the state directory's label.
  */
-public final class PodmanRuntime implements WorkloadRuntime {
+public final class PodmanRuntime extends TabledRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodmanRuntime.class);
     // Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes.
@@ -51,9 +45,6 @@ public final class PodmanRuntime implements WorkloadRuntime {
     private final Leftovers leftovers;
     private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
-    private final Map<String, PodInstance> instances = new ConcurrentHashMap<>();
-    private final Map<String, InstanceLog> logs = new ConcurrentHashMap<>();
-    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final WarmPool warmPool;
     private final Set<String> startingWarm = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -141,8 +132,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
             instance.takeOver(pod);
             startingWarm.add(id);
         });
-        logs.put(id, log);
-        instances.put(id, instance);
+        table.add(id, instance, log);
         Thread.ofVirtual().name("pod-" + id).start(instance);
         return instance.snapshot();
     }
@@ -161,36 +151,6 @@ public final class PodmanRuntime implements WorkloadRuntime {
     }
 
     @Override
-    public CompletableFuture<Instance> stop(String instanceId) {
-        PodInstance instance = instances.get(instanceId);
-        if (instance == null) {
-            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
-        }
-        return instance.stop();
-    }
-
-    @Override
-    public Optional<Instance> instance(String instanceId) {
-        return Optional.ofNullable(instances.get(instanceId)).map(PodInstance::snapshot);
-    }
-
-    @Override
-    public List<Instance> instances() {
-        return instances.values().stream().map(PodInstance::snapshot).toList();
-    }
-
-    @Override
-    public Subscription watch(InstanceListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public Optional<InstanceLogs> logs(String instanceId) {
-        return Optional.ofNullable(logs.get(instanceId));
-    }
-
-    @Override
     public void refreshFiles(RevisionRef revision, String volume, VolumeSpec.Files files) {
         volumeDirs.refresh(revision, volume, files);
     }
@@ -199,22 +159,9 @@ public final class PodmanRuntime implements WorkloadRuntime {
     public void close() {
         closed = true;
         warmPool.close();
-        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
-        Duration longest = Duration.ZERO;
-        for (PodInstance instance : instances.values()) {
-            stopping.add(instance.stop());
-            longest = instance.grace().compareTo(longest) > 0 ? instance.grace() : longest;
-        }
-        Duration wait = longest.plusSeconds(15);
         boolean allStopped = false;
         try {
-            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            allStopped = true;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("not every container stopped within {}: {}", wait, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            allStopped = table.stopAll(Duration.ofSeconds(15), "container");
         } finally {
             boolean leftoversGone = leftoversRemoved.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join() != null;
@@ -254,16 +201,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
         if (!(instance.state() instanceof InstanceState.Starting) && startingWarm.remove(instance.id())) {
             warmPool.started(instance.revision());
         }
-        if (instance.state() instanceof InstanceState.Stopped) {
-            instances.remove(instance.id());
-        }
-        for (InstanceListener listener : listeners) {
-            try {
-                listener.changed(instance);
-            } catch (RuntimeException e) {
-                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
-            }
-        }
+        table.changed(instance);
     }
 
     /** An id in the style of pod names: the revision name and five random characters. */

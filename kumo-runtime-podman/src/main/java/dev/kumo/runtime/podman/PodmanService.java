@@ -1,5 +1,6 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.common.podman.ContainersConf;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.File;

@@ -36,7 +36,8 @@ final class SidecarSpecs {
                 .put("image", sidecar.image()).put("init", true).put("labels", new JsonObject(
                         new LinkedHashMap<>(own)))
                 .put("env", new JsonObject(new LinkedHashMap<>(sidecar.env())))
-                .put("stop_timeout", PodSpecs.graceSeconds(spec.terminationGracePeriod()));
+                .put("stop_timeout", PodSpecs.graceSeconds(spec.terminationGracePeriod()))
+                .put("log_configuration", PodSpecs.LOG_FILE.copy());
         return ContainerCommands.apply(container, sidecar.command(), sidecar.args());
     }
 }

@@ -90,6 +90,7 @@ final class Sidecars {
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
         private volatile ContainerHealth health;
         private int consecutiveCrashes;
+        private ContainerLogFile output;
 
         Sidecar(SidecarSpec spec, ImageWorkload workload, PodmanRuntimeConfig config, String pod,
                 Map<String, String> labels, InstanceLog log) {
@@ -126,7 +127,7 @@ final class Sidecars {
             Instant startedAt = config.clock().instant();
             try {
                 podman.startContainer(container).join();
-                CompletableFuture<Void> logs = podman.logs(container, true, 0, this::append);
+                output = ContainerLogFile.follow(podman, container, 0, this::append);
                 CompletableFuture<Integer> exit = podman.waitContainer(container);
                 exit.whenComplete((code, failure) -> wakeup.release());
                 Optional<String> livenessFailure = watch(podman, container, hostPorts, startedAt, exit);
@@ -134,7 +135,7 @@ final class Sidecars {
                     podman.stopContainer(container, PodSpecs.graceSeconds(workload.terminationGracePeriod())).join();
                 }
                 OptionalInt exitCode = exitCode(exit);
-                logs.completeOnTimeout(null, 2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+                output.end();
                 if (stopRequested && livenessFailure.isEmpty()) {
                     return;
                 }
@@ -144,6 +145,9 @@ final class Sidecars {
                 ended(termination);
                 backOff(startedAt, termination);
             } finally {
+                if (output != null) {
+                    output.end();
+                }
                 podman.deleteContainer(container).exceptionally(e -> null).join();
             }
         }

@@ -31,15 +31,29 @@ final class PodRuntimeFixture implements BeforeAllCallback, AfterAllCallback {
     /** The busybox image's static server on $PORT. */
     static final String HTTPD = "exec httpd -f -p $PORT -h /www";
 
+    private final int logLinesKept;
     private Path stateDir;
     private PodmanRuntime runtime;
+
+    /** A runtime keeping the default number of log lines per instance. */
+    PodRuntimeFixture() {
+        this(0);
+    }
+
+    /** A runtime keeping {@code logLinesKept} log lines per instance (0: the default). */
+    PodRuntimeFixture(int logLinesKept) {
+        this.logLinesKept = logLinesKept;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         TestPodman.assume();
         stateDir = Files.createTempDirectory("kumo-pods-it");
-        runtime = PodmanRuntime.start(PodmanRuntimeConfig.defaults(stateDir)
-                .withBackoff(new CrashBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(10))));
+        PodmanRuntimeConfig config = PodmanRuntimeConfig.defaults(stateDir)
+                .withBackoff(new CrashBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(10)));
+        runtime = PodmanRuntime.start(logLinesKept == 0 ? config : new PodmanRuntimeConfig(config.stateDir(),
+                config.socket(), config.clock(), config.backoff(), logLinesKept, config.failureLogLines(),
+                config.warmPool()));
     }
 
     PodmanRuntime runtime() {

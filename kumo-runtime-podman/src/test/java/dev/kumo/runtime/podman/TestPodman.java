@@ -1,5 +1,6 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.common.podman.ContainersConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

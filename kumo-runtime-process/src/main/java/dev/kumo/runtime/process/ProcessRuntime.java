@@ -2,32 +2,21 @@ package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
-import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.TabledRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * of its own where the kernel offers a writable one (which also enforces its memory and CPU limits), else in its own
  * session; it runs as its runAsUser when the server runs as root.
  */
-public final class ProcessRuntime implements WorkloadRuntime {
+public final class ProcessRuntime extends TabledRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
 
@@ -50,9 +39,6 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final ServerUser user;
     private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
-    private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
-    private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
-    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -171,78 +157,21 @@ public final class ProcessRuntime implements WorkloadRuntime {
         }
         Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
                 identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, this::changed);
-        logs.put(id, log);
-        supervisors.put(id, supervisor);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, table::changed);
+        table.add(id, supervisor, log);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
     }
 
     @Override
-    public CompletableFuture<Instance> stop(String instanceId) {
-        Supervisor supervisor = supervisors.get(instanceId);
-        if (supervisor == null) {
-            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
-        }
-        return supervisor.stop();
-    }
-
-    @Override
-    public Optional<Instance> instance(String instanceId) {
-        return Optional.ofNullable(supervisors.get(instanceId)).map(Supervisor::snapshot);
-    }
-
-    @Override
-    public List<Instance> instances() {
-        return supervisors.values().stream().map(Supervisor::snapshot).toList();
-    }
-
-    @Override
-    public Subscription watch(InstanceListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public Optional<InstanceLogs> logs(String instanceId) {
-        return Optional.ofNullable(logs.get(instanceId));
-    }
-
-    @Override
     public void close() {
         closed = true;
-        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
-        Duration longest = Duration.ZERO;
-        for (Supervisor supervisor : supervisors.values()) {
-            stopping.add(supervisor.stop());
-            Duration grace = supervisor.grace();
-            longest = grace.compareTo(longest) > 0 ? grace : longest;
-        }
-        Duration wait = longest.plus(ProcessRuntimeConfig.killWait()).plusSeconds(5);
         try {
-            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("not every instance stopped within {}: {}", wait, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            table.stopAll(ProcessRuntimeConfig.killWait().plusSeconds(5), "instance");
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
             cgroups.close();
             lock.close();
-        }
-    }
-
-    private void changed(Instance instance) {
-        if (instance.state() instanceof InstanceState.Stopped) {
-            supervisors.remove(instance.id());
-        }
-        for (InstanceListener listener : listeners) {
-            try {
-                listener.changed(instance);
-            } catch (RuntimeException e) {
-                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
-            }
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.kumo.runtime.process;
 
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.LogLine;
-import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.support.FollowedLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +18,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,25 +25,21 @@ import org.slf4j.LoggerFactory;
  * The log of one instance in {@code output.log} and, once that passes the size limit, {@code output.log.1}: at
  * most two files of {@code maxBytes} each. Followers are called on the writing thread and must not block.
  */
-final class RotatingLog implements InstanceLogs {
+final class RotatingLog extends FollowedLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(RotatingLog.class);
 
     private final Path current;
     private final Path previous;
     private final long maxBytes;
-    private final String revision;
-    private final String instanceId;
-    private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
     private OutputStream out;
     private long size;
 
     RotatingLog(Path dir, long maxBytes, String revision, String instanceId) {
+        super(revision, instanceId);
         this.current = dir.resolve("output.log");
         this.previous = dir.resolve("output.log.1");
         this.maxBytes = maxBytes;
-        this.revision = revision;
-        this.instanceId = instanceId;
         try {
             Files.createDirectories(dir);
             this.out = open();
@@ -69,14 +62,7 @@ final class RotatingLog implements InstanceLogs {
         } catch (IOException e) {
             LOG.warn("cannot write the log of instance {}: {}", instanceId, e.toString());
         }
-        LogLine line = new LogLine(revision, instanceId, text);
-        for (Consumer<LogLine> follower : followers) {
-            try {
-                follower.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("a log follower of instance {} failed: {}", instanceId, e.toString());
-            }
-        }
+        publish(text);
     }
 
     @Override
@@ -95,15 +81,6 @@ final class RotatingLog implements InstanceLogs {
         List<LogLine> result = new ArrayList<>(last.size());
         last.forEach(text -> result.add(new LogLine(revision, instanceId, text)));
         return result;
-    }
-
-    @Override
-    public Subscription follow(int tailLines, Consumer<LogLine> sink) {
-        synchronized (this) {
-            tail(tailLines).forEach(sink);
-            followers.add(sink);
-        }
-        return () -> followers.remove(sink);
     }
 
     /** Closes the file; later lines are dropped. */

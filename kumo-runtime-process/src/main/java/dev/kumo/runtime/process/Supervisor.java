@@ -8,13 +8,13 @@ import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.SupervisedInstance;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Keeps one instance running on its own virtual thread: launches the process, probes it, restarts it with backoff
  * when it exits or fails liveness, and on stop terminates its tree and publishes {@link InstanceState.Stopped}.
  */
-final class Supervisor implements Runnable {
+final class Supervisor extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
@@ -34,10 +34,6 @@ final class Supervisor implements Runnable {
     private final Cgroups cgroups;
     private final InstanceAddress address;
     private final Consumer<Instance> publisher;
-    private final Wakeup wakeup = new Wakeup();
-    private final CompletableFuture<Instance> done = new CompletableFuture<>();
-    private volatile boolean stopRequested;
-    private volatile Instance current;
     private int restarts;
     private int consecutiveCrashes;
     /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
@@ -47,6 +43,8 @@ final class Supervisor implements Runnable {
 
     Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
             int port, Consumer<Instance> publisher) {
+        super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
+                Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
         this.spec = spec;
         this.config = config;
@@ -54,24 +52,6 @@ final class Supervisor implements Runnable {
         this.cgroups = cgroups;
         this.address = InstanceAddress.loopback(port);
         this.publisher = publisher;
-        this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
-                Optional.empty()), 0);
-    }
-
-    /** How long this instance may take to stop after SIGTERM. */
-    Duration grace() {
-        return spec.terminationGracePeriod();
-    }
-
-    Instance snapshot() {
-        return current;
-    }
-
-    /** Asks the instance to stop; the future completes with its Stopped snapshot. */
-    CompletableFuture<Instance> stop() {
-        stopRequested = true;
-        wakeup.signal();
-        return done;
     }
 
     @Override
@@ -82,9 +62,7 @@ final class Supervisor implements Runnable {
             if (containment.isPresent()) {
                 superviseUntilStoppedOrFailed(containment.get());
             }
-            while (!stopRequested) {
-                wakeup.awaitUntil(Instant.MAX, config.clock());
-            }
+            awaitStopRequest(config.clock());
         } catch (RuntimeException e) {
             publish(new InstanceState.Failed(termination("supervising the instance failed: " + e,
                     OptionalInt.empty())));
@@ -93,7 +71,7 @@ final class Supervisor implements Runnable {
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
             publish(new InstanceState.Stopped(config.clock().instant()));
-            done.complete(current);
+            stopped();
         }
     }
 

@@ -10,31 +10,14 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real workloads become ready on the port the runtime picked and see the runtime contract's environment. */
-class ServeIT {
+class ServeIT extends WatchedRuntimeCase {
 
-    @TempDir
-    Path stateDir;
     @TempDir
     Path workDir;
-    private ProcessRuntime runtime;
-    private final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void startRuntime() {
-        runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
-        runtime.watch(listener);
-    }
-
-    @AfterEach
-    void closeRuntime() {
-        runtime.close();
-    }
 
     @Test
     void pythonWorkloadBecomesReadyAndAnswers() {

@@ -7,33 +7,13 @@ import static org.awaitility.Awaitility.await;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping sends SIGTERM, waits the grace period, then kills the whole process tree. */
-class StopIT {
-
-    @TempDir
-    Path stateDir;
-    private ProcessRuntime runtime;
-    private final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void startRuntime() {
-        runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
-        runtime.watch(listener);
-    }
-
-    @AfterEach
-    void closeRuntime() {
-        runtime.close();
-    }
+class StopIT extends WatchedRuntimeCase {
 
     @Test
     void stopKillsTheWholeProcessTree() throws Exception {

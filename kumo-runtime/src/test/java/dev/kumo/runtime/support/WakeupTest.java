@@ -1,4 +1,4 @@
-package dev.kumo.runtime.process;
+package dev.kumo.runtime.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kumo.runtime.process;
+package dev.kumo.runtime.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Lets a supervisor wait until a deadline or until something happens (exit, stop), whichever comes first. */
-final class Wakeup {
+public final class Wakeup {
 
     // Bounds one wait so far-away deadlines (Instant.MAX) cannot overflow; the loop waits again.
     private static final Duration LONGEST = Duration.ofHours(1);
@@ -17,7 +17,7 @@ final class Wakeup {
     private boolean pending;
 
     /** Wakes the waiter, or makes its next wait return at once. */
-    void signal() {
+    public void signal() {
         lock.lock();
         try {
             pending = true;
@@ -28,7 +28,7 @@ final class Wakeup {
     }
 
     /** Waits until the deadline or a signal; a signal given before the call counts. */
-    void awaitUntil(Instant deadline, InstantSource clock) {
+    public void awaitUntil(Instant deadline, InstantSource clock) {
         lock.lock();
         try {
             while (!pending) {

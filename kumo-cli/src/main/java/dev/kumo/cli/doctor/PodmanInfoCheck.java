@@ -3,22 +3,23 @@ package dev.kumo.cli.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.cli.host.KumoPodman;
+import dev.kumo.common.podman.ContainersConf;
 import dev.kumo.cli.host.Machine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Whether podman answers: {@code podman info} run with a containers.conf as Kumo writes it (podman reads only that
+ * The doctor's check that podman answers (not the runtime's {@code PodmanService}, which runs Kumo's podman): {@code podman info} run with a containers.conf as Kumo writes it (podman reads only that
  * file when {@code CONTAINERS_CONF} names it), or {@code GET /libpod/info} on the socket of {@code --podman-socket}.
  */
-final class PodmanService {
+final class PodmanInfoCheck {
 
     static final String NAME = "podman service";
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    private PodmanService() {
+    private PodmanInfoCheck() {
     }
 
     /** Runs {@code podman info --format json} with Kumo's containers.conf. */
@@ -27,7 +28,7 @@ final class PodmanService {
         String where = "podman info, with Kumo's containers.conf";
         if (!info.succeeded()) {
             return failed(where, info.firstLines(3), "run 'CONTAINERS_CONF=FILE podman info' with FILE holding "
-                    + KumoPodman.CONTAINERS_CONF.replace("\n", "\\n") + " to see the whole error");
+                    + ContainersConf.SETTINGS.replace("\n", "\\n") + " to see the whole error");
         }
         return answered(where, info.out());
     }

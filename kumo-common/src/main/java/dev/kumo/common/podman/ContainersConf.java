@@ -1,0 +1,43 @@
+package dev.kumo.common.podman;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The containers.conf Kumo gives podman ({@code CONTAINERS_CONF} makes podman read only this file, so /etc is left
+ * alone): what this machine kind needs and nothing else. Kumo's podman service (kumo-runtime-podman) and the CLI's
+ * podman runs ({@code kumo image}, {@code kumo doctor}) read the same, so they see the same storage and settings.
+ */
+public final class ContainersConf {
+
+    /**
+     * No default ulimits (rootful podman asks RLIMIT_NOFILE=1048576, which a root without CAP_SYS_RESOURCE cannot
+     * set); runc (crun fails on cgroup v1/v2 hybrids). Podman's defaults otherwise (events, cgroup manager, log
+     * driver): an {@code events_logger = "file"} here silences the events stream.
+     */
+    public static final String SETTINGS = """
+            [containers]
+            default_ulimits = []
+            [engine]
+            runtime = "runc"
+            """;
+
+    private static final String HEADER = "# Written by Kumo for podman (CONTAINERS_CONF); rewritten each time.\n";
+
+    private ContainersConf() {
+    }
+
+    /** Writes {@code containers.conf} into {@code dir}; returns its path. */
+    public static Path write(Path dir) {
+        Path file = dir.resolve("containers.conf");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, HEADER + SETTINGS);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing podman's configuration " + file, e);
+        }
+    }
+}

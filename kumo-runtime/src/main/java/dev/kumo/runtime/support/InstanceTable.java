@@ -1,0 +1,108 @@
+package dev.kumo.runtime.support;
+
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceListener;
+import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A runtime's instances by id, their logs (kept after an instance stopped, for {@code kumo service logs}) and the
+ * listeners told of every change: the part of {@code WorkloadRuntime} that every runtime implements alike.
+ */
+public final class InstanceTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceTable.class);
+
+    private final Map<String, SupervisedInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, InstanceLogs> logs = new ConcurrentHashMap<>();
+    private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a new instance and its log; start its thread after. */
+    public void add(String id, SupervisedInstance instance, InstanceLogs log) {
+        logs.put(id, log);
+        instances.put(id, instance);
+    }
+
+    /** {@code WorkloadRuntime.stop}: asks the instance to stop. */
+    public CompletableFuture<Instance> stop(String instanceId) {
+        SupervisedInstance instance = instances.get(instanceId);
+        if (instance == null) {
+            return CompletableFuture.failedFuture(new NoSuchElementException("no instance " + instanceId));
+        }
+        return instance.stop();
+    }
+
+    /** {@code WorkloadRuntime.instance}. */
+    public Optional<Instance> instance(String instanceId) {
+        return Optional.ofNullable(instances.get(instanceId)).map(SupervisedInstance::snapshot);
+    }
+
+    /** {@code WorkloadRuntime.instances}. */
+    public List<Instance> instances() {
+        return instances.values().stream().map(SupervisedInstance::snapshot).toList();
+    }
+
+    /** {@code WorkloadRuntime.watch}. */
+    public Subscription watch(InstanceListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** {@code WorkloadRuntime.logs}. */
+    public Optional<InstanceLogs> logs(String instanceId) {
+        return Optional.ofNullable(logs.get(instanceId));
+    }
+
+    /** What an instance publishes: a Stopped one leaves the table, every listener is told. */
+    public void changed(Instance instance) {
+        if (instance.state() instanceof InstanceState.Stopped) {
+            instances.remove(instance.id());
+        }
+        for (InstanceListener listener : listeners) {
+            try {
+                listener.changed(instance);
+            } catch (RuntimeException e) {
+                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Stops every instance and waits for all, at most the longest grace period plus {@code beyondGrace}; true when
+     * all stopped in time ({@code what} names them in the warning otherwise).
+     */
+    public boolean stopAll(Duration beyondGrace, String what) {
+        List<CompletableFuture<Instance>> stopping = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        for (SupervisedInstance instance : instances.values()) {
+            stopping.add(instance.stop());
+            longest = instance.grace().compareTo(longest) > 0 ? instance.grace() : longest;
+        }
+        Duration wait = longest.plus(beyondGrace);
+        try {
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("not every {} stopped within {}: {}", what, wait, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+}
