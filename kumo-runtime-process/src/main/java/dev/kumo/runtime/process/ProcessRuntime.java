@@ -12,6 +12,8 @@ import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.GrpcHealthClient;
+import dev.kumo.runtime.support.LoopbackProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +52,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final ServerUser user;
     private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
+    private final GrpcHealthClient grpcHealth = GrpcHealthClient.ofItsOwn();
+    private final Prober prober = new Prober(new LoopbackProbe(grpcHealth));
     private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
     private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
@@ -123,9 +127,9 @@ public final class ProcessRuntime implements WorkloadRuntime {
     }
 
     private static Optional<String> unsupportedProbe(String field, Probe probe) {
-        String kind = probe instanceof Probe.Exec ? "exec" : probe instanceof Probe.Grpc ? "grpc" : "";
-        return kind.isEmpty() ? Optional.empty() : Optional.of(field + "." + kind + ": the process runtime does not "
-                + "run " + kind + " probes; use httpGet or tcpSocket, or run the image in the container runtime");
+        return probe instanceof Probe.Exec ? Optional.of(field + ".exec: the process runtime does not run exec "
+                + "probes; use httpGet or tcpSocket, or run the image in the container runtime")
+                : Optional.empty();
     }
 
     private static String refusal(ImageWorkload image) {
@@ -171,7 +175,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
         }
         Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
                 identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, this::changed);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, prober, this::changed);
         logs.put(id, log);
         supervisors.put(id, supervisor);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
@@ -228,6 +232,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
             Thread.currentThread().interrupt();
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
+            grpcHealth.close();
             cgroups.close();
             lock.close();
         }

@@ -34,6 +34,7 @@ final class Supervisor implements Runnable {
     private final Cgroups cgroups;
     private final InstanceAddress address;
     private final Consumer<Instance> publisher;
+    private final Prober prober;
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
     private volatile boolean stopRequested;
@@ -46,8 +47,9 @@ final class Supervisor implements Runnable {
     private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
-            int port, Consumer<Instance> publisher) {
+            int port, Prober prober, Consumer<Instance> publisher) {
         this.id = id;
+        this.prober = prober;
         this.spec = spec;
         this.config = config;
         this.launch = launch;
@@ -288,7 +290,7 @@ final class Supervisor implements Runnable {
             if (awaitingListen(ports.target(probe.probe()))) {
                 return;
             }
-            ProbeOutcome outcome = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
+            ProbeOutcome outcome = prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
                     ready);
             Instant now = config.clock().instant();
             Optional<String> failure = outcome.failure();
@@ -386,7 +388,7 @@ final class Supervisor implements Runnable {
 
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
-            Optional<String> failure = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
+            Optional<String> failure = prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
                     portCheck, ready).failure();
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
