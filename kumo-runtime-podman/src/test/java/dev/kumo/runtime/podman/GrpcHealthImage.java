@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dev.local/kumo-samples/grpc-health}: grpc-java's own health service on 8081 beside HTTP on 8080, built
- * offline by {@code samples/images/build.sh} (a no-op when up to date). Public for kumo-server's ITs.
+ * offline by {@code samples/images/build.sh} (a no-op when up to date).
  */
-public final class GrpcHealthImage {
+final class GrpcHealthImage {
 
     /** The image's reference in podman's storage. */
-    public static final String REFERENCE = "dev.local/kumo-samples/grpc-health";
+    static final String REFERENCE = "dev.local/kumo-samples/grpc-health";
     /** The port its gRPC health service listens on (its {@code GRPC_PORT}). */
-    public static final int GRPC_PORT = 8081;
+    static final int GRPC_PORT = 8081;
     private static final Path BUILD = Path.of("..", "samples", "images", "build.sh").toAbsolutePath().normalize();
     private static final long LIMIT_MINUTES = 10;
 
@@ -26,7 +26,7 @@ public final class GrpcHealthImage {
     }
 
     /** Builds the image unless it is up to date; fails with build.sh's output. */
-    public static synchronized String build() {
+    static synchronized String build() {
         try {
             Path log = Files.createTempFile("kumo-grpc-health-build", ".log");
             Process process = new ProcessBuilder(BUILD.toString(), "grpc-health").redirectErrorStream(true)
