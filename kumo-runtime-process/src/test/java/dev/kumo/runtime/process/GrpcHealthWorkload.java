@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A workload for {@link GrpcProbesIT}, run as a child process: grpc-java's own health service on 127.0.0.1:$PORT,
+ * A workload for {@link ProbesIT}, run as a child process: grpc-java's own health service on 127.0.0.1:$PORT,
  * for the server ("") and for {@value #SERVICE}, whose status is the content of the file named by the first
  * argument (SERVING or NOT_SERVING; missing or anything else: NOT_SERVING), looked at every 20 ms.
  */
