@@ -95,10 +95,7 @@ class ProbesIT {
         String id = runtime.start(Workloads.python("unhealthy").liveness(liveness)
                 .terminationGracePeriod(Duration.ofSeconds(2)).build()).id();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.instance(id).map(Instance::restarts).orElse(0) >= 1
-                && state(runtime, id) instanceof InstanceState.CrashLoopBackOff);
-
-        var crashLoop = (InstanceState.CrashLoopBackOff) state(runtime, id);
+        var crashLoop = awaitRestartedIntoCrashLoop(id);
         assertThat(crashLoop.lastTermination().reason())
                 .startsWith("liveness probe failed 2 times, the process was restarted: HTTP probe GET /healthz")
                 .endsWith("failed with statuscode: 500");
@@ -164,12 +161,17 @@ class ProbesIT {
 
         setHealth("NOT_SERVING");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.instance(id).map(Instance::restarts).orElse(0) >= 1
-                && state(runtime, id) instanceof InstanceState.CrashLoopBackOff);
-        var crashLoop = (InstanceState.CrashLoopBackOff) state(runtime, id);
+        var crashLoop = awaitRestartedIntoCrashLoop(id);
         assertThat(crashLoop.lastTermination().reason())
                 .startsWith("liveness probe failed 2 times, the process was restarted: gRPC probe of 127.0.0.1:")
                 .endsWith("service unhealthy (responded with \"NOT_SERVING\")");
+    }
+
+    /** Waits until the instance was restarted and is backing off; returns that state. */
+    private InstanceState.CrashLoopBackOff awaitRestartedIntoCrashLoop(String id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.instance(id).map(Instance::restarts).orElse(0) >= 1
+                && state(runtime, id) instanceof InstanceState.CrashLoopBackOff);
+        return (InstanceState.CrashLoopBackOff) state(runtime, id);
     }
 
     /** grpc-java's own health service ({@link GrpcHealthWorkload}) on $PORT, its status read from {@link #control}. */
