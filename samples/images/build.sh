@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$here/.build
 registry=dev.local/kumo-samples
 label=dev.kumo.samples.inputs
-all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog)
+all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog grpc-health)
 
 . "$here/podman-conf.sh"
 exec 9> "$work/build.lock"
@@ -40,6 +40,7 @@ host_inputs() {
     busybox) sha256sum "$busybox" ;;
     busybox-glibc) glibc_files | xargs sha256sum ;;
     hello-java | memory-hog) echo "$java_home"; cat "$java_home/release" ;;
+    grpc-health) echo "$java_home"; cat "$java_home/release"; grep -m1 '<grpc.version>' "$here/../../pom.xml" ;;
   esac
 }
 
@@ -83,6 +84,17 @@ stage() {
       "$java_home/bin/javac" -d "$context/classes" "$context"/*.java ;;
     memory-hog)
       "$java_home/bin/javac" -d "$context/classes" "$context"/*.java ;;
+    grpc-health)
+      # grpc-java's jars from the local Maven repository (Maven fetches them only if a build never did).
+      say "  grpc-java jars (pom.xml, versions from the parent POM) and jlink for them from $java_home"
+      JAVA_HOME=$java_home "$here/../../mvnw" -B -ntp -q -f "$here/$name/pom.xml" dependency:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$context/lib" > "$work/$name-jars.log" 2>&1 \
+        || { cat "$work/$name-jars.log" >&2; die "copying grpc-java's jars failed"; }
+      rm -f "$context/pom.xml"
+      "$java_home/bin/jlink" --add-modules java.base,java.logging,java.naming,java.management,jdk.unsupported,jdk.httpserver \
+        --strip-java-debug-attributes --no-header-files --no-man-pages --generate-cds-archive --output "$context/jre" \
+        > "$work/$name-jlink.log" 2>&1 || { cat "$work/$name-jlink.log" >&2; die "jlink failed"; }
+      "$java_home/bin/javac" -cp "$context/lib/*" -d "$context/classes" "$context"/*.java ;;
   esac
 }
 
@@ -123,7 +135,7 @@ while read -r image hash; do
 done < <(podman images --filter "reference=$registry/*" --format "{{.Repository}} {{index .Labels \"$label\"}}")
 rebuilt=no
 java_home=
-if grep -qx -e busybox-glibc -e hello-java -e memory-hog <<< "$images"; then
+if grep -qx -e busybox-glibc -e hello-java -e memory-hog -e grpc-health <<< "$images"; then
   . "$here/../../bin/lib/jdk.sh"  # the JDK the kumo scripts use (21 or newer): its jlink, javac and glibc
   kumo_find_jdk
   java_home=$JAVA_HOME

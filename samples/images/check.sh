@@ -116,4 +116,29 @@ curl --silent --max-time 30 --output /dev/null "http://127.0.0.1:$port/bloat/256
 code=$(podman wait "$hog")
 if [ "$code" = 137 ]; then pass "memory-hog over --memory 128m: killed, exit code 137"; else fail "memory-hog: exit code $code, wanted 137"; fi
 
+# gRPC health over cleartext HTTP/2 with curl: the answer is one message, HealthCheckResponse{status} (08 01 SERVING).
+grpc_health() { # HOSTPORT: the answer's bytes in hex, or "no answer"
+  local i answer
+  for i in $(seq 100); do
+    if answer=$(printf '\0\0\0\0\0' | curl --silent --max-time 5 --http2-prior-knowledge --data-binary @- \
+        -H 'content-type: application/grpc' -H 'te: trailers' "http://127.0.0.1:$1/grpc.health.v1.Health/Check" \
+        | od -An -tx1 | tr -d ' \n') && [ -n "$answer" ]; then
+      echo "$answer"; return
+    fi
+    sleep 0.1
+  done
+  echo "no answer"
+}
+name=kumo-samples-check-$id-grpc-health
+podman run --detach --init --name "$name" --label "$run" --publish 127.0.0.1::8080 --publish 127.0.0.1::8081 \
+  --env TARGET=Kumo "$registry/grpc-health" > /dev/null
+port=$(podman port "$name" 8080/tcp | sed 's/.*://')
+grpc=$(podman port "$name" 8081/tcp | sed 's/.*://')
+expect grpc-health "$port" / "200 Hello Kumo!"
+got=$(grpc_health "$grpc")
+if [ "$got" = 00000000020801 ]; then pass "grpc-health: Health/Check → SERVING"; else fail "grpc-health: Health/Check → $got, wanted SERVING (00000000020801)"; fi
+expect grpc-health "$port" /health/NOT_SERVING "200 health NOT_SERVING"
+got=$(grpc_health "$grpc")
+if [ "$got" = 00000000020802 ]; then pass "grpc-health: Health/Check → NOT_SERVING after /health/NOT_SERVING"; else fail "grpc-health: Health/Check → $got, wanted NOT_SERVING (00000000020802)"; fi
+
 [ "$failures" = 0 ] && echo "check.sh: all images answer as they should" || { echo "check.sh: $failures failed"; exit 1; }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs one probe of a container in a pod: exec inside the container, everything else through the port podman
- * published for the pod on 127.0.0.1. Empty when it passed, else why not.
+ * Runs one probe of a container in a pod: exec inside the container, everything else (TCP, HTTP GET, gRPC health)
+ * through the port podman published for the pod on 127.0.0.1. Empty when it passed, else why not.
  */
 final class ContainerProbe {
 
@@ -15,11 +15,7 @@ final class ContainerProbe {
 
     static Optional<String> probe(PodmanClient podman, String container, Probe probe, int hostPort,
             Duration timeout) {
-        return switch (probe) {
-            case Probe.Exec exec -> ExecProbe.probe(podman, container, exec, timeout);
-            case Probe.Grpc grpc -> Optional.of("gRPC probes are not run by the container runtime; use httpGet, "
-                    + "tcpSocket or exec");
-            default -> LoopbackProbe.probe(probe, hostPort, timeout);
-        };
+        return probe instanceof Probe.Exec exec ? ExecProbe.probe(podman, container, exec, timeout)
+                : podman.probes().probe(probe, hostPort, timeout);
     }
 }

@@ -1,6 +1,8 @@
 package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.support.GrpcHealthClient;
+import dev.kumo.runtime.support.LoopbackProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,9 +41,14 @@ public final class PodmanClient implements AutoCloseable {
     private final Path socket;
     private final SocketAddress server;
     private final HttpClient http;
+    private final GrpcHealthClient grpcHealth;
+    private final LoopbackProbe probes;
 
     public PodmanClient(Vertx vertx, Path socket) {
         this.socket = socket;
+        // The probes of this podman's pods (through their published loopback ports) reuse its Vert.x.
+        this.grpcHealth = GrpcHealthClient.over(vertx);
+        this.probes = new LoopbackProbe(grpcHealth);
         this.server = SocketAddress.domainSocketAddress(socket.toString());
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1));
@@ -50,6 +57,11 @@ public final class PodmanClient implements AutoCloseable {
     /** The socket this client speaks to. */
     public Path socket() {
         return socket;
+    }
+
+    /** Probes of ports published on 127.0.0.1 (TCP, HTTP GET, gRPC health), closed with this client. */
+    LoopbackProbe probes() {
+        return probes;
     }
 
     /** Completes when podman answers {@code _ping}. */
@@ -250,6 +262,7 @@ public final class PodmanClient implements AutoCloseable {
 
     @Override
     public void close() {
+        grpcHealth.close();
         http.close();
     }
 

@@ -7,6 +7,8 @@ import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.GrpcHealthClient;
+import dev.kumo.runtime.support.LoopbackProbe;
 import dev.kumo.runtime.support.TabledRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +41,8 @@ public final class ProcessRuntime extends TabledRuntime {
     private final ServerUser user;
     private final CompletableFuture<List<String>> leftoversReaped;
     private final PortAllocator ports = new PortAllocator();
+    private final GrpcHealthClient grpcHealth = GrpcHealthClient.ofItsOwn();
+    private final Prober prober = new Prober(new LoopbackProbe(grpcHealth));
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -109,9 +113,9 @@ public final class ProcessRuntime extends TabledRuntime {
     }
 
     private static Optional<String> unsupportedProbe(String field, Probe probe) {
-        String kind = probe instanceof Probe.Exec ? "exec" : probe instanceof Probe.Grpc ? "grpc" : "";
-        return kind.isEmpty() ? Optional.empty() : Optional.of(field + "." + kind + ": the process runtime does not "
-                + "run " + kind + " probes; use httpGet or tcpSocket, or run the image in the container runtime");
+        return probe instanceof Probe.Exec ? Optional.of(field + ".exec: the process runtime does not run exec "
+                + "probes; use httpGet or tcpSocket, or run the image in the container runtime")
+                : Optional.empty();
     }
 
     private static String refusal(ImageWorkload image) {
@@ -157,7 +161,7 @@ public final class ProcessRuntime extends TabledRuntime {
         }
         Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
                 identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, table::changed);
+        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, prober, table::changed);
         table.add(id, supervisor, log);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
@@ -170,6 +174,7 @@ public final class ProcessRuntime extends TabledRuntime {
             table.stopAll(ProcessRuntimeConfig.killWait().plusSeconds(5), "instance");
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
+            grpcHealth.close();
             cgroups.close();
             lock.close();
         }

@@ -34,6 +34,7 @@ final class Supervisor extends SupervisedInstance {
     private final Cgroups cgroups;
     private final InstanceAddress address;
     private final Consumer<Instance> publisher;
+    private final Prober prober;
     private int restarts;
     private int consecutiveCrashes;
     /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
@@ -42,10 +43,11 @@ final class Supervisor extends SupervisedInstance {
     private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
-            int port, Consumer<Instance> publisher) {
+            int port, Prober prober, Consumer<Instance> publisher) {
         super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
+        this.prober = prober;
         this.spec = spec;
         this.config = config;
         this.launch = launch;
@@ -266,7 +268,7 @@ final class Supervisor extends SupervisedInstance {
             if (awaitingListen(ports.target(probe.probe()))) {
                 return;
             }
-            ProbeOutcome outcome = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
+            ProbeOutcome outcome = prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
                     ready);
             Instant now = config.clock().instant();
             Optional<String> failure = outcome.failure();
@@ -364,7 +366,7 @@ final class Supervisor extends SupervisedInstance {
 
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
-            Optional<String> failure = Prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
+            Optional<String> failure = prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(),
                     portCheck, ready).failure();
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exec and gRPC probes are the container runtime's: the process runtime refuses them, naming the field. */
+/** Exec probes are the container runtime's: the process runtime refuses them, naming the field; gRPC it runs. */
 class ProbeRefusalTest {
 
     private static final RevisionRef REVISION = RevisionRef.ofService("default", "hello", "hello-00001");
@@ -23,7 +23,7 @@ class ProbeRefusalTest {
     Path stateDir;
 
     @Test
-    void execReadinessAndGrpcLivenessAreRefusedBeforeAnythingStarts() {
+    void execReadinessIsRefusedBeforeAnythingStartsAndGrpcLivenessIsAccepted() {
         WorkloadSpec exec = WorkloadSpec.process(REVISION).command("python3", "app.py")
                 .readiness(ProbeSpec.of(new Probe.Exec(List.of("cat", "/tmp/ready")))).build();
         WorkloadSpec grpc = WorkloadSpec.process(REVISION).command("python3", "app.py")
@@ -31,8 +31,8 @@ class ProbeRefusalTest {
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(runtime.unsupported(exec)).contains("readinessProbe.exec: the process runtime does not run "
                     + "exec probes; use httpGet or tcpSocket, or run the image in the container runtime");
-            assertThat(runtime.unsupported(grpc)).contains("livenessProbe.grpc: the process runtime does not run "
-                    + "grpc probes; use httpGet or tcpSocket, or run the image in the container runtime");
+            // gRPC probes run in both runtimes now (GrpcProbesIT): accepted.
+            assertThat(runtime.unsupported(grpc)).isEmpty();
             assertThatThrownBy(() -> runtime.start(exec)).isInstanceOf(UnsupportedWorkloadException.class)
                     .hasMessageContaining("readinessProbe.exec");
             assertThat(runtime.instances()).isEmpty();
