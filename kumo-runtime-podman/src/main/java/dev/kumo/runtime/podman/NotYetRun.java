@@ -17,10 +17,6 @@ final class NotYetRun {
         if (mounts.isPresent()) {
             return mounts;
         }
-        if (image.sidecars().stream().anyMatch(sidecar -> !sidecar.mounts().isEmpty())) {
-            return Optional.of("volumeMounts of a sidecar: the container runtime mounts volumes into the serving "
-                    + "container only so far: mount them there, or pass the values as env");
-        }
         return Stream.concat(Stream.concat(Stream.of(image.readiness()), image.liveness().stream()),
                         SidecarSpecs.probes(image)).map(ProbeSpec::probe)
                 .filter(probe -> probe instanceof Probe.Grpc).findFirst()
