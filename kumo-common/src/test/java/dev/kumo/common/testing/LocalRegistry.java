@@ -150,6 +150,23 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code localImage} from podman's storage (as root: {@code /var/lib/containers}) to the registry as
+     * {@code repository:tag} (moving the tag if it was there); returns the digest the registry stores its manifest
+     * under ({@code sha256:…}), what {@code skopeo inspect} shows.
+     */
+    public String copy(String localImage, String repository, String tag) {
+        try {
+            Path digestFile = Files.createTempFile(dir, "copied-", ".digest");
+            run(List.of(SKOPEO.toString(), "--insecure-policy", "copy", "--quiet", "--dest-tls-verify=false",
+                    "--digestfile", digestFile.toString(), "containers-storage:" + localImage,
+                    "docker://" + host + "/" + repository + ":" + tag));
+            return Files.readString(digestFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying " + localImage + " to " + repository + ":" + tag, e);
+        }
+    }
+
     private void run(List<String> command) throws IOException {
         Path output = Files.createTempFile(dir, "skopeo-", ".log");
         Process skopeo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
