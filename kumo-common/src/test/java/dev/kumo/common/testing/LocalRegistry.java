@@ -167,7 +167,18 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private void run(List<String> command) throws IOException {
+    /** The digest the registry holds {@code repository:tag} under now ({@code sha256:…}), by {@code skopeo inspect}. */
+    public String digest(String repository, String tag) {
+        try {
+            return run(List.of(SKOPEO.toString(), "inspect", "--tls-verify=false", "--format", "{{.Digest}}",
+                    "docker://" + host + "/" + repository + ":" + tag)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("inspecting " + repository + ":" + tag, e);
+        }
+    }
+
+    /** Runs skopeo; its output (stdout and stderr). */
+    private String run(List<String> command) throws IOException {
         Path output = Files.createTempFile(dir, "skopeo-", ".log");
         Process skopeo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                 .start();
@@ -185,6 +196,7 @@ public final class LocalRegistry implements AutoCloseable {
             throw new IllegalStateException(String.join(" ", command) + " exited " + skopeo.exitValue() + ": "
                     + Files.readString(output));
         }
+        return Files.readString(output);
     }
 
     /** Stops the registry (SIGTERM, then SIGKILL) by its PID; its storage stays in the test's directory. */
