@@ -63,7 +63,7 @@ class MultiContainerServingIT {
         api.awaitCondition(SERVICES + "/ctrduo", "Ready", "True");
 
         // The sidecar starts beside the serving container, not before it: it may listen a moment after it is ready.
-        HttpResponse<String> answer = await("the sidecar answers").atMost(Duration.ofSeconds(30)).until(
+        HttpResponse<String> answer = await("the sidecar answers").until(
                 () -> get("ctrduo", "/cgi-bin/up"), r -> r.statusCode() == 200 && !r.body().isEmpty());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("hello from busybox\n");

@@ -33,12 +33,12 @@ final class SidecarSpecs {
             ImageWorkload spec, InstanceVolumes volumes) {
         Map<String, String> own = new LinkedHashMap<>(labels);
         own.put(CONTAINER, sidecar.name());
-        JsonObject container = new JsonObject().put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
+        JsonObject container = MountSpecs.into(new JsonObject(), sidecar.mounts(), volumes)
+                .put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
                 .put("image", sidecar.image()).put("init", true).put("labels", new JsonObject(
                         new LinkedHashMap<>(own)))
                 .put("env", new JsonObject(new LinkedHashMap<>(sidecar.env())))
                 .put("stop_timeout", PodSpecs.graceSeconds(spec.terminationGracePeriod()));
-        return MountSpecs.into(ContainerCommands.apply(container, sidecar.command(), sidecar.args()),
-                sidecar.mounts(), volumes);
+        return ContainerCommands.apply(container, sidecar.command(), sidecar.args());
     }
 }
