@@ -132,6 +132,7 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public synchronized void remove(NamespacedName revision) {
+        pulls.forget(revision);
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
         instancesOf(revision).forEach(instance -> {
@@ -139,7 +140,6 @@ public final class RuntimeInstances implements RevisionInstances {
             stopped.add(runtimes.stop(instance.id()));
         });
         scaling.forget(id);
-        pulls.forget(revision);
         // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
     }
