@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.common.testing.LocalRegistry;
+import dev.kumo.runtime.podman.TestPodman;
 import dev.kumo.serving.RuntimeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A Revision created through the API has its image tag resolved to the digest a real registry (Debian's
  * docker-registry on loopback) holds, once: a retag does not change it, a new Revision resolves anew; registries of
  * {@code registries-skipping-tag-resolving} keep the tag; a missing tag is ContainerMissing with the registry's
- * message. The container runtime is named on (images are resolved only for what it runs); until it is built in, these
- * Revisions do not run: what is asserted is their images.
+ * message. The container runtime is named on (images are resolved only for what it runs); most images here are not
+ * runnable (what is asserted is their digests), one test runs a sample image pushed to the registry by digest.
  */
 class ImageDigestIT {
 
@@ -49,6 +54,17 @@ class ImageDigestIT {
         if (registry != null) {
             registry.close();
         }
+        // Only what pulls from this test's registry named: by tag, removed (podman only untags an image that has
+        // other names, such as a sample's). A name by digest cannot be untagged in podman 4.3 ("untag by digest not
+        // supported"): it stays on the image, which is the sample's own (same layers and config).
+        if (registry != null && TestPodman.present()) {
+            for (String line : TestPodman.run(Optional.empty(), "images", "--format", "{{.Repository}}:{{.Tag}}")
+                    .lines().map(String::strip).toList()) {
+                if (line.startsWith(registry.host() + "/") && !line.endsWith(":<none>")) {
+                    TestPodman.run(Optional.empty(), "rmi", line);
+                }
+            }
+        }
     }
 
     @Test
@@ -71,6 +87,46 @@ class ImageDigestIT {
         assertThat(old.at("/status/containerStatuses/0/imageDigest").asText())
                 .isEqualTo(registry.host() + "/hello@" + first);
         assertThat(old.at("/spec/containers/0/image").asText()).isEqualTo(image);
+    }
+
+    /**
+     * Push → resolve → pull by digest → run, with a runnable image: the sample copied into the registry under a name
+     * no storage holds; the Revision's digest is what {@code skopeo inspect} shows, its container runs
+     * {@code NAME@sha256:…} and answers; after the tag moves to another image, the old Revision keeps its digest
+     * (and its container), a new one resolves and runs the other image.
+     */
+    @Test
+    void aPushedImageIsResolvedPulledByDigestAndRunAndARetagLeavesTheOldRevisionOnItsDigest() {
+        TestPodman.assume();
+        SampleImages.build("helloworld", "sidecar");
+        String name = "kumo-it-digest-" + UUID.randomUUID().toString().substring(0, 8);
+        String image = registry.host() + "/" + name + ":v1";
+        String pushed = registry.copy("dev.local/kumo-samples/helloworld", name, "v1");
+        assertThat(registry.digest(name, "v1")).isEqualTo(pushed);
+
+        api.create(SERVICES, service("pushed", image, "one"));
+
+        String byDigest = registry.host() + "/" + name + "@" + pushed;
+        assertThat(awaitDigest("pushed-00001")).isEqualTo(byDigest);
+        api.awaitCondition(REVISIONS + "pushed-00001", "Ready", "True");
+        assertThat(await("served").atMost(Duration.ofSeconds(60)).until(() -> new Ingress(server)
+                .get("pushed.default.localhost", "/"), r -> r.statusCode() == 200).body()).isEqualTo("Hello World!\n");
+        assertThat(runningImages()).containsEntry("pushed-00001", byDigest);
+
+        String moved = registry.copy("dev.local/kumo-samples/sidecar", name, "v1");
+        assertThat(moved).isNotEqualTo(pushed);
+        api.send("PATCH", SERVICES + "/pushed", "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"image\":\""
+                + image + "\",\"env\":[{\"name\":\"SIDECAR_PORT\",\"value\":\"8080\"}]}]}}}}",
+                "application/merge-patch+json");
+
+        assertThat(awaitDigest("pushed-00002")).isEqualTo(registry.host() + "/" + name + "@" + moved);
+        api.awaitCondition(REVISIONS + "pushed-00002", "Ready", "True");
+        assertThat(await("served by the new image").atMost(Duration.ofSeconds(60)).until(() -> new Ingress(server)
+                .get("pushed.default.localhost", "/"), r -> r.body().startsWith("Yay")).body())
+                .isEqualTo("Yay!! multi-container works\n");
+        assertThat(api.get(REVISIONS + "pushed-00001").at("/status/containerStatuses/0/imageDigest").asText())
+                .isEqualTo(byDigest);
+        assertThat(runningImages()).containsEntry("pushed-00002", registry.host() + "/" + name + "@" + moved);
     }
 
     @Test
@@ -128,6 +184,17 @@ class ImageDigestIT {
     private static ServerConfig withContainerRuntime(ServerConfig config) {
         return config.withRuntimes(new RuntimeSettings(java.util.Set.of(RuntimeName.PROCESS, RuntimeName.CONTAINER),
                 RuntimeName.PROCESS));
+    }
+
+    /** The image each of this server's running workload containers runs, by its revision ({@code podman inspect}). */
+    private Map<String, String> runningImages() {
+        Map<String, String> images = new TreeMap<>();
+        for (String container : TestPodman.runningOf(temp.resolve("data/instances/container"))) {
+            String line = TestPodman.run(Optional.empty(), "inspect", "--format",
+                    "{{index .Config.Labels \"dev.kumo/revision\"}} {{.ImageName}}", container).strip();
+            images.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1));
+        }
+        return images;
     }
 
     private String awaitDigest(String revision) {

@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.runtime.podman.BusyboxImage;
@@ -32,10 +33,17 @@ class MultiContainerServingIT {
 
         api.awaitCondition(SERVICES + "/ctrduo", "Ready", "True");
 
-        HttpResponse<String> answer = get("ctrduo", "/cgi-bin/up");
+        // The sidecar starts beside the serving container, not before it: it may listen a moment after it is ready.
+        HttpResponse<String> answer = await("the sidecar answers").until(
+                () -> get("ctrduo", "/cgi-bin/up"), r -> r.statusCode() == 200 && !r.body().isEmpty());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("hello from busybox\n");
         assertThat(TestPodman.containers("dev.kumo/container", "helper")).isNotEmpty();
+        // Both images are in dev.local, a registry skipping tag resolution: as Knative leaves them, each container
+        // is listed by name, in the Revision's order, without an imageDigest.
+        JsonNode statuses = api.get(REVISIONS + "/ctrduo-00001").at("/status/containerStatuses");
+        assertThat(statuses.findValuesAsText("name")).containsExactly("app", "helper");
+        assertThat(statuses.findValues("imageDigest")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a runtime instance that is not running shows in its Revision's status: a first exit as the exit code and last
@@ -22,6 +24,10 @@ import java.util.Optional;
  */
 final class InstanceFailures {
 
+    // A CamelCase word then ": ", as the container runtime starts its reasons (ErrImageNeverPull, OOMKilled, …).
+    private static final Pattern KUBELET_REASON = Pattern.compile("^([A-Z][a-z]+[A-Z][A-Za-z]*): (.+)$",
+            Pattern.DOTALL);
+
     private InstanceFailures() {
     }
 
@@ -31,13 +37,25 @@ final class InstanceFailures {
             case dev.kumo.runtime.spi.InstanceState.CrashLoopBackOff loop -> Optional.of(crashed(loop));
             case dev.kumo.runtime.spi.InstanceState.Failed failed -> Optional.of(
                     failed.termination().exitCode().isPresent() ? exited(failed.termination())
-                            : InstanceState.Failed.permanent(failed.termination().reason(),
-                                    failed.termination().message()));
+                            : cannotRun(failed.termination()));
             // It still runs (or will be restarted) and may heal: not permanent, so the Revision is looked at again.
             case dev.kumo.runtime.spi.InstanceState.Unhealthy unhealthy -> Optional.of(
                     new InstanceState.Failed(unhealthy.reason(), unhealthy.message()));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A run that could not start, as the runtime said it; a reason that starts with the kubelet's word for it
+     * ({@code ErrImageNeverPull: …}, {@code CreateContainerConfigError: …}) gives the condition that word as its
+     * reason and the rest as its message, as Kubernetes shows a waiting container.
+     */
+    private static InstanceState.Failed cannotRun(Termination termination) {
+        Matcher kubelet = KUBELET_REASON.matcher(termination.reason());
+        return kubelet.matches()
+                ? InstanceState.Failed.permanent(kubelet.group(1), termination.message().substring(
+                        kubelet.group(1).length() + 2))
+                : InstanceState.Failed.permanent(termination.reason(), termination.message());
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.serving.scaling.RevisionScaling;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * The Revision reconciler's instances, run by the {@link WorkloadRuntime} that {@link RuntimeChoice} picks, in the
  * count the autoscaler wants: missing instances are started, extra ones drained and stopped (those not ready first,
- * then the newest), and none run while a Revision is scaled to zero.
+ * then the newest), and none run while a Revision is scaled to zero; an instance whose image could not be pulled is
+ * replaced after the image pull back-off ({@link ImagePullBackOff}).
  */
 public final class RuntimeInstances implements RevisionInstances {
 
@@ -43,6 +45,7 @@ public final class RuntimeInstances implements RevisionInstances {
     private final RevisionScaling scaling;
     private final InstanceDrain drain;
     private final JvmAotCache aot;
+    private final ImagePullBackOff pulls;
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
 
@@ -55,6 +58,13 @@ public final class RuntimeInstances implements RevisionInstances {
     /** {@code runtimes}: the runtimes that run here and those on that could not start. */
     RuntimeInstances(Runtimes runtimes, RuntimeChoice choice, WorkloadSpecs specs, RevisionScaling scaling,
             InstanceDrain drain, JvmAotCache aot) {
+        this(runtimes, choice, specs, scaling, drain, aot, InstantSource.system());
+    }
+
+    /** {@code clock}: the time the image pull back-off is measured by. */
+    RuntimeInstances(Runtimes runtimes, RuntimeChoice choice, WorkloadSpecs specs, RevisionScaling scaling,
+            InstanceDrain drain, JvmAotCache aot, InstantSource clock) {
+        this.pulls = new ImagePullBackOff(clock);
         this.runtimes = runtimes;
         this.choice = choice;
         this.specs = specs;
@@ -67,6 +77,9 @@ public final class RuntimeInstances implements RevisionInstances {
     public synchronized InstanceReport ensure(Revision revision) {
         NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
         int desired = scaling.desired(revision);
+        ImagePullBackOff.Decision pull = pulls.decide(key, serving(key));
+        // Replaced as the kubelet pulls again: out of the count now, so the new instances start below.
+        pull.replace().forEach(failed -> drain.drain(failed, Duration.ZERO));
         List<Instance> serving = serving(key);
         if (serving.size() < desired) {
             Chosen chosen = runtimeFor(revision);
@@ -109,7 +122,9 @@ public final class RuntimeInstances implements RevisionInstances {
             prepareFromZero(revision);
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
-        InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
+        List<Instance> kept = serving;
+        InstanceState state = desired == 0 && kept.isEmpty() ? new InstanceState.ScaledToZero()
+                : pull.state().orElseGet(() -> summary(kept));
         return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
                 serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving),
                 InstanceFailures.sidecarProblems(serving, servingContainerName(revision)));
@@ -117,6 +132,7 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public synchronized void remove(NamespacedName revision) {
+        pulls.forget(revision);
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
         instancesOf(revision).forEach(instance -> {

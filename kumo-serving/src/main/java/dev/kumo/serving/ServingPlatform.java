@@ -137,7 +137,7 @@ public final class ServingPlatform implements AutoCloseable {
                         .withProgressDeadline(settings.progressDeadline()),
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
-                        new JavaAotSupport(), id -> runtime.instance(id).isPresent())), routing, images));
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
     }
 

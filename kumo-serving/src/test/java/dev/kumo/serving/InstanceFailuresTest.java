@@ -57,6 +57,16 @@ class InstanceFailuresTest {
                 new Row("a failure to start is permanent, with the runtime's reason",
                         new Failed(new Termination("cannot start /no/such", OptionalInt.empty(), List.of(), ENDED)),
                         Optional.of(InstanceState.Failed.permanent("cannot start /no/such", "cannot start /no/such"))),
+                new Row("a failure to start named by the kubelet's word has that word as its reason",
+                        new Failed(new Termination("ErrImageNeverPull: container image \"dev.local/app:1\" is not "
+                                + "present with pull policy of Never", OptionalInt.empty(), List.of(), ENDED)),
+                        Optional.of(InstanceState.Failed.permanent("ErrImageNeverPull", "container image "
+                                + "\"dev.local/app:1\" is not present with pull policy of Never"))),
+                new Row("a container config error too",
+                        new Failed(new Termination("CreateContainerConfigError: container has runAsNonRoot and image "
+                                + "x will run as root", OptionalInt.empty(), List.of(), ENDED)),
+                        Optional.of(InstanceState.Failed.permanent("CreateContainerConfigError", "container has "
+                                + "runAsNonRoot and image x will run as root"))),
                 new Row("an instance that cannot serve on its port is a failure that may heal, with the runtime's reason",
                         new Unhealthy(ENDED, "PortInUse", "127.0.0.1:41234, this instance's PORT, is held by pid 7"),
                         Optional.of(new InstanceState.Failed("PortInUse",

@@ -150,7 +150,35 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private void run(List<String> command) throws IOException {
+    /**
+     * Copies {@code localImage} from podman's storage (as root: {@code /var/lib/containers}) to the registry as
+     * {@code repository:tag} (moving the tag if it was there); returns the digest the registry stores its manifest
+     * under ({@code sha256:…}), what {@code skopeo inspect} shows.
+     */
+    public String copy(String localImage, String repository, String tag) {
+        try {
+            Path digestFile = Files.createTempFile(dir, "copied-", ".digest");
+            run(List.of(SKOPEO.toString(), "--insecure-policy", "copy", "--quiet", "--dest-tls-verify=false",
+                    "--digestfile", digestFile.toString(), "containers-storage:" + localImage,
+                    "docker://" + host + "/" + repository + ":" + tag));
+            return Files.readString(digestFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying " + localImage + " to " + repository + ":" + tag, e);
+        }
+    }
+
+    /** The digest the registry holds {@code repository:tag} under now ({@code sha256:…}), by {@code skopeo inspect}. */
+    public String digest(String repository, String tag) {
+        try {
+            return run(List.of(SKOPEO.toString(), "inspect", "--tls-verify=false", "--format", "{{.Digest}}",
+                    "docker://" + host + "/" + repository + ":" + tag)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("inspecting " + repository + ":" + tag, e);
+        }
+    }
+
+    /** Runs skopeo; its output (stdout and stderr). */
+    private String run(List<String> command) throws IOException {
         Path output = Files.createTempFile(dir, "skopeo-", ".log");
         Process skopeo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                 .start();
@@ -168,6 +196,7 @@ public final class LocalRegistry implements AutoCloseable {
             throw new IllegalStateException(String.join(" ", command) + " exited " + skopeo.exitValue() + ": "
                     + Files.readString(output));
         }
+        return Files.readString(output);
     }
 
     /** Stops the registry (SIGTERM, then SIGKILL) by its PID; its storage stays in the test's directory. */

@@ -165,6 +165,28 @@ class RevisionDigestsTest {
                 new ContainerStatus("sidecar", sidecarDigest));
     }
 
+    /**
+     * Knative's reconcileDigest lists every container, by name and in order: an image its resolver kept as written
+     * (a registry skipping tag resolution) has an empty imageDigest beside the digests resolved for the others.
+     */
+    @Test
+    void aSidecarFromASkippedRegistryIsListedByNameWithoutADigestBesideAResolvedImage() {
+        String local = "dev.local/sidecar:2";
+        Seed.load(store, List.of(revision("hello-00001", r -> r.withSpec(r.spec().toBuilder().containers(List.of(
+                Container.builder().name("app").image(IMAGE).build(),
+                Container.builder().name("sidecar").image(local).build())).build()))));
+        registry.answer(IMAGE, DIGEST);
+        registry.keep(local);
+
+        reconciler().reconcile(KEY);
+
+        assertThat(containerStatuses()).containsExactly(new ContainerStatus("app", DIGEST),
+                new ContainerStatus("sidecar", null));
+        assertThat(store.get(ResourceTypes.REVISION, "default", "hello-00001").orElseThrow()
+                .at("/status/containerStatuses/1").toString()).isEqualTo("{\"name\":\"sidecar\"}");
+        assertThat(instances.running("default", "hello-00001")).isTrue();
+    }
+
     private RevisionReconciler reconciler() {
         return RevisionController.reconciler(store, clock, instances, Duration.ofMinutes(2), registry);
     }

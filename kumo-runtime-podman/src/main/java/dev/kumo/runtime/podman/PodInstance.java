@@ -143,7 +143,7 @@ final class PodInstance extends SupervisedInstance {
         CompletableFuture<String> first = podman.createContainer(containerSpec(1));
         started.join();
         Map<Integer, Integer> hostPorts = hostPorts(podman);
-        sidecars.start(podman, hostPorts);
+        sidecars.start(podman, hostPorts, volumes);
         superviseUntilStoppedOrFailed(podman, hostPorts, first);
     }
 

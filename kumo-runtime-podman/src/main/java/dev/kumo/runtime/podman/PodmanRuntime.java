@@ -98,7 +98,7 @@ public final class PodmanRuntime extends TabledRuntime {
         return switch (spec) {
             case ProcessWorkload process -> Optional.of("container has a command to run on this host: the container "
                     + "runtime runs images; commands run in the process runtime");
-            case ImageWorkload image -> service.unavailable().or(() -> NotYetRun.refusal(image));
+            case ImageWorkload image -> service.unavailable().or(() -> MountSpecs.refusal(image));
         };
     }
 

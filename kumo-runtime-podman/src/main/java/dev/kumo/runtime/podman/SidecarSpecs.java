@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Pure builders for the sidecars of an instance: each a container in the instance's pod (sharing its network
- * namespace, so it listens on its own port beside the serving one), under an init, with its own command, args and
- * environment, labelled with the instance's labels and its container name.
+ * namespace, so it listens on its own port beside the serving one), under an init, with its own command, args,
+ * environment and volumeMounts (the instance's volumes, as the serving container mounts them), labelled with the
+ * instance's labels and its container name.
  */
 final class SidecarSpecs {
 
@@ -29,10 +30,11 @@ final class SidecarSpecs {
 
     /** The sidecar's {@code run}-th container in the pod. */
     static JsonObject container(String pod, int run, Map<String, String> labels, SidecarSpec sidecar,
-            ImageWorkload spec) {
+            ImageWorkload spec, InstanceVolumes volumes) {
         Map<String, String> own = new LinkedHashMap<>(labels);
         own.put(CONTAINER, sidecar.name());
-        JsonObject container = new JsonObject().put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
+        JsonObject container = MountSpecs.into(new JsonObject(), sidecar.mounts(), volumes)
+                .put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
                 .put("image", sidecar.image()).put("init", true).put("labels", new JsonObject(
                         new LinkedHashMap<>(own)))
                 .put("env", new JsonObject(new LinkedHashMap<>(sidecar.env())))

@@ -49,14 +49,17 @@ final class Sidecars {
         return !sidecars.isEmpty();
     }
 
-    /** Starts every sidecar in the pod, whose ports podman published at {@code hostPorts}. */
-    synchronized void start(PodmanClient podman, Map<Integer, Integer> hostPorts) {
+    /**
+     * Starts every sidecar in the pod, whose ports podman published at {@code hostPorts}, mounting from the
+     * instance's {@code volumes}.
+     */
+    synchronized void start(PodmanClient podman, Map<Integer, Integer> hostPorts, InstanceVolumes volumes) {
         if (stopRequested) {
             return;
         }
         started = true;
         for (Sidecar sidecar : sidecars) {
-            Thread.ofVirtual().name("sidecar-" + sidecar.spec.name()).start(() -> sidecar.run(podman, hostPorts));
+            Thread.ofVirtual().name("sidecar-" + sidecar.spec.name()).start(() -> sidecar.run(podman, hostPorts, volumes));
         }
     }
 
@@ -107,10 +110,10 @@ final class Sidecars {
             return health;
         }
 
-        void run(PodmanClient podman, Map<Integer, Integer> hostPorts) {
+        void run(PodmanClient podman, Map<Integer, Integer> hostPorts, InstanceVolumes volumes) {
             try {
                 for (int run = 1; !stopRequested; run++) {
-                    runOnce(podman, hostPorts, run);
+                    runOnce(podman, hostPorts, volumes, run);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("supervising sidecar {} of pod {}: {}", spec.name(), pod, PodmanClient.cause(e).getMessage());
@@ -121,9 +124,9 @@ final class Sidecars {
             }
         }
 
-        private void runOnce(PodmanClient podman, Map<Integer, Integer> hostPorts, int run) {
-            String container = podman.createContainer(SidecarSpecs.container(pod, run, labels, spec, workload))
-                    .join();
+        private void runOnce(PodmanClient podman, Map<Integer, Integer> hostPorts, InstanceVolumes volumes, int run) {
+            String container = podman.createContainer(SidecarSpecs.container(pod, run, labels, spec, workload,
+                    volumes)).join();
             Instant startedAt = config.clock().instant();
             try {
                 podman.startContainer(container).join();

@@ -2,20 +2,28 @@ package dev.kumo.runtime.podman;
 
 import static dev.kumo.runtime.podman.PodRuntimeFixture.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kumo.runtime.spi.ContainerHealth;
+import dev.kumo.runtime.spi.FileEntry;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.MountSpec;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.spi.VolumeSpec;
+import dev.kumo.runtime.spi.WorkloadSpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,13 +42,49 @@ class MultiContainerIT {
 
         InstanceAddress address = pods.awaitReady(id);
 
-        assertThat(PodmanRuntimeIT.get(address, "/cgi-bin/up")).as("the sidecar, through the serving container")
-                .isEqualTo("hello from busybox\n");
+        // The sidecar starts beside the serving container, not before it (as in Kubernetes): it may listen a moment
+        // after the serving container is ready.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(PodmanRuntimeIT.get(address,
+                "/cgi-bin/up")).as("the sidecar, through the serving container").isEqualTo("hello from busybox\n"));
         Instance ready = pods.awaitInstance(id, i -> i.containers().stream().allMatch(ContainerHealth::ready));
         assertThat(ready.containers()).extracting(ContainerHealth::name).containsExactly("user-container", "helper");
         assertThat(TestPodman.containers(SidecarSpecs.CONTAINER, "helper")).anyMatch(name -> name.contains(id));
         pods.runtime().stop(id).join();
         assertThat(TestPodman.pods(PodLabels.INSTANCE, id)).as("pod and sidecar removed on stop").isEmpty();
+    }
+
+    /**
+     * Knative's multi-container volumes: the sidecar copies a ConfigMap file it mounts into an emptyDir it shares
+     * with the serving container, which serves that directory; an update of the ConfigMap reaches the sidecar too.
+     */
+    @Test
+    void aSidecarWritesIntoASharedEmptyDirAndReadsAConfigMapWithItsUpdates() throws Exception {
+        SidecarSpec copier = new SidecarSpec("copier", BusyboxImage.reference(), List.of("sh", "-c",
+                "while true; do cat /etc/greeting/text > /shared/next && mv /shared/next /shared/index.html; "
+                        + "sleep 1; done"), List.of(), Map.of(),
+                List.of(MountSpec.of("shared", "/shared", false), MountSpec.of("greeting", "/etc/greeting", true)),
+                Optional.empty(), Optional.empty());
+        RevisionRef revision = RevisionRef.ofService("default", "shared", "shared-00001");
+        String id = pods.runtime().start(WorkloadSpec.image(revision, BusyboxImage.reference())
+                .command("sh", "-c", "exec httpd -f -p $PORT -h /shared")
+                .volume(new VolumeSpec.EmptyDir("shared", false, OptionalLong.empty()))
+                .mount(MountSpec.of("shared", "/shared", true)).volume(greeting("hello from a ConfigMap"))
+                .sidecar(copier).build()).id();
+
+        InstanceAddress address = pods.awaitReady(id);
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                assertThat(PodmanRuntimeIT.get(address, "/")).as("written by the sidecar, served by the serving "
+                        + "container").isEqualTo("hello from a ConfigMap"));
+        pods.runtime().refreshFiles(revision, "greeting", greeting("updated"));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                assertThat(PodmanRuntimeIT.get(address, "/")).isEqualTo("updated"));
+        pods.runtime().stop(id).join();
+    }
+
+    private static VolumeSpec.Files greeting(String text) {
+        return new VolumeSpec.Files("greeting", Map.of("text", new FileEntry(text.getBytes(StandardCharsets.UTF_8),
+                0644)));
     }
 
     @Test

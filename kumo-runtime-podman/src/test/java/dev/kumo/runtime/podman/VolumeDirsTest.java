@@ -146,13 +146,32 @@ class VolumeDirsTest {
     }
 
     @Test
+    void aSidecarMountsTheInstancesVolumesAsTheServingContainerDoes() {
+        VolumeDirs dirs = new VolumeDirs(state, clock);
+        SidecarSpec sidecar = new SidecarSpec("side", "dev.local/side:1", List.of(), List.of(), Map.of(),
+                List.of(MountSpec.of("scratch", "/shared", false), MountSpec.of("config", "/etc/config", true)),
+                Optional.empty(), Optional.empty());
+        ImageWorkload spec = WorkloadSpec.image(REVISION, "dev.local/app:1")
+                .volume(new VolumeSpec.EmptyDir("scratch", false, OptionalLong.empty())).volume(config("v1"))
+                .mount(MountSpec.of("scratch", "/data", false)).sidecar(sidecar).build();
+        InstanceVolumes volumes = dirs.acquire("app-00001-bcdfg", spec);
+
+        JsonObject container = SidecarSpecs.container("p", 1, Map.of(), sidecar, spec, volumes);
+
+        assertThat(MountSpecs.refusal(spec)).isEmpty();
+        assertThat(container.getJsonArray("mounts").stream().map(Object::toString).toList()).containsExactly(
+                bind("/shared", volumes.paths().get("scratch"), "rw"),
+                bind("/etc/config", volumes.paths().get("config"), "ro"));
+    }
+
+    @Test
     void aSubPathIntoAMemoryEmptyDirIsRefusedByName() {
         ImageWorkload spec = WorkloadSpec.image(REVISION, "dev.local/app:1")
                 .volume(new VolumeSpec.EmptyDir("cache", true, OptionalLong.empty()))
                 .mount(new MountSpec("cache", "/cache", false, Optional.of("sub"))).build();
-        assertThat(NotYetRun.refusal(spec)).hasValueSatisfying(why -> assertThat(why)
+        assertThat(MountSpecs.refusal(spec)).hasValueSatisfying(why -> assertThat(why)
                 .contains("subPath", "cache", "Memory"));
-        assertThat(NotYetRun.refusal(spec(config("v1")))).isEmpty();
+        assertThat(MountSpecs.refusal(spec(config("v1")))).isEmpty();
     }
 
     @Test

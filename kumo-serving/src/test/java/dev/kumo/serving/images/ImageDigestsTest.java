@@ -140,6 +140,17 @@ class ImageDigestsTest {
     }
 
     @Test
+    void theSkipListIsMatchedAgainstTheRegistryWithItsPortAsKnativeDoes() {
+        registry.tag("hello", "v1", DIGEST);
+        ImageDigests knative = new ImageDigests(ImageDigests.KNATIVE_SKIPPED_REGISTRIES, r -> true,
+                (n, s) -> Optional.empty());
+        assertThat(knative.digest(revision("localhost/hello:v1"), container("localhost/hello:v1")).join()).isEmpty();
+        String withPort = "localhost:" + registry.port() + "/hello:v1";
+        assertThat(knative.digest(revision(withPort), container(withPort)).join())
+                .contains("localhost:" + registry.port() + "/hello@" + DIGEST);
+    }
+
+    @Test
     void anEmptySkipListResolvesEvenLocalhostRegistries() {
         registry.tag("hello", "v1", DIGEST);
         ImageDigests none = new ImageDigests(Set.of(), r -> true, (n, s) -> Optional.empty());
