@@ -7,6 +7,7 @@ import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
@@ -22,10 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -53,6 +58,12 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final Map<String, Supervisor> supervisors = new ConcurrentHashMap<>();
     private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background);
+    /** Instances started from a launcher and not yet past starting: the next launcher waits for them. */
+    private final Set<String> startedAhead = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("launcher-sweep").factory());
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -62,6 +73,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
         this.cgroups = cgroups;
         this.user = ServerUser.current();
         this.leftoversReaped = leftoversReaped;
+        // Expiry is also checked on every prepare and take; the sweep covers a server where none comes.
+        sweeper.scheduleWithFixedDelay(() -> launchers.expire(config.clock().instant()), 1, 1, TimeUnit.MINUTES);
     }
 
     /**
@@ -152,6 +165,27 @@ public final class ProcessRuntime implements WorkloadRuntime {
         if (closed) {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
+        // A launcher made ahead for this very spec starts it with one exec; else everything is made now.
+        Optional<Launcher> ahead = launchers.take(spec, config.clock().instant());
+        Setup setup = ahead.map(launcher -> new Setup(launcher.port(), launcher.request())).orElseGet(() -> setUp(spec));
+        String id = setup.launch().instanceId();
+        Supervisor supervisor = new Supervisor(id, spec, config, setup.launch(), cgroups, setup.port(), ahead,
+                this::changed);
+        logs.put(id, setup.launch().log());
+        supervisors.put(id, supervisor);
+        if (ahead.isPresent()) {
+            startedAhead.add(id);
+        }
+        Thread.ofVirtual().name("instance-" + id).start(supervisor);
+        return supervisor.snapshot();
+    }
+
+    /** An instance's port and what launches it. */
+    private record Setup(int port, Run.LaunchRequest launch) {
+    }
+
+    /** Makes what an instance of {@code spec} needs before its process: id, port, temp dir, log, environment. */
+    private Setup setUp(ProcessWorkload spec) {
         String id = InstanceIds.next(spec.revision().revision());
         int port = ports.allocate(); // its own, whatever containerPort says: see InstancePorts
         Optional<RunAs.Identity> identity = RunAs.identity(spec.runAs(), user);
@@ -169,13 +203,46 @@ public final class ProcessRuntime implements WorkloadRuntime {
         if (identity.isPresent()) {
             RunAs.environment(env, spec.env(), tmpDir);
         }
-        Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
-                identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, this::changed);
-        logs.put(id, log);
-        supervisors.put(id, supervisor);
-        Thread.ofVirtual().name("instance-" + id).start(supervisor);
-        return supervisor.snapshot();
+        return new Setup(port, new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
+                identity));
+    }
+
+    /** A launcher made ahead for an instance of {@code spec}: set up, contained, waiting to exec it. */
+    private Launcher launcher(ProcessWorkload spec) throws IOException {
+        Setup setup = setUp(spec);
+        Run.LaunchRequest launch = setup.launch();
+        Containment containment;
+        try {
+            containment = Containment.prepare(cgroups, launch.instanceId(), spec.limits(), launch.identity());
+        } catch (IOException | RuntimeException e) {
+            launch.log().close();
+            FileTrees.delete(launch.tmpDir());
+            throw e;
+        }
+        try {
+            return Launcher.spawn(spec, setup.port(), launch, containment);
+        } catch (IOException | RuntimeException e) {
+            containment.release();
+            launch.log().close();
+            FileTrees.delete(launch.tmpDir());
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps a launcher of {@code spec} waiting ({@link Launcher}, {@link LauncherPool}), so that a start of it from
+     * zero, or of the next replica, costs one exec; 0 discards it. Specs this runtime refuses get none.
+     */
+    @Override
+    public void prepare(WorkloadSpec spec, int count) {
+        if (!closed && spec instanceof ProcessWorkload process && (count <= 0 || unsupported(process).isEmpty())) {
+            launchers.prepare(process, count, config.clock().instant());
+        }
+    }
+
+    /** The launcher waiting for {@code revision}'s next instance, if one is made (for tests). */
+    Optional<Launcher> launcherFor(RevisionRef revision) {
+        return launchers.waitingFor(revision);
     }
 
     @Override
@@ -211,6 +278,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     @Override
     public void close() {
         closed = true;
+        sweeper.shutdownNow();
+        launchers.close();
         List<CompletableFuture<Instance>> stopping = new ArrayList<>();
         Duration longest = Duration.ZERO;
         for (Supervisor supervisor : supervisors.values()) {
@@ -228,6 +297,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
             Thread.currentThread().interrupt();
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
+            background.shutdown();
             cgroups.close();
             lock.close();
         }
@@ -236,6 +306,9 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private void changed(Instance instance) {
         if (instance.state() instanceof InstanceState.Stopped) {
             supervisors.remove(instance.id());
+        }
+        if (!(instance.state() instanceof InstanceState.Starting) && startedAhead.remove(instance.id())) {
+            launchers.started(instance.revision());
         }
         for (InstanceListener listener : listeners) {
             try {

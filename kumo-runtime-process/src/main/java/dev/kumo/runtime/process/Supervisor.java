@@ -34,6 +34,8 @@ final class Supervisor implements Runnable {
     private final Cgroups cgroups;
     private final InstanceAddress address;
     private final Consumer<Instance> publisher;
+    /** A launcher made ahead for the first run, in the instance's containment; empty once used. */
+    private Optional<Launcher> ahead;
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
     private volatile boolean stopRequested;
@@ -46,7 +48,7 @@ final class Supervisor implements Runnable {
     private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
-            int port, Consumer<Instance> publisher) {
+            int port, Optional<Launcher> ahead, Consumer<Instance> publisher) {
         this.id = id;
         this.spec = spec;
         this.config = config;
@@ -54,6 +56,7 @@ final class Supervisor implements Runnable {
         this.cgroups = cgroups;
         this.address = InstanceAddress.loopback(port);
         this.publisher = publisher;
+        this.ahead = ahead;
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
     }
@@ -78,7 +81,7 @@ final class Supervisor implements Runnable {
     public void run() {
         Optional<Containment> containment = Optional.empty();
         try {
-            containment = contain();
+            containment = ahead.isPresent() ? Optional.of(ahead.get().containment()) : contain();
             if (containment.isPresent()) {
                 superviseUntilStoppedOrFailed(containment.get());
             }
@@ -89,6 +92,7 @@ final class Supervisor implements Runnable {
             publish(new InstanceState.Failed(termination("supervising the instance failed: " + e,
                     OptionalInt.empty())));
         } finally {
+            ahead.ifPresent(Launcher::cancel); // stopped before its first run: the rest is released here
             containment.ifPresent(Containment::release);
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
@@ -112,7 +116,11 @@ final class Supervisor implements Runnable {
             Run run;
             long oomKillsBefore = containment.oomKills();
             try {
-                run = Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
+                Optional<Run> launched = ahead.flatMap(launcher -> launcher.go(config.clock().instant(),
+                        wakeup::signal));
+                ahead = Optional.empty();
+                run = launched.isPresent() ? launched.get()
+                        : Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
             } catch (IOException e) {
                 publish(new InstanceState.Failed(termination("cannot start " + spec.commandLine().getFirst() + ": "
                         + e.getMessage(), OptionalInt.empty())));
