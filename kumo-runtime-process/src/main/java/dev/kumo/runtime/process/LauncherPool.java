@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Launches made ahead ({@link Launcher}): for each Revision the runtime was told may be wanted ({@code prepare}: at
  * zero, or the next replica of a busy one), one waiting launcher of exactly that spec, at most {@link #TOTAL} in
- * all. A start of the same spec takes it; the next is made only once that instance is past starting
- * ({@link #started}), since spawning meanwhile would slow the start a request waits for. A Revision's launcher is
+ * all. A start of the same spec takes it; the next is made only once the Revision's starting instances are past
+ * starting ({@link #started}), since spawning meanwhile would slow the start a request waits for. A Revision's launcher is
  * discarded when its spec changes, when it is asked for 0, when not asked for within {@link #IDLE_EXPIRY} (a
  * deleted Revision) and on close. The decisions take the time as an argument; making and discarding run on
  * {@code executor}.
@@ -32,6 +34,9 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
     static final int TOTAL = 16;
     /** A Revision's launcher not asked for again within this goes (the controllers resync every 10 minutes). */
     static final Duration IDLE_EXPIRY = Duration.ofMinutes(30);
+
+    /** How long a start waits for a launcher still being made before it spawns the usual way. */
+    static final Duration MAKING_WAIT = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LauncherPool.class);
 
@@ -98,29 +103,49 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
         fill(slot);
     }
 
-    /** The launcher made for exactly {@code spec}, if one waits and is still usable. */
-    synchronized Optional<T> take(ProcessWorkload spec, Instant now) {
-        if (closed) {
-            return Optional.empty();
+    /**
+     * The launcher made for exactly {@code spec}, if one waits and is still usable. One still being made is waited
+     * for (up to {@link #MAKING_WAIT}): it is further along than a spawn started now.
+     */
+    Optional<T> take(ProcessWorkload spec, Instant now) {
+        CompletableFuture<T> making;
+        synchronized (this) {
+            if (closed) {
+                return Optional.empty();
+            }
+            expire(now);
+            Slot<T> slot = slots.get(spec.revision());
+            if (slot == null) {
+                return Optional.empty();
+            }
+            slot.starting++; // however it starts, the next launcher waits until it is past starting
+            if (!slot.spec.equals(spec) || slot.making == null || slot.making.isCompletedExceptionally()) {
+                return Optional.empty();
+            }
+            making = slot.making;
+            slot.making = null;
+            slot.lastAsked = now;
         }
-        expire(now);
-        Slot<T> slot = slots.get(spec.revision());
-        if (slot == null || !slot.spec.equals(spec) || slot.making == null || !slot.making.isDone()
-                || slot.making.isCompletedExceptionally()) {
-            return Optional.empty();
+        Optional<T> made = Optional.empty();
+        try {
+            made = Optional.of(making.get(MAKING_WAIT.toMillis(), TimeUnit.MILLISECONDS)).filter(Waiting::usable);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Not made: the start spawns as usual.
         }
-        T made = slot.making.join();
-        slot.making = null;
-        if (!made.usable()) {
-            discard(CompletableFuture.completedFuture(made));
-            return Optional.empty();
+        if (made.isEmpty()) {
+            synchronized (this) {
+                discard(making);
+            }
         }
-        slot.lastAsked = now;
-        slot.starting++;
-        return Optional.of(made);
+        return made;
     }
 
-    /** An instance that took {@code revision}'s launcher is past starting: the next one may be made. */
+    /**
+     * An instance of {@code revision} is past starting (ready, failed or stopped): the next launcher may be made.
+     * Told for every instance started, whether it took a launcher or not.
+     */
     synchronized void started(RevisionRef revision) {
         Slot<T> slot = slots.get(revision);
         if (slot != null && !closed) {

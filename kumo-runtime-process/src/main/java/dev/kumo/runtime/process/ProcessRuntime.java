@@ -60,8 +60,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background);
-    /** Instances started from a launcher and not yet past starting: the next launcher waits for them. */
-    private final Set<String> startedAhead = ConcurrentHashMap.newKeySet();
+    /** Instances not yet past their first start: the next launcher of their Revision waits for them. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("launcher-sweep").factory());
     private volatile boolean closed;
@@ -173,9 +173,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
                 this::changed);
         logs.put(id, setup.launch().log());
         supervisors.put(id, supervisor);
-        if (ahead.isPresent()) {
-            startedAhead.add(id);
-        }
+        starting.add(id);
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
     }
@@ -307,7 +305,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
         if (instance.state() instanceof InstanceState.Stopped) {
             supervisors.remove(instance.id());
         }
-        if (!(instance.state() instanceof InstanceState.Starting) && startedAhead.remove(instance.id())) {
+        if (!(instance.state() instanceof InstanceState.Starting) && starting.remove(instance.id())) {
             launchers.started(instance.revision());
         }
         for (InstanceListener listener : listeners) {
