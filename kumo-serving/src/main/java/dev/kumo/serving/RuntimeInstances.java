@@ -45,6 +45,7 @@ public final class RuntimeInstances implements RevisionInstances {
     private final JvmAotCache aot;
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
+    private final Map<NamespacedName, Prepared> prepared = new ConcurrentHashMap<>();
 
     /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
     RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
@@ -101,12 +102,12 @@ public final class RuntimeInstances implements RevisionInstances {
                 all.add(instance);
             }
             // A Revision scaling up may soon want one more: the runtime may get it ready to start.
-            runtimes.prepare(run.name(), spec, 1);
+            prepare(key, run.name(), spec);
             serving = all;
         } else if (serving.size() > desired) {
             serving = scaleIn(revision, serving, desired);
         } else if (desired == 0 && serving.isEmpty()) {
-            prepareFromZero(revision);
+            prepareFromZero(key, revision);
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         InstanceState state = desired == 0 && serving.isEmpty() ? new InstanceState.ScaledToZero() : summary(serving);
@@ -124,6 +125,10 @@ public final class RuntimeInstances implements RevisionInstances {
             stopped.add(runtimes.stop(instance.id()));
         });
         scaling.forget(id);
+        Prepared hinted = prepared.remove(revision);
+        if (hinted != null) {
+            runtimes.prepare(hinted.runtime(), hinted.spec(), 0); // what was made ahead for it goes now
+        }
         // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
     }
@@ -184,14 +189,24 @@ public final class RuntimeInstances implements RevisionInstances {
      * A Revision at zero may be woken by a request: the runtime chosen for it is told, so it can get an instance
      * ready to start (a warm pool). One that cannot be translated is left alone; starting it will say why.
      */
-    private void prepareFromZero(Revision revision) {
+    private void prepareFromZero(NamespacedName key, Revision revision) {
         if (runtimeFor(revision) instanceof Chosen.Run run) {
             try {
-                runtimes.prepare(run.name(), specs.of(revision, run.name()), 1);
+                prepare(key, run.name(), specs.of(revision, run.name()));
             } catch (RuntimeException e) {
                 // Named by the next start's report, not here.
             }
         }
+    }
+
+    /** Hints one instance of {@code spec} to its runtime, remembered so that a deletion can take the hint back. */
+    private void prepare(NamespacedName key, RuntimeName runtime, WorkloadSpec spec) {
+        prepared.put(key, new Prepared(runtime, spec));
+        runtimes.prepare(runtime, spec, 1);
+    }
+
+    /** The last hint given for a Revision. */
+    private record Prepared(RuntimeName runtime, WorkloadSpec spec) {
     }
 
     private Optional<String> limitsInForce(Revision revision) {

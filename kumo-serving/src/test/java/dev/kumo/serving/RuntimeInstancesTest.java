@@ -8,6 +8,7 @@ import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
@@ -106,6 +107,17 @@ class RuntimeInstancesTest {
 
         assertThat(container.prepared()).containsExactly("by-image-00001 x1");
         assertThat(process.prepared()).isEmpty();
+    }
+
+    @Test
+    void aDeletedRevisionsHintIsTakenBackSoWhatWasMadeAheadForItGoesAtOnce() {
+        RuntimeInstances instances = instances(Map.of(RuntimeName.PROCESS, process, RuntimeName.CONTAINER,
+                container), RuntimeSettings.DEFAULTS);
+        instances.ensure(revision(null, IMAGE));
+
+        instances.remove(new NamespacedName("default", "by-image-00001"));
+
+        assertThat(container.prepared()).containsExactly("by-image-00001 x1", "by-image-00001 x0");
     }
 
     private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {
