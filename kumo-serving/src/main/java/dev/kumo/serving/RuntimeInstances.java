@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Revision reconciler's instances, run by the {@link WorkloadRuntime} that {@link RuntimeChoice} picks, in the
@@ -33,6 +35,8 @@ import java.util.stream.Stream;
  * then the newest), and none run while a Revision is scaled to zero.
  */
 public final class RuntimeInstances implements RevisionInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeInstances.class);
 
     /** Log lines of a starting instance quoted when it misses its progress deadline. */
     private static final int STARTING_LOG_LINES = 10;
@@ -46,6 +50,8 @@ public final class RuntimeInstances implements RevisionInstances {
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
     private final Map<NamespacedName, Prepared> prepared = new ConcurrentHashMap<>();
+    /** The Revision each key was last ensured with, for {@link #scaleNow}. */
+    private final Map<NamespacedName, Revision> seen = new ConcurrentHashMap<>();
 
     /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
     RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
@@ -67,6 +73,7 @@ public final class RuntimeInstances implements RevisionInstances {
     @Override
     public synchronized InstanceReport ensure(Revision revision) {
         NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
+        seen.put(key, revision);
         int desired = scaling.desired(revision);
         List<Instance> serving = serving(key);
         if (serving.size() < desired) {
@@ -119,6 +126,7 @@ public final class RuntimeInstances implements RevisionInstances {
     @Override
     public synchronized void remove(NamespacedName revision) {
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
+        seen.remove(revision);
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
         instancesOf(revision).forEach(instance -> {
             startOrder.remove(instance.id());
@@ -137,7 +145,31 @@ public final class RuntimeInstances implements RevisionInstances {
     public void onChange(Consumer<NamespacedName> listener) {
         runtimes.watch(instance -> listener.accept(
                 new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
-        scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
+        scaling.onChange(revision -> {
+            NamespacedName key = new NamespacedName(revision.namespace(), revision.name());
+            scaleNow(key);
+            listener.accept(key);
+        });
+    }
+
+    /**
+     * The autoscaler changed what {@code key} should run: converge at once, as Knative's KPA scales the Deployment
+     * itself, rather than after the reconciler's queue, store read and status (it still follows, for the status).
+     * A request waits on this when it woke the Revision from zero. The Revision last ensured stands in: a
+     * Revision's spec never changes, and one never ensured is left to the reconciler.
+     */
+    private void scaleNow(NamespacedName key) {
+        Revision last = seen.get(key);
+        if (last == null) {
+            return;
+        }
+        Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
+            try {
+                ensure(last);
+            } catch (RuntimeException e) {
+                LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
+            }
+        });
     }
 
     /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */
