@@ -174,6 +174,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
         logs.put(id, setup.launch().log());
         supervisors.put(id, supervisor);
         starting.add(id);
+        supervisor.goAhead();
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
     }

@@ -36,6 +36,10 @@ final class Supervisor implements Runnable {
     private final Consumer<Instance> publisher;
     /** A launcher made ahead for the first run, in the instance's containment; empty once used. */
     private Optional<Launcher> ahead;
+    /** The containment the launcher made ahead runs in, which the instance keeps. */
+    private final Optional<Containment> containedAhead;
+    /** The first run, when {@link #goAhead} started it from the launcher before this thread ran. */
+    private volatile Optional<Run> first = Optional.empty();
     private final Wakeup wakeup = new Wakeup();
     private final CompletableFuture<Instance> done = new CompletableFuture<>();
     private volatile boolean stopRequested;
@@ -57,6 +61,7 @@ final class Supervisor implements Runnable {
         this.address = InstanceAddress.loopback(port);
         this.publisher = publisher;
         this.ahead = ahead;
+        this.containedAhead = ahead.map(Launcher::containment);
         this.current = new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0);
     }
@@ -77,11 +82,22 @@ final class Supervisor implements Runnable {
         return done;
     }
 
+    /**
+     * Lets the launcher made ahead run the workload now, on the caller's thread: a start from zero then does not
+     * wait for this supervisor's thread to be scheduled first. Called once, before {@link #run}.
+     */
+    void goAhead() {
+        first = ahead.flatMap(launcher -> launcher.go(config.clock().instant(), wakeup::signal));
+        if (first.isPresent()) {
+            ahead = Optional.empty();
+        }
+    }
+
     @Override
     public void run() {
         Optional<Containment> containment = Optional.empty();
         try {
-            containment = ahead.isPresent() ? Optional.of(ahead.get().containment()) : contain();
+            containment = containedAhead.isPresent() ? containedAhead : contain();
             if (containment.isPresent()) {
                 superviseUntilStoppedOrFailed(containment.get());
             }
@@ -112,12 +128,14 @@ final class Supervisor implements Runnable {
     }
 
     private void superviseUntilStoppedOrFailed(Containment containment) {
-        while (!stopRequested) {
+        // A first run already going is watched even when a stop came first: the watch then ends it properly.
+        while (!stopRequested || first.isPresent()) {
             Run run;
             long oomKillsBefore = containment.oomKills();
             try {
-                Optional<Run> launched = ahead.flatMap(launcher -> launcher.go(config.clock().instant(),
-                        wakeup::signal));
+                Optional<Run> launched = first.or(() -> ahead.flatMap(launcher -> launcher.go(
+                        config.clock().instant(), wakeup::signal)));
+                first = Optional.empty();
                 ahead = Optional.empty();
                 run = launched.isPresent() ? launched.get()
                         : Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
