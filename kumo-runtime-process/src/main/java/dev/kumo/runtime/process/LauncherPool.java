@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Launches made ahead ({@link Launcher}): for each Revision the runtime was told may be wanted ({@code prepare}: at
  * zero, or the next replica of a busy one), one waiting launcher of exactly that spec, at most {@link #TOTAL} in
  * all. A start of the same spec takes it; the next is made only once the Revision's starting instances are past
- * starting ({@link #started}), since spawning meanwhile would slow the start a request waits for. A Revision's launcher is
+ * starting ({@link #started}), and a moment after, since spawning meanwhile would slow the start a request waits
+ * for and its answer. A Revision's launcher is
  * discarded when its spec changes, when it is asked for 0, when not asked for within {@link #IDLE_EXPIRY} (a
  * deleted Revision) and on close. The decisions take the time as an argument; making and discarding run on
  * {@code executor}.
@@ -35,6 +36,11 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
     /** A Revision's launcher not asked for again within this goes (the controllers resync every 10 minutes). */
     static final Duration IDLE_EXPIRY = Duration.ofMinutes(30);
 
+    /**
+     * How long after a start is past starting the next launcher is made: not while the request that woke it is
+     * being answered, nor for a Revision deleted right after.
+     */
+    static final Duration REFILL_DELAY = Duration.ofSeconds(1);
     /** How long a start waits for a launcher still being made before it spawns the usual way. */
     static final Duration MAKING_WAIT = Duration.ofSeconds(1);
 
@@ -56,13 +62,20 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
 
     private final Maker<T> maker;
     private final Executor executor;
+    private final Executor refills;
     private final Map<RevisionRef, Slot<T>> slots = new HashMap<>();
     private final List<CompletableFuture<Void>> discards = new ArrayList<>();
     private boolean closed;
 
-    LauncherPool(Maker<T> maker, Executor executor) {
+    /**
+     * A pool making and discarding on {@code executor}; the next launcher after a start is made {@code refillDelay}
+     * after that start is past starting.
+     */
+    LauncherPool(Maker<T> maker, Executor executor, Duration refillDelay) {
         this.maker = maker;
         this.executor = executor;
+        this.refills = refillDelay.isZero() ? executor
+                : CompletableFuture.delayedExecutor(refillDelay.toNanos(), TimeUnit.NANOSECONDS, executor);
     }
 
     /** One Revision's place: the spec asked for, when, what is being made or waits, and starts taken from it. */
@@ -75,6 +88,11 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
         Slot(ProcessWorkload spec, Instant lastAsked) {
             this.spec = spec;
             this.lastAsked = lastAsked;
+        }
+
+        /** Whether its launcher is made and waits. */
+        boolean ready() {
+            return making != null && making.isDone() && !making.isCompletedExceptionally();
         }
     }
 
@@ -150,6 +168,12 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
         Slot<T> slot = slots.get(revision);
         if (slot != null && !closed) {
             slot.starting = Math.max(0, slot.starting - 1);
+            refills.execute(() -> refill(revision, slot));
+        }
+    }
+
+    private synchronized void refill(RevisionRef revision, Slot<T> slot) {
+        if (!closed && slots.get(revision) == slot) {
             fill(slot);
         }
     }
@@ -167,15 +191,13 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
 
     /** How many launchers are made and waiting. */
     synchronized int waiting() {
-        return (int) slots.values().stream().filter(slot -> slot.making != null && slot.making.isDone()
-                && !slot.making.isCompletedExceptionally()).count();
+        return (int) slots.values().stream().filter(Slot::ready).count();
     }
 
     /** The launcher waiting for {@code revision}, if made. */
     synchronized Optional<T> waitingFor(RevisionRef revision) {
         Slot<T> slot = slots.get(revision);
-        return slot == null || slot.making == null || !slot.making.isDone() || slot.making.isCompletedExceptionally()
-                ? Optional.empty() : Optional.of(slot.making.join());
+        return slot != null && slot.ready() ? Optional.of(slot.making.join()) : Optional.empty();
     }
 
     /** Discards every launcher and waits (bounded) until they are gone. */
@@ -198,7 +220,7 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
     }
 
     private void fill(Slot<T> slot) {
-        if (slot.making != null || slot.starting > 0 || made() >= TOTAL) {
+        if (slot.making != null || slot.starting > 0 || inPool() >= TOTAL) {
             return;
         }
         ProcessWorkload spec = slot.spec;
@@ -212,7 +234,7 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
         }, executor);
     }
 
-    private int made() {
+    private int inPool() {
         return (int) slots.values().stream().filter(slot -> slot.making != null).count();
     }
 

@@ -59,7 +59,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private final Map<String, RotatingLog> logs = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background);
+    private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background,
+            LauncherPool.REFILL_DELAY);
     /** Instances not yet past their first start: the next launcher of their Revision waits for them. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -167,7 +168,8 @@ public final class ProcessRuntime implements WorkloadRuntime {
         }
         // A launcher made ahead for this very spec starts it with one exec; else everything is made now.
         Optional<Launcher> ahead = launchers.take(spec, config.clock().instant());
-        Setup setup = ahead.map(launcher -> new Setup(launcher.port(), launcher.request())).orElseGet(() -> setUp(spec));
+        Setup setup = ahead.map(launcher -> new Setup(launcher.port(), launcher.request()))
+                .orElseGet(() -> setUp(spec));
         String id = setup.launch().instanceId();
         Supervisor supervisor = new Supervisor(id, spec, config, setup.launch(), cgroups, setup.port(), ahead,
                 this::changed);
@@ -210,18 +212,13 @@ public final class ProcessRuntime implements WorkloadRuntime {
     private Launcher launcher(ProcessWorkload spec) throws IOException {
         Setup setup = setUp(spec);
         Run.LaunchRequest launch = setup.launch();
-        Containment containment;
+        Optional<Containment> containment = Optional.empty();
         try {
-            containment = Containment.prepare(cgroups, launch.instanceId(), spec.limits(), launch.identity());
+            containment = Optional.of(Containment.prepare(cgroups, launch.instanceId(), spec.limits(),
+                    launch.identity()));
+            return Launcher.spawn(spec, setup.port(), launch, containment.get());
         } catch (IOException | RuntimeException e) {
-            launch.log().close();
-            FileTrees.delete(launch.tmpDir());
-            throw e;
-        }
-        try {
-            return Launcher.spawn(spec, setup.port(), launch, containment);
-        } catch (IOException | RuntimeException e) {
-            containment.release();
+            containment.ifPresent(Containment::release);
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
             throw e;

@@ -44,7 +44,7 @@ class LauncherPoolTest {
         Stand stand = new Stand(spec);
         made.add(stand);
         return stand;
-    }, Runnable::run);
+    }, Runnable::run, Duration.ZERO);
 
     @Test
     void aPreparedSpecIsTakenOnceAndTheNextIsMadeOnlyAfterThatStartIsPastStarting() {
