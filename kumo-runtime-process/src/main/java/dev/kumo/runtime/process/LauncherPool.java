@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -203,19 +204,17 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
     /** Discards every launcher and waits (bounded) until they are gone. */
     @Override
     public void close() {
-        List<CompletableFuture<Void>> pending;
+        CompletableFuture<Void> gone;
         synchronized (this) {
             closed = true;
             slots.values().forEach(this::discard);
             slots.clear();
-            pending = List.copyOf(discards);
+            gone = CompletableFuture.allOf(discards.toArray(CompletableFuture[]::new));
         }
         try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("not every launcher made ahead was discarded within 30 s: {}", e.toString());
+            gone.orTimeout(30, TimeUnit.SECONDS).join(); // a discard never fails: only the timeout can end it so
+        } catch (CompletionException e) {
+            LOG.warn("not every launcher made ahead was discarded within 30 s: {}", e.getCause().toString());
         }
     }
 
