@@ -1,6 +1,5 @@
 package dev.kumo.runtime.process;
 
-import dev.kumo.runtime.spi.ProcessWorkload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -23,15 +22,12 @@ final class Launcher implements LauncherPool.Waiting {
     static final String WAIT_THEN_EXEC = "read -r go || exit 0; exec \"$@\"";
     static final String ARGV0 = "kumo-launcher";
 
-    private final ProcessWorkload spec;
     private final int port;
     private final Run.LaunchRequest request;
     private final Containment containment;
     private final Process process;
 
-    private Launcher(ProcessWorkload spec, int port, Run.LaunchRequest request, Containment containment,
-            Process process) {
-        this.spec = spec;
+    private Launcher(int port, Run.LaunchRequest request, Containment containment, Process process) {
         this.port = port;
         this.request = request;
         this.containment = containment;
@@ -39,16 +35,11 @@ final class Launcher implements LauncherPool.Waiting {
     }
 
     /** Spawns the launcher of {@code request}'s instance in {@code containment}, waiting for {@link #go}. */
-    static Launcher spawn(ProcessWorkload spec, int port, Run.LaunchRequest request, Containment containment)
-            throws IOException {
+    static Launcher spawn(int port, Run.LaunchRequest request, Containment containment) throws IOException {
         List<String> words = new ArrayList<>(List.of("/bin/sh", "-c", WAIT_THEN_EXEC, ARGV0));
         words.addAll(request.commandLine());
         Process process = Run.builder(request, containment.commandLine(words)).start();
-        return new Launcher(spec, port, request, containment, process);
-    }
-
-    ProcessWorkload spec() {
-        return spec;
+        return new Launcher(port, request, containment, process);
     }
 
     String instanceId() {

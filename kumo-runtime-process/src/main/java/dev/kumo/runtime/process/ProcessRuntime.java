@@ -216,7 +216,7 @@ public final class ProcessRuntime implements WorkloadRuntime {
         try {
             containment = Optional.of(Containment.prepare(cgroups, launch.instanceId(), spec.limits(),
                     launch.identity()));
-            return Launcher.spawn(spec, setup.port(), launch, containment.get());
+            return Launcher.spawn(setup.port(), launch, containment.get());
         } catch (IOException | RuntimeException e) {
             containment.ifPresent(Containment::release);
             launch.log().close();
