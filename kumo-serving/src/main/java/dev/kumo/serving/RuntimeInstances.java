@@ -159,17 +159,24 @@ public final class RuntimeInstances implements RevisionInstances {
      * Revision's spec never changes, and one never ensured is left to the reconciler.
      */
     private void scaleNow(NamespacedName key) {
-        Revision last = seen.get(key);
-        if (last == null) {
+        if (!seen.containsKey(key)) {
             return;
         }
         Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
             try {
-                ensure(last);
+                ensureIfKnown(key);
             } catch (RuntimeException e) {
                 LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
             }
         });
+    }
+
+    /** Ensures the Revision last seen for {@code key}, unless it was removed (deleted): nothing may start for it. */
+    private synchronized void ensureIfKnown(NamespacedName key) {
+        Revision last = seen.get(key);
+        if (last != null) {
+            ensure(last);
+        }
     }
 
     /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */
