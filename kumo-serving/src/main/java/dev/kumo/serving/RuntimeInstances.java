@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Revision reconciler's instances, run by the {@link WorkloadRuntime} that {@link RuntimeChoice} picks, in the
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
  * replaced after the image pull back-off ({@link ImagePullBackOff}).
  */
 public final class RuntimeInstances implements RevisionInstances {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeInstances.class);
 
     /** Log lines of a starting instance quoted when it misses its progress deadline. */
     private static final int STARTING_LOG_LINES = 10;
@@ -48,6 +52,9 @@ public final class RuntimeInstances implements RevisionInstances {
     private final ImagePullBackOff pulls;
     private final Map<String, Long> startOrder = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
+    private final Map<NamespacedName, Prepared> prepared = new ConcurrentHashMap<>();
+    /** The Revision each key was last ensured with, for {@link #scaleNow}. */
+    private final Map<NamespacedName, Revision> seen = new ConcurrentHashMap<>();
 
     /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
     RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
@@ -76,6 +83,7 @@ public final class RuntimeInstances implements RevisionInstances {
     @Override
     public synchronized InstanceReport ensure(Revision revision) {
         NamespacedName key = new NamespacedName(revision.metadata().namespace(), revision.metadata().name());
+        seen.put(key, revision);
         int desired = scaling.desired(revision);
         ImagePullBackOff.Decision pull = pulls.decide(key, serving(key));
         // Replaced as the kubelet pulls again: out of the count now, so the new instances start below.
@@ -114,12 +122,12 @@ public final class RuntimeInstances implements RevisionInstances {
                 all.add(instance);
             }
             // A Revision scaling up may soon want one more: the runtime may get it ready to start.
-            runtimes.prepare(run.name(), spec, 1);
+            prepare(key, run.name(), spec);
             serving = all;
         } else if (serving.size() > desired) {
             serving = scaleIn(revision, serving, desired);
         } else if (desired == 0 && serving.isEmpty()) {
-            prepareFromZero(revision);
+            prepareFromZero(key, revision);
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         List<Instance> kept = serving;
@@ -134,12 +142,17 @@ public final class RuntimeInstances implements RevisionInstances {
     public synchronized void remove(NamespacedName revision) {
         pulls.forget(revision);
         RevisionId id = new RevisionId(revision.namespace(), revision.name());
+        seen.remove(revision);
         List<CompletableFuture<Instance>> stopped = new ArrayList<>();
         instancesOf(revision).forEach(instance -> {
             startOrder.remove(instance.id());
             stopped.add(runtimes.stop(instance.id()));
         });
         scaling.forget(id);
+        Prepared hinted = prepared.remove(revision);
+        if (hinted != null) {
+            runtimes.prepare(hinted.runtime(), hinted.spec(), 0); // what was made ahead for it goes now
+        }
         // The JVM writes a cache it records as it exits: remove the cache once every instance is gone.
         CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> aot.remove(id));
     }
@@ -148,7 +161,38 @@ public final class RuntimeInstances implements RevisionInstances {
     public void onChange(Consumer<NamespacedName> listener) {
         runtimes.watch(instance -> listener.accept(
                 new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
-        scaling.onChange(revision -> listener.accept(new NamespacedName(revision.namespace(), revision.name())));
+        scaling.onChange(revision -> {
+            NamespacedName key = new NamespacedName(revision.namespace(), revision.name());
+            scaleNow(key);
+            listener.accept(key);
+        });
+    }
+
+    /**
+     * The autoscaler changed what {@code key} should run: converge at once, as Knative's KPA scales the Deployment
+     * itself, rather than after the reconciler's queue, store read and status (it still follows, for the status).
+     * A request waits on this when it woke the Revision from zero. The Revision last ensured stands in: a
+     * Revision's spec never changes, and one never ensured is left to the reconciler.
+     */
+    private void scaleNow(NamespacedName key) {
+        if (!seen.containsKey(key)) {
+            return;
+        }
+        Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
+            try {
+                ensureIfKnown(key);
+            } catch (RuntimeException e) {
+                LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
+            }
+        });
+    }
+
+    /** Ensures the Revision last seen for {@code key}, unless it was removed (deleted): nothing may start for it. */
+    private synchronized void ensureIfKnown(NamespacedName key) {
+        Revision last = seen.get(key);
+        if (last != null) {
+            ensure(last);
+        }
     }
 
     /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */
@@ -200,14 +244,24 @@ public final class RuntimeInstances implements RevisionInstances {
      * A Revision at zero may be woken by a request: the runtime chosen for it is told, so it can get an instance
      * ready to start (a warm pool). One that cannot be translated is left alone; starting it will say why.
      */
-    private void prepareFromZero(Revision revision) {
+    private void prepareFromZero(NamespacedName key, Revision revision) {
         if (runtimeFor(revision) instanceof Chosen.Run run) {
             try {
-                runtimes.prepare(run.name(), specs.of(revision, run.name()), 1);
+                prepare(key, run.name(), specs.of(revision, run.name()));
             } catch (RuntimeException e) {
                 // Named by the next start's report, not here.
             }
         }
+    }
+
+    /** Hints one instance of {@code spec} to its runtime, remembered so that a deletion can take the hint back. */
+    private void prepare(NamespacedName key, RuntimeName runtime, WorkloadSpec spec) {
+        prepared.put(key, new Prepared(runtime, spec));
+        runtimes.prepare(runtime, spec, 1);
+    }
+
+    /** The last hint given for a Revision. */
+    private record Prepared(RuntimeName runtime, WorkloadSpec spec) {
     }
 
     private Optional<String> limitsInForce(Revision revision) {

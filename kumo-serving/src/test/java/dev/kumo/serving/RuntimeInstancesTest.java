@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
@@ -8,6 +9,9 @@ import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
+import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
+import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,7 @@ class RuntimeInstancesTest {
     @TempDir
     Path aotRoot;
 
+    private final ScalingSignals signals = new ScalingSignals();
     private final FakeRuntime process = new FakeRuntime("process");
     private final FakeRuntime container = new FakeRuntime("container");
     private final RevisionScaling scaling = new RevisionScaling(AutoscalerConfig.KNATIVE, id -> 0, id -> true,
@@ -108,11 +114,57 @@ class RuntimeInstancesTest {
         assertThat(process.prepared()).isEmpty();
     }
 
+    @Test
+    void aDeletedRevisionsHintIsTakenBackSoWhatWasMadeAheadForItGoesAtOnce() {
+        RuntimeInstances instances = instances(Map.of(RuntimeName.PROCESS, process, RuntimeName.CONTAINER,
+                container), RuntimeSettings.DEFAULTS);
+        instances.ensure(revision(null, IMAGE));
+
+        instances.remove(new NamespacedName("default", "by-image-00001"));
+
+        assertThat(container.prepared()).containsExactly("by-image-00001 x1", "by-image-00001 x0");
+    }
+
+    @Test
+    void aDecisionToScaleFromZeroStartsTheInstanceWithoutWaitingForTheReconciler() {
+        RevisionScaling allowingZero = new RevisionScaling(AutoscalerConfig.KNATIVE.with(
+                ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE, true), id -> 0, id -> true,
+                () -> Instant.parse("2026-12-06T02:00:00Z"), Duration.ofHours(1), signals);
+        allowingZero.start();
+        try {
+            RuntimeInstances instances = new RuntimeInstances(Map.of(RuntimeName.PROCESS, process),
+                    new RuntimeChoice(RuntimeSettings.DEFAULTS),
+                    new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), allowingZero,
+                    new InstanceDrain(process, (revision, address) -> 0),
+                    new JvmAotCache(aotRoot, javaCommand -> Optional.of("not in this test"), id -> false));
+            List<NamespacedName> enqueued = new CopyOnWriteArrayList<>();
+            instances.onChange(enqueued::add); // the reconciler's queue, which nobody drains here
+            InstanceReport first = instances.ensure(revisionAtZero());
+            assertThat(first.replicas().desired()).isZero();
+
+            signals.demand(new RevisionId("default", "by-command-00001")); // a request is held at zero
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> process.started().size() == 1);
+            assertThat(enqueued).contains(new NamespacedName("default", "by-command-00001"));
+        } finally {
+            allowingZero.close();
+        }
+    }
+
     private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {
         return new RuntimeInstances(runtimes, new RuntimeChoice(settings),
                 new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), scaling,
                 new InstanceDrain(process, (revision, address) -> 0),
                 new JvmAotCache(aotRoot, javaCommand -> Optional.of("not in this test"), id -> false));
+    }
+
+    /** A process Revision created at zero (initial-scale 0). */
+    private static Revision revisionAtZero() {
+        ObjectNode tree = Json.mapper().valueToTree(Map.of("apiVersion", "serving.knative.dev/v1", "kind", "Revision",
+                "metadata", Map.of("name", "by-command-00001", "namespace", "default",
+                        "annotations", Map.of("autoscaling.knative.dev/initial-scale", "0")),
+                "spec", Map.of("containers", List.of(Map.of("command", List.of("python3", "app.py"))))));
+        return TypedCodec.decode(tree, Revision.class).value();
     }
 
     /** A Revision named after what its container declares, so each gets instances of its own. */

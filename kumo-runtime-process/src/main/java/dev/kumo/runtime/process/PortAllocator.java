@@ -31,6 +31,17 @@ final class PortAllocator {
         throw new IllegalStateException("no free loopback port found after " + ATTEMPTS + " attempts");
     }
 
+    /** Whether nothing holds {@code port} on 127.0.0.1 now. */
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true); // a closed connection's TIME_WAIT does not keep a listener out
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int probeFreePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);

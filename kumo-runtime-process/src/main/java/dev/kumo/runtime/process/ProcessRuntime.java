@@ -2,8 +2,10 @@ package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
+import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
@@ -17,7 +19,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +50,13 @@ public final class ProcessRuntime extends TabledRuntime {
     private final PortAllocator ports = new PortAllocator();
     private final GrpcHealthClient grpcHealth = GrpcHealthClient.ofItsOwn();
     private final Prober prober = new Prober(new LoopbackProbe(grpcHealth));
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background,
+            LauncherPool.REFILL_DELAY);
+    /** Instances not yet past their first start: the next launcher of their Revision waits for them. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("launcher-sweep").factory());
     private volatile boolean closed;
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
@@ -52,6 +66,8 @@ public final class ProcessRuntime extends TabledRuntime {
         this.cgroups = cgroups;
         this.user = ServerUser.current();
         this.leftoversReaped = leftoversReaped;
+        // Expiry is also checked on every prepare and take; the sweep covers a server where none comes.
+        sweeper.scheduleWithFixedDelay(() -> launchers.expire(config.clock().instant()), 1, 1, TimeUnit.MINUTES);
     }
 
     /**
@@ -142,6 +158,26 @@ public final class ProcessRuntime extends TabledRuntime {
         if (closed) {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
+        // A launcher made ahead for this very spec starts it with one exec; else everything is made now.
+        Optional<Launcher> ahead = launchers.take(spec, config.clock().instant());
+        Setup setup = ahead.map(launcher -> new Setup(launcher.port(), launcher.request()))
+                .orElseGet(() -> setUp(spec));
+        String id = setup.launch().instanceId();
+        Supervisor supervisor = new Supervisor(id, spec, config, setup.launch(), cgroups, setup.port(), prober, ahead,
+                this::changed);
+        table.add(id, supervisor, setup.launch().log());
+        starting.add(id);
+        supervisor.goAhead();
+        Thread.ofVirtual().name("instance-" + id).start(supervisor);
+        return supervisor.snapshot();
+    }
+
+    /** An instance's port and what launches it. */
+    private record Setup(int port, Run.LaunchRequest launch) {
+    }
+
+    /** Makes what an instance of {@code spec} needs before its process: id, port, temp dir, log, environment. */
+    private Setup setUp(ProcessWorkload spec) {
         String id = InstanceIds.next(spec.revision().revision());
         int port = ports.allocate(); // its own, whatever containerPort says: see InstancePorts
         Optional<RunAs.Identity> identity = RunAs.identity(spec.runAs(), user);
@@ -159,24 +195,64 @@ public final class ProcessRuntime extends TabledRuntime {
         if (identity.isPresent()) {
             RunAs.environment(env, spec.env(), tmpDir);
         }
-        Run.LaunchRequest launch = new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
-                identity);
-        Supervisor supervisor = new Supervisor(id, spec, config, launch, cgroups, port, prober, table::changed);
-        table.add(id, supervisor, log);
-        Thread.ofVirtual().name("instance-" + id).start(supervisor);
-        return supervisor.snapshot();
+        return new Setup(port, new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
+                identity));
+    }
+
+    /** A launcher made ahead for an instance of {@code spec}: set up, contained, waiting to exec it. */
+    private Launcher launcher(ProcessWorkload spec) throws IOException {
+        Setup setup = setUp(spec);
+        Run.LaunchRequest launch = setup.launch();
+        Optional<Containment> containment = Optional.empty();
+        try {
+            containment = Optional.of(Containment.prepare(cgroups, launch.instanceId(), spec.limits(),
+                    launch.identity()));
+            return Launcher.spawn(setup.port(), launch, containment.get());
+        } catch (IOException | RuntimeException e) {
+            containment.ifPresent(Containment::release);
+            launch.log().close();
+            FileTrees.delete(launch.tmpDir());
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps a launcher of {@code spec} waiting ({@link Launcher}, {@link LauncherPool}), so that a start of it from
+     * zero, or of the next replica, costs one exec; 0 discards it. Specs this runtime refuses get none.
+     */
+    @Override
+    public void prepare(WorkloadSpec spec, int count) {
+        if (!closed && spec instanceof ProcessWorkload process && (count <= 0 || unsupported(process).isEmpty())) {
+            launchers.prepare(process, count, config.clock().instant());
+        }
+    }
+
+    /** The launcher waiting for {@code revision}'s next instance, if one is made (for tests). */
+    Optional<Launcher> launcherFor(RevisionRef revision) {
+        return launchers.waitingFor(revision);
     }
 
     @Override
     public void close() {
         closed = true;
+        sweeper.shutdownNow();
+        launchers.close();
         try {
             table.stopAll(ProcessRuntimeConfig.killWait().plusSeconds(5), "instance");
         } finally {
             leftoversReaped.completeOnTimeout(List.of(), 10, TimeUnit.SECONDS).join();
             grpcHealth.close();
+            background.shutdown();
             cgroups.close();
             lock.close();
         }
+    }
+
+    /** The table publishes every change; an instance past its first start lets its Revision's next launcher be made. */
+    private void changed(Instance instance) {
+        if (!(instance.state() instanceof InstanceState.Starting) && starting.remove(instance.id())) {
+            launchers.started(instance.revision());
+        }
+        table.changed(instance);
     }
 }

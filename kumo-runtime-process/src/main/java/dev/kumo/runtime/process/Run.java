@@ -17,8 +17,17 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
     /** Starts the command in its containment, with stdin at EOF and stdout and stderr merged into the log. */
     static Run launch(LaunchRequest request, Containment containment, Instant now, Runnable onExit)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(containment.commandLine(request.commandLine()))
-                .redirectErrorStream(true);
+        Process process = builder(request, containment.commandLine(request.commandLine())).start();
+        process.getOutputStream().close();
+        return watched(process, request, containment, now, onExit);
+    }
+
+    /**
+     * A process builder for {@code commandLine} (the containment's words, the workload's) in the request's
+     * directory and environment only, output merged; fails at once when the workload's program is not found.
+     */
+    static ProcessBuilder builder(LaunchRequest request, List<String> commandLine) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true);
         if (request.workingDir().isPresent()) {
             Path dir = request.workingDir().get();
             if (!Files.isDirectory(dir)) {
@@ -31,8 +40,12 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump)
         environment.putAll(request.env());
         // The containment wrapper execs the program, so a missing one would only show as exit code 127: say it now.
         mustExist(request.commandLine().getFirst(), request.env(), request.workingDir());
-        Process process = builder.start();
-        process.getOutputStream().close();
+        return builder;
+    }
+
+    /** The run of a started {@code process}: its exit wakes {@code onExit}, its output is copied into the log. */
+    static Run watched(Process process, LaunchRequest request, Containment containment, Instant now,
+            Runnable onExit) {
         Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
                 .start(new LogPump(process.getInputStream(), request.log()));

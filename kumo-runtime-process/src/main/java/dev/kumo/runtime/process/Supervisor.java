@@ -35,6 +35,12 @@ final class Supervisor extends SupervisedInstance {
     private final InstanceAddress address;
     private final Consumer<Instance> publisher;
     private final Prober prober;
+    /** A launcher made ahead for the first run, in the instance's containment; empty once used. */
+    private Optional<Launcher> ahead;
+    /** The containment the launcher made ahead runs in, which the instance keeps. */
+    private final Optional<Containment> containedAhead;
+    /** The first run, when {@link #goAhead} started it from the launcher before this thread ran. */
+    private volatile Optional<Run> first = Optional.empty();
     private int restarts;
     private int consecutiveCrashes;
     /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
@@ -43,7 +49,7 @@ final class Supervisor extends SupervisedInstance {
     private Optional<PortConflict> exitConflict = Optional.empty();
 
     Supervisor(String id, ProcessWorkload spec, ProcessRuntimeConfig config, Run.LaunchRequest launch, Cgroups cgroups,
-            int port, Prober prober, Consumer<Instance> publisher) {
+            int port, Prober prober, Optional<Launcher> ahead, Consumer<Instance> publisher) {
         super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
@@ -54,13 +60,26 @@ final class Supervisor extends SupervisedInstance {
         this.cgroups = cgroups;
         this.address = InstanceAddress.loopback(port);
         this.publisher = publisher;
+        this.ahead = ahead;
+        this.containedAhead = ahead.map(Launcher::containment);
+    }
+
+    /**
+     * Lets the launcher made ahead run the workload now, on the caller's thread: a start from zero then does not
+     * wait for this supervisor's thread to be scheduled first. Called once, before {@link #run}.
+     */
+    void goAhead() {
+        first = ahead.flatMap(launcher -> launcher.go(config.clock().instant(), wakeup::signal));
+        if (first.isPresent()) {
+            ahead = Optional.empty();
+        }
     }
 
     @Override
     public void run() {
         Optional<Containment> containment = Optional.empty();
         try {
-            containment = contain();
+            containment = containedAhead.isPresent() ? containedAhead : contain();
             if (containment.isPresent()) {
                 superviseUntilStoppedOrFailed(containment.get());
             }
@@ -69,6 +88,7 @@ final class Supervisor extends SupervisedInstance {
             publish(new InstanceState.Failed(termination("supervising the instance failed: " + e,
                     OptionalInt.empty())));
         } finally {
+            ahead.ifPresent(Launcher::cancel); // stopped before its first run: the rest is released here
             containment.ifPresent(Containment::release);
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
@@ -88,11 +108,17 @@ final class Supervisor extends SupervisedInstance {
     }
 
     private void superviseUntilStoppedOrFailed(Containment containment) {
-        while (!stopRequested) {
+        // A first run already going is watched even when a stop came first: the watch then ends it properly.
+        while (!stopRequested || first.isPresent()) {
             Run run;
             long oomKillsBefore = containment.oomKills();
             try {
-                run = Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
+                Optional<Run> launched = first.or(() -> ahead.flatMap(launcher -> launcher.go(
+                        config.clock().instant(), wakeup::signal)));
+                first = Optional.empty();
+                ahead = Optional.empty();
+                run = launched.isPresent() ? launched.get()
+                        : Run.launch(launch, containment, config.clock().instant(), wakeup::signal);
             } catch (IOException e) {
                 publish(new InstanceState.Failed(termination("cannot start " + spec.commandLine().getFirst() + ": "
                         + e.getMessage(), OptionalInt.empty())));
