@@ -31,9 +31,7 @@ final class ImagePulls {
                     + "\" is not present with pull policy of Never: load it into podman's storage (kumo image load) "
                     + "or set imagePullPolicy to IfNotPresent");
         }
-        if (present && (pull.policy() == PullSpec.Policy.IF_NOT_PRESENT || image.contains("@sha256:")
-                || LOCAL_ONLY.contains(registry(image)))) {
-            // A digest names fixed content; a local-only registry has nothing to pull from: local storage is it.
+        if (present && (pull.policy() == PullSpec.Policy.IF_NOT_PRESENT || onlyLocal(image))) {
             return Optional.empty();
         }
         String policy = pull.policy() == PullSpec.Policy.ALWAYS ? "always" : "missing";
@@ -45,6 +43,14 @@ final class ImagePulls {
                     + "imagePullPolicy is Always, and pulling it failed: " : " is not in podman's local storage and "
                     + "pulling it failed: ") + PodmanClient.cause(e).getMessage());
         }
+    }
+
+    /**
+     * Whether local storage is all there is of the image, whatever the pull policy: a digest names fixed content; a
+     * local-only registry has nothing to pull from.
+     */
+    static boolean onlyLocal(String image) {
+        return image.contains("@sha256:") || LOCAL_ONLY.contains(registry(image));
     }
 
     /** The registry an image reference names: its first part if that looks like a host, else Docker Hub. */

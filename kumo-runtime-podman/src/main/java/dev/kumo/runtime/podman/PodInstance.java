@@ -421,7 +421,7 @@ final class PodInstance implements Runnable {
                     publish(new InstanceState.Starting(startedAt, failure));
                 }
             }
-            nextReadiness = readiness.after(now, ready);
+            nextReadiness = StartPolling.next(readiness, startedAt, now, ready);
         }
 
         private Optional<Ending> probeLiveness() {

@@ -27,8 +27,18 @@ class WarmPoolTest {
     @Test
     void aSpecWhoseInstanceIsExactlyItsPodAndOneContainerIsEligible() {
         assertThat(WarmPool.eligible(image().build())).isTrue();
-        assertThat(WarmPool.eligible(image().pull(new PullSpec(PullSpec.Policy.ALWAYS, Map.of())).build()))
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello:1")
+                .pull(new PullSpec(PullSpec.Policy.ALWAYS, Map.of())).build()))
                 .as("imagePullPolicy Always pulls at every start").isFalse();
+    }
+
+    @Test
+    void alwaysPullsNothingForADigestOrALocalOnlyRegistrySoTheirSpecsAreEligible() {
+        PullSpec always = new PullSpec(PullSpec.Policy.ALWAYS, Map.of());
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "dev.local/kumo-samples/helloworld").pull(always)
+                .build())).as("dev.local: local storage is all there is").isTrue();
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello@sha256:"
+                + "0".repeat(64)).pull(always).build())).as("a digest names fixed content").isTrue();
     }
 
     @Test
