@@ -1,17 +1,15 @@
 package dev.kumo.bench;
 
 import dev.kumo.runtime.podman.PodmanClient;
+import dev.kumo.runtime.podman.PodmanRuntime;
 import dev.kumo.runtime.podman.PodmanService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * The container rows' podman side: one {@code podman system service} started as Kumo starts its own (Kumo's
@@ -36,6 +35,7 @@ final class PodmanBaselines implements AutoCloseable {
     private static final int CONTAINER_PORT = 8080;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final long POLL_NANOS = 1_000_000;
+    private static final long LEFT_OUT = Long.MIN_VALUE;
 
     private final PodmanService service;
     private final PodmanClient podman;
@@ -48,7 +48,7 @@ final class PodmanBaselines implements AutoCloseable {
         this.service = service;
         this.podman = podman;
         this.conf = dir.resolve("containers.conf");
-        this.kumoKey = dataDirKey(kumoDataDir.resolve("instances").resolve("container"));
+        this.kumoKey = PodmanRuntime.dataDirKey(kumoDataDir.resolve("instances").resolve("container"));
     }
 
     /** Starts podman's service with its files under {@code dir}, for a Kumo whose data directory is given. */
@@ -99,7 +99,7 @@ final class PodmanBaselines implements AutoCloseable {
                     begun[i] = System.nanoTime();
                     starts.add(podman.startContainer(containers.get(i)));
                 }
-                List<DirectStart.Start> answered = firstResponses(ports, begun);
+                List<DirectStart.Start> answered = firstResponses(ports, begun, i -> Optional.empty());
                 CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
                 return answered;
             } finally {
@@ -120,12 +120,12 @@ final class PodmanBaselines implements AutoCloseable {
                     ports.add(DirectStart.freePort());
                     ProcessBuilder builder = new ProcessBuilder("podman", "run", "-d", "--pull=never", "--label",
                             RUN_LABEL + "=" + run, "-p", "127.0.0.1:" + ports.get(i) + ":" + CONTAINER_PORT, image)
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                            .redirectErrorStream(true);
                     builder.environment().put("CONTAINERS_CONF", conf.toString());
                     begun[i] = System.nanoTime();
                     cli.add(builder.start());
                 }
-                return firstResponses(ports, begun);
+                return firstResponses(ports, begun, i -> failed(cli.get(i)));
             } finally {
                 for (Process process : cli) {
                     process.waitFor(60, TimeUnit.SECONDS);
@@ -133,6 +133,19 @@ final class PodmanBaselines implements AutoCloseable {
                 removeRun();
             }
         });
+    }
+
+    /** Why {@code podman run} failed if it exited with an error (its output), else empty. */
+    private static Optional<String> failed(Process cli) {
+        if (cli.isAlive() || cli.exitValue() == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of("podman run exited with " + cli.exitValue() + ": "
+                    + new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            return Optional.of("podman run exited with " + cli.exitValue());
+        }
     }
 
     /**
@@ -212,8 +225,12 @@ final class PodmanBaselines implements AutoCloseable {
         return Integer.parseInt(bound.getJsonObject(0).getString("HostPort"));
     }
 
-    /** For each port, the time from {@code begun} to its first 200 to GET /, polled every millisecond. */
-    private static List<DirectStart.Start> firstResponses(List<Integer> ports, long[] begun) {
+    /**
+     * For each port, the time from {@code begun} to its first 200 to GET /, polled every millisecond; a start that
+     * {@code failure} says cannot answer is left out, with why on stderr (the row's n shows it).
+     */
+    private static List<DirectStart.Start> firstResponses(List<Integer> ports, long[] begun,
+            IntFunction<Optional<String>> failure) {
         long[] answered = new long[ports.size()];
         int pending = ports.size();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -222,6 +239,13 @@ final class PodmanBaselines implements AutoCloseable {
                 if (answered[i] == 0 && DirectStart.answers200(ports.get(i))) {
                     answered[i] = System.nanoTime();
                     pending--;
+                } else if (answered[i] == 0) {
+                    Optional<String> why = failure.apply(i);
+                    if (why.isPresent()) {
+                        System.err.println("bench-coldstart: a start left out: " + why.get());
+                        answered[i] = LEFT_OUT;
+                        pending--;
+                    }
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -231,20 +255,11 @@ final class PodmanBaselines implements AutoCloseable {
         }
         List<DirectStart.Start> starts = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-            starts.add(new DirectStart.Start(answered[i] - begun[i], answered[i] - begun[i]));
+            if (answered[i] != LEFT_OUT) {
+                starts.add(new DirectStart.Start(answered[i] - begun[i], answered[i] - begun[i]));
+            }
         }
         return starts;
-    }
-
-    /** The key Kumo's container runtime labels its pods with: 12 hex digits of the SHA-256 of its state dir. */
-    static String dataDirKey(Path stateDir) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(stateDir.toAbsolutePath().normalize()
-                    .toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static ColdStartVariant.Baseline baseline(String label, Starts starts) {

@@ -13,6 +13,7 @@ import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,11 @@ public final class PodmanRuntime implements WorkloadRuntime {
     /** The label value that marks this runtime's pods and containers ({@code dev.kumo/data-dir-key}). */
     public String dataDirKey() {
         return dataDirKey;
+    }
+
+    /** The {@code dev.kumo/data-dir-key} label value of the runtime whose state directory is {@code stateDir}. */
+    public static String dataDirKey(Path stateDir) {
+        return PodLabels.dataDirKey(stateDir);
     }
 
     @Override
