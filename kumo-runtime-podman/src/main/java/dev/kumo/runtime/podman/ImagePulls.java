@@ -31,7 +31,7 @@ final class ImagePulls {
                     + "\" is not present with pull policy of Never: load it into podman's storage (kumo image load) "
                     + "or set imagePullPolicy to IfNotPresent");
         }
-        if (present && (pull.policy() == PullSpec.Policy.IF_NOT_PRESENT || onlyLocal(image))) {
+        if (present && !pullsAtEveryStart(image, pull)) {
             return Optional.empty();
         }
         String policy = pull.policy() == PullSpec.Policy.ALWAYS ? "always" : "missing";
@@ -46,11 +46,12 @@ final class ImagePulls {
     }
 
     /**
-     * Whether local storage is all there is of the image, whatever the pull policy: a digest names fixed content; a
-     * local-only registry has nothing to pull from.
+     * Whether starting {@code image} pulls it even when it is in local storage: only {@code Always} of a tag in a
+     * registry there is. A digest names fixed content; a local-only registry has nothing to pull from.
      */
-    static boolean onlyLocal(String image) {
-        return image.contains("@sha256:") || LOCAL_ONLY.contains(registry(image));
+    static boolean pullsAtEveryStart(String image, PullSpec pull) {
+        return pull.policy() == PullSpec.Policy.ALWAYS && !image.contains("@sha256:")
+                && !LOCAL_ONLY.contains(registry(image));
     }
 
     /** The registry an image reference names: its first part if that looks like a host, else Docker Hub. */

@@ -1,7 +1,6 @@
 package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
-import dev.kumo.runtime.spi.PullSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -74,12 +73,11 @@ final class WarmPool implements AutoCloseable {
     /**
      * Whether a warm pod can stand for an instance of {@code spec}: what the instance would make is exactly its
      * pod and one container (no sidecars, volumes or mounts to set up per instance), from an image not pulled on
-     * every start: {@code imagePullPolicy: Always} pulls nothing for a digest or a local-only registry's image
-     * ({@code dev.local/…}, Kubernetes' default policy for its {@code :latest}), which local storage is all of.
+     * every start ({@code imagePullPolicy: Always} of a tag in a registry; a digest or a local-only image is not).
      */
     static boolean eligible(ImageWorkload spec) {
         return spec.sidecars().isEmpty() && spec.volumes().isEmpty() && spec.mounts().isEmpty()
-                && (spec.pull().policy() != PullSpec.Policy.ALWAYS || ImagePulls.onlyLocal(spec.image()));
+                && !ImagePulls.pullsAtEveryStart(spec.image(), spec.pull());
     }
 
     /**

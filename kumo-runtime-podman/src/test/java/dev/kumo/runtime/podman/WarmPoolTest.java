@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Which specs a warm pod can stand for, and when two specs make the same warm pod. */
 class WarmPoolTest {
 
+    private static final PullSpec ALWAYS = new PullSpec(PullSpec.Policy.ALWAYS, Map.of());
     private static final RevisionRef REVISION = RevisionRef.ofService("team", "hello", "hello-00002");
 
     @Test
@@ -27,18 +28,18 @@ class WarmPoolTest {
     @Test
     void aSpecWhoseInstanceIsExactlyItsPodAndOneContainerIsEligible() {
         assertThat(WarmPool.eligible(image().build())).isTrue();
-        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello:1")
-                .pull(new PullSpec(PullSpec.Policy.ALWAYS, Map.of())).build()))
-                .as("imagePullPolicy Always pulls at every start").isFalse();
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello:1").pull(ALWAYS).build()))
+                .as("imagePullPolicy Always pulls a registry's tag at every start").isFalse();
     }
 
     @Test
-    void alwaysPullsNothingForADigestOrALocalOnlyRegistrySoTheirSpecsAreEligible() {
-        PullSpec always = new PullSpec(PullSpec.Policy.ALWAYS, Map.of());
-        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "dev.local/kumo-samples/helloworld").pull(always)
-                .build())).as("dev.local: local storage is all there is").isTrue();
-        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello@sha256:"
-                + "0".repeat(64)).pull(always).build())).as("a digest names fixed content").isTrue();
+    void alwaysDoesNotPreventAWarmPodOfADigestOrOfALocalOnlyImage() {
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "registry.example/hello@sha256:" + "a".repeat(64))
+                .pull(ALWAYS).build())).as("a digest names fixed content: nothing to pull again").isTrue();
+        assertThat(WarmPool.eligible(image().pull(ALWAYS).build()))
+                .as("dev.local has no registry to pull from (a :latest sample is Always by default)").isTrue();
+        assertThat(WarmPool.eligible(WorkloadSpec.image(REVISION, "dev.local/kumo-samples/helloworld").pull(ALWAYS)
+                .build())).isTrue();
     }
 
     @Test
