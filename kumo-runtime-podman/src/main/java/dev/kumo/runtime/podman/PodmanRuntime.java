@@ -13,7 +13,6 @@ import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ public final class PodmanRuntime implements WorkloadRuntime {
     }
 
     /** The {@code dev.kumo/data-dir-key} label value of the runtime whose state directory is {@code stateDir}. */
-    public static String dataDirKey(Path stateDir) {
+    public static String dataDirKey(java.nio.file.Path stateDir) {
         return PodLabels.dataDirKey(stateDir);
     }
 
