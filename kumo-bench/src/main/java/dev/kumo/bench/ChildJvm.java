@@ -3,7 +3,9 @@ package dev.kumo.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +42,18 @@ final class ChildJvm implements AutoCloseable {
 
     /** From now on its output is read and dropped in the background. */
     void drainInBackground() {
+        drainInBackground(Optional.empty());
+    }
+
+    /** From now on its output is read in the background and appended to {@code log} if given (else dropped). */
+    void drainInBackground(Optional<Path> log) {
         CompletableFuture.runAsync(() -> {
-            try {
-                while (output.readLine() != null) {
-                    // Keep the pipe empty.
+            try (Writer writer = log.isPresent() ? Files.newBufferedWriter(log.get(), StandardCharsets.UTF_8)
+                    : Writer.nullWriter()) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    writer.write(line);
+                    writer.write('\n');
+                    writer.flush();
                 }
             } catch (IOException e) {
                 // The process is gone.

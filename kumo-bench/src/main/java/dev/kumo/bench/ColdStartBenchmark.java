@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
 
 /**
  * The cold-start benchmark. For each workload (busybox httpd, samples/hello-python, samples/hello-java) and each way
- * Kumo runs it ({@link ColdStartVariant}, a host process today): (a) the workload's
- * own start, spawned directly with PORT and poll-connected every millisecond; (b) Kumo's cold start of the same
+ * Kumo runs it ({@link ColdStartVariant}): (a) the workload's own start, spawned directly with PORT and
+ * poll-connected every millisecond; (b) Kumo's cold start of the same
  * container, request → response through the router at a Service created at zero (initial-scale 0, a fresh Service
  * per cold start, deleted after it); (c) the difference, with Kumo's own split from /metrics beside it; (d) the same
  * for {@code burst} Services woken at once, against as many processes spawned at once. Then hello-java with a JDK AOT
  * cache: (a) with a cache from a training run of its own, (b) one Service annotated {@code kumo.dev/jvm-aot-cache}
  * woken from zero again and again (its first instance records the cache; the autoscaler's short windows bring it
- * back to zero between cold starts).
+ * back to zero between cold starts). Then, where podman is installed, the sample images busybox httpd and
+ * hello-java as containers ({@link BenchImage}): Kumo's cold start from the Revision's warm pod against (a) podman's
+ * own start of a container created ahead in a running pod and (a2) {@code podman run}, all through one podman service
+ * ({@link PodmanBaselines}), each to its first 200, alone and {@code burst} at once.
  * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3] [aot-runs=runs]
- * [--workloads=busybox,python,java,java-aot]} (all by default).
+ * [--workloads=busybox,python,java,java-aot,busybox-image,java-image]} (all by default).
  */
 public final class ColdStartBenchmark {
 
@@ -72,6 +75,8 @@ public final class ColdStartBenchmark {
         workloads.add(BenchWorkload.python(samples));
         workloads.add(BenchWorkload.java(samples));
         workloads.removeIf(workload -> !only.isEmpty() && !only.contains(shortName(workload.name())));
+        List<BenchImage> images = new ArrayList<>(List.of(BenchImage.busybox(), BenchImage.java()));
+        images.removeIf(image -> !only.isEmpty() && !only.contains(image.name()));
         boolean aot = only.isEmpty() || only.contains("java-aot");
         Path config = Files.writeString(dir.resolve("kumo.yaml"), CONFIG);
         boolean completed = false;
@@ -82,8 +87,22 @@ public final class ColdStartBenchmark {
         if (busybox.isEmpty()) {
             System.out.println("no /usr/bin/busybox (Debian: apt-get install busybox-static): no busybox row");
         }
-        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"),
-                List.of("--config", config.toString()))) {
+        if (!images.isEmpty() && !PodmanBaselines.available()) {
+            System.out.println("no podman (Debian: apt-get install podman runc catatonit): no container rows");
+            images.clear();
+        }
+        Path dataDir = dir.resolve("data");
+        Optional<PodmanBaselines> podman = images.isEmpty() ? Optional.empty()
+                : Optional.of(PodmanBaselines.start(dir.resolve("podman"), dataDir));
+        podman.ifPresent(service -> System.out.printf("container rows: podman service %s, Kumo's too "
+                + "(--podman-socket); the baselines' pods and containers carry %s=%s, Kumo's %s%n", service.socket(),
+                PodmanBaselines.RUN_LABEL, service.run(), service.kumoLabel()));
+        // A Ctrl-C still removes what the container rows made (the server, in the same process group, its own).
+        Thread cleanup = new Thread(() -> podman.ifPresent(PodmanBaselines::close));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        List<String> serverArgs = new ArrayList<>(List.of("--config", config.toString()));
+        podman.ifPresent(service -> serverArgs.addAll(List.of("--podman-socket", service.socket().toString())));
+        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dataDir, serverArgs)) {
             ColdStartBenchmark benchmark = new ColdStartBenchmark(new KumoColdStarts(server), runs, burst,
                     burstRounds);
             for (BenchWorkload workload : workloads) {
@@ -91,6 +110,11 @@ public final class ColdStartBenchmark {
                     benchmark.measure(workload.name(), variant)
                             .print(workload.name() + " (" + variant.label() + ")", variant);
                 }
+            }
+            for (BenchImage image : images) {
+                ColdStartVariant variant = image.variant(podman.orElseThrow());
+                benchmark.measure(image.name(), variant).print(image.name() + " (" + variant.label() + ": "
+                        + image.image() + ")", variant);
             }
             if (aot && aotRuns > 0) {
                 benchmark.measureWithAotCache(BenchWorkload.java(samples), dir, aotRuns)
@@ -100,6 +124,8 @@ public final class ColdStartBenchmark {
             System.out.printf("%nload average after: %s%n", LoadAverage.now());
             completed = true;
         } finally {
+            podman.ifPresent(PodmanBaselines::close);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             if (completed) {
                 TempDir.deleteRecursively(dir);
             } else {
@@ -129,7 +155,10 @@ public final class ColdStartBenchmark {
             kumo.together(variant, prefix + "-" + i, 1).forEach(figures::kumo);
         }
         for (int round = 0; round < burstRounds; round++) {
-            baselines.getFirst().startTogether(burst).forEach(figures::burstDirect);
+            for (int b = 0; b < baselines.size(); b++) {
+                int which = b;
+                baselines.get(b).startTogether(burst).forEach(start -> figures.burstDirect(which, start));
+            }
             kumo.together(variant, prefix + "-burst" + round, burst).forEach(figures::burstKumo);
         }
         return figures;
@@ -170,7 +199,7 @@ public final class ColdStartBenchmark {
         final Latencies kumo;
         final Latencies workloadStart;
         final Latencies platform;
-        final Latencies burstDirect;
+        final List<Latencies> burstDirect = new ArrayList<>();
         final Latencies burstKumo;
         final Latencies burstPlatform;
         private final List<String> notes = new ArrayList<>();
@@ -178,12 +207,12 @@ public final class ColdStartBenchmark {
         ColdStartFigures(int baselines, int runs, int burstSamples) {
             for (int i = 0; i < baselines; i++) {
                 direct.add(new Latencies(runs));
+                burstDirect.add(new Latencies(burstSamples));
             }
             directResponse = new Latencies(runs);
             kumo = new Latencies(runs);
             workloadStart = new Latencies(runs);
             platform = new Latencies(runs);
-            burstDirect = new Latencies(burstSamples);
             burstKumo = new Latencies(burstSamples);
             burstPlatform = new Latencies(burstSamples);
         }
@@ -196,8 +225,8 @@ public final class ColdStartBenchmark {
             }
         }
 
-        void burstDirect(DirectStart.Start start) {
-            burstDirect.record(start.acceptNanos());
+        void burstDirect(int which, DirectStart.Start start) {
+            burstDirect.get(which).record(start.acceptNanos());
         }
 
         void kumo(KumoColdStarts.Sample sample) {
@@ -225,28 +254,39 @@ public final class ColdStartBenchmark {
         void print(String name, List<String> baselines) {
             Latencies first = direct.getFirst();
             System.out.printf("%n%s%n", name);
-            System.out.printf("  %-52s %4s %10s %10s %10s%n", "", "n", "p50", "p99", "max");
+            System.out.printf("  %-56s %4s %10s %10s %10s%n", "", "n", "p50", "p99", "max");
             for (int i = 0; i < baselines.size(); i++) {
                 row("(a" + (i == 0 ? "" : String.valueOf(i + 1)) + ") " + baselines.get(i), direct.get(i));
             }
             row("(b) request → response through Kumo, from zero", kumo);
-            System.out.printf("  %-52s %4s %10s %10s%n", "(c) Kumo's overhead (b − a, percentile by percentile)",
+            System.out.printf("  %-56s %4s %10s %10s%n", "(c) Kumo's overhead (b − a, percentile by percentile)",
                     "", diff(kumo, first, 50), diff(kumo, first, 99));
-            System.out.printf("  %-52s %4s %9.2fx %9.2fx%n", "    ratio b / a", "", ratio(kumo, first, 50),
+            System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "    ratio b / a", "", ratio(kumo, first, 50),
                     ratio(kumo, first, 99));
+            for (int i = 1; i < baselines.size(); i++) {
+                System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "    ratio a" + (i + 1) + " / b (Kumo is x faster)", "",
+                        ratio(direct.get(i), kumo, 50), ratio(direct.get(i), kumo, 99));
+            }
             row("    direct: spawn → first response (its first request)", directResponse);
-            System.out.printf("  %-52s %4s %10s %10s%n", "    b − (spawn → first response)", "",
+            System.out.printf("  %-56s %4s %10s %10s%n", "    b − (spawn → first response)", "",
                     diff(kumo, directResponse, 50), diff(kumo, directResponse, 99));
             row("    Kumo's split (/metrics): workload exec → ready", workloadStart);
             row("    Kumo's split (/metrics): platform share", platform);
-            if (burstDirect.count() == 0) {
+            if (burstKumo.count() == 0) {
                 notes.forEach(note -> System.out.println("  note: " + note));
                 return;
             }
-            row("(d) at once: (a) " + burstDirect.count() + " starts", burstDirect);
+            for (int i = 0; i < baselines.size(); i++) {
+                row("(d) at once: (a" + (i == 0 ? "" : String.valueOf(i + 1)) + ") " + burstDirect.get(i).count()
+                        + " starts", burstDirect.get(i));
+            }
             row("(d) at once: request → response through Kumo", burstKumo);
-            System.out.printf("  %-52s %4s %10s %10s%n", "(d) Kumo's overhead at once (b − a)", "",
-                    diff(burstKumo, burstDirect, 50), diff(burstKumo, burstDirect, 99));
+            System.out.printf("  %-56s %4s %10s %10s%n", "(d) Kumo's overhead at once (b − a)", "",
+                    diff(burstKumo, burstDirect.getFirst(), 50), diff(burstKumo, burstDirect.getFirst(), 99));
+            for (int i = 1; i < baselines.size(); i++) {
+                System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "(d) ratio a" + (i + 1) + " / b at once", "",
+                        ratio(burstDirect.get(i), burstKumo, 50), ratio(burstDirect.get(i), burstKumo, 99));
+            }
             row("    Kumo's split at once (/metrics): platform share", burstPlatform);
             notes.forEach(note -> System.out.println("  note: " + note));
         }
@@ -256,7 +296,7 @@ public final class ColdStartBenchmark {
         }
 
         private static void row(String what, Latencies latencies) {
-            System.out.printf("  %-52s %4d %7.1f ms %7.1f ms %7.1f ms%n", what, latencies.count(),
+            System.out.printf("  %-56s %4d %7.1f ms %7.1f ms %7.1f ms%n", what, latencies.count(),
                     latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.percentileMillis(100));
         }
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,6 +136,18 @@ final class DirectStart {
         try (SocketChannel channel = SocketChannel.open()) {
             return channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** Whether 127.0.0.1:{@code port} answers GET / with a 200 (refused, reset or another status: no). */
+    static boolean answers200(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).endsWith(" 200");
+        } catch (IOException e) {
             return false;
         }
     }

@@ -58,6 +58,7 @@ final class KumoColdStarts {
             for (String name : names) {
                 awaitReady(name);
             }
+            variant.atZero().await(names.stream().map(name -> name + "-00001").toList());
             List<Long> nanos = new ArrayList<>();
             CountDownLatch go = new CountDownLatch(1);
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -68,7 +68,8 @@ final class ServerUnderTest implements AutoCloseable {
             }
             if (line.startsWith("kumo: ready")) {
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
-                jvm.drainInBackground();
+                // Its log in its data directory: kept with it when a run fails.
+                jvm.drainInBackground(Optional.of(dataDir.resolve("bench-server.log")));
                 return new ServerUnderTest(jvm, dataDir, url, ingressPort, elapsed, line);
             }
         }

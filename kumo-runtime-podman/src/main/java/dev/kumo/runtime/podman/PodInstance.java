@@ -384,7 +384,7 @@ final class PodInstance extends SupervisedInstance {
                     publish(new InstanceState.Starting(startedAt, failure));
                 }
             }
-            nextReadiness = readiness.after(now, ready);
+            nextReadiness = StartPolling.next(readiness, startedAt, now, ready);
         }
 
         private Optional<Ending> probeLiveness() {

@@ -93,6 +93,11 @@ public final class PodmanRuntime extends TabledRuntime {
         return dataDirKey;
     }
 
+    /** The {@code dev.kumo/data-dir-key} label value of the runtime whose state directory is {@code stateDir}. */
+    public static String dataDirKey(java.nio.file.Path stateDir) {
+        return PodLabels.dataDirKey(stateDir);
+    }
+
     @Override
     public Optional<String> unsupported(WorkloadSpec spec) {
         return switch (spec) {

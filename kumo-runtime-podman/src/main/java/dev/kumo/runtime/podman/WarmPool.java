@@ -6,8 +6,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +41,7 @@ final class WarmPool implements AutoCloseable {
     static final String WARM = "warm";
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
+    private static final Duration REFILL_DELAY = Duration.ofMillis(300);
 
     private final PodmanRuntimeConfig config;
     private final Supplier<CompletableFuture<PodmanClient>> podman;
@@ -115,7 +118,26 @@ final class WarmPool implements AutoCloseable {
         }
         slot.wanted = wanted;
         slot.lastAsked = now;
+        makeRoom(slot);
         fill(slot);
+    }
+
+    /**
+     * At the total limit, removes the warm pods of the Revisions asked for least recently until {@code slot}'s fit: a
+     * deleted Revision is never asked for again (nothing tells the runtime it is gone), and without this its warm pod
+     * would hold its place until the idle expiry, so a host that makes many Revisions would soon warm none.
+     */
+    private void makeRoom(Slot slot) {
+        int missing = slot.wanted - slot.pods.size();
+        while (missing > 0 && size() + missing > config.warmPool().total()) {
+            Optional<Slot> oldest = slots.values().stream().filter(other -> other != slot && !other.pods.isEmpty())
+                    .min(Comparator.comparing(other -> other.lastAsked));
+            if (oldest.isEmpty()) {
+                return;
+            }
+            discard(oldest.get());
+            slots.values().remove(oldest.get());
+        }
     }
 
     /**
@@ -142,8 +164,18 @@ final class WarmPool implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** An instance that took a warm pod of {@code revision} is past starting: the pool makes the next. */
+    /**
+     * An instance that took a warm pod of {@code revision} is past starting: the pool makes the next a moment later,
+     * once the request that woke the instance (proxied as it turns ready) had its answer: making a pod takes podman,
+     * netavark and runc a few hundred milliseconds of CPU that answer would otherwise share.
+     */
     synchronized void started(RevisionRef revision) {
+        if (!closed) {
+            sweeper.schedule(() -> refill(revision), REFILL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void refill(RevisionRef revision) {
         Slot slot = slots.get(revision);
         if (slot != null && !closed) {
             slot.starting = Math.max(0, slot.starting - 1);

@@ -111,6 +111,25 @@ class WarmPoolIT {
         }
     }
 
+    @Test
+    void atTheTotalLimitTheRevisionAskedForLeastRecentlyGivesUpItsWarmPod(@TempDir Path otherDir) {
+        PodmanRuntime capped = PodmanRuntime.start(PodmanRuntimeConfig.defaults(otherDir)
+                .withWarmPool(new WarmPoolLimits(1, 2, Duration.ofMinutes(30))));
+        try {
+            capped.prepare(PodmanRuntimeIT.busybox("gone-00001").build(), 1); // as a deleted Revision, never again
+            capped.prepare(PodmanRuntimeIT.busybox("kept-00001").build(), 1);
+            await("two warm pods").atMost(SETTLE).until(() -> capped.warmPodsReady() == 2);
+            capped.prepare(PodmanRuntimeIT.busybox("new-00001").build(), 1);
+            await("the least recently asked Revision's warm pod made way for the new one").atMost(SETTLE)
+                    .until(() -> capped.warmPodsReady() == 2 && TestPodman.pods(PodLabels.REVISION, "gone-00001")
+                            .isEmpty() && TestPodman.pods(PodLabels.REVISION, "new-00001").size() == 1);
+            assertThat(TestPodman.pods(PodLabels.REVISION, "kept-00001")).hasSize(1);
+        } finally {
+            capped.close();
+            TestPodman.removeLabelled(PodLabels.DATA_DIR_KEY, capped.dataDirKey());
+        }
+    }
+
     /** Waits for one warm pod of the revision to be ready to take; its instance id. */
     private static String awaitWarm(String revision) {
         await("a warm pod of " + revision).atMost(SETTLE).until(() -> runtime.warmPodsReady() >= 1
