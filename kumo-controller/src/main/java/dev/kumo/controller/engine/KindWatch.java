@@ -51,12 +51,13 @@ final class KindWatch implements WatchListener {
         }
         ObjectNode object = event.object();
         NamespacedName key = NamespacedName.of(object);
+        // Queued before it counts as seen: caughtUp() with an empty queue must mean its reconcile is done, not due.
+        trigger.mapper().keys(object).forEach(enqueue);
         if (event.type() == WatchEvent.Type.DELETED) {
             seen.remove(key);
         } else {
             seen.put(key, resourceVersion(object));
         }
-        trigger.mapper().keys(object).forEach(enqueue);
     }
 
     @Override
