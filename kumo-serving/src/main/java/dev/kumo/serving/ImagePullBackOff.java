@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The kubelet's image pull back-off, for a Revision's instances: an instance whose image could not be pulled (the
  * runtime's {@code ErrImagePull}, terminal for that instance) shows as {@code ErrImagePull} with the registry's
- * message when it fails, then as {@code ImagePullBackOff} while it waits; once the back-off is over it is replaced
+ * message for {@link #ERR_IMAGE_PULL_SHOWN} after it failed, then as {@code ImagePullBackOff} while it waits (decided
+ * from the time, so it does not matter who asks first or how often); once the back-off is over it is replaced
  * by a new instance, which pulls again, so the Revision becomes Ready by itself when the image can be had. The wait
  * doubles with each failure in a row, from {@link #FIRST} to {@link #MAX} (Kubernetes: 10 s to 5 min; a local
  * registry is cheap to ask), and starts again once an instance of the Revision is ready.
@@ -28,6 +29,8 @@ final class ImagePullBackOff {
 
     static final Duration FIRST = Duration.ofSeconds(1);
     static final Duration MAX = Duration.ofSeconds(30);
+    /** How long after a failed pull it shows as ErrImagePull, before ImagePullBackOff (shorter than {@link #FIRST}). */
+    static final Duration ERR_IMAGE_PULL_SHOWN = Duration.ofMillis(250);
     static final String ERR_IMAGE_PULL = "ErrImagePull";
     static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
     // The runtime's reason, for the serving container or a sidecar ("sidecar NAME: ErrImagePull: …").
@@ -44,8 +47,16 @@ final class ImagePullBackOff {
         }
     }
 
-    /** A Revision's pull failures in a row; {@code counted}: the failed instances already in {@code failures}. */
-    private record Pulls(int failures, Instant retryAt, Duration delay, Set<String> counted) {
+    /**
+     * A Revision's pull failures in a row, when it pulls again, the last wait, when its latest pull failed, and the
+     * failed instances already in {@code failures}.
+     */
+    private record Pulls(int failures, Instant retryAt, Duration delay, Instant lastFailed, Set<String> counted) {
+
+        /** Shown as ErrImagePull at {@code now}, rather than ImagePullBackOff. */
+        boolean justFailed(Instant now) {
+            return now.isBefore(lastFailed.plus(ERR_IMAGE_PULL_SHOWN));
+        }
     }
 
     private final InstantSource clock;
@@ -65,30 +76,44 @@ final class ImagePullBackOff {
         if (failed.isEmpty()) {
             return Decision.NONE;
         }
-        Pulls pulls = revisions.getOrDefault(revision, new Pulls(0, Instant.MIN, Duration.ZERO, Set.of()));
-        boolean fresh = false;
+        Pulls pulls = revisions.getOrDefault(revision, new Pulls(0, Instant.MIN, Duration.ZERO, Instant.MIN,
+                Set.of()));
         Set<String> counted = new HashSet<>();
         for (Instance instance : failed) {
             counted.add(instance.id());
             if (!pulls.counted().contains(instance.id())) {
-                fresh = true;
                 Duration delay = delay(pulls.failures() + 1);
-                Instant at = termination(instance).at().plus(delay);
+                Instant failedAt = termination(instance).at();
+                Instant at = failedAt.plus(delay);
                 pulls = new Pulls(pulls.failures() + 1, at.isAfter(pulls.retryAt()) ? at : pulls.retryAt(), delay,
-                        pulls.counted());
+                        failedAt.isAfter(pulls.lastFailed()) ? failedAt : pulls.lastFailed(), pulls.counted());
             }
         }
-        pulls = new Pulls(pulls.failures(), pulls.retryAt(), pulls.delay(), Set.copyOf(counted));
+        pulls = new Pulls(pulls.failures(), pulls.retryAt(), pulls.delay(), pulls.lastFailed(), Set.copyOf(counted));
         revisions.put(revision, pulls);
-        if (!clock.instant().isBefore(pulls.retryAt())) {
+        Instant now = clock.instant();
+        if (!now.isBefore(pulls.retryAt())) {
             return new Decision(failed, Optional.empty());
         }
         String message = pullFailure(failed.getFirst()).orElseThrow();
-        return new Decision(List.of(), Optional.of(fresh
+        return new Decision(List.of(), Optional.of(pulls.justFailed(now)
                 ? new InstanceState.Failed(ERR_IMAGE_PULL, message)
                 : new InstanceState.Failed(IMAGE_PULL_BACK_OFF, "Back-off " + pulls.delay().toSeconds()
                         + "s pulling image again after " + pulls.failures() + (pulls.failures() == 1 ? " failure"
                         : " failures") + ": " + message)));
+    }
+
+    /**
+     * When the Revision's state as last {@link #decide decided} changes by itself: ErrImagePull turns into
+     * ImagePullBackOff, or the back-off is over and the failed instances are replaced. Empty when it has no failures.
+     */
+    Optional<Instant> recheckAt(NamespacedName revision) {
+        Pulls pulls = revisions.get(revision);
+        if (pulls == null) {
+            return Optional.empty();
+        }
+        return Optional.of(pulls.justFailed(clock.instant()) ? pulls.lastFailed().plus(ERR_IMAGE_PULL_SHOWN)
+                : pulls.retryAt());
     }
 
     /** Forgets the Revision's failures: it is gone. */

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  */
 final class InstanceFailures {
 
-    // A CamelCase word then ": ", as the container runtime starts its reasons (ErrImageNeverPull, OOMKilled, …).
-    private static final Pattern KUBELET_REASON = Pattern.compile("^([A-Z][a-z]+[A-Z][A-Za-z]*): (.+)$",
-            Pattern.DOTALL);
+    // One of the kubelet's words for a container that cannot run, then ": ", as the container runtime starts its
+    // reasons (ErrImageNeverPull, OOMKilled, …); any other word (an exception's name) is part of the reason.
+    private static final Pattern KUBELET_REASON = Pattern.compile("^(ErrImagePull|ImagePullBackOff|ErrImageNeverPull"
+            + "|CreateContainerConfigError|InvalidImageName|CreateContainerError|OOMKilled|CrashLoopBackOff"
+            + "|RunContainerError): (.+)$", Pattern.DOTALL);
 
     private InstanceFailures() {
     }

@@ -131,11 +131,13 @@ public final class RuntimeInstances implements RevisionInstances {
         }
         int ready = (int) serving.stream().filter(i -> i.address().isPresent()).count();
         List<Instance> kept = serving;
-        InstanceState state = desired == 0 && kept.isEmpty() ? new InstanceState.ScaledToZero()
-                : pull.state().orElseGet(() -> summary(kept));
+        boolean atZero = desired == 0 && kept.isEmpty();
+        InstanceState state = atZero ? new InstanceState.ScaledToZero() : pull.state().orElseGet(() -> summary(kept));
         return new InstanceReport(new Replicas(desired, ready, serving.size()), state, limitsInForce(revision),
                 serving.stream().mapToInt(Instance::restarts).sum(), InstanceFailures.lastTermination(serving),
-                InstanceFailures.sidecarProblems(serving, servingContainerName(revision)));
+                InstanceFailures.sidecarProblems(serving, servingContainerName(revision)),
+                // The back-off's next step is due at a set time: the reconciler looks again then.
+                !atZero && pull.state().isPresent() ? pulls.recheckAt(key) : Optional.empty());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kumo.serving;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.time.Instant;
@@ -64,6 +65,14 @@ final class FakeRuntime extends ListenedRuntime {
         instances.put(instance.id(), instance);
         tell(instance);
         return instance;
+    }
+
+    /** The instance's run ended, as {@code termination} says: it is Failed, and the listeners are told. */
+    void fail(String instanceId, Termination termination) {
+        Instance failed = new Instance(instanceId, instances.get(instanceId).revision(),
+                new InstanceState.Failed(termination), 0);
+        instances.put(instanceId, failed);
+        tell(failed);
     }
 
     @Override

@@ -42,6 +42,21 @@ class ImagePullBackOffTest {
     }
 
     @Test
+    void errImagePullIsDecidedByTheTimeNotByWhoAsksFirst() {
+        Instance failed = pullFailed("a", "ErrImagePull: " + REGISTRY, T0);
+
+        decide(T0.plusMillis(10), failed); // a scale at once, whose report nobody reads
+        assertThat(decide(T0.plusMillis(20), failed).state()).as("the reconciler's look, after")
+                .contains(new InstanceState.Failed("ErrImagePull", REGISTRY));
+        assertThat(pulls.recheckAt(KEY)).as("when it turns into ImagePullBackOff")
+                .contains(T0.plus(ImagePullBackOff.ERR_IMAGE_PULL_SHOWN));
+
+        assertThat(decide(T0.plus(ImagePullBackOff.ERR_IMAGE_PULL_SHOWN), failed).state()).get()
+                .extracting(state -> ((InstanceState.Failed) state).reason()).isEqualTo("ImagePullBackOff");
+        assertThat(pulls.recheckAt(KEY)).as("when the back-off is over").contains(T0.plusSeconds(1));
+    }
+
+    @Test
     void theDelayDoublesWithEachFailureInARowUpToTheCapAndStartsAgainOnceReady() {
         Instant at = T0;
         for (int failure = 1; failure <= 7; failure++) {

@@ -16,6 +16,7 @@ import dev.kumo.controller.revision.InstanceReport;
 import dev.kumo.controller.revision.InstanceState;
 import dev.kumo.controller.revision.Replicas;
 import dev.kumo.dataplane.api.ScalingSignals;
+import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.scaling.RevisionScaling;
 import java.nio.file.Path;
@@ -25,8 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +152,31 @@ class RuntimeInstancesTest {
         } finally {
             allowingZero.close();
         }
+    }
+
+    @Test
+    void aFailedPullSaysWhenItsBackOffStepsAreDueSoTheReconcilerLooksAgainThen() {
+        Instant failedAt = Instant.parse("2026-12-06T02:00:10Z");
+        AtomicReference<Instant> now = new AtomicReference<>(failedAt);
+        RuntimeInstances instances = new RuntimeInstances(Runtimes.of(Map.of(RuntimeName.PROCESS, process)),
+                new RuntimeChoice(RuntimeSettings.DEFAULTS),
+                new WorkloadSpecs(new EnvResolver((type, namespace, name) -> Optional.empty())), scaling,
+                new InstanceDrain(process, (revision, address) -> 0),
+                new JvmAotCache(aotRoot, javaCommand -> Optional.of("not in this test"), id -> false), now::get);
+        Revision revision = revision(List.of("python3", "app.py"), null);
+        assertThat(instances.ensure(revision).recheckAt()).as("starting: nothing due").isEmpty();
+        String id = process.instances().getFirst().id();
+        process.fail(id, new Termination("ErrImagePull: manifest unknown", OptionalInt.empty(), List.of(), failedAt));
+
+        InstanceReport failed = instances.ensure(revision);
+
+        assertThat(failed.state()).isEqualTo(new InstanceState.Failed("ErrImagePull", "manifest unknown"));
+        assertThat(failed.recheckAt()).contains(failedAt.plus(ImagePullBackOff.ERR_IMAGE_PULL_SHOWN));
+        now.set(failedAt.plusMillis(500));
+        InstanceReport backingOff = instances.ensure(revision);
+        assertThat(backingOff.state()).extracting(state -> ((InstanceState.Failed) state).reason())
+                .isEqualTo("ImagePullBackOff");
+        assertThat(backingOff.recheckAt()).contains(failedAt.plus(ImagePullBackOff.FIRST));
     }
 
     private RuntimeInstances instances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeSettings settings) {

@@ -19,7 +19,8 @@ public final class RevisionReconciler implements Reconciler {
 
     /**
      * How soon a Revision whose instances could not be started looks again: what they lacked (a ConfigMap or Secret
-     * that is not watched here) may have appeared since, as the kubelet retries such a pod.
+     * that is not watched here) may have appeared since, as the kubelet retries such a pod. A report that says when
+     * its failure changes ({@link InstanceReport#recheckAt}, the image pull back-off) is looked at then instead.
      */
     static final Duration FAILED_RECHECK = Duration.ofSeconds(5);
 
@@ -99,9 +100,7 @@ public final class RevisionReconciler implements Reconciler {
             }
             case DigestResolution.Outcome.Failed failed -> {
                 status.markContainerMissing(failed.image(), failed.message());
-                Duration wait = Duration.between(clock.instant(), failed.retryAt());
-                return Optional.of(Result.requeueAfter(wait.isNegative() || wait.isZero() ? Duration.ofMillis(1)
-                        : wait));
+                return Optional.of(Result.requeueAfter(until(failed.retryAt())));
             }
         }
     }
@@ -127,7 +126,7 @@ public final class RevisionReconciler implements Reconciler {
             case InstanceState.Failed failed -> {
                 status.markCannotStart(failed.reason(), failed.message());
                 if (!failed.permanent()) {
-                    return Result.requeueAfter(FAILED_RECHECK);
+                    return Result.requeueAfter(report.recheckAt().map(this::until).orElse(FAILED_RECHECK));
                 }
             }
         }
@@ -144,6 +143,12 @@ public final class RevisionReconciler implements Reconciler {
         }
         status.markDeploying();
         return Result.requeueAfter(deadline.remaining(starting.since(), now));
+    }
+
+    /** The wait until {@code at}, at least a millisecond (a requeue after zero is none). */
+    private Duration until(Instant at) {
+        Duration wait = Duration.between(clock.instant(), at);
+        return wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait;
     }
 
     private static long generation(Revision revision) {

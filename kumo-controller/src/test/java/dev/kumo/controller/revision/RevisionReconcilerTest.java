@@ -46,6 +46,8 @@ class RevisionReconcilerTest {
     private static final String OOM_LOOP = "container was OOMKilled (over resources.limits.memory), exit code 137 "
             + "after 1 restart; back-off 10s restarting failed container; it logged nothing";
 
+    private static final String BACK_OFF = "Back-off 2s pulling image again after 2 failures: manifest unknown";
+
     private static final String SIDECAR_LOOP = "exited with code 1 after 4 restarts; last log lines:\nno upstream";
 
     record Row(String name, Map<String, String> annotations, Optional<InstanceReport> instances,
@@ -146,6 +148,12 @@ class RevisionReconcilerTest {
                                 condition("Ready", "False", "ImageNotFound", "image example.com/x not found"),
                                 condition("ResourcesAvailable", "Unknown")),
                         Result.requeueAfter(RevisionReconciler.FAILED_RECHECK)),
+                new Row("an image pull back-off is looked at again when it is over, not after the usual recheck",
+                        Map.of(), Optional.of(backingOff(NOW.plusSeconds(2))), backingOff(),
+                        Result.requeueAfter(Duration.ofSeconds(2))),
+                new Row("one whose retry instant has passed is looked at again at once", Map.of(),
+                        Optional.of(backingOff(NOW.minusSeconds(1))), backingOff(),
+                        Result.requeueAfter(Duration.ofMillis(1))),
                 new Row("a permanent failure is reported once and not looked at again", Map.of(),
                         Optional.of(report(InstanceState.Failed.permanent("RuntimeUnsupported", "needs podman"))),
                         status(0, 1, active("False", "RuntimeUnsupported", "needs podman"),
@@ -153,6 +161,20 @@ class RevisionReconcilerTest {
                                 condition("Ready", "False", "RuntimeUnsupported", "needs podman"),
                                 condition("ResourcesAvailable", "Unknown")),
                         Result.done()));
+    }
+
+    /** Instances in the image pull back-off, due to pull again at {@code retryAt}. */
+    private static InstanceReport backingOff(Instant retryAt) {
+        return new InstanceReport(Replicas.ONE_WANTED, new InstanceState.Failed("ImagePullBackOff", BACK_OFF),
+                Optional.empty(), 0, Optional.empty(), List.of(), Optional.of(retryAt));
+    }
+
+    /** The status of a Revision whose instances are in the image pull back-off. */
+    private static RevisionStatus backingOff() {
+        return status(0, 1, active("False", "ImagePullBackOff", BACK_OFF),
+                condition("ContainerHealthy", "False", "ImagePullBackOff", BACK_OFF),
+                condition("Ready", "False", "ImagePullBackOff", BACK_OFF),
+                condition("ResourcesAvailable", "Unknown"));
     }
 
     @ParameterizedTest(name = "{0}")

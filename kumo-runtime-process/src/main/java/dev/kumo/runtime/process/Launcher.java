@@ -23,23 +23,30 @@ final class Launcher implements LauncherPool.Waiting {
     static final String ARGV0 = "kumo-launcher";
 
     private final int port;
+    private final Runnable releasePort;
     private final Run.LaunchRequest request;
     private final Containment containment;
     private final Process process;
 
-    private Launcher(int port, Run.LaunchRequest request, Containment containment, Process process) {
+    private Launcher(int port, Runnable releasePort, Run.LaunchRequest request, Containment containment,
+            Process process) {
         this.port = port;
+        this.releasePort = releasePort;
         this.request = request;
         this.containment = containment;
         this.process = process;
     }
 
-    /** Spawns the launcher of {@code request}'s instance in {@code containment}, waiting for {@link #go}. */
-    static Launcher spawn(int port, Run.LaunchRequest request, Containment containment) throws IOException {
+    /**
+     * Spawns the launcher of {@code request}'s instance in {@code containment}, waiting for {@link #go}; its port is
+     * reserved for it until it is taken (by the taker) or discarded ({@code releasePort}).
+     */
+    static Launcher spawn(int port, Runnable releasePort, Run.LaunchRequest request, Containment containment)
+            throws IOException {
         List<String> words = new ArrayList<>(List.of("/bin/sh", "-c", WAIT_THEN_EXEC, ARGV0));
         words.addAll(request.commandLine());
         Process process = Run.builder(request, containment.commandLine(words)).start();
-        return new Launcher(port, request, containment, process);
+        return new Launcher(port, releasePort, request, containment, process);
     }
 
     String instanceId() {
@@ -111,6 +118,7 @@ final class Launcher implements LauncherPool.Waiting {
             containment.release();
             request.log().close();
             FileTrees.delete(request.tmpDir());
+            releasePort.run();
         }
     }
 }

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +40,6 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
      * being answered, nor for a Revision deleted right after.
      */
     static final Duration REFILL_DELAY = Duration.ofSeconds(1);
-    /** How long a start waits for a launcher still being made before it spawns the usual way. */
-    static final Duration MAKING_WAIT = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LauncherPool.class);
 
@@ -123,53 +119,56 @@ final class LauncherPool<T extends LauncherPool.Waiting> implements AutoCloseabl
     }
 
     /**
-     * The launcher made for exactly {@code spec}, if one waits and is still usable. One still being made is waited
-     * for (up to {@link #MAKING_WAIT}): it is further along than a spawn started now.
+     * What a start of a Revision took from its place: the launcher made for exactly its spec, if one was made and is
+     * still usable, and whether the start was counted as starting ({@code slot}: the place it was counted in, which
+     * {@link #started} is told of once it is past starting; empty when the Revision had no place).
      */
-    Optional<T> take(ProcessWorkload spec, Instant now) {
-        CompletableFuture<T> making;
-        synchronized (this) {
-            if (closed) {
-                return Optional.empty();
-            }
-            expire(now);
-            Slot<T> slot = slots.get(spec.revision());
-            if (slot == null) {
-                return Optional.empty();
-            }
-            slot.starting++; // however it starts, the next launcher waits until it is past starting
-            if (!slot.spec.equals(spec) || slot.making == null || slot.making.isCompletedExceptionally()) {
-                return Optional.empty();
-            }
-            making = slot.making;
-            slot.making = null;
-            slot.lastAsked = now;
-        }
-        Optional<T> made = Optional.empty();
-        try {
-            made = Optional.of(making.get(MAKING_WAIT.toMillis(), TimeUnit.MILLISECONDS)).filter(Waiting::usable);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // Not made: the start spawns as usual.
-        }
-        if (made.isEmpty()) {
-            synchronized (this) {
-                discard(making);
-            }
-        }
-        return made;
+    record Taken<T>(Optional<T> launcher, Optional<Object> slot) {
     }
 
     /**
-     * An instance of {@code revision} is past starting (ready, failed or stopped): the next launcher may be made.
-     * Told for every instance started, whether it took a launcher or not.
+     * Takes the launcher made for exactly {@code spec}, if one waits and is still usable. One still being made is not
+     * waited for (the caller may hold a lock others wait on): the start spawns the usual way and the one being made
+     * stays for the next start.
      */
-    synchronized void started(RevisionRef revision) {
-        Slot<T> slot = slots.get(revision);
-        if (slot != null && !closed) {
-            slot.starting = Math.max(0, slot.starting - 1);
-            refills.execute(() -> refill(revision, slot));
+    Taken<T> take(ProcessWorkload spec, Instant now) {
+        T made;
+        Slot<T> counted;
+        synchronized (this) {
+            if (closed) {
+                return new Taken<>(Optional.empty(), Optional.empty());
+            }
+            expire(now);
+            counted = slots.get(spec.revision());
+            if (counted == null) {
+                return new Taken<>(Optional.empty(), Optional.empty());
+            }
+            counted.starting++; // however it starts, the next launcher waits until it is past starting
+            counted.lastAsked = now;
+            if (!counted.spec.equals(spec) || !counted.ready()) {
+                return new Taken<>(Optional.empty(), Optional.of(counted));
+            }
+            made = counted.making.join();
+            counted.making = null;
+        }
+        if (made.usable()) {
+            return new Taken<>(Optional.of(made), Optional.of(counted));
+        }
+        synchronized (this) {
+            discard(CompletableFuture.completedFuture(made));
+        }
+        return new Taken<>(Optional.empty(), Optional.of(counted));
+    }
+
+    /**
+     * A start counted in {@code slot} ({@link Taken#slot}) of {@code revision} is past starting (ready, failed or
+     * stopped): the next launcher may be made. A place replaced since (another spec, asked for 0) is left alone.
+     */
+    synchronized void started(RevisionRef revision, Object slot) {
+        Slot<T> current = slots.get(revision);
+        if (current != null && current == slot && !closed) {
+            current.starting = Math.max(0, current.starting - 1);
+            refills.execute(() -> refill(revision, current));
         }
     }
 

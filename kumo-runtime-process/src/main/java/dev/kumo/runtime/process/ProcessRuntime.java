@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +52,11 @@ public final class ProcessRuntime extends TabledRuntime {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final LauncherPool<Launcher> launchers = new LauncherPool<>(this::launcher, background,
             LauncherPool.REFILL_DELAY);
-    /** Instances not yet past their first start: the next launcher of their Revision waits for them. */
-    private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /**
+     * Instances not yet past their first start, by id, with the place of their Revision's launchers they were counted
+     * in: its next launcher waits for them.
+     */
+    private final Map<String, Object> starting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("launcher-sweep").factory());
     private volatile boolean closed;
@@ -130,7 +132,7 @@ public final class ProcessRuntime extends TabledRuntime {
 
     private static Optional<String> unsupportedProbe(String field, Probe probe) {
         return probe instanceof Probe.Exec ? Optional.of(field + ".exec: the process runtime does not run exec "
-                + "probes; use httpGet or tcpSocket, or run the image in the container runtime")
+                + "probes; use httpGet, tcpSocket or grpc, or run the image in the container runtime")
                 : Optional.empty();
     }
 
@@ -159,14 +161,16 @@ public final class ProcessRuntime extends TabledRuntime {
             throw new IllegalStateException("starting an instance of " + spec.revision() + ": the runtime is closed");
         }
         // A launcher made ahead for this very spec starts it with one exec; else everything is made now.
-        Optional<Launcher> ahead = launchers.take(spec, config.clock().instant());
+        LauncherPool.Taken<Launcher> taken = launchers.take(spec, config.clock().instant());
+        Optional<Launcher> ahead = taken.launcher();
+        ahead.ifPresent(launcher -> ports.release(launcher.port())); // the instance holds it from now on
         Setup setup = ahead.map(launcher -> new Setup(launcher.port(), launcher.request()))
                 .orElseGet(() -> setUp(spec));
         String id = setup.launch().instanceId();
         Supervisor supervisor = new Supervisor(id, spec, config, setup.launch(), cgroups, setup.port(), prober, ahead,
                 this::changed);
         table.add(id, supervisor, setup.launch().log());
-        starting.add(id);
+        taken.slot().ifPresent(slot -> starting.put(id, slot));
         supervisor.goAhead();
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
@@ -178,8 +182,12 @@ public final class ProcessRuntime extends TabledRuntime {
 
     /** Makes what an instance of {@code spec} needs before its process: id, port, temp dir, log, environment. */
     private Setup setUp(ProcessWorkload spec) {
+        return setUp(spec, ports.allocate()); // its own port, whatever containerPort says: see InstancePorts
+    }
+
+    /** Makes what an instance of {@code spec} listening on {@code port} needs before its process. */
+    private Setup setUp(ProcessWorkload spec, int port) {
         String id = InstanceIds.next(spec.revision().revision());
-        int port = ports.allocate(); // its own, whatever containerPort says: see InstancePorts
         Optional<RunAs.Identity> identity = RunAs.identity(spec.runAs(), user);
         Path tmpDir = config.tmpDir(id);
         try {
@@ -201,17 +209,22 @@ public final class ProcessRuntime extends TabledRuntime {
 
     /** A launcher made ahead for an instance of {@code spec}: set up, contained, waiting to exec it. */
     private Launcher launcher(ProcessWorkload spec) throws IOException {
-        Setup setup = setUp(spec);
-        Run.LaunchRequest launch = setup.launch();
+        // Reserved while it waits (maybe for long): no other instance is given its port meanwhile.
+        int port = ports.reserve();
+        Optional<Run.LaunchRequest> launch = Optional.empty();
         Optional<Containment> containment = Optional.empty();
         try {
-            containment = Optional.of(Containment.prepare(cgroups, launch.instanceId(), spec.limits(),
-                    launch.identity()));
-            return Launcher.spawn(setup.port(), launch, containment.get());
+            launch = Optional.of(setUp(spec, port).launch());
+            containment = Optional.of(Containment.prepare(cgroups, launch.get().instanceId(), spec.limits(),
+                    launch.get().identity()));
+            return Launcher.spawn(port, () -> ports.release(port), launch.get(), containment.get());
         } catch (IOException | RuntimeException e) {
             containment.ifPresent(Containment::release);
-            launch.log().close();
-            FileTrees.delete(launch.tmpDir());
+            launch.ifPresent(made -> {
+                made.log().close();
+                FileTrees.delete(made.tmpDir());
+            });
+            ports.release(port);
             throw e;
         }
     }
@@ -250,8 +263,11 @@ public final class ProcessRuntime extends TabledRuntime {
 
     /** The table publishes every change; an instance past its first start lets its Revision's next launcher be made. */
     private void changed(Instance instance) {
-        if (!(instance.state() instanceof InstanceState.Starting) && starting.remove(instance.id())) {
-            launchers.started(instance.revision());
+        if (!(instance.state() instanceof InstanceState.Starting)) {
+            Object slot = starting.remove(instance.id());
+            if (slot != null) {
+                launchers.started(instance.revision(), slot);
+            }
         }
         table.changed(instance);
     }

@@ -8,7 +8,11 @@ import dev.kumo.runtime.spi.WorkloadSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The pool's decisions, with stand-ins for launchers made at once and the time passed in. */
@@ -46,17 +50,30 @@ class LauncherPoolTest {
         return stand;
     }, Runnable::run, Duration.ZERO);
 
+    /** Where each Revision's last start was counted, for {@link #started}. */
+    private final Map<RevisionRef, Object> countedIn = new HashMap<>();
+
+    private Optional<Stand> take(ProcessWorkload spec, Instant now) {
+        LauncherPool.Taken<Stand> taken = pool.take(spec, now);
+        taken.slot().ifPresent(slot -> countedIn.put(spec.revision(), slot));
+        return taken.launcher();
+    }
+
+    private void started(RevisionRef revision) {
+        pool.started(revision, countedIn.get(revision));
+    }
+
     @Test
     void aPreparedSpecIsTakenOnceAndTheNextIsMadeOnlyAfterThatStartIsPastStarting() {
         pool.prepare(HELLO, 1, T0);
         assertThat(made).hasSize(1);
 
-        assertThat(pool.take(HELLO, T0)).containsSame(made.getFirst());
+        assertThat(take(HELLO, T0)).containsSame(made.getFirst());
         assertThat(pool.waiting()).as("one per Revision, taken").isZero();
         pool.prepare(HELLO, 1, T0);
         assertThat(made).as("none made while the instance that took it starts").hasSize(1);
 
-        pool.started(HELLO.revision());
+        started(HELLO.revision());
         assertThat(made).hasSize(2);
         assertThat(pool.waiting()).isEqualTo(1);
     }
@@ -78,8 +95,8 @@ class LauncherPoolTest {
         pool.prepare(changed, 1, T0);
 
         assertThat(made.getFirst().discarded).isTrue();
-        assertThat(pool.take(HELLO, T0)).isEmpty();
-        assertThat(pool.take(changed, T0)).containsSame(made.get(1));
+        assertThat(take(HELLO, T0)).isEmpty();
+        assertThat(take(changed, T0)).containsSame(made.get(1));
     }
 
     @Test
@@ -89,7 +106,7 @@ class LauncherPoolTest {
         pool.prepare(HELLO, 0, T0);
 
         assertThat(made.getFirst().discarded).isTrue();
-        assertThat(pool.take(HELLO, T0)).isEmpty();
+        assertThat(take(HELLO, T0)).isEmpty();
     }
 
     @Test
@@ -97,12 +114,12 @@ class LauncherPoolTest {
         pool.prepare(HELLO, 1, T0);
         made.getFirst().usable = false; // its port was taken, or it was killed
 
-        assertThat(pool.take(HELLO, T0)).isEmpty();
+        assertThat(take(HELLO, T0)).isEmpty();
 
         assertThat(made.getFirst().discarded).isTrue();
         pool.prepare(HELLO, 1, T0);
         assertThat(made).as("not while the instance starts the usual way").hasSize(1);
-        pool.started(HELLO.revision());
+        started(HELLO.revision());
         assertThat(made).hasSize(2);
     }
 
@@ -110,13 +127,13 @@ class LauncherPoolTest {
     void aStartOfAnotherSpecTakesNothingAndHoldsTheNextBackUntilItIsPastStarting() {
         ProcessWorkload withCache = WorkloadSpec.process(Workloads.HELLO).command("java", "-XX:AOTCache=x").build();
         pool.prepare(HELLO, 1, T0);
-        assertThat(pool.take(HELLO, T0)).isPresent();
-        pool.started(HELLO.revision());
+        assertThat(take(HELLO, T0)).isPresent();
+        started(HELLO.revision());
 
-        assertThat(pool.take(withCache, T0)).isEmpty();
+        assertThat(take(withCache, T0)).isEmpty();
 
         assertThat(made.get(1).discarded).as("the waiting one stays for its own spec").isFalse();
-        assertThat(pool.take(HELLO, T0)).containsSame(made.get(1));
+        assertThat(take(HELLO, T0)).containsSame(made.get(1));
     }
 
     @Test
@@ -150,6 +167,51 @@ class LauncherPoolTest {
 
         assertThat(made).hasSize(1);
         assertThat(made.getFirst().discarded).isTrue();
-        assertThat(pool.take(HELLO, T0)).isEmpty();
+        assertThat(take(HELLO, T0)).isEmpty();
+    }
+
+    @Test
+    void aStartOfARevisionWithNoPlaceIsNotCountedAsStarting() {
+        assertThat(pool.take(HELLO, T0).slot()).as("started before the Revision was prepared").isEmpty();
+
+        pool.prepare(HELLO, 1, T0);
+
+        assertThat(made).as("nothing holds the first launcher back").hasSize(1);
+    }
+
+    @Test
+    void aStartCountedInAReplacedPlaceDoesNotLetTheNewPlacesNextLauncherBeMadeEarly() {
+        ProcessWorkload changed = WorkloadSpec.process(Workloads.HELLO).command("busybox", "httpd", "-f").build();
+        pool.prepare(HELLO, 1, T0);
+        Object old = pool.take(HELLO, T0).slot().orElseThrow();
+        pool.prepare(changed, 1, T0);
+        assertThat(take(changed, T0)).containsSame(made.get(1));
+        pool.prepare(changed, 1, T0);
+
+        pool.started(HELLO.revision(), old);
+
+        assertThat(made).as("the start counted in the new place is still starting").hasSize(2);
+        started(HELLO.revision());
+        assertThat(made).hasSize(3);
+    }
+
+    @Test
+    void aLauncherStillBeingMadeIsNotWaitedForAndStaysForTheNextStart() {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        LauncherPool<Stand> slow = new LauncherPool<>(spec -> {
+            Stand stand = new Stand(spec);
+            made.add(stand);
+            return stand;
+        }, task -> release.thenRun(task), Duration.ZERO);
+        slow.prepare(HELLO, 1, T0);
+
+        LauncherPool.Taken<Stand> first = slow.take(HELLO, T0);
+        assertThat(first.launcher()).as("not made yet: the start spawns as usual at once").isEmpty();
+        assertThat(first.slot()).isPresent();
+        release.complete(null);
+
+        assertThat(made).hasSize(1);
+        assertThat(made.getFirst().discarded).as("kept for the next start").isFalse();
+        assertThat(slow.take(HELLO, T0).launcher()).containsSame(made.getFirst());
     }
 }

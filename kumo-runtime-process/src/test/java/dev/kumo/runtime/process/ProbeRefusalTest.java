@@ -30,8 +30,8 @@ class ProbeRefusalTest {
                 .liveness(ProbeSpec.of(new Probe.Grpc(0, Optional.empty()))).build();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             assertThat(runtime.unsupported(exec)).contains("readinessProbe.exec: the process runtime does not run "
-                    + "exec probes; use httpGet or tcpSocket, or run the image in the container runtime");
-            // gRPC probes run in both runtimes now (GrpcProbesIT): accepted.
+                    + "exec probes; use httpGet, tcpSocket or grpc, or run the image in the container runtime");
+            // gRPC probes run in both runtimes now (ProbesIT): accepted.
             assertThat(runtime.unsupported(grpc)).isEmpty();
             assertThatThrownBy(() -> runtime.start(exec)).isInstanceOf(UnsupportedWorkloadException.class)
                     .hasMessageContaining("readinessProbe.exec");
