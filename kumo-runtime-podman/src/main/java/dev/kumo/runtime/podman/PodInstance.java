@@ -13,6 +13,7 @@ import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.support.StartPolling;
 import dev.kumo.runtime.support.SupervisedInstance;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,6 +172,10 @@ final class PodInstance extends SupervisedInstance {
             CompletableFuture<String> first) {
         for (int run = 1; !stopRequested; run++) {
             String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
+            // Asked for now, so that it is known when the run turns ready and its output is drained.
+            CompletableFuture<Optional<Path>> logFile = run == 1 && warm.isPresent()
+                    ? CompletableFuture.completedFuture(warm.get().logFile())
+                    : ContainerLogFile.pathOf(podman, container);
             Instant startedAt = config.clock().instant();
             try {
                 podman.startContainer(container).join();
@@ -180,7 +185,7 @@ final class PodInstance extends SupervisedInstance {
                         + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
                 return;
             }
-            output = ContainerLogFile.follow(podman, container, config.failureLogLines(), log::append);
+            output = ContainerLogFile.follow(podman, container, logFile, config.failureLogLines(), log::append);
             CompletableFuture<Integer> exit = podman.waitContainer(container);
             exit.whenComplete((code, failure) -> wakeup.signal());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));

@@ -4,6 +4,7 @@ import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -288,8 +289,9 @@ final class WarmPool implements AutoCloseable {
             CompletableFuture<Void> started = client.startPod(pod);
             JsonObject container = PodSpecs.container(pod + "-1", pod, labels, spec);
             String id = client.createContainer(container).join();
+            CompletableFuture<Optional<Path>> logFile = ContainerLogFile.pathOf(client, id);
             started.join();
-            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec));
+            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec), logFile.join());
         } catch (RuntimeException e) {
             client.deletePod(pod).exceptionally(gone -> null);
             throw e;
