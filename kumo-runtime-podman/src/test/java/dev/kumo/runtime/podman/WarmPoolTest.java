@@ -61,20 +61,17 @@ class WarmPoolTest {
     void revisionsAskedInTurnAtTheTotalDoNotTakeEachOthersPlaces() {
         RevisionRef first = RevisionRef.ofService("team", "a", "a-00001");
         RevisionRef second = RevisionRef.ofService("team", "b", "b-00001");
-        withPool(1, (pool, clock) -> {
-            pool.prepare(spec(first), 1);
+        withPool(1, (pool, ask) -> {
+            ask.accept(first);
             assertThat(pool.pods(first)).isEqualTo(1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(second), 1);
+            ask.accept(second);
             assertThat(pool.pods(second)).as("a first ask takes the place of one asked before").isEqualTo(1);
             assertThat(pool.pods(first)).isZero();
             for (int round = 0; round < 3; round++) {
-                clock.accept(Duration.ofSeconds(1));
-                pool.prepare(spec(first), 1);
+                ask.accept(first);
                 assertThat(pool.pods(second)).as("round %d: the other was asked since this one's last ask", round)
                         .isEqualTo(1);
-                clock.accept(Duration.ofSeconds(1));
-                pool.prepare(spec(second), 1);
+                ask.accept(second);
                 assertThat(pool.pods(second)).as("round %d: asked since the other's last ask, it keeps its pod", round)
                         .isEqualTo(1);
                 assertThat(pool.pods(first)).isZero();
@@ -86,15 +83,12 @@ class WarmPoolTest {
     void aRevisionNoLongerAskedForGivesWayToOneAskedAgain() {
         RevisionRef gone = RevisionRef.ofService("team", "gone", "gone-00001");
         RevisionRef asked = RevisionRef.ofService("team", "asked", "asked-00001");
-        withPool(1, (pool, clock) -> {
-            pool.prepare(spec(asked), 1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(gone), 1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(asked), 1);
+        withPool(1, (pool, ask) -> {
+            ask.accept(asked);
+            ask.accept(gone);
+            ask.accept(asked);
             assertThat(pool.pods(gone)).as("asked after the other's last ask: not yet").isEqualTo(1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(asked), 1);
+            ask.accept(asked);
             assertThat(pool.pods(gone)).as("not asked since the other's last ask").isZero();
             assertThat(pool.pods(asked)).isEqualTo(1);
         });
@@ -104,12 +98,10 @@ class WarmPoolTest {
     void aRevisionAtItsWantedCountTakesNoPlace() {
         RevisionRef held = RevisionRef.ofService("team", "held", "held-00001");
         RevisionRef full = RevisionRef.ofService("team", "full", "full-00001");
-        withPool(2, (pool, clock) -> {
-            pool.prepare(spec(full), 1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(held), 1);
-            clock.accept(Duration.ofSeconds(1));
-            pool.prepare(spec(full), 1);
+        withPool(2, (pool, ask) -> {
+            ask.accept(full);
+            ask.accept(held);
+            ask.accept(full);
             assertThat(pool.pods(held)).as("the asking Revision makes no pod, so none gives way").isEqualTo(1);
             assertThat(pool.pods(full)).isEqualTo(1);
         });
@@ -128,15 +120,19 @@ class WarmPoolTest {
         WarmPool pool = new WarmPool(config, () -> absent, "test", revision -> revision.revision() + "-"
                 + ids.incrementAndGet(), () -> { });
         try {
-            test.run(pool, step -> now.updateAndGet(at -> at.plus(step)));
+            test.run(pool, revision -> {
+                now.updateAndGet(at -> at.plus(Duration.ofSeconds(1)));
+                pool.prepare(spec(revision), 1);
+            });
         } finally {
             absent.completeExceptionally(new IllegalStateException("no podman in this test"));
             pool.close();
         }
     }
 
+    /** A test of {@code pool}; {@code ask} prepares one warm pod of a Revision a second after the last ask. */
     private interface PoolTest {
-        void run(WarmPool pool, Consumer<Duration> advance);
+        void run(WarmPool pool, Consumer<RevisionRef> ask);
     }
 
     private static ImageWorkload spec(RevisionRef revision) {
