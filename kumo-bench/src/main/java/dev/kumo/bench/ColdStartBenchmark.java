@@ -264,8 +264,8 @@ public final class ColdStartBenchmark {
             System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "    ratio b / a", "", ratio(kumo, first, 50),
                     ratio(kumo, first, 99));
             for (int i = 1; i < baselines.size(); i++) {
-                System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "    ratio a" + (i + 1) + " / b (Kumo is x faster)", "",
-                        ratio(direct.get(i), kumo, 50), ratio(direct.get(i), kumo, 99));
+                System.out.printf("  %-56s %4s %9.2fx %9.2fx%n", "    ratio a" + (i + 1) + " / b (Kumo is x faster)",
+                        "", ratio(direct.get(i), kumo, 50), ratio(direct.get(i), kumo, 99));
             }
             row("    direct: spawn → first response (its first request)", directResponse);
             System.out.printf("  %-56s %4s %10s %10s%n", "    b − (spawn → first response)", "",

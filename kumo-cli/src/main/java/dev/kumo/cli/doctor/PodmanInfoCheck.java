@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The doctor's check that podman answers (not the runtime's {@code PodmanService}, which runs Kumo's podman): {@code podman info} run with a containers.conf as Kumo writes it (podman reads only that
- * file when {@code CONTAINERS_CONF} names it), or {@code GET /libpod/info} on the socket of {@code --podman-socket}.
+ * The doctor's check that podman answers (not the runtime's {@code PodmanService}, which runs Kumo's podman):
+ * {@code podman info} run with a containers.conf as Kumo writes it (podman reads only that file when
+ * {@code CONTAINERS_CONF} names it), or {@code GET /libpod/info} on the socket of {@code --podman-socket}.
  */
 final class PodmanInfoCheck {
 

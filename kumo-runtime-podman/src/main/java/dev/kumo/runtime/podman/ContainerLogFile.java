@@ -40,9 +40,14 @@ final class ContainerLogFile {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLogFile.class);
     /** How long the follower waits between looks at an idle file. */
     private static final Duration POLL = Duration.ofMillis(20);
-    /** How long {@link #drain} waits for the file's path (one inspect), and {@link #end}. */
-    private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long {@link #drain} waits for the file's path: asked for when the container was created, it is known by
+     * the time a run turns ready; if not, Ready is not held back for it (the follower hands the lines on soon).
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(10);
+    /** How long {@link #end} waits for the file's path, and for podman's stream of a container without a file. */
     private static final Duration END_WAIT = Duration.ofSeconds(15);
+    private static final Duration STREAM_WAIT = Duration.ofSeconds(2);
     private static final int CHUNK = 64 * 1024;
 
     private final PodmanClient podman;
@@ -56,28 +61,39 @@ final class ContainerLogFile {
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
     private volatile boolean ended;
     private boolean finished;
+    // The container's directory is gone (removed without an end()): its file is not opened again.
+    private boolean removed;
     private FileChannel channel;
     private Object fileKey;
     private CompletableFuture<Void> stream = CompletableFuture.completedFuture(null);
 
-    private ContainerLogFile(PodmanClient podman, String container, int lastKept, Consumer<String> lines) {
+    private ContainerLogFile(PodmanClient podman, String container, CompletableFuture<Optional<Path>> path,
+            int lastKept, Consumer<String> lines) {
         this.podman = podman;
         this.container = container;
+        this.path = path;
         this.lastKept = Math.max(0, lastKept);
         this.lines = lines;
-        this.path = podman.inspectContainer(container).thenApply(ContainerLogFile::logPath)
-                .exceptionally(e -> {
-                    LOG.debug("inspecting container {} for its log file: {}", container, e.toString());
-                    return Optional.empty();
-                });
     }
 
     /**
-     * Starts following the started container's output from its first line, keeping its last {@code lastKept} lines
-     * for a failure report; {@link #end} once it exited.
+     * The log file of a created container (one inspect), empty if its driver writes none or the inspect failed: ask
+     * when the container is created, so that the path is known before its start makes anything to read.
      */
-    static ContainerLogFile follow(PodmanClient podman, String container, int lastKept, Consumer<String> lines) {
-        ContainerLogFile file = new ContainerLogFile(podman, container, lastKept, lines);
+    static CompletableFuture<Optional<Path>> pathOf(PodmanClient podman, String container) {
+        return podman.inspectContainer(container).thenApply(ContainerLogFile::logPath).exceptionally(e -> {
+            LOG.debug("inspecting container {} for its log file: {}", container, e.toString());
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Starts following the started container's output from its first line, in the file {@code path} names
+     * ({@link #pathOf}), keeping its last {@code lastKept} lines for a failure report; {@link #end} once it exited.
+     */
+    static ContainerLogFile follow(PodmanClient podman, String container, CompletableFuture<Optional<Path>> path,
+            int lastKept, Consumer<String> lines) {
+        ContainerLogFile file = new ContainerLogFile(podman, container, path, lastKept, lines);
         Thread.ofVirtual().name("log-" + container).start(file::run);
         return file;
     }
@@ -118,7 +134,7 @@ final class ContainerLogFile {
             if (file.isPresent()) {
                 readToEnd();
             } else {
-                stream.completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                stream.completeOnTimeout(null, STREAM_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(e -> null).join();
             }
             parser.end();
@@ -149,7 +165,15 @@ final class ContainerLogFile {
                 }
             }
             if (!Files.isDirectory(file.get().getParent())) {
-                return; // the container was removed without an end(): nothing more will come
+                synchronized (this) {
+                    // The container was removed without an end(): nothing more will come, the file is let go.
+                    if (!finished) {
+                        readToEnd();
+                        removed = true;
+                        close();
+                    }
+                }
+                return;
             }
             try {
                 wakeup.tryAcquire(POLL.toNanos(), TimeUnit.NANOSECONDS);
@@ -176,6 +200,9 @@ final class ContainerLogFile {
     /** Reads what the file has now; reopens it when conmon replaced it (rotation) and reads the new one too. */
     private void readToEnd() {
         Path file = path.join().orElseThrow();
+        if (removed) {
+            return;
+        }
         try {
             if (channel == null && !open(file)) {
                 return;
@@ -183,6 +210,7 @@ final class ContainerLogFile {
             readAvailable();
             Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             if (!Objects.equals(key, fileKey) || channel.size() < channel.position()) {
+                readAvailable(); // what was written between the read above and the rename
                 close();
                 if (open(file)) {
                     readAvailable();

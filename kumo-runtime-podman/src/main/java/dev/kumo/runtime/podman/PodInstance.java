@@ -10,8 +10,10 @@ import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.StartPolling;
 import dev.kumo.runtime.support.SupervisedInstance;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,6 +172,10 @@ final class PodInstance extends SupervisedInstance {
             CompletableFuture<String> first) {
         for (int run = 1; !stopRequested; run++) {
             String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
+            // Asked for now, so that it is known when the run turns ready and its output is drained.
+            CompletableFuture<Optional<Path>> logFile = run == 1 && warm.isPresent()
+                    ? CompletableFuture.completedFuture(warm.get().logFile())
+                    : ContainerLogFile.pathOf(podman, container);
             Instant startedAt = config.clock().instant();
             try {
                 podman.startContainer(container).join();
@@ -179,7 +185,7 @@ final class PodInstance extends SupervisedInstance {
                         + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
                 return;
             }
-            output = ContainerLogFile.follow(podman, container, config.failureLogLines(), log::append);
+            output = ContainerLogFile.follow(podman, container, logFile, config.failureLogLines(), log::append);
             CompletableFuture<Integer> exit = podman.waitContainer(container);
             exit.whenComplete((code, failure) -> wakeup.signal());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
@@ -306,12 +312,16 @@ final class PodInstance extends SupervisedInstance {
     /** Watches one run: probes on schedule until the container exits, liveness fails, or a stop is requested. */
     private final class RunWatch {
 
+        private static final Duration START_POLLING = Duration.ofSeconds(2);
+
         private final PodmanClient podman;
         private final String container;
         private final Instant startedAt;
         private final Map<Integer, Integer> hostPorts;
         private final CompletableFuture<Integer> exit;
         private final ProbeTimes readiness;
+        /** The fast looks at the probed port while the container starts (a container starts slower than a process). */
+        private final Optional<StartPolling> startPolling;
         private final Optional<ProbeTimes> liveness;
         private Instant nextReadiness;
         private Instant nextLiveness = Instant.MAX;
@@ -328,6 +338,7 @@ final class PodInstance extends SupervisedInstance {
             this.hostPorts = hostPorts;
             this.exit = exit;
             this.readiness = new ProbeTimes(spec.readiness(), startedAt, false);
+            this.startPolling = StartPolling.forReadiness(spec.readiness(), readiness.first(), START_POLLING);
             this.liveness = spec.liveness().map(probe -> new ProbeTimes(probe, startedAt, true));
             this.nextReadiness = readiness.first();
         }
@@ -356,6 +367,12 @@ final class PodInstance extends SupervisedInstance {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
+            Optional<Instant> look = startPolling.flatMap(polling -> polling.nextLook(hostPort(probe.probe()),
+                    config.clock().instant()));
+            if (look.isPresent()) {
+                nextReadiness = look.get(); // nothing accepts at the published port yet: no probe, no failure
+                return;
+            }
             Optional<String> failure = ContainerProbe.probe(podman, container, probe.probe(),
                     hostPort(probe.probe()), probe.timeout());
             Instant now = config.clock().instant();
@@ -384,7 +401,7 @@ final class PodInstance extends SupervisedInstance {
                     publish(new InstanceState.Starting(startedAt, failure));
                 }
             }
-            nextReadiness = StartPolling.next(readiness, startedAt, now, ready);
+            nextReadiness = readiness.after(now, ready);
         }
 
         private Optional<Ending> probeLiveness() {

@@ -10,6 +10,7 @@ import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.runtime.support.TabledRuntime;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class PodmanRuntime extends TabledRuntime {
     }
 
     /** The {@code dev.kumo/data-dir-key} label value of the runtime whose state directory is {@code stateDir}. */
-    public static String dataDirKey(java.nio.file.Path stateDir) {
+    public static String dataDirKey(Path stateDir) {
         return PodLabels.dataDirKey(stateDir);
     }
 

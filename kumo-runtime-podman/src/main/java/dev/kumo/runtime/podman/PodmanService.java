@@ -52,7 +52,9 @@ public final class PodmanService implements AutoCloseable {
         this.stateDir = stateDir;
     }
 
-    /** The service at {@code socket} if given, else Kumo's own, its files under {@code stateDir}; nothing starts yet. */
+    /**
+     * The service at {@code socket} if given, else Kumo's own, its files under {@code stateDir}; nothing starts yet.
+     */
     public static PodmanService of(Optional<Path> socket, Path stateDir) {
         return new PodmanService(socket, stateDir);
     }

@@ -6,7 +6,9 @@ import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.Wakeup;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ final class Sidecars {
         }
         started = true;
         for (Sidecar sidecar : sidecars) {
-            Thread.ofVirtual().name("sidecar-" + sidecar.spec.name()).start(() -> sidecar.run(podman, hostPorts, volumes));
+            Thread.ofVirtual().name("sidecar-" + sidecar.spec.name())
+                    .start(() -> sidecar.run(podman, hostPorts, volumes));
         }
     }
 
@@ -69,7 +71,7 @@ final class Sidecars {
         if (!started) {
             sidecars.forEach(sidecar -> sidecar.stopped.complete(null));
         }
-        sidecars.forEach(sidecar -> sidecar.wakeup.release());
+        sidecars.forEach(sidecar -> sidecar.wakeup.signal());
         return CompletableFuture.allOf(sidecars.stream().map(sidecar -> sidecar.stopped)
                 .toArray(CompletableFuture[]::new));
     }
@@ -89,11 +91,10 @@ final class Sidecars {
         private final Map<String, String> labels;
         private final InstanceLog log;
         private final Deque<String> tail = new ArrayDeque<>();
-        private final Semaphore wakeup = new Semaphore(0);
+        private final Wakeup wakeup = new Wakeup();
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
         private volatile ContainerHealth health;
         private int consecutiveCrashes;
-        private ContainerLogFile output;
 
         Sidecar(SidecarSpec spec, ImageWorkload workload, PodmanRuntimeConfig config, String pod,
                 Map<String, String> labels, InstanceLog log) {
@@ -127,12 +128,14 @@ final class Sidecars {
         private void runOnce(PodmanClient podman, Map<Integer, Integer> hostPorts, InstanceVolumes volumes, int run) {
             String container = podman.createContainer(SidecarSpecs.container(pod, run, labels, spec, workload,
                     volumes)).join();
+            CompletableFuture<Optional<Path>> logFile = ContainerLogFile.pathOf(podman, container);
             Instant startedAt = config.clock().instant();
+            ContainerLogFile output = null; // this run's: a failed start ends no earlier run's log
             try {
                 podman.startContainer(container).join();
-                output = ContainerLogFile.follow(podman, container, 0, this::append);
+                output = ContainerLogFile.follow(podman, container, logFile, 0, this::append);
                 CompletableFuture<Integer> exit = podman.waitContainer(container);
-                exit.whenComplete((code, failure) -> wakeup.release());
+                exit.whenComplete((code, failure) -> wakeup.signal());
                 Optional<String> livenessFailure = watch(podman, container, hostPorts, startedAt, exit);
                 if (!exit.isDone()) {
                     podman.stopContainer(container, PodSpecs.graceSeconds(workload.terminationGracePeriod())).join();
@@ -241,7 +244,7 @@ final class Sidecars {
         }
 
         private void await(Instant deadline) {
-            Wakeups.await(wakeup, config.clock(), deadline);
+            wakeup.awaitUntil(deadline, config.clock());
         }
     }
 }

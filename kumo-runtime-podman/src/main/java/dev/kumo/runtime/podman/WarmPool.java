@@ -4,6 +4,7 @@ import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -117,26 +118,33 @@ final class WarmPool implements AutoCloseable {
             slots.put(spec.revision(), slot);
         }
         slot.wanted = wanted;
+        // A Revision asked for the first time may take the place of any asked before; one asked again only that of
+        // a Revision not asked since its own last ask, so Revisions asked in turn do not take each other's places.
+        Instant takesFromBefore = slot.lastAsked.equals(Instant.MIN) ? now : slot.lastAsked;
         slot.lastAsked = now;
-        makeRoom(slot);
+        makeRoom(slot, takesFromBefore);
         fill(slot);
     }
 
     /**
-     * At the total limit, removes the warm pods of the Revisions asked for least recently until {@code slot}'s fit: a
-     * deleted Revision is never asked for again (nothing tells the runtime it is gone), and without this its warm pod
-     * would hold its place until the idle expiry, so a host that makes many Revisions would soon warm none.
+     * At the total limit, removes the warm pods of the Revisions asked for least recently (before
+     * {@code takesFromBefore}) until {@code slot}'s fit, only when {@code slot} will make them now: a deleted Revision
+     * may never be asked for again, and without this its warm pod would hold its place until the idle expiry, so a
+     * host that makes many Revisions would soon warm none. A Revision that gave way keeps its slot (without pods), so
+     * that its next ask is not a first one.
      */
-    private void makeRoom(Slot slot) {
+    private void makeRoom(Slot slot, Instant takesFromBefore) {
+        if (!slot.makesPods()) {
+            return;
+        }
         int missing = slot.wanted - slot.pods.size();
-        while (missing > 0 && size() + missing > config.warmPool().total()) {
-            Optional<Slot> oldest = slots.values().stream().filter(other -> other != slot && !other.pods.isEmpty())
-                    .min(Comparator.comparing(other -> other.lastAsked));
+        while (size() + missing > config.warmPool().total()) {
+            Optional<Slot> oldest = slots.values().stream().filter(other -> other != slot && !other.pods.isEmpty()
+                    && other.lastAsked.isBefore(takesFromBefore)).min(Comparator.comparing(other -> other.lastAsked));
             if (oldest.isEmpty()) {
                 return;
             }
             discard(oldest.get());
-            slots.values().remove(oldest.get());
         }
     }
 
@@ -189,6 +197,12 @@ final class WarmPool implements AutoCloseable {
                 .filter(making -> making.isDone() && !making.isCompletedExceptionally()).count();
     }
 
+    /** The warm pods of {@code revision}, ready or being made. */
+    synchronized int pods(RevisionRef revision) {
+        Slot slot = slots.get(revision);
+        return slot == null ? 0 : slot.pods.size();
+    }
+
     private int size() {
         return slots.values().stream().mapToInt(slot -> slot.pods.size()).sum();
     }
@@ -234,8 +248,7 @@ final class WarmPool implements AutoCloseable {
 
     private void fill(Slot slot) {
         slot.pods.removeIf(CompletableFuture::isCompletedExceptionally);
-        while (slot.starting == 0 && !slot.refused && slot.pods.size() < slot.wanted
-                && size() < config.warmPool().total()) {
+        while (slot.makesPods() && size() < config.warmPool().total()) {
             String instanceId = ids.apply(slot.spec.revision());
             CompletableFuture<WarmPod> making = CompletableFuture.supplyAsync(() -> make(slot, instanceId), makers);
             making.whenComplete((pod, failure) -> {
@@ -276,8 +289,9 @@ final class WarmPool implements AutoCloseable {
             CompletableFuture<Void> started = client.startPod(pod);
             JsonObject container = PodSpecs.container(pod + "-1", pod, labels, spec);
             String id = client.createContainer(container).join();
+            CompletableFuture<Optional<Path>> logFile = ContainerLogFile.pathOf(client, id);
             started.join();
-            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec));
+            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec), logFile.join());
         } catch (RuntimeException e) {
             client.deletePod(pod).exceptionally(gone -> null);
             throw e;
@@ -316,6 +330,11 @@ final class WarmPool implements AutoCloseable {
         Slot(ImageWorkload spec, String key) {
             this.spec = spec;
             this.key = key;
+        }
+
+        /** Whether a fill would make a pod now: the image can run, nothing is starting, fewer than wanted. */
+        boolean makesPods() {
+            return starting == 0 && !refused && pods.size() < wanted;
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 final class Prober {
 
     /** A loopback connect is answered at once; this bounds one whose SYN a full backlog dropped. */
-    private static final int ACCEPT_TIMEOUT_MILLIS = 100;
 
     private final LoopbackProbe probes;
 
@@ -42,19 +41,6 @@ final class Prober {
                     .orElse(new ProbeOutcome.Passed());
         } catch (IOException e) {
             return new ProbeOutcome.Failed(LoopbackProbe.describe(probe, port) + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Whether something accepts connections at 127.0.0.1:{@code port}, by connecting and closing: the cheap look a
-     * start polls with, which tells neither whose socket it is nor whether it answers (the probe after it does).
-     */
-    static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(LoopbackProbe.address(port), ACCEPT_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException refused) {
-            return false;
         }
     }
 }

@@ -4,10 +4,10 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
-import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.runtime.support.StartPolling;
 import dev.kumo.runtime.support.SupervisedInstance;
 import java.io.IOException;
 import java.time.Duration;
@@ -221,12 +221,14 @@ final class Supervisor extends SupervisedInstance {
         private static final Duration TREE_SCAN_PERIOD = Duration.ofSeconds(1);
         /** How long a port conflict must last before the instance shows as unhealthy: starts open ports in turn. */
         private static final Duration CONFLICT_HOLD = Duration.ofSeconds(2);
+        /** How long a start is looked at fast (under a default readiness probe) before the schedule alone decides. */
+        private static final Duration START_POLLING = Duration.ofSeconds(1);
 
         private final Run run;
         private final Containment containment;
         private final ProbeSchedule readiness;
         /** The fast looks of the start, for the default readiness probe (Knative's, without a period). */
-        private Optional<StartPolling> startPolling;
+        private final Optional<StartPolling> startPolling;
         private final Optional<ProbeSchedule> liveness;
         private Instant nextReadiness;
         private Instant nextLiveness;
@@ -249,11 +251,7 @@ final class Supervisor extends SupervisedInstance {
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
-            // Only probes of a port: a connect tells nothing about what an exec or Running probe checks.
-            Probe probe = spec.readiness().probe();
-            this.startPolling = spec.readiness().period().isZero()
-                    && (probe instanceof Probe.TcpSocket || probe instanceof Probe.HttpGet)
-                    ? Optional.of(new StartPolling(readiness.first())) : Optional.empty();
+            this.startPolling = StartPolling.forReadiness(spec.readiness(), readiness.first(), START_POLLING);
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
             this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
@@ -336,20 +334,11 @@ final class Supervisor extends SupervisedInstance {
          * In the start's polling window: whether nothing accepts at {@code port} yet, the next look then scheduled.
          * Refusals seen this way are not probe failures: explaining one reads /proc (milliseconds), and a start
          * looked at every millisecond is refused many times; the probes after the window explain them as before.
-         * Once something accepts, the window closes and the probe runs at once.
          */
         private boolean awaitingListen(int port) {
-            Instant now = config.clock().instant();
-            Optional<StartPolling> polling = startPolling.filter(window -> window.covers(now));
-            if (polling.isEmpty()) {
-                return false;
-            }
-            if (Prober.accepts(port)) {
-                startPolling = Optional.empty();
-                return false;
-            }
-            nextReadiness = polling.get().after(config.clock().instant());
-            return true;
+            Optional<Instant> look = startPolling.flatMap(polling -> polling.nextLook(port, config.clock().instant()));
+            look.ifPresent(next -> nextReadiness = next);
+            return look.isPresent();
         }
 
         /** The probe's port conflict once it has lasted {@link #CONFLICT_HOLD}; notes when a conflict starts. */
