@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.RuntimeName;
@@ -90,13 +91,18 @@ class MultiRuntimeIT {
         store.create(ResourceTypes.SERVICE, service(process, null));
         awaitReady("mixed-00001");
 
-        ObjectNode current = store.get(ResourceTypes.SERVICE, "default", "mixed").orElseThrow();
         ObjectNode changed = service(Map.of("image", "dev.local/hello:1"), List.of(
                 Map.of("revisionName", "mixed-00001", "percent", 50),
                 Map.of("latestRevision", true, "percent", 50)));
-        ((ObjectNode) changed.get("metadata")).put("resourceVersion", current.at("/metadata/resourceVersion")
-                .asText());
-        store.update(ResourceTypes.SERVICE, changed);
+        // As kubectl does: the controllers may write the Service's status between the read and the update (409).
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsMatching(e -> e instanceof ApiException api
+                && api.code() == 409).until(() -> {
+                    ObjectNode current = store.get(ResourceTypes.SERVICE, "default", "mixed").orElseThrow();
+                    ((ObjectNode) changed.get("metadata")).put("resourceVersion",
+                            current.at("/metadata/resourceVersion").asText());
+                    store.update(ResourceTypes.SERVICE, changed);
+                    return true;
+                });
         awaitReady("mixed-00002");
 
         assertThat(container.started()).singleElement().isInstanceOfSatisfying(ImageWorkload.class, spec -> {
