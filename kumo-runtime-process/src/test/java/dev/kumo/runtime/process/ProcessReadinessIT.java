@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A start is looked at every millisecond or faster while its socket may appear, so ready follows the listen closely
  * (the bound here is loose; bin/bench-coldstart holds the figure), inside the fast window and after it; the fast
- * looks never skip the check that the socket is the instance's own.
+ * looks never skip the check that the socket is the instance's own where another process may hold the port (see
+ * {@link FirstProbeIT} for the instance's own free port).
  */
 @EnabledOnOs(OS.LINUX)
 class ProcessReadinessIT {
