@@ -72,7 +72,7 @@ final class Supervisor extends SupervisedInstance {
      * wait for this supervisor's thread to be scheduled first. Called once, before {@link #run}.
      */
     void goAhead() {
-        portFreeAtStart = ahead.isPresent() && PortAllocator.isFree(address.port());
+        portFreeAtStart = ahead.isPresent(); // taken only if usable(): its port was found free just now
         first = ahead.flatMap(launcher -> launcher.go(config.clock().instant(), wakeup::signal));
         if (first.isPresent()) {
             ahead = Optional.empty();
