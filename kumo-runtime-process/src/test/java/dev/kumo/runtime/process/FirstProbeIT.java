@@ -117,7 +117,7 @@ class FirstProbeIT {
         taken = new ServerSocket();
         taken.setReuseAddress(true);
         taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        acceptEveryConnection(taken);
+        Workloads.answerEveryConnection(taken);
 
         await().atMost(SETTLE).until(() -> state(runtime, id) instanceof InstanceState.Unhealthy);
 
@@ -130,19 +130,6 @@ class FirstProbeIT {
                 .as("ready at the look, withdrawn at the check after it, then unhealthy")
                 .startsWith(InstanceState.Ready.class, InstanceState.Starting.class)
                 .endsWith(InstanceState.Unhealthy.class);
-    }
-
-    /** Accepts and closes connections until the socket closes. */
-    private static void acceptEveryConnection(ServerSocket socket) {
-        Thread.ofVirtual().start(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    socket.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
     }
 
     private static List<String> readLines(Path file) {
