@@ -110,7 +110,9 @@ class FirstProbeIT {
         Path portFile = work.resolve("port");
         String id = runtime.start(WorkloadSpec.process(Workloads.HELLO).command("/bin/sh", "-c", NEVER_LISTEN)
                 .args("sh", portFile.toString()).build()).id();
-        await().atMost(SETTLE).until(() -> Files.exists(portFile) && Files.readString(portFile).endsWith("\n"));
+        // Polled tightly: the port must be taken inside the start's second of fast looks.
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(2))
+                .until(() -> Files.exists(portFile) && Files.readString(portFile).endsWith("\n"));
         int port = Integer.parseInt(Files.readString(portFile).strip());
         // The port was free when the run started; this process takes it now (inside the start's second of fast
         // looks), so a look reaches it, and it answers every connection as a workload would.
