@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * withdrawing it when another process took the port in the meantime.
  */
 @EnabledOnOs(OS.LINUX)
-class FirstProbeIT {
+class FirstProbeIT extends WatchedRuntimeCase {
 
     private static final Duration SETTLE = Duration.ofSeconds(20);
     /** Listens on $PORT and appends, per connection in accept order, what it read until end of file ("-": nothing). */
@@ -56,22 +55,11 @@ class FirstProbeIT {
     private static final String NEVER_LISTEN = "echo \"$PORT\" > \"$1\"; exec sleep 3600";
 
     @TempDir
-    Path stateDir;
-    @TempDir
     Path work;
-    private ProcessRuntime runtime;
-    private final RecordingListener listener = new RecordingListener();
     private ServerSocket taken;
 
-    @BeforeEach
-    void startRuntime() {
-        runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir));
-        runtime.watch(listener);
-    }
-
     @AfterEach
-    void closeRuntime() throws IOException {
-        runtime.close();
+    void releasePort() throws IOException {
         if (taken != null) {
             taken.close();
         }
