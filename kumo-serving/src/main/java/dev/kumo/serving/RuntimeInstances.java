@@ -16,6 +16,7 @@ import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.serving.scaling.RevisionScaling;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -55,6 +57,8 @@ public final class RuntimeInstances implements RevisionInstances {
     private final Map<NamespacedName, Prepared> prepared = new ConcurrentHashMap<>();
     /** The Revision each key was last ensured with, for {@link #scaleNow}. */
     private final Map<NamespacedName, Revision> seen = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+    private final ColdStartQuiet quiet = new ColdStartQuiet();
 
     /** {@code runtimes}: each runtime that is on, by name; {@code choice} picks one of them for each Revision. */
     RuntimeInstances(Map<RuntimeName, WorkloadRuntime> runtimes, RuntimeChoice choice, WorkloadSpecs specs,
@@ -72,6 +76,7 @@ public final class RuntimeInstances implements RevisionInstances {
     RuntimeInstances(Runtimes runtimes, RuntimeChoice choice, WorkloadSpecs specs, RevisionScaling scaling,
             InstanceDrain drain, JvmAotCache aot, InstantSource clock) {
         this.pulls = new ImagePullBackOff(clock);
+        this.clock = clock;
         this.runtimes = runtimes;
         this.choice = choice;
         this.specs = specs;
@@ -161,13 +166,41 @@ public final class RuntimeInstances implements RevisionInstances {
 
     @Override
     public void onChange(Consumer<NamespacedName> listener) {
-        runtimes.watch(instance -> listener.accept(
-                new NamespacedName(instance.revision().namespace(), instance.revision().revision())));
+        Map<NamespacedName, Instant> followUpAt = new ConcurrentHashMap<>(); // when each held follow-up is due
+        runtimes.watch(instance -> {
+            NamespacedName key = new NamespacedName(instance.revision().namespace(), instance.revision().revision());
+            if (instance.state() instanceof dev.kumo.runtime.spi.InstanceState.Ready) {
+                quiet.ready(key, clock.instant());
+            }
+            followUp(key, listener, followUpAt);
+        });
         scaling.onChange(revision -> {
             NamespacedName key = new NamespacedName(revision.namespace(), revision.name());
+            if (scaling.lastDesired(revision) > 0 && instancesOf(key).isEmpty()) {
+                quiet.coldStart(key, clock.instant()); // woken from zero: the instance's changes follow the start
+            }
             scaleNow(key);
-            listener.accept(key);
+            listener.accept(key); // at once: the reconciler starts the instance should scaleNow fail
         });
+    }
+
+    /** Tells the reconciler of an instance change of {@code key}: now, or once its cold start is past. */
+    private void followUp(NamespacedName key, Consumer<NamespacedName> listener,
+            Map<NamespacedName, Instant> followUpAt) {
+        Instant now = clock.instant();
+        Optional<Instant> held = quiet.heldUntil(key, now);
+        if (held.isEmpty()) {
+            listener.accept(key);
+            return;
+        }
+        Instant at = held.get();
+        Instant scheduled = followUpAt.merge(key, at, (was, wanted) -> wanted.isBefore(was) ? wanted : was);
+        if (scheduled.equals(at)) { // the earliest so far: (re)scheduled, an extra reconcile being harmless
+            CompletableFuture.delayedExecutor(Duration.between(now, at).toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+                followUpAt.remove(key, at);
+                followUp(key, listener, followUpAt);
+            });
+        }
     }
 
     /**

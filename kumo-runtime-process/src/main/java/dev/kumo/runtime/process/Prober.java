@@ -9,11 +9,10 @@ import java.util.Optional;
 
 /**
  * Runs one probe against 127.0.0.1: a connection must reach a socket of the instance's own processes (the
- * {@link PortCheck}) before the probe's own test ({@link LoopbackProbe}: connect, GET, gRPC health) counts.
+ * {@link PortCheck}) before the probe's own test ({@link LoopbackProbe}: connect, GET, gRPC health) counts; the
+ * connection is the probe's own, or the start's accepted look ({@link #probeOn}).
  */
 final class Prober {
-
-    /** A loopback connect is answered at once; this bounds one whose SYN a full backlog dropped. */
 
     private final LoopbackProbe probes;
 
@@ -26,13 +25,24 @@ final class Prober {
         if (probe instanceof Probe.Running) {
             return new ProbeOutcome.Passed(); // probed only while the process is alive
         }
-        try (Socket socket = new Socket()) {
-            try {
-                socket.connect(LoopbackProbe.address(port), LoopbackProbe.timeoutMillis(timeout));
-            } catch (IOException e) {
-                return ports.refused(port, LoopbackProbe.describe(probe, port) + ": " + e.getMessage());
-            }
-            Optional<PortConflict> conflict = ports.connected(port, ready);
+        Socket socket = new Socket();
+        try {
+            socket.connect(LoopbackProbe.address(port), LoopbackProbe.timeoutMillis(timeout));
+        } catch (IOException e) {
+            close(socket);
+            return ports.refused(port, LoopbackProbe.describe(probe, port) + ": " + e.getMessage());
+        }
+        return probeOn(socket, probe, port, timeout, Optional.of(ports), ready);
+    }
+
+    /**
+     * Probes {@code port} on {@code connected}, a connection already made to it (the start's accepted look), and
+     * closes it; {@code ports} empty skips the ownership check (see {@link OwnershipCheck}).
+     */
+    ProbeOutcome probeOn(Socket connected, Probe probe, int port, Duration timeout, Optional<PortCheck> ports,
+            boolean ready) {
+        try (Socket socket = connected) {
+            Optional<PortConflict> conflict = ports.flatMap(check -> check.connected(port, ready));
             if (conflict.isPresent()) {
                 return new ProbeOutcome.Conflicted(conflict.get());
             }
@@ -41,6 +51,14 @@ final class Prober {
                     .orElse(new ProbeOutcome.Passed());
         } catch (IOException e) {
             return new ProbeOutcome.Failed(LoopbackProbe.describe(probe, port) + ": " + e.getMessage());
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // an unconnected socket: nothing to release
         }
     }
 }

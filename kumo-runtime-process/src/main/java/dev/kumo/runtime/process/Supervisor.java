@@ -10,6 +10,7 @@ import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.support.StartPolling;
 import dev.kumo.runtime.support.SupervisedInstance;
 import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,8 @@ final class Supervisor extends SupervisedInstance {
     private final Optional<Containment> containedAhead;
     /** The first run, when {@link #goAhead} started it from the launcher before this thread ran. */
     private volatile Optional<Run> first = Optional.empty();
+    /** Whether nothing held the instance's port just before the current run started (see {@link OwnershipCheck}). */
+    private volatile boolean portFreeAtStart;
     private int restarts;
     private int consecutiveCrashes;
     /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
@@ -69,6 +72,7 @@ final class Supervisor extends SupervisedInstance {
      * wait for this supervisor's thread to be scheduled first. Called once, before {@link #run}.
      */
     void goAhead() {
+        portFreeAtStart = ahead.isPresent(); // taken only if usable(): its port was found free just now
         first = ahead.flatMap(launcher -> launcher.go(config.clock().instant(), wakeup::signal));
         if (first.isPresent()) {
             ahead = Optional.empty();
@@ -113,6 +117,9 @@ final class Supervisor extends SupervisedInstance {
             Run run;
             long oomKillsBefore = containment.oomKills();
             try {
+                if (first.isEmpty()) {
+                    portFreeAtStart = PortAllocator.isFree(address.port());
+                }
                 Optional<Run> launched = first.or(() -> ahead.flatMap(launcher -> launcher.go(
                         config.clock().instant(), wakeup::signal)));
                 first = Optional.empty();
@@ -243,6 +250,9 @@ final class Supervisor extends SupervisedInstance {
         private Optional<Instant> conflictSince = Optional.empty();
         private boolean unhealthy;
         private boolean everReady;
+        private final OwnershipCheck ownership = new OwnershipCheck(address.port(), portFreeAtStart);
+        /** Ready was published without the ownership check, which the next probe makes. */
+        private boolean readyUnverified;
 
         RunWatch(Run run, Containment containment) {
             this.run = run;
@@ -251,7 +261,7 @@ final class Supervisor extends SupervisedInstance {
             this.liveness = spec.liveness().map(probe -> new ProbeSchedule(probe, run.startedAt(),
                     ProbeSchedule.Kind.LIVENESS));
             this.nextReadiness = readiness.first();
-            this.startPolling = StartPolling.forReadiness(spec.readiness(), readiness.first(), START_POLLING);
+            this.startPolling = StartPolling.keepingConnection(spec.readiness(), readiness.first(), START_POLLING);
             this.nextLiveness = Instant.MAX;
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
             this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
@@ -289,12 +299,20 @@ final class Supervisor extends SupervisedInstance {
 
         private void probeReadiness() {
             ProbeSpec probe = spec.readiness();
-            if (awaitingListen(ports.target(probe.probe()))) {
+            int port = ports.target(probe.probe());
+            if (awaitingListen(port)) {
                 return;
             }
-            ProbeOutcome outcome = prober.probe(probe.probe(), ports.target(probe.probe()), probe.timeout(), portCheck,
-                    ready);
+            // The start's accepted look is the first probe's connection: the workload is connected to once.
+            Optional<Socket> accepted = startPolling.flatMap(StartPolling::takeConnection);
+            boolean checkOwner = ready || ownership.beforeReady(port);
+            ProbeOutcome outcome = accepted.isPresent()
+                    ? prober.probeOn(accepted.get(), probe.probe(), port, probe.timeout(),
+                            checkOwner ? Optional.of(portCheck) : Optional.empty(), ready)
+                    : prober.probe(probe.probe(), port, probe.timeout(), portCheck, ready);
             Instant now = config.clock().instant();
+            boolean verifying = readyUnverified;
+            readyUnverified = false;
             Optional<String> failure = outcome.failure();
             Optional<PortConflict> lasting = lastingConflict(outcome, now);
             if (failure.isEmpty()) {
@@ -307,10 +325,12 @@ final class Supervisor extends SupervisedInstance {
                     startLiveness(now);
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
                     record(); // after: the record of the run's start already names its pid for a later server
+                    readyUnverified = accepted.isPresent() && !checkOwner;
                 }
             } else {
                 readinessFailures++;
-                if (ready && readinessFailures >= probe.failureThreshold()) {
+                if (ready && (readinessFailures >= probe.failureThreshold()
+                        || verifying && outcome instanceof ProbeOutcome.Conflicted)) {
                     ready = false;
                     lastReadinessFailure = failure;
                     publish(new InstanceState.Starting(now, failure));
@@ -327,7 +347,7 @@ final class Supervisor extends SupervisedInstance {
                     publish(new InstanceState.Starting(run.startedAt(), failure));
                 }
             }
-            nextReadiness = readiness.after(now, ready);
+            nextReadiness = readyUnverified ? OwnershipCheck.verifyAt(now) : readiness.after(now, ready);
         }
 
         /**

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A start is looked at every millisecond or faster while its socket may appear, so ready follows the listen closely
  * (the bound here is loose; bin/bench-coldstart holds the figure), inside the fast window and after it; the fast
- * looks never skip the check that the socket is the instance's own.
+ * looks never skip the check that the socket is the instance's own where another process may hold the port (see
+ * {@link FirstProbeIT} for the instance's own free port).
  */
 @EnabledOnOs(OS.LINUX)
 class ProcessReadinessIT {
@@ -94,7 +95,7 @@ class ProcessReadinessIT {
     void aFastLookThatReachesAnotherProcessStillNeverMakesTheInstanceReady() throws IOException {
         held = new ServerSocket();
         held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        answerEveryConnection(held);
+        Workloads.answerEveryConnection(held);
         // The default readiness (no period, so the start is looked at fast) aimed at a port another process holds.
         ProbeSpec probeTaken = new ProbeSpec(new Probe.TcpSocket(held.getLocalPort()), Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(1), 3);
@@ -109,19 +110,6 @@ class ProcessReadinessIT {
                 .contains("not one of the instance's processes");
         assertThat(listener.kinds(id)).as("never ready, not even for a moment").doesNotContain(
                 InstanceState.Ready.class);
-    }
-
-    /** Accepts and closes connections until the socket closes, so probes keep reaching this process. */
-    private static void answerEveryConnection(ServerSocket socket) {
-        Thread.ofVirtual().start(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    socket.accept().close();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
     }
 
     private static Instant epochNanos(String nanos) {

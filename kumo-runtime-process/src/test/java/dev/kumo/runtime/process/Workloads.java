@@ -9,6 +9,7 @@ import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -71,5 +72,18 @@ final class Workloads {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Accepts and closes connections until the socket closes, so probes keep reaching this process. */
+    static void answerEveryConnection(ServerSocket socket) {
+        Thread.ofVirtual().start(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    socket.accept().close();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
     }
 }

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -16,6 +17,8 @@ import java.util.function.IntPredicate;
  * listen, but a refused loopback connect costs microseconds, while the probe itself (an HTTP request, a health RPC)
  * would load an app still warming up. Once something accepts, the looks stop and the probe runs at once; after that,
  * or after the window, the runtime's probe schedule alone decides. Refusals seen by a look are no probe failures.
+ * Made {@link #keepingConnection keeping the connection}, the accepted look's connection is handed to the probe
+ * ({@link #takeConnection}), so the first probe opens none of its own: the workload is connected to once, not twice.
  */
 public final class StartPolling {
 
@@ -26,13 +29,21 @@ public final class StartPolling {
 
     private final Instant from;
     private final Duration window;
-    private final IntPredicate accepts;
+    /** A look at a port: the connection when something accepts (connected, or a stand-in never connected). */
+    private final IntFunction<Optional<Socket>> looks;
     private boolean accepted;
+    private Optional<Socket> connection = Optional.empty();
 
     StartPolling(Instant from, Duration window, IntPredicate accepts) {
+        // A predicate's look keeps no connection: an unconnected stand-in (no file descriptor) marks the accept.
+        this(port -> accepts.test(port) ? Optional.of(new Socket()) : Optional.empty(), from, window);
+    }
+
+    /** Looks that keep the accepted connection (in another order than the predicate's: both take a lambda). */
+    private StartPolling(IntFunction<Optional<Socket>> looks, Instant from, Duration window) {
         this.from = from;
         this.window = window;
-        this.accepts = accepts;
+        this.looks = looks;
     }
 
     /**
@@ -47,6 +58,30 @@ public final class StartPolling {
                 ? Optional.of(new StartPolling(from, window, StartPolling::acceptsOnLoopback)) : Optional.empty();
     }
 
+    /** Looks at {@code from} over {@code window} that keep the connection {@code looks} opened when accepted. */
+    static StartPolling keeping(Instant from, Duration window, IntFunction<Optional<Socket>> looks) {
+        return new StartPolling(looks, from, window);
+    }
+
+    /**
+     * As {@link #forReadiness}, but the accepted look's connection stays open for the probe to take
+     * ({@link #takeConnection}); the caller must take it and close it.
+     */
+    public static Optional<StartPolling> keepingConnection(ProbeSpec readiness, Instant from, Duration window) {
+        return forReadiness(readiness, from, window)
+                .map(polling -> keeping(from, window, StartPolling::connectOnLoopback));
+    }
+
+    /**
+     * The connection of the look that was accepted, once: the probe runs on it instead of connecting again. Empty
+     * when nothing accepted yet, when it was taken, or when the looks keep no connection.
+     */
+    public Optional<Socket> takeConnection() {
+        Optional<Socket> taken = connection.filter(Socket::isConnected);
+        connection = Optional.empty();
+        return taken;
+    }
+
     /**
      * Before a readiness probe of {@code port} at {@code now}: the time of the next look while nothing accepts there
      * yet in the window (the probe waits); empty when the probe runs now (something accepted, the window is over).
@@ -55,8 +90,10 @@ public final class StartPolling {
         if (!covers(now)) {
             return Optional.empty();
         }
-        if (accepts.test(port)) {
+        Optional<Socket> looked = looks.apply(port);
+        if (looked.isPresent()) {
             accepted = true;
+            connection = looked;
             return Optional.empty();
         }
         return Optional.of(after(now));
@@ -79,11 +116,28 @@ public final class StartPolling {
      * socket it is nor whether it answers (the probe after it does).
      */
     static boolean acceptsOnLoopback(int port) {
-        try (Socket socket = new Socket()) {
+        Optional<Socket> connected = connectOnLoopback(port);
+        connected.ifPresent(StartPolling::close);
+        return connected.isPresent();
+    }
+
+    /** A connection to 127.0.0.1:{@code port}, empty when refused. */
+    static Optional<Socket> connectOnLoopback(int port) {
+        Socket socket = new Socket();
+        try {
             socket.connect(LoopbackProbe.address(port), ACCEPT_TIMEOUT_MILLIS);
-            return true;
+            return Optional.of(socket);
         } catch (IOException refused) {
-            return false;
+            close(socket);
+            return Optional.empty();
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a loopback socket: nothing to do about a failure
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,5 +109,40 @@ class StartPollingTest {
             server.close();
             assertThat(StartPolling.acceptsOnLoopback(port)).isFalse();
         }
+    }
+
+    @Test
+    void keepingTheConnectionHandsTheAcceptedLooksConnectionToTheProbeOnce() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LoopbackProbe.address(0).getAddress())) {
+            StartPolling polling = StartPolling.keepingConnection(ProbeSpec.defaultReadiness(), FROM, SECOND)
+                    .orElseThrow();
+            assertThat(polling.takeConnection()).as("nothing accepted yet").isEmpty();
+
+            assertThat(polling.nextLook(server.getLocalPort(), FROM.plusMillis(1))).as("accepted").isEmpty();
+
+            try (Socket connection = polling.takeConnection().orElseThrow();
+                    Socket served = server.accept()) {
+                assertThat(connection.isConnected() && !connection.isClosed()).as("still open").isTrue();
+                assertThat(connection.getLocalPort()).as("the look's own connection").isEqualTo(served.getPort());
+            }
+            assertThat(polling.takeConnection()).as("taken once").isEmpty();
+        }
+    }
+
+    @Test
+    void aPredicatesLooksKeepNoConnectionToTake() {
+        StartPolling polling = new StartPolling(FROM, SECOND, port -> true);
+
+        assertThat(polling.nextLook(8080, FROM.plusMillis(1))).as("accepted").isEmpty();
+        assertThat(polling.takeConnection()).isEmpty();
+    }
+
+    @Test
+    void aRefusedLookKeepsNothingOpen() throws Exception {
+        int port;
+        try (ServerSocket server = new ServerSocket(0, 1, LoopbackProbe.address(0).getAddress())) {
+            port = server.getLocalPort();
+        }
+        assertThat(StartPolling.connectOnLoopback(port)).isEmpty();
     }
 }
