@@ -36,6 +36,8 @@ final class PodmanBaselines implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final long POLL_NANOS = 1_000_000;
     private static final long LEFT_OUT = Long.MIN_VALUE;
+    /** A warm pod's workload container: created, and initialised by Kumo's pool ahead of its start. */
+    private static final List<String> WARM_STATES = List.of("created", "initialized");
 
     private final PodmanService service;
     private final PodmanClient podman;
@@ -149,9 +151,9 @@ final class PodmanBaselines implements AutoCloseable {
     }
 
     /**
-     * Waits until each Revision (of the Kumo under test) has a warm pod: its workload container created and not
-     * started, the pod's infra running. The pool hands a pod out once it also read the pod's ports (an inspect more,
-     * a few milliseconds): a short settle covers it.
+     * Waits until each Revision (of the Kumo under test) has a warm pod: its workload container created (and
+     * initialised) and not started, the pod's infra running. The pool hands a pod out once podman answered it (a few
+     * milliseconds after the state shows): a short settle covers it.
      */
     void awaitWarmPods(List<String> revisions) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -170,7 +172,7 @@ final class PodmanBaselines implements AutoCloseable {
 
     private boolean warm(Map<String, String> labels) {
         boolean created = podman.listContainers(labels).join().stream()
-                .anyMatch(container -> "created".equalsIgnoreCase(container.getString("State")));
+                .anyMatch(container -> WARM_STATES.contains(container.getString("State")));
         boolean podUp = podman.listPods(labels).join().stream()
                 .anyMatch(pod -> List.of("Degraded", "Running").contains(pod.getString("Status")));
         return created && podUp;
