@@ -163,7 +163,8 @@ final class WarmPool implements AutoCloseable {
         }
         expire(config.clock().instant());
         Slot slot = slots.get(spec.revision());
-        if (slot == null || !eligible(spec) || !slot.key.equals(key(spec))) {
+        // The spec the slot was made from, as a rule: then no hash is made on the start's path.
+        if (slot == null || !spec.equals(slot.spec) && !(eligible(spec) && slot.key.equals(key(spec)))) {
             return Optional.empty();
         }
         Optional<CompletableFuture<WarmPod>> ready = slot.pods.stream()
