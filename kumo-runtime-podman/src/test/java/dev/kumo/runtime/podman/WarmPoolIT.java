@@ -57,6 +57,8 @@ class WarmPoolIT {
         String warm = awaitWarm("warm-00001");
         assertThat(TestPodman.pods(WarmPool.ROLE, WarmPool.WARM)).contains(PodLabels.podName(key, warm));
         assertThat(TestPodman.running(PodLabels.INSTANCE, warm)).as("the workload container is not started").isEmpty();
+        assertThat(TestPodman.containerStates(PodLabels.INSTANCE, warm)).as("initialised ahead: runc's create done")
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).endsWith("-1 initialized"));
 
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
