@@ -23,10 +23,11 @@ import java.util.function.IntFunction;
  * The container rows' podman side: one {@code podman system service} started as Kumo starts its own (Kumo's
  * containers.conf), which the Kumo under test is given ({@code --podman-socket}) and the baselines use too. The
  * baselines: {@code POST /containers/{id}/start} of a container created ahead in a running pod with its port
- * published on 127.0.0.1 (what Kumo's warm pod is), and {@code podman run -d -p 127.0.0.1:PORT:8080} (the CLI, with
- * the same containers.conf); each timed to its first 200 on the loopback port, polled every millisecond. Whatever
- * the baselines make carries {@code dev.kumo.bench/run=RUN} and is removed by it; Kumo's pods carry its data
- * directory's key, by which {@link #close} removes whatever the server left.
+ * published on 127.0.0.1 (a warm pod as the issue defines it; Kumo's pool also initialises its container ahead),
+ * and {@code podman run -d -p 127.0.0.1:PORT:8080} (the CLI, with the same containers.conf); each timed to its first
+ * 200 on the loopback port, polled every millisecond. Whatever the baselines make carries
+ * {@code dev.kumo.bench/run=RUN} and is removed by it; Kumo's pods carry its data directory's key, by which
+ * {@link #close} removes whatever the server left.
  */
 final class PodmanBaselines implements AutoCloseable {
 
