@@ -197,19 +197,6 @@ class PodmanRuntimeIT {
     }
 
     @Test
-    void aCommandTheImageLacksFailsTheStartWithPodmansReason() {
-        String id = runtime.start(busybox("nocmd-00001").command("/no/such/program").build()).id();
-
-        InstanceState state = await().atMost(SETTLE).until(() -> runtime.instance(id).orElseThrow().state(),
-                InstanceState::terminal);
-
-        assertThat(state).isInstanceOf(InstanceState.Failed.class);
-        assertThat(((InstanceState.Failed) state).termination().reason())
-                .contains("cannot start the container", "/no/such/program");
-        runtime.stop(id).join();
-    }
-
-    @Test
     void runAsNonRootIsRefusedForAnImageThatRunsAsRootAndHonouredWithAUser() throws Exception {
         String refused = runtime.start(busybox("rooted-00001")
                 .runAs(new RunAsSpec(OptionalLong.empty(), OptionalLong.empty(), true)).build()).id();
