@@ -21,7 +21,8 @@ record BenchImage(String name, String image) {
 
     /**
      * The container variant: Kumo's cold start of the image from its warm pod, against podman's own start of a
-     * container created ahead in a running pod (what a warm pod is) and against {@code podman run}.
+     * container created ahead in a running pod (a warm pod, whose container Kumo also initialises ahead) and against
+     * {@code podman run}.
      */
     ColdStartVariant variant(PodmanBaselines podman) {
         return new ColdStartVariant("container", this::service, podman::awaitWarmPods,

@@ -23,10 +23,11 @@ import java.util.function.IntFunction;
  * The container rows' podman side: one {@code podman system service} started as Kumo starts its own (Kumo's
  * containers.conf), which the Kumo under test is given ({@code --podman-socket}) and the baselines use too. The
  * baselines: {@code POST /containers/{id}/start} of a container created ahead in a running pod with its port
- * published on 127.0.0.1 (what Kumo's warm pod is), and {@code podman run -d -p 127.0.0.1:PORT:8080} (the CLI, with
- * the same containers.conf); each timed to its first 200 on the loopback port, polled every millisecond. Whatever
- * the baselines make carries {@code dev.kumo.bench/run=RUN} and is removed by it; Kumo's pods carry its data
- * directory's key, by which {@link #close} removes whatever the server left.
+ * published on 127.0.0.1 (a warm pod as the issue defines it; Kumo's pool also initialises its container ahead),
+ * and {@code podman run -d -p 127.0.0.1:PORT:8080} (the CLI, with the same containers.conf); each timed to its first
+ * 200 on the loopback port, polled every millisecond. Whatever the baselines make carries
+ * {@code dev.kumo.bench/run=RUN} and is removed by it; Kumo's pods carry its data directory's key, by which
+ * {@link #close} removes whatever the server left.
  */
 final class PodmanBaselines implements AutoCloseable {
 
@@ -36,6 +37,8 @@ final class PodmanBaselines implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final long POLL_NANOS = 1_000_000;
     private static final long LEFT_OUT = Long.MIN_VALUE;
+    /** A warm pod's workload container: created, and initialised by Kumo's pool ahead of its start. */
+    private static final List<String> WARM_STATES = List.of("created", "initialized");
 
     private final PodmanService service;
     private final PodmanClient podman;
@@ -149,9 +152,9 @@ final class PodmanBaselines implements AutoCloseable {
     }
 
     /**
-     * Waits until each Revision (of the Kumo under test) has a warm pod: its workload container created and not
-     * started, the pod's infra running. The pool hands a pod out once it also read the pod's ports (an inspect more,
-     * a few milliseconds): a short settle covers it.
+     * Waits until each Revision (of the Kumo under test) has a warm pod: its workload container created (and
+     * initialised) and not started, the pod's infra running. The pool hands a pod out once podman answered it (a few
+     * milliseconds after the state shows): a short settle covers it.
      */
     void awaitWarmPods(List<String> revisions) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -170,7 +173,7 @@ final class PodmanBaselines implements AutoCloseable {
 
     private boolean warm(Map<String, String> labels) {
         boolean created = podman.listContainers(labels).join().stream()
-                .anyMatch(container -> "created".equalsIgnoreCase(container.getString("State")));
+                .anyMatch(container -> WARM_STATES.contains(container.getString("State")));
         boolean podUp = podman.listPods(labels).join().stream()
                 .anyMatch(pod -> List.of("Degraded", "Running").contains(pod.getString("Status")));
         return created && podUp;

@@ -177,21 +177,23 @@ final class PodInstance extends SupervisedInstance {
                     ? CompletableFuture.completedFuture(warm.get().logFile())
                     : ContainerLogFile.pathOf(podman, container);
             Instant startedAt = config.clock().instant();
-            try {
-                podman.startContainer(container).join();
-            } catch (RuntimeException e) {
-                deleteContainer(podman, container);
-                publish(new InstanceState.Failed(termination("cannot start the container: "
-                        + PodmanClient.cause(e).getMessage(), OptionalInt.empty())));
-                return;
-            }
+            // Watched while podman still answers the start: the workload may accept before podman has saved its
+            // state, and a warm pod's container (initialised ahead) has only the OCI runtime's start to run.
+            CompletableFuture<Void> start = podman.startContainer(container);
+            start.whenComplete((done, failure) -> wakeup.signal());
+            // Its directory is there from the creation on; the file, once conmon made it (the follower waits).
             output = ContainerLogFile.follow(podman, container, logFile, config.failureLogLines(), log::append);
-            CompletableFuture<Integer> exit = podman.waitContainer(container);
+            CompletableFuture<Integer> exit = start.thenCompose(started -> podman.waitContainer(container));
             exit.whenComplete((code, failure) -> wakeup.signal());
             publish(new InstanceState.Starting(startedAt, Optional.empty()));
             Optional<Termination> termination;
             try {
-                Ending ending = new RunWatch(podman, container, startedAt, hostPorts, exit).until();
+                Ending ending = new RunWatch(podman, container, startedAt, hostPorts, start, exit).until();
+                if (ending instanceof Ending.StartFailed failed) {
+                    publish(new InstanceState.Failed(termination("cannot start the container: " + failed.why(),
+                            OptionalInt.empty())));
+                    return;
+                }
                 termination = finish(podman, container, ending, exit);
             } finally {
                 output.end();
@@ -221,6 +223,7 @@ final class PodInstance extends SupervisedInstance {
             case Ending.Exited exited -> Optional.of(exitCode.orElse(0) == SIGKILL_EXIT
                     && spec.limits().memoryBytes().isPresent() ? oomKilled(exitCode, lines)
                     : new Termination("the container exited", exitCode, lines, config.clock().instant()));
+            case Ending.StartFailed failed -> throw new IllegalStateException("a failed start has no run to finish");
             case Ending.LivenessFailed failed -> Optional.of(new Termination("liveness probe failed "
                     + spec.liveness().map(ProbeSpec::failureThreshold).orElse(0) + " times, the container was "
                     + "restarted: " + failed.lastFailure(), exitCode, lines, config.clock().instant()));
@@ -307,6 +310,9 @@ final class PodInstance extends SupervisedInstance {
 
         record LivenessFailed(String lastFailure) implements Ending {
         }
+
+        record StartFailed(String why) implements Ending {
+        }
     }
 
     /** Watches one run: probes on schedule until the container exits, liveness fails, or a stop is requested. */
@@ -318,6 +324,7 @@ final class PodInstance extends SupervisedInstance {
         private final String container;
         private final Instant startedAt;
         private final Map<Integer, Integer> hostPorts;
+        private final CompletableFuture<Void> start;
         private final CompletableFuture<Integer> exit;
         private final ProbeTimes readiness;
         /** The fast looks at the probed port while the container starts (a container starts slower than a process). */
@@ -326,16 +333,21 @@ final class PodInstance extends SupervisedInstance {
         private Instant nextReadiness;
         private Instant nextLiveness = Instant.MAX;
         private boolean ready;
+        /** Something accepted at the probed port during the start's looks. */
+        private boolean accepted;
+        /** Waiting for podman to answer the start before the first probe (nothing accepted, no looks left). */
+        private boolean awaitingStart;
         private int readinessFailures;
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
 
         RunWatch(PodmanClient podman, String container, Instant startedAt, Map<Integer, Integer> hostPorts,
-                CompletableFuture<Integer> exit) {
+                CompletableFuture<Void> start, CompletableFuture<Integer> exit) {
             this.podman = podman;
             this.container = container;
             this.startedAt = startedAt;
             this.hostPorts = hostPorts;
+            this.start = start;
             this.exit = exit;
             this.readiness = new ProbeTimes(spec.readiness(), startedAt, false);
             this.startPolling = StartPolling.forReadiness(spec.readiness(), readiness.first(), START_POLLING);
@@ -345,6 +357,9 @@ final class PodInstance extends SupervisedInstance {
 
         Ending until() {
             while (true) {
+                if (start.isCompletedExceptionally()) {
+                    return new Ending.StartFailed(PodmanClient.cause(start.exceptionNow()).getMessage());
+                }
                 if (stopRequested) {
                     return new Ending.StopRequested();
                 }
@@ -352,8 +367,12 @@ final class PodInstance extends SupervisedInstance {
                     return new Ending.Exited();
                 }
                 Instant now = config.clock().instant();
+                if (awaitingStart && start.isDone()) {
+                    awaitingStart = false;
+                    nextReadiness = now;
+                }
                 if (!now.isBefore(nextReadiness)) {
-                    probeReadiness();
+                    probeReadiness(now);
                 }
                 if (!now.isBefore(nextLiveness)) {
                     Optional<Ending> failed = probeLiveness();
@@ -365,16 +384,30 @@ final class PodInstance extends SupervisedInstance {
             }
         }
 
-        private void probeReadiness() {
+        /**
+         * The looks while the container starts, then the probe. Until podman answered the start only the looks run
+         * (or the probe, of a port something accepted at): a probe of a container podman has not started yet would
+         * fail and wait a period. A TCP probe is the look's own accepted connection.
+         */
+        private void probeReadiness(Instant lookedAt) {
             ProbeSpec probe = spec.readiness();
+            boolean looking = startPolling.isPresent() && lookedAt.isBefore(readiness.first().plus(START_POLLING));
             Optional<Instant> look = startPolling.flatMap(polling -> polling.nextLook(hostPort(probe.probe()),
-                    config.clock().instant()));
+                    lookedAt));
             if (look.isPresent()) {
                 nextReadiness = look.get(); // nothing accepts at the published port yet: no probe, no failure
                 return;
             }
-            Optional<String> failure = ContainerProbe.probe(podman, container, probe.probe(),
-                    hostPort(probe.probe()), probe.timeout());
+            boolean acceptedNow = looking && !accepted;
+            accepted |= looking;
+            if (!accepted && !start.isDone()) {
+                awaitingStart = true; // the start's answer wakes the watch
+                nextReadiness = Instant.MAX;
+                return;
+            }
+            Optional<String> failure = acceptedNow && probe.probe() instanceof Probe.TcpSocket ? Optional.empty()
+                    : ContainerProbe.probe(podman, container, probe.probe(), hostPort(probe.probe()),
+                            probe.timeout());
             Instant now = config.clock().instant();
             if (failure.isEmpty()) {
                 readinessFailures = 0;

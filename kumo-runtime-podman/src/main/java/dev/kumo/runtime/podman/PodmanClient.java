@@ -103,6 +103,15 @@ public final class PodmanClient implements AutoCloseable {
                 + spec.getString("name") + " of image " + spec.getString("image")).thenApply(a -> a.getString("Id"));
     }
 
+    /**
+     * Initialises a created container without starting it: its storage mounted, conmon running and the OCI runtime's
+     * {@code create} done, so that a {@link #startContainer} after only has the runtime's {@code start} left.
+     */
+    public CompletableFuture<Void> initContainer(String id) {
+        return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/init", null, "initialising container " + id)
+                .thenApply(body -> null);
+    }
+
     /** Starts a created (or exited) container. */
     public CompletableFuture<Void> startContainer(String id) {
         return call(HttpMethod.POST, LIBPOD + "/containers/" + id + "/start", null, "starting container " + id)

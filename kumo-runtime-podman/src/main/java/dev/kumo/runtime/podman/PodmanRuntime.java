@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +45,6 @@ public final class PodmanRuntime extends TabledRuntime {
     private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
     private final WarmPool warmPool;
-    private final Set<String> startingWarm = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
@@ -134,10 +131,7 @@ public final class PodmanRuntime extends TabledRuntime {
         InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, volumeDirs,
                 this::changed);
-        warm.ifPresent(pod -> {
-            instance.takeOver(pod);
-            startingWarm.add(id);
-        });
+        warm.ifPresent(instance::takeOver);
         table.add(id, instance, log);
         Thread.ofVirtual().name("pod-" + id).start(instance);
         return instance.snapshot();
@@ -204,8 +198,8 @@ public final class PodmanRuntime extends TabledRuntime {
     }
 
     private void changed(Instance instance) {
-        if (!(instance.state() instanceof InstanceState.Starting) && startingWarm.remove(instance.id())) {
-            warmPool.started(instance.revision());
+        if (!(instance.state() instanceof InstanceState.Starting)) {
+            warmPool.started(instance.id());
         }
         table.changed(instance);
     }

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Pods made ahead of demand, so that an instance starting from zero (or the next replica of a busy Revision) starts
  * only its workload container: for each Revision the runtime was told may be wanted ({@code prepare}), up to the
- * limits, a pod whose infra runs with its ports published on loopback and whose workload container is created but
- * not started, labelled as an instance's pod plus {@code dev.kumo/role=warm}. A start takes one made from the same
- * create requests (compared by a hash of their JSON) and the pool makes the next in the background. Warm pods of a
+ * limits, a pod whose infra runs with its ports published on loopback and whose workload container is created and
+ * initialised (conmon up, the OCI runtime's {@code create} done) but not started, labelled as an instance's pod plus
+ * {@code dev.kumo/role=warm}. A start takes one made from the same create requests (compared by a hash of their JSON)
+ * and the pool makes the next in the background, once no start from a warm pod is under way. Warm pods of a
  * Revision whose spec changed, that was not asked for within the idle expiry, or of a closed pool are removed.
  */
 final class WarmPool implements AutoCloseable {
@@ -43,6 +44,8 @@ final class WarmPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
     private static final Duration REFILL_DELAY = Duration.ofMillis(300);
+    /** How long an instance started in a warm pod holds back the pool's making at most (a start that never ends). */
+    private static final Duration HOLD_LIMIT = Duration.ofSeconds(10);
 
     private final PodmanRuntimeConfig config;
     private final Supplier<CompletableFuture<PodmanClient>> podman;
@@ -54,6 +57,7 @@ final class WarmPool implements AutoCloseable {
             Thread.ofVirtual().name("warm-pool-sweep").factory());
     private final Map<RevisionRef, Slot> slots = new HashMap<>();
     private final List<CompletableFuture<Void>> removals = new ArrayList<>();
+    private final StartingHold starting = new StartingHold(HOLD_LIMIT);
     private boolean closed;
 
     /**
@@ -134,7 +138,7 @@ final class WarmPool implements AutoCloseable {
      * that its next ask is not a first one.
      */
     private void makeRoom(Slot slot, Instant takesFromBefore) {
-        if (!slot.makesPods()) {
+        if (!quiet() || !slot.makesPods()) {
             return;
         }
         int missing = slot.wanted - slot.pods.size();
@@ -149,8 +153,9 @@ final class WarmPool implements AutoCloseable {
     }
 
     /**
-     * A warm pod made for {@code spec}, if one is ready. The pool makes the next once the instance started in it
-     * is past starting ({@link #started}): making a pod meanwhile would slow that start, the one a request waits for.
+     * A warm pod made for {@code spec}, if one is ready. The pool makes the next (of any Revision) once every instance
+     * started in a warm pod is past starting ({@link #started}): making a pod meanwhile would slow those starts, the
+     * ones requests wait for (ten at once each start a pod of their own Revision).
      */
     synchronized Optional<WarmPod> take(ImageWorkload spec) {
         if (closed) {
@@ -158,7 +163,8 @@ final class WarmPool implements AutoCloseable {
         }
         expire(config.clock().instant());
         Slot slot = slots.get(spec.revision());
-        if (slot == null || !eligible(spec) || !slot.key.equals(key(spec))) {
+        // The spec the slot was made from, as a rule: then no hash is made on the start's path.
+        if (slot == null || !spec.equals(slot.spec) && !(eligible(spec) && slot.key.equals(key(spec)))) {
             return Optional.empty();
         }
         Optional<CompletableFuture<WarmPod>> ready = slot.pods.stream()
@@ -166,28 +172,35 @@ final class WarmPool implements AutoCloseable {
         if (ready.isPresent()) {
             slot.pods.remove(ready.get());
             slot.lastAsked = config.clock().instant();
-            slot.starting++;
-            return Optional.of(ready.get().join());
+            WarmPod pod = ready.get().join();
+            starting.taken(pod.instanceId(), slot.lastAsked);
+            // A start that never ends holds the pool back only so long.
+            sweeper.schedule(this::refill, HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(pod);
         }
         return Optional.empty();
     }
 
     /**
-     * An instance that took a warm pod of {@code revision} is past starting: the pool makes the next a moment later,
-     * once the request that woke the instance (proxied as it turns ready) had its answer: making a pod takes podman,
-     * netavark and runc a few hundred milliseconds of CPU that answer would otherwise share.
+     * Instance {@code instanceId}, started in a warm pod, is past starting: once no other is starting, the pool makes
+     * what is missing a moment later, when the request that woke the instance (proxied as it turns ready) had its
+     * answer: making a pod takes podman, netavark and runc a few hundred milliseconds of CPU that answer would
+     * otherwise share.
      */
-    synchronized void started(RevisionRef revision) {
-        if (!closed) {
-            sweeper.schedule(() -> refill(revision), REFILL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    synchronized void started(String instanceId) {
+        if (!closed && starting.started(instanceId)) {
+            sweeper.schedule(this::refill, REFILL_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private synchronized void refill(RevisionRef revision) {
-        Slot slot = slots.get(revision);
-        if (slot != null && !closed) {
-            slot.starting = Math.max(0, slot.starting - 1);
-            fill(slot);
+    /** Whether the pool makes pods now: no instance started in a warm pod is starting (within the hold limit). */
+    private boolean quiet() {
+        return starting.quiet(config.clock().instant());
+    }
+
+    private synchronized void refill() {
+        if (!closed && quiet()) {
+            slots.values().forEach(this::fill);
         }
     }
 
@@ -248,7 +261,7 @@ final class WarmPool implements AutoCloseable {
 
     private void fill(Slot slot) {
         slot.pods.removeIf(CompletableFuture::isCompletedExceptionally);
-        while (slot.makesPods() && size() < config.warmPool().total()) {
+        while (quiet() && slot.makesPods() && size() < config.warmPool().total()) {
             String instanceId = ids.apply(slot.spec.revision());
             CompletableFuture<WarmPod> making = CompletableFuture.supplyAsync(() -> make(slot, instanceId), makers);
             making.whenComplete((pod, failure) -> {
@@ -269,7 +282,10 @@ final class WarmPool implements AutoCloseable {
         }
     }
 
-    /** Makes one warm pod as {@link PodInstance} makes an instance's, stopping short of starting the container. */
+    /**
+     * Makes one warm pod as {@link PodInstance} makes an instance's, stopping short of starting the container: it is
+     * created and initialised (conmon and the OCI runtime's {@code create} done), so a start only runs it.
+     */
     private WarmPod make(Slot slot, String instanceId) {
         ImageWorkload spec = slot.spec;
         PodmanClient client = podman.get().join();
@@ -291,7 +307,11 @@ final class WarmPool implements AutoCloseable {
             String id = client.createContainer(container).join();
             CompletableFuture<Optional<Path>> logFile = ContainerLogFile.pathOf(client, id);
             started.join();
-            return new WarmPod(instanceId, pod, id, PodPorts.of(client, pod, spec), logFile.join());
+            // Initialised too (in the running pod): of podman's start, only the OCI runtime's own is left.
+            CompletableFuture<Void> initialised = client.initContainer(id);
+            Map<Integer, Integer> hostPorts = PodPorts.of(client, pod, spec);
+            initialised.join();
+            return new WarmPod(instanceId, pod, id, hostPorts, logFile.join());
         } catch (RuntimeException e) {
             client.deletePod(pod).exceptionally(gone -> null);
             throw e;
@@ -324,17 +344,15 @@ final class WarmPool implements AutoCloseable {
         private int wanted;
         private Instant lastAsked = Instant.MIN;
         private boolean refused;
-        // Instances started in this slot's pods that are still starting: no new pod is made meanwhile.
-        private int starting;
 
         Slot(ImageWorkload spec, String key) {
             this.spec = spec;
             this.key = key;
         }
 
-        /** Whether a fill would make a pod now: the image can run, nothing is starting, fewer than wanted. */
+        /** Whether a fill would make a pod when the pool is quiet: the image can run, fewer than wanted. */
         boolean makesPods() {
-            return starting == 0 && !refused && pods.size() < wanted;
+            return !refused && pods.size() < wanted;
         }
     }
 }

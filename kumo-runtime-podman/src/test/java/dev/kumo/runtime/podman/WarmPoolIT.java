@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WarmPoolIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    /** The states podman shows for a warm pod's workload container: created, initialised by the pool. */
+    private static final List<String> WARM_STATES = List.of(" created", " initialized");
     private static final int STARTS = 5;
 
     @TempDir
@@ -55,6 +57,8 @@ class WarmPoolIT {
         String warm = awaitWarm("warm-00001");
         assertThat(TestPodman.pods(WarmPool.ROLE, WarmPool.WARM)).contains(PodLabels.podName(key, warm));
         assertThat(TestPodman.running(PodLabels.INSTANCE, warm)).as("the workload container is not started").isEmpty();
+        assertThat(TestPodman.containerStates(PodLabels.INSTANCE, warm)).as("initialised ahead: runc's create done")
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).endsWith("-1 initialized"));
 
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
@@ -137,11 +141,12 @@ class WarmPoolIT {
         return warmInstances(revision).getFirst();
     }
 
-    /** The instance ids of the revision's containers that are created and not started: the warm ones. */
+    /** The instance ids of the revision's containers that are created (initialised) and not started: the warm ones. */
     private static List<String> warmInstances(String revision) {
         String prefix = "kumo-" + key + "-";
         return TestPodman.containerStates(PodLabels.REVISION, revision).stream()
-                .filter(line -> line.startsWith(prefix) && line.toLowerCase(Locale.ROOT).endsWith(" created"))
+                .filter(line -> line.startsWith(prefix) && WARM_STATES.stream()
+                        .anyMatch(line.toLowerCase(Locale.ROOT)::endsWith))
                 .map(line -> line.substring(prefix.length(), line.indexOf(' ')))
                 .map(name -> name.substring(0, name.lastIndexOf('-')))
                 .toList();
