@@ -1,14 +1,11 @@
 # The distribution bin/kumo runs, built from a clone (sourced by bin/kumo after jdk.sh).
 
-kumo_server_classpath() {
-  echo "$1/kumo-server/target/kumo-server-0.1.0-SNAPSHOT.jar:$1/kumo-server/target/lib/*"
-}
-
-# The CLI's class path, jar by jar in a fixed order: the AOT cache is valid only for the class path it was made with.
+# Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
+# path it was made with).
 kumo_cli_classpath() {
-  local cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" jar
-  for jar in "$1"/kumo-cli/target/lib/*.jar; do cp="$cp:$jar"; done
-  echo "$cp"
+  local jar
+  kumo_cli_cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
+  for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
 }
 
 # Builds with Maven when a jar is missing, a main source or POM is newer than the jars, or KUMO_REBUILD=1 (never
@@ -16,7 +13,7 @@ kumo_cli_classpath() {
 # one line of progress (the module being built), or the build's errors on failure.
 kumo_build_if_stale() {
   local root="$1" cli_jar="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
-  local server_jar="$1/kumo-server/target/kumo-server-0.1.0-SNAPSHOT.jar" reason="" older
+  local server_jar="$1/kumo-server/target/kumo-server-0.1.0-SNAPSHOT.jar" reason="" older dir sources=()
   [ -f "$root/pom.xml" ] && [ -x "$root/mvnw" ] && [ "${KUMO_REBUILD:-0}" != never ] || return 0
   if [ "${KUMO_REBUILD:-0}" = 1 ]; then
     reason="KUMO_REBUILD=1"
@@ -25,7 +22,11 @@ kumo_build_if_stale() {
   else
     older="$server_jar"
     [ "$cli_jar" -ot "$server_jar" ] && older="$cli_jar"
-    if [ -n "$(find "$root/pom.xml" "$root"/kumo-*/pom.xml "$root"/kumo-*/src/main -newer "$older" -print -quit)" ]; then
+    # Every module the server's build takes in (all but the benchmarks).
+    for dir in "$root"/kumo-*/; do
+      [ "$dir" = "$root/kumo-bench/" ] || sources+=("$dir/pom.xml" "$dir/src/main")
+    done
+    if [ -n "$(find "$root/pom.xml" "${sources[@]}" -newer "$older" -print -quit)" ]; then
       reason="sources changed"
     fi
   fi
@@ -63,28 +64,26 @@ kumo_build_failed() {
   exit 1
 }
 
-# Sets kumo_cli_opts: the flags of a CLI launch, recording the CLI's AOT cache (JDK 25+, JEP 483/514) or CDS archive
-# first when it is missing or older than the CLI's jar. The recording runs dev.kumo.cli.aot.CliTraining (the
-# everyday calls against a stand-in server over TLS) once, on the same class path; it takes a few seconds.
-kumo_cli_cache() {
-  local root="$1" major="$2" cp cache tmp
-  cp="$(kumo_cli_classpath "$root")"
-  # A short-lived process: C1 only, one compiler thread, no perf data file, a small initial heap.
-  kumo_cli_opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
+# Sets kumo_cli_opts and kumo_cli_cp: the JVM flags and class path of a CLI launch, recording the CLI's AOT cache
+# (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar. The
+# recording runs dev.kumo.cli.aot.CliTraining (the everyday calls against a stand-in server over TLS) once, on the
+# same class path and flags; it takes a few seconds.
+kumo_cli_launch() {
+  local root="$1" major="$2" cache tmp record
+  kumo_cli_classpath "$root"
+  # A short-lived process: serial GC, C1 only with one compiler thread, no perf data file, a small initial heap.
+  kumo_cli_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
   if [ "$major" -ge 25 ]; then
     cache="$root/kumo-cli/target/kumo-cli.aot"
+    record=(-XX:AOTCacheOutput="$cache.$$")
   else
     cache="$root/kumo-cli/target/kumo-cli.jsa"
+    record=(-XX:ArchiveClassesAtExit="$cache.$$")
   fi
   if [ ! -f "$cache" ] || [ "$cache" -ot "$root/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" ]; then
     tmp="$cache.$$"
-    if [ "$major" -ge 25 ]; then
-      record=(-XX:AOTCacheOutput="$tmp")
-    else
-      record=(-XX:ArchiveClassesAtExit="$tmp")
-    fi
-    if "$JAVA_HOME/bin/java" -XX:+UseSerialGC "${kumo_cli_opts[@]}" "${record[@]}" -cp "$cp" \
-        dev.kumo.cli.aot.CliTraining >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
+    if "$JAVA_HOME/bin/java" "${kumo_cli_opts[@]}" "${record[@]}" -cp "$kumo_cli_cp" dev.kumo.cli.aot.CliTraining \
+        >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
       mv -f "$tmp" "$cache"
     else
       rm -f "$tmp" "$tmp.config"
