@@ -82,6 +82,7 @@ kumo_cli_launch() {
   fi
   if [ ! -f "$cache" ] || [ "$cache" -ot "$root/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" ]; then
     tmp="$cache.$$"
+    [ -t 2 ] && echo "kumo: recording the CLI's class cache (once per build, a few seconds) ..." >&2
     if "$JAVA_HOME/bin/java" "${kumo_cli_opts[@]}" "${record[@]}" -cp "$kumo_cli_cp" dev.kumo.cli.aot.CliTraining \
         >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
       mv -f "$tmp" "$cache"
