@@ -7,7 +7,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.Manifests;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.cli.base.CliException;
-import java.io.File;
+import dev.kumo.cli.config.KubeconfigContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,12 +28,9 @@ public final class KubeconfigFile {
     private KubeconfigFile() {
     }
 
-    /** The file to merge into. */
+    /** The file to merge into: the first of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
     public static Path location(Map<String, String> variables, Path home) {
-        return Optional.ofNullable(variables.get("KUBECONFIG")).stream()
-                .flatMap(list -> List.of(list.split(File.pathSeparator)).stream())
-                .filter(p -> !p.isBlank()).findFirst().map(Path::of)
-                .orElse(home.resolve(".kube").resolve("config"));
+        return KubeconfigContext.location(variables, home);
     }
 
     /** Merges Kumo's document into the file; returns whether the file existed before. */

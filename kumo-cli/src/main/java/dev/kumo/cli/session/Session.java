@@ -46,6 +46,12 @@ public final class Session implements AutoCloseable {
                 options.dataDir());
     }
 
+    /** As {@link #config()}, without the kubeconfig as a source (for the command that writes it). */
+    public ClientConfig configWithoutKubeconfig() {
+        return resolver().withoutKubeconfig().resolve(options.server(), options.token(),
+                options.certificateAuthority(), options.dataDir());
+    }
+
     public ConfigResolver resolver() {
         return new ConfigResolver(environment.variables(), environment.home());
     }
