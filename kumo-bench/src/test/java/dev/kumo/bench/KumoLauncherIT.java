@@ -3,22 +3,20 @@ package dev.kumo.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real {@code bin/kumo}: a CLI verb runs in a JVM of its own on kumo-cli's class path (nothing of the server),
- * with the short-lived flags and the class cache; {@code kubeconfig --merge} writes under {@code $HOME}.
+ * with the short-lived flags and the class cache; {@code kubeconfig --merge} writes under {@code $HOME}, and a call
+ * given no server follows the kubeconfig's current context to a real server.
  */
 class KumoLauncherIT {
 
@@ -53,13 +51,32 @@ class KumoLauncherIT {
         }
     }
 
+    @Test
+    void withoutServerOrDataDirectoryTheCliFollowsTheKubeconfigsCurrentContext() throws Exception {
+        Path dataDir = Files.createTempDirectory("kumo-launcher-it");
+        try (ServerUnderTest server = ServerUnderTest.start("memory", dataDir, false)) {
+            assertThat(kumo(Map.of("HOME", home.toString(), "KUMO_DATA_DIR", dataDir.toString()), "kubeconfig",
+                    "--merge").code()).isZero();
+
+            Result version = kumo(Map.of("HOME", home.toString()), "version");
+
+            assertThat(version.code()).as(version.stderr()).isZero();
+            assertThat(version.stdout()).contains("Server Version: v");
+            assertThat(version.stderr()).isEmpty();
+        } finally {
+            dev.kumo.bench.TempDir.deleteRecursively(dataDir);
+        }
+    }
+
     private record Result(int code, String stdout, String stderr) {
     }
 
+    /** Runs bin/kumo; its stderr goes to a file (the common pool may be busy draining a server's output). */
     private Result kumo(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(KumoBinary.find().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        Path stderr = Files.createTempFile("kumo-launcher-it", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().put("KUMO_REBUILD", "never");
         builder.environment().put("KUMO_DATA_DIR", home.resolve("no-server").toString());
         builder.environment().remove("KUMO_SERVER");
@@ -67,17 +84,12 @@ class KumoLauncherIT {
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String stdout = read(process.getInputStream());
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), stdout, stderr.join());
-    }
-
-    private static String read(InputStream in) {
         try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Result(process.exitValue(), stdout, Files.readString(stderr));
+        } finally {
+            Files.delete(stderr);
         }
     }
 }
