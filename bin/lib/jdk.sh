@@ -1,30 +1,55 @@
-# Finds a JDK >= 21 and exports JAVA_HOME (sourced by bin/kumo, bin/test and .ci/run).
-# Order: $JAVA_HOME, every JDK under /usr/lib/jvm (newest first), the java on PATH.
-kumo_java_major() {
-  # The JDK's release file answers without starting a JVM; ask the JVM only when there is none.
+# Finds a JDK >= 21 and exports JAVA_HOME and KUMO_JAVA_MAJOR (sourced by bin/kumo, bin/test and .ci/run).
+# Order: $JAVA_HOME, the newest JDK under /usr/lib/jvm, the java on PATH. Without a fork when the JDKs have their
+# release file: bin/kumo runs this before every CLI call.
+
+# Sets kumo_major to a JDK's feature version (empty when unknown): from its release file, else by asking the JVM.
+kumo_read_major() {
+  local line
+  kumo_major=""
   if [ -f "$1/release" ]; then
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=\"*) line="${line#JAVA_VERSION=\"}"; kumo_major="${line%%[!0-9]*}"; return 0 ;;
+      esac
+    done <"$1/release"
   else
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+    kumo_major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
   fi
 }
 
+kumo_java_major() {
+  kumo_read_major "$1"
+  echo "$kumo_major"
+}
+
+# Whether a directory is a JDK >= 21 (sets kumo_major).
+kumo_usable_jdk() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] && kumo_read_major "$1" && [ -n "$kumo_major" ] \
+    && [ "$kumo_major" -ge 21 ]
+}
+
 kumo_find_jdk() {
-  local candidates=() dir major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  for dir in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do candidates+=("${dir%/}"); done
-  if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  local dir best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && kumo_usable_jdk "$JAVA_HOME"; then
+    export KUMO_JAVA_MAJOR="$kumo_major"
+    return 0
   fi
-  for dir in "${candidates[@]}"; do
-    [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
-    major=$(kumo_java_major "$dir")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$dir"
-      return 0
+  for dir in /usr/lib/jvm/*/; do
+    dir="${dir%/}"
+    if kumo_usable_jdk "$dir" && [ "$kumo_major" -gt "$best_major" ]; then
+      best="$dir"
+      best_major="$kumo_major"
     fi
   done
+  if [ -z "$best" ] && command -v java >/dev/null 2>&1; then
+    dir="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    kumo_usable_jdk "$dir" && best="$dir" && best_major="$kumo_major"
+  fi
+  if [ -n "$best" ]; then
+    export JAVA_HOME="$best" KUMO_JAVA_MAJOR="$best_major"
+    return 0
+  fi
   echo "Error: Kumo needs a JDK 21 or newer; none found in \$JAVA_HOME, /usr/lib/jvm or on PATH." >&2
   echo "Install one (e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin) and try again." >&2
   return 1

@@ -3,12 +3,16 @@ package dev.kumo.cli;
 import dev.kumo.cli.session.CliEnvironment;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
+import dev.kumo.cli.completion.CompletionCommand;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Builds the {@code kumo} command line. The composition root adds its own subcommands ({@code server}) through
@@ -26,10 +30,18 @@ public final class KumoCli {
 
     /** The command line for a given environment (tests pass captured streams, a temporary home, a clock). */
     public static CommandLine commandLine(CliEnvironment environment, List<Object> extraSubcommands) {
-        Session session = new Session(environment, new GlobalOptions());
-        FailureHandler failures = new FailureHandler(session);
-        CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(session));
+        CommandLine commandLine = commandLine(new Session(environment, new GlobalOptions()), RootCommand.SUBCOMMANDS);
         extraSubcommands.forEach(command -> addWithoutClientOptions(commandLine, command));
+        return commandLine;
+    }
+
+    /** The root with the given top-level commands only, working in {@code session}. */
+    private static CommandLine commandLine(Session session, List<Class<?>> subcommands) {
+        CliEnvironment environment = session.environment();
+        FailureHandler failures = new FailureHandler(session);
+        CommandFactory factory = new CommandFactory(session);
+        CommandLine commandLine = new CommandLine(RootCommand.class, factory);
+        subcommands.forEach(command -> commandLine.addSubcommand(new CommandLine(command, factory)));
         // No picocli argument files: "@FILE" is a value of its own here (--data @FILE reads the file as the body).
         return commandLine.setOut(environment.out()).setErr(environment.err()).setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -62,16 +74,54 @@ public final class KumoCli {
         return run(CliEnvironment.system(), args);
     }
 
-    /** Runs the CLI in a given environment and returns the exit code. */
+    /**
+     * Runs the CLI in a given environment and returns the exit code. Only the top-level command named on the line
+     * is built (picocli reflects over every command it is given, and one invocation runs one); a line naming none,
+     * or that this smaller tree cannot parse, gets the whole tree, so help, suggestions and usage errors read the
+     * same. The API client is closed before returning, so that no selector thread is left for the JVM to wait on.
+     */
     public static int run(CliEnvironment environment, String... args) {
+        Session session = new Session(environment, new GlobalOptions());
         try {
-            return commandLine(environment, List.of()).execute(args);
+            return commandLineFor(session, args).execute(args);
         } finally {
+            session.close();
             environment.out().flush();
             environment.err().flush();
         }
     }
 
+    private static CommandLine commandLineFor(Session session, String... args) {
+        Optional<Class<?>> named = namedCommand(args);
+        if (named.isPresent()) {
+            CommandLine lean = commandLine(session, List.of(named.get()));
+            try {
+                lean.parseArgs(args);
+                return lean;
+            } catch (ParameterException e) {
+                // Reported by the whole tree below, with its suggestions.
+            }
+        }
+        return commandLine(session, RootCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The top-level command the line names: the first argument that is a command's name or alias. Completion
+     * walks the whole tree, so it is never built alone.
+     */
+    private static Optional<Class<?>> namedCommand(String... args) {
+        for (String arg : args) {
+            for (Class<?> command : RootCommand.SUBCOMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (arg.equals(annotation.name()) || Arrays.asList(annotation.aliases()).contains(arg)) {
+                    return command == CompletionCommand.class ? Optional.empty() : Optional.of(command);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. */
     public static void main(String[] args) {
         System.exit(run(args));
     }

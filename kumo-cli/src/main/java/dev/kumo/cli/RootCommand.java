@@ -18,6 +18,7 @@ import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
 import dev.kumo.cli.version.VersionCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -26,12 +27,17 @@ import picocli.CommandLine.ScopeType;
 /** {@code kumo}: the root of the command tree, holding the global options. */
 @Command(name = "kumo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = RootCommand.Version.class, usageHelpAutoWidth = true,
-        description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.",
-        subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
-            RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
-            SourceCommand.class, EventCommand.class, KubeconfigCommand.class, VersionCommand.class,
-            CompletionCommand.class, DoctorCommand.class, ImageCommand.class})
+        description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.")
 final class RootCommand extends GroupCommand {
+
+    /**
+     * The top-level commands, in the order help lists them. Added by {@link KumoCli} rather than declared in
+     * {@code @Command(subcommands)}, so that one invocation can build only the command it runs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
+            ServiceCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
+            TriggerCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
+            VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class);
 
     @Mixin
     GlobalOptions options;

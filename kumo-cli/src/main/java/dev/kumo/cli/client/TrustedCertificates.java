@@ -71,6 +71,9 @@ public final class TrustedCertificates {
     }
 
     private static byte[] read(CertificateAuthority authority) {
+        if (authority.pem().isPresent()) {
+            return authority.pem().get();
+        }
         try {
             return Files.readAllBytes(authority.file());
         } catch (NoSuchFileException e) {

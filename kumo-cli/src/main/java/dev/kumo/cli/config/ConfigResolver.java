@@ -13,17 +13,32 @@ import java.util.Optional;
 
 /**
  * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
- * {@code KUMO_SERVER}, {@code server:} in the config file, the local server's {@code api-url} file, else
- * {@value #DEFAULT_SERVER}. Token: {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, else the
- * local server's {@code token} file. Certificate authority (for {@code https://} only):
- * {@code --certificate-authority}, {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file, else the
- * local server's {@code tls/ca.crt}. The local server is the one whose data directory is {@code --data-dir},
- * {@code KUMO_DATA_DIR}, else the server's default; its files are used for a loopback server only.
+ * {@code KUMO_SERVER}, {@code server:} in the config file, the {@code api-url} file of a data directory given with
+ * {@code --data-dir} or {@code KUMO_DATA_DIR}, the kubeconfig's current context (as kn reads it; see
+ * {@link KubeconfigContext}), the default data directory's {@code api-url}, else {@value #DEFAULT_SERVER}. Token:
+ * {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, the kubeconfig user's when the server came
+ * from the kubeconfig, else the local server's {@code token} file. Certificate authority (for {@code https://}
+ * only): {@code --certificate-authority}, {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file,
+ * the kubeconfig cluster's when the server came from it, else the local server's {@code tls/ca.crt}. The local
+ * server is the one whose data directory is {@code --data-dir}, {@code KUMO_DATA_DIR}, else the server's default;
+ * its files are used for a loopback server only.
  *
  * @param variables the environment variables
  * @param home the user's home directory
+ * @param readKubeconfig whether the kubeconfig is a source ({@code kumo kubeconfig}, which writes it, does not read
+ *     it)
  */
-public record ConfigResolver(Map<String, String> variables, Path home) {
+public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig) {
+
+    /** A resolver that reads the kubeconfig too. */
+    public ConfigResolver(Map<String, String> variables, Path home) {
+        this(variables, home, true);
+    }
+
+    /** This resolver without the kubeconfig as a source. */
+    public ConfigResolver withoutKubeconfig() {
+        return new ConfigResolver(variables, home, false);
+    }
 
     public static final String DEFAULT_SERVER = "https://127.0.0.1:7780";
 
@@ -35,11 +50,12 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
     /** As {@link #resolve(Optional, Optional, Optional)}, with the local server's data directory from {@code --data-dir}. */
     public ClientConfig resolve(Optional<String> serverFlag, Optional<String> tokenFlag, Optional<Path> caFlag,
             Optional<Path> dataDirFlag) {
-        Path dataDirectory = dataDirFlag.or(() -> variable("KUMO_DATA_DIR").map(Path::of))
-                .orElseGet(this::dataDirectory);
+        Optional<Path> givenDataDirectory = dataDirFlag.or(() -> variable("KUMO_DATA_DIR").map(Path::of));
+        Path dataDirectory = givenDataDirectory.orElseGet(this::dataDirectory);
         ConfigFile file = ConfigFile.read(configFile());
         String source;
         String server;
+        Optional<KubeconfigContext> kubeconfig = Optional.empty();
         if (serverFlag.isPresent()) {
             source = "--server";
             server = serverFlag.get();
@@ -49,6 +65,12 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
         } else if (file.serverValue().isPresent()) {
             source = configFile().toString();
             server = file.serverValue().get();
+        } else if (givenDataDirectory.isPresent() && localServerUrl(dataDirectory).isPresent()) {
+            source = dataDirectory.resolve("api-url").toString();
+            server = localServerUrl(dataDirectory).get();
+        } else if ((kubeconfig = kubeconfig()).isPresent()) {
+            source = "the kubeconfig " + kubeconfig.get().file() + " (context " + kubeconfig.get().context() + ")";
+            server = kubeconfig.get().server();
         } else if (localServerUrl(dataDirectory).isPresent()) {
             source = dataDirectory.resolve("api-url").toString();
             server = localServerUrl(dataDirectory).get();
@@ -57,7 +79,9 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
             server = DEFAULT_SERVER;
         }
         URI uri = parse(server, source);
+        Optional<KubeconfigContext> context = kubeconfig;
         Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
+                .or(() -> context.flatMap(KubeconfigContext::token))
                 .or(() -> localServerToken(dataDirectory, uri));
         Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
                 : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
@@ -65,8 +89,13 @@ public record ConfigResolver(Map<String, String> variables, Path home) {
                                 "KUMO_CA_FILE")))
                         .or(() -> file.certificateAuthorityValue().map(f -> new CertificateAuthority(
                                 configFile().getParent().resolve(f), configFile().toString())))
+                        .or(() -> context.flatMap(KubeconfigContext::certificateAuthority))
                         .or(() -> localServerCertificate(dataDirectory, uri));
         return new ClientConfig(uri, token, source, authority);
+    }
+
+    private Optional<KubeconfigContext> kubeconfig() {
+        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home)) : Optional.empty();
     }
 
     /** {@code $XDG_CONFIG_HOME/kumo/config.yaml}, else {@code ~/.config/kumo/config.yaml}. */

@@ -25,7 +25,7 @@ public final class KubeconfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientConfig config = session.config();
+        ClientConfig config = session.configWithoutKubeconfig();
         ObjectNode document = Kubeconfig.document(config, session.namespace());
         if (!merge) {
             session.out().print(Manifests.writeYaml(document));

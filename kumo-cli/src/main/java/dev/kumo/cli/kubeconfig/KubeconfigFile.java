@@ -7,14 +7,16 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.Manifests;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.cli.base.CliException;
-import java.io.File;
+import dev.kumo.cli.config.KubeconfigContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Merges Kumo's entries into kubectl's kubeconfig the way {@code kind} and {@code minikube} do: the first file of
@@ -26,12 +28,9 @@ public final class KubeconfigFile {
     private KubeconfigFile() {
     }
 
-    /** The file to merge into. */
+    /** The file to merge into: the first of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
     public static Path location(Map<String, String> variables, Path home) {
-        return Optional.ofNullable(variables.get("KUBECONFIG")).stream()
-                .flatMap(list -> List.of(list.split(File.pathSeparator)).stream())
-                .filter(p -> !p.isBlank()).findFirst().map(Path::of)
-                .orElse(home.resolve(".kube").resolve("config"));
+        return KubeconfigContext.location(variables, home);
     }
 
     /** Merges Kumo's document into the file; returns whether the file existed before. */
@@ -81,18 +80,37 @@ public final class KubeconfigFile {
         }
     }
 
+    /**
+     * Writes the kubeconfig atomically: a temporary file beside it, renamed over it, so that a reader (kubectl, a
+     * second kumo) never sees half a file. A new file is readable by its owner only (it may hold a bearer token), as
+     * kubectl creates it; an existing one keeps its permissions.
+     */
     private static void write(Path file, ObjectNode document, boolean existed) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            if (!existed && Files.getFileStore(parent).supportsFileAttributeView("posix")) {
-                // The file may hold a bearer token: readable by its owner only, as kubectl creates it.
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------")));
+            boolean posix = Files.getFileStore(parent).supportsFileAttributeView("posix");
+            if (posix) {
+                Set<PosixFilePermission> permissions = existed ? Files.getPosixFilePermissions(file)
+                        : PosixFilePermissions.fromString("rw-------");
+                temporary = Files.createTempFile(parent, ".kubeconfig", ".tmp",
+                        PosixFilePermissions.asFileAttribute(permissions));
+            } else {
+                temporary = Files.createTempFile(parent, ".kubeconfig", ".tmp");
             }
-            Files.writeString(file, Manifests.writeYaml(document));
+            Files.writeString(temporary, Manifests.writeYaml(document));
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new CliException("writing " + file + ": " + e.getMessage());
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // Left behind beside the kubeconfig; the kubeconfig itself is whole either way.
+                }
+            }
         }
     }
 }

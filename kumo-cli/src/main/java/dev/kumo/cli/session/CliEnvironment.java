@@ -29,9 +29,14 @@ public record CliEnvironment(Map<String, String> variables, Path home, InputStre
         variables = Map.copyOf(variables);
     }
 
-    /** The environment of this process. */
+    /**
+     * The environment of this process. The home directory is {@code $HOME} when set, as kubectl and kn take it (the
+     * JVM's {@code user.home} comes from the password database and differs when {@code HOME} is set otherwise).
+     */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), System.in,
+        Path home = Path.of(Optional.ofNullable(System.getenv("HOME")).filter(h -> !h.isBlank())
+                .orElseGet(() -> System.getProperty("user.home")));
+        return new CliEnvironment(System.getenv(), home, System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 InstantSource.system(), isTerminal());

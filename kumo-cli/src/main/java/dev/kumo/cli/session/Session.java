@@ -18,7 +18,7 @@ import java.util.Optional;
  * What a command works with in one invocation: the environment, the parsed global options, and (made on first
  * use) the API client for the resolved server.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
 
     /** The namespace used when neither {@code -n} nor a manifest names one. */
     public static final String DEFAULT_NAMESPACE = "default";
@@ -46,6 +46,12 @@ public final class Session {
                 options.dataDir());
     }
 
+    /** As {@link #config()}, without the kubeconfig as a source (for the command that writes it). */
+    public ClientConfig configWithoutKubeconfig() {
+        return resolver().withoutKubeconfig().resolve(options.server(), options.token(),
+                options.certificateAuthority(), options.dataDir());
+    }
+
     public ConfigResolver resolver() {
         return new ConfigResolver(environment.variables(), environment.home());
     }
@@ -56,6 +62,14 @@ public final class Session {
             client = new ApiClient(config(), this::warn, "kumo/" + ClientVersion.VERSION);
         }
         return client;
+    }
+
+    /** Closes the API client if one was made: its selector thread would otherwise hold up the JVM's exit. */
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     /** The namespace of {@code -n}, else {@value #DEFAULT_NAMESPACE}. */

@@ -1,0 +1,100 @@
+# The distribution bin/kumo runs, built from a clone (sourced by bin/kumo after jdk.sh).
+
+# Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
+# path it was made with).
+kumo_cli_classpath() {
+  local jar
+  kumo_cli_cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
+  for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+}
+
+# Builds with Maven when a jar is missing, a main source or POM is newer than the jars, or KUMO_REBUILD=1 (never
+# with KUMO_REBUILD=never: benchmarks time launches of what is built). Maven's output goes to a log; the terminal sees
+# one line of progress (the module being built), or the build's errors on failure.
+kumo_build_if_stale() {
+  local root="$1" cli_jar="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
+  local server_jar="$1/kumo-server/target/kumo-server-0.1.0-SNAPSHOT.jar" reason="" older dir sources=()
+  [ -f "$root/pom.xml" ] && [ -x "$root/mvnw" ] && [ "${KUMO_REBUILD:-0}" != never ] || return 0
+  if [ "${KUMO_REBUILD:-0}" = 1 ]; then
+    reason="KUMO_REBUILD=1"
+  elif [ ! -f "$cli_jar" ] || [ ! -f "$server_jar" ] || [ ! -d "$root/kumo-cli/target/lib" ]; then
+    reason="first run"
+  else
+    older="$server_jar"
+    [ "$cli_jar" -ot "$server_jar" ] && older="$cli_jar"
+    # Every module the server's build takes in (all but the benchmarks).
+    for dir in "$root"/kumo-*/; do
+      [ "$dir" = "$root/kumo-bench/" ] || sources+=("$dir/pom.xml" "$dir/src/main")
+    done
+    if [ -n "$(find "$root/pom.xml" "${sources[@]}" -newer "$older" -print -quit)" ]; then
+      reason="sources changed"
+    fi
+  fi
+  [ -n "$reason" ] || return 0
+  local log="$root/kumo-server/target/kumo-build.log" started=$SECONDS
+  mkdir -p "$root/kumo-server/target"
+  if [ -t 2 ]; then
+    (cd "$root" && ./mvnw -B -ntp -DskipTests -pl kumo-server -am package </dev/null 2>&1) | tee "$log" \
+      | kumo_build_progress "$reason" || kumo_build_failed "$log"
+    printf '\r\033[Kkumo: built in %d s\n' $((SECONDS - started)) >&2
+  else
+    printf 'kumo: building (%s; log in %s) ...' "$reason" "$log" >&2
+    (cd "$root" && ./mvnw -B -ntp -DskipTests -pl kumo-server -am package </dev/null >"$log" 2>&1) \
+      || kumo_build_failed "$log"
+    printf ' built in %d s\n' $((SECONDS - started)) >&2
+  fi
+  touch "$cli_jar" "$server_jar"
+}
+
+# One line on the terminal, rewritten as Maven reaches each module: "kumo: building (first run) kumo-api [2/17]".
+kumo_build_progress() {
+  local reason="$1" line words
+  while IFS= read -r line; do
+    case "$line" in
+      "[INFO] Building kumo"*)
+        read -r -a words <<<"$line"
+        printf '\r\033[Kkumo: building (%s) %s %s' "$reason" "${words[2]}" "${words[${#words[@]}-1]}" >&2 ;;
+    esac
+  done
+}
+
+kumo_build_failed() {
+  printf '\nkumo: the build failed; its errors (the whole log is %s):\n' "$1" >&2
+  grep -E '^\[ERROR\]' "$1" | head -30 >&2 || tail -30 "$1" >&2
+  exit 1
+}
+
+# Sets kumo_cli_opts and kumo_cli_cp: the JVM flags and class path of a CLI launch, recording the CLI's AOT cache
+# (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar. The
+# recording runs dev.kumo.cli.aot.CliTraining (the everyday calls against a stand-in server over TLS) once, on the
+# same class path and flags; it takes a few seconds.
+kumo_cli_launch() {
+  local root="$1" major="$2" cache tmp record
+  kumo_cli_classpath "$root"
+  # A short-lived process: serial GC, C1 only with one compiler thread, no perf data file, a small initial heap.
+  kumo_cli_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
+  if [ "$major" -ge 25 ]; then
+    cache="$root/kumo-cli/target/kumo-cli.aot"
+    record=(-XX:AOTCacheOutput="$cache.$$")
+  else
+    cache="$root/kumo-cli/target/kumo-cli.jsa"
+    record=(-XX:ArchiveClassesAtExit="$cache.$$")
+  fi
+  if [ ! -f "$cache" ] || [ "$cache" -ot "$root/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" ]; then
+    tmp="$cache.$$"
+    [ -t 2 ] && echo "kumo: recording the CLI's class cache (once per build, a few seconds) ..." >&2
+    if "$JAVA_HOME/bin/java" "${kumo_cli_opts[@]}" "${record[@]}" -cp "$kumo_cli_cp" dev.kumo.cli.aot.CliTraining \
+        >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
+      mv -f "$tmp" "$cache"
+    else
+      rm -f "$tmp" "$tmp.config"
+      echo "kumo: could not record the CLI's class cache (see kumo-cli/target/kumo-cli-cache.log); running without" >&2
+      return 0
+    fi
+  fi
+  if [ "$major" -ge 25 ]; then
+    kumo_cli_opts+=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
+  else
+    kumo_cli_opts+=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off)
+  fi
+}

@@ -1,0 +1,123 @@
+package dev.kumo.cli.aot;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.kumo.cli.KumoCli;
+import dev.kumo.cli.session.CliEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Runs the CLI's everyday calls against a stand-in API server on loopback, over TLS with a certificate made for the
+ * run, so that the classes a real call loads (picocli's model of the command, the config files, the JDK's HTTP
+ * client and TLS, Jackson, the table printer, the error report) are the ones the JVM records in its cache. The
+ * stand-in answers {@code /version}, a kn Table for any list and 404 for anything else.
+ */
+public final class CliTraining {
+
+    private static final String PASSWORD = "training";
+    private static final String TABLE = """
+            {"kind":"Table","apiVersion":"meta.k8s.io/v1","columnDefinitions":[{"name":"Name","type":"string"},\
+            {"name":"URL","type":"string"},{"name":"Age","type":"date"},{"name":"Ready","type":"string"}],\
+            "rows":[{"cells":["hello","http://hello.default.localhost","2026-01-01T00:00:00Z","True"],\
+            "object":{"kind":"PartialObjectMetadata","metadata":{"name":"hello","namespace":"default"}}}]}""";
+    private static final String NOT_FOUND = """
+            {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404,\
+            "message":"services.serving.knative.dev \\"absent\\" not found"}""";
+
+    private CliTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("kumo-cli-training");
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        try {
+            server.setHttpsConfigurator(new HttpsConfigurator(sslContext(dir)));
+            server.createContext("/", CliTraining::answer);
+            server.start();
+            List<String> common = List.of("--server", "https://127.0.0.1:" + server.getAddress().getPort(),
+                    "--certificate-authority", dir.resolve("ca.crt").toString(), "--token", PASSWORD);
+            for (List<String> call : List.of(List.of("version"), List.of("service", "list"),
+                    List.of("service", "list", "-o", "yaml"), List.of("service", "describe", "absent"),
+                    List.of("revision", "list"), List.of("route", "list"), List.of("broker", "list"))) {
+                List<String> line = new ArrayList<>(call);
+                line.addAll(common);
+                KumoCli.run(environment(dir), line.toArray(String[]::new));
+            }
+        } finally {
+            server.stop(0);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static CliEnvironment environment(Path home) {
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        return new CliEnvironment(Map.of(), home, InputStream.nullInputStream(), discard, discard,
+                InstantSource.system(), false);
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        boolean table = accept != null && accept.contains("as=Table") && !path.contains("/absent");
+        String body = path.equals("/version") ? "{\"gitVersion\":\"training\"}" : table ? TABLE : NOT_FOUND;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(body == NOT_FOUND ? 404 : 200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** An EC P-256 key and certificate from the JDK's keytool (as the server makes its own), and its PEM. */
+    private static SSLContext sslContext(Path dir) throws IOException, InterruptedException,
+            GeneralSecurityException {
+        Path keystore = dir.resolve("training.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-noprompt", "-alias", "training", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=kumo", "-ext", "san=ip:127.0.0.1", "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", PASSWORD).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            keytool.destroyForcibly();
+            throw new IllegalStateException("keytool could not make the training certificate");
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(store.getCertificate("training").getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        Files.writeString(dir.resolve("ca.crt"), pem);
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kumo.cli.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Manifests;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.cli.base.CliException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/**
+ * The server, token and certificate authority of a kubeconfig's current context, read as kn and kubectl read them:
+ * the cluster's {@code server}, {@code certificate-authority-data} or {@code certificate-authority} (relative to the
+ * file), and the user's {@code token} or {@code tokenFile}. Client certificates and exec plugins are not used.
+ *
+ * @param file the kubeconfig
+ * @param context the current context's name
+ * @param server the cluster's server URL
+ * @param token the user's bearer token, if any
+ * @param certificateAuthority the cluster's CA, if any
+ */
+public record KubeconfigContext(Path file, String context, String server, Optional<String> token,
+        Optional<CertificateAuthority> certificateAuthority) {
+
+    /** The kubeconfig kubectl uses: the first file of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
+    public static Path location(Map<String, String> variables, Path home) {
+        return Optional.ofNullable(variables.get("KUBECONFIG")).stream()
+                .flatMap(list -> List.of(list.split(File.pathSeparator)).stream())
+                .filter(p -> !p.isBlank()).findFirst().map(Path::of)
+                .orElse(home.resolve(".kube").resolve("config"));
+    }
+
+    /** The current context of the kubeconfig at {@code file}, if the file exists and names one with a server. */
+    public static Optional<KubeconfigContext> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        ObjectNode document;
+        try {
+            List<ObjectNode> documents = Manifests.read(Files.readString(file));
+            if (documents.isEmpty()) {
+                return Optional.empty();
+            }
+            document = documents.getFirst();
+        } catch (IOException e) {
+            throw new CliException("reading the kubeconfig " + file + ": " + e.getMessage());
+        } catch (ApiException e) {
+            throw new CliException(file + " is not a readable kubeconfig: " + e.getMessage());
+        }
+        String current = document.path("current-context").asText("");
+        JsonNode context = named(document, "contexts", current).path("context");
+        JsonNode cluster = named(document, "clusters", context.path("cluster").asText("")).path("cluster");
+        JsonNode user = named(document, "users", context.path("user").asText("")).path("user");
+        String server = cluster.path("server").asText("");
+        if (current.isEmpty() || server.isEmpty()) {
+            return Optional.empty();
+        }
+        String source = "the kubeconfig " + file + " (context " + current + ")";
+        Optional<String> token = text(user, "token").or(() -> text(user, "tokenFile")
+                .map(f -> readToken(file.toAbsolutePath().getParent().resolve(f))));
+        Optional<CertificateAuthority> authority = text(cluster, "certificate-authority-data")
+                .map(data -> new CertificateAuthority(file, source, Optional.of(decode(data, source))))
+                .or(() -> text(cluster, "certificate-authority").map(f -> new CertificateAuthority(
+                        file.toAbsolutePath().getParent().resolve(f), source)));
+        return Optional.of(new KubeconfigContext(file, current, server, token, authority));
+    }
+
+    private static JsonNode named(JsonNode document, String section, String name) {
+        return StreamSupport.stream(document.path(section).spliterator(), false)
+                .filter(entry -> entry.path("name").asText().equals(name)).findFirst()
+                .orElse(MissingNode.getInstance());
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.of(node.path(field).asText("")).filter(t -> !t.isBlank());
+    }
+
+    private static byte[] decode(String data, String source) {
+        try {
+            return Base64.getMimeDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("certificate-authority-data in " + source + " is not base64: " + e.getMessage());
+        }
+    }
+
+    private static String readToken(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new CliException("reading the kubeconfig's tokenFile " + file + ": " + e.getMessage());
+        }
+    }
+}
