@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts {@link ListenerLimits} on a Vert.x HTTP/1.1 server and answers clients Vert.x would drop: a request line or
@@ -18,10 +19,16 @@ import io.vertx.core.net.impl.ConnectionBase;
  *
  * <p>Vert.x 4.5 has neither a header-read deadline nor half-closure, so this reaches the connection's Netty
  * pipeline through {@code ConnectionBase} (Vert.x's implementation class, stable through 4.x): it turns
- * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection. It needs h2c off: with h2c on, Vert.x only
- * announces a connection once its first 24 bytes have come, so a client sending fewer would never be timed.
+ * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection. With h2c on, Vert.x only announces a
+ * connection once its first bytes tell HTTP/1.1 from HTTP/2's preface, so {@link #optionsWithH2c} times that wait
+ * with Vert.x's idle timeout (a client that sends nothing is closed after the header-read timeout) and
+ * {@link #installWithH2c} drops that timeout once the protocol is known, so that it never cuts a quiet stream.
  */
 public final class ClientGuard {
+
+    /** Vert.x's names of its idle-timeout and h2c Upgrade handlers in a connection's pipeline. */
+    private static final String IDLE = "idle";
+    private static final String H2C_UPGRADE = "h2c";
 
     private ClientGuard() {
     }
@@ -31,10 +38,32 @@ public final class ClientGuard {
         return options.setHttp2ClearTextEnabled(false);
     }
 
+    /**
+     * The options of a guarded listener that also speaks h2c (prior knowledge and Upgrade): until its first bytes
+     * come, a connection is closed after the header-read timeout. Install it with {@link #installWithH2c}.
+     */
+    public static HttpServerOptions optionsWithH2c(HttpServerOptions options, ListenerLimits limits) {
+        return options.setHttp2ClearTextEnabled(true).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) Math.max(1, limits.headerReadTimeout().toMillis()));
+    }
+
     /** Guards every connection {@code server} accepts from now on; call before {@code listen}. */
     public static HttpServer install(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
         return server.connectionHandler(connection -> guard(connection, limits, answer))
                 .invalidRequestHandler(request -> answerInvalid(request, answer));
+    }
+
+    /**
+     * {@link #install} for a server built with {@link #optionsWithH2c}: the idle timeout that timed the protocol
+     * detection is removed from each connection, HTTP/1.1 connections are guarded as by {@link #install}.
+     */
+    public static HttpServer installWithH2c(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
+        return server.connectionHandler(connection -> {
+            if (connection instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get(IDLE) != null) {
+                base.channelHandlerContext().pipeline().remove(IDLE);
+            }
+            guard(connection, limits, answer);
+        }).invalidRequestHandler(request -> answerInvalid(request, answer));
     }
 
     private static void guard(HttpConnection connection, ListenerLimits limits, ErrorAnswer answer) {
@@ -48,7 +77,10 @@ public final class ClientGuard {
         }
         vertx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ConnectionGuard guard = new ConnectionGuard(limits, answer);
-        pipeline.addBefore(vertx.name(), "kumoConnectionGuard", guard);
+        // Before Vert.x's h2c Upgrade handler where there is one: the guard sees the upgrade request and its 101,
+        // so it does not time a head that Vert.x took (the upgraded connection then carries HTTP/2 frames only).
+        pipeline.addBefore(pipeline.get(H2C_UPGRADE) != null ? H2C_UPGRADE : vertx.name(), "kumoConnectionGuard",
+                guard);
         pipeline.addBefore("httpDecoder", "kumoBytesIn", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {

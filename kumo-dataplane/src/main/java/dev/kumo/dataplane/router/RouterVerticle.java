@@ -25,6 +25,9 @@ final class RouterVerticle extends AbstractVerticle {
     /** Connections per instance per event loop; containerConcurrency bounds them further. */
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 1000;
 
+    /** HTTP/2 connections per h2c instance per event loop: each multiplexes many streams. */
+    private static final int H2C_CONNECTIONS_PER_INSTANCE = 4;
+
     private final String host;
     private final int port;
     private final ListenerLimits limits;
@@ -49,11 +52,17 @@ final class RouterVerticle extends AbstractVerticle {
                         .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        chain = Pipeline.compose(routes, vertx, client);
-        // HTTP/1.1 only (h2c off, see ClientGuard): the router proxies HTTP/1.1 to its instances.
-        ingressOptions = ClientGuard.options(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
-        server = ClientGuard.install(vertx.createHttpServer(ingressOptions), limits, ErrorAnswer.TEXT);
+        // Prior knowledge, as Knative's proxies speak to a port named h2c; created empty, it connects on first use.
+        HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                        .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
+                        .setTcpNoDelay(true).setConnectTimeout(2000).setDecompressionSupported(false),
+                new PoolOptions().setHttp2MaxSize(H2C_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
+        chain = Pipeline.compose(routes, vertx, client, h2c);
+        // HTTP/1.1 and h2c (prior knowledge and Upgrade), see ClientGuard for how both are guarded.
+        ingressOptions = ClientGuard.optionsWithH2c(new HttpServerOptions().setHost(host).setPort(port)
+                .setTcpNoDelay(true).setCompressionSupported(false).setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false), limits);
+        server = ClientGuard.installWithH2c(vertx.createHttpServer(ingressOptions), limits, ErrorAnswer.TEXT);
         server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
@@ -66,7 +75,7 @@ final class RouterVerticle extends AbstractVerticle {
         Promise<HttpServer> listening = Promise.promise();
         context.runOnContext(v -> {
             // The same options as the ingress server, so whatever the ingress enforces holds here too.
-            HttpServer address = ClientGuard.install(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
+            HttpServer address = ClientGuard.installWithH2c(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
                     .setHost(RouteAddresses.LOOPBACK).setPort(port)), limits, ErrorAnswer.TEXT);
             address.requestHandler(request -> handle(request, host));
             address.listen().onComplete(listening);
