@@ -58,6 +58,9 @@ final class H2cProxy implements Stage {
         if (te != null && ForwardingHeaders.listedIn(te, TRAILERS)) {
             out.putHeader(TE, TRAILERS); // the one TE value HTTP/2 allows; gRPC servers expect it
         }
+        if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true); // HTTP/2 frames the body itself; Vert.x wants a length or this to write it
+        }
         boolean[] responseEnded = {false};
         exchange.onDone(() -> {
             if (!responseEnded[0]) {
@@ -97,7 +100,9 @@ final class H2cProxy implements Stage {
         });
         in.exceptionHandler(cause -> exchange.abort());
         in.endHandler(v -> {
-            ForwardingHeaders.copyResponse(in.trailers(), response.trailers());
+            if (!in.trailers().isEmpty()) { // an empty trailers block would hide a trailers-only gRPC status
+                ForwardingHeaders.copyResponse(in.trailers(), response.trailers());
+            }
             response.end().onComplete(ended -> {
                 if (ended.succeeded()) {
                     responseEnded[0] = true;

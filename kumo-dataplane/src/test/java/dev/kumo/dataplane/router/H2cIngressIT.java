@@ -85,6 +85,17 @@ class H2cIngressIT {
     }
 
     @Test
+    void aBodyPostedOverHttp2ReachesAnH2cWorkload() {
+        h.ready(GRPCISH, h.backend("h2echo").behave(request -> request.body().onSuccess(body -> request.response()
+                .end(request.version() + " got " + body.length() + " bytes: " + body))));
+
+        String out = Curl.run("--http2-prior-knowledge", "--resolve", resolve(H2_HOST), "-w", SUMMARY,
+                "--data-binary", "hello over h2", url(H2_HOST));
+
+        assertThat(out).contains("HTTP_2 got 13 bytes: hello over h2").contains("version=2 status=200");
+    }
+
+    @Test
     void anHttp1ClientReachesAnH2cWorkloadToo() {
         String out = Curl.run("--http1.1", "--resolve", resolve(H2_HOST), "-w", SUMMARY, url(H2_HOST));
 
