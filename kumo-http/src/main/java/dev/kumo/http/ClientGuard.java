@@ -19,16 +19,18 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Vert.x 4.5 has neither a header-read deadline nor half-closure, so this reaches the connection's Netty
  * pipeline through {@code ConnectionBase} (Vert.x's implementation class, stable through 4.x): it turns
- * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection. With h2c on, Vert.x only announces a
- * connection once its first bytes tell HTTP/1.1 from HTTP/2's preface, so {@link #optionsWithH2c} times that wait
- * with Vert.x's idle timeout (a client that sends nothing is closed after the header-read timeout) and
- * {@link #installWithH2c} drops that timeout once the protocol is known, so that it never cuts a quiet stream.
+ * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection.
+ *
+ * <p>With h2c on, Vert.x announces an HTTP/1.1 connection only once its first request head is complete (until then
+ * the head might still ask to upgrade to HTTP/2), so the guard cannot time that first head. {@link #optionsWithH2c}
+ * therefore closes a connection whose first head has not come within the header-read timeout (Vert.x's idle
+ * timeout; without the 408 the guard would send), and {@link #installWithH2c} drops that timeout once the
+ * connection is announced, so that it never cuts a quiet stream; every later head is guarded as without h2c.
  */
 public final class ClientGuard {
 
-    /** Vert.x's names of its idle-timeout and h2c Upgrade handlers in a connection's pipeline. */
+    /** Vert.x's name of its idle-timeout handler in a connection's pipeline. */
     private static final String IDLE = "idle";
-    private static final String H2C_UPGRADE = "h2c";
 
     private ClientGuard() {
     }
@@ -39,8 +41,8 @@ public final class ClientGuard {
     }
 
     /**
-     * The options of a guarded listener that also speaks h2c (prior knowledge and Upgrade): until its first bytes
-     * come, a connection is closed after the header-read timeout. Install it with {@link #installWithH2c}.
+     * The options of a guarded listener that also speaks h2c (prior knowledge and Upgrade): until its first request
+     * head is complete, a connection is closed after the header-read timeout. Install with {@link #installWithH2c}.
      */
     public static HttpServerOptions optionsWithH2c(HttpServerOptions options, ListenerLimits limits) {
         return options.setHttp2ClearTextEnabled(true).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -77,10 +79,7 @@ public final class ClientGuard {
         }
         vertx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         ConnectionGuard guard = new ConnectionGuard(limits, answer);
-        // Before Vert.x's h2c Upgrade handler where there is one: the guard sees the upgrade request and its 101,
-        // so it does not time a head that Vert.x took (the upgraded connection then carries HTTP/2 frames only).
-        pipeline.addBefore(pipeline.get(H2C_UPGRADE) != null ? H2C_UPGRADE : vertx.name(), "kumoConnectionGuard",
-                guard);
+        pipeline.addBefore(vertx.name(), "kumoConnectionGuard", guard);
         pipeline.addBefore("httpDecoder", "kumoBytesIn", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -33,15 +33,20 @@ final class RouterVerticle extends AbstractVerticle {
     private final ListenerLimits limits;
     private final Supplier<Routes> routes;
     private final int loop;
+    private final boolean h2c;
     private Chain chain;
     private HttpServerOptions ingressOptions;
     private HttpServer server;
 
-    /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
-    RouterVerticle(String host, int port, ListenerLimits limits, Supplier<Routes> routes, int loop) {
+    /**
+     * The verticle of event loop number {@code loop} (0-based), serving {@code host:port} over HTTP/1.1, and h2c
+     * too when {@code h2c}.
+     */
+    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop) {
         this.host = host;
         this.port = port;
         this.limits = limits;
+        this.h2c = h2c;
         this.routes = routes;
         this.loop = loop;
     }
@@ -53,16 +58,17 @@ final class RouterVerticle extends AbstractVerticle {
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
         // Prior knowledge, as Knative's proxies speak to a port named h2c; created empty, it connects on first use.
-        HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+        HttpClient h2cClient = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
                         .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
                         .setTcpNoDelay(true).setConnectTimeout(2000).setDecompressionSupported(false),
                 new PoolOptions().setHttp2MaxSize(H2C_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        chain = Pipeline.compose(routes, vertx, client, h2c);
-        // HTTP/1.1 and h2c (prior knowledge and Upgrade), see ClientGuard for how both are guarded.
-        ingressOptions = ClientGuard.optionsWithH2c(new HttpServerOptions().setHost(host).setPort(port)
-                .setTcpNoDelay(true).setCompressionSupported(false).setDecompressionSupported(false)
-                .setHandle100ContinueAutomatically(false), limits);
-        server = ClientGuard.installWithH2c(vertx.createHttpServer(ingressOptions), limits, ErrorAnswer.TEXT);
+        chain = Pipeline.compose(routes, vertx, client, h2cClient);
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                .setCompressionSupported(false).setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false);
+        // HTTP/1.1 only, or HTTP/1.1 and h2c (prior knowledge and Upgrade): see ClientGuard for how each is guarded.
+        ingressOptions = h2c ? ClientGuard.optionsWithH2c(options, limits) : ClientGuard.options(options);
+        server = guard(vertx.createHttpServer(ingressOptions));
         server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
@@ -75,12 +81,17 @@ final class RouterVerticle extends AbstractVerticle {
         Promise<HttpServer> listening = Promise.promise();
         context.runOnContext(v -> {
             // The same options as the ingress server, so whatever the ingress enforces holds here too.
-            HttpServer address = ClientGuard.installWithH2c(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
-                    .setHost(RouteAddresses.LOOPBACK).setPort(port)), limits, ErrorAnswer.TEXT);
+            HttpServer address = guard(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
+                    .setHost(RouteAddresses.LOOPBACK).setPort(port)));
             address.requestHandler(request -> handle(request, host));
             address.listen().onComplete(listening);
         });
         return listening.future();
+    }
+
+    private HttpServer guard(HttpServer server) {
+        return h2c ? ClientGuard.installWithH2c(server, limits, ErrorAnswer.TEXT)
+                : ClientGuard.install(server, limits, ErrorAnswer.TEXT);
     }
 
     private void handle(HttpServerRequest request, String addressedHost) {

@@ -41,7 +41,7 @@ class GrpcThroughRouterIT {
     private static final RevisionId GRPC = revision("grpc-00001");
     private static final String HOST = "grpc.default.localhost";
 
-    private final RouterHarness h = new RouterHarness();
+    private final RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withH2c(true));
     private final HealthStatusManager health = new HealthStatusManager();
     private Server server;
     private ManagedChannel channel;

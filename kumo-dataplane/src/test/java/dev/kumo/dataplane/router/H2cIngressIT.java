@@ -23,7 +23,7 @@ class H2cIngressIT {
     /** curl's summary line after the body: the protocol version it spoke and the status. */
     private static final String SUMMARY = "\nversion=%{http_version} status=%{http_code}";
 
-    private final RouterHarness h = new RouterHarness();
+    private final RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withH2c(true));
 
     @BeforeEach
     void start() {

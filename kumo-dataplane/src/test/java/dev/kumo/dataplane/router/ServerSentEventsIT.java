@@ -32,7 +32,7 @@ class ServerSentEventsIT {
     private static final RevisionId EVENTS = revision("events-00001");
     private static final String HOST = "events.default.localhost";
 
-    private final RouterHarness h = new RouterHarness();
+    private final RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withH2c(true));
     private final HttpClient jdk = HttpClient.newHttpClient();
     private final AtomicReference<HttpServerRequest> open = new AtomicReference<>();
     private Backend backend;

@@ -29,7 +29,7 @@ class WebSocketIT {
     private static final RevisionId WS = revision("ws-00001");
     private static final String HOST = "ws.default.localhost";
 
-    private final RouterHarness h = new RouterHarness();
+    private final RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withH2c(true));
     private final HttpClient jdk = HttpClient.newHttpClient();
     private Backend backend;
     private int port;
