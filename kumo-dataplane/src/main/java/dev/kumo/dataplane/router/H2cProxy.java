@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 
 /**
@@ -17,7 +16,6 @@ import io.vertx.core.net.HostAndPort;
  */
 final class H2cProxy implements Stage {
 
-    private static final String PROTO = "http";
     private static final String TE = "TE";
     private static final String TRAILERS = "trailers";
 
@@ -30,26 +28,12 @@ final class H2cProxy implements Stage {
 
     @Override
     public void handle(Exchange exchange, Chain next) {
-        HttpServerRequest request = exchange.request();
-        Instance instance = exchange.instance();
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
-                .setHost(instance.address.host()).setPort(instance.address.port());
-        client.request(options).onComplete(connected -> {
-            if (connected.failed()) {
-                exchange.connectFailed(connected.cause());
-            } else if (exchange.isDone()) {
-                connected.result().reset();
-            } else {
-                forward(exchange, connected.result());
-            }
-        });
+        InstanceRequest.open(client, exchange, H2cProxy::forward);
     }
 
     private static void forward(Exchange exchange, HttpClientRequest out) {
         HttpServerRequest request = exchange.request();
-        String host = exchange.host();
-        ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
-                host == null ? "" : host, PROTO);
+        String host = InstanceRequest.copyHeaders(exchange, out);
         out.headers().remove(HttpHeaders.HOST);
         if (host != null && !host.isEmpty()) {
             out.authority(HostAndPort.parseAuthority(host, -1));

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
 
 /**
@@ -18,8 +17,6 @@ import io.vertx.core.net.NetSocket;
  */
 final class UpgradeProxy implements Stage {
 
-    private static final String PROTO = "http";
-
     private final HttpClient client;
 
     /** {@code client} speaks HTTP/1.1 and belongs to this event loop. */
@@ -29,26 +26,12 @@ final class UpgradeProxy implements Stage {
 
     @Override
     public void handle(Exchange exchange, Chain next) {
-        HttpServerRequest request = exchange.request();
-        Instance instance = exchange.instance();
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
-                .setHost(instance.address.host()).setPort(instance.address.port());
-        client.request(options).onComplete(connected -> {
-            if (connected.failed()) {
-                exchange.connectFailed(connected.cause());
-            } else if (exchange.isDone()) {
-                connected.result().reset();
-            } else {
-                forward(exchange, connected.result());
-            }
-        });
+        InstanceRequest.open(client, exchange, UpgradeProxy::forward);
     }
 
     private static void forward(Exchange exchange, HttpClientRequest out) {
         HttpServerRequest request = exchange.request();
-        String host = exchange.host();
-        ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
-                host == null ? "" : host, PROTO);
+        InstanceRequest.copyHeaders(exchange, out);
         out.putHeader(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE)
                 .putHeader(HttpHeaders.UPGRADE, request.getHeader(HttpHeaders.UPGRADE));
         boolean[] settled = {false};
