@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts {@link ListenerLimits} on a Vert.x HTTP/1.1 server and answers clients Vert.x would drop: a request line or
@@ -18,10 +19,18 @@ import io.vertx.core.net.impl.ConnectionBase;
  *
  * <p>Vert.x 4.5 has neither a header-read deadline nor half-closure, so this reaches the connection's Netty
  * pipeline through {@code ConnectionBase} (Vert.x's implementation class, stable through 4.x): it turns
- * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection. It needs h2c off: with h2c on, Vert.x only
- * announces a connection once its first 24 bytes have come, so a client sending fewer would never be timed.
+ * {@code ALLOW_HALF_CLOSURE} on and adds one handler per connection.
+ *
+ * <p>With h2c on, Vert.x announces an HTTP/1.1 connection only once its first request head is complete (until then
+ * the head might still ask to upgrade to HTTP/2), so the guard cannot time that first head. {@link #optionsWithH2c}
+ * therefore closes a connection whose first head has not come within the header-read timeout (Vert.x's idle
+ * timeout; without the 408 the guard would send), and {@link #installWithH2c} drops that timeout once the
+ * connection is announced, so that it never cuts a quiet stream; every later head is guarded as without h2c.
  */
 public final class ClientGuard {
+
+    /** Vert.x's name of its idle-timeout handler in a connection's pipeline. */
+    private static final String IDLE = "idle";
 
     private ClientGuard() {
     }
@@ -31,10 +40,32 @@ public final class ClientGuard {
         return options.setHttp2ClearTextEnabled(false);
     }
 
+    /**
+     * The options of a guarded listener that also speaks h2c (prior knowledge and Upgrade): until its first request
+     * head is complete, a connection is closed after the header-read timeout. Install with {@link #installWithH2c}.
+     */
+    public static HttpServerOptions optionsWithH2c(HttpServerOptions options, ListenerLimits limits) {
+        return options.setHttp2ClearTextEnabled(true).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) Math.max(1, limits.headerReadTimeout().toMillis()));
+    }
+
     /** Guards every connection {@code server} accepts from now on; call before {@code listen}. */
     public static HttpServer install(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
         return server.connectionHandler(connection -> guard(connection, limits, answer))
                 .invalidRequestHandler(request -> answerInvalid(request, answer));
+    }
+
+    /**
+     * {@link #install} for a server built with {@link #optionsWithH2c}: the idle timeout that timed the protocol
+     * detection is removed from each connection, HTTP/1.1 connections are guarded as by {@link #install}.
+     */
+    public static HttpServer installWithH2c(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
+        return server.connectionHandler(connection -> {
+            if (connection instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get(IDLE) != null) {
+                base.channelHandlerContext().pipeline().remove(IDLE);
+            }
+            guard(connection, limits, answer);
+        }).invalidRequestHandler(request -> answerInvalid(request, answer));
     }
 
     private static void guard(HttpConnection connection, ListenerLimits limits, ErrorAnswer answer) {

@@ -83,7 +83,7 @@ final class RouterRouting implements RoutingSink {
                 host.targets().forEach(target -> table.revision(
                         new RevisionId(target.namespace(), target.revisionName()),
                         new RevisionSettings((int) Math.max(1, target.timeoutSeconds()),
-                                (int) target.containerConcurrency())));
+                                (int) target.containerConcurrency(), target.h2c())));
             }
         }
         return table.build();

@@ -106,7 +106,7 @@ public final class ServingPlatform implements AutoCloseable {
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
         RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
-                .withLimits(settings.limits()), endpoints, registry, signals);
+                .withLimits(settings.limits()).withH2c(true), endpoints, registry, signals);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry);

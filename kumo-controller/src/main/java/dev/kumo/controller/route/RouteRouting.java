@@ -17,8 +17,17 @@ public record RouteRouting(NamespacedName route, List<HostRoute> hosts) {
         }
     }
 
-    /** One Revision's share of a host, with the request limits the data plane enforces for it. */
+    /**
+     * One Revision's share of a host, with the request limits the data plane enforces for it and whether its
+     * serving port is named {@code h2c} (the data plane then speaks HTTP/2 to it, as Knative does).
+     */
     public record RevisionTarget(String namespace, String revisionName, int percent, long timeoutSeconds,
-            long containerConcurrency) {
+            long containerConcurrency, boolean h2c) {
+
+        /** A target served over HTTP/1.1. */
+        public RevisionTarget(String namespace, String revisionName, int percent, long timeoutSeconds,
+                long containerConcurrency) {
+            this(namespace, revisionName, percent, timeoutSeconds, containerConcurrency, false);
+        }
     }
 }

@@ -1,13 +1,20 @@
 package dev.kumo.dataplane.api;
 
 /**
- * What the router enforces for one revision: {@code timeoutSeconds} until the first response byte, and
- * {@code containerConcurrency} in-flight requests per instance (0 = unlimited).
+ * What the router enforces for one revision: {@code timeoutSeconds} until the first response byte,
+ * {@code containerConcurrency} in-flight requests per instance (0 = unlimited), and how it speaks to an instance:
+ * HTTP/2 with prior knowledge when {@code h2c} (the container's port is named {@code h2c}, as in Knative), else
+ * HTTP/1.1.
  */
-public record RevisionSettings(int timeoutSeconds, int containerConcurrency) {
+public record RevisionSettings(int timeoutSeconds, int containerConcurrency, boolean h2c) {
 
-    /** Knative's defaults: 300 s, unlimited concurrency. */
+    /** Knative's defaults: 300 s, unlimited concurrency, HTTP/1.1. */
     public static final RevisionSettings DEFAULTS = new RevisionSettings(300, 0);
+
+    /** Settings of a revision spoken to over HTTP/1.1. */
+    public RevisionSettings(int timeoutSeconds, int containerConcurrency) {
+        this(timeoutSeconds, containerConcurrency, false);
+    }
 
     public RevisionSettings {
         if (timeoutSeconds <= 0) {

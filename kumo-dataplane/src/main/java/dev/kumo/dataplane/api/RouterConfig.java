@@ -8,10 +8,12 @@ import java.util.Objects;
  * Where the router listens and how it runs: {@code eventLoops} server/client pairs (one per core by default), how
  * long an instance whose connection failed stays out of rotation, and how many requests it holds per revision
  * while that revision has no ready instance ({@code maxHeldPerRevision}; beyond it requests get 503), and how long
- * it waits for slow clients ({@code limits}: header read, idle).
+ * it waits for slow clients ({@code limits}: header read, idle), and whether its listeners also speak HTTP/2
+ * without TLS ({@code h2c}: prior knowledge and Upgrade; off, they speak HTTP/1.1 only). With h2c on, a
+ * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}).
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
-        ListenerLimits limits) {
+        ListenerLimits limits, boolean h2c) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -37,22 +39,33 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
     /** Listens on {@code host:port} with one event loop per available core. */
     public RouterConfig(String host, int port) {
         this(host, port, Runtime.getRuntime().availableProcessors(), DEFAULT_EJECTION_TIME,
-                DEFAULT_MAX_HELD_PER_REVISION, ListenerLimits.DEFAULTS);
+                DEFAULT_MAX_HELD_PER_REVISION, ListenerLimits.DEFAULTS, false);
+    }
+
+    /** A router whose listeners speak HTTP/1.1 only. */
+    public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+            ListenerLimits limits) {
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, false);
+    }
+
+    /** Whether the listeners also speak h2c (HTTP/2 with prior knowledge and via Upgrade). */
+    public RouterConfig withH2c(boolean h2c) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
     }
 
     public RouterConfig withLimits(ListenerLimits limits) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
     }
 }

@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -51,7 +53,18 @@ final class Exchange {
 
     /** The host whose route the request takes: the address's route, else its Host (lower case, without port). */
     String routeKey() {
-        return addressedHost != null ? addressedHost : HostHeader.routeKey(request.getHeader("Host"));
+        return addressedHost != null ? addressedHost : HostHeader.routeKey(host());
+    }
+
+    /** The host the client addressed as it sent it: HTTP/1.1's Host header or HTTP/2's {@code :authority}. */
+    String host() {
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host != null || request.version() != HttpVersion.HTTP_2) {
+            return host;
+        }
+        HostAndPort authority = request.authority();
+        return authority == null ? null : authority.port() < 0 ? authority.host()
+                : authority.host() + ":" + authority.port();
     }
 
     HttpServerRequest request() {
@@ -168,7 +181,7 @@ final class Exchange {
         HttpServerResponse response = request.response();
         boolean unreadBody = RequestBody.present(request) && !request.isEnded();
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
-        if (unreadBody) {
+        if (unreadBody && request.version() != HttpVersion.HTTP_2) {
             // Draining an unread upload could take long: answer, then close instead.
             response.putHeader(HttpHeaders.CONNECTION, "close");
             response.end(message + "\n").onComplete(v -> request.connection().close());
@@ -189,7 +202,11 @@ final class Exchange {
         if (done) {
             return;
         }
-        request.connection().close();
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.response().reset(); // one stream of a shared connection: the others go on
+        } else {
+            request.connection().close();
+        }
         finish();
     }
 

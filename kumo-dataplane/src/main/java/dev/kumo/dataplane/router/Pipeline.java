@@ -14,7 +14,8 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient client) {
+    /** {@code http1} and {@code h2c} are this event loop's clients to instances over HTTP/1.1 and h2c. */
+    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient http1, HttpClient h2c) {
         return Chain.of(List.of(
                 new HostRouting(routes),             // Host → route, else 404
                 new TargetPick(),                    // route → revision by weight
@@ -23,6 +24,7 @@ final class Pipeline {
                 new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
                 new Activator(),                     // no ready instance, or in the path: waits for a free one
                 new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
-                new Proxy(client)));                 // stream request and response
+                new ProtocolSwitch(new UpgradeProxy(http1), new H2cProxy(h2c)), // WebSocket tunnel; h2c workload
+                new Proxy(http1)));                  // stream request and response
     }
 }

@@ -3,6 +3,7 @@ package dev.kumo.dataplane.router;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -43,10 +44,13 @@ final class Proxy implements Stage {
 
     private static void forward(Exchange exchange, HttpClientRequest out) {
         HttpServerRequest request = exchange.request();
-        String host = request.getHeader("Host");
+        String host = exchange.host();
+        if (request.version() == HttpVersion.HTTP_2 && host != null) {
+            out.putHeader(HttpHeaders.HOST, host); // HTTP/2's :authority becomes the instance's Host
+        }
         ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
                 host == null ? "" : host, PROTO);
-        if (RequestBody.chunked(request)) {
+        if (RequestBody.chunked(request) || RequestBody.unframed(request)) {
             out.setChunked(true);
         }
         boolean[] responseEnded = {false};
@@ -70,7 +74,8 @@ final class Proxy implements Stage {
         request.pipe().endOnFailure(false).to(out).onFailure(cause -> exchange.abort());
     }
 
-    private static void respond(Exchange exchange, HttpClientResponse in, boolean[] responseEnded) {
+    /** Relays the response head and streams its body to the client; {@code responseEnded[0]} once all went. */
+    static void respond(Exchange exchange, HttpClientResponse in, boolean[] responseEnded) {
         HttpServerRequest request = exchange.request();
         HttpServerResponse response = request.response();
         response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
@@ -89,7 +94,7 @@ final class Proxy implements Stage {
         });
     }
 
-    private static boolean mayHaveBody(HttpMethod method, int status) {
+    static boolean mayHaveBody(HttpMethod method, int status) {
         return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
     }
 }

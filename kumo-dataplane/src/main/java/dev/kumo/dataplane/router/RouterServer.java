@@ -92,7 +92,7 @@ public final class RouterServer implements Router {
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
-                RouterVerticle verticle = new RouterVerticle(config.host(), requested, config.limits(), routes::get,
+                RouterVerticle verticle = new RouterVerticle(config.host(), requested, config.limits(), config.h2c(), routes::get,
                         loops.getAndIncrement());
                 verticles.add(verticle);
                 return verticle;
@@ -113,8 +113,9 @@ public final class RouterServer implements Router {
             ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             addresses = new RouteAddresses(byLoop(verticles));
             port = bound;
-            LOG.info("router listening on {}:{} with {} event loops, native transport {}", config.host(), bound,
-                    config.eventLoops(), vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
+            LOG.info("router listening on {}:{} ({}) with {} event loops, native transport {}", config.host(), bound,
+                    config.h2c() ? "HTTP/1.1 and h2c" : "HTTP/1.1", config.eventLoops(),
+                    vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
         } catch (RuntimeException e) {
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "

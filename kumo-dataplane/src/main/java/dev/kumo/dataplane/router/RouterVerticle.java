@@ -25,20 +25,28 @@ final class RouterVerticle extends AbstractVerticle {
     /** Connections per instance per event loop; containerConcurrency bounds them further. */
     private static final int MAX_CONNECTIONS_PER_INSTANCE = 1000;
 
+    /** HTTP/2 connections per h2c instance per event loop: each multiplexes many streams. */
+    private static final int H2C_CONNECTIONS_PER_INSTANCE = 4;
+
     private final String host;
     private final int port;
     private final ListenerLimits limits;
     private final Supplier<Routes> routes;
     private final int loop;
+    private final boolean h2c;
     private Chain chain;
     private HttpServerOptions ingressOptions;
     private HttpServer server;
 
-    /** The verticle of event loop number {@code loop} (0-based), serving {@code host:port}. */
-    RouterVerticle(String host, int port, ListenerLimits limits, Supplier<Routes> routes, int loop) {
+    /**
+     * The verticle of event loop number {@code loop} (0-based), serving {@code host:port} over HTTP/1.1, and h2c
+     * too when {@code h2c}.
+     */
+    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop) {
         this.host = host;
         this.port = port;
         this.limits = limits;
+        this.h2c = h2c;
         this.routes = routes;
         this.loop = loop;
     }
@@ -49,11 +57,18 @@ final class RouterVerticle extends AbstractVerticle {
                         .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
                         .setDecompressionSupported(false).setPipelining(false),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        chain = Pipeline.compose(routes, vertx, client);
-        // HTTP/1.1 only (h2c off, see ClientGuard): the router proxies HTTP/1.1 to its instances.
-        ingressOptions = ClientGuard.options(new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
-                .setCompressionSupported(false).setDecompressionSupported(false).setHandle100ContinueAutomatically(false));
-        server = ClientGuard.install(vertx.createHttpServer(ingressOptions), limits, ErrorAnswer.TEXT);
+        // Prior knowledge, as Knative's proxies speak to a port named h2c; created empty, it connects on first use.
+        HttpClient h2cClient = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                        .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
+                        .setTcpNoDelay(true).setConnectTimeout(2000).setDecompressionSupported(false),
+                new PoolOptions().setHttp2MaxSize(H2C_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
+        chain = Pipeline.compose(routes, vertx, client, h2cClient);
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
+                .setCompressionSupported(false).setDecompressionSupported(false)
+                .setHandle100ContinueAutomatically(false);
+        // HTTP/1.1 only, or HTTP/1.1 and h2c (prior knowledge and Upgrade): see ClientGuard for how each is guarded.
+        ingressOptions = h2c ? ClientGuard.optionsWithH2c(options, limits) : ClientGuard.options(options);
+        server = guard(vertx.createHttpServer(ingressOptions));
         server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
@@ -66,12 +81,17 @@ final class RouterVerticle extends AbstractVerticle {
         Promise<HttpServer> listening = Promise.promise();
         context.runOnContext(v -> {
             // The same options as the ingress server, so whatever the ingress enforces holds here too.
-            HttpServer address = ClientGuard.install(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
-                    .setHost(RouteAddresses.LOOPBACK).setPort(port)), limits, ErrorAnswer.TEXT);
+            HttpServer address = guard(vertx.createHttpServer(new HttpServerOptions(ingressOptions)
+                    .setHost(RouteAddresses.LOOPBACK).setPort(port)));
             address.requestHandler(request -> handle(request, host));
             address.listen().onComplete(listening);
         });
         return listening.future();
+    }
+
+    private HttpServer guard(HttpServer server) {
+        return h2c ? ClientGuard.installWithH2c(server, limits, ErrorAnswer.TEXT)
+                : ClientGuard.install(server, limits, ErrorAnswer.TEXT);
     }
 
     private void handle(HttpServerRequest request, String addressedHost) {

@@ -16,6 +16,9 @@ import java.util.Map;
 /** Builds a Route's status traffic and its routing table from its resolved targets. */
 public final class MakeTraffic {
 
+    /** Knative's port name for a workload that speaks HTTP/2 without TLS. */
+    private static final String H2C = "h2c";
+
     private MakeTraffic() {
     }
 
@@ -52,6 +55,16 @@ public final class MakeTraffic {
                 : ServingDefaults.KNATIVE.revisionTimeoutSeconds();
         long concurrency = spec != null && spec.containerConcurrency() != null ? spec.containerConcurrency()
                 : ServingDefaults.KNATIVE.containerConcurrency();
-        return new RevisionTarget(route.namespace(), target.revisionName(), (int) percent, timeout, concurrency);
+        return new RevisionTarget(route.namespace(), target.revisionName(), (int) percent, timeout, concurrency,
+                h2c(spec));
+    }
+
+    /** Whether the serving container's (the one with a port) first port is named {@code h2c}, as Knative reads it. */
+    static boolean h2c(RevisionSpec spec) {
+        if (spec == null || spec.containers() == null) {
+            return false;
+        }
+        return spec.containers().stream().filter(c -> c.ports() != null && !c.ports().isEmpty()).findFirst()
+                .map(c -> H2C.equals(c.ports().get(0).name())).orElse(false);
     }
 }
