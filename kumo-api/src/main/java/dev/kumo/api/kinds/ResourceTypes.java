@@ -39,7 +39,8 @@ public final class ResourceTypes {
 
     public static final String MESSAGING_GROUP = "messaging.knative.dev";
     public static final String FLOWS_GROUP = "flows.knative.dev";
-    // Knative's messaging and flows CRDs declare these short names and categories.
+    // Knative's messaging and flows CRDs declare these short names and categories ("channel" is a category of
+    // both channel kinds, so "kubectl get channel NAME" is ambiguous there as here: say "channels").
     private static final List<String> CHANNELS = List.of("all", "knative", "messaging", "channel");
 
     public static final ResourceType CHANNEL = new ResourceType(MESSAGING_GROUP, "v1", "Channel", "channels",
