@@ -5,6 +5,10 @@ import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
+import dev.kumo.cli.eventing.ChannelCommand;
+import dev.kumo.cli.eventing.ParallelCommand;
+import dev.kumo.cli.eventing.SequenceCommand;
+import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
@@ -29,6 +33,7 @@ import picocli.CommandLine.ScopeType;
         description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.",
         subcommands = {ApplyCommand.class, GetCommand.class, DeleteCommand.class, ServiceCommand.class,
             RevisionCommand.class, RouteCommand.class, BrokerCommand.class, TriggerCommand.class,
+            ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class, ParallelCommand.class,
             SourceCommand.class, EventCommand.class, KubeconfigCommand.class, VersionCommand.class,
             CompletionCommand.class, DoctorCommand.class, ImageCommand.class})
 final class RootCommand extends GroupCommand {

@@ -2,11 +2,11 @@ package dev.kumo.api.registry;
 
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
-import dev.kumo.api.flows.FlowsKinds;
+import dev.kumo.api.flows.kinds.FlowsKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.messaging.ChannelTemplate;
-import dev.kumo.api.messaging.MessagingKinds;
+import dev.kumo.api.messaging.kinds.MessagingKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
 import dev.kumo.api.sources.SourcesKinds;

@@ -1,4 +1,9 @@
-package dev.kumo.api.messaging;
+package dev.kumo.api.messaging.kinds;
+
+import dev.kumo.api.messaging.Channel;
+import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.InMemoryChannel;
+import dev.kumo.api.messaging.Subscription;
 
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.KindRules;

@@ -1,4 +1,7 @@
-package dev.kumo.api.flows;
+package dev.kumo.api.flows.kinds;
+
+import dev.kumo.api.flows.Parallel;
+import dev.kumo.api.flows.Sequence;
 
 import dev.kumo.api.flows.defaults.FlowDefaults;
 import dev.kumo.api.flows.validation.FlowValidation;
