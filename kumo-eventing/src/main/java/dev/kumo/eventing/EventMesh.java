@@ -12,6 +12,7 @@ import dev.kumo.eventing.api.TriggerSpec;
 import dev.kumo.eventing.delivery.Delivery;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.dispatch.Dispatchers;
+import dev.kumo.eventing.dispatch.LocalChannels;
 import dev.kumo.eventing.dispatch.ReplyRoute;
 import dev.kumo.eventing.dispatch.Route;
 import dev.kumo.eventing.ingress.IngressServer;
@@ -45,6 +46,7 @@ public final class EventMesh implements AutoCloseable {
     private final EventCounters counters;
     private final EventLog log;
     private final Dispatchers dispatchers;
+    private final LocalChannels localChannels;
     private volatile IngressServer ingress;
     private final Map<BrokerRef, BrokerSpec> brokers = new ConcurrentHashMap<>();
     private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
@@ -58,8 +60,10 @@ public final class EventMesh implements AutoCloseable {
         this.config = config;
         this.counters = counters;
         this.log = log;
+        this.localChannels = new LocalChannels(log, clock, config.host());
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
+                config.readAheadEvents(), localChannels,
+                trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
     }
 
     /** Opens the log at {@code config.database()} and starts the ingress; no broker exists until upserted. */
@@ -80,6 +84,7 @@ public final class EventMesh implements AutoCloseable {
     private void listen(InstantSource clock) {
         ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
                 this::accepts, clock, counters, config.limits());
+        localChannels.listening(ingress.port());
         saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
         pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());
     }

@@ -56,7 +56,7 @@ final class EventDispatch {
         }
         tracker.attemptStarted();
         Delivery delivery = route.delivery();
-        deliverer.client().send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
+        deliverer.send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
                 .onSuccess(outcome -> {
                     tracker.attemptEnded();
                     guarded(() -> {
