@@ -45,7 +45,9 @@ class SequenceKillNineIT {
                 EventsHub step2 = EventsHub.replyingWithAppendedData("-2");
                 EventsHub step3 = EventsHub.replyingWithAppendedData("-3");
                 EventsHub sink = EventsHub.recorder()) {
-            try (ServerProcess first = ServerProcess.start(dataDir)) {
+            // A fixed eventing address, as in production: channel addresses survive the restart.
+            String eventing = "127.0.0.1:" + freePort();
+            try (ServerProcess first = ServerProcess.start(dataDir, "--eventing-addr", eventing)) {
                 await().atMost(SETTLE).until(first::ready);
                 TestApi api = new TestApi(first.access());
                 api.create(FlowsIT.FLOWS + "sequences", "{\"apiVersion\":\"flows.knative.dev/v1\","
@@ -67,7 +69,7 @@ class SequenceKillNineIT {
                 assertThat(next.get()).as("killed during the burst").isLessThan(EVENTS);
             }
             Set<String> acked = Set.copyOf(accepted);
-            try (ServerProcess second = ServerProcess.start(dataDir)) {
+            try (ServerProcess second = ServerProcess.start(dataDir, "--eventing-addr", eventing)) {
                 await().atMost(SETTLE).until(second::ready);
                 await("every accepted event at the end of the sequence").atMost(Duration.ofSeconds(180))
                         .pollInterval(Duration.ofMillis(500)).until(() -> ended(sink).containsAll(acked));
@@ -77,6 +79,12 @@ class SequenceKillNineIT {
             missing.removeAll(ended(sink));
             assertThat(missing).isEmpty();
             assertThat(acked).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
