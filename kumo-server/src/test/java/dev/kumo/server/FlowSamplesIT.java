@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code samples/flows/sequence.yaml} and {@code parallel.yaml} — knative/docs' Sequence and Parallel samples with
  * Python process functions — applied unchanged with the real kubectl to a server run from the repository root:
  * everything becomes Ready and an event sent to the flow's address reaches event-display transformed as the docs
- * show. (The samples' PingSources fire every one or two minutes; the test does not wait for them.)
+ * show, once the Services are Ready. (The samples' PingSources fire every one or two minutes; the test does not
+ * wait for them.)
  */
 class FlowSamplesIT {
 
@@ -74,6 +75,11 @@ class FlowSamplesIT {
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         await().atMost(SETTLE).untilAsserted(() -> assertThat(kubectl.run("get", kind, name, "-n", namespace, "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}").out()).isEqualTo("True"));
+        // As the docs have the reader check `kubectl get ksvc` first: a step without retries would drop an event
+        // that arrives while its Service is not routed yet.
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(kubectl.run("get", "ksvc", "-n", namespace, "-o",
+                "jsonpath={.items[*].status.conditions[?(@.type==\"Ready\")].status}").out().split(" "))
+                .containsOnly("True"));
         return kubectl.run("get", kind, name, "-n", namespace, "-o", "jsonpath={.status.address.url}").out();
     }
 
