@@ -3,10 +3,9 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -35,9 +34,6 @@ class SequenceKillNineIT {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void everyEventAnswered202ReachesTheEndOfTheSequenceAfterKillNineAndRestart() throws Exception {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -57,10 +53,11 @@ class SequenceKillNineIT {
                 String address = api.awaitCondition(FlowsIT.FLOWS + "sequences/burst", "Ready", "True")
                         .at("/status/address/url").asText();
 
+                Burst burst = new Burst(address, "seq-", EVENTS);
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
                 for (int p = 0; p < PRODUCERS; p++) {
-                    producers.execute(() -> produce(address, next, accepted));
+                    producers.execute(() -> burst.produce(next, accepted));
                 }
                 await().atMost(SETTLE).until(() -> accepted.size() >= ACKS_BEFORE_KILL);
                 first.kill();
@@ -82,8 +79,8 @@ class SequenceKillNineIT {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -92,24 +89,5 @@ class SequenceKillNineIT {
     private static Set<String> ended(EventsHub sink) {
         return sink.received().stream().filter(event -> event.data().equals(event.id() + "-1-2-3"))
                 .map(EventsHub.Event::id).collect(Collectors.toSet());
-    }
-
-    /** Posts events until all are sent or the server is gone; records the ids answered 202. */
-    private void produce(String address, AtomicInteger next, Set<String> accepted) {
-        for (int i = next.getAndIncrement(); i < EVENTS; i = next.getAndIncrement()) {
-            String id = "seq-" + i;
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(address))
-                        .timeout(Duration.ofSeconds(10)).header("ce-specversion", "1.0").header("ce-id", id)
-                        .header("ce-type", "dev.kumo.burst").header("ce-source", "/kill-nine")
-                        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(id)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 202) {
-                    accepted.add(id);
-                }
-            } catch (Exception e) {
-                return; // the server was killed under us: that is the point of the test
-            }
-        }
     }
 }
