@@ -31,9 +31,12 @@ public record ChannelRef(String namespace, String name) {
                 stream.name().substring(STREAM_PREFIX.length()))) : Optional.empty();
     }
 
-    /** The position key of one subscriber of this channel in the log (by the Subscription's uid). */
+    /**
+     * The position key of one subscriber of this channel in the log: the channel and the Subscription's uid, so that
+     * one uid on two channels (as an embedder may give) stays two subscribers.
+     */
     public TriggerRef subscriber(String uid) {
-        return new TriggerRef(namespace, "subscription:" + uid);
+        return new TriggerRef(namespace, "subscription:" + name + ":" + uid);
     }
 
     @Override

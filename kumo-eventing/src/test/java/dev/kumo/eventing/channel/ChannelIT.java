@@ -207,6 +207,25 @@ class ChannelIT {
     }
 
     @Test
+    void oneUidOnTwoChannelsStaysTwoSubscribers() throws Exception {
+        ChannelRef other = new ChannelRef("default", "other");
+        mesh.upsertChannel(other);
+        try (RecordingSubscriber first = RecordingSubscriber.start(vertx);
+                RecordingSubscriber second = RecordingSubscriber.start(vertx)) {
+            subscribe("same", first.uri(), Optional.empty(), DeliverySpec.NONE);
+            mesh.upsertSubscriber(other, new ChannelSubscriber("same", Optional.of(second.uri()), Optional.empty(),
+                    DeliverySpec.NONE));
+
+            assertThat(ingress.postBinary(PATH, "to-c", "t").statusCode()).isEqualTo(202);
+            assertThat(ingress.postBinary("/channels/default/other", "to-other", "t").statusCode()).isEqualTo(202);
+
+            await().atMost(WAIT).until(() -> first.ids().contains("to-c") && second.ids().contains("to-other"));
+            assertThat(first.ids()).containsExactly("to-c");
+            assertThat(second.ids()).containsExactly("to-other");
+        }
+    }
+
+    @Test
     void aRemovedChannelAnswers404() {
         mesh.removeChannel(CHANNEL);
         assertThat(ingress.postBinary(PATH, "1", "t").statusCode()).isEqualTo(404);
