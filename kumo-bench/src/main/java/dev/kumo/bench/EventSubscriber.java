@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** An HTTP subscriber on 127.0.0.1 that answers 202 to every event and notes when each id first arrived. */
+/**
+ * An HTTP subscriber on 127.0.0.1 that answers 202 to every event and notes when each id first arrived; on
+ * {@code /step} it is a Sequence step instead, replying with the event.
+ */
 final class EventSubscriber implements AutoCloseable {
 
     private final HttpServer server;
@@ -17,12 +20,27 @@ final class EventSubscriber implements AutoCloseable {
 
     private EventSubscriber(Vertx vertx) throws Exception {
         this.server = vertx.createHttpServer().requestHandler(request -> request.body().onComplete(body -> {
+            if (request.path().equals("/step")) {
+                echo(request, body.result());
+                return;
+            }
             String id = request.getHeader("ce-id");
             if (id != null) {
                 arrivedNanos.putIfAbsent(id, System.nanoTime());
             }
             request.response().setStatusCode(202).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A Sequence step: replies 200 with the event as it came (binary mode), so it goes on to the next step. */
+    private static void echo(io.vertx.core.http.HttpServerRequest request, io.vertx.core.buffer.Buffer body) {
+        io.vertx.core.http.HttpServerResponse response = request.response().setStatusCode(200);
+        request.headers().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, "ce-", 0, 3) || name.equalsIgnoreCase("Content-Type")) {
+                response.putHeader(name, value);
+            }
+        });
+        response.end(body == null ? io.vertx.core.buffer.Buffer.buffer() : body);
     }
 
     static EventSubscriber start(Vertx vertx) throws Exception {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The eventing benchmark. kumo-eventing's event mesh runs in a child JVM (durable log, fsync on) with one Trigger
  * delivering everything to an HTTP subscriber; closed-loop producers in this JVM post binary-mode CloudEvents at a
  * few concurrencies, (a) straight to the subscriber (the baseline: what the same load generator gets from the same
- * subscriber with no broker between) and (b) to the broker; prints events/s accepted (202) and delivered end to
+ * subscriber with no broker between), (b) to the broker, (c) to a channel with one subscriber and (d) into a
+ * three-step Sequence's first channel (each step replies; end to end is ingress → the last reply at the subscriber); prints events/s accepted (202) and delivered end to
  * end, p50/p99 of post → 202 and of post → delivery, then the mesh's RSS. Bounded: each run stops after its time or
  * its event cap, whichever comes first, and deliveries are awaited for at most two minutes.
  * Usage: {@code EventingBenchmark [seconds-per-run=10] [producers=8,32,64] [max-events-per-run=100000]}.
@@ -65,6 +66,8 @@ public final class EventingBenchmark {
             for (int p : producers) {
                 rows.add(benchmark.row(p, "direct", subscriber.uri()));
                 rows.add(benchmark.row(p, "broker", mesh.brokerUrl()));
+                rows.add(benchmark.row(p, "channel", mesh.channelUrl()));
+                rows.add(benchmark.row(p, "seq3", mesh.sequenceUrl()));
             }
             print(rows, events, limit, loadBefore, LoadAverage.now(), Files.getFileStore(dir).type(),
                     mesh.rssMiB());
@@ -109,16 +112,19 @@ public final class EventingBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.printf("broker: kumo-eventing's EventMesh in a child JVM (-XX:+UseSerialGC), event log on %s with "
                 + "fsync on (synchronous=FULL, group commit), one Trigger matching everything -> the subscriber "
-                + "(a Vert.x server in this JVM answering 202); direct: the same producers post to that subscriber%n",
+                + "(a Vert.x server in this JVM answering 202); channel: an InMemoryChannel of the same mesh with one "
+                + "subscriber -> the subscriber; seq3: a three-step Sequence's channels, each step a reply from the "
+                + "subscriber's JVM, the last reply -> the subscriber; direct: the same producers post to that "
+                + "subscriber%n",
                 fileSystem);
         System.out.printf("warm-up: %d s through each path at %d producers; load average (1/5/15 min) before "
                 + "%s, after %s%n%n", WARM_UP.toSeconds(), WARM_UP_PRODUCERS, loadBefore, loadAfter);
-        System.out.printf("%-9s %-7s %12s %9s %9s %13s %13s %9s %7s %11s%n", "producers", "path", "accepted/s",
+        System.out.printf("%-9s %-8s %12s %9s %9s %13s %13s %9s %7s %11s%n", "producers", "path", "accepted/s",
                 "202 p50", "202 p99", "delivered/s", "delivery p50", "p99", "failed", "undelivered");
         for (Row row : rows) {
             Measured measured = row.measured();
             EventLoad.Run run = measured.run();
-            System.out.printf("%-9d %-7s %,12.0f %6.2f ms %6.2f ms %,13.0f %10.2f ms %6.2f ms %7d %11d%n",
+            System.out.printf("%-9d %-8s %,12.0f %6.2f ms %6.2f ms %,13.0f %10.2f ms %6.2f ms %7d %11d%n",
                     row.producers(), row.path(), run.accepted() / (run.wallNanos() / 1e9),
                     run.acks().percentileMillis(50), run.acks().percentileMillis(99),
                     measured.delivery().count() / (Math.max(1, measured.deliveredWallNanos()) / 1e9),

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * kumo-eventing's event mesh in a child JVM ({@code dev.kumo.eventing.MeshMain}): broker {@code default/b} with one
- * Trigger delivering everything to a subscriber, its log in a given file, fsync on.
+ * Trigger delivering everything to a subscriber, channel {@code default/c} with one subscriber, and a three-step
+ * Sequence's channels {@code default/s0..s2}; its log in a given file, fsync on.
  */
 final class MeshProcess implements AutoCloseable {
 
@@ -40,6 +41,16 @@ final class MeshProcess implements AutoCloseable {
     /** The broker's ingress URL. */
     URI brokerUrl() {
         return URI.create("http://127.0.0.1:" + port + "/default/b");
+    }
+
+    /** Channel {@code default/c}'s ingress URL (one subscriber: the same subscriber). */
+    URI channelUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/channels/default/c");
+    }
+
+    /** The first channel of the three-step Sequence's wiring, whose last reply goes to the subscriber. */
+    URI sequenceUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/channels/default/s0");
     }
 
     double rssMiB() throws IOException {

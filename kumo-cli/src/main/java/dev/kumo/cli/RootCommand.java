@@ -5,6 +5,10 @@ import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
+import dev.kumo.cli.eventing.ChannelCommand;
+import dev.kumo.cli.eventing.ParallelCommand;
+import dev.kumo.cli.eventing.SequenceCommand;
+import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
@@ -36,7 +40,8 @@ final class RootCommand extends GroupCommand {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
             ServiceCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
-            TriggerCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
+            TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
+            ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class);
 
     @Mixin

@@ -70,8 +70,9 @@ class UsageErrorsTest {
         assertThat(result.err()).isEqualTo("""
                 Error: the server doesn't have a resource type "deployments"
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
-                brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, namespaces (ns), \
-                configmaps (cm), secrets.
+                brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, channels (ch), \
+                inmemorychannels (imc), subscriptions (sub), sequences, parallels, namespaces (ns), configmaps (cm), \
+                secrets.
                 """);
     }
 }

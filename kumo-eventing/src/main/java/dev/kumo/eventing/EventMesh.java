@@ -2,6 +2,8 @@ package dev.kumo.eventing;
 
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.BrokerSpec;
+import dev.kumo.eventing.api.ChannelRef;
+import dev.kumo.eventing.api.ChannelSubscriber;
 import dev.kumo.eventing.api.DeliverySpec;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.eventing.api.MeshCounters;
@@ -10,6 +12,8 @@ import dev.kumo.eventing.api.TriggerSpec;
 import dev.kumo.eventing.delivery.Delivery;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.dispatch.Dispatchers;
+import dev.kumo.eventing.dispatch.LocalChannels;
+import dev.kumo.eventing.dispatch.ReplyRoute;
 import dev.kumo.eventing.dispatch.Route;
 import dev.kumo.eventing.ingress.IngressServer;
 import dev.kumo.eventing.log.EventLog;
@@ -20,13 +24,16 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The eventing data plane, assembled: the durable {@link EventLog}, the ingress in front of it and a dispatcher per
- * Trigger behind it. Reconcilers feed it the Brokers and Triggers they read from the store; it holds no other state
+ * Trigger behind it. Channels (InMemoryChannels) are served the same way: their events go to the same log under their
+ * own stream, each channel subscriber is a dispatcher like a Trigger's that passes every event and sends replies on
+ * to its reply URI. Reconcilers feed it the Brokers and Triggers they read from the store; it holds no other state
  * than the log. Thread-safe.
  */
 public final class EventMesh implements AutoCloseable {
@@ -39,9 +46,11 @@ public final class EventMesh implements AutoCloseable {
     private final EventCounters counters;
     private final EventLog log;
     private final Dispatchers dispatchers;
+    private final LocalChannels localChannels;
     private volatile IngressServer ingress;
     private final Map<BrokerRef, BrokerSpec> brokers = new ConcurrentHashMap<>();
     private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
+    private final Map<ChannelRef, Set<String>> channels = new ConcurrentHashMap<>();
     private final List<Consumer<TriggerRef>> problemListeners = new CopyOnWriteArrayList<>();
     private long saveTimer;
     private long pruneTimer;
@@ -51,8 +60,10 @@ public final class EventMesh implements AutoCloseable {
         this.config = config;
         this.counters = counters;
         this.log = log;
+        this.localChannels = new LocalChannels(log, clock, config.host());
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                config.readAheadEvents(), trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
+                config.readAheadEvents(), localChannels,
+                trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
     }
 
     /** Opens the log at {@code config.database()} and starts the ingress; no broker exists until upserted. */
@@ -72,7 +83,8 @@ public final class EventMesh implements AutoCloseable {
     /** Starts the ingress and the timers that save positions and prune the log. */
     private void listen(InstantSource clock) {
         ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
-                brokers::containsKey, clock, counters, config.limits());
+                this::accepts, clock, counters, config.limits());
+        localChannels.listening(ingress.port());
         saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
         pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());
     }
@@ -107,6 +119,58 @@ public final class EventMesh implements AutoCloseable {
         }
         return Optional.of(URI.create("http://" + config.host() + ":" + port() + "/" + ref.namespace() + "/"
                 + ref.name()));
+    }
+
+    /** Creates a channel: its ingress path answers from now on. */
+    public void upsertChannel(ChannelRef ref) {
+        channels.computeIfAbsent(ref, r -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** Removes a channel and its subscribers: its ingress answers 404, their positions are forgotten. */
+    public void removeChannel(ChannelRef ref) {
+        Set<String> subscribers = channels.remove(ref);
+        if (subscribers != null) {
+            subscribers.forEach(uid -> dispatchers.remove(ref.subscriber(uid)));
+        }
+    }
+
+    /**
+     * Creates or updates one subscriber of a channel (by its Subscription's uid): a new one gets the events that arrive
+     * from now on, a known one resumes; every event passes, a reply goes to its reply URI.
+     */
+    public void upsertSubscriber(ChannelRef channel, ChannelSubscriber subscriber) {
+        channels.computeIfAbsent(channel, r -> ConcurrentHashMap.newKeySet()).add(subscriber.uid());
+        Delivery delivery = Delivery.resolve(subscriber.delivery(), DeliverySpec.NONE, DeliverySpec.NONE,
+                config.defaultAttemptTimeout());
+        // A Subscription with a reply only forwards each event to it as it is.
+        Route route = subscriber.subscriber().isPresent()
+                ? new Route(event -> true, subscriber.subscriber().get(), delivery,
+                        subscriber.reply().<ReplyRoute>map(ReplyRoute.ToUri::new).orElse(ReplyRoute.DROP))
+                : new Route(event -> true, subscriber.reply().orElseThrow(), delivery, ReplyRoute.DROP);
+        dispatchers.upsert(channel.subscriber(subscriber.uid()), channel.stream(), route);
+    }
+
+    /** Removes one subscriber of a channel: deliveries under way stop, its position is forgotten. */
+    public void removeSubscriber(ChannelRef channel, String uid) {
+        Set<String> subscribers = channels.get(channel);
+        if (subscribers != null) {
+            subscribers.remove(uid);
+        }
+        dispatchers.remove(channel.subscriber(uid));
+    }
+
+    /** The uids of {@code channel}'s subscribers the mesh serves. */
+    public Set<String> subscribers(ChannelRef channel) {
+        return Set.copyOf(channels.getOrDefault(channel, Set.of()));
+    }
+
+    /** The URL events for {@code ref} are POSTed to, while the channel exists. */
+    public Optional<URI> channelAddress(ChannelRef ref) {
+        if (!channels.containsKey(ref)) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create("http://" + config.host() + ":" + port() + "/channels/" + ref.namespace()
+                + "/" + ref.name()));
     }
 
     /** The ingress port actually bound. */
@@ -144,6 +208,10 @@ public final class EventMesh implements AutoCloseable {
         vertx.cancelTimer(pruneTimer);
         dispatchers.close();
         log.close();
+    }
+
+    private boolean accepts(BrokerRef stream) {
+        return ChannelRef.ofStream(stream).map(channels::containsKey).orElseGet(() -> brokers.containsKey(stream));
     }
 
     private void route(TriggerSpec spec) {

@@ -3,6 +3,8 @@ package dev.kumo.eventing;
 import dev.kumo.eventing.api.BackoffPolicy;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.BrokerSpec;
+import dev.kumo.eventing.api.ChannelRef;
+import dev.kumo.eventing.api.ChannelSubscriber;
 import dev.kumo.eventing.api.DeliverySpec;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.eventing.api.TriggerRef;
@@ -13,14 +15,19 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A mesh in a process of its own, for tests and benchmarks at the process level (kumo-eventing's {@code KillNineIT},
  * kumo-bench's eventing benchmark): {@code MeshMain DATABASE SUBSCRIBER_URL} serves broker {@code default/b} on a
  * free loopback port with one Trigger delivering everything to the subscriber (20 retries, exponential from 50 ms),
- * fsync on, prints {@code port N}, and runs until killed.
+ * and the same delivery through channels: channel {@code default/c} with one subscriber, and a three-step Sequence's
+ * wiring — channels {@code default/s0..s2}, step i's subscriber {@code SUBSCRIBER_URL + "step"} (which replies), its
+ * reply on to channel i+1, the last to the subscriber; fsync on, prints {@code port N}, and runs until killed.
  */
 public final class MeshMain {
+
+    private static final int SEQUENCE_STEPS = 3;
 
     private MeshMain() {
     }
@@ -36,6 +43,21 @@ public final class MeshMain {
         mesh.upsertTrigger(new TriggerSpec(new TriggerRef("default", "all"), "b", event -> true,
                 URI.create(args[1]), DeliverySpec.NONE.withRetry(20)
                         .withBackoff(BackoffPolicy.EXPONENTIAL, Duration.ofMillis(50))));
+        DeliverySpec delivery = DeliverySpec.NONE.withRetry(20).withBackoff(BackoffPolicy.EXPONENTIAL,
+                Duration.ofMillis(50));
+        URI subscriber = URI.create(args[1]);
+        ChannelRef channel = new ChannelRef("default", "c");
+        mesh.upsertChannel(channel);
+        mesh.upsertSubscriber(channel, new ChannelSubscriber("all", Optional.of(subscriber), Optional.empty(),
+                delivery));
+        for (int i = 0; i < SEQUENCE_STEPS; i++) {
+            ChannelRef step = new ChannelRef("default", "s" + i);
+            URI next = i + 1 < SEQUENCE_STEPS
+                    ? URI.create("http://127.0.0.1:" + mesh.port() + "/channels/default/s" + (i + 1)) : subscriber;
+            mesh.upsertChannel(step);
+            mesh.upsertSubscriber(step, new ChannelSubscriber("step", Optional.of(subscriber.resolve("step")),
+                    Optional.of(next), delivery));
+        }
         System.out.println("port " + mesh.port());
         System.out.flush();
         Thread.currentThread().join();

@@ -2,6 +2,7 @@ package dev.kumo.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.common.config.YamlConfigFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ record ConfigFile(
         @JsonProperty("eventing-addr") String eventingAddr,
         @JsonProperty("eventing-max-in-flight") Integer eventingMaxInFlight,
         @JsonProperty("apiserversource-cross-namespace") Boolean apiServerSourceCrossNamespace,
+        @JsonProperty("default-ch-config") ChannelDefaults defaultChConfig,
         @JsonProperty("insecure-no-auth") Boolean insecureNoAuth,
         @JsonProperty("allowed-origins") List<String> allowedOrigins,
         @JsonProperty("header-read-timeout") String headerReadTimeout,
@@ -36,7 +38,14 @@ record ConfigFile(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> registriesSkippingTagResolving) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
+
+    /**
+     * Knative's {@code default-ch-webhook} {@code default-ch-config}: the channel kind Channels, Sequences and
+     * Parallels get when they name none ({@code namespaceDefaults} is not served: one default for the server).
+     */
+    record ChannelDefaults(@JsonProperty("clusterDefault") ChannelTemplate clusterDefault) {
+    }
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */
     static ConfigFile read(Path file) {

@@ -1,5 +1,7 @@
 package dev.kumo.server;
 
+import dev.kumo.api.messaging.ChannelTemplate;
+
 /**
  * How Eventing runs in the server.
  *
@@ -8,14 +10,17 @@ package dev.kumo.server;
  * @param maxInFlightPerTrigger deliveries under way at once per Trigger, so a slow subscriber cannot exhaust memory
  * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
  *     cluster-scoped kinds ({@code apiserversource-cross-namespace}; off: Kumo does not evaluate RBAC yet)
+ * @param defaultChannel the channel template Channels, Sequences and Parallels get when they name none (Knative's
+ *     {@code default-ch-webhook} {@code clusterDefault}; InMemoryChannel unless configured)
  */
 public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxInFlightPerTrigger,
-        boolean sourcesCrossNamespace) {
+        boolean sourcesCrossNamespace, ChannelTemplate defaultChannel) {
 
     /** Deliveries in flight per Trigger unless configured (the event mesh's default). */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
 
     public EventingConfig {
+        java.util.Objects.requireNonNull(defaultChannel, "defaultChannel");
         if (maxInFlightPerTrigger < 1 || maxInFlightPerTrigger > 10_000) {
             throw new IllegalArgumentException("eventing-max-in-flight: invalid value " + maxInFlightPerTrigger
                     + ": want a number from 1 to 10000");
@@ -24,11 +29,11 @@ public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxI
 
     /** Eventing on at {@code address} with the default bound, sources reading their own namespace only. */
     public static EventingConfig on(ServerConfig.HostPort address) {
-        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT, false);
+        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT, false, ChannelTemplate.IN_MEMORY_CHANNEL);
     }
 
     /** These settings, ApiServerSources reading other namespaces or not. */
     public EventingConfig withSourcesCrossNamespace(boolean value) {
-        return new EventingConfig(on, address, maxInFlightPerTrigger, value);
+        return new EventingConfig(on, address, maxInFlightPerTrigger, value, defaultChannel);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
@@ -12,8 +13,11 @@ final class KumoKinds {
     private KumoKinds() {
     }
 
-    /** The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds). */
-    static Kinds all(AutoscalerConfig autoscaler) {
-        return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler));
+    /**
+     * The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds), the
+     * channel kinds and flows defaulted to {@code defaultChannel}.
+     */
+    static Kinds all(AutoscalerConfig autoscaler, ChannelTemplate defaultChannel) {
+        return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler), defaultChannel);
     }
 }

@@ -87,7 +87,7 @@ public final class KumoServer implements AutoCloseable {
                 : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
-        Kinds kinds = KumoKinds.all(config.autoscaler());
+        Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore admitted = new AdmittingStore(store, kinds);
         boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();

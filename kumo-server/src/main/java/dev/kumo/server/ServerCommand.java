@@ -1,5 +1,6 @@
 package dev.kumo.server;
 
+import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
@@ -154,7 +155,7 @@ public final class ServerCommand implements Callable<Integer> {
                         first(eventingAddr, file.eventingAddr(), ServerConfig.DEFAULT_EVENTING_ADDRESS.toString())),
                         file.eventingMaxInFlight() == null ? EventingConfig.DEFAULT_MAX_IN_FLIGHT
                                 : file.eventingMaxInFlight(),
-                        Boolean.TRUE.equals(file.apiServerSourceCrossNamespace())))
+                        Boolean.TRUE.equals(file.apiServerSourceCrossNamespace()), defaultChannel(file)))
                 .withAllowedOrigins(AllowedOrigins.parse(allowedOrigins != null ? allowedOrigins
                         : file.allowedOrigins() != null ? file.allowedOrigins() : List.of()))
                 .withLimits(new ListenerLimits(
@@ -170,6 +171,19 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     /** Knative's comma-separated registry list ({@code kind.local,ko.local}), or a YAML list of them. */
+    /** The {@code default-ch-config} {@code clusterDefault}, checked; InMemoryChannel when not configured. */
+    private static ChannelTemplate defaultChannel(ConfigFile file) {
+        if (file.defaultChConfig() == null || file.defaultChConfig().clusterDefault() == null) {
+            return ChannelTemplate.IN_MEMORY_CHANNEL;
+        }
+        ChannelTemplate template = file.defaultChConfig().clusterDefault();
+        if (template.apiVersion() == null || template.kind() == null) {
+            throw new IllegalArgumentException("default-ch-config.clusterDefault: want apiVersion and kind, e.g. "
+                    + "apiVersion: messaging.knative.dev/v1, kind: InMemoryChannel");
+        }
+        return template;
+    }
+
     private static Set<String> registries(List<String> values) {
         return values.stream().flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::strip)
                 .filter(registry -> !registry.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());

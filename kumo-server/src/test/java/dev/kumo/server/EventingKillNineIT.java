@@ -3,10 +3,6 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -35,9 +31,6 @@ class EventingKillNineIT {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void everyEventAnswered202IsDeliveredAfterKillNineAndRestart() throws Exception {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -52,10 +45,11 @@ class EventingKillNineIT {
                         .at("/status/address/url").asText();
                 api.awaitCondition(EVENTING + "triggers/all", "Ready", "True");
 
+                Burst burst = new Burst(address, "burst-", EVENTS);
                 AtomicInteger next = new AtomicInteger();
                 ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
                 for (int p = 0; p < PRODUCERS; p++) {
-                    producers.execute(() -> produce(address, next, accepted));
+                    producers.execute(() -> burst.produce(next, accepted));
                 }
                 await().atMost(SETTLE).until(() -> accepted.size() >= ACKS_BEFORE_KILL);
                 first.kill();
@@ -74,25 +68,6 @@ class EventingKillNineIT {
             missing.removeAll(subscriber.ids());
             assertThat(missing).isEmpty();
             assertThat(acked).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
-        }
-    }
-
-    /** Posts events until all are sent or the server is gone; records the ids answered 202. */
-    private void produce(String address, AtomicInteger next, Set<String> accepted) {
-        for (int i = next.getAndIncrement(); i < EVENTS; i = next.getAndIncrement()) {
-            String id = "burst-" + i;
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(address))
-                        .timeout(Duration.ofSeconds(10)).header("ce-specversion", "1.0").header("ce-id", id)
-                        .header("ce-type", "dev.kumo.burst").header("ce-source", "/kill-nine")
-                        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(id)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 202) {
-                    accepted.add(id);
-                }
-            } catch (Exception e) {
-                return; // the server was killed under us: that is the point of the test
-            }
         }
     }
 }

@@ -17,11 +17,16 @@ final class Ingress {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final KumoServer server;
+    private final java.util.function.IntSupplier port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     Ingress(KumoServer server) {
-        this.server = server;
+        this.port = server::ingressPort;
+    }
+
+    /** The ingress of a server running as a child process. */
+    Ingress(ServerProcess server) {
+        this.port = server::ingressPort;
     }
 
     /** How many of {@code requests} GETs of {@code path} on {@code host} answered each body; each must be 200. */
@@ -37,7 +42,7 @@ final class Ingress {
 
     /** GET {@code path} on the host {@code host} (such as {@code hello.default.localhost}). */
     HttpResponse<String> get(String host, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + path))
                 .header("Host", host).timeout(TIMEOUT).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -30,6 +30,11 @@ final class Kubectl {
         this(ApiAccess.of(server).kubectlFlags(), home);
     }
 
+    /** kubectl for a server reached through {@code access} (a child process's). */
+    Kubectl(ApiAccess access, Path home) {
+        this(access.kubectlFlags(), home);
+    }
+
     private Kubectl(List<String> connection, Path home) {
         this.connection = connection;
         this.home = home;

@@ -39,22 +39,36 @@ final class ServerProcess implements AutoCloseable {
         return start(dataDir, Map.of(), List.of(Main.class.getName(), "server"), extra);
     }
 
+    /** Starts {@code kumo server} in {@code directory} (relative workingDirs of process workloads are from there). */
+    static ServerProcess startIn(Path directory, Path dataDir, String... extra) {
+        return start(directory, dataDir, Map.of(), List.of(Main.class.getName(), "server"), extra);
+    }
+
     /** Starts {@code kumo server} (the container runtime is on by default) with {@code env} over the test's. */
     static ServerProcess withContainers(Path dataDir, Map<String, String> env, String... extra) {
         return start(dataDir, env, List.of(Main.class.getName(), "server"), extra);
     }
 
     private static ServerProcess start(Path dataDir, Map<String, String> env, List<String> main, String... extra) {
+        return start(Path.of("").toAbsolutePath(), dataDir, env, main, extra);
+    }
+
+    private static ServerProcess start(Path directory, Path dataDir, Map<String, String> env, List<String> main,
+            String... extra) {
         TestServers.track(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(main);
         command.addAll(List.of("--data-dir", dataDir.toString(), "--api-addr", "127.0.0.1:0", "--ingress-addr",
-                "127.0.0.1:0", "--eventing-addr", "127.0.0.1:0"));
+                "127.0.0.1:0"));
+        if (!List.of(extra).contains("--eventing-addr")) {
+            command.addAll(List.of("--eventing-addr", "127.0.0.1:0"));
+        }
         command.addAll(List.of(extra));
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true);
             builder.environment().putAll(env);
             return new ServerProcess(builder.start(), dataDir);
         } catch (IOException e) {

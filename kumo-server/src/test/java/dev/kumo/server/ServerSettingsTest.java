@@ -21,6 +21,24 @@ class ServerSettingsTest {
     Path dir;
 
     @Test
+    void theDefaultChannelIsInMemoryChannelUnlessDefaultChConfigSaysOtherwise() throws Exception {
+        assertThat(parse("--data-dir", dir.toString()).eventing().defaultChannel())
+                .isEqualTo(dev.kumo.api.messaging.ChannelTemplate.IN_MEMORY_CHANNEL);
+        Path file = dir.resolve("channels.yaml");
+        java.nio.file.Files.writeString(file, """
+                default-ch-config:
+                  clusterDefault:
+                    apiVersion: messaging.knative.dev/v1
+                    kind: KafkaChannel
+                """);
+
+        ServerConfig settings = parse("--config", file.toString(), "--data-dir", dir.toString());
+
+        assertThat(settings.eventing().defaultChannel()).isEqualTo(new dev.kumo.api.messaging.ChannelTemplate(
+                "messaging.knative.dev/v1", "KafkaChannel", null));
+    }
+
+    @Test
     void theConfigFileSetsTheAutoscalerAndEventing() throws Exception {
         Path file = Files.writeString(dir.resolve("kumo.yaml"), """
                 autoscaler:

@@ -37,6 +37,23 @@ public final class ResourceTypes {
     public static final ResourceType CONTAINER_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "ContainerSource",
             "containersources", "containersource", true, true, List.of(), SOURCES);
 
+    public static final String MESSAGING_GROUP = "messaging.knative.dev";
+    public static final String FLOWS_GROUP = "flows.knative.dev";
+    // Knative's messaging and flows CRDs declare these short names and categories ("channel" is a category of
+    // both channel kinds, so "kubectl get channel NAME" is ambiguous there as here: say "channels").
+    private static final List<String> CHANNELS = List.of("all", "knative", "messaging", "channel");
+
+    public static final ResourceType CHANNEL = new ResourceType(MESSAGING_GROUP, "v1", "Channel", "channels",
+            "channel", true, true, List.of("ch"), CHANNELS);
+    public static final ResourceType IN_MEMORY_CHANNEL = new ResourceType(MESSAGING_GROUP, "v1", "InMemoryChannel",
+            "inmemorychannels", "inmemorychannel", true, true, List.of("imc"), CHANNELS);
+    public static final ResourceType SUBSCRIPTION = new ResourceType(MESSAGING_GROUP, "v1", "Subscription",
+            "subscriptions", "subscription", true, true, List.of("sub"), List.of("all", "knative", "messaging"));
+    public static final ResourceType SEQUENCE = new ResourceType(FLOWS_GROUP, "v1", "Sequence", "sequences",
+            "sequence", true, true, List.of(), List.of("all", "knative", "flows"));
+    public static final ResourceType PARALLEL = new ResourceType(FLOWS_GROUP, "v1", "Parallel", "parallels",
+            "parallel", true, true, List.of(), List.of("all", "knative", "flows"));
+
     public static final ResourceType NAMESPACE = new ResourceType("", "v1", "Namespace", "namespaces", "namespace",
             false, true, List.of("ns"), List.of());
     public static final ResourceType CONFIGMAP = new ResourceType("", "v1", "ConfigMap", "configmaps", "configmap",

@@ -2,8 +2,11 @@ package dev.kumo.api.registry;
 
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
+import dev.kumo.api.flows.kinds.FlowsKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.kinds.MessagingKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
 import dev.kumo.api.sources.SourcesKinds;
@@ -26,10 +29,17 @@ public final class BuiltInKinds {
 
     /** The kinds, the Serving ones admitted against {@code serving}'s defaults and limits. */
     public static Kinds all(ServingConfig serving) {
+        return all(serving, ChannelTemplate.IN_MEMORY_CHANNEL);
+    }
+
+    /** The kinds, Channels, Sequences and Parallels without a template getting {@code defaultChannel}. */
+    public static Kinds all(ServingConfig serving, ChannelTemplate defaultChannel) {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
         definitions.addAll(ServingKinds.all(serving));
         definitions.addAll(EventingKinds.all());
         definitions.addAll(SourcesKinds.all());
+        definitions.addAll(MessagingKinds.all(defaultChannel));
+        definitions.addAll(FlowsKinds.all(defaultChannel));
         return new Kinds(definitions);
     }
 }

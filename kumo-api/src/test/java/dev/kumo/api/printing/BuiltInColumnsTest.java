@@ -46,6 +46,12 @@ class BuiltInColumnsTest {
                 new Row("SinkBinding", List.of("Name", "Sink", "Age", "Ready", "Reason"), knList("SUBJECT", "SINK")),
                 new Row("ContainerSource", List.of("Name", "Sink", "Age", "Ready", "Reason"),
                         knList("IMAGE", "SINK")),
+                new Row("Channel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("TYPE", "URL")),
+                new Row("InMemoryChannel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("TYPE", "URL")),
+                new Row("Subscription", List.of("Name", "Age", "Ready", "Reason"),
+                        knList("CHANNEL", "SUBSCRIBER", "REPLY", "DEAD LETTER SINK")),
+                new Row("Sequence", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("URL")),
+                new Row("Parallel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("URL")),
                 new Row("Namespace", List.of("Name", "Status", "Age"), List.of("NAME", "AGE")),
                 new Row("ConfigMap", List.of("Name", "Data", "Age"), List.of("NAME", "AGE")),
                 new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")));

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Manifests;
 import dev.kumo.api.core.ConfigMap;
 import dev.kumo.api.core.Secret;
+import dev.kumo.api.flows.Parallel;
+import dev.kumo.api.flows.Sequence;
 import dev.kumo.api.kinds.Admitted;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.Configuration;
 import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.Service;
+import dev.kumo.api.sources.PingSource;
 import dev.kumo.api.testing.KindFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +40,8 @@ class RepositorySamplesTest {
     private static final KindFixtures KINDS = new KindFixtures(BuiltInKinds.all().all());
     private static final Map<String, Class<? extends HasMetadata>> RECORDS = Map.of("Service", Service.class,
             "Configuration", Configuration.class, "Route", Route.class, "ConfigMap", ConfigMap.class,
-            "Secret", Secret.class);
+            "Secret", Secret.class, "Sequence", Sequence.class, "Parallel", Parallel.class, "PingSource",
+            PingSource.class);
 
     static Stream<Arguments> manifests() throws IOException {
         List<Path> files;

@@ -70,6 +70,17 @@ public final class TypedStore<T extends HasMetadata> {
         return created;
     }
 
+    /** Deletes the object (its dependents go by cascade); one already gone is no error. */
+    public void delete(String namespace, String name) {
+        try {
+            store.delete(type, namespace, name, DeleteOptions.DEFAULT);
+        } catch (ApiException e) {
+            if (e.reason() != StatusReason.NotFound) {
+                throw e;
+            }
+        }
+    }
+
     /** Replaces metadata and spec; the record's resourceVersion must still be the stored one. */
     public T update(T value) {
         return decode(store.update(type, Json.toTree(value)));

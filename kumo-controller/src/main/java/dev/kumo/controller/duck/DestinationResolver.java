@@ -16,12 +16,14 @@ import java.util.Optional;
  * Resolves a Destination to a URI as Knative's {@code resolver.URIResolver} does: a {@code uri} alone must be
  * absolute; a {@code ref} resolves to the referenced object's {@code status.address.url} (a Knative Service's
  * {@code status.url} when it has no address), and a {@code uri} beside it is resolved relative to that address.
- * The addressable kinds Kumo serves are Knative Services, Routes and Brokers.
+ * The addressable kinds Kumo serves are Knative Services, Routes, Brokers, Channels, InMemoryChannels, Sequences and
+ * Parallels.
  */
 public final class DestinationResolver {
 
     private static final List<ResourceType> ADDRESSABLE = List.of(ResourceTypes.SERVICE, ResourceTypes.ROUTE,
-            ResourceTypes.BROKER);
+            ResourceTypes.BROKER, ResourceTypes.CHANNEL, ResourceTypes.IN_MEMORY_CHANNEL, ResourceTypes.SEQUENCE,
+            ResourceTypes.PARALLEL);
 
     private final ResourceStore store;
 
@@ -64,8 +66,9 @@ public final class DestinationResolver {
         Optional<ResourceType> type = ADDRESSABLE.stream().filter(target::is).findFirst();
         if (type.isEmpty()) {
             return new Resolution.Unresolved(describe(ref) + " cannot be addressed: Kumo resolves refs to a Service ("
-                    + "serving.knative.dev/v1), Route or Broker (eventing.knative.dev/v1); refer to one of them or "
-                    + "give a uri");
+                    + "serving.knative.dev/v1), Route, Broker (eventing.knative.dev/v1), Channel, InMemoryChannel "
+                    + "(messaging.knative.dev/v1), Sequence or Parallel (flows.knative.dev/v1); refer to one of them "
+                    + "or give a uri");
         }
         Optional<ObjectNode> object = store.get(type.get(), target.namespace(), target.name());
         if (object.isEmpty()) {

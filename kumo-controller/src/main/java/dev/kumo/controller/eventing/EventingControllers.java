@@ -3,11 +3,15 @@ package dev.kumo.controller.eventing;
 import dev.kumo.controller.apiserversource.ApiServerSourceController;
 import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.broker.BrokerController;
+import dev.kumo.controller.channel.ChannelController;
 import dev.kumo.controller.containersource.ContainerSourceController;
+import dev.kumo.controller.parallel.ParallelController;
 import dev.kumo.controller.pingsource.PingSourceController;
+import dev.kumo.controller.sequence.SequenceController;
 import dev.kumo.controller.sinkbinding.SinkBindingController;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.subscription.SubscriptionController;
 import dev.kumo.controller.trigger.TriggerController;
 import dev.kumo.store.ResourceStore;
 import java.time.Duration;
@@ -23,7 +27,7 @@ public final class EventingControllers implements AutoCloseable {
     }
 
     /**
-     * Starts the Broker, Trigger and sources' controllers over {@code dataPlane}; ApiServerSources may read what
+     * Starts the Broker, Trigger, sources', channels', Subscription, Sequence and Parallel controllers over {@code dataPlane}; ApiServerSources may read what
      * {@code access} allows.
      */
     public static EventingControllers start(ResourceStore store, InstantSource clock, EngineOptions options,
@@ -35,6 +39,10 @@ public final class EventingControllers implements AutoCloseable {
         ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources(), access);
         SinkBindingController.register(engine, store, clock);
         ContainerSourceController.register(engine, store, clock, dataPlane.containerSources());
+        ChannelController.register(engine, store, clock, dataPlane.channels());
+        SubscriptionController.register(engine, store, clock);
+        SequenceController.register(engine, store, clock);
+        ParallelController.register(engine, store, clock);
         engine.start();
         return new EventingControllers(engine);
     }

@@ -51,10 +51,11 @@ class DestinationResolverTest {
                         unresolved("Service \"hello\" (serving.knative.dev/v1) in namespace default has no address "
                                 + "yet (status.address.url is empty): it is not ready")),
                 new Row("a kind Kumo cannot address",
-                        List.of(), Destination.of(KReference.of("messaging.knative.dev/v1", "Channel", "c")),
-                        unresolved("Channel \"c\" (messaging.knative.dev/v1) cannot be addressed: Kumo resolves "
-                                + "refs to a Service (serving.knative.dev/v1), Route or Broker "
-                                + "(eventing.knative.dev/v1); refer to one of them or give a uri")));
+                        List.of(), Destination.of(KReference.of("messaging.knative.dev/v1", "KafkaChannel", "c")),
+                        unresolved("KafkaChannel \"c\" (messaging.knative.dev/v1) cannot be addressed: Kumo "
+                                + "resolves refs to a Service (serving.knative.dev/v1), Route, Broker "
+                                + "(eventing.knative.dev/v1), Channel, InMemoryChannel (messaging.knative.dev/v1), "
+                                + "Sequence or Parallel (flows.knative.dev/v1); refer to one of them or give a uri")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.testing.RecordingBrokerDataPlane;
+import dev.kumo.controller.testing.RecordingChannelDataPlane;
 import dev.kumo.controller.testing.RecordingSourceRunner;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.testing.RecordingTriggerDataPlane;
@@ -37,7 +38,7 @@ class EventingControllersTest {
     void start() {
         controllers = EventingControllers.start(store, InstantSource.system(), EngineOptions.DEFAULTS,
                 new EventingDataPlane(brokers, triggers, new RecordingSourceRunner<>(),
-                new RecordingSourceRunner<>(), new RecordingSourceRunner<>()),
+                new RecordingSourceRunner<>(), new RecordingSourceRunner<>(), new RecordingChannelDataPlane()),
                 new SourceAccess(false, List.of(ResourceTypes.CONFIGMAP)));
     }
 

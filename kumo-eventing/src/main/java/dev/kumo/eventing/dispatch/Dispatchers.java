@@ -27,12 +27,12 @@ public final class Dispatchers implements AutoCloseable {
 
     /** {@code onProblem} is told (on the dispatcher's thread; keep it short) when a Trigger's problem starts or ends. */
     public Dispatchers(Vertx vertx, EventLog log, InstantSource clock, EventCounters counters, int maxInFlight,
-            int readAhead, Consumer<TriggerRef> onProblem) {
+            int readAhead, LocalChannels local, Consumer<TriggerRef> onProblem) {
         this.log = log;
         this.onProblem = onProblem;
         this.maxInFlight = maxInFlight;
         this.readAhead = readAhead;
-        this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight), new Replies(log, clock,
+        this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight), local, new Replies(log, clock,
                 counters), counters, clock);
         log.onAppend(this::wake);
     }

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One event's way to one Trigger's subscriber: attempts with backoff while they fail retryably, a reply stored back
- * into the broker (failing to store it fails the attempt), then on giving up the dead-letter sink (same retry rules)
- * or a drop that is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later).
+ * One event's way to one Trigger's (or channel subscriber's) subscriber: attempts with backoff while they fail
+ * retryably, a reply stored back into the broker (failing to store it fails the attempt) or sent on to a channel
+ * subscriber's reply URI (same retry rules), then on giving up the dead-letter sink (same retry rules) or a drop that
+ * is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later).
  */
 final class EventDispatch {
 
@@ -43,7 +44,7 @@ final class EventDispatch {
 
     void start() {
         CloudEvent event = KnativeExtensions.forSubscriber(stored.event());
-        send(new Target(route.subscriber(), event, true), 1, this::deadLetter, () -> {
+        send(new Target(route.subscriber(), event, true), 1, failed -> deadLetter(route.subscriber(), failed), () -> {
             deliverer.counters().delivered.increment();
             tracker.finished();
         });
@@ -55,7 +56,7 @@ final class EventDispatch {
         }
         tracker.attemptStarted();
         Delivery delivery = route.delivery();
-        deliverer.client().send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
+        deliverer.send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
                 .onSuccess(outcome -> {
                     tracker.attemptEnded();
                     guarded(() -> {
@@ -70,6 +71,17 @@ final class EventDispatch {
     }
 
     private void storeReply(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
+            Runnable done) {
+        switch (route.reply()) {
+            case ReplyRoute.IntoBroker intoBroker -> intoBroker(target, attempt, reply, gaveUp, done);
+            case ReplyRoute.Drop drop -> done.run();
+            // A channel's reply goes on with the same retry rules; failing that, the original is dead-lettered.
+            case ReplyRoute.ToUri to -> send(new Target(to.uri(), reply, false), 1,
+                    failed -> deadLetter(to.uri(), failed), done);
+        }
+    }
+
+    private void intoBroker(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
             Runnable done) {
         deliverer.replies().store(broker, stored.event(), reply).whenComplete((v, failure) -> guarded(() -> {
             if (failure == null) {
@@ -94,14 +106,14 @@ final class EventDispatch {
         }
     }
 
-    private void deadLetter(Outcome.Failed failed) {
+    private void deadLetter(URI destination, Outcome.Failed failed) {
         Optional<URI> sink = route.delivery().deadLetterSink();
         if (sink.isEmpty()) {
             drop(failed, "no dead-letter sink is set");
             return;
         }
         CloudEvent annotated = DeadLetters.annotate(KnativeExtensions.forSubscriber(stored.event()),
-                route.subscriber(), failed.status(), failed.body());
+                destination, failed.status(), failed.body());
         send(new Target(sink.get(), annotated, false), 1,
                 sinkFailed -> drop(failed, "the dead-letter sink " + sink.get() + " failed too with "
                         + sinkFailed.status()),

@@ -5,6 +5,11 @@ import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.util.function.Predicate;
 
-/** Where a Trigger sends what: its filter, its subscriber and its resolved delivery. */
-public record Route(Predicate<CloudEvent> filter, URI subscriber, Delivery delivery) {
+/** Where a Trigger or channel subscriber sends what: its filter, its subscriber, its delivery and where replies go. */
+public record Route(Predicate<CloudEvent> filter, URI subscriber, Delivery delivery, ReplyRoute reply) {
+
+    /** A Trigger's route: replies go back into its broker. */
+    public Route(Predicate<CloudEvent> filter, URI subscriber, Delivery delivery) {
+        this(filter, subscriber, delivery, ReplyRoute.INTO_BROKER);
+    }
 }

@@ -2,6 +2,7 @@ package dev.kumo.eventing.dispatch;
 
 import dev.kumo.eventing.http.BinaryMode;
 import dev.kumo.eventing.http.Posts;
+import dev.kumo.eventing.http.TraceContext;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,6 +33,7 @@ final class SubscriberClient implements AutoCloseable {
         if (preferReply) {
             request.putHeader("Prefer", "reply");
         }
+        TraceContext.propagate(event, request);
         return BinaryMode.send(request, event)
                 .map(response -> Outcome.ofResponse(response.statusCode(), response.headers(),
                         response.bodyAsBuffer() == null ? Buffer.buffer() : response.bodyAsBuffer(), preferReply))

@@ -1,7 +1,9 @@
 package dev.kumo.eventing.ingress;
 
 import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.delivery.EventCounters;
+import dev.kumo.eventing.http.TraceContext;
 import dev.kumo.eventing.log.EventLog;
 import dev.kumo.eventing.log.LogFailure;
 import io.vertx.core.Context;
@@ -17,7 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * One ingress request, in order: method (OPTIONS answered per the CloudEvents webhook spec, others than POST 405),
- * path {@code /{namespace}/{broker}} of a known broker (404), size (413), the event (400), admission (400), a stored
+ * path {@code /{namespace}/{broker}} of a known broker or {@code /channels/{namespace}/{channel}} of a known channel
+ * (404), size (413), the event (400), admission (400), a stored
  * form that reads back (400), then the durable append and 202 — or 507 when the disk is full, 500 when the log failed
  * otherwise, so the sender retries.
  */
@@ -53,8 +56,8 @@ final class IngressHandler implements Handler<HttpServerRequest> {
         }
         Optional<BrokerRef> broker = brokerOf(request.path());
         if (broker.isEmpty() || !brokers.test(broker.get())) {
-            refuse(request, 404, broker.map(b -> "broker " + b + " does not exist").orElse("no broker at "
-                    + request.path() + ": POST events to /{namespace}/{broker}"));
+            refuse(request, 404, broker.map(IngressHandler::missing).orElse("no broker or channel at "
+                    + request.path() + ": POST events to /{namespace}/{broker} or /channels/{namespace}/{channel}"));
             return;
         }
         String length = request.getHeader("Content-Length");
@@ -100,8 +103,11 @@ final class IngressHandler implements Handler<HttpServerRequest> {
     private void accept(HttpServerRequest request, BrokerRef broker, Buffer body) {
         Instant arrival = clock.instant();
         Parsed parsed = EventParser.parse(request.headers(), body, counters.literalPercent::increment);
+        // A broker stamps its extensions; a channel stores the event as sent (Knative's channels never mutate it), with
+        // the request's W3C trace context.
         if (parsed instanceof Parsed.Event event) {
-            parsed = Admission.admit(event.event(), arrival);
+            parsed = ChannelRef.isChannel(broker) ? new Parsed.Event(TraceContext.carry(event.event(),
+                    request.headers())) : Admission.admit(event.event(), arrival);
         }
         if (parsed instanceof Parsed.Event admitted) {
             parsed = StoredForm.check(admitted.event());
@@ -138,9 +144,20 @@ final class IngressHandler implements Handler<HttpServerRequest> {
         return "the event is larger than " + maxEventBytes + " bytes, the broker's limit (max-event-bytes)";
     }
 
+    private static String missing(BrokerRef stream) {
+        return ChannelRef.ofStream(stream).map(channel -> "channel " + channel + " does not exist")
+                .orElse("broker " + stream + " does not exist");
+    }
+
+    /** The log stream a path names: a broker's {@code /{namespace}/{broker}} or {@code /channels/{ns}/{channel}}. */
     static Optional<BrokerRef> brokerOf(String path) {
         String[] segments = path.split("/", -1);
-        if (segments.length != 3 || !segments[0].isEmpty() || segments[1].isEmpty() || segments[2].isEmpty()) {
+        if (segments.length == 4 && segments[0].isEmpty() && segments[1].equals("channels")
+                && !segments[2].isEmpty() && !segments[3].isEmpty() && !segments[3].contains(":")) {
+            return Optional.of(new ChannelRef(segments[2], segments[3]).stream());
+        }
+        if (segments.length != 3 || !segments[0].isEmpty() || segments[1].isEmpty() || segments[2].isEmpty()
+                || segments[2].contains(":")) {
             return Optional.empty();
         }
         return Optional.of(new BrokerRef(segments[1], segments[2]));

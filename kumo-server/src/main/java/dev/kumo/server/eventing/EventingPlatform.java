@@ -97,7 +97,8 @@ public final class EventingPlatform implements AutoCloseable {
                 () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
-                                new ContainerSources(sourceRuntime)), access));
+                                new ContainerSources(sourceRuntime), new MeshChannels(mesh,
+                                advertised(settings.host()))), access));
         return new EventingPlatform(components, mesh, controllers);
     }
 

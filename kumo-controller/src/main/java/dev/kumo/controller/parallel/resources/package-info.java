@@ -1,0 +1,2 @@
+/** Pure builders of a Parallel's channels and Subscriptions, with Knative's names. */
+package dev.kumo.controller.parallel.resources;

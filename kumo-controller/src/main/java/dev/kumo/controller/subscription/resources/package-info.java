@@ -1,0 +1,2 @@
+/** Pure edits of a channel's {@code spec.subscribers}. */
+package dev.kumo.controller.subscription.resources;
