@@ -1,11 +1,17 @@
 # The distribution bin/kumo runs, built from a clone (sourced by bin/kumo after jdk.sh).
 
 # Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
-# path it was made with).
+# path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as target/lib may hold stale jars of
+# older dependency versions; every jar of target/lib for a build made before that list existed.
 kumo_cli_classpath() {
-  local jar
+  local jar list="$1/kumo-cli/target/kumo-cli.classpath" jars=()
   kumo_cli_cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
-  for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+  if [ -f "$list" ]; then
+    IFS=: read -r -a jars <"$list" || true
+    for jar in "${jars[@]}"; do kumo_cli_cp="$kumo_cli_cp:$1/kumo-cli/target/$jar"; done
+  else
+    for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+  fi
 }
 
 # Builds with Maven when a jar is missing, a main source or POM is newer than the jars, or KUMO_REBUILD=1 (never

@@ -131,6 +131,26 @@ class LauncherBuildIT {
         assertThat(log).exists();
     }
 
+    @Test
+    void theCliClassPathIsTheBuildsListNotEveryJarLeftInTargetLib() throws Exception {
+        Path target = clone.resolve("kumo-cli/target");
+        Files.createDirectories(target.resolve("lib"));
+        for (String jar : List.of("b-1.0.jar", "a-2.0.jar", "a-1.0.jar")) {
+            Files.writeString(target.resolve("lib").resolve(jar), "");
+        }
+        Files.writeString(target.resolve("kumo-cli.classpath"), "lib/b-1.0.jar:lib/a-2.0.jar");
+
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "set -euo pipefail; . bin/lib/build.sh; kumo_cli_classpath \"$PWD\"; printf %s \"$kumo_cli_cp\"")
+                .directory(clone.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        String classPath = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(classPath.split(":")).containsExactly(target.resolve("kumo-cli-0.1.0-SNAPSHOT.jar").toString(),
+                target.resolve("lib/b-1.0.jar").toString(), target.resolve("lib/a-2.0.jar").toString());
+    }
+
     /** {@code kumo_cli_launch} on this JVM, as bin/kumo runs it before each CLI call. */
     private Result launch() throws IOException, InterruptedException {
         return bash("set -euo pipefail; . bin/lib/build.sh; kumo_cli_launch \"$PWD\" "
