@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
@@ -27,17 +28,24 @@ import java.util.Optional;
  * @param home the user's home directory
  * @param readKubeconfig whether the kubeconfig is a source ({@code kumo kubeconfig}, which writes it, does not read
  *     it)
+ * @param warnings where a skipped kubeconfig is reported
  */
-public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig) {
+public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig,
+        Consumer<String> warnings) {
 
-    /** A resolver that reads the kubeconfig too. */
+    /** A resolver that reads the kubeconfig too and reports a skipped one on {@code warnings}. */
+    public ConfigResolver(Map<String, String> variables, Path home, Consumer<String> warnings) {
+        this(variables, home, true, warnings);
+    }
+
+    /** A resolver that reads the kubeconfig too and reports a skipped one on stderr. */
     public ConfigResolver(Map<String, String> variables, Path home) {
-        this(variables, home, true);
+        this(variables, home, warning -> System.err.println("Warning: " + warning));
     }
 
     /** This resolver without the kubeconfig as a source. */
     public ConfigResolver withoutKubeconfig() {
-        return new ConfigResolver(variables, home, false);
+        return new ConfigResolver(variables, home, false, warnings);
     }
 
     public static final String DEFAULT_SERVER = "https://127.0.0.1:7780";
@@ -101,8 +109,8 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
     }
 
     private Optional<KubeconfigContext> kubeconfig() {
-        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home),
-                warning -> System.err.println("kumo: warning: " + warning)) : Optional.empty();
+        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home), warnings)
+                : Optional.empty();
     }
 
     /** {@code $XDG_CONFIG_HOME/kumo/config.yaml}, else {@code ~/.config/kumo/config.yaml}. */
