@@ -1,11 +1,17 @@
 # The distribution bin/kumo runs, built from a clone (sourced by bin/kumo after jdk.sh).
 
 # Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
-# path it was made with).
+# path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as target/lib may hold stale jars of
+# older dependency versions; every jar of target/lib for a build made before that list existed.
 kumo_cli_classpath() {
-  local jar
+  local jar list="$1/kumo-cli/target/kumo-cli.classpath" jars=()
   kumo_cli_cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
-  for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+  if [ -f "$list" ]; then
+    IFS=: read -r -a jars <"$list" || true
+    for jar in "${jars[@]}"; do kumo_cli_cp="$kumo_cli_cp:$1/kumo-cli/target/$jar"; done
+  else
+    for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+  fi
 }
 
 # Builds with Maven when a jar is missing, a main source or POM is newer than the jars, or KUMO_REBUILD=1 (never
@@ -65,11 +71,12 @@ kumo_build_failed() {
 }
 
 # Sets kumo_cli_opts and kumo_cli_cp: the JVM flags and class path of a CLI launch, recording the CLI's AOT cache
-# (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar. The
+# (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar (unless
+# recording failed for this jar: the marker $cache.failed is newer than it). The
 # recording runs dev.kumo.cli.aot.CliTraining (the everyday calls against a stand-in server over TLS) once, on the
 # same class path and flags; it takes a few seconds.
 kumo_cli_launch() {
-  local root="$1" major="$2" cache tmp record
+  local root="$1" major="$2" jar="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" cache tmp record
   kumo_cli_classpath "$root"
   # A short-lived process: serial GC, C1 only with one compiler thread, no perf data file, a small initial heap.
   kumo_cli_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
@@ -80,15 +87,23 @@ kumo_cli_launch() {
     cache="$root/kumo-cli/target/kumo-cli.jsa"
     record=(-XX:ArchiveClassesAtExit="$cache.$$")
   fi
-  if [ ! -f "$cache" ] || [ "$cache" -ot "$root/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" ]; then
+  if [ ! -f "$cache" ] || [ "$cache" -ot "$jar" ]; then
+    # A recording that failed for this jar (marker newer than it), or a target directory this user cannot write,
+    # means running without the cache: recording takes seconds, so it is never retried on every call.
+    if [ ! -w "$root/kumo-cli/target" ] || [ "$cache.failed" -nt "$jar" ]; then
+      return 0
+    fi
     tmp="$cache.$$"
     [ -t 2 ] && echo "kumo: recording the CLI's class cache (once per build, a few seconds) ..." >&2
     if "$JAVA_HOME/bin/java" "${kumo_cli_opts[@]}" "${record[@]}" -cp "$kumo_cli_cp" dev.kumo.cli.aot.CliTraining \
         >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
       mv -f "$tmp" "$cache"
+      rm -f "$cache.failed"
     else
       rm -f "$tmp" "$tmp.config"
-      echo "kumo: could not record the CLI's class cache (see kumo-cli/target/kumo-cli-cache.log); running without" >&2
+      touch "$cache.failed"
+      echo "kumo: could not record the CLI's class cache (see kumo-cli/target/kumo-cli-cache.log); running without" \
+        "it until the CLI is rebuilt" >&2
       return 0
     fi
   fi

@@ -106,12 +106,66 @@ class LauncherBuildIT {
         assertThat(clone.resolve("mvnw-runs")).doesNotExist();
     }
 
+    @Test
+    void aFailedClassCacheRecordingIsNotRetriedUntilTheCliIsRebuilt() throws Exception {
+        // A jar without CliTraining: the recording JVM fails at once, as a broken recording would.
+        Path jar = clone.resolve("kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar");
+        Files.createDirectories(clone.resolve("kumo-cli/target/lib"));
+        Files.writeString(jar, "");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path log = clone.resolve("kumo-cli/target/kumo-cli-cache.log");
+
+        Result first = launch();
+        assertThat(first.code()).isZero();
+        assertThat(first.stderr()).contains("kumo: could not record the CLI's class cache");
+        assertThat(log).exists();
+        Files.delete(log);
+
+        Result second = launch();
+        assertThat(second.code()).isZero();
+        assertThat(second.stderr()).isEmpty();
+        assertThat(log).doesNotExist();
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(launch().stderr()).contains("kumo: could not record the CLI's class cache");
+        assertThat(log).exists();
+    }
+
+    @Test
+    void theCliClassPathIsTheBuildsListNotEveryJarLeftInTargetLib() throws Exception {
+        Path target = clone.resolve("kumo-cli/target");
+        Files.createDirectories(target.resolve("lib"));
+        for (String jar : List.of("b-1.0.jar", "a-2.0.jar", "a-1.0.jar")) {
+            Files.writeString(target.resolve("lib").resolve(jar), "");
+        }
+        Files.writeString(target.resolve("kumo-cli.classpath"), "lib/b-1.0.jar:lib/a-2.0.jar");
+
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "set -euo pipefail; . bin/lib/build.sh; kumo_cli_classpath \"$PWD\"; printf %s \"$kumo_cli_cp\"")
+                .directory(clone.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        String classPath = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(classPath.split(":")).containsExactly(target.resolve("kumo-cli-0.1.0-SNAPSHOT.jar").toString(),
+                target.resolve("lib/b-1.0.jar").toString(), target.resolve("lib/a-2.0.jar").toString());
+    }
+
+    /** {@code kumo_cli_launch} on this JVM, as bin/kumo runs it before each CLI call. */
+    private Result launch() throws IOException, InterruptedException {
+        return bash("set -euo pipefail; . bin/lib/build.sh; kumo_cli_launch \"$PWD\" "
+                + Runtime.version().feature(), Map.of("JAVA_HOME", System.getProperty("java.home")));
+    }
+
     private record Result(int code, String stderr) {
     }
 
     private Result buildIfStale(Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
-                "set -euo pipefail; . bin/lib/jdk.sh; . bin/lib/build.sh; kumo_build_if_stale \"$PWD\"")
+        return bash("set -euo pipefail; . bin/lib/jdk.sh; . bin/lib/build.sh; kumo_build_if_stale \"$PWD\"", env);
+    }
+
+    private Result bash(String script, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script)
                 .directory(clone.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("KUMO_REBUILD");
         builder.environment().putAll(env);

@@ -10,16 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
  * {@code KUMO_SERVER}, {@code server:} in the config file, the {@code api-url} file of a data directory given with
  * {@code --data-dir} or {@code KUMO_DATA_DIR}, the kubeconfig's current context (as kn reads it; see
  * {@link KubeconfigContext}), the default data directory's {@code api-url}, else {@value #DEFAULT_SERVER}. Token:
- * {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, the kubeconfig user's when the server came
- * from the kubeconfig, else the local server's {@code token} file. Certificate authority (for {@code https://}
- * only): {@code --certificate-authority}, {@code KUMO_CA_FILE}, {@code certificate-authority:} in the config file,
- * the kubeconfig cluster's when the server came from it, else the local server's {@code tls/ca.crt}. The local
+ * {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, else the local server's {@code token}
+ * file. Certificate authority (for {@code https://} only): {@code --certificate-authority}, {@code KUMO_CA_FILE},
+ * {@code certificate-authority:} in the config file, else the local server's {@code tls/ca.crt}. When the server
+ * came from the kubeconfig, token and certificate authority are the flag's, else the context's own, never Kumo's. The local
  * server is the one whose data directory is {@code --data-dir}, {@code KUMO_DATA_DIR}, else the server's default;
  * its files are used for a loopback server only.
  *
@@ -27,17 +28,24 @@ import java.util.Optional;
  * @param home the user's home directory
  * @param readKubeconfig whether the kubeconfig is a source ({@code kumo kubeconfig}, which writes it, does not read
  *     it)
+ * @param warnings where a skipped kubeconfig is reported
  */
-public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig) {
+public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig,
+        Consumer<String> warnings) {
 
-    /** A resolver that reads the kubeconfig too. */
+    /** A resolver that reads the kubeconfig too and reports a skipped one on {@code warnings}. */
+    public ConfigResolver(Map<String, String> variables, Path home, Consumer<String> warnings) {
+        this(variables, home, true, warnings);
+    }
+
+    /** A resolver that reads the kubeconfig too and reports a skipped one on stderr. */
     public ConfigResolver(Map<String, String> variables, Path home) {
-        this(variables, home, true);
+        this(variables, home, warning -> System.err.println("Warning: " + warning));
     }
 
     /** This resolver without the kubeconfig as a source. */
     public ConfigResolver withoutKubeconfig() {
-        return new ConfigResolver(variables, home, false);
+        return new ConfigResolver(variables, home, false, warnings);
     }
 
     public static final String DEFAULT_SERVER = "https://127.0.0.1:7780";
@@ -79,9 +87,16 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
             server = DEFAULT_SERVER;
         }
         URI uri = parse(server, source);
-        Optional<KubeconfigContext> context = kubeconfig;
+        if (kubeconfig.isPresent()) {
+            // A server from the kubeconfig gets only the flags' or its context's credentials: Kumo's own token and
+            // CA (variables, config file, local server) are never sent to a cluster the kubeconfig points at.
+            KubeconfigContext context = kubeconfig.get();
+            Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
+                    : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
+                            .or(context::certificateAuthority);
+            return new ClientConfig(uri, tokenFlag.or(context::token), source, authority);
+        }
         Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
-                .or(() -> context.flatMap(KubeconfigContext::token))
                 .or(() -> localServerToken(dataDirectory, uri));
         Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
                 : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
@@ -89,13 +104,13 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
                                 "KUMO_CA_FILE")))
                         .or(() -> file.certificateAuthorityValue().map(f -> new CertificateAuthority(
                                 configFile().getParent().resolve(f), configFile().toString())))
-                        .or(() -> context.flatMap(KubeconfigContext::certificateAuthority))
                         .or(() -> localServerCertificate(dataDirectory, uri));
         return new ClientConfig(uri, token, source, authority);
     }
 
     private Optional<KubeconfigContext> kubeconfig() {
-        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home)) : Optional.empty();
+        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home), warnings)
+                : Optional.empty();
     }
 
     /** {@code $XDG_CONFIG_HOME/kumo/config.yaml}, else {@code ~/.config/kumo/config.yaml}. */

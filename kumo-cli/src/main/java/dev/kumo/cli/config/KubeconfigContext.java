@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 /**
@@ -39,8 +40,22 @@ public record KubeconfigContext(Path file, String context, String server, Option
                 .orElse(home.resolve(".kube").resolve("config"));
     }
 
-    /** The current context of the kubeconfig at {@code file}, if the file exists and names one with a server. */
-    public static Optional<KubeconfigContext> read(Path file) {
+    /**
+     * The current context of the kubeconfig at {@code file}, if the file exists and names one with a server that
+     * Kumo can authenticate to. A file that cannot be read or parsed, or a context whose user authenticates with an
+     * exec plugin (which Kumo does not run), is skipped with one line to {@code warnings}, so that the next source
+     * of the server (the local server) is tried.
+     */
+    public static Optional<KubeconfigContext> read(Path file, Consumer<String> warnings) {
+        try {
+            return parse(file);
+        } catch (CliException e) {
+            warnings.accept("ignoring the kubeconfig: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<KubeconfigContext> parse(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -67,6 +82,9 @@ public record KubeconfigContext(Path file, String context, String server, Option
         String source = "the kubeconfig " + file + " (context " + current + ")";
         Optional<String> token = text(user, "token").or(() -> text(user, "tokenFile")
                 .map(f -> readToken(file.toAbsolutePath().getParent().resolve(f))));
+        if (token.isEmpty() && !user.path("exec").isMissingNode()) {
+            throw new CliException(source + " authenticates with an exec plugin, which kumo does not run");
+        }
         Optional<CertificateAuthority> authority = text(cluster, "certificate-authority-data")
                 .map(data -> new CertificateAuthority(file, source, Optional.of(decode(data, source))))
                 .or(() -> text(cluster, "certificate-authority").map(f -> new CertificateAuthority(

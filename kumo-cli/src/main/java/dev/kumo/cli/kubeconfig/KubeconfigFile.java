@@ -83,9 +83,11 @@ public final class KubeconfigFile {
     /**
      * Writes the kubeconfig atomically: a temporary file beside it, renamed over it, so that a reader (kubectl, a
      * second kumo) never sees half a file. A new file is readable by its owner only (it may hold a bearer token), as
-     * kubectl creates it; an existing one keeps its permissions.
+     * kubectl creates it; an existing one keeps its permissions. A symbolic link is followed: the real file is
+     * replaced and the link kept.
      */
-    private static void write(Path file, ObjectNode document, boolean existed) {
+    private static void write(Path given, ObjectNode document, boolean existed) {
+        Path file = existed ? realPath(given) : given;
         Path parent = file.toAbsolutePath().getParent();
         Path temporary = null;
         try {
@@ -111,6 +113,14 @@ public final class KubeconfigFile {
                     // Left behind beside the kubeconfig; the kubeconfig itself is whole either way.
                 }
             }
+        }
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new CliException("resolving " + file + ": " + e.getMessage());
         }
     }
 }

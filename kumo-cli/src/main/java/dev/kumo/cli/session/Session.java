@@ -53,7 +53,7 @@ public final class Session implements AutoCloseable {
     }
 
     public ConfigResolver resolver() {
-        return new ConfigResolver(environment.variables(), environment.home());
+        return new ConfigResolver(environment.variables(), environment.home(), this::warn);
     }
 
     /** The API client for the resolved server; server warnings are printed on stderr. */
@@ -98,7 +98,7 @@ public final class Session implements AutoCloseable {
         return new Colours(environment.colour());
     }
 
-    /** Prints a server warning on stderr, as kubectl does. */
+    /** Prints a warning (the server's, a skipped kubeconfig) on stderr, as kubectl does. */
     public void warn(String text) {
         err().println(colours().yellow("Warning:") + " " + text);
         err().flush();

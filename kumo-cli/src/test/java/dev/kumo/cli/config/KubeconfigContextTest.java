@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,66 @@ class KubeconfigContextTest {
         env.remove("KUMO_DATA_DIR");
         assertThat(new ConfigResolver(env, home).withoutKubeconfig().resolve(Optional.empty(), Optional.empty(),
                 Optional.empty()).server()).isEqualTo(URI.create(ConfigResolver.DEFAULT_SERVER));
+    }
+
+    @Test
+    void kumosOwnTokenAndCaAreNeverSentToTheKubeconfigsCluster() throws IOException {
+        kubeconfig("", "    username: someone");
+        Path config = home.resolve(".config/kumo/config.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "token: kumo-token\ncertificate-authority: kumo-ca.crt\n");
+        env.put("KUMO_TOKEN", "env-token");
+        env.put("KUMO_CA_FILE", home.resolve("env-ca.crt").toString());
+
+        ClientConfig config1 = resolve(Optional.empty());
+
+        assertThat(config1.server()).hasHost("cluster.example");
+        assertThat(config1.token()).isEmpty();
+        assertThat(config1.certificateAuthority()).isEmpty();
+
+        kubeconfig("    certificate-authority: ca.crt", "    token: context-token");
+        ClientConfig config2 = resolve(Optional.empty());
+        assertThat(config2.token()).contains("context-token");
+        assertThat(config2.certificateAuthority().orElseThrow().file()).isEqualTo(home.resolve(".kube/ca.crt"));
+        assertThat(new ConfigResolver(env, home).resolve(Optional.empty(), Optional.of("flag-token"),
+                Optional.empty()).token()).contains("flag-token");
+    }
+
+    @Test
+    void aBrokenKubeconfigIsSkippedWithOneWarningAndTheLocalServerIsUsed() throws IOException {
+        Path dataDir = home.resolve(".local/share/kumo");
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("api-url"), "https://127.0.0.1:7999\n");
+        Path file = home.resolve(".kube").resolve("config");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "clusters: [unclosed\n");
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(resolveWarning(warnings).server()).hasPort(7999);
+        assertThat(warnings).singleElement().asString().contains(file.toString());
+
+        kubeconfig("", "    tokenFile: missing-token");
+        warnings.clear();
+        assertThat(resolveWarning(warnings).server()).hasPort(7999);
+        assertThat(warnings).singleElement().asString().contains("missing-token");
+    }
+
+    @Test
+    void aContextWithAnExecPluginIsSkippedWithOneWarning() throws IOException {
+        kubeconfig("", """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: aws
+                """);
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(resolveWarning(warnings).server()).isEqualTo(URI.create(ConfigResolver.DEFAULT_SERVER));
+        assertThat(warnings).singleElement().asString().contains("exec plugin", "context work");
+    }
+
+    private ClientConfig resolveWarning(List<String> warnings) {
+        return new ConfigResolver(env, home, warnings::add).resolve(Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     @Test

@@ -74,6 +74,26 @@ class KubeconfigFileTest {
     }
 
     @Test
+    void aSymlinkedKubeconfigStaysALinkAndItsTargetIsRewritten() throws IOException {
+        Path target = home.resolve("dotfiles/kube-config");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, EXISTING);
+        Path link = home.resolve(".kube/config");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, target);
+
+        assertThat(KubeconfigFile.merge(link, kumo)).isTrue();
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(target);
+        assertThat(names(Manifests.read(Files.readString(target)).getFirst(), "clusters"))
+                .containsExactly("kind-dev", "kumo");
+        try (var siblings = Files.list(link.getParent())) {
+            assertThat(siblings).containsExactly(link);
+        }
+    }
+
+    @Test
     void createsTheFileReadableByItsOwnerOnly() throws IOException {
         Path file = home.resolve("new/dir/config");
         assertThat(KubeconfigFile.merge(file, kumo)).isFalse();
