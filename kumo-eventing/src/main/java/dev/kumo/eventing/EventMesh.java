@@ -60,7 +60,7 @@ public final class EventMesh implements AutoCloseable {
         this.config = config;
         this.counters = counters;
         this.log = log;
-        this.localChannels = new LocalChannels(log, clock, config.host());
+        this.localChannels = new LocalChannels(log, clock, config.host(), config.maxEventBytes(), this::accepts);
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
                 config.readAheadEvents(), localChannels,
                 trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
@@ -129,6 +129,7 @@ public final class EventMesh implements AutoCloseable {
     /** Removes a channel and its subscribers: its ingress answers 404, their positions are forgotten. */
     public void removeChannel(ChannelRef ref) {
         Set<String> subscribers = channels.remove(ref);
+        localChannels.forget(ref);
         if (subscribers != null) {
             subscribers.forEach(uid -> dispatchers.remove(ref.subscriber(uid)));
         }

@@ -30,9 +30,15 @@ final class ColdStartQuiet {
 
     private final Map<NamespacedName, Hold> holds = new HashMap<>();
 
-    /** {@code revision} starts from zero at {@code now}: its follow-ups wait (a start already held keeps its hold). */
+    /**
+     * {@code revision} starts from zero at {@code now}: its follow-ups wait (a start already held keeps its hold; an
+     * expired hold no follow-up came to remove, say of a start that produced no instance event, is replaced).
+     */
     synchronized void coldStart(NamespacedName revision, Instant now) {
-        holds.putIfAbsent(revision, new Hold(now.plus(MAX_HOLD)));
+        Hold hold = holds.get(revision);
+        if (hold == null || !now.isBefore(hold.until())) {
+            holds.put(revision, new Hold(now.plus(MAX_HOLD)));
+        }
     }
 
     /** An instance of {@code revision} is ready at {@code now}: its follow-ups resume a moment after. */

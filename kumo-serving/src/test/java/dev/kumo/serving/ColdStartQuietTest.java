@@ -54,4 +54,14 @@ class ColdStartQuietTest {
 
         assertThat(quiet.heldUntil(HELLO, T0.plusMillis(491))).contains(T0.plus(ColdStartQuiet.MAX_HOLD));
     }
+
+    @Test
+    void anExpiredHoldNobodyAskedAboutDoesNotSwallowTheNextColdStart() {
+        quiet.coldStart(HELLO, T0);
+        Instant later = T0.plus(ColdStartQuiet.MAX_HOLD).plusSeconds(60);
+
+        quiet.coldStart(HELLO, later);
+
+        assertThat(quiet.heldUntil(HELLO, later.plusMillis(1))).contains(later.plus(ColdStartQuiet.MAX_HOLD));
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -154,6 +155,24 @@ public final class EventLog implements AutoCloseable {
     /** How many transactions the writer has committed — one fsync each, however many events they carried. */
     public long commits() {
         return writer.commits();
+    }
+
+    /** The streams (as {@link BrokerRef#toString()}) the log holds events or positions of. */
+    public Set<String> streams() {
+        Reader reader = takeReader();
+        try (PreparedStatement query = reader.connection().prepareStatement(
+                "SELECT DISTINCT broker FROM events UNION SELECT broker FROM triggers");
+                ResultSet rows = query.executeQuery()) {
+            Set<String> streams = new HashSet<>();
+            while (rows.next()) {
+                streams.add(rows.getString(1));
+            }
+            return streams;
+        } catch (SQLException e) {
+            throw new LogFailure("listing the streams in " + database + ": " + e.getMessage(), e);
+        } finally {
+            readers.add(reader);
+        }
     }
 
     /** How many events the log holds (for tests and status). */

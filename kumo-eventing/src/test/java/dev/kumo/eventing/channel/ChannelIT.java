@@ -207,6 +207,24 @@ class ChannelIT {
     }
 
     @Test
+    void aReplyToAnUnknownChannelOfThisMeshIsRetriedAndDeadLettered() throws Exception {
+        URI typo = URI.create("http://127.0.0.1:" + mesh.port() + "/channels/default/typo");
+        try (RecordingSubscriber sink = RecordingSubscriber.start(vertx);
+                RecordingSubscriber replying = RecordingSubscriber.start(vertx, got -> Answer.reply(
+                        CloudEventBuilder.v1(got.event()).withId("reply-1").build()))) {
+            subscribe("r", replying.uri(), Optional.of(typo),
+                    DeliverySpec.NONE.withRetry(2).withDeadLetterSink(sink.uri()));
+            assertThat(ingress.postBinary(PATH, "orig", "t").statusCode()).isEqualTo(202);
+
+            await().atMost(WAIT).until(() -> sink.received().size() == 1);
+            CloudEvent dead = sink.received().get(0).event();
+            assertThat(dead.getId()).isEqualTo("orig");
+            assertThat(dead.getExtension(DeadLetters.ERROR_DEST)).hasToString(typo.toString());
+            assertThat(dead.getExtension(DeadLetters.ERROR_CODE)).hasToString("404");
+        }
+    }
+
+    @Test
     void oneUidOnTwoChannelsStaysTwoSubscribers() throws Exception {
         ChannelRef other = new ChannelRef("default", "other");
         mesh.upsertChannel(other);

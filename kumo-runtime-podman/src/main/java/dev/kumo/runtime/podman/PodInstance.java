@@ -344,6 +344,7 @@ final class PodInstance extends SupervisedInstance {
         RunWatch(PodmanClient podman, String container, Instant startedAt, Map<Integer, Integer> hostPorts,
                 CompletableFuture<Void> start, CompletableFuture<Integer> exit) {
             this.podman = podman;
+            podman.rootless(); // asked now, known by the first look
             this.container = container;
             this.startedAt = startedAt;
             this.hostPorts = hostPorts;
@@ -387,7 +388,8 @@ final class PodInstance extends SupervisedInstance {
         /**
          * The looks while the container starts, then the probe. Until podman answered the start only the looks run
          * (or the probe, of a port something accepted at): a probe of a container podman has not started yet would
-         * fail and wait a period. A TCP probe is the look's own accepted connection.
+         * fail and wait a period. A TCP probe is the look's own accepted connection — with rootless podman only once
+         * podman answered the start ({@link StartLook}).
          */
         private void probeReadiness(Instant lookedAt) {
             ProbeSpec probe = spec.readiness();
@@ -398,8 +400,10 @@ final class PodInstance extends SupervisedInstance {
                 nextReadiness = look.get(); // nothing accepts at the published port yet: no probe, no failure
                 return;
             }
-            boolean acceptedNow = looking && !accepted;
-            accepted |= looking;
+            // Rootless podman's forwarder accepts before the workload runs: its accept waits for the start's answer.
+            boolean looked = StartLook.counts(looking, podman.rootless().getNow(true), start.isDone());
+            boolean acceptedNow = looked && !accepted;
+            accepted |= looked;
             if (!accepted && !start.isDone()) {
                 awaitingStart = true; // the start's answer wakes the watch
                 nextReadiness = Instant.MAX;

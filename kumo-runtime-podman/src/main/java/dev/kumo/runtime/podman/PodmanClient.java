@@ -43,6 +43,7 @@ public final class PodmanClient implements AutoCloseable {
     private final HttpClient http;
     private final GrpcHealthClient grpcHealth;
     private final LoopbackProbe probes;
+    private CompletableFuture<Boolean> rootless;
 
     public PodmanClient(Vertx vertx, Path socket) {
         this.socket = socket;
@@ -72,6 +73,17 @@ public final class PodmanClient implements AutoCloseable {
     /** The host and store podman reports ({@code podman info}). */
     public CompletableFuture<JsonObject> info() {
         return json(HttpMethod.GET, LIBPOD + "/info", null, "reading podman's info");
+    }
+
+    /**
+     * Whether podman runs rootless (its published ports then pass a userspace forwarder, {@link StartLook}), read from
+     * its info once; true while unknown or when the info cannot be read.
+     */
+    synchronized CompletableFuture<Boolean> rootless() {
+        if (rootless == null) {
+            rootless = info().thenApply(StartLook::rootless).exceptionally(failure -> true);
+        }
+        return rootless;
     }
 
     /** Creates a pod from a libpod PodSpecGenerator; completes with its id. */
