@@ -21,6 +21,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +149,26 @@ class H2cListenerIT {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(IDLE.plus(HEADER_READ));
         assertThat(body.toString()).contains("chunk 1\n").contains("chunk " + chunks + "\n");
+    }
+
+    @Test
+    void anHttp2ConnectionWithNoStreamIsClosedAfterTheIdleTimeout() throws Exception {
+        HttpClient client = h.vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        CompletableFuture<Long> closedAt = new CompletableFuture<>();
+        long answeredAt = client.request(new RequestOptions().setMethod(HttpMethod.GET)
+                        .setServer(SocketAddress.inetSocketAddress(h.router.port(), "127.0.0.1"))
+                        .setHost(HOST).setPort(h.router.port()).setURI("/"))
+                .compose(request -> {
+                    request.connection().closeHandler(closed -> closedAt.complete(System.nanoTime()));
+                    return request.send().compose(response -> response.body());
+                })
+                .map(body -> System.nanoTime())
+                .toCompletionStage().toCompletableFuture().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+
+        long closed = closedAt.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(closed - answeredAt)).isGreaterThan(IDLE.minusMillis(500))
+                .isLessThan(DEADLINE.minusSeconds(4));
     }
 
     /** Writes {@code parts} on a fresh connection and drains it: how long until the router closed it. */
