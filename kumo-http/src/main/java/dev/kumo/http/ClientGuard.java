@@ -1,5 +1,6 @@
 package dev.kumo.http;
 
+import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -75,9 +76,10 @@ public final class ClientGuard {
                 pipeline.remove(IDLE);
             }
             if (pipeline.get("httpDecoder") == null) {
-                guardHttp2(base.channelHandlerContext(), limits);
+                guardHttp2(base.channelHandlerContext(), limits, false);
             } else {
                 guard(connection, limits, answer);
+                pipeline.addFirst("kumoUpgradeWatch", new UpgradeWatch(limits));
             }
         }).invalidRequestHandler(request -> answerInvalid(request, answer));
     }
@@ -86,9 +88,10 @@ public final class ClientGuard {
      * An HTTP/2 connection (announced by Vert.x once the client's SETTINGS came) is closed when no frame has moved
      * either way for the idle timeout, as Vert.x's own HTTP/2 idle timeout does, so a stream that keeps moving data
      * is never cut; and when the client has not completed a first request's headers within the header-read
-     * timeout (the headers of a stream count only once whole, CONTINUATION frames included).
+     * timeout (the headers of a stream count only once whole, CONTINUATION frames included), unless
+     * {@code upgraded}: then the first request was the HTTP/1.1 head that asked for the upgrade.
      */
-    private static void guardHttp2(ChannelHandlerContext vertx, ListenerLimits limits) {
+    private static void guardHttp2(ChannelHandlerContext vertx, ListenerLimits limits, boolean upgraded) {
         vertx.pipeline().addBefore(vertx.name(), "kumoHttp2Idle",
                 new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS) {
                     @Override
@@ -96,7 +99,7 @@ public final class ClientGuard {
                         ctx.channel().close();
                     }
                 });
-        if (!(vertx.handler() instanceof Http2ConnectionHandler http2)) {
+        if (upgraded || !(vertx.handler() instanceof Http2ConnectionHandler http2)) {
             return; // Vert.x's HTTP/2 connection always sits on its Http2ConnectionHandler
         }
         ScheduledFuture<?> firstStream = vertx.executor().schedule(() -> {
@@ -105,6 +108,33 @@ public final class ClientGuard {
             }
         }, limits.headerReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
         vertx.channel().closeFuture().addListener(closed -> firstStream.cancel(false));
+    }
+
+    /**
+     * Vert.x announces a connection that upgrades to h2c as HTTP/1.1 and never again; the upgrade strips the
+     * HTTP/1.1 handlers (this one too) and puts back its idle timeout, which is the header-read timeout here. Once
+     * stripped, the HTTP/2 connection left gets the idle timeout of one with prior knowledge.
+     */
+    private static final class UpgradeWatch extends ChannelHandlerAdapter {
+
+        private final ListenerLimits limits;
+
+        UpgradeWatch(ListenerLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            ctx.channel().eventLoop().execute(() -> {
+                ChannelHandlerContext http2 = ctx.pipeline().context(Http2ConnectionHandler.class);
+                if (ctx.channel().isActive() && http2 != null) {
+                    if (ctx.pipeline().get(IDLE) != null) {
+                        ctx.pipeline().remove(IDLE);
+                    }
+                    guardHttp2(http2, limits, true);
+                }
+            });
+        }
     }
 
     private static void guard(HttpConnection connection, ListenerLimits limits, ErrorAnswer answer) {

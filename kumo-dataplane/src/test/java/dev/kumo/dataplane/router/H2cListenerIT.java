@@ -171,9 +171,22 @@ class H2cListenerIT {
                 .isLessThan(DEADLINE.minusSeconds(4));
     }
 
-    /** Writes {@code parts} on a fresh connection and drains it: how long until the router closed it. */
+    @Test
+    void anUpgradedConnectionWhoseStreamEndedIsClosedAfterTheIdleTimeout() throws IOException {
+        byte[] upgrade = ("GET / HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                + "Upgrade: h2c\r\nHTTP2-Settings: \r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(closedAfterSending(upgrade, PREFACE, SETTINGS)).isGreaterThan(IDLE.minusMillis(500))
+                .isLessThan(DEADLINE.minusSeconds(4));
+    }
+
+    /**
+     * Writes {@code parts} on a fresh connection and drains it: how long the connection sat quiet until the router
+     * closed it, from its opening or from the router's last bytes before the ones it sends as it closes (GOAWAY).
+     */
     private Duration closedAfterSending(byte[]... parts) throws IOException {
-        long start = System.nanoTime();
+        long quietSince = System.nanoTime();
+        long lastRead = quietSince;
         try (Socket socket = new Socket("127.0.0.1", h.router.port())) {
             socket.setSoTimeout((int) DEADLINE.toMillis());
             for (byte[] part : parts) {
@@ -185,6 +198,8 @@ class H2cListenerIT {
             try {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     seen.write(buffer, 0, n);
+                    quietSince = lastRead;
+                    lastRead = System.nanoTime();
                 }
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("still open after " + DEADLINE + ", got " + seen.size() + " bytes", e);
@@ -192,6 +207,6 @@ class H2cListenerIT {
                 // a reset is a close too
             }
         }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return Duration.ofNanos(System.nanoTime() - quietSince);
     }
 }
