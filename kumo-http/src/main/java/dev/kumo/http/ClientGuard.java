@@ -1,10 +1,15 @@
 package dev.kumo.http;
 
+import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -25,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * the head might still ask to upgrade to HTTP/2), so the guard cannot time that first head. {@link #optionsWithH2c}
  * therefore closes a connection whose first head has not come within the header-read timeout (Vert.x's idle
  * timeout; without the 408 the guard would send), and {@link #installWithH2c} drops that timeout once the
- * connection is announced, so that it never cuts a quiet stream; every later head is guarded as without h2c.
+ * connection is announced, so that it never cuts a quiet stream; every later head is guarded as without h2c. An
+ * HTTP/2 connection gets an idle timeout that counts every frame and a deadline for its first request's headers.
  */
 public final class ClientGuard {
 
@@ -56,16 +62,79 @@ public final class ClientGuard {
     }
 
     /**
-     * {@link #install} for a server built with {@link #optionsWithH2c}: the idle timeout that timed the protocol
-     * detection is removed from each connection, HTTP/1.1 connections are guarded as by {@link #install}.
+     * {@link #install} for a server built with {@link #optionsWithH2c}. An HTTP/1.1 connection drops the idle timeout
+     * that timed its protocol detection and is guarded as by {@link #install}; an HTTP/2 connection (prior knowledge
+     * or upgraded) gets {@link #guardHttp2} instead.
      */
     public static HttpServer installWithH2c(HttpServer server, ListenerLimits limits, ErrorAnswer answer) {
         return server.connectionHandler(connection -> {
-            if (connection instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get(IDLE) != null) {
-                base.channelHandlerContext().pipeline().remove(IDLE);
+            if (!(connection instanceof ConnectionBase base)) {
+                return;
             }
-            guard(connection, limits, answer);
+            ChannelPipeline pipeline = base.channelHandlerContext().pipeline();
+            if (pipeline.get(IDLE) != null) {
+                pipeline.remove(IDLE);
+            }
+            if (pipeline.get("httpDecoder") == null) {
+                guardHttp2(base.channelHandlerContext(), limits, false);
+            } else {
+                guard(connection, limits, answer);
+                pipeline.addFirst("kumoUpgradeWatch", new UpgradeWatch(limits));
+            }
         }).invalidRequestHandler(request -> answerInvalid(request, answer));
+    }
+
+    /**
+     * An HTTP/2 connection (announced by Vert.x once the client's SETTINGS came) is closed when no frame has moved
+     * either way for the idle timeout, as Vert.x's own HTTP/2 idle timeout does, so a stream that keeps moving data
+     * is never cut; and when the client has not completed a first request's headers within the header-read
+     * timeout (the headers of a stream count only once whole, CONTINUATION frames included), unless
+     * {@code upgraded}: then the first request was the HTTP/1.1 head that asked for the upgrade.
+     */
+    private static void guardHttp2(ChannelHandlerContext vertx, ListenerLimits limits, boolean upgraded) {
+        vertx.pipeline().addBefore(vertx.name(), "kumoHttp2Idle",
+                new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS) {
+                    @Override
+                    protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+                        ctx.channel().close();
+                    }
+                });
+        if (upgraded || !(vertx.handler() instanceof Http2ConnectionHandler http2)) {
+            return; // Vert.x's HTTP/2 connection always sits on its Http2ConnectionHandler
+        }
+        ScheduledFuture<?> firstStream = vertx.executor().schedule(() -> {
+            if (http2.connection().remote().lastStreamCreated() == 0) {
+                vertx.channel().close();
+            }
+        }, limits.headerReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        vertx.channel().closeFuture().addListener(closed -> firstStream.cancel(false));
+    }
+
+    /**
+     * Vert.x announces a connection that upgrades to h2c as HTTP/1.1 and never again; the upgrade strips the
+     * HTTP/1.1 handlers (this one too) and puts back its idle timeout, which is the header-read timeout here. Once
+     * stripped, the HTTP/2 connection left gets the idle timeout of one with prior knowledge.
+     */
+    private static final class UpgradeWatch extends ChannelHandlerAdapter {
+
+        private final ListenerLimits limits;
+
+        UpgradeWatch(ListenerLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            ctx.channel().eventLoop().execute(() -> {
+                ChannelHandlerContext http2 = ctx.pipeline().context(Http2ConnectionHandler.class);
+                if (ctx.channel().isActive() && http2 != null) {
+                    if (ctx.pipeline().get(IDLE) != null) {
+                        ctx.pipeline().remove(IDLE);
+                    }
+                    guardHttp2(http2, limits, true);
+                }
+            });
+        }
     }
 
     private static void guard(HttpConnection connection, ListenerLimits limits, ErrorAnswer answer) {
