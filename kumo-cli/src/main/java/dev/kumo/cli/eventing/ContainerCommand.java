@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.printing.References;
+import dev.kumo.cli.base.NextWord;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.output.DescribeBlock;
 import dev.kumo.cli.service.EnvEdits;
@@ -34,8 +35,8 @@ public final class ContainerCommand extends GroupCommand {
                 + "(arguments go in --arg). Replaces the command on update.")
         java.util.List<String> command = new ArrayList<>();
 
-        @Option(names = "--arg", paramLabel = "ARG", description = "An argument of the command (repeatable, in "
-                + "order). Replaces the arguments on update.")
+        @Option(names = "--arg", paramLabel = "ARG", parameterConsumer = NextWord.class,
+                description = "An argument of the command (repeatable, in order). Replaces the arguments on update.")
         java.util.List<String> args = new ArrayList<>();
 
         @Option(names = {"-e", "--env"}, paramLabel = "NAME=value", description = "Set an environment variable; "

@@ -1,5 +1,6 @@
 package dev.kumo.cli.service;
 
+import dev.kumo.cli.base.NextWord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public final class ServiceOptions {
             + "(repeat for more words; arguments go in --arg). Replaces the command on update.")
     List<String> command = new ArrayList<>();
 
-    @Option(names = "--arg", paramLabel = "ARG", description = "An argument of the command (repeatable, in order). "
+    @Option(names = "--arg", paramLabel = "ARG", parameterConsumer = NextWord.class,
+            description = "An argument of the command (repeatable, in order; one starting with - is taken as is). "
             + "Replaces the arguments on update.")
     List<String> args = new ArrayList<>();
 

@@ -6,6 +6,7 @@ import static dev.kumo.cli.testing.Fixtures.service;
 import static dev.kumo.cli.testing.Fixtures.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
@@ -33,6 +34,17 @@ class ServiceWriteCommandsTest {
 
     private CliResult kumo(String... args) {
         return CliRunner.against(server.baseUrl(), home).run(args);
+    }
+
+    @Test
+    void argumentsThatLookLikeOptionsAreTheCommandsOwnAsInKn() {
+        CliResult result = kumo("service", "create", "httpd", "--cmd", "busybox", "--arg", "httpd", "--arg=-p",
+                "--arg", "-e", "--arg", "127.0.0.1:8080", "--no-wait");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode args = Json.parseObject(server.requests().getLast().body())
+                .at("/spec/template/spec/containers/0/args");
+        assertThat(args).extracting(JsonNode::asText).containsExactly("httpd", "-p", "-e", "127.0.0.1:8080");
     }
 
     @Test
