@@ -37,15 +37,19 @@ class ProcessReadinessIT {
     /** Loose on purpose: a busy 2-core CI machine; the poll is 0.5–1 ms, the schedule after the window 25 ms. */
     private static final Duration PROMPTLY = Duration.ofSeconds(1);
     private static final Duration SETTLE = Duration.ofSeconds(20);
-    /** Binds $PORT after a delay, writes when it listens (epoch nanoseconds) to a file, then only holds the socket. */
+    /**
+     * Binds $PORT after a delay, writes when it listens (epoch nanoseconds, read just before {@code listen()}: a look
+     * can be accepted, and the instance Ready, before a clock read after it) to a file, then only holds the socket.
+     */
     private static final String LISTEN_LATE = """
             import os, socket, sys, time
             time.sleep(float(sys.argv[1]))
             server = socket.socket()
             server.bind(("127.0.0.1", int(os.environ["PORT"])))
+            listening = time.time_ns()
             server.listen(16)
             with open(sys.argv[2] + ".tmp", "w") as out:
-                out.write(str(time.time_ns()))
+                out.write(str(listening))
             os.rename(sys.argv[2] + ".tmp", sys.argv[2])
             time.sleep(3600)
             """;
