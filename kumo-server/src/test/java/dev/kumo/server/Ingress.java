@@ -18,7 +18,11 @@ final class Ingress {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final java.util.function.IntSupplier port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as curl sends an http:// URL: the JDK client's default upgrades to h2c, and an HTTP/2 request whose
+     * Host header differs from its {@code :authority} is malformed (RFC 9113 §8.3.1; Vert.x resets it).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Ingress(KumoServer server) {
         this.port = server::ingressPort;

@@ -136,7 +136,8 @@ class WorkloadContainmentIT {
             String ingress = server.lines().stream().filter(l -> l.startsWith("kumo: ingress listening on "))
                     .findFirst().orElseThrow().substring("kumo: ingress listening on ".length()).split(" ")[0];
             try {
-                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ingress + "/alloc"))
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                        .send(HttpRequest.newBuilder(URI.create(ingress + "/alloc"))
                         .header("Host", "greedy.default.localhost").timeout(Duration.ofSeconds(60)).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
