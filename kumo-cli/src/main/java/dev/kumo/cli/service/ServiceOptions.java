@@ -23,8 +23,8 @@ public final class ServiceOptions {
             + "Replaces the arguments on update.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--working-dir", paramLabel = "DIR", description = "The container's working directory (Kumo "
-            + "addition for process containers); a relative path is relative to the server's working directory.")
+    @Option(names = "--working-dir", paramLabel = "DIR", description = "The container's working directory. For a "
+            + "process container (no --image) a relative path is taken from the directory kumo runs in.")
     String workingDir;
 
     @Option(names = {"-e", "--env"}, paramLabel = "NAME=value", description = "Set an environment variable; "

@@ -55,7 +55,7 @@ class SourceListCommandTest extends EventingCliTest {
     void noSourcesAndABadTypeAreSaid() {
         assertThat(kumo("source", "list", "-n", "empty").err()).isEqualTo("No sources found in namespace empty.\n");
         CliResult bad = kumo("source", "list", "--type", "KafkaSource");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).startsWith("Error: invalid --type 'KafkaSource': want ApiServerSource, "
                 + "ContainerSource, PingSource or SinkBinding\n");
     }

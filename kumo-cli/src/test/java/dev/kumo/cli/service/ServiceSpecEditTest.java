@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class ServiceSpecEditTest {
                         "{\"command\":[\"python3\"],\"args\":[\"app.py\",\"-v\"]}"),
                 new Row("image and working dir", "{}", "--image ghcr.io/x/y --working-dir samples/hello",
                         CONTAINER, "{\"image\":\"ghcr.io/x/y\",\"workingDir\":\"samples/hello\"}"),
+                new Row("a process's relative working dir from where kumo runs", "{}",
+                        "--cmd python3 --working-dir samples/../samples/hello", CONTAINER + "/workingDir",
+                        "\"" + Path.of("samples/hello").toAbsolutePath() + "\""),
                 new Row("env added in order", "{}", "-e A=1 -e B=x=y", CONTAINER + "/env",
                         "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"x=y\"}]"),
                 new Row("env replaced in place", "{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\","
