@@ -81,7 +81,7 @@ public final class ListOutput {
         rows.sort(Comparator.comparing((JsonNode row) -> ServerTable.metadata(row).path("namespace").asText())
                 .thenComparing(row -> ServerTable.metadata(row).path("name").asText()));
         List<JsonNode> metadata = rows.stream().map(ServerTable::metadata).toList();
-        print(session, type, metadata, ServerTable.of(table, rows, session.now()));
+        print(session, type, metadata, ServerTable.of(table, rows, session.now(), session.options().wide()));
     }
 
     /** The items of a list, in the server's order. */

@@ -85,6 +85,44 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void printsUrlsJsonPathAndCustomColumnsAsKnAndKubectlDo() {
+        assertThat(cli().run("service", "list", "-o", "url").out())
+                .isEqualTo("\nhttp://hello.default.127.0.0.1.sslip.io\n");
+        assertThat(cli().run("service", "describe", "hello", "-o", "url").out())
+                .isEqualTo("http://hello.default.127.0.0.1.sslip.io\n");
+
+        CliResult jsonpath = cli().run("service", "list",
+                "-o", "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.status.latestReadyRevisionName}{\"\\n\"}{end}");
+        assertThat(jsonpath.exitCode()).as(jsonpath.err()).isZero();
+        assertThat(jsonpath.out()).isEqualTo("broken\tbroken-00001\nhello\thello-00002\n");
+        assertThat(cli().run("service", "describe", "hello", "-o", "jsonpath={.status.traffic[*].percent}").out())
+                .isEqualTo("80 20");
+
+        CliResult columns = cli().run("service", "list", "-o",
+                "custom-columns=NAME:.metadata.name,TAGS:.status.traffic[*].tag");
+        assertThat(columns.out()).isEqualTo("""
+                NAME     TAGS
+                broken   <none>
+                hello    old
+                """);
+    }
+
+    @Test
+    void aMalformedOutputIsAUsageErrorNamingTheFix() {
+        CliResult bare = cli().run("service", "list", "-o", "jsonpath");
+        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.err()).contains("jsonpath needs a template: -o jsonpath='{.metadata.name}'");
+
+        CliResult unclosed = cli().run("service", "list", "-o", "jsonpath={range .items[*]}{.metadata.name}");
+        assertThat(unclosed.err()).contains("{range} without {end}");
+
+        CliResult unknown = cli().run("service", "list", "-o", "xml");
+        assertThat(unknown.err()).contains("'xml' is not an output format; use one of json, yaml, name, url, wide, "
+                + "jsonpath, custom-columns");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void saysSoWhenThereIsNothingToList() {
         CliResult result = cli().run("service", "list", "-n", "empty");
 
