@@ -3,6 +3,7 @@ package dev.kumo.cli;
 import dev.kumo.cli.session.CliEnvironment;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
+import dev.kumo.cli.completion.CompleteRun;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.help.GlobalOptionsHelp;
 import dev.kumo.cli.plugin.PluginRun;
@@ -94,6 +95,10 @@ public final class KumoCli {
         }
         Session session = new Session(environment, new GlobalOptions());
         try {
+            if (args.length > 0 && args[0].equals(CompleteRun.WORD)) {
+                return CompleteRun.run(session, commandLine(session, RootCommand.SUBCOMMANDS),
+                        List.of(args).subList(1, args.length));
+            }
             return commandLineFor(session, args).execute(args);
         } finally {
             session.close();
@@ -134,7 +139,7 @@ public final class KumoCli {
 
     /** The names and aliases of the top-level commands (and {@code help}, {@code server}): no plugin shadows them. */
     private static Set<String> builtInNames() {
-        Set<String> names = new HashSet<>(Set.of("help", "server"));
+        Set<String> names = new HashSet<>(Set.of("help", "server", CompleteRun.WORD));
         for (Class<?> command : RootCommand.SUBCOMMANDS) {
             Command annotation = command.getAnnotation(Command.class);
             names.add(annotation.name());
