@@ -52,7 +52,13 @@ final class ServiceSpecEdit {
             container.set("args", Json.mapper().valueToTree(options.args));
         }
         options.workingDir().ifPresent(dir -> container.put("workingDir", workingDir(container, dir)));
+        if (options.envFile != null) {
+            EnvEdits.env(container, EnvEdits.fromFile(options.envFile));
+        }
         EnvEdits.env(container, options.env);
+        ProbeFlags.apply(container, "readinessProbe", "--probe-readiness", options.readinessProbe,
+                options.readinessOpts);
+        ProbeFlags.apply(container, "livenessProbe", "--probe-liveness", options.livenessProbe, options.livenessOpts);
         EnvEdits.envFrom(container, options.envFrom);
         options.port().ifPresent(port -> container.set("ports", ports(port)));
         ImageFlagEdits.apply(podSpec, container, options);
@@ -63,6 +69,8 @@ final class ServiceSpecEdit {
                 .filter(edit -> !ScaleEdits.setsAutoscaling(KeyValueEdits.parse(edit, "--annotation"))).toList(),
                 "--annotation");
         editMap(templateMeta, "annotations", options.annotations, "--annotation");
+        editMap(serviceMeta, "annotations", options.serviceAnnotations, "--annotation-service");
+        editMap(templateMeta, "annotations", options.revisionAnnotations, "--annotation-revision");
         ScaleEdits.apply(templateMeta, options.scale, options.annotations);
         dropIfEmpty(templateMeta, "annotations");
         for (ObjectNode metadata : new ObjectNode[] {serviceMeta, templateMeta}) {
