@@ -10,14 +10,13 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports failures without stack traces: usage errors as picocli's message plus a usage hint (exit 2), every
- * other failure through {@link ErrorReport} (exit 1). {@code KUMO_DEBUG=1} adds the stack trace.
+ * Reports failures without stack traces: usage errors as picocli's message plus a usage hint, every other failure
+ * through {@link ErrorReport}. Both exit 1, as kn's do. {@code KUMO_DEBUG=1} adds the stack trace.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler,
         CommandLine.IParameterExceptionHandler {
 
     static final int FAILED = 1;
-    static final int USAGE = 2;
 
     private final Session session;
 
@@ -47,6 +46,6 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler,
         UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
-        return USAGE;
+        return FAILED;
     }
 }

@@ -3,10 +3,16 @@ package dev.kumo.cli;
 import dev.kumo.cli.session.CliEnvironment;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
+import dev.kumo.cli.completion.CompleteRun;
 import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.help.GlobalOptionsHelp;
+import dev.kumo.cli.plugin.PluginRun;
+import dev.kumo.cli.plugin.Plugins;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -42,6 +48,7 @@ public final class KumoCli {
         CommandFactory factory = new CommandFactory(session);
         CommandLine commandLine = new CommandLine(RootCommand.class, factory);
         subcommands.forEach(command -> commandLine.addSubcommand(new CommandLine(command, factory)));
+        GlobalOptionsHelp.applyTo(commandLine);
         // No picocli argument files: "@FILE" is a value of its own here (--data @FILE reads the file as the body).
         return commandLine.setOut(environment.out()).setErr(environment.err()).setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -69,7 +76,7 @@ public final class KumoCli {
         clashing.forEach(spec::addOption);
     }
 
-    /** Runs the CLI in this process's environment and returns the exit code (0 ok, 1 failed, 2 usage). */
+    /** Runs the CLI in this process's environment and returns the exit code (0 ok, 1 failed or a usage error, as kn). */
     public static int run(String... args) {
         return run(CliEnvironment.system(), args);
     }
@@ -78,11 +85,20 @@ public final class KumoCli {
      * Runs the CLI in a given environment and returns the exit code. Only the top-level command named on the line
      * is built (picocli reflects over every command it is given, and one invocation runs one); a line naming none,
      * or that this smaller tree cannot parse, gets the whole tree, so help, suggestions and usage errors read the
-     * same. The API client is closed before returning, so that no selector thread is left for the JVM to wait on.
+     * same. A first word that names no command runs the plugin it names, if one is found ({@link Plugins}). The API
+     * client is closed before returning, so that no selector thread is left for the JVM to wait on.
      */
     public static int run(CliEnvironment environment, String... args) {
+        Optional<Plugins.Invocation> plugin = Plugins.of(environment).find(List.of(args), builtInNames());
+        if (plugin.isPresent()) {
+            return PluginRun.run(plugin.get(), environment);
+        }
         Session session = new Session(environment, new GlobalOptions());
         try {
+            if (args.length > 0 && args[0].equals(CompleteRun.WORD)) {
+                return CompleteRun.run(session, commandLine(session, RootCommand.SUBCOMMANDS),
+                        List.of(args).subList(1, args.length));
+            }
             return commandLineFor(session, args).execute(args);
         } finally {
             session.close();
@@ -119,6 +135,17 @@ public final class KumoCli {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names and aliases of the top-level commands (and {@code help}, {@code server}): no plugin shadows them. */
+    private static Set<String> builtInNames() {
+        Set<String> names = new HashSet<>(Set.of("help", "server", CompleteRun.WORD));
+        for (Class<?> command : RootCommand.SUBCOMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            names.add(annotation.name());
+            names.addAll(Arrays.asList(annotation.aliases()));
+        }
+        return names;
     }
 
     /** The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. */

@@ -12,8 +12,10 @@ import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
+import dev.kumo.cli.help.OptionsCommand;
 import dev.kumo.cli.image.ImageCommand;
 import dev.kumo.cli.kubeconfig.KubeconfigCommand;
+import dev.kumo.cli.plugin.PluginCommand;
 import dev.kumo.cli.resource.DeleteCommand;
 import dev.kumo.cli.resource.GetCommand;
 import dev.kumo.cli.revision.RevisionCommand;
@@ -42,7 +44,8 @@ final class RootCommand extends GroupCommand {
             ServiceCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
-            VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class);
+            VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
+            OptionsCommand.class, PluginCommand.class);
 
     @Mixin
     GlobalOptions options;

@@ -51,7 +51,8 @@ class KumoCliTest {
         assertThat(kumo.execute("server", "--api-addr", "127.0.0.1:0")).isZero();
         assertThat(kumo.execute("server", "--api-addr", "bad")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("Error: --api-addr: invalid value \"bad\"\n");
-        assertThat(kumo.execute("server", "-n", "x")).isEqualTo(2);
+        assertThat(kumo.execute("server", "-n", "x")).isEqualTo(1); // a usage error, which kn exits 1 for too
+        assertThat(err.toString()).contains("Unknown options: '-n', 'x'");
 
         CommandLine server = kumo.getSubcommands().get("server");
         assertThat(server.getCommandSpec().optionsMap()).containsKeys("--api-addr", "--help")

@@ -31,16 +31,16 @@ class UsageErrorsTest {
                 Arguments.of(new String[] {"delete", "ksvc"}, "want KIND and at least one NAME", "kumo delete"),
                 Arguments.of(new String[] {"delete", "ksvc", "a", "-f", "x.yaml"}, "either KIND NAME... or -f",
                         "kumo delete"),
-                Arguments.of(new String[] {"completion", "fish"}, "Invalid value for positional parameter",
+                Arguments.of(new String[] {"completion", "tcsh"}, "Invalid value for positional parameter",
                         "kumo completion"));
     }
 
     @ParameterizedTest(name = "kumo {0}")
     @MethodSource("usageErrors")
-    void exitWithTwoAndAUsageHint(String[] args, String message, String command) {
+    void exitWithOneAndAUsageHint(String[] args, String message, String command) {
         CliResult result = CliRunner.withHome(home).run(args);
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("Error: ").contains(message)
                 .endsWith("Run '" + command + " --help' for usage.\n").doesNotContain("\tat ");

@@ -131,7 +131,7 @@ class ServiceCreateImageFlagsIT {
     void aBadValueIsAUsageErrorNamingTheFlagAndNothingIsWritten() {
         InProcessCli.Result refused = cli.run("service", "update", "hello", "--mount", "/x=nothing", "--no-wait");
 
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("invalid --mount '/x=nothing': there is no volume named 'nothing'");
         assertThat(api.get(SERVICE).at("/metadata/generation").asLong()).isEqualTo(2);
     }

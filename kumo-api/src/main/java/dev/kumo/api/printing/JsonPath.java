@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of Kubernetes' JSONPath that printer columns use: fields ({@code .status.url}), quoted keys
- * ({@code .metadata.labels['serving.knative.dev/service']}), unions of keys ({@code ['data','binaryData']}),
- * indexes ({@code [0]}), wildcards ({@code [*]}) and equality filters ({@code [?(@.type=="Ready")]}). A path that
- * selects nothing yields no nodes, as kubectl leaves such a cell empty.
+ * The part of Kubernetes' JSONPath that printer columns and {@code -o jsonpath} use: fields ({@code .status.url}),
+ * quoted keys ({@code .metadata.labels['serving.knative.dev/service']}), unions of keys ({@code ['data','binaryData']}),
+ * indexes ({@code [0]}, {@code [-1]}), slices ({@code [1:3]}), wildcards ({@code [*]}, {@code .*}), recursive descent
+ * ({@code ..name}) and equality filters ({@code [?(@.type=="Ready")]}, {@code !=}). A path that selects nothing
+ * yields no nodes, as kubectl leaves such a cell empty.
  */
 public final class JsonPath {
 
@@ -34,8 +35,45 @@ public final class JsonPath {
 
     private record Index(int index) implements Step {
         public List<JsonNode> apply(JsonNode node) {
-            JsonNode child = node.isArray() ? node.get(index) : null;
+            JsonNode child = node.isArray() ? node.get(index < 0 ? node.size() + index : index) : null;
             return child == null || child.isNull() ? List.of() : List.of(child);
+        }
+    }
+
+    /** {@code [start:end]}, either side left out, negative counting from the end, as Go's JSONPath. */
+    private record Slice(Integer start, Integer end) implements Step {
+        public List<JsonNode> apply(JsonNode node) {
+            List<JsonNode> out = new ArrayList<>();
+            if (!node.isArray()) {
+                return out;
+            }
+            int from = bound(start, 0, node.size());
+            int to = bound(end, node.size(), node.size());
+            for (int i = from; i < to; i++) {
+                out.add(node.get(i));
+            }
+            return out;
+        }
+
+        private static int bound(Integer value, int otherwise, int size) {
+            int at = value == null ? otherwise : value < 0 ? size + value : value;
+            return Math.max(0, Math.min(size, at));
+        }
+    }
+
+    /** {@code ..}: the node and every node under it, in document order, for the next step to pick from. */
+    private record Descendants() implements Step {
+        public List<JsonNode> apply(JsonNode node) {
+            List<JsonNode> out = new ArrayList<>();
+            collect(node, out);
+            return out;
+        }
+
+        private static void collect(JsonNode node, List<JsonNode> out) {
+            if (node.isContainerNode()) {
+                out.add(node);
+                node.forEach(child -> collect(child, out));
+            }
         }
     }
 
@@ -47,11 +85,13 @@ public final class JsonPath {
         }
     }
 
-    private record Filter(JsonPath field, String equals) implements Step {
+    private record Filter(JsonPath field, String value, boolean equal) implements Step {
         public List<JsonNode> apply(JsonNode node) {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode element : node) {
-                if (field.select(element).stream().anyMatch(v -> v.isValueNode() && v.asText().equals(equals))) {
+                boolean matches = field.select(element).stream()
+                        .anyMatch(v -> v.isValueNode() && v.asText().equals(value));
+                if (matches == equal) {
                     out.add(element);
                 }
             }
@@ -71,13 +111,19 @@ public final class JsonPath {
         int i = body.startsWith("@") ? 1 : 0;
         while (i < body.length()) {
             char c = body.charAt(i);
-            if (c == '.') {
+            if (body.startsWith("..", i)) {
+                steps.add(new Descendants());
+                i++;
+            } else if (c == '.') {
                 int end = i + 1;
                 while (end < body.length() && body.charAt(end) != '.' && body.charAt(end) != '[') {
                     end++;
                 }
-                if (end > i + 1) {
-                    steps.add(new Keys(List.of(body.substring(i + 1, end))));
+                String name = body.substring(i + 1, end);
+                if (name.equals("*")) {
+                    steps.add(new All());
+                } else if (!name.isEmpty()) {
+                    steps.add(new Keys(List.of(name)));
                 }
                 i = end;
             } else if (c == '[') {
@@ -112,11 +158,14 @@ public final class JsonPath {
             return new All();
         }
         if (inside.startsWith("?(") && inside.endsWith(")")) {
-            String[] sides = inside.substring(2, inside.length() - 1).split("==", 2);
+            String condition = inside.substring(2, inside.length() - 1);
+            boolean equal = !condition.contains("!=");
+            String[] sides = condition.split(equal ? "==" : "!=", 2);
             if (sides.length != 2 || !sides[0].trim().startsWith("@")) {
-                throw new IllegalArgumentException("JSONPath " + path + ": only [?(@.field==\"value\")] filters");
+                throw new IllegalArgumentException("JSONPath " + path + ": only [?(@.field==\"value\")] and != "
+                        + "filters");
             }
-            return new Filter(parse(sides[0].trim()), unquote(sides[1].trim()));
+            return new Filter(parse(sides[0].trim()), unquote(sides[1].trim()), equal);
         }
         if (inside.startsWith("'") || inside.startsWith("\"")) {
             List<String> names = new ArrayList<>();
@@ -126,10 +175,18 @@ public final class JsonPath {
             return new Keys(names);
         }
         try {
+            if (inside.contains(":")) {
+                String[] ends = inside.split(":", -1);
+                return new Slice(number(ends[0]), number(ends[1]));
+            }
             return new Index(Integer.parseInt(inside));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("JSONPath " + path + ": cannot read [" + inside + "]", e);
         }
+    }
+
+    private static Integer number(String text) {
+        return text.isBlank() ? null : Integer.valueOf(text.trim());
     }
 
     private static int closing(String body, int open, String path) {

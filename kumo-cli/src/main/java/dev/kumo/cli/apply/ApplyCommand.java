@@ -9,6 +9,7 @@ import dev.kumo.cli.manifest.Manifest;
 import dev.kumo.cli.manifest.ManifestSources;
 import dev.kumo.cli.manifest.ManifestTarget;
 import dev.kumo.cli.output.ObjectPrinter;
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.ErrorReport;
 import dev.kumo.cli.session.Session;
@@ -43,7 +44,7 @@ public final class ApplyCommand implements Callable<Integer> {
         int failures = 0;
         for (int i = 0; i < manifests.size(); i++) {
             try {
-                if (i > 0 && session.options().output().orElse(null) == OutputFormat.yaml) {
+                if (i > 0 && session.options().output().map(Output::format).orElse(null) == OutputFormat.yaml) {
                     session.out().println("---");
                 }
                 apply(manifests.get(i).object().deepCopy(), targets.get(i));

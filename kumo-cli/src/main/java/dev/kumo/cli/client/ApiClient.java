@@ -97,6 +97,14 @@ public final class ApiClient implements AutoCloseable {
         return send(new Call("GET", path, "", "", Optional.of(type), namespace, TABLE)).body();
     }
 
+    /** A kind's Table in a namespace (all when empty), of the objects matching {@code labelSelector} if given. */
+    public ObjectNode selectedTable(ResourceType type, Optional<String> namespace, Optional<String> labelSelector) {
+        String query = labelSelector.map(s -> "?labelSelector=" + URLEncoder.encode(s, StandardCharsets.UTF_8))
+                .orElse("");
+        return send(new Call("GET", ResourcePaths.collection(type, namespace) + query, "", "", Optional.of(type),
+                namespace, TABLE)).body();
+    }
+
     /** Server-side apply: the server creates the object (201) or merges the applied fields into it (200). */
     public Applied apply(ResourceType type, String namespace, String name, ObjectNode object) {
         String path = ResourcePaths.object(type, namespace, name) + "?fieldManager=" + FIELD_MANAGER

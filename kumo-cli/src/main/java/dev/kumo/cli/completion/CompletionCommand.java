@@ -1,32 +1,41 @@
 package dev.kumo.cli.completion;
 
 import dev.kumo.cli.session.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code kumo completion bash|zsh}: prints a completion script. zsh runs the bash script through
- * {@code bashcompinit}, as picocli documents; the script itself sets that up when sourced by zsh.
+ * {@code kumo completion bash|zsh|fish|powershell}: prints a completion script. Every script asks
+ * {@code kumo __complete} ({@link CompleteRun}) at each TAB, so object names come from the server, as kubectl's and
+ * kn's (cobra's) scripts do.
  */
 @Command(name = "completion", description = {"Print a shell completion script.",
-    "bash: source <(kumo completion bash)", "zsh:  source <(kumo completion zsh)"})
+    "bash: source <(kumo completion bash)", "zsh:  source <(kumo completion zsh)",
+    "fish: kumo completion fish | source",
+    "PowerShell: kumo completion powershell | Out-String | Invoke-Expression"})
 public final class CompletionCommand implements Callable<Integer> {
 
-    /** The shells a script can be printed for. */
+    /** The shells a script can be printed for, by the file it is kept in. */
     enum Shell {
-        bash,
-        zsh
+        bash("kumo.bash"),
+        zsh("kumo.zsh"),
+        fish("kumo.fish"),
+        powershell("kumo.ps1");
+
+        private final String file;
+
+        Shell(String file) {
+            this.file = file;
+        }
     }
 
-    @Parameters(paramLabel = "bash|zsh", description = "The shell.")
+    @Parameters(paramLabel = "bash|zsh|fish|powershell", description = "The shell.")
     Shell shell;
-
-    @Spec
-    CommandSpec spec;
 
     private final Session session;
 
@@ -36,13 +45,16 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-        if (shell == Shell.zsh) {
-            // picocli's script loads bashcompinit itself under zsh (and compinit only if it is not loaded yet).
-            session.out().println("# kumo completion for zsh: the bash script, run through zsh's bashcompinit.");
-        }
-        session.out().print(script);
+        session.out().print(script(shell));
         session.out().flush();
         return 0;
+    }
+
+    static String script(Shell shell) {
+        try (InputStream in = CompletionCommand.class.getResourceAsStream(shell.file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

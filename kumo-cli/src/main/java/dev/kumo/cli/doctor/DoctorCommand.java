@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.cli.host.Machine;
 import dev.kumo.cli.output.ObjectPrinter;
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;
 import java.nio.file.Files;
@@ -50,8 +51,8 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         List<Check> checks = Machine.use(session.environment().variables(), this::checks);
         boolean ready = checks.stream().noneMatch(c -> c.status() == Check.Status.MISSING);
-        Optional<OutputFormat> format = session.options().output();
-        if (format.isPresent() && format.get() != OutputFormat.name) {
+        Optional<Output> format = session.options().output();
+        if (format.isPresent() && format.get().format() != OutputFormat.name) {
             session.out().print(ObjectPrinter.format(document(checks, ready), format.get(), node -> "doctor"));
         } else {
             checks.forEach(this::print);

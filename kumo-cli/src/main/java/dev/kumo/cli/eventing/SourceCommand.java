@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code kumo source}: the Knative event sources, each kind's verbs, and {@code list} across all kinds. */
 @Command(name = "source", aliases = "sources", description = "Manage Knative event sources.",
-        subcommands = {SourceListCommand.class, PingCommand.class, ApiServerCommand.class, BindingCommand.class,
+        subcommands = {SourceListCommand.class, SourceTypesCommand.class, PingCommand.class, ApiServerCommand.class, BindingCommand.class,
             ContainerCommand.class})
 public final class SourceCommand extends GroupCommand {
 }

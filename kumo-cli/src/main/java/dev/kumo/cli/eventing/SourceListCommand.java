@@ -8,7 +8,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.cli.client.KindCatalog;
 import dev.kumo.cli.output.ObjectPrinter;
-import dev.kumo.cli.output.OutputFormat;
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.Table;
 import dev.kumo.cli.session.ListOutput;
 import dev.kumo.cli.session.Session;
@@ -49,7 +49,7 @@ final class SourceListCommand implements Callable<Integer> {
             items.addAll(ListOutput.items(session.client().list(type, session.listNamespace(), Optional.empty())));
         }
         items.sort(ListOutput.BY_NAME.thenComparing(item -> item.path("kind").asText()));
-        Optional<OutputFormat> format = session.options().output();
+        Optional<Output> format = session.options().output();
         if (format.isPresent()) {
             ObjectNode list = Json.object().put("apiVersion", "v1").put("kind", "List");
             ArrayNode array = list.putArray("items");

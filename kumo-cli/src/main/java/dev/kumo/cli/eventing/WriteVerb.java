@@ -28,7 +28,7 @@ abstract class WriteVerb implements Callable<Integer> {
         this.label = label;
     }
 
-    /** Runs {@code edit}; a bad flag value it finds becomes a usage error (exit 2) naming the flag. */
+    /** Runs {@code edit}; a bad flag value it finds becomes a usage error naming the flag. */
     final void applyFlags(Runnable edit) {
         try {
             edit.run();

@@ -8,7 +8,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ObjectPrinter;
-import dev.kumo.cli.output.OutputFormat;
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.Table;
 import dev.kumo.cli.session.Session;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class ImageListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArrayNode images = images(parse(LocalImages.podman(session, LIMIT, "images", "--format", "json")));
-        Optional<OutputFormat> format = session.options().output();
+        Optional<Output> format = session.options().output();
         if (format.isPresent()) {
             ObjectNode list = Json.object();
             list.set("items", images);

@@ -22,17 +22,28 @@ public final class ObjectPrinter {
     }
 
     /**
-     * An object or a list as text ending with a newline; {@code name} prints {@code qualifiedName/name} for the
-     * object or every item of the list.
+     * An object or a list as text; {@code name} prints {@code qualifiedName/name} and {@code url} the
+     * {@code status.url} for the object or every item of the list; {@code jsonpath} prints the template's text
+     * only, as kubectl does; {@code custom-columns} a table.
      *
      * @param qualifiedName the kind's qualified name for an object or item, e.g. {@code service.serving.knative.dev}
      */
-    public static String format(JsonNode node, OutputFormat format, Function<JsonNode, String> qualifiedName) {
-        return switch (format) {
+    public static String format(JsonNode node, Output output, Function<JsonNode, String> qualifiedName) {
+        return switch (output.format()) {
             case json -> json(node) + "\n";
             case yaml -> Manifests.writeYaml(node);
-            case name -> names(node, qualifiedName);
+            case name -> perItem(node, item -> qualifiedName.apply(item) + "/"
+                    + item.path("metadata").path("name").asText());
+            case url -> perItem(node, item -> item.path("status").path("url").asText(""));
+            case jsonpath -> JsonPathTemplate.parse(output.argument()).apply(node);
+            case customColumns -> CustomColumns.parse(output.argument()).table(node).render(true);
+            case wide -> throw new IllegalStateException("-o wide is a table the command prints");
         };
+    }
+
+    /** A format that takes no argument ({@code json}, {@code yaml}, {@code name}, {@code url}). */
+    public static String format(JsonNode node, OutputFormat format, Function<JsonNode, String> qualifiedName) {
+        return format(node, Output.of(format), qualifiedName);
     }
 
     /** JSON indented the way kubectl prints it (four spaces, {@code "key": value}). */
@@ -44,13 +55,12 @@ public final class ObjectPrinter {
         }
     }
 
-    private static String names(JsonNode node, Function<JsonNode, String> qualifiedName) {
+    private static String perItem(JsonNode node, Function<JsonNode, String> line) {
         if (!node.has("items")) {
-            return qualifiedName.apply(node) + "/" + node.path("metadata").path("name").asText() + "\n";
+            return line.apply(node) + "\n";
         }
         StringBuilder out = new StringBuilder();
-        node.path("items").forEach(item -> out.append(qualifiedName.apply(item)).append('/')
-                .append(item.path("metadata").path("name").asText()).append('\n'));
+        node.path("items").forEach(item -> out.append(line.apply(item)).append('\n'));
         return out.toString();
     }
 }

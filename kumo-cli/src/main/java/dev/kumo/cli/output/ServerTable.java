@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code meta.k8s.io/v1} Table the server sent, printed as kubectl prints one: the priority-0 columns, headers in
- * upper case, {@code type: date} cells as ages at the CLI's clock.
+ * A {@code meta.k8s.io/v1} Table the server sent, printed as kubectl prints one: the priority-0 columns (every
+ * column with {@code -o wide}), headers in upper case, {@code type: date} cells as ages at the CLI's clock.
  */
 public final class ServerTable {
 
@@ -26,13 +26,13 @@ public final class ServerTable {
         return row.path("object").path("metadata");
     }
 
-    /** {@code rows} (of {@code table}) as a printable table at {@code now}. */
-    public static Table of(JsonNode table, List<JsonNode> rows, Instant now) {
+    /** {@code rows} (of {@code table}) as a printable table at {@code now}, every column when {@code wide}. */
+    public static Table of(JsonNode table, List<JsonNode> rows, Instant now, boolean wide) {
         List<Integer> shown = new ArrayList<>();
         List<String> headers = new ArrayList<>();
         JsonNode definitions = table.path("columnDefinitions");
         for (int i = 0; i < definitions.size(); i++) {
-            if (definitions.get(i).path("priority").asInt(0) == 0) {
+            if (wide || definitions.get(i).path("priority").asInt(0) == 0) {
                 shown.add(i);
                 headers.add(definitions.get(i).path("name").asText().toUpperCase());
             }

@@ -35,6 +35,31 @@ public final class EnvEdits {
         }
     }
 
+    /**
+     * The {@code NAME=value} edits of an env file: one per line, blank lines and {@code #} comments skipped, a
+     * line without {@code =} refused naming the file and line.
+     */
+    static List<String> fromFile(String file) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new InvalidFlag("invalid --env-file '" + file + "': cannot read it (" + e.getMessage() + ")");
+        }
+        List<String> edits = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.indexOf('=') <= 0) {
+                throw new InvalidFlag("invalid --env-file '" + file + "' line " + (i + 1) + ": want NAME=value");
+            }
+            edits.add(line);
+        }
+        return edits;
+    }
+
     /** {@code cm:NAME} or {@code secret:NAME} adds a source, a trailing {@code -} removes it. */
     static void envFrom(ObjectNode container, List<String> edits) {
         for (String edit : edits) {

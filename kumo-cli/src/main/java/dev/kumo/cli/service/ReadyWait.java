@@ -11,18 +11,22 @@ import java.util.Objects;
 
 /**
  * Waits for a written Service to become Ready, driven by a watch on it, printing kn's progress lines on stderr
- * ({@code   0.247s message}) each time the Ready condition's message changes.
+ * ({@code   0.247s message}) each time the Ready condition's message changes. As kn's {@code --wait-window}, a
+ * Ready=False fails the wait only once it has lasted the window (a Revision may fail a probe, then pass).
  */
 final class ReadyWait {
 
     private final Session session;
     private final Duration timeout;
+    private final Duration window;
     private final long startNanos = System.nanoTime();
     private String lastMessage = "";
+    private long failingSinceNanos = -1;
 
-    ReadyWait(Session session, Duration timeout) {
+    ReadyWait(Session session, Duration timeout, Duration window) {
         this.session = session;
         this.timeout = timeout;
+        this.window = window;
     }
 
     /** Returns the Ready Service; throws a {@link CliException} when it fails or the timeout passes. */
@@ -33,7 +37,14 @@ final class ReadyWait {
         ObjectNode[] latest = {written};
         while (!settled(latest[0], generation)) {
             Duration left = timeout.minusNanos(System.nanoTime() - startNanos);
+            if (failingSinceNanos >= 0) {
+                Duration windowLeft = window.minusNanos(System.nanoTime() - failingSinceNanos);
+                left = windowLeft.compareTo(left) < 0 ? windowLeft : left;
+            }
             if (left.isNegative() || left.isZero()) {
+                if (failingSinceNanos >= 0) {
+                    settled(latest[0], generation);
+                }
                 throw new CliException("timeout: service '" + name + "' not ready after " + timeout.toSeconds()
                         + " seconds", "Run 'kumo service describe " + name + "' to see where it stands.");
             }
@@ -59,7 +70,11 @@ final class ReadyWait {
     }
 
     private boolean settled(ObjectNode service, long generation) {
-        return switch (ReadyState.of(service, generation)) {
+        ReadyState state = ReadyState.of(service, generation);
+        if (!(state instanceof ReadyState.Failed)) {
+            failingSinceNanos = -1;
+        }
+        return switch (state) {
             case ReadyState.Waiting waiting -> {
                 progress(waiting.message());
                 yield false;
@@ -68,9 +83,16 @@ final class ReadyWait {
                 progress(ReadyState.READY_MESSAGE);
                 yield true;
             }
-            case ReadyState.Failed failed -> throw new CliException(failed.message(),
-                    "Run 'kumo service describe " + service.path("metadata").path("name").asText()
-                            + "' for the revision's conditions.");
+            case ReadyState.Failed failed -> {
+                long now = System.nanoTime();
+                failingSinceNanos = failingSinceNanos < 0 ? now : failingSinceNanos;
+                if (now - failingSinceNanos < window.toNanos()) {
+                    progress(failed.message());
+                    yield false;
+                }
+                throw new CliException(failed.message(), "Run 'kumo service describe "
+                        + service.path("metadata").path("name").asText() + "' for the revision's conditions.");
+            }
         };
     }
 

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "service", aliases = {"services", "ksvc"}, description = "Manage Knative Services.",
         subcommands = {ServiceListCommand.class, ServiceDescribeCommand.class, ServiceCreateCommand.class,
             ServiceUpdateCommand.class, ServiceApplyCommand.class, ServiceInvokeCommand.class,
-            ServiceLogsCommand.class, ServiceDeleteCommand.class})
+            ServiceLogsCommand.class, ServiceWaitCommand.class, ServiceExportCommand.class,
+            ServiceImportCommand.class, ServiceDeleteCommand.class})
 public final class ServiceCommand extends GroupCommand {
 }

@@ -23,13 +23,34 @@ public final class ServiceOptions {
             + "Replaces the arguments on update.")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--working-dir", paramLabel = "DIR", description = "The container's working directory (Kumo "
-            + "addition for process containers); a relative path is relative to the server's working directory.")
+    @Option(names = "--working-dir", paramLabel = "DIR", description = "The container's working directory. For a "
+            + "process container (no --image) a relative path is taken from the directory kumo runs in.")
     String workingDir;
 
     @Option(names = {"-e", "--env"}, paramLabel = "NAME=value", description = "Set an environment variable; "
             + "NAME- removes it (repeatable).")
     List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Set the environment variables of a file of "
+            + "NAME=value lines (# comments and blank lines skipped); -e flags come after it.")
+    String envFile;
+
+    @Option(names = "--probe-readiness", paramLabel = "SPEC", description = "The readiness probe: "
+            + "http:HOST:PORT:PATH (or https:), tcp:HOST:PORT, exec:CMD[,ARG...]; host and port may be empty; - "
+            + "removes it.")
+    String readinessProbe;
+
+    @Option(names = "--probe-readiness-opts", paramLabel = "OPTS", description = "Options of the readiness probe: "
+            + "InitialDelaySeconds=N,PeriodSeconds=N,TimeoutSeconds=N,SuccessThreshold=N,FailureThreshold=N.")
+    String readinessOpts;
+
+    @Option(names = "--probe-liveness", paramLabel = "SPEC", description = "The liveness probe, as "
+            + "--probe-readiness.")
+    String livenessProbe;
+
+    @Option(names = "--probe-liveness-opts", paramLabel = "OPTS", description = "Options of the liveness probe, as "
+            + "--probe-readiness-opts.")
+    String livenessOpts;
 
     @Option(names = "--env-from", paramLabel = "cm:NAME|secret:NAME", description = "Add all keys of a ConfigMap or "
             + "Secret as environment variables; a trailing - removes the source (repeatable).")
@@ -91,6 +112,14 @@ public final class ServiceOptions {
             + "Service and its revision template (autoscaling.knative.dev/* ones on the template only, where "
             + "Knative reads them); KEY- removes it (repeatable).")
     List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--annotation-service", paramLabel = "KEY=value", description = "Set an annotation on the "
+            + "Service only; KEY- removes it (repeatable).")
+    List<String> serviceAnnotations = new ArrayList<>();
+
+    @Option(names = "--annotation-revision", paramLabel = "KEY=value", description = "Set an annotation on the "
+            + "revision template only; KEY- removes it (repeatable).")
+    List<String> revisionAnnotations = new ArrayList<>();
 
     @Option(names = {"-l", "--label"}, paramLabel = "KEY=value", description = "Set a label on the Service and its "
             + "revision template; KEY- removes it (repeatable).")

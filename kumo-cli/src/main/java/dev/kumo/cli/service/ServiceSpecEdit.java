@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -50,8 +51,14 @@ final class ServiceSpecEdit {
         if (!options.args.isEmpty()) {
             container.set("args", Json.mapper().valueToTree(options.args));
         }
-        options.workingDir().ifPresent(dir -> container.put("workingDir", dir));
+        options.workingDir().ifPresent(dir -> container.put("workingDir", workingDir(container, dir)));
+        if (options.envFile != null) {
+            EnvEdits.env(container, EnvEdits.fromFile(options.envFile));
+        }
         EnvEdits.env(container, options.env);
+        ProbeFlags.apply(container, "readinessProbe", "--probe-readiness", options.readinessProbe,
+                options.readinessOpts);
+        ProbeFlags.apply(container, "livenessProbe", "--probe-liveness", options.livenessProbe, options.livenessOpts);
         EnvEdits.envFrom(container, options.envFrom);
         options.port().ifPresent(port -> container.set("ports", ports(port)));
         ImageFlagEdits.apply(podSpec, container, options);
@@ -62,6 +69,8 @@ final class ServiceSpecEdit {
                 .filter(edit -> !ScaleEdits.setsAutoscaling(KeyValueEdits.parse(edit, "--annotation"))).toList(),
                 "--annotation");
         editMap(templateMeta, "annotations", options.annotations, "--annotation");
+        editMap(serviceMeta, "annotations", options.serviceAnnotations, "--annotation-service");
+        editMap(templateMeta, "annotations", options.revisionAnnotations, "--annotation-revision");
         ScaleEdits.apply(templateMeta, options.scale, options.annotations);
         dropIfEmpty(templateMeta, "annotations");
         for (ObjectNode metadata : new ObjectNode[] {serviceMeta, templateMeta}) {
@@ -81,6 +90,14 @@ final class ServiceSpecEdit {
                     options.untags, options.tags, options.traffic));
         }
         return service;
+    }
+
+    /**
+     * A process container's directory is on this machine: a relative one is taken from where kumo runs, as a shell
+     * user means it (the server runs elsewhere). An image's is a path inside the image, kept as given.
+     */
+    private static String workingDir(ObjectNode container, String dir) {
+        return container.hasNonNull("image") ? dir : Path.of(dir).toAbsolutePath().normalize().toString();
     }
 
     private static ObjectNode firstContainer(ObjectNode podSpec) {

@@ -34,6 +34,10 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
             description = "How long to wait for the Service to become ready (default: ${DEFAULT-VALUE}).")
     int waitTimeoutSeconds;
 
+    @Option(names = "--wait-window", paramLabel = "SECONDS", defaultValue = "2",
+            description = "How long a Ready=False may last before the wait fails (default: ${DEFAULT-VALUE}).")
+    int waitWindowSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +60,9 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
         if (waitTimeoutSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--wait-timeout must be a positive number of seconds");
         }
+        if (waitWindowSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--wait-window must be 0 or more seconds");
+        }
         Written written;
         try {
             written = write();
@@ -72,7 +79,8 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
                 + "' in namespace '" + session.namespace() + "':");
         session.err().println();
         session.err().flush();
-        ObjectNode ready = new ReadyWait(session, Duration.ofSeconds(waitTimeoutSeconds)).await(written.service());
+        ObjectNode ready = new ReadyWait(session, Duration.ofSeconds(waitTimeoutSeconds),
+                Duration.ofSeconds(waitWindowSeconds)).await(written.service());
         session.err().println();
         session.err().flush();
         var status = ready.path("status");

@@ -1,5 +1,6 @@
 package dev.kumo.cli.session;
 
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,9 +18,11 @@ public final class GlobalOptions {
             description = "List the requested objects across all namespaces.")
     boolean allNamespaces;
 
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "json|yaml|name",
-            description = "Print the objects as the server returned them: json, yaml or name.")
-    OutputFormat output;
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = Output.LABEL,
+            converter = OutputConverter.class, description = "Print the objects as the server returned them (json, "
+            + "yaml), their names, URLs, a JSONPath template's text, custom columns (HEADER:.path,…), or the table "
+            + "with every column (wide).")
+    Output output;
 
     @Option(names = "--no-headers", scope = ScopeType.INHERIT, description = "Do not print table headers.")
     boolean noHeaders;
@@ -53,9 +56,17 @@ public final class GlobalOptions {
         return allNamespaces;
     }
 
-    /** The machine-readable format asked for with {@code -o}; empty means a human-readable table or block. */
-    public Optional<OutputFormat> output() {
-        return Optional.ofNullable(output);
+    /**
+     * The machine-readable output asked for with {@code -o}; empty means a human-readable table or block (also for
+     * {@code -o wide}, a table with every column).
+     */
+    public Optional<Output> output() {
+        return Optional.ofNullable(output).filter(o -> o.format() != OutputFormat.wide);
+    }
+
+    /** Whether {@code -o wide} asked for every column of a table. */
+    public boolean wide() {
+        return output != null && output.format() == OutputFormat.wide;
     }
 
     public boolean noHeaders() {

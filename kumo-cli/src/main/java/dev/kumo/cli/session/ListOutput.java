@@ -68,11 +68,26 @@ public final class ListOutput {
      * Prints a kind's objects in a namespace (all with {@code -A}) as the server's kn Table; raw with {@code -o}.
      */
     public static void printTable(Session session, ResourceType type) {
-        if (session.options().output().isPresent()) {
-            session.printRaw(session.client().list(type, session.listNamespace(), Optional.empty()), type);
+        printTable(session, type, Optional.empty(), Optional.empty());
+    }
+
+    /** The same, of one object when {@code name} is given, of those matching a label selector when one is. */
+    public static void printTable(Session session, ResourceType type, Optional<String> name,
+            Optional<String> labelSelector) {
+        if (name.isPresent()) {
+            JsonNode one = session.options().output().isPresent()
+                    ? session.client().get(type, session.namespace(), name.get())
+                    : session.client().table(type, Optional.of(session.namespace()), name);
+            if (!session.printRaw(one, type)) {
+                printTable(session, type, one);
+            }
             return;
         }
-        printTable(session, type, session.client().table(type, session.listNamespace(), Optional.empty()));
+        if (session.options().output().isPresent()) {
+            session.printRaw(session.client().list(type, session.listNamespace(), labelSelector), type);
+            return;
+        }
+        printTable(session, type, session.client().selectedTable(type, session.listNamespace(), labelSelector));
     }
 
     /** Prints a Table the server sent for {@code type}, rows by namespace then name. */
@@ -81,7 +96,7 @@ public final class ListOutput {
         rows.sort(Comparator.comparing((JsonNode row) -> ServerTable.metadata(row).path("namespace").asText())
                 .thenComparing(row -> ServerTable.metadata(row).path("name").asText()));
         List<JsonNode> metadata = rows.stream().map(ServerTable::metadata).toList();
-        print(session, type, metadata, ServerTable.of(table, rows, session.now()));
+        print(session, type, metadata, ServerTable.of(table, rows, session.now(), session.options().wide()));
     }
 
     /** The items of a list, in the server's order. */

@@ -9,7 +9,7 @@ import dev.kumo.cli.config.ClientConfig;
 import dev.kumo.cli.config.ConfigResolver;
 import dev.kumo.cli.output.Colours;
 import dev.kumo.cli.output.ObjectPrinter;
-import dev.kumo.cli.output.OutputFormat;
+import dev.kumo.cli.output.Output;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
@@ -106,7 +106,7 @@ public final class Session implements AutoCloseable {
 
     /** Prints an object or list in the {@code -o} format; returns false when no format was asked for. */
     public boolean printRaw(JsonNode node, ResourceType type) {
-        Optional<OutputFormat> format = options.output();
+        Optional<Output> format = options.output();
         format.ifPresent(f -> {
             out().print(ObjectPrinter.format(node, f, item -> KindCatalog.qualifiedName(type)));
             out().flush();

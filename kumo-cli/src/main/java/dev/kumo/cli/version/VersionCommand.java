@@ -8,6 +8,7 @@ import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.ServerUnreachable;
 import dev.kumo.cli.output.ObjectPrinter;
+import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class VersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<JsonNode> server = serverVersion();
-        OutputFormat format = session.options().output().orElse(null);
+        OutputFormat format = session.options().output().map(Output::format).orElse(null);
         if (format == OutputFormat.json || format == OutputFormat.yaml) {
             ObjectNode document = Json.object();
             document.putObject("clientVersion").put("gitVersion", ClientVersion.VERSION);

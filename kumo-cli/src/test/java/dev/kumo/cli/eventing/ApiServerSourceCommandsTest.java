@@ -100,7 +100,7 @@ class ApiServerSourceCommandsTest extends EventingCliTest {
         CliResult result = kumo("source", "apiserver", "create", "watch", "--resource", "Event", "--sink",
                 "ksvc:display");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --resource 'Event': want KIND:APIVERSION[:KEY=VALUE,...], "
                 + "e.g. Event:v1 or Revision:serving.knative.dev/v1:app=x\n");
         assertThat(server.requests()).isEmpty();
@@ -112,12 +112,12 @@ class ApiServerSourceCommandsTest extends EventingCliTest {
                 "ksvc:x").err()).startsWith("Error: invalid --resource 'Event:v1:app'");
         CliResult mode = kumo("source", "apiserver", "create", "w", "--resource", "Event:v1", "--mode", "ref",
                 "--sink", "ksvc:x");
-        assertThat(mode.exitCode()).isEqualTo(2);
+        assertThat(mode.exitCode()).isEqualTo(1);
         assertThat(mode.err()).startsWith("Error: invalid --mode 'ref': want Reference or Resource\n");
         assertThat(kumo("source", "apiserver", "create", "w", "--sink", "ksvc:x").err())
                 .startsWith("Error: missing --resource: say what to watch, e.g. --resource Event:v1");
         CliResult noSink = kumo("source", "apiserver", "create", "w", "--resource", "Event:v1");
-        assertThat(noSink.exitCode()).isEqualTo(2);
+        assertThat(noSink.exitCode()).isEqualTo(1);
         assertThat(noSink.err()).startsWith("Error: missing --sink: say where events go, as "
                 + "ksvc:NAME[:NAMESPACE], broker:NAME, channel:NAME or an http(s):// URL\n");
         assertThat(server.requests()).isEmpty();

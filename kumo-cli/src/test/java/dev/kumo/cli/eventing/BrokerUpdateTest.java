@@ -73,7 +73,7 @@ class BrokerUpdateTest extends EventingCliTest {
     void anotherClassIsRefusedWithTheWayToGetIt() {
         CliResult result = kumo("broker", "update", "default", "--class", "Kafka", "--retry", "1");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --class 'Kafka': a Broker's class cannot change and "
                 + "this one is of class 'KumoBroker'; delete the broker and create it again with --class Kafka\n");
         assertThat(server.requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();
@@ -83,7 +83,7 @@ class BrokerUpdateTest extends EventingCliTest {
     void anUpdateWithoutFlagsSaysWhatItTakes() {
         CliResult result = kumo("broker", "update", "default");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: nothing to update: give one or more of --dl-sink, --retry, "
                 + "--backoff-policy, --backoff-delay, --timeout, --retry-after-max\n");
         assertThat(server.requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();

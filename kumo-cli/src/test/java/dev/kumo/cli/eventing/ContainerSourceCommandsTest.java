@@ -82,12 +82,12 @@ class ContainerSourceCommandsTest extends EventingCliTest {
     @Test
     void aSourceWithoutImageOrCommandOrWithABadEnvIsAUsageError() {
         CliResult nothing = kumo("source", "container", "create", "emit", "--sink", "ksvc:a");
-        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.exitCode()).isEqualTo(1);
         assertThat(nothing.err()).startsWith("Error: missing --image or --cmd: say what the source runs, e.g. "
                 + "--image IMAGE, or --cmd python3 --arg emit.py for Kumo's process runtime\n");
         CliResult env = kumo("source", "container", "create", "emit", "--image", "x", "-e", "=1", "--sink",
                 "ksvc:a");
-        assertThat(env.exitCode()).isEqualTo(2);
+        assertThat(env.exitCode()).isEqualTo(1);
         assertThat(env.err()).startsWith("Error: invalid --env '=1': want KEY=value, or KEY- to remove it\n");
         assertThat(server.requests()).isEmpty();
     }

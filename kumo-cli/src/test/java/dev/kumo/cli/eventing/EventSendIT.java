@@ -177,13 +177,13 @@ class EventSendIT {
         CliResult badData = kumo("event", "send", "--to", "http://127.0.0.1:" + receiver.port(), "--type", "t",
                 "--source", "/cli", "--data", "{oops");
 
-        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("Error: Missing required option: '--type=TYPE'\n");
-        assertThat(badData.exitCode()).isEqualTo(2);
+        assertThat(badData.exitCode()).isEqualTo(1);
         assertThat(badData.err()).startsWith("Error: invalid --data '{oops': not JSON (");
         CliResult noFile = kumo("event", "send", "--to", "broker:default", "--type", "t", "--source", "/cli",
                 "--data", "@" + home.resolve("missing.json"));
-        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.exitCode()).isEqualTo(1);
         assertThat(noFile.err()).startsWith("Error: invalid --data '@" + home.resolve("missing.json")
                 + "': cannot read " + home.resolve("missing.json") + " (NoSuchFileException)\n");
         assertThat(receiver.received()).isEmpty();

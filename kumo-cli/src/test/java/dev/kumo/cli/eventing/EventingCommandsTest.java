@@ -128,7 +128,7 @@ class EventingCommandsTest extends EventingCliTest {
     void aBadSinkIsAUsageError() {
         CliResult result = kumo("trigger", "create", "t", "--sink", "svc:display");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --sink 'svc:display': want ksvc:NAME[:NAMESPACE], "
                 + "broker:NAME, channel:NAME or an http(s):// URL\n");
         assertThat(server.requests()).isEmpty();
@@ -138,7 +138,7 @@ class EventingCommandsTest extends EventingCliTest {
     void aTriggerNeedsASink() {
         CliResult result = kumo("trigger", "create", "t");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: missing --sink: say where events go");
     }
 

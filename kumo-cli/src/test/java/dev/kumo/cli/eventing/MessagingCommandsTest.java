@@ -34,7 +34,7 @@ class MessagingCommandsTest extends EventingCliTest {
     void channelCreateRefusesAnUnknownType() {
         CliResult result = kumo("channel", "create", "events", "--type", "kafka");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("invalid --type 'kafka': want imcv1 or GROUP:VERSION:KIND");
     }
 
@@ -59,7 +59,7 @@ class MessagingCommandsTest extends EventingCliTest {
         assertThat(server.stored(ResourceTypes.SUBSCRIPTION, "default", "display").orElseThrow()
                 .at("/spec/subscriber/uri").asText()).isEqualTo("http://other.example/");
         CliResult moved = kumo("subscription", "update", "display", "--channel", "other");
-        assertThat(moved.exitCode()).isEqualTo(2);
+        assertThat(moved.exitCode()).isEqualTo(1);
         assertThat(moved.err()).contains("a Subscription's channel cannot change");
     }
 

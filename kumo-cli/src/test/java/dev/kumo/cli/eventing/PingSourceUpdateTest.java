@@ -85,12 +85,12 @@ class PingSourceUpdateTest extends EventingCliTest {
     @Test
     void anEncodingWithoutDataOrAnUnknownOneIsAUsageError() {
         CliResult alone = kumo("source", "ping", "update", "tick", "--encoding", "base64");
-        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.exitCode()).isEqualTo(1);
         assertThat(alone.err()).startsWith("Error: --encoding 'base64' without --data: give the data it describes, "
                 + "e.g. --data ZGF0YQ== --encoding base64\n");
 
         CliResult unknown = kumo("source", "ping", "update", "tick", "--data", "x", "--encoding", "hex");
-        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).startsWith("Error: invalid --encoding 'hex': want text or base64\n");
         assertThat(spec()).isEqualTo(Json.parseObject(CREATED));
     }

@@ -85,11 +85,11 @@ class SinkBindingCommandsTest extends EventingCliTest {
     void aBadOrMissingSubjectIsAUsageError() {
         CliResult bad = kumo("source", "binding", "create", "bind", "--subject", "Deployment:apps/v1", "--sink",
                 "ksvc:a");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).startsWith("Error: invalid --subject 'Deployment:apps/v1': want KIND:APIVERSION:NAME "
                 + "or KIND:APIVERSION:KEY=VALUE,..., e.g. Deployment:apps/v1:hello or Job:batch/v1:app=cron\n");
         CliResult missing = kumo("source", "binding", "create", "bind", "--sink", "ksvc:a");
-        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).startsWith("Error: missing --subject: say what to bind");
         assertThat(server.requests()).isEmpty();
     }

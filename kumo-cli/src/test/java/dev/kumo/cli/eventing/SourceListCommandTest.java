@@ -55,8 +55,19 @@ class SourceListCommandTest extends EventingCliTest {
     void noSourcesAndABadTypeAreSaid() {
         assertThat(kumo("source", "list", "-n", "empty").err()).isEqualTo("No sources found in namespace empty.\n");
         CliResult bad = kumo("source", "list", "--type", "KafkaSource");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).startsWith("Error: invalid --type 'KafkaSource': want ApiServerSource, "
                 + "ContainerSource, PingSource or SinkBinding\n");
+    }
+
+    @Test
+    void listTypesNamesEachSourceKindWithWhatItDoes() {
+        CliResult types = kumo("source", "list-types");
+        assertThat(types.exitCode()).as(types.err()).isZero();
+        assertThat(types.out()).startsWith("TYPE              NAME                                   DESCRIPTION\n")
+                .contains("PingSource        pingsources.sources.knative.dev        Send periodically ping events to "
+                        + "a sink\n");
+        assertThat(kumo("source", "list-types", "-o", "jsonpath={.items[*].type}").out())
+                .isEqualTo("ApiServerSource ContainerSource PingSource SinkBinding");
     }
 }

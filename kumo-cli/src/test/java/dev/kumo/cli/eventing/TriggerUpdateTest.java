@@ -114,7 +114,7 @@ class TriggerUpdateTest extends EventingCliTest {
     void anotherBrokerIsRefusedWithTheWayToGetIt() {
         CliResult result = kumo("trigger", "update", "display", "--broker", "other", "--filter", "type=b");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --broker 'other': a Trigger's broker cannot change and "
                 + "this one is on 'events'; delete the trigger and create it again with --broker other\n");
         assertThat(server.requests().stream().filter(r -> r.method().equals("PUT"))).isEmpty();
@@ -125,7 +125,7 @@ class TriggerUpdateTest extends EventingCliTest {
     void aBadFilterIsAUsageError() {
         CliResult result = kumo("trigger", "update", "display", "--filter", "type");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --filter 'type': want KEY=value, or KEY- to remove it\n");
     }
 

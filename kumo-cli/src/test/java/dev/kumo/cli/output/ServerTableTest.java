@@ -24,7 +24,7 @@ class ServerTableTest {
 
     @Test
     void printsTheDefaultColumnsUpperCasedWithDatesAsAges() {
-        Table table = ServerTable.of(TABLE, ServerTable.rows(TABLE), Instant.parse("2025-01-01T00:05:00Z"));
+        Table table = ServerTable.of(TABLE, ServerTable.rows(TABLE), Instant.parse("2025-01-01T00:05:00Z"), false);
 
         assertThat(table.render(true)).isEqualTo("""
                 NAME   URL        AGE

@@ -85,6 +85,44 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void printsUrlsJsonPathAndCustomColumnsAsKnAndKubectlDo() {
+        assertThat(cli().run("service", "list", "-o", "url").out())
+                .isEqualTo("\nhttp://hello.default.127.0.0.1.sslip.io\n");
+        assertThat(cli().run("service", "describe", "hello", "-o", "url").out())
+                .isEqualTo("http://hello.default.127.0.0.1.sslip.io\n");
+
+        CliResult jsonpath = cli().run("service", "list",
+                "-o", "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.status.latestReadyRevisionName}{\"\\n\"}{end}");
+        assertThat(jsonpath.exitCode()).as(jsonpath.err()).isZero();
+        assertThat(jsonpath.out()).isEqualTo("broken\tbroken-00001\nhello\thello-00002\n");
+        assertThat(cli().run("service", "describe", "hello", "-o", "jsonpath={.status.traffic[*].percent}").out())
+                .isEqualTo("80 20");
+
+        CliResult columns = cli().run("service", "list", "-o",
+                "custom-columns=NAME:.metadata.name,TAGS:.status.traffic[*].tag");
+        assertThat(columns.out()).isEqualTo("""
+                NAME     TAGS
+                broken   <none>
+                hello    old
+                """);
+    }
+
+    @Test
+    void aMalformedOutputIsAUsageErrorNamingTheFix() {
+        CliResult bare = cli().run("service", "list", "-o", "jsonpath");
+        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.err()).contains("jsonpath needs a template: -o jsonpath='{.metadata.name}'");
+
+        CliResult unclosed = cli().run("service", "list", "-o", "jsonpath={range .items[*]}{.metadata.name}");
+        assertThat(unclosed.err()).contains("{range} without {end}");
+
+        CliResult unknown = cli().run("service", "list", "-o", "xml");
+        assertThat(unknown.err()).contains("'xml' is not an output format; use one of json, yaml, name, url, wide, "
+                + "jsonpath, custom-columns");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void saysSoWhenThereIsNothingToList() {
         CliResult result = cli().run("service", "list", "-n", "empty");
 
@@ -116,6 +154,54 @@ class ServiceCommandsTest {
                   ++ ConfigurationsReady    5m
                   ++ RoutesReady            5m
                 """);
+    }
+
+    @Test
+    void listsOneByNameOrThoseALabelSelectorMatches() {
+        server.seed(ResourceTypes.SERVICE, service("default", "labelled", ready(),
+                s -> s.withObjectProperty("metadata").putObject("labels").put("team", "a")));
+
+        CliResult one = cli().run("service", "list", "hello", "--no-headers");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out().lines()).extracting(l -> l.split(" +")[0]).containsExactly("hello");
+
+        CliResult selected = cli().run("service", "list", "-l", "team=a", "-o", "name");
+        assertThat(selected.out()).isEqualTo("service.serving.knative.dev/labelled\n");
+        assertThat(server.requests().getLast().query()).isEqualTo("labelSelector=team%3Da");
+
+        CliResult missing = cli().run("service", "list", "nope");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("\"nope\" not found");
+    }
+
+    @Test
+    void deleteAllDeletesEveryServiceOfTheNamespaceOnly() {
+        CliResult result = cli().run("service", "delete", "--all");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("Service 'broken' successfully deleted in namespace 'default'.\n"
+                + "Service 'hello' successfully deleted in namespace 'default'.\n");
+        assertThat(server.stored(ResourceTypes.SERVICE, "team-a", "other")).isPresent();
+
+        assertThat(cli().run("service", "delete").err()).contains("want at least one NAME, or --all");
+        assertThat(cli().run("service", "delete", "x", "--all").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void waitReturnsOnceTheServiceIsReadyAndFailsAfterTheWindowOfReadyFalse() {
+        server.seed(ResourceTypes.SERVICE, service("default", "seen", ready(),
+                s -> s.withObjectProperty("status").put("observedGeneration", 1)));
+        server.seed(ResourceTypes.SERVICE, service("default", "failing", failed("RevisionFailed", "exit code 3"),
+                s -> s.withObjectProperty("status").put("observedGeneration", 1)));
+
+        CliResult result = cli().run("service", "wait", "seen", "--wait-timeout", "20");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("Service 'seen' in namespace 'default' is ready.\n");
+        assertThat(result.err()).startsWith("Waiting for Service 'seen' in namespace 'default':");
+
+        CliResult failing = cli().run("service", "wait", "failing", "--wait-timeout", "20", "--wait-window", "1");
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.err()).contains("exit code 3").doesNotContain("timeout");
     }
 
     @Test

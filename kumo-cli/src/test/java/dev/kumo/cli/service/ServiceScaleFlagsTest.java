@@ -85,7 +85,7 @@ class ServiceScaleFlagsTest {
 
         CliResult result = kumo("service", "update", "hello", "--scale-window", "2s", "--no-wait");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Error: invalid --scale-window '2s': want a duration from 6s to 1h in "
                 + "whole seconds, such as 60s or 2m\n").contains("'kumo service update --help'");
         assertThat(server.requests()).noneMatch(r -> r.method().equals("PUT"));

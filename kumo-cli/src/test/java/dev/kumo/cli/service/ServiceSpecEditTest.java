@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,29 @@ class ServiceSpecEditTest {
                         "{\"command\":[\"python3\"],\"args\":[\"app.py\",\"-v\"]}"),
                 new Row("image and working dir", "{}", "--image ghcr.io/x/y --working-dir samples/hello",
                         CONTAINER, "{\"image\":\"ghcr.io/x/y\",\"workingDir\":\"samples/hello\"}"),
+                new Row("a process's relative working dir from where kumo runs", "{}",
+                        "--cmd python3 --working-dir samples/../samples/hello", CONTAINER + "/workingDir",
+                        "\"" + Path.of("samples/hello").toAbsolutePath() + "\""),
+                new Row("http readiness probe with options", "{}", "--probe-readiness http::8080:/healthz "
+                        + "--probe-readiness-opts InitialDelaySeconds=2,periodseconds=5", CONTAINER + "/readinessProbe",
+                        "{\"httpGet\":{\"port\":8080,\"path\":\"/healthz\"},\"initialDelaySeconds\":2,"
+                        + "\"periodSeconds\":5}"),
+                new Row("https probe on a named port and host", "{}", "--probe-liveness https:example:h2c:",
+                        CONTAINER + "/livenessProbe", "{\"httpGet\":{\"host\":\"example\",\"port\":\"h2c\","
+                                + "\"path\":\"/\",\"scheme\":\"HTTPS\"}}"),
+                new Row("tcp and exec probes", "{}", "--probe-liveness tcp::9000 --probe-readiness exec:cat,/tmp/ok",
+                        CONTAINER, "{\"readinessProbe\":{\"exec\":{\"command\":[\"cat\",\"/tmp/ok\"]}},"
+                                + "\"livenessProbe\":{\"tcpSocket\":{\"port\":9000}}}"),
+                new Row("options on the probe there is", "{\"livenessProbe\":{\"tcpSocket\":{\"port\":9}}}",
+                        "--probe-liveness-opts FailureThreshold=7", CONTAINER + "/livenessProbe",
+                        "{\"tcpSocket\":{\"port\":9},\"failureThreshold\":7}"),
+                new Row("a probe removed", "{\"livenessProbe\":{\"tcpSocket\":{\"port\":9}}}",
+                        "--probe-liveness -", CONTAINER, "{}"),
+                new Row("annotations on the Service or the revision only", "{}",
+                        "--annotation-service team=a --annotation-revision sidecar=no", "/metadata/annotations",
+                        "{\"team\":\"a\"}"),
+                new Row("annotations on the revision only", "{}", "--annotation-revision sidecar=no",
+                        "/spec/template/metadata/annotations", "{\"sidecar\":\"no\"}"),
                 new Row("env added in order", "{}", "-e A=1 -e B=x=y", CONTAINER + "/env",
                         "[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"x=y\"}]"),
                 new Row("env replaced in place", "{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\","
@@ -126,6 +150,39 @@ class ServiceSpecEditTest {
                 .isInstanceOf(InvalidFlag.class).hasMessageContaining("--port");
         assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--env-from map:x"), 1, new Random(1)))
                 .isInstanceOf(InvalidFlag.class).hasMessageContaining("cm:NAME or secret:NAME");
+    }
+
+    @Test
+    void anEnvFileSetsItsVariablesBeforeTheEnvFlags(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("app.env"), "# settings\nA=1\n\nB=two=2\nC=3\n");
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"}}");
+
+        ObjectNode edited = ServiceSpecEdit.edit(current, options("--env-file " + file + " -e C=4"), 1,
+                new Random(1));
+
+        assertThat(Json.write(edited.at(CONTAINER + "/env"))).isEqualTo("[{\"name\":\"A\",\"value\":\"1\"},"
+                + "{\"name\":\"B\",\"value\":\"two=2\"},{\"name\":\"C\",\"value\":\"4\"}]");
+        java.nio.file.Files.writeString(file, "A=1\nnot a variable\n");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--env-file " + file), 1, new Random(1)))
+                .isInstanceOf(InvalidFlag.class).hasMessageContaining("line 2: want NAME=value");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--env-file " + dir.resolve("none")), 1,
+                new Random(1))).isInstanceOf(InvalidFlag.class).hasMessageContaining("cannot read it");
+    }
+
+    @Test
+    void badProbesAreRefusedNamingTheFlagAndTheForm() {
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"}}");
+
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--probe-readiness grpc:8080"), 1,
+                new Random(1))).isInstanceOf(InvalidFlag.class).hasMessageContaining("--probe-readiness 'grpc:8080'")
+                .hasMessageContaining("http, https, tcp or exec");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--probe-readiness http:8080"), 1,
+                new Random(1))).isInstanceOf(InvalidFlag.class).hasMessageContaining("http:HOST:PORT:PATH");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--probe-liveness-opts Delay=1"), 1,
+                new Random(1))).isInstanceOf(InvalidFlag.class).hasMessageContaining("needs a probe");
+        assertThatThrownBy(() -> ServiceSpecEdit.edit(current, options("--probe-liveness tcp::1 "
+                + "--probe-liveness-opts PeriodSeconds=x"), 1, new Random(1))).isInstanceOf(InvalidFlag.class)
+                .hasMessageContaining("x is not a whole number");
     }
 
     static ServiceOptions options(String args) {

@@ -126,12 +126,12 @@ class ServiceWriteCommandsTest {
         CliResult badEnv = kumo("service", "create", "hello", "--cmd", "x", "-e", "NOVALUE");
         CliResult badTraffic = kumo("service", "create", "hello", "--cmd", "x", "--traffic", "@latest=150");
 
-        assertThat(noWorkload.exitCode()).isEqualTo(2);
+        assertThat(noWorkload.exitCode()).isEqualTo(1);
         assertThat(noWorkload.err()).startsWith("Error: a new Service needs --image or --cmd\n")
                 .contains("'kumo service create --help'");
-        assertThat(badEnv.exitCode()).isEqualTo(2);
+        assertThat(badEnv.exitCode()).isEqualTo(1);
         assertThat(badEnv.err()).startsWith("Error: invalid --env 'NOVALUE'");
-        assertThat(badTraffic.exitCode()).isEqualTo(2);
+        assertThat(badTraffic.exitCode()).isEqualTo(1);
         assertThat(server.requests()).isEmpty();
     }
 

@@ -3,7 +3,7 @@ package dev.kumo.cli.testing;
 /**
  * What one CLI run did.
  *
- * @param exitCode 0 ok, 1 failed, 2 usage error
+ * @param exitCode 0 ok, 1 failed or a usage error
  * @param out what it printed on stdout
  * @param err what it printed on stderr
  */

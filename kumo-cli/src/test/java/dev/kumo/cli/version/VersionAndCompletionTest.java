@@ -50,11 +50,16 @@ class VersionAndCompletionTest {
         CliResult bash = CliRunner.withHome(home).run("completion", "bash");
         assertThat(bash.exitCode()).isZero();
         assertThat(bash.out()).startsWith("#!/usr/bin/env bash")
-                .contains("complete -F _complete_kumo -o default kumo", "service", "kubeconfig", "revision");
+                .contains("complete -F _complete_kumo -o default kumo", "__complete");
 
         CliResult zsh = CliRunner.withHome(home).run("completion", "zsh");
-        assertThat(zsh.out()).startsWith("# kumo completion for zsh").contains("bashcompinit",
-                "complete -F _complete_kumo");
+        assertThat(zsh.out()).startsWith("#compdef kumo").contains("compdef _kumo kumo", "__complete");
+
+        CliResult fish = CliRunner.withHome(home).run("completion", "fish");
+        assertThat(fish.out()).contains("complete -c kumo -f -a '(__kumo_complete)'", "__complete");
+
+        CliResult powershell = CliRunner.withHome(home).run("completion", "powershell");
+        assertThat(powershell.out()).contains("Register-ArgumentCompleter -Native -CommandName kumo", "__complete");
     }
 
     private static URI closedPort() throws IOException {
