@@ -1,6 +1,7 @@
 package dev.kumo.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,11 +50,16 @@ class ReleaseIT {
         Path data = temp.resolve("data");
         Process server = start(List.of(kumo.toString(), "server", "--data-dir", data.toString(), "--api-addr",
                 "127.0.0.1:0", "--ingress-addr", "127.0.0.1:0", "--eventing-addr", "127.0.0.1:0"), env);
+        boolean stopped;
         try {
             int ingressPort = awaitReady(server);
             Path site = Files.createDirectories(temp.resolve("site"));
             Files.writeString(site.resolve("index.html"), "hello from the release\n");
             Map<String, String> cli = Map.of("KUMO_DATA_DIR", data.toString());
+            // Ready is printed as the listeners open; on a busy machine the first TLS call can take a while longer.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> run(List.of(kumo.toString(), "version"), temp, cli, env).stdout(),
+                    out -> out.contains("Server Version: v"));
             String httpd = "exec " + busybox() + " httpd -f -p 127.0.0.1:$PORT -h " + site;
             Result created = run(List.of(kumo.toString(), "service", "create", "hello", "--cmd", "/bin/sh",
                     "--arg", "-c", "--arg", httpd, "--wait-timeout", "90"), temp, cli, env);
@@ -67,8 +73,9 @@ class ReleaseIT {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("hello from the release\n");
         } finally {
-            stop(server);
+            stopped = stop(server);
         }
+        assertThat(stopped).as("kumo server stopped on SIGTERM").isTrue();
     }
 
     @Test
@@ -151,13 +158,18 @@ class ReleaseIT {
         return process;
     }
 
-    /** Stops the server by its PID (bin/kumo execs the JVM, so the launcher's PID is the server's). */
-    private static void stop(Process server) throws InterruptedException {
+    /**
+     * Stops the server by its PID (bin/kumo execs the JVM, so the launcher's PID is the server's). On its way out
+     * the JVM writes the server's class-data archive, which takes seconds on a busy machine.
+     */
+    private static boolean stop(Process server) throws InterruptedException {
         server.toHandle().destroy();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+        boolean stopped = server.waitFor(120, TimeUnit.SECONDS);
+        if (!stopped) {
             server.toHandle().destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);
         }
+        return stopped;
     }
 
     private record Result(int code, String stdout, String stderr) {
