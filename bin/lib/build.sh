@@ -17,10 +17,12 @@ kumo_layout() {
   fi
 }
 
-# Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
-# path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as target/lib may hold stale jars of
-# older dependency versions; every jar of target/lib for a build made before that list existed.
+# Sets kumo_cli_cp (and kumo_layout's variables for ROOT): the CLI's class path, jar by jar in a fixed order (an AOT
+# cache is valid only for the class path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as
+# target/lib may hold stale jars of older dependency versions; every jar of target/lib for a build made before that
+# list existed.
 kumo_cli_classpath() {
+  kumo_layout "$1"
   local jar list="$kumo_cli_dir/kumo-cli.classpath" jars=()
   kumo_cli_cp="$kumo_cli_dir/kumo-cli-0.1.0-SNAPSHOT.jar"
   if [ -f "$list" ]; then
@@ -90,14 +92,16 @@ kumo_build_failed() {
   exit 1
 }
 
-# Sets kumo_cli_opts and kumo_cli_cp (after kumo_layout): the JVM flags and class path of a CLI launch, recording
-# the CLI's AOT cache (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar (unless
+# Sets kumo_cli_opts and kumo_cli_cp: the JVM flags and class path of a CLI launch, recording the CLI's AOT cache
+# (JDK 25+, JEP 483/514) or CDS archive (JDK 21-24) first when it is missing or older than the CLI's jar (unless
 # recording failed for this jar: the marker $cache.failed is newer than it). The
 # recording runs dev.kumo.cli.aot.CliTraining (the everyday calls against a stand-in server over TLS) once, on the
 # same class path and flags; it takes a few seconds.
 kumo_cli_launch() {
-  local major="$1" dir="$kumo_cli_dir" jar="$kumo_cli_dir/kumo-cli-0.1.0-SNAPSHOT.jar" cache tmp record
-  kumo_cli_classpath
+  local major="$2" dir jar cache tmp record
+  kumo_cli_classpath "$1"
+  dir="$kumo_cli_dir"
+  jar="$dir/kumo-cli-0.1.0-SNAPSHOT.jar"
   # A short-lived process: serial GC, C1 only with one compiler thread, no perf data file, a small initial heap.
   kumo_cli_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
   if [ "$major" -ge 25 ]; then
