@@ -42,8 +42,10 @@ class ReleaseIT {
         Map<String, String> env = environmentWithoutJava();
 
         Result version = run(List.of(kumo.toString(), "version", "--server", "https://127.0.0.1:1"), temp,
-                Map.of("KUMO_JAVA_OPTS", "-XshowSettings:properties"), env);
+                Map.of("KUMO_JAVA_OPTS", "-XshowSettings:properties -Xlog:aot=info:stderr"), env);
         assertThat(version.stdout()).startsWith("Client Version: ");
+        // The CLI's cache recorded at build time, valid for this runtime after the move out of the build's tree.
+        assertThat(version.stderr()).contains("Using AOT-linked classes: true");
         assertThat(property(version.stderr(), "java.home")).isEqualTo(temp.resolve("kumo/runtime").toString());
         assertThat(property(version.stderr(), "java.class.path")).contains("kumo-cli-").doesNotContain("vertx");
 
