@@ -33,7 +33,8 @@ public final class HelpReference {
     /** One section per command: its full name underlined, then its help; each command once (aliases share it). */
     private static void collect(CommandLine command, List<String> sections) {
         String name = command.getCommandSpec().qualifiedName();
-        sections.add(name + "\n" + "=".repeat(name.length()) + "\n\n" + command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        sections.add(name + "\n" + "=".repeat(name.length()) + "\n\n" + help);
         Set<CommandLine> children = new LinkedHashSet<>(command.getSubcommands().values());
         children.forEach(child -> collect(child, sections));
     }
