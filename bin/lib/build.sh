@@ -1,16 +1,35 @@
 # The distribution bin/kumo runs, built from a clone (sourced by bin/kumo after jdk.sh).
 
-# Sets kumo_cli_cp: the CLI's class path, jar by jar in a fixed order (an AOT cache is valid only for the class
-# path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as target/lib may hold stale jars of
-# older dependency versions; every jar of target/lib for a build made before that list existed.
+# Sets where the jars are: kumo_server_cp and kumo_server_jsa (its class-data archive) for the server; kumo_cli_dir
+# (the CLI's jar, class path list, AOT cache) and kumo_cli_base (what the list's lib/NAME.jar entries are relative
+# to). A clone has them under each module's target; a release (no pom.xml) has every jar in ROOT/lib.
+kumo_layout() {
+  if [ -f "$1/pom.xml" ]; then
+    kumo_server_cp="$1/kumo-server/target/kumo-server-0.1.0-SNAPSHOT.jar:$1/kumo-server/target/lib/*"
+    kumo_server_jsa="$1/kumo-server/target/kumo.jsa"
+    kumo_cli_dir="$1/kumo-cli/target"
+    kumo_cli_base="$kumo_cli_dir"
+  else
+    kumo_server_cp="$1/lib/*"
+    kumo_server_jsa="$1/lib/kumo-server.jsa"
+    kumo_cli_dir="$1/lib"
+    kumo_cli_base="$1"
+  fi
+}
+
+# Sets kumo_cli_cp (and kumo_layout's variables for ROOT): the CLI's class path, jar by jar in a fixed order (an AOT
+# cache is valid only for the class path it was made with): the list kumo-cli's build writes (lib/NAME.jar:...), as
+# target/lib may hold stale jars of older dependency versions; every jar of target/lib for a build made before that
+# list existed.
 kumo_cli_classpath() {
-  local jar list="$1/kumo-cli/target/kumo-cli.classpath" jars=()
-  kumo_cli_cp="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar"
+  kumo_layout "$1"
+  local jar list="$kumo_cli_dir/kumo-cli.classpath" jars=()
+  kumo_cli_cp="$kumo_cli_dir/kumo-cli-0.1.0-SNAPSHOT.jar"
   if [ -f "$list" ]; then
     IFS=: read -r -a jars <"$list" || true
-    for jar in "${jars[@]}"; do kumo_cli_cp="$kumo_cli_cp:$1/kumo-cli/target/$jar"; done
+    for jar in "${jars[@]}"; do kumo_cli_cp="$kumo_cli_cp:$kumo_cli_base/$jar"; done
   else
-    for jar in "$1"/kumo-cli/target/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
+    for jar in "$kumo_cli_dir"/lib/*.jar; do kumo_cli_cp="$kumo_cli_cp:$jar"; done
   fi
 }
 
@@ -28,9 +47,12 @@ kumo_build_if_stale() {
   else
     older="$server_jar"
     [ "$cli_jar" -ot "$server_jar" ] && older="$cli_jar"
-    # Every module the server's build takes in (all but the benchmarks).
+    # Every module the server's build takes in (all but the benchmarks and the release's packaging).
     for dir in "$root"/kumo-*/; do
-      [ "$dir" = "$root/kumo-bench/" ] || sources+=("$dir/pom.xml" "$dir/src/main")
+      case "$dir" in
+        "$root/kumo-bench/" | "$root/kumo-dist/") ;;
+        *) sources+=("$dir/pom.xml" "$dir/src/main") ;;
+      esac
     done
     if [ -n "$(find "$root/pom.xml" "${sources[@]}" -newer "$older" -print -quit)" ]; then
       reason="sources changed"
@@ -76,33 +98,35 @@ kumo_build_failed() {
 # recording runs dev.kumo.cli.aot.CliTraining (the everyday calls against a stand-in server over TLS) once, on the
 # same class path and flags; it takes a few seconds.
 kumo_cli_launch() {
-  local root="$1" major="$2" jar="$1/kumo-cli/target/kumo-cli-0.1.0-SNAPSHOT.jar" cache tmp record
-  kumo_cli_classpath "$root"
+  local major="$2" dir jar cache tmp record
+  kumo_cli_classpath "$1"
+  dir="$kumo_cli_dir"
+  jar="$dir/kumo-cli-0.1.0-SNAPSHOT.jar"
   # A short-lived process: serial GC, C1 only with one compiler thread, no perf data file, a small initial heap.
   kumo_cli_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xms16m)
   if [ "$major" -ge 25 ]; then
-    cache="$root/kumo-cli/target/kumo-cli.aot"
+    cache="$dir/kumo-cli.aot"
     record=(-XX:AOTCacheOutput="$cache.$$")
   else
-    cache="$root/kumo-cli/target/kumo-cli.jsa"
+    cache="$dir/kumo-cli.jsa"
     record=(-XX:ArchiveClassesAtExit="$cache.$$")
   fi
   if [ ! -f "$cache" ] || [ "$cache" -ot "$jar" ]; then
     # A recording that failed for this jar (marker newer than it), or a target directory this user cannot write,
     # means running without the cache: recording takes seconds, so it is never retried on every call.
-    if [ ! -w "$root/kumo-cli/target" ] || [ "$cache.failed" -nt "$jar" ]; then
+    if [ ! -w "$dir" ] || [ "$cache.failed" -nt "$jar" ]; then
       return 0
     fi
     tmp="$cache.$$"
     [ -t 2 ] && echo "kumo: recording the CLI's class cache (once per build, a few seconds) ..." >&2
     if "$JAVA_HOME/bin/java" "${kumo_cli_opts[@]}" "${record[@]}" -cp "$kumo_cli_cp" dev.kumo.cli.aot.CliTraining \
-        >"$root/kumo-cli/target/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
+        >"$dir/kumo-cli-cache.log" 2>&1 && [ -f "$tmp" ]; then
       mv -f "$tmp" "$cache"
       rm -f "$cache.failed"
     else
       rm -f "$tmp" "$tmp.config"
       touch "$cache.failed"
-      echo "kumo: could not record the CLI's class cache (see kumo-cli/target/kumo-cli-cache.log); running without" \
+      echo "kumo: could not record the CLI's class cache (see $dir/kumo-cli-cache.log); running without" \
         "it until the CLI is rebuilt" >&2
       return 0
     fi

@@ -1,6 +1,7 @@
 # Finds a JDK >= 21 and exports JAVA_HOME and KUMO_JAVA_MAJOR (sourced by bin/kumo, bin/test and .ci/run).
-# Order: $JAVA_HOME, the newest JDK under /usr/lib/jvm, the java on PATH. Without a fork when the JDKs have their
-# release file: bin/kumo runs this before every CLI call.
+# Order: a release's own runtime (ROOT/runtime, when bin/kumo passes its ROOT), $JAVA_HOME, the newest JDK under
+# /usr/lib/jvm, the java on PATH. Without a fork when the JDKs have their release file: bin/kumo runs this before
+# every CLI call.
 
 # Sets kumo_major to a JDK's feature version (empty when unknown): from its release file, else by asking the JVM.
 kumo_read_major() {
@@ -31,6 +32,12 @@ kumo_usable_jdk() {
 
 kumo_find_jdk() {
   local dir best="" best_major=0
+  # A release (no pom.xml) runs on the runtime it bundles, whatever JAVA_HOME and PATH say.
+  if [ -n "${1:-}" ] && [ ! -f "$1/pom.xml" ] && [ -x "$1/runtime/bin/java" ] && kumo_read_major "$1/runtime" \
+      && [ -n "$kumo_major" ]; then
+    export JAVA_HOME="$1/runtime" KUMO_JAVA_MAJOR="$kumo_major"
+    return 0
+  fi
   if [ -n "${JAVA_HOME:-}" ] && kumo_usable_jdk "$JAVA_HOME"; then
     export KUMO_JAVA_MAJOR="$kumo_major"
     return 0
