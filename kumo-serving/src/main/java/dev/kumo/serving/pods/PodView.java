@@ -16,12 +16,14 @@ import dev.kumo.store.Watch;
 import dev.kumo.store.WatchEvent;
 import dev.kumo.store.WatchListener;
 import dev.kumo.store.WatchOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,13 +35,16 @@ import org.slf4j.LoggerFactory;
  * Keeps one {@code v1} Pod in the store per instance of the runtimes, as a ReplicaSet's Pods show a Deployment's:
  * created when an instance appears, updated on each of its changes, deleted once it is gone, so {@code kubectl get
  * pods -w} sees scale-out and scale to zero. The runtimes' watch only hands each snapshot over: the store is written
- * on a thread of this view's own, never on an instance's start path (changes of one instance coalesce to the
- * latest). A Pod deleted by a client stops its instance; its owner then starts another. At start, Pods of
+ * on a thread of this view's own a second later, never on an instance's start path (changes of one instance
+ * meanwhile coalesce to the latest). A Pod deleted by a client stops its instance; its owner then starts another. At start, Pods of
  * instances that no longer exist (a previous server's) are removed.
  */
 public final class PodView implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodView.class);
+
+    /** How long after an instance's change its Pod is written (changes meanwhile coalesce to the latest). */
+    static final Duration WRITE_DELAY = Duration.ofSeconds(1);
 
     /** Stops an instance whose Pod a client deleted (drained first, so no request is sent to it after). */
     @FunctionalInterface
@@ -101,11 +106,16 @@ public final class PodView implements AutoCloseable {
         return runtimes;
     }
 
-    /** Hands a snapshot to the writer; the runtimes' watch must not block. */
+    /**
+     * Hands a snapshot to the writer, {@link #WRITE_DELAY} later; the runtimes' watch must not block. The delay
+     * keeps the write off a cold start: the instance's Starting and Ready become one write, after the first
+     * response went out.
+     */
     private void changed(Instance instance) {
         firstSeen.putIfAbsent(instance.id(), clock.instant());
         if (latest.put(instance.id(), instance) == null) {
-            writer.execute(() -> write(instance.id()));
+            CompletableFuture.delayedExecutor(WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS, writer)
+                    .execute(() -> write(instance.id()));
         }
     }
 
