@@ -1,4 +1,4 @@
-package dev.kumo.serving.pods;
+package dev.kumo.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,14 +9,11 @@ import dev.kumo.api.core.PodKind;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
-import dev.kumo.runtime.spi.InstanceListener;
-import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.RevisionRef;
-import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.Termination;
-import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.serving.pods.PodView;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ListOptions;
@@ -61,7 +58,7 @@ class PodViewTest {
                  "spec": {"containers": [{"command": ["python3"], "args": ["app.py"]}]}}
                 """));
         view = start();
-        runtime.tell(new Instance("hello-00001-abcde", HELLO, new InstanceState.Starting(T0, Optional.empty()), 0));
+        runtime.tellChange(new Instance("hello-00001-abcde", HELLO, new InstanceState.Starting(T0, Optional.empty()), 0));
         ObjectNode starting = awaitPod(pod -> pod.at("/status/containerStatuses/0/ready").isBoolean());
         assertThat(starting.at("/metadata/name").asText()).matches("hello-00001-deployment-[b-z2-9]{10}-[b-z2-9]{5}");
         assertThat(starting.at("/metadata/labels")).isEqualTo(Json.parseObject("""
@@ -75,7 +72,7 @@ class PodViewTest {
         assertThat(starting.at("/status/containerStatuses/0/ready").asBoolean()).isFalse();
         assertThat(starting.at("/spec/containers/0/name").asText()).isEqualTo("user-container");
 
-        runtime.tell(new Instance("hello-00001-abcde", HELLO, new InstanceState.Ready(
+        runtime.tellChange(new Instance("hello-00001-abcde", HELLO, new InstanceState.Ready(
                 InstanceAddress.loopback(40123), T0.plusSeconds(1), T0), 0));
         ObjectNode ready = awaitPod(pod -> pod.at("/status/containerStatuses/0/ready").asBoolean());
         assertThat(ready.at("/spec/containers/0/ports/0/containerPort").asInt()).isEqualTo(40123);
@@ -84,7 +81,7 @@ class PodViewTest {
         assertThat(ready.at("/status/conditions/3/type").asText()).isEqualTo("Ready");
         assertThat(ready.at("/status/conditions/3/status").asText()).isEqualTo("True");
 
-        runtime.tell(new Instance("hello-00001-abcde", HELLO, new InstanceState.Stopped(T0.plusSeconds(9)), 0));
+        runtime.tellChange(new Instance("hello-00001-abcde", HELLO, new InstanceState.Stopped(T0.plusSeconds(9)), 0));
         await("the Pod deleted").atMost(SETTLE).until(() -> pods().isEmpty());
     }
 
@@ -92,7 +89,7 @@ class PodViewTest {
     void aCrashLoopShowsTheWaitingReasonRestartsAndTheLastTermination() {
         view = start();
         Termination oom = new Termination("killed", OptionalInt.of(137), List.of("allocating"), T0, true);
-        runtime.tell(new Instance("hello-00001-abcde", HELLO, new InstanceState.CrashLoopBackOff(2,
+        runtime.tellChange(new Instance("hello-00001-abcde", HELLO, new InstanceState.CrashLoopBackOff(2,
                 T0.plusSeconds(20), oom), 2, Optional.of(oom)));
         ObjectNode pod = awaitPod(p -> true);
         assertThat(pod.at("/status/containerStatuses/0/state/waiting/reason").asText()).isEqualTo("CrashLoopBackOff");
@@ -112,8 +109,8 @@ class PodViewTest {
         ObjectNode pod = awaitPod(p -> true);
         store.delete(ResourceTypes.POD, "default", pod.at("/metadata/name").asText(), DeleteOptions.DEFAULT);
         await("the instance stopped").atMost(SETTLE).until(() -> stopped.equals(List.of(running.id())));
-        runtime.tell(running); // a change while it stops
-        runtime.tell(new Instance(running.id(), HELLO, new InstanceState.Stopped(T0.plusSeconds(1)), 0));
+        runtime.tellChange(running); // a change while it stops
+        runtime.tellChange(new Instance(running.id(), HELLO, new InstanceState.Stopped(T0.plusSeconds(1)), 0));
         await("settled").during(Duration.ofMillis(300)).atMost(SETTLE).until(() -> pods().isEmpty());
         assertThat(stopped).containsExactly(running.id());
     }
@@ -126,7 +123,6 @@ class PodViewTest {
                 """));
         view = start();
         assertThat(pods()).isEmpty();
-        assertThat(view.shown("default", "old")).isEmpty();
     }
 
     private PodView start() {
@@ -143,18 +139,17 @@ class PodViewTest {
     }
 
     /** The instances a runtime has, told to listeners as a test says. */
-    private static final class Instances implements WorkloadRuntime {
+    private static final class Instances extends ListenedRuntime {
 
         final Map<String, Instance> instances = new ConcurrentHashMap<>();
-        private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
 
-        void tell(Instance instance) {
+        void tellChange(Instance instance) {
             if (instance.state() instanceof InstanceState.Stopped) {
                 instances.remove(instance.id());
             } else {
                 instances.put(instance.id(), instance);
             }
-            listeners.forEach(listener -> listener.changed(instance));
+            tell(instance);
         }
 
         @Override
@@ -169,7 +164,7 @@ class PodViewTest {
 
         @Override
         public CompletableFuture<Instance> stop(String instanceId) {
-            throw new UnsupportedOperationException("the pod view stops through its stopper");
+            return CompletableFuture.completedFuture(instances.remove(instanceId));
         }
 
         @Override
@@ -180,21 +175,6 @@ class PodViewTest {
         @Override
         public List<Instance> instances() {
             return List.copyOf(instances.values());
-        }
-
-        @Override
-        public Subscription watch(InstanceListener listener) {
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
-        }
-
-        @Override
-        public Optional<InstanceLogs> logs(String instanceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
