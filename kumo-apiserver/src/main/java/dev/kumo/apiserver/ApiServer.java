@@ -41,8 +41,14 @@ public final class ApiServer implements AutoCloseable {
     /** Binds and starts serving, with Revision logs read from {@code logs}. */
     public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
             InstantSource clock, RevisionLogs logs) {
+        return start(vertx, config, kinds, store, clock, logs, PodLogs.NONE);
+    }
+
+    /** Binds and starts serving, with Revision logs read from {@code logs} and Pod logs from {@code podLogs}. */
+    public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
+            InstantSource clock, RevisionLogs logs, PodLogs podLogs) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs);
+        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = ClientGuard.options(new HttpServerOptions().setHost(config.host())
                 .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true));

@@ -8,10 +8,13 @@ import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
+import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.serving.ServingPlatform;
+import dev.kumo.serving.pods.InstancePodLogs;
+import dev.kumo.serving.pods.PodView;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -116,9 +119,13 @@ public final class KumoServer implements AutoCloseable {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
         }
         ApiServerConfig apiSettings = apiConfig;
+        // Written to the store itself: Pods are the server's view of its instances, refused to clients' writes.
+        Optional<PodView> pods = serving.map(platform -> components.open("pod view",
+                () -> platform.startPodView(store, InstantSource.system())));
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
                 kinds, store, InstantSource.system(),
-                serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE)));
+                serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
+                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
                 + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
         components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));

@@ -45,15 +45,59 @@ final class Kubectl {
         return new Kubectl(List.of("--kubeconfig", kubeconfig.toString()), home);
     }
 
-    Result run(String... args) {
+    /** A kubectl that goes on (get -w, logs -f): what it printed so far; {@link #close} kills it (by its PID). */
+    static final class Background implements AutoCloseable {
+
+        private final Process process;
+        private final Path out;
+
+        private Background(Process process, Path out) {
+            this.process = process;
+            this.out = out;
+        }
+
+        String out() {
+            try {
+                return java.nio.file.Files.readString(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts a kubectl that runs until closed, its output to files named after {@code name} in the home. */
+    Background start(String name, String... args) {
+        ProcessBuilder builder = builder(false, args);
+        Path out = home.resolve(name + ".out");
+        try {
+            return new Background(builder.redirectOutput(out.toFile())
+                    .redirectError(home.resolve(name + ".err").toFile()).start(), out);
+        } catch (IOException e) {
+            throw new AssertionError("running kubectl: " + e.getMessage(), e);
+        }
+    }
+
+    private ProcessBuilder builder(boolean requestTimeout, String... args) {
         List<String> command = new ArrayList<>(List.of("kubectl"));
         command.addAll(connection);
-        command.add("--request-timeout=20s");
+        if (requestTimeout) {
+            command.add("--request-timeout=20s");
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HOME", home.toString());
         builder.environment().put("KUBECONFIG", home.resolve("kubeconfig").toString());
         builder.environment().remove("KUBERNETES_SERVICE_HOST");
+        return builder;
+    }
+
+    Result run(String... args) {
+        ProcessBuilder builder = builder(true, args);
         try {
             Path out = home.resolve("out.txt");
             Path err = home.resolve("err.txt");

@@ -20,6 +20,7 @@ import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.images.ImageDigests;
+import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,9 +49,11 @@ public final class ServingPlatform implements AutoCloseable {
     private final Router router;
     private final RevisionScaling scaling;
     private final RuntimeEndpoints runtimeEndpoints;
+    private final InstanceDrain drain;
 
     private ServingPlatform(Components components, Runtimes runtime, Router router, RevisionScaling scaling,
-            RuntimeEndpoints runtimeEndpoints) {
+            RuntimeEndpoints runtimeEndpoints, InstanceDrain drain) {
+        this.drain = drain;
         this.components = components;
         this.runtime = runtime;
         this.router = router;
@@ -138,7 +141,7 @@ public final class ServingPlatform implements AutoCloseable {
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images));
-        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints);
+        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain);
     }
 
     /**
@@ -170,6 +173,14 @@ public final class ServingPlatform implements AutoCloseable {
     /** The output of each Revision's instances, for the API server's {@code revisions/NAME/log}. */
     public RevisionLogs revisionLogs() {
         return new RuntimeLogs(runtime);
+    }
+
+    /**
+     * Starts showing every instance as a {@code v1} Pod in {@code store}, which must not admit (clients may not write
+     * Pods, the view does); a deleted Pod's instance is drained at once and stopped, and its Revision starts another.
+     */
+    public PodView startPodView(ResourceStore store, InstantSource clock) {
+        return PodView.start(runtime, store, instance -> drain.drain(instance, Duration.ZERO), clock);
     }
 
     /** What the autoscaler wants for each Revision and its last decisions, for {@code revisions/NAME/autoscaling}. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Admission of the core v1 kinds Kumo serves: namespaces, configmaps and secrets. */
+/** Admission of the core v1 kinds Kumo serves: namespaces, configmaps, secrets and (read-only) pods. */
 public final class CoreKinds {
 
     private static final Pattern DATA_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
@@ -77,7 +77,8 @@ public final class CoreKinds {
                                 return errors;
                             }
                         })).withPrinting(kubectl(PrinterColumn.value("Type", ".type"),
-                                PrinterColumn.rendered("Data", ".data", Cell.COUNT))));
+                                PrinterColumn.rendered("Data", ".data", Cell.COUNT))),
+                PodKind.definition());
     }
 
     /** kubectl's columns for a core kind: NAME, {@code middle}, AGE; kn shows NAME AGE. */

@@ -61,6 +61,10 @@ public final class ResourceTypes {
     public static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", "secret", true, false,
             List.of(), List.of());
 
+    /** Read-only plus delete: each Pod is the view of one running instance (kumo-serving's pod view writes them). */
+    public static final ResourceType POD = new ResourceType("", "v1", "Pod", "pods", "pod", true, false,
+            List.of("po"), List.of("all"));
+
     private ResourceTypes() {
     }
 }

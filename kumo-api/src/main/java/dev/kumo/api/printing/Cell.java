@@ -87,6 +87,46 @@ public enum Cell {
             return String.join(",", nodes.stream().map(References::reference).toList());
         }
     },
+    /** A Pod's READY: how many of the selected {@code containerStatuses} are ready, of all ({@code 1/1}). */
+    CONTAINERS_READY {
+        String render(List<JsonNode> nodes, Instant now) {
+            List<JsonNode> all = new ArrayList<>();
+            nodes.forEach(list -> list.forEach(all::add));
+            return all.stream().filter(c -> c.path("ready").asBoolean()).count() + "/" + all.size();
+        }
+    },
+    /** A Pod's RESTARTS: the selected {@code containerStatuses}' restart counts added up. */
+    RESTARTS {
+        String render(List<JsonNode> nodes, Instant now) {
+            int sum = 0;
+            for (JsonNode list : nodes) {
+                for (JsonNode status : list) {
+                    sum += status.path("restartCount").asInt();
+                }
+            }
+            return Integer.toString(sum);
+        }
+    },
+    /**
+     * A Pod's STATUS as kubectl prints it from the selected {@code status}: a container's waiting or terminated
+     * reason ({@code CrashLoopBackOff}, {@code OOMKilled}) before the phase.
+     */
+    POD_STATUS {
+        String render(List<JsonNode> nodes, Instant now) {
+            if (nodes.isEmpty()) {
+                return "Unknown";
+            }
+            JsonNode status = nodes.get(0);
+            for (JsonNode container : status.path("containerStatuses")) {
+                String waiting = container.path("state").path("waiting").path("reason").asText("");
+                String terminated = container.path("state").path("terminated").path("reason").asText("");
+                if (!waiting.isEmpty() || !terminated.isEmpty()) {
+                    return waiting.isEmpty() ? terminated : waiting;
+                }
+            }
+            return status.path("phase").asText("Unknown");
+        }
+    },
     /** A container's image, or its command line when it runs as a process without one. */
     IMAGE_OR_COMMAND {
         String render(List<JsonNode> nodes, Instant now) {

@@ -54,7 +54,9 @@ class BuiltInColumnsTest {
                 new Row("Parallel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("URL")),
                 new Row("Namespace", List.of("Name", "Status", "Age"), List.of("NAME", "AGE")),
                 new Row("ConfigMap", List.of("Name", "Data", "Age"), List.of("NAME", "AGE")),
-                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")));
+                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")),
+                new Row("Pod", List.of("Name", "Ready", "Status", "Restarts", "Age", "IP", "Node"),
+                        List.of("NAME", "AGE")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +92,13 @@ class BuiltInColumnsTest {
         assertThat(cells("Secret", """
                 {"metadata": {"name": "token"}, "type": "Opaque", "data": {"t": "YWJj"}}
                 """)).containsExactly("token", "Opaque", "1", "<unknown>");
+        assertThat(cells("Pod", """
+                {"metadata": {"name": "hello-00001-deployment-b-c", "creationTimestamp": "2025-01-01T00:59:00Z"},
+                 "spec": {"nodeName": "kumo"},
+                 "status": {"phase": "Running", "podIP": "127.0.0.1", "containerStatuses": [
+                     {"name": "user-container", "ready": true, "restartCount": 2, "state": {"running": {}}}]}}
+                """)).containsExactly("hello-00001-deployment-b-c", "1/1", "Running", "2", "60s", "127.0.0.1",
+                "kumo");
     }
 
     private static List<String> knList(String... middle) {

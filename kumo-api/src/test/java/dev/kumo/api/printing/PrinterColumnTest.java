@@ -26,6 +26,13 @@ class PrinterColumnTest {
                  {"type": "SinkProvided", "status": "True"},
                  {"type": "Ready", "status": "False", "reason": "NoSink", "message": "not found"}]}}
             """);
+    private static final ObjectNode CRASHING_POD = Json.parseObject("""
+            {"metadata": {"name": "hello-00001-deployment-b-c"},
+             "status": {"phase": "Running", "containerStatuses": [
+                 {"name": "user-container", "ready": false, "restartCount": 3,
+                  "state": {"waiting": {"reason": "CrashLoopBackOff"}}},
+                 {"name": "sidecar", "ready": true, "restartCount": 1, "state": {"running": {}}}]}}
+            """);
     private static final ObjectNode BARE = Json.parseObject("{\"metadata\": {\"name\": \"bare\"}}");
 
     record Row(String name, PrinterColumn column, ObjectNode object, String want) {
@@ -61,6 +68,17 @@ class PrinterColumnTest {
                         "ksvc:s"),
                 new Row("references", PrinterColumn.rendered("R", ".spec.resources[*]", Cell.REFERENCE), FAILING,
                         "Event:v1,Pod:v1:app=a"),
+                new Row("pod ready", PrinterColumn.rendered("Ready", ".status.containerStatuses",
+                        Cell.CONTAINERS_READY), CRASHING_POD, "1/2"),
+                new Row("pod restarts", PrinterColumn.rendered("Restarts", ".status.containerStatuses",
+                        Cell.RESTARTS), CRASHING_POD, "4"),
+                new Row("pod status: a waiting reason before the phase", PrinterColumn.rendered("Status", ".status",
+                        Cell.POD_STATUS), CRASHING_POD, "CrashLoopBackOff"),
+                new Row("pod status: the phase", PrinterColumn.rendered("Status", ".status", Cell.POD_STATUS),
+                        Json.parseObject("{\"status\": {\"phase\": \"Running\", \"containerStatuses\": "
+                                + "[{\"state\": {\"running\": {}}}]}}"), "Running"),
+                new Row("pod status unknown", PrinterColumn.rendered("Status", ".status", Cell.POD_STATUS), BARE,
+                        "Unknown"),
                 new Row("command for an image", PrinterColumn.rendered("I", ".spec.template.spec.containers[0]",
                         Cell.IMAGE_OR_COMMAND), FAILING, "python3 emit.py"));
     }

@@ -11,6 +11,7 @@ import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
+import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ResourceStore;
@@ -34,11 +35,18 @@ public final class ApiHandler {
     private final Writes writes;
     private final Patches patches;
     private final RevisionSubresources revisionSubresources;
+    private final PodLog podLog;
     private final Optional<MetricsScrape> metrics;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs) {
+        this(kinds, store, config, clock, logs, PodLogs.NONE);
+    }
+
+    /** The same, with Pods' {@code log} read from {@code podLogs}. */
+    public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
+            RevisionLogs logs, PodLogs podLogs) {
         this.metrics = config.metrics();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
@@ -47,6 +55,7 @@ public final class ApiHandler {
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
+        this.podLog = new PodLog(podLogs);
     }
 
     /** Answers a request; never throws. */
@@ -140,6 +149,9 @@ public final class ApiHandler {
         if (subresource.filter(RevisionSubresources.NAMES::contains).isPresent()
                 && kind.type().equals(ResourceTypes.REVISION)) {
             return revisionSubresources.serve(request, new Target(kind, path.namespace(), path.name(), subresource));
+        }
+        if (subresource.filter("log"::equals).isPresent() && kind.type().equals(ResourceTypes.POD)) {
+            return podLog.serve(request, new Target(kind, path.namespace(), path.name(), subresource));
         }
         if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
             throw notFound();

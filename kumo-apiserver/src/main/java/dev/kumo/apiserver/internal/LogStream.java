@@ -4,22 +4,22 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.apiserver.RevisionLogs;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** {@code GET …/revisions/NAME/log[?follow=true&tailLines=N]}: a Revision's output as plain text lines. */
+/**
+ * {@code GET …/revisions/NAME/log[?follow=true&tailLines=N]} and {@code …/pods/NAME/log}: output as plain text
+ * lines, from whatever {@code opener} opens.
+ */
 final class LogStream implements LineStream {
 
-    private final RevisionLogs logs;
-    private final String namespace;
-    private final String revision;
-    private final int tailLines;
-    private final boolean follow;
+    private final Function<RevisionLogs.Sink, RevisionLogs.Stream> opener;
 
     LogStream(RevisionLogs logs, String namespace, String revision, int tailLines, boolean follow) {
-        this.logs = logs;
-        this.namespace = namespace;
-        this.revision = revision;
-        this.tailLines = tailLines;
-        this.follow = follow;
+        this(sink -> logs.open(namespace, revision, tailLines, follow, sink));
+    }
+
+    LogStream(Function<RevisionLogs.Sink, RevisionLogs.Stream> opener) {
+        this.opener = opener;
     }
 
     @Override
@@ -34,7 +34,7 @@ final class LogStream implements LineStream {
 
     @Override
     public Handle start(Sink sink) {
-        RevisionLogs.Stream stream = logs.open(namespace, revision, tailLines, follow, new RevisionLogs.Sink() {
+        RevisionLogs.Stream stream = opener.apply(new RevisionLogs.Sink() {
             @Override
             public void line(String line) {
                 sink.line(line);

@@ -48,7 +48,8 @@ final class RevisionSubresources {
                 request.flag("follow")));
     }
 
-    private static int tailLines(String value) {
+    /** {@code ?tailLines=N}, negative taken as 0; 400 for what is not a number. */
+    static int tailLines(String value) {
         try {
             return Math.max(0, Integer.parseInt(value));
         } catch (NumberFormatException e) {

@@ -1,0 +1,36 @@
+package dev.kumo.serving.pods;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A Pod's name in Knative's shape, {@code <revision>-deployment-<template hash>-<suffix>}: the hash from the
+ * namespace and owner, the suffix from the instance id, so each instance keeps one name.
+ */
+final class PodNames {
+
+    // Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes.
+    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private PodNames() {
+    }
+
+    static String of(String namespace, String owner, String instanceId) {
+        return owner + "-deployment-" + encoded(namespace + "/" + owner, 10) + "-" + encoded(instanceId, 5);
+    }
+
+    private static String encoded(String text, int length) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(Byte.toUnsignedInt(digest[i]) % ALPHABET.length()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.kumo.serving.pods;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.core.PodKind;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.Subscription;
+import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.store.DeleteOptions;
+import dev.kumo.store.ListOptions;
+import dev.kumo.store.ResourceStore;
+import dev.kumo.store.Watch;
+import dev.kumo.store.WatchEvent;
+import dev.kumo.store.WatchListener;
+import dev.kumo.store.WatchOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one {@code v1} Pod in the store per instance of the runtimes, as a ReplicaSet's Pods show a Deployment's:
+ * created when an instance appears, updated on each of its changes, deleted once it is gone, so {@code kubectl get
+ * pods -w} sees scale-out and scale to zero. The runtimes' watch only hands each snapshot over: the store is written
+ * on a thread of this view's own a second later, never on an instance's start path (changes of one instance
+ * meanwhile coalesce to the latest). A Pod deleted by a client stops its instance; its owner then starts another. At start, Pods of
+ * instances that no longer exist (a previous server's) are removed.
+ */
+public final class PodView implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodView.class);
+
+    /** How long after an instance's change its Pod is written (changes meanwhile coalesce to the latest). */
+    static final Duration WRITE_DELAY = Duration.ofSeconds(1);
+
+    /** Stops an instance whose Pod a client deleted (drained first, so no request is sent to it after). */
+    @FunctionalInterface
+    public interface InstanceStopper {
+
+        void stop(Instance instance);
+    }
+
+    /** Where a Pod's instance is, and what containers it shows: kept after the Pod is gone, for its log. */
+    record Shown(String instanceId, List<String> containers) {
+    }
+
+    private final WorkloadRuntime runtimes;
+    private final ResourceStore store;
+    private final InstanceStopper stopper;
+    private final InstantSource clock;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("pod-view").factory());
+    private final Map<String, Instance> latest = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final Set<String> deletedByClient = ConcurrentHashMap.newKeySet();
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
+    private volatile Subscription instances = () -> { };
+    private volatile Watch pods = () -> { };
+
+    private PodView(WorkloadRuntime runtimes, ResourceStore store, InstanceStopper stopper, InstantSource clock) {
+        this.runtimes = runtimes;
+        this.store = store;
+        this.stopper = stopper;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts following {@code runtimes}' instances into {@code store} (written as is, not through admission: clients
+     * may not write Pods); stale Pods are removed first.
+     */
+    public static PodView start(WorkloadRuntime runtimes, ResourceStore store, InstanceStopper stopper,
+            InstantSource clock) {
+        PodView view = new PodView(runtimes, store, stopper, clock);
+        view.instances = runtimes.watch(view::changed);
+        List<Instance> running = runtimes.instances();
+        Set<String> live = ConcurrentHashMap.newKeySet();
+        running.forEach(instance -> live.add(instance.id()));
+        long from = view.removeStale(live);
+        running.forEach(view::changed);
+        view.pods = store.watch(ResourceTypes.POD, new WatchOptions(ListOptions.ALL, Optional.of(from)),
+                view.new Deletions());
+        return view;
+    }
+
+    /** The instance a Pod shows (or showed, while its log is kept), and its containers. */
+    Optional<Shown> shown(String namespace, String pod) {
+        return Optional.ofNullable(shown.get(namespace + "/" + pod));
+    }
+
+    /** The runtimes the Pods show. */
+    WorkloadRuntime runtimes() {
+        return runtimes;
+    }
+
+    /**
+     * Hands a snapshot to the writer, {@link #WRITE_DELAY} later; the runtimes' watch must not block. The delay
+     * keeps the write off a cold start: the instance's Starting and Ready become one write, after the first
+     * response went out.
+     */
+    private void changed(Instance instance) {
+        firstSeen.putIfAbsent(instance.id(), clock.instant());
+        if (latest.put(instance.id(), instance) == null) {
+            CompletableFuture.delayedExecutor(WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS, writer)
+                    .execute(() -> write(instance.id()));
+        }
+    }
+
+    private void write(String instanceId) {
+        Instance instance = latest.remove(instanceId);
+        if (instance == null) {
+            return;
+        }
+        try {
+            if (instance.state() instanceof InstanceState.Stopped) {
+                remove(instance);
+            } else if (!deletedByClient.contains(instanceId)) {
+                upsert(instance);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("showing instance {} as a Pod: {}", instanceId, e.toString());
+        }
+    }
+
+    private void upsert(Instance instance) {
+        String namespace = instance.revision().namespace();
+        Optional<ObjectNode> revision = store.get(ResourceTypes.REVISION, namespace, instance.revision().revision());
+        ObjectNode pod = PodObjects.pod(instance, revision,
+                firstSeen.getOrDefault(instance.id(), clock.instant()));
+        String name = PodObjects.name(instance);
+        shown.put(namespace + "/" + name, new Shown(instance.id(), PodObjects.containerNames(pod)));
+        Optional<ObjectNode> existing = store.get(ResourceTypes.POD, namespace, name);
+        if (existing.isEmpty()) {
+            if (created.contains(instance.id())) {
+                deletedByAClient(instance); // gone before its DELETED event came
+                return;
+            }
+            store.create(ResourceTypes.POD, pod);
+            created.add(instance.id());
+            return;
+        }
+        ((ObjectNode) pod.get("metadata")).put("resourceVersion",
+                existing.get().path("metadata").path("resourceVersion").asText());
+        try {
+            store.update(ResourceTypes.POD, pod);
+        } catch (ApiException e) {
+            if (e.reason() != StatusReason.NotFound) {
+                throw e;
+            }
+            deletedByAClient(instance);
+        }
+    }
+
+    private void remove(Instance instance) {
+        created.remove(instance.id());
+        deletedByClient.remove(instance.id());
+        firstSeen.remove(instance.id());
+        delete(instance.revision().namespace(), PodObjects.name(instance));
+    }
+
+    private void delete(String namespace, String name) {
+        try {
+            store.delete(ResourceTypes.POD, namespace, name, DeleteOptions.DEFAULT);
+        } catch (ApiException e) {
+            if (e.reason() != StatusReason.NotFound) {
+                throw e;
+            }
+        }
+    }
+
+    /** A client deleted the Pod: its instance stops (once), and is not shown again. */
+    private void deletedByAClient(Instance instance) {
+        if (deletedByClient.add(instance.id()) && !instance.state().terminal()) {
+            LOG.info("Pod of instance {} deleted: stopping it", instance.id());
+            stopper.stop(instance);
+        }
+    }
+
+    /** Removes the Pods of instances not in {@code live}; returns the resourceVersion to watch Pods from. */
+    private long removeStale(Set<String> live) {
+        var list = store.list(ResourceTypes.POD, ListOptions.ALL);
+        for (ObjectNode pod : list.items()) {
+            String instanceId = pod.path("metadata").path("annotations").path(PodKind.INSTANCE_ANNOTATION).asText("");
+            if (!live.contains(instanceId)) {
+                delete(pod.path("metadata").path("namespace").asText(), pod.path("metadata").path("name").asText());
+            }
+        }
+        return store.resourceVersion();
+    }
+
+    /** Pods deleted in the store: by a client, or by the cascade from their Revision. */
+    private final class Deletions implements WatchListener {
+
+        @Override
+        public void onEvent(WatchEvent event) {
+            if (event.type() != WatchEvent.Type.DELETED) {
+                return;
+            }
+            String instanceId = event.object().path("metadata").path("annotations")
+                    .path(PodKind.INSTANCE_ANNOTATION).asText("");
+            writer.execute(() -> runtimes.instance(instanceId).ifPresent(PodView.this::deletedByAClient));
+        }
+
+        @Override
+        public void closed(Optional<ApiException> reason) {
+            reason.ifPresent(e -> LOG.warn("the pod view's watch of Pods ended: {}", e.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        instances.close();
+        pods.close();
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
