@@ -54,7 +54,14 @@ class BuiltInColumnsTest {
                 new Row("Parallel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("URL")),
                 new Row("Namespace", List.of("Name", "Status", "Age"), List.of("NAME", "AGE")),
                 new Row("ConfigMap", List.of("Name", "Data", "Age"), List.of("NAME", "AGE")),
-                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")));
+                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")),
+                new Row("ServiceAccount", List.of("Name", "Secrets", "Age"), List.of("NAME", "AGE")),
+                new Row("Role", List.of("Name", "Created At"), List.of("NAME", "AGE")),
+                new Row("ClusterRole", List.of("Name", "Created At"), List.of("NAME", "AGE")),
+                new Row("RoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
+                        List.of("NAME", "AGE")),
+                new Row("ClusterRoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
+                        List.of("NAME", "AGE")));
     }
 
     @ParameterizedTest(name = "{0}")
