@@ -10,6 +10,25 @@ import java.util.Optional;
 /** The roles and bindings the authorizer evaluates, as the store holds them now. */
 public interface RbacPolicy {
 
+    /** No roles and no bindings: only {@code system:masters} may do anything. */
+    RbacPolicy NONE = new RbacPolicy() {
+        public List<ClusterRoleBinding> clusterRoleBindings() {
+            return List.of();
+        }
+
+        public List<RoleBinding> roleBindings(String namespace) {
+            return List.of();
+        }
+
+        public Optional<Role> role(String namespace, String name) {
+            return Optional.empty();
+        }
+
+        public Optional<ClusterRole> clusterRole(String name) {
+            return Optional.empty();
+        }
+    };
+
     List<ClusterRoleBinding> clusterRoleBindings();
 
     List<RoleBinding> roleBindings(String namespace);
