@@ -37,9 +37,10 @@ public sealed interface Attributes {
     static String forbiddenMessage(String user, Attributes attributes) {
         return switch (attributes) {
             case NonResource n -> "User \"" + user + "\" cannot " + n.verb() + " path \"" + n.path() + "\"";
-            case Resource r -> "User \"" + user + "\" cannot " + r.verb() + " resource \"" + r.resourceWithSubresource()
-                    + "\" in API group \"" + r.apiGroup() + "\""
-                    + (r.namespace().isEmpty() ? " at the cluster scope" : " in the namespace \"" + r.namespace() + "\"");
+            case Resource r -> "User \"" + user + "\" cannot " + r.verb() + " resource \""
+                    + r.resourceWithSubresource() + "\" in API group \"" + r.apiGroup() + "\""
+                    + (r.namespace().isEmpty() ? " at the cluster scope"
+                            : " in the namespace \"" + r.namespace() + "\"");
         };
     }
 }
