@@ -27,7 +27,7 @@ record ServiceAccountAccess(RbacAuthorizer authorizer, List<ResourceType> kinds)
     /** What {@code source}'s ServiceAccount may not do in {@code namespaces}; empty when it may do it all. */
     Optional<String> missing(ApiServerSource source, List<String> namespaces) {
         String namespace = source.metadata().namespace();
-        String account = SourceAccess.serviceAccount(source).orElse("default");
+        String account = SourceAccess.serviceAccount(source).orElse(SourceAccess.DEFAULT_ACCOUNT);
         UserInfo user = UserInfo.serviceAccount(namespace, account);
         List<String> missing = new ArrayList<>();
         for (ApiServerSourceSpec.Resource resource : source.spec().resourcesOrEmpty()) {

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an ApiServerSource may read. A source naming a {@code serviceAccountName} may read what that ServiceAccount's
- * RBAC allows — {@code get}, {@code list} and {@code watch} of each watched resource in each watched namespace, as
- * Knative checks with SubjectAccessReviews ({@link ServiceAccountAccess}) — and the config key does not matter. A
- * source without one may read only its own namespace — no other namespace through {@code namespaceSelector}, no
- * cluster-scoped kind — unless the server's configuration says {@code apiserversource-cross-namespace: true}, then
- * everything. Secret data is never sent either way.
+ * What an ApiServerSource may read. A source naming a {@code serviceAccountName} other than {@code default} may read
+ * what that ServiceAccount's RBAC allows — {@code get}, {@code list} and {@code watch} of each watched resource in
+ * each watched namespace, as Knative checks with SubjectAccessReviews ({@link ServiceAccountAccess}) — and the config
+ * key does not matter. A source without one (Knative defaults it to {@code default}) may read its own namespace — no
+ * other namespace through {@code namespaceSelector}, no cluster-scoped kind — or everything when the server's
+ * configuration says {@code apiserversource-cross-namespace: true}, and besides what the {@code default}
+ * ServiceAccount's RBAC allows. Secret data is never sent either way.
  *
  * @param crossNamespace whether sources without a ServiceAccount may read other namespaces and cluster-scoped kinds
  * @param kinds the kinds the server serves, to tell the cluster-scoped ones and name their resources
@@ -32,6 +33,9 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
     public static final String NOT_AUTHORIZED = ServiceAccountAccess.REASON;
     /** SufficientPermissions' reason when a source watches Secrets in Resource mode: they go without their data. */
     public static final String SECRET_DATA_WITHHELD = "SecretDataWithheld";
+
+    /** The ServiceAccount Knative gives a source that names none. */
+    static final String DEFAULT_ACCOUNT = "default";
 
     /** Namespaces named in a refusal before the rest are counted. */
     private static final int NAMED_NAMESPACES = 10;
@@ -56,9 +60,9 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
 
     /** Whether {@code source} may read its resources in {@code namespace} (one it came to select). */
     public boolean mayRead(ApiServerSource source, String namespace) {
-        return serviceAccount(source).isPresent()
-                ? new ServiceAccountAccess(authorizer, kinds).missing(source, List.of(namespace)).isEmpty()
-                : mayRead(source.metadata().namespace(), namespace);
+        boolean byRbac = rbac().missing(source, List.of(namespace)).isEmpty();
+        return serviceAccount(source).isPresent() ? byRbac
+                : byRbac || mayRead(source.metadata().namespace(), namespace);
     }
 
     /** Whether {@code type} is a kind no source without a ServiceAccount may read unless it may read across. */
@@ -68,7 +72,8 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
 
     /** Whether {@code source} may not read {@code type} at all (its ServiceAccount's RBAC was checked already). */
     public boolean refuses(ApiServerSource source, ResourceType type) {
-        return serviceAccount(source).isEmpty() && refuses(type);
+        return serviceAccount(source).isEmpty() && refuses(type)
+                && rbac().missing(source, List.of(source.metadata().namespace())).isPresent();
     }
 
     /**
@@ -77,9 +82,9 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
      * when it may.
      */
     public Optional<Refusal> refusal(ApiServerSource source, List<String> namespaces) {
-        if (serviceAccount(source).isPresent()) {
-            return new ServiceAccountAccess(authorizer, kinds).missing(source, namespaces)
-                    .map(message -> new Refusal(NOT_AUTHORIZED, message));
+        Optional<String> missing = rbac().missing(source, namespaces);
+        if (serviceAccount(source).isPresent() || missing.isEmpty()) {
+            return missing.map(message -> new Refusal(NOT_AUTHORIZED, message));
         }
         String home = source.metadata().namespace();
         List<String> refused = new ArrayList<>();
@@ -100,7 +105,8 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
             return Optional.empty();
         }
         return Optional.of(new Refusal(REFUSED, "ApiServerSource " + home + "/" + source.metadata().name()
-                + " may read only its own namespace \"" + home + "\" (it names no spec.serviceAccountName); refused: "
+                + " may read only its own namespace \"" + home + "\" (as the \"default\" ServiceAccount, whose RBAC "
+                + "allows no more); refused: "
                 + String.join(", ", refused) + ". Watch only namespace \"" + home + "\" (no spec.namespaceSelector, "
                 + "namespaced kinds only), give it a spec.serviceAccountName whose RBAC allows get, list and watch, "
                 + "or let sources without one read every namespace with \"" + CONFIG_KEY + ": true\" in the server's "
@@ -122,9 +128,14 @@ public record SourceAccess(boolean crossNamespace, List<ResourceType> kinds, Rba
         return Optional.empty();
     }
 
-    /** The ServiceAccount {@code source} reads as, when it names one. */
+    /** The ServiceAccount {@code source} reads as, when it names one other than Knative's default. */
     static Optional<String> serviceAccount(ApiServerSource source) {
-        return Optional.ofNullable(source.spec().serviceAccountName()).filter(name -> !name.isEmpty());
+        return Optional.ofNullable(source.spec().serviceAccountName())
+                .filter(name -> !name.isEmpty() && !name.equals(DEFAULT_ACCOUNT));
+    }
+
+    private ServiceAccountAccess rbac() {
+        return new ServiceAccountAccess(authorizer, kinds);
     }
 
     private Optional<ResourceType> type(ApiServerSourceSpec.Resource resource) {

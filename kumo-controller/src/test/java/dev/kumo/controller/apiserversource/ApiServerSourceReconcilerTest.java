@@ -46,7 +46,7 @@ class ApiServerSourceReconcilerTest {
             + "without one read every namespace with \"apiserversource-cross-namespace: true\" in the server's "
             + "config file (kumo server --config FILE)";
     private static final String REFUSED = "ApiServerSource default/watch may read only its own namespace "
-            + "\"default\" (it names no spec.serviceAccountName); refused: ";
+            + "\"default\" (as the \"default\" ServiceAccount, whose RBAC allows no more); refused: ";
     private static final Condition NOT_RUN = condition("Deployed", "Unknown", "NotAllowed", "not run: it was refused "
             + "access to what it asks for (see its SufficientPermissions condition)");
 

@@ -108,7 +108,30 @@ class ServiceAccountAccessTest {
                 + "\"\"");
     }
 
+    @Test
+    void theDefaultServiceAccountReadsItsOwnNamespaceAndWhatItsRbacAllowsBeyond() {
+        store.create(ResourceTypes.NAMESPACE, Json.toTree(new Namespace("v1", "Namespace", ObjectMeta.named("prod"),
+                null, null)));
+        JsonNode own = reconcile(source("default", null));
+        assertThat(condition(own, "SufficientPermissions").path("status").asText()).isEqualTo("True");
+
+        JsonNode everywhere = reconcile(source("default", new LabelSelectorSpec(null, null)));
+        assertThat(condition(everywhere, "SufficientPermissions").path("reason").asText())
+                .isEqualTo("CrossNamespaceNotAllowed");
+
+        RbacDefaults.ensure(store);
+        store.create(ResourceTypes.CLUSTER_ROLE_BINDING, Json.toTree(new ClusterRoleBinding(
+                "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", ObjectMeta.named("default-view"),
+                List.of(new Subject("ServiceAccount", "", "default", "default")),
+                new RoleRef("rbac.authorization.k8s.io", "ClusterRole", "view"))));
+        JsonNode bound = reconcile(source("default", new LabelSelectorSpec(null, null)));
+        assertThat(condition(bound, "SufficientPermissions").path("status").asText()).isEqualTo("True");
+    }
+
     private JsonNode reconcile(ApiServerSource source) {
+        store.get(ResourceTypes.API_SERVER_SOURCE, KEY.namespace(), KEY.name()).ifPresent(old ->
+                store.delete(ResourceTypes.API_SERVER_SOURCE, KEY.namespace(), KEY.name(),
+                        dev.kumo.store.DeleteOptions.DEFAULT));
         Seed.load(store, List.of(source));
         ApiServerSourceController.reconciler(store, ManualClock.atEpoch(), runner, new Tracker(), access)
                 .reconcile(KEY);

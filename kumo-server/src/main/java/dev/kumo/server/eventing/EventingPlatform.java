@@ -53,7 +53,7 @@ public final class EventingPlatform implements AutoCloseable {
      * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
      * @param kinds the kinds the store serves, which ApiServerSources may watch
      * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
-     *     cluster-scoped kinds when they name no serviceAccountName (config key
+     *     cluster-scoped kinds when they name no serviceAccountName but default (config key
      *     {@code apiserversource-cross-namespace}); one that names one gets what its ServiceAccount's RBAC allows
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
