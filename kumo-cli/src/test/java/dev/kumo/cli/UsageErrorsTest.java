@@ -71,8 +71,8 @@ class UsageErrorsTest {
                 Error: the server doesn't have a resource type "deployments"
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
                 brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, channels (ch), \
-                inmemorychannels (imc), subscriptions (sub), sequences, parallels, namespaces (ns), configmaps (cm), \
-                secrets, pods (po).
+                inmemorychannels (imc), subscriptions (sub), sequences, parallels, roles, clusterroles, rolebindings, \
+                clusterrolebindings, namespaces (ns), configmaps (cm), secrets, pods (po), serviceaccounts (sa).
                 """);
     }
 }

@@ -9,7 +9,7 @@ import dev.kumo.api.messaging.ChannelTemplate;
  * @param address the brokers' ingress host:port: Brokers answer at {@code http://HOST:PORT/NAMESPACE/NAME}
  * @param maxInFlightPerTrigger deliveries under way at once per Trigger, so a slow subscriber cannot exhaust memory
  * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
- *     cluster-scoped kinds ({@code apiserversource-cross-namespace}; off: Kumo does not evaluate RBAC yet)
+ *     cluster-scoped kinds when they name no serviceAccountName but default ({@code apiserversource-cross-namespace})
  * @param defaultChannel the channel template Channels, Sequences and Parallels get when they name none (Knative's
  *     {@code default-ch-webhook} {@code clusterDefault}; InMemoryChannel unless configured)
  */

@@ -21,6 +21,7 @@ import dev.kumo.store.ResourceStore;
 import dev.kumo.store.SqliteOptions;
 import dev.kumo.store.SqliteStore;
 import dev.kumo.store.StoreOptions;
+import dev.kumo.store.rbac.RbacDefaults;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -90,6 +91,7 @@ public final class KumoServer implements AutoCloseable {
                 : SqliteStore.open(dataDir.path(), new SqliteOptions(config.durableSync()
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
+        components.run("default cluster roles", () -> RbacDefaults.ensure(store));
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore admitted = new AdmittingStore(store, kinds);

@@ -21,7 +21,11 @@ public final class ObjectMetaValidation {
     }
 
     /** How a kind's names are checked: Knative's kinds use DNS-1035 labels (a letter first, at most 63 long). */
-    public enum NameRule { DNS1123_LABEL, DNS1123_SUBDOMAIN, DNS1035_LABEL }
+    public enum NameRule {
+        DNS1123_LABEL, DNS1123_SUBDOMAIN, DNS1035_LABEL,
+        /** Any name that is one URL path segment: RBAC's names ({@code system:aggregate-to-view}). */
+        PATH_SEGMENT
+    }
 
     /** Validates {@code metadata}; the name may be missing only when {@code generateName} is set. */
     public static List<FieldError> validate(ObjectMeta metadata, NameRule nameRule) {
@@ -69,6 +73,10 @@ public final class ObjectMetaValidation {
                     : java.util.Optional.of("a lowercase RFC 1123 subdomain must consist of lower case "
                             + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric "
                             + "character (e.g. 'example.com')");
+            case PATH_SEGMENT -> name.equals(".") || name.equals("..")
+                    ? java.util.Optional.of("may not be '" + name + "'")
+                    : name.contains("/") ? java.util.Optional.of("may not contain '/'")
+                    : name.contains("%") ? java.util.Optional.of("may not contain '%'") : java.util.Optional.empty();
         };
     }
 

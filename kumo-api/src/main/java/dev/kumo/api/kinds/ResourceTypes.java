@@ -64,6 +64,18 @@ public final class ResourceTypes {
     /** Read-only plus delete: each Pod is the view of one running instance (kumo-serving's pod view writes them). */
     public static final ResourceType POD = new ResourceType("", "v1", "Pod", "pods", "pod", true, false,
             List.of("po"), List.of("all"));
+    public static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+
+    public static final ResourceType SERVICE_ACCOUNT = new ResourceType("", "v1", "ServiceAccount", "serviceaccounts",
+            "serviceaccount", true, false, List.of("sa"), List.of());
+    public static final ResourceType ROLE = new ResourceType(RBAC_GROUP, "v1", "Role", "roles", "role", true, false,
+            List.of(), List.of());
+    public static final ResourceType CLUSTER_ROLE = new ResourceType(RBAC_GROUP, "v1", "ClusterRole", "clusterroles",
+            "clusterrole", false, false, List.of(), List.of());
+    public static final ResourceType ROLE_BINDING = new ResourceType(RBAC_GROUP, "v1", "RoleBinding", "rolebindings",
+            "rolebinding", true, false, List.of(), List.of());
+    public static final ResourceType CLUSTER_ROLE_BINDING = new ResourceType(RBAC_GROUP, "v1", "ClusterRoleBinding",
+            "clusterrolebindings", "clusterrolebinding", false, false, List.of(), List.of());
 
     private ResourceTypes() {
     }

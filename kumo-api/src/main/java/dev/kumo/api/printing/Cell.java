@@ -127,6 +127,25 @@ public enum Cell {
             return status.path("phase").asText("Unknown");
         }
     },
+    /** Every selected value as text, comma-joined (a RoleBinding's USERS and GROUPS). */
+    JOINED {
+        String render(List<JsonNode> nodes, Instant now) {
+            return String.join(",", nodes.stream().map(JsonNode::asText).toList());
+        }
+    },
+    /** A binding's {@code roleRef} as kubectl writes it: {@code Role/NAME} or {@code ClusterRole/NAME}. */
+    ROLE_REF {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "" : nodes.get(0).path("kind").asText() + "/" + nodes.get(0).path("name").asText();
+        }
+    },
+    /** The selected ServiceAccount subjects as kubectl writes them: {@code NAMESPACE/NAME}, comma-joined. */
+    NAMESPACED_NAMES {
+        String render(List<JsonNode> nodes, Instant now) {
+            return String.join(",", nodes.stream()
+                    .map(n -> n.path("namespace").asText("") + "/" + n.path("name").asText()).toList());
+        }
+    },
     /** A container's image, or its command line when it runs as a process without one. */
     IMAGE_OR_COMMAND {
         String render(List<JsonNode> nodes, Instant now) {

@@ -7,6 +7,7 @@ import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.messaging.kinds.MessagingKinds;
+import dev.kumo.api.rbac.RbacKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
 import dev.kumo.api.sources.SourcesKinds;
@@ -40,6 +41,7 @@ public final class BuiltInKinds {
         definitions.addAll(SourcesKinds.all());
         definitions.addAll(MessagingKinds.all(defaultChannel));
         definitions.addAll(FlowsKinds.all(defaultChannel));
+        definitions.addAll(RbacKinds.all());
         return new Kinds(definitions);
     }
 }

@@ -56,6 +56,13 @@ class BuiltInColumnsTest {
                 new Row("ConfigMap", List.of("Name", "Data", "Age"), List.of("NAME", "AGE")),
                 new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")),
                 new Row("Pod", List.of("Name", "Ready", "Status", "Restarts", "Age", "IP", "Node"),
+                        List.of("NAME", "AGE")),
+                new Row("ServiceAccount", List.of("Name", "Secrets", "Age"), List.of("NAME", "AGE")),
+                new Row("Role", List.of("Name", "Created At"), List.of("NAME", "AGE")),
+                new Row("ClusterRole", List.of("Name", "Created At"), List.of("NAME", "AGE")),
+                new Row("RoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
+                        List.of("NAME", "AGE")),
+                new Row("ClusterRoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
                         List.of("NAME", "AGE")));
     }
 

@@ -9,12 +9,15 @@ import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
+import dev.kumo.api.rbac.authorizer.UserInfo;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.store.rbac.StoredRbacPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -37,6 +40,8 @@ public final class ApiHandler {
     private final RevisionSubresources revisionSubresources;
     private final PodLog podLog;
     private final Optional<MetricsScrape> metrics;
+    private final RbacAuthorizer authorizer;
+    private final AccessReviews reviews;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
@@ -56,6 +61,8 @@ public final class ApiHandler {
         this.patches = new Patches(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
         this.podLog = new PodLog(podLogs);
+        this.authorizer = new RbacAuthorizer(new StoredRbacPolicy(store));
+        this.reviews = new AccessReviews(authorizer);
     }
 
     /** Answers a request; never throws. */
@@ -71,6 +78,14 @@ public final class ApiHandler {
                 return Reply.Body.json(200, rootPaths());
             }
             group = segments.get(0).equals("apis") && segments.size() > 1 ? segments.get(1) : "";
+            // The caller passed the token (or the server needs none): an admin, unless it impersonates someone.
+            Optional<UserInfo> impersonated = Impersonation.of(request);
+            if (impersonated.isPresent()) {
+                RequestAttributes.authorize(authorizer, impersonated.get(), request, segments);
+            }
+            if (AccessReviews.addresses(segments)) {
+                return reviews.serve(request, impersonated.orElse(UserInfo.ADMIN), segments.get(3));
+            }
             return route(request, segments);
         } catch (ApiException e) {
             return Reply.Body.json(e.code(), StatusBodies.failure(e, group));

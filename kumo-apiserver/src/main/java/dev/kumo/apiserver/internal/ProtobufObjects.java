@@ -7,11 +7,14 @@ import java.util.Base64;
 
 /**
  * Decodes the Kubernetes protobuf envelope ({@code k8s\0} + {@code runtime.Unknown}) that {@code kubectl create
- * namespace|configmap|secret} sends, for those three kinds only, into the same JSON tree a JSON body would give.
+ * namespace|configmap|secret} and {@code kubectl auth can-i} send, for those kinds only, into the same JSON tree a JSON
+ * body would give.
  */
 final class ProtobufObjects {
 
     private static final byte[] MAGIC = {'k', '8', 's', 0};
+    private static final java.util.Set<String> DECODED = java.util.Set.of("Namespace", "ConfigMap", "Secret",
+            "SelfSubjectAccessReview", "SubjectAccessReview", "SelfSubjectRulesReview");
 
     private ProtobufObjects() {
     }
@@ -49,7 +52,10 @@ final class ProtobufObjects {
         while (reader.hasNext()) {
             int field = reader.nextField();
             switch (kind + ":" + field) {
-                case "Namespace:1", "ConfigMap:1", "Secret:1" -> object.set("metadata", metadata(reader.message()));
+                case "Namespace:1", "ConfigMap:1", "Secret:1", "SelfSubjectAccessReview:1", "SubjectAccessReview:1",
+                        "SelfSubjectRulesReview:1" -> object.set("metadata", metadata(reader.message()));
+                case "SelfSubjectAccessReview:2", "SubjectAccessReview:2", "SelfSubjectRulesReview:2" ->
+                        object.set("spec", AccessReviewProtobuf.spec(kind, reader.message()));
                 case "ConfigMap:2" -> entry(reader.message(), object.withObjectProperty("data"), false);
                 case "ConfigMap:3" -> entry(reader.message(), object.withObjectProperty("binaryData"), true);
                 case "Secret:2" -> entry(reader.message(), object.withObjectProperty("data"), true);
@@ -57,9 +63,10 @@ final class ProtobufObjects {
                 case "Secret:4" -> entry(reader.message(), object.withObjectProperty("stringData"), false);
                 case "ConfigMap:4", "Secret:5" -> object.put("immutable", reader.varint() != 0);
                 default -> {
-                    if (!kind.equals("Namespace") && !kind.equals("ConfigMap") && !kind.equals("Secret")) {
-                        throw ApiException.badRequest("protobuf bodies are accepted for Namespace, ConfigMap and "
-                                + "Secret only, not " + kind + "; send JSON (kubectl apply does)");
+                    if (!DECODED.contains(kind)) {
+                        throw ApiException.badRequest("protobuf bodies are accepted for Namespace, ConfigMap, "
+                                + "Secret and the access reviews only, not " + kind + "; send JSON (kubectl apply "
+                                + "does)");
                     }
                     reader.skip();
                 }

@@ -4,6 +4,7 @@ import static dev.kumo.api.sources.lifecycle.SourceConditions.SUFFICIENT_PERMISS
 
 import dev.kumo.api.core.Namespace;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.sources.ApiServerSource;
 import dev.kumo.api.sources.lifecycle.SourceConditions;
 import dev.kumo.controller.client.TypedStore;
@@ -23,8 +24,9 @@ import java.util.Optional;
 
 /**
  * Wires the ApiServerSource reconciler (a {@link SourceReconciler} whose runner watches the store): its primary
- * kind, the addressables the sinks name, and Namespaces: as Knative's controller, any namespace change
- * re-reconciles the sources with a {@code namespaceSelector}, so {@code status.namespaces} follows.
+ * kind, the addressables the sinks name, Namespaces — as Knative's controller, any namespace change re-reconciles
+ * the sources with a {@code namespaceSelector}, so {@code status.namespaces} follows — and RBAC's roles and bindings,
+ * whose changes re-decide SufficientPermissions of the sources with a {@code serviceAccountName}.
  */
 public final class ApiServerSourceController {
 
@@ -37,9 +39,14 @@ public final class ApiServerSourceController {
     public static void register(Engine engine, ResourceStore store, InstantSource clock,
             SourceRunner<ApiServerSource> runner, SourceAccess access) {
         Tracker tracker = new Tracker();
-        engine.register(DestinationResolver.watchingAddressables(Controller.of(NAME, ResourceTypes.API_SERVER_SOURCE,
-                reconciler(store, clock, runner, tracker, access)), tracker)
-                .watching(ResourceTypes.NAMESPACE, selectingSources(sources(store))));
+        Controller controller = DestinationResolver.watchingAddressables(Controller.of(NAME,
+                ResourceTypes.API_SERVER_SOURCE, reconciler(store, clock, runner, tracker, access)), tracker)
+                .watching(ResourceTypes.NAMESPACE, selectingSources(sources(store)));
+        for (ResourceType rbac : List.of(ResourceTypes.ROLE, ResourceTypes.ROLE_BINDING, ResourceTypes.CLUSTER_ROLE,
+                ResourceTypes.CLUSTER_ROLE_BINDING)) {
+            controller = controller.watching(rbac, withServiceAccounts(sources(store)));
+        }
+        engine.register(controller);
     }
 
     /** The reconciler alone, for tests that call it directly. */
@@ -50,8 +57,9 @@ public final class ApiServerSourceController {
     }
 
     /**
-     * Ready from SinkProvided, Deployed and SufficientPermissions, which stands for Knative's RBAC check: False, and
-     * the source not run, when it asks for more than {@code access} allows (other namespaces, cluster-scoped kinds);
+     * Ready from SinkProvided, Deployed and SufficientPermissions, Knative's RBAC check: False, and the source not
+     * run, when it asks for more than {@code access} allows (its ServiceAccount's RBAC, or without one other
+     * namespaces and cluster-scoped kinds);
      * True with a reason when it is told of Secrets without their data. The watched namespaces go to
      * {@code status.namespaces}, as Knative reports them.
      */
@@ -61,9 +69,9 @@ public final class ApiServerSourceController {
                     List<String> watched = WatchedNamespaces.of(source,
                             WatchedNamespaces.selector(source.spec()).isEmpty() ? List.of() : namespaces.listAll());
                     status.setNamespaces(watched);
-                    Optional<String> refusal = access.refusal(source, watched);
+                    Optional<SourceAccess.Refusal> refusal = access.refusal(source, watched);
                     if (refusal.isPresent()) {
-                        status.markFalse(SUFFICIENT_PERMISSIONS, SourceAccess.REFUSED, refusal.get());
+                        status.markFalse(SUFFICIENT_PERMISSIONS, refusal.get().reason(), refusal.get().message());
                         return false;
                     }
                     access.withheld(source).ifPresentOrElse(
@@ -71,6 +79,13 @@ public final class ApiServerSourceController {
                             () -> status.markTrue(SUFFICIENT_PERMISSIONS));
                     return true;
                 });
+    }
+
+    /** Any change of a role or binding concerns every source whose ServiceAccount's RBAC decides what it reads. */
+    private static KeyMapper withServiceAccounts(TypedStore<ApiServerSource> sources) {
+        return changed -> sources.listAll().stream()
+                .filter(s -> s.spec() != null && SourceAccess.serviceAccount(s).isPresent())
+                .map(s -> new NamespacedName(s.metadata().namespace(), s.metadata().name())).toList();
     }
 
     /** Any namespace change concerns every source that selects namespaces (Knative resyncs them all). */

@@ -42,10 +42,11 @@ class ApiServerSourceReconcilerTest {
     private static final SourceAccess OWN_NAMESPACE = new SourceAccess(false, KINDS);
     private static final SourceAccess CROSS_NAMESPACE = new SourceAccess(true, KINDS);
     private static final String FIX = ". Watch only namespace \"default\" (no spec.namespaceSelector, namespaced "
-            + "kinds only), or let sources read every namespace with \"apiserversource-cross-namespace: true\" in "
-            + "the server's config file (kumo server --config FILE)";
+            + "kinds only), give it a spec.serviceAccountName whose RBAC allows get, list and watch, or let sources "
+            + "without one read every namespace with \"apiserversource-cross-namespace: true\" in the server's "
+            + "config file (kumo server --config FILE)";
     private static final String REFUSED = "ApiServerSource default/watch may read only its own namespace "
-            + "\"default\" (Kumo does not evaluate RBAC yet); refused: ";
+            + "\"default\" (as the \"default\" ServiceAccount, whose RBAC allows no more); refused: ";
     private static final Condition NOT_RUN = condition("Deployed", "Unknown", "NotAllowed", "not run: it was refused "
             + "access to what it asks for (see its SufficientPermissions condition)");
 
@@ -144,7 +145,7 @@ class ApiServerSourceReconcilerTest {
         for (int i = 0; i < 12; i++) {
             many.add("ns-" + (char) ('a' + i));
         }
-        String refusal = OWN_NAMESPACE.refusal(source(null), many).orElseThrow();
+        String refusal = OWN_NAMESPACE.refusal(source(null), many).orElseThrow().message();
 
         assertThat(refusal).contains("\"ns-j\" and 2 more (selected by spec.namespaceSelector)")
                 .doesNotContain("ns-k");

@@ -87,7 +87,7 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
                         + resource.apiVersion() + "; watch one it serves, e.g. v1 ConfigMap or "
                         + "serving.knative.dev/v1 Service");
             }
-            if (access.refuses(type.get())) {
+            if (access.refuses(source, type.get())) {
                 return Optional.of("spec.resources[" + i + "]: the cluster-scoped kind " + resource.kind()
                         + " may not be read (" + SourceAccess.CONFIG_KEY + " is off)");
             }
@@ -110,7 +110,7 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
         }
         // The reconciler refuses a source selecting other namespaces; this holds until it has seen a new one.
         ApiServerWatches watches = ApiServerWatches.start(store, key.toString(), kinds, key.namespace(),
-                WatchedNamespaces.selector(spec), namespace -> access.mayRead(key.namespace(), namespace));
+                WatchedNamespaces.selector(spec), namespace -> access.mayRead(source, namespace));
         running.put(key, new Running(source.metadata().uid(), spec, sink, watches));
         return Optional.empty();
     }

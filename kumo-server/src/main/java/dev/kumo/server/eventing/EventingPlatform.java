@@ -3,6 +3,8 @@ package dev.kumo.server.eventing;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.controller.apiserversource.SourceAccess;
+import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
+import dev.kumo.store.rbac.StoredRbacPolicy;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
@@ -51,7 +53,8 @@ public final class EventingPlatform implements AutoCloseable {
      * @param apiServer the API server's URL, the {@code source} of ApiServerSource events
      * @param kinds the kinds the store serves, which ApiServerSources may watch
      * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
-     *     cluster-scoped kinds (config key {@code apiserversource-cross-namespace})
+     *     cluster-scoped kinds when they name no serviceAccountName but default (config key
+     *     {@code apiserversource-cross-namespace}); one that names one gets what its ServiceAccount's RBAC allows
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
             List<ResourceType> kinds, boolean sourcesCrossNamespace, ListenerLimits limits) {
@@ -87,7 +90,8 @@ public final class EventingPlatform implements AutoCloseable {
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
                 clock, PING_CATCH_UP);
         components.start("PingSource runner", Component.of(pings::start, pings::close));
-        SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds());
+        SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds(),
+                new RbacAuthorizer(new StoredRbacPolicy(store)));
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
                 settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
         components.start("ApiServerSource watches", Component.of(() -> { }, apiServerSources::close));

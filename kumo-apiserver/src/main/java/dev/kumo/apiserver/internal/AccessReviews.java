@@ -1,0 +1,119 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.rbac.PolicyRule;
+import dev.kumo.api.rbac.authorizer.Attributes;
+import dev.kumo.api.rbac.authorizer.Decision;
+import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
+import dev.kumo.api.rbac.authorizer.UserInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code authorization.k8s.io/v1}'s reviews, create-only and answered in the returned object's status as Kubernetes
+ * does: SelfSubjectAccessReview (may I? — {@code kubectl auth can-i}), SubjectAccessReview (may this user and these
+ * groups?) and SelfSubjectRulesReview (what may I in this namespace? — {@code kubectl auth can-i --list}).
+ */
+final class AccessReviews {
+
+    static final String GROUP = "authorization.k8s.io";
+    static final List<String> PLURALS = List.of("selfsubjectaccessreviews", "subjectaccessreviews",
+            "selfsubjectrulesreviews");
+
+    private final RbacAuthorizer authorizer;
+
+    AccessReviews(RbacAuthorizer authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** Whether {@code segments} address one of the reviews. */
+    static boolean addresses(List<String> segments) {
+        return segments.size() == 4 && segments.get(0).equals("apis") && segments.get(1).equals(GROUP)
+                && segments.get(2).equals("v1") && PLURALS.contains(segments.get(3));
+    }
+
+    /** Answers a review posted by {@code caller}. */
+    Reply serve(ApiRequest request, UserInfo caller, String plural) {
+        if (!request.method().equals("POST")) {
+            throw ApiHandler.methodNotAllowed(request.method());
+        }
+        ObjectNode review = RequestBodies.object(request);
+        ObjectNode spec = review.withObjectProperty("spec");
+        ObjectNode status = Json.object();
+        switch (plural) {
+            case "selfsubjectrulesreviews" -> rules(caller, spec.path("namespace").asText(""), status);
+            case "subjectaccessreviews" -> decide(subject(review, spec), attributes(review, spec), status);
+            default -> decide(caller, attributes(review, spec), status);
+        }
+        review.put("apiVersion", GROUP + "/v1");
+        review.withObjectProperty("metadata");
+        review.set("status", status);
+        return Reply.Body.json(201, review);
+    }
+
+    private void decide(UserInfo user, Attributes attributes, ObjectNode status) {
+        Decision decision = authorizer.authorize(user, attributes);
+        status.put("allowed", decision.allowed());
+        // As Kubernetes' RBAC, a refusal has no reason (kubectl auth can-i prints a bare "no").
+        if (decision.allowed() && !decision.reason().isEmpty()) {
+            status.put("reason", decision.reason());
+        }
+    }
+
+    private void rules(UserInfo user, String namespace, ObjectNode status) {
+        ArrayNode resourceRules = status.putArray("resourceRules");
+        ArrayNode nonResourceRules = status.putArray("nonResourceRules");
+        for (PolicyRule rule : authorizer.rulesFor(user, namespace)) {
+            if (rule.nonResourceURLs().isEmpty()) {
+                ObjectNode entry = resourceRules.addObject();
+                entry.set("verbs", Json.mapper().valueToTree(rule.verbs()));
+                entry.set("apiGroups", Json.mapper().valueToTree(rule.apiGroups()));
+                entry.set("resources", Json.mapper().valueToTree(rule.resources()));
+                if (!rule.resourceNames().isEmpty()) {
+                    entry.set("resourceNames", Json.mapper().valueToTree(rule.resourceNames()));
+                }
+            } else {
+                ObjectNode entry = nonResourceRules.addObject();
+                entry.set("verbs", Json.mapper().valueToTree(rule.verbs()));
+                entry.set("nonResourceURLs", Json.mapper().valueToTree(rule.nonResourceURLs()));
+            }
+        }
+        status.put("incomplete", false);
+    }
+
+    /** A SubjectAccessReview's user and groups, as given (Kubernetes adds none). */
+    private static UserInfo subject(ObjectNode review, ObjectNode spec) {
+        String user = spec.path("user").asText("");
+        List<String> groups = new ArrayList<>();
+        spec.path("groups").forEach(g -> groups.add(g.asText()));
+        if (user.isEmpty() && groups.isEmpty()) {
+            throw invalid(review, FieldError.invalid("spec.user,spec.groups", "",
+                    "at least one of user or group must be specified"));
+        }
+        return new UserInfo(user, groups);
+    }
+
+    private static Attributes attributes(ObjectNode review, ObjectNode spec) {
+        JsonNode resource = spec.path("resourceAttributes");
+        JsonNode nonResource = spec.path("nonResourceAttributes");
+        if (resource.isObject() == nonResource.isObject()) {
+            throw invalid(review, FieldError.invalid("spec.resourceAttributes", resource.isObject() ? "…" : "null",
+                    "exactly one of nonResourceAttributes or resourceAttributes must be specified"));
+        }
+        if (nonResource.isObject()) {
+            return new Attributes.NonResource(nonResource.path("verb").asText(""), nonResource.path("path").asText(""));
+        }
+        return new Attributes.Resource(resource.path("verb").asText(""), resource.path("group").asText(""),
+                resource.path("resource").asText(""), resource.path("subresource").asText(""),
+                resource.path("name").asText(""), resource.path("namespace").asText(""));
+    }
+
+    private static ApiException invalid(ObjectNode review, FieldError error) {
+        return ApiException.invalid(review.path("kind").asText("SelfSubjectAccessReview"), "", List.of(error));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.kumo.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.store.rbac.RbacDefaults;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who a request runs as and what RBAC lets it do, over HTTP: the token's holder is an admin; impersonation headers
+ * run a request as that subject, refused in Kubernetes' 403 wording; the access reviews answer in their status.
+ */
+class AccessReviewsIT {
+
+    private static final String SA = "system:serviceaccount:default:events-sa";
+    private static final String REVIEWS = "/apis/authorization.k8s.io/v1/";
+
+    private final ApiFixture api = new ApiFixture(Optional.of("s3cret"));
+
+    AccessReviewsIT() {
+        RbacDefaults.ensure(api.store);
+        api.store.create(ResourceTypes.ROLE, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role",
+                 "metadata": {"name": "event-watcher", "namespace": "default"},
+                 "rules": [{"apiGroups": [""], "resources": ["events"], "verbs": ["get", "list", "watch"]}]}
+                """));
+        api.store.create(ResourceTypes.ROLE_BINDING, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+                 "metadata": {"name": "k8s-ra-event-watcher", "namespace": "default"},
+                 "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "event-watcher"},
+                 "subjects": [{"kind": "ServiceAccount", "name": "events-sa", "namespace": "default"}]}
+                """));
+    }
+
+    @AfterEach
+    void close() {
+        api.close();
+    }
+
+    @Test
+    void impersonationWithoutTheTokenIsUnauthorized() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base()
+                + "/api/v1/namespaces/default/configmaps")).header("Impersonate-User", "kumo-admin")
+                .header("Impersonate-Group", "system:masters").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anImpersonatedServiceAccountIsRefusedWhatItsRolesDoNotAllowInKubernetesWords() {
+        ApiFixture.Response refused = api.get("/api/v1/namespaces/default/configmaps", "Impersonate-User", SA);
+
+        assertThat(refused.status()).isEqualTo(403);
+        JsonNode status = refused.json();
+        assertThat(status.path("reason").asText()).isEqualTo("Forbidden");
+        assertThat(status.path("message").asText()).isEqualTo("configmaps is forbidden: User \"" + SA + "\" cannot "
+                + "list resource \"configmaps\" in API group \"\" in the namespace \"default\"");
+        assertThat(status.at("/details/kind").asText()).isEqualTo("configmaps");
+        ApiFixture.Response watch = api.get("/apis/serving.knative.dev/v1/services?watch=true", "Impersonate-User",
+                SA);
+        assertThat(watch.json().path("message").asText()).isEqualTo("services.serving.knative.dev is forbidden: "
+                + "User \"" + SA + "\" cannot watch resource \"services\" in API group \"serving.knative.dev\" at the "
+                + "cluster scope");
+        assertThat(api.get("/logs", "Impersonate-User", SA).json().path("message").asText())
+                .isEqualTo("forbidden: User \"" + SA + "\" cannot get path \"/logs\"");
+    }
+
+    @Test
+    void anImpersonatedUserMayDoWhatItsRolesAllowAndDiscover() {
+        assertThat(api.get("/api/v1/namespaces/default/configmaps", "Impersonate-User", "alice", "Impersonate-Group",
+                "system:masters").status()).isEqualTo(200);
+        assertThat(api.get("/apis", "Impersonate-User", SA).status()).isEqualTo(200);
+        assertThat(api.get("/version", "Impersonate-User", "bob").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGroupWithoutAUserIsABadRequest() {
+        assertThat(api.get("/api/v1/namespaces", "Impersonate-Group", "system:masters").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSelfSubjectAccessReviewAnswersForTheCaller() {
+        String review = """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
+                 "spec": {"resourceAttributes": {"namespace": "default", "verb": "watch", "resource": "events"}}}
+                """;
+
+        ApiFixture.Response admin = api.post(REVIEWS + "selfsubjectaccessreviews", review);
+        ApiFixture.Response sa = api.send("POST", REVIEWS + "selfsubjectaccessreviews", "application/json", review,
+                "Impersonate-User", SA);
+        ApiFixture.Response other = api.send("POST", REVIEWS + "selfsubjectaccessreviews", "application/json",
+                review.replace("\"default\"", "\"kube-system\""), "Impersonate-User", SA);
+
+        assertThat(admin.status()).isEqualTo(201);
+        assertThat(admin.json().at("/status/allowed").asBoolean()).isTrue();
+        assertThat(sa.json().at("/status/allowed").asBoolean()).isTrue();
+        assertThat(sa.json().at("/status/reason").asText()).isEqualTo("RBAC: allowed by RoleBinding "
+                + "\"k8s-ra-event-watcher/default\" of Role \"event-watcher\" to ServiceAccount \"events-sa/default\"");
+        assertThat(other.json().at("/status/allowed").asBoolean()).isFalse();
+        assertThat(other.json().at("/status").has("reason")).isFalse();
+    }
+
+    @Test
+    void aSubjectAccessReviewAnswersForTheUserAndGroupsItNames() {
+        ApiFixture.Response answer = api.post(REVIEWS + "subjectaccessreviews", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "SubjectAccessReview",
+                 "spec": {"user": "%s", "resourceAttributes": {"namespace": "default", "verb": "list",
+                          "resource": "events"}}}
+                """.formatted(SA));
+        ApiFixture.Response nobody = api.post(REVIEWS + "subjectaccessreviews", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "SubjectAccessReview",
+                 "spec": {"nonResourceAttributes": {"path": "/apis", "verb": "get"}}}
+                """);
+        ApiFixture.Response refused = api.send("POST", REVIEWS + "subjectaccessreviews", "application/json", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "SubjectAccessReview",
+                 "spec": {"user": "x", "nonResourceAttributes": {"path": "/apis", "verb": "get"}}}
+                """, "Impersonate-User", SA);
+
+        assertThat(answer.json().at("/status/allowed").asBoolean()).isTrue();
+        assertThat(nobody.status()).isEqualTo(422);
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSelfSubjectRulesReviewListsTheCallersRulesInTheNamespace() {
+        ApiFixture.Response rules = api.send("POST", REVIEWS + "selfsubjectrulesreviews", "application/json", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectRulesReview",
+                 "spec": {"namespace": "default"}}
+                """, "Impersonate-User", SA);
+
+        assertThat(rules.status()).isEqualTo(201);
+        assertThat(rules.json().at("/status/resourceRules").toString())
+                .contains("{\"verbs\":[\"get\",\"list\",\"watch\"],\"apiGroups\":[\"\"],\"resources\":[\"events\"]}");
+        assertThat(rules.json().at("/status/nonResourceRules").toString()).contains("/apis/*");
+        assertThat(rules.json().at("/status/incomplete").asBoolean()).isFalse();
+    }
+}
