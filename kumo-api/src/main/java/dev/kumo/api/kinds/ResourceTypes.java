@@ -61,6 +61,14 @@ public final class ResourceTypes {
     public static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", "secret", true, false,
             List.of(), List.of());
 
+    public static final String EVENTS_GROUP = "events.k8s.io";
+    /** Core v1 Event, the stored form of every Event. */
+    public static final ResourceType EVENT = new ResourceType("", "v1", "Event", "events", "event", true, false,
+            List.of("ev"), List.of());
+    /** {@code events.k8s.io/v1} Event, served from the core Events' storage. */
+    public static final ResourceType EVENTS_V1_EVENT = new ResourceType(EVENTS_GROUP, "v1", "Event", "events", "event",
+            true, false, List.of("ev"), List.of());
+
     private ResourceTypes() {
     }
 }

@@ -20,6 +20,9 @@ class BuiltInColumnsTest {
     private static final Instant NOW = Instant.parse("2025-01-01T01:00:00Z");
     private static final List<String> KN_STATUS = List.of("AGE", "CONDITIONS", "READY", "REASON");
 
+    private static final List<String> EVENT_COLUMNS = List.of("Name", "Last Seen", "Type", "Reason", "Object",
+            "Message", "First Seen", "Count");
+
     record Row(String kind, List<String> kubectl, List<String> kn) {
         @Override
         public String toString() {
@@ -54,7 +57,10 @@ class BuiltInColumnsTest {
                 new Row("Parallel", List.of("Name", "URL", "Age", "Ready", "Reason"), knList("URL")),
                 new Row("Namespace", List.of("Name", "Status", "Age"), List.of("NAME", "AGE")),
                 new Row("ConfigMap", List.of("Name", "Data", "Age"), List.of("NAME", "AGE")),
-                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")));
+                new Row("Secret", List.of("Name", "Type", "Data", "Age"), List.of("NAME", "AGE")),
+                // Served twice, as core v1 and events.k8s.io/v1, with Kubernetes' columns (NAME only with -o wide).
+                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS),
+                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.store.AdmittingStore;
+import dev.kumo.store.ConvertingStore;
 import dev.kumo.store.ResourceStore;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -37,8 +38,9 @@ public final class ApiHandler {
     private final Optional<MetricsScrape> metrics;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
-    public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
+    public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs) {
+        ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
