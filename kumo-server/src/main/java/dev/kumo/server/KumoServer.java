@@ -132,7 +132,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits()), meters,
-                        WorkloadRuntimes.of(config))))
+                        WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
     }

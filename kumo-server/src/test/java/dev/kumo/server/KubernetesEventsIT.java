@@ -40,6 +40,8 @@ class KubernetesEventsIT {
     private static Kubectl kubectl;
     private static Process watch;
     private static Path watchOut;
+    private static String serviceUid = "";
+    private static String deadLetterSink = "";
 
     @BeforeAll
     static void start() throws IOException {
@@ -183,6 +185,8 @@ class KubernetesEventsIT {
         assertThat(asV1.path("deprecatedCount").asInt()).isEqualTo(3);
         assertThat(asV1.path("reportingController").asText()).isEqualTo("release-pipeline");
 
+        // kubectl describe selects an object's Events by its uid too: this one names the Service's.
+        serviceUid = kubectl.run("get", "ksvc", "hello", "-o", "jsonpath={.metadata.uid}").out().trim();
         assertOk(kubectl.run("create", "-f", manifest("events/events-v1-event.yaml")),
                 "event.events.k8s.io/newer-form created");
         JsonNode asCore = json(kubectl.run("get", "events", "newer-form", "-o", "json"));
@@ -192,6 +196,54 @@ class KubernetesEventsIT {
         assertThat(asCore.path("source").path("component").asText()).isEqualTo("example.com/checker");
         assertThat(asCore.path("lastTimestamp").asText()).isNotEmpty();
         assertOk(kubectl.run("describe", "ksvc", "hello"), "checked by the newer API");
+    }
+
+    @Test
+    @Order(8)
+    void deliveriesThatFailAfterRetriesAreRecordedOnTheirTrigger() throws Exception {
+        com.sun.net.httpserver.HttpServer sink = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger deadLetters = new java.util.concurrent.atomic.AtomicInteger();
+        sink.createContext("/", exchange -> {
+            deadLetters.incrementAndGet();
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            deadLetterSink = "http://127.0.0.1:" + sink.getAddress().getPort() + "/";
+            assertOk(kubectl.run("apply", "-f", manifest("events/failing-triggers.yaml")),
+                    "trigger.eventing.knative.dev/dropping created");
+            assertOk(kubectl.run("wait", "--for=condition=Ready", "triggers/to-dead-letters", "triggers/dropping",
+                    "--timeout=60s"), "condition met");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) {
+                java.net.http.HttpResponse<String> accepted = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.eventingPort() + "/default/default"))
+                        .header("ce-specversion", "1.0").header("ce-id", "e" + i).header("ce-source", "/it")
+                        .header("ce-type", "it.failing").header("content-type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(accepted.statusCode()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode dead = json(kubectl.run("get", "events", "--field-selector",
+                        "involvedObject.kind=Trigger,involvedObject.name=to-dead-letters", "-o", "json"));
+                assertThat(dead.path("items")).singleElement().satisfies(event -> {
+                    assertThat(event.path("reason").asText()).isEqualTo("DeadLettered");
+                    assertThat(event.path("type").asText()).isEqualTo("Warning");
+                    assertThat(event.path("count").asInt()).isEqualTo(2);
+                    assertThat(event.path("message").asText()).contains(deadLetterSink);
+                });
+                JsonNode dropped = json(kubectl.run("get", "events", "--field-selector",
+                        "involvedObject.name=dropping,reason=DeliveryFailed", "-o", "json"));
+                assertThat(dropped.path("items")).singleElement().satisfies(event ->
+                        assertThat(event.path("message").asText()).contains("no dead-letter sink is set"));
+            });
+            assertThat(deadLetters.get()).isEqualTo(2);
+        } finally {
+            sink.stop(0);
+        }
     }
 
     private static JsonNode json(Kubectl.Result result) {
@@ -209,7 +261,8 @@ class KubernetesEventsIT {
             Path sample = Path.of("..", "samples", "hello-python").toAbsolutePath().normalize();
             Instant now = Instant.now();
             String text = Files.readString(Path.of(KubernetesEventsIT.class.getResource("/manifests/" + name)
-                    .toURI())).replace("${SAMPLE}", sample.toString())
+                    .toURI())).replace("${SAMPLE}", sample.toString()).replace("${SERVICE_UID}", serviceUid)
+                    .replace("${DEAD_LETTER_SINK}", deadLetterSink)
                     .replace("${NOW_MICRO}", EventTimes.micro(now)).replace("${NOW}", EventTimes.seconds(now));
             Path file = temp.resolve(name.replace('/', '-'));
             Files.writeString(file, text);
