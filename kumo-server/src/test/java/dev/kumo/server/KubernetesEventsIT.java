@@ -119,6 +119,16 @@ class KubernetesEventsIT {
     }
 
     @Test
+    @Order(3)
+    void kumoServiceDescribePrintsTheRecentEvents() {
+        InProcessCli.Result described = new InProcessCli(temp.resolve("cli-home"), temp.resolve("data"))
+                .run("service", "describe", "hello");
+        assertThat(described.exitCode()).as(described.err()).isZero();
+        assertThat(described.out()).contains("Events:", "TYPE", "REASON", "service/hello",
+                "Created Configuration \"hello\"", "revision/hello-00001", "RevisionReady");
+    }
+
+    @Test
     @Order(4)
     void theSameEventReadAsEventsK8sIoV1() {
         JsonNode core = json(kubectl.run("get", "events", "--field-selector", "involvedObject.kind=Revision,"
