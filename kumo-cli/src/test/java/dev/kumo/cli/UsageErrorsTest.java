@@ -72,7 +72,7 @@ class UsageErrorsTest {
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
                 brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, channels (ch), \
                 inmemorychannels (imc), subscriptions (sub), sequences, parallels, namespaces (ns), configmaps (cm), \
-                secrets.
+                secrets, events (ev).
                 """);
     }
 }

@@ -24,19 +24,20 @@ final class DeliveryEvents implements DeliveryNotices {
 
     @Override
     public void deadLettered(TriggerRef trigger, URI subscriber, int status, URI sink) {
-        if (!trigger.name().startsWith(CHANNEL_SUBSCRIBER)) {
-            events.warning(EventRecorder.about(ResourceTypes.TRIGGER, trigger.namespace(), trigger.name()),
-                    "DeadLettered", "Delivery to " + subscriber + " failed after retries (last status " + status
-                            + "); the event was sent to the dead-letter sink " + sink);
-        }
+        record(trigger, "DeadLettered", "Delivery to " + subscriber + " failed after retries (last status " + status
+                + "); the event was sent to the dead-letter sink " + sink);
     }
 
     @Override
     public void failed(TriggerRef trigger, URI subscriber, int status, String why) {
+        record(trigger, "DeliveryFailed", "Delivery to " + subscriber + " failed after retries (last status "
+                + status + ") and the event was dropped: " + why);
+    }
+
+    private void record(TriggerRef trigger, String reason, String message) {
         if (!trigger.name().startsWith(CHANNEL_SUBSCRIBER)) {
-            events.warning(EventRecorder.about(ResourceTypes.TRIGGER, trigger.namespace(), trigger.name()),
-                    "DeliveryFailed", "Delivery to " + subscriber + " failed after retries (last status " + status
-                            + ") and the event was dropped: " + why);
+            events.warning(EventRecorder.about(ResourceTypes.TRIGGER, trigger.namespace(), trigger.name()), reason,
+                    message);
         }
     }
 }
