@@ -4,6 +4,7 @@ import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.BrokerSpec;
 import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.api.ChannelSubscriber;
+import dev.kumo.eventing.api.DeliveryNotices;
 import dev.kumo.eventing.api.DeliverySpec;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.eventing.api.MeshCounters;
@@ -52,6 +53,7 @@ public final class EventMesh implements AutoCloseable {
     private final Map<TriggerRef, TriggerSpec> triggers = new ConcurrentHashMap<>();
     private final Map<ChannelRef, Set<String>> channels = new ConcurrentHashMap<>();
     private final List<Consumer<TriggerRef>> problemListeners = new CopyOnWriteArrayList<>();
+    private final List<DeliveryNotices> deliveryListeners = new CopyOnWriteArrayList<>();
     private long saveTimer;
     private long pruneTimer;
 
@@ -63,7 +65,17 @@ public final class EventMesh implements AutoCloseable {
         this.localChannels = new LocalChannels(log, clock, config.host(), config.maxEventBytes(), this::accepts);
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
                 config.readAheadEvents(), localChannels,
-                trigger -> problemListeners.forEach(listener -> listener.accept(trigger)));
+                trigger -> problemListeners.forEach(listener -> listener.accept(trigger)), new DeliveryNotices() {
+                    @Override
+                    public void deadLettered(TriggerRef trigger, URI subscriber, int status, URI sink) {
+                        deliveryListeners.forEach(l -> l.deadLettered(trigger, subscriber, status, sink));
+                    }
+
+                    @Override
+                    public void failed(TriggerRef trigger, URI subscriber, int status, String why) {
+                        deliveryListeners.forEach(l -> l.failed(trigger, subscriber, status, why));
+                    }
+                });
     }
 
     /** Opens the log at {@code config.database()} and starts the ingress; no broker exists until upserted. */
@@ -177,6 +189,11 @@ public final class EventMesh implements AutoCloseable {
     /** The ingress port actually bound. */
     public int port() {
         return ingress.port();
+    }
+
+    /** Registers a listener told of each delivery that ended at a dead-letter sink or was given up. */
+    public void onDeliveryEnd(DeliveryNotices listener) {
+        deliveryListeners.add(listener);
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.controller.events.EventRetention;
+import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.serving.ServingPlatform;
@@ -95,6 +97,8 @@ public final class KumoServer implements AutoCloseable {
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore admitted = new AdmittingStore(store, kinds);
+        StoredEvents events = components.start("events", new StoredEvents(admitted, InstantSource.system(),
+                EventRetention.DEFAULTS, StoredEvents.Timing.DEFAULTS));
         boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();
         Optional<String> token = components.value("token",
                 () -> needToken ? Optional.of(dataDir.token()) : Optional.empty());
@@ -109,7 +113,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
                                 config.runtimes(), config.registriesSkippingTagResolving()), meters,
-                        WorkloadRuntimes.of(config))))
+                        WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());
@@ -137,7 +141,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits()), meters,
-                        WorkloadRuntimes.of(config))))
+                        WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
     }

@@ -6,6 +6,7 @@ import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.controller.events.EventRecorders;
 import dev.kumo.controller.manager.Component;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.controller.route.RouteUrls;
@@ -101,6 +102,15 @@ public final class ServingPlatform implements AutoCloseable {
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes) {
+        return start(vertx, store, clock, settings, registry, runtimes, EventRecorders.NONE);
+    }
+
+    /**
+     * As {@link #start(Vertx, ResourceStore, InstantSource, Settings, MeterRegistry, RuntimeFactory)}, recording
+     * what happens to Services, Revisions and their instances as Events through {@code events}.
+     */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events) {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
@@ -114,6 +124,7 @@ public final class ServingPlatform implements AutoCloseable {
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry);
         components.run("cold start meters", () -> runtime.watch(coldStarts));
+        components.run("instance events", () -> runtime.watch(new InstanceEvents(events.recorder("kubelet"))));
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
         components.open("endpoint tracking", runtimeEndpoints::track);
@@ -124,6 +135,8 @@ public final class ServingPlatform implements AutoCloseable {
         signals.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
         ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
+        ScalingEvents scalingEvents = new ScalingEvents(events.recorder("autoscaler"), scaling::lastDesired);
+        scaling.onChange(scalingEvents::changed);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
         WorkloadSpecs specs = WorkloadSpecs.reading(store::get);
         components.open("volume watch", () -> VolumeWatch.start(store, runtime, new VolumeSources(store::get)));
@@ -140,7 +153,8 @@ public final class ServingPlatform implements AutoCloseable {
                         .withProgressDeadline(settings.progressDeadline()),
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
-                        new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images));
+                        new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,
+                events.recorder("controller")));
         return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain);
     }
 

@@ -4,6 +4,7 @@ import static dev.kumo.store.TestObjects.configMap;
 import static dev.kumo.store.TestObjects.label;
 import static dev.kumo.store.TestObjects.namespace;
 import static dev.kumo.store.TestObjects.service;
+import static dev.kumo.store.TestObjects.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +48,22 @@ public interface ListContract extends StoreFixture {
         assertThat(list(new ListOptions(Optional.of("b"), LabelSelector.parse("tier"), Optional.of("one"))))
                 .containsExactly("b/one");
         assertThat(list(ListOptions.in("nowhere"))).isEmpty();
+    }
+
+    @Test
+    default void listFiltersByFieldTermsEqualAndNotEqualAMissingFieldBeingEmpty() {
+        store().create(ResourceTypes.SERVICE, service("a", "one", spec("tier", "web")));
+        store().create(ResourceTypes.SERVICE, service("a", "two", spec("tier", "db")));
+        store().create(ResourceTypes.SERVICE, service("a", "three"));
+
+        assertThat(list(new ListOptions(Optional.empty(), LabelSelector.EVERYTHING, Optional.empty(),
+                List.of(new FieldMatch("/spec/tier", "web", true))))).containsExactly("a/one");
+        assertThat(list(new ListOptions(Optional.empty(), LabelSelector.EVERYTHING, Optional.empty(),
+                List.of(new FieldMatch("/spec/tier", "web", false))))).containsExactly("a/three", "a/two");
+        assertThat(list(new ListOptions(Optional.empty(), LabelSelector.EVERYTHING, Optional.empty(),
+                List.of(new FieldMatch("/spec/tier", "", true))))).containsExactly("a/three");
+        assertThat(list(new ListOptions(Optional.of("a"), LabelSelector.EVERYTHING, Optional.of("two"),
+                List.of(new FieldMatch("/spec/tier", "web", false))))).containsExactly("a/two");
     }
 
     @Test

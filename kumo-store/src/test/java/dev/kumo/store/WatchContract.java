@@ -101,6 +101,21 @@ public interface WatchContract extends StoreFixture {
     }
 
     @Test
+    default void watchSeesOnlyObjectsMatchingItsFieldTerms() {
+        RecordingListener listener = new RecordingListener();
+        store().watch(ResourceTypes.SERVICE, new WatchOptions(new ListOptions(Optional.empty(),
+                LabelSelector.EVERYTHING, Optional.empty(), java.util.List.of(new FieldMatch("/spec/x", "y", true))),
+                Optional.empty()), listener);
+
+        store().create(ResourceTypes.SERVICE, service("a", "other"));
+        ObjectNode hello = store().create(ResourceTypes.SERVICE, service("a", "hello"));
+        store().update(ResourceTypes.SERVICE, edited(hello, spec("x", "y")));
+
+        listener.awaitEvents(1);
+        assertThat(listener.summary()).containsExactly("MODIFIED a/hello");
+    }
+
+    @Test
     default void objectsEnterAndLeaveALabelSelectorAsAddedAndDeleted() {
         ObjectNode hello = store().create(ResourceTypes.SERVICE, service("default", "hello"));
         RecordingListener listener = new RecordingListener();

@@ -76,6 +76,13 @@ public final class ResourceTypes {
             "rolebinding", true, false, List.of(), List.of());
     public static final ResourceType CLUSTER_ROLE_BINDING = new ResourceType(RBAC_GROUP, "v1", "ClusterRoleBinding",
             "clusterrolebindings", "clusterrolebinding", false, false, List.of(), List.of());
+    public static final String EVENTS_GROUP = "events.k8s.io";
+    /** Core v1 Event, the stored form of every Event. */
+    public static final ResourceType EVENT = new ResourceType("", "v1", "Event", "events", "event", true, false,
+            List.of("ev"), List.of());
+    /** {@code events.k8s.io/v1} Event, served from the core Events' storage. */
+    public static final ResourceType EVENTS_V1_EVENT = new ResourceType(EVENTS_GROUP, "v1", "Event", "events", "event",
+            true, false, List.of("ev"), List.of());
 
     private ResourceTypes() {
     }

@@ -146,6 +146,13 @@ public enum Cell {
                     .map(n -> n.path("namespace").asText("") + "/" + n.path("name").asText()).toList());
         }
     },
+    /** An Event's OBJECT: the selected reference as {@code kind/name}, the kind in lower case (kubectl's). */
+    OBJECT {
+        String render(List<JsonNode> nodes, Instant now) {
+            return nodes.isEmpty() ? "" : nodes.get(0).path("kind").asText("").toLowerCase(java.util.Locale.ROOT)
+                    + "/" + nodes.get(0).path("name").asText("");
+        }
+    },
     /** A container's image, or its command line when it runs as a process without one. */
     IMAGE_OR_COMMAND {
         String render(List<JsonNode> nodes, Instant now) {

@@ -2,6 +2,7 @@ package dev.kumo.api.registry;
 
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
+import dev.kumo.api.events.EventKinds;
 import dev.kumo.api.flows.kinds.FlowsKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
@@ -36,6 +37,7 @@ public final class BuiltInKinds {
     /** The kinds, Channels, Sequences and Parallels without a template getting {@code defaultChannel}. */
     public static Kinds all(ServingConfig serving, ChannelTemplate defaultChannel) {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
+        definitions.addAll(EventKinds.all());
         definitions.addAll(ServingKinds.all(serving));
         definitions.addAll(EventingKinds.all());
         definitions.addAll(SourcesKinds.all());

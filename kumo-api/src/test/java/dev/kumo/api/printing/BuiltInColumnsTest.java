@@ -20,6 +20,9 @@ class BuiltInColumnsTest {
     private static final Instant NOW = Instant.parse("2025-01-01T01:00:00Z");
     private static final List<String> KN_STATUS = List.of("AGE", "CONDITIONS", "READY", "REASON");
 
+    private static final List<String> EVENT_COLUMNS = List.of("Name", "Last Seen", "Type", "Reason", "Object",
+            "Message", "First Seen", "Count");
+
     record Row(String kind, List<String> kubectl, List<String> kn) {
         @Override
         public String toString() {
@@ -63,7 +66,10 @@ class BuiltInColumnsTest {
                 new Row("RoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
                         List.of("NAME", "AGE")),
                 new Row("ClusterRoleBinding", List.of("Name", "Role", "Age", "Users", "Groups", "ServiceAccounts"),
-                        List.of("NAME", "AGE")));
+                        List.of("NAME", "AGE")),
+                // Served twice, as core v1 and events.k8s.io/v1, with Kubernetes' columns (NAME only with -o wide).
+                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS),
+                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,6 +16,7 @@ import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.store.AdmittingStore;
+import dev.kumo.store.ConvertingStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.rbac.StoredRbacPolicy;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +45,15 @@ public final class ApiHandler {
     private final AccessReviews reviews;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
-    public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
+    public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs) {
-        this(kinds, store, config, clock, logs, PodLogs.NONE);
+        this(kinds, stored, config, clock, logs, PodLogs.NONE);
     }
 
     /** The same, with Pods' {@code log} read from {@code podLogs}. */
-    public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
+    public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs, PodLogs podLogs) {
+        ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());

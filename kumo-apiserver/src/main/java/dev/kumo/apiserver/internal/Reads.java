@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.printing.TableProfile;
+import dev.kumo.store.FieldMatch;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceList;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.WatchOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,23 +64,40 @@ final class Reads {
     static ListOptions listOptions(ApiRequest request, Target target) {
         Optional<String> namespace = target.namespace();
         Optional<String> name = Optional.empty();
+        List<FieldMatch> fields = new ArrayList<>();
         for (String term : request.param("fieldSelector").orElse("").split(",")) {
             if (term.isBlank()) {
                 continue;
             }
-            String[] parts = term.split("==?", 2);
+            boolean equal = !term.contains("!=");
+            String[] parts = term.split(equal ? "==?" : "!=", 2);
             if (parts.length != 2) {
                 throw ApiException.badRequest("invalid fieldSelector term \"" + term + "\": want field=value");
             }
-            switch (parts[0].trim()) {
-                case "metadata.name" -> name = Optional.of(parts[1].trim());
-                case "metadata.namespace" -> namespace = Optional.of(parts[1].trim());
-                default -> throw ApiException.badRequest("field label not supported: " + parts[0].trim()
-                        + " (Kumo supports metadata.name and metadata.namespace)");
+            String field = parts[0].trim();
+            String value = parts[1].trim();
+            Optional<String> pointer = Optional.ofNullable(target.kind().fieldLabels().get(field));
+            if (equal && field.equals("metadata.name")) {
+                name = Optional.of(value);
+            } else if (equal && field.equals("metadata.namespace")) {
+                namespace = Optional.of(value);
+            } else if (field.equals("metadata.name") || field.equals("metadata.namespace")) {
+                fields.add(new FieldMatch("/" + field.replace('.', '/'), value, false));
+            } else if (pointer.isPresent()) {
+                fields.add(new FieldMatch(pointer.get(), value, equal));
+            } else {
+                throw ApiException.badRequest("field label not supported: " + field + " (Kumo supports "
+                        + supportedFields(target) + ")");
             }
         }
         LabelSelector labels = LabelSelector.parse(request.param("labelSelector").orElse(""));
-        return new ListOptions(namespace, labels, name);
+        return new ListOptions(namespace, labels, name, fields);
+    }
+
+    private static String supportedFields(Target target) {
+        List<String> labels = new ArrayList<>(List.of("metadata.name", "metadata.namespace"));
+        labels.addAll(new java.util.TreeSet<>(target.kind().fieldLabels().keySet()));
+        return String.join(", ", labels);
     }
 
     private static long resourceVersionOf(ObjectNode object) {

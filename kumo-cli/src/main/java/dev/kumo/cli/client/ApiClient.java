@@ -87,6 +87,13 @@ public final class ApiClient implements AutoCloseable {
                 Optional.of(type), namespace)).body();
     }
 
+    /** The objects of a kind in {@code namespace} that a field selector picks ({@code involvedObject.name=x}). */
+    public ObjectNode listByFields(ResourceType type, String namespace, String fieldSelector) {
+        return send(new Call("GET", ResourcePaths.collection(type, Optional.of(namespace)) + "?fieldSelector="
+                + URLEncoder.encode(fieldSelector, StandardCharsets.UTF_8), "", "", Optional.of(type),
+                Optional.of(namespace))).body();
+    }
+
     /**
      * A kind's objects (one when {@code name} is given) as the server's kn Table ({@code Accept: …;as=Table;…;
      * profile=kn}), the way kubectl asks for its own; in a namespace, or across all when it is empty.

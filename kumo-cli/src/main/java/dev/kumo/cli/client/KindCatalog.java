@@ -41,9 +41,10 @@ public final class KindCatalog {
         return type.group().isEmpty() ? type.singular() : type.singular() + "." + type.group();
     }
 
-    /** One line naming every known kind with its short names, for hints. */
+    /** One line naming every known kind with its short names, for hints; a kind served in two versions once. */
     public static String summary() {
-        return types().stream().map(t -> t.shortNames().isEmpty() ? t.plural()
+        return KINDS.all().stream().filter(kind -> kind.storedAs().isEmpty()).map(KindDefinition::type)
+                .sorted(Comparator.comparing(t -> t.group().isEmpty())).map(t -> t.shortNames().isEmpty() ? t.plural()
                         : t.plural() + " (" + String.join(", ", t.shortNames()) + ")")
                 .collect(Collectors.joining(", "));
     }

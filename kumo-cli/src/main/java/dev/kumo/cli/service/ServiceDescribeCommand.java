@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code kumo service describe NAME}: the Service, its revisions with their traffic, and its conditions. */
+/**
+ * {@code kumo service describe NAME}: the Service, its revisions with their traffic, its conditions, and the recent
+ * Events about it, its Configuration, Route and those revisions.
+ */
 @Command(name = "describe", description = "Show details of a Knative Service.")
 public final class ServiceDescribeCommand implements Callable<Integer> {
 
@@ -41,10 +44,29 @@ public final class ServiceDescribeCommand implements Callable<Integer> {
                 .attribute("URL", service.path("status").path("url").asText(""))
                 .section("Revisions", revisionLines(service))
                 .section("Conditions", ConditionLines.of(service, session.now()))
+                .section("Events", EventLines.of(events(service), session.now()))
                 .render());
         session.out().flush();
         return 0;
     }
+
+    /** The Events about the Service, its Configuration and Route (the same name) and the revisions it lists. */
+    private List<JsonNode> events(JsonNode service) {
+        List<JsonNode> events = new ArrayList<>();
+        session.client().listByFields(ResourceTypes.EVENT, session.namespace(), "involvedObject.name=" + name)
+                .path("items").forEach(event -> {
+                    if (SERVICE_KINDS.contains(event.path("involvedObject").path("kind").asText())) {
+                        events.add(event);
+                    }
+                });
+        TrafficRevisions.of(service).stream().map(TrafficRevisions.Target::name).distinct().forEach(revision ->
+                session.client().listByFields(ResourceTypes.EVENT, session.namespace(),
+                        "involvedObject.kind=Revision,involvedObject.name=" + revision).path("items")
+                        .forEach(events::add));
+        return events;
+    }
+
+    private static final java.util.Set<String> SERVICE_KINDS = java.util.Set.of("Service", "Configuration", "Route");
 
     private List<String> revisionLines(JsonNode service) {
         record Described(TrafficRevisions.Target target, Optional<JsonNode> revision) {

@@ -8,6 +8,7 @@ import static dev.kumo.cli.testing.Fixtures.serving;
 import static dev.kumo.cli.testing.Fixtures.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.testing.CliResult;
@@ -202,6 +203,39 @@ class ServiceCommandsTest {
         CliResult failing = cli().run("service", "wait", "failing", "--wait-timeout", "20", "--wait-window", "1");
         assertThat(failing.exitCode()).isEqualTo(1);
         assertThat(failing.err()).contains("exit code 3").doesNotContain("timeout");
+    }
+
+    @Test
+    void describeListsTheRecentEventsOfTheServiceAndItsRevisions() {
+        server.seed(ResourceTypes.EVENT, event("hello.1", "Service", "hello", "Created",
+                "Created Configuration \"hello\"", 1, "2025-01-01T00:00:10Z"));
+        server.seed(ResourceTypes.EVENT, event("hello-00002.1", "Revision", "hello-00002", "BackOff",
+                "Back-off restarting failed instance", 3, "2025-01-01T00:04:00Z"));
+        server.seed(ResourceTypes.EVENT, event("other.1", "Service", "other", "Created", "not this one", 1,
+                "2025-01-01T00:04:30Z"));
+        server.seed(ResourceTypes.EVENT, event("hello.2", "Trigger", "hello", "DeadLettered", "not this one", 1,
+                "2025-01-01T00:04:30Z"));
+
+        CliResult result = cli().run("service", "describe", "hello");
+
+        assertThat(result.out()).endsWith("""
+                Events:
+                  TYPE      REASON    AGE                OBJECT                 MESSAGE
+                  Warning   BackOff   60s (x3 over 5m)   revision/hello-00002   Back-off restarting failed instance
+                  Normal    Created   4m50s              service/hello          Created Configuration "hello"
+                """);
+    }
+
+    private static ObjectNode event(String name, String kind, String about, String reason, String message, int count,
+            String last) {
+        ObjectNode event = Json.parseObject("""
+                {"apiVersion": "v1", "kind": "Event", "metadata": {"namespace": "default"},
+                 "firstTimestamp": "2025-01-01T00:00:00Z"}
+                """);
+        ((ObjectNode) event.path("metadata")).put("name", name);
+        event.putObject("involvedObject").put("kind", kind).put("name", about).put("namespace", "default");
+        return event.put("reason", reason).put("message", message).put("count", count).put("lastTimestamp", last)
+                .put("type", count > 1 ? "Warning" : "Normal");
     }
 
     @Test

@@ -163,7 +163,8 @@ public final class FakeApiServer implements ApiServerUnderTest {
             return table(path, query(request.query(), "labelSelector"), TableProfile.fromAccept(accept));
         }
         return switch (request.method()) {
-            case "GET" -> path.name().isPresent() ? get(path) : list(path, query(request.query(), "labelSelector"));
+            case "GET" -> path.name().isPresent() ? get(path) : list(path, query(request.query(), "labelSelector"),
+                    query(request.query(), "fieldSelector"));
             case "PATCH" -> apply(path, request);
             case "POST" -> create(path, Json.parseObject(request.body()));
             case "PUT" -> replace(path, Json.parseObject(request.body()));
@@ -199,13 +200,18 @@ public final class FakeApiServer implements ApiServerUnderTest {
     }
 
     private Reply list(FakePath path, String selector) {
+        return list(path, selector, "");
+    }
+
+    /** A list; {@code fields} holds equality terms ({@code involvedObject.name=x,…}) on the objects' fields. */
+    private Reply list(FakePath path, String selector, String fields) {
         ObjectNode list = Json.object().put("apiVersion", path.type().apiVersion())
                 .put("kind", path.type().listKind());
         list.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion.get()));
         ArrayNode items = list.putArray("items");
         String prefix = path.type().storageKey() + "/" + path.namespace().map(ns -> ns + "/").orElse("");
         objects.forEach((key, object) -> {
-            if (key.startsWith(prefix) && FakeObjects.matches(object, selector)) {
+            if (key.startsWith(prefix) && FakeObjects.matches(object, selector) && fieldsMatch(object, fields)) {
                 items.add(object.deepCopy());
             }
         });
@@ -324,6 +330,16 @@ public final class FakeApiServer implements ApiServerUnderTest {
                 : path.type().plural() + "." + path.type().group();
         String name = path.name().orElseThrow();
         return Reply.status(404, "NotFound", resource + " \"" + name + "\" not found", path.type(), name);
+    }
+
+    private static boolean fieldsMatch(JsonNode object, String fields) {
+        for (String term : fields.split(",")) {
+            String[] kv = term.split("=", 2);
+            if (kv.length == 2 && !object.at("/" + kv[0].replace('.', '/')).asText("").equals(kv[1])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String query(String query, String parameter) {

@@ -1,5 +1,7 @@
 package dev.kumo.controller.configuration;
 
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.Configuration;
 import dev.kumo.api.serving.Revision;
@@ -19,7 +21,14 @@ public final class ConfigurationController {
 
     /** Registers the controller with {@code engine}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock) {
-        engine.register(Controller.of(NAME, ResourceTypes.CONFIGURATION, reconciler(store, clock))
+        register(engine, store, clock, EventRecorder.NONE);
+    }
+
+    /** Registers the controller with {@code engine}, recording Events through {@code events}. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, EventRecorder events) {
+        engine.register(Controller.of(NAME, ResourceTypes.CONFIGURATION, new ConfigurationReconciler(
+                        new TypedStore<>(store, ResourceTypes.CONFIGURATION, Configuration.class),
+                        new TypedStore<>(store, ResourceTypes.REVISION, Revision.class), clock, events))
                 .owning(ResourceTypes.REVISION));
     }
 

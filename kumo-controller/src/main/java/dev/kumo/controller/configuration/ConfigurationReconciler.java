@@ -1,5 +1,8 @@
 package dev.kumo.controller.configuration;
 
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.events.EventRecorder;
+
 import static dev.kumo.controller.client.ServingLabels.CONFIGURATION;
 import static dev.kumo.controller.client.ServingLabels.CONFIGURATION_GENERATION;
 
@@ -28,12 +31,20 @@ public final class ConfigurationReconciler implements Reconciler {
     private final TypedStore<Configuration> configurations;
     private final TypedStore<Revision> revisions;
     private final InstantSource clock;
+    private final EventRecorder events;
 
     public ConfigurationReconciler(TypedStore<Configuration> configurations, TypedStore<Revision> revisions,
             InstantSource clock) {
+        this(configurations, revisions, clock, EventRecorder.NONE);
+    }
+
+    /** A reconciler recording the Revisions it creates as Events ({@code Created}, as Knative's does). */
+    public ConfigurationReconciler(TypedStore<Configuration> configurations, TypedStore<Revision> revisions,
+            InstantSource clock, EventRecorder events) {
         this.configurations = configurations;
         this.revisions = revisions;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -83,8 +94,11 @@ public final class ConfigurationReconciler implements Reconciler {
     private Optional<Revision> latestCreated(Configuration configuration, String name, Optional<Revision> existing,
             ConfigurationLifecycle status) {
         if (existing.isEmpty()) {
-            return Optional.of(revisions.createControlledBy(MakeRevision.from(configuration), configurations,
-                    configuration));
+            Revision created = revisions.createControlledBy(MakeRevision.from(configuration), configurations,
+                    configuration);
+            events.normal(EventRecorder.about(ResourceTypes.CONFIGURATION, configuration.metadata()), "Created",
+                    "Created Revision \"" + created.metadata().name() + "\"");
+            return Optional.of(created);
         }
         if (!Owners.isControlledBy(existing.get(), configuration)) {
             status.markRevisionCreationFailed("revision \"" + name + "\" already exists and is not owned by"

@@ -1,5 +1,7 @@
 package dev.kumo.controller.revision;
 
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.controller.client.TypedStore;
@@ -33,6 +35,17 @@ public final class RevisionController {
     public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances,
             Duration defaultProgressDeadline, ImageResolver images) {
         RevisionReconciler reconciler = reconciler(store, clock, instances, defaultProgressDeadline, images);
+        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION, reconciler));
+        instances.onChange(queue::enqueue);
+        reconciler.onDigests(queue::enqueue);
+    }
+
+    /** As {@link #register(Engine, ResourceStore, InstantSource, RevisionInstances, Duration, ImageResolver)}, its
+     * readiness recorded as Events through {@code events}. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, RevisionInstances instances,
+            Duration defaultProgressDeadline, ImageResolver images, EventRecorder events) {
+        RevisionReconciler reconciler = reconciler(store, clock, instances, defaultProgressDeadline, images);
+        reconciler.recordTo(events);
         KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.REVISION, reconciler));
         instances.onChange(queue::enqueue);
         reconciler.onDigests(queue::enqueue);

@@ -1,5 +1,10 @@
 package dev.kumo.controller.revision;
 
+import dev.kumo.api.events.ObjectReference;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.Condition;
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.api.serving.Revision;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
@@ -29,6 +34,7 @@ public final class RevisionReconciler implements Reconciler {
     private final InstantSource clock;
     private final Duration defaultProgressDeadline;
     private final Optional<DigestResolution> digests;
+    private EventRecorder events = EventRecorder.NONE;
 
     /** A reconciler that runs images as written, with no tag resolution. */
     public RevisionReconciler(TypedStore<Revision> revisions, RevisionInstances instances, InstantSource clock,
@@ -52,6 +58,11 @@ public final class RevisionReconciler implements Reconciler {
         this.digests = digests;
     }
 
+    /** Records the Revision becoming ready, or failing, as Events through {@code recorder} (as Knative's does). */
+    void recordTo(EventRecorder recorder) {
+        this.events = recorder;
+    }
+
     /** Registers the callback told the key of a Revision whose images were resolved (or failed to). */
     void onDigests(Consumer<NamespacedName> listener) {
         digests.ifPresent(resolution -> resolution.onDone(listener));
@@ -72,9 +83,31 @@ public final class RevisionReconciler implements Reconciler {
         RevisionLifecycle status = new RevisionLifecycle(revision.status(), clock);
         Result result = resolveDigests(key, revision, status).orElseGet(() ->
                 observeInstances(revision.withStatus(status.toStatus(generation(revision))), status));
-        revisions.updateStatusIfChanged(revision, revision.withStatus(status.toStatus(generation(revision))),
-                Revision::status);
+        Revision observed = revision.withStatus(status.toStatus(generation(revision)));
+        revisions.updateStatusIfChanged(revision, observed, Revision::status);
+        recordReadiness(revision, observed);
         return result;
+    }
+
+    /** Knative's "RevisionReady" when Ready turns True; a Warning "RevisionFailed" naming why when it turns False. */
+    private void recordReadiness(Revision before, Revision after) {
+        Optional<Condition> was = ready(before);
+        Optional<Condition> now = ready(after);
+        if (now.isEmpty() || was.map(c -> c.status().equals(now.get().status())).orElse(false)) {
+            return;
+        }
+        ObjectReference about = EventRecorder.about(ResourceTypes.REVISION, after.metadata());
+        if (now.get().isTrue()) {
+            events.normal(about, "RevisionReady", "Revision becomes ready upon all resources being ready");
+        } else if (now.get().isFalse()) {
+            events.warning(about, "RevisionFailed", "Revision \"" + after.metadata().name() + "\" failed with "
+                    + now.get().reason() + ": " + now.get().message());
+        }
+    }
+
+    private static Optional<Condition> ready(Revision revision) {
+        return revision.status() == null || revision.status().conditions() == null ? Optional.empty()
+                : revision.status().conditions().stream().filter(c -> "Ready".equals(c.type())).findFirst();
     }
 
     /**

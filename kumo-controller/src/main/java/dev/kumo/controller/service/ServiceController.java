@@ -1,5 +1,7 @@
 package dev.kumo.controller.service;
 
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.Configuration;
 import dev.kumo.api.serving.Route;
@@ -20,7 +22,15 @@ public final class ServiceController {
 
     /** Registers the controller with {@code engine}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock) {
-        engine.register(Controller.of(NAME, ResourceTypes.SERVICE, reconciler(store, clock))
+        register(engine, store, clock, EventRecorder.NONE);
+    }
+
+    /** Registers the controller with {@code engine}, recording Events through {@code events}. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, EventRecorder events) {
+        engine.register(Controller.of(NAME, ResourceTypes.SERVICE, new ServiceReconciler(
+                        new TypedStore<>(store, ResourceTypes.SERVICE, Service.class),
+                        new TypedStore<>(store, ResourceTypes.CONFIGURATION, Configuration.class),
+                        new TypedStore<>(store, ResourceTypes.ROUTE, Route.class), clock, events))
                 .owning(ResourceTypes.CONFIGURATION)
                 .owning(ResourceTypes.ROUTE));
     }

@@ -1,5 +1,8 @@
 package dev.kumo.controller.service;
 
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.api.meta.ObjectMeta;
@@ -29,13 +32,21 @@ public final class ServiceReconciler implements Reconciler {
     private final TypedStore<Configuration> configurations;
     private final TypedStore<Route> routes;
     private final InstantSource clock;
+    private final EventRecorder events;
 
     public ServiceReconciler(TypedStore<Service> services, TypedStore<Configuration> configurations,
             TypedStore<Route> routes, InstantSource clock) {
+        this(services, configurations, routes, clock, EventRecorder.NONE);
+    }
+
+    /** A reconciler recording the children it creates as Events ({@code Created}, as Knative's does). */
+    public ServiceReconciler(TypedStore<Service> services, TypedStore<Configuration> configurations,
+            TypedStore<Route> routes, InstantSource clock, EventRecorder events) {
         this.services = services;
         this.configurations = configurations;
         this.routes = routes;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -67,6 +78,8 @@ public final class ServiceReconciler implements Reconciler {
         Configuration configuration;
         if (existing.isEmpty()) {
             configuration = configurations.createControlledBy(desired, services, service);
+            events.normal(EventRecorder.about(ResourceTypes.SERVICE, service.metadata()), "Created",
+                    "Created Configuration \"" + configuration.metadata().name() + "\"");
         } else if (differs(desired, existing.get(), desired.spec(), existing.get().spec())) {
             configuration = configurations.update(existing.get().withSpec(desired.spec())
                     .withMetadata(edited(existing.get(), desired)));
@@ -92,6 +105,8 @@ public final class ServiceReconciler implements Reconciler {
         Route route;
         if (existing.isEmpty()) {
             route = routes.createControlledBy(desired, services, service);
+            events.normal(EventRecorder.about(ResourceTypes.SERVICE, service.metadata()), "Created",
+                    "Created Route \"" + route.metadata().name() + "\"");
         } else if (differs(desired, existing.get(), desired.spec(), existing.get().spec())) {
             route = routes.update(existing.get().withSpec(desired.spec()).withMetadata(edited(existing.get(), desired)));
         } else {

@@ -1,5 +1,7 @@
 package dev.kumo.controller.serving;
 
+import dev.kumo.controller.events.EventRecorder;
+
 import dev.kumo.controller.configuration.ConfigurationController;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.revision.ImageResolver;
@@ -39,11 +41,23 @@ public final class ServingControllers implements AutoCloseable {
                 clock, instances, config.progressDeadline(), images));
     }
 
+    /** As {@link #start}, with images resolved through {@code images} and Events recorded through {@code events}. */
+    public static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
+            RevisionInstances instances, RoutingSink routing, ImageResolver images, EventRecorder events) {
+        return start(store, clock, config, instances, routing, events, engine -> RevisionController.register(engine,
+                store, clock, instances, config.progressDeadline(), images, events));
+    }
+
     private static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
             RevisionInstances instances, RoutingSink routing, Consumer<Engine> revisions) {
+        return start(store, clock, config, instances, routing, EventRecorder.NONE, revisions);
+    }
+
+    private static ServingControllers start(ResourceStore store, InstantSource clock, ServingControllerConfig config,
+            RevisionInstances instances, RoutingSink routing, EventRecorder events, Consumer<Engine> revisions) {
         Engine engine = new Engine(store, clock, config.engine());
-        ServiceController.register(engine, store, clock);
-        ConfigurationController.register(engine, store, clock);
+        ServiceController.register(engine, store, clock, events);
+        ConfigurationController.register(engine, store, clock, events);
         RouteController.register(engine, store, clock, routing, config.routeUrls());
         revisions.accept(engine);
         engine.start();

@@ -1,5 +1,7 @@
 package dev.kumo.eventing.dispatch;
 
+import dev.kumo.eventing.api.DeliveryNotices;
+
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.TriggerRef;
 import dev.kumo.eventing.delivery.EventCounters;
@@ -14,7 +16,7 @@ import java.time.InstantSource;
 
 /** What every event delivery shares: the Vert.x timers, the pooled client, the shortcut to the mesh's own channels, the reply path, counters and clock. */
 record Deliverer(Vertx vertx, SubscriberClient client, LocalChannels local, Replies replies,
-        EventCounters counters, InstantSource clock) {
+        EventCounters counters, InstantSource clock, DeliveryNotices notices) {
 
     /** One attempt: appended to the log for one of this mesh's channels, else sent by the client. */
     Future<Outcome> send(URI target, CloudEvent event, Duration timeout, boolean preferReply) {

@@ -119,12 +119,14 @@ final class EventDispatch {
                         + sinkFailed.status()),
                 () -> {
                     deliverer.counters().deadLettered.increment();
+                    deliverer.notices().deadLettered(trigger, destination, failed.status(), sink.get());
                     tracker.finished();
                 });
     }
 
     private void drop(Outcome.Failed failed, String why) {
         deliverer.counters().dropped.increment();
+        deliverer.notices().failed(trigger, route.subscriber(), failed.status(), why);
         LOG.warn("trigger {}: dropped event id={} source={}: delivery to {} failed with {} and {}", trigger,
                 stored.event().getId(), stored.event().getSource(), route.subscriber(), failed.status(), why);
         tracker.finished();

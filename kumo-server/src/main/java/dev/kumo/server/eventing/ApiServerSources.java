@@ -1,5 +1,8 @@
 package dev.kumo.server.eventing;
 
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.events.EventRecorder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
@@ -57,9 +60,17 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
     private final Clock clock;
     private final SourceAccess access;
     private final Map<NamespacedName, Running> running = new ConcurrentHashMap<>();
+    private final EventRecorder recorder;
 
     ApiServerSources(ResourceStore store, List<ResourceType> types, EventSender sender, URI apiServer, Clock clock,
             SourceAccess access) {
+        this(store, types, sender, apiServer, clock, access, EventRecorder.NONE);
+    }
+
+    /** Sources whose problems (an event the sink refused, a watch that ended) are recorded through {@code recorder}. */
+    ApiServerSources(ResourceStore store, List<ResourceType> types, EventSender sender, URI apiServer, Clock clock,
+            SourceAccess access, EventRecorder recorder) {
+        this.recorder = recorder;
         this.store = store;
         this.types = List.copyOf(types);
         this.sender = sender;
@@ -171,16 +182,27 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
             }
             sender.send(sink, cloudEvent).whenComplete((status, error) -> {
                 if (error != null || status / 100 != 2) {
+                    String why = error != null ? error.getMessage() : "HTTP " + status;
                     LOG.warn("ApiServerSource {}: event {} not delivered to {}: {}", source, cloudEvent.getType(),
-                            sink, error != null ? error.getMessage() : "HTTP " + status);
+                            sink, why);
+                    recorder.warning(about(), "DeliveryFailed", "Event " + cloudEvent.getType()
+                            + " not delivered to " + sink + ": " + why);
                 }
             });
         }
 
         @Override
         public void closed(Optional<ApiException> reason) {
-            reason.ifPresent(e -> LOG.warn("ApiServerSource {}: the watch of {} ended ({}); it restarts when the "
-                    + "source is reconciled again", source, type.plural(), e.getMessage()));
+            reason.ifPresent(e -> {
+                LOG.warn("ApiServerSource {}: the watch of {} ended ({}); it restarts when the source is reconciled "
+                        + "again", source, type.plural(), e.getMessage());
+                recorder.warning(about(), "WatchEnded", "The watch of " + type.plural() + " ended ("
+                        + e.getMessage() + "); it restarts when the source is reconciled again");
+            });
+        }
+
+        private dev.kumo.api.events.ObjectReference about() {
+            return EventRecorder.about(ResourceTypes.API_SERVER_SOURCE, source.namespace(), source.name());
         }
 
         /** With {@code spec.owner}, only objects controlled by an owner of that kind count (Knative's filter). */

@@ -1,5 +1,9 @@
 package dev.kumo.server.eventing;
 
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.events.EventRecorder;
+import dev.kumo.controller.events.EventRecorders;
+
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.controller.apiserversource.SourceAccess;
@@ -79,21 +83,34 @@ public final class EventingPlatform implements AutoCloseable {
      */
     public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes) {
+        return start(vertx, store, clock, settings, registry, runtimes, EventRecorders.NONE);
+    }
+
+    /** As {@link #start}, failed deliveries and sources' problems recorded as Events through {@code recorders}. */
+    public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders recorders) {
         Components components = new Components();
         EventMesh mesh = components.open("event mesh", () -> EventMesh.start(vertx,
                 MeshConfig.defaults(settings.dataDir().resolve("events.db")).withHost(settings.host())
                         .withPort(settings.port()).withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS)
                         .withLimits(settings.limits()), clock));
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
+        components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
+                recorders.recorder("eventing-dispatcher"))));
         HttpEventSender sender = components.open("event sender",
                 () -> new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS));
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
                 clock, PING_CATCH_UP);
+        EventRecorder pingEvents = recorders.recorder("pingsource-adapter");
+        pings.onUndelivered((spec, tick, why) -> pingEvents.warning(EventRecorder.about(ResourceTypes.PING_SOURCE,
+                spec.namespace(), spec.name()), "DeliveryFailed", "A tick was not delivered to " + spec.sink()
+                + " after its retries: " + why));
         components.start("PingSource runner", Component.of(pings::start, pings::close));
         SourceAccess access = new SourceAccess(settings.sourcesCrossNamespace(), settings.kinds(),
                 new RbacAuthorizer(new StoredRbacPolicy(store)));
         ApiServerSources apiServerSources = new ApiServerSources(store, settings.kinds(), sender,
-                settings.apiServer(), clock.withZone(ZoneOffset.UTC), access);
+                settings.apiServer(), clock.withZone(ZoneOffset.UTC), access,
+                recorders.recorder("apiserversource-adapter"));
         components.start("ApiServerSource watches", Component.of(() -> { }, apiServerSources::close));
         WorkloadRuntime sourceRuntime = components.open("ContainerSource runtime",
                 () -> runtimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));

@@ -70,11 +70,11 @@ public final class StoreEngine implements ResourceStore {
         checkOpen();
         ListOptions scoped = scoped(type, options);
         ResourceList all = backend.list(type.storageKey(), scoped.namespace(), scoped.name());
-        if (scoped.labels().isEverything()) {
+        if (scoped.labels().isEverything() && scoped.fields().isEmpty()) {
             return all;
         }
         List<ObjectNode> matching = all.items().stream()
-                .filter(object -> scoped.labels().matches(MetaNode.labels(object)))
+                .filter(object -> scoped.labels().matches(MetaNode.labels(object)) && scoped.matchesFields(object))
                 .toList();
         return new ResourceList(matching, all.resourceVersion());
     }
@@ -234,6 +234,6 @@ public final class StoreEngine implements ResourceStore {
     /** Cluster-scoped kinds have no namespaces to filter by. */
     private static ListOptions scoped(ResourceType type, ListOptions options) {
         return type.namespaced() ? options
-                : new ListOptions(Optional.empty(), options.labels(), options.name());
+                : new ListOptions(Optional.empty(), options.labels(), options.name(), options.fields());
     }
 }

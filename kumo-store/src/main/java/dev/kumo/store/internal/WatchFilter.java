@@ -15,7 +15,8 @@ record WatchFilter(String resource, ListOptions options) {
         WatchEvent event = change.event();
         if (!change.resource().equals(resource)
                 || options.namespace().filter(ns -> !ns.equals(MetaNode.text(event.object(), "namespace"))).isPresent()
-                || options.name().filter(n -> !n.equals(MetaNode.text(event.object(), "name"))).isPresent()) {
+                || options.name().filter(n -> !n.equals(MetaNode.text(event.object(), "name"))).isPresent()
+                || !options.matchesFields(event.object())) {
             return Optional.empty();
         }
         LabelSelector selector = options.labels();

@@ -3,6 +3,7 @@ package dev.kumo.eventing.source.ping;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,14 @@ public final class PingRunner implements AutoCloseable {
     private int inFlight;
     private boolean closing;
 
+    /** Told of a tick given up on after its attempts (on the scheduler thread: return at once). */
+    @FunctionalInterface
+    public interface Undelivered {
+        void undelivered(PingSpec spec, Instant tick, String why);
+    }
+
+    private final List<Undelivered> undelivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A source being run: its spec, the tick fired up to (in memory, ahead of the journal), its next wake-up. */
     private static final class Job {
         PingSpec spec;
@@ -55,6 +64,11 @@ public final class PingRunner implements AutoCloseable {
         this.journal = journal;
         this.clock = clock;
         this.catchUp = catchUp;
+    }
+
+    /** Registers a listener told of each tick given up on. */
+    public void onUndelivered(Undelivered listener) {
+        undelivered.add(listener);
     }
 
     /** Starts the scheduler thread; sources may be upserted from then on. */
@@ -169,6 +183,7 @@ public final class PingRunner implements AutoCloseable {
         journalUpTo(spec.uid(), tick);
         LOG.warn("PingSource {}/{}: tick {} not delivered to {} after {} attempts: {}", spec.namespace(),
                 spec.name(), tick, spec.sink(), ATTEMPTS, why);
+        undelivered.forEach(listener -> listener.undelivered(spec, tick, why));
     }
 
     private void settled() {
