@@ -12,6 +12,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.apiserver.TraceView;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ResourceStore;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,13 @@ public final class ApiHandler {
     private final Patches patches;
     private final RevisionSubresources revisionSubresources;
     private final Optional<MetricsScrape> metrics;
+    private final Optional<TraceView> traces;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore store, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs) {
         this.metrics = config.metrics();
+        this.traces = config.traces();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
         this.openApi = new OpenApiDocs(kinds.types());
@@ -101,6 +104,10 @@ public final class ApiHandler {
             return new Reply.Body(200, MetricsScrape.CONTENT_TYPE,
                     metrics.get().scrape().getBytes(StandardCharsets.UTF_8), List.of());
         }
+        if (head.equals("debug") && size >= 2 && size <= 3 && segments.get(1).equals("traces")
+                && traces.isPresent()) {
+            return traces(request, segments);
+        }
         if (head.equals("api")) {
             if (size == 1) {
                 return Reply.Body.json(200, discovery.apiVersions());
@@ -117,6 +124,20 @@ public final class ApiHandler {
             };
         }
         throw notFound();
+    }
+
+    /** The recent traces the server keeps: {@code /debug/traces} lists them, {@code /debug/traces/ID} is one. */
+    private Reply traces(ApiRequest request, List<String> segments) {
+        if (!request.method().equals("GET")) {
+            throw methodNotAllowed(request.method());
+        }
+        if (segments.size() == 2) {
+            return Reply.Body.json(200, traces.get().list());
+        }
+        String id = segments.get(2);
+        return Reply.Body.json(200, traces.get().trace(id).orElseThrow(() -> new ApiException(StatusReason.NotFound,
+                "trace " + id + " is not kept: the server keeps the latest traces only (see kumo trace list)", "", "",
+                List.of())));
     }
 
     private Reply openApi(List<String> segments) {
@@ -173,6 +194,7 @@ public final class ApiHandler {
         var paths = root.putArray("paths");
         List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
         metrics.ifPresent(m -> paths.add("/metrics"));
+        traces.ifPresent(t -> paths.add("/debug/traces"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())
                 .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
         return root;
