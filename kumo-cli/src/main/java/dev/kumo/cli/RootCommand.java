@@ -21,6 +21,7 @@ import dev.kumo.cli.route.RouteCommand;
 import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
+import dev.kumo.cli.trace.TraceCommand;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class RootCommand extends GroupCommand {
             ServiceCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
-            VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class);
+            VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
+            TraceCommand.class);
 
     @Mixin
     GlobalOptions options;
