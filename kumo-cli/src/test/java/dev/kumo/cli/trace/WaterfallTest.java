@@ -25,14 +25,11 @@ class WaterfallTest {
         assertThat(text).isEqualTo("""
                 Trace abc: 3 spans, 4.000 ms
 
-                SPAN                   START    DURATION  TIMELINE
-                broker-ingress      0.000 ms    1.000 ms  |##########                              |
-                  trigger-filter    2.000 ms    2.000 ms  |                    ####################|
-                    delivery (error)  2.500 ms    1.500 ms  |                         ###############|
-                """.replace("SPAN                   START", "SPAN                START")
-                .replace("broker-ingress      0", "broker-ingress        0")
-                .replace("  trigger-filter    2", "  trigger-filter      2")
-                .replace("    delivery (error)  2", "    delivery (error)    2"));
+                SPAN                       START    DURATION  TIMELINE
+                broker-ingress          0.000 ms    1.000 ms  |##########                              |
+                  trigger-filter        2.000 ms    2.000 ms  |                    ####################|
+                    delivery (error)    2.500 ms    1.500 ms  |                         ###############|
+                """);
     }
 
     @Test
