@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param autoscaling what {@code GET …/revisions/NAME/autoscaling} answers, when set; 404 otherwise
  * @param access the {@code Host} names and web origins accepted besides loopback ({@link AccessRules})
  * @param limits how long slow clients are waited for (header read, idle)
+ * @param traces what {@code GET /debug/traces[/ID]} answers, when set; 404 otherwise
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
         Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
-        AccessRules access, ListenerLimits limits) {
+        AccessRules access, ListenerLimits limits, Optional<TraceView> traces) {
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -28,6 +29,13 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
             Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling) {
         this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, AccessRules.LOOPBACK,
                 ListenerLimits.DEFAULTS);
+    }
+
+    /** Without {@code /debug/traces}. */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
+            AccessRules access, ListenerLimits limits) {
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, Optional.empty());
     }
 
     /** Without Revisions' {@code autoscaling}. */
@@ -50,22 +58,30 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access,
-                limits);
+                limits, traces);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access,
-                limits);
+                limits, traces);
     }
 
     /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
     public ApiServerConfig withAccess(AccessRules access) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
+                traces);
     }
 
     /** The same, waiting for slow clients as {@code limits} says. */
     public ApiServerConfig withLimits(ListenerLimits limits) {
-        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
+                traces);
+    }
+
+    /** The same, serving the recent traces of {@code traces} at {@code GET /debug/traces[/ID]}. */
+    public ApiServerConfig withTraces(TraceView traces) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
+                Optional.of(traces));
     }
 }

@@ -54,7 +54,13 @@ public final class RouterBenchmark {
         int coldStarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("kumo-bench-router");
         boolean completed = false;
-        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"))) {
+        // KUMO_BENCH_SERVER_ARGS adds server flags, e.g. "--trace-sampling 0" to measure the router untraced.
+        List<String> serverArgs = new ArrayList<>(List.of("--serving"));
+        String extra = System.getenv().getOrDefault("KUMO_BENCH_SERVER_ARGS", "").strip();
+        if (!extra.isEmpty()) {
+            serverArgs.addAll(List.of(extra.split("\\s+")));
+        }
+        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"), serverArgs)) {
             new RouterBenchmark(dir, Nginx.writeBackendScript(dir), server).run(duration, connections, coldStarts);
             completed = true;
         } finally {

@@ -23,6 +23,7 @@ import dev.kumo.cli.route.RouteCommand;
 import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
+import dev.kumo.cli.trace.TraceCommand;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class RootCommand extends GroupCommand {
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
-            OptionsCommand.class, PluginCommand.class);
+            OptionsCommand.class, PluginCommand.class, TraceCommand.class);
 
     @Mixin
     GlobalOptions options;

@@ -19,6 +19,7 @@ import dev.kumo.eventing.dispatch.Route;
 import dev.kumo.eventing.ingress.IngressServer;
 import dev.kumo.eventing.log.EventLog;
 import dev.kumo.eventing.log.Retention;
+import dev.kumo.eventing.tracing.EventTracing;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.InstantSource;
@@ -64,7 +65,7 @@ public final class EventMesh implements AutoCloseable {
         this.log = log;
         this.localChannels = new LocalChannels(log, clock, config.host(), config.maxEventBytes(), this::accepts);
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                config.readAheadEvents(), localChannels,
+                config.readAheadEvents(), localChannels, EventTracing.of(config.openTelemetry()),
                 trigger -> problemListeners.forEach(listener -> listener.accept(trigger)), new DeliveryNotices() {
                     @Override
                     public void deadLettered(TriggerRef trigger, URI subscriber, int status, URI sink) {
@@ -95,7 +96,7 @@ public final class EventMesh implements AutoCloseable {
     /** Starts the ingress and the timers that save positions and prune the log. */
     private void listen(InstantSource clock) {
         ingress = IngressServer.start(vertx, config.host(), config.port(), config.maxEventBytes(), log,
-                this::accepts, clock, counters, config.limits());
+                this::accepts, clock, counters, config.limits(), EventTracing.of(config.openTelemetry()));
         localChannels.listening(ingress.port());
         saveTimer = vertx.setPeriodic(SAVE_POSITIONS_MS, id -> dispatchers.savePositions());
         pruneTimer = vertx.setPeriodic(PRUNE_MS, id -> log.prune());

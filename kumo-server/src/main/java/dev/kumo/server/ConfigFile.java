@@ -35,10 +35,13 @@ record ConfigFile(
         @JsonProperty("default-runtime") String defaultRuntime,
         @JsonProperty("podman-socket") String podmanSocket,
         @JsonProperty("registries-skipping-tag-resolving")
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> registriesSkippingTagResolving) {
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> registriesSkippingTagResolving,
+        @JsonProperty("trace-sampling") Double traceSampling,
+        @JsonProperty("otlp-endpoint") String otlpEndpoint,
+        @JsonProperty("recent-traces") Integer recentTraces) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * Knative's {@code default-ch-webhook} {@code default-ch-config}: the channel kind Channels, Sequences and

@@ -14,6 +14,8 @@ import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
+import dev.kumo.server.tracing.Telemetry;
+import dev.kumo.server.tracing.TraceDocuments;
 import dev.kumo.serving.ServingPlatform;
 import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
@@ -52,10 +54,12 @@ public final class KumoServer implements AutoCloseable {
     private final Optional<ServerCertificate> certificate;
     private final PrometheusMeterRegistry meters;
     private final URI apiUrl;
+    private final Telemetry telemetry;
 
     private KumoServer(Components components, ResourceStore store, ApiServer api, Optional<ServingPlatform> serving,
             Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
-            PrometheusMeterRegistry meters, URI apiUrl) {
+            PrometheusMeterRegistry meters, URI apiUrl, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.components = components;
         this.store = store;
         this.api = api;
@@ -105,6 +109,7 @@ public final class KumoServer implements AutoCloseable {
         Optional<ServerCertificate> certificate = components.value("certificate", () -> needToken
                 ? Optional.of(ServerCertificate.ensure(dataDir.path(), config.apiAddress().host()))
                 : Optional.empty());
+        Telemetry telemetry = components.open("tracing", () -> Telemetry.start(config.tracing()), Telemetry::close);
         Vertx vertx = components.open("Vert.x", () -> Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
                 .setWorkerPoolSize(4).setPreferNativeTransport(true)), KumoServer::closeVertx);
         Optional<ServingPlatform> serving = config.serving()
@@ -112,7 +117,8 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new ServingPlatform.Settings(dataDir.path().resolve("instances"),
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
-                                config.runtimes(), config.registriesSkippingTagResolving()), meters,
+                                config.runtimes(), config.registriesSkippingTagResolving(),
+                                telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
@@ -123,6 +129,9 @@ public final class KumoServer implements AutoCloseable {
                 .withLimits(config.limits());
         if (serving.isPresent()) {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
+        }
+        if (telemetry.recent().isPresent()) {
+            apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));
         }
         ApiServerConfig apiSettings = apiConfig;
         // Written to the store itself: Pods are the server's view of its instances, refused to clients' writes.
@@ -140,10 +149,12 @@ public final class KumoServer implements AutoCloseable {
                         InstantSource.system(), new EventingPlatform.Settings(dataDir.path(),
                                 config.eventing().address().host(), config.eventing().address().port(),
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
-                                config.eventing().sourcesCrossNamespace(), config.limits()), meters,
+                                config.eventing().sourcesCrossNamespace(), config.limits(),
+                                telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
-        return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl);
+        return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl,
+                telemetry);
     }
 
     /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
@@ -202,6 +213,11 @@ public final class KumoServer implements AutoCloseable {
     /** The one registry every component's meters go to; the API server serves it at {@code /metrics}. */
     public PrometheusMeterRegistry meters() {
         return meters;
+    }
+
+    /** The server's tracing: its OpenTelemetry and the recent traces it keeps. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     public Optional<String> token() {

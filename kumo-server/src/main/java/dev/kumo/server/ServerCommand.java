@@ -5,12 +5,16 @@ import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
+import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
 import dev.kumo.serving.images.ImageDigests;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -84,6 +88,19 @@ public final class ServerCommand implements Callable<Integer> {
             + "service (podman system service) for the container runtime. Default: Kumo starts its own, with its "
             + "containers.conf under the data directory, when the first image runs.")
     Path podmanSocket;
+
+    @Option(names = "--trace-sampling", paramLabel = "RATIO", description = "The share of new traces recorded, 0 "
+            + "to 1, parent-based: a request or event arriving with a sampled traceparent is always recorded "
+            + "(default: 1; 0 turns tracing off). The latest traces are kept in memory: kumo trace list.")
+    Double traceSampling;
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL", description = "Also export spans over OTLP/HTTP "
+            + "(protobuf) to URL, e.g. http://127.0.0.1:4318/v1/traces (default: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, "
+            + "else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, else none).")
+    String otlpEndpoint;
+
+    /** Where OpenTelemetry's OTEL_* variables are read (the process environment; tests set their own). */
+    Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -166,8 +183,31 @@ public final class ServerCommand implements Callable<Integer> {
                         Optional.ofNullable(file.defaultRuntime())))
                 .withRegistriesSkippingTagResolving(Optional.ofNullable(file.registriesSkippingTagResolving())
                         .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
+        settings = settings.withTracing(tracing(file));
         return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
                 .map(settings::withPodmanSocket).orElse(settings);
+    }
+
+    /** Flags over the file over OpenTelemetry's environment variables over the defaults; OTEL_SDK_DISABLED=true: off. */
+    private TracingConfig tracing(ConfigFile file) {
+        if ("true".equalsIgnoreCase(environment.getOrDefault("OTEL_SDK_DISABLED", "").strip())) {
+            return TracingConfig.OFF;
+        }
+        TracingConfig tracing = TracingConfig.DEFAULTS
+                .withSamplingRatio(traceSampling != null ? traceSampling : file.traceSampling() != null
+                        ? file.traceSampling() : TracingConfig.DEFAULT_SAMPLING_RATIO)
+                .withRecentTraces(file.recentTraces() != null ? file.recentTraces()
+                        : TracingConfig.DEFAULT_RECENT_TRACES);
+        String endpoint = first(otlpEndpoint, file.otlpEndpoint(), null);
+        if (endpoint != null) {
+            try {
+                return tracing.withOtlpEndpoint(new URI(endpoint.strip()));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--otlp-endpoint: invalid value \"" + endpoint + "\": want a URL "
+                        + "such as http://127.0.0.1:4318/v1/traces");
+            }
+        }
+        return TracingConfig.endpointFromEnvironment(environment).map(tracing::withOtlpEndpoint).orElse(tracing);
     }
 
     /** Knative's comma-separated registry list ({@code kind.local,ko.local}), or a YAML list of them. */

@@ -5,6 +5,7 @@ import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
 import dev.kumo.serving.images.ImageDigests;
+import dev.kumo.server.tracing.TracingConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +38,14 @@ import java.util.Set;
  *     empty: Kumo starts its own when the first image runs
  * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to a digest
  *     when a Revision is created (config key {@code registries-skipping-tag-resolving}, Knative's config-deployment)
+ * @param tracing sampling, OTLP export and the recent traces kept in memory ({@code --trace-sampling},
+ *     {@code --otlp-endpoint}, config keys {@code trace-sampling}, {@code otlp-endpoint}, {@code recent-traces})
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
         AutoscalerConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
         RuntimeSettings runtimes, Optional<Path> podmanSocket,
-        Set<String> registriesSkippingTagResolving) {
+        Set<String> registriesSkippingTagResolving, TracingConfig tracing) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -54,6 +57,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
         allowedOrigins = Set.copyOf(allowedOrigins);
         Objects.requireNonNull(podmanSocket, "podmanSocket");
         registriesSkippingTagResolving = Set.copyOf(registriesSkippingTagResolving);
+        Objects.requireNonNull(tracing, "tracing");
         if (progressDeadline.isNegative() || progressDeadline.isZero()) {
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
@@ -66,7 +70,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             AutoscalerConfig autoscaler, EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
                 autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS, Optional.empty(),
-                ImageDigests.KNATIVE_SKIPPED_REGISTRIES);
+                ImageDigests.KNATIVE_SKIPPED_REGISTRIES, TracingConfig.DEFAULTS);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -93,55 +97,63 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 value, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(AutoscalerConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, value, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, value, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other web origins allowed to call the API. */
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, value, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other limits for slow clients. */
     public ServerConfig withLimits(ListenerLimits value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, value, runtimes, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other runtimes on, or another default one. */
     public ServerConfig withRuntimes(RuntimeSettings value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, value, podmanSocket,
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings using the podman service at {@code socket} instead of starting one. */
     public ServerConfig withPodmanSocket(Path socket) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, Optional.of(socket),
-                registriesSkippingTagResolving);
+                registriesSkippingTagResolving, tracing);
     }
 
     /** These settings with other registries whose image tags are not resolved to digests. */
     public ServerConfig withRegistriesSkippingTagResolving(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
-                progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket, value);
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket, value,
+                tracing);
+    }
+
+    /** These settings tracing as {@code value} says. */
+    public ServerConfig withTracing(TracingConfig value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
+                registriesSkippingTagResolving, value);
     }
 
     /** A host and a port; port 0 means any free port. */

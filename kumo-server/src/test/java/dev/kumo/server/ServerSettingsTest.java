@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
+import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +190,34 @@ class ServerSettingsTest {
                 .hasMessage("runtimes: unknown runtime \"podman\"; want one of process, container");
         assertThatThrownBy(() -> parse("--config", container.toString(), "--data-dir", dir.toString()))
                 .hasMessage("default-runtime: \"container\" is not on; runtimes on: process");
+    }
+
+    @Test
+    void tracingComesFromTheFlagsOverTheFileOverOtelVariablesAndIsOnByDefault() throws Exception {
+        assertThat(parse("--data-dir", dir.toString()).tracing()).isEqualTo(TracingConfig.DEFAULTS);
+        Path file = Files.writeString(dir.resolve("tracing.yaml"), """
+                trace-sampling: 0.25
+                otlp-endpoint: http://127.0.0.1:4318/v1/traces
+                recent-traces: 50
+                """);
+        ServerCommand fromFile = new ServerCommand();
+        new CommandLine(fromFile).parseArgs("--config", file.toString(), "--data-dir", dir.toString());
+        assertThat(fromFile.settings().tracing()).isEqualTo(new TracingConfig(0.25,
+                Optional.of(URI.create("http://127.0.0.1:4318/v1/traces")), 50));
+
+        ServerCommand flags = new ServerCommand();
+        flags.environment = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
+        new CommandLine(flags).parseArgs("--data-dir", dir.toString(), "--trace-sampling", "0.01");
+        assertThat(flags.settings().tracing()).isEqualTo(new TracingConfig(0.01,
+                Optional.of(URI.create("http://collector:4318/v1/traces")), TracingConfig.DEFAULT_RECENT_TRACES));
+
+        ServerCommand disabled = new ServerCommand();
+        disabled.environment = Map.of("OTEL_SDK_DISABLED", "true");
+        new CommandLine(disabled).parseArgs("--data-dir", dir.toString(), "--otlp-endpoint", "http://c:4318/v1/traces");
+        assertThat(disabled.settings().tracing().on()).isFalse();
+
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--otlp-endpoint", "not a url"))
+                .hasMessageContaining("--otlp-endpoint: invalid value");
     }
 
     private static ServerConfig parse(String... args) {

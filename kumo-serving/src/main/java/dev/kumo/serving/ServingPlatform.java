@@ -25,6 +25,7 @@ import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,10 +75,19 @@ public final class ServingPlatform implements AutoCloseable {
      * @param autoscaler the autoscaler's defaults and tick
      * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
      * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to digests
+     * @param openTelemetry what the router traces requests with ({@link OpenTelemetry#noop()}: nothing)
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
             Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
-            Set<String> registriesSkippingTagResolving) {
+            Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry) {
+
+        /** Settings tracing nothing. */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
+                Set<String> registriesSkippingTagResolving) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
+                    registriesSkippingTagResolving, OpenTelemetry.noop());
+        }
 
         /** Settings skipping Knative's default registries ({@link ImageDigests#KNATIVE_SKIPPED_REGISTRIES}). */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
@@ -119,7 +129,8 @@ public final class ServingPlatform implements AutoCloseable {
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
         RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
-                .withLimits(settings.limits()).withH2c(true), endpoints, registry, signals);
+                .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry()), endpoints,
+                registry, signals);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry);

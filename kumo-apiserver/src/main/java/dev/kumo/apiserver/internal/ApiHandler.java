@@ -15,6 +15,7 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.apiserver.TraceView;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ConvertingStore;
 import dev.kumo.store.ResourceStore;
@@ -43,6 +44,7 @@ public final class ApiHandler {
     private final Optional<MetricsScrape> metrics;
     private final RbacAuthorizer authorizer;
     private final AccessReviews reviews;
+    private final Optional<TraceView> traces;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
@@ -55,6 +57,7 @@ public final class ApiHandler {
             RevisionLogs logs, PodLogs podLogs) {
         ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
+        this.traces = config.traces();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
         this.openApi = new OpenApiDocs(kinds.types());
@@ -127,6 +130,10 @@ public final class ApiHandler {
             return new Reply.Body(200, MetricsScrape.CONTENT_TYPE,
                     metrics.get().scrape().getBytes(StandardCharsets.UTF_8), List.of());
         }
+        if (head.equals("debug") && size >= 2 && size <= 3 && segments.get(1).equals("traces")
+                && traces.isPresent()) {
+            return traces(request, segments);
+        }
         if (head.equals("api")) {
             if (size == 1) {
                 return Reply.Body.json(200, discovery.apiVersions());
@@ -143,6 +150,20 @@ public final class ApiHandler {
             };
         }
         throw notFound();
+    }
+
+    /** The recent traces the server keeps: {@code /debug/traces} lists them, {@code /debug/traces/ID} is one. */
+    private Reply traces(ApiRequest request, List<String> segments) {
+        if (!request.method().equals("GET")) {
+            throw methodNotAllowed(request.method());
+        }
+        if (segments.size() == 2) {
+            return Reply.Body.json(200, traces.get().list());
+        }
+        String id = segments.get(2);
+        return Reply.Body.json(200, traces.get().trace(id).orElseThrow(() -> new ApiException(StatusReason.NotFound,
+                "trace " + id + " is not kept: the server keeps the latest traces only (see kumo trace list)", "", "",
+                List.of())));
     }
 
     private Reply openApi(List<String> segments) {
@@ -202,6 +223,7 @@ public final class ApiHandler {
         var paths = root.putArray("paths");
         List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
         metrics.ifPresent(m -> paths.add("/metrics"));
+        traces.ifPresent(t -> paths.add("/debug/traces"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())
                 .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
         return root;

@@ -234,6 +234,16 @@ public final class ApiClient implements AutoCloseable {
                 Optional.of(type), Optional.of(namespace))).body();
     }
 
+    /**
+     * The recent traces the server keeps ({@code GET /debug/traces}, a {@code TraceList}), or with {@code traceId}
+     * one of them ({@code GET /debug/traces/ID}, a {@code Trace}); a 404 names why (tracing off, trace not kept).
+     */
+    public ObjectNode traces(Optional<String> traceId) {
+        String path = "/debug/traces" + traceId.map(id -> "/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                .orElse("");
+        return send(new Call("GET", path, "", "", Optional.empty(), Optional.empty())).body();
+    }
+
     /** The server's {@code /version} document. */
     public ObjectNode version() {
         return send(new Call("GET", "/version", "", "", Optional.empty(), Optional.empty())).body();

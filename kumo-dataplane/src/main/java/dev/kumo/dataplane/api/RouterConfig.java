@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.api;
 
 import dev.kumo.http.ListenerLimits;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,10 +11,12 @@ import java.util.Objects;
  * while that revision has no ready instance ({@code maxHeldPerRevision}; beyond it requests get 503), and how long
  * it waits for slow clients ({@code limits}: header read, idle), and whether its listeners also speak HTTP/2
  * without TLS ({@code h2c}: prior knowledge and Upgrade; off, they speak HTTP/1.1 only). With h2c on, a
- * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}).
+ * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}). With
+ * an {@code openTelemetry} other than {@link OpenTelemetry#noop()} each request gets spans (see
+ * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain.
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
-        ListenerLimits limits, boolean h2c) {
+        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -24,6 +27,7 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ejectionTime, "ejectionTime");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -39,33 +43,49 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
     /** Listens on {@code host:port} with one event loop per available core. */
     public RouterConfig(String host, int port) {
         this(host, port, Runtime.getRuntime().availableProcessors(), DEFAULT_EJECTION_TIME,
-                DEFAULT_MAX_HELD_PER_REVISION, ListenerLimits.DEFAULTS, false);
+                DEFAULT_MAX_HELD_PER_REVISION, ListenerLimits.DEFAULTS, false, OpenTelemetry.noop());
     }
 
     /** A router whose listeners speak HTTP/1.1 only. */
     public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
             ListenerLimits limits) {
-        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, false);
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, false, OpenTelemetry.noop());
+    }
+
+    /** A router without tracing. */
+    public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+            ListenerLimits limits, boolean h2c) {
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, OpenTelemetry.noop());
+    }
+
+    /** Whether requests are traced (an OpenTelemetry other than the no-op one). */
+    public boolean tracing() {
+        return openTelemetry != OpenTelemetry.noop();
+    }
+
+    /** The same, tracing requests with {@code openTelemetry} ({@link OpenTelemetry#noop()}: no tracing). */
+    public RouterConfig withOpenTelemetry(OpenTelemetry openTelemetry) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 
     /** Whether the listeners also speak h2c (HTTP/2 with prior knowledge and via Upgrade). */
     public RouterConfig withH2c(boolean h2c) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 
     public RouterConfig withLimits(ListenerLimits limits) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
     }
 }

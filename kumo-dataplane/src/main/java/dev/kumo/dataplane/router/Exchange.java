@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -34,6 +35,8 @@ final class Exchange {
     private Runnable responseStartHook;
     private Consumer<Throwable> connectFailureHandler;
     private List<Runnable> doneHooks;
+    private RequestTrace trace;
+    private int status;
 
     /** A request arriving on event loop number {@code loop} (whose {@code context} it stays on). */
     Exchange(HttpServerRequest request, Context context, int loop) {
@@ -100,6 +103,35 @@ final class Exchange {
         this.gate = gate;
         this.instance = instance;
         this.held = false;
+        if (trace != null) {
+            trace.leased();
+        }
+    }
+
+    /** The request is traced: {@code trace} takes its waits and proxy attempts and ends with it. */
+    void traced(RequestTrace trace) {
+        this.trace = trace;
+    }
+
+    /** The request waits for an instance behind the revision's containerConcurrency. */
+    void queued() {
+        if (trace != null) {
+            trace.waitStarted(false, target.revision().toString());
+        }
+    }
+
+    /** An attempt to reach the leased instance begins (the proxy stages call it before connecting). */
+    void proxyStarting() {
+        if (trace != null) {
+            trace.proxyStarted(target.revision().toString(), instance);
+        }
+    }
+
+    /** Gives the instance the trace context of this attempt, when traced (after the forwarded headers are copied). */
+    void injectTrace(MultiMap headers) {
+        if (trace != null) {
+            trace.inject(headers);
+        }
     }
 
     /** From now on the request counts towards {@code stats}, as arrived at {@code nowNanos}. */
@@ -113,6 +145,9 @@ final class Exchange {
     void heldAtZero() {
         atZero = true;
         held = true;
+        if (trace != null) {
+            trace.waitStarted(true, target.revision().toString());
+        }
     }
 
     /** Whether the request is held for want of a ready instance right now. */
@@ -160,6 +195,9 @@ final class Exchange {
         }
         gate.ejectAndRelease(instance);
         instance = null;
+        if (trace != null) {
+            trace.proxyFailed(cause);
+        }
         if (connectFailureHandler != null) {
             connectFailureHandler.accept(cause);
         } else {
@@ -211,6 +249,7 @@ final class Exchange {
     }
 
     private void firstByte(int status, Instance servedBy) {
+        this.status = status;
         if (stats != null) {
             stats.firstByte(status, System.nanoTime() - arrivalNanos, atZero, servedBy);
         }
@@ -230,6 +269,9 @@ final class Exchange {
         }
         if (doneHooks != null) {
             doneHooks.forEach(Runnable::run);
+        }
+        if (trace != null) {
+            trace.end(status, target == null ? null : target.revision().toString());
         }
     }
 }

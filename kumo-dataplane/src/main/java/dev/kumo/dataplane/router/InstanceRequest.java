@@ -24,6 +24,7 @@ final class InstanceRequest {
         Instance instance = exchange.instance();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
                 .setHost(instance.address.host()).setPort(instance.address.port());
+        exchange.proxyStarting();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
                 exchange.connectFailed(connected.cause());
@@ -41,6 +42,7 @@ final class InstanceRequest {
         String host = exchange.host();
         ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
                 host == null ? "" : host, PROTO);
+        exchange.injectTrace(out.headers());
         return host;
     }
 }

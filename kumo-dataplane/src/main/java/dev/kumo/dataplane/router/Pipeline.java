@@ -1,7 +1,9 @@
 package dev.kumo.dataplane.router;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,9 +16,13 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    /** {@code http1} and {@code h2c} are this event loop's clients to instances over HTTP/1.1 and h2c. */
-    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient http1, HttpClient h2c) {
-        return Chain.of(List.of(
+    /**
+     * {@code http1} and {@code h2c} are this event loop's clients to instances over HTTP/1.1 and h2c; with
+     * {@code openTelemetry} other than the no-op one, tracing comes first (else it is not in the chain at all).
+     */
+    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient http1, HttpClient h2c,
+            OpenTelemetry openTelemetry) {
+        List<Stage> stages = new ArrayList<>(List.of(
                 new HostRouting(routes),             // Host → route, else 404
                 new TargetPick(),                    // route → revision by weight
                 new LoadMetering(),                  // counts towards the revision's load from arrival to end
@@ -26,5 +32,9 @@ final class Pipeline {
                 new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
                 new ProtocolSwitch(new UpgradeProxy(http1), new H2cProxy(h2c)), // WebSocket tunnel; h2c workload
                 new Proxy(http1)));                  // stream request and response
+        if (openTelemetry != OpenTelemetry.noop()) {
+            stages.addFirst(new RequestTracing(openTelemetry)); // a span from arrival to the end, W3C context in
+        }
+        return Chain.of(stages);
     }
 }

@@ -31,6 +31,7 @@ final class Proxy implements Stage {
         Instance instance = exchange.instance();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
                 .setHost(instance.address.host()).setPort(instance.address.port());
+        exchange.proxyStarting();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
                 exchange.connectFailed(connected.cause()); // nothing was sent: safe to try another instance
@@ -50,6 +51,7 @@ final class Proxy implements Stage {
         }
         ForwardingHeaders.copyRequest(request.headers(), out.headers(), request.remoteAddress().hostAddress(),
                 host == null ? "" : host, PROTO);
+        exchange.injectTrace(out.headers());
         if (RequestBody.chunked(request) || RequestBody.unframed(request)) {
             out.setChunked(true);
         }

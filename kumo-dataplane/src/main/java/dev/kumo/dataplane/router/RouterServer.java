@@ -93,7 +93,7 @@ public final class RouterServer implements Router {
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
                 RouterVerticle verticle = new RouterVerticle(config.host(), requested, config.limits(), config.h2c(), routes::get,
-                        loops.getAndIncrement());
+                        loops.getAndIncrement(), config.openTelemetry());
                 verticles.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(config.eventLoops())));

@@ -3,6 +3,7 @@ package dev.kumo.dataplane.router;
 import dev.kumo.http.ClientGuard;
 import dev.kumo.http.ErrorAnswer;
 import dev.kumo.http.ListenerLimits;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,6 +35,7 @@ final class RouterVerticle extends AbstractVerticle {
     private final Supplier<Routes> routes;
     private final int loop;
     private final boolean h2c;
+    private final OpenTelemetry openTelemetry;
     private Chain chain;
     private HttpServerOptions ingressOptions;
     private HttpServer server;
@@ -42,7 +44,9 @@ final class RouterVerticle extends AbstractVerticle {
      * The verticle of event loop number {@code loop} (0-based), serving {@code host:port} over HTTP/1.1, and h2c
      * too when {@code h2c}.
      */
-    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop) {
+    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
+            OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         this.host = host;
         this.port = port;
         this.limits = limits;
@@ -62,7 +66,7 @@ final class RouterVerticle extends AbstractVerticle {
                         .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
                         .setTcpNoDelay(true).setConnectTimeout(2000).setDecompressionSupported(false),
                 new PoolOptions().setHttp2MaxSize(H2C_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        chain = Pipeline.compose(routes, vertx, client, h2cClient);
+        chain = Pipeline.compose(routes, vertx, client, h2cClient, openTelemetry);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
                 .setCompressionSupported(false).setDecompressionSupported(false)
                 .setHandle100ContinueAutomatically(false);

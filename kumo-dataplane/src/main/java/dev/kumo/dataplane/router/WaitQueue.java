@@ -89,6 +89,7 @@ final class WaitQueue {
             }
             case QUEUE -> {
                 Waiter w = waiter;
+                exchange.queued();
                 exchange.onDone(() -> cancel(w));
             }
             case HOLD -> {

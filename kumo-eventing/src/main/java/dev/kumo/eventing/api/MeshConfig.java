@@ -1,6 +1,7 @@
 package dev.kumo.eventing.api;
 
 import dev.kumo.http.ListenerLimits;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * @param retainFinished how long events every Trigger has finished are kept
  * @param retainFinishedEvents how many finished events per Broker are kept at most
  * @param limits how long the ingress waits for slow clients (header read, idle)
+ * @param openTelemetry where the ingress, filter, delivery and reply spans go; {@link OpenTelemetry#noop()} (the
+ *     default) traces nothing and leaves the events' trace context as it came
  */
 public record MeshConfig(String host, int port, Path database, boolean fsync, int maxEventBytes,
         int maxInFlightPerTrigger, int readAheadEvents, DeliverySpec defaultDelivery, Duration defaultAttemptTimeout,
-        Duration retainFinished, long retainFinishedEvents, ListenerLimits limits) {
+        Duration retainFinished, long retainFinishedEvents, ListenerLimits limits, OpenTelemetry openTelemetry) {
 
     public MeshConfig {
         Objects.requireNonNull(host, "host");
@@ -33,6 +36,7 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
         Objects.requireNonNull(defaultAttemptTimeout, "defaultAttemptTimeout");
         Objects.requireNonNull(retainFinished, "retainFinished");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(openTelemetry, "openTelemetry");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("eventing port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -47,42 +51,54 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
      *  and at most 100,000 per Broker, {@link ListenerLimits#DEFAULTS}. */
     public static MeshConfig defaults(Path database) {
         return new MeshConfig("127.0.0.1", 0, database, true, 1 << 20, 100, 10_000, DeliverySpec.KNATIVE_DEFAULT,
-                Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000, ListenerLimits.DEFAULTS);
+                Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000, ListenerLimits.DEFAULTS, OpenTelemetry.noop());
     }
 
     public MeshConfig withHost(String host) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
     }
 
     public MeshConfig withPort(int port) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
     }
 
     public MeshConfig withMaxEventBytes(int bytes) {
         return new MeshConfig(host, port, database, fsync, bytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
     }
 
     public MeshConfig withInFlight(int perTrigger, int readAhead) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, perTrigger, readAhead,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
     }
 
     public MeshConfig withDefaultDelivery(DeliverySpec delivery) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                delivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                delivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
     }
 
     public MeshConfig withRetention(Duration finished, long finishedEvents) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, finished, finishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, finished, finishedEvents, limits, openTelemetry);
     }
 
     public MeshConfig withLimits(ListenerLimits limits) {
         return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
-                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits);
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits,
+                openTelemetry);
+    }
+
+    /** The same, tracing events with {@code openTelemetry}. */
+    public MeshConfig withOpenTelemetry(OpenTelemetry openTelemetry) {
+        return new MeshConfig(host, port, database, fsync, maxEventBytes, maxInFlightPerTrigger, readAheadEvents,
+                defaultDelivery, defaultAttemptTimeout, retainFinished, retainFinishedEvents, limits, openTelemetry);
     }
 
     private static void atLeast(String key, long value, long min) {

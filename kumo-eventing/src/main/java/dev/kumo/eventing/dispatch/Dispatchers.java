@@ -6,6 +6,7 @@ import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.TriggerRef;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.log.EventLog;
+import dev.kumo.eventing.tracing.EventTracing;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -29,13 +30,14 @@ public final class Dispatchers implements AutoCloseable {
 
     /** {@code onProblem} is told (on the dispatcher's thread; keep it short) when a Trigger's problem starts or ends. */
     public Dispatchers(Vertx vertx, EventLog log, InstantSource clock, EventCounters counters, int maxInFlight,
-            int readAhead, LocalChannels local, Consumer<TriggerRef> onProblem, DeliveryNotices notices) {
+            int readAhead, LocalChannels local, EventTracing tracing, Consumer<TriggerRef> onProblem,
+            DeliveryNotices notices) {
         this.log = log;
         this.onProblem = onProblem;
         this.maxInFlight = maxInFlight;
         this.readAhead = readAhead;
         this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight), local, new Replies(log, clock,
-                counters), counters, clock, notices);
+                counters), counters, clock, notices, tracing);
         log.onAppend(this::wake);
     }
 

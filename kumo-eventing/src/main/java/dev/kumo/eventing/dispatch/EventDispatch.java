@@ -6,7 +6,10 @@ import dev.kumo.eventing.delivery.DeadLetters;
 import dev.kumo.eventing.delivery.Delivery;
 import dev.kumo.eventing.delivery.KnativeExtensions;
 import dev.kumo.eventing.log.StoredEvent;
+import dev.kumo.eventing.tracing.EventTracing;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,11 +22,16 @@ import org.slf4j.LoggerFactory;
  * One event's way to one Trigger's (or channel subscriber's) subscriber: attempts with backoff while they fail
  * retryably, a reply stored back into the broker (failing to store it fails the attempt) or sent on to a channel
  * subscriber's reply URI (same retry rules), then on giving up the dead-letter sink (same retry rules) or a drop that
- * is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later).
+ * is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later). Traced, each
+ * attempt is a span under the Trigger's {@code span}, which ends with the delivery's outcome.
  */
 final class EventDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatch.class);
+    /** The names of attempt spans. */
+    private static final String DELIVERY = "delivery";
+    private static final String REPLY = "reply";
+    private static final String DEAD_LETTER = "dead-letter";
 
     private final Deliverer deliverer;
     private final BrokerRef broker;
@@ -31,9 +39,11 @@ final class EventDispatch {
     private final Route route;
     private final StoredEvent stored;
     private final DeliveryTracker tracker;
+    private final Span span;
 
     EventDispatch(Deliverer deliverer, BrokerRef broker, TriggerRef trigger, Route route, StoredEvent stored,
-            DeliveryTracker tracker) {
+            DeliveryTracker tracker, Span span) {
+        this.span = span;
         this.deliverer = deliverer;
         this.broker = broker;
         this.trigger = trigger;
@@ -44,10 +54,11 @@ final class EventDispatch {
 
     void start() {
         CloudEvent event = KnativeExtensions.forSubscriber(stored.event());
-        send(new Target(route.subscriber(), event, true), 1, failed -> deadLetter(route.subscriber(), failed), () -> {
-            deliverer.counters().delivered.increment();
-            tracker.finished();
-        });
+        send(new Target(DELIVERY, route.subscriber(), event, true), 1,
+                failed -> deadLetter(route.subscriber(), failed), () -> {
+                    deliverer.counters().delivered.increment();
+                    finished("delivered");
+                });
     }
 
     private void send(Target target, int attempt, Consumer<Outcome.Failed> gaveUp, Runnable done) {
@@ -56,13 +67,21 @@ final class EventDispatch {
         }
         tracker.attemptStarted();
         Delivery delivery = route.delivery();
-        deliverer.send(target.uri(), target.event(), delivery.attemptTimeout(), target.expectReply())
+        EventTracing tracing = deliverer.tracing();
+        Span attemptSpan = tracing.attempt(span, target.name(), target.uri(), attempt);
+        deliverer.send(target.uri(), tracing.carrying(target.event(), attemptSpan), delivery.attemptTimeout(),
+                        target.expectReply())
                 .onSuccess(outcome -> {
                     tracker.attemptEnded();
+                    if (outcome instanceof Outcome.Failed failed) {
+                        EventTracing.ended(attemptSpan, failed.status());
+                    } else {
+                        attemptSpan.end();
+                    }
                     guarded(() -> {
                         switch (outcome) {
                             case Outcome.Accepted accepted when accepted.reply().isPresent() ->
-                                    storeReply(target, attempt, accepted.reply().get(), gaveUp, done);
+                                    storeReply(target, attempt, accepted.reply().get(), attemptSpan, gaveUp, done);
                             case Outcome.Accepted accepted -> done.run();
                             case Outcome.Failed failed -> retryOrGiveUp(target, attempt, failed, gaveUp, done);
                         }
@@ -70,20 +89,23 @@ final class EventDispatch {
                 });
     }
 
-    private void storeReply(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
-            Runnable done) {
+    private void storeReply(Target target, int attempt, CloudEvent reply, Span attemptSpan,
+            Consumer<Outcome.Failed> gaveUp, Runnable done) {
         switch (route.reply()) {
-            case ReplyRoute.IntoBroker intoBroker -> intoBroker(target, attempt, reply, gaveUp, done);
+            case ReplyRoute.IntoBroker intoBroker -> intoBroker(target, attempt, reply, attemptSpan, gaveUp, done);
             case ReplyRoute.Drop drop -> done.run();
             // A channel's reply goes on with the same retry rules; failing that, the original is dead-lettered.
-            case ReplyRoute.ToUri to -> send(new Target(to.uri(), reply, false), 1,
+            case ReplyRoute.ToUri to -> send(new Target(REPLY, to.uri(), reply, false), 1,
                     failed -> deadLetter(to.uri(), failed), done);
         }
     }
 
-    private void intoBroker(Target target, int attempt, CloudEvent reply, Consumer<Outcome.Failed> gaveUp,
-            Runnable done) {
-        deliverer.replies().store(broker, stored.event(), reply).whenComplete((v, failure) -> guarded(() -> {
+    private void intoBroker(Target target, int attempt, CloudEvent reply, Span attemptSpan,
+            Consumer<Outcome.Failed> gaveUp, Runnable done) {
+        Span replySpan = deliverer.tracing().reply(attemptSpan, broker, reply);
+        CloudEvent traced = deliverer.tracing().carrying(reply, replySpan);
+        deliverer.replies().store(broker, stored.event(), traced).whenComplete((v, failure) -> guarded(() -> {
+            EventTracing.ended(replySpan, failure == null ? 202 : 500);
             if (failure == null) {
                 done.run();
             } else {
@@ -114,13 +136,13 @@ final class EventDispatch {
         }
         CloudEvent annotated = DeadLetters.annotate(KnativeExtensions.forSubscriber(stored.event()),
                 destination, failed.status(), failed.body());
-        send(new Target(sink.get(), annotated, false), 1,
+        send(new Target(DEAD_LETTER, sink.get(), annotated, false), 1,
                 sinkFailed -> drop(failed, "the dead-letter sink " + sink.get() + " failed too with "
                         + sinkFailed.status()),
                 () -> {
                     deliverer.counters().deadLettered.increment();
                     deliverer.notices().deadLettered(trigger, destination, failed.status(), sink.get());
-                    tracker.finished();
+                    finished("dead-lettered");
                 });
     }
 
@@ -129,6 +151,14 @@ final class EventDispatch {
         deliverer.notices().failed(trigger, route.subscriber(), failed.status(), why);
         LOG.warn("trigger {}: dropped event id={} source={}: delivery to {} failed with {} and {}", trigger,
                 stored.event().getId(), stored.event().getSource(), route.subscriber(), failed.status(), why);
+        span.setStatus(StatusCode.ERROR, "dropped: " + why);
+        finished("dropped");
+    }
+
+    /** The delivery is over ({@code outcome}: delivered, dead-lettered, dropped). */
+    private void finished(String outcome) {
+        span.setAttribute("kumo.delivery.outcome", outcome);
+        span.end();
         tracker.finished();
     }
 
@@ -137,11 +167,13 @@ final class EventDispatch {
         try {
             step.run();
         } catch (RuntimeException | StackOverflowError e) {
+            span.setStatus(StatusCode.ERROR, e.toString());
+            span.end();
             tracker.failed(e);
         }
     }
 
-    /** Where an attempt goes, with what, and whether its 200 may carry a reply. */
-    private record Target(URI uri, CloudEvent event, boolean expectReply) {
+    /** What an attempt is (its span's name), where it goes, with what, and whether its 200 may carry a reply. */
+    private record Target(String name, URI uri, CloudEvent event, boolean expectReply) {
     }
 }

@@ -7,6 +7,7 @@ import dev.kumo.eventing.log.LogFailure;
 import dev.kumo.eventing.log.StoredEvent;
 import dev.kumo.eventing.log.TriggerPosition;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -291,7 +292,11 @@ final class TriggerDispatcher {
             finish(seq, false);
             return true;
         }
-        if (!matches(current, stored.event())) {
+        Span span = deliverer.tracing().filter(trigger, broker, stored.event());
+        boolean matched = matches(current, stored.event());
+        span.setAttribute("kumo.filter.matched", matched);
+        if (!matched) {
+            span.end();
             finish(seq, false);
             return true;
         }
@@ -301,6 +306,7 @@ final class TriggerDispatcher {
                 changed.await();
             }
             if (stopped) {
+                span.end();
                 return false;
             }
             inFlight++;
@@ -309,8 +315,9 @@ final class TriggerDispatcher {
         }
         Tracker tracker = new Tracker(stored);
         try {
-            deliverer.start(broker, trigger, current, stored, tracker);
+            deliverer.start(broker, trigger, current, stored, tracker, span);
         } catch (RuntimeException | Error e) {
+            span.end();
             tracker.failed(e);
         }
         return true;

@@ -6,6 +6,8 @@ import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.http.TraceContext;
 import dev.kumo.eventing.log.EventLog;
 import dev.kumo.eventing.log.LogFailure;
+import dev.kumo.eventing.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -33,9 +35,11 @@ final class IngressHandler implements Handler<HttpServerRequest> {
     private final int maxEventBytes;
     private final InstantSource clock;
     private final EventCounters counters;
+    private final EventTracing tracing;
 
     IngressHandler(EventLog log, Predicate<BrokerRef> brokers, int maxEventBytes, InstantSource clock,
-            EventCounters counters) {
+            EventCounters counters, EventTracing tracing) {
+        this.tracing = tracing;
         this.log = log;
         this.brokers = brokers;
         this.maxEventBytes = maxEventBytes;
@@ -104,34 +108,45 @@ final class IngressHandler implements Handler<HttpServerRequest> {
         Instant arrival = clock.instant();
         Parsed parsed = EventParser.parse(request.headers(), body, counters.literalPercent::increment);
         // A broker stamps its extensions; a channel stores the event as sent (Knative's channels never mutate it), with
-        // the request's W3C trace context.
+        // the request's W3C trace context — or, traced, the context of its ingress span.
+        Span span = Span.getInvalid();
         if (parsed instanceof Parsed.Event event) {
+            span = tracing.ingress(broker, request.method().name(), request.path(), request.headers(), event.event());
             parsed = ChannelRef.isChannel(broker) ? new Parsed.Event(TraceContext.carry(event.event(),
                     request.headers())) : Admission.admit(event.event(), arrival);
+        }
+        if (parsed instanceof Parsed.Event admitted && tracing.on()) {
+            parsed = new Parsed.Event(tracing.carrying(admitted.event(), span));
         }
         if (parsed instanceof Parsed.Event admitted) {
             parsed = StoredForm.check(admitted.event());
         }
         switch (parsed) {
-            case Parsed.Invalid invalid -> refuse(request, 400, invalid.reason());
+            case Parsed.Invalid invalid -> {
+                EventTracing.ended(span, 400);
+                refuse(request, 400, invalid.reason());
+            }
             case Parsed.Event admitted -> {
                 Context context = Vertx.currentContext();
+                Span stored = span;
                 log.append(broker, admitted.event(), arrival).whenComplete((seq, failure) -> context.runOnContext(
-                        v -> answerStored(request, broker, failure)));
+                        v -> EventTracing.ended(stored, answerStored(request, broker, failure))));
             }
         }
     }
 
-    private void answerStored(HttpServerRequest request, BrokerRef broker, Throwable failure) {
+    /** Answers whether the event was stored; returns the status sent. */
+    private int answerStored(HttpServerRequest request, BrokerRef broker, Throwable failure) {
         if (failure != null) {
             // 507 while the disk is full: the sender may retry, and it will succeed once space is freed.
             int status = failure instanceof LogFailure stored && stored.diskFull() ? 507 : 500;
             request.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
                     .end("storing the event in broker " + broker + " failed, retry: " + failure.getMessage() + "\n");
-            return;
+            return status;
         }
         counters.accepted.increment();
         request.response().setStatusCode(202).end();
+        return 202;
     }
 
     private void refuse(HttpServerRequest request, int status, String reason) {

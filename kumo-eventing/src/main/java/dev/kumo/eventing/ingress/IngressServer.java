@@ -3,6 +3,7 @@ package dev.kumo.eventing.ingress;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.log.EventLog;
+import dev.kumo.eventing.tracing.EventTracing;
 import dev.kumo.http.ClientGuard;
 import dev.kumo.http.ErrorAnswer;
 import dev.kumo.http.ListenerLimits;
@@ -30,8 +31,9 @@ public final class IngressServer implements AutoCloseable {
      * clients as {@code limits} says (HTTP/1.1 only, see {@link ClientGuard}).
      */
     public static IngressServer start(Vertx vertx, String host, int port, int maxEventBytes, EventLog log,
-            Predicate<BrokerRef> brokers, InstantSource clock, EventCounters counters, ListenerLimits limits) {
-        IngressHandler handler = new IngressHandler(log, brokers, maxEventBytes, clock, counters);
+            Predicate<BrokerRef> brokers, InstantSource clock, EventCounters counters, ListenerLimits limits,
+            EventTracing tracing) {
+        IngressHandler handler = new IngressHandler(log, brokers, maxEventBytes, clock, counters, tracing);
         HttpServer server = ClientGuard.install(vertx.createHttpServer(ClientGuard.options(new HttpServerOptions()
                 .setHost(host).setPort(port).setTcpNoDelay(true))), limits, ErrorAnswer.TEXT).requestHandler(handler);
         try {

@@ -17,6 +17,7 @@ import dev.kumo.controller.manager.Components;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.eventing.api.MeshCounters;
+import io.opentelemetry.api.OpenTelemetry;
 import dev.kumo.eventing.source.ping.FileTickJournal;
 import dev.kumo.eventing.source.ping.HttpEventSender;
 import dev.kumo.eventing.source.ping.PingRunner;
@@ -59,9 +60,18 @@ public final class EventingPlatform implements AutoCloseable {
      * @param sourcesCrossNamespace whether ApiServerSources may read other namespaces than their own and
      *     cluster-scoped kinds when they name no serviceAccountName but default (config key
      *     {@code apiserversource-cross-namespace}); one that names one gets what its ServiceAccount's RBAC allows
+     * @param openTelemetry what the mesh traces events with ({@link OpenTelemetry#noop()}: nothing)
      */
     public record Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
-            List<ResourceType> kinds, boolean sourcesCrossNamespace, ListenerLimits limits) {
+            List<ResourceType> kinds, boolean sourcesCrossNamespace, ListenerLimits limits,
+            OpenTelemetry openTelemetry) {
+
+        /** Settings tracing nothing. */
+        public Settings(Path dataDir, String host, int port, int maxInFlightPerTrigger, URI apiServer,
+                List<ResourceType> kinds, boolean sourcesCrossNamespace, ListenerLimits limits) {
+            this(dataDir, host, port, maxInFlightPerTrigger, apiServer, kinds, sourcesCrossNamespace, limits,
+                    OpenTelemetry.noop());
+        }
     }
 
     /** Events a Trigger reads past its oldest unfinished one (the mesh's default). */
@@ -93,7 +103,7 @@ public final class EventingPlatform implements AutoCloseable {
         EventMesh mesh = components.open("event mesh", () -> EventMesh.start(vertx,
                 MeshConfig.defaults(settings.dataDir().resolve("events.db")).withHost(settings.host())
                         .withPort(settings.port()).withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS)
-                        .withLimits(settings.limits()), clock));
+                        .withLimits(settings.limits()).withOpenTelemetry(settings.openTelemetry()), clock));
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
         components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
                 recorders.recorder("eventing-dispatcher"))));

@@ -1,0 +1,101 @@
+package dev.kumo.dataplane.router;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.vertx.core.MultiMap;
+
+/**
+ * One traced request's spans, used on its event loop only: the request's server span and, as its children, the
+ * wait for an instance ({@code activator hold} at zero, {@code queue wait} behind containerConcurrency) and each
+ * attempt to reach an instance ({@code proxy}, a client span whose context the instance receives as
+ * {@code traceparent}).
+ */
+final class RequestTrace {
+
+    private static final TextMapSetter<MultiMap> HEADERS = (headers, key, value) -> headers.set(key, value);
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    private final Span request;
+    private final Context context;
+    private Span waiting;
+    private Span proxy;
+
+    RequestTrace(Tracer tracer, TextMapPropagator propagator, Span request) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.request = request;
+        this.context = Context.root().with(request);
+    }
+
+    /** The request waits for an instance: held by the activator ({@code atZero}) or queued. */
+    void waitStarted(boolean atZero, String revision) {
+        if (waiting == null) {
+            waiting = tracer.spanBuilder(atZero ? "activator hold" : "queue wait").setParent(context)
+                    .setAttribute("kumo.revision", revision).startSpan();
+        }
+    }
+
+    /** An instance was leased: the wait, if any, is over. */
+    void leased() {
+        if (waiting != null) {
+            waiting.end();
+            waiting = null;
+        }
+    }
+
+    /** An attempt to reach {@code instance} begins. */
+    void proxyStarted(String revision, Instance instance) {
+        endProxy();
+        proxy = tracer.spanBuilder("proxy").setParent(context).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("server.address", instance.address.host())
+                .setAttribute("server.port", (long) instance.address.port())
+                .setAttribute("kumo.revision", revision).startSpan();
+    }
+
+    /** Puts the proxy span's context in the instance's request headers ({@code traceparent}, {@code tracestate}). */
+    void inject(MultiMap headers) {
+        if (proxy != null) {
+            propagator.inject(Context.root().with(proxy), headers, HEADERS);
+        }
+    }
+
+    /** The attempt could not connect (nothing was sent). */
+    void proxyFailed(Throwable cause) {
+        if (proxy != null) {
+            proxy.setStatus(StatusCode.ERROR, "connect: " + cause.getMessage());
+            endProxy();
+        }
+    }
+
+    /** The request ended with {@code status} (0: no response was sent), naming the revision it went to. */
+    void end(int status, String revision) {
+        leased();
+        if (proxy != null) {
+            proxy.setAttribute("http.response.status_code", (long) status);
+            endProxy();
+        }
+        if (revision != null) {
+            request.setAttribute("kumo.revision", revision);
+        }
+        if (status > 0) {
+            request.setAttribute("http.response.status_code", (long) status);
+        }
+        if (status >= 500 || status == 0) {
+            request.setStatus(StatusCode.ERROR);
+        }
+        request.end();
+    }
+
+    private void endProxy() {
+        if (proxy != null) {
+            proxy.end();
+            proxy = null;
+        }
+    }
+}

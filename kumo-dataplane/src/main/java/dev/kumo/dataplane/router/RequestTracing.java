@@ -1,0 +1,65 @@
+package dev.kumo.dataplane.router;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The tracing stage, first in the chain when tracing is on: a server span per request, continuing the W3C
+ * {@code traceparent} it came with, named {@code METHOD PATH} with OpenTelemetry's HTTP attributes; the exchange
+ * adds the activator hold, the queue wait and the proxy to the instance as its children ({@link RequestTrace}).
+ */
+final class RequestTracing implements Stage {
+
+    static final String INSTRUMENTATION = "dev.kumo.dataplane.router";
+
+    private static final TextMapGetter<HttpServerRequest> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(HttpServerRequest request) {
+            return request.headers().names();
+        }
+
+        @Override
+        public String get(HttpServerRequest request, String key) {
+            return request == null ? null : request.getHeader(key);
+        }
+    };
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    RequestTracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer(INSTRUMENTATION);
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    @Override
+    public void handle(Exchange exchange, Chain next) {
+        HttpServerRequest request = exchange.request();
+        Context parent = propagator.extract(Context.root(), request, HEADERS);
+        String method = request.method().name();
+        String host = exchange.host();
+        Span span = tracer.spanBuilder(method + " " + request.path()).setParent(parent).setSpanKind(SpanKind.SERVER)
+                .setAttribute("http.request.method", method)
+                .setAttribute("url.path", request.path())
+                .setAttribute("url.scheme", "http")
+                .setAttribute("server.address", host == null ? "" : HostHeader.routeKey(host))
+                .setAttribute("network.protocol.version", protocolVersion(request))
+                .startSpan();
+        exchange.traced(new RequestTrace(tracer, propagator, span));
+        next.proceed(exchange);
+    }
+
+    private static String protocolVersion(HttpServerRequest request) {
+        return switch (request.version()) {
+            case HTTP_2 -> "2";
+            case HTTP_1_0 -> "1.0";
+            default -> "1.1";
+        };
+    }
+}
