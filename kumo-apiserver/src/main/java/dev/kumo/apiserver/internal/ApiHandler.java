@@ -2,6 +2,7 @@ package dev.kumo.apiserver.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.errors.ApiException;
@@ -29,6 +30,7 @@ public final class ApiHandler {
 
     private final Kinds kinds;
     private final DiscoveryDocs discovery;
+    private final AggregatedDiscovery aggregatedDiscovery;
     private final OpenApiDocs openApi;
     private final Reads reads;
     private final Writes writes;
@@ -42,7 +44,14 @@ public final class ApiHandler {
         this.metrics = config.metrics();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
-        this.openApi = new OpenApiDocs(kinds.types());
+        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
+        KnativeCrds crds = KnativeCrds.of(kinds.types());
+        this.openApi = new OpenApiDocs(kinds.types(), crds::schema);
+        if (kinds.find(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.group(),
+                ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.version(),
+                ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.plural()).isPresent()) {
+            crds.install(store);
+        }
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
@@ -92,7 +101,7 @@ public final class ApiHandler {
             return Reply.Body.json(200, VersionInfo.document());
         }
         if (head.equals("openapi")) {
-            return openApi(segments);
+            return openApi(request, segments);
         }
         if (head.equals("metrics") && size == 1 && metrics.isPresent()) {
             if (!request.method().equals("GET")) {
@@ -100,6 +109,13 @@ public final class ApiHandler {
             }
             return new Reply.Body(200, MetricsScrape.CONTENT_TYPE,
                     metrics.get().scrape().getBytes(StandardCharsets.UTF_8), List.of());
+        }
+        if ((head.equals("api") || head.equals("apis")) && size == 1) {
+            Optional<String> aggregated = AggregatedDiscovery.negotiate(request.header("accept"));
+            if (aggregated.isPresent()) {
+                return new Reply.Body(200, aggregated.get(),
+                        Json.writeBytes(aggregatedDiscovery.document(head.equals("api"), aggregated.get())), List.of());
+            }
         }
         if (head.equals("api")) {
             if (size == 1) {
@@ -119,9 +135,15 @@ public final class ApiHandler {
         throw notFound();
     }
 
-    private Reply openApi(List<String> segments) {
+    private Reply openApi(ApiRequest request, List<String> segments) {
         if (segments.size() == 2 && segments.get(1).equals("v3")) {
             return Reply.Body.json(200, openApi.index());
+        }
+        if (segments.size() == 2 && segments.get(1).equals("v2")) {
+            return request.header("accept").contains("protobuf")
+                    ? new Reply.Body(200, OpenApiV2Protobuf.MEDIA_TYPE,
+                            OpenApiV2Protobuf.document(openApi.definitions()), List.of())
+                    : Reply.Body.json(200, openApi.swagger());
         }
         if (segments.size() > 2 && segments.get(1).equals("v3")) {
             return found(openApi.groupVersion(String.join("/", segments.subList(2, segments.size()))));
@@ -146,6 +168,10 @@ public final class ApiHandler {
         }
         Target target = new Target(kind, path.namespace(), path.name(), subresource);
         String method = request.method();
+        if (kind.type().equals(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION) && !method.equals("GET")) {
+            // Read-only: admission refuses creates and updates, and this keeps deletes off the built-in definitions.
+            throw methodNotAllowed(method);
+        }
         if (path.name().isEmpty()) {
             return switch (method) {
                 case "GET" -> reads.list(request, target);
@@ -171,7 +197,7 @@ public final class ApiHandler {
     private ObjectNode rootPaths() {
         ObjectNode root = Json.object();
         var paths = root.putArray("paths");
-        List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
+        List.of("/api", "/api/v1", "/apis", "/openapi/v2", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
         metrics.ifPresent(m -> paths.add("/metrics"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())
                 .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
