@@ -32,6 +32,7 @@ public final class ApiHandler {
     private final DiscoveryDocs discovery;
     private final AggregatedDiscovery aggregatedDiscovery;
     private final OpenApiDocs openApi;
+    private final byte[] openApiV2Protobuf;
     private final Reads reads;
     private final Writes writes;
     private final Patches patches;
@@ -47,6 +48,7 @@ public final class ApiHandler {
         this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
         KnativeCrds crds = KnativeCrds.of(kinds.types());
         this.openApi = new OpenApiDocs(kinds.types(), crds::schema);
+        this.openApiV2Protobuf = OpenApiV2Protobuf.document(openApi.definitions());
         if (kinds.find(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.group(),
                 ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.version(),
                 ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.plural()).isPresent()) {
@@ -142,7 +144,7 @@ public final class ApiHandler {
         if (segments.size() == 2 && segments.get(1).equals("v2")) {
             return request.header("accept").contains("protobuf")
                     ? new Reply.Body(200, OpenApiV2Protobuf.MEDIA_TYPE,
-                            OpenApiV2Protobuf.document(openApi.definitions()), List.of())
+                            openApiV2Protobuf, List.of())
                     : Reply.Body.json(200, openApi.swagger());
         }
         if (segments.size() > 2 && segments.get(1).equals("v3")) {
