@@ -121,10 +121,13 @@ final class OpenApiDocs {
         }
     }
 
+    /** Kubernetes' name for a kind's schema: {@code io.k8s.api.apps.v1.Deployment}, {@code dev.knative.serving.v1.Service}. */
     static String schemaName(ResourceType type) {
-        return type.group().isEmpty() ? "io.k8s.api.core." + type.version() + "." + type.kind()
-                : String.join(".", List.of(type.group().split("\\.")).reversed()) + "." + type.version() + "."
-                        + type.kind();
+        String group = type.group();
+        String prefix = group.isEmpty() ? "io.k8s.api.core"
+                : !group.contains(".") || group.endsWith(".k8s.io") ? "io.k8s.api." + group.split("\\.")[0]
+                : String.join(".", List.of(group.split("\\.")).reversed());
+        return prefix + "." + type.version() + "." + type.kind();
     }
 
     private static String groupVersionPath(ResourceType type) {
