@@ -51,6 +51,14 @@ public final class PlaceholderKinds {
                 .toList();
     }
 
+    /**
+     * Whether {@code kind} refuses every write — a placeholder or the read-only CRDs: kinds served for kubectl's
+     * sake that Kumo's own CLI leaves out of the kinds it offers.
+     */
+    public static boolean refusesWrites(KindDefinition kind) {
+        return kind.admission() instanceof RefusingAdmission;
+    }
+
     /** Admission refusing every write with {@code message} (405 MethodNotAllowed). */
     public static Admission refusing(String message) {
         return new RefusingAdmission(message);

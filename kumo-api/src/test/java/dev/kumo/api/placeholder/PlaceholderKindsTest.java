@@ -58,4 +58,11 @@ class PlaceholderKindsTest {
                 .isEqualTo(ServingKinds.all(dev.kumo.api.serving.ServingConfig.KNATIVE).get(0).type().group());
         assertThat(BuiltInKinds.all().resolve("svc").orElseThrow().type().group()).isEmpty();
     }
+
+    @Test
+    void placeholdersAndCrdsRefuseWritesAndKumosOwnKindsDoNot() {
+        assertThat(BuiltInKinds.all().all().stream().filter(PlaceholderKinds::refusesWrites)
+                .map(d -> d.type().kind())).contains("Deployment", "Endpoints", "CustomResourceDefinition")
+                .doesNotContain("ConfigMap", "Revision");
+    }
 }
