@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.registry.BuiltInKinds;
+import dev.kumo.store.InMemoryStore;
+import dev.kumo.store.ListOptions;
+import dev.kumo.store.ResourceStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,29 @@ class KnativeCrdsTest {
         // A ContainerSource's template is left open by Knative (any pod template).
         assertThat(schema(ResourceTypes.CONTAINER_SOURCE).path("properties").path("spec").path("properties")
                 .path("template").path("x-kubernetes-preserve-unknown-fields").asBoolean()).isTrue();
+    }
+
+    @Test
+    void installingAgainKeepsAnUnchangedDefinitionAndRepairsAChangedOne() {
+        ResourceStore store = InMemoryStore.create();
+        CRDS.install(store);
+        ResourceType type = ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION;
+        String version = resourceVersion(store, "services.serving.knative.dev");
+        CRDS.install(store);
+        assertThat(resourceVersion(store, "services.serving.knative.dev")).isEqualTo(version);
+
+        ObjectNode edited = store.get(type, "", "routes.serving.knative.dev").orElseThrow();
+        ((ObjectNode) edited.path("spec")).put("scope", "Cluster");
+        store.update(type, edited);
+        CRDS.install(store);
+        assertThat(store.get(type, "", "routes.serving.knative.dev").orElseThrow().path("spec").path("scope")
+                .asText()).isEqualTo("Namespaced");
+        assertThat(store.list(type, ListOptions.ALL).items()).hasSize(KnativeCrds.FILES.size());
+    }
+
+    private static String resourceVersion(ResourceStore store, String name) {
+        return store.get(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION, "", name).orElseThrow().path("metadata")
+                .path("resourceVersion").asText();
     }
 
     private static ObjectNode crd(String name) {
