@@ -31,8 +31,7 @@ public final class ApiHandler {
     private final Kinds kinds;
     private final DiscoveryDocs discovery;
     private final AggregatedDiscovery aggregatedDiscovery;
-    private final OpenApiDocs openApi;
-    private final byte[] openApiV2Protobuf;
+    private final SchemaDocuments schemas;
     private final Reads reads;
     private final Writes writes;
     private final Patches patches;
@@ -46,14 +45,7 @@ public final class ApiHandler {
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
         this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
-        KnativeCrds crds = KnativeCrds.of(kinds.types());
-        this.openApi = new OpenApiDocs(kinds.types(), crds::schema);
-        this.openApiV2Protobuf = OpenApiV2Protobuf.document(openApi.definitions());
-        if (kinds.find(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.group(),
-                ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.version(),
-                ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION.plural()).isPresent()) {
-            crds.install(store);
-        }
+        this.schemas = new SchemaDocuments(kinds, store);
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
@@ -138,13 +130,14 @@ public final class ApiHandler {
     }
 
     private Reply openApi(ApiRequest request, List<String> segments) {
+        OpenApiDocs openApi = schemas.get().openApi();
         if (segments.size() == 2 && segments.get(1).equals("v3")) {
             return Reply.Body.json(200, openApi.index());
         }
         if (segments.size() == 2 && segments.get(1).equals("v2")) {
             return request.header("accept").contains("protobuf")
                     ? new Reply.Body(200, OpenApiV2Protobuf.MEDIA_TYPE,
-                            openApiV2Protobuf, List.of())
+                            schemas.get().openApiV2Protobuf(), List.of())
                     : Reply.Body.json(200, openApi.swagger());
         }
         if (segments.size() > 2 && segments.get(1).equals("v3")) {
@@ -170,9 +163,12 @@ public final class ApiHandler {
         }
         Target target = new Target(kind, path.namespace(), path.name(), subresource);
         String method = request.method();
-        if (kind.type().equals(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION) && !method.equals("GET")) {
-            // Read-only: admission refuses creates and updates, and this keeps deletes off the built-in definitions.
-            throw methodNotAllowed(method);
+        if (kind.type().equals(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION)) {
+            if (!method.equals("GET")) {
+                // Read-only: admission refuses creates and updates; this keeps deletes off the built-in definitions.
+                throw methodNotAllowed(method);
+            }
+            schemas.get(); // the definitions are in the store once the documents are made
         }
         if (path.name().isEmpty()) {
             return switch (method) {
