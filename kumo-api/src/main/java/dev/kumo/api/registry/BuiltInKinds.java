@@ -1,5 +1,6 @@
 package dev.kumo.api.registry;
 
+import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
 import dev.kumo.api.events.EventKinds;
@@ -8,6 +9,7 @@ import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.messaging.kinds.MessagingKinds;
+import dev.kumo.api.placeholder.PlaceholderKinds;
 import dev.kumo.api.rbac.RbacKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
@@ -44,6 +46,9 @@ public final class BuiltInKinds {
         definitions.addAll(MessagingKinds.all(defaultChannel));
         definitions.addAll(FlowsKinds.all(defaultChannel));
         definitions.addAll(RbacKinds.all());
+        definitions.addAll(ApiExtensionsKinds.all());
+        // Last, so that a kind registered above replaces its placeholder and names resolve to Kumo's kinds first.
+        definitions.addAll(PlaceholderKinds.missingFrom(definitions));
         return new Kinds(definitions);
     }
 }

@@ -23,7 +23,12 @@ class BuiltInColumnsTest {
     private static final List<String> EVENT_COLUMNS = List.of("Name", "Last Seen", "Type", "Reason", "Object",
             "Message", "First Seen", "Count");
 
-    record Row(String kind, List<String> kubectl, List<String> kn) {
+    record Row(String kind, String apiVersion, List<String> kubectl, List<String> kn) {
+
+        /** A row for the first kind of this name (a Knative kind before a core placeholder of the same name). */
+        Row(String kind, List<String> kubectl, List<String> kn) {
+            this(kind, "", kubectl, kn);
+        }
         @Override
         public String toString() {
             return kind;
@@ -69,13 +74,28 @@ class BuiltInColumnsTest {
                         List.of("NAME", "AGE")),
                 // Served twice, as core v1 and events.k8s.io/v1, with Kubernetes' columns (NAME only with -o wide).
                 new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS),
-                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS));
+                new Row("Event", EVENT_COLUMNS, EVENT_COLUMNS),
+                new Row("CustomResourceDefinition", List.of("Name", "Created At"), List.of("NAME", "AGE")),
+                placeholder("Endpoints", "v1"), placeholder("PersistentVolumeClaim", "v1"),
+                placeholder("PersistentVolume", "v1"),
+                placeholder("ReplicationController", "v1"), placeholder("Service", "v1"),
+                placeholder("Job", "batch/v1"), placeholder("CronJob", "batch/v1"),
+                placeholder("Ingress", "networking.k8s.io/v1"), placeholder("DaemonSet", "apps/v1"),
+                placeholder("Deployment", "apps/v1"), placeholder("ReplicaSet", "apps/v1"),
+                placeholder("StatefulSet", "apps/v1"));
+    }
+
+    /** A kind served only so that kubectl finds it (kumo-api's {@code placeholder}): NAME and AGE. */
+    private static Row placeholder(String kind, String apiVersion) {
+        return new Row(kind, apiVersion, List.of("Name", "Age"), List.of("NAME", "AGE"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void declaresItsColumns(Row row) {
-        Printing printing = kind(row.kind()).printing();
+        Printing printing = (row.apiVersion().isEmpty() ? kind(row.kind())
+                : BuiltInKinds.all().all().stream().filter(d -> d.type().kind().equals(row.kind())
+                        && d.type().apiVersion().equals(row.apiVersion())).findFirst().orElseThrow()).printing();
         assertThat(printing.kubectl().stream().map(PrinterColumn::name)).containsExactlyElementsOf(row.kubectl());
         assertThat(printing.kn().stream().map(PrinterColumn::name)).containsExactlyElementsOf(row.kn());
     }

@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
 public final class KindFixtures {
 
     private final Map<String, Admission> admissions;
+    private final Map<String, Admission> firstByKind;
 
     public KindFixtures(List<KindDefinition> kinds) {
-        // By kind alone: a kind served in two versions (Event) is admitted as its first, stored one.
-        this.admissions = kinds.stream().collect(Collectors.toMap(d -> d.type().kind(), KindDefinition::admission,
-                (first, second) -> first));
+        this.admissions = kinds.stream().collect(Collectors.toMap(d -> key(d.type().apiVersion(), d.type().kind()),
+                KindDefinition::admission));
+        this.firstByKind = kinds.stream().collect(Collectors.toMap(d -> d.type().kind(), KindDefinition::admission,
+                (first, later) -> first));
     }
 
     public Admitted admit(ObjectNode object) {
@@ -40,7 +42,15 @@ public final class KindFixtures {
     }
 
     public Admitted admit(ObjectNode object, Optional<ObjectNode> existing, FieldValidation validation) {
-        return admissions.get(object.path("kind").asText()).admit(object, existing, validation);
+        String kind = object.path("kind").asText();
+        // A manifest with a wrong apiVersion still goes to its kind's admission, which names the mistake.
+        return admissions.getOrDefault(key(object.path("apiVersion").asText(), kind), firstByKind.get(kind))
+                .admit(object, existing, validation);
+    }
+
+    /** Kinds of one name live in several groups (a Knative Service, a core Service). */
+    private static String key(String apiVersion, String kind) {
+        return apiVersion + "/" + kind;
     }
 
     /** The field errors that admitting {@code object} (as an update of {@code existing}, if given) fails with. */

@@ -2,6 +2,7 @@ package dev.kumo.apiserver.internal;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.codec.TypedCodec;
 import dev.kumo.api.errors.ApiException;
@@ -35,7 +36,8 @@ public final class ApiHandler {
 
     private final Kinds kinds;
     private final DiscoveryDocs discovery;
-    private final OpenApiDocs openApi;
+    private final AggregatedDiscovery aggregatedDiscovery;
+    private final SchemaDocuments schemas;
     private final Reads reads;
     private final Writes writes;
     private final Patches patches;
@@ -60,7 +62,8 @@ public final class ApiHandler {
         this.traces = config.traces();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all());
-        this.openApi = new OpenApiDocs(kinds.types());
+        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
+        this.schemas = new SchemaDocuments(kinds, store);
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
@@ -121,7 +124,7 @@ public final class ApiHandler {
             return Reply.Body.json(200, VersionInfo.document());
         }
         if (head.equals("openapi")) {
-            return openApi(segments);
+            return openApi(request, segments);
         }
         if (head.equals("metrics") && size == 1 && metrics.isPresent()) {
             if (!request.method().equals("GET")) {
@@ -133,6 +136,13 @@ public final class ApiHandler {
         if (head.equals("debug") && size >= 2 && size <= 3 && segments.get(1).equals("traces")
                 && traces.isPresent()) {
             return traces(request, segments);
+        }
+        if ((head.equals("api") || head.equals("apis")) && size == 1) {
+            Optional<String> aggregated = AggregatedDiscovery.negotiate(request.header("accept"));
+            if (aggregated.isPresent()) {
+                return new Reply.Body(200, aggregated.get(),
+                        Json.writeBytes(aggregatedDiscovery.document(head.equals("api"), aggregated.get())), List.of());
+            }
         }
         if (head.equals("api")) {
             if (size == 1) {
@@ -166,9 +176,16 @@ public final class ApiHandler {
                 List.of())));
     }
 
-    private Reply openApi(List<String> segments) {
+    private Reply openApi(ApiRequest request, List<String> segments) {
+        OpenApiDocs openApi = schemas.get().openApi();
         if (segments.size() == 2 && segments.get(1).equals("v3")) {
             return Reply.Body.json(200, openApi.index());
+        }
+        if (segments.size() == 2 && segments.get(1).equals("v2")) {
+            return request.header("accept").contains("protobuf")
+                    ? new Reply.Body(200, OpenApiV2Protobuf.MEDIA_TYPE,
+                            schemas.get().openApiV2Protobuf(), List.of())
+                    : Reply.Body.json(200, openApi.swagger());
         }
         if (segments.size() > 2 && segments.get(1).equals("v3")) {
             return found(openApi.groupVersion(String.join("/", segments.subList(2, segments.size()))));
@@ -196,6 +213,13 @@ public final class ApiHandler {
         }
         Target target = new Target(kind, path.namespace(), path.name(), subresource);
         String method = request.method();
+        if (kind.type().equals(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION)) {
+            if (!method.equals("GET")) {
+                // Read-only: admission refuses creates and updates; this keeps deletes off the built-in definitions.
+                throw methodNotAllowed(method);
+            }
+            schemas.get(); // the definitions are in the store once the documents are made
+        }
         if (path.name().isEmpty()) {
             return switch (method) {
                 case "GET" -> reads.list(request, target);
@@ -221,7 +245,7 @@ public final class ApiHandler {
     private ObjectNode rootPaths() {
         ObjectNode root = Json.object();
         var paths = root.putArray("paths");
-        List.of("/api", "/api/v1", "/apis", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
+        List.of("/api", "/api/v1", "/apis", "/openapi/v2", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
         metrics.ifPresent(m -> paths.add("/metrics"));
         traces.ifPresent(t -> paths.add("/debug/traces"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class DiscoveryDocs {
 
-    private static final List<String> VERBS =
+    static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
     private final List<KindDefinition> kinds;

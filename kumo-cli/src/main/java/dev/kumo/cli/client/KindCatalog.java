@@ -3,6 +3,7 @@ package dev.kumo.cli.client;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.placeholder.PlaceholderKinds;
 import dev.kumo.api.registry.BuiltInKinds;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
  */
 public final class KindCatalog {
 
-    private static final Kinds KINDS = BuiltInKinds.all();
+    /** The kinds Kumo runs: not those served only so that kubectl finds them (placeholders, CRDs). */
+    private static final Kinds KINDS = new Kinds(BuiltInKinds.all().all().stream()
+            .filter(kind -> !PlaceholderKinds.refusesWrites(kind)).toList());
 
     private KindCatalog() {
     }
