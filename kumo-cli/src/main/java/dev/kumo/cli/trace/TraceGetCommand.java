@@ -1,10 +1,8 @@
 package dev.kumo.cli.trace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.codec.Manifests;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.Output;
-import dev.kumo.cli.output.OutputFormat;
 import dev.kumo.cli.session.Session;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,10 +25,9 @@ public final class TraceGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectNode trace = session.client().traces(Optional.of(traceId));
-        OutputFormat format = session.options().output().map(Output::format).orElse(null);
-        if (format == OutputFormat.json || format == OutputFormat.yaml) {
-            session.out().print(format == OutputFormat.json ? ObjectPrinter.json(trace) + "\n"
-                    : Manifests.writeYaml(trace));
+        Optional<Output> output = session.options().output();
+        if (output.isPresent()) {
+            session.out().print(ObjectPrinter.format(trace, output.get(), item -> "trace"));
         } else {
             session.out().print(Waterfall.render(trace));
         }

@@ -3,7 +3,6 @@ package dev.kumo.cli.version;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.api.codec.Manifests;
 import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.client.ServerUnreachable;
@@ -28,13 +27,14 @@ public final class VersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<JsonNode> server = serverVersion();
-        OutputFormat format = session.options().output().map(Output::format).orElse(null);
-        if (format == OutputFormat.json || format == OutputFormat.yaml) {
+        Optional<Output> output = session.options().output()
+                .filter(o -> o.format() != OutputFormat.name && o.format() != OutputFormat.url);
+        if (output.isPresent()) {
+            // As kubectl version -o json|yaml, and -o jsonpath over the same document.
             ObjectNode document = Json.object();
             document.putObject("clientVersion").put("gitVersion", ClientVersion.VERSION);
             server.ifPresent(s -> document.set("serverVersion", s));
-            session.out().print(format == OutputFormat.json ? ObjectPrinter.json(document) + "\n"
-                    : Manifests.writeYaml(document));
+            session.out().print(ObjectPrinter.format(document, output.get(), item -> "version"));
         } else {
             session.out().println("Client Version: " + ClientVersion.VERSION);
             server.ifPresent(s -> session.out().println("Server Version: " + s.path("gitVersion").asText("?")));

@@ -39,7 +39,7 @@ class WaterfallTest {
                  "durationMicros":1234,"spanCount":2}]}
                 """);
 
-        assertThat(TraceListCommand.table(list.path("items"))).isEqualTo("""
+        assertThat(TraceListCommand.table(list.path("items")).render(true)).isEqualTo("""
                 TRACE ID   ROOT    DURATION   SPANS   START
                 abc        GET /   1.234 ms   2       2026-12-06T13:00:00Z
                 """);
