@@ -5,6 +5,7 @@ import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.http.ListenerLimits;
+import dev.kumo.server.logging.LogFormat;
 import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
 import dev.kumo.serving.images.ImageDigests;
@@ -99,11 +100,17 @@ public final class ServerCommand implements Callable<Integer> {
             + "else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, else none).")
     String otlpEndpoint;
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text", description = "The server log "
+            + "on stderr: text (date, time and zone, level, logger, message) or json (one object per line: ts, level, "
+            + "logger, msg, and namespace, name, kind, revision, trace_id where known).")
+    LogFormat logFormat;
+
     /** Where OpenTelemetry's OTEL_* variables are read (the process environment; tests set their own). */
     Map<String, String> environment = System.getenv();
 
     @Override
     public Integer call() throws InterruptedException {
+        logFormat.apply();
         ServerConfig settings = settings();
         KumoServer server = KumoServer.start(settings);
         if (server.token().isEmpty()) {
