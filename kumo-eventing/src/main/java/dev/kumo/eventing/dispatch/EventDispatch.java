@@ -63,7 +63,9 @@ final class EventDispatch {
 
     private void send(Target target, int attempt, Consumer<Outcome.Failed> gaveUp, Runnable done) {
         if (!tracker.active()) {
-            stopped();
+            // The mesh stopped mid-delivery: the span ends, but the tracker is not told the event is done with, so
+            // that it is delivered again after a restart.
+            spanEnded("stopped");
             return;
         }
         tracker.attemptStarted();
@@ -158,17 +160,13 @@ final class EventDispatch {
 
     /** The delivery is over ({@code outcome}: delivered, dead-lettered, dropped). */
     private void finished(String outcome) {
-        span.setAttribute("kumo.delivery.outcome", outcome);
-        span.end();
+        spanEnded(outcome);
         tracker.finished();
     }
 
-    /**
-     * The mesh stopped mid-delivery: the Trigger's span ends, but the tracker is not told the event is done with, so
-     * that it is delivered again after a restart.
-     */
-    private void stopped() {
-        span.setAttribute("kumo.delivery.outcome", "stopped");
+    /** The Trigger's span ends with the delivery's {@code outcome}. */
+    private void spanEnded(String outcome) {
+        span.setAttribute("kumo.delivery.outcome", outcome);
         span.end();
     }
 
