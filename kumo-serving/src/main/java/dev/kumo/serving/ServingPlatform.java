@@ -135,10 +135,11 @@ public final class ServingPlatform implements AutoCloseable {
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry);
         components.run("cold start meters", () -> runtime.watch(coldStarts));
-        components.run("instance events", () -> runtime.watch(new InstanceEvents(events.recorder("kubelet"))));
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
         components.open("endpoint tracking", runtimeEndpoints::track);
+        // After the endpoints: recording an Event never comes before the router learns an instance is ready.
+        components.run("instance events", () -> runtime.watch(new InstanceEvents(events.recorder("kubelet"))));
         components.start("router", Component.of(router::start, router::close));
         RouterRouting routing = new RouterRouting(router);
         RevisionScaling scaling = new RevisionScaling(autoscaler, runtimeEndpoints::ready,

@@ -54,9 +54,13 @@ public final class StoredEvents implements Component, EventRecorders {
     private final Timing timing;
     private final String host;
     private final EventCorrelator correlator = new EventCorrelator(WINDOW, MAX_SERIES);
-    private final Map<String, ObjectNode> pending = new LinkedHashMap<>();
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private ScheduledExecutorService writer;
+
+    /** A series waiting to be written: what was recorded and how far it has aggregated. */
+    private record Pending(EventCorrelator.Key key, EventCorrelator.Series series) {
+    }
 
     public StoredEvents(ResourceStore store, InstantSource clock, EventRetention retention, Timing timing) {
         this.store = store;
@@ -71,30 +75,39 @@ public final class StoredEvents implements Component, EventRecorders {
         return (about, type, reason, message) -> record(component, about, type, reason, message);
     }
 
+    /**
+     * Aggregates one occurrence under the lock and keeps only what it needs to be written: building the Event is
+     * left to the writer, as callers are the instance listener on the cold-start path, the event loop and the
+     * autoscaler's tick.
+     */
     private void record(String component, ObjectReference about, EventRecorder.Type type, String reason,
             String message) {
-        ObjectReference target = about.namespace() == null || about.namespace().isEmpty()
-                ? new ObjectReference(about.kind(), "default", about.name(), about.uid(), about.apiVersion(),
-                        about.resourceVersion(), about.fieldPath()) : about;
+        EventCorrelator.Key key = new EventCorrelator.Key(component, about, type, reason, message);
         synchronized (pending) {
-            EventCorrelator.Series series = correlator.observe(new EventCorrelator.Key(component, about, type,
-                    reason, message), clock.instant());
+            EventCorrelator.Series series = correlator.observe(key, clock.instant());
             if (!pending.containsKey(series.name()) && pending.size() >= MAX_PENDING) {
                 dropped.incrementAndGet();
                 return;
             }
-            pending.put(series.name(), event(component, target, type, reason, message, series));
+            pending.put(series.name(), new Pending(key, series));
         }
     }
 
-    private ObjectNode event(String component, ObjectReference about, EventRecorder.Type type, String reason,
-            String message, EventCorrelator.Series series) {
+    /** The Event a pending series is: about its object, in the default namespace when recorded without one. */
+    private ObjectNode event(Pending pending) {
+        EventCorrelator.Key key = pending.key();
+        EventCorrelator.Series series = pending.series();
+        ObjectReference given = key.about();
+        ObjectReference about = given.namespace() == null || given.namespace().isEmpty()
+                ? new ObjectReference(given.kind(), "default", given.name(), given.uid(), given.apiVersion(),
+                        given.resourceVersion(), given.fieldPath()) : given;
         dev.kumo.api.events.Event event = new dev.kumo.api.events.Event("v1", "Event",
-                dev.kumo.api.meta.ObjectMeta.of(about.namespace(), series.name()), about, reason, message,
-                new EventSource(component, host), EventTimes.seconds(series.first()),
-                EventTimes.seconds(series.last()), series.count(), type.name(), EventTimes.micro(series.first()),
+                dev.kumo.api.meta.ObjectMeta.of(about.namespace(), series.name()), about, key.reason(),
+                key.message(), new EventSource(key.component(), host), EventTimes.seconds(series.first()),
+                EventTimes.seconds(series.last()), series.count(), key.type().name(),
+                EventTimes.micro(series.first()),
                 series.count() > 1 ? new EventSeries(series.count(), EventTimes.micro(series.last())) : null,
-                reason, null, component, host);
+                key.reason(), null, key.component(), host);
         return Json.toTree(event);
     }
 
@@ -126,16 +139,16 @@ public final class StoredEvents implements Component, EventRecorders {
 
     /** Writes every pending Event: a new one is created, a continued one replaces what is stored. */
     void flush() {
-        List<ObjectNode> batch;
+        List<Pending> batch;
         synchronized (pending) {
             batch = List.copyOf(pending.values());
             pending.clear();
         }
-        for (ObjectNode event : batch) {
+        for (Pending series : batch) {
             try {
-                write(event);
+                write(event(series));
             } catch (RuntimeException e) {
-                LOG.warn("writing Event {}: {}", event.path("metadata").path("name").asText(), e.getMessage());
+                LOG.warn("writing Event {}: {}", series.series().name(), e.getMessage());
             }
         }
     }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * retryably, a reply stored back into the broker (failing to store it fails the attempt) or sent on to a channel
  * subscriber's reply URI (same retry rules), then on giving up the dead-letter sink (same retry rules) or a drop that
  * is counted and logged once. Stops quietly when the mesh stops (the event is delivered again later). Traced, each
- * attempt is a span under the Trigger's {@code span}, which ends with the delivery's outcome.
+ * attempt is a span under the Trigger's {@code span}, which ends with the delivery's outcome ({@code stopped} too).
  */
 final class EventDispatch {
 
@@ -63,6 +63,9 @@ final class EventDispatch {
 
     private void send(Target target, int attempt, Consumer<Outcome.Failed> gaveUp, Runnable done) {
         if (!tracker.active()) {
+            // The mesh stopped mid-delivery: the span ends, but the tracker is not told the event is done with, so
+            // that it is delivered again after a restart.
+            spanEnded("stopped");
             return;
         }
         tracker.attemptStarted();
@@ -157,9 +160,14 @@ final class EventDispatch {
 
     /** The delivery is over ({@code outcome}: delivered, dead-lettered, dropped). */
     private void finished(String outcome) {
+        spanEnded(outcome);
+        tracker.finished();
+    }
+
+    /** The Trigger's span ends with the delivery's {@code outcome}. */
+    private void spanEnded(String outcome) {
         span.setAttribute("kumo.delivery.outcome", outcome);
         span.end();
-        tracker.finished();
     }
 
     /** Runs a step of this delivery off the pump; what it throws ends the delivery through the tracker. */
