@@ -65,7 +65,7 @@ class CompleterTest {
 
     @Test
     void kindsThenNamesAfterGetAndDelete() {
-        assertThat(complete("get", "serv")).isEqualTo("services\n");
+        assertThat(complete("get", "rou")).isEqualTo("routes\n");
         assertThat(complete("get", "ksvc", "")).isEqualTo("hello\nhola\n");
     }
 
