@@ -14,10 +14,7 @@ import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +22,9 @@ import org.junit.jupiter.api.Test;
 class InstanceDrainTest {
 
     private static final RevisionRef HELLO = RevisionRef.ofService("default", "hello", "hello-00001");
-    private static final Instance READY = new Instance("hello-00001-abcde", HELLO, new InstanceState.Ready(
-            InstanceAddress.loopback(40123), Instant.EPOCH, Instant.EPOCH), 0);
 
     private final ResourceStore store = InMemoryStore.create();
-    private final Stops runtime = new Stops();
+    private final FakeRuntime runtime = new FakeRuntime("process");
     private final AtomicInteger inFlight = new AtomicInteger();
     private final InstanceDrain drain = new InstanceDrain(runtime, (revision, address) -> inFlight.get());
 
@@ -45,51 +40,21 @@ class InstanceDrainTest {
                  "metadata": {"name": "hello-00001", "namespace": "default"},
                  "spec": {"timeoutSeconds": 30, "containers": [{"image": "hello"}]}}
                 """));
+        String id = runtime.start(WorkloadSpec.process(HELLO).command("app").build()).id();
+        Instance ready = new Instance(id, HELLO, new InstanceState.Ready(InstanceAddress.loopback(40123),
+                Instant.EPOCH, Instant.EPOCH), 0);
         inFlight.set(1);
-        drain.drainWithRevisionGrace(READY, store);
-        assertThat(drain.draining(READY.id())).isTrue();
+        drain.drainWithRevisionGrace(ready, store);
+        assertThat(drain.draining(id)).isTrue();
         await("still serving its request").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                .until(() -> runtime.stopped.isEmpty());
+                .until(() -> runtime.instance(id).isPresent());
         inFlight.set(0);
-        await("stopped once idle").atMost(Duration.ofSeconds(5)).until(() -> runtime.stopped.equals(
-                List.of(READY.id())));
+        await("stopped once idle").atMost(Duration.ofSeconds(5)).until(() -> runtime.instance(id).isEmpty());
     }
 
     @Test
     void theGraceIsTheRevisionsTimeoutOrKnativesDefault() {
         assertThat(InstanceDrain.graceOf(Optional.of(30L))).isEqualTo(Duration.ofSeconds(30));
         assertThat(InstanceDrain.graceOf(Optional.empty())).isEqualTo(Duration.ofSeconds(300));
-    }
-
-    /** Records the instances stopped. */
-    private static final class Stops extends ListenedRuntime {
-
-        final List<String> stopped = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Optional<String> unsupported(WorkloadSpec spec) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Instance start(WorkloadSpec spec) {
-            throw new UnsupportedOperationException("a drain starts nothing");
-        }
-
-        @Override
-        public CompletableFuture<Instance> stop(String instanceId) {
-            stopped.add(instanceId);
-            return CompletableFuture.completedFuture(READY);
-        }
-
-        @Override
-        public Optional<Instance> instance(String instanceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Instance> instances() {
-            return List.of();
-        }
     }
 }
