@@ -64,6 +64,11 @@ final class Kubectl {
             }
         }
 
+        /** Whether kubectl has not exited yet. */
+        boolean running() {
+            return process.isAlive();
+        }
+
         @Override
         public void close() {
             process.destroyForcibly();

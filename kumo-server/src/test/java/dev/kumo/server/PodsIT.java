@@ -139,7 +139,11 @@ class PodsIT {
     void deletingAPodStopsItsInstanceAndANewPodReplacesIt() {
         String first = awaitOnePod("steady");
         await("ready").atMost(SETTLE).until(() -> kubectl.run("get", "pod", first).out().contains("1/1"));
-        assertOk(kubectl.run("delete", "pod", first), "pod \"" + first + "\" deleted");
+        try (Kubectl.Background follow = kubectl.start("follow-deleted", "logs", "-f", first)) {
+            await("the follow started").atMost(SETTLE).until(() -> follow.out().contains("listening on"));
+            assertOk(kubectl.run("delete", "pod", first), "pod \"" + first + "\" deleted");
+            await("logs -f exits once the instance stopped").atMost(SETTLE).until(() -> !follow.running());
+        }
         String second = await("a new Pod").atMost(SETTLE).until(() -> podsOf("steady"),
                 pods -> pods.size() == 1 && !pods.contains(first)).getFirst();
         assertThat(second).startsWith("steady-00001-deployment-");

@@ -1,10 +1,14 @@
 package dev.kumo.serving;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.store.ResourceStore;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -22,6 +26,8 @@ final class InstanceDrain {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceDrain.class);
     private static final Duration POLL = Duration.ofMillis(20);
+    /** Knative's default {@code timeoutSeconds} (config-defaults' revision-timeout-seconds). */
+    private static final long DEFAULT_TIMEOUT_SECONDS = 300;
 
     private final WorkloadRuntime runtime;
     private final ToIntBiFunction<RevisionId, InstanceAddress> inFlight;
@@ -41,6 +47,22 @@ final class InstanceDrain {
     /** Whether the instance is being drained (and so is no endpoint). */
     boolean draining(String instanceId) {
         return draining.contains(instanceId);
+    }
+
+    /** How long a drained instance may finish its requests: its Revision's {@code timeoutSeconds}, if set. */
+    static Duration graceOf(Optional<Long> timeoutSeconds) {
+        return Duration.ofSeconds(timeoutSeconds.orElse(DEFAULT_TIMEOUT_SECONDS));
+    }
+
+    /**
+     * Drains then stops {@code instance} with the grace scale-in gives it ({@link #graceOf}), its Revision read from
+     * {@code store}: how a Pod deleted by a client lets the requests it took finish.
+     */
+    void drainWithRevisionGrace(Instance instance, ResourceStore store) {
+        Optional<Long> timeout = store.get(ResourceTypes.REVISION, instance.revision().namespace(),
+                instance.revision().revision()).map(revision -> revision.path("spec").path("timeoutSeconds"))
+                .filter(JsonNode::canConvertToLong).map(JsonNode::asLong);
+        drain(instance, graceOf(timeout));
     }
 
     /** Drains then stops {@code instance}; idempotent. */

@@ -236,8 +236,7 @@ public final class RuntimeInstances implements RevisionInstances {
                 .sorted(Comparator.comparing((Instance i) -> i.address().isEmpty())
                         .thenComparing(i -> startOrder.getOrDefault(i.id(), 0L)))
                 .toList();
-        Long timeout = revision.spec().timeoutSeconds();
-        Duration drainFor = Duration.ofSeconds(timeout == null ? 300 : timeout);
+        Duration drainFor = InstanceDrain.graceOf(Optional.ofNullable(revision.spec().timeoutSeconds()));
         byKeepOrder.subList(desired, byKeepOrder.size()).forEach(instance -> {
             startOrder.remove(instance.id());
             drain.drain(instance, drainFor);

@@ -203,10 +203,11 @@ public final class ServingPlatform implements AutoCloseable {
 
     /**
      * Starts showing every instance as a {@code v1} Pod in {@code store}, which must not admit (clients may not write
-     * Pods, the view does); a deleted Pod's instance is drained at once and stopped, and its Revision starts another.
+     * Pods, the view does); a deleted Pod's instance is drained (with its Revision's timeout, as on scale-in) and
+     * stopped, and its Revision starts another.
      */
     public PodView startPodView(ResourceStore store, InstantSource clock) {
-        return PodView.start(runtime, store, instance -> drain.drain(instance, Duration.ZERO), clock);
+        return PodView.start(runtime, store, instance -> drain.drainWithRevisionGrace(instance, store), clock);
     }
 
     /** What the autoscaler wants for each Revision and its last decisions, for {@code revisions/NAME/autoscaling}. */

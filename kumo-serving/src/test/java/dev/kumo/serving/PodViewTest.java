@@ -1,18 +1,27 @@
 package dev.kumo.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.core.PodKind;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.apiserver.PodLogs;
+import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
+import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import dev.kumo.runtime.support.FollowedLog;
+import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.InMemoryStore;
@@ -21,6 +30,7 @@ import dev.kumo.store.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +38,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +47,8 @@ class PodViewTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final RevisionRef HELLO = RevisionRef.ofService("default", "hello", "hello-00001");
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final PodLogs.Options FOLLOW = new PodLogs.Options(Optional.empty(), Optional.empty(), true, false);
+    private static final PodLogs.Options ONCE = new PodLogs.Options(Optional.empty(), Optional.empty(), false, false);
 
     private final ResourceStore store = InMemoryStore.create();
     private final Instances runtime = new Instances();
@@ -125,6 +138,79 @@ class PodViewTest {
         assertThat(pods()).isEmpty();
     }
 
+    @Test
+    void aLogFollowEndsWhenTheInstanceStopsAndAtOnceWhenItAlreadyFailed() {
+        Instance running = new Instance("hello-00001-abcde", HELLO, new InstanceState.Ready(
+                InstanceAddress.loopback(40123), T0, T0), 0);
+        runtime.tellChange(running);
+        runtime.log(running.id()).write("listening");
+        view = start();
+        String pod = awaitPod(p -> true).at("/metadata/name").asText();
+        Recorded follow = new Recorded();
+        new InstancePodLogs(view).open("default", pod, FOLLOW).stream(follow);
+        runtime.log(running.id()).write("GET /");
+        await("the lines followed").atMost(SETTLE).until(() -> follow.lines.equals(List.of("listening", "GET /")));
+        assertThat(follow.ended).isFalse();
+        runtime.tellChange(new Instance(running.id(), HELLO, new InstanceState.Stopped(T0.plusSeconds(5)), 0));
+        await("the follow ended with the instance").atMost(SETTLE).untilTrue(follow.ended);
+
+        Termination crash = new Termination("exit 3", OptionalInt.of(3), List.of("boom"), T0, false);
+        Instance failed = new Instance("hello-00001-fffff", HELLO, new InstanceState.Failed(crash), 0);
+        runtime.tellChange(failed);
+        runtime.log(failed.id()).write("boom");
+        String failedPod = awaitPod(p -> p.at("/metadata/annotations").path(PodKind.INSTANCE_ANNOTATION).asText()
+                .equals(failed.id())).at("/metadata/name").asText();
+        Recorded late = new Recorded();
+        new InstancePodLogs(view).open("default", failedPod, FOLLOW).stream(late);
+        assertThat(late.lines).containsExactly("boom");
+        assertThat(late.ended).isTrue();
+    }
+
+    @Test
+    void theViewForgetsEachInstanceWhosePodIsRemovedSoManyColdStartsDoNotAddUp() {
+        view = start();
+        List<Instance> started = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new Instance(
+                "hello-00001-c%04d".formatted(i), HELLO, new InstanceState.Ready(InstanceAddress.loopback(41000 + i),
+                T0, T0), 0)).toList();
+        started.forEach(instance -> {
+            runtime.tellChange(instance);
+            runtime.log(instance.id()).write("started " + instance.id());
+        });
+        await("a Pod each").atMost(SETTLE).until(() -> pods().size() == started.size());
+        List<String> names = pods().stream().map(pod -> pod.at("/metadata/name").asText()).toList();
+        InstancePodLogs logs = new InstancePodLogs(view);
+        names.forEach(name -> assertThat(logs.open("default", name, ONCE)).isNotNull());
+        started.forEach(instance -> runtime.tellChange(new Instance(instance.id(), HELLO,
+                new InstanceState.Stopped(T0.plusSeconds(60)), 0)));
+        await("every Pod removed").atMost(SETTLE).until(() -> pods().isEmpty());
+        names.forEach(name -> assertThatThrownBy(() -> logs.open("default", name, ONCE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.reason())
+                        .isEqualTo(StatusReason.NotFound)));
+    }
+
+    @Test
+    void twoInstancesWhoseIdsHashToOneSuffixGetTwoPodsAndStoppingOneLeavesTheOther() {
+        // These two ids hash to one 5-character suffix (b65gz).
+        Instance first = new Instance("hello-00001-bbf46", HELLO, new InstanceState.Ready(
+                InstanceAddress.loopback(40001), T0, T0), 0);
+        Instance second = new Instance("hello-00001-bbhbg", HELLO, new InstanceState.Ready(
+                InstanceAddress.loopback(40002), T0, T0), 0);
+        view = start();
+        runtime.tellChange(first);
+        runtime.tellChange(second);
+        await("a Pod each").atMost(SETTLE).until(() -> pods().stream().map(PodViewTest::instanceOf)
+                .collect(java.util.stream.Collectors.toSet()).equals(java.util.Set.of(first.id(), second.id())));
+        assertThat(pods()).extracting(pod -> pod.at("/metadata/name").asText()).doesNotHaveDuplicates();
+        runtime.tellChange(new Instance(first.id(), HELLO, new InstanceState.Stopped(T0.plusSeconds(5)), 0));
+        await("only the first's Pod removed").during(Duration.ofMillis(300)).atMost(SETTLE)
+                .until(() -> pods().stream().map(PodViewTest::instanceOf).toList().equals(List.of(second.id())));
+        assertThat(stopped).isEmpty();
+    }
+
+    private static String instanceOf(ObjectNode pod) {
+        return pod.at("/metadata/annotations").path(PodKind.INSTANCE_ANNOTATION).asText();
+    }
+
     private PodView start() {
         return PodView.start(runtime, store, instance -> stopped.add(instance.id()), InstantSource.fixed(T0));
     }
@@ -138,10 +224,57 @@ class PodViewTest {
                 Optional::isPresent).orElseThrow();
     }
 
-    /** The instances a runtime has, told to listeners as a test says. */
+    /** What a log stream sent. */
+    private static final class Recorded implements RevisionLogs.Sink {
+
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final AtomicBoolean ended = new AtomicBoolean();
+
+        @Override
+        public void line(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void end() {
+            assertThat(ended.getAndSet(true)).as("ended once").isFalse();
+        }
+    }
+
+    /** An instance's log kept in memory. */
+    private static final class Lines extends FollowedLog {
+
+        private final List<LogLine> kept = new ArrayList<>();
+
+        Lines(String instanceId) {
+            super(HELLO.revision(), instanceId);
+        }
+
+        synchronized void write(String text) {
+            kept.add(new LogLine(revision, instanceId, text));
+            publish(text);
+        }
+
+        @Override
+        public synchronized List<LogLine> tail(int lines) {
+            return List.copyOf(kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        }
+    }
+
+    /** The instances a runtime has, told to listeners as a test says; their logs kept after they stop. */
     private static final class Instances extends ListenedRuntime {
 
         final Map<String, Instance> instances = new ConcurrentHashMap<>();
+        private final Map<String, Lines> logs = new ConcurrentHashMap<>();
+
+        Lines log(String instanceId) {
+            return logs.computeIfAbsent(instanceId, Lines::new);
+        }
+
+        @Override
+        public Optional<InstanceLogs> logs(String instanceId) {
+            return Optional.ofNullable(logs.get(instanceId));
+        }
 
         void tellChange(Instance instance) {
             if (instance.state() instanceof InstanceState.Stopped) {

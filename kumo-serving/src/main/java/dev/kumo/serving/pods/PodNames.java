@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A Pod's name in Knative's shape, {@code <revision>-deployment-<template hash>-<suffix>}: the hash from the
- * namespace and owner, the suffix from the instance id, so each instance keeps one name.
+ * namespace and owner, the suffix from the instance id, so each instance keeps one name. Two instance ids may hash
+ * to one suffix: the view then takes the next {@code attempt} for the second (see {@code PodView}).
  */
 final class PodNames {
 
@@ -17,7 +18,13 @@ final class PodNames {
     }
 
     static String of(String namespace, String owner, String instanceId) {
-        return owner + "-deployment-" + encoded(namespace + "/" + owner, 10) + "-" + encoded(instanceId, 5);
+        return of(namespace, owner, instanceId, 0);
+    }
+
+    /** The name with the {@code attempt}-th suffix of {@code instanceId}: 0 is the plain hash, each next one differs. */
+    static String of(String namespace, String owner, String instanceId, int attempt) {
+        String hashed = attempt == 0 ? instanceId : instanceId + "#" + attempt;
+        return owner + "-deployment-" + encoded(namespace + "/" + owner, 10) + "-" + encoded(hashed, 5);
     }
 
     private static String encoded(String text, int length) {

@@ -53,7 +53,7 @@ public final class PodView implements AutoCloseable {
         void stop(Instance instance);
     }
 
-    /** Where a Pod's instance is, and what containers it shows: kept after the Pod is gone, for its log. */
+    /** Where a Pod's instance is, and what containers it shows, for its log: kept while the Pod is. */
     record Shown(String instanceId, List<String> containers) {
     }
 
@@ -68,6 +68,8 @@ public final class PodView implements AutoCloseable {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Set<String> deletedByClient = ConcurrentHashMap.newKeySet();
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
+    /** Each shown instance's Pod name: its hash, or a next one where another live instance's Pod had it. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private volatile Subscription instances = () -> { };
     private volatile Watch pods = () -> { };
 
@@ -96,7 +98,7 @@ public final class PodView implements AutoCloseable {
         return view;
     }
 
-    /** The instance a Pod shows (or showed, while its log is kept), and its containers. */
+    /** The instance a Pod shows, and its containers. */
     Optional<Shown> shown(String namespace, String pod) {
         return Optional.ofNullable(shown.get(namespace + "/" + pod));
     }
@@ -140,7 +142,8 @@ public final class PodView implements AutoCloseable {
         Optional<ObjectNode> revision = store.get(ResourceTypes.REVISION, namespace, instance.revision().revision());
         ObjectNode pod = PodObjects.pod(instance, revision,
                 firstSeen.getOrDefault(instance.id(), clock.instant()));
-        String name = PodObjects.name(instance);
+        String name = nameOf(instance);
+        ((ObjectNode) pod.get("metadata")).put("name", name);
         shown.put(namespace + "/" + name, new Shown(instance.id(), PodObjects.containerNames(pod)));
         Optional<ObjectNode> existing = store.get(ResourceTypes.POD, namespace, name);
         if (existing.isEmpty()) {
@@ -164,21 +167,49 @@ public final class PodView implements AutoCloseable {
         }
     }
 
+    /**
+     * The Pod name of {@code instance}, chosen once: its hash, or, where that names another instance's Pod (two ids
+     * hashing alike), the next free one, so that neither overwrites nor deletes the other's.
+     */
+    private String nameOf(Instance instance) {
+        String namespace = instance.revision().namespace();
+        return names.computeIfAbsent(instance.id(), id -> {
+            for (int attempt = 0; ; attempt++) {
+                String name = PodNames.of(namespace, instance.revision().revision(), id, attempt);
+                if (!names.containsValue(name) && store.get(ResourceTypes.POD, namespace, name)
+                        .map(pod -> instanceOf(pod).equals(id)).orElse(true)) {
+                    return name;
+                }
+            }
+        });
+    }
+
+    /** Deletes the instance's Pod (only its own: not one another instance has by the same name) and forgets it. */
     private void remove(Instance instance) {
         created.remove(instance.id());
         deletedByClient.remove(instance.id());
         firstSeen.remove(instance.id());
-        delete(instance.revision().namespace(), PodObjects.name(instance));
+        String namespace = instance.revision().namespace();
+        String name = Optional.ofNullable(names.remove(instance.id())).orElseGet(() -> PodObjects.name(instance));
+        shown.remove(namespace + "/" + name);
+        store.get(ResourceTypes.POD, namespace, name).filter(pod -> instanceOf(pod).equals(instance.id()))
+                .ifPresent(pod -> delete(namespace, name, new DeleteOptions(
+                        Optional.of(pod.path("metadata").path("uid").asText()), Optional.empty(),
+                        DeleteOptions.Propagation.Background)));
     }
 
-    private void delete(String namespace, String name) {
+    private void delete(String namespace, String name, DeleteOptions options) {
         try {
-            store.delete(ResourceTypes.POD, namespace, name, DeleteOptions.DEFAULT);
+            store.delete(ResourceTypes.POD, namespace, name, options);
         } catch (ApiException e) {
-            if (e.reason() != StatusReason.NotFound) {
+            if (e.reason() != StatusReason.NotFound && e.reason() != StatusReason.Conflict) {
                 throw e;
             }
         }
+    }
+
+    private static String instanceOf(ObjectNode pod) {
+        return pod.path("metadata").path("annotations").path(PodKind.INSTANCE_ANNOTATION).asText("");
     }
 
     /** A client deleted the Pod: its instance stops (once), and is not shown again. */
@@ -193,9 +224,9 @@ public final class PodView implements AutoCloseable {
     private long removeStale(Set<String> live) {
         var list = store.list(ResourceTypes.POD, ListOptions.ALL);
         for (ObjectNode pod : list.items()) {
-            String instanceId = pod.path("metadata").path("annotations").path(PodKind.INSTANCE_ANNOTATION).asText("");
-            if (!live.contains(instanceId)) {
-                delete(pod.path("metadata").path("namespace").asText(), pod.path("metadata").path("name").asText());
+            if (!live.contains(instanceOf(pod))) {
+                delete(pod.path("metadata").path("namespace").asText(), pod.path("metadata").path("name").asText(),
+                        DeleteOptions.DEFAULT);
             }
         }
         return store.resourceVersion();
@@ -209,8 +240,7 @@ public final class PodView implements AutoCloseable {
             if (event.type() != WatchEvent.Type.DELETED) {
                 return;
             }
-            String instanceId = event.object().path("metadata").path("annotations")
-                    .path(PodKind.INSTANCE_ANNOTATION).asText("");
+            String instanceId = instanceOf(event.object());
             writer.execute(() -> runtimes.instance(instanceId).ifPresent(PodView.this::deletedByAClient));
         }
 
