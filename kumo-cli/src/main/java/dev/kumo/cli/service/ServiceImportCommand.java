@@ -8,12 +8,11 @@ import dev.kumo.cli.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,9 +27,8 @@ public final class ServiceImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The export (YAML or JSON).")
     Path file;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for each revision to become ready (default: ${DEFAULT-VALUE}).")
-    int waitTimeoutSeconds;
+    @Mixin
+    WaitOptions waiting = new WaitOptions();
 
     @Spec
     CommandSpec spec;
@@ -68,6 +66,7 @@ public final class ServiceImportCommand implements Callable<Integer> {
                     "Delete it first with 'kumo service delete " + name + "', or import into another namespace "
                             + "with -n.");
         }
+        waiting.wait(spec, session); // the flags checked before anything is written
         ObjectNode written = null;
         for (ObjectNode step : steps) {
             step.withObjectProperty("metadata").put("namespace", namespace);
@@ -77,8 +76,7 @@ public final class ServiceImportCommand implements Callable<Integer> {
             session.err().flush();
             written = written == null ? session.client().create(ResourceTypes.SERVICE, namespace, step)
                     : replaceSpec(namespace, name, step);
-            written = new ReadyWait(session, Duration.ofSeconds(waitTimeoutSeconds), Duration.ofSeconds(2))
-                    .await(written);
+            written = waiting.wait(spec, session).await(written); // each revision gets the whole timeout
         }
         session.out().println("Service '" + name + "' imported in namespace '" + namespace + "' with "
                 + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ".");

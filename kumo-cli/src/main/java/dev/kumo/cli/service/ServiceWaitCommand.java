@@ -3,12 +3,10 @@ package dev.kumo.cli.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.session.Session;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,13 +17,8 @@ public final class ServiceWaitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The Service.")
     String name;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for the Service to become ready (default: ${DEFAULT-VALUE}).")
-    int waitTimeoutSeconds;
-
-    @Option(names = "--wait-window", paramLabel = "SECONDS", defaultValue = "2",
-            description = "How long a Ready=False may last before the wait fails (default: ${DEFAULT-VALUE}).")
-    int waitWindowSeconds;
+    @Mixin
+    WaitOptions waiting = new WaitOptions();
 
     @Spec
     CommandSpec spec;
@@ -38,16 +31,12 @@ public final class ServiceWaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (waitTimeoutSeconds <= 0 || waitWindowSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--wait-timeout must be positive and --wait-window 0 "
-                    + "or more seconds");
-        }
+        ReadyWait wait = waiting.wait(spec, session);
         ObjectNode service = session.client().get(ResourceTypes.SERVICE, session.namespace(), name);
         session.err().println("Waiting for Service '" + name + "' in namespace '" + session.namespace() + "':");
         session.err().println();
         session.err().flush();
-        new ReadyWait(session, Duration.ofSeconds(waitTimeoutSeconds), Duration.ofSeconds(waitWindowSeconds))
-                .await(service);
+        wait.await(service);
         session.err().println();
         session.out().println("Service '" + name + "' in namespace '" + session.namespace() + "' is ready.");
         session.out().flush();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.session.Session;
-import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -30,13 +29,8 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
             description = "Wait until the Service is ready (default); --no-wait returns once it is written.")
     boolean waitForReady;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for the Service to become ready (default: ${DEFAULT-VALUE}).")
-    int waitTimeoutSeconds;
-
-    @Option(names = "--wait-window", paramLabel = "SECONDS", defaultValue = "2",
-            description = "How long a Ready=False may last before the wait fails (default: ${DEFAULT-VALUE}).")
-    int waitWindowSeconds;
+    @Mixin
+    WaitOptions waiting = new WaitOptions();
 
     @Spec
     CommandSpec spec;
@@ -57,12 +51,7 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        if (waitTimeoutSeconds <= 0) {
-            throw new ParameterException(spec.commandLine(), "--wait-timeout must be a positive number of seconds");
-        }
-        if (waitWindowSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--wait-window must be 0 or more seconds");
-        }
+        ReadyWait wait = waiting.wait(spec, session);
         Written written;
         try {
             written = write();
@@ -79,8 +68,7 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
                 + "' in namespace '" + session.namespace() + "':");
         session.err().println();
         session.err().flush();
-        ObjectNode ready = new ReadyWait(session, Duration.ofSeconds(waitTimeoutSeconds),
-                Duration.ofSeconds(waitWindowSeconds)).await(written.service());
+        ObjectNode ready = wait.await(written.service());
         session.err().println();
         session.err().flush();
         var status = ready.path("status");
