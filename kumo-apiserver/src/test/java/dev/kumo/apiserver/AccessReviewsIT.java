@@ -142,4 +142,49 @@ class AccessReviewsIT {
         assertThat(rules.json().at("/status/nonResourceRules").toString()).contains("/apis/*");
         assertThat(rules.json().at("/status/incomplete").asBoolean()).isFalse();
     }
+
+    @Test
+    void aNamespaceFieldSelectorFiltersWithinTheUrlsNamespaceAndNeverReplacesIt() {
+        api.store.create(ResourceTypes.ROLE, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role",
+                 "metadata": {"name": "configmap-reader", "namespace": "default"},
+                 "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["list", "watch"]}]}
+                """));
+        api.store.create(ResourceTypes.ROLE_BINDING, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+                 "metadata": {"name": "configmap-reader", "namespace": "default"},
+                 "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "configmap-reader"},
+                 "subjects": [{"kind": "ServiceAccount", "name": "events-sa", "namespace": "default"}]}
+                """));
+        configMap("default", "local");
+        configMap("kube-system", "remote");
+        String inDefault = "/api/v1/namespaces/default/configmaps";
+        String selector = "?fieldSelector=metadata.namespace%3Dkube-system";
+
+        ApiFixture.Response list = api.get(inDefault + selector, "Impersonate-User", SA);
+        ApiFixture.Response watch = api.get(inDefault + selector + "&watch=true&timeoutSeconds=1",
+                "Impersonate-User", SA);
+        ApiFixture.Response unfiltered = api.get(inDefault + "?watch=true&timeoutSeconds=1", "Impersonate-User", SA);
+        ApiFixture.Response asAdmin = api.get(inDefault + selector);
+        ApiFixture.Response deleted = api.send("DELETE", inDefault + selector, null, null);
+        ApiFixture.Response everywhere = api.get("/api/v1/configmaps" + selector);
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("items")).isEmpty();
+        assertThat(watch.status()).isEqualTo(200);
+        assertThat(watch.text()).doesNotContain("remote");
+        assertThat(unfiltered.text()).contains("local");
+        assertThat(asAdmin.json().path("items")).isEmpty();
+        assertThat(deleted.json().path("items")).isEmpty();
+        assertThat(api.store.get(ResourceTypes.CONFIGMAP, "kube-system", "remote")).isPresent();
+        assertThat(everywhere.json().path("items")).extracting(item -> item.at("/metadata/name").asText())
+                .containsExactly("remote");
+    }
+
+    private void configMap(String namespace, String name) {
+        api.store.create(ResourceTypes.CONFIGMAP, Json.parseObject("""
+                {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "%s", "namespace": "%s"},
+                 "data": {"k": "v"}}
+                """.formatted(name, namespace)));
+    }
 }

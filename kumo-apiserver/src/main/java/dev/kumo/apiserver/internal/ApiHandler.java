@@ -45,6 +45,7 @@ public final class ApiHandler {
     private final PodLog podLog;
     private final Optional<MetricsScrape> metrics;
     private final RbacAuthorizer authorizer;
+    private final BindingEscalation escalation;
     private final AccessReviews reviews;
     private final Optional<TraceView> traces;
 
@@ -69,7 +70,9 @@ public final class ApiHandler {
         this.patches = new Patches(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
         this.podLog = new PodLog(podLogs);
-        this.authorizer = new RbacAuthorizer(new StoredRbacPolicy(store));
+        StoredRbacPolicy policy = new StoredRbacPolicy(store);
+        this.authorizer = new RbacAuthorizer(policy);
+        this.escalation = new BindingEscalation(authorizer, policy);
         this.reviews = new AccessReviews(authorizer);
     }
 
@@ -90,6 +93,7 @@ public final class ApiHandler {
             Optional<UserInfo> impersonated = Impersonation.of(request);
             if (impersonated.isPresent()) {
                 RequestAttributes.authorize(authorizer, impersonated.get(), request, segments);
+                escalation.check(impersonated.get(), request, segments);
             }
             if (AccessReviews.addresses(segments)) {
                 return reviews.serve(request, impersonated.orElse(UserInfo.ADMIN), segments.get(3));

@@ -79,8 +79,11 @@ final class Reads {
             Optional<String> pointer = Optional.ofNullable(target.kind().fieldLabels().get(field));
             if (equal && field.equals("metadata.name")) {
                 name = Optional.of(value);
-            } else if (equal && field.equals("metadata.namespace")) {
+            } else if (equal && field.equals("metadata.namespace") && target.namespace().isEmpty()) {
                 namespace = Optional.of(value);
+            } else if (equal && field.equals("metadata.namespace")) {
+                // A namespaced URL keeps its namespace (the one RBAC authorized): the term only filters within it.
+                fields.add(new FieldMatch("/metadata/namespace", value, true));
             } else if (field.equals("metadata.name") || field.equals("metadata.namespace")) {
                 fields.add(new FieldMatch("/" + field.replace('.', '/'), value, false));
             } else if (pointer.isPresent()) {

@@ -33,8 +33,11 @@ record ServiceAccountAccess(RbacAuthorizer authorizer, List<ResourceType> kinds)
         for (ApiServerSourceSpec.Resource resource : source.spec().resourcesOrEmpty()) {
             String group = resource.apiVersion().contains("/")
                     ? resource.apiVersion().substring(0, resource.apiVersion().indexOf('/')) : "";
-            String plural = plural(resource);
-            List<String> verbs = VERBS.stream().filter(verb -> namespaces.stream().anyMatch(ns ->
+            Optional<ResourceType> served = type(resource);
+            String plural = served.map(ResourceType::plural).orElseGet(() -> guessedPlural(resource));
+            // Kubernetes checks a cluster-scoped kind with no namespace, so that only ClusterRoleBindings count.
+            List<String> scopes = served.isPresent() && !served.get().namespaced() ? List.of("") : namespaces;
+            List<String> verbs = VERBS.stream().filter(verb -> scopes.stream().anyMatch(ns ->
                     !authorizer.authorize(user, Attributes.Resource.of(verb, group, plural, ns)).allowed())).toList();
             if (!verbs.isEmpty()) {
                 missing.add(String.join(", ", verbs) + " resource \"" + plural + "\" in API group \"" + group + "\"");
@@ -44,15 +47,18 @@ record ServiceAccountAccess(RbacAuthorizer authorizer, List<ResourceType> kinds)
                 : Optional.of("User " + user.name() + " cannot " + String.join(", ", missing));
     }
 
-    /** The served kind's plural, else Kubernetes' guess from the kind ({@code UnsafeGuessKindToResource}). */
-    private String plural(ApiServerSourceSpec.Resource resource) {
+    /** The served kind {@code resource} names, if Kumo serves it. */
+    private Optional<ResourceType> type(ApiServerSourceSpec.Resource resource) {
         return kinds.stream().filter(t -> t.apiVersion().equals(resource.apiVersion())
-                && t.kind().equals(resource.kind())).map(ResourceType::plural).findFirst().orElseGet(() -> {
-                    String kind = resource.kind().toLowerCase(Locale.ROOT);
-                    if (kind.endsWith("s")) {
-                        return kind + "es";
-                    }
-                    return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
-                });
+                && t.kind().equals(resource.kind())).findFirst();
+    }
+
+    /** Kubernetes' guess of a kind's plural ({@code UnsafeGuessKindToResource}). */
+    private static String guessedPlural(ApiServerSourceSpec.Resource resource) {
+        String kind = resource.kind().toLowerCase(Locale.ROOT);
+        if (kind.endsWith("s")) {
+            return kind + "es";
+        }
+        return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
     }
 }

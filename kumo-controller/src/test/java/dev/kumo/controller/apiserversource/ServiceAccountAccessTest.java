@@ -9,6 +9,7 @@ import dev.kumo.api.duck.Destination;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.meta.ObjectMeta;
+import dev.kumo.api.rbac.ClusterRole;
 import dev.kumo.api.rbac.ClusterRoleBinding;
 import dev.kumo.api.rbac.PolicyRule;
 import dev.kumo.api.rbac.Role;
@@ -128,6 +129,37 @@ class ServiceAccountAccessTest {
         assertThat(condition(bound, "SufficientPermissions").path("status").asText()).isEqualTo("True");
     }
 
+    @Test
+    void aRoleBindingGrantsNoClusterScopedKindOnlyAClusterRoleBindingDoes() {
+        store.create(ResourceTypes.ROLE, Json.toTree(new Role("rbac.authorization.k8s.io/v1", "Role",
+                ObjectMeta.of("default", "everything"), List.of(PolicyRule.resources(List.of("get", "list", "watch"),
+                        List.of("*"), List.of("*"))))));
+        store.create(ResourceTypes.ROLE_BINDING, Json.toTree(new RoleBinding("rbac.authorization.k8s.io/v1",
+                "RoleBinding", ObjectMeta.of("default", "everything"), List.of(
+                        new Subject("ServiceAccount", "", "watcher", "default"),
+                        new Subject("ServiceAccount", "", "default", "default")),
+                new RoleRef("rbac.authorization.k8s.io", "Role", "everything"))));
+        ApiServerSource namespaces = source("watcher", null, "Namespace");
+
+        JsonNode status = reconcile(namespaces);
+
+        assertThat(condition(status, "SufficientPermissions").path("message").asText()).isEqualTo("User "
+                + "system:serviceaccount:default:watcher cannot get, list, watch resource \"namespaces\" in API group "
+                + "\"\"");
+        assertThat(access.refuses(source(null, null, "Namespace"), ResourceTypes.NAMESPACE)).isTrue();
+
+        store.create(ResourceTypes.CLUSTER_ROLE, Json.toTree(new ClusterRole("rbac.authorization.k8s.io/v1",
+                "ClusterRole", ObjectMeta.named("namespace-reader"), List.of(PolicyRule.resources(
+                        List.of("get", "list", "watch"), List.of(""), List.of("namespaces"))), null)));
+        store.create(ResourceTypes.CLUSTER_ROLE_BINDING, Json.toTree(new ClusterRoleBinding(
+                "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", ObjectMeta.named("watcher-namespaces"),
+                List.of(new Subject("ServiceAccount", "", "watcher", "default")),
+                new RoleRef("rbac.authorization.k8s.io", "ClusterRole", "namespace-reader"))));
+
+        assertThat(condition(reconcile(namespaces), "SufficientPermissions").path("status").asText())
+                .isEqualTo("True");
+    }
+
     private JsonNode reconcile(ApiServerSource source) {
         store.get(ResourceTypes.API_SERVER_SOURCE, KEY.namespace(), KEY.name()).ifPresent(old ->
                 store.delete(ResourceTypes.API_SERVER_SOURCE, KEY.namespace(), KEY.name(),
@@ -161,8 +193,12 @@ class ServiceAccountAccessTest {
     }
 
     private static ApiServerSource source(String serviceAccount, LabelSelectorSpec namespaceSelector) {
+        return source(serviceAccount, namespaceSelector, "ConfigMap");
+    }
+
+    private static ApiServerSource source(String serviceAccount, LabelSelectorSpec namespaceSelector, String kind) {
         return ApiServerSource.of(ObjectMeta.of(KEY.namespace(), KEY.name()), new ApiServerSourceSpec(
-                Destination.of(SINK.toString()), null, List.of(new ApiServerSourceSpec.Resource("v1", "ConfigMap",
-                        null)), null, ApiServerSource.REFERENCE_MODE, serviceAccount, namespaceSelector, null));
+                Destination.of(SINK.toString()), null, List.of(new ApiServerSourceSpec.Resource("v1", kind, null)),
+                null, ApiServerSource.REFERENCE_MODE, serviceAccount, namespaceSelector, null));
     }
 }

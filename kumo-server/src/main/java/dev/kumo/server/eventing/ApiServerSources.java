@@ -185,8 +185,12 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
                     String why = error != null ? error.getMessage() : "HTTP " + status;
                     LOG.warn("ApiServerSource {}: event {} not delivered to {}: {}", source, cloudEvent.getType(),
                             sink, why);
-                    recorder.warning(about(), "DeliveryFailed", "Event " + cloudEvent.getType()
-                            + " not delivered to " + sink + ": " + why);
+                    // Not about an Event: the record would be an Event this source watches, sent to the failing
+                    // sink, failing again — a loop.
+                    if (!isEvent(type)) {
+                        recorder.warning(about(), "DeliveryFailed", "Event " + cloudEvent.getType()
+                                + " not delivered to " + sink + ": " + why);
+                    }
                 }
             });
         }
@@ -199,6 +203,10 @@ final class ApiServerSources implements SourceRunner<ApiServerSource> {
                 recorder.warning(about(), "WatchEnded", "The watch of " + type.plural() + " ended ("
                         + e.getMessage() + "); it restarts when the source is reconciled again");
             });
+        }
+
+        private static boolean isEvent(ResourceType type) {
+            return type.equals(ResourceTypes.EVENT) || type.equals(ResourceTypes.EVENTS_V1_EVENT);
         }
 
         private dev.kumo.api.events.ObjectReference about() {

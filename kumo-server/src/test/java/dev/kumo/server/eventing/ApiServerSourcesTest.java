@@ -141,6 +141,40 @@ class ApiServerSourcesTest {
         assertThat(ownNamespaceOnly.namespaces(KEY)).isEmpty();
     }
 
+    @Test
+    void aFailedDeliveryOfAnEventIsNotRecordedAsAnEventThatWouldBeSentAgain() {
+        List<ResourceType> kinds = List.of(ResourceTypes.CONFIGMAP, ResourceTypes.EVENT);
+        List<String> recorded = new CopyOnWriteArrayList<>();
+        ApiServerSources failing = new ApiServerSources(store, kinds, (sink, event) -> {
+            sent.add(event);
+            return CompletableFuture.completedFuture(500);
+        }, URI.create("https://127.0.0.1:6443"), Clock.systemUTC(), new SourceAccess(true, kinds),
+                (about, type, reason, message) -> recorded.add(reason + " " + about.name()));
+        namespace("home", "dev");
+        try {
+            assertThat(failing.run(ApiServerSource.of(ObjectMeta.of(KEY.namespace(), KEY.name()),
+                    new ApiServerSourceSpec(null, null, List.of(new ApiServerSourceSpec.Resource("v1", "Event", null),
+                            new ApiServerSourceSpec.Resource("v1", "ConfigMap", null)), null,
+                            ApiServerSource.REFERENCE_MODE, null, null, null)), SINK)).isEmpty();
+            event("first");
+            event("second");
+            configMap("home", "cm");
+
+            // One watch sends in order and the failure is handled inline, so "first" was handled before "second".
+            await().untilAsserted(() -> assertThat(subjects()).contains("/api/v1/namespaces/home/events/second",
+                    "/api/v1/namespaces/home/configmaps/cm"));
+            await().untilAsserted(() -> assertThat(recorded).isNotEmpty());
+            assertThat(recorded).containsExactly("DeliveryFailed watch");
+        } finally {
+            failing.close();
+        }
+    }
+
+    private void event(String name) {
+        store.create(ResourceTypes.EVENT, Json.parseObject("{\"apiVersion\":\"v1\",\"kind\":\"Event\","
+                + "\"metadata\":{\"namespace\":\"home\",\"name\":\"" + name + "\"},\"reason\":\"Test\"}"));
+    }
+
     private ApiServerSources runner(SourceAccess access) {
         return new ApiServerSources(store, KINDS, (sink, event) -> {
             sent.add(event);

@@ -1,0 +1,77 @@
+package dev.kumo.apiserver.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.rbac.ClusterRole;
+import dev.kumo.api.rbac.PolicyRule;
+import dev.kumo.api.rbac.Role;
+import dev.kumo.api.rbac.authorizer.Attributes;
+import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
+import dev.kumo.api.rbac.authorizer.RbacPolicy;
+import dev.kumo.api.rbac.authorizer.UserInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kubernetes' escalation check of a RoleBinding or ClusterRoleBinding written by a user other than the admin: the
+ * user needs {@code bind} on the referenced role, or must already hold every rule of it where the binding applies
+ * (its namespace; cluster-wide for a ClusterRoleBinding). Otherwise binding a role would grant what one lacks.
+ */
+record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
+
+    /** Throws Kubernetes' 403 when {@code user}'s {@code http} request creates or updates a binding that escalates. */
+    void check(UserInfo user, ApiRequest http, List<String> segments) {
+        if (!(RequestAttributes.of(http, segments) instanceof Attributes.Resource request)
+                || !request.apiGroup().equals(ResourceTypes.RBAC_GROUP) || !request.subresource().isEmpty()
+                || !(request.resource().equals("rolebindings") || request.resource().equals("clusterrolebindings"))
+                || !(request.verb().equals("create") || request.verb().equals("update"))) {
+            return;
+        }
+        JsonNode body = RequestBodies.object(http);
+        String kind = body.at("/roleRef/kind").asText("");
+        String name = body.at("/roleRef/name").asText("");
+        String namespace = request.resource().equals("rolebindings") ? request.namespace() : "";
+        String roles = kind.equals("ClusterRole") ? "clusterroles" : "roles";
+        Attributes.Resource bind = new Attributes.Resource("bind", ResourceTypes.RBAC_GROUP, roles, "", name,
+                namespace);
+        if (authorizer.authorize(user, bind).allowed()) {
+            return;
+        }
+        Optional<List<PolicyRule>> rules = kind.equals("ClusterRole")
+                ? policy.clusterRole(name).map(ClusterRole::rulesOrEmpty)
+                : policy.role(namespace, name).map(Role::rulesOrEmpty);
+        if (rules.isPresent() && rules.get().stream().allMatch(rule -> held(user, rule, namespace))) {
+            return;
+        }
+        String qualified = request.resource() + "." + ResourceTypes.RBAC_GROUP;
+        String object = body.at("/metadata/name").asText("");
+        throw new ApiException(StatusReason.Forbidden, qualified + " \"" + object + "\" is forbidden: user \""
+                + user.name() + "\" is attempting to grant RBAC permissions not currently held; it needs \"bind\" on "
+                + roles + " \"" + name + "\" or every rule of it", request.resource(), object, List.of());
+    }
+
+    /** Whether {@code user} may already do everything {@code rule} allows in {@code namespace}. */
+    private boolean held(UserInfo user, PolicyRule rule, String namespace) {
+        for (String verb : rule.verbs()) {
+            for (String url : rule.nonResourceURLs()) {
+                if (!authorizer.authorize(user, new Attributes.NonResource(verb, url)).allowed()) {
+                    return false;
+                }
+            }
+            for (String group : rule.apiGroups()) {
+                for (String resource : rule.resources()) {
+                    List<String> names = rule.resourceNames().isEmpty() ? List.of("") : rule.resourceNames();
+                    for (String name : names) {
+                        if (!authorizer.authorize(user, new Attributes.Resource(verb, group, resource, "", name,
+                                namespace)).allowed()) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
