@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,8 @@ final class JvmAotCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(JvmAotCache.class);
     private static final String CACHE = "app.aot";
+    /** The least time the recording instance is given to exit (and write the cache) once stopped. */
+    static final Duration RECORDING_GRACE = Duration.ofSeconds(120);
 
     /** Whether a java command can write and use an AOT cache; the reason why not otherwise. */
     interface Support {
@@ -92,7 +95,22 @@ final class JvmAotCache {
         } catch (IOException e) {
             throw new UncheckedIOException("preparing the AOT cache of revision " + revision + " in " + dir, e);
         }
-        return withOption(spec, "-XX:AOTCacheOutput=" + recorded);
+        return recording(withOption(spec, "-XX:AOTCacheOutput=" + recorded));
+    }
+
+    /**
+     * The recorder writes the cache as it exits (JDK 25 assembles it in a child JVM), which can take longer than a
+     * stop's usual grace on a loaded machine: killed at the grace, it leaves an empty file. Its grace is at least
+     * {@link #RECORDING_GRACE}.
+     */
+    private static ProcessWorkload recording(ProcessWorkload spec) {
+        WorkloadSpec.Common common = spec.common();
+        if (common.terminationGracePeriod().compareTo(RECORDING_GRACE) >= 0) {
+            return spec;
+        }
+        return new ProcessWorkload(new WorkloadSpec.Common(common.revision(), common.env(), common.containerPort(),
+                common.readiness(), common.liveness(), RECORDING_GRACE, common.runAs(), common.limits()),
+                spec.command(), spec.args(), spec.workingDir());
     }
 
     /** An instance started with {@code spec}: if it records the cache, later ones wait for it to finish. */

@@ -36,6 +36,8 @@ class JvmAotCacheTest {
         ProcessWorkload first = aot.specFor(HELLO, OPTED_IN, java());
         assertThat(first.commandLine()).containsExactly("/jdk/bin/java", "-XX:AOTCacheOutput=" + recording,
                 "Hello.java");
+        assertThat(first.terminationGracePeriod()).as("time to write the cache at exit")
+                .isEqualTo(JvmAotCache.RECORDING_GRACE);
         aot.started(HELLO, first, "a");
         running.add("a");
 
