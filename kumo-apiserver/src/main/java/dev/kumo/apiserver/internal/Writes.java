@@ -34,7 +34,8 @@ final class Writes {
         if (dryRun(request)) {
             return Reply.Body.json(201, admitted.object(), admitted.warnings());
         }
-        return Reply.Body.json(201, store.create(target.type(), admitted), admitted.warnings());
+        return Reply.Body.json(201, WriteLog.logged("created", target.type(), store.create(target.type(), admitted)),
+                admitted.warnings());
     }
 
     Reply update(ApiRequest request, Target target) {
@@ -59,7 +60,8 @@ final class Writes {
         if (dryRun(request)) {
             return Reply.Body.json(200, admitted.object(), admitted.warnings());
         }
-        return Reply.Body.json(200, store.update(target.type(), admitted), admitted.warnings());
+        return Reply.Body.json(200, WriteLog.logged("updated", target.type(), store.update(target.type(), admitted)),
+                admitted.warnings());
     }
 
     Reply delete(ApiRequest request, Target target) {
@@ -68,8 +70,8 @@ final class Writes {
         if (dryRun(request)) {
             return Reply.Body.json(200, existing(target));
         }
-        return Reply.Body.json(200, store.delete(target.type(), target.namespaceOrEmpty(), target.requireName(),
-                options));
+        return Reply.Body.json(200, WriteLog.logged("deleted", target.type(), store.delete(target.type(),
+                target.namespaceOrEmpty(), target.requireName(), options)));
     }
 
     Reply deleteCollection(ApiRequest request, Target target) {
@@ -79,8 +81,8 @@ final class Writes {
         for (ObjectNode object : store.list(target.type(), Reads.listOptions(request, target)).items()) {
             JsonNode metadata = object.path("metadata");
             try {
-                deleted.add(store.delete(target.type(), metadata.path("namespace").asText(""),
-                        metadata.path("name").asText(), options));
+                deleted.add((ObjectNode) WriteLog.logged("deleted", target.type(), store.delete(target.type(),
+                        metadata.path("namespace").asText(""), metadata.path("name").asText(), options)));
             } catch (ApiException e) {
                 if (e.code() != 404) {
                     throw e;

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Kumo's Events, kept in the store as core v1 Events: recorders ({@link #recorder}) aggregate what they are told
@@ -147,8 +148,30 @@ public final class StoredEvents implements Component, EventRecorders {
         for (Pending series : batch) {
             try {
                 write(event(series));
+                log(series);
             } catch (RuntimeException e) {
                 LOG.warn("writing Event {}: {}", series.series().name(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The server's log of what changed, once per written change (not per occurrence): a Warning at WARN, the rest at
+     * INFO, with the object's namespace, name and kind in the MDC for {@code --log-format json}.
+     */
+    private static void log(Pending pending) {
+        ObjectReference about = pending.key().about();
+        String object = about.kind().toLowerCase(java.util.Locale.ROOT) + " "
+                + (about.namespace() == null || about.namespace().isEmpty() ? "" : about.namespace() + "/")
+                + about.name();
+        String count = pending.series().count() > 1 ? " (x" + pending.series().count() + ")" : "";
+        try (var ns = MDC.putCloseable("namespace", about.namespace() == null ? "" : about.namespace());
+             var name = MDC.putCloseable("name", about.name());
+             var kind = MDC.putCloseable("kind", about.kind())) {
+            if (pending.key().type() == EventRecorder.Type.Warning) {
+                LOG.warn("{}: {}{}: {}", object, pending.key().reason(), count, pending.key().message());
+            } else {
+                LOG.info("{}: {}{}: {}", object, pending.key().reason(), count, pending.key().message());
             }
         }
     }

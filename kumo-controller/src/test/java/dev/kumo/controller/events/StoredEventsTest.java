@@ -161,4 +161,36 @@ class StoredEventsTest {
         assertThat(stored()).singleElement().satisfies(event ->
                 assertThat(event.path("count").asInt()).isEqualTo(warmUp + times));
     }
+
+    @Test
+    void eachWrittenChangeIsOneLogLineWithTheObjectInTheMdc() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory
+                .getLogger(StoredEvents.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' logback config keeps INFO out
+        try {
+            StoredEvents events = events(EventRetention.DEFAULTS);
+            EventRecorder kubelet = events.recorder("kubelet");
+            kubelet.warning(revision("crashing-00001"), "BackOff", "Back-off restarting failed instance");
+            kubelet.warning(revision("crashing-00001"), "BackOff", "Back-off restarting failed instance");
+            kubelet.normal(revision("crashing-00001"), "Started", "Started instance crashing-00001-abcde");
+            events.flush();
+            events.flush(); // nothing new: nothing logged
+
+            assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .containsExactly("revision default/crashing-00001: BackOff (x2): Back-off restarting failed "
+                            + "instance", "revision default/crashing-00001: Started: Started instance "
+                            + "crashing-00001-abcde");
+            assertThat(lines.list.getFirst().getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(lines.list.getFirst().getMDCPropertyMap()).containsEntry("namespace", "default")
+                    .containsEntry("name", "crashing-00001").containsEntry("kind", "Revision");
+        } finally {
+            logger.setLevel(before);
+            logger.detachAppender(lines);
+        }
+    }
 }
