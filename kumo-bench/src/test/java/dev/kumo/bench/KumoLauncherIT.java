@@ -61,7 +61,7 @@ class KumoLauncherIT {
             Result version = kumo(Map.of("HOME", home.toString()), "version");
 
             assertThat(version.code()).as(version.stderr()).isZero();
-            assertThat(version.stdout()).contains("Server Version: v");
+            assertThat(version.stdout()).as("stderr: %s", version.stderr()).contains("Server Version: v");
             assertThat(version.stderr()).isEmpty();
         } finally {
             dev.kumo.bench.TempDir.deleteRecursively(dataDir);
