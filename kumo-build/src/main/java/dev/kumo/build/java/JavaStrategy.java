@@ -33,12 +33,15 @@ public final class JavaStrategy implements BuildStrategy {
     private final ImageLoader images;
     private final Optional<Path> baseCache;
 
-    /** A strategy keeping its JREs beside the Builds' caches ({@code cacheDir/../java-bases}). */
+    /**
+     * A strategy keeping its JREs and Jib's layer cache beside the Builds' caches ({@code cacheDir/../java-bases}),
+     * shared by every Build whose cache is there.
+     */
     public JavaStrategy(ImageLoader images) {
         this(images, Optional.empty());
     }
 
-    /** A strategy keeping its JREs in {@code baseCache}, shared by every Build. */
+    /** A strategy keeping its JREs and Jib's layer cache in {@code baseCache}, shared by every Build. */
     public JavaStrategy(ImageLoader images, Path baseCache) {
         this(images, Optional.of(baseCache));
     }
@@ -59,7 +62,8 @@ public final class JavaStrategy implements BuildStrategy {
     }
 
     @Override
-    public BuildOutcome build(BuildRequest request, BuildOutput output) throws InterruptedException {
+    public BuildOutcome build(BuildRequest request, BuildOutput log) throws InterruptedException {
+        TimedOutput output = new TimedOutput(log);
         Path source = request.sourceDir().toAbsolutePath().normalize();
         Path cache = request.cacheDir().toAbsolutePath().normalize();
         try {
@@ -69,19 +73,20 @@ public final class JavaStrategy implements BuildStrategy {
                 return new BuildOutcome.Cancelled();
             }
             output.step("base");
-            JreBase base = JreBase.of(modules(request.params()), baseCache.orElse(cache.resolveSibling(
-                    "java-bases")), output);
+            Path shared = baseCache.orElse(cache.resolveSibling("java-bases"));
+            JreBase base = JreBase.of(modules(request.params()), shared, output);
             if (output.cancelled()) {
                 return new BuildOutcome.Cancelled();
             }
             output.step("image");
             Path tar = cache.resolve("java/image.tar");
-            JibContainer image = JibImage.write(base, app, request.image(), tar, cache.resolve("java/layers"),
+            JibContainer image = JibImage.write(base, app, request.image(), tar, shared.resolve("jib-layers"),
                     output);
             String digest = image.getImageId().toString();
             output.line("image " + request.image() + " " + digest + ", main class " + app.mainClass());
             output.step("load");
             load(request.image(), digest, tar, output);
+            output.end();
             return new BuildOutcome.Built(request.image(), digest);
         } catch (StepFailed failed) {
             return failed.outcome();

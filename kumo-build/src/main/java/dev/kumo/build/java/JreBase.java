@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -31,6 +33,7 @@ record JreBase(Path system, Path jre) {
     static final String JAVA_HOME = "/opt/java";
     private static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/"
             + "bin/false\n";
+    private static final Map<Path, Object> LINKING = new ConcurrentHashMap<>();
     private static final String GROUP = "root:x:0:\nnogroup:x:65534:\n";
 
     /** The base for {@code modules} from the cache under {@code baseCache}, linking it first if it is not there. */
@@ -39,17 +42,20 @@ record JreBase(Path system, Path jre) {
         Path dir = baseCache.resolve("jre-" + key.substring(0, 16));
         Path stamp = baseCache.resolve("jre-" + key.substring(0, 16) + ".sha256");
         JreBase base = new JreBase(dir.resolve("system"), dir.resolve("jre"));
-        if (Directories.stamp(stamp).filter(key::equals).isPresent()) {
-            output.line("JRE " + Runtime.version() + " with " + String.join(",", modules) + ": cached in " + dir);
+        // One link per base at a time: a second build waits for it rather than replacing a base in use.
+        synchronized (LINKING.computeIfAbsent(dir.toAbsolutePath().normalize(), path -> new Object())) {
+            if (Directories.stamp(stamp).filter(key::equals).isPresent()) {
+                output.line("JRE " + Runtime.version() + " with " + String.join(",", modules) + ": cached in " + dir);
+                return base;
+            }
+            long started = System.nanoTime();
+            Path scratch = Directories.scratchFor(dir);
+            link(modules, scratch.resolve("jre"), output);
+            addHostFiles(scratch.resolve("jre"), scratch.resolve("system"), output);
+            Directories.swapIn(scratch, dir, stamp, key);
+            output.line("JRE linked in " + (System.nanoTime() - started) / 1_000_000 + " ms into " + dir);
             return base;
         }
-        long started = System.nanoTime();
-        Path scratch = Directories.scratchFor(dir);
-        link(modules, scratch.resolve("jre"), output);
-        addHostFiles(scratch.resolve("jre"), scratch.resolve("system"), output);
-        Directories.swapIn(scratch, dir, stamp, key);
-        output.line("JRE linked in " + (System.nanoTime() - started) / 1_000_000 + " ms into " + dir);
-        return base;
     }
 
     private static void link(SortedSet<String> modules, Path into, BuildOutput output) {

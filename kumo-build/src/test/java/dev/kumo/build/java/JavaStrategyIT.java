@@ -107,9 +107,10 @@ class JavaStrategyIT {
 
         HelloApp.greet(source, "second");
         started = System.nanoTime();
-        BuildOutcome.Built edited = built(strategy.build(request(source, "incremental", cache),
-                new RecordingOutput()));
-        System.out.printf("measure: java strategy one-file edit → image loaded: %d ms%n", millisSince(started));
+        RecordingOutput edit = new RecordingOutput();
+        BuildOutcome.Built edited = built(strategy.build(request(source, "incremental", cache), edit));
+        System.out.printf("measure: java strategy one-file edit → image loaded: %d ms %s%n", millisSince(started),
+                edit.lines.stream().filter(line -> line.contains(" done in ")).toList());
         assertThat(edited.digest()).isNotEqualTo(first.digest());
         List<Object> before = layers(first.digest());
         List<Object> after = layers(edited.image());

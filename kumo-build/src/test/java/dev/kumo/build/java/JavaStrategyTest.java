@@ -70,6 +70,21 @@ class JavaStrategyTest {
     }
 
     @Test
+    void cancelledRunStopsAfterItsStepWithoutLinking(@TempDir Path dir) throws Exception {
+        HelloApp.write(dir.resolve("src"), "", "hi");
+        RecordingOutput output = new RecordingOutput();
+        output.cancelled = true;
+
+        BuildOutcome outcome = new JavaStrategy(NO_STORAGE, dir.resolve("bases")).build(new BuildRequest(
+                dir.resolve("src"), "localhost/x:1", Map.of(), dir.resolve("cache")), output);
+
+        assertThat(outcome).isEqualTo(new BuildOutcome.Cancelled());
+        assertThat(output.steps).containsExactly("compile");
+        assertThat(output.lines).anyMatch(line -> line.startsWith("compile: javac 2 files"));
+        assertThat(dir.resolve("bases")).doesNotExist();
+    }
+
+    @Test
     void gradleProjectWithoutGradleFailsNamingWhatIsMissing(@TempDir Path dir) throws Exception {
         HelloApp.write(dir.resolve("build.gradle"), "plugins { id 'java' }\n");
         org.junit.jupiter.api.Assumptions.assumeTrue(ProjectBuild.onPath("gradle").isEmpty(),
