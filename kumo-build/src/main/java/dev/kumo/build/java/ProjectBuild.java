@@ -25,7 +25,9 @@ final class ProjectBuild {
             String jarDir, String offlineFlag) {
 
         static final Tool MAVEN = new Tool("maven", "mvnw", "mvn", List.of("-B", "-q", "package", "-DskipTests"),
-                List.of("-B", "-q", "dependency:copy-dependencies", "-DincludeScope=runtime"), "target", "-o");
+                // Pinned: Maven 3.8's default dependency plugin (2.8) is too old to resolve where newer ones are.
+                List.of("-B", "-q", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
+                        "-DincludeScope=runtime"), "target", "-o");
         // Gradle's runtime dependencies are not collected: a Gradle project's image holds its jar alone.
         static final Tool GRADLE = new Tool("gradle", "gradlew", "gradle", List.of("-q", "jar", "-x", "test"),
                 List.of(), "build/libs", "--offline");

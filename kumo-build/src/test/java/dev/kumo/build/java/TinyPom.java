@@ -6,7 +6,11 @@ package dev.kumo.build.java;
  */
 final class TinyPom {
 
-    static final String XML = """
+    static final String XML = withDependencies("");
+
+    /** The pom with {@code dependencies} (Maven's {@code <dependency>} elements) added. */
+    static String withDependencies(String dependencies) {
+        return """
             <?xml version="1.0" encoding="UTF-8"?>
             <project xmlns="http://maven.apache.org/POM/4.0.0">
               <modelVersion>4.0.0</modelVersion>
@@ -17,6 +21,7 @@ final class TinyPom {
                 <maven.compiler.release>21</maven.compiler.release>
                 <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
               </properties>
+              <dependencies>%s</dependencies>
               <build>
                 <plugins>
                   <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
@@ -27,7 +32,8 @@ final class TinyPom {
                 </plugins>
               </build>
             </project>
-            """;
+            """.formatted(dependencies);
+    }
 
     private TinyPom() {
     }
