@@ -10,6 +10,6 @@ public interface ImageLoader {
     /** The id ({@code sha256:…}) of the image {@code reference} names in local storage, if it is there. */
     Optional<String> imageId(String reference);
 
-    /** Loads an image archive (docker-archive tar) into local storage; returns the names it was given. */
+    /** Loads an image archive (an oci-archive or docker-archive tar) into local storage; returns the names it was given. */
     List<String> load(Path archive);
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * The image, written by Jib from scratch as a docker-archive tar: the host's libraries, the JRE, then the app's
+ * The image, written by Jib from scratch as an OCI archive (tar): the host's libraries, the JRE, then the app's
  * layers, so an edit touches only the last. Reproducible: fixed timestamps (Jib's), a sorted environment and each
  * file's own permissions (Jib's default 0644 would make {@code bin/java} unrunnable).
  */
@@ -65,7 +65,9 @@ final class JibImage {
             BuildOutput output) throws InterruptedException {
         try {
             JibContainerBuilder builder = Jib.fromScratch()
-                    .setFormat(ImageFormat.Docker)
+                    // OCI: podman loads an oci-archive reusing the layers it has; a docker-archive's gzip layers it
+                    // decompresses whole first (measured 1.7–3.2 s against 2.6–6.3 s per load on a busy host).
+                    .setFormat(ImageFormat.OCI)
                     .setCreationTime(Instant.EPOCH)
                     .addFileEntriesLayer(layer("system", children(base.system())))
                     .addFileEntriesLayer(layer("jre", List.of(new AppLayout.Layer("jre", base.jre(),
