@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -25,8 +26,28 @@ final class Directories {
         }
     }
 
-    /** A new empty directory beside {@code target}, to fill and then {@link #swapIn}. */
-    static Path scratchFor(Path target) {
+    /** How a cache directory is filled: into an empty directory that replaces the old one once it is complete. */
+    @FunctionalInterface
+    interface Fill {
+        void into(Path scratch) throws InterruptedException;
+    }
+
+    /**
+     * Fills a new directory beside {@code target} and swaps it in, stamped with {@code key}; a fill that fails (or is
+     * cancelled) leaves the old directory and no scratch behind.
+     */
+    static void replace(Path target, Path stamp, String key, Fill fill) throws InterruptedException {
+        Path scratch = scratchFor(target);
+        try {
+            fill.into(scratch);
+        } catch (RuntimeException | InterruptedException e) {
+            delete(scratch);
+            throw e;
+        }
+        swapIn(scratch, target, stamp, key);
+    }
+
+    private static Path scratchFor(Path target) {
         try {
             Files.createDirectories(target.getParent());
             return Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
@@ -35,8 +56,8 @@ final class Directories {
         }
     }
 
-    /** Replaces {@code target} by the filled {@code scratch}, then writes {@code stamp} saying what it holds. */
-    static void swapIn(Path scratch, Path target, Path stamp, String key) {
+    // Replaces target by the filled scratch, then writes the stamp saying what it holds.
+    private static void swapIn(Path scratch, Path target, Path stamp, String key) {
         try {
             Files.deleteIfExists(stamp);
             delete(target);
@@ -53,7 +74,7 @@ final class Directories {
 
     /** Deletes {@code dir} and everything under it, if it exists; symbolic links are removed, not followed. */
     static void delete(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {

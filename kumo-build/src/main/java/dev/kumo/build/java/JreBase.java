@@ -37,7 +37,8 @@ record JreBase(Path system, Path jre) {
     private static final String GROUP = "root:x:0:\nnogroup:x:65534:\n";
 
     /** The base for {@code modules} from the cache under {@code baseCache}, linking it first if it is not there. */
-    static JreBase of(SortedSet<String> modules, Path baseCache, BuildOutput output) {
+    static JreBase of(SortedSet<String> modules, Path baseCache, BuildOutput output)
+            throws InterruptedException {
         String key = key(modules);
         Path dir = baseCache.resolve("jre-" + key.substring(0, 16));
         Path stamp = baseCache.resolve("jre-" + key.substring(0, 16) + ".sha256");
@@ -49,10 +50,10 @@ record JreBase(Path system, Path jre) {
                 return base;
             }
             long started = System.nanoTime();
-            Path scratch = Directories.scratchFor(dir);
-            link(modules, scratch.resolve("jre"), output);
-            addHostFiles(scratch.resolve("jre"), scratch.resolve("system"), output);
-            Directories.swapIn(scratch, dir, stamp, key);
+            Directories.replace(dir, stamp, key, scratch -> {
+                link(modules, scratch.resolve("jre"), output);
+                addHostFiles(scratch.resolve("jre"), scratch.resolve("system"), output);
+            });
             output.line("JRE linked in " + (System.nanoTime() - started) / 1_000_000 + " ms into " + dir);
             return base;
         }

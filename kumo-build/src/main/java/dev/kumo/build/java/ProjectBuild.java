@@ -45,9 +45,7 @@ final class ProjectBuild {
         if (Directories.stamp(stamp).filter(key::equals).isPresent() && Files.isDirectory(staged)) {
             output.line("project unchanged: reusing its jar");
         } else {
-            Path scratch = Directories.scratchFor(staged);
-            runTool(tool, projectDir, scratch, output);
-            Directories.swapIn(scratch, staged, stamp, key);
+            Directories.replace(staged, stamp, key, scratch -> runTool(tool, projectDir, scratch, output));
         }
         Path jar = staged.resolve("app.jar");
         List<AppLayout.Layer> layers = new ArrayList<>();

@@ -29,7 +29,8 @@ final class SourcesCompile {
     }
 
     /** Compiles {@code sourceDir}'s Java sources (or takes them from the cache); throws {@link StepFailed}. */
-    static AppLayout compile(Path sourceDir, Map<String, String> params, Path cacheDir, BuildOutput output) {
+    static AppLayout compile(Path sourceDir, Map<String, String> params, Path cacheDir, BuildOutput output)
+            throws InterruptedException {
         Path sourceRoot = Files.isDirectory(sourceDir.resolve("src/main/java")) ? sourceDir.resolve("src/main/java")
                 : sourceDir;
         Path resources = sourceDir.resolve(sourceRoot.equals(sourceDir) ? "resources" : "src/main/resources");
@@ -45,9 +46,7 @@ final class SourcesCompile {
             output.line("sources unchanged (" + sources.size() + " files): reusing the compiled classes");
         } else {
             output.line("javac " + sources.size() + " files (JDK " + Runtime.version() + ")");
-            Path scratch = Directories.scratchFor(classes);
-            javac(sourceDir, sources, scratch, output);
-            Directories.swapIn(scratch, classes, stamp, key);
+            Directories.replace(classes, stamp, key, scratch -> javac(sourceDir, sources, scratch, output));
         }
         List<AppLayout.Layer> layers = new ArrayList<>();
         String classPath = "/app/classes";
@@ -85,7 +84,6 @@ final class SourcesCompile {
             }
         }
         if (!compiled) {
-            Directories.delete(into);
             throw new StepFailed("compile", "CompileFailed", errors.subList(Math.max(0, errors.size()
                     - ChildProcess.TAIL_LINES), errors.size()));
         }

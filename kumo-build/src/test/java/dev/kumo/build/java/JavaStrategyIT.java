@@ -142,6 +142,7 @@ class JavaStrategyIT {
         assertThat(failed.logTail()).anyMatch(line -> line.startsWith("demo/Greeting.java:5: error: ")
                 && line.contains("int cannot be converted to"));
         assertThat(output.steps).containsExactly("compile");
+        assertThat(dir.resolve("cache/java")).isEmptyDirectory();
     }
 
     @Test
