@@ -1,0 +1,2 @@
+/** Putting built image archives into the container runtime's local storage. */
+package dev.kumo.build.images;
