@@ -1,0 +1,105 @@
+package dev.kumo.cli.func;
+
+import dev.kumo.cli.base.CliException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds a function for a host process: its files and Kumo's invoker in one directory, compiled with javac for Java
+ * (in this JVM when it has the compiler). Nothing is downloaded: the invokers use only the language's own library.
+ */
+final class FunctionBuild {
+
+    /** A built function: the directory to run in and the command line (executable first) to run there. */
+    record Built(Path dir, List<String> command) {
+        Built {
+            command = List.copyOf(command);
+        }
+    }
+
+    private FunctionBuild() {
+    }
+
+    /** Builds the function of {@code project} into {@code into}, which must not exist yet. */
+    static Built build(Path project, FuncYaml yaml, Path into) {
+        Language language = yaml.language();
+        try {
+            Files.createDirectories(into);
+            if (language == Language.JAVA) {
+                compile(project, into);
+            } else {
+                for (Path source : FunctionFiles.sources(project)) {
+                    FunctionFiles.copy(project, into, source);
+                }
+                Files.write(into.resolve(language.invoker()),
+                        FunctionFiles.resource(FunctionFiles.invokerResource(language)));
+            }
+        } catch (IOException e) {
+            throw new CliException("building function " + yaml.name() + " into " + into + ": " + e.getMessage());
+        }
+        return new Built(into, command(language, yaml.kind(), yaml.name(), javaHome()));
+    }
+
+    /** The command line that runs a built function of {@code language} in its directory. */
+    static List<String> command(Language language, Template template, String name, Path javaHome) {
+        return switch (language) {
+            case PYTHON -> List.of("python3", "-u", language.invoker(), template.value(), name);
+            case NODE -> List.of("node", language.invoker(), template.value(), name);
+            case JAVA -> List.of(javaHome.resolve("bin").resolve("java").toString(), "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-cp", "classes", "kumo.func.Invoker", "Handler", template.value(), name);
+        };
+    }
+
+    /** The JDK this CLI runs on, whose {@code java} runs Java functions. */
+    static Path javaHome() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    /** Compiles {@code src/**}{@code /*.java} but the tests, with Kumo's invoker, into {@code into/classes}. */
+    private static void compile(Path project, Path into) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("-d", into.resolve("classes").toString(), "-proc:none",
+                "-implicit:none", "-Xlint:none", "-nowarn"));
+        for (Path source : FunctionFiles.sources(project)) {
+            String file = source.getFileName().toString();
+            if (source.getName(0).toString().equals("src") && file.endsWith(".java") && !file.endsWith("Test.java")) {
+                arguments.add(project.resolve(source).toString());
+            }
+        }
+        Path invoker = into.resolve("invoker").resolve(Language.JAVA.invoker());
+        Files.createDirectories(invoker.getParent());
+        Files.write(invoker, FunctionFiles.resource(FunctionFiles.invokerResource(Language.JAVA)));
+        arguments.add(invoker.toString());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int code = javac(arguments, errors);
+        if (code != 0) {
+            throw new CliException("javac failed (exit code " + code + "):\n"
+                    + errors.toString(StandardCharsets.UTF_8).stripTrailing(), "Fix the source and build again.");
+        }
+    }
+
+    private static int javac(List<String> arguments, ByteArrayOutputStream errors) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler != null) {
+            return compiler.run(null, errors, errors, arguments.toArray(String[]::new));
+        }
+        Path javac = javaHome().resolve("bin").resolve("javac");
+        List<String> command = new ArrayList<>();
+        command.add(Files.isExecutable(javac) ? javac.toString() : "javac");
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        errors.write(process.getInputStream().readAllBytes());
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while javac ran");
+        }
+    }
+}
