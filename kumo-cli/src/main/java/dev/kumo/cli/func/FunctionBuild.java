@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -44,22 +45,33 @@ final class FunctionBuild {
         } catch (IOException e) {
             throw new CliException("building function " + yaml.name() + " into " + into + ": " + e.getMessage());
         }
-        return new Built(into, command(language, yaml.kind(), yaml.name(), javaHome()));
+        return new Built(into, command(language, yaml.kind(), yaml.name()));
     }
 
     /** The command line that runs a built function of {@code language} in its directory. */
-    static List<String> command(Language language, Template template, String name, Path javaHome) {
+    static List<String> command(Language language, Template template, String name) {
         return switch (language) {
             case PYTHON -> List.of("python3", "-u", language.invoker(), template.value(), name);
             case NODE -> List.of("node", language.invoker(), template.value(), name);
-            case JAVA -> List.of(javaHome.resolve("bin").resolve("java").toString(), "-XX:TieredStopAtLevel=1",
+            case JAVA -> List.of(javaHome().resolve("bin").resolve("java").toString(), "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "-cp", "classes", "kumo.func.Invoker", "Handler", template.value(), name);
         };
     }
 
-    /** The JDK this CLI runs on, whose {@code java} runs Java functions. */
+    /**
+     * The JDK whose {@code javac} compiles Java functions and whose {@code java} runs them: the one this CLI runs on
+     * when it is a JDK, else {@code JAVA_HOME}'s (the release's CLI runs on a runtime with neither javac nor the
+     * HTTP server module).
+     */
     static Path javaHome() {
-        return Path.of(System.getProperty("java.home"));
+        Path own = Path.of(System.getProperty("java.home"));
+        if (Files.isExecutable(own.resolve("bin").resolve("javac"))) {
+            return own;
+        }
+        return Optional.ofNullable(System.getenv("JAVA_HOME")).filter(home -> !home.isBlank()).map(Path::of)
+                .filter(home -> Files.isExecutable(home.resolve("bin").resolve("javac")))
+                .orElseThrow(() -> new CliException("no JDK to compile the Java function with: " + own
+                        + " has no javac and JAVA_HOME names none", "Install a JDK 21 or later and set JAVA_HOME."));
     }
 
     /** Compiles {@code src/**}{@code /*.java} but the tests, with Kumo's invoker, into {@code into/classes}. */
@@ -86,12 +98,11 @@ final class FunctionBuild {
 
     private static int javac(List<String> arguments, ByteArrayOutputStream errors) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler != null) {
+        if (compiler != null && javaHome().equals(Path.of(System.getProperty("java.home")))) {
             return compiler.run(null, errors, errors, arguments.toArray(String[]::new));
         }
-        Path javac = javaHome().resolve("bin").resolve("javac");
         List<String> command = new ArrayList<>();
-        command.add(Files.isExecutable(javac) ? javac.toString() : "javac");
+        command.add(javaHome().resolve("bin").resolve("javac").toString());
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         errors.write(process.getInputStream().readAllBytes());

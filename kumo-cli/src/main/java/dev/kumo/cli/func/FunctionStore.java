@@ -47,8 +47,7 @@ final class FunctionStore {
     }
 
     private static FunctionBuild.Built built(FuncYaml yaml, Path dir) {
-        return new FunctionBuild.Built(dir, FunctionBuild.command(yaml.language(), yaml.kind(), yaml.name(),
-                FunctionBuild.javaHome()));
+        return new FunctionBuild.Built(dir, FunctionBuild.command(yaml.language(), yaml.kind(), yaml.name()));
     }
 
     private static void deleteQuietly(Path dir) {
