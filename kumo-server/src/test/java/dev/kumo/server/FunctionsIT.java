@@ -80,6 +80,9 @@ class FunctionsIT {
             assertThat(local.err()).startsWith("Invoking " + (template.equals("http") ? "http" : "cloudevent")
                     + " function " + name + " at http://127.0.0.1:");
             assertAnswered(template, name, local.out());
+            if (template.equals("cloudevents")) {
+                assertAStructuredEventIsAnsweredInBinaryMode(dir, name);
+            }
         } finally {
             assertThat(run.stop(Duration.ofSeconds(30)).exitCode()).isZero();
         }
@@ -221,6 +224,27 @@ class FunctionsIT {
                         "--content-type", "text/plain")
                 : kumo("func", "invoke", "-p", dir.toString(), "--target", target, "--data", "{\"n\":1}",
                         "--type", "dev.example.ping", "--id", "e-1");
+    }
+
+    /** A structured-mode event (data_base64 too) in; the reply out in binary mode: ce-* headers, the data as body. */
+    private static void assertAStructuredEventIsAnsweredInBinaryMode(Path dir, String name) throws Exception {
+        URI local = URI.create(Files.readString(dir.resolve(".func/run.url")).strip());
+        for (String event : List.of("{\"specversion\":\"1.0\",\"id\":\"s-1\",\"source\":\"/it\",\"type\":\"dev.example.ping\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"n\":[1,{\"m\":\"x\\\"y\"}]}}",
+                "{\"specversion\":\"1.0\",\"id\":\"s-2\",\"source\":\"/it\",\"type\":\"dev.example.ping\","
+                + "\"datacontenttype\":\"application/json\",\"data_base64\":\"eyJuIjpbMSx7Im0iOiJ4XCJ5In1dfQ==\"}")) {
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(local)
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.headers().firstValue("ce-type")).hasValue("dev.kumo.func.response");
+            assertThat(reply.headers().firstValue("ce-source")).hasValue("/kumo/func/" + name);
+            assertThat(reply.headers().firstValue("ce-specversion")).hasValue("1.0");
+            assertThat(reply.headers().firstValue("ce-id")).isPresent();
+            assertThat(reply.headers().firstValue("content-type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(reply.body().replace(" ", "")).isEqualTo("{\"n\":[1,{\"m\":\"x\\\"y\"}]}");
+        }
     }
 
     /** The template's answer: the http echo, or the cloudevents reply event (binary mode) carrying the data. */
