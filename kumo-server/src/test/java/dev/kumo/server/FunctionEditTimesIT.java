@@ -28,12 +28,12 @@ class FunctionEditTimesIT {
     static Path temp;
 
     private static KumoServer server;
-    private static InProcessCli cli;
+    private static FunctionCli functions;
 
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        cli = new InProcessCli(temp.resolve("home"), temp.resolve("data"));
+        functions = new FunctionCli(server, new InProcessCli(temp.resolve("home"), temp.resolve("data")));
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class FunctionEditTimesIT {
     private static List<Double> editsToAnswers(String language, String handler) throws IOException {
         Path dir = temp.resolve(language);
         assertThat(kumo("func", "create", "-l", language, dir.toString()).exitCode()).isZero();
-        InProcessCli.Result first = deploy(dir);
+        InProcessCli.Result first = functions.deploy(dir);
         assertThat(first.exitCode()).as(first.err()).isZero();
         String greeting = "Hello, world!";
         List<Double> times = new ArrayList<>();
@@ -70,7 +70,7 @@ class FunctionEditTimesIT {
             Path file = dir.resolve(handler);
             long start = System.nanoTime();
             Files.writeString(file, Files.readString(file).replace(greeting, next));
-            InProcessCli.Result deployed = deploy(dir);
+            InProcessCli.Result deployed = functions.deploy(dir);
             InProcessCli.Result answered = kumo("func", "invoke", "-p", dir.toString(), "--target", "remote", "--data",
                     "");
             times.add((System.nanoTime() - start) / 1e6);
@@ -109,19 +109,7 @@ class FunctionEditTimesIT {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static InProcessCli.Result deploy(Path dir) {
-        return kumo("func", "deploy", "-p", dir.toString(), "--runtime", "process", "--wait-timeout", "120");
-    }
-
     private static InProcessCli.Result kumo(String... args) {
-        return cli.run(withServer(args));
-    }
-
-    private static String[] withServer(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--server";
-        all[1] = server.apiUrl().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return all;
+        return functions.kumo(args);
     }
 }

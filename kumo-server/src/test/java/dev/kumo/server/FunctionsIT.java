@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Functions end to end against a real server, with the real python3, node and JDK of this machine: {@code kumo func
- * create} → the template's own test → {@code run} → {@code invoke} → {@code deploy --runtime process} → {@code invoke}
- * through the router, for each language and template; live reload; a redeploy after an edit; a deployed function as
- * a Trigger's subscriber whose reply re-enters the broker; list, describe, delete.
+ * create} → the template's own test → {@code run} → {@code invoke} → {@code deploy --runtime process} →
+ * {@code invoke} through the router, for each language and template; live reload; a redeploy after an edit; a
+ * deployed function as a Trigger's subscriber whose reply re-enters the broker; list, describe, delete.
  */
 class FunctionsIT {
 
@@ -39,14 +39,14 @@ class FunctionsIT {
     static Path temp;
 
     private static KumoServer server;
-    private static InProcessCli cli;
+    private static FunctionCli functions;
     private static TestApi api;
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
         server = KumoServer.start(TestServers.config(temp.resolve("data")));
-        cli = new InProcessCli(temp.resolve("home"), temp.resolve("data"));
+        functions = new FunctionCli(server, new InProcessCli(temp.resolve("home"), temp.resolve("data")));
         api = new TestApi(server);
     }
 
@@ -72,7 +72,7 @@ class FunctionsIT {
                 "runtime: " + language, "template: " + template, "created: ");
         assertThat(templateTest(language, dir)).as("the template's own test passes").isZero();
 
-        InProcessCli.Running run = cli.start(withServer("func", "run", "-p", dir.toString(), "--port", "0"));
+        InProcessCli.Running run = functions.start("func", "run", "-p", dir.toString(), "--port", "0");
         try {
             await().atMost(SETTLE).until(() -> Files.exists(dir.resolve(".func/run.url")));
             InProcessCli.Result local = invoke(dir, template, "local");
@@ -88,13 +88,12 @@ class FunctionsIT {
         }
         assertThat(dir.resolve(".func/run.url")).doesNotExist();
 
-        InProcessCli.Result deployed = kumo("func", "deploy", "-p", dir.toString(), "--runtime", "process",
-                "--wait-timeout", "120");
+        InProcessCli.Result deployed = functions.deploy(dir);
         assertThat(deployed.exitCode()).as(deployed.err()).isZero();
         assertThat(deployed.err()).startsWith("Building function " + name + " (" + language + ", " + template
                 + ") to run as a host process\nFunction built: " + temp.resolve("data/functions/default/" + name));
         assertThat(deployed.out()).isEqualTo("Function deployed in namespace \"default\" and exposed at URL:\n   "
-                + url(name) + "\n");
+                + functions.url(name) + "\n");
         JsonNode service = api.get(EventingIT.SERVICES + "/" + name);
         assertThat(service.at("/metadata/labels/function.knative.dev~1name").asText()).isEqualTo(name);
         assertThat(service.at("/metadata/labels/function.knative.dev~1runtime").asText()).isEqualTo(language);
@@ -102,7 +101,7 @@ class FunctionsIT {
 
         InProcessCli.Result remote = invoke(dir, template, "remote");
         assertThat(remote.exitCode()).as(remote.err()).isZero();
-        assertThat(remote.err()).contains(" function " + name + " at " + url(name) + "/");
+        assertThat(remote.err()).contains(" function " + name + " at " + functions.url(name) + "/");
         assertAnswered(template, name, remote.out());
         assertThat(kumo("func", "delete", "-p", dir.toString()).exitCode()).isZero();
     }
@@ -111,7 +110,7 @@ class FunctionsIT {
     void runReloadsOnAnEditAndAFailedBuildKeepsTheOldOneRunning() throws Exception {
         Path dir = temp.resolve("reloaded");
         assertThat(kumo("func", "create", "-l", "java", dir.toString()).exitCode()).isZero();
-        InProcessCli.Running run = cli.start(withServer("func", "run", "-p", dir.toString(), "--port", "0"));
+        InProcessCli.Running run = functions.start("func", "run", "-p", dir.toString(), "--port", "0");
         try {
             await().atMost(SETTLE).until(() -> Files.exists(dir.resolve(".func/run.url")));
             assertThat(kumo("func", "invoke", "-p", dir.toString(), "--data", "").out()).isEqualTo("Hello, world!\n");
@@ -124,7 +123,8 @@ class FunctionsIT {
             await().atMost(SETTLE).untilAsserted(() -> assertThat(run.err())
                     .contains("Reload failed, the function runs as before: javac failed")
                     .contains("Handler.java:12: error:"));
-            assertThat(kumo("func", "invoke", "-p", dir.toString(), "--data", "").out()).isEqualTo("Hello, reloaded!\n");
+            assertThat(kumo("func", "invoke", "-p", dir.toString(), "--data", "").out())
+                    .isEqualTo("Hello, reloaded!\n");
         } finally {
             assertThat(run.stop(Duration.ofSeconds(30)).exitCode()).isZero();
         }
@@ -134,10 +134,10 @@ class FunctionsIT {
     void aRedeployAfterAnEditMakesANewRevisionAndAnUnchangedOneNone() throws Exception {
         Path dir = temp.resolve("edited");
         assertThat(kumo("func", "create", "-l", "python", dir.toString()).exitCode()).isZero();
-        InProcessCli.Result first = deploy(dir);
+        InProcessCli.Result first = functions.deploy(dir);
         assertThat(first.exitCode()).as(first.err()).isZero();
 
-        InProcessCli.Result unchanged = deploy(dir);
+        InProcessCli.Result unchanged = functions.deploy(dir);
         assertThat(unchanged.exitCode()).as(unchanged.err()).isZero();
         assertThat(unchanged.err()).contains("Function unchanged since it was built: ");
         assertThat(unchanged.out()).startsWith("Function updated in namespace \"default\"");
@@ -145,7 +145,7 @@ class FunctionsIT {
                 .isEqualTo("edited-00001");
 
         edit(dir.resolve("func.py"), "Hello, world!", "Hello, again!");
-        InProcessCli.Result second = deploy(dir);
+        InProcessCli.Result second = functions.deploy(dir);
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).contains("Function built: ");
         JsonNode service = api.get(EventingIT.SERVICES + "/edited");
@@ -160,7 +160,7 @@ class FunctionsIT {
     void aDeployedCloudEventsFunctionAnswersATriggerAndItsReplyReentersTheBroker() throws Exception {
         Path dir = temp.resolve("replier");
         assertThat(kumo("func", "create", "-l", "python", "-t", "cloudevents", dir.toString()).exitCode()).isZero();
-        assertThat(deploy(dir).exitCode()).isZero();
+        assertThat(functions.deploy(dir).exitCode()).isZero();
         try (EventRecorder recorder = EventRecorder.start()) {
             api.create(EventingIT.EVENTING + "brokers", EventingIT.broker("fb"));
             api.create(EventingIT.EVENTING + "triggers", EventingIT.trigger("to-function", "fb",
@@ -199,14 +199,15 @@ class FunctionsIT {
                 .contains("kumo func deploy --runtime process");
         assertThat(kumo("func", "build", "-p", dir.toString()).err()).contains("--runtime process");
 
-        assertThat(deploy(dir).exitCode()).isZero();
+        assertThat(functions.deploy(dir).exitCode()).isZero();
         InProcessCli.Result listed = kumo("func", "list");
         assertThat(listed.out()).containsPattern("(?m)^NAME +NAMESPACE +RUNTIME +URL +READY$")
-                .containsPattern("(?m)^listed +default +node +" + url("listed").replace(".", "\\.") + " +True$");
+                .containsPattern("(?m)^listed +default +node +" + functions.url("listed").replace(".", "\\.")
+                        + " +True$");
         InProcessCli.Result described = kumo("func", "describe", "listed");
         assertThat(described.out()).startsWith("Function name:\n  listed\nFunction runtime:\n  node\n"
                 + "Function runs as a host process from:\n  " + temp.resolve("data/functions/default/listed"))
-                .contains("Routes:\n  " + url("listed") + "\n");
+                .contains("Routes:\n  " + functions.url("listed") + "\n");
 
         InProcessCli.Result deleted = kumo("func", "delete", "listed");
         assertThat(deleted.exitCode()).as(deleted.err()).isZero();
@@ -214,9 +215,6 @@ class FunctionsIT {
         await().atMost(SETTLE).untilAsserted(() -> assertThat(kumo("func", "list").out()).doesNotContain("listed"));
     }
 
-    private static InProcessCli.Result deploy(Path dir) {
-        return kumo("func", "deploy", "-p", dir.toString(), "--runtime", "process", "--wait-timeout", "120");
-    }
 
     private static InProcessCli.Result invoke(Path dir, String template, String target) {
         return template.equals("http")
@@ -229,8 +227,9 @@ class FunctionsIT {
     /** A structured-mode event (data_base64 too) in; the reply out in binary mode: ce-* headers, the data as body. */
     private static void assertAStructuredEventIsAnsweredInBinaryMode(Path dir, String name) throws Exception {
         URI local = URI.create(Files.readString(dir.resolve(".func/run.url")).strip());
-        for (String event : List.of("{\"specversion\":\"1.0\",\"id\":\"s-1\",\"source\":\"/it\",\"type\":\"dev.example.ping\","
-                + "\"datacontenttype\":\"application/json\",\"data\":{\"n\":[1,{\"m\":\"x\\\"y\"}]}}",
+        for (String event : List.of("{\"specversion\":\"1.0\",\"id\":\"s-1\",\"source\":\"/it\","
+                + "\"type\":\"dev.example.ping\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"n\":[1,{\"m\":\"x\\\"y\"}]}}",
                 "{\"specversion\":\"1.0\",\"id\":\"s-2\",\"source\":\"/it\",\"type\":\"dev.example.ping\","
                 + "\"datacontenttype\":\"application/json\",\"data_base64\":\"eyJuIjpbMSx7Im0iOiJ4XCJ5In1dfQ==\"}")) {
             HttpResponse<String> reply = http.send(HttpRequest.newBuilder(local)
@@ -280,18 +279,6 @@ class FunctionsIT {
     }
 
     private static InProcessCli.Result kumo(String... args) {
-        return cli.run(withServer(args));
-    }
-
-    private static String[] withServer(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--server";
-        all[1] = server.apiUrl().toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return all;
-    }
-
-    private static String url(String name) {
-        return "http://" + name + ".default.localhost:" + server.ingressPort();
+        return functions.kumo(args);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kumo.cli.func;
 
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,10 +23,7 @@ public final class FuncDeleteCommand implements Callable<Integer> {
     public Integer call() {
         String name = target.name();
         String namespace = target.namespace(session);
-        session.client().find(ResourceTypes.SERVICE, namespace, name)
-                .filter(s -> s.path("metadata").path("labels").has(FunctionService.NAME_LABEL))
-                .orElseThrow(() -> new CliException("function '" + name + "' is not deployed in namespace '"
-                        + namespace + "'", "'kumo func list -A' lists the deployed functions."));
+        target.service(session);
         session.err().println("Removing function " + name);
         session.client().delete(ResourceTypes.SERVICE, namespace, name);
         session.out().println("Function '" + name + "' deleted in namespace '" + namespace + "'.");

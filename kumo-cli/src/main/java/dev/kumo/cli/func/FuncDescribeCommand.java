@@ -3,7 +3,6 @@ package dev.kumo.cli.func;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.output.Conditions;
 import dev.kumo.cli.session.Session;
 import java.io.PrintWriter;
@@ -28,10 +27,7 @@ public final class FuncDescribeCommand implements Callable<Integer> {
     public Integer call() {
         String name = target.name();
         String namespace = target.namespace(session);
-        ObjectNode service = session.client().find(ResourceTypes.SERVICE, namespace, name)
-                .filter(s -> s.path("metadata").path("labels").has(FunctionService.NAME_LABEL))
-                .orElseThrow(() -> new CliException("function '" + name + "' is not deployed in namespace '"
-                        + namespace + "'", "'kumo func list -A' lists the deployed functions."));
+        ObjectNode service = target.service(session);
         if (session.printRaw(service, ResourceTypes.SERVICE)) {
             return 0;
         }

@@ -50,7 +50,8 @@ final class FunctionService {
         ObjectNode annotations = templateMetadata.putObject("annotations");
         yaml.deploy().annotations().forEach(annotations::put);
         annotations.put(RuntimeName.ANNOTATION, RuntimeName.PROCESS.value());
-        ObjectNode container = template.putObject("spec").putArray("containers").addObject().put("name", "user-container");
+        ObjectNode container = template.putObject("spec").putArray("containers").addObject()
+                .put("name", "user-container");
         container.putArray("command").add(built.command().getFirst());
         ArrayNode args = container.putArray("args");
         built.command().stream().skip(1).forEach(args::add);

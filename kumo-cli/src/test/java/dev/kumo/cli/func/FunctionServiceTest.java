@@ -15,8 +15,8 @@ class FunctionServiceTest {
     private static final FuncYaml YAML = new FuncYaml("0.36.0", "hello", "python", "http", "", "", "", "", "http",
             null, new FuncYaml.Run(List.of(new FuncYaml.Env("GREETING", "hi"))),
             new FuncYaml.Deploy("", "", Map.of("owner", "me"), List.of(new FuncYaml.Label("app", "hello"))));
-    private static final FunctionBuild.Built BUILT = new FunctionBuild.Built(Path.of("/data/functions/default/hello/ab"),
-            List.of("python3", "-u", "kumo_invoker.py", "http", "hello"));
+    private static final FunctionBuild.Built BUILT = new FunctionBuild.Built(
+            Path.of("/data/functions/default/hello/ab"), List.of("python3", "-u", "kumo_invoker.py", "http", "hello"));
 
     @Test
     void theServiceIsLabelledAsKnativeFuncLabelsItAndRunsTheBuildAsAProcess() {
