@@ -107,9 +107,13 @@ class FunctionsIT {
     }
 
     @Test
-    void runReloadsOnAnEditAndAFailedBuildKeepsTheOldOneRunning() throws Exception {
+    void runReloadsOnAnEditAndAFailedBuildKeepsTheOldOneRunningAndATakenPortIsRefused() throws Exception {
         Path dir = temp.resolve("reloaded");
         assertThat(kumo("func", "create", "-l", "java", dir.toString()).exitCode()).isZero();
+        InProcessCli.Result taken = kumo("func", "run", "-p", dir.toString(), "--port",
+                Integer.toString(server.ingressPort()));
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).contains("port " + server.ingressPort() + " on 127.0.0.1 is taken");
         InProcessCli.Running run = functions.start("func", "run", "-p", dir.toString(), "--port", "0");
         try {
             await().atMost(SETTLE).until(() -> Files.exists(dir.resolve(".func/run.url")));

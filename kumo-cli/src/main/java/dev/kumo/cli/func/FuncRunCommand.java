@@ -3,6 +3,7 @@ package dev.kumo.cli.func;
 import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.session.Session;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -31,8 +32,9 @@ public final class FuncRunCommand implements Callable<Integer> {
     @Mixin
     FunctionPath path = new FunctionPath();
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The port on 127.0.0.1 to "
-            + "listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    // Not knative func's 8080: Kumo's router listens there.
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "The port on 127.0.0.1 to "
+            + "listen on (default: a free one, printed; func invoke finds it).")
     int port;
 
     private final Session session;
@@ -46,7 +48,7 @@ public final class FuncRunCommand implements Callable<Integer> {
         Path dir = path.dir();
         FuncYaml yaml = FuncYaml.read(dir);
         Files.createDirectories(dir.resolve(".func"));
-        try (LocalRun run = new LocalRun(dir, port == 0 ? freePort() : port, session.out());
+        try (LocalRun run = new LocalRun(dir, port == 0 ? freePort() : free(port), session.out());
                 WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Thread hook = new Thread(run::close);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -123,6 +125,16 @@ public final class FuncRunCommand implements Callable<Integer> {
     private void progress(String line) {
         session.err().println(line);
         session.err().flush();
+    }
+
+    /** {@code port}, when nothing listens on it: else the function's readiness would be another program's. */
+    private static int free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new CliException("port " + port + " on 127.0.0.1 is taken: " + e.getMessage(),
+                    "Choose another with --port, or leave it out to take a free one.");
+        }
     }
 
     private static int freePort() throws IOException {
