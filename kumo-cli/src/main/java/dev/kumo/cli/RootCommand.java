@@ -12,6 +12,7 @@ import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
+import dev.kumo.cli.func.FuncCommand;
 import dev.kumo.cli.help.OptionsCommand;
 import dev.kumo.cli.image.ImageCommand;
 import dev.kumo.cli.kubeconfig.KubeconfigCommand;
@@ -42,7 +43,7 @@ final class RootCommand extends GroupCommand {
      * {@code @Command(subcommands)}, so that one invocation can build only the command it runs.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ServiceCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
+            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,

@@ -43,6 +43,11 @@ final class InProcessCli {
             return out.toString();
         }
 
+        /** What it printed on stderr so far. */
+        String err() {
+            return err.toString();
+        }
+
         /** Interrupts it (as Ctrl-C would end it) and waits for it to end. */
         Result stop(Duration timeout) throws Exception {
             thread.interrupt();

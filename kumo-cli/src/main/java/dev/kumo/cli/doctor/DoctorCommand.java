@@ -94,10 +94,8 @@ public final class DoctorCommand implements Callable<Integer> {
         return checks;
     }
 
-    /** Where kumo server keeps its state: --data-dir, else KUMO_DATA_DIR, else the XDG default. */
     private Path dataDir() {
-        return session.options().dataDir().or(() -> session.environment().variable("KUMO_DATA_DIR").map(Path::of))
-                .orElseGet(() -> session.resolver().dataDirectory());
+        return session.dataDirectory();
     }
 
     private static Machine.Run version(Machine machine, Path program) {

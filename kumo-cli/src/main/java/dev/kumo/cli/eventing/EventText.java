@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /** How {@code kumo event send} prints events and answers: attribute lines, then the status and a reply or body. */
-final class EventText {
+public final class EventText {
 
     private EventText() {
     }
@@ -45,7 +45,7 @@ final class EventText {
      * The answer as stdout shows it: the status line, then a reply event's attributes and data when the response
      * carries one (binary or structured), else the body.
      */
-    static String answer(PlainHttp.Response response) {
+    public static String answer(PlainHttp.Response response) {
         StringBuilder text = new StringBuilder(response.code() + " " + response.reason()).append('\n');
         if (carriesEvent(response)) {
             try {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * ({@code   0.247s message}) each time the Ready condition's message changes. As kn's {@code --wait-window}, a
  * Ready=False fails the wait only once it has lasted the window (a Revision may fail a probe, then pass).
  */
-final class ReadyWait {
+public final class ReadyWait {
 
     private final Session session;
     private final Duration timeout;
@@ -30,7 +30,7 @@ final class ReadyWait {
     }
 
     /** Returns the Ready Service; throws a {@link CliException} when it fails or the timeout passes. */
-    ObjectNode await(ObjectNode written) {
+    public ObjectNode await(ObjectNode written) {
         String namespace = written.path("metadata").path("namespace").asText(session.namespace());
         String name = written.path("metadata").path("name").asText();
         long generation = written.path("metadata").path("generation").asLong(1);

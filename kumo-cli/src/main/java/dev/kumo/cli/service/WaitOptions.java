@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** kn's {@code --wait-timeout} and {@code --wait-window}, for every command that waits for a Service. */
-final class WaitOptions {
+public final class WaitOptions {
 
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "How long to wait for the Service to become ready (default: ${DEFAULT-VALUE}).")
@@ -17,7 +17,7 @@ final class WaitOptions {
     int windowSeconds;
 
     /** The wait these options describe; a usage error of {@code command} when they are out of range. */
-    ReadyWait wait(CommandSpec command, dev.kumo.cli.session.Session session) {
+    public ReadyWait wait(CommandSpec command, dev.kumo.cli.session.Session session) {
         if (timeoutSeconds <= 0) {
             throw new ParameterException(command.commandLine(), "--wait-timeout must be a positive number of seconds");
         }

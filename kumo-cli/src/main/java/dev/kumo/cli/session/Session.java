@@ -11,6 +11,7 @@ import dev.kumo.cli.output.Colours;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.Output;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -75,6 +76,12 @@ public final class Session implements AutoCloseable {
     /** The namespace of {@code -n}, else {@value #DEFAULT_NAMESPACE}. */
     public String namespace() {
         return options.namespace().orElse(DEFAULT_NAMESPACE);
+    }
+
+    /** Where kumo server keeps its state: --data-dir, else KUMO_DATA_DIR, else the XDG default. */
+    public Path dataDirectory() {
+        return options.dataDir().or(() -> environment.variable("KUMO_DATA_DIR").map(Path::of))
+                .orElseGet(() -> resolver().dataDirectory());
     }
 
     /** The namespace to list in: empty with {@code -A}. */
