@@ -1,0 +1,167 @@
+package dev.kumo.cli.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.cli.client.ApiError;
+import dev.kumo.cli.output.Age;
+import dev.kumo.cli.output.ConditionLines;
+import dev.kumo.cli.output.DescribeBlock;
+import dev.kumo.cli.session.GroupCommand;
+import dev.kumo.cli.session.ListOutput;
+import dev.kumo.cli.session.Session;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kumo buildrun}: Shipwright BuildRuns — one run of a Build each. */
+@Command(name = "buildrun", description = "Manage BuildRuns: their status, logs, cancelling.",
+        subcommands = {BuildRunCommand.List.class, BuildRunCommand.Describe.class, BuildRunCommand.Logs.class,
+            BuildRunCommand.Cancel.class, BuildRunCommand.Delete.class})
+public final class BuildRunCommand extends GroupCommand {
+
+    /** {@code kumo buildrun list}. */
+    @Command(name = "list", aliases = "ls", description = "List BuildRuns.")
+    static final class List implements Callable<Integer> {
+
+        private final Session session;
+
+        List(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            ListOutput.printTable(session, ShipwrightKinds.BUILD_RUN);
+            return 0;
+        }
+    }
+
+    /** {@code kumo buildrun describe NAME}. */
+    @Command(name = "describe", description = "Show details of a BuildRun.")
+    static final class Describe implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The BuildRun.")
+        String name;
+
+        private final Session session;
+
+        Describe(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            JsonNode run = session.client().get(ShipwrightKinds.BUILD_RUN, session.namespace(), name);
+            if (session.printRaw(run, ShipwrightKinds.BUILD_RUN)) {
+                return 0;
+            }
+            JsonNode status = run.path("status");
+            DescribeBlock block = new DescribeBlock().attribute("Name", name)
+                    .attribute("Namespace", session.namespace()).attribute("Age", Age.of(run, session.now()))
+                    .attribute("Build", run.path("spec").path("build").path("name").asText("(embedded)"))
+                    .attribute("Strategy", status.path("buildSpec").path("strategy").path("name").asText())
+                    .attribute("Image", status.path("buildSpec").path("output").path("image").asText())
+                    .attribute("Digest", status.path("output").path("digest").asText(""))
+                    .attribute("Started", status.path("startTime").asText(""))
+                    .attribute("Completed", status.path("completionTime").asText(""));
+            if (status.has("failureDetails")) {
+                block.section("Failure", status.path("failureDetails").path("message").asText().lines().toList());
+            }
+            session.out().print(block.section("Conditions", ConditionLines.of(run, session.now())).render());
+            session.out().flush();
+            return 0;
+        }
+    }
+
+    /** {@code kumo buildrun logs NAME [-f] [--tail N]}. */
+    @Command(name = "logs", description = "Print a BuildRun's log; -f follows it until the run ends.")
+    static final class Logs implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The BuildRun.")
+        String name;
+
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the run ends.")
+        boolean follow;
+
+        @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines (default: all).")
+        int tail = Integer.MAX_VALUE;
+
+        private final Session session;
+
+        Logs(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            session.client().log(ShipwrightKinds.BUILD_RUN, session.namespace(), name, tail, follow, line -> {
+                session.out().println(line);
+                session.out().flush();
+            });
+            return 0;
+        }
+    }
+
+    /** {@code kumo buildrun cancel NAME}: sets {@code spec.state: BuildRunCanceled}. */
+    @Command(name = "cancel", description = "Cancel a running BuildRun (spec.state: BuildRunCanceled).")
+    static final class Cancel implements Callable<Integer> {
+
+        private static final int CONFLICT_ATTEMPTS = 5;
+
+        @Parameters(paramLabel = "NAME", description = "The BuildRun.")
+        String name;
+
+        private final Session session;
+
+        Cancel(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            String namespace = session.namespace();
+            for (int attempt = 1; ; attempt++) {
+                ObjectNode run = session.client().get(ShipwrightKinds.BUILD_RUN, namespace, name);
+                ((ObjectNode) run.path("spec")).put("state", "BuildRunCanceled");
+                try {
+                    session.client().replace(ShipwrightKinds.BUILD_RUN, namespace, name, run);
+                    break;
+                } catch (ApiError e) {
+                    if (e.status().code() != 409 || attempt == CONFLICT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+            session.out().println("BuildRun '" + name + "' cancel requested in namespace '" + namespace + "'.");
+            session.out().flush();
+            return 0;
+        }
+    }
+
+    /** {@code kumo buildrun delete NAME...}. */
+    @Command(name = "delete", description = "Delete BuildRuns and their logs.")
+    static final class Delete implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "NAME", description = "The BuildRuns.")
+        java.util.List<String> names;
+
+        private final Session session;
+
+        Delete(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            for (String name : names) {
+                session.client().delete(ShipwrightKinds.BUILD_RUN, session.namespace(), name);
+                session.out().println("BuildRun '" + name + "' successfully deleted in namespace '"
+                        + session.namespace() + "'.");
+            }
+            session.out().flush();
+            return 0;
+        }
+    }
+}

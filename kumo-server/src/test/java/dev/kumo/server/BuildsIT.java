@@ -1,0 +1,150 @@
+package dev.kumo.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kumo.runtime.podman.BusyboxImage;
+import dev.kumo.runtime.podman.TestPodman;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shipwright Builds in a running server with real podman and kubectl: a Build and a BuildRun applied by kubectl and
+ * listed with Shipwright's columns, and {@code kumo service create|update --source} from a Containerfile project
+ * answering through the router, a failed update leaving the Revision that runs.
+ */
+class BuildsIT {
+
+    private static final Duration BUILD_WAIT = Duration.ofSeconds(120);
+    private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
+
+    @RegisterExtension
+    static final ContainerServer KUMO = new ContainerServer().withDefaultScaleDown();
+    @TempDir
+    Path home;
+    @TempDir
+    Path projects;
+
+    @AfterAll
+    static void removeImages() {
+        for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest"}) {
+            try {
+                TestPodman.run(Optional.empty(), "rmi", "-f", image);
+            } catch (IllegalStateException e) {
+                // not built: nothing to remove
+            }
+        }
+    }
+
+    private Path project(String name, String containerfile, String page) throws IOException {
+        Path dir = Files.createDirectories(projects.resolve(name));
+        Files.writeString(dir.resolve("Containerfile"), containerfile);
+        Files.writeString(dir.resolve("index.html"), page);
+        return dir;
+    }
+
+    @Test
+    void kubectlAppliesABuildAndABuildRunAndListsBuildRunsWithShipwrightsColumns() throws IOException {
+        Path dir = project("applied", "FROM " + BusyboxImage.reference() + "\nCOPY index.html /www/index.html\n",
+                "applied\n");
+        Path manifest = projects.resolve("build.yaml");
+        Files.writeString(manifest, """
+                apiVersion: shipwright.io/v1beta1
+                kind: Build
+                metadata:
+                  name: applied
+                spec:
+                  source:
+                    type: Git
+                    git:
+                      url: file://%s
+                  strategy:
+                    name: buildah
+                    kind: ClusterBuildStrategy
+                  output:
+                    image: dev.local/default/applied:latest
+                ---
+                apiVersion: shipwright.io/v1beta1
+                kind: BuildRun
+                metadata:
+                  name: applied-1
+                spec:
+                  build:
+                    name: applied
+                """.formatted(dir));
+        Kubectl kubectl = new Kubectl(KUMO.server(), home);
+
+        Kubectl.Result applied = kubectl.run("apply", "-f", manifest.toString());
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("build.shipwright.io/applied created",
+                "buildrun.shipwright.io/applied-1 created");
+
+        await("the BuildRun succeeded").atMost(BUILD_WAIT).until(() -> kubectl.run("get", "buildrun", "applied-1",
+                "-o", "jsonpath={.status.conditions[?(@.type==\"Succeeded\")].status}").out().equals("True"));
+        Kubectl.Result listed = kubectl.run("get", "buildruns");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out().lines().findFirst().orElseThrow().split("\\s+"))
+                .containsExactly("NAME", "SUCCEEDED", "REASON", "STARTTIME", "COMPLETIONTIME");
+        assertThat(listed.out()).containsPattern("(?m)^applied-1\\s+True\\s+Succeeded\\s+\\d+s\\s+\\d+s$");
+        assertThat(kubectl.run("get", "br", "applied-1", "-o", "jsonpath={.status.output.digest}").out())
+                .startsWith("sha256:");
+        Kubectl.Result builds = kubectl.run("get", "builds");
+        assertThat(builds.out().lines().findFirst().orElseThrow().split("\\s+")).containsExactly("NAME",
+                "REGISTERED", "REASON", "BUILDSTRATEGYKIND", "BUILDSTRATEGYNAME", "CREATIONTIME");
+        assertThat(builds.out()).containsPattern("(?m)^applied\\s+True\\s+Succeeded\\s+ClusterBuildStrategy\\s+"
+                + "buildah\\s+");
+        Kubectl.Result explained = kubectl.run("explain", "build.spec.source");
+        assertThat(explained.exitCode()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("contextDir", "git");
+
+        HttpResponse<String> log = KUMO.api().send("GET",
+                "/apis/shipwright.io/v1beta1/namespaces/default/buildruns/applied-1/log", null, null);
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains("STEP 2/2: COPY index.html /www/index.html");
+        InProcessCli.Result logs = new InProcessCli(home, KUMO.dataDir()).run("--server",
+                KUMO.server().apiUrl().toString(), "buildrun", "logs", "applied-1");
+        assertThat(logs.exitCode()).as(logs.err()).isZero();
+        assertThat(logs.out()).contains("STEP 2/2: COPY index.html /www/index.html");
+    }
+
+    @Test
+    void serviceCreateFromSourceAnswersThroughTheRouterAndAFailedUpdateKeepsTheRevision() throws IOException {
+        Path dir = project("from-source", "FROM " + BusyboxImage.reference()
+                + "\nCOPY index.html /www/index.html\n", "built from source\n");
+        InProcessCli cli = new InProcessCli(home, KUMO.dataDir());
+
+        InProcessCli.Result created = cli.run("--server", KUMO.server().apiUrl().toString(), "service", "create",
+                "from-source", "--source", dir.toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).contains("Building… (buildah, buildrun from-source-", "Pushing to local storage… "
+                + "dev.local/default/from-source@sha256:", "Creating Revision…");
+        assertThat(created.out()).contains("Service 'from-source' created to latest revision 'from-source-00001'",
+                "http://from-source.default.");
+        HttpResponse<String> answer = KUMO.ingress().get("from-source.default.localhost", "/index.html");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("built from source\n");
+
+        Files.writeString(dir.resolve("Containerfile"), "FROM " + BusyboxImage.reference()
+                + "\nRUN echo 'index.html:1: broken on purpose' && false\n");
+        InProcessCli.Result failed = cli.run("--server", KUMO.server().apiUrl().toString(), "service", "update",
+                "from-source", "--source", dir.toString());
+
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains("Build failed (Failed):", "index.html:1: broken on purpose",
+                "service 'from-source' was left as it was");
+        assertThat(KUMO.api().get(SERVICES + "/from-source").at("/status/latestReadyRevisionName").asText())
+                .isEqualTo("from-source-00001");
+        assertThat(KUMO.api().get(SERVICES + "/from-source").at("/metadata/generation").asLong()).isEqualTo(1);
+        assertThat(KUMO.ingress().get("from-source.default.localhost", "/index.html").body())
+                .isEqualTo("built from source\n");
+    }
+}
