@@ -5,7 +5,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.Kinds;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
@@ -132,7 +132,7 @@ public final class KumoServer implements AutoCloseable {
         ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(), config.apiAddress().port(),
                 ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token, certificate.map(ServerCertificate::keystore))
                 .withMetrics(meters::scrape).withAccess(new AccessRules(hosts, config.allowedOrigins()))
-                .withLimits(config.limits()).withLogs(ShipwrightKinds.BUILD_RUN, new BuildRunLogs(builds));
+                .withLimits(config.limits()).withLogs(ShipwrightTypes.BUILD_RUN, new BuildRunLogs(builds));
         if (serving.isPresent()) {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
         }

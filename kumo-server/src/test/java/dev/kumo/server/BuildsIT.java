@@ -11,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,15 +27,19 @@ class BuildsIT {
     private static final Duration BUILD_WAIT = Duration.ofSeconds(120);
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
 
+    // Images go after the server stopped (extensions' afterAll run in reverse order), not under a running instance.
     @RegisterExtension
+    @Order(1)
+    static final AfterAllCallback REMOVE_IMAGES = context -> removeImages();
+    @RegisterExtension
+    @Order(2)
     static final ContainerServer KUMO = new ContainerServer().withDefaultScaleDown();
     @TempDir
     Path home;
     @TempDir
     Path projects;
 
-    @AfterAll
-    static void removeImages() {
+    private static void removeImages() {
         for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", image);

@@ -13,7 +13,7 @@ import dev.kumo.api.placeholder.PlaceholderKinds;
 import dev.kumo.api.rbac.RbacKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.kinds.ShipwrightKinds;
 import dev.kumo.api.sources.SourcesKinds;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ public record Build(String apiVersion, String kind, ObjectMeta metadata, BuildSp
 
     /** A new Build with the given metadata and spec and no status. */
     public static Build of(ObjectMeta metadata, BuildSpec spec) {
-        return new Build(ShipwrightKinds.BUILD.apiVersion(), ShipwrightKinds.BUILD.kind(), metadata, spec, null);
+        return new Build(ShipwrightTypes.BUILD.apiVersion(), ShipwrightTypes.BUILD.kind(), metadata, spec, null);
     }
 
     public Build withSpec(BuildSpec value) {

@@ -11,7 +11,7 @@ public record BuildRun(String apiVersion, String kind, ObjectMeta metadata, Buil
 
     /** A new BuildRun with the given metadata and spec and no status. */
     public static BuildRun of(ObjectMeta metadata, BuildRunSpec spec) {
-        return new BuildRun(ShipwrightKinds.BUILD_RUN.apiVersion(), ShipwrightKinds.BUILD_RUN.kind(), metadata, spec,
+        return new BuildRun(ShipwrightTypes.BUILD_RUN.apiVersion(), ShipwrightTypes.BUILD_RUN.kind(), metadata, spec,
                 null);
     }
 

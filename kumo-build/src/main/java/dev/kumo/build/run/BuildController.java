@@ -2,7 +2,7 @@ package dev.kumo.build.run;
 
 import dev.kumo.api.shipwright.Build;
 import dev.kumo.api.shipwright.BuildRun;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.Controller;
 import dev.kumo.controller.engine.Engine;
@@ -28,12 +28,12 @@ public final class BuildController {
     /** Registers both controllers with {@code engine}; the runs' logs and workspaces live under {@code dataDir}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock, Strategies strategies,
             BuildJobs jobs, BuildLogs logs, Path dataDir) {
-        TypedStore<Build> builds = new TypedStore<>(store, ShipwrightKinds.BUILD, Build.class);
-        TypedStore<BuildRun> runs = new TypedStore<>(store, ShipwrightKinds.BUILD_RUN, BuildRun.class);
-        engine.register(Controller.of(BUILDS, ShipwrightKinds.BUILD, new BuildReconciler(builds, strategies)));
-        KeyQueue queue = engine.register(Controller.of(BUILD_RUNS, ShipwrightKinds.BUILD_RUN,
+        TypedStore<Build> builds = new TypedStore<>(store, ShipwrightTypes.BUILD, Build.class);
+        TypedStore<BuildRun> runs = new TypedStore<>(store, ShipwrightTypes.BUILD_RUN, BuildRun.class);
+        engine.register(Controller.of(BUILDS, ShipwrightTypes.BUILD, new BuildReconciler(builds, strategies)));
+        KeyQueue queue = engine.register(Controller.of(BUILD_RUNS, ShipwrightTypes.BUILD_RUN,
                 new BuildRunReconciler(runs, builds, strategies, jobs, logs, dataDir, clock))
-                .watching(ShipwrightKinds.BUILD, build -> {
+                .watching(ShipwrightTypes.BUILD, build -> {
                     String namespace = build.path("metadata").path("namespace").asText();
                     String name = build.path("metadata").path("name").asText();
                     return runs.list(namespace, "").stream()

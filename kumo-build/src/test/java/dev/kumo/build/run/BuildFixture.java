@@ -7,7 +7,7 @@ import dev.kumo.api.shipwright.BuildRun;
 import dev.kumo.api.shipwright.BuildRunSpec;
 import dev.kumo.api.shipwright.BuildSource;
 import dev.kumo.api.shipwright.BuildSpec;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.build.buildah.BuildahStrategy;
 import dev.kumo.common.podman.ContainersConf;
 import dev.kumo.controller.client.TypedStore;
@@ -50,8 +50,8 @@ final class BuildFixture implements AutoCloseable {
         store = new AdmittingStore(InMemoryStore.create(StoreOptions.DEFAULTS), BuiltInKinds.all());
         Strategies strategies = Strategies.of(new BuildahStrategy(ContainersConf.write(dir), Optional.empty()));
         controllers = BuildControllers.start(store, InstantSource.system(), strategies, dir.resolve("builds"), 2);
-        builds = new TypedStore<>(store, ShipwrightKinds.BUILD, Build.class);
-        runs = new TypedStore<>(store, ShipwrightKinds.BUILD_RUN, BuildRun.class);
+        builds = new TypedStore<>(store, ShipwrightTypes.BUILD, Build.class);
+        runs = new TypedStore<>(store, ShipwrightTypes.BUILD_RUN, BuildRun.class);
     }
 
     /** A source directory holding {@code files} (name → content). */

@@ -2,13 +2,12 @@ package dev.kumo.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.DescribeBlock;
 import dev.kumo.cli.session.GroupCommand;
-import dev.kumo.cli.session.ListOutput;
 import dev.kumo.cli.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +98,7 @@ public final class BuildCommand extends GroupCommand {
                 }
             }
             try {
-                session.client().create(ShipwrightKinds.BUILD, namespace, build);
+                session.client().create(ShipwrightTypes.BUILD, namespace, build);
             } catch (ApiError e) {
                 if (e.status().code() != 409) {
                     throw e;
@@ -132,8 +131,8 @@ public final class BuildCommand extends GroupCommand {
         @Override
         public Integer call() {
             String namespace = session.namespace();
-            session.client().get(ShipwrightKinds.BUILD, namespace, name);
-            ObjectNode run = session.client().create(ShipwrightKinds.BUILD_RUN, namespace,
+            session.client().get(ShipwrightTypes.BUILD, namespace, name);
+            ObjectNode run = session.client().create(ShipwrightTypes.BUILD_RUN, namespace,
                     BuildManifests.run(namespace, name));
             String runName = run.path("metadata").path("name").asText();
             session.out().println("BuildRun '" + runName + "' created in namespace '" + namespace + "'.");
@@ -141,7 +140,7 @@ public final class BuildCommand extends GroupCommand {
             if (!follow) {
                 return 0;
             }
-            session.client().log(ShipwrightKinds.BUILD_RUN, namespace, runName, Integer.MAX_VALUE, true, line -> {
+            session.client().log(ShipwrightTypes.BUILD_RUN, namespace, runName, Integer.MAX_VALUE, true, line -> {
                 session.out().println(line);
                 session.out().flush();
             });
@@ -157,18 +156,10 @@ public final class BuildCommand extends GroupCommand {
 
     /** {@code kumo build list}. */
     @Command(name = "list", aliases = "ls", description = "List Builds.")
-    static final class List implements Callable<Integer> {
-
-        private final Session session;
+    static final class List extends ListVerb {
 
         List(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public Integer call() {
-            ListOutput.printTable(session, ShipwrightKinds.BUILD);
-            return 0;
+            super(session, ShipwrightTypes.BUILD);
         }
     }
 
@@ -187,8 +178,8 @@ public final class BuildCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            JsonNode build = session.client().get(ShipwrightKinds.BUILD, session.namespace(), name);
-            if (session.printRaw(build, ShipwrightKinds.BUILD)) {
+            JsonNode build = session.client().get(ShipwrightTypes.BUILD, session.namespace(), name);
+            if (session.printRaw(build, ShipwrightTypes.BUILD)) {
                 return 0;
             }
             JsonNode spec = build.path("spec");
@@ -209,27 +200,10 @@ public final class BuildCommand extends GroupCommand {
 
     /** {@code kumo build delete NAME...}. */
     @Command(name = "delete", description = "Delete Builds.")
-    static final class Delete implements Callable<Integer> {
-
-        @Parameters(arity = "1..*", paramLabel = "NAME", description = "The Builds.")
-        java.util.List<String> names;
-
-        private final Session session;
+    static final class Delete extends DeleteVerb {
 
         Delete(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public Integer call() {
-            for (String name : names) {
-                session.client().delete(ShipwrightKinds.BUILD, session.namespace(), name);
-                session.out().println("Build '" + name + "' successfully deleted in namespace '"
-                        + session.namespace() + "'.");
-            }
-            session.out().flush();
-            return 0;
+            super(session, ShipwrightTypes.BUILD);
         }
     }
-
 }

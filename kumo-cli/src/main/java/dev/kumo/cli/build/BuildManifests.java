@@ -2,7 +2,7 @@ package dev.kumo.cli.build;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import java.nio.file.Path;
 
 /** The Build and BuildRun objects the CLI writes, with Shipwright's field names. */
@@ -19,8 +19,8 @@ final class BuildManifests {
     /** A Build of the git repository {@code url} (its {@code contextDir} if given) with {@code strategy}. */
     static ObjectNode build(String namespace, String name, String url, String contextDir, String strategy,
             String image) {
-        ObjectNode build = Json.object().put("apiVersion", ShipwrightKinds.BUILD.apiVersion())
-                .put("kind", ShipwrightKinds.BUILD.kind());
+        ObjectNode build = Json.object().put("apiVersion", ShipwrightTypes.BUILD.apiVersion())
+                .put("kind", ShipwrightTypes.BUILD.kind());
         build.putObject("metadata").put("name", name).put("namespace", namespace);
         ObjectNode spec = build.putObject("spec");
         ObjectNode source = spec.putObject("source").put("type", "Git");
@@ -35,8 +35,8 @@ final class BuildManifests {
 
     /** A new run of the Build {@code build}, named after it with a random suffix. */
     static ObjectNode run(String namespace, String build) {
-        ObjectNode run = Json.object().put("apiVersion", ShipwrightKinds.BUILD_RUN.apiVersion())
-                .put("kind", ShipwrightKinds.BUILD_RUN.kind());
+        ObjectNode run = Json.object().put("apiVersion", ShipwrightTypes.BUILD_RUN.apiVersion())
+                .put("kind", ShipwrightTypes.BUILD_RUN.kind());
         run.putObject("metadata").put("generateName", build + "-").put("namespace", namespace);
         run.putObject("spec").putObject("build").put("name", build);
         return run;

@@ -2,13 +2,12 @@ package dev.kumo.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ConditionLines;
 import dev.kumo.cli.output.DescribeBlock;
 import dev.kumo.cli.session.GroupCommand;
-import dev.kumo.cli.session.ListOutput;
 import dev.kumo.cli.session.Session;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,18 +22,10 @@ public final class BuildRunCommand extends GroupCommand {
 
     /** {@code kumo buildrun list}. */
     @Command(name = "list", aliases = "ls", description = "List BuildRuns.")
-    static final class List implements Callable<Integer> {
-
-        private final Session session;
+    static final class List extends ListVerb {
 
         List(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public Integer call() {
-            ListOutput.printTable(session, ShipwrightKinds.BUILD_RUN);
-            return 0;
+            super(session, ShipwrightTypes.BUILD_RUN);
         }
     }
 
@@ -53,8 +44,8 @@ public final class BuildRunCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            JsonNode run = session.client().get(ShipwrightKinds.BUILD_RUN, session.namespace(), name);
-            if (session.printRaw(run, ShipwrightKinds.BUILD_RUN)) {
+            JsonNode run = session.client().get(ShipwrightTypes.BUILD_RUN, session.namespace(), name);
+            if (session.printRaw(run, ShipwrightTypes.BUILD_RUN)) {
                 return 0;
             }
             JsonNode status = run.path("status");
@@ -96,7 +87,7 @@ public final class BuildRunCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            session.client().log(ShipwrightKinds.BUILD_RUN, session.namespace(), name, tail, follow, line -> {
+            session.client().log(ShipwrightTypes.BUILD_RUN, session.namespace(), name, tail, follow, line -> {
                 session.out().println(line);
                 session.out().flush();
             });
@@ -123,10 +114,10 @@ public final class BuildRunCommand extends GroupCommand {
         public Integer call() {
             String namespace = session.namespace();
             for (int attempt = 1; ; attempt++) {
-                ObjectNode run = session.client().get(ShipwrightKinds.BUILD_RUN, namespace, name);
+                ObjectNode run = session.client().get(ShipwrightTypes.BUILD_RUN, namespace, name);
                 ((ObjectNode) run.path("spec")).put("state", "BuildRunCanceled");
                 try {
-                    session.client().replace(ShipwrightKinds.BUILD_RUN, namespace, name, run);
+                    session.client().replace(ShipwrightTypes.BUILD_RUN, namespace, name, run);
                     break;
                 } catch (ApiError e) {
                     if (e.status().code() != 409 || attempt == CONFLICT_ATTEMPTS) {
@@ -141,27 +132,11 @@ public final class BuildRunCommand extends GroupCommand {
     }
 
     /** {@code kumo buildrun delete NAME...}. */
-    @Command(name = "delete", description = "Delete BuildRuns and their logs.")
-    static final class Delete implements Callable<Integer> {
-
-        @Parameters(arity = "1..*", paramLabel = "NAME", description = "The BuildRuns.")
-        java.util.List<String> names;
-
-        private final Session session;
+    @Command(name = "delete", description = "Delete BuildRuns.")
+    static final class Delete extends DeleteVerb {
 
         Delete(Session session) {
-            this.session = session;
-        }
-
-        @Override
-        public Integer call() {
-            for (String name : names) {
-                session.client().delete(ShipwrightKinds.BUILD_RUN, session.namespace(), name);
-                session.out().println("BuildRun '" + name + "' successfully deleted in namespace '"
-                        + session.namespace() + "'.");
-            }
-            session.out().flush();
-            return 0;
+            super(session, ShipwrightTypes.BUILD_RUN);
         }
     }
 }

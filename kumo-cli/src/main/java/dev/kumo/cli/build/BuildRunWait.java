@@ -2,7 +2,7 @@ package dev.kumo.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.session.Session;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,12 +19,12 @@ final class BuildRunWait {
     static ObjectNode await(Session session, String namespace, String name) {
         AtomicReference<ObjectNode> last = new AtomicReference<>();
         while (true) {
-            ObjectNode current = session.client().get(ShipwrightKinds.BUILD_RUN, namespace, name);
+            ObjectNode current = session.client().get(ShipwrightTypes.BUILD_RUN, namespace, name);
             if (done(current)) {
                 return current;
             }
             String version = current.path("metadata").path("resourceVersion").asText();
-            boolean ended = session.client().watch(ShipwrightKinds.BUILD_RUN, namespace, name, version,
+            boolean ended = session.client().watch(ShipwrightTypes.BUILD_RUN, namespace, name, version,
                     WATCH_RENEWAL, object -> {
                         last.set(object);
                         return done(object);

@@ -2,7 +2,7 @@ package dev.kumo.cli.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.shipwright.ShipwrightKinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.session.Session;
 import java.io.PrintWriter;
@@ -32,9 +32,9 @@ public final class SourceBuild {
         String namespace = session.namespace();
         String image = BuildManifests.localImage(namespace, name);
         PrintWriter err = session.err();
-        session.client().apply(ShipwrightKinds.BUILD, namespace, name,
+        session.client().apply(ShipwrightTypes.BUILD, namespace, name,
                 BuildManifests.build(namespace, name, dir, strategy, image));
-        ObjectNode run = session.client().create(ShipwrightKinds.BUILD_RUN, namespace,
+        ObjectNode run = session.client().create(ShipwrightTypes.BUILD_RUN, namespace,
                 BuildManifests.run(namespace, name));
         String runName = run.path("metadata").path("name").asText();
         err.println("Building… (" + strategy + ", buildrun " + runName + ")");

@@ -1,4 +1,4 @@
-package dev.kumo.api.shipwright;
+package dev.kumo.api.shipwright.kinds;
 
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.KindRules;
@@ -8,6 +8,9 @@ import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.printing.Cell;
 import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
+import dev.kumo.api.shipwright.Build;
+import dev.kumo.api.shipwright.BuildRun;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.api.shipwright.defaults.ShipwrightDefaults;
 import dev.kumo.api.shipwright.validation.BuildRunValidation;
 import dev.kumo.api.shipwright.validation.BuildValidation;
@@ -20,11 +23,8 @@ import java.util.List;
  */
 public final class ShipwrightKinds {
 
-    public static final String GROUP = "shipwright.io";
-    public static final ResourceType BUILD = new ResourceType(GROUP, "v1beta1", "Build", "builds", "build", true,
-            true, List.of(), List.of());
-    public static final ResourceType BUILD_RUN = new ResourceType(GROUP, "v1beta1", "BuildRun", "buildruns",
-            "buildrun", true, true, List.of("br", "brs"), List.of());
+    private static final ResourceType BUILD = ShipwrightTypes.BUILD;
+    private static final ResourceType BUILD_RUN = ShipwrightTypes.BUILD_RUN;
     private static final String SUCCEEDED = ".status.conditions[?(@.type==\"Succeeded\")]";
 
     private ShipwrightKinds() {
