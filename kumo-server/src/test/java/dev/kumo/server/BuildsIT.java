@@ -40,7 +40,8 @@ class BuildsIT {
     Path projects;
 
     private static void removeImages() {
-        for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest"}) {
+        for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest",
+            "dev.local/default/cli-built:latest"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", image);
             } catch (IllegalStateException e) {
@@ -118,6 +119,27 @@ class BuildsIT {
                 KUMO.server().apiUrl().toString(), "buildrun", "logs", "applied-1");
         assertThat(logs.exitCode()).as(logs.err()).isZero();
         assertThat(logs.out()).contains("STEP 2/2: COPY index.html /www/index.html");
+    }
+
+    @Test
+    void theCliCreatesABuildAndRunsItFollowingItsLogUntilItEnds() throws IOException {
+        Path dir = project("cli-built", "FROM " + BusyboxImage.reference() + "\nRUN echo from-the-cli\n", "x\n");
+        InProcessCli cli = new InProcessCli(home, KUMO.dataDir());
+        String server = KUMO.server().apiUrl().toString();
+
+        InProcessCli.Result created = cli.run("--server", server, "build", "create", "cli-built", "--source",
+                dir.toString(), "--retain-succeeded", "2");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Build 'cli-built' successfully created in namespace 'default'.");
+        InProcessCli.Result run = cli.run("--server", server, "build", "run", "cli-built", "-f");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("[build-and-push]", "STEP 2/2: RUN echo from-the-cli", "from-the-cli")
+                .containsPattern("BuildRun 'cli-built-\\w+' succeeded: sha256:");
+        InProcessCli.Result described = cli.run("--server", server, "build", "describe", "cli-built");
+        assertThat(described.out()).contains("buildah", "dev.local/default/cli-built:latest", "True Succeeded");
+        InProcessCli.Result listed = cli.run("--server", server, "buildrun", "list");
+        assertThat(listed.out()).containsPattern("(?m)^cli-built-\\w+\\s+cli-built\\s+True\\s+Succeeded\\s+sha256:");
     }
 
     @Test
