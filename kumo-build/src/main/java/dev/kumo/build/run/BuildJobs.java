@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class BuildJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildJobs.class);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(15);
 
     /** Why a job was stopped before it ended on its own. */
     public enum Stop { CANCELED, TIMED_OUT }
@@ -92,6 +93,12 @@ public final class BuildJobs implements AutoCloseable {
     public void close() {
         jobs.values().forEach(job -> job.stop(Stop.CANCELED));
         executor.shutdownNow();
+        try {
+            // the strategies kill their child processes once stopped; wait for that rather than leave them behind
+            executor.awaitTermination(CLOSE_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One build: the strategy's {@link BuildOutput}, its deadline, its outcome once ended. */
