@@ -166,6 +166,11 @@ class BuildsIT {
                 "from-source", "--source", dir.toString());
 
         assertThat(failed.exitCode()).isNotZero();
+        String failedRun = failed.err().replaceAll("(?s).*buildrun (from-source-\\w+)\\).*", "$1");
+        InProcessCli.Result described = cli.run("--server", KUMO.server().apiUrl().toString(), "buildrun",
+                "describe", failedRun);
+        assertThat(described.out()).contains("Build:", "from-source", "Failure:", "step build-and-push failed:",
+                "index.html:1: broken on purpose", "Conditions:");
         assertThat(failed.err()).contains("Build failed (Failed):", "index.html:1: broken on purpose",
                 "service 'from-source' was left as it was");
         assertThat(KUMO.api().get(SERVICES + "/from-source").at("/status/latestReadyRevisionName").asText())

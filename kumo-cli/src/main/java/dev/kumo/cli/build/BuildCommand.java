@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.client.ApiError;
-import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.DescribeBlock;
 import dev.kumo.cli.session.GroupCommand;
 import dev.kumo.cli.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -165,36 +163,22 @@ public final class BuildCommand extends GroupCommand {
 
     /** {@code kumo build describe NAME}. */
     @Command(name = "describe", description = "Show details of a Build.")
-    static final class Describe implements Callable<Integer> {
-
-        @Parameters(paramLabel = "NAME", description = "The Build.")
-        String name;
-
-        private final Session session;
+    static final class Describe extends DescribeVerb {
 
         Describe(Session session) {
-            this.session = session;
+            super(session, ShipwrightTypes.BUILD);
         }
 
         @Override
-        public Integer call() {
-            JsonNode build = session.client().get(ShipwrightTypes.BUILD, session.namespace(), name);
-            if (session.printRaw(build, ShipwrightTypes.BUILD)) {
-                return 0;
-            }
+        void describe(JsonNode build, DescribeBlock block) {
             JsonNode spec = build.path("spec");
-            DescribeBlock block = new DescribeBlock().attribute("Name", name)
-                    .attribute("Namespace", session.namespace()).attribute("Age", Age.of(build, session.now()))
-                    .attribute("Source", spec.path("source").path("git").path("url").asText()
+            block.attribute("Source", spec.path("source").path("git").path("url").asText()
                             + (spec.path("source").has("contextDir") ? " (contextDir "
                                     + spec.path("source").path("contextDir").asText() + ")" : ""))
                     .attribute("Strategy", spec.path("strategy").path("name").asText())
                     .attribute("Output", spec.path("output").path("image").asText())
                     .attribute("Registered", build.path("status").path("registered").asText("Unknown") + " "
                             + build.path("status").path("reason").asText(""));
-            session.out().print(block.render());
-            session.out().flush();
-            return 0;
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.cli.client.ApiError;
-import dev.kumo.cli.output.Age;
 import dev.kumo.cli.output.ConditionLines;
 import dev.kumo.cli.output.DescribeBlock;
 import dev.kumo.cli.session.GroupCommand;
@@ -31,27 +30,16 @@ public final class BuildRunCommand extends GroupCommand {
 
     /** {@code kumo buildrun describe NAME}. */
     @Command(name = "describe", description = "Show details of a BuildRun.")
-    static final class Describe implements Callable<Integer> {
-
-        @Parameters(paramLabel = "NAME", description = "The BuildRun.")
-        String name;
-
-        private final Session session;
+    static final class Describe extends DescribeVerb {
 
         Describe(Session session) {
-            this.session = session;
+            super(session, ShipwrightTypes.BUILD_RUN);
         }
 
         @Override
-        public Integer call() {
-            JsonNode run = session.client().get(ShipwrightTypes.BUILD_RUN, session.namespace(), name);
-            if (session.printRaw(run, ShipwrightTypes.BUILD_RUN)) {
-                return 0;
-            }
+        void describe(JsonNode run, DescribeBlock block) {
             JsonNode status = run.path("status");
-            DescribeBlock block = new DescribeBlock().attribute("Name", name)
-                    .attribute("Namespace", session.namespace()).attribute("Age", Age.of(run, session.now()))
-                    .attribute("Build", run.path("spec").path("build").path("name").asText("(embedded)"))
+            block.attribute("Build", run.path("spec").path("build").path("name").asText("(embedded)"))
                     .attribute("Strategy", status.path("buildSpec").path("strategy").path("name").asText())
                     .attribute("Image", status.path("buildSpec").path("output").path("image").asText())
                     .attribute("Digest", status.path("output").path("digest").asText(""))
@@ -60,9 +48,7 @@ public final class BuildRunCommand extends GroupCommand {
             if (status.has("failureDetails")) {
                 block.section("Failure", status.path("failureDetails").path("message").asText().lines().toList());
             }
-            session.out().print(block.section("Conditions", ConditionLines.of(run, session.now())).render());
-            session.out().flush();
-            return 0;
+            block.section("Conditions", ConditionLines.of(run, session.now()));
         }
     }
 
