@@ -1,6 +1,9 @@
 package dev.kumo.apiserver;
 
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.http.ListenerLimits;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,10 +19,23 @@ import java.util.Optional;
  * @param access the {@code Host} names and web origins accepted besides loopback ({@link AccessRules})
  * @param limits how long slow clients are waited for (header read, idle)
  * @param traces what {@code GET /debug/traces[/ID]} answers, when set; 404 otherwise
+ * @param logs the kinds besides Revision and Pod whose objects serve a {@code log} subresource (a BuildRun's), and
+ *     where it is read from
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
         Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
-        AccessRules access, ListenerLimits limits, Optional<TraceView> traces) {
+        AccessRules access, ListenerLimits limits, Optional<TraceView> traces, Map<ResourceType, RevisionLogs> logs) {
+
+    public ApiServerConfig {
+        logs = Map.copyOf(logs);
+    }
+
+    /** No kind's {@code log} but a Revision's and a Pod's. */
+    public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
+            Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
+            AccessRules access, ListenerLimits limits, Optional<TraceView> traces) {
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces, Map.of());
+    }
 
     public static final int DEFAULT_PORT = 7780;
     public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -58,30 +74,38 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access,
-                limits, traces);
+                limits, traces, logs);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access,
-                limits, traces);
+                limits, traces, logs);
     }
 
     /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
     public ApiServerConfig withAccess(AccessRules access) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces);
+                traces, logs);
     }
 
     /** The same, waiting for slow clients as {@code limits} says. */
     public ApiServerConfig withLimits(ListenerLimits limits) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces);
+                traces, logs);
     }
 
     /** The same, serving the recent traces of {@code traces} at {@code GET /debug/traces[/ID]}. */
     public ApiServerConfig withTraces(TraceView traces) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                Optional.of(traces));
+                Optional.of(traces), logs);
+    }
+
+    /** The same, serving {@code GET …/PLURAL/NAME/log[?follow&tailLines]} of {@code type}'s objects from {@code from}. */
+    public ApiServerConfig withLogs(ResourceType type, RevisionLogs from) {
+        Map<ResourceType, RevisionLogs> more = new HashMap<>(logs);
+        more.put(type, from);
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
+                more);
     }
 }

@@ -2,6 +2,8 @@ package dev.kumo.cli;
 
 import dev.kumo.cli.apply.ApplyCommand;
 import dev.kumo.cli.base.ClientVersion;
+import dev.kumo.cli.build.BuildCommand;
+import dev.kumo.cli.build.BuildRunCommand;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
@@ -43,7 +45,8 @@ final class RootCommand extends GroupCommand {
      * {@code @Command(subcommands)}, so that one invocation can build only the command it runs.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, BrokerCommand.class,
+            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, BuildCommand.class,
+            BuildRunCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,

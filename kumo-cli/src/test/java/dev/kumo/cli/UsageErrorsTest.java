@@ -72,8 +72,8 @@ class UsageErrorsTest {
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
                 brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, channels (ch), \
                 inmemorychannels (imc), subscriptions (sub), sequences, parallels, roles, clusterroles, rolebindings, \
-                clusterrolebindings, namespaces (ns), configmaps (cm), secrets, pods (po), events (ev), \
-                serviceaccounts (sa).
+                clusterrolebindings, builds, buildruns (br, brs), namespaces (ns), configmaps (cm), secrets, \
+                pods (po), events (ev), serviceaccounts (sa).
                 """);
     }
 }

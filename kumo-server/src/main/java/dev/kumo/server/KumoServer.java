@@ -5,11 +5,13 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.shipwright.ShipwrightTypes;
 import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.build.run.BuildControllers;
 import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
@@ -72,7 +74,7 @@ public final class KumoServer implements AutoCloseable {
     }
 
     /**
-     * Starts everything, in order — data directory, meters, store, Vert.x, Serving, the API server, Eventing —; on
+     * Starts everything, in order — data directory, meters, store, Vert.x, Serving, Builds, the API server, Eventing —; on
      * failure whatever was started is stopped again, in reverse. The token is required unless the config
      * turns it off ({@code --insecure-no-auth}) for an API on loopback; whenever it is required the API is served
      * over HTTPS with the data directory's self-signed certificate: kubectl sends a bearer token only over TLS
@@ -121,12 +123,16 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
+        Path buildDir = dataDir.path().resolve("builds");
+        BuildControllers builds = components.open("builds", () -> BuildControllers.start(admitted,
+                InstantSource.system(), BuildStrategies.of(config.podmanSocket(), buildDir), buildDir,
+                BuildControllers.DEFAULT_SLOTS));
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());
         ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(), config.apiAddress().port(),
                 ApiServerConfig.DEFAULT_MAX_BODY_BYTES, token, certificate.map(ServerCertificate::keystore))
                 .withMetrics(meters::scrape).withAccess(new AccessRules(hosts, config.allowedOrigins()))
-                .withLimits(config.limits());
+                .withLimits(config.limits()).withLogs(ShipwrightTypes.BUILD_RUN, new BuildRunLogs(builds));
         if (serving.isPresent()) {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
         }

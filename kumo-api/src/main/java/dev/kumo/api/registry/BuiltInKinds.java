@@ -13,6 +13,7 @@ import dev.kumo.api.placeholder.PlaceholderKinds;
 import dev.kumo.api.rbac.RbacKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.ServingKinds;
+import dev.kumo.api.shipwright.kinds.ShipwrightKinds;
 import dev.kumo.api.sources.SourcesKinds;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class BuiltInKinds {
         definitions.addAll(FlowsKinds.all(defaultChannel));
         definitions.addAll(RbacKinds.all());
         definitions.addAll(ApiExtensionsKinds.all());
+        definitions.addAll(ShipwrightKinds.all());
         // Last, so that a kind registered above replaces its placeholder and names resolve to Kumo's kinds first.
         definitions.addAll(PlaceholderKinds.missingFrom(definitions));
         return new Kinds(definitions);

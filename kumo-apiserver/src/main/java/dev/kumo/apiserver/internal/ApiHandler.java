@@ -10,6 +10,7 @@ import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
 import dev.kumo.api.rbac.authorizer.UserInfo;
 import dev.kumo.apiserver.ApiServerConfig;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class ApiHandler {
     private final Writes writes;
     private final Patches patches;
     private final RevisionSubresources revisionSubresources;
+    private final Map<ResourceType, RevisionLogs> kindLogs;
     private final PodLog podLog;
     private final Optional<MetricsScrape> metrics;
     private final RbacAuthorizer authorizer;
@@ -69,11 +72,23 @@ public final class ApiHandler {
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
+        this.kindLogs = config.logs();
         this.podLog = new PodLog(podLogs);
         StoredRbacPolicy policy = new StoredRbacPolicy(store);
         this.authorizer = new RbacAuthorizer(policy);
         this.escalation = new BindingEscalation(authorizer, policy);
         this.reviews = new AccessReviews(authorizer);
+    }
+
+    /** {@code GET …/NAME/log[?follow&tailLines]} of a kind with a log of its own (a BuildRun's); 404 without it. */
+    private Reply kindLog(ApiRequest request, Target target, RevisionLogs logs) {
+        if (!request.method().equals("GET")) {
+            throw methodNotAllowed(request.method());
+        }
+        writes.existing(target);
+        int tailLines = request.param("tailLines").map(RevisionSubresources::tailLines).orElse(Integer.MAX_VALUE);
+        return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
+                request.flag("follow")));
     }
 
     /** Answers a request; never throws. */
@@ -211,6 +226,10 @@ public final class ApiHandler {
         }
         if (subresource.filter("log"::equals).isPresent() && kind.type().equals(ResourceTypes.POD)) {
             return podLog.serve(request, new Target(kind, path.namespace(), path.name(), subresource));
+        }
+        if (subresource.filter("log"::equals).isPresent() && kindLogs.containsKey(kind.type())) {
+            return kindLog(request, new Target(kind, path.namespace(), path.name(), subresource),
+                    kindLogs.get(kind.type()));
         }
         if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
             throw notFound();

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CustomResourceDefinitions of the Knative kinds Kumo serves, read from Knative's published CRD YAML checked in
+ * The CustomResourceDefinitions of the Knative (and Shipwright) kinds Kumo serves, read from their published CRD YAML checked in
  * under {@code crds/} (see its README for the release each file comes from), cut down to the versions Kumo serves
  * and without the conversion webhook; their OpenAPI v3 schemas are what {@code /openapi/v3} and {@code /openapi/v2}
  * serve and what {@code kubectl explain} walks.
@@ -30,7 +30,7 @@ final class KnativeCrds {
     static final List<String> FILES = List.of("service.yaml", "configuration.yaml", "revision.yaml", "route.yaml",
             "broker.yaml", "trigger.yaml", "pingsource.yaml", "apiserversource.yaml", "sinkbindings.yaml",
             "containersource.yaml", "channel.yaml", "in-memory-channel.yaml", "subscription.yaml", "sequence.yaml",
-            "parallel.yaml");
+            "parallel.yaml", "shipwright-build.yaml", "shipwright-buildrun.yaml");
 
     private final Map<ResourceType, ObjectNode> definitions;
 

@@ -21,7 +21,7 @@ class KnativeCrdsTest {
     @Test
     void everyKnativeKindKumoServesHasItsPublishedDefinition() {
         List<String> knativeKinds = BuiltInKinds.all().types().stream()
-                .filter(t -> t.group().endsWith("knative.dev")).map(t -> t.plural() + "." + t.group()).toList();
+                .filter(t -> t.group().endsWith("knative.dev") || t.group().equals("shipwright.io")).map(t -> t.plural() + "." + t.group()).toList();
         assertThat(CRDS.all()).extracting(crd -> crd.path("metadata").path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(knativeKinds).hasSize(KnativeCrds.FILES.size());
     }
@@ -36,6 +36,18 @@ class KnativeCrdsTest {
         assertThat(ping.path("spec").has("conversion")).isFalse();
         assertThat(ping.path("status").path("storedVersions").toString()).isEqualTo("[\"v1\"]");
         assertThat(ping.path("status").path("conditions").toString()).contains("Established");
+    }
+
+    @Test
+    void shipwrightsBuildRunIsServedAtV1beta1WithItsSourceAndStatusFields() {
+        ObjectNode buildRuns = crd("buildruns.shipwright.io");
+        assertThat(buildRuns.path("spec").path("versions")).hasSize(1);
+        assertThat(buildRuns.path("spec").path("versions").get(0).path("name").asText()).isEqualTo("v1beta1");
+        JsonNode properties = buildRuns.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema")
+                .path("properties");
+        assertThat(properties.path("spec").path("properties").path("build").path("properties").path("spec")
+                .path("properties").path("source").path("properties").has("contextDir")).isTrue();
+        assertThat(properties.path("status").path("properties").has("failureDetails")).isTrue();
     }
 
     @Test

@@ -194,9 +194,18 @@ public final class ApiClient implements AutoCloseable {
      * {@code tailLines} lines, then, when following, new lines until the server ends the stream.
      */
     public void revisionLog(String namespace, String revision, int tailLines, boolean follow, Consumer<String> sink) {
-        String path = ResourcePaths.object(ResourceTypes.REVISION, namespace, revision) + "/log?tailLines=" + tailLines
+        log(ResourceTypes.REVISION, namespace, revision, tailLines, follow, sink);
+    }
+
+    /**
+     * Streams the {@code log} subresource of an object of {@code type} (a Revision's, a BuildRun's) to {@code sink}
+     * line by line: the last {@code tailLines} lines, then, when following, new lines until the server ends it.
+     */
+    public void log(ResourceType type, String namespace, String name, int tailLines, boolean follow,
+            Consumer<String> sink) {
+        String path = ResourcePaths.object(type, namespace, name) + "/log?tailLines=" + tailLines
                 + (follow ? "&follow=true" : "");
-        Call call = Call.of("GET", path, ResourceTypes.REVISION, namespace);
+        Call call = Call.of("GET", path, type, namespace);
         HttpResponse<Stream<String>> response = exchange(call, HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {
             if (response.statusCode() / 100 != 2) {

@@ -2,6 +2,7 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.build.SourceBuild;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.session.Session;
 import java.util.Random;
@@ -32,6 +33,11 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waiting = new WaitOptions();
 
+    @Option(names = "--source", paramLabel = "DIR", description = "Build DIR first (a Containerfile or Dockerfile "
+            + "with buildah; a Maven, Gradle or .java project with java) and run the image built, by digest; a "
+            + "failed build leaves the Service as it was.")
+    String source;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +58,13 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         ReadyWait wait = waiting.wait(spec, session);
+        if (source != null) {
+            if (options.image().isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--source and --image both given: --source builds "
+                        + "the image, so give one of them");
+            }
+            options.image = SourceBuild.image(session, name, source);
+        }
         Written written;
         try {
             written = write();

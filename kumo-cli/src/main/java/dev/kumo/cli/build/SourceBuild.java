@@ -1,0 +1,60 @@
+package dev.kumo.cli.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.shipwright.ShipwrightTypes;
+import dev.kumo.cli.base.CliException;
+import dev.kumo.cli.session.Session;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code service create|update NAME --source DIR}: builds DIR as the Build {@code NAME} (the strategy picked by what
+ * DIR holds), runs it, and answers the image by digest for the new Revision — saying each step as
+ * {@code gcloud run deploy --source} does. A failed build prints its log tail and stops the command.
+ */
+public final class SourceBuild {
+
+    private SourceBuild() {
+    }
+
+    /** Builds {@code source} for the Service {@code name}; returns {@code IMAGE@sha256:…}. */
+    public static String image(Session session, String name, String source) {
+        Path dir = Path.of(source).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new CliException("--source " + source + " is not a directory", "Give the project's directory, "
+                    + "e.g. --source . from inside it.");
+        }
+        String strategy = SourceKind.strategyFor(dir).orElseThrow(() -> new CliException("cannot tell how to "
+                + "build " + dir + ": it holds no Containerfile or Dockerfile, no pom.xml or build.gradle and no "
+                + ".java sources", "Add a Containerfile, or build an image yourself and give it with --image."));
+        String namespace = session.namespace();
+        String image = BuildManifests.localImage(namespace, name);
+        PrintWriter err = session.err();
+        session.client().apply(ShipwrightTypes.BUILD, namespace, name,
+                BuildManifests.build(namespace, name, dir, strategy, image));
+        ObjectNode run = session.client().create(ShipwrightTypes.BUILD_RUN, namespace,
+                BuildManifests.run(namespace, name));
+        String runName = run.path("metadata").path("name").asText();
+        err.println("Building… (" + strategy + ", buildrun " + runName + ")");
+        err.flush();
+        ObjectNode ended = BuildRunWait.await(session, namespace, runName);
+        JsonNode succeeded = BuildRunWait.succeeded(ended);
+        if (!succeeded.path("status").asText().equals("True")) {
+            err.println("Build failed (" + succeeded.path("reason").asText() + "):");
+            String message = ended.path("status").path("failureDetails").path("message")
+                    .asText(succeeded.path("message").asText());
+            message.lines().forEach(line -> err.println("  " + line));
+            err.flush();
+            throw new CliException("building " + dir + " failed; service '" + name + "' was left as it was",
+                    "See the whole log with 'kumo buildrun logs " + runName + "'.");
+        }
+        String digest = ended.path("status").path("output").path("digest").asText();
+        String pinned = image.substring(0, image.lastIndexOf(':')) + "@" + digest;
+        err.println("Pushing to local storage… " + pinned);
+        err.println("Creating Revision…");
+        err.flush();
+        return pinned;
+    }
+}
