@@ -26,6 +26,12 @@ final class Reads {
     }
 
     Reply get(ApiRequest request, Target target) {
+        if (request.flag("watch")) {
+            // A watch of one object: the list's watch narrowed to its name.
+            ListOptions options = listOptions(request, target);
+            return watch(request, target, new ListOptions(options.namespace(), options.labels(),
+                    Optional.of(target.requireName()), options.fields()));
+        }
         ObjectNode object = store.get(target.type(), target.namespaceOrEmpty(), target.requireName())
                 .orElseThrow(() -> ApiException.notFound(target.type().storageKey(), target.requireName()));
         if (request.wantsTable()) {
