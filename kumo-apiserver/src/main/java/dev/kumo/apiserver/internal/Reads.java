@@ -19,10 +19,17 @@ final class Reads {
 
     private final ResourceStore store;
     private final TableView tables;
+    private final Duration bookmarkInterval;
 
     Reads(ResourceStore store, TableView tables) {
+        this(store, tables, WatchStream.BOOKMARK_INTERVAL);
+    }
+
+    /** Reads whose watches send a BOOKMARK every {@code bookmarkInterval} to clients that allow them. */
+    Reads(ResourceStore store, TableView tables, Duration bookmarkInterval) {
         this.store = store;
         this.tables = tables;
+        this.bookmarkInterval = bookmarkInterval;
     }
 
     Reply get(ApiRequest request, Target target) {
@@ -64,7 +71,7 @@ final class Reads {
         TableProfile profile = request.tableProfile();
         return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options, since),
                 object -> table ? tables.table(target.kind(), profile, List.of(object), resourceVersionOf(object)) : object,
-                timeout));
+                timeout, request.flag("allowWatchBookmarks") ? Optional.of(bookmarkInterval) : Optional.empty()));
     }
 
     static ListOptions listOptions(ApiRequest request, Target target) {
