@@ -62,8 +62,8 @@ public final class ApiHandler {
         this.metrics = config.metrics();
         this.traces = config.traces();
         this.kinds = kinds;
-        this.discovery = new DiscoveryDocs(kinds.all());
-        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
+        this.discovery = new DiscoveryDocs(kinds.all(), AccessReviews.TYPES);
+        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all(), AccessReviews.TYPES);
         this.schemas = new SchemaDocuments(kinds, store);
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
