@@ -158,6 +158,24 @@ class KubernetesWatchesIT {
     }
 
     @Test
+    void aWebSocketWatchAskingForAKubernetesSubprotocolGetsItAndTheSameMessages() throws Exception {
+        start(0);
+        client.configMaps().inNamespace("default").resource(configMap("protocol", "one")).create();
+        Messages messages = new Messages();
+        ApiAccess access = ApiAccess.of(server);
+        WebSocket socket = access.client().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + access.token().orElseThrow())
+                .subprotocols("base64.binary.k8s.io")
+                .buildAsync(java.net.URI.create(access.url().toString().replaceFirst("^http", "ws")
+                        + "/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=2"
+                        + "&fieldSelector=metadata.name%3Dprotocol"), messages).get(30, TimeUnit.SECONDS);
+        assertThat(socket.getSubprotocol()).isEqualTo("base64.binary.k8s.io");
+        await("the closing frame").atMost(SETTLE).until(() -> messages.closed.isDone());
+        assertThat(messages.texts).singleElement().asString().startsWith("{\"type\":\"ADDED\"")
+                .contains("\"name\":\"protocol\"");
+    }
+
+    @Test
     void aWebSocketWatchFromATooOldResourceVersionGetsAnErrorEvent() throws Exception {
         start(0);
         client.configMaps().inNamespace("default").resource(configMap("old", "one")).create();

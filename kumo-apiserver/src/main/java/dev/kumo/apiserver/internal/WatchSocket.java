@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,9 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code Upgrade: websocket} is answered as any request (an error is an HTTP Status, never a 101); a watch is
  * answered 101 and each event sent as one text message — the same JSON as a line of the chunked watch — until the
  * client closes, the timeout passes (a normal close) or the store ends the watch (an ERROR event, then a close), as
- * Kubernetes' API server does. The client sends nothing: what it sends is dropped.
+ * Kubernetes' API server does. The client sends nothing: what it sends is dropped. A client asking for one of
+ * Kubernetes' stream subprotocols gets it named in the 101, and still text messages, as Kubernetes answers a watch.
  */
-final class WatchSocket {
+public final class WatchSocket {
+
+    /** The subprotocols a watch's 101 names when the client asks for one. */
+    public static final List<String> SUBPROTOCOLS = List.of("base64.binary.k8s.io", "binary.k8s.io");
 
     /** Kubernetes closes a finished watch with a normal closure. */
     private static final short NORMAL_CLOSURE = 1000;
