@@ -117,6 +117,11 @@ class KubernetesClientsIT {
 
     /** A ksvc running hello-python as a process, its {@code TARGET} set to {@code target}. */
     private static GenericKubernetesResource service(String name, String target) {
+        return helloPython(client, name, target);
+    }
+
+    /** A ksvc running hello-python as a process, its {@code TARGET} set to {@code target}, read by {@code client}. */
+    static GenericKubernetesResource helloPython(KubernetesClient client, String name, String target) {
         String yaml = """
                 apiVersion: serving.knative.dev/v1
                 kind: Service

@@ -43,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KubernetesWatchesIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(90);
-    private static final Path SAMPLE = Path.of("..", "samples", "hello-python").toAbsolutePath().normalize();
 
     @TempDir
     Path temp;
@@ -87,7 +86,7 @@ class KubernetesWatchesIT {
         Recorder<GenericKubernetesResource> events = new Recorder<>();
         var services = client.genericKubernetesResources("serving.knative.dev/v1", "Service").inNamespace("default");
         try (Watch ignored = services.watch(events)) {
-            services.resource(service("watched")).create();
+            services.resource(KubernetesClientsIT.helloPython(client, "watched", "one")).create();
             await("the Service's status MODIFIED").atMost(SETTLE).until(() -> events.types("watched"),
                     seen -> seen.contains("ADDED") && seen.contains("MODIFIED"));
             services.withName("watched").delete();
@@ -233,24 +232,6 @@ class KubernetesWatchesIT {
     private static ConfigMap configMap(String name, String value) {
         return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
                 .addToData("key", value).build();
-    }
-
-    private GenericKubernetesResource service(String name) {
-        String yaml = """
-                apiVersion: serving.knative.dev/v1
-                kind: Service
-                metadata:
-                  name: %s
-                  namespace: default
-                spec:
-                  template:
-                    spec:
-                      containers:
-                        - command: ["python3"]
-                          args: ["app.py"]
-                          workingDir: %s
-                """.formatted(name, SAMPLE);
-        return client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
     }
 
     /** How fabric8 opened each watch: {@code ws} (a WebSocket) or {@code http} (its fallback, a chunked GET). */

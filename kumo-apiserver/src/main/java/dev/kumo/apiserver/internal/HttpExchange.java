@@ -89,25 +89,8 @@ public final class HttpExchange {
         AtomicBoolean ended = new AtomicBoolean();
         LineStream.Handle handle;
         try {
-            handle = stream.start(new LineStream.Sink() {
-                @Override
-                public void line(String line) {
-                    context.runOnContext(v -> {
-                        if (!ended.get()) {
-                            response.write(line + "\n");
-                        }
-                    });
-                }
-
-                @Override
-                public void end() {
-                    context.runOnContext(v -> {
-                        if (ended.compareAndSet(false, true)) {
-                            response.end();
-                        }
-                    });
-                }
-            });
+            handle = stream.start(new ContextSink(context, ended, line -> response.write(line + "\n"),
+                    response::end));
         } catch (ApiException e) {
             response.write(stream.failureLine(e) + "\n");
             response.end();

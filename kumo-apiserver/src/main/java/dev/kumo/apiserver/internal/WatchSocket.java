@@ -57,25 +57,8 @@ public final class WatchSocket {
         socket.handler(ignored -> { });
         LineStream.Handle handle;
         try {
-            handle = watch.start(new LineStream.Sink() {
-                @Override
-                public void line(String line) {
-                    context.runOnContext(v -> {
-                        if (!ended.get()) {
-                            socket.writeTextMessage(line);
-                        }
-                    });
-                }
-
-                @Override
-                public void end() {
-                    context.runOnContext(v -> {
-                        if (ended.compareAndSet(false, true)) {
-                            socket.close(NORMAL_CLOSURE);
-                        }
-                    });
-                }
-            });
+            handle = watch.start(new ContextSink(context, ended, socket::writeTextMessage,
+                    () -> socket.close(NORMAL_CLOSURE)));
         } catch (ApiException e) {
             ended.set(true);
             socket.writeTextMessage(watch.failureLine(e)).onComplete(written -> socket.close(NORMAL_CLOSURE));
