@@ -4,6 +4,7 @@ import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.internal.AccessGate;
 import dev.kumo.apiserver.internal.ApiHandler;
 import dev.kumo.apiserver.internal.HttpExchange;
+import dev.kumo.apiserver.internal.WatchSocket;
 import dev.kumo.http.ClientGuard;
 import dev.kumo.store.ResourceStore;
 import io.vertx.core.Vertx;
@@ -51,7 +52,8 @@ public final class ApiServer implements AutoCloseable {
         ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = ClientGuard.options(new HttpServerOptions().setHost(config.host())
-                .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true));
+                .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true)
+                .setWebSocketSubProtocols(WatchSocket.SUBPROTOCOLS));
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PfxOptions()
                 .setPath(tls.path().toString()).setPassword(tls.password())));
         HttpServer server = ClientGuard.install(vertx.createHttpServer(options), config.limits(),

@@ -62,6 +62,35 @@ class DiscoveryIT {
     }
 
     @Test
+    void theAccessReviewsAreDiscoverableAsCreateOnlyInBothFormats() {
+        assertThat(api.get("/apis").json().path("groups").toString()).contains("\"authorization.k8s.io\"");
+        JsonNode legacy = api.get("/apis/authorization.k8s.io/v1").json();
+        assertThat(legacy.path("groupVersion").asText()).isEqualTo("authorization.k8s.io/v1");
+        assertThat(legacy.path("resources").findValuesAsText("name")).containsExactlyInAnyOrder(
+                "selfsubjectaccessreviews", "subjectaccessreviews", "selfsubjectrulesreviews");
+        legacy.path("resources").forEach(resource -> {
+            assertThat(resource.path("verbs").toString()).isEqualTo("[\"create\"]");
+            assertThat(resource.path("namespaced").asBoolean()).isFalse();
+        });
+
+        JsonNode aggregated = api.get("/apis", "Accept",
+                "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList").json();
+        JsonNode group = null;
+        for (JsonNode item : aggregated.path("items")) {
+            if (item.at("/metadata/name").asText().equals("authorization.k8s.io")) {
+                group = item;
+            }
+        }
+        assertThat(group).isNotNull();
+        JsonNode resources = group.at("/versions/0/resources");
+        assertThat(resources.findValuesAsText("resource")).containsExactlyInAnyOrder(
+                "selfsubjectaccessreviews", "subjectaccessreviews", "selfsubjectrulesreviews");
+        assertThat(resources.get(0).path("scope").asText()).isEqualTo("Cluster");
+        assertThat(resources.get(0).path("verbs").toString()).isEqualTo("[\"create\"]");
+        assertThat(resources.get(0).at("/responseKind/kind").asText()).endsWith("Review");
+    }
+
+    @Test
     void openApiV3NamesEachKindAndDeclaresServerSideFieldValidation() {
         JsonNode index = api.get("/openapi/v3").json();
         String url = index.path("paths").path("apis/serving.knative.dev/v1").path("serverRelativeURL").asText();

@@ -53,6 +53,23 @@ class WatchIT {
     }
 
     @Test
+    void aNamedWatchAndTheWatchPathsNarrowToTheirObject() throws Exception {
+        api.post(SERVICES, service("one", ""));
+        api.post(SERVICES, service("two", ""));
+        List<JsonNode> named = watch(SERVICES + "/two?watch=true", "application/json");
+        List<JsonNode> path = watch("/apis/serving.knative.dev/v1/watch/namespaces/default/services/two",
+                "application/json");
+        List<JsonNode> all = watch("/apis/serving.knative.dev/v1/watch/namespaces/default/services",
+                "application/json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !named.isEmpty() && !path.isEmpty() && all.size() == 2);
+        assertThat(named).singleElement().satisfies(e -> assertThat(e.at("/object/metadata/name").asText())
+                .isEqualTo("two"));
+        assertThat(path).singleElement().satisfies(e -> assertThat(e.at("/object/metadata/name").asText())
+                .isEqualTo("two"));
+        assertThat(all).extracting(e -> e.path("type").asText()).containsOnly("ADDED");
+    }
+
+    @Test
     void tableWatchesCarryOneRowTables() throws Exception {
         List<JsonNode> events = watch(SERVICES + "?watch=true",
                 "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");

@@ -28,6 +28,7 @@ import dev.kumo.store.SqliteOptions;
 import dev.kumo.store.SqliteStore;
 import dev.kumo.store.StoreOptions;
 import dev.kumo.store.rbac.RbacDefaults;
+import dev.kumo.controller.rbac.RbacControllers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -103,6 +104,8 @@ public final class KumoServer implements AutoCloseable {
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore admitted = new AdmittingStore(store, kinds);
+        components.open("RBAC controllers", () -> RbacControllers.start(admitted, InstantSource.system()),
+                RbacControllers::close);
         StoredEvents events = components.start("events", new StoredEvents(admitted, InstantSource.system(),
                 EventRetention.DEFAULTS, StoredEvents.Timing.DEFAULTS));
         boolean needToken = config.requireToken() || !config.apiAddress().isLoopback();

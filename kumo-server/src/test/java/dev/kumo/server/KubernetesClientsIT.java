@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fabric8 kubernetes-client, a client nobody here wrote, driving a running Kumo over HTTPS with its token and CA:
  * Knative Services as generic resources (create, get, list, patch, delete), server-side apply, Pods with their logs,
- * and Events. Watches and informers are not here yet: fabric8 watches over a WebSocket, which Kumo does not serve.
+ * and Events. Its watches and informers, which go over a WebSocket, are {@link KubernetesWatchesIT}'s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubernetesClientsIT {
@@ -117,6 +117,11 @@ class KubernetesClientsIT {
 
     /** A ksvc running hello-python as a process, its {@code TARGET} set to {@code target}. */
     private static GenericKubernetesResource service(String name, String target) {
+        return helloPython(client, name, target);
+    }
+
+    /** A ksvc running hello-python as a process, its {@code TARGET} set to {@code target}, read by {@code client}. */
+    static GenericKubernetesResource helloPython(KubernetesClient client, String name, String target) {
         String yaml = """
                 apiVersion: serving.knative.dev/v1
                 kind: Service

@@ -8,13 +8,14 @@ import dev.kumo.api.meta.ObjectMeta;
 
 /**
  * rbac.authorization.k8s.io/v1 ClusterRole: rules bound cluster-wide (ClusterRoleBinding) or in one namespace
- * (RoleBinding). An {@code aggregationRule} is stored; the rules are what the object says (Kumo does not aggregate).
+ * (RoleBinding). With an {@code aggregationRule}, its rules are kept the union of the ClusterRoles it selects
+ * ({@link ClusterRoleAggregation}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterRole(String apiVersion, String kind, ObjectMeta metadata, List<PolicyRule> rules,
         AggregationRule aggregationRule) implements HasMetadata {
 
-    /** The ClusterRoles whose rules Kubernetes' aggregation controller would copy into this one. */
+    /** The ClusterRoles whose rules the aggregation controller copies into this one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AggregationRule(List<LabelSelectorSpec> clusterRoleSelectors) {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.rbac.PolicyRule;
 import dev.kumo.api.rbac.authorizer.Attributes;
 import dev.kumo.api.rbac.authorizer.Decision;
@@ -22,8 +23,12 @@ import java.util.List;
 final class AccessReviews {
 
     static final String GROUP = "authorization.k8s.io";
-    static final List<String> PLURALS = List.of("selfsubjectaccessreviews", "subjectaccessreviews",
-            "selfsubjectrulesreviews");
+
+    /** The reviews as discovery lists them: cluster-wide, create only. */
+    static final List<ResourceType> TYPES = List.of(
+            review("SelfSubjectAccessReview", "selfsubjectaccessreviews"),
+            review("SubjectAccessReview", "subjectaccessreviews"),
+            review("SelfSubjectRulesReview", "selfsubjectrulesreviews"));
 
     private final RbacAuthorizer authorizer;
 
@@ -31,10 +36,15 @@ final class AccessReviews {
         this.authorizer = authorizer;
     }
 
+    private static ResourceType review(String kind, String plural) {
+        return new ResourceType(GROUP, "v1", kind, plural, plural.substring(0, plural.length() - 1), false, false,
+                List.of(), List.of());
+    }
+
     /** Whether {@code segments} address one of the reviews. */
     static boolean addresses(List<String> segments) {
         return segments.size() == 4 && segments.get(0).equals("apis") && segments.get(1).equals(GROUP)
-                && segments.get(2).equals("v1") && PLURALS.contains(segments.get(3));
+                && segments.get(2).equals("v1") && TYPES.stream().anyMatch(t -> t.plural().equals(segments.get(3)));
     }
 
     /** Answers a review posted by {@code caller}. */

@@ -21,9 +21,16 @@ final class AggregatedDiscovery {
     private static final List<String> VERSIONS = List.of("v2", "v2beta1");
 
     private final List<KindDefinition> kinds;
+    private final List<ResourceType> createOnly;
 
     AggregatedDiscovery(List<KindDefinition> kinds) {
+        this(kinds, List.of());
+    }
+
+    /** The document of {@code kinds} and of {@code createOnly}, resources only POSTed to (verbs: create). */
+    AggregatedDiscovery(List<KindDefinition> kinds, List<ResourceType> createOnly) {
         this.kinds = List.copyOf(kinds);
+        this.createOnly = List.copyOf(createOnly);
     }
 
     /**
@@ -51,10 +58,13 @@ final class AggregatedDiscovery {
                 .put("apiVersion", "apidiscovery.k8s.io/" + version);
         doc.putObject("metadata");
         ArrayNode items = doc.putArray("items");
-        Map<String, Map<String, List<KindDefinition>>> groups = new LinkedHashMap<>();
+        Map<String, Map<String, List<ObjectNode>>> groups = new LinkedHashMap<>();
         kinds.stream().filter(k -> k.type().group().isEmpty() == core).forEach(k -> groups
                 .computeIfAbsent(k.type().group(), g -> new LinkedHashMap<>())
-                .computeIfAbsent(k.type().version(), v -> new java.util.ArrayList<>()).add(k));
+                .computeIfAbsent(k.type().version(), v -> new java.util.ArrayList<>()).add(resource(k)));
+        createOnly.stream().filter(t -> t.group().isEmpty() == core).forEach(t -> groups
+                .computeIfAbsent(t.group(), g -> new LinkedHashMap<>())
+                .computeIfAbsent(t.version(), v -> new java.util.ArrayList<>()).add(createOnlyResource(t)));
         groups.forEach((group, versions) -> {
             ObjectNode item = items.addObject();
             ObjectNode metadata = item.putObject("metadata");
@@ -65,7 +75,7 @@ final class AggregatedDiscovery {
             versions.forEach((name, served) -> {
                 ObjectNode entry = versionList.addObject().put("version", name).put("freshness", "Current");
                 ArrayNode resources = entry.putArray("resources");
-                served.forEach(kind -> resources.add(resource(kind)));
+                served.forEach(resources::add);
             });
         });
         return doc;
@@ -97,6 +107,14 @@ final class AggregatedDiscovery {
         if (subresources.isEmpty()) {
             resource.remove("subresources");
         }
+        return resource;
+    }
+
+    private static ObjectNode createOnlyResource(ResourceType type) {
+        ObjectNode resource = Json.object().put("resource", type.plural());
+        responseKind(resource, type);
+        resource.put("scope", type.namespaced() ? "Namespaced" : "Cluster").put("singularResource", type.singular());
+        DiscoveryDocs.CREATE_ONLY.forEach(resource.putArray("verbs")::add);
         return resource;
     }
 

@@ -65,8 +65,8 @@ public final class ApiHandler {
         this.metrics = config.metrics();
         this.traces = config.traces();
         this.kinds = kinds;
-        this.discovery = new DiscoveryDocs(kinds.all());
-        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all());
+        this.discovery = new DiscoveryDocs(kinds.all(), AccessReviews.TYPES);
+        this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all(), AccessReviews.TYPES);
         this.schemas = new SchemaDocuments(kinds, store);
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
@@ -92,7 +92,8 @@ public final class ApiHandler {
     }
 
     /** Answers a request; never throws. */
-    public Reply handle(ApiRequest request) {
+    public Reply handle(ApiRequest asked) {
+        ApiRequest request = asked;
         String group = "";
         try {
             List<String> segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty())
@@ -104,6 +105,15 @@ public final class ApiHandler {
                 return Reply.Body.json(200, rootPaths());
             }
             group = segments.get(0).equals("apis") && segments.size() > 1 ? segments.get(1) : "";
+            int watchAt = segments.get(0).equals("api") ? 2 : 3;
+            if (segments.size() > watchAt + 1 && segments.get(watchAt).equals("watch")
+                    && (segments.get(0).equals("api") || segments.get(0).equals("apis"))) {
+                // The deprecated /watch/ paths: the same watch as ?watch=true on the path without the segment.
+                request = request.asWatch();
+                segments = new java.util.ArrayList<>(segments);
+                segments.remove(watchAt);
+                segments = List.copyOf(segments);
+            }
             // The caller passed the token (or the server needs none): an admin, unless it impersonates someone.
             Optional<UserInfo> impersonated = Impersonation.of(request);
             if (impersonated.isPresent()) {

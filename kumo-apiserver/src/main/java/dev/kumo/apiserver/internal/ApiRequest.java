@@ -14,6 +14,13 @@ record ApiRequest(String method, String path, Map<String, List<String>> query, M
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** The same request with {@code watch=true}, its path without the {@code /watch/} segment of old clients. */
+    ApiRequest asWatch() {
+        Map<String, List<String>> watched = new java.util.LinkedHashMap<>(query);
+        watched.put("watch", List.of("true"));
+        return new ApiRequest(method, path.replaceFirst("/watch/", "/"), Map.copyOf(watched), headers, body);
+    }
+
     boolean flag(String name) {
         return param(name).map(v -> v.isEmpty() || v.equals("true") || v.equals("1")).orElse(false);
     }

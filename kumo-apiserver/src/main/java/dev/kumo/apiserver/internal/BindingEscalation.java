@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.codec.Json;
 import dev.kumo.api.rbac.ClusterRole;
+import dev.kumo.api.rbac.ClusterRoleBinding;
+import dev.kumo.api.rbac.RoleBinding;
+import dev.kumo.api.rbac.RoleRef;
 import dev.kumo.api.rbac.PolicyRule;
 import dev.kumo.api.rbac.Role;
 import dev.kumo.api.rbac.authorizer.Attributes;
@@ -15,9 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Kubernetes' escalation check of a RoleBinding or ClusterRoleBinding written by a user other than the admin: the
- * user needs {@code bind} on the referenced role, or must already hold every rule of it where the binding applies
- * (its namespace; cluster-wide for a ClusterRoleBinding). Otherwise binding a role would grant what one lacks.
+ * Kubernetes' escalation check of a RoleBinding or ClusterRoleBinding written (created, updated or patched) by a user
+ * other than the admin: the user needs {@code bind} on the referenced role, or must already hold every rule of it
+ * where the binding applies (its namespace; cluster-wide for a ClusterRoleBinding). Otherwise binding a role would
+ * grant what one lacks. A patch refers to the role its body names (server-side apply, a merge patch), else to the
+ * stored binding's.
  */
 record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
 
@@ -26,13 +32,17 @@ record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
         if (!(RequestAttributes.of(http, segments) instanceof Attributes.Resource request)
                 || !request.apiGroup().equals(ResourceTypes.RBAC_GROUP) || !request.subresource().isEmpty()
                 || !(request.resource().equals("rolebindings") || request.resource().equals("clusterrolebindings"))
-                || !(request.verb().equals("create") || request.verb().equals("update"))) {
+                || !List.of("create", "update", "patch").contains(request.verb())) {
             return;
         }
-        JsonNode body = RequestBodies.object(http);
+        String namespace = request.resource().equals("rolebindings") ? request.namespace() : "";
+        JsonNode body = request.verb().equals("patch") ? patched(http, request, namespace)
+                : RequestBodies.object(http);
+        if (body.isMissingNode()) {
+            return; // a patch of a binding that does not exist: answered 404 by the patch itself
+        }
         String kind = body.at("/roleRef/kind").asText("");
         String name = body.at("/roleRef/name").asText("");
-        String namespace = request.resource().equals("rolebindings") ? request.namespace() : "";
         String roles = kind.equals("ClusterRole") ? "clusterroles" : "roles";
         Attributes.Resource bind = new Attributes.Resource("bind", ResourceTypes.RBAC_GROUP, roles, "", name,
                 namespace);
@@ -46,10 +56,26 @@ record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
             return;
         }
         String qualified = request.resource() + "." + ResourceTypes.RBAC_GROUP;
-        String object = body.at("/metadata/name").asText("");
+        String object = request.name().isEmpty() ? body.at("/metadata/name").asText("") : request.name();
         throw new ApiException(StatusReason.Forbidden, qualified + " \"" + object + "\" is forbidden: user \""
                 + user.name() + "\" is attempting to grant RBAC permissions not currently held; it needs \"bind\" on "
                 + roles + " \"" + name + "\" or every rule of it", request.resource(), object, List.of());
+    }
+
+    /** What the patch binds: its own roleRef when it names one, else the stored binding's (missing: none stored). */
+    private JsonNode patched(ApiRequest http, Attributes.Resource request, String namespace) {
+        JsonNode patch = http.contentType().equals("application/apply-patch+yaml") ? RequestBodies.object(http)
+                : RequestBodies.json(http);
+        if (patch.isObject() && patch.has("roleRef")) {
+            return patch;
+        }
+        Optional<RoleRef> stored = request.resource().equals("rolebindings")
+                ? policy.roleBindings(namespace).stream().filter(b -> b.metadata().name().equals(request.name()))
+                        .map(RoleBinding::roleRef).findFirst()
+                : policy.clusterRoleBindings().stream().filter(b -> b.metadata().name().equals(request.name()))
+                        .map(ClusterRoleBinding::roleRef).findFirst();
+        return stored.<JsonNode>map(ref -> Json.object().set("roleRef", Json.toTree(ref)))
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
 
     /** Whether {@code user} may already do everything {@code rule} allows in {@code namespace}. */

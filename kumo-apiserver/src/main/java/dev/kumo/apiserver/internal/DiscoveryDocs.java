@@ -12,19 +12,32 @@ import java.util.Optional;
 
 /**
  * Legacy (JSON) discovery documents: {@code /api}, {@code /apis}, {@code /apis/{g}} and resource lists, built from
- * the kinds' definitions (names, scope, {@code /status} and other subresources).
+ * the kinds' definitions (names, scope, {@code /status} and other subresources) and the create-only resources the
+ * server answers without storing them (the access reviews).
  */
 final class DiscoveryDocs {
 
     static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
+    /** What a create-only resource allows. */
+    static final List<String> CREATE_ONLY = List.of("create");
+
     private final List<KindDefinition> kinds;
     private final List<ResourceType> types;
+    private final List<ResourceType> createOnly;
 
     DiscoveryDocs(List<KindDefinition> kinds) {
+        this(kinds, List.of());
+    }
+
+    /** Discovery of {@code kinds} and of {@code createOnly}, resources only POSTed to (verbs: create). */
+    DiscoveryDocs(List<KindDefinition> kinds, List<ResourceType> createOnly) {
         this.kinds = List.copyOf(kinds);
-        this.types = kinds.stream().map(KindDefinition::type).toList();
+        this.createOnly = List.copyOf(createOnly);
+        List<ResourceType> all = new java.util.ArrayList<>(kinds.stream().map(KindDefinition::type).toList());
+        all.addAll(createOnly);
+        this.types = List.copyOf(all);
     }
 
     ObjectNode apiVersions() {
@@ -52,12 +65,20 @@ final class DiscoveryDocs {
     Optional<ObjectNode> resourceList(String group, String version) {
         List<KindDefinition> served = kinds.stream()
                 .filter(k -> k.type().group().equals(group) && k.type().version().equals(version)).toList();
-        if (served.isEmpty()) {
+        List<ResourceType> created = createOnly.stream()
+                .filter(t -> t.group().equals(group) && t.version().equals(version)).toList();
+        if (served.isEmpty() && created.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode doc = Json.object().put("kind", "APIResourceList").put("apiVersion", "v1")
-                .put("groupVersion", served.get(0).type().apiVersion());
+                .put("groupVersion", group.isEmpty() ? version : group + "/" + version);
         ArrayNode resources = doc.putArray("resources");
+        for (ResourceType type : created) {
+            ObjectNode resource = resources.addObject().put("name", type.plural())
+                    .put("singularName", type.singular()).put("namespaced", type.namespaced())
+                    .put("kind", type.kind());
+            CREATE_ONLY.forEach(resource.putArray("verbs")::add);
+        }
         for (KindDefinition kind : served) {
             ResourceType type = kind.type();
             ObjectNode resource = resources.addObject().put("name", type.plural())

@@ -31,6 +31,10 @@ public final class HttpExchange {
     public static void serve(HttpServerRequest request, ApiHandler handler, ExecutorService workers,
             int maxBodyBytes) {
         Context context = Vertx.currentContext();
+        if (WatchSocket.asked(request)) {
+            WatchSocket.serve(request, handler, workers, context);
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null && parseLong(length) > maxBodyBytes) {
             tooLarge(request, maxBodyBytes);
@@ -67,7 +71,7 @@ public final class HttpExchange {
         });
     }
 
-    private static void write(HttpServerResponse response, Reply reply, Context context) {
+    static void write(HttpServerResponse response, Reply reply, Context context) {
         switch (reply) {
             case Reply.Body body -> {
                 response.setStatusCode(body.status()).putHeader("Content-Type", body.contentType());
@@ -85,25 +89,8 @@ public final class HttpExchange {
         AtomicBoolean ended = new AtomicBoolean();
         LineStream.Handle handle;
         try {
-            handle = stream.start(new LineStream.Sink() {
-                @Override
-                public void line(String line) {
-                    context.runOnContext(v -> {
-                        if (!ended.get()) {
-                            response.write(line + "\n");
-                        }
-                    });
-                }
-
-                @Override
-                public void end() {
-                    context.runOnContext(v -> {
-                        if (ended.compareAndSet(false, true)) {
-                            response.end();
-                        }
-                    });
-                }
-            });
+            handle = stream.start(new ContextSink(context, ended, line -> response.write(line + "\n"),
+                    response::end));
         } catch (ApiException e) {
             response.write(stream.failureLine(e) + "\n");
             response.end();
@@ -122,7 +109,7 @@ public final class HttpExchange {
                 .end(Json.write(StatusBodies.failure(e, "")));
     }
 
-    private static ApiRequest toApiRequest(HttpServerRequest request, byte[] body) {
+    static ApiRequest toApiRequest(HttpServerRequest request, byte[] body) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         String raw = request.query();
         if (raw != null) {

@@ -19,13 +19,26 @@ final class Reads {
 
     private final ResourceStore store;
     private final TableView tables;
+    private final Duration bookmarkInterval;
 
     Reads(ResourceStore store, TableView tables) {
+        this(store, tables, WatchStream.BOOKMARK_INTERVAL);
+    }
+
+    /** Reads whose watches send a BOOKMARK every {@code bookmarkInterval} to clients that allow them. */
+    Reads(ResourceStore store, TableView tables, Duration bookmarkInterval) {
         this.store = store;
         this.tables = tables;
+        this.bookmarkInterval = bookmarkInterval;
     }
 
     Reply get(ApiRequest request, Target target) {
+        if (request.flag("watch")) {
+            // A watch of one object: the list's watch narrowed to its name.
+            ListOptions options = listOptions(request, target);
+            return watch(request, target, new ListOptions(options.namespace(), options.labels(),
+                    Optional.of(target.requireName()), options.fields()));
+        }
         ObjectNode object = store.get(target.type(), target.namespaceOrEmpty(), target.requireName())
                 .orElseThrow(() -> ApiException.notFound(target.type().storageKey(), target.requireName()));
         if (request.wantsTable()) {
@@ -58,7 +71,7 @@ final class Reads {
         TableProfile profile = request.tableProfile();
         return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options, since),
                 object -> table ? tables.table(target.kind(), profile, List.of(object), resourceVersionOf(object)) : object,
-                timeout));
+                timeout, request.flag("allowWatchBookmarks") ? Optional.of(bookmarkInterval) : Optional.empty()));
     }
 
     static ListOptions listOptions(ApiRequest request, Target target) {

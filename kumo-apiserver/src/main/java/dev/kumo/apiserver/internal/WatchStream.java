@@ -11,27 +11,40 @@ import dev.kumo.store.WatchListener;
 import dev.kumo.store.WatchOptions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * A Kubernetes watch response: one {@code {"type":…,"object":…}} JSON line per store event, until the client goes
- * away, the timeout passes or the store ends the watch (then an ERROR event with the Status is sent).
+ * away, the timeout passes or the store ends the watch (then an ERROR event with the Status is sent). The one
+ * encoder of watch events, whichever the transport (chunked lines, or WebSocket messages: {@link WatchSocket}).
+ *
+ * <p>With {@code allowWatchBookmarks} on a watch resumed from a resourceVersion (an informer's), a BOOKMARK carrying
+ * the resourceVersion of the last event sent (or the one resumed from) is sent every {@link #BOOKMARK_INTERVAL}, as
+ * Kubernetes' watch cache does, so the client resumes from there rather than from an older version that may be
+ * gone. A watch without a resourceVersion gets none: its first events are the current objects, in no version order.
  */
 public final class WatchStream implements LineStream {
+
+    /** About Kubernetes' own bookmark period (its watch cache sends one roughly each minute). */
+    static final Duration BOOKMARK_INTERVAL = Duration.ofMinutes(1);
 
     private final ResourceStore store;
     private final ResourceType type;
     private final WatchOptions options;
     private final Function<ObjectNode, ObjectNode> render;
     private final Optional<Duration> timeout;
+    private final Optional<Duration> bookmarks;
 
+    /** A watch of {@code type}; {@code bookmarks}: how often to send a BOOKMARK, when the client allows them. */
     WatchStream(ResourceStore store, ResourceType type, WatchOptions options, Function<ObjectNode, ObjectNode> render,
-            Optional<Duration> timeout) {
+            Optional<Duration> timeout, Optional<Duration> bookmarks) {
         this.store = store;
         this.type = type;
         this.options = options;
         this.render = render;
         this.timeout = timeout;
+        this.bookmarks = options.sinceResourceVersion().isPresent() ? bookmarks : Optional.empty();
     }
 
     @Override
@@ -52,6 +65,7 @@ public final class WatchStream implements LineStream {
 
     @Override
     public Handle start(Sink sink) {
+        AtomicLong lastSent = new AtomicLong(options.sinceResourceVersion().orElse(0L));
         Watch watch = store.watch(type, options, new WatchListener() {
             @Override
             public void onEvent(WatchEvent event) {
@@ -60,7 +74,11 @@ public final class WatchStream implements LineStream {
                 }
                 ObjectNode line = Json.object().put("type", event.type().name());
                 line.set("object", render.apply(event.object()));
-                sink.line(Json.write(line));
+                // The sink keeps order: a bookmark read after this line is queued goes after it.
+                synchronized (lastSent) {
+                    sink.line(Json.write(line));
+                    lastSent.set(Math.max(lastSent.get(), resourceVersionOf(event.object())));
+                }
             }
 
             @Override
@@ -73,7 +91,37 @@ public final class WatchStream implements LineStream {
                 sink.end();
             }
         });
-        return watch::close;
+        Optional<Thread> bookmarker = bookmarks.map(every -> Thread.ofVirtual().name("watch-bookmarks")
+                .start(() -> sendBookmarks(sink, lastSent, every)));
+        return () -> {
+            bookmarker.ifPresent(Thread::interrupt);
+            watch.close();
+        };
     }
 
+    private void sendBookmarks(Sink sink, AtomicLong lastSent, Duration every) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(every);
+                ObjectNode object = Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion());
+                synchronized (lastSent) {
+                    object.putObject("metadata").put("resourceVersion", Long.toString(lastSent.get()));
+                    ObjectNode line = Json.object().put("type", "BOOKMARK");
+                    line.set("object", object);
+                    sink.line(Json.write(line));
+                }
+            }
+        } catch (InterruptedException e) {
+            // The watch ended.
+        }
+    }
+
+    private static long resourceVersionOf(ObjectNode object) {
+        String value = object.path("metadata").path("resourceVersion").asText("");
+        try {
+            return value.isEmpty() ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

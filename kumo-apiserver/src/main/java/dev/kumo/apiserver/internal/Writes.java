@@ -23,6 +23,7 @@ final class Writes {
 
     Reply create(ApiRequest request, Target target) {
         ObjectNode body = RequestBodies.object(request);
+        defaultTypeMeta(body, target);
         placeInNamespace(body, target);
         return create(request, target, body);
     }
@@ -40,6 +41,7 @@ final class Writes {
 
     Reply update(ApiRequest request, Target target) {
         ObjectNode body = RequestBodies.object(request);
+        defaultTypeMeta(body, target);
         placeInNamespace(body, target);
         String name = target.requireName();
         String bodyName = body.path("metadata").path("name").asText("");
@@ -102,6 +104,19 @@ final class Writes {
     }
 
     /** Puts the object in the request's namespace, refusing a body that names another one. */
+    /**
+     * An object sent without {@code apiVersion} or {@code kind} is of the endpoint's kind, as Kubernetes decodes it
+     * (the official Java client sends typed objects without them); one that names them is checked by admission.
+     */
+    static void defaultTypeMeta(ObjectNode body, Target target) {
+        if (body.path("apiVersion").asText("").isEmpty()) {
+            body.put("apiVersion", target.type().apiVersion());
+        }
+        if (body.path("kind").asText("").isEmpty()) {
+            body.put("kind", target.type().kind());
+        }
+    }
+
     static void placeInNamespace(ObjectNode body, Target target) {
         JsonNode given = body.path("metadata");
         if (!given.isMissingNode() && !given.isNull() && !given.isObject()) {

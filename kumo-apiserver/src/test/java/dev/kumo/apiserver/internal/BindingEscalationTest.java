@@ -79,6 +79,37 @@ class BindingEscalationTest {
     }
 
     @Test
+    void patchesAreCheckedAgainstTheRoleTheyNameOrTheStoredBindings() {
+        // Bound to someone else: the service account does not hold edit's rules.
+        store.create(ResourceTypes.ROLE_BINDING, Json.parseObject(binding("stored-edit", "ClusterRole", "edit")
+                .replace("\"kind\": \"ServiceAccount\", \"name\": \"events-sa\"",
+                        "\"kind\": \"User\", \"name\": \"someone\"")));
+        String moreSubjects = """
+                {"subjects": [{"kind": "ServiceAccount", "name": "other", "namespace": "default"}]}""";
+
+        assertThatThrownBy(() -> check("PATCH", BINDINGS + "/stored-edit", "application/merge-patch+json",
+                moreSubjects)).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(403);
+                    assertThat(e.getMessage()).startsWith("rolebindings.rbac.authorization.k8s.io \"stored-edit\" "
+                            + "is forbidden: user \"system:serviceaccount:default:events-sa\" is attempting to grant");
+                });
+        assertThatThrownBy(() -> check("PATCH", BINDINGS + "/stored-edit", "application/json-patch+json", """
+                [{"op": "add", "path": "/subjects/-", "value": {"kind": "User", "name": "someone"}}]"""))
+                .isInstanceOf(ApiException.class);
+        // Server-side apply creates: the role its body names counts.
+        assertThatThrownBy(() -> check("PATCH", BINDINGS + "/applied", "application/apply-patch+yaml",
+                binding("applied", "ClusterRole", "edit"))).isInstanceOf(ApiException.class);
+
+        assertThatCode(() -> check("PATCH", BINDINGS + "/event-watcher", "application/merge-patch+json",
+                moreSubjects)).doesNotThrowAnyException();
+        assertThatCode(() -> check("PATCH", BINDINGS + "/applied", "application/apply-patch+yaml",
+                binding("applied", "Role", "event-watcher"))).doesNotThrowAnyException();
+        // Nothing stored and no roleRef named: the patch itself answers 404.
+        assertThatCode(() -> check("PATCH", BINDINGS + "/missing", "application/merge-patch+json", moreSubjects))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void otherWritesAndReadsAreNotChecked() {
         assertThatCode(() -> check("GET", BINDINGS, null)).doesNotThrowAnyException();
         assertThatCode(() -> check("POST", "/api/v1/namespaces/default/configmaps", "{}"))
@@ -86,7 +117,11 @@ class BindingEscalationTest {
     }
 
     private void check(String method, String path, String body) {
-        escalation.check(SA, new ApiRequest(method, path, Map.of(), Map.of("content-type", "application/json"),
+        check(method, path, "application/json", body);
+    }
+
+    private void check(String method, String path, String contentType, String body) {
+        escalation.check(SA, new ApiRequest(method, path, Map.of(), Map.of("content-type", contentType),
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)),
                 List.of(path.substring(1).split("/")));
     }

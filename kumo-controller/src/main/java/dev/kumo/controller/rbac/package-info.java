@@ -1,0 +1,2 @@
+/** RBAC's controllers: ClusterRole aggregation. */
+package dev.kumo.controller.rbac;
