@@ -41,7 +41,7 @@ class BuildsIT {
 
     private static void removeImages() {
         for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest",
-            "dev.local/default/cli-built:latest"}) {
+            "dev.local/default/cli-built:latest", "dev.local/default/java-source:latest"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", image);
             } catch (IllegalStateException e) {
@@ -178,5 +178,42 @@ class BuildsIT {
         assertThat(KUMO.api().get(SERVICES + "/from-source").at("/metadata/generation").asLong()).isEqualTo(1);
         assertThat(KUMO.ingress().get("from-source.default.localhost", "/index.html").body())
                 .isEqualTo("built from source\n");
+    }
+
+    @Test
+    void serviceCreateFromAJavaSourceDirectoryBuildsWithTheJavaStrategyAndAnswers() throws IOException {
+        Path dir = Files.createDirectories(projects.resolve("java-source/demo"));
+        Files.writeString(dir.resolve("Hello.java"), """
+                package demo;
+
+                import com.sun.net.httpserver.HttpServer;
+                import java.net.InetSocketAddress;
+                import java.nio.charset.StandardCharsets;
+
+                public class Hello {
+                    public static void main(String[] args) throws Exception {
+                        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+                        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+                        server.createContext("/", exchange -> {
+                            byte[] body = "hello from java sources".getBytes(StandardCharsets.UTF_8);
+                            exchange.sendResponseHeaders(200, body.length);
+                            exchange.getResponseBody().write(body);
+                            exchange.close();
+                        });
+                        server.start();
+                    }
+                }
+                """);
+        InProcessCli cli = new InProcessCli(home, KUMO.dataDir());
+
+        InProcessCli.Result created = cli.run("--server", KUMO.server().apiUrl().toString(), "service", "create",
+                "java-source", "--source", dir.getParent().toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).contains("Building… (java, buildrun java-source-", "Pushing to local storage… "
+                + "dev.local/default/java-source@sha256:", "Creating Revision…");
+        HttpResponse<String> answer = KUMO.ingress().get("java-source.default.localhost", "/");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("hello from java sources");
     }
 }

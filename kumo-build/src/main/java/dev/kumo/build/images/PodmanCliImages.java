@@ -27,12 +27,18 @@ public final class PodmanCliImages implements ImageLoader {
 
     @Override
     public Optional<String> imageId(String reference) {
-        Result inspected = run("image", "inspect", "--format", "{{.Id}}", reference);
-        if (inspected.exit() != 0) {
-            return Optional.empty();
-        }
-        String id = inspected.output().strip();
-        return id.isEmpty() ? Optional.empty() : Optional.of(id.startsWith("sha256:") ? id : "sha256:" + id);
+        return inspect(reference, "{{.Id}}").map(id -> id.startsWith("sha256:") ? id : "sha256:" + id);
+    }
+
+    @Override
+    public Optional<String> digest(String reference) {
+        return inspect(reference, "{{.Digest}}");
+    }
+
+    private Optional<String> inspect(String reference, String format) {
+        Result inspected = run("image", "inspect", "--format", format, reference);
+        String value = inspected.output().strip();
+        return inspected.exit() != 0 || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     @Override

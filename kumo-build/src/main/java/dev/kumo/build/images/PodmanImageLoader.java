@@ -33,6 +33,19 @@ public final class PodmanImageLoader implements ImageLoader {
     }
 
     @Override
+    public Optional<String> digest(String reference) {
+        try {
+            return Optional.ofNullable(podman.inspectImage(reference).join().getString("Digest"))
+                    .filter(digest -> !digest.isEmpty());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PodmanException p && p.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public List<String> load(Path archive) {
         return podman.loadImage(archive).join();
     }

@@ -82,10 +82,14 @@ public final class JavaStrategy implements BuildStrategy {
             Path tar = cache.resolve("java/image.tar");
             JibContainer image = JibImage.write(base, app, request.image(), tar, shared.resolve("jib-layers"),
                     output);
-            String digest = image.getImageId().toString();
-            output.line("image " + request.image() + " " + digest + ", main class " + app.mainClass());
+            String id = image.getImageId().toString();
+            output.line("image " + request.image() + " " + id + ", main class " + app.mainClass());
             output.step("load");
-            load(request.image(), digest, tar, output);
+            load(request.image(), id, tar, output);
+            // The digest storage keeps (its manifest's), so NAME@DIGEST finds the image there.
+            String digest = images.digest(request.image()).orElseThrow(() -> new StepFailed("load", "LoadFailed",
+                    List.of(request.image() + " has no digest in local storage after its load")));
+            output.line("digest: " + digest);
             output.end();
             return new BuildOutcome.Built(request.image(), digest);
         } catch (StepFailed failed) {
@@ -110,10 +114,10 @@ public final class JavaStrategy implements BuildStrategy {
     }
 
     // Unchanged input: the reference already names this image, so there is nothing to load.
-    private void load(String image, String digest, Path tar, BuildOutput output) {
+    private void load(String image, String id, Path tar, BuildOutput output) {
         try {
-            if (images.imageId(image).filter(digest::equals).isPresent()) {
-                output.line(image + " is already " + digest + " in local storage");
+            if (images.imageId(image).filter(id::equals).isPresent()) {
+                output.line(image + " is already " + id + " in local storage");
             } else {
                 output.line("loaded as " + images.load(tar));
             }

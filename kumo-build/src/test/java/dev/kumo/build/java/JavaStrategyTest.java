@@ -23,6 +23,11 @@ class JavaStrategyTest {
         }
 
         @Override
+        public Optional<String> digest(String reference) {
+            throw new AssertionError("no image expected");
+        }
+
+        @Override
         public List<String> load(Path archive) {
             throw new AssertionError("no image expected");
         }
