@@ -27,10 +27,19 @@ final class ChildJvm implements AutoCloseable {
         this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts {@code mainClass} with this JVM's class path; options in {@code KUMO_BENCH_CHILD_JVM_OPTS} (split on
+     * spaces) go before the class, e.g. {@code -XX:StartFlightRecording=filename=/tmp/mesh.jfr} to profile it.
+     */
     static ChildJvm start(String mainClass, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+                "--enable-native-access=ALL-UNNAMED"));
+        String extra = System.getenv("KUMO_BENCH_CHILD_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
