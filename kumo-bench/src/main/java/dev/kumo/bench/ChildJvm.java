@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,11 @@ final class ChildJvm implements AutoCloseable {
     /** Resident set size in MiB, from /proc. */
     double rssMiB() throws IOException {
         return Rss.mib(process.pid());
+    }
+
+    /** The CPU time it has used so far (user and system), as the kernel counts it. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** SIGTERM, then SIGKILL after 30 s. */

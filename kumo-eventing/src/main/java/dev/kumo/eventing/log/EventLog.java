@@ -36,7 +36,9 @@ public final class EventLog implements AutoCloseable {
     /** What each stream keeps of its newest events in memory for the readers: events, bytes of stored form. */
     private static final int TAIL_EVENTS = 4_096;
     private static final long TAIL_BYTES = 8L << 20;
-    private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(200);
+    /** A checkpoint once about this much was written (SQLite's own default: 1,000 pages of 4 KiB), looked at often. */
+    private static final long CHECKPOINT_BYTES = 4L << 20;
+    private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(100);
 
     private final Path database;
     private final DataFileLock lock;
@@ -65,7 +67,8 @@ public final class EventLog implements AutoCloseable {
      * Starts the checkpoints and the writer thread (not in the constructor: nothing starts before the log is whole).
      */
     private EventLog startWriter(Connection checkpoints) throws SQLException {
-        checkpointer = Checkpointer.start(writerConnection, checkpoints, writer::commits, CHECKPOINT_PERIOD);
+        checkpointer = Checkpointer.start(writerConnection, checkpoints, writer::bytesWritten, CHECKPOINT_BYTES,
+                CHECKPOINT_PERIOD);
         writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
         return this;
     }

@@ -83,6 +83,7 @@ final class LogWriter implements Runnable {
     private long failedBatches;
     private volatile long lastSeq;
     private volatile long commits;
+    private volatile long bytesWritten;
     private volatile boolean stopping;
 
     LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended, EventTail tail) {
@@ -95,6 +96,11 @@ final class LogWriter implements Runnable {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** The bytes of events committed so far (only this thread writes it). */
+    long bytesWritten() {
+        return bytesWritten;
     }
 
     /** How many batches have been committed, each with one fsync (only this thread writes it). */
@@ -183,6 +189,8 @@ final class LogWriter implements Runnable {
         recovered();
         lastSeq = seq;
         commits++;
+        bytesWritten += batch.stream().mapToLong(op -> op instanceof Append append ? append.event().length : 0)
+                .sum();
         completions.forEach(Runnable::run);
         if (!grown.isEmpty()) {
             try {
