@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,19 @@ final class ChildJvm implements AutoCloseable {
         this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts {@code mainClass} with this JVM's class path; options in {@code KUMO_BENCH_CHILD_JVM_OPTS} (split on
+     * spaces) go before the class, e.g. {@code -XX:StartFlightRecording=filename=/tmp/mesh.jfr} to profile it.
+     */
     static ChildJvm start(String mainClass, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+                "--enable-native-access=ALL-UNNAMED"));
+        String extra = System.getenv("KUMO_BENCH_CHILD_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -69,6 +79,11 @@ final class ChildJvm implements AutoCloseable {
     /** Resident set size in MiB, from /proc. */
     double rssMiB() throws IOException {
         return Rss.mib(process.pid());
+    }
+
+    /** The CPU time it has used so far (user and system), as the kernel counts it. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** SIGTERM, then SIGKILL after 30 s. */

@@ -28,8 +28,9 @@ public final class EventingBenchmark {
     private static final int WARM_UP_PRODUCERS = 16;
     private static final Duration DELIVERY_WAIT = Duration.ofMinutes(2);
 
-    /** One run: the load's figures and what the subscriber saw of its accepted events. */
-    private record Measured(EventLoad.Run run, Latencies delivery, long deliveredWallNanos, long undelivered) {
+    /** One run: the load's figures, what the subscriber saw of its accepted events, the mesh's CPU time meanwhile. */
+    private record Measured(EventLoad.Run run, Latencies delivery, long deliveredWallNanos, long undelivered,
+            Duration meshCpu) {
     }
 
     /** A measured run of one path at one concurrency. */
@@ -38,11 +39,14 @@ public final class EventingBenchmark {
 
     private final Vertx vertx;
     private final EventSubscriber subscriber;
+    private final MeshProcess mesh;
     private final int events;
     private final Duration limit;
 
-    private EventingBenchmark(Vertx vertx, EventSubscriber subscriber, int events, Duration limit) {
+    private EventingBenchmark(Vertx vertx, EventSubscriber subscriber, MeshProcess mesh, int events,
+            Duration limit) {
         this.vertx = vertx;
+        this.mesh = mesh;
         this.subscriber = subscriber;
         this.events = events;
         this.limit = limit;
@@ -58,7 +62,7 @@ public final class EventingBenchmark {
         boolean completed = false;
         try (EventSubscriber subscriber = EventSubscriber.start(vertx);
                 MeshProcess mesh = MeshProcess.start(dir.resolve("events.db"), subscriber.uri())) {
-            EventingBenchmark benchmark = new EventingBenchmark(vertx, subscriber, events, limit);
+            EventingBenchmark benchmark = new EventingBenchmark(vertx, subscriber, mesh, events, limit);
             String loadBefore = LoadAverage.now();
             benchmark.measure("warm-d", subscriber.uri(), WARM_UP_PRODUCERS, WARM_UP);
             benchmark.measure("warm-b", mesh.brokerUrl(), WARM_UP_PRODUCERS, WARM_UP);
@@ -89,6 +93,7 @@ public final class EventingBenchmark {
 
     /** Runs the load, then waits for the subscriber to have every accepted event. */
     private Measured measure(String runId, URI target, int producers, Duration time) throws Exception {
+        Duration cpuBefore = mesh.cpuTime();
         EventLoad.Run run = EventLoad.run(vertx, target, runId, events, producers, time);
         Map<String, Long> sent = run.acceptedSentAtNanos();
         long undelivered = subscriber.awaitAll(sent.keySet(), DELIVERY_WAIT);
@@ -101,7 +106,8 @@ public final class EventingBenchmark {
                 lastArrival = Math.max(lastArrival, arrived);
             }
         }
-        return new Measured(run, delivery, lastArrival - run.startNanos(), undelivered);
+        return new Measured(run, delivery, lastArrival - run.startNanos(), undelivered,
+                mesh.cpuTime().minus(cpuBefore));
     }
 
     private static void print(List<Row> rows, int events, Duration limit, String loadBefore, String loadAfter,
@@ -119,20 +125,22 @@ public final class EventingBenchmark {
                 fileSystem);
         System.out.printf("warm-up: %d s through each path at %d producers; load average (1/5/15 min) before "
                 + "%s, after %s%n%n", WARM_UP.toSeconds(), WARM_UP_PRODUCERS, loadBefore, loadAfter);
-        System.out.printf("%-9s %-8s %12s %9s %9s %13s %13s %9s %7s %11s%n", "producers", "path", "accepted/s",
-                "202 p50", "202 p99", "delivered/s", "delivery p50", "p99", "failed", "undelivered");
+        System.out.printf("%-9s %-8s %12s %9s %9s %13s %13s %9s %7s %11s %13s%n", "producers", "path", "accepted/s",
+                "202 p50", "202 p99", "delivered/s", "delivery p50", "p99", "failed", "undelivered", "mesh CPU/event");
         for (Row row : rows) {
             Measured measured = row.measured();
             EventLoad.Run run = measured.run();
-            System.out.printf("%-9d %-8s %,12.0f %6.2f ms %6.2f ms %,13.0f %10.2f ms %6.2f ms %7d %11d%n",
+            System.out.printf("%-9d %-8s %,12.0f %6.2f ms %6.2f ms %,13.0f %10.2f ms %6.2f ms %7d %11d %10.1f us%n",
                     row.producers(), row.path(), run.accepted() / (run.wallNanos() / 1e9),
                     run.acks().percentileMillis(50), run.acks().percentileMillis(99),
                     measured.delivery().count() / (Math.max(1, measured.deliveredWallNanos()) / 1e9),
                     measured.delivery().percentileMillis(50), measured.delivery().percentileMillis(99), run.failed(),
-                    measured.undelivered());
+                    measured.undelivered(), measured.meshCpu().toNanos() / 1e3 / Math.max(1, run.accepted()));
         }
         System.out.println("\naccepted/s: 202s over the run's wall time; delivered/s: deliveries over first post -> "
-                + "last delivery; delivery: post -> the subscriber has the event (for direct, the same request)");
+                + "last delivery; delivery: post -> the subscriber has the event (for direct, the same request); mesh "
+                + "CPU/event: the mesh JVM's CPU time (user + system) over the run and its deliveries, per accepted "
+                + "event (for direct, the idle mesh's)");
         System.out.printf("event mesh RSS at the end: %.0f MiB%n", meshRss);
     }
 }

@@ -3,6 +3,7 @@ package dev.kumo.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,11 @@ final class MeshProcess implements AutoCloseable {
     /** The first channel of the three-step Sequence's wiring, whose last reply goes to the subscriber. */
     URI sequenceUrl() {
         return URI.create("http://127.0.0.1:" + port + "/channels/default/s0");
+    }
+
+    /** The CPU time the mesh has used so far. */
+    Duration cpuTime() {
+        return jvm.cpuTime();
     }
 
     double rssMiB() throws IOException {

@@ -159,8 +159,10 @@ public final class EventMesh implements AutoCloseable {
         // A Subscription with a reply only forwards each event to it as it is.
         Route route = subscriber.subscriber().isPresent()
                 ? new Route(event -> true, subscriber.subscriber().get(), delivery,
-                        subscriber.reply().<ReplyRoute>map(ReplyRoute.ToUri::new).orElse(ReplyRoute.DROP))
-                : new Route(event -> true, subscriber.reply().orElseThrow(), delivery, ReplyRoute.DROP);
+                        subscriber.reply().<ReplyRoute>map(ReplyRoute.ToUri::new).orElse(ReplyRoute.DROP),
+                        subscriber.order())
+                : new Route(event -> true, subscriber.reply().orElseThrow(), delivery, ReplyRoute.DROP,
+                        subscriber.order());
         dispatchers.upsert(channel.subscriber(subscriber.uid()), channel.stream(), route);
     }
 
@@ -238,6 +240,7 @@ public final class EventMesh implements AutoCloseable {
                 .orElse(DeliverySpec.NONE);
         Delivery delivery = Delivery.resolve(spec.delivery(), brokerDelivery, config.defaultDelivery(),
                 config.defaultAttemptTimeout());
-        dispatchers.upsert(spec.ref(), spec.brokerRef(), new Route(spec.filter(), spec.subscriber(), delivery));
+        dispatchers.upsert(spec.ref(), spec.brokerRef(), new Route(spec.filter(), spec.subscriber(), delivery,
+                ReplyRoute.INTO_BROKER, spec.order()));
     }
 }

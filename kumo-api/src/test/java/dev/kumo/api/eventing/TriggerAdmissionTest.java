@@ -75,6 +75,11 @@ class TriggerAdmissionTest {
                                 + "b}}}]}]}", "spec.filters[0].any[1]", "spec.filters[0].any[1]: Forbidden: multiple "
                                 + "dialects found (not, cesql): a filter can have only one dialect set; combine "
                                 + "filters with all or any"),
+                new ValidationRow("a Trigger's delivery order is ordered or unordered", TRIGGER,
+                        "metadata: {annotations: {kafka.eventing.knative.dev/delivery.order: Ordered}}",
+                        "metadata.annotations.kafka.eventing.knative.dev/delivery.order",
+                        "metadata.annotations.kafka.eventing.knative.dev/delivery.order: Unsupported value: "
+                                + "\"Ordered\": supported values: \"unordered\", \"ordered\""),
                 new ValidationRow("a delivery is valid", TRIGGER, "spec: {delivery: {retry: -2}}",
                         "spec.delivery.retry", "spec.delivery.retry: Invalid value: -2: must be 0 or more: the "
                                 + "number of attempts after the first"),

@@ -103,6 +103,11 @@ class MessagingAdmissionTest {
                 new ValidationRow("a Subscription has a subscriber or a reply", SUBSCRIPTION,
                         "spec: {subscriber: null}", "spec.reply, spec.subscriber",
                         "spec.reply, spec.subscriber: Required value: expected at least one, got none"),
+                new ValidationRow("a Subscription's delivery order is ordered or unordered", SUBSCRIPTION,
+                        "metadata: {annotations: {kafka.eventing.knative.dev/delivery.order: sorted}}",
+                        "metadata.annotations.kafka.eventing.knative.dev/delivery.order",
+                        "metadata.annotations.kafka.eventing.knative.dev/delivery.order: Unsupported value: "
+                                + "\"sorted\": supported values: \"unordered\", \"ordered\""),
                 new ValidationRow("a Sequence has at least one step", SEQUENCE, "spec: {steps: []}", "spec.steps",
                         "spec.steps: Required value: expected at least one step"),
                 new ValidationRow("a step is somewhere", SEQUENCE, "spec: {steps: [{}]}", "spec.steps[0]",

@@ -1,10 +1,12 @@
 package dev.kumo.controller.channel;
 
 import dev.kumo.api.duck.DeliverySpec;
+import dev.kumo.api.eventing.DeliveryOrder;
 import dev.kumo.api.messaging.InMemoryChannel;
 import dev.kumo.api.messaging.InMemoryChannelSpec;
 import dev.kumo.api.messaging.SubscriberSpec;
 import dev.kumo.api.messaging.SubscriberStatus;
+import dev.kumo.api.messaging.Subscription;
 import dev.kumo.api.serving.lifecycle.ConditionSet;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.duck.Delivery;
@@ -18,24 +20,29 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Serves an InMemoryChannel in the event mesh: resolves its dead-letter sink, hands the mesh its
  * {@code spec.subscribers} (written there by the Subscription reconciler), and publishes the ingress URL as its address
- * and each subscriber as ready in {@code status.subscribers}. A deleted channel is removed from the mesh.
+ * and each subscriber as ready in {@code status.subscribers}, each in the delivery order its Subscription's
+ * annotation asks for (found by uid). A deleted channel is removed from the mesh.
  */
 public final class InMemoryChannelReconciler implements Reconciler {
 
     private final TypedStore<InMemoryChannel> channels;
+    private final TypedStore<Subscription> subscriptions;
     private final DestinationResolver resolver;
     private final Tracker tracker;
     private final ChannelDataPlane dataPlane;
     private final InstantSource clock;
 
-    InMemoryChannelReconciler(TypedStore<InMemoryChannel> channels, DestinationResolver resolver, Tracker tracker,
-            ChannelDataPlane dataPlane, InstantSource clock) {
+    InMemoryChannelReconciler(TypedStore<InMemoryChannel> channels, TypedStore<Subscription> subscriptions,
+            DestinationResolver resolver, Tracker tracker, ChannelDataPlane dataPlane, InstantSource clock) {
         this.channels = channels;
+        this.subscriptions = subscriptions;
         this.resolver = resolver;
         this.tracker = tracker;
         this.dataPlane = dataPlane;
@@ -86,8 +93,10 @@ public final class InMemoryChannelReconciler implements Reconciler {
     private void serve(NamespacedName key, InMemoryChannelSpec spec, InMemoryChannelLifecycle status) {
         List<SubscriberRoute> routes = new ArrayList<>();
         List<SubscriberStatus> served = new ArrayList<>();
+        Map<String, DeliveryOrder> orders = orders(key.namespace());
         for (SubscriberSpec subscriber : spec.subscribersOrEmpty()) {
-            Optional<SubscriberRoute> route = route(subscriber);
+            Optional<SubscriberRoute> route = route(subscriber,
+                    orders.getOrDefault(subscriber.uid(), DeliveryOrder.UNORDERED));
             route.ifPresent(routes::add);
             served.add(new SubscriberStatus(subscriber.uid(), subscriber.generation(),
                     route.isPresent() ? ConditionSet.TRUE : ConditionSet.FALSE,
@@ -97,8 +106,15 @@ public final class InMemoryChannelReconciler implements Reconciler {
         status.markServed(dataPlane.upsert(key, routes), served);
     }
 
+    /** The delivery order of each Subscription of {@code namespace}, by uid. */
+    private Map<String, DeliveryOrder> orders(String namespace) {
+        return subscriptions.list(namespace, "").stream().filter(s -> s.metadata().uid() != null)
+                .collect(Collectors.toMap(s -> s.metadata().uid(), s -> DeliveryOrder.of(s.metadata()),
+                        (a, b) -> a));
+    }
+
     /** The data plane's view of one entry; empty when its URIs are missing or not absolute. */
-    static Optional<SubscriberRoute> route(SubscriberSpec subscriber) {
+    static Optional<SubscriberRoute> route(SubscriberSpec subscriber, DeliveryOrder order) {
         if (subscriber.uid() == null || subscriber.uid().isEmpty()) {
             return Optional.empty();
         }
@@ -115,7 +131,7 @@ public final class InMemoryChannelReconciler implements Reconciler {
             return Optional.empty();
         }
         return Optional.of(new SubscriberRoute(subscriber.uid(), to, reply,
-                new Delivery(Optional.ofNullable(delivery), deadLetterSink)));
+                new Delivery(Optional.ofNullable(delivery), deadLetterSink), order));
     }
 
     private static Optional<URI> uri(String value) {

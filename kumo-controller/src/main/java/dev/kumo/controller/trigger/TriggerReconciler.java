@@ -2,6 +2,7 @@ package dev.kumo.controller.trigger;
 
 import dev.kumo.api.duck.DeliverySpec;
 import dev.kumo.api.eventing.Broker;
+import dev.kumo.api.eventing.DeliveryOrder;
 import dev.kumo.api.eventing.Trigger;
 import dev.kumo.api.eventing.TriggerFilter;
 import dev.kumo.api.eventing.TriggerSpec;
@@ -92,7 +93,7 @@ public final class TriggerReconciler implements Reconciler {
         }
         TriggerFilter filter = spec.filter() == null ? TriggerFilter.ANY : spec.filter();
         dataPlane.route(new TriggerRoute(key, spec.broker(), filter, spec.filtersOrEmpty(), subscriber.get(),
-                delivery.get())).ifPresentOrElse(status::markFilterInvalid, () -> dataPlane.dispatchProblem(key)
+                delivery.get(), DeliveryOrder.of(trigger.metadata()))).ifPresentOrElse(status::markFilterInvalid, () -> dataPlane.dispatchProblem(key)
                         .ifPresentOrElse(status::markDispatcherStuck, status::markSubscribed));
         dependency.propagate(trigger, status);
     }

@@ -1,9 +1,11 @@
 package dev.kumo.controller.eventing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.eventing.DeliveryOrder;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.registry.BuiltInKinds;
@@ -100,6 +102,28 @@ class MessagingControllersTest {
 
         assertThat(raw.get(ResourceTypes.SUBSCRIPTION, "default", "s")).isEmpty();
         assertThat(channels.served("default", "events")).contains(List.of());
+    }
+
+    @Test
+    void eachSubscriptionIsServedInTheDeliveryOrderItsAnnotationAsksFor() {
+        create(ResourceTypes.IN_MEMORY_CHANNEL, """
+                {"apiVersion": "messaging.knative.dev/v1", "kind": "InMemoryChannel", "metadata": {"name": "keyed",
+                 "namespace": "default"}}""");
+        create(ResourceTypes.SUBSCRIPTION, """
+                {"apiVersion": "messaging.knative.dev/v1", "kind": "Subscription", "metadata": {"name": "in-order",
+                 "namespace": "default", "annotations": {"kafka.eventing.knative.dev/delivery.order": "ordered"}},
+                 "spec": {"channel": {"apiVersion": "messaging.knative.dev/v1", "kind": "InMemoryChannel",
+                 "name": "keyed"}, "subscriber": {"uri": "http://a.example/"}}}""");
+        create(ResourceTypes.SUBSCRIPTION, """
+                {"apiVersion": "messaging.knative.dev/v1", "kind": "Subscription", "metadata": {"name": "any-order",
+                 "namespace": "default"}, "spec": {"channel": {"apiVersion": "messaging.knative.dev/v1",
+                 "kind": "InMemoryChannel", "name": "keyed"}, "subscriber": {"uri": "http://b.example/"}}}""");
+        settle();
+
+        assertThat(channels.served("default", "keyed").orElseThrow())
+                .extracting(route -> route.subscriber().orElseThrow().getHost(), SubscriberRoute::order)
+                .containsExactlyInAnyOrder(tuple("a.example", DeliveryOrder.ORDERED),
+                        tuple("b.example", DeliveryOrder.UNORDERED));
     }
 
     @Test

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.duck.DeliverySpec;
 import dev.kumo.api.duck.Destination;
+import dev.kumo.api.eventing.DeliveryOrder;
+import dev.kumo.api.eventing.Trigger;
 import dev.kumo.api.eventing.TriggerStatus;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.Condition;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TriggerReconcilerTest {
@@ -150,6 +153,26 @@ class TriggerReconcilerTest {
             assertThat(mesh.route("default", "t").map(r -> r.subscriber())).isEqualTo(row.wantSubscriber());
             assertThat(mesh.route("default", "t").map(r -> r.delivery())).isEqualTo(row.wantDelivery());
         }
+    }
+
+    @ParameterizedTest(name = "delivery.order {0}")
+    @MethodSource("orders")
+    void theDeliveryOrderAnnotationGoesToTheMesh(String annotation, DeliveryOrder wanted) {
+        try (ResourceStore store = InMemoryStore.create()) {
+            Trigger trigger = trigger("t", "default", SUBSCRIBER);
+            Seed.load(store, List.of(READY_BROKER, annotation == null ? trigger : trigger.withMetadata(
+                    trigger.metadata().withAnnotation(DeliveryOrder.ANNOTATION, annotation))));
+            RecordingTriggerDataPlane mesh = new RecordingTriggerDataPlane();
+
+            TriggerController.reconciler(store, ManualClock.atEpoch(), mesh, new Tracker()).reconcile(KEY);
+
+            assertThat(mesh.route("default", "t").map(TriggerRoute::order)).contains(wanted);
+        }
+    }
+
+    static Stream<Arguments> orders() {
+        return Stream.of(Arguments.of("ordered", DeliveryOrder.ORDERED),
+                Arguments.of("unordered", DeliveryOrder.UNORDERED), Arguments.of(null, DeliveryOrder.UNORDERED));
     }
 
     private static Condition noBroker(String type) {

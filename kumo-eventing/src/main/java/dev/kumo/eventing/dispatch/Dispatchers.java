@@ -41,10 +41,13 @@ public final class Dispatchers implements AutoCloseable {
         log.onAppend(this::wake);
     }
 
-    /** Starts {@code trigger}'s dispatcher at its stored position, or gives a running one its new route. */
+    /**
+     * Starts {@code trigger}'s dispatcher at its stored position, or gives a running one its new route; a route of
+     * another broker or {@linkplain Route#order() order} starts it again at its stored position.
+     */
     public synchronized void upsert(TriggerRef trigger, BrokerRef broker, Route route) {
         TriggerDispatcher current = running.get(trigger);
-        if (current != null && current.broker().equals(broker)) {
+        if (current != null && current.broker().equals(broker) && current.order() == route.order()) {
             current.update(route);
             return;
         }

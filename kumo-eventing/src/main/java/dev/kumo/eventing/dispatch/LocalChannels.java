@@ -2,8 +2,8 @@ package dev.kumo.eventing.dispatch;
 
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.ChannelRef;
-import dev.kumo.eventing.ingress.Parsed;
 import dev.kumo.eventing.ingress.StoredForm;
+import dev.kumo.eventing.log.Encoded;
 import dev.kumo.eventing.log.EventLog;
 import io.cloudevents.CloudEvent;
 import io.netty.util.NetUtil;
@@ -87,10 +87,13 @@ public final class LocalChannels {
             return Future.succeededFuture(failed(413, "the event is larger than " + maxEventBytes
                     + " bytes, the channel's limit (max-event-bytes)", false));
         }
-        if (StoredForm.check(event) instanceof Parsed.Invalid invalid) {
-            return Future.succeededFuture(failed(400, invalid.reason(), false));
+        Encoded storable;
+        try {
+            storable = StoredForm.storable(event);
+        } catch (StoredForm.NotStorable e) {
+            return Future.succeededFuture(failed(400, e.getMessage(), false));
         }
-        return Future.fromCompletionStage(log.append(stream, event, clock.instant()))
+        return Future.fromCompletionStage(log.append(stream, storable, clock.instant()))
                 .<Outcome>map(seq -> new Outcome.Accepted(Optional.empty()))
                 .otherwise(failure -> failed(500, "storing the event in channel " + stream + " failed: "
                         + failure.getMessage(), true));

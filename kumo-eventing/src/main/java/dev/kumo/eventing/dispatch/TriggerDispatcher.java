@@ -1,6 +1,7 @@
 package dev.kumo.eventing.dispatch;
 
 import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.DeliveryOrder;
 import dev.kumo.eventing.api.TriggerRef;
 import dev.kumo.eventing.log.EventLog;
 import dev.kumo.eventing.log.LogFailure;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * the filter once per event, and starts a delivery for each match — never more than {@code maxInFlight} at once, and
  * never reading more than {@code readAhead} events past the oldest unfinished one, so a slow subscriber holds back
  * only its own Trigger and memory stays bounded. Finished events move the position, which is saved periodically.
+ * With an {@linkplain DeliveryOrder#ORDERED ordered} route a match waits, in a {@link KeyedSchedule}, until the
+ * delivery of the previous match with its {@code partitionkey} is over, while the pump reads on for other keys (up
+ * to {@code readAhead}).
  *
  * <p>The pump is supervised: one event never stops it. An event whose stored form cannot be decoded, or whose
  * handling throws, is logged once with the Trigger and its id, counted ({@code dispatchFailures}, {@code dropped}) and
@@ -52,7 +56,10 @@ final class TriggerDispatcher {
     private long readHead;
     /** The event the pump is dispatching, 0 between events (pump thread only): read again after a failure. */
     private long dispatching;
-    private int inFlight;
+    /** Matched events not yet done with: under way, ready for a slot, or waiting behind their key. */
+    private final KeyedSchedule<Pending> schedule;
+    /** True while a thread starts what the schedule lets start; others leave their starts to it. */
+    private boolean launching;
     private int onWire;
     private boolean moved;
     private boolean more = true;
@@ -69,6 +76,7 @@ final class TriggerDispatcher {
         this.deliverer = deliverer;
         this.maxInFlight = maxInFlight;
         this.readAhead = readAhead;
+        this.schedule = new KeyedSchedule<>(maxInFlight);
         this.position = log.openTrigger(trigger, broker);
         this.readHead = position.lowWater();
     }
@@ -83,6 +91,11 @@ final class TriggerDispatcher {
 
     BrokerRef broker() {
         return broker;
+    }
+
+    /** The order its events are delivered in (a route of another order needs a new dispatcher). */
+    DeliveryOrder order() {
+        return route.order();
     }
 
     /** Why the pump cannot move on (it keeps trying); empty while it works. */
@@ -246,7 +259,8 @@ final class TriggerDispatcher {
     private int awaitRoom() throws InterruptedException {
         lock.lock();
         try {
-            while (!stopped && (room() <= 0 || inFlight >= maxInFlight || (!more && signals == seenSignals))) {
+            while (!stopped && (room() <= 0 || schedule.inFlight() >= maxInFlight
+                    || (!more && signals == seenSignals))) {
                 changed.await();
             }
             seenSignals = signals;
@@ -300,27 +314,69 @@ final class TriggerDispatcher {
             finish(seq, false);
             return true;
         }
+        Pending pending = new Pending(stored, current, span, PartitionKey.of(stored.event(), current.order()));
         lock.lock();
         try {
-            while (!stopped && inFlight >= maxInFlight) {
-                changed.await();
-            }
             if (stopped) {
                 span.end();
                 return false;
             }
-            inFlight++;
+            schedule.add(pending.key(), pending);
         } finally {
             lock.unlock();
         }
-        Tracker tracker = new Tracker(stored);
+        launch();
+        lock.lock();
         try {
-            deliverer.start(broker, trigger, current, stored, tracker, span);
+            // As many under way as allowed and more ready: wait for a slot rather than read on.
+            while (!stopped && schedule.saturated()) {
+                changed.await();
+            }
+            return !stopped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts every delivery the schedule lets start. One thread at a time does it (a delivery that ends while it
+     * starts, even on its own thread, leaves the next start to it), so a run of deliveries that end at once does not
+     * nest.
+     */
+    private void launch() {
+        lock.lock();
+        try {
+            if (launching) {
+                return;
+            }
+            launching = true;
+        } finally {
+            lock.unlock();
+        }
+        while (true) {
+            Pending next;
+            lock.lock();
+            try {
+                next = stopped ? null : schedule.next().orElse(null);
+                if (next == null) {
+                    launching = false;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            start(next);
+        }
+    }
+
+    private void start(Pending pending) {
+        Tracker tracker = new Tracker(pending);
+        try {
+            deliverer.start(broker, trigger, pending.route(), pending.stored(), tracker, pending.span());
         } catch (RuntimeException | Error e) {
-            span.end();
+            pending.span().end();
             tracker.failed(e);
         }
-        return true;
     }
 
     private void unreadable(StoredEvent stored) {
@@ -340,28 +396,42 @@ final class TriggerDispatcher {
         }
     }
 
-    private void finish(long seq, boolean delivered) {
+    /** {@code seq} is done with; a delivered one frees its slot and lets the next of its {@code key} go. */
+    private void finish(long seq, boolean delivered, Object key) {
         lock.lock();
         try {
             position.finish(seq);
             moved = true;
             if (delivered) {
-                inFlight--;
+                schedule.done(key);
             }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        if (delivered) {
+            launch();
+        }
+    }
+
+    private void finish(long seq, boolean delivered) {
+        finish(seq, delivered, KeyedSchedule.UNKEYED_ITEM);
+    }
+
+    /** A matched event with what it was read with: its route, its filter span and its key. */
+    private record Pending(StoredEvent stored, Route route, Span span, Object key) {
     }
 
     /** What one event's delivery reports back: attempts on the wire (awaited at stop) and when it is done. */
     private final class Tracker implements DeliveryTracker {
 
         private final StoredEvent stored;
+        private final Object key;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        Tracker(StoredEvent stored) {
-            this.stored = stored;
+        Tracker(Pending pending) {
+            this.stored = pending.stored();
+            this.key = pending.key();
         }
 
         @Override
@@ -393,7 +463,7 @@ final class TriggerDispatcher {
         @Override
         public void finished() {
             if (done.compareAndSet(false, true)) {
-                finish(stored.seq(), true);
+                finish(stored.seq(), true, key);
             }
         }
 

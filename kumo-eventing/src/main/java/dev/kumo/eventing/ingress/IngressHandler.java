@@ -4,6 +4,7 @@ import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.delivery.EventCounters;
 import dev.kumo.eventing.http.TraceContext;
+import dev.kumo.eventing.log.Encoded;
 import dev.kumo.eventing.log.EventLog;
 import dev.kumo.eventing.log.LogFailure;
 import dev.kumo.eventing.tracing.EventTracing;
@@ -118,8 +119,13 @@ final class IngressHandler implements Handler<HttpServerRequest> {
         if (parsed instanceof Parsed.Event admitted && tracing.on()) {
             parsed = new Parsed.Event(tracing.carrying(admitted.event(), span));
         }
+        Encoded storable = null;
         if (parsed instanceof Parsed.Event admitted) {
-            parsed = StoredForm.check(admitted.event());
+            try {
+                storable = StoredForm.storable(admitted.event());
+            } catch (StoredForm.NotStorable e) {
+                parsed = new Parsed.Invalid(e.getMessage());
+            }
         }
         switch (parsed) {
             case Parsed.Invalid invalid -> {
@@ -129,7 +135,7 @@ final class IngressHandler implements Handler<HttpServerRequest> {
             case Parsed.Event admitted -> {
                 Context context = Vertx.currentContext();
                 Span stored = span;
-                log.append(broker, admitted.event(), arrival).whenComplete((seq, failure) -> context.runOnContext(
+                log.append(broker, storable, arrival).whenComplete((seq, failure) -> context.runOnContext(
                         v -> EventTracing.ended(stored, answerStored(request, broker, failure))));
             }
         }

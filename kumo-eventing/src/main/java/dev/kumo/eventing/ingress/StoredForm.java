@@ -1,6 +1,6 @@
 package dev.kumo.eventing.ingress;
 
-import dev.kumo.eventing.log.EventCodec;
+import dev.kumo.eventing.log.Encoded;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 
@@ -19,19 +19,36 @@ public final class StoredForm {
 
     /** The event, or why the log could not hand it back. */
     public static Parsed check(CloudEvent event) {
+        try {
+            storable(event);
+            return new Parsed.Event(event);
+        } catch (NotStorable e) {
+            return new Parsed.Invalid(e.getMessage());
+        }
+    }
+
+    /** The event's stored form, checked to read back (what the log then stores as it is); else why not. */
+    public static Encoded storable(CloudEvent event) throws NotStorable {
         for (String name : RESERVED) {
             if (event.getExtension(name) != null) {
-                return new Parsed.Invalid("header ce-" + name + " (an extension named '" + name + "') is not allowed:"
+                throw new NotStorable("header ce-" + name + " (an extension named '" + name + "') is not allowed:"
                         + " '" + name + "' is reserved for the event's data in the CloudEvents JSON format; send the"
                         + " data as the request body, and give the extension another name");
             }
         }
         try {
-            EventCodec.decode(EventCodec.encode(event));
-            return new Parsed.Event(event);
+            return Encoded.of(event);
         } catch (RuntimeException e) {
-            return new Parsed.Invalid("the event cannot be stored and read back as sent (" + e.getMessage()
+            throw new NotStorable("the event cannot be stored and read back as sent (" + e.getMessage()
                     + "): check its attribute and extension names and values");
+        }
+    }
+
+    /** Why an event's stored form would not read back: the reason, in words for the sender. */
+    public static final class NotStorable extends Exception {
+
+        NotStorable(String reason) {
+            super(reason, null, false, false);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,22 +26,31 @@ import java.util.function.Consumer;
 
 /**
  * The durable event log in one SQLite file (WAL): appends are group-committed by one writer thread and acknowledged
- * only once durable; Triggers read their broker's events lazily, a page at a time, from a small pool of readers;
+ * only once durable; Triggers read their broker's events lazily, a page at a time, from the newest events kept in
+ * memory ({@link EventTail}) or, further back, from a small pool of readers;
  * each Trigger's position (low-water mark plus what finished above it) is written with the next batch.
  */
 public final class EventLog implements AutoCloseable {
 
     private static final int READERS = 4;
+    /** What each stream keeps of its newest events in memory for the readers: events, bytes of stored form. */
+    private static final int TAIL_EVENTS = 4_096;
+    private static final long TAIL_BYTES = 8L << 20;
+    /** A checkpoint once about this much was written (SQLite's own default: 1,000 pages of 4 KiB), looked at often. */
+    private static final long CHECKPOINT_BYTES = 4L << 20;
+    private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(100);
 
     private final Path database;
     private final DataFileLock lock;
     private final Connection writerConnection;
     private final LogWriter writer;
     private volatile Thread writerThread;
+    private volatile Checkpointer checkpointer;
     private final BlockingQueue<Reader> readers;
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final Retention retention;
     private final InstantSource clock;
+    private final EventTail tail = new EventTail(TAIL_EVENTS, TAIL_BYTES);
 
     private EventLog(Path database, DataFileLock lock, Connection writerConnection, long lastSeq,
             BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
@@ -50,11 +60,15 @@ public final class EventLog implements AutoCloseable {
         this.readers = readers;
         this.retention = retention;
         this.clock = clock;
-        this.writer = new LogWriter(writerConnection, database.toString(), lastSeq, this::tellListeners);
+        this.writer = new LogWriter(writerConnection, database.toString(), lastSeq, this::tellListeners, tail);
     }
 
-    /** Starts the writer thread (not in the constructor: nothing starts before the log is whole). */
-    private EventLog startWriter() {
+    /**
+     * Starts the checkpoints and the writer thread (not in the constructor: nothing starts before the log is whole).
+     */
+    private EventLog startWriter(Connection checkpoints) throws SQLException {
+        checkpointer = Checkpointer.start(writerConnection, checkpoints, writer::bytesWritten, CHECKPOINT_BYTES,
+                CHECKPOINT_PERIOD);
         writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
         return this;
     }
@@ -74,7 +88,9 @@ public final class EventLog implements AutoCloseable {
                 opened.add(reader);
                 readers.add(new Reader(reader));
             }
-            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock).startWriter();
+            Connection checkpoints = schema.connect();
+            opened.add(checkpoints);
+            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock).startWriter(checkpoints);
         } catch (SQLException | RuntimeException e) {
             opened.forEach(EventLog::closeQuietly);
             lock.close();
@@ -84,13 +100,36 @@ public final class EventLog implements AutoCloseable {
 
     /** Stores {@code event} for {@code broker}; the future completes with its sequence number once durable. */
     public CompletableFuture<Long> append(BrokerRef broker, CloudEvent event, Instant arrival) {
+        byte[] bytes = EventCodec.encode(event);
+        Optional<CloudEvent> decoded;
+        try {
+            decoded = Optional.of(EventCodec.decode(bytes));
+        } catch (RuntimeException e) {
+            decoded = Optional.empty(); // stored all the same; readers find it unreadable, as in SQLite
+        }
+        return append(broker.toString(), arrival, bytes, decoded);
+    }
+
+    /** Stores {@code event}, already in its stored form, for {@code broker}; completes once durable. */
+    public CompletableFuture<Long> append(BrokerRef broker, Encoded event, Instant arrival) {
+        return append(broker.toString(), arrival, event.bytes(), Optional.of(event.event()));
+    }
+
+    private CompletableFuture<Long> append(String broker, Instant arrival, byte[] bytes, Optional<CloudEvent> decoded) {
         CompletableFuture<Long> seq = new CompletableFuture<>();
-        writer.submit(new LogWriter.Append(broker.toString(), arrival.toEpochMilli(), EventCodec.encode(event), seq));
+        writer.submit(new LogWriter.Append(broker, arrival.toEpochMilli(), bytes, decoded, seq));
         return seq;
     }
 
-    /** Up to {@code limit} events of {@code broker} after {@code afterSeq}, oldest first. */
+    /**
+     * Up to {@code limit} events of {@code broker} after {@code afterSeq}, oldest first: from the events kept in
+     * memory when they reach back that far, else from SQLite.
+     */
     public List<StoredEvent> read(BrokerRef broker, long afterSeq, int limit) {
+        Optional<List<StoredEvent>> recent = tail.read(broker.toString(), afterSeq, limit);
+        if (recent.isPresent()) {
+            return recent.get();
+        }
         Reader reader = takeReader();
         try {
             PreparedStatement query = reader.page();
@@ -211,6 +250,7 @@ public final class EventLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        checkpointer.close();
         closeQuietly(writerConnection);
         for (int i = 0; i < READERS; i++) {
             closeQuietly(takeReader().connection());

@@ -1,5 +1,6 @@
 package dev.kumo.eventing.log;
 
+import io.cloudevents.CloudEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
  * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once — one
- * fsync for all of them — and only then completes the callers' futures and tells the listener which brokers grew.
+ * fsync for all of them — and only then puts the new events in the {@link EventTail}, completes the callers' futures
+ * and tells the listener which brokers grew.
  *
  * <p>A batch that fails (a full disk) is rolled back whole and every caller of it fails; the positions it carried
  * are kept for the next batch and the last sequence number is read back from the database, so the log goes on as
@@ -41,7 +45,9 @@ final class LogWriter implements Runnable {
         void fail(Throwable cause);
     }
 
-    record Append(String broker, long arrivalMillis, byte[] event, CompletableFuture<Long> seq) implements Op {
+    /** An event to store: its stored form, and the event decoded from it when that worked (for the tail). */
+    record Append(String broker, long arrivalMillis, byte[] event, Optional<CloudEvent> decoded,
+            CompletableFuture<Long> seq) implements Op {
         public void fail(Throwable cause) {
             seq.completeExceptionally(cause);
         }
@@ -73,13 +79,16 @@ final class LogWriter implements Runnable {
     private final Connection connection;
     private final String database;
     private final Consumer<Set<String>> appended;
+    private final EventTail tail;
     private long failedBatches;
     private volatile long lastSeq;
     private volatile long commits;
+    private volatile long bytesWritten;
     private volatile boolean stopping;
 
-    LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended) {
+    LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended, EventTail tail) {
         this.connection = connection;
+        this.tail = tail;
         this.database = database;
         this.lastSeq = lastSeq;
         this.appended = appended;
@@ -87,6 +96,11 @@ final class LogWriter implements Runnable {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** The bytes of events committed so far (only this thread writes it). */
+    long bytesWritten() {
+        return bytesWritten;
     }
 
     /** How many batches have been committed, each with one fsync (only this thread writes it). */
@@ -175,6 +189,8 @@ final class LogWriter implements Runnable {
         recovered();
         lastSeq = seq;
         commits++;
+        bytesWritten += batch.stream().mapToLong(op -> op instanceof Append append ? append.event().length : 0)
+                .sum();
         completions.forEach(Runnable::run);
         if (!grown.isEmpty()) {
             try {
@@ -189,7 +205,8 @@ final class LogWriter implements Runnable {
     /** Runs the batch inside the open transaction, numbering its appends on from {@link #lastSeq}. */
     private void writeBatch(List<Op> batch, List<SavedPosition> moved, List<Runnable> completions, Set<String> grown)
             throws SQLException {
-        long seq = lastSeq;
+        long batchStart = lastSeq;
+        long seq = batchStart;
         writePositions(moved);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
@@ -203,7 +220,10 @@ final class LogWriter implements Runnable {
                         insert.setBytes(4, append.event());
                         insert.addBatch();
                         grown.add(append.broker());
-                        completions.add(() -> append.seq().complete(assigned));
+                        completions.add(() -> {
+                            tail.add(append.broker(), batchStart, assigned, append.decoded(), append.event().length);
+                            append.seq().complete(assigned);
+                        });
                     }
                     case OpenTrigger open -> {
                         insert.executeBatch();
@@ -216,8 +236,12 @@ final class LogWriter implements Runnable {
                     }
                     case Prune prune -> {
                         insert.executeBatch();
-                        int deleted = prune(prune);
-                        completions.add(() -> prune.deleted().complete(deleted));
+                        Map<String, Long> deletedPerStream = prune(prune);
+                        int deleted = deletedPerStream.values().stream().mapToInt(Long::intValue).sum();
+                        completions.add(() -> {
+                            tail.forget(deletedPerStream.keySet());
+                            prune.deleted().complete(deleted);
+                        });
                     }
                 }
             }
@@ -299,13 +323,21 @@ final class LogWriter implements Runnable {
         }
     }
 
-    private int prune(Prune prune) throws SQLException {
+    /** Deletes what retention lets go; returns how many events of each stream went. */
+    private Map<String, Long> prune(Prune prune) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM events WHERE (arrival_ms < ? OR seq <= ?) AND seq <= COALESCE("
-                        + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)")) {
+                        + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)"
+                        + " RETURNING broker")) {
             delete.setLong(1, prune.arrivedBeforeMillis());
             delete.setLong(2, prune.seqUpTo());
-            return delete.executeUpdate();
+            Map<String, Long> deleted = new HashMap<>();
+            try (ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    deleted.merge(rows.getString(1), 1L, Long::sum);
+                }
+            }
+            return deleted;
         }
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A delivery spec as written (strings, ISO-8601 durations) turned into the mesh's typed one. */
+/** A delivery spec as written (strings, ISO-8601 durations), and a delivery order, turned into the mesh's typed ones. */
 final class DeliveryMapping {
 
     private DeliveryMapping() {
@@ -32,5 +32,13 @@ final class DeliveryMapping {
 
     private static Optional<Duration> positive(String iso) {
         return Optional.ofNullable(iso).flatMap(IsoDuration::parse).filter(d -> !d.isNegative() && !d.isZero());
+    }
+
+    /** The mesh's delivery order for the one an annotation asks for. */
+    static dev.kumo.eventing.api.DeliveryOrder toMesh(dev.kumo.api.eventing.DeliveryOrder order) {
+        return switch (order) {
+            case ORDERED -> dev.kumo.eventing.api.DeliveryOrder.ORDERED;
+            case UNORDERED -> dev.kumo.eventing.api.DeliveryOrder.UNORDERED;
+        };
     }
 }

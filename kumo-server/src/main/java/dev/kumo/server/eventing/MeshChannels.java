@@ -30,7 +30,7 @@ final class MeshChannels implements ChannelDataPlane {
         for (SubscriberRoute route : subscribers) {
             gone.remove(route.uid());
             mesh.upsertSubscriber(ref, new ChannelSubscriber(route.uid(), route.subscriber(), route.reply(),
-                    DeliveryMapping.toMesh(route.delivery())));
+                    DeliveryMapping.toMesh(route.delivery()), DeliveryMapping.toMesh(route.order())));
         }
         gone.forEach(uid -> mesh.removeSubscriber(ref, uid));
         return URI.create("http://" + advertisedHost + ":" + mesh.port() + "/channels/" + channel.namespace() + "/"

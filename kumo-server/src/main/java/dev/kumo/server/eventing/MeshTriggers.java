@@ -33,7 +33,7 @@ final class MeshTriggers implements TriggerDataPlane {
             return Optional.of(new InvalidFilter(e.field(), message));
         }
         mesh.upsertTrigger(new TriggerSpec(ref(route.trigger()), route.broker(), filter, route.subscriber(),
-                DeliveryMapping.toMesh(route.delivery())));
+                DeliveryMapping.toMesh(route.delivery()), DeliveryMapping.toMesh(route.order())));
         return Optional.empty();
     }
 

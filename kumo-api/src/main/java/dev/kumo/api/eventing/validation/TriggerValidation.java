@@ -6,6 +6,7 @@ import dev.kumo.api.codec.Json;
 import dev.kumo.api.duck.DeliveryValidation;
 import dev.kumo.api.duck.DestinationValidation;
 import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.eventing.DeliveryOrder;
 import dev.kumo.api.eventing.Trigger;
 import dev.kumo.api.eventing.TriggerSpec;
 import java.util.ArrayList;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A Trigger: its broker (required, immutable), filters, subscriber, delivery and Knative's two annotations. */
+/**
+ * A Trigger: its broker (required, immutable), filters, subscriber, delivery, Knative's two annotations and the
+ * delivery order annotation.
+ */
 public final class TriggerValidation {
 
     private static final String ANNOTATIONS = "metadata.annotations.";
@@ -42,6 +46,7 @@ public final class TriggerValidation {
                 .ifPresent(dependency -> errors.addAll(dependency(dependency, value)));
         Optional.ofNullable(annotations.get(Trigger.INJECTION_ANNOTATION))
                 .ifPresent(injection -> errors.addAll(injection(injection, spec.broker())));
+        errors.addAll(DeliveryOrder.validate(value.metadata()));
         existing.map(Trigger::spec).map(TriggerSpec::broker).filter(old -> !old.equals(spec.broker()))
                 .ifPresent(old -> errors.add(FieldError.forbidden("spec.broker", "field is immutable: the "
                         + "Trigger belongs to Broker \"" + old + "\"; create a new Trigger for another Broker")));

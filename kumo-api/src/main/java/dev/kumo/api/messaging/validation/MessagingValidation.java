@@ -3,6 +3,7 @@ package dev.kumo.api.messaging.validation;
 import dev.kumo.api.duck.DeliveryValidation;
 import dev.kumo.api.duck.DestinationValidation;
 import dev.kumo.api.errors.FieldError;
+import dev.kumo.api.eventing.DeliveryOrder;
 import dev.kumo.api.messaging.Channel;
 import dev.kumo.api.messaging.ChannelSpec;
 import dev.kumo.api.messaging.ChannelTemplate;
@@ -38,7 +39,7 @@ public final class MessagingValidation {
 
     /**
      * A Subscription names a channel (kind, apiVersion, name), at least one of subscriber and reply, valid
-     * destinations and delivery; its channel never changes.
+     * destinations and delivery, a valid delivery order annotation; its channel never changes.
      */
     public static List<FieldError> subscription(Subscription value, Optional<Subscription> existing) {
         SubscriptionSpec spec = value.spec() == null ? new SubscriptionSpec(null, null, null, null) : value.spec();
@@ -58,6 +59,7 @@ public final class MessagingValidation {
             errors.addAll(DestinationValidation.validate(spec.reply(), "spec.reply"));
         }
         errors.addAll(DeliveryValidation.validate(spec.delivery(), "spec.delivery"));
+        errors.addAll(DeliveryOrder.validate(value.metadata()));
         existing.map(Subscription::spec).map(SubscriptionSpec::channel)
                 .filter(old -> !Objects.equals(old, spec.channel()))
                 .ifPresent(old -> errors.add(FieldError.forbidden("spec.channel", "field is immutable: the "
