@@ -45,6 +45,10 @@ public final class BuildValidation {
                 || spec.output().image().contains(" ")) {
             errors.add(FieldError.invalid(path + ".output.image", spec.output().image(),
                     "an image reference has no spaces"));
+        } else if (spec.output().image().startsWith("-")) {
+            // podman would read it as a flag (e.g. --url=unix:///another.sock).
+            errors.add(FieldError.invalid(path + ".output.image", spec.output().image(),
+                    "an image reference starts with a registry or a name, never '-'"));
         }
         timeout(spec.timeout(), path + ".timeout", errors);
         if (spec.retention() != null) {
@@ -74,7 +78,8 @@ public final class BuildValidation {
                     errors.add(FieldError.invalid(path + ".git.url", url,
                             "a file URL names an absolute directory: file:///abs/dir"));
                 }
-            } else if (!url.matches("(https?|ssh|git)://.+|[\\w.-]+@[\\w.-]+:.+")) {
+            } else if (!url.matches("(https?|ssh|git)://.+|\\w[\\w.-]*@\\w[\\w.-]*:.+")) {
+                // The scp form's user and host start with a word character: a leading '-' is read as a flag.
                 errors.add(FieldError.invalid(path + ".git.url", url,
                         "not a git URL: use https://…, ssh://…, git@host:path or file:///abs/dir"));
             }
