@@ -98,6 +98,10 @@ class ShipwrightAdmissionTest {
                                 + "between 1 and 10000"),
                 new ValidationRow("a run names its Build", BUILD_RUN, "spec: {build: {name: null}}", "spec.build",
                         "spec.build: Invalid value: \"neither\": expected exactly one of build.name and build.spec"),
+                new ValidationRow("a run's output image is no flag of podman", BUILD_RUN,
+                        "spec: {output: {image: '--url=unix:///other.sock'}}", "spec.output.image",
+                        "spec.output.image: Invalid value: \"--url=unix:///other.sock\": an image reference starts "
+                                + "with a registry or a name, never '-'"),
                 new ValidationRow("a run's state cancels or nothing", BUILD_RUN, "spec: {state: Paused}",
                         "spec.state", "spec.state: Unsupported value: \"Paused\": supported values: "
                                 + "\"BuildRunCanceled\""),
