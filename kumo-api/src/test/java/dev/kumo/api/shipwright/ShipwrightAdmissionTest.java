@@ -69,6 +69,12 @@ class ShipwrightAdmissionTest {
                 new ValidationRow("a git URL has a scheme", BUILD, "spec: {source: {git: {url: 'nowhere'}}}",
                         "spec.source.git.url", "spec.source.git.url: Invalid value: \"nowhere\": not a git URL: "
                                 + "use https://…, ssh://…, git@host:path or file:///abs/dir"),
+                new ValidationRow("a git URL is no flag of git clone", BUILD,
+                        "spec: {source: {git: {url: '-uupload@host:path'}}}", "spec.source.git.url",
+                        "spec.source.git.url: Invalid value: \"-uupload@host:path\": not a git URL: "
+                                + "use https://…, ssh://…, git@host:path or file:///abs/dir"),
+                new ValidationRow("a git host is no flag of ssh", BUILD,
+                        "spec: {source: {git: {url: 'git@-oProxyCommand:path'}}}", "spec.source.git.url", null),
                 new ValidationRow("a contextDir stays inside", BUILD, "spec: {source: {contextDir: ../up}}",
                         "spec.source.contextDir", "spec.source.contextDir: Invalid value: \"../up\": a directory "
                                 + "inside the source, relative to its root"),
@@ -81,6 +87,10 @@ class ShipwrightAdmissionTest {
                 new ValidationRow("an output image is named", BUILD, "spec: {output: {image: ''}}",
                         "spec.output.image", "spec.output.image: Required value: the image to build into local "
                                 + "storage, e.g. dev.local/hello:latest"),
+                new ValidationRow("an output image is no flag of podman", BUILD,
+                        "spec: {output: {image: '--url=unix:///other.sock'}}", "spec.output.image",
+                        "spec.output.image: Invalid value: \"--url=unix:///other.sock\": an image reference starts "
+                                + "with a registry or a name, never '-'"),
                 new ValidationRow("a timeout is a Go duration", BUILD, "spec: {timeout: ten}", "spec.timeout",
                         "spec.timeout: Invalid value: \"ten\": a Go duration above zero, e.g. 10m or 90s"),
                 new ValidationRow("retention keeps at least one", BUILD, "spec: {retention: {failedLimit: 0}}",
@@ -88,6 +98,10 @@ class ShipwrightAdmissionTest {
                                 + "between 1 and 10000"),
                 new ValidationRow("a run names its Build", BUILD_RUN, "spec: {build: {name: null}}", "spec.build",
                         "spec.build: Invalid value: \"neither\": expected exactly one of build.name and build.spec"),
+                new ValidationRow("a run's output image is no flag of podman", BUILD_RUN,
+                        "spec: {output: {image: '--url=unix:///other.sock'}}", "spec.output.image",
+                        "spec.output.image: Invalid value: \"--url=unix:///other.sock\": an image reference starts "
+                                + "with a registry or a name, never '-'"),
                 new ValidationRow("a run's state cancels or nothing", BUILD_RUN, "spec: {state: Paused}",
                         "spec.state", "spec.state: Unsupported value: \"Paused\": supported values: "
                                 + "\"BuildRunCanceled\""),

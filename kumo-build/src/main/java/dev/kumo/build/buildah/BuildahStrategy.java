@@ -4,6 +4,7 @@ import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.BuildRequest;
 import dev.kumo.build.spi.BuildStrategy;
+import dev.kumo.build.spi.SourcePaths;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class BuildahStrategy implements BuildStrategy {
         }
         Optional.ofNullable(request.params().get("target")).filter(t -> !t.isEmpty())
                 .ifPresent(target -> command.addAll(List.of("--target", target)));
-        command.add(request.sourceDir().toString());
+        command.addAll(List.of("--", request.sourceDir().toString()));
         Run build = run(command, output);
         if (build.cancelled()) {
             return new BuildOutcome.Cancelled();
@@ -84,7 +85,8 @@ public final class BuildahStrategy implements BuildStrategy {
             return new BuildOutcome.Failed(STEP, "Failed", build.tail());
         }
         output.line("Pushing to local storage: " + request.image());
-        Run inspect = run(podman("image", "inspect", "--format", "{{.Digest}}", request.image()), line -> { });
+        Run inspect = run(podman("image", "inspect", "--format", "{{.Digest}}", "--",
+                request.image()), line -> { });
         if (inspect.cancelled()) {
             return new BuildOutcome.Cancelled();
         }
@@ -96,13 +98,16 @@ public final class BuildahStrategy implements BuildStrategy {
         return new BuildOutcome.Built(request.image(), digest);
     }
 
+    /**
+     * The named Containerfile, else the first of {@link #FILES}: a regular file inside the source once its symlinks
+     * are resolved (a {@code dockerfile} of {@code /etc/passwd}, {@code ../x} or a link out of a cloned repository
+     * is not one, so podman never reads it).
+     */
     private Optional<Path> containerfile(BuildRequest request) {
         String named = request.params().get("dockerfile");
-        if (named != null && !named.isEmpty()) {
-            Path file = request.sourceDir().resolve(named);
-            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-        }
-        return FILES.stream().map(request.sourceDir()::resolve).filter(Files::isRegularFile).findFirst();
+        List<String> names = named != null && !named.isEmpty() ? List.of(named) : FILES;
+        return names.stream().flatMap(name -> SourcePaths.inside(request.sourceDir(), name).stream())
+                .filter(Files::isRegularFile).findFirst();
     }
 
     private List<String> podman(String... args) {

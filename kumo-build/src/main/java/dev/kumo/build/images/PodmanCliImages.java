@@ -36,7 +36,7 @@ public final class PodmanCliImages implements ImageLoader {
     }
 
     private Optional<String> inspect(String reference, String format) {
-        Result inspected = run("image", "inspect", "--format", format, reference);
+        Result inspected = run("image", "inspect", "--format", format, "--", reference);
         String value = inspected.output().strip();
         return inspected.exit() != 0 || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }

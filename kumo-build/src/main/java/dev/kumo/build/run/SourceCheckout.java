@@ -3,6 +3,7 @@ package dev.kumo.build.run;
 import dev.kumo.api.shipwright.BuildSource;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
+import dev.kumo.build.spi.SourcePaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,11 +60,14 @@ final class SourceCheckout {
                 return new Result.Failed(new BuildOutcome.Failed(STEP, "GitRemotePrivate", tail));
             }
         }
-        Path dir = source.contextDir() == null ? root : root.resolve(source.contextDir()).normalize();
-        if (!Files.isDirectory(dir)) {
-            return failed("the contextDir " + source.contextDir() + " is not a directory of the source " + root);
+        if (source.contextDir() == null) {
+            return new Result.Checkedout(root);
         }
-        return new Result.Checkedout(dir);
+        // Resolved with its symlinks: a link in a cloned repository must not lead out of the checkout.
+        return SourcePaths.inside(root, source.contextDir()).filter(Files::isDirectory)
+                .<Result>map(Result.Checkedout::new)
+                .orElseGet(() -> failed("the contextDir " + source.contextDir() + " is not a directory inside the "
+                        + "source " + root));
     }
 
     private static Result failed(String message) {

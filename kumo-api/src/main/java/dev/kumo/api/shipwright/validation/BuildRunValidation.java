@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A BuildRun: exactly one of {@code build.name} and {@code build.spec} (which is validated as a Build's), a state
- * that is empty or {@code BuildRunCanceled}, a positive timeout; once created, only {@code state} may change.
+ * that is empty or {@code BuildRunCanceled}, an output image as a Build's, a positive timeout; once created, only {@code state} may change.
  */
 public final class BuildRunValidation {
 
@@ -33,6 +33,10 @@ public final class BuildRunValidation {
         }
         if (spec.state() != null && !spec.state().isEmpty() && !BuildRunSpec.STATE_CANCELED.equals(spec.state())) {
             errors.add(FieldError.notSupported("spec.state", spec.state(), List.of(BuildRunSpec.STATE_CANCELED)));
+        }
+        if (spec.output() != null) {
+            // The run's output replaces its Build's, so it is held to the same rules.
+            BuildValidation.output(spec.output(), "spec.output", errors);
         }
         BuildValidation.timeout(spec.timeout(), "spec.timeout", errors);
         existing.map(BuildRun::spec).filter(old -> !Objects.equals(old.withState(null), spec.withState(null)))

@@ -38,14 +38,7 @@ public final class BuildValidation {
             errors.add(FieldError.notSupported(path + ".strategy.kind", spec.strategy().kind(),
                     List.of(BuildSpec.Strategy.CLUSTER_BUILD_STRATEGY)));
         }
-        if (spec.output() == null || blank(spec.output().image())) {
-            errors.add(FieldError.required(path + ".output.image",
-                    "the image to build into local storage, e.g. dev.local/hello:latest"));
-        } else if (!spec.output().image().equals(spec.output().image().strip())
-                || spec.output().image().contains(" ")) {
-            errors.add(FieldError.invalid(path + ".output.image", spec.output().image(),
-                    "an image reference has no spaces"));
-        }
+        output(spec.output(), path + ".output", errors);
         timeout(spec.timeout(), path + ".timeout", errors);
         if (spec.retention() != null) {
             limit(spec.retention().succeededLimit(), path + ".retention.succeededLimit", errors);
@@ -74,7 +67,8 @@ public final class BuildValidation {
                     errors.add(FieldError.invalid(path + ".git.url", url,
                             "a file URL names an absolute directory: file:///abs/dir"));
                 }
-            } else if (!url.matches("(https?|ssh|git)://.+|[\\w.-]+@[\\w.-]+:.+")) {
+            } else if (!url.matches("(https?|ssh|git)://.+|\\w[\\w.-]*@\\w[\\w.-]*:.+")) {
+                // The scp form's user and host start with a word character: a leading '-' is read as a flag.
                 errors.add(FieldError.invalid(path + ".git.url", url,
                         "not a git URL: use https://…, ssh://…, git@host:path or file:///abs/dir"));
             }
@@ -85,6 +79,20 @@ public final class BuildValidation {
                 errors.add(FieldError.invalid(path + ".contextDir", source.contextDir(),
                         "a directory inside the source, relative to its root"));
             }
+        }
+    }
+
+    /** An image reference with no spaces that podman cannot read as a flag. */
+    static void output(BuildSpec.Image output, String path, List<FieldError> errors) {
+        if (output == null || blank(output.image())) {
+            errors.add(FieldError.required(path + ".image",
+                    "the image to build into local storage, e.g. dev.local/hello:latest"));
+        } else if (!output.image().equals(output.image().strip()) || output.image().contains(" ")) {
+            errors.add(FieldError.invalid(path + ".image", output.image(), "an image reference has no spaces"));
+        } else if (output.image().startsWith("-")) {
+            // podman would read it as a flag (e.g. --url=unix:///another.sock).
+            errors.add(FieldError.invalid(path + ".image", output.image(),
+                    "an image reference starts with a registry or a name, never '-'"));
         }
     }
 
