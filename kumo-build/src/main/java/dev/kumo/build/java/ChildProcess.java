@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A build tool run as a child process: its output as the build's log lines, stopped when the run is cancelled. */
-final class ChildProcess {
+/**
+ * A build tool run as a child process: its output as the build's log lines, its process tree killed when the run is
+ * cancelled or the thread interrupted (reading the output on a thread of its own, so a silent child never blocks that).
+ */
+public final class ChildProcess {
 
     static final int TAIL_LINES = 30;
 
     /** How a child ended: its exit code (-1 when cancelled) and its last lines. */
-    record Result(int exitCode, List<String> tail) {
-        boolean succeeded() {
+    public record Result(int exitCode, List<String> tail) {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
-        boolean cancelled() {
+        public boolean cancelled() {
             return exitCode == -1;
         }
     }
@@ -33,9 +36,10 @@ final class ChildProcess {
     }
 
     /** Runs {@code command} in {@code dir} with {@code env} added, to its end or the run's cancellation. */
-    static Result run(List<String> command, Path dir, Map<String, String> env, BuildOutput output)
+    public static Result run(List<String> command, Path dir, Map<String, String> env, BuildOutput output)
             throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         output.line("$ " + String.join(" ", command));
         Process process;
