@@ -1,9 +1,9 @@
 package dev.kumo.build.run;
 
 import dev.kumo.api.shipwright.BuildSource;
+import dev.kumo.build.java.ChildProcess;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
-import dev.kumo.build.java.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,28 +87,12 @@ final class SourceCheckout {
      */
     private static List<String> run(List<String> command, Path workspace, BuildOutput output)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(CLONE_LIMIT);
-        BuildOutput limited = new BuildOutput() {
-            @Override
-            public void step(String name) {
-                output.step(name);
-            }
-
-            @Override
-            public void line(String text) {
-                output.line(text);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return output.cancelled() || Instant.now().isAfter(deadline);
-            }
-        };
-        ChildProcess.Result result = ChildProcess.run(command, workspace, GIT_ENV, limited);
+        ChildProcess.Result result = ChildProcess.run(command, workspace, GIT_ENV, output,
+                Instant.now().plus(CLONE_LIMIT));
         if (result.cancelled()) {
-            if (output.cancelled()) {
-                throw new InterruptedException("cancelled during git clone");
-            }
+            throw new InterruptedException("cancelled during git clone");
+        }
+        if (result.timedOut()) {
             return List.of("git clone took more than " + CLONE_LIMIT.toMinutes() + " minutes");
         }
         return result.succeeded() ? List.of() : result.tail();
