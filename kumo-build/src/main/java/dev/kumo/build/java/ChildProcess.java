@@ -7,25 +7,33 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A build tool run as a child process: its output as the build's log lines, stopped when the run is cancelled. */
-final class ChildProcess {
+/**
+ * A build tool run as a child process: its output as the build's log lines, its process tree killed when the run is
+ * cancelled or the thread interrupted (reading the output on a thread of its own, so a silent child never blocks that).
+ */
+public final class ChildProcess {
 
     static final int TAIL_LINES = 30;
 
-    /** How a child ended: its exit code (-1 when cancelled) and its last lines. */
-    record Result(int exitCode, List<String> tail) {
-        boolean succeeded() {
+    /** How a child ended: its exit code (-1 when cancelled, -2 when killed at its deadline) and its last lines. */
+    public record Result(int exitCode, List<String> tail) {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
-        boolean cancelled() {
+        public boolean cancelled() {
             return exitCode == -1;
+        }
+
+        public boolean timedOut() {
+            return exitCode == -2;
         }
     }
 
@@ -33,9 +41,16 @@ final class ChildProcess {
     }
 
     /** Runs {@code command} in {@code dir} with {@code env} added, to its end or the run's cancellation. */
-    static Result run(List<String> command, Path dir, Map<String, String> env, BuildOutput output)
+    public static Result run(List<String> command, Path dir, Map<String, String> env, BuildOutput output)
             throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        return run(command, dir, env, output, Instant.MAX);
+    }
+
+    /** Runs {@code command} as {@link #run(List, Path, Map, BuildOutput)} does, killed if it passes {@code deadline}. */
+    public static Result run(List<String> command, Path dir, Map<String, String> env, BuildOutput output,
+            Instant deadline) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         output.line("$ " + String.join(" ", command));
         Process process;
@@ -48,10 +63,11 @@ final class ChildProcess {
         Thread reader = Thread.ofVirtual().name("build-output").start(() -> copyLines(process, output, tail));
         try {
             while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                if (output.cancelled()) {
+                boolean late = Instant.now().isAfter(deadline);
+                if (output.cancelled() || late) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly().waitFor();
-                    return new Result(-1, List.of());
+                    return new Result(late ? -2 : -1, List.of());
                 }
             }
         } catch (InterruptedException e) {

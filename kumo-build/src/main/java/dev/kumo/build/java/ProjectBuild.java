@@ -29,7 +29,9 @@ final class ProjectBuild {
                 List.of("-B", "-q", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
                         "-DincludeScope=runtime"), "target", "-o");
         // Gradle's runtime dependencies are not collected: a Gradle project's image holds its jar alone.
-        static final Tool GRADLE = new Tool("gradle", "gradlew", "gradle", List.of("-q", "jar", "-x", "test"),
+        // No daemon: it would leave the process tree, so a cancel or a server stop could not kill it.
+        static final Tool GRADLE = new Tool("gradle", "gradlew", "gradle", List.of("--no-daemon", "-q", "jar", "-x",
+                "test"),
                 List.of(), "build/libs", "--offline");
     }
 

@@ -64,6 +64,7 @@ public final class BuildRunReconciler implements Reconciler {
         if (found.isEmpty()) {
             jobs.forget(key);
             logs.delete(key);
+            cleanWorkspace(workspace(key));
             return Result.done();
         }
         BuildRun run = found.get();
@@ -98,7 +99,7 @@ public final class BuildRunReconciler implements Reconciler {
         };
         runs.updateStatusIfChanged(run, run.withStatus(ended), BuildRun::status);
         jobs.forget(new NamespacedName(run.metadata().namespace(), run.metadata().name()));
-        cleanWorkspace(run);
+        cleanWorkspace(workspace(new NamespacedName(run.metadata().namespace(), run.metadata().name())));
         applyRetention(run);
         return Result.done();
     }
@@ -159,13 +160,16 @@ public final class BuildRunReconciler implements Reconciler {
             return Result.done();
         }
         BuildSpec resolved = spec.get();
-        Path workspace = workspace(run);
+        Path workspace = workspace(key);
+        // what a run stopped by a crash or a deletion left there would make git clone refuse the directory
+        cleanWorkspace(workspace);
         BuildRequest request = request(run, resolved, workspace);
         Instant deadline = now.plus(timeout(run, resolved));
         jobs.start(key, output -> switch (SourceCheckout.checkout(resolved.source(), workspace, output)) {
             case SourceCheckout.Result.Failed failed -> failed.failure();
-            case SourceCheckout.Result.Checkedout checkedout -> strategy.get().build(new BuildRequest(
-                    checkedout.dir(), request.image(), request.params(), request.cacheDir()), output);
+            case SourceCheckout.Result.Checkedout checkedout -> CacheLocks.holding(request.cacheDir(), output,
+                    () -> strategy.get().build(new BuildRequest(checkedout.dir(), request.image(),
+                            request.params(), request.cacheDir()), output));
         }, deadline);
         runs.updateStatusIfChanged(run, run.withStatus(withSpec(BuildRunConditions.markPending(
                 run.statusOrEmpty(), now), resolved)), BuildRun::status);
@@ -194,8 +198,7 @@ public final class BuildRunReconciler implements Reconciler {
     private BuildRequest request(BuildRun run, BuildSpec spec, Path workspace) {
         Map<String, String> params = new LinkedHashMap<>();
         spec.paramValues().forEach(p -> params.put(p.name(), p.value() == null ? "" : p.value()));
-        String owner = run.spec().build().name() != null ? run.spec().build().name() : run.metadata().name();
-        Path cache = dataDir.resolve("cache").resolve(run.metadata().namespace()).resolve(owner);
+        Path cache = dataDir.resolve("cache").resolve(run.metadata().namespace()).resolve(cacheKey(run));
         try {
             Files.createDirectories(cache);
             Files.createDirectories(workspace);
@@ -205,12 +208,19 @@ public final class BuildRunReconciler implements Reconciler {
         return new BuildRequest(workspace, spec.output().image(), params, cache);
     }
 
-    private Path workspace(BuildRun run) {
-        return dataDir.resolve("workspaces").resolve(run.metadata().namespace()).resolve(run.metadata().name());
+    /**
+     * The cache a run builds with: its Build's; a run with an embedded spec has one of its own, named so that no
+     * Build's name (a DNS label) can be the same.
+     */
+    static String cacheKey(BuildRun run) {
+        return run.spec().build().name() != null ? run.spec().build().name() : "_run-" + run.metadata().name();
     }
 
-    private void cleanWorkspace(BuildRun run) {
-        Path workspace = workspace(run);
+    private Path workspace(NamespacedName key) {
+        return dataDir.resolve("workspaces").resolve(key.namespace()).resolve(key.name());
+    }
+
+    private static void cleanWorkspace(Path workspace) {
         if (!Files.exists(workspace)) {
             return;
         }

@@ -1,21 +1,19 @@
 package dev.kumo.build.run;
 
 import dev.kumo.api.shipwright.BuildSource;
+import dev.kumo.build.java.ChildProcess;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.SourcePaths;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * A Build's source on disk: a {@code file://} URL is the directory itself, built as it is (no clone, uncommitted
@@ -25,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 final class SourceCheckout {
 
     static final String STEP = "source-default";
-    private static final int TAIL_LINES = 20;
+    static final Duration CLONE_LIMIT = Duration.ofMinutes(10);
+    /** A clone that needs credentials fails at once instead of waiting on a prompt no one answers. */
+    private static final Map<String, String> GIT_ENV = Map.of("GIT_TERMINAL_PROMPT", "0",
+            "GIT_SSH_COMMAND", "ssh -oBatchMode=yes");
 
     private SourceCheckout() {
     }
@@ -54,8 +55,9 @@ final class SourceCheckout {
             if (source.git().revision() != null && !source.git().revision().isEmpty()) {
                 command.addAll(List.of("--branch", source.git().revision()));
             }
-            command.addAll(List.of(url, root.toString()));
-            List<String> tail = run(command, output);
+            command.addAll(List.of("--", url, root.toString()));
+            createDirectories(workspace);
+            List<String> tail = run(command, workspace, output);
             if (!tail.isEmpty()) {
                 return new Result.Failed(new BuildOutcome.Failed(STEP, "GitRemotePrivate", tail));
             }
@@ -70,34 +72,33 @@ final class SourceCheckout {
                         + "source " + root));
     }
 
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("making the build workspace " + dir, e);
+        }
+    }
+
     private static Result failed(String message) {
         return new Result.Failed(new BuildOutcome.Failed(STEP, "Failed", List.of(message)));
     }
 
-    /** Runs {@code command}, its output to the log; empty when it succeeded, else its last lines. */
-    private static List<String> run(List<String> command, BuildOutput output) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            Deque<String> tail = new ArrayDeque<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    output.line(line);
-                    tail.addLast(line);
-                    if (tail.size() > TAIL_LINES) {
-                        tail.removeFirst();
-                    }
-                }
-            }
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                tail.addLast("git clone took more than 10 minutes");
-                return List.copyOf(tail);
-            }
-            return process.exitValue() == 0 ? List.of() : List.copyOf(tail);
-        } catch (IOException e) {
-            throw new UncheckedIOException("running " + String.join(" ", command), e);
+    /**
+     * Runs git {@code command} in {@code workspace}, its output to the log, never asking for credentials (no terminal
+     * prompt, ssh in batch mode); empty when it succeeded, else its last lines. Cancelling the run, interrupting
+     * the thread or passing {@link #CLONE_LIMIT} kills it.
+     */
+    private static List<String> run(List<String> command, Path workspace, BuildOutput output)
+            throws InterruptedException {
+        ChildProcess.Result result = ChildProcess.run(command, workspace, GIT_ENV, output,
+                Instant.now().plus(CLONE_LIMIT));
+        if (result.cancelled()) {
+            throw new InterruptedException("cancelled during git clone");
         }
+        if (result.timedOut()) {
+            return List.of("git clone took more than " + CLONE_LIMIT.toMinutes() + " minutes");
+        }
+        return result.succeeded() ? List.of() : result.tail();
     }
 }

@@ -138,6 +138,8 @@ public final class BuildCommand extends GroupCommand {
             if (!follow) {
                 return 0;
             }
+            // a log opened before the server took the run up would end at once, empty
+            BuildRunWait.awaitStarted(session, namespace, runName);
             session.client().log(ShipwrightTypes.BUILD_RUN, namespace, runName, Integer.MAX_VALUE, true, line -> {
                 session.out().println(line);
                 session.out().flush();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** The Build and BuildRun objects the CLI writes, with Shipwright's field names. */
 final class BuildManifests {
 
+    /** How many succeeded and failed runs of a Build of the CLI's are kept (Shipwright's spec.retention). */
+    static final int RUNS_KEPT = 5;
+
     private BuildManifests() {
     }
 
@@ -16,7 +19,10 @@ final class BuildManifests {
         return build(namespace, name, "file://" + dir.toAbsolutePath().normalize(), null, strategy, image);
     }
 
-    /** A Build of the git repository {@code url} (its {@code contextDir} if given) with {@code strategy}. */
+    /**
+     * A Build of the git repository {@code url} (its {@code contextDir} if given) with {@code strategy}, keeping its
+     * last {@link #RUNS_KEPT} succeeded and failed runs.
+     */
     static ObjectNode build(String namespace, String name, String url, String contextDir, String strategy,
             String image) {
         ObjectNode build = Json.object().put("apiVersion", ShipwrightTypes.BUILD.apiVersion())
@@ -30,6 +36,8 @@ final class BuildManifests {
         }
         spec.putObject("strategy").put("kind", "ClusterBuildStrategy").put("name", strategy);
         spec.putObject("output").put("image", image);
+        // each build run and each --source deploy makes a run: without a limit they pile up
+        spec.putObject("retention").put("succeededLimit", RUNS_KEPT).put("failedLimit", RUNS_KEPT);
         return build;
     }
 

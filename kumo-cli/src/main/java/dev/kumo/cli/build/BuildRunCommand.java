@@ -73,6 +73,10 @@ public final class BuildRunCommand extends GroupCommand {
 
         @Override
         public Integer call() {
+            if (follow) {
+                // a log followed before the server took the run up would end at once, empty
+                BuildRunWait.awaitStarted(session, session.namespace(), name);
+            }
             session.client().log(ShipwrightTypes.BUILD_RUN, session.namespace(), name, tail, follow, line -> {
                 session.out().println(line);
                 session.out().flush();
