@@ -181,6 +181,54 @@ class AccessReviewsIT {
                 .containsExactly("remote");
     }
 
+    @Test
+    void aUserMayNotWidenTheRoleBoundToItselfNorAggregateRoles() {
+        api.store.create(ResourceTypes.ROLE, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role",
+                 "metadata": {"name": "role-writer", "namespace": "default"},
+                 "rules": [{"apiGroups": ["rbac.authorization.k8s.io"], "resources": ["roles"],
+                            "verbs": ["get", "update", "patch"]}]}
+                """));
+        api.store.create(ResourceTypes.ROLE_BINDING, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+                 "metadata": {"name": "role-writer", "namespace": "default"},
+                 "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "role-writer"},
+                 "subjects": [{"kind": "User", "name": "alice"}]}
+                """));
+        api.store.create(ResourceTypes.CLUSTER_ROLE, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+                 "metadata": {"name": "clusterrole-creator"},
+                 "rules": [{"apiGroups": ["rbac.authorization.k8s.io"], "resources": ["clusterroles"],
+                            "verbs": ["create"]}]}
+                """));
+        api.store.create(ResourceTypes.CLUSTER_ROLE_BINDING, Json.parseObject("""
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+                 "metadata": {"name": "clusterrole-creator"},
+                 "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                             "name": "clusterrole-creator"},
+                 "subjects": [{"kind": "User", "name": "alice"}]}
+                """));
+        String roles = "/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles/role-writer";
+
+        ApiFixture.Response widened = api.send("PATCH", roles, "application/merge-patch+json",
+                "{\"rules\": [{\"apiGroups\": [\"*\"], \"resources\": [\"*\"], \"verbs\": [\"*\"]}]}",
+                "Impersonate-User", "alice");
+        ApiFixture.Response aggregating = api.send("POST", "/apis/rbac.authorization.k8s.io/v1/clusterroles",
+                "application/json", """
+                {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "all"},
+                 "aggregationRule": {"clusterRoleSelectors": [{}]}}""", "Impersonate-User", "alice");
+
+        assertThat(widened.status()).as(widened.text()).isEqualTo(403);
+        assertThat(widened.json().path("message").asText()).contains("is attempting to grant RBAC permissions not "
+                + "currently held");
+        assertThat(aggregating.status()).as(aggregating.text()).isEqualTo(403);
+        assertThat(aggregating.json().path("message").asText()).endsWith("must have cluster-admin privileges to use "
+                + "the aggregationRule");
+        assertThat(api.store.get(ResourceTypes.CLUSTER_ROLE, "", "all")).isEmpty();
+        assertThat(api.store.get(ResourceTypes.ROLE, "default", "role-writer").orElseThrow().at("/rules/0/verbs"))
+                .extracting(JsonNode::asText).containsExactly("get", "update", "patch");
+    }
+
     private void configMap(String namespace, String name) {
         api.store.create(ResourceTypes.CONFIGMAP, Json.parseObject("""
                 {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "%s", "namespace": "%s"},

@@ -55,6 +55,14 @@ class MalformedRequestsIT {
     }
 
     @Test
+    void aBadPercentEscapeInAWebSocketWatchGets400() {
+        JsonNode status = status(raw("GET /api/v1/namespaces/default/configmaps?watch=true&a=% HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n", false), 400);
+        assertThat(status.path("message").asText()).contains("malformed query parameter \"%\"");
+    }
+
+    @Test
     void percentEncodedPathSegmentsAreDecoded() {
         api.post("/api/v1/namespaces/default/configmaps",
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cm1\"}}");

@@ -49,6 +49,7 @@ public final class ApiHandler {
     private final Optional<MetricsScrape> metrics;
     private final RbacAuthorizer authorizer;
     private final BindingEscalation escalation;
+    private final RoleEscalation roleEscalation;
     private final AccessReviews reviews;
     private final Optional<TraceView> traces;
 
@@ -77,6 +78,7 @@ public final class ApiHandler {
         StoredRbacPolicy policy = new StoredRbacPolicy(store);
         this.authorizer = new RbacAuthorizer(policy);
         this.escalation = new BindingEscalation(authorizer, policy);
+        this.roleEscalation = new RoleEscalation(authorizer, policy);
         this.reviews = new AccessReviews(authorizer);
     }
 
@@ -119,6 +121,7 @@ public final class ApiHandler {
             if (impersonated.isPresent()) {
                 RequestAttributes.authorize(authorizer, impersonated.get(), request, segments);
                 escalation.check(impersonated.get(), request, segments);
+                roleEscalation.check(impersonated.get(), request, segments);
             }
             if (AccessReviews.addresses(segments)) {
                 return reviews.serve(request, impersonated.orElse(UserInfo.ADMIN), segments.get(3));

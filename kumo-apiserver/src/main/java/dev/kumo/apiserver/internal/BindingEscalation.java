@@ -29,12 +29,11 @@ record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
 
     /** Throws Kubernetes' 403 when {@code user}'s {@code http} request creates or updates a binding that escalates. */
     void check(UserInfo user, ApiRequest http, List<String> segments) {
-        if (!(RequestAttributes.of(http, segments) instanceof Attributes.Resource request)
-                || !request.apiGroup().equals(ResourceTypes.RBAC_GROUP) || !request.subresource().isEmpty()
-                || !(request.resource().equals("rolebindings") || request.resource().equals("clusterrolebindings"))
-                || !List.of("create", "update", "patch").contains(request.verb())) {
+        Optional<Attributes.Resource> write = rbacWrite(http, segments, "rolebindings", "clusterrolebindings");
+        if (write.isEmpty()) {
             return;
         }
+        Attributes.Resource request = write.get();
         String namespace = request.resource().equals("rolebindings") ? request.namespace() : "";
         JsonNode body = request.verb().equals("patch") ? patched(http, request, namespace)
                 : RequestBodies.object(http);
@@ -52,7 +51,7 @@ record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
         Optional<List<PolicyRule>> rules = kind.equals("ClusterRole")
                 ? policy.clusterRole(name).map(ClusterRole::rulesOrEmpty)
                 : policy.role(namespace, name).map(Role::rulesOrEmpty);
-        if (rules.isPresent() && rules.get().stream().allMatch(rule -> held(user, rule, namespace))) {
+        if (rules.isPresent() && holds(authorizer, user, rules.get(), namespace)) {
             return;
         }
         String qualified = request.resource() + "." + ResourceTypes.RBAC_GROUP;
@@ -78,8 +77,23 @@ record BindingEscalation(RbacAuthorizer authorizer, RbacPolicy policy) {
                 .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
 
-    /** Whether {@code user} may already do everything {@code rule} allows in {@code namespace}. */
-    private boolean held(UserInfo user, PolicyRule rule, String namespace) {
+    /** The request as a create, update or patch of one of {@code resources} of rbac.authorization.k8s.io. */
+    static Optional<Attributes.Resource> rbacWrite(ApiRequest http, List<String> segments, String... resources) {
+        if (!(RequestAttributes.of(http, segments) instanceof Attributes.Resource request)
+                || !request.apiGroup().equals(ResourceTypes.RBAC_GROUP) || !request.subresource().isEmpty()
+                || !List.of(resources).contains(request.resource())
+                || !List.of("create", "update", "patch").contains(request.verb())) {
+            return Optional.empty();
+        }
+        return Optional.of(request);
+    }
+
+    /** Whether {@code user} may already do everything each of {@code rules} allows in {@code namespace}. */
+    static boolean holds(RbacAuthorizer authorizer, UserInfo user, List<PolicyRule> rules, String namespace) {
+        return rules.stream().allMatch(rule -> held(authorizer, user, rule, namespace));
+    }
+
+    private static boolean held(RbacAuthorizer authorizer, UserInfo user, PolicyRule rule, String namespace) {
         for (String verb : rule.verbs()) {
             for (String url : rule.nonResourceURLs()) {
                 if (!authorizer.authorize(user, new Attributes.NonResource(verb, url)).allowed()) {

@@ -61,7 +61,7 @@ public final class HttpExchange {
             try {
                 apiRequest = toApiRequest(request, body.getBytes());
             } catch (ApiException e) {
-                write(request.response(), Reply.Body.json(e.code(), StatusBodies.failure(e, "")), context);
+                refuse(request, e, context);
                 return;
             }
             workers.execute(() -> {
@@ -69,6 +69,11 @@ public final class HttpExchange {
                 context.runOnContext(v -> write(request.response(), reply, context));
             });
         });
+    }
+
+    /** Answers a request that could not be read (a malformed percent-encoding) with its Status. */
+    static void refuse(HttpServerRequest request, ApiException e, Context context) {
+        write(request.response(), Reply.Body.json(e.code(), StatusBodies.failure(e, "")), context);
     }
 
     static void write(HttpServerResponse response, Reply reply, Context context) {
@@ -89,8 +94,7 @@ public final class HttpExchange {
         AtomicBoolean ended = new AtomicBoolean();
         LineStream.Handle handle;
         try {
-            handle = stream.start(new ContextSink(context, ended, line -> response.write(line + "\n"),
-                    response::end));
+            handle = ContextSink.start(stream, context, ended, line -> response.write(line + "\n"), response::end);
         } catch (ApiException e) {
             response.write(stream.failureLine(e) + "\n");
             response.end();

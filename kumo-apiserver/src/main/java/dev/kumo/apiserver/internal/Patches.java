@@ -73,7 +73,7 @@ final class Patches {
         return writes.create(request, target, object);
     }
 
-    private static ObjectNode patched(String contentType, ObjectNode existing, JsonNode patch) {
+    static ObjectNode patched(String contentType, ObjectNode existing, JsonNode patch) {
         JsonNode result = switch (contentType) {
             case "application/merge-patch+json", "application/strategic-merge-patch+json",
                     "application/apply-patch+yaml" -> {

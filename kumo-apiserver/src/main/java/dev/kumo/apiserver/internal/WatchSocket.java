@@ -37,7 +37,14 @@ public final class WatchSocket {
     static void serve(HttpServerRequest request, ApiHandler handler, ExecutorService workers, Context context) {
         // Paused until the answer is known: toWebSocket reads the (empty) request to its end itself.
         request.pause();
-        ApiRequest apiRequest = HttpExchange.toApiRequest(request, new byte[0]);
+        ApiRequest apiRequest;
+        try {
+            apiRequest = HttpExchange.toApiRequest(request, new byte[0]);
+        } catch (ApiException e) {
+            request.resume();
+            HttpExchange.refuse(request, e, context);
+            return;
+        }
         workers.execute(() -> {
             Reply reply = handler.handle(apiRequest);
             context.runOnContext(v -> {
@@ -57,8 +64,8 @@ public final class WatchSocket {
         socket.handler(ignored -> { });
         LineStream.Handle handle;
         try {
-            handle = watch.start(new ContextSink(context, ended, socket::writeTextMessage,
-                    () -> socket.close(NORMAL_CLOSURE)));
+            handle = ContextSink.start(watch, context, ended, socket::writeTextMessage,
+                    () -> socket.close(NORMAL_CLOSURE));
         } catch (ApiException e) {
             ended.set(true);
             socket.writeTextMessage(watch.failureLine(e)).onComplete(written -> socket.close(NORMAL_CLOSURE));

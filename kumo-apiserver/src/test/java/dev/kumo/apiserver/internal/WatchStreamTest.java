@@ -11,10 +11,16 @@ import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.WatchOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,65 @@ class WatchStreamTest {
         assertThat(notAllowed.all()).extracting(l -> l.path("type").asText()).containsExactly("ADDED", "ADDED");
         fromNow.close();
         resumed.close();
+    }
+
+    @Test
+    void aWatchTheStoreEndsStopsItsBookmarksThoughTheConnectionStaysOpen() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context context = vertx.getOrCreateContext();
+            WatchStream watch = stream(Optional.of(store.resourceVersion()), Optional.of(OFTEN));
+            AtomicInteger sent = new AtomicInteger();
+            AtomicBoolean ended = new AtomicBoolean();
+            // What the watch hands the transport, counted: a bookmark thread left running keeps calling it.
+            LineStream counted = new LineStream() {
+                @Override
+                public String contentType() {
+                    return watch.contentType();
+                }
+
+                @Override
+                public Optional<Duration> timeout() {
+                    return watch.timeout();
+                }
+
+                @Override
+                public Handle start(Sink sink) {
+                    return watch.start(new Sink() {
+                        @Override
+                        public void line(String line) {
+                            sent.incrementAndGet();
+                            sink.line(line);
+                        }
+
+                        @Override
+                        public void end() {
+                            sink.end();
+                        }
+                    });
+                }
+
+                @Override
+                public String failureLine(dev.kumo.api.errors.ApiException e) {
+                    return watch.failureLine(e);
+                }
+            };
+            // As the chunked transport: the response ends, the connection (kept alive) is not closed.
+            CompletableFuture<LineStream.Handle> started = new CompletableFuture<>();
+            context.runOnContext(v -> started.complete(ContextSink.start(counted, context, ended, lines::line,
+                    lines::end)));
+            started.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.ofType("BOOKMARK").size() >= 1);
+
+            store.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.ended);
+            int atEnd = sent.get();
+            // Ten bookmark periods pass: no bookmark is made after the end (each would be one more line).
+            await().pollDelay(OFTEN.multipliedBy(10)).until(() -> true);
+            assertThat(sent.get()).as("lines made after the watch ended").isLessThanOrEqualTo(atEnd + 1);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private WatchStream stream(Optional<Long> since, Optional<Duration> bookmarks) {
