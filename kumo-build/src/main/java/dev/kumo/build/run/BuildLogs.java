@@ -4,14 +4,17 @@ import dev.kumo.controller.engine.NamespacedName;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +45,11 @@ public final class BuildLogs {
         Path file = file(key);
         try {
             Files.createDirectories(file.getParent());
-            Writer writer = new Writer(key, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+            // The owner's only, as every file Kumo writes: a build's output can hold what its arguments held.
+            Writer writer = new Writer(key, new BufferedWriter(Channels.newWriter(Files.newByteChannel(file,
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                    StandardCharsets.UTF_8)));
             writing.put(key, writer);
             return writer;
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.controller.engine.NamespacedName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,18 @@ class BuildLogsTest {
         assertThat(ended).isTrue();
         assertThat(Files.readAllLines(logs.file(RUN))).containsExactly("one", "two", "three", "four");
         handle.close();
+    }
+
+    @Test
+    void aLogIsItsOwnersOnlyAsEveryFileKumoWrites() throws Exception {
+        BuildLogs logs = new BuildLogs(dir);
+        BuildLogs.Writer writer = logs.start(RUN);
+        writer.line("--build-arg TOKEN=secret");
+        writer.end();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs.file(RUN))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readAllLines(logs.file(RUN))).containsExactly("--build-arg TOKEN=secret");
     }
 
     @Test

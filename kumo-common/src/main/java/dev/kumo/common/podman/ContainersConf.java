@@ -2,8 +2,12 @@ package dev.kumo.common.podman;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The containers.conf Kumo gives podman ({@code CONTAINERS_CONF} makes podman read only this file, so /etc is left
@@ -29,12 +33,18 @@ public final class ContainersConf {
     private ContainersConf() {
     }
 
-    /** Writes {@code containers.conf} into {@code dir}; returns its path. */
+    /** Writes {@code containers.conf} into {@code dir}, readable by its owner only (as every file Kumo writes). */
     public static Path write(Path dir) {
         Path file = dir.resolve("containers.conf");
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, HEADER + SETTINGS);
+            try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                channel.write(StandardCharsets.UTF_8.encode(HEADER + SETTINGS));
+            }
+            // A file left by an earlier Kumo keeps its mode on open: make it the owner's too.
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("writing podman's configuration " + file, e);
