@@ -3,10 +3,10 @@ package dev.kumo.build.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.build.images.PodmanImageLoader;
+import dev.kumo.build.images.PodmanCliImages;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildRequest;
-import dev.kumo.runtime.podman.PodmanClient;
+import dev.kumo.common.podman.ContainersConf;
 import dev.kumo.runtime.podman.PodmanService;
 import dev.kumo.runtime.podman.TestPodman;
 import io.vertx.core.json.JsonArray;
@@ -54,8 +54,10 @@ class JavaStrategyIT {
     static void startPodman() {
         TestPodman.assume();
         service = PodmanService.of(Optional.empty(), stateDir);
-        PodmanClient podman = service.client().join();
-        strategy = new JavaStrategy(new PodmanImageLoader(podman), baseCache);
+        // As the server loads (BuildStrategies): the podman CLI with Kumo's containers.conf, the storage the
+        // container runtime and TestPodman use.
+        strategy = new JavaStrategy(new PodmanCliImages(ContainersConf.write(stateDir.resolve("build")),
+                Optional.empty()), baseCache);
     }
 
     @AfterAll

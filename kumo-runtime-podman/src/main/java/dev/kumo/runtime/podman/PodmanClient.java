@@ -6,7 +6,6 @@ import dev.kumo.runtime.support.LoopbackProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -39,7 +38,6 @@ public final class PodmanClient implements AutoCloseable {
     // Every instance holds a wait and a log stream open: enough connections for a busy server.
     private static final int MAX_CONNECTIONS = 1024;
 
-    private final Vertx vertx;
     private final Path socket;
     private final SocketAddress server;
     private final HttpClient http;
@@ -48,7 +46,6 @@ public final class PodmanClient implements AutoCloseable {
     private CompletableFuture<Boolean> rootless;
 
     public PodmanClient(Vertx vertx, Path socket) {
-        this.vertx = vertx;
         this.socket = socket;
         // The probes of this podman's pods (through their published loopback ports) reuse its Vert.x.
         this.grpcHealth = GrpcHealthClient.over(vertx);
@@ -207,27 +204,6 @@ public final class PodmanClient implements AutoCloseable {
                 + "&reference=" + encode(image) + (loopback ? "&tlsVerify=false" : ""));
         registryAuth.ifPresent(auth -> options.putHeader("X-Registry-Auth", auth));
         return call(options, null, "pulling image " + image).thenCompose(body -> pullOutcome(image, body));
-    }
-
-    /**
-     * Loads an image archive (docker-archive or oci-archive tar, as {@code podman load} takes) into local storage,
-     * streaming the file; completes with the names podman gave the loaded image.
-     */
-    public CompletableFuture<List<String>> loadImage(Path archive) {
-        String doing = "loading image archive " + archive;
-        Future<Buffer> answer = vertx.fileSystem().props(archive.toString()).compose(props -> vertx.fileSystem()
-                .open(archive.toString(), new OpenOptions().setRead(true)).compose(file -> {
-                    RequestOptions options = options(HttpMethod.POST, LIBPOD + "/images/load");
-                    options.getHeaders().set("Content-Type", "application/x-tar")
-                            .set("Content-Length", String.valueOf(props.size()));
-                    return http.request(options).compose(request -> request.send(file))
-                            .compose(response -> response.body().compose(content -> response.statusCode() < 300
-                                    ? Future.succeededFuture(content)
-                                    : Future.failedFuture(failure(doing, response, content))))
-                            .onComplete(done -> file.close());
-                }));
-        return completion(answer, doing).thenApply(body -> body.toJsonObject().getJsonArray("Names", new JsonArray())
-                .stream().map(String::valueOf).toList());
     }
 
     /** Creates an exec session running {@code command} in the container; completes with the session's id. */
