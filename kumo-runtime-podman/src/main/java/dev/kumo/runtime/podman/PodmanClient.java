@@ -37,6 +37,7 @@ public final class PodmanClient implements AutoCloseable {
     private static final String COMPAT = "/v4.0.0";
     // Every instance holds a wait and a log stream open: enough connections for a busy server.
     private static final int MAX_CONNECTIONS = 1024;
+    private static final int READ_RETRIES = 2;
 
     private final Path socket;
     private final SocketAddress server;
@@ -295,7 +296,37 @@ public final class PodmanClient implements AutoCloseable {
     }
 
     private CompletableFuture<JsonObject> json(HttpMethod method, String uri, JsonObject body, String doing) {
-        return call(method, uri, body, doing).thenApply(Buffer::toJsonObject);
+        return json(method, uri, body, doing, method == HttpMethod.GET ? READ_RETRIES : 0);
+    }
+
+    /**
+     * A call whose answer is a JSON object. Podman has been seen (on a loaded machine) to answer a 2xx with an empty
+     * body: a read is asked again, anything else fails naming the call and what came.
+     */
+    private CompletableFuture<JsonObject> json(HttpMethod method, String uri, JsonObject body, String doing,
+            int retries) {
+        return call(method, uri, body, doing).thenCompose(content -> {
+            Optional<JsonObject> object = jsonObject(content);
+            if (object.isPresent()) {
+                return CompletableFuture.completedFuture(object.get());
+            }
+            return retries > 0 ? json(method, uri, body, doing, retries - 1)
+                    : CompletableFuture.failedFuture(new PodmanException(doing, "podman answered "
+                            + (content.length() == 0 ? "an empty body" : "no JSON object: '"
+                            + abbreviated(content.toString(StandardCharsets.UTF_8)) + "'")));
+        });
+    }
+
+    static Optional<JsonObject> jsonObject(Buffer content) {
+        try {
+            return content.length() == 0 ? Optional.empty() : Optional.of(content.toJsonObject());
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 200 ? text.strip() : text.substring(0, 200).strip() + "…";
     }
 
     private CompletableFuture<Buffer> call(HttpMethod method, String uri, JsonObject body, String doing) {

@@ -10,6 +10,11 @@ public final class PodmanException extends RuntimeException {
         this.status = status;
     }
 
+    PodmanException(String doing, String what) {
+        super(doing + ": " + what);
+        this.status = 0;
+    }
+
     PodmanException(String doing, Throwable cause) {
         super(doing + ": " + cause.getMessage(), cause);
         this.status = 0;

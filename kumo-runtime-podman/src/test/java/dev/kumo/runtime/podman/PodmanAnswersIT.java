@@ -1,0 +1,84 @@
+package dev.kumo.runtime.podman;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the client takes podman's odd answers, from a server on a real unix socket answering as podman was seen to on
+ * a loaded machine: a 2xx with an empty body.
+ */
+class PodmanAnswersIT {
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private HttpServer server;
+    private PodmanClient podman;
+    private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+    private final AtomicInteger emptyAnswers = new AtomicInteger();
+
+    @BeforeEach
+    void startFakePodman() {
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        assertThat(vertx.isNativeTransportEnabled()).as("epoll for unix sockets").isTrue();
+        Path socket = dir.resolve("podman.sock");
+        server = vertx.createHttpServer().requestHandler(request -> {
+            asked.computeIfAbsent(request.method() + " " + request.path(), key -> new AtomicInteger())
+                    .incrementAndGet();
+            if (emptyAnswers.getAndDecrement() > 0) {
+                request.response().setStatusCode(200).end();
+            } else if (request.path().endsWith("/pods/create")) {
+                request.response().setStatusCode(201).end(new JsonObject().put("Id", "pod-id").encode());
+            } else {
+                request.response().setStatusCode(200).end(new JsonObject().put("Id", "c1").encode());
+            }
+        });
+        server.listen(SocketAddress.domainSocketAddress(socket.toString())).toCompletionStage().toCompletableFuture()
+                .join();
+        podman = new PodmanClient(vertx, socket);
+    }
+
+    @AfterEach
+    void stop() {
+        podman.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void aReadAnsweredWithNothingIsAskedAgain() {
+        emptyAnswers.set(2);
+        assertThat(podman.inspectContainer("c1").join().getString("Id")).isEqualTo("c1");
+        assertThat(asked.get("GET /v4.0.0/libpod/containers/c1/json")).hasValue(3);
+    }
+
+    @Test
+    void aReadAnsweredWithNothingEachTimeFailsNamingTheCall() {
+        emptyAnswers.set(10);
+        assertThatThrownBy(() -> podman.inspectPod("p1").join()).cause().isInstanceOf(PodmanException.class)
+                .hasMessage("inspecting pod p1: podman answered an empty body");
+        assertThat(asked.get("GET /v4.0.0/libpod/pods/p1/json")).hasValue(3);
+    }
+
+    @Test
+    void aWriteAnsweredWithNothingIsNotRepeated() {
+        emptyAnswers.set(1);
+        assertThatThrownBy(() -> podman.createPod(new JsonObject().put("name", "p1")).join()).cause()
+                .isInstanceOf(PodmanException.class).hasMessage("creating pod p1: podman answered an empty body");
+        assertThat(asked.get("POST /v4.0.0/libpod/pods/create")).hasValue(1);
+        assertThat(podman.createPod(new JsonObject().put("name", "p1")).join()).isEqualTo("pod-id");
+    }
+}
