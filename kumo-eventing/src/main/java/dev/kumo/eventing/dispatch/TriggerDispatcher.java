@@ -295,6 +295,9 @@ final class TriggerDispatcher {
         lock.lock();
         try {
             readHead = seq;
+            long lowWater = position.lowWater();
+            position.read(seq);
+            moved |= position.lowWater() != lowWater;
             if (position.isFinished(seq)) {
                 return true;
             }

@@ -2,7 +2,6 @@ package dev.kumo.eventing.log;
 
 import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +50,22 @@ final class EventTail {
     }
 
     /**
-     * Retention deleted events of {@code pruned} streams: their tails are dropped (reads go to SQLite, which no longer
-     * has those events, until new appends start new tails).
+     * Retention deleted the events of {@code stream} up to {@code upTo}: the tail lets them go too and covers only
+     * what comes after (a read from further back goes to SQLite, which no longer has them either). The events after
+     * stay, even those appended in the same batch as the deletion.
      */
-    void forget(Collection<String> pruned) {
-        pruned.forEach(streams::remove);
+    void trim(String stream, long upTo) {
+        Stream tail = streams.get(stream);
+        if (tail == null || upTo <= tail.coveredAfter) {
+            return;
+        }
+        tail.coveredAfter = upTo;
+        for (Map.Entry<Long, Held> held : tail.events.headMap(upTo, true).entrySet()) {
+            if (tail.events.remove(held.getKey()) != null) {
+                tail.bytes -= held.getValue().bytes();
+                tail.count--;
+            }
+        }
     }
 
     /** Up to {@code limit} events of {@code stream} after {@code afterSeq}, oldest first; empty when not held here. */

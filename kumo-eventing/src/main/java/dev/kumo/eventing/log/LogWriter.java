@@ -236,10 +236,10 @@ final class LogWriter implements Runnable {
                     }
                     case Prune prune -> {
                         insert.executeBatch();
-                        Map<String, Long> deletedPerStream = prune(prune);
-                        int deleted = deletedPerStream.values().stream().mapToInt(Long::intValue).sum();
+                        Map<String, Deleted> deletedPerStream = prune(prune);
+                        int deleted = deletedPerStream.values().stream().mapToInt(Deleted::count).sum();
                         completions.add(() -> {
-                            tail.forget(deletedPerStream.keySet());
+                            deletedPerStream.forEach((stream, gone) -> tail.trim(stream, gone.upTo()));
                             prune.deleted().complete(deleted);
                         });
                     }
@@ -323,21 +323,29 @@ final class LogWriter implements Runnable {
         }
     }
 
-    /** Deletes what retention lets go; returns how many events of each stream went. */
-    private Map<String, Long> prune(Prune prune) throws SQLException {
+    /** Deletes what retention lets go; returns how many events of each stream went, and the newest of them. */
+    private Map<String, Deleted> prune(Prune prune) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM events WHERE (arrival_ms < ? OR seq <= ?) AND seq <= COALESCE("
                         + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)"
-                        + " RETURNING broker")) {
+                        + " RETURNING broker, seq")) {
             delete.setLong(1, prune.arrivedBeforeMillis());
             delete.setLong(2, prune.seqUpTo());
-            Map<String, Long> deleted = new HashMap<>();
+            Map<String, Deleted> deleted = new HashMap<>();
             try (ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
-                    deleted.merge(rows.getString(1), 1L, Long::sum);
+                    deleted.merge(rows.getString(1), new Deleted(1, rows.getLong(2)), Deleted::plus);
                 }
             }
             return deleted;
+        }
+    }
+
+    /** What a prune deleted of one stream: how many events, the newest sequence number among them. */
+    private record Deleted(int count, long upTo) {
+
+        Deleted plus(Deleted other) {
+            return new Deleted(count + other.count, Math.max(upTo, other.upTo));
         }
     }
 

@@ -6,16 +6,24 @@ import java.util.TreeSet;
 
 /**
  * How far a Trigger has got through its broker's events, with deliveries finishing out of order: every event up to
- * the low-water mark is finished, and so are the listed ones above it. Not thread-safe.
+ * the low-water mark is finished, and so are the listed ones above it. Sequence numbers are the log's, shared by
+ * every stream, so a stream's own events have gaps between them: the reader says which of the stream's events it
+ * has {@linkplain #read read} (in order), and the mark moves over the gaps up to the oldest read event not yet
+ * finished. Not thread-safe.
  */
 public final class TriggerPosition {
 
     private long lowWater;
     private final TreeSet<Long> finishedAbove;
+    /** Events read and not finished yet. */
+    private final TreeSet<Long> unfinished = new TreeSet<>();
+    /** The newest event read: every event of the stream up to it has been read. */
+    private long readUpTo;
 
     private TriggerPosition(long lowWater, TreeSet<Long> finishedAbove) {
         this.lowWater = lowWater;
         this.finishedAbove = finishedAbove;
+        this.readUpTo = lowWater;
     }
 
     /** A position where everything up to {@code lowWater} is finished and nothing above it. */
@@ -28,10 +36,25 @@ public final class TriggerPosition {
         TriggerPosition position = at(lowWater);
         if (!finishedAbove.isEmpty()) {
             for (String offset : finishedAbove.split(",")) {
-                position.finish(lowWater + Long.parseLong(offset));
+                position.finishedAbove.add(lowWater + Long.parseLong(offset));
             }
         }
         return position;
+    }
+
+    /**
+     * The stream's next event, {@code seq}, was read: no event of the stream lies between the one read before and it.
+     * The reader reads the stream in order from the low-water mark on (again from there after a restart).
+     */
+    public void read(long seq) {
+        if (seq <= readUpTo) {
+            return; // read again (a page read once more after a failure): known already
+        }
+        readUpTo = seq;
+        if (!isFinished(seq)) {
+            unfinished.add(seq);
+        }
+        advance();
     }
 
     /** Marks {@code seq} finished; the low-water mark moves up over every finished event that now joins it. */
@@ -39,14 +62,25 @@ public final class TriggerPosition {
         if (seq <= lowWater) {
             return;
         }
-        if (seq != lowWater + 1) {
-            finishedAbove.add(seq);
-            return;
+        unfinished.remove(seq);
+        finishedAbove.add(seq);
+        advance();
+    }
+
+    /**
+     * Moves the mark up to just below the oldest read event not finished (all read so far, when none), and on over
+     * finished events that join it.
+     */
+    private void advance() {
+        long mark = unfinished.isEmpty() ? readUpTo : unfinished.first() - 1;
+        if (mark > lowWater) {
+            lowWater = mark;
+            finishedAbove.headSet(mark, true).clear();
         }
-        lowWater = seq;
         while (!finishedAbove.isEmpty() && finishedAbove.first() == lowWater + 1) {
             lowWater = finishedAbove.pollFirst();
         }
+        readUpTo = Math.max(readUpTo, lowWater);
     }
 
     public boolean isFinished(long seq) {

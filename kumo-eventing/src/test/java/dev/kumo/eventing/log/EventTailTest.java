@@ -61,6 +61,21 @@ class EventTailTest {
         return page.orElseThrow().stream().map(StoredEvent::seq).toList();
     }
 
+    @Test
+    void aTrimLetsGoOfTheDeletedEventsOnlyAndKeepsThoseAppendedAfterThem() {
+        EventTail tail = new EventTail(100, 1 << 20);
+        tail.add("b", 0, 1, event("e1"), 10);
+        tail.add("b", 0, 2, event("e2"), 10);
+        tail.trim("b", 1);
+        // Appended in the same batch as the deletion, after it: still held, still covered from where it was.
+        tail.add("b", 0, 3, event("e3"), 10);
+
+        assertThat(tail.read("b", 0, 256)).as("the deleted event: SQLite's").isEmpty();
+        assertThat(seqs(tail.read("b", 1, 256))).containsExactly(2L, 3L);
+        tail.trim("c", 5); // a stream without a tail: nothing to do
+        assertThat(tail.read("c", 5, 256)).isEmpty();
+    }
+
     private static Optional<CloudEvent> event(String id) {
         return Optional.of(CloudEventBuilder.v1().withId(id).withSource(URI.create("/t")).withType("t").build());
     }

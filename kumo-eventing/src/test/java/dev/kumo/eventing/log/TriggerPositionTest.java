@@ -52,4 +52,42 @@ class TriggerPositionTest {
         assertThat(decoded.isFinished(101)).isFalse();
         assertThat(TriggerPosition.decode(7, "").finishedAboveCount()).isZero();
     }
+
+    @Test
+    void theMarkMovesOverTheSequenceNumbersOfOtherStreams() {
+        // The log numbers every stream's events in one sequence: this stream's are 3, 7 and 12.
+        TriggerPosition position = TriggerPosition.at(0);
+
+        position.read(3);
+        position.read(7);
+        assertThat(position.lowWater()).as("3 is under way").isEqualTo(2);
+        position.finish(7);
+        assertThat(position.lowWater()).isEqualTo(2);
+        position.finish(3);
+        assertThat(position.lowWater()).as("everything read is finished").isEqualTo(7);
+        assertThat(position.finishedAboveCount()).isZero();
+
+        position.read(12);
+        position.read(12); // read again after a failure: nothing changes
+        position.finish(12);
+        assertThat(position.lowWater()).isEqualTo(12);
+        assertThat(position.encodeFinishedAbove()).isEmpty();
+    }
+
+    @Test
+    void afterARestartTheEventsFinishedBeforeItAreReadOverAndNotDeliveredAgain() {
+        TriggerPosition before = TriggerPosition.at(0);
+        before.read(3);
+        before.read(7);
+        before.finish(7);
+        TriggerPosition resumed = TriggerPosition.decode(before.lowWater(), before.encodeFinishedAbove());
+
+        assertThat(resumed.lowWater()).isEqualTo(2);
+        resumed.read(3);
+        assertThat(resumed.isFinished(3)).isFalse();
+        resumed.read(7);
+        assertThat(resumed.isFinished(7)).isTrue();
+        resumed.finish(3);
+        assertThat(resumed.lowWater()).isEqualTo(7);
+    }
 }
