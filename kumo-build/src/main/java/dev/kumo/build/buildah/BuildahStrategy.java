@@ -85,7 +85,7 @@ public final class BuildahStrategy implements BuildStrategy {
             return new BuildOutcome.Failed(STEP, "Failed", build.tail());
         }
         output.line("Pushing to local storage: " + request.image());
-        Run inspect = run(podman("image", "inspect", "--format", "{{.Digest}}", "--",
+        Run inspect = run(podman("image", "inspect", "--format", "{{.Digest}} {{.Size}}", "--",
                 request.image()), line -> { });
         if (inspect.cancelled()) {
             return new BuildOutcome.Cancelled();
@@ -93,9 +93,11 @@ public final class BuildahStrategy implements BuildStrategy {
         if (inspect.exit() != 0 || inspect.tail().isEmpty()) {
             return new BuildOutcome.Failed("image-digest", "Failed", inspect.tail());
         }
-        String digest = inspect.tail().getLast().strip();
+        String[] digestAndSize = inspect.tail().getLast().strip().split("\\s+");
+        String digest = digestAndSize[0];
         output.line("digest: " + digest);
-        return new BuildOutcome.Built(request.image(), digest);
+        return new BuildOutcome.Built(request.image(), digest, digestAndSize.length > 1
+                ? parseSize(digestAndSize[1]) : 0);
     }
 
     /**
@@ -206,5 +208,14 @@ public final class BuildahStrategy implements BuildStrategy {
         tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The image's size as podman prints it (bytes); 0 when it printed something else. */
+    static long parseSize(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -85,13 +85,14 @@ public final class JavaStrategy implements BuildStrategy {
             String id = image.getImageId().toString();
             output.line("image " + request.image() + " " + id + ", main class " + app.mainClass());
             output.step("load");
+            long size = size(tar); // the OCI archive's: its layers as stored, compressed
             load(request.image(), id, tar, output);
             // The digest storage keeps (its manifest's), so NAME@DIGEST finds the image there.
             String digest = images.digest(request.image()).orElseThrow(() -> new StepFailed("load", "LoadFailed",
                     List.of(request.image() + " has no digest in local storage after its load")));
             output.line("digest: " + digest);
             output.end();
-            return new BuildOutcome.Built(request.image(), digest);
+            return new BuildOutcome.Built(request.image(), digest, size);
         } catch (StepFailed failed) {
             return failed.outcome();
         } catch (InterruptedException e) {
@@ -111,6 +112,14 @@ public final class JavaStrategy implements BuildStrategy {
             case GRADLE -> ProjectBuild.build(ProjectBuild.Tool.GRADLE, source, params, cache, output);
             case SOURCES -> SourcesCompile.compile(source, params, cache, output);
         };
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the size of " + file, e);
+        }
     }
 
     // Unchanged input: the reference already names this image, so there is nothing to load.

@@ -30,7 +30,10 @@ public final class BuildController {
             BuildJobs jobs, BuildLogs logs, Path dataDir) {
         TypedStore<Build> builds = new TypedStore<>(store, ShipwrightTypes.BUILD, Build.class);
         TypedStore<BuildRun> runs = new TypedStore<>(store, ShipwrightTypes.BUILD_RUN, BuildRun.class);
-        engine.register(Controller.of(BUILDS, ShipwrightTypes.BUILD, new BuildReconciler(builds, strategies)));
+        BuildCaches caches = new BuildCaches(dataDir);
+        // Caches whose Build or run went while the server was down.
+        caches.sweep(builds.listAll(), runs.listAll());
+        engine.register(Controller.of(BUILDS, ShipwrightTypes.BUILD, new BuildReconciler(builds, strategies, caches)));
         KeyQueue queue = engine.register(Controller.of(BUILD_RUNS, ShipwrightTypes.BUILD_RUN,
                 new BuildRunReconciler(runs, builds, strategies, jobs, logs, dataDir, clock))
                 .watching(ShipwrightTypes.BUILD, build -> {

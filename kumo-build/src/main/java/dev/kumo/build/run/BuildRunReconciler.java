@@ -45,6 +45,7 @@ public final class BuildRunReconciler implements Reconciler {
     private final BuildJobs jobs;
     private final BuildLogs logs;
     private final Path dataDir;
+    private final BuildCaches caches;
     private final InstantSource clock;
 
     public BuildRunReconciler(TypedStore<BuildRun> runs, TypedStore<Build> builds, Strategies strategies,
@@ -55,6 +56,7 @@ public final class BuildRunReconciler implements Reconciler {
         this.jobs = jobs;
         this.logs = logs;
         this.dataDir = dataDir;
+        this.caches = new BuildCaches(dataDir);
         this.clock = clock;
     }
 
@@ -65,6 +67,7 @@ public final class BuildRunReconciler implements Reconciler {
             jobs.forget(key);
             logs.delete(key);
             cleanWorkspace(workspace(key));
+            BuildCaches.deleteIfIdle(caches.ofRun(key.namespace(), key.name()));
             return Result.done();
         }
         BuildRun run = found.get();
@@ -87,7 +90,7 @@ public final class BuildRunReconciler implements Reconciler {
         Instant now = clock.instant();
         BuildRunStatus status = run.statusOrEmpty();
         BuildRunStatus ended = switch (job.outcome().orElseThrow()) {
-            case BuildOutcome.Built built -> BuildRunConditions.markSucceeded(status, now, built.digest(), 0);
+            case BuildOutcome.Built built -> BuildRunConditions.markSucceeded(status, now, built.digest(), built.size());
             case BuildOutcome.Failed failed -> BuildRunConditions.markFailed(status, now, failed.reason(),
                     failureMessage(failed), failed.step());
             case BuildOutcome.Cancelled cancelled -> job.stopReason().orElse(BuildJobs.Stop.CANCELED)
@@ -100,6 +103,10 @@ public final class BuildRunReconciler implements Reconciler {
         runs.updateStatusIfChanged(run, run.withStatus(ended), BuildRun::status);
         jobs.forget(new NamespacedName(run.metadata().namespace(), run.metadata().name()));
         cleanWorkspace(workspace(new NamespacedName(run.metadata().namespace(), run.metadata().name())));
+        if (run.spec().build().name() == null) {
+            // A run of its own runs once: its cache has nothing left to give.
+            BuildCaches.deleteIfIdle(caches.ofRun(run.metadata().namespace(), run.metadata().name()));
+        }
         applyRetention(run);
         return Result.done();
     }
@@ -198,7 +205,9 @@ public final class BuildRunReconciler implements Reconciler {
     private BuildRequest request(BuildRun run, BuildSpec spec, Path workspace) {
         Map<String, String> params = new LinkedHashMap<>();
         spec.paramValues().forEach(p -> params.put(p.name(), p.value() == null ? "" : p.value()));
-        Path cache = dataDir.resolve("cache").resolve(run.metadata().namespace()).resolve(cacheKey(run));
+        String namespace = run.metadata().namespace();
+        Path cache = run.spec().build().name() != null ? caches.ofBuild(namespace, run.spec().build().name())
+                : caches.ofRun(namespace, run.metadata().name());
         try {
             Files.createDirectories(cache);
             Files.createDirectories(workspace);
@@ -206,14 +215,6 @@ public final class BuildRunReconciler implements Reconciler {
             throw new UncheckedIOException("making the build directories " + cache + ", " + workspace, e);
         }
         return new BuildRequest(workspace, spec.output().image(), params, cache);
-    }
-
-    /**
-     * The cache a run builds with: its Build's; a run with an embedded spec has one of its own, named so that no
-     * Build's name (a DNS label) can be the same.
-     */
-    static String cacheKey(BuildRun run) {
-        return run.spec().build().name() != null ? run.spec().build().name() : "_run-" + run.metadata().name();
     }
 
     private Path workspace(NamespacedName key) {

@@ -27,6 +27,20 @@ final class CacheLocks {
         BuildOutcome run() throws InterruptedException;
     }
 
+    /** Runs {@code work} if no build uses {@code cacheDir} now (holding it meanwhile); false if one does. */
+    static boolean ifIdle(Path cacheDir, Runnable work) {
+        ReentrantLock lock = LOCKS.computeIfAbsent(cacheDir.toAbsolutePath().normalize(), dir -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code work} once no other build uses {@code cacheDir}; cancelled while it waits, it does not run. */
     static BuildOutcome holding(Path cacheDir, BuildOutput output, Locked work) throws InterruptedException {
         ReentrantLock lock = LOCKS.computeIfAbsent(cacheDir.toAbsolutePath().normalize(), dir -> new ReentrantLock());

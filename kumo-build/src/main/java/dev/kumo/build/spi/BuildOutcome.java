@@ -5,8 +5,16 @@ import java.util.List;
 /** How a build ended. */
 public sealed interface BuildOutcome {
 
-    /** An image in local storage: its reference and its digest ({@code sha256:…}, the same for unchanged input). */
-    record Built(String image, String digest) implements BuildOutcome {}
+    /**
+     * An image in local storage: its reference, its digest ({@code sha256:…}, the same for unchanged input) and its
+     * size in bytes as the strategy knows it (0 when it does not: Shipwright's {@code status.output.size}).
+     */
+    record Built(String image, String digest, long size) implements BuildOutcome {
+
+        public Built(String image, String digest) {
+            this(image, digest, 0);
+        }
+    }
 
     /**
      * A build that failed on its own terms.

@@ -87,6 +87,7 @@ class JavaStrategyIT {
         assertThat(output.lines).anyMatch(line -> line.startsWith("base: jlink "));
         BuildOutcome.Built built = (BuildOutcome.Built) outcome;
         assertThat(built.digest()).matches("sha256:[0-9a-f]{64}");
+        assertThat(built.size()).as("the OCI archive's size").isPositive();
         // The digest is the one storage keeps, so the image runs by NAME@DIGEST as a Revision names it.
         assertThat(inspect(built.image(), "{{.Digest}}")).isEqualTo(built.digest());
         assertThat(inspect(repository(built.image()) + "@" + built.digest(), "{{.Id}}"))

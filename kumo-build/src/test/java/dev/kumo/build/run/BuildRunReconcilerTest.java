@@ -78,7 +78,7 @@ class BuildRunReconcilerTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                new Row("built", "fake", "app", new BuildOutcome.Built("dev.local/app:latest", "sha256:abc"),
+                new Row("built", "fake", "app", new BuildOutcome.Built("dev.local/app:latest", "sha256:abc", 4_096),
                         "True", "Succeeded", "All Steps have completed executing"),
                 new Row("a failed step names the step and the tail", "fake", "app",
                         new BuildOutcome.Failed("compile", "CompileFailed", List.of("Main.java:3: error: ';' expected")),
@@ -126,6 +126,7 @@ class BuildRunReconcilerTest {
         assertThat(run.status().completionTime()).isNotNull();
         if (row.outcome() instanceof BuildOutcome.Built built) {
             assertThat(run.status().output().digest()).isEqualTo(built.digest());
+            assertThat(run.status().output().size()).isEqualTo(built.size());
             assertThat(strategy.request.params()).isEqualTo(Map.of("level", "run", "kept", "yes"));
             assertThat(strategy.request.sourceDir()).isEqualTo(dir.toAbsolutePath().normalize());
         }

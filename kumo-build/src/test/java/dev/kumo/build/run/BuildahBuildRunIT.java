@@ -70,6 +70,7 @@ class BuildahBuildRunIT {
         assertThat(succeeded(first).status()).isEqualTo("True");
         assertThat(succeeded(first).reason()).isEqualTo("Succeeded");
         assertThat(first.status().output().digest()).startsWith("sha256:");
+        assertThat(first.status().output().size()).as("status.output.size: podman's size of the image").isPositive();
         assertThat(first.status().startTime()).isNotNull();
         assertThat(first.status().completionTime()).isNotNull();
         assertThat(first.status().buildSpec().strategy().name()).isEqualTo("buildah");
