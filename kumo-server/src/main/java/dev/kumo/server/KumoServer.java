@@ -12,6 +12,8 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.build.run.BuildControllers;
+import dev.kumo.build.run.Strategies;
+import dev.kumo.build.run.StrategyObjects;
 import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
@@ -127,9 +129,11 @@ public final class KumoServer implements AutoCloseable {
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
         Path buildDir = dataDir.path().resolve("builds");
+        Strategies strategies = BuildStrategies.of(config.podmanSocket(), buildDir);
+        // The built-in strategies as ClusterBuildStrategies (a kind clients may only read): straight to the store.
+        StrategyObjects.publish(store, strategies);
         BuildControllers builds = components.open("builds", () -> BuildControllers.start(admitted,
-                InstantSource.system(), BuildStrategies.of(config.podmanSocket(), buildDir), buildDir,
-                BuildControllers.DEFAULT_SLOTS));
+                InstantSource.system(), strategies, buildDir, BuildControllers.DEFAULT_SLOTS));
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());
         ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(), config.apiAddress().port(),

@@ -107,6 +107,22 @@ class BuildsIT {
                 "REGISTERED", "REASON", "BUILDSTRATEGYKIND", "BUILDSTRATEGYNAME", "CREATIONTIME");
         assertThat(builds.out()).containsPattern("(?m)^applied\\s+True\\s+Succeeded\\s+ClusterBuildStrategy\\s+"
                 + "buildah\\s+");
+        Kubectl.Result strategies = kubectl.run("get", "clusterbuildstrategies");
+        assertThat(strategies.exitCode()).as(strategies.err()).isZero();
+        assertThat(strategies.out()).containsPattern("(?m)^buildah\\s+\\d+[smh]").containsPattern("(?m)^java\\s+");
+        assertThat(kubectl.run("get", "cbs", "java", "-o", "jsonpath={.spec.parameters[*].name}").out())
+                .isEqualTo("main-class modules");
+        Path strategy = Files.writeString(home.resolve("cbs.yaml"), """
+                apiVersion: shipwright.io/v1beta1
+                kind: ClusterBuildStrategy
+                metadata:
+                  name: kaniko
+                spec:
+                  steps: []
+                """);
+        Kubectl.Result refused = kubectl.run("apply", "-f", strategy.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("ClusterBuildStrategies are built into Kumo");
         Kubectl.Result explained = kubectl.run("explain", "build.spec.source");
         assertThat(explained.exitCode()).as(explained.err()).isZero();
         assertThat(explained.out()).contains("contextDir", "git");

@@ -3,7 +3,10 @@ package dev.kumo.api.shipwright;
 import dev.kumo.api.meta.ResourceType;
 import java.util.List;
 
-/** The shipwright.io/v1beta1 types: Build, and BuildRun (short names {@code br}, {@code brs}, as Shipwright's). */
+/**
+ * The shipwright.io/v1beta1 types: Build, BuildRun (short names {@code br}, {@code brs}, as Shipwright's), and
+ * ClusterBuildStrategy ({@code cbs}, {@code cbss}), read-only: Kumo's built-in strategies.
+ */
 public final class ShipwrightTypes {
 
     public static final String GROUP = "shipwright.io";
@@ -11,6 +14,9 @@ public final class ShipwrightTypes {
             true, List.of(), List.of());
     public static final ResourceType BUILD_RUN = new ResourceType(GROUP, "v1beta1", "BuildRun", "buildruns",
             "buildrun", true, true, List.of("br", "brs"), List.of());
+    public static final ResourceType CLUSTER_BUILD_STRATEGY = new ResourceType(GROUP, "v1beta1",
+            "ClusterBuildStrategy", "clusterbuildstrategies", "clusterbuildstrategy", false, false,
+            List.of("cbs", "cbss"), List.of());
 
     private ShipwrightTypes() {
     }

@@ -80,6 +80,7 @@ class BuiltInColumnsTest {
                         "CreationTime"), List.of("NAME", "STRATEGY", "OUTPUT", "REGISTERED", "REASON", "AGE")),
                 new Row("BuildRun", List.of("Name", "Succeeded", "Reason", "StartTime", "CompletionTime"),
                         List.of("NAME", "BUILD", "SUCCEEDED", "REASON", "DIGEST", "AGE")),
+                new Row("ClusterBuildStrategy", List.of("Name", "Age"), List.of("NAME", "AGE")),
                 placeholder("Endpoints", "v1"), placeholder("PersistentVolumeClaim", "v1"),
                 placeholder("PersistentVolume", "v1"),
                 placeholder("ReplicationController", "v1"), placeholder("Service", "v1"),

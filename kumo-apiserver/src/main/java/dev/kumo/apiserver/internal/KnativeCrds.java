@@ -30,7 +30,8 @@ final class KnativeCrds {
     static final List<String> FILES = List.of("service.yaml", "configuration.yaml", "revision.yaml", "route.yaml",
             "broker.yaml", "trigger.yaml", "pingsource.yaml", "apiserversource.yaml", "sinkbindings.yaml",
             "containersource.yaml", "channel.yaml", "in-memory-channel.yaml", "subscription.yaml", "sequence.yaml",
-            "parallel.yaml", "shipwright-build.yaml", "shipwright-buildrun.yaml");
+            "parallel.yaml", "shipwright-build.yaml", "shipwright-buildrun.yaml",
+            "shipwright-clusterbuildstrategy.yaml");
 
     private final Map<ResourceType, ObjectNode> definitions;
 

@@ -5,6 +5,7 @@ import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.BuildRequest;
 import dev.kumo.build.spi.BuildStrategy;
 import dev.kumo.build.spi.SourcePaths;
+import dev.kumo.build.spi.StrategyParameter;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -51,6 +52,19 @@ public final class BuildahStrategy implements BuildStrategy {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "A Containerfile or Dockerfile built by podman build (buildah's engine) into the container runtime's "
+                + "storage, layers kept, bases never pulled";
+    }
+
+    @Override
+    public List<StrategyParameter> parameters() {
+        return List.of(new StrategyParameter("dockerfile", "The Containerfile, relative to the source", ""),
+                new StrategyParameter("build-args", "Build arguments, NAME=VALUE separated by spaces", ""),
+                new StrategyParameter("target", "The stage of a multi-stage Containerfile to build", ""));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.BuildRequest;
 import dev.kumo.build.spi.BuildStrategy;
+import dev.kumo.build.spi.StrategyParameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,6 +55,19 @@ public final class JavaStrategy implements BuildStrategy {
     @Override
     public String name() {
         return "java";
+    }
+
+    @Override
+    public String description() {
+        return "A Maven or Gradle project, or a directory of .java sources, onto a JRE jlinked from Kumo's JDK, "
+                + "imaged with Jib (no base image pulled)";
+    }
+
+    @Override
+    public List<StrategyParameter> parameters() {
+        return List.of(new StrategyParameter("main-class", "The class whose main runs; found in the sources when "
+                + "there is one", ""), new StrategyParameter("modules", "JDK modules the JRE adds to "
+                + String.join(",", MODULES), ""));
     }
 
     @Override

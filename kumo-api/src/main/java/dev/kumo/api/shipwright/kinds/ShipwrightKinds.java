@@ -5,6 +5,7 @@ import dev.kumo.api.kinds.KindRules;
 import dev.kumo.api.kinds.ObjectMetaValidation.NameRule;
 import dev.kumo.api.kinds.TypedAdmission;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.api.placeholder.PlaceholderKinds;
 import dev.kumo.api.printing.Cell;
 import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /**
  * The shipwright.io/v1beta1 kinds, with Shipwright's names, short names and printer columns: Build (REGISTERED
- * REASON BUILDSTRATEGYKIND BUILDSTRATEGYNAME CREATIONTIME) and BuildRun ({@code br}; SUCCEEDED REASON STARTTIME
- * COMPLETIONTIME, and a read-only {@code log} subresource).
+ * REASON BUILDSTRATEGYKIND BUILDSTRATEGYNAME CREATIONTIME), BuildRun ({@code br}; SUCCEEDED REASON STARTTIME
+ * COMPLETIONTIME, and a read-only {@code log} subresource) and ClusterBuildStrategy ({@code cbs}; read-only, the
+ * server writes one per built-in strategy).
  */
 public final class ShipwrightKinds {
 
@@ -40,7 +42,13 @@ public final class ShipwrightKinds {
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<BuildRun>of(
                                 (value, existing) -> ShipwrightDefaults.buildRun(value),
                                 BuildRunValidation::validate)))
-                        .withPrinting(buildRunColumns()).withSubresources("log"));
+                        .withPrinting(buildRunColumns()).withSubresources("log"),
+                new KindDefinition(ShipwrightTypes.CLUSTER_BUILD_STRATEGY, PlaceholderKinds.refusing(
+                        "ClusterBuildStrategies are built into Kumo (its strategies are code, not step images): list "
+                                + "them with kubectl get clusterbuildstrategies and name one in a Build's "
+                                + "spec.strategy.name"))
+                        .withPrinting(new Printing(List.of(PrinterColumn.name("Name"), PrinterColumn.age("Age")),
+                                Printing.NAME_AND_AGE.kn())));
     }
 
     private static Printing buildColumns() {
