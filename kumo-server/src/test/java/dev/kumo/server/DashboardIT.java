@@ -98,7 +98,7 @@ class DashboardIT {
             await("the split drawn").atMost(Duration.ofSeconds(60)).until(() -> segments(page),
                     s -> s.equals(List.of("dash-00001=70", "dash-00002=30")));
             assertThat(read(page, ".segment[data-revision='dash-00002']", "e.textContent"))
-                    .containsExactly("candidate 30%");
+                    .containsExactly("dash-00002 · candidate 30%");
             assertThat(read(page, "[data-service='default/dash'] [data-revision='dash-00002'] svg.instances",
                     "e.tagName")).containsExactly("svg");
             assertThat(read(page, "#events li .reason", "e.textContent")).as("recent Kubernetes Events")

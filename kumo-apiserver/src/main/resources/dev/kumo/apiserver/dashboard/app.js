@@ -5,6 +5,7 @@ import { el } from './charts.js';
 import { eventItems, serverTable, serviceCard } from './views.js';
 
 const SPAN_MS = 3 * 60 * 1000;
+const MIN_SPAN_MS = 30 * 1000;
 const SAMPLE_MS = 1000;
 const EVENTS_SHOWN = 25;
 
@@ -19,7 +20,7 @@ function redraw() {
   requestAnimationFrame(() => {
     drawing = false;
     const cards = [...state.services].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-      .map((s) => serviceCard(s, state.revisions, state.history, SPAN_MS));
+      .map((s) => serviceCard(s, state.revisions, state.history, MIN_SPAN_MS));
     document.getElementById('services').replaceChildren(...(cards.length ? cards
       : [el('p', 'empty', 'No Services yet: kumo service create NAME …')]));
     document.getElementById('events').replaceChildren(...eventItems(state.events, EVENTS_SHOWN));

@@ -38,7 +38,7 @@ export function splitBar(traffic, names) {
     segment.dataset.percent = String(target.percent);
     segment.dataset.tag = target.tag ?? '';
     segment.title = `${target.revisionName}${target.tag ? ` (${target.tag})` : ''}: ${target.percent}%`;
-    segment.textContent = `${target.tag ? `${target.tag} ` : ''}${target.percent}%`;
+    segment.textContent = `${target.revisionName ?? ''}${target.tag ? ` · ${target.tag}` : ''} ${target.percent}%`;
     bar.append(segment);
   });
   if (!bar.childElementCount) {
@@ -47,12 +47,16 @@ export function splitBar(traffic, names) {
   return bar;
 }
 
-/** Instances over time as steps: `samples` are {t: ms, n: count}, oldest first, spanning `spanMs`. */
-export function instanceChart(samples, spanMs, stroke) {
+/**
+ * Instances over time as steps: `samples` are {t: ms, n: count}, oldest first; the chart spans what was sampled,
+ * at least `minSpanMs`, so a fresh page shows its first seconds wide enough to read.
+ */
+export function instanceChart(samples, minSpanMs, stroke) {
   const width = 220;
   const height = 48;
   const peak = Math.max(1, ...samples.map((s) => s.n));
   const now = samples.length ? samples[samples.length - 1].t : 0;
+  const spanMs = Math.max(minSpanMs, samples.length ? now - samples[0].t : 0);
   const x = (t) => width - ((now - t) / spanMs) * width;
   const y = (n) => height - 2 - (n / peak) * (height - 6);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'instances' });

@@ -19,7 +19,7 @@ function readyBadge(object) {
 }
 
 /** A Service's card: URL, Ready, traffic split, and its newest Revisions' instances over time. */
-export function serviceCard(service, revisions, history, spanMs) {
+export function serviceCard(service, revisions, history, minSpanMs) {
   const { name, namespace } = service.metadata;
   const card = el('article', 'card');
   card.dataset.service = `${namespace}/${name}`;
@@ -55,7 +55,7 @@ export function serviceCard(service, revisions, history, spanMs) {
     const label = el('div', 'label');
     label.append(el('span', 'name', revision.metadata.name), el('span', 'count',
       `${current} instance${current === 1 ? '' : 's'}`));
-    row.append(label, instanceChart(samples, spanMs, colour(names, revision.metadata.name)));
+    row.append(label, instanceChart(samples, minSpanMs, colour(names, revision.metadata.name)));
     list.append(row);
   });
   card.append(list);
@@ -90,7 +90,7 @@ export function eventItems(events, count) {
   return [...events].sort((a, b) => when(b).localeCompare(when(a))).slice(0, count).map((event) => {
     const item = el('li', event.type === 'Warning' ? 'warning' : '');
     const object = event.involvedObject ?? {};
-    item.append(el('time', '', new Date(when(event)).toLocaleTimeString()),
+    item.append(el('time', '', new Date(when(event)).toLocaleTimeString([], { hour12: false })),
       el('span', 'reason', event.reason ?? ''),
       el('span', 'object', `${(object.kind ?? '').toLowerCase()}/${object.name ?? ''}`),
       el('span', 'text', `${event.message ?? ''}${event.count > 1 ? ` (×${event.count})` : ''}`));
