@@ -112,7 +112,8 @@ class DashboardIT {
     void staysClosedWithoutCredentialsToAUsedLinkToOtherOriginsAndAfterLogout() throws Exception {
         HttpResponse<String> anonymous = plain("/ui/", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.body()).doesNotContain("<script", "app.js", "Services").contains("Unauthorized");
+        assertThat(anonymous.body()).doesNotContain("<script", "app.js", "Services").contains("Unauthorized",
+                "kumo dashboard");
         assertThat(plain("/ui/app.js", null, null).statusCode()).isEqualTo(401);
 
         String link = loginLink();

@@ -1,7 +1,9 @@
 package dev.kumo.apiserver.internal;
 
 import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.StatusReason;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,13 @@ final class SessionOrTokenCheck implements RequestCheck {
     @Override
     public Optional<ApiException> refusal(RequestHead request) {
         boolean login = request.method().equals("GET") && request.path().equals(Dashboard.LOGIN);
-        return login || admitsCookie(request) ? Optional.empty() : token.refusal(request);
+        if (login || admitsCookie(request)) {
+            return Optional.empty();
+        }
+        boolean page = request.path().equals("/ui") || request.path().startsWith("/ui/");
+        return token.refusal(request).map(refusal -> page ? new ApiException(StatusReason.Unauthorized,
+                "Unauthorized: the dashboard needs a session; run 'kumo dashboard' for a one-time login link (or "
+                        + "send the token as 'Authorization: Bearer <token>')", "", "", List.of()) : refusal);
     }
 
     /** Whether {@code request} carries a live session cookie and comes from where the cookie may be taken. */
