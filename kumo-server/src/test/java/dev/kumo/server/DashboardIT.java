@@ -120,6 +120,8 @@ class DashboardIT {
         try (Browser browser = Browser.start()) {
             ChromeDriver page = browser.driver();
             page.get(link);
+            assertThat(page.getCurrentUrl()).as("landed on %s", page.getPageSource())
+                    .isEqualTo(access.url() + "/ui/");
             await().atMost(Duration.ofSeconds(30)).until(() -> page.findElement(By.id("status")).getText(),
                     "live"::equals);
             Cookie cookie = page.manage().getCookieNamed("kumo-session");

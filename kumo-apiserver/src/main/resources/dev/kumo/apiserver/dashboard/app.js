@@ -2,7 +2,7 @@
 
 import { SignedOut, follow, get } from './api.js';
 import { el } from './charts.js';
-import { eventItems, serverTable, serviceCard } from './views.js';
+import { eventItems, revisionList, serverTable, serviceCard } from './views.js';
 
 const SPAN_MS = 3 * 60 * 1000;
 const MIN_SPAN_MS = 30 * 1000;
@@ -12,6 +12,7 @@ const EVENTS_SHOWN = 25;
 const state = { services: [], revisions: [], events: [], history: new Map(), errors: new Map() };
 let drawing = false;
 
+/** Redraws the cards and the events on the next frame (once however many changes arrived before it). */
 function redraw() {
   if (drawing) {
     return;
@@ -24,6 +25,16 @@ function redraw() {
     document.getElementById('services').replaceChildren(...(cards.length ? cards
       : [el('p', 'empty', 'No Services yet: kumo service create NAME …')]));
     document.getElementById('events').replaceChildren(...eventItems(state.events, EVENTS_SHOWN));
+  });
+}
+
+/** Redraws only the charts, as time passes: the rest of a card (its link) stays put under the pointer. */
+function redrawCharts() {
+  state.services.forEach((service) => {
+    const key = `${service.metadata.namespace}/${service.metadata.name}`;
+    const card = [...document.querySelectorAll('[data-service]')].find((c) => c.dataset.service === key);
+    card?.querySelector('.revisions')?.replaceWith(revisionList(service, state.revisions, state.history,
+      MIN_SPAN_MS));
   });
 }
 
@@ -57,7 +68,7 @@ function sample() {
     state.history.set(key, samples);
   });
   [...state.history.keys()].filter((k) => !seen.has(k)).forEach((k) => state.history.delete(k));
-  redraw();
+  redrawCharts();
 }
 
 /** Follows `path` and shows the server's Table of it in `target`, fetched again after each change. */
@@ -81,7 +92,7 @@ function followTable(path, target, emptyText) {
 
 follow('/apis/serving.knative.dev/v1/services', (items) => { state.services = items; redraw(); },
   report('services'));
-follow('/apis/serving.knative.dev/v1/revisions', (items) => { state.revisions = items; sample(); },
+follow('/apis/serving.knative.dev/v1/revisions', (items) => { state.revisions = items; sample(); redraw(); },
   report('revisions'));
 follow('/api/v1/events', (items) => { state.events = items; redraw(); }, report('events'));
 followTable('/apis/eventing.knative.dev/v1/brokers', 'brokers', 'No Brokers.');

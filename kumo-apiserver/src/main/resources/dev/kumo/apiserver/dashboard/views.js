@@ -38,15 +38,25 @@ export function serviceCard(service, revisions, history, minSpanMs) {
   if (ready?.status === 'False' && ready.message) {
     card.append(el('p', 'message', ready.message));
   }
-  const own = revisions.filter((r) => r.metadata.namespace === namespace
-      && r.metadata.labels?.[SERVICE_LABEL] === name)
-    .sort((a, b) => b.metadata.name.localeCompare(a.metadata.name));
-  const names = [...own].reverse().map((r) => r.metadata.name);
+  const names = ownRevisions(service, revisions).reverse().map((r) => r.metadata.name);
   card.append(el('h4', '', 'Traffic'), splitBar(service.status?.traffic ?? [], names));
-  card.append(el('h4', '', 'Instances'));
+  card.append(el('h4', '', 'Instances'), revisionList(service, revisions, history, minSpanMs));
+  return card;
+}
+
+function ownRevisions(service, revisions) {
+  const { name, namespace } = service.metadata;
+  return revisions.filter((r) => r.metadata.namespace === namespace && r.metadata.labels?.[SERVICE_LABEL] === name)
+    .sort((a, b) => b.metadata.name.localeCompare(a.metadata.name));
+}
+
+/** The newest Revisions of a Service, each with its instance count and chart; redrawn alone as time passes. */
+export function revisionList(service, revisions, history, minSpanMs) {
+  const own = ownRevisions(service, revisions);
+  const names = [...own].reverse().map((r) => r.metadata.name);
   const list = el('div', 'revisions');
   own.slice(0, REVISIONS_SHOWN).forEach((revision) => {
-    const samples = history.get(`${namespace}/${revision.metadata.name}`) ?? [];
+    const samples = history.get(`${service.metadata.namespace}/${revision.metadata.name}`) ?? [];
     const current = revision.status?.actualReplicas ?? 0;
     const row = el('div', 'revision');
     row.dataset.revision = revision.metadata.name;
@@ -58,8 +68,7 @@ export function serviceCard(service, revisions, history, minSpanMs) {
     row.append(label, instanceChart(samples, minSpanMs, colour(names, revision.metadata.name)));
     list.append(row);
   });
-  card.append(list);
-  return card;
+  return list;
 }
 
 /** A meta.k8s.io Table as an HTML table: the columns kubectl shows by default (priority 0). */
