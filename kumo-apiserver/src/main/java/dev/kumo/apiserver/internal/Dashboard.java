@@ -14,20 +14,24 @@ import java.util.Optional;
 
 /**
  * The web dashboard at {@code /ui/}: its files (plain ES modules and CSS from the jar, read once), the login link's
- * landing ({@code GET /ui/login?code=…} → session cookie → {@code /ui/}), the link's issue for the CLI
- * ({@code POST /ui/login-links}, token only) and the logout. Every path but the landing is behind the
+ * page ({@code GET /ui/login?code=…}, which spends nothing: its script POSTs the code to {@code /ui/login}, which
+ * answers with the session cookie, then goes to {@code /ui/}), the link's issue for the CLI
+ * ({@code POST /ui/login-links}, token only) and the logout. Every path but the login's is behind the
  * {@link AccessGate}'s checks; the page itself reads the Kubernetes API with its cookie.
  */
 public final class Dashboard {
 
     /** The login link's path. */
     static final String LOGIN = "/ui/login";
+    /** The login page's script (as the page, open to all: it holds no data). */
+    static final String LOGIN_SCRIPT = "/ui/login.js";
     /** The logout's path ({@code POST}). */
     static final String LOGOUT = "/ui/logout";
     private static final String LINKS = "/ui/login-links";
     private static final String PREFIX = "/ui/";
     private static final List<String> FILES = List.of("index.html", "app.js", "api.js", "charts.js", "views.js",
-            "style.css");
+            "style.css", "login.html", "login.js");
+    private static final int MAX_LOGIN_BYTES = 1024;
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
     // The page runs only its own scripts and styles and talks only to its own origin; no page may frame it.
@@ -53,13 +57,17 @@ public final class Dashboard {
 
     /** Answers a request {@link #asked} says is the dashboard's; it has passed the gate. */
     public void serve(HttpServerRequest request) {
-        request.handler(ignored -> { });
         String path = request.path();
         String method = request.method().name();
         HttpServerResponse response = request.response().putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
-        if (path.equals(LOGIN) && method.equals("GET")) {
+        if (path.equals(LOGIN) && method.equals("POST")) {
             login(request, response);
+            return;
+        }
+        request.handler(ignored -> { });
+        if (path.equals(LOGIN) && method.equals("GET")) {
+            file("login.html", response);
         } else if (path.equals(LINKS) && method.equals("POST")) {
             String code = sessions.issueCode();
             response.setStatusCode(201).putHeader("Content-Type", "application/json").end(Json.write(Json.object()
@@ -79,17 +87,36 @@ public final class Dashboard {
         }
     }
 
+    /** Spends the code of the body {@code {"code": "…"}}: the session cookie, or 401 naming what to do. */
     private void login(HttpServerRequest request, HttpServerResponse response) {
-        Optional<String> session = Optional.ofNullable(request.getParam("code")).flatMap(sessions::redeem);
-        if (session.isEmpty()) {
-            response.setStatusCode(401).putHeader("Content-Type", "text/plain; charset=utf-8")
-                    .end("This login link was used already or has expired (links last "
-                            + DashboardSessions.LINK_LIFETIME.toSeconds() + " s and open one session): run "
-                            + "'kumo dashboard' for a new one.\n");
+        String length = request.getHeader("Content-Length");
+        if (length == null || !length.matches("[0-9]{1,4}") || Integer.parseInt(length) > MAX_LOGIN_BYTES) {
+            request.handler(ignored -> { });
+            response.setStatusCode(413).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("a login is {\"code\": \"…\"} with a Content-Length of at most " + MAX_LOGIN_BYTES
+                            + " bytes\n");
             return;
         }
-        response.setStatusCode(303).putHeader("Set-Cookie", cookie(session.get(),
-                DashboardSessions.SESSION_LIFETIME.toSeconds())).putHeader("Location", PREFIX).end();
+        request.body().onSuccess(body -> {
+            Optional<String> session = code(body).flatMap(sessions::redeem);
+            if (session.isEmpty()) {
+                response.setStatusCode(401).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("This login link was used already or has expired (links last "
+                                + DashboardSessions.LINK_LIFETIME.toSeconds() + " s and open one session): run "
+                                + "'kumo dashboard' for a new one.\n");
+                return;
+            }
+            response.setStatusCode(204).putHeader("Set-Cookie", cookie(session.get(),
+                    DashboardSessions.SESSION_LIFETIME.toSeconds())).end();
+        });
+    }
+
+    private static Optional<String> code(Buffer body) {
+        try {
+            return Optional.of(Json.parseObject(body.toString()).path("code").asText()).filter(c -> !c.isEmpty());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void file(String name, HttpServerResponse response) {

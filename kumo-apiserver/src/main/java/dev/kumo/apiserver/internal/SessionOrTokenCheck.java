@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The token check with the dashboard's two ways in: the login link ({@code GET /ui/login?code=…}, whose one-time
- * code is the credential) and the session cookie it sets. The cookie is a browser's, so it is taken only where a
+ * The token check with the dashboard's two ways in: the login link ({@code /ui/login}: its page and script, which
+ * hold no data, and the POST of its one-time code, which is the credential) and the session cookie that POST sets. The cookie is a browser's, so it is taken only where a
  * page of another origin cannot have sent it: reads and watches ({@code GET}/{@code HEAD}) and the logout, never
  * other writes (those need the token); no {@code Origin} but the server's own; and, where the browser says where
  * the request comes from ({@code Sec-Fetch-Site}), only from the server's own pages or the address bar — even a
@@ -33,7 +33,9 @@ final class SessionOrTokenCheck implements RequestCheck {
 
     @Override
     public Optional<ApiException> refusal(RequestHead request) {
-        boolean login = request.method().equals("GET") && request.path().equals(Dashboard.LOGIN);
+        boolean login = request.path().equals(Dashboard.LOGIN)
+                && (request.method().equals("GET") || request.method().equals("POST"))
+                || request.path().equals(Dashboard.LOGIN_SCRIPT) && request.method().equals("GET");
         if (login || admitsCookie(request)) {
             return Optional.empty();
         }
