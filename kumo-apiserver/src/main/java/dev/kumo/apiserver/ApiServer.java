@@ -3,6 +3,8 @@ package dev.kumo.apiserver;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.internal.AccessGate;
 import dev.kumo.apiserver.internal.ApiHandler;
+import dev.kumo.apiserver.internal.Dashboard;
+import dev.kumo.apiserver.internal.DashboardSessions;
 import dev.kumo.apiserver.internal.HttpExchange;
 import dev.kumo.apiserver.internal.WatchSocket;
 import dev.kumo.http.ClientGuard;
@@ -58,9 +60,16 @@ public final class ApiServer implements AutoCloseable {
                 .setPath(tls.path().toString()).setPassword(tls.password())));
         HttpServer server = ClientGuard.install(vertx.createHttpServer(options), config.limits(),
                 HttpExchange.STATUS_ANSWER);
-        AccessGate gate = AccessGate.of(config);
-        server.requestHandler(request -> gate.serve(request,
-                () -> HttpExchange.serve(request, handler, workers, config.maxBodyBytes())));
+        DashboardSessions sessions = new DashboardSessions(clock);
+        Dashboard dashboard = new Dashboard(sessions, config.tls().isPresent());
+        AccessGate gate = AccessGate.of(config, sessions);
+        server.requestHandler(request -> gate.serve(request, () -> {
+            if (Dashboard.asked(request)) {
+                dashboard.serve(request);
+            } else {
+                HttpExchange.serve(request, handler, workers, config.maxBodyBytes());
+            }
+        }));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import dev.kumo.cli.base.ClientVersion;
 import dev.kumo.cli.build.BuildCommand;
 import dev.kumo.cli.build.BuildRunCommand;
 import dev.kumo.cli.completion.CompletionCommand;
+import dev.kumo.cli.dashboard.DashboardCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.ChannelCommand;
@@ -50,7 +51,8 @@ final class RootCommand extends GroupCommand {
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
-            OptionsCommand.class, PluginCommand.class, TraceCommand.class);
+            OptionsCommand.class, PluginCommand.class, TraceCommand.class,
+            DashboardCommand.class);
 
     @Mixin
     GlobalOptions options;

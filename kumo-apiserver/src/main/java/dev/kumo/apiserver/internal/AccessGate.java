@@ -29,15 +29,20 @@ public final class AccessGate {
         this.checks = checks;
     }
 
-    /** The checks {@code config} asks for: its host, its access rules and its token. */
+    /** The checks {@code config} asks for: its host, its access rules and its token (no dashboard session). */
     public static AccessGate of(ApiServerConfig config) {
+        return of(config, new DashboardSessions(java.time.InstantSource.system()));
+    }
+
+    /** The checks {@code config} asks for; the token may also be a dashboard session of {@code sessions}. */
+    public static AccessGate of(ApiServerConfig config, DashboardSessions sessions) {
         Set<String> hosts = new HashSet<>(config.access().hosts());
         hosts.add(HostCheck.hostName(config.host().contains(":") && !config.host().startsWith("[")
                 ? "[" + config.host() + "]" : config.host()));
         HostCheck hostCheck = new HostCheck(Set.copyOf(hosts));
         OriginCheck origins = new OriginCheck(config.access().origins());
         List<RequestCheck> checks = new ArrayList<>(List.of(hostCheck, origins));
-        config.token().ifPresent(token -> checks.add(new BearerTokenCheck(token)));
+        config.token().ifPresent(token -> checks.add(new SessionOrTokenCheck(new BearerTokenCheck(token), sessions)));
         checks.add(new ContentTypeCheck());
         return new AccessGate(hostCheck, origins, List.copyOf(checks));
     }

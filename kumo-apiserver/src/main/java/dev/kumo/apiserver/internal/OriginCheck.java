@@ -36,7 +36,7 @@ final class OriginCheck implements RequestCheck {
     }
 
     /** Whether the origin's host and port are the request's {@code Host}: the server's own origin. */
-    private static boolean sameOrigin(RequestHead request) {
+    static boolean sameOrigin(RequestHead request) {
         String origin = AccessRules.origin(request.header("origin"));
         String host = request.header("host").trim().toLowerCase(Locale.ROOT);
         int scheme = origin.indexOf("://");

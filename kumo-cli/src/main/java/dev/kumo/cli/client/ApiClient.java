@@ -253,6 +253,12 @@ public final class ApiClient implements AutoCloseable {
         return send(new Call("GET", path, "", "", Optional.empty(), Optional.empty())).body();
     }
 
+    /** A one-time login link for the dashboard ({@code POST /ui/login-links}): its path and lifetime. */
+    public ObjectNode dashboardLogin() {
+        return send(new Call("POST", "/ui/login-links", "application/json", "{}", Optional.empty(), Optional.empty()))
+                .body();
+    }
+
     /** The server's {@code /version} document. */
     public ObjectNode version() {
         return send(new Call("GET", "/version", "", "", Optional.empty(), Optional.empty())).body();
