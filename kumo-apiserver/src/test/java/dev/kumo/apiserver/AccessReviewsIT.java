@@ -130,6 +130,42 @@ class AccessReviewsIT {
     }
 
     @Test
+    void aLocalSubjectAccessReviewAnswersInItsPathsNamespaceOnly() {
+        String local = REVIEWS + "namespaces/default/localsubjectaccessreviews";
+        ApiFixture.Response here = api.post(local, """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "LocalSubjectAccessReview",
+                 "spec": {"user": "%s", "resourceAttributes": {"verb": "watch", "resource": "events"}}}
+                """.formatted(SA));
+        ApiFixture.Response elsewhere = api.post(REVIEWS + "namespaces/other/localsubjectaccessreviews", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "LocalSubjectAccessReview",
+                 "spec": {"user": "%s", "resourceAttributes": {"verb": "watch", "resource": "events"}}}
+                """.formatted(SA));
+        ApiFixture.Response mismatched = api.post(local, """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "LocalSubjectAccessReview",
+                 "spec": {"user": "%s", "resourceAttributes": {"namespace": "other", "verb": "watch",
+                          "resource": "events"}}}
+                """.formatted(SA));
+        ApiFixture.Response nonResource = api.post(local, """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "LocalSubjectAccessReview",
+                 "spec": {"user": "%s", "nonResourceAttributes": {"path": "/apis", "verb": "get"}}}
+                """.formatted(SA));
+        ApiFixture.Response byTheSa = api.send("POST", local, "application/json", """
+                {"apiVersion": "authorization.k8s.io/v1", "kind": "LocalSubjectAccessReview",
+                 "spec": {"user": "x", "resourceAttributes": {"verb": "get", "resource": "events"}}}
+                """, "Impersonate-User", SA);
+
+        assertThat(here.status()).isEqualTo(201);
+        assertThat(here.json().at("/status/allowed").asBoolean()).isTrue();
+        assertThat(here.json().at("/metadata/namespace").asText()).isEqualTo("default");
+        assertThat(here.json().at("/spec/resourceAttributes/namespace").asText()).isEqualTo("default");
+        assertThat(elsewhere.json().at("/status/allowed").asBoolean()).as("its Role binds in default only").isFalse();
+        assertThat(mismatched.status()).isEqualTo(422);
+        assertThat(mismatched.text()).contains("spec.resourceAttributes.namespace", "must match");
+        assertThat(nonResource.status()).isEqualTo(422);
+        assertThat(byTheSa.status()).as("creating reviews is RBAC-checked like any create").isEqualTo(403);
+    }
+
+    @Test
     void aSelfSubjectRulesReviewListsTheCallersRulesInTheNamespace() {
         ApiFixture.Response rules = api.send("POST", REVIEWS + "selfsubjectrulesreviews", "application/json", """
                 {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectRulesReview",

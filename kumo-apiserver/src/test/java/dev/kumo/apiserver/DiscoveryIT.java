@@ -67,10 +67,12 @@ class DiscoveryIT {
         JsonNode legacy = api.get("/apis/authorization.k8s.io/v1").json();
         assertThat(legacy.path("groupVersion").asText()).isEqualTo("authorization.k8s.io/v1");
         assertThat(legacy.path("resources").findValuesAsText("name")).containsExactlyInAnyOrder(
-                "selfsubjectaccessreviews", "subjectaccessreviews", "selfsubjectrulesreviews");
+                "selfsubjectaccessreviews", "subjectaccessreviews", "localsubjectaccessreviews",
+                "selfsubjectrulesreviews");
         legacy.path("resources").forEach(resource -> {
             assertThat(resource.path("verbs").toString()).isEqualTo("[\"create\"]");
-            assertThat(resource.path("namespaced").asBoolean()).isFalse();
+            assertThat(resource.path("namespaced").asBoolean())
+                    .isEqualTo(resource.path("name").asText().equals("localsubjectaccessreviews"));
         });
 
         JsonNode aggregated = api.get("/apis", "Accept",
@@ -84,7 +86,8 @@ class DiscoveryIT {
         assertThat(group).isNotNull();
         JsonNode resources = group.at("/versions/0/resources");
         assertThat(resources.findValuesAsText("resource")).containsExactlyInAnyOrder(
-                "selfsubjectaccessreviews", "subjectaccessreviews", "selfsubjectrulesreviews");
+                "selfsubjectaccessreviews", "subjectaccessreviews", "localsubjectaccessreviews",
+                "selfsubjectrulesreviews");
         assertThat(resources.get(0).path("scope").asText()).isEqualTo("Cluster");
         assertThat(resources.get(0).path("verbs").toString()).isEqualTo("[\"create\"]");
         assertThat(resources.get(0).at("/responseKind/kind").asText()).endsWith("Review");

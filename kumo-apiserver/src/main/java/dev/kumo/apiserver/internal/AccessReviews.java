@@ -18,17 +18,21 @@ import java.util.List;
 /**
  * {@code authorization.k8s.io/v1}'s reviews, create-only and answered in the returned object's status as Kubernetes
  * does: SelfSubjectAccessReview (may I? — {@code kubectl auth can-i}), SubjectAccessReview (may this user and these
- * groups?) and SelfSubjectRulesReview (what may I in this namespace? — {@code kubectl auth can-i --list}).
+ * groups?), LocalSubjectAccessReview (the same, in the namespace of its path only) and SelfSubjectRulesReview (what
+ * may I in this namespace? — {@code kubectl auth can-i --list}).
  */
 final class AccessReviews {
 
     static final String GROUP = "authorization.k8s.io";
 
-    /** The reviews as discovery lists them: cluster-wide, create only. */
+    static final String LOCAL = "localsubjectaccessreviews";
+
+    /** The reviews as discovery lists them: create only; all cluster-wide but the local one. */
     static final List<ResourceType> TYPES = List.of(
-            review("SelfSubjectAccessReview", "selfsubjectaccessreviews"),
-            review("SubjectAccessReview", "subjectaccessreviews"),
-            review("SelfSubjectRulesReview", "selfsubjectrulesreviews"));
+            review("SelfSubjectAccessReview", "selfsubjectaccessreviews", false),
+            review("SubjectAccessReview", "subjectaccessreviews", false),
+            review("LocalSubjectAccessReview", LOCAL, true),
+            review("SelfSubjectRulesReview", "selfsubjectrulesreviews", false));
 
     private final RbacAuthorizer authorizer;
 
@@ -36,28 +40,36 @@ final class AccessReviews {
         this.authorizer = authorizer;
     }
 
-    private static ResourceType review(String kind, String plural) {
-        return new ResourceType(GROUP, "v1", kind, plural, plural.substring(0, plural.length() - 1), false, false,
-                List.of(), List.of());
+    private static ResourceType review(String kind, String plural, boolean namespaced) {
+        return new ResourceType(GROUP, "v1", kind, plural, plural.substring(0, plural.length() - 1), namespaced,
+                false, List.of(), List.of());
     }
 
-    /** Whether {@code segments} address one of the reviews. */
+    /** Whether {@code segments} address one of the reviews (the local one under {@code namespaces/NS/}). */
     static boolean addresses(List<String> segments) {
-        return segments.size() == 4 && segments.get(0).equals("apis") && segments.get(1).equals(GROUP)
-                && segments.get(2).equals("v1") && TYPES.stream().anyMatch(t -> t.plural().equals(segments.get(3)));
+        if (segments.size() < 4 || !segments.get(0).equals("apis") || !segments.get(1).equals(GROUP)
+                || !segments.get(2).equals("v1")) {
+            return false;
+        }
+        if (segments.size() == 6) {
+            return segments.get(3).equals("namespaces") && segments.get(5).equals(LOCAL);
+        }
+        return segments.size() == 4 && TYPES.stream().anyMatch(t -> !t.namespaced()
+                && t.plural().equals(segments.get(3)));
     }
 
-    /** Answers a review posted by {@code caller}. */
-    Reply serve(ApiRequest request, UserInfo caller, String plural) {
+    /** Answers a review posted by {@code caller} to {@code segments} (see {@link #addresses}). */
+    Reply serve(ApiRequest request, UserInfo caller, List<String> segments) {
         if (!request.method().equals("POST")) {
             throw ApiHandler.methodNotAllowed(request.method());
         }
         ObjectNode review = RequestBodies.object(request);
         ObjectNode spec = review.withObjectProperty("spec");
         ObjectNode status = Json.object();
-        switch (plural) {
+        switch (segments.getLast()) {
             case "selfsubjectrulesreviews" -> rules(caller, spec.path("namespace").asText(""), status);
             case "subjectaccessreviews" -> decide(subject(review, spec), attributes(review, spec), status);
+            case LOCAL -> decide(subject(review, spec), local(review, spec, segments.get(4)), status);
             default -> decide(caller, attributes(review, spec), status);
         }
         review.put("apiVersion", GROUP + "/v1");
@@ -121,6 +133,28 @@ final class AccessReviews {
         return new Attributes.Resource(resource.path("verb").asText(""), resource.path("group").asText(""),
                 resource.path("resource").asText(""), resource.path("subresource").asText(""),
                 resource.path("name").asText(""), resource.path("namespace").asText(""));
+    }
+
+    /**
+     * A LocalSubjectAccessReview's attributes: as Kubernetes, its resource's namespace must be its path's (left
+     * empty, it is), and it cannot ask about a non-resource URL.
+     */
+    private static Attributes local(ObjectNode review, ObjectNode spec, String namespace) {
+        JsonNode resource = spec.path("resourceAttributes");
+        if (resource.isObject() && resource.path("namespace").asText("").isEmpty()) {
+            ((ObjectNode) resource).put("namespace", namespace);
+        }
+        if (resource.isObject() && !resource.path("namespace").asText().equals(namespace)) {
+            throw invalid(review, FieldError.invalid("spec.resourceAttributes.namespace",
+                    resource.path("namespace").asText(), "must match metadata.namespace, the namespace of the "
+                            + "request's path (" + namespace + ")"));
+        }
+        if (spec.path("nonResourceAttributes").isObject()) {
+            throw invalid(review, FieldError.invalid("spec.nonResourceAttributes", "…", "disallowed on this kind "
+                    + "of request: ask about non-resource URLs with a SubjectAccessReview"));
+        }
+        review.withObjectProperty("metadata").put("namespace", namespace);
+        return attributes(review, spec);
     }
 
     private static ApiException invalid(ObjectNode review, FieldError error) {

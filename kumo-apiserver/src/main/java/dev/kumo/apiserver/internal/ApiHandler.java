@@ -124,7 +124,7 @@ public final class ApiHandler {
                 roleEscalation.check(impersonated.get(), request, segments);
             }
             if (AccessReviews.addresses(segments)) {
-                return reviews.serve(request, impersonated.orElse(UserInfo.ADMIN), segments.get(3));
+                return reviews.serve(request, impersonated.orElse(UserInfo.ADMIN), segments);
             }
             return route(request, segments);
         } catch (ApiException e) {
