@@ -96,6 +96,36 @@ class WatchIT {
     }
 
     @Test
+    void aWatchListSendsTheCurrentObjectsThenTheInitialEventsEndBookmarkThenChanges() throws Exception {
+        api.post(SERVICES, service("one", ""));
+        api.post(SERVICES, service("two", ""));
+        List<JsonNode> events = watch(SERVICES + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true"
+                + "&resourceVersionMatch=NotOlderThan&resourceVersion=", "application/json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 3);
+        api.post(SERVICES, service("three", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 4);
+
+        assertThat(events.subList(0, 2)).extracting(e -> e.path("type").asText() + " " + e.at("/object/metadata/name")
+                .asText()).containsExactlyInAnyOrder("ADDED one", "ADDED two");
+        JsonNode end = events.get(2);
+        assertThat(end.path("type").asText()).isEqualTo("BOOKMARK");
+        assertThat(end.at("/object/metadata/annotations").path("k8s.io/initial-events-end").asText()).isEqualTo("true");
+        long listedAt = Long.parseLong(end.at("/object/metadata/resourceVersion").asText());
+        assertThat(events.get(3).path("type").asText()).isEqualTo("ADDED");
+        assertThat(events.get(3).at("/object/metadata/name").asText()).isEqualTo("three");
+        assertThat(Long.parseLong(events.get(3).at("/object/metadata/resourceVersion").asText()))
+                .isGreaterThan(listedAt);
+    }
+
+    @Test
+    void aWatchListWithoutWhatKubernetesRequiresBesideItIsInvalidNamingTheFields() {
+        ApiFixture.Response refused = api.get(SERVICES + "?watch=true&sendInitialEvents=true");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("resourceVersionMatch", "NotOlderThan", "allowWatchBookmarks");
+    }
+
+    @Test
     void timeoutSecondsEndsTheStream() throws Exception {
         HttpResponse<java.io.InputStream> response = api.client.send(HttpRequest.newBuilder(
                 URI.create(api.base() + SERVICES + "?watch=true&timeoutSeconds=1")).build(),

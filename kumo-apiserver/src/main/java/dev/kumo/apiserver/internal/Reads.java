@@ -2,6 +2,7 @@ package dev.kumo.apiserver.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
+import dev.kumo.api.errors.FieldError;
 import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.printing.TableProfile;
 import dev.kumo.store.FieldMatch;
@@ -69,9 +70,36 @@ final class Reads {
         Optional<Duration> timeout = request.param("timeoutSeconds").map(Reads::seconds);
         boolean table = request.wantsTable();
         TableProfile profile = request.tableProfile();
-        return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options, since),
+        boolean initialEvents = initialEvents(request);
+        return new Reply.Stream(new WatchStream(store, target.type(), new WatchOptions(options,
+                initialEvents ? Optional.empty() : since),
                 object -> table ? tables.table(target.kind(), profile, List.of(object), resourceVersionOf(object)) : object,
-                timeout, request.flag("allowWatchBookmarks") ? Optional.of(bookmarkInterval) : Optional.empty()));
+                timeout, request.flag("allowWatchBookmarks") ? Optional.of(bookmarkInterval) : Optional.empty(),
+                initialEvents));
+    }
+
+    /**
+     * Whether a watch asks for its initial events ({@code sendInitialEvents=true}), with what Kubernetes requires
+     * beside it: {@code allowWatchBookmarks=true} and {@code resourceVersionMatch=NotOlderThan} (the objects are
+     * read now, never older than a resourceVersion given).
+     */
+    private static boolean initialEvents(ApiRequest request) {
+        if (!request.flag("sendInitialEvents")) {
+            return false;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!request.param("resourceVersionMatch").orElse("").equals("NotOlderThan")) {
+            errors.add(FieldError.forbidden("resourceVersionMatch",
+                    "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+        }
+        if (!request.flag("allowWatchBookmarks")) {
+            errors.add(FieldError.forbidden("allowWatchBookmarks",
+                    "sendInitialEvents requires setting allowWatchBookmarks to true"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("ListOptions", "", errors);
+        }
+        return true;
     }
 
     static ListOptions listOptions(ApiRequest request, Target target) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.store.ResourceList;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.Watch;
 import dev.kumo.store.WatchEvent;
@@ -23,8 +24,15 @@ import java.util.function.Function;
  * the resourceVersion of the last event sent (or the one resumed from) is sent every {@link #BOOKMARK_INTERVAL}, as
  * Kubernetes' watch cache does, so the client resumes from there rather than from an older version that may be
  * gone. A watch without a resourceVersion gets none: its first events are the current objects, in no version order.
+ *
+ * <p>With {@code sendInitialEvents} (client-go's watch-list: an informer's list as a watch), the current objects come
+ * first as ADDED, then a BOOKMARK at the version they were read at, annotated {@code k8s.io/initial-events-end:
+ * "true"}, then the changes after it, with periodic bookmarks.
  */
 public final class WatchStream implements LineStream {
+
+    /** The annotation on the BOOKMARK that ends a watch-list's initial events. */
+    static final String INITIAL_EVENTS_END = "k8s.io/initial-events-end";
 
     /** About Kubernetes' own bookmark period (its watch cache sends one roughly each minute). */
     static final Duration BOOKMARK_INTERVAL = Duration.ofMinutes(1);
@@ -35,16 +43,24 @@ public final class WatchStream implements LineStream {
     private final Function<ObjectNode, ObjectNode> render;
     private final Optional<Duration> timeout;
     private final Optional<Duration> bookmarks;
+    private final boolean initialEvents;
 
     /** A watch of {@code type}; {@code bookmarks}: how often to send a BOOKMARK, when the client allows them. */
     WatchStream(ResourceStore store, ResourceType type, WatchOptions options, Function<ObjectNode, ObjectNode> render,
             Optional<Duration> timeout, Optional<Duration> bookmarks) {
+        this(store, type, options, render, timeout, bookmarks, false);
+    }
+
+    /** The same, sending the current objects first and the initial-events-end bookmark when {@code initialEvents}. */
+    WatchStream(ResourceStore store, ResourceType type, WatchOptions options, Function<ObjectNode, ObjectNode> render,
+            Optional<Duration> timeout, Optional<Duration> bookmarks, boolean initialEvents) {
         this.store = store;
         this.type = type;
         this.options = options;
         this.render = render;
         this.timeout = timeout;
-        this.bookmarks = options.sinceResourceVersion().isPresent() ? bookmarks : Optional.empty();
+        this.initialEvents = initialEvents;
+        this.bookmarks = options.sinceResourceVersion().isPresent() || initialEvents ? bookmarks : Optional.empty();
     }
 
     @Override
@@ -66,7 +82,8 @@ public final class WatchStream implements LineStream {
     @Override
     public Handle start(Sink sink) {
         AtomicLong lastSent = new AtomicLong(options.sinceResourceVersion().orElse(0L));
-        Watch watch = store.watch(type, options, new WatchListener() {
+        WatchOptions from = initialEvents ? sendInitialEvents(sink, lastSent) : options;
+        Watch watch = store.watch(type, from, new WatchListener() {
             @Override
             public void onEvent(WatchEvent event) {
                 if (event.type() == WatchEvent.Type.BOOKMARK) {
@@ -99,13 +116,35 @@ public final class WatchStream implements LineStream {
         };
     }
 
+    /** The current objects as ADDED, then the bookmark that ends them; the watch goes on from their version. */
+    private WatchOptions sendInitialEvents(Sink sink, AtomicLong lastSent) {
+        ResourceList current = store.list(type, options.filter());
+        for (ObjectNode object : current.items()) {
+            ObjectNode line = Json.object().put("type", WatchEvent.Type.ADDED.name());
+            line.set("object", render.apply(object));
+            sink.line(Json.write(line));
+        }
+        lastSent.set(current.resourceVersion());
+        ObjectNode object = bookmarkObject(current.resourceVersion());
+        ((ObjectNode) object.get("metadata")).putObject("annotations").put(INITIAL_EVENTS_END, "true");
+        ObjectNode line = Json.object().put("type", "BOOKMARK");
+        line.set("object", object);
+        sink.line(Json.write(line));
+        return new WatchOptions(options.filter(), Optional.of(current.resourceVersion()));
+    }
+
+    private ObjectNode bookmarkObject(long resourceVersion) {
+        ObjectNode object = Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion());
+        object.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+        return object;
+    }
+
     private void sendBookmarks(Sink sink, AtomicLong lastSent, Duration every) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(every);
-                ObjectNode object = Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion());
                 synchronized (lastSent) {
-                    object.putObject("metadata").put("resourceVersion", Long.toString(lastSent.get()));
+                    ObjectNode object = bookmarkObject(lastSent.get());
                     ObjectNode line = Json.object().put("type", "BOOKMARK");
                     line.set("object", object);
                     sink.line(Json.write(line));
