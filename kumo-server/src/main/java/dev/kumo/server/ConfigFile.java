@@ -45,9 +45,10 @@ record ConfigFile(
 
     /**
      * Knative's {@code default-ch-webhook} {@code default-ch-config}: the channel kind Channels, Sequences and
-     * Parallels get when they name none ({@code namespaceDefaults} is not served: one default for the server).
+     * Parallels get when they name none — their namespace's ({@code namespaceDefaults}), else {@code clusterDefault}.
      */
-    record ChannelDefaults(@JsonProperty("clusterDefault") ChannelTemplate clusterDefault) {
+    record ChannelDefaults(@JsonProperty("clusterDefault") ChannelTemplate clusterDefault,
+            @JsonProperty("namespaceDefaults") java.util.Map<String, ChannelTemplate> namespaceDefaults) {
     }
 
     /** Reads the file; an unknown key or a bad value is an error naming the key and the file. */

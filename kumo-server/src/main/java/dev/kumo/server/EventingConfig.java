@@ -1,6 +1,6 @@
 package dev.kumo.server;
 
-import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.ChannelDefaults;
 
 /**
  * How Eventing runs in the server.
@@ -14,7 +14,7 @@ import dev.kumo.api.messaging.ChannelTemplate;
  *     {@code default-ch-webhook} {@code clusterDefault}; InMemoryChannel unless configured)
  */
 public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxInFlightPerTrigger,
-        boolean sourcesCrossNamespace, ChannelTemplate defaultChannel) {
+        boolean sourcesCrossNamespace, ChannelDefaults defaultChannel) {
 
     /** Deliveries in flight per Trigger unless configured (the event mesh's default). */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
@@ -29,7 +29,7 @@ public record EventingConfig(boolean on, ServerConfig.HostPort address, int maxI
 
     /** Eventing on at {@code address} with the default bound, sources reading their own namespace only. */
     public static EventingConfig on(ServerConfig.HostPort address) {
-        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT, false, ChannelTemplate.IN_MEMORY_CHANNEL);
+        return new EventingConfig(true, address, DEFAULT_MAX_IN_FLIGHT, false, ChannelDefaults.IN_MEMORY_CHANNEL);
     }
 
     /** These settings, ApiServerSources reading other namespaces or not. */

@@ -1,7 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.api.kinds.Kinds;
-import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.api.serving.ServingConfig;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
@@ -17,7 +17,7 @@ final class KumoKinds {
      * The kinds, the Serving ones admitted against the server's autoscaler settings (initial-scale 0, bounds), the
      * channel kinds and flows defaulted to {@code defaultChannel}.
      */
-    static Kinds all(AutoscalerConfig autoscaler, ChannelTemplate defaultChannel) {
+    static Kinds all(AutoscalerConfig autoscaler, ChannelDefaults defaultChannel) {
         return BuiltInKinds.all(new ServingConfig(ServingDefaults.KNATIVE, autoscaler), defaultChannel);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kumo.server;
 
+import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.GoDuration;
@@ -217,20 +218,32 @@ public final class ServerCommand implements Callable<Integer> {
         return TracingConfig.endpointFromEnvironment(environment).map(tracing::withOtlpEndpoint).orElse(tracing);
     }
 
-    /** Knative's comma-separated registry list ({@code kind.local,ko.local}), or a YAML list of them. */
-    /** The {@code default-ch-config} {@code clusterDefault}, checked; InMemoryChannel when not configured. */
-    private static ChannelTemplate defaultChannel(ConfigFile file) {
-        if (file.defaultChConfig() == null || file.defaultChConfig().clusterDefault() == null) {
-            return ChannelTemplate.IN_MEMORY_CHANNEL;
+    /**
+     * The {@code default-ch-config}: {@code clusterDefault} (InMemoryChannel when not configured) and
+     * {@code namespaceDefaults}, each checked.
+     */
+    private static ChannelDefaults defaultChannel(ConfigFile file) {
+        if (file.defaultChConfig() == null) {
+            return ChannelDefaults.IN_MEMORY_CHANNEL;
         }
-        ChannelTemplate template = file.defaultChConfig().clusterDefault();
-        if (template.apiVersion() == null || template.kind() == null) {
-            throw new IllegalArgumentException("default-ch-config.clusterDefault: want apiVersion and kind, e.g. "
+        ChannelTemplate cluster = file.defaultChConfig().clusterDefault() == null ? ChannelTemplate.IN_MEMORY_CHANNEL
+                : checked(file.defaultChConfig().clusterDefault(), "default-ch-config.clusterDefault");
+        Map<String, ChannelTemplate> namespaces = new java.util.TreeMap<>();
+        Optional.ofNullable(file.defaultChConfig().namespaceDefaults()).orElse(Map.of()).forEach((namespace,
+                template) -> namespaces.put(namespace, checked(template, "default-ch-config.namespaceDefaults."
+                        + namespace)));
+        return new ChannelDefaults(cluster, namespaces);
+    }
+
+    private static ChannelTemplate checked(ChannelTemplate template, String key) {
+        if (template == null || template.apiVersion() == null || template.kind() == null) {
+            throw new IllegalArgumentException(key + ": want apiVersion and kind, e.g. "
                     + "apiVersion: messaging.knative.dev/v1, kind: InMemoryChannel");
         }
         return template;
     }
 
+    /** Knative's comma-separated registry list ({@code kind.local,ko.local}), or a YAML list of them. */
     private static Set<String> registries(List<String> values) {
         return values.stream().flatMap(value -> java.util.Arrays.stream(value.split(","))).map(String::strip)
                 .filter(registry -> !registry.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -27,19 +27,40 @@ class ServerSettingsTest {
     @Test
     void theDefaultChannelIsInMemoryChannelUnlessDefaultChConfigSaysOtherwise() throws Exception {
         assertThat(parse("--data-dir", dir.toString()).eventing().defaultChannel())
-                .isEqualTo(dev.kumo.api.messaging.ChannelTemplate.IN_MEMORY_CHANNEL);
+                .isEqualTo(dev.kumo.api.messaging.ChannelDefaults.IN_MEMORY_CHANNEL);
         Path file = dir.resolve("channels.yaml");
         java.nio.file.Files.writeString(file, """
                 default-ch-config:
                   clusterDefault:
                     apiVersion: messaging.knative.dev/v1
                     kind: KafkaChannel
+                  namespaceDefaults:
+                    team-a:
+                      apiVersion: messaging.knative.dev/v1
+                      kind: InMemoryChannel
                 """);
 
         ServerConfig settings = parse("--config", file.toString(), "--data-dir", dir.toString());
 
-        assertThat(settings.eventing().defaultChannel()).isEqualTo(new dev.kumo.api.messaging.ChannelTemplate(
-                "messaging.knative.dev/v1", "KafkaChannel", null));
+        dev.kumo.api.messaging.ChannelTemplate kafka = new dev.kumo.api.messaging.ChannelTemplate(
+                "messaging.knative.dev/v1", "KafkaChannel", null);
+        assertThat(settings.eventing().defaultChannel().forNamespace("default")).isEqualTo(kafka);
+        assertThat(settings.eventing().defaultChannel().forNamespace("team-a"))
+                .isEqualTo(dev.kumo.api.messaging.ChannelTemplate.IN_MEMORY_CHANNEL);
+    }
+
+    @Test
+    void aNamespaceDefaultWithoutAKindIsRefusedNamingItsKey() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("bad-channels.yaml"), """
+                default-ch-config:
+                  namespaceDefaults:
+                    team-a:
+                      apiVersion: messaging.knative.dev/v1
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--config", file.toString(), "--data-dir",
+                dir.toString())).hasStackTraceContaining("default-ch-config.namespaceDefaults.team-a: want apiVersion "
+                        + "and kind");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.kumo.api.events.EventKinds;
 import dev.kumo.api.flows.kinds.FlowsKinds;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
+import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.messaging.kinds.MessagingKinds;
 import dev.kumo.api.placeholder.PlaceholderKinds;
@@ -39,6 +40,11 @@ public final class BuiltInKinds {
 
     /** The kinds, Channels, Sequences and Parallels without a template getting {@code defaultChannel}. */
     public static Kinds all(ServingConfig serving, ChannelTemplate defaultChannel) {
+        return all(serving, ChannelDefaults.of(defaultChannel));
+    }
+
+    /** The kinds, Channels, Sequences and Parallels without a template getting their namespace's default. */
+    public static Kinds all(ServingConfig serving, ChannelDefaults defaultChannel) {
         List<KindDefinition> definitions = new ArrayList<>(CoreKinds.all());
         definitions.addAll(EventKinds.all());
         definitions.addAll(ServingKinds.all(serving));

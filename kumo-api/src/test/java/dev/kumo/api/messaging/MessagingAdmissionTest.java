@@ -88,6 +88,21 @@ class MessagingAdmissionTest {
     }
 
     @Test
+    void aNamespacesDefaultTemplateWinsOverTheClustersInThatNamespaceOnly() {
+        KindFixtures kinds = fixtures(new ChannelDefaults(ChannelTemplate.IN_MEMORY_CHANNEL,
+                java.util.Map.of("default", KAFKA)));
+
+        assertThat(kinds.admit(yaml(CHANNEL)).object().at("/spec/channelTemplate/kind").asText())
+                .isEqualTo("KafkaChannel");
+        assertThat(kinds.admit(yaml(SEQUENCE)).object().at("/spec/channelTemplate/kind").asText())
+                .isEqualTo("KafkaChannel");
+        assertThat(kinds.admit(yaml(PARALLEL)).object().at("/spec/channelTemplate/kind").asText())
+                .isEqualTo("KafkaChannel");
+        assertThat(kinds.admit(yaml(CHANNEL.replace("namespace: default", "namespace: other"))).object()
+                .at("/spec/channelTemplate/kind").asText()).isEqualTo("InMemoryChannel");
+    }
+
+    @Test
     void sequencesAndParallelsGetTheTemplate() {
         assertThat(KINDS.admit(yaml(SEQUENCE)).object().at("/spec/channelTemplate/kind").asText())
                 .isEqualTo("InMemoryChannel");
@@ -130,8 +145,12 @@ class MessagingAdmissionTest {
     }
 
     private static KindFixtures fixtures(ChannelTemplate template) {
-        List<KindDefinition> kinds = new ArrayList<>(MessagingKinds.all(template));
-        kinds.addAll(FlowsKinds.all(template));
+        return fixtures(ChannelDefaults.of(template));
+    }
+
+    private static KindFixtures fixtures(ChannelDefaults defaults) {
+        List<KindDefinition> kinds = new ArrayList<>(MessagingKinds.all(defaults));
+        kinds.addAll(FlowsKinds.all(defaults));
         return new KindFixtures(kinds);
     }
 }

@@ -10,7 +10,7 @@ import dev.kumo.api.kinds.KindRules;
 import dev.kumo.api.kinds.ObjectMetaValidation.NameRule;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.kinds.TypedAdmission;
-import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
 import java.util.List;
@@ -27,17 +27,19 @@ public final class FlowsKinds {
     private FlowsKinds() {
     }
 
-    /** The kinds; flows without a channel template get {@code defaultTemplate}. */
-    public static List<KindDefinition> all(ChannelTemplate defaultTemplate) {
+    /** The kinds; flows without a channel template get their namespace's from {@code defaults}. */
+    public static List<KindDefinition> all(ChannelDefaults defaults) {
         return List.of(
                 new KindDefinition(ResourceTypes.SEQUENCE, new TypedAdmission<>(ResourceTypes.SEQUENCE,
                         Sequence.class, NameRule.DNS1123_SUBDOMAIN, KindRules.<Sequence>of(
-                                (value, existing) -> FlowDefaults.sequence(value, defaultTemplate),
+                                (value, existing) -> FlowDefaults.sequence(value,
+                                        defaults.forNamespace(value.metadata().namespace())),
                                 FlowValidation::sequence)))
                         .withPrinting(FLOW_COLUMNS),
                 new KindDefinition(ResourceTypes.PARALLEL, new TypedAdmission<>(ResourceTypes.PARALLEL,
                         Parallel.class, NameRule.DNS1123_SUBDOMAIN, KindRules.<Parallel>of(
-                                (value, existing) -> FlowDefaults.parallel(value, defaultTemplate),
+                                (value, existing) -> FlowDefaults.parallel(value,
+                                        defaults.forNamespace(value.metadata().namespace())),
                                 FlowValidation::parallel)))
                         .withPrinting(FLOW_COLUMNS));
     }

@@ -1,7 +1,7 @@
 package dev.kumo.api.messaging.kinds;
 
 import dev.kumo.api.messaging.Channel;
-import dev.kumo.api.messaging.ChannelTemplate;
+import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.messaging.InMemoryChannel;
 import dev.kumo.api.messaging.Subscription;
 
@@ -41,12 +41,13 @@ public final class MessagingKinds {
     private MessagingKinds() {
     }
 
-    /** The kinds; Channels without a template get {@code defaultTemplate}. */
-    public static List<KindDefinition> all(ChannelTemplate defaultTemplate) {
+    /** The kinds; Channels without a template get their namespace's from {@code defaults}. */
+    public static List<KindDefinition> all(ChannelDefaults defaults) {
         return List.of(
                 new KindDefinition(ResourceTypes.CHANNEL, new TypedAdmission<>(ResourceTypes.CHANNEL, Channel.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Channel>of(
-                                (value, existing) -> MessagingDefaults.channel(value, existing, defaultTemplate),
+                                (value, existing) -> MessagingDefaults.channel(value, existing,
+                                        defaults.forNamespace(value.metadata().namespace())),
                                 MessagingValidation::channel)))
                         .withPrinting(channelColumns(".spec.channelTemplate.kind")),
                 new KindDefinition(ResourceTypes.IN_MEMORY_CHANNEL, new TypedAdmission<>(
