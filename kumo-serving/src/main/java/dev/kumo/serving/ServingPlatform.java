@@ -24,6 +24,7 @@ import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.controller.engine.EngineMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
@@ -121,6 +122,12 @@ public final class ServingPlatform implements AutoCloseable {
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events) {
+        return start(vertx, store, clock, settings, registry, runtimes, events, EngineMetrics.NONE);
+    }
+
+    /** The same, the controllers' queues and reconciles told to {@code engineMetrics}. */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events, EngineMetrics engineMetrics) {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
@@ -162,7 +169,8 @@ public final class ServingPlatform implements AutoCloseable {
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
-                        .withProgressDeadline(settings.progressDeadline()),
+                        .withProgressDeadline(settings.progressDeadline())
+                        .withEngine(ServingControllerConfig.DEFAULTS.engine().withMetrics(engineMetrics)),
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,

@@ -25,6 +25,7 @@ import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.RuntimeFactory;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.server.metrics.ControllerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
@@ -125,7 +126,8 @@ public final class EventingPlatform implements AutoCloseable {
         WorkloadRuntime sourceRuntime = components.open("ContainerSource runtime",
                 () -> runtimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
         EventingControllers controllers = components.open("eventing controllers",
-                () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
+                () -> EventingControllers.start(store, clock,
+                        EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(registry)),
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
                                 new ContainerSources(sourceRuntime), new MeshChannels(mesh,
