@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.dataplane.api.ColdStart;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 
 /**
- * The split of a cold start, per revision (tags {@code namespace}, {@code revision}):
+ * The split of a cold start, per revision (tags {@code namespace}, {@code revision}, {@code service},
+ * {@code configuration}; one set per scaled Revision):
  * {@code kumo_workload_start_seconds} (an instance's exec → ready, recorded when it becomes ready) and
  * {@code kumo_cold_start_platform_seconds} (the router's {@code kumo_cold_start_seconds} less that, see
  * {@link ColdStartSplit}); removed when the revision is no longer scaled.
@@ -31,9 +33,15 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
 
     private final MeterRegistry registry;
     private final ColdStartSplit split = new ColdStartSplit();
+    private final RevisionOwners owners;
 
     ColdStartMeters(MeterRegistry registry) {
+        this(registry, RevisionOwners.NONE);
+    }
+
+    ColdStartMeters(MeterRegistry registry, RevisionOwners owners) {
         this.registry = registry;
+        this.owners = owners;
     }
 
     @Override
@@ -59,7 +67,8 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     public void forgotten(RevisionId revision) {
         split.forget(revision);
         for (String name : List.of(WORKLOAD_START, PLATFORM)) {
-            Timer timer = registry.find(name).tags(tags(revision)).timer();
+            Timer timer = registry.find(name).tags("namespace", revision.namespace(), "revision", revision.name())
+                    .timer();
             if (timer != null) {
                 registry.remove(timer);
             }
@@ -71,8 +80,8 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
                 .register(registry);
     }
 
-    private static Tags tags(RevisionId revision) {
-        return Tags.of("namespace", revision.namespace(), "revision", revision.name());
+    private Tags tags(RevisionId revision) {
+        return RevisionOwners.tags(revision, owners.of(revision));
     }
 
     private static Duration[] seconds(double... values) {

@@ -25,6 +25,7 @@ import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.controller.engine.EngineMetrics;
+import dev.kumo.dataplane.api.RevisionOwners;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
@@ -135,12 +136,13 @@ public final class ServingPlatform implements AutoCloseable {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
+        RevisionOwners owners = new StoredRevisionOwners(store);
         RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
                 .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry()), endpoints,
-                registry, signals);
+                registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
-        ColdStartMeters coldStarts = new ColdStartMeters(registry);
+        ColdStartMeters coldStarts = new ColdStartMeters(registry, owners);
         components.run("cold start meters", () -> runtime.watch(coldStarts));
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
@@ -153,7 +155,7 @@ public final class ServingPlatform implements AutoCloseable {
                 routing::reachable, clock, autoscaler.get(ConfigAutoscaler.TICK_INTERVAL), signals);
         signals.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
-        ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
+        ScaleGauges.register(registry, scaling, runtimeEndpoints::ready, owners);
         ScalingEvents scalingEvents = new ScalingEvents(events.recorder("autoscaler"), scaling::lastDesired);
         scaling.onChange(scalingEvents::changed);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));

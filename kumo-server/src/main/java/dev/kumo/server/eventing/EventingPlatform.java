@@ -106,6 +106,7 @@ public final class EventingPlatform implements AutoCloseable {
                         .withPort(settings.port()).withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS)
                         .withLimits(settings.limits()).withOpenTelemetry(settings.openTelemetry()), clock));
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
+        components.run("delivery meters", () -> mesh.onDeliveryEnd(new DeliveryMeters(registry)));
         components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
                 recorders.recorder("eventing-dispatcher"))));
         HttpEventSender sender = components.open("event sender",
