@@ -114,7 +114,8 @@ final class ControllerRunner {
 
     /**
      * Reconciles {@code key} with the object's kind, namespace and name in the MDC (the keys of
-     * {@code --log-format json}), so every line logged meanwhile on this thread says what it is about.
+     * {@code --log-format json}), so every line logged meanwhile on this thread says what it is about; each
+     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}).
      */
     private void process(NamespacedName key) {
         long started = System.nanoTime();
@@ -122,7 +123,9 @@ final class ControllerRunner {
              var namespace = MDC.putCloseable("namespace", key.namespace());
              var name = MDC.putCloseable("name", key.name())) {
             EngineMetrics.Outcome outcome = reconcile(key);
-            metrics.reconciled(outcome, Duration.ofNanos(System.nanoTime() - started));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.reconciled(outcome, took);
+            LOG.debug("{} {}: reconciled ({}, {} ms)", controller.name(), key, outcome.label(), took.toMillis());
         }
     }
 

@@ -46,7 +46,7 @@ final class DeliveryMeters implements DeliveryNotices {
         Counter.builder("event.count").description("Number of events dispatched to a Trigger's subscriber")
                 .tags(tags).register(registry).increment();
         DistributionSummary.builder("event.dispatch.latencies").description("The time spent dispatching an event "
-                + "to a Trigger's subscriber, in milliseconds").baseUnit("").tags(tags)
+                + "to a Trigger's subscriber, in milliseconds").tags(tags)
                 .serviceLevelObjectives(BUCKETS_MS).register(registry).record(took.toNanos() / 1e6);
     }
 }

@@ -2,6 +2,7 @@ package dev.kumo.server.metrics;
 
 import dev.kumo.apiserver.RequestMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +42,13 @@ public final class ApiServerMeters implements RequestMetrics {
     @Override
     public Runnable longRunning(Request request) {
         count(request, 200);
-        AtomicInteger open = longRunning.computeIfAbsent(request, r -> registry.gauge(
-                "apiserver.longrunning.requests", tags(r), new AtomicInteger()));
+        AtomicInteger open = longRunning.computeIfAbsent(request, r -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("apiserver.longrunning.requests", count, AtomicInteger::get).description("Gauge of all "
+                    + "active long-running apiserver requests broken out by verb, group, version, resource, scope and "
+                    + "component").tags(tags(r)).strongReference(true).register(registry);
+            return count;
+        });
         open.incrementAndGet();
         return open::decrementAndGet;
     }
