@@ -146,12 +146,14 @@ class ServerMetricsIT {
                         + "[^}]*verb=\"GET\"")
                 .containsPattern("apiserver_request_total\\{code=\"200\",[^}]*resource=\"configmaps\"[^}]*"
                         + "verb=\"WATCH\"")
-                .contains("apiserver_request_duration_seconds_bucket{component=\"apiserver\",group=\"serving.knative.dev\"")
+                .contains("apiserver_request_duration_seconds_bucket{component=\"apiserver\","
+                        + "group=\"serving.knative.dev\"")
                 .containsPattern("apiserver_longrunning_requests\\{[^}]*resource=\"configmaps\"[^}]*verb=\"WATCH\"");
         assertThat(metrics).containsPattern("workqueue_depth\\{name=\"[a-z-]+\"}")
                 .containsPattern("workqueue_adds_total\\{name=\"[a-z-]+\"} [1-9]")
                 .contains("workqueue_retries_total{", "workqueue_queue_duration_seconds_bucket{")
-                .containsPattern("controller_runtime_reconcile_total\\{controller=\"[a-z-]+\",result=\"success\"} [1-9]")
+                .containsPattern("controller_runtime_reconcile_total\\{controller=\"[a-z-]+\","
+                        + "result=\"success\"} [1-9]")
                 .contains("controller_runtime_reconcile_time_seconds_bucket{");
         assertThat(metrics).containsPattern("kumo_router_requests_total\\{code_class=\"2xx\",configuration=\"hello\","
                         + "namespace=\"default\",revision=\"hello-00001\",service=\"hello\"} [1-9]")
