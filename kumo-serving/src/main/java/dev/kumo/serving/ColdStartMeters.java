@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 
@@ -34,6 +36,8 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     private final MeterRegistry registry;
     private final ColdStartSplit split = new ColdStartSplit();
     private final RevisionOwners owners;
+    /** Each tracked revision's tags, read once off the event loop (a cold start is told on the router's). */
+    private final Map<RevisionId, Tags> tags = new ConcurrentHashMap<>();
 
     ColdStartMeters(MeterRegistry registry) {
         this(registry, RevisionOwners.NONE);
@@ -60,12 +64,14 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
 
     @Override
     public void tracked(RevisionId revision) {
-        // Meters appear with their first sample.
+        // Meters appear with their first sample; their tags are read now.
+        tags(revision);
     }
 
     @Override
     public void forgotten(RevisionId revision) {
         split.forget(revision);
+        tags.remove(revision);
         for (String name : List.of(WORKLOAD_START, PLATFORM)) {
             Timer timer = registry.find(name).tags("namespace", revision.namespace(), "revision", revision.name())
                     .timer();
@@ -81,7 +87,7 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     }
 
     private Tags tags(RevisionId revision) {
-        return RevisionOwners.tags(revision, owners.of(revision));
+        return tags.computeIfAbsent(revision, r -> RevisionOwners.tags(r, owners.of(r)));
     }
 
     private static Duration[] seconds(double... values) {
