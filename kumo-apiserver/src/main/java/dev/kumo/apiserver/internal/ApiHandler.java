@@ -107,7 +107,7 @@ public final class ApiHandler {
 
     /**
      * Answers a request; never throws. The answer is counted and timed by {@link RequestMetrics}; a stream (a watch,
-     * a log) is counted when it starts and counted as long-running until it ends.
+     * a log) is counted when it starts and as long-running until it ends.
      */
     public Reply handle(ApiRequest request) {
         long started = System.nanoTime();
@@ -115,7 +115,7 @@ public final class ApiHandler {
         RequestMetrics.Request labels = requestLabels.of(request);
         return switch (reply) {
             case Reply.Stream stream -> new Reply.Stream(new CountedStream(stream.stream(),
-                    requestMetrics.longRunning(labels)));
+                    () -> requestMetrics.longRunning(labels)));
             case Reply.Body body -> {
                 requestMetrics.answered(labels, body.status(), Duration.ofNanos(System.nanoTime() - started));
                 yield body;

@@ -4,17 +4,22 @@ import dev.kumo.api.errors.ApiException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-/** A stream that runs {@code ended} once when it stops, for the count of long-running requests. */
+/**
+ * A stream counted as a long-running request from its start to its end: {@code begin} runs when it starts (one that
+ * never starts, its upgrade failed, is not counted) and the action it returns once when it stops.
+ */
 final class CountedStream implements LineStream {
 
     private final LineStream stream;
-    private final Runnable ended;
+    private final Supplier<Runnable> begin;
     private final AtomicBoolean done = new AtomicBoolean();
+    private volatile Runnable ended = () -> { };
 
-    CountedStream(LineStream stream, Runnable ended) {
+    CountedStream(LineStream stream, Supplier<Runnable> begin) {
         this.stream = stream;
-        this.ended = ended;
+        this.begin = begin;
     }
 
     @Override
@@ -34,6 +39,7 @@ final class CountedStream implements LineStream {
 
     @Override
     public Handle start(Sink sink) {
+        ended = begin.get();
         Handle handle;
         try {
             handle = stream.start(new Sink() {
