@@ -50,8 +50,14 @@ public final class ApiServer implements AutoCloseable {
     /** Binds and starts serving, with Revision logs read from {@code logs} and Pod logs from {@code podLogs}. */
     public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
             InstantSource clock, RevisionLogs logs, PodLogs podLogs) {
+        return start(vertx, config, kinds, store, clock, logs, podLogs, RequestMetrics.NONE);
+    }
+
+    /** The same, telling {@code requestMetrics} about every request. */
+    public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
+            InstantSource clock, RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs);
+        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs, requestMetrics);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = ClientGuard.options(new HttpServerOptions().setHost(config.host())
                 .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true)

@@ -189,8 +189,9 @@ final class KumoColdStarts {
     }
 
     private static double value(String metrics, String name, String revision) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name + "{namespace=\"default\",revision=\""
-                + revision + "\"}") + " (\\S+)$").matcher(metrics);
+        // Any other labels (service, configuration) around namespace and revision.
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(?:[^}]*,)?namespace=\"default\","
+                + "revision=\"" + Pattern.quote(revision) + "\"(?:,[^}]*)?\\} (\\S+)$").matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

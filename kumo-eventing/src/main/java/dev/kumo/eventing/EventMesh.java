@@ -22,6 +22,7 @@ import dev.kumo.eventing.log.Retention;
 import dev.kumo.eventing.tracing.EventTracing;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,11 @@ public final class EventMesh implements AutoCloseable {
                     @Override
                     public void failed(TriggerRef trigger, URI subscriber, int status, String why) {
                         deliveryListeners.forEach(l -> l.failed(trigger, subscriber, status, why));
+                    }
+
+                    @Override
+                    public void attempted(BrokerRef broker, TriggerRef trigger, int status, Duration took) {
+                        deliveryListeners.forEach(l -> l.attempted(broker, trigger, status, took));
                     }
                 });
     }

@@ -17,7 +17,11 @@ import dev.kumo.build.run.StrategyObjects;
 import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
+import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.server.eventing.EventingPlatform;
+import dev.kumo.server.metrics.ApiServerMeters;
+import dev.kumo.server.metrics.ControllerMeters;
+import dev.kumo.server.metrics.ProcessMeters;
 import dev.kumo.server.tracing.Telemetry;
 import dev.kumo.server.tracing.TraceDocuments;
 import dev.kumo.serving.ServingPlatform;
@@ -89,6 +93,8 @@ public final class KumoServer implements AutoCloseable {
         DataDirectory dataDir = components.open("data directory", () -> DataDirectory.open(config.dataDir()));
         PrometheusMeterRegistry meters = components.open("meters",
                 () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
+        components.open("JVM and process meters", () -> ProcessMeters.bind(meters), ProcessMeters::close);
+        EngineOptions engineOptions = EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(meters));
         components.run("database permissions", () -> {
             if (config.store().equals("sqlite")) {
                 dataDir.ownerOnlyDatabase(SqliteStore.DATABASE_FILE);
@@ -106,7 +112,8 @@ public final class KumoServer implements AutoCloseable {
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore admitted = new AdmittingStore(store, kinds);
-        components.open("RBAC controllers", () -> RbacControllers.start(admitted, InstantSource.system()),
+        components.open("RBAC controllers", () -> RbacControllers.start(admitted, InstantSource.system(),
+                        engineOptions),
                 RbacControllers::close);
         StoredEvents events = components.start("events", new StoredEvents(admitted, InstantSource.system(),
                 EventRetention.DEFAULTS, StoredEvents.Timing.DEFAULTS));
@@ -126,14 +133,14 @@ public final class KumoServer implements AutoCloseable {
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
                                 config.runtimes(), config.registriesSkippingTagResolving(),
                                 telemetry.openTelemetry()), meters,
-                        WorkloadRuntimes.of(config), events)))
+                        WorkloadRuntimes.of(config), events, engineOptions.metrics())))
                 : Optional.empty();
         Path buildDir = dataDir.path().resolve("builds");
         Strategies strategies = BuildStrategies.of(config.podmanSocket(), buildDir);
         // The built-in strategies as ClusterBuildStrategies (a kind clients may only read): straight to the store.
         StrategyObjects.publish(store, strategies);
         BuildControllers builds = components.open("builds", () -> BuildControllers.start(admitted,
-                InstantSource.system(), strategies, buildDir, BuildControllers.DEFAULT_SLOTS));
+                InstantSource.system(), strategies, buildDir, BuildControllers.DEFAULT_SLOTS, engineOptions));
         Set<String> hosts = new HashSet<>(certificate.map(ServerCertificate::hostNames).orElse(Set.of()));
         hosts.add(config.domain());
         ApiServerConfig apiConfig = new ApiServerConfig(config.apiAddress().host(), config.apiAddress().port(),
@@ -153,7 +160,7 @@ public final class KumoServer implements AutoCloseable {
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
                 kinds, store, InstantSource.system(),
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
-                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE)));
+                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
                 + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
         components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));

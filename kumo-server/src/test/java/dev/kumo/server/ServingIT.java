@@ -74,7 +74,7 @@ class ServingIT {
     void metricsOnTheApiPortShowTheRoutersMetersAfterARequest() throws Exception {
         assertThat(get("hello.default.localhost").statusCode()).isEqualTo(200);
 
-        String tags = "namespace=\"default\",revision=\"hello-00001\"";
+        String tags = "configuration=\"hello\",namespace=\"default\",revision=\"hello-00001\",service=\"hello\"";
         // The client can read its answer before the router's end-of-response handler has counted the request out.
         HttpResponse<String> metrics = await("in flight back to 0").atMost(Duration.ofSeconds(10))
                 .until(() -> send("GET", "/metrics", null),

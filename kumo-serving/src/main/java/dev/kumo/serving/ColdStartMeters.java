@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.dataplane.api.ColdStart;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
@@ -10,11 +11,14 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 
 /**
- * The split of a cold start, per revision (tags {@code namespace}, {@code revision}):
+ * The split of a cold start, per revision (tags {@code namespace}, {@code revision}, {@code service},
+ * {@code configuration}; one set per scaled Revision):
  * {@code kumo_workload_start_seconds} (an instance's exec → ready, recorded when it becomes ready) and
  * {@code kumo_cold_start_platform_seconds} (the router's {@code kumo_cold_start_seconds} less that, see
  * {@link ColdStartSplit}); removed when the revision is no longer scaled.
@@ -31,9 +35,17 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
 
     private final MeterRegistry registry;
     private final ColdStartSplit split = new ColdStartSplit();
+    private final RevisionOwners owners;
+    /** Each tracked revision's tags, read once off the event loop (a cold start is told on the router's). */
+    private final Map<RevisionId, Tags> tags = new ConcurrentHashMap<>();
 
     ColdStartMeters(MeterRegistry registry) {
+        this(registry, RevisionOwners.NONE);
+    }
+
+    ColdStartMeters(MeterRegistry registry, RevisionOwners owners) {
         this.registry = registry;
+        this.owners = owners;
     }
 
     @Override
@@ -52,14 +64,17 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
 
     @Override
     public void tracked(RevisionId revision) {
-        // Meters appear with their first sample.
+        // Meters appear with their first sample; their tags are read now.
+        tags(revision);
     }
 
     @Override
     public void forgotten(RevisionId revision) {
         split.forget(revision);
+        tags.remove(revision);
         for (String name : List.of(WORKLOAD_START, PLATFORM)) {
-            Timer timer = registry.find(name).tags(tags(revision)).timer();
+            Timer timer = registry.find(name).tags("namespace", revision.namespace(), "revision", revision.name())
+                    .timer();
             if (timer != null) {
                 registry.remove(timer);
             }
@@ -71,8 +86,8 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
                 .register(registry);
     }
 
-    private static Tags tags(RevisionId revision) {
-        return Tags.of("namespace", revision.namespace(), "revision", revision.name());
+    private Tags tags(RevisionId revision) {
+        return tags.computeIfAbsent(revision, r -> RevisionOwners.tags(r, owners.of(r)));
     }
 
     private static Duration[] seconds(double... values) {

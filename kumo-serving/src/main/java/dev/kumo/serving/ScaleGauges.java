@@ -1,6 +1,7 @@
 package dev.kumo.serving;
 
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.serving.scaling.RevisionScaling;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -13,7 +14,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * Per-revision gauges of the autoscaler's work: {@code kumo_revision_desired_instances} (the count last decided)
- * and {@code kumo_revision_ready_instances} (ready, not draining), registered while a Revision is scaled.
+ * and {@code kumo_revision_ready_instances} (ready, not draining), registered while a Revision is scaled; tags
+ * {@code namespace}, {@code revision}, {@code service}, {@code configuration} (one pair of gauges per Revision).
  */
 final class ScaleGauges implements RevisionScaling.Lifecycle {
 
@@ -21,20 +23,24 @@ final class ScaleGauges implements RevisionScaling.Lifecycle {
     private final RevisionScaling scaling;
     private final ToIntFunction<RevisionId> ready;
     private final Map<RevisionId, List<Meter>> meters = new ConcurrentHashMap<>();
+    private final RevisionOwners owners;
 
-    private ScaleGauges(MeterRegistry registry, RevisionScaling scaling, ToIntFunction<RevisionId> ready) {
+    private ScaleGauges(MeterRegistry registry, RevisionScaling scaling, ToIntFunction<RevisionId> ready,
+            RevisionOwners owners) {
+        this.owners = owners;
         this.registry = registry;
         this.scaling = scaling;
         this.ready = ready;
     }
 
-    static void register(MeterRegistry registry, RevisionScaling scaling, ToIntFunction<RevisionId> ready) {
-        scaling.onLifecycle(new ScaleGauges(registry, scaling, ready));
+    static void register(MeterRegistry registry, RevisionScaling scaling, ToIntFunction<RevisionId> ready,
+            RevisionOwners owners) {
+        scaling.onLifecycle(new ScaleGauges(registry, scaling, ready, owners));
     }
 
     @Override
     public void tracked(RevisionId revision) {
-        Tags tags = Tags.of("namespace", revision.namespace(), "revision", revision.name());
+        Tags tags = RevisionOwners.tags(revision, owners.of(revision));
         meters.put(revision, List.of(
                 Gauge.builder("kumo_revision_desired_instances", () -> scaling.lastDesired(revision))
                         .description("instances the autoscaler wants for the revision").tags(tags)

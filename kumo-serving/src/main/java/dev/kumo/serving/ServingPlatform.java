@@ -24,6 +24,8 @@ import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.controller.engine.EngineMetrics;
+import dev.kumo.dataplane.api.RevisionOwners;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
@@ -121,6 +123,12 @@ public final class ServingPlatform implements AutoCloseable {
      */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events) {
+        return start(vertx, store, clock, settings, registry, runtimes, events, EngineMetrics.NONE);
+    }
+
+    /** The same, the controllers' queues and reconciles told to {@code engineMetrics}. */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events, EngineMetrics engineMetrics) {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
@@ -128,12 +136,13 @@ public final class ServingPlatform implements AutoCloseable {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
+        RevisionOwners owners = new StoredRevisionOwners(store);
         RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
                 .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry()), endpoints,
-                registry, signals);
+                registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
-        ColdStartMeters coldStarts = new ColdStartMeters(registry);
+        ColdStartMeters coldStarts = new ColdStartMeters(registry, owners);
         components.run("cold start meters", () -> runtime.watch(coldStarts));
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
@@ -146,7 +155,7 @@ public final class ServingPlatform implements AutoCloseable {
                 routing::reachable, clock, autoscaler.get(ConfigAutoscaler.TICK_INTERVAL), signals);
         signals.onColdStart(coldStarts);
         scaling.onLifecycle(coldStarts);
-        ScaleGauges.register(registry, scaling, runtimeEndpoints::ready);
+        ScaleGauges.register(registry, scaling, runtimeEndpoints::ready, owners);
         ScalingEvents scalingEvents = new ScalingEvents(events.recorder("autoscaler"), scaling::lastDesired);
         scaling.onChange(scalingEvents::changed);
         components.start("autoscaler", Component.of(scaling::start, scaling::close));
@@ -162,7 +171,8 @@ public final class ServingPlatform implements AutoCloseable {
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
-                        .withProgressDeadline(settings.progressDeadline()),
+                        .withProgressDeadline(settings.progressDeadline())
+                        .withEngine(ServingControllerConfig.DEFAULTS.engine().withMetrics(engineMetrics)),
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,

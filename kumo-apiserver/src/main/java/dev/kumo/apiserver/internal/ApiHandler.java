@@ -16,6 +16,7 @@ import dev.kumo.api.rbac.authorizer.UserInfo;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
+import dev.kumo.apiserver.RequestMetrics;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.apiserver.TraceView;
 import dev.kumo.store.AdmittingStore;
@@ -23,6 +24,7 @@ import dev.kumo.store.ConvertingStore;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.rbac.StoredRbacPolicy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +54,8 @@ public final class ApiHandler {
     private final RoleEscalation roleEscalation;
     private final AccessReviews reviews;
     private final Optional<TraceView> traces;
+    private final RequestMetrics requestMetrics;
+    private final RequestLabels requestLabels;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
@@ -62,6 +66,14 @@ public final class ApiHandler {
     /** The same, with Pods' {@code log} read from {@code podLogs}. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs, PodLogs podLogs) {
+        this(kinds, stored, config, clock, logs, podLogs, RequestMetrics.NONE);
+    }
+
+    /** The same, telling {@code requestMetrics} about every request. */
+    public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
+            RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics) {
+        this.requestMetrics = requestMetrics;
+        this.requestLabels = new RequestLabels(kinds);
         ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
         this.traces = config.traces();
@@ -93,8 +105,25 @@ public final class ApiHandler {
                 request.flag("follow")));
     }
 
-    /** Answers a request; never throws. */
-    public Reply handle(ApiRequest asked) {
+    /**
+     * Answers a request; never throws. The answer is counted and timed by {@link RequestMetrics}; a stream (a watch,
+     * a log) is counted when it starts and as long-running until it ends.
+     */
+    public Reply handle(ApiRequest request) {
+        long started = System.nanoTime();
+        Reply reply = answer(request);
+        RequestMetrics.Request labels = requestLabels.of(request);
+        return switch (reply) {
+            case Reply.Stream stream -> new Reply.Stream(new CountedStream(stream.stream(),
+                    () -> requestMetrics.longRunning(labels)));
+            case Reply.Body body -> {
+                requestMetrics.answered(labels, body.status(), Duration.ofNanos(System.nanoTime() - started));
+                yield body;
+            }
+        };
+    }
+
+    private Reply answer(ApiRequest asked) {
         ApiRequest request = asked;
         String group = "";
         try {

@@ -29,6 +29,11 @@ public interface LineStream {
     /** Starts sending to {@code sink}; an ApiException here is answered with {@link #failureLine}. */
     Handle start(Sink sink);
 
+    /** Whether this is a watch (which may also be served over a WebSocket). */
+    default boolean watch() {
+        return false;
+    }
+
     /** The one line to send when the stream cannot start. */
     String failureLine(ApiException e);
 }

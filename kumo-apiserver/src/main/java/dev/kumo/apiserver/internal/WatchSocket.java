@@ -48,8 +48,8 @@ public final class WatchSocket {
         workers.execute(() -> {
             Reply reply = handler.handle(apiRequest);
             context.runOnContext(v -> {
-                if (reply instanceof Reply.Stream stream && stream.stream() instanceof WatchStream watch) {
-                    request.toWebSocket().onSuccess(socket -> send(socket, watch, context))
+                if (reply instanceof Reply.Stream stream && stream.stream().watch()) {
+                    request.toWebSocket().onSuccess(socket -> send(socket, stream.stream(), context))
                             .onFailure(e -> request.connection().close());
                 } else {
                     request.resume();
@@ -59,7 +59,7 @@ public final class WatchSocket {
         });
     }
 
-    private static void send(ServerWebSocket socket, WatchStream watch, Context context) {
+    private static void send(ServerWebSocket socket, LineStream watch, Context context) {
         AtomicBoolean ended = new AtomicBoolean();
         socket.handler(ignored -> { });
         LineStream.Handle handle;

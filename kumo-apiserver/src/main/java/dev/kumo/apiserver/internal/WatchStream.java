@@ -80,6 +80,11 @@ public final class WatchStream implements LineStream {
     }
 
     @Override
+    public boolean watch() {
+        return true;
+    }
+
+    @Override
     public Handle start(Sink sink) {
         AtomicLong lastSent = new AtomicLong(options.sinceResourceVersion().orElse(0L));
         WatchOptions from = initialEvents ? sendInitialEvents(sink, lastSent) : options;

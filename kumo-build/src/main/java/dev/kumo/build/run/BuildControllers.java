@@ -32,9 +32,15 @@ public final class BuildControllers implements AutoCloseable {
     /** Starts the controllers over {@code store} with {@code strategies}. */
     public static BuildControllers start(ResourceStore store, InstantSource clock, Strategies strategies, Path dir,
             int slots) {
+        return start(store, clock, strategies, dir, slots, EngineOptions.DEFAULTS);
+    }
+
+    /** The same, the engine running with {@code options}. */
+    public static BuildControllers start(ResourceStore store, InstantSource clock, Strategies strategies, Path dir,
+            int slots, EngineOptions options) {
         BuildLogs logs = new BuildLogs(dir.resolve("logs"));
         BuildJobs jobs = new BuildJobs(slots, logs);
-        Engine engine = new Engine(store, clock, EngineOptions.DEFAULTS);
+        Engine engine = new Engine(store, clock, options);
         BuildController.register(engine, store, clock, strategies, jobs, logs, dir);
         engine.start();
         return new BuildControllers(engine, jobs, logs);

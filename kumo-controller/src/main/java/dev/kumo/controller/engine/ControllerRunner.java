@@ -1,6 +1,7 @@
 package dev.kumo.controller.engine;
 
 import dev.kumo.store.ResourceStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Runs one controller: its watches feed its queue, its workers (virtual threads) drain it through the reconciler. */
 final class ControllerRunner {
@@ -18,7 +20,8 @@ final class ControllerRunner {
     private final InstantSource clock;
     private final Activity activity;
     private final Runnable wakeTimer;
-    private final WorkQueue queue = new WorkQueue();
+    private final WorkQueue queue;
+    private final EngineMetrics.ControllerMetrics metrics;
     private final Retries retries;
     private final List<KindWatch> watches = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -32,6 +35,9 @@ final class ControllerRunner {
         this.wakeTimer = wakeTimer;
         this.retries = new Retries(options.backoff());
         this.workerCount = options.workersPerController();
+        // The depth is read at scrape time only, once the queue is there.
+        this.metrics = options.metrics().controller(controller.name(), this::depth);
+        this.queue = new WorkQueue(metrics);
         controller.triggers().forEach(t -> watches.add(new KindWatch(store, t, this::enqueue)));
     }
 
@@ -68,6 +74,10 @@ final class ControllerRunner {
         return queue.dueAt(key);
     }
 
+    int depth() {
+        return queue.depth();
+    }
+
     boolean idle() {
         return queue.idle();
     }
@@ -102,14 +112,33 @@ final class ControllerRunner {
         }
     }
 
+    /**
+     * Reconciles {@code key} with the object's kind, namespace and name in the MDC (the keys of
+     * {@code --log-format json}), so every line logged meanwhile on this thread says what it is about; each
+     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}).
+     */
     private void process(NamespacedName key) {
+        long started = System.nanoTime();
+        try (var kind = MDC.putCloseable("kind", controller.primary().kind());
+             var namespace = MDC.putCloseable("namespace", key.namespace());
+             var name = MDC.putCloseable("name", key.name())) {
+            EngineMetrics.Outcome outcome = reconcile(key);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.reconciled(outcome, took);
+            LOG.debug("{} {}: reconciled ({}, {} ms)", controller.name(), key, outcome.label(), took.toMillis());
+        }
+    }
+
+    private EngineMetrics.Outcome reconcile(NamespacedName key) {
         try {
             Result result = controller.reconciler().reconcile(key);
             retries.forget(key);
             if (result instanceof Result.RequeueAfter(var delay)) {
                 queue.addAt(key, clock.instant().plus(delay));
                 wakeTimer.run();
+                return EngineMetrics.Outcome.REQUEUE_AFTER;
             }
+            return EngineMetrics.Outcome.SUCCESS;
         } catch (TerminalException e) {
             retries.forget(key);
             // The message says what is wrong; a stack trace only when something else caused it.
@@ -118,12 +147,15 @@ final class ControllerRunner {
             } else {
                 LOG.error("{} {}: {} (not retried)", controller.name(), key, e.getMessage(), e.getCause());
             }
+            return EngineMetrics.Outcome.ERROR;
         } catch (RuntimeException e) {
             Instant retryAt = retries.failed(key, clock.instant());
             LOG.warn("{} {}: {} (failure {}, retrying at {})", controller.name(), key, e.getMessage(),
                     retries.failures(key), retryAt);
             queue.addAt(key, retryAt);
+            metrics.retried();
             wakeTimer.run();
+            return EngineMetrics.Outcome.ERROR;
         }
     }
 }

@@ -4,12 +4,17 @@ import java.time.Duration;
 
 /**
  * How the engine runs: how often every primary object is reconciled again although nothing changed, the retry
- * backoff, and how many keys of one controller are reconciled at once.
+ * backoff, how many keys of one controller are reconciled at once, and where its queues' and reconciles' metrics go.
  */
-public record EngineOptions(Duration resyncPeriod, Backoff backoff, int workersPerController) {
+public record EngineOptions(Duration resyncPeriod, Backoff backoff, int workersPerController, EngineMetrics metrics) {
 
-    /** Resync every 10 minutes, {@link Backoff#DEFAULT}, 2 workers per controller. */
+    /** Resync every 10 minutes, {@link Backoff#DEFAULT}, 2 workers per controller, no metrics. */
     public static final EngineOptions DEFAULTS = new EngineOptions(Duration.ofMinutes(10), Backoff.DEFAULT, 2);
+
+    /** Without metrics ({@link EngineMetrics#NONE}). */
+    public EngineOptions(Duration resyncPeriod, Backoff backoff, int workersPerController) {
+        this(resyncPeriod, backoff, workersPerController, EngineMetrics.NONE);
+    }
 
     public EngineOptions {
         if (resyncPeriod.isNegative() || resyncPeriod.isZero() || workersPerController < 1) {
@@ -19,14 +24,18 @@ public record EngineOptions(Duration resyncPeriod, Backoff backoff, int workersP
     }
 
     public EngineOptions withResyncPeriod(Duration value) {
-        return new EngineOptions(value, backoff, workersPerController);
+        return new EngineOptions(value, backoff, workersPerController, metrics);
     }
 
     public EngineOptions withBackoff(Backoff value) {
-        return new EngineOptions(resyncPeriod, value, workersPerController);
+        return new EngineOptions(resyncPeriod, value, workersPerController, metrics);
     }
 
     public EngineOptions withWorkersPerController(int value) {
-        return new EngineOptions(resyncPeriod, backoff, value);
+        return new EngineOptions(resyncPeriod, backoff, value, metrics);
+    }
+
+    public EngineOptions withMetrics(EngineMetrics value) {
+        return new EngineOptions(resyncPeriod, backoff, workersPerController, value);
     }
 }

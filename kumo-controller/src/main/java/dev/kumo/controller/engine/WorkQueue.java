@@ -1,5 +1,6 @@
 package dev.kumo.controller.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -14,9 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Keys waiting to be reconciled, as client-go's work queue: a key is queued at most once, and a key being processed
  * is not handed to a second worker: added again meanwhile, it is queued when the first worker is done. Keys can
- * also wait for a point in time ({@link #addAt}); {@link #promoteDue} moves the due ones into the queue.
+ * also wait for a point in time ({@link #addAt}); {@link #promoteDue} moves the due ones into the queue. Adds and
+ * the time a key waited in the queue go to its {@link EngineMetrics.ControllerMetrics}, as client-go's do.
  */
 final class WorkQueue {
+
+    private final EngineMetrics.ControllerMetrics metrics;
+    /** When each queued key was added ({@link System#nanoTime()}), for the time it waited. */
+    private final Map<NamespacedName, Long> addedAt = new HashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition available = lock.newCondition();
@@ -26,6 +32,14 @@ final class WorkQueue {
     private final Map<NamespacedName, Instant> waiting = new HashMap<>();
     private boolean shutDown;
 
+    WorkQueue() {
+        this(EngineMetrics.ControllerMetrics.NONE);
+    }
+
+    WorkQueue(EngineMetrics.ControllerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Queues the key unless it is already queued; a key being processed is queued once its worker is done. */
     void add(NamespacedName key) {
         lock.lock();
@@ -33,6 +47,8 @@ final class WorkQueue {
             if (shutDown || !dirty.add(key)) {
                 return;
             }
+            addedAt.putIfAbsent(key, System.nanoTime());
+            metrics.added();
             if (!processing.contains(key)) {
                 queue.addLast(key);
                 available.signal();
@@ -101,6 +117,10 @@ final class WorkQueue {
             NamespacedName key = queue.removeFirst();
             dirty.remove(key);
             processing.add(key);
+            Long added = addedAt.remove(key);
+            if (added != null) {
+                metrics.taken(Duration.ofNanos(System.nanoTime() - added));
+            }
             return Optional.of(key);
         } finally {
             lock.unlock();
@@ -116,6 +136,16 @@ final class WorkQueue {
                 queue.addLast(key);
                 available.signal();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many keys are queued now (not those being processed or waiting for their time). */
+    int depth() {
+        lock.lock();
+        try {
+            return queue.size();
         } finally {
             lock.unlock();
         }

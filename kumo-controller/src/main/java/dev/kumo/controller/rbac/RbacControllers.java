@@ -17,7 +17,12 @@ public final class RbacControllers implements AutoCloseable {
 
     /** Starts ClusterRole aggregation over {@code store}. */
     public static RbacControllers start(ResourceStore store, InstantSource clock) {
-        Engine engine = new Engine(store, clock, EngineOptions.DEFAULTS);
+        return start(store, clock, EngineOptions.DEFAULTS);
+    }
+
+    /** The same, the engine running with {@code options}. */
+    public static RbacControllers start(ResourceStore store, InstantSource clock, EngineOptions options) {
+        Engine engine = new Engine(store, clock, options);
         ClusterRoleAggregationController.register(engine, store);
         engine.start();
         return new RbacControllers(engine);

@@ -46,9 +46,12 @@ final class ActivatorState {
         return held.get();
     }
 
-    /** A request is held because the revision has no ready instance; call {@link #demand} once outside locks. */
-    void hold() {
-        held.incrementAndGet();
+    /**
+     * A request is held because the revision has no ready instance; call {@link #demand} once outside locks. Returns
+     * whether it is the only one held (a cold start begins).
+     */
+    boolean hold() {
+        return held.incrementAndGet() == 1;
     }
 
     /** Signals demand for an instance, unless it was signalled less than a second ago. */

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -148,6 +149,11 @@ final class Exchange {
         if (trace != null) {
             trace.waitStarted(true, target.revision().toString());
         }
+    }
+
+    /** The W3C trace id of the request's span, when it is traced and sampled. */
+    Optional<String> traceId() {
+        return trace == null ? Optional.empty() : trace.traceId();
     }
 
     /** Whether the request is held for want of a ready instance right now. */

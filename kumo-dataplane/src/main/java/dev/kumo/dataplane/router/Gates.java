@@ -2,6 +2,7 @@ package dev.kumo.dataplane.router;
 
 import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.ScalingSignals;
@@ -42,9 +43,11 @@ final class Gates {
     private final RouterConfig config;
     private final MeterRegistry registry;
     private final ScalingSignals signals;
+    private final RevisionOwners owners;
 
     Gates(Endpoints endpoints, LongSupplier nanoClock, RouterConfig config, MeterRegistry registry,
-            ScalingSignals signals) {
+            ScalingSignals signals, RevisionOwners owners) {
+        this.owners = owners;
         this.endpoints = endpoints;
         this.nanoClock = nanoClock;
         this.config = config;
@@ -58,9 +61,10 @@ final class Gates {
                 ActivatorState activator = new ActivatorState(id, config.maxHeldPerRevision(), signals::demand,
                         signals.activatorPath(id));
                 RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
+                RevisionOwners.Owners owner = owners.of(id);
                 RevisionStats stats = new RevisionStats(id, load,
-                        new RevisionMeters(registry, id, load::inFlight, activator::held), signals);
-                InstanceSet instances = new InstanceSet(id, endpoints, new InstanceMeters(registry, id));
+                        new RevisionMeters(registry, id, owner, load::inFlight, activator::held), signals);
+                InstanceSet instances = new InstanceSet(id, endpoints, new InstanceMeters(registry, id, owner));
                 GateContext context = new GateContext(id, instances, activator, nanoClock);
                 return new Entry(settings, create(context, settings), context, stats);
             }

@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.RevisionOwners;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-instance meters of one revision (tags {@code namespace}, {@code revision}, {@code instance} = host:port):
+ * Per-instance meters of one revision (tags {@code namespace}, {@code revision}, {@code service},
+ * {@code configuration}, {@code instance} = host:port, bounded by the revision's instances, removed with them):
  * {@code kumo_router_instance_in_flight_requests} and {@code kumo_router_instance_requests_total}, read from the
  * instance's own counters at scrape time, so the request path pays nothing for them.
  */
@@ -25,8 +27,12 @@ final class InstanceMeters {
     private final Map<Instance, List<Meter>> meters = new ConcurrentHashMap<>();
 
     InstanceMeters(MeterRegistry registry, RevisionId revision) {
+        this(registry, revision, RevisionOwners.Owners.NONE);
+    }
+
+    InstanceMeters(MeterRegistry registry, RevisionId revision, RevisionOwners.Owners owners) {
         this.registry = registry;
-        this.revisionTags = Tags.of("namespace", revision.namespace(), "revision", revision.name());
+        this.revisionTags = RevisionOwners.tags(revision, owners);
     }
 
     void added(Instance instance) {

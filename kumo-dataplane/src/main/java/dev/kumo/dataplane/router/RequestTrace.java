@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -8,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.vertx.core.MultiMap;
+import java.util.Optional;
 
 /**
  * One traced request's spans, used on its event loop only: the request's server span and, as its children, the
@@ -39,6 +41,12 @@ final class RequestTrace {
             waiting = tracer.spanBuilder(atZero ? "activator hold" : "queue wait").setParent(context)
                     .setAttribute("kumo.revision", revision).startSpan();
         }
+    }
+
+    /** The request span's trace id, when it is sampled. */
+    Optional<String> traceId() {
+        SpanContext span = request.getSpanContext();
+        return span.isValid() && span.isSampled() ? Optional.of(span.getTraceId()) : Optional.empty();
     }
 
     /** An instance was leased: the wait, if any, is over. */

@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.RevisionOwners;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * One revision's Micrometer meters (tags {@code namespace}, {@code revision}); in Prometheus terms:
+ * One revision's Micrometer meters (tags {@code namespace}, {@code revision}, {@code service},
+ * {@code configuration}: one set per routed Revision, nothing per request); in Prometheus terms:
  * <ul>
  *   <li>{@code kumo_router_requests_total{code_class="2xx"}}: answered requests by status class</li>
  *   <li>{@code kumo_router_request_duration_seconds}: arrival → first response byte, a histogram</li>
@@ -45,9 +47,10 @@ final class RevisionMeters {
     private final List<Meter> registered = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    RevisionMeters(MeterRegistry registry, RevisionId revision, IntSupplier inFlight, IntSupplier held) {
+    RevisionMeters(MeterRegistry registry, RevisionId revision, RevisionOwners.Owners owners, IntSupplier inFlight,
+            IntSupplier held) {
         this.registry = registry;
-        this.tags = Tags.of("namespace", revision.namespace(), "revision", revision.name());
+        this.tags = RevisionOwners.tags(revision, owners);
         this.duration = add(Timer.builder(DURATION).description("Router-side latency to the first response byte")
                 .tags(tags).serviceLevelObjectives(LATENCY_BUCKETS).register(registry));
         this.coldStart = add(Timer.builder(COLD_START).description("Arrival at a revision with no ready instance "

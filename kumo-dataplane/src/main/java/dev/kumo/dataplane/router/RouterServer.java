@@ -4,6 +4,7 @@ import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.Router;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.runtime.spi.InstanceAddress;
@@ -51,17 +52,23 @@ public final class RouterServer implements Router {
      */
     public RouterServer(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry,
             ScalingSignals signals) {
-        this(vertx, false, config, endpoints, registry, signals);
+        this(vertx, config, endpoints, registry, signals, RevisionOwners.NONE);
+    }
+
+    /** The same, the per-revision meters labelled with the Service and Configuration {@code owners} name. */
+    public RouterServer(Vertx vertx, RouterConfig config, Endpoints endpoints, MeterRegistry registry,
+            ScalingSignals signals, RevisionOwners owners) {
+        this(vertx, false, config, endpoints, registry, signals, owners);
     }
 
     private RouterServer(Vertx vertx, boolean ownsVertx, RouterConfig config, Endpoints endpoints,
-            MeterRegistry registry, ScalingSignals signals) {
+            MeterRegistry registry, ScalingSignals signals, RevisionOwners owners) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.config = config;
         this.endpoints = endpoints;
         this.signals = signals;
-        this.gates = new Gates(endpoints, System::nanoTime, config, registry, signals);
+        this.gates = new Gates(endpoints, System::nanoTime, config, registry, signals, owners);
         this.routes = new AtomicReference<>(Routes.compile(RouteTable.empty(), gates));
     }
 
@@ -73,7 +80,8 @@ public final class RouterServer implements Router {
             ScalingSignals signals) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
                 .setEventLoopPoolSize(config.eventLoops()));
-        RouterServer router = new RouterServer(vertx, true, config, endpoints, registry, signals);
+        RouterServer router = new RouterServer(vertx, true, config, endpoints, registry, signals,
+                RevisionOwners.NONE);
         try {
             router.start();
             return router;

@@ -50,6 +50,7 @@ final class WaitQueue {
         QueueAdmission.Decision decision;
         Instance admitted = null;
         Waiter waiter = null;
+        boolean firstHeld = false;
         int waiting;
         int ready;
         List<Handoff> handoffs;
@@ -75,7 +76,7 @@ final class WaitQueue {
                     waiter = new Waiter(exchange, next, decision == QueueAdmission.Decision.HOLD);
                     queue.add(waiter);
                     if (waiter.held) {
-                        context.activator().hold();
+                        firstHeld = context.activator().hold();
                     }
                 }
                 default -> { }
@@ -96,6 +97,9 @@ final class WaitQueue {
                 Waiter w = waiter;
                 exchange.heldAtZero();
                 exchange.onDone(() -> cancel(w));
+                if (firstHeld) {
+                    ActivatorLog.holding(context.revision(), exchange.traceId());
+                }
                 context.activator().demand(now);
             }
             case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + context.revision() + " is overloaded: "

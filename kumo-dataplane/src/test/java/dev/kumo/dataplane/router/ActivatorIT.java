@@ -53,8 +53,8 @@ class ActivatorIT {
                 .isEqualTo("a body that waits in the client's socket while the request is held");
         assertThat(backend.requests.get()).isEqualTo(9);
         await().atMost(Duration.ofSeconds(5)).until(() -> held() == 0);
-        assertThat(h.registry.scrape()).contains("kumo_cold_start_seconds_count{namespace=\"default\","
-                + "revision=\"cold-00001\"} 9");
+        assertThat(h.registry.scrape()).contains("kumo_cold_start_seconds_count{configuration=\"\","
+                + "namespace=\"default\",revision=\"cold-00001\",service=\"\"} 9");
     }
 
     @Test

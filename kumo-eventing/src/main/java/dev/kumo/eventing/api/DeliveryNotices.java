@@ -1,10 +1,12 @@
 package dev.kumo.eventing.api;
 
+import java.time.Duration;
 import java.net.URI;
 
 /**
  * Told how an event's delivery ended when it did not reach its subscriber: at the dead-letter sink, or given up
- * (no sink, or the sink failed too). Called on the event loop: must return at once and never block.
+ * (no sink, or the sink failed too); and of every attempt to deliver an event to a Trigger's subscriber. Called on
+ * the event loop: must return at once and never block.
  */
 public interface DeliveryNotices {
 
@@ -24,4 +26,11 @@ public interface DeliveryNotices {
 
     /** After its retries, the event was dropped: {@code why} (no dead-letter sink, or it failed too). */
     void failed(TriggerRef trigger, URI subscriber, int status, String why);
+
+    /**
+     * One attempt to deliver an event of {@code broker} to {@code trigger}'s subscriber was answered {@code status}
+     * (500 for a network error or timeout) after {@code took}.
+     */
+    default void attempted(BrokerRef broker, TriggerRef trigger, int status, Duration took) {
+    }
 }

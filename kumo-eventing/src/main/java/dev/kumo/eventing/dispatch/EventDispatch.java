@@ -72,10 +72,19 @@ final class EventDispatch {
         Delivery delivery = route.delivery();
         EventTracing tracing = deliverer.tracing();
         Span attemptSpan = tracing.attempt(span, target.name(), target.uri(), attempt);
+        long started = System.nanoTime();
         deliverer.send(target.uri(), tracing.carrying(target.event(), attemptSpan), delivery.attemptTimeout(),
                         target.expectReply())
                 .onSuccess(outcome -> {
                     tracker.attemptEnded();
+                    if (target.name().equals(DELIVERY)) {
+                        int status = switch (outcome) {
+                            case Outcome.Accepted accepted -> accepted.status();
+                            case Outcome.Failed failed -> failed.status();
+                        };
+                        deliverer.notices().attempted(broker, trigger, status,
+                                Duration.ofNanos(System.nanoTime() - started));
+                    }
                     if (outcome instanceof Outcome.Failed failed) {
                         EventTracing.ended(attemptSpan, failed.status());
                     } else {

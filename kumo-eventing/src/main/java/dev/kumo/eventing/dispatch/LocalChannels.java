@@ -94,7 +94,7 @@ public final class LocalChannels {
             return Future.succeededFuture(failed(400, e.getMessage(), false));
         }
         return Future.fromCompletionStage(log.append(stream, storable, clock.instant()))
-                .<Outcome>map(seq -> new Outcome.Accepted(Optional.empty()))
+                .<Outcome>map(seq -> new Outcome.Accepted(Optional.empty(), 202))
                 .otherwise(failure -> failed(500, "storing the event in channel " + stream + " failed: "
                         + failure.getMessage(), true));
     }

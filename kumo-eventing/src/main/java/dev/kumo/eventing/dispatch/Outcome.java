@@ -16,8 +16,8 @@ import java.util.Optional;
 /** How one delivery attempt ended. */
 sealed interface Outcome {
 
-    /** The subscriber took the event; a 200 carrying a CloudEvent is a reply. */
-    record Accepted(Optional<CloudEvent> reply) implements Outcome {
+    /** The subscriber took the event with {@code status} (a 2xx); a 200 carrying a CloudEvent is a reply. */
+    record Accepted(Optional<CloudEvent> reply, int status) implements Outcome {
     }
 
     /** The attempt failed: the status (500 for network errors and timeouts), the response body, and whether to retry. */
@@ -34,14 +34,14 @@ sealed interface Outcome {
             return new Failed(status, body.getBytes(), Retryable.status(status));
         }
         if (status != 200 || !expectReply) {
-            return new Accepted(Optional.empty());
+            return new Accepted(Optional.empty(), status);
         }
         CloudEvent reply;
         try {
             reply = VertxMessageFactory.createReader(PercentDecoding.decodeAttributes(headers), body).toEvent();
         } catch (CloudEventRWException e) {
             if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
-                return new Accepted(Optional.empty());
+                return new Accepted(Optional.empty(), status);
             }
             return malformedReply(e.getMessage());
         } catch (RuntimeException e) {
@@ -52,7 +52,7 @@ sealed interface Outcome {
             checked = StoredForm.check(valid.event());
         }
         return switch (checked) {
-            case Parsed.Event valid -> new Accepted(Optional.of(valid.event()));
+            case Parsed.Event valid -> new Accepted(Optional.of(valid.event()), status);
             case Parsed.Invalid invalid -> malformedReply(invalid.reason());
         };
     }

@@ -47,11 +47,11 @@ class OutcomeTest {
         MultiMap plain = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
 
         assertThat(Outcome.ofResponse(200, plain, Buffer.buffer("{}"), true))
-                .isEqualTo(new Outcome.Accepted(Optional.empty()));
+                .isEqualTo(new Outcome.Accepted(Optional.empty(), 200));
         assertThat(Outcome.ofResponse(202, REPLY, Buffer.buffer("hi"), true))
-                .isEqualTo(new Outcome.Accepted(Optional.empty()));
+                .isEqualTo(new Outcome.Accepted(Optional.empty(), 202));
         assertThat(Outcome.ofResponse(200, REPLY, Buffer.buffer("hi"), false))
-                .isEqualTo(new Outcome.Accepted(Optional.empty()));
+                .isEqualTo(new Outcome.Accepted(Optional.empty(), 200));
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.RuntimeFactory;
 import dev.kumo.store.ResourceStore;
+import dev.kumo.server.metrics.ControllerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
@@ -105,6 +106,7 @@ public final class EventingPlatform implements AutoCloseable {
                         .withPort(settings.port()).withInFlight(settings.maxInFlightPerTrigger(), READ_AHEAD_EVENTS)
                         .withLimits(settings.limits()).withOpenTelemetry(settings.openTelemetry()), clock));
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
+        components.run("delivery meters", () -> mesh.onDeliveryEnd(new DeliveryMeters(registry)));
         components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
                 recorders.recorder("eventing-dispatcher"))));
         HttpEventSender sender = components.open("event sender",
@@ -125,7 +127,8 @@ public final class EventingPlatform implements AutoCloseable {
         WorkloadRuntime sourceRuntime = components.open("ContainerSource runtime",
                 () -> runtimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
         EventingControllers controllers = components.open("eventing controllers",
-                () -> EventingControllers.start(store, clock, EngineOptions.DEFAULTS,
+                () -> EventingControllers.start(store, clock,
+                        EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(registry)),
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
                                 new ContainerSources(sourceRuntime), new MeshChannels(mesh,

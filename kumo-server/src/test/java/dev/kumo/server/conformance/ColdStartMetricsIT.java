@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A request at a Service created at zero is a cold start: /metrics then splits it into workload and platform. */
 class ColdStartMetricsIT {
 
-    private static final String TAGS = "{namespace=\"default\",revision=\"cold-00001\"}";
+    private static final String TAGS = "{configuration=\"cold\",namespace=\"default\",revision=\"cold-00001\","
+            + "service=\"cold\"}";
 
     @RegisterExtension
     static final Kumo kumo = Kumo.perClass(AutoscalerConfig.parse(Map.of("allow-zero-initial-scale", "true")));

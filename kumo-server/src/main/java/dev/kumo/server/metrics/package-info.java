@@ -1,0 +1,2 @@
+/** The server's meters beyond the components' own: JVM and process, API requests, controllers' queues. */
+package dev.kumo.server.metrics;
