@@ -27,6 +27,7 @@ import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
 import dev.kumo.cli.trace.TraceCommand;
+import dev.kumo.cli.usage.UsageCommand;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class RootCommand extends GroupCommand {
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
-            OptionsCommand.class, PluginCommand.class, TraceCommand.class);
+            OptionsCommand.class, PluginCommand.class, TraceCommand.class, UsageCommand.class);
 
     @Mixin
     GlobalOptions options;

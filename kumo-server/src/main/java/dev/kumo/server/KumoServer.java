@@ -16,11 +16,14 @@ import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.server.eventing.EventingPlatform;
+import dev.kumo.server.eventing.ServiceDeliveries;
 import dev.kumo.server.tracing.Telemetry;
 import dev.kumo.server.tracing.TraceDocuments;
 import dev.kumo.serving.ServingPlatform;
 import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
+import dev.kumo.serving.usage.UsageDatabase;
+import dev.kumo.serving.usage.UsageRecorder;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -126,6 +129,11 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
+        Optional<UsageRecorder> usage = serving.map(platform -> components.open("usage", () -> {
+            dataDir.ownerOnlyDatabase(UsageDatabase.FILE);
+            return platform.startUsage(dataDir.path().resolve(UsageDatabase.FILE), admitted, meters,
+                    InstantSource.system());
+        }));
         Path buildDir = dataDir.path().resolve("builds");
         BuildControllers builds = components.open("builds", () -> BuildControllers.start(admitted,
                 InstantSource.system(), BuildStrategies.of(config.podmanSocket(), buildDir), buildDir,
@@ -138,6 +146,9 @@ public final class KumoServer implements AutoCloseable {
                 .withLimits(config.limits()).withLogs(ShipwrightTypes.BUILD_RUN, new BuildRunLogs(builds));
         if (serving.isPresent()) {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
+        }
+        if (usage.isPresent()) {
+            apiConfig = apiConfig.withUsage(usage.get().view());
         }
         if (telemetry.recent().isPresent()) {
             apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));
@@ -162,6 +173,13 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
+        if (eventing.isPresent() && usage.isPresent()) {
+            ServiceDeliveries deliveries = new ServiceDeliveries(store);
+            components.run("usage of deliveries", () -> {
+                eventing.get().onDeliveryEnd(deliveries);
+                usage.get().beforeFlush(() -> deliveries.drainTo(usage.get()::delivered));
+            });
+        }
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl,
                 telemetry);
     }

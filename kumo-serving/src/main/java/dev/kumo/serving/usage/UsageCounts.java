@@ -23,8 +23,8 @@ public record UsageCounts(long requests, double instanceSeconds, double memoryGi
         return new UsageCounts(0, 0, 0, 0, 1, 0);
     }
 
-    public static UsageCounts delivered() {
-        return new UsageCounts(0, 0, 0, 0, 0, 1);
+    public static UsageCounts delivered(long count) {
+        return new UsageCounts(0, 0, 0, 0, 0, count);
     }
 
     public static UsageCounts cpu(double seconds) {

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,7 @@ public final class UsageRecorder implements InstanceListener, AutoCloseable {
     private final Set<InstanceAddress> coldCounted = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Subscription watching = () -> { };
+    private final List<Runnable> beforeFlush = new CopyOnWriteArrayList<>();
 
     private UsageRecorder(UsageDatabase database, ResourceStore store, WorkloadRuntime runtime,
             MeterRegistry registry, InstantSource clock) {
@@ -110,11 +113,16 @@ public final class UsageRecorder implements InstanceListener, AutoCloseable {
         }
     }
 
-    /** The event mesh: an event was delivered to the Service {@code namespace/service}. */
-    public void delivered(String namespace, String service) {
-        if (!closed) {
-            ledger.add(new UsageKey(namespace, service, ""), clock.instant(), UsageCounts.delivered());
+    /** The event mesh: {@code count} events were delivered to the Service {@code namespace/service}. */
+    public void delivered(String namespace, String service, long count) {
+        if (count > 0) {
+            ledger.add(new UsageKey(namespace, service, ""), clock.instant(), UsageCounts.delivered(count));
         }
+    }
+
+    /** Runs {@code before} at the start of each flush (on the flushing thread), to add what was gathered. */
+    public void beforeFlush(Runnable before) {
+        beforeFlush.add(before);
     }
 
     @Override
@@ -151,6 +159,7 @@ public final class UsageRecorder implements InstanceListener, AutoCloseable {
 
     /** Measures the instances, counts their time up to now and stores the ledger. */
     synchronized void flush() {
+        beforeFlush.forEach(Runnable::run);
         Instant now = clock.instant();
         for (String id : timeline.ids()) {
             runtime.resources(id).ifPresent(sample -> timeline.measured(id, sample, now));

@@ -30,7 +30,7 @@ class UsageDatabaseTest {
         ledger.add(HELLO, NOW, UsageCounts.requests(7));
         ledger.addRun(HELLO, NOW, NOW.plusSeconds(90), 0.5, 1);
         ledger.add(HELLO, NOW.plusSeconds(5), UsageCounts.coldStart());
-        ledger.add(OTHER, NOW, UsageCounts.delivered());
+        ledger.add(OTHER, NOW, UsageCounts.delivered(1));
         try (UsageDatabase db = UsageDatabase.open(file)) {
             db.add(ledger.drain());
         }
