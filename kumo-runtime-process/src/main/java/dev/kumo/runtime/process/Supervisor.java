@@ -53,7 +53,7 @@ final class Supervisor extends SupervisedInstance {
     private Optional<Termination> lastTermination = Optional.empty();
     /** The containment and the run going now, for {@link #resources}. */
     private volatile Optional<Containment> measuredIn = Optional.empty();
-    private volatile Optional<Run> current = Optional.empty();
+    private volatile Optional<Run> currentRun = Optional.empty();
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
@@ -116,7 +116,7 @@ final class Supervisor extends SupervisedInstance {
         if (counted.isPresent()) {
             return counted;
         }
-        return current.map(run -> {
+        return currentRun.map(run -> {
             ProcessHandle root = run.process().toHandle();
             Duration cpu = Stream.concat(Stream.of(root), root.descendants())
                     .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
@@ -156,7 +156,7 @@ final class Supervisor extends SupervisedInstance {
                 return;
             }
             measuredIn = Optional.of(containment);
-            current = Optional.of(run);
+            currentRun = Optional.of(run);
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);
