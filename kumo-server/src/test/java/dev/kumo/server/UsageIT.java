@@ -102,6 +102,8 @@ class UsageIT {
         assertThat(metered.path("eventsDelivered").asLong()).isEqualTo(1);
         assertThat(metered.path("coldStarts").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(metered.path("instanceSeconds").asDouble()).isGreaterThan(0);
+        // No limits: the CPU time measured (the instance's cgroup, else its live processes).
+        assertThat(metered.path("cpuSeconds").asDouble()).isGreaterThan(0);
         assertThat(metered.path("estimatedCost").asDouble()).isGreaterThan(0);
 
         InProcessCli.Result table = cli.run("usage", "--revisions");

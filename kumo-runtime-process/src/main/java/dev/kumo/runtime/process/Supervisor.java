@@ -54,6 +54,7 @@ final class Supervisor extends SupervisedInstance {
     /** The containment and the run going now, for {@link #resources}. */
     private volatile Optional<Containment> measuredIn = Optional.empty();
     private volatile Optional<Run> currentRun = Optional.empty();
+    private volatile Optional<ResourceSample> lastSample = Optional.empty();
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
@@ -99,6 +100,7 @@ final class Supervisor extends SupervisedInstance {
                     OptionalInt.empty())));
         } finally {
             ahead.ifPresent(Launcher::cancel); // stopped before its first run: the rest is released here
+            resources(); // the cgroup's last count, before it goes
             containment.ifPresent(Containment::release);
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
@@ -109,20 +111,23 @@ final class Supervisor extends SupervisedInstance {
 
     /**
      * What the instance has used: its cgroup's CPU time and memory where the kernel counts them, else the CPU time
-     * of the current run's live processes (a sample: the time of processes that ended is not in it).
+     * of the current run's live processes (a sample: the time of processes that ended is not in it). The last
+     * sample is kept, so that it is still known as the instance is seen to stop.
      */
     Optional<ResourceSample> resources() {
-        Optional<ResourceSample> counted = measuredIn.flatMap(Containment::cgroup).flatMap(InstanceCgroup::usage);
-        if (counted.isPresent()) {
-            return counted;
+        Optional<ResourceSample> now = measuredIn.flatMap(Containment::cgroup).flatMap(InstanceCgroup::usage)
+                .or(() -> currentRun.filter(run -> run.process().isAlive()).map(run -> {
+                    ProcessHandle root = run.process().toHandle();
+                    Duration cpu = Stream.concat(Stream.of(root), root.descendants())
+                            .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                            .reduce(Duration.ZERO, Duration::plus);
+                    return new ResourceSample(cpu, OptionalLong.empty());
+                }));
+        Optional<ResourceSample> last = lastSample;
+        if (now.isPresent() && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
+            lastSample = now;
         }
-        return currentRun.map(run -> {
-            ProcessHandle root = run.process().toHandle();
-            Duration cpu = Stream.concat(Stream.of(root), root.descendants())
-                    .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
-                    .reduce(Duration.ZERO, Duration::plus);
-            return new ResourceSample(cpu, OptionalLong.empty());
-        });
+        return lastSample;
     }
 
     private Optional<Containment> contain() {

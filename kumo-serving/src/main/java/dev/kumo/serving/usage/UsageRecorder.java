@@ -31,17 +31,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metering, running: told of the router's requests and cold starts, every instance's starts and stops and the
- * events delivered to Services, it counts them in the {@link UsageLedger}, measures instances without limits and
- * stores the ledger in {@code usage.db} every {@link Timing#flush()} and at close, so a restart loses nothing.
+ * events delivered to Services, it counts them in the {@link UsageLedger}, measures instances every
+ * {@link Timing#measure()} and stores the ledger in {@code usage.db} every {@link Timing#flush()} and at close, so a
+ * restart loses nothing.
  */
 public final class UsageRecorder implements InstanceListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
 
-    /** How often the ledger is stored and instances measured, and how often old buckets are compacted. */
-    public record Timing(Duration flush, Duration compact) {
+    /** How often the ledger is stored, instances measured, and old buckets compacted. */
+    public record Timing(Duration flush, Duration measure, Duration compact) {
 
-        public static final Timing DEFAULTS = new Timing(Duration.ofSeconds(10), Duration.ofHours(1));
+        public static final Timing DEFAULTS = new Timing(Duration.ofSeconds(10), Duration.ofSeconds(2),
+                Duration.ofHours(1));
     }
 
     private final UsageLedger ledger;
@@ -86,6 +88,9 @@ public final class UsageRecorder implements InstanceListener, AutoCloseable {
         signals.onColdStart(recorder::coldStart);
         long flushMillis = timing.flush().toMillis();
         recorder.timer.scheduleWithFixedDelay(recorder::flushQuietly, flushMillis, flushMillis,
+                TimeUnit.MILLISECONDS);
+        long measureMillis = timing.measure().toMillis();
+        recorder.timer.scheduleWithFixedDelay(recorder::measureQuietly, measureMillis, measureMillis,
                 TimeUnit.MILLISECONDS);
         long compactMillis = timing.compact().toMillis();
         recorder.timer.scheduleWithFixedDelay(recorder::compactQuietly, 0, compactMillis, TimeUnit.MILLISECONDS);
@@ -160,17 +165,30 @@ public final class UsageRecorder implements InstanceListener, AutoCloseable {
     /** Measures the instances, counts their time up to now and stores the ledger. */
     synchronized void flush() {
         beforeFlush.forEach(Runnable::run);
-        Instant now = clock.instant();
-        for (String id : timeline.ids()) {
-            runtime.resources(id).ifPresent(sample -> timeline.measured(id, sample, now));
-        }
-        timeline.accrue(now);
+        measure();
+        timeline.accrue(clock.instant());
         Map<UsageLedger.Bucket, UsageCounts> taken = ledger.drain();
         try {
             database.add(taken);
         } catch (RuntimeException e) {
             ledger.restore(taken);
             throw e;
+        }
+    }
+
+    /** Measures every running instance (its CPU time, its memory) through the runtime. */
+    private void measure() {
+        Instant now = clock.instant();
+        for (String id : timeline.ids()) {
+            runtime.resources(id).ifPresent(sample -> timeline.measured(id, sample, now));
+        }
+    }
+
+    private void measureQuietly() {
+        try {
+            measure();
+        } catch (RuntimeException e) {
+            LOG.warn("measuring instances failed (tried again): {}", e.getMessage());
         }
     }
 
