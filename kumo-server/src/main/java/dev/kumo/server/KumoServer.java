@@ -129,11 +129,9 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
-        Optional<UsageRecorder> usage = serving.map(platform -> components.open("usage", () -> {
-            dataDir.ownerOnlyDatabase(UsageDatabase.FILE);
-            return platform.startUsage(dataDir.path().resolve(UsageDatabase.FILE), admitted, meters,
-                    InstantSource.system());
-        }));
+        // usage.db is created mode 600; SQLite gives its -wal and -shm files the database's mode.
+        Optional<UsageRecorder> usage = serving.map(platform -> components.open("usage", () -> platform.startUsage(
+                dataDir.path().resolve(UsageDatabase.FILE), admitted, meters, InstantSource.system())));
         Path buildDir = dataDir.path().resolve("builds");
         BuildControllers builds = components.open("builds", () -> BuildControllers.start(admitted,
                 InstantSource.system(), BuildStrategies.of(config.podmanSocket(), buildDir), buildDir,

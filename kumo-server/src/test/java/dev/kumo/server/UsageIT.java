@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -91,6 +93,14 @@ class UsageIT {
         server.close();
         server = KumoServer.start(config);
 
+        assertThat(temp.resolve("data").resolve("usage.db")).isRegularFile();
+        for (String file : new String[] {"usage.db", "usage.db-wal", "usage.db-shm"}) {
+            Path written = temp.resolve("data").resolve(file);
+            if (Files.exists(written)) {
+                assertThat(Files.getPosixFilePermissions(written)).as(file)
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+        }
         InProcessCli cli = new InProcessCli(temp.resolve("cli-home"), temp.resolve("data"));
         InProcessCli.Result shown = cli.run("usage", "--since", "1h", "-o", "json");
         assertThat(shown.exitCode()).as(shown.err()).isZero();
