@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,7 +40,6 @@ final class PodInstance extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
     private static final int SIGKILL_EXIT = 137;
-    private static final Duration STATS_WAIT = Duration.ofSeconds(2);
 
     private final String id;
     private final ImageWorkload spec;
@@ -61,6 +59,7 @@ final class PodInstance extends SupervisedInstance {
     /** The current run's container, and what it was last measured to use ({@link #resources}). */
     private volatile Optional<String> runningContainer = Optional.empty();
     private volatile Optional<ResourceSample> lastSample = Optional.empty();
+    private final AtomicBoolean statsAsked = new AtomicBoolean();
     /** The output of the current run, read from its log file. */
     private volatile ContainerLogFile output;
 
@@ -176,25 +175,28 @@ final class PodInstance extends SupervisedInstance {
     }
 
     /**
-     * What the workload container has used (podman's stats: its CPU time, its memory now), asked for at most
-     * {@link #STATS_WAIT}; the last sample is kept, so that it is still known as the instance is seen to stop. A new
-     * run's container starts its CPU time from zero again: until it passes the last sample, none is counted.
+     * What the workload container has used (podman's stats: its CPU time, its memory now) as last measured, without
+     * waiting: each call asks podman again in the background, unless an answer is still awaited or the instance is
+     * stopping (its container goes). A new run's container starts its CPU time from zero again: until it passes
+     * the last sample, none is counted.
      */
     Optional<ResourceSample> resources() {
         Optional<String> container = runningContainer;
-        if (container.isPresent()) {
-            try {
-                Optional<ResourceSample> now = podman.get().thenCompose(client -> client.containerStats(container.get()))
-                        .thenApply(ContainerStats::sample).get(STATS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                Optional<ResourceSample> last = lastSample;
-                if (now.isPresent() && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
-                    lastSample = now;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("reading the stats of instance {}: {}", id, e.getMessage());
-            }
+        if (container.isPresent() && !stopRequested && statsAsked.compareAndSet(false, true)) {
+            podman.get().thenCompose(client -> client.containerStats(container.get()))
+                    .thenApply(ContainerStats::sample)
+                    .whenComplete((now, failure) -> {
+                        statsAsked.set(false);
+                        if (failure != null) {
+                            LOG.debug("reading the stats of instance {}: {}", id, failure.getMessage());
+                            return;
+                        }
+                        Optional<ResourceSample> last = lastSample;
+                        if (now.isPresent()
+                                && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
+                            lastSample = now;
+                        }
+                    });
         }
         return lastSample;
     }
