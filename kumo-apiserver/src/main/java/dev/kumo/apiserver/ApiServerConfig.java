@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param traces what {@code GET /debug/traces[/ID]} answers, when set; 404 otherwise
  * @param logs the kinds besides Revision and Pod whose objects serve a {@code log} subresource (a BuildRun's), and
  *     where it is read from
+ * @param usage what {@code GET /apis/usage.kumo.dev/v1alpha1/[namespaces/NS/]usage} answers, when set; 404 otherwise
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
         Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
-        AccessRules access, ListenerLimits limits, Optional<TraceView> traces, Map<ResourceType, RevisionLogs> logs) {
+        AccessRules access, ListenerLimits limits, Optional<TraceView> traces, Map<ResourceType, RevisionLogs> logs,
+        Optional<UsageView> usage) {
 
     public ApiServerConfig {
         logs = Map.copyOf(logs);
@@ -34,7 +36,8 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     public ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
             Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
             AccessRules access, ListenerLimits limits, Optional<TraceView> traces) {
-        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces, Map.of());
+        this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces, Map.of(),
+                Optional.empty());
     }
 
     public static final int DEFAULT_PORT = 7780;
@@ -74,31 +77,37 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access,
-                limits, traces, logs);
+                limits, traces, logs, usage);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access,
-                limits, traces, logs);
+                limits, traces, logs, usage);
     }
 
     /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
     public ApiServerConfig withAccess(AccessRules access) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces, logs);
+                traces, logs, usage);
     }
 
     /** The same, waiting for slow clients as {@code limits} says. */
     public ApiServerConfig withLimits(ListenerLimits limits) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces, logs);
+                traces, logs, usage);
     }
 
     /** The same, serving the recent traces of {@code traces} at {@code GET /debug/traces[/ID]}. */
     public ApiServerConfig withTraces(TraceView traces) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                Optional.of(traces), logs);
+                Optional.of(traces), logs, usage);
+    }
+
+    /** The same, serving the metered usage of {@code usage} at {@code GET /apis/usage.kumo.dev/v1alpha1/…usage}. */
+    public ApiServerConfig withUsage(UsageView usage) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
+                logs, Optional.of(usage));
     }
 
     /** The same, serving {@code GET …/PLURAL/NAME/log[?follow&tailLines]} of {@code type}'s objects from {@code from}. */
@@ -106,6 +115,6 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
         Map<ResourceType, RevisionLogs> more = new HashMap<>(logs);
         more.put(type, from);
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
-                more);
+                more, usage);
     }
 }

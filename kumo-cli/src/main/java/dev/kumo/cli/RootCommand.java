@@ -28,6 +28,7 @@ import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
 import dev.kumo.cli.trace.TraceCommand;
+import dev.kumo.cli.usage.UsageCommand;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class RootCommand extends GroupCommand {
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
             OptionsCommand.class, PluginCommand.class, TraceCommand.class,
-            DashboardCommand.class);
+            DashboardCommand.class, UsageCommand.class);
 
     @Mixin
     GlobalOptions options;

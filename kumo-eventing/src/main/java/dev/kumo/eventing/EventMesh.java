@@ -69,6 +69,11 @@ public final class EventMesh implements AutoCloseable {
                 config.readAheadEvents(), localChannels, EventTracing.of(config.openTelemetry()),
                 trigger -> problemListeners.forEach(listener -> listener.accept(trigger)), new DeliveryNotices() {
                     @Override
+                    public void delivered(TriggerRef trigger, URI subscriber) {
+                        deliveryListeners.forEach(l -> l.delivered(trigger, subscriber));
+                    }
+
+                    @Override
                     public void deadLettered(TriggerRef trigger, URI subscriber, int status, URI sink) {
                         deliveryListeners.forEach(l -> l.deadLettered(trigger, subscriber, status, sink));
                     }
@@ -200,7 +205,7 @@ public final class EventMesh implements AutoCloseable {
         return ingress.port();
     }
 
-    /** Registers a listener told of each delivery that ended at a dead-letter sink or was given up. */
+    /** Registers a listener told of each delivery's end: delivered, at a dead-letter sink, or given up. */
     public void onDeliveryEnd(DeliveryNotices listener) {
         deliveryListeners.add(listener);
     }

@@ -19,6 +19,7 @@ import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.server.eventing.EventingPlatform;
+import dev.kumo.server.eventing.ServiceDeliveries;
 import dev.kumo.server.metrics.ApiServerMeters;
 import dev.kumo.server.metrics.ControllerMeters;
 import dev.kumo.server.metrics.ProcessMeters;
@@ -27,6 +28,8 @@ import dev.kumo.server.tracing.TraceDocuments;
 import dev.kumo.serving.ServingPlatform;
 import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
+import dev.kumo.serving.usage.UsageDatabase;
+import dev.kumo.serving.usage.UsageRecorder;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -135,6 +138,9 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events, engineOptions.metrics())))
                 : Optional.empty();
+        // usage.db is created mode 600; SQLite gives its -wal and -shm files the database's mode.
+        Optional<UsageRecorder> usage = serving.map(platform -> components.open("usage", () -> platform.startUsage(
+                dataDir.path().resolve(UsageDatabase.FILE), admitted, meters, InstantSource.system())));
         Path buildDir = dataDir.path().resolve("builds");
         Strategies strategies = BuildStrategies.of(config.podmanSocket(), buildDir);
         // The built-in strategies as ClusterBuildStrategies (a kind clients may only read): straight to the store.
@@ -149,6 +155,9 @@ public final class KumoServer implements AutoCloseable {
                 .withLimits(config.limits()).withLogs(ShipwrightTypes.BUILD_RUN, new BuildRunLogs(builds));
         if (serving.isPresent()) {
             apiConfig = apiConfig.withAutoscaling(serving.get().autoscalingView());
+        }
+        if (usage.isPresent()) {
+            apiConfig = apiConfig.withUsage(usage.get().view());
         }
         if (telemetry.recent().isPresent()) {
             apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));
@@ -173,6 +182,13 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
+        if (eventing.isPresent() && usage.isPresent()) {
+            ServiceDeliveries deliveries = new ServiceDeliveries(store);
+            components.run("usage of deliveries", () -> {
+                eventing.get().onDeliveryEnd(deliveries);
+                usage.get().beforeFlush(() -> deliveries.drainTo(usage.get()::delivered));
+            });
+        }
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl,
                 telemetry);
     }

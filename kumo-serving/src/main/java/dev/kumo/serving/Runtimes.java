@@ -4,6 +4,7 @@ import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.VolumeSpec;
@@ -118,6 +119,12 @@ final class Runtimes implements WorkloadRuntime {
     public Optional<InstanceLogs> logs(String instanceId) {
         Owned owned = owner(instanceId);
         return get(owned.runtime()).flatMap(runtime -> runtime.logs(owned.id()));
+    }
+
+    @Override
+    public Optional<ResourceSample> resources(String instanceId) {
+        Owned owned = owner(instanceId);
+        return get(owned.runtime()).flatMap(runtime -> runtime.resources(owned.id()));
     }
 
     /** Passes the hint to every runtime: only the one running the Revision has instances to refresh. */

@@ -23,6 +23,7 @@ import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
+import dev.kumo.serving.usage.UsageRecorder;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.controller.engine.EngineMetrics;
 import dev.kumo.dataplane.api.RevisionOwners;
@@ -54,10 +55,12 @@ public final class ServingPlatform implements AutoCloseable {
     private final RevisionScaling scaling;
     private final RuntimeEndpoints runtimeEndpoints;
     private final InstanceDrain drain;
+    private final ScalingSignals signals;
 
     private ServingPlatform(Components components, Runtimes runtime, Router router, RevisionScaling scaling,
-            RuntimeEndpoints runtimeEndpoints, InstanceDrain drain) {
+            RuntimeEndpoints runtimeEndpoints, InstanceDrain drain, ScalingSignals signals) {
         this.drain = drain;
+        this.signals = signals;
         this.components = components;
         this.runtime = runtime;
         this.router = router;
@@ -177,7 +180,7 @@ public final class ServingPlatform implements AutoCloseable {
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,
                 events.recorder("controller")));
-        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain);
+        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain, signals);
     }
 
     /**
@@ -218,6 +221,14 @@ public final class ServingPlatform implements AutoCloseable {
      */
     public PodView startPodView(ResourceStore store, InstantSource clock) {
         return PodView.start(runtime, store, instance -> drain.drainWithRevisionGrace(instance, store), clock);
+    }
+
+    /**
+     * Starts metering every Revision's requests, instances and cold starts into the ledger at {@code database}
+     * (Revisions read from {@code store}, counters in {@code registry}); closing it stores what is not stored yet.
+     */
+    public UsageRecorder startUsage(Path database, ResourceStore store, MeterRegistry registry, InstantSource clock) {
+        return UsageRecorder.start(database, store, runtime, signals, registry, clock, UsageRecorder.Timing.DEFAULTS);
     }
 
     /** What the autoscaler wants for each Revision and its last decisions, for {@code revisions/NAME/autoscaling}. */

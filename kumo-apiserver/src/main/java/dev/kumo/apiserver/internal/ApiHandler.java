@@ -19,6 +19,7 @@ import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RequestMetrics;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.apiserver.TraceView;
+import dev.kumo.apiserver.UsageView;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.ConvertingStore;
 import dev.kumo.store.ResourceStore;
@@ -56,6 +57,7 @@ public final class ApiHandler {
     private final Optional<TraceView> traces;
     private final RequestMetrics requestMetrics;
     private final RequestLabels requestLabels;
+    private final Optional<UsageView> usage;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
@@ -77,6 +79,7 @@ public final class ApiHandler {
         ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
         this.traces = config.traces();
+        this.usage = config.usage();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all(), AccessReviews.TYPES);
         this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all(), AccessReviews.TYPES);
@@ -197,6 +200,9 @@ public final class ApiHandler {
         if (head.equals("debug") && size >= 2 && size <= 3 && segments.get(1).equals("traces")
                 && traces.isPresent()) {
             return traces(request, segments);
+        }
+        if (head.equals("apis") && size >= 4 && segments.get(1).equals(UsageReads.GROUP) && usage.isPresent()) {
+            return UsageReads.serve(request, segments.subList(2, size), usage.get());
         }
         if ((head.equals("api") || head.equals("apis")) && size == 1) {
             Optional<String> aggregated = AggregatedDiscovery.negotiate(request.header("accept"));

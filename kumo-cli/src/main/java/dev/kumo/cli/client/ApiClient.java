@@ -259,6 +259,17 @@ public final class ApiClient implements AutoCloseable {
                 .body();
     }
 
+    /**
+     * The metered usage over {@code since} (a duration such as {@code 24h}) in {@code namespace}, every namespace when
+     * empty: {@code GET /apis/usage.kumo.dev/v1alpha1/[namespaces/NS/]usage?since=…}, a {@code UsageReport}.
+     */
+    public ObjectNode usage(Optional<String> namespace, String since) {
+        String path = "/apis/usage.kumo.dev/v1alpha1/" + namespace.map(ns -> "namespaces/"
+                + URLEncoder.encode(ns, StandardCharsets.UTF_8) + "/").orElse("") + "usage?since="
+                + URLEncoder.encode(since, StandardCharsets.UTF_8);
+        return send(new Call("GET", path, "", "", Optional.empty(), Optional.empty())).body();
+    }
+
     /** The server's {@code /version} document. */
     public ObjectNode version() {
         return send(new Call("GET", "/version", "", "", Optional.empty(), Optional.empty())).body();

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.net.URI;
 
 /**
- * Told how an event's delivery ended when it did not reach its subscriber: at the dead-letter sink, or given up
- * (no sink, or the sink failed too); and of every attempt to deliver an event to a Trigger's subscriber. Called on
- * the event loop: must return at once and never block.
+ * Told how an event's delivery ended: at its subscriber (for metering), or, when it did not reach it, at the
+ * dead-letter sink or given up (no sink, or the sink failed too); and of every attempt to deliver an event to a
+ * Trigger's subscriber. Called on the event loop: must return at once and never block.
  */
 public interface DeliveryNotices {
 
@@ -20,6 +20,10 @@ public interface DeliveryNotices {
         public void failed(TriggerRef trigger, URI subscriber, int status, String why) {
         }
     };
+
+    /** The subscriber at {@code subscriber} accepted the event (a 2xx), maybe after retries. Default: nothing. */
+    default void delivered(TriggerRef trigger, URI subscriber) {
+    }
 
     /** After its retries, the event went to {@code sink}; the subscriber's last answer was {@code status}. */
     void deadLettered(TriggerRef trigger, URI subscriber, int status, URI sink);

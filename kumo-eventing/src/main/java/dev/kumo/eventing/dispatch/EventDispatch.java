@@ -57,6 +57,7 @@ final class EventDispatch {
         send(new Target(DELIVERY, route.subscriber(), event, true), 1,
                 failed -> deadLetter(route.subscriber(), failed), () -> {
                     deliverer.counters().delivered.increment();
+                    deliverer.notices().delivered(trigger, route.subscriber());
                     finished("delivered");
                 });
     }

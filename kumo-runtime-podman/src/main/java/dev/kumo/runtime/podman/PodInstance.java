@@ -9,6 +9,7 @@ import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.support.StartPolling;
 import dev.kumo.runtime.support.SupervisedInstance;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,6 +56,10 @@ final class PodInstance extends SupervisedInstance {
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
     private Optional<WarmPod> warm = Optional.empty();
+    /** The current run's container, and what it was last measured to use ({@link #resources}). */
+    private volatile Optional<String> runningContainer = Optional.empty();
+    private volatile Optional<ResourceSample> lastSample = Optional.empty();
+    private final AtomicBoolean statsAsked = new AtomicBoolean();
     /** The output of the current run, read from its log file. */
     private volatile ContainerLogFile output;
 
@@ -168,10 +174,38 @@ final class PodInstance extends SupervisedInstance {
         }
     }
 
+    /**
+     * What the workload container has used (podman's stats: its CPU time, its memory now) as last measured, without
+     * waiting: each call asks podman again in the background, unless an answer is still awaited or the instance is
+     * stopping (its container goes). A new run's container starts its CPU time from zero again: until it passes
+     * the last sample, none is counted.
+     */
+    Optional<ResourceSample> resources() {
+        Optional<String> container = runningContainer;
+        if (container.isPresent() && !stopRequested && statsAsked.compareAndSet(false, true)) {
+            podman.get().thenCompose(client -> client.containerStats(container.get()))
+                    .thenApply(ContainerStats::sample)
+                    .whenComplete((now, failure) -> {
+                        statsAsked.set(false);
+                        if (failure != null) {
+                            LOG.debug("reading the stats of instance {}: {}", id, failure.getMessage());
+                            return;
+                        }
+                        Optional<ResourceSample> last = lastSample;
+                        if (now.isPresent()
+                                && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
+                            lastSample = now;
+                        }
+                    });
+        }
+        return lastSample;
+    }
+
     private void superviseUntilStoppedOrFailed(PodmanClient podman, Map<Integer, Integer> hostPorts,
             CompletableFuture<String> first) {
         for (int run = 1; !stopRequested; run++) {
             String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
+            runningContainer = Optional.of(container);
             // Asked for now, so that it is known when the run turns ready and its output is drained.
             CompletableFuture<Optional<Path>> logFile = run == 1 && warm.isPresent()
                     ? CompletableFuture.completedFuture(warm.get().logFile())

@@ -148,6 +148,12 @@ public final class PodmanClient implements AutoCloseable {
         return json(HttpMethod.GET, LIBPOD + "/containers/" + id + "/json", null, "inspecting container " + id);
     }
 
+    /** A running container's stats now, in Docker's format ({@link ContainerStats}): one answer, not a stream. */
+    public CompletableFuture<JsonObject> containerStats(String id) {
+        return json(HttpMethod.GET, COMPAT + "/containers/" + id + "/stats?stream=false", null,
+                "reading the stats of container " + id);
+    }
+
     /** Removes a container and its anonymous volumes, killing it if it runs. */
     public CompletableFuture<Void> deleteContainer(String id) {
         return call(HttpMethod.DELETE, COMPAT + "/containers/" + id + "?force=true&v=true", null,

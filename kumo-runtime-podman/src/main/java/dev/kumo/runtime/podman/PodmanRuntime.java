@@ -2,6 +2,7 @@ package dev.kumo.runtime.podman;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
@@ -135,6 +136,13 @@ public final class PodmanRuntime extends TabledRuntime {
         table.add(id, instance, log);
         Thread.ofVirtual().name("pod-" + id).start(instance);
         return instance.snapshot();
+    }
+
+    /** The workload container's CPU time and memory, from podman's stats. */
+    @Override
+    public Optional<ResourceSample> resources(String instanceId) {
+        return table.supervised(instanceId).filter(PodInstance.class::isInstance).map(PodInstance.class::cast)
+                .flatMap(PodInstance::resources);
     }
 
     /** Keeps warm pods of the image's Revision ({@link WarmPool}), up to the config's limits; 0 removes them. */

@@ -1,5 +1,6 @@
 package dev.kumo.runtime.process;
 
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -107,6 +109,30 @@ final class InstanceCgroup {
         List<Long> pids = new ArrayList<>();
         dirs.forEach(dir -> CgroupFiles.pids(dir).stream().filter(pid -> !pids.contains(pid)).forEach(pids::add));
         return pids;
+    }
+
+    /**
+     * The cgroup's CPU time since it was made and its memory now, where the kernel counts them (v2 {@code cpu.stat}
+     * and {@code memory.current}; v1 {@code cpuacct.usage} and {@code memory.usage_in_bytes}); empty otherwise.
+     */
+    Optional<ResourceSample> usage() {
+        OptionalLong cpuNanos = OptionalLong.empty();
+        OptionalLong memory = OptionalLong.empty();
+        for (Path dir : dirs) {
+            OptionalLong v2 = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec");
+            OptionalLong cpu = v2.isPresent() ? OptionalLong.of(v2.getAsLong() * 1000)
+                    : number(dir.resolve("cpuacct.usage"));
+            cpuNanos = cpuNanos.isPresent() ? cpuNanos : cpu;
+            OptionalLong bytes = number(dir.resolve("memory.current"));
+            memory = memory.isPresent() ? memory : bytes.isPresent() ? bytes : number(dir.resolve("memory.usage_in_bytes"));
+        }
+        return cpuNanos.isPresent() ? Optional.of(new ResourceSample(Duration.ofNanos(cpuNanos.getAsLong()), memory))
+                : Optional.empty();
+    }
+
+    private static OptionalLong number(Path file) {
+        return CgroupFiles.read(file).map(String::trim).filter(text -> text.matches("\\d+"))
+                .map(text -> OptionalLong.of(Long.parseLong(text))).orElse(OptionalLong.empty());
     }
 
     /** How many times the kernel OOM-killed a process of this cgroup (memory.events, or v1 memory.oom_control). */

@@ -2,6 +2,7 @@ package dev.kumo.runtime.process;
 
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProcessWorkload;
@@ -243,6 +244,13 @@ public final class ProcessRuntime extends TabledRuntime {
     /** The launcher waiting for {@code revision}'s next instance, if one is made (for tests). */
     Optional<Launcher> launcherFor(RevisionRef revision) {
         return launchers.waitingFor(revision);
+    }
+
+    /** The instance's cgroup's CPU time and memory, else the CPU time of its live processes. */
+    @Override
+    public Optional<ResourceSample> resources(String instanceId) {
+        return table.supervised(instanceId).filter(Supervisor.class::isInstance).map(Supervisor.class::cast)
+                .flatMap(Supervisor::resources);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kumo.runtime.process;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.ProcessWorkload;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,10 @@ final class Supervisor extends SupervisedInstance {
     private int consecutiveCrashes;
     /** How the last run ended, kept while later runs serve (Kubernetes' {@code lastState.terminated}). */
     private Optional<Termination> lastTermination = Optional.empty();
+    /** The containment and the run going now, for {@link #resources}. */
+    private volatile Optional<Containment> measuredIn = Optional.empty();
+    private volatile Optional<Run> currentRun = Optional.empty();
+    private volatile Optional<ResourceSample> lastSample = Optional.empty();
     /** Set as a run is seen to have exited: what its ports tell of why (see {@link RunWatch#portsOnExit}). */
     private Optional<PortConflict> exitConflict = Optional.empty();
 
@@ -93,12 +100,34 @@ final class Supervisor extends SupervisedInstance {
                     OptionalInt.empty())));
         } finally {
             ahead.ifPresent(Launcher::cancel); // stopped before its first run: the rest is released here
+            resources(); // the cgroup's last count, before it goes
             containment.ifPresent(Containment::release);
             launch.log().close();
             FileTrees.delete(launch.tmpDir());
             publish(new InstanceState.Stopped(config.clock().instant()));
             stopped();
         }
+    }
+
+    /**
+     * What the instance has used: its cgroup's CPU time and memory where the kernel counts them, else the CPU time
+     * of the current run's live processes (a sample: the time of processes that ended is not in it). The last
+     * sample is kept, so that it is still known as the instance is seen to stop.
+     */
+    Optional<ResourceSample> resources() {
+        Optional<ResourceSample> now = measuredIn.flatMap(Containment::cgroup).flatMap(InstanceCgroup::usage)
+                .or(() -> currentRun.filter(run -> run.process().isAlive()).map(run -> {
+                    ProcessHandle root = run.process().toHandle();
+                    Duration cpu = Stream.concat(Stream.of(root), root.descendants())
+                            .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                            .reduce(Duration.ZERO, Duration::plus);
+                    return new ResourceSample(cpu, OptionalLong.empty());
+                }));
+        Optional<ResourceSample> last = lastSample;
+        if (now.isPresent() && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
+            lastSample = now;
+        }
+        return lastSample;
     }
 
     private Optional<Containment> contain() {
@@ -131,6 +160,8 @@ final class Supervisor extends SupervisedInstance {
                         + e.getMessage(), OptionalInt.empty())));
                 return;
             }
+            measuredIn = Optional.of(containment);
+            currentRun = Optional.of(run);
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);

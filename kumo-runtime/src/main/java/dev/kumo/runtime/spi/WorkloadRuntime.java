@@ -47,6 +47,14 @@ public interface WorkloadRuntime extends AutoCloseable {
     default void refreshFiles(RevisionRef revision, String volume, VolumeSpec.Files files) {
     }
 
+    /**
+     * What a running instance has used so far (its CPU time, its memory now), for metering instances without limits;
+     * empty when the runtime cannot tell or the instance is gone. Default: empty. Must not block for long.
+     */
+    default Optional<ResourceSample> resources(String instanceId) {
+        return Optional.empty();
+    }
+
     /** Stops every instance and waits for them to be gone. */
     @Override
     void close();

@@ -52,6 +52,11 @@ public final class InstanceTable {
         return Optional.ofNullable(instances.get(instanceId)).map(SupervisedInstance::snapshot);
     }
 
+    /** The supervising side of a running instance, for what only its runtime can ask of it. */
+    public Optional<SupervisedInstance> supervised(String instanceId) {
+        return Optional.ofNullable(instances.get(instanceId));
+    }
+
     /** {@code WorkloadRuntime.instances}. */
     public List<Instance> instances() {
         return instances.values().stream().map(SupervisedInstance::snapshot).toList();

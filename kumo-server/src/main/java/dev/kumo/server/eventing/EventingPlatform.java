@@ -16,6 +16,7 @@ import dev.kumo.controller.manager.Component;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.eventing.EventMesh;
 import dev.kumo.eventing.api.MeshConfig;
+import dev.kumo.eventing.api.DeliveryNotices;
 import dev.kumo.eventing.api.MeshCounters;
 import io.opentelemetry.api.OpenTelemetry;
 import dev.kumo.eventing.source.ping.FileTickJournal;
@@ -144,6 +145,11 @@ public final class EventingPlatform implements AutoCloseable {
     /** The mesh's counters since it started. */
     public MeshCounters counters() {
         return mesh.counters();
+    }
+
+    /** Registers a listener told of each delivery's end (delivered, dead-lettered, given up). */
+    public void onDeliveryEnd(DeliveryNotices listener) {
+        mesh.onDeliveryEnd(listener);
     }
 
     /** Waits until the controllers have nothing left to do. */
