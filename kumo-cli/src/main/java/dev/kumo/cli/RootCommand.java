@@ -6,6 +6,7 @@ import dev.kumo.cli.build.BuildCommand;
 import dev.kumo.cli.build.BuildRunCommand;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
+import dev.kumo.cli.domain.DomainCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.ChannelCommand;
 import dev.kumo.cli.eventing.ParallelCommand;
@@ -45,7 +46,8 @@ final class RootCommand extends GroupCommand {
      * {@code @Command(subcommands)}, so that one invocation can build only the command it runs.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, BuildCommand.class,
+            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, DomainCommand.class,
+            BuildCommand.class,
             BuildRunCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
             ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
