@@ -2,6 +2,7 @@ package dev.kumo.controller.domainmapping;
 
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.DomainMapping;
+import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.Service;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.Controller;
@@ -16,7 +17,8 @@ import java.time.InstantSource;
 
 /**
  * Wires the DomainMapping reconciler: DomainMappings are its primary kind; a mapping's change also concerns every
- * other namespace's mapping of that name (the claim), and a Service's change the mappings that reference it.
+ * other namespace's mapping of that name (the claim), and a Service's or Route's change the mappings that
+ * reference one of its name.
  */
 public final class DomainMappingController {
 
@@ -30,14 +32,16 @@ public final class DomainMappingController {
             RouteUrls urls) {
         engine.register(Controller.of(NAME, ResourceTypes.DOMAIN_MAPPING, reconciler(store, clock, routing, urls))
                 .watching(ResourceTypes.DOMAIN_MAPPING, sameName(store))
-                .watching(ResourceTypes.SERVICE, referencing(store)));
+                .watching(ResourceTypes.SERVICE, referencing(store))
+                .watching(ResourceTypes.ROUTE, referencing(store)));
     }
 
     /** The reconciler alone, for tests that call it directly. */
     public static DomainMappingReconciler reconciler(ResourceStore store, InstantSource clock, RoutingSink routing,
             RouteUrls urls) {
         return new DomainMappingReconciler(new TypedStore<>(store, ResourceTypes.DOMAIN_MAPPING, DomainMapping.class),
-                new TypedStore<>(store, ResourceTypes.SERVICE, Service.class), routing, urls, clock);
+                new TypedStore<>(store, ResourceTypes.SERVICE, Service.class),
+                new TypedStore<>(store, ResourceTypes.ROUTE, Route.class), routing, urls, clock);
     }
 
     private static KeyMapper sameName(ResourceStore store) {

@@ -1,8 +1,12 @@
 package dev.kumo.controller.domainmapping;
 
+import dev.kumo.api.duck.KReference;
 import dev.kumo.api.meta.Condition;
 import dev.kumo.api.serving.DomainMapping;
+import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.Service;
+import dev.kumo.api.serving.lifecycle.ConditionSet;
+import dev.kumo.api.serving.lifecycle.RouteConditions;
 import dev.kumo.api.serving.lifecycle.ServiceConditions;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
@@ -15,22 +19,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Claims a DomainMapping's domain (the first mapping of a name holds it), resolves its Service and has the router
- * serve the domain as that Service's Route ({@link RoutingSink#map}), as Knative's reconciler does with an Ingress.
+ * Claims a DomainMapping's domain (the first mapping of a name holds it), resolves its Service (or Route) and has the
+ * router serve the domain as that Service's Route ({@link RoutingSink#map}), as Knative's reconciler does with an Ingress.
  * A mapping that loses the claim or whose Service is gone is not served.
  */
 public final class DomainMappingReconciler implements Reconciler {
 
     private final TypedStore<DomainMapping> mappings;
     private final TypedStore<Service> services;
+    private final TypedStore<Route> routes;
     private final RoutingSink routing;
     private final RouteUrls urls;
     private final InstantSource clock;
 
-    DomainMappingReconciler(TypedStore<DomainMapping> mappings, TypedStore<Service> services, RoutingSink routing,
+    DomainMappingReconciler(TypedStore<DomainMapping> mappings, TypedStore<Service> services,
+            TypedStore<Route> routes, RoutingSink routing,
             RouteUrls urls, InstantSource clock) {
         this.mappings = mappings;
         this.services = services;
+        this.routes = routes;
         this.routing = routing;
         this.urls = urls;
         this.clock = clock;
@@ -48,7 +55,7 @@ public final class DomainMappingReconciler implements Reconciler {
         status.setUrl(urls.url(key.name()));
         if (claim(mapping, status)) {
             certificate(mapping, status);
-            resolve(mapping, status).ifPresentOrElse(service -> serve(key, service, status),
+            resolve(mapping, status).ifPresentOrElse(referent -> serve(key, referent, status),
                     () -> routing.unmap(key));
         } else {
             routing.unmap(key);
@@ -80,27 +87,39 @@ public final class DomainMappingReconciler implements Reconciler {
         }
     }
 
-    /** The Knative Service the reference names (a {@code v1} Service is the one Knative gives that Service). */
-    private Optional<Service> resolve(DomainMapping mapping, DomainMappingLifecycle status) {
+    /**
+     * The Route the reference comes down to: a Knative Service's (a {@code v1} Service is the one Knative gives that
+     * Service), or the Route named.
+     */
+    private Optional<Referent> resolve(DomainMapping mapping, DomainMappingLifecycle status) {
         String namespace = mapping.metadata().namespace();
-        String name = mapping.spec().ref().name();
-        Optional<Service> service = services.get(namespace, name);
-        if (service.isEmpty()) {
-            status.markReferenceNotResolved("services.serving.knative.dev \"" + name + "\" not found in namespace \""
-                    + namespace + "\": create it, or point spec.ref.name at an existing Service");
+        KReference ref = mapping.spec().ref();
+        boolean route = "Route".equals(ref.kind());
+        Optional<Referent> found = route
+                ? routes.get(namespace, ref.name()).map(r -> new Referent("Route", ref.name(),
+                        r.status() == null ? null : r.status().conditions(), RouteConditions.SET))
+                : services.get(namespace, ref.name()).map(s -> new Referent("Service", ref.name(),
+                        s.status() == null ? null : s.status().conditions(), ServiceConditions.SET));
+        if (found.isEmpty()) {
+            status.markReferenceNotResolved((route ? "routes" : "services") + ".serving.knative.dev \"" + ref.name()
+                    + "\" not found in namespace \"" + namespace + "\": create it, or point spec.ref.name at an "
+                    + "existing one");
         } else {
             status.markReferenceResolved();
         }
-        return service;
+        return found;
     }
 
-    private void serve(NamespacedName key, Service service, DomainMappingLifecycle status) {
-        routing.map(key, key.name(), new NamespacedName(key.namespace(), service.metadata().name()));
-        List<Condition> conditions = service.status() == null ? null : service.status().conditions();
-        if (ServiceConditions.SET.isReady(conditions)) {
+    /** What a reference resolved to: the Route serving it (of the same name) and whether it is Ready. */
+    private record Referent(String kind, String name, List<Condition> conditions, ConditionSet set) {
+    }
+
+    private void serve(NamespacedName key, Referent referent, DomainMappingLifecycle status) {
+        routing.map(key, key.name(), new NamespacedName(key.namespace(), referent.name()));
+        if (referent.set().isReady(referent.conditions())) {
             status.markIngressReady();
         } else {
-            status.markIngressNotReady("ServiceNotReady", "Service \"" + service.metadata().name()
+            status.markIngressNotReady(referent.kind() + "NotReady", referent.kind() + " \"" + referent.name()
                     + "\" is not Ready yet: the domain answers once it is");
         }
     }

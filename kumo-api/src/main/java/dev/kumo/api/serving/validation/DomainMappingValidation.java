@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * A DomainMapping: its name is a fully qualified domain name outside the cluster's own domain, its {@code spec.ref}
- * a Knative Service (or the {@code v1} Service of one) in its own namespace, its {@code spec.tls} names a Secret.
+ * a Knative Service or Route (or the {@code v1} Service of one) in its own namespace, its {@code spec.tls} names a Secret.
  */
 public final class DomainMappingValidation {
 
-    /** The references a domain may map to: a Knative Service, or the Kubernetes Service Knative gives it. */
-    public static final List<String> REF_KINDS = List.of("serving.knative.dev/v1 Service", "v1 Service");
+    /** The references a domain may map to: a Knative Service or Route, or the Kubernetes Service Knative gives one. */
+    public static final List<String> REF_KINDS = List.of("serving.knative.dev/v1 Service",
+            "serving.knative.dev/v1 Route", "v1 Service");
     private static final String CLUSTER_DOMAIN = ".svc.cluster.local";
 
     private DomainMappingValidation() {
