@@ -31,6 +31,9 @@ public final class ResourceTypes {
             true, true, List.of(), EVENTING);
     public static final ResourceType TRIGGER = new ResourceType(EVENTING_GROUP, "v1", "Trigger", "triggers",
             "trigger", true, true, List.of(), EVENTING);
+    /** A kind of CloudEvent a Broker or Channel carries (Knative's {@code v1beta2}, its storage version). */
+    public static final ResourceType EVENT_TYPE = new ResourceType(EVENTING_GROUP, "v1beta2", "EventType",
+            "eventtypes", "eventtype", true, true, List.of(), EVENTING);
     public static final ResourceType PING_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "PingSource",
             "pingsources", "pingsource", true, true, List.of(), SOURCES);
     public static final ResourceType API_SERVER_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "ApiServerSource",
