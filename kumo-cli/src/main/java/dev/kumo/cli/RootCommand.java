@@ -13,6 +13,7 @@ import dev.kumo.cli.eventing.ParallelCommand;
 import dev.kumo.cli.eventing.SequenceCommand;
 import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
+import dev.kumo.cli.eventing.EventTypeCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
 import dev.kumo.cli.func.FuncCommand;
@@ -50,7 +51,8 @@ final class RootCommand extends GroupCommand {
             BuildCommand.class,
             BuildRunCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
-            ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
+            ParallelCommand.class, SourceCommand.class, EventCommand.class, EventTypeCommand.class,
+            KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
             OptionsCommand.class, PluginCommand.class, TraceCommand.class);
 
