@@ -26,7 +26,7 @@ class DomainRefTest {
                 : namespace);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] ''{0}''")
     @ValueSource(strings = {"", "broker:default", "ksvc:", "ksvc:a:b:c", "kroute::team"})
     void refusesOtherFormsNamingTheAcceptedOnes(String value) {
         assertThatThrownBy(() -> DomainRef.parse(value)).isInstanceOf(IllegalArgumentException.class)
