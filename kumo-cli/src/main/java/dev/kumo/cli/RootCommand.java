@@ -7,12 +7,14 @@ import dev.kumo.cli.build.BuildRunCommand;
 import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.dashboard.DashboardCommand;
 import dev.kumo.cli.doctor.DoctorCommand;
+import dev.kumo.cli.domain.DomainCommand;
 import dev.kumo.cli.eventing.BrokerCommand;
 import dev.kumo.cli.eventing.ChannelCommand;
 import dev.kumo.cli.eventing.ParallelCommand;
 import dev.kumo.cli.eventing.SequenceCommand;
 import dev.kumo.cli.eventing.SubscriptionCommand;
 import dev.kumo.cli.eventing.EventCommand;
+import dev.kumo.cli.eventing.EventTypeCommand;
 import dev.kumo.cli.eventing.SourceCommand;
 import dev.kumo.cli.eventing.TriggerCommand;
 import dev.kumo.cli.func.FuncCommand;
@@ -47,10 +49,12 @@ final class RootCommand extends GroupCommand {
      * {@code @Command(subcommands)}, so that one invocation can build only the command it runs.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ApplyCommand.class, GetCommand.class, DeleteCommand.class,
-            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, BuildCommand.class,
+            ServiceCommand.class, FuncCommand.class, RevisionCommand.class, RouteCommand.class, DomainCommand.class,
+            BuildCommand.class,
             BuildRunCommand.class, BrokerCommand.class,
             TriggerCommand.class, ChannelCommand.class, SubscriptionCommand.class, SequenceCommand.class,
-            ParallelCommand.class, SourceCommand.class, EventCommand.class, KubeconfigCommand.class,
+            ParallelCommand.class, SourceCommand.class, EventCommand.class, EventTypeCommand.class,
+            KubeconfigCommand.class,
             VersionCommand.class, CompletionCommand.class, DoctorCommand.class, ImageCommand.class,
             OptionsCommand.class, PluginCommand.class, TraceCommand.class,
             DashboardCommand.class, UsageCommand.class);

@@ -70,7 +70,8 @@ class UsageErrorsTest {
         assertThat(result.err()).isEqualTo("""
                 Error: the server doesn't have a resource type "deployments"
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
-                brokers, triggers, pingsources, apiserversources, sinkbindings, containersources, channels (ch), \
+                domainmappings (dm), brokers, triggers, eventtypes, pingsources, apiserversources, sinkbindings, \
+                containersources, channels (ch), \
                 inmemorychannels (imc), subscriptions (sub), sequences, parallels, roles, clusterroles, rolebindings, \
                 clusterrolebindings, builds, buildruns (br, brs), namespaces (ns), configmaps (cm), secrets, \
                 pods (po), events (ev), serviceaccounts (sa).

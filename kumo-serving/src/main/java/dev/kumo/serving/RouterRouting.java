@@ -16,14 +16,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Publishes every Route's resolved traffic to the router as one route table, and gives each Route its loopback
- * address on the router.
+ * Publishes every Route's resolved traffic to the router as one route table, with each DomainMapping's domain
+ * routed as its Route's main host, and gives each Route its loopback address on the router.
  */
 final class RouterRouting implements RoutingSink {
 
     private final Router router;
     private final Map<NamespacedName, RouteRouting> routes = new LinkedHashMap<>();
     private final Map<NamespacedName, Integer> addresses = new HashMap<>();
+    private final Map<NamespacedName, DomainHost> domains = new LinkedHashMap<>();
     private final Set<RevisionId> everRouted = ConcurrentHashMap.newKeySet();
     private volatile Set<RevisionId> routed = Set.of();
 
@@ -49,6 +50,20 @@ final class RouterRouting implements RoutingSink {
         Integer port = addresses.remove(route);
         if (port != null) {
             router.unlisten(port);
+        }
+    }
+
+    @Override
+    public synchronized void map(NamespacedName mapping, String host, NamespacedName route) {
+        if (!new DomainHost(host, route).equals(domains.put(mapping, new DomainHost(host, route)))) {
+            router.update(table());
+        }
+    }
+
+    @Override
+    public synchronized void unmap(NamespacedName mapping) {
+        if (domains.remove(mapping) != null) {
+            router.update(table());
         }
     }
 
@@ -86,6 +101,20 @@ final class RouterRouting implements RoutingSink {
                                 (int) target.containerConcurrency(), target.h2c())));
             }
         }
+        for (DomainHost domain : domains.values()) {
+            RouteRouting routing = routes.get(domain.route());
+            if (routing == null || routing.hosts().isEmpty() || !hosts.add(domain.host().toLowerCase())
+                    || routing.hosts().getFirst().targets().isEmpty()) {
+                continue; // a Route's own host is never taken over by a domain
+            }
+            // The Route's main host already put its Revisions' settings and reachability in the table.
+            table.host(domain.host(), routing.hosts().getFirst().targets().stream().map(target -> new WeightedTarget(
+                    new RevisionId(target.namespace(), target.revisionName()), target.percent())).toList());
+        }
         return table.build();
+    }
+
+    /** A DomainMapping's host, served as {@code route}'s main host. */
+    private record DomainHost(String host, NamespacedName route) {
     }
 }

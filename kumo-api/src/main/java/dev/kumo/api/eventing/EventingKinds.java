@@ -2,6 +2,7 @@ package dev.kumo.api.eventing;
 
 import dev.kumo.api.eventing.defaults.EventingDefaults;
 import dev.kumo.api.eventing.validation.BrokerValidation;
+import dev.kumo.api.eventing.validation.EventTypeValidation;
 import dev.kumo.api.eventing.validation.TriggerValidation;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.KindRules;
@@ -13,7 +14,7 @@ import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
 import java.util.List;
 
-/** The eventing.knative.dev/v1 kinds, Brokers and Triggers: admission and printer columns (Knative's CRDs', kn's). */
+/** The eventing.knative.dev kinds, Brokers, Triggers (v1) and EventTypes (v1beta2): admission and printer columns (Knative's CRDs', kn's). */
 public final class EventingKinds {
 
     /** Knative's Broker CRD columns (CLASS only with {@code -o wide}); kn's: NAME URL AGE CONDITIONS READY REASON. */
@@ -31,6 +32,18 @@ public final class EventingKinds {
             Printing.named("NAME", List.of(PrinterColumn.value("BROKER", ".spec.broker"),
                     PrinterColumn.rendered("SINK", ".spec.subscriber", Cell.DESTINATION)), Printing.knStatus()));
 
+    /** Knative's EventType v1beta2 CRD columns; kn's {@code eventtype list}: NAME TYPE SOURCE REFERENCE AGE READY. */
+    private static final Printing EVENT_TYPE_COLUMNS = new Printing(
+            Printing.named("Name", List.of(PrinterColumn.value("Type", ".spec.type"),
+                    PrinterColumn.value("Source", ".spec.source"), PrinterColumn.value("Schema", ".spec.schema"),
+                    PrinterColumn.value("Reference Name", ".spec.reference.name"),
+                    PrinterColumn.value("Reference Kind", ".spec.reference.kind"),
+                    PrinterColumn.value("Description", ".spec.description")), Printing.readiness()),
+            List.of(PrinterColumn.name("NAME"), PrinterColumn.value("TYPE", ".spec.type"),
+                    PrinterColumn.value("SOURCE", ".spec.source"),
+                    PrinterColumn.value("REFERENCE", ".spec.reference.name"), PrinterColumn.created("AGE"),
+                    Printing.knReady()));
+
     private EventingKinds() {
     }
 
@@ -43,6 +56,10 @@ public final class EventingKinds {
                 new KindDefinition(ResourceTypes.TRIGGER, new TypedAdmission<>(ResourceTypes.TRIGGER, Trigger.class,
                         NameRule.DNS1123_SUBDOMAIN, KindRules.<Trigger>of(
                                 (value, existing) -> EventingDefaults.trigger(value), TriggerValidation::validate)))
-                        .withPrinting(TRIGGER_COLUMNS));
+                        .withPrinting(TRIGGER_COLUMNS),
+                new KindDefinition(ResourceTypes.EVENT_TYPE, new TypedAdmission<>(ResourceTypes.EVENT_TYPE,
+                        EventType.class, NameRule.DNS1123_SUBDOMAIN, KindRules.<EventType>of(
+                                (value, existing) -> value, EventTypeValidation::validate)))
+                        .withPrinting(EVENT_TYPE_COLUMNS));
     }
 }

@@ -17,6 +17,9 @@ public final class ResourceTypes {
             "revision", true, true, List.of("rev"), KNATIVE);
     public static final ResourceType ROUTE = new ResourceType(SERVING_GROUP, "v1", "Route", "routes", "route", true,
             true, List.of("rt"), KNATIVE);
+    /** A custom domain name mapped to a Service (Knative's {@code v1beta1}, its CRD's short name {@code dm}). */
+    public static final ResourceType DOMAIN_MAPPING = new ResourceType(SERVING_GROUP, "v1beta1", "DomainMapping",
+            "domainmappings", "domainmapping", true, true, List.of("dm"), KNATIVE);
 
     public static final String EVENTING_GROUP = "eventing.knative.dev";
     public static final String SOURCES_GROUP = "sources.knative.dev";
@@ -28,6 +31,9 @@ public final class ResourceTypes {
             true, true, List.of(), EVENTING);
     public static final ResourceType TRIGGER = new ResourceType(EVENTING_GROUP, "v1", "Trigger", "triggers",
             "trigger", true, true, List.of(), EVENTING);
+    /** A kind of CloudEvent a Broker or Channel carries (Knative's {@code v1beta2}, its storage version). */
+    public static final ResourceType EVENT_TYPE = new ResourceType(EVENTING_GROUP, "v1beta2", "EventType",
+            "eventtypes", "eventtype", true, true, List.of(), EVENTING);
     public static final ResourceType PING_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "PingSource",
             "pingsources", "pingsource", true, true, List.of(), SOURCES);
     public static final ResourceType API_SERVER_SOURCE = new ResourceType(SOURCES_GROUP, "v1", "ApiServerSource",

@@ -11,6 +11,7 @@ import dev.kumo.api.printing.PrinterColumn;
 import dev.kumo.api.printing.Printing;
 import dev.kumo.api.serving.defaults.KindDefaults;
 import dev.kumo.api.serving.validation.ConfigurationValidation;
+import dev.kumo.api.serving.validation.DomainMappingValidation;
 import dev.kumo.api.serving.validation.NotHonouredFields;
 import dev.kumo.api.serving.validation.RevisionValidation;
 import dev.kumo.api.serving.validation.RouteValidation;
@@ -60,15 +61,20 @@ public final class ServingKinds {
             Printing.named("Name", List.of(URL), Printing.readiness()),
             List.of(PrinterColumn.name("NAME"), URL, Printing.knReady()));
 
+    /** Knative's DomainMapping CRD columns; kn's {@code domain list}: NAME URL READY KSVC. */
+    private static final Printing DOMAIN_MAPPING_COLUMNS = new Printing(
+            Printing.named("Name", List.of(URL), Printing.readiness()),
+            List.of(PrinterColumn.name("NAME"), URL, Printing.knReady(), PrinterColumn.value("KSVC", ".spec.ref.name")));
+
     private ServingKinds() {
     }
 
-    /** The four kinds with Knative's own defaults and limits. */
+    /** The serving kinds with Knative's own defaults and limits. */
     public static List<KindDefinition> all() {
         return all(ServingConfig.KNATIVE);
     }
 
-    /** The four kinds with the given cluster-wide defaults and limits. */
+    /** The serving kinds with the given cluster-wide defaults and limits. */
     public static List<KindDefinition> all(ServingConfig config) {
         return List.of(
                 kind(ResourceTypes.SERVICE, Service.class, new KindRules<Service>(
@@ -92,7 +98,12 @@ public final class ServingKinds {
                         (value, existing) -> KindDefaults.route(value),
                         (value, existing) -> RouteValidation.validate(value),
                         value -> List.of()))
-                        .withPrinting(ROUTE_COLUMNS));
+                        .withPrinting(ROUTE_COLUMNS),
+                new KindDefinition(ResourceTypes.DOMAIN_MAPPING, new TypedAdmission<>(ResourceTypes.DOMAIN_MAPPING,
+                        DomainMapping.class, NameRule.DNS1123_SUBDOMAIN, KindRules.of(
+                                (value, existing) -> KindDefaults.domainMapping(value),
+                                (value, existing) -> DomainMappingValidation.validate(value))))
+                        .withPrinting(DOMAIN_MAPPING_COLUMNS));
     }
 
     private static <T extends HasMetadata> KindDefinition kind(ResourceType type, Class<T> record,

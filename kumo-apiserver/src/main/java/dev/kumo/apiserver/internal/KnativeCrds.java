@@ -28,7 +28,8 @@ final class KnativeCrds {
 
     /** The checked-in files, one CustomResourceDefinition each. */
     static final List<String> FILES = List.of("service.yaml", "configuration.yaml", "revision.yaml", "route.yaml",
-            "broker.yaml", "trigger.yaml", "pingsource.yaml", "apiserversource.yaml", "sinkbindings.yaml",
+            "domain-mapping.yaml",
+            "broker.yaml", "trigger.yaml", "eventtype.yaml", "pingsource.yaml", "apiserversource.yaml", "sinkbindings.yaml",
             "containersource.yaml", "channel.yaml", "in-memory-channel.yaml", "subscription.yaml", "sequence.yaml",
             "parallel.yaml", "shipwright-build.yaml", "shipwright-buildrun.yaml",
             "shipwright-clusterbuildstrategy.yaml");

@@ -1,34 +1,40 @@
 package dev.kumo.cli.eventing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.codec.Json;
-import dev.kumo.api.kinds.ResourceTypes;
-import dev.kumo.api.meta.ResourceType;
+import dev.kumo.cli.base.CliException;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.Table;
+import dev.kumo.cli.session.ListOutput;
 import dev.kumo.cli.session.Session;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code kumo source list-types}: the kinds of event source Kumo runs, as {@code kn source list-types} lists the
- * source CRDs of a cluster (type, name, description; {@code -o} prints them as a list).
+ * {@code kumo source list-types}: the event source kinds the server serves, as {@code kn source list-types} lists
+ * the CustomResourceDefinitions labelled {@code duck.knative.dev/source=true}: TYPE, S (X for a source kn supports
+ * built in), NAME (the CRD's), DESCRIPTION; {@code -o} prints the definitions themselves.
  */
-@Command(name = "list-types", description = "List the kinds of event source, with what each does.")
+@Command(name = "list-types", description = "List the kinds of event source the server serves, with what each does.")
 public final class SourceTypesCommand implements Callable<Integer> {
 
-    /** A source kind and Knative's description of it. */
-    private record SourceType(ResourceType type, String description) {
-    }
+    static final String SOURCE_LABEL = "duck.knative.dev/source=true";
 
-    private static final List<SourceType> TYPES = List.of(
-            new SourceType(ResourceTypes.API_SERVER_SOURCE, "Watch and send Kubernetes API events to a sink"),
-            new SourceType(ResourceTypes.CONTAINER_SOURCE, "Generate events by a container image and send to a "
-                    + "sink"),
-            new SourceType(ResourceTypes.PING_SOURCE, "Send periodically ping events to a sink"),
-            new SourceType(ResourceTypes.SINK_BINDING, "Binding for connecting a PodSpecable to a sink"));
+    /** kn's descriptions of the source kinds it knows; kn marks all but KafkaSource as built in (S). */
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "ApiServerSource", "Watch and send Kubernetes API events to addressable",
+            "SinkBinding", "Binding for connecting a PodSpecable to addressable",
+            "PingSource", "Send periodically ping events to addressable",
+            "ContainerSource", "Generate events by Container image and send to addressable",
+            "KafkaSource", "Route events from Apache Kafka Server to addressable");
+    private static final List<String> BUILT_IN = List.of("ApiServerSource", "SinkBinding", "PingSource",
+            "ContainerSource");
 
     private final Session session;
 
@@ -38,17 +44,27 @@ public final class SourceTypesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ObjectNode found = session.client().list(ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION, Optional.empty(),
+                Optional.of(SOURCE_LABEL));
+        List<JsonNode> definitions = ListOutput.items(found).stream().sorted(ListOutput.BY_NAME).toList();
         if (session.options().output().isPresent()) {
-            ObjectNode list = Json.object().put("apiVersion", "v1").put("kind", "List");
+            ObjectNode list = Json.object().put("apiVersion", "apiextensions.k8s.io/v1")
+                    .put("kind", "CustomResourceDefinitionList");
             ArrayNode items = list.putArray("items");
-            TYPES.forEach(t -> items.addObject().put("type", t.type().kind())
-                    .put("name", t.type().plural() + "." + t.type().group()).put("description", t.description())
-                    .putObject("metadata").put("name", t.type().plural() + "." + t.type().group()));
-            session.out().print(ObjectPrinter.format(list, session.options().output().get(), item -> "sourcetype"));
+            definitions.forEach(items::add);
+            session.out().print(ObjectPrinter.format(list, session.options().output().get(),
+                    item -> "customresourcedefinition.apiextensions.k8s.io"));
         } else {
-            Table table = new Table("TYPE", "NAME", "DESCRIPTION");
-            TYPES.forEach(t -> table.row(t.type().kind(), t.type().plural() + "." + t.type().group(),
-                    t.description()));
+            if (definitions.isEmpty()) {
+                throw new CliException("no source types found: the server serves no CustomResourceDefinition "
+                        + "labelled " + SOURCE_LABEL, "Check that the server runs Kumo's eventing.");
+            }
+            Table table = new Table("TYPE", "S", "NAME", "DESCRIPTION");
+            for (JsonNode definition : definitions) {
+                String kind = definition.at("/spec/names/kind").asText("");
+                table.row(kind, BUILT_IN.contains(kind) ? "X" : "", definition.at("/metadata/name").asText(""),
+                        DESCRIPTIONS.getOrDefault(kind, ""));
+            }
             session.out().print(table.render(!session.options().noHeaders()));
         }
         session.out().flush();

@@ -61,13 +61,48 @@ class SourceListCommandTest extends EventingCliTest {
     }
 
     @Test
-    void listTypesNamesEachSourceKindWithWhatItDoes() {
+    void listTypesNamesEachSourceKindTheServerServesAsKn() {
+        for (String kind : java.util.List.of("PingSource", "ApiServerSource", "SinkBinding", "ContainerSource",
+                "KafkaSource")) {
+            server.seed(dev.kumo.api.apiextensions.ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION, sourceCrd(kind));
+        }
+        ObjectNode other = sourceCrd("Broker");
+        ((ObjectNode) other.get("metadata")).putObject("labels");
+        server.seed(dev.kumo.api.apiextensions.ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION, other);
+
         CliResult types = kumo("source", "list-types");
+
         assertThat(types.exitCode()).as(types.err()).isZero();
-        assertThat(types.out()).startsWith("TYPE              NAME                                   DESCRIPTION\n")
-                .contains("PingSource        pingsources.sources.knative.dev        Send periodically ping events to "
-                        + "a sink\n");
-        assertThat(kumo("source", "list-types", "-o", "jsonpath={.items[*].type}").out())
-                .isEqualTo("ApiServerSource ContainerSource PingSource SinkBinding");
+        assertThat(types.out()).isEqualTo("""
+                TYPE              S     NAME                                   DESCRIPTION
+                ApiServerSource   X     apiserversources.sources.knative.dev   Watch and send Kubernetes API events to addressable
+                ContainerSource   X     containersources.sources.knative.dev   Generate events by Container image and send to addressable
+                KafkaSource             kafkasources.sources.knative.dev       Route events from Apache Kafka Server to addressable
+                PingSource        X     pingsources.sources.knative.dev        Send periodically ping events to addressable
+                SinkBinding       X     sinkbindings.sources.knative.dev       Binding for connecting a PodSpecable to addressable
+                """);
+        assertThat(kumo("source", "list-types", "-o", "jsonpath={.items[*].spec.names.kind}").out())
+                .isEqualTo("ApiServerSource ContainerSource KafkaSource PingSource SinkBinding");
+        assertThat(kumo("source", "list-types", "-o", "yaml").out()).startsWith("apiVersion: apiextensions.k8s.io/v1\n")
+                .contains("kind: CustomResourceDefinitionList");
+    }
+
+    @Test
+    void listTypesWithoutSourceDefinitionsSaysSo() {
+        CliResult none = kumo("source", "list-types");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no source types found");
+    }
+
+    /** A source CRD as Knative labels it (only what the command reads). */
+    private static ObjectNode sourceCrd(String kind) {
+        String plural = kind.toLowerCase() + (kind.endsWith("Binding") ? "s" : "s");
+        ObjectNode crd = dev.kumo.api.codec.Json.object().put("apiVersion", "apiextensions.k8s.io/v1")
+                .put("kind", "CustomResourceDefinition");
+        crd.putObject("metadata").put("name", plural + ".sources.knative.dev").putObject("labels")
+                .put("duck.knative.dev/source", "true");
+        crd.putObject("spec").put("group", "sources.knative.dev").put("scope", "Namespaced").putObject("names")
+                .put("kind", kind).put("plural", plural);
+        return crd;
     }
 }

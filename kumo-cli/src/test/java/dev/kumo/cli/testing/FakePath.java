@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 record FakePath(ResourceType type, Optional<String> namespace, Optional<String> name) {
 
-    static final List<ResourceType> TYPES = KindCatalog.types();
+    /** The kinds the CLI knows, and the CustomResourceDefinitions a server lists (kn's {@code list-types}). */
+    static final List<ResourceType> TYPES = java.util.stream.Stream.concat(KindCatalog.types().stream(),
+            java.util.stream.Stream.of(dev.kumo.api.apiextensions.ApiExtensionsKinds.CUSTOM_RESOURCE_DEFINITION))
+            .toList();
 
     static Optional<FakePath> parse(String path) {
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();

@@ -9,6 +9,7 @@ import dev.kumo.controller.parallel.ParallelController;
 import dev.kumo.controller.pingsource.PingSourceController;
 import dev.kumo.controller.sequence.SequenceController;
 import dev.kumo.controller.sinkbinding.SinkBindingController;
+import dev.kumo.controller.eventtype.EventTypeController;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.subscription.SubscriptionController;
@@ -35,6 +36,7 @@ public final class EventingControllers implements AutoCloseable {
         Engine engine = new Engine(store, clock, options);
         BrokerController.register(engine, store, clock, dataPlane.brokers());
         TriggerController.register(engine, store, clock, dataPlane.triggers());
+        EventTypeController.register(engine, store, clock);
         PingSourceController.register(engine, store, clock, dataPlane.pingSources());
         ApiServerSourceController.register(engine, store, clock, dataPlane.apiServerSources(), access);
         SinkBindingController.register(engine, store, clock);

@@ -2,7 +2,10 @@ package dev.kumo.controller.route;
 
 import dev.kumo.controller.engine.NamespacedName;
 
-/** Where the Route reconciler publishes resolved routing; the data plane implements it. Calls must be idempotent. */
+/**
+ * Where the Route reconciler publishes resolved routing, and the DomainMapping reconciler the domains served as a
+ * Route; the data plane implements it. Calls must be idempotent.
+ */
 public interface RoutingSink {
 
     /** Replaces everything previously published for {@code routing.route()}. */
@@ -17,4 +20,10 @@ public interface RoutingSink {
 
     /** The Route is gone: stop serving its hosts and its address. */
     void remove(NamespacedName route);
+
+    /** Requests for {@code host} are served as those of {@code route}'s own host, from now on (a DomainMapping). */
+    void map(NamespacedName mapping, String host, NamespacedName route);
+
+    /** The DomainMapping is gone or lost its domain: its host is no longer served. */
+    void unmap(NamespacedName mapping);
 }

@@ -3,6 +3,7 @@ package dev.kumo.controller.serving;
 import dev.kumo.controller.events.EventRecorder;
 
 import dev.kumo.controller.configuration.ConfigurationController;
+import dev.kumo.controller.domainmapping.DomainMappingController;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.revision.ImageResolver;
 import dev.kumo.controller.revision.RevisionController;
@@ -59,6 +60,7 @@ public final class ServingControllers implements AutoCloseable {
         ServiceController.register(engine, store, clock, events);
         ConfigurationController.register(engine, store, clock, events);
         RouteController.register(engine, store, clock, routing, config.routeUrls());
+        DomainMappingController.register(engine, store, clock, routing, config.routeUrls());
         revisions.accept(engine);
         engine.start();
         return new ServingControllers(engine);

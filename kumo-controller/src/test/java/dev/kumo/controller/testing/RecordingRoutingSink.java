@@ -16,6 +16,7 @@ public final class RecordingRoutingSink implements RoutingSink {
 
     private final Map<NamespacedName, RouteRouting> routes = new ConcurrentHashMap<>();
     private final Map<NamespacedName, Integer> addresses = new ConcurrentHashMap<>();
+    private final Map<NamespacedName, Map.Entry<String, NamespacedName>> domains = new ConcurrentHashMap<>();
     private final java.util.Set<Integer> taken = ConcurrentHashMap.newKeySet();
     private int next = 30_001;
 
@@ -56,6 +57,26 @@ public final class RecordingRoutingSink implements RoutingSink {
         if (port != null) {
             taken.remove(port);
         }
+    }
+
+    @Override
+    public void map(NamespacedName mapping, String host, NamespacedName route) {
+        domains.put(mapping, Map.entry(host, route));
+    }
+
+    @Override
+    public void unmap(NamespacedName mapping) {
+        domains.remove(mapping);
+    }
+
+    /** The Route whose host {@code host} is served as, by the mapping that maps it, if any. */
+    public Optional<NamespacedName> domain(String host) {
+        return domains.values().stream().filter(e -> e.getKey().equals(host)).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** The domain and Route of the mapping {@code namespace/name}, if it is served. */
+    public Optional<Map.Entry<String, NamespacedName>> mapping(String namespace, String name) {
+        return Optional.ofNullable(domains.get(new NamespacedName(namespace, name)));
     }
 
     public Optional<RouteRouting> routing(String namespace, String name) {

@@ -20,7 +20,9 @@ public final class Seed {
     private static final Map<String, ResourceType> TYPES = Map.ofEntries(
             Map.entry("Service", ResourceTypes.SERVICE), Map.entry("Configuration", ResourceTypes.CONFIGURATION),
             Map.entry("Revision", ResourceTypes.REVISION), Map.entry("Route", ResourceTypes.ROUTE),
+            Map.entry("DomainMapping", ResourceTypes.DOMAIN_MAPPING),
             Map.entry("Broker", ResourceTypes.BROKER), Map.entry("Trigger", ResourceTypes.TRIGGER),
+            Map.entry("EventType", ResourceTypes.EVENT_TYPE),
             Map.entry("PingSource", ResourceTypes.PING_SOURCE),
             Map.entry("ApiServerSource", ResourceTypes.API_SERVER_SOURCE),
             Map.entry("SinkBinding", ResourceTypes.SINK_BINDING),

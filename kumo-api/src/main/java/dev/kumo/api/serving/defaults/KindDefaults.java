@@ -1,6 +1,8 @@
 package dev.kumo.api.serving.defaults;
 
 import dev.kumo.api.serving.Configuration;
+import dev.kumo.api.serving.DomainMapping;
+import dev.kumo.api.serving.DomainMappingSpec;
 import dev.kumo.api.serving.ConfigurationSpec;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RevisionTemplateSpec;
@@ -38,6 +40,16 @@ public final class KindDefaults {
     public static Route route(Route value) {
         return value.spec() == null ? value
                 : value.withSpec(new RouteSpec(TrafficDefaults.forRoute(value.spec().traffic())));
+    }
+
+    /** A DomainMapping's reference names its own namespace when it names none (Knative's SetDefaults). */
+    public static DomainMapping domainMapping(DomainMapping value) {
+        String namespace = value.metadata() == null ? null : value.metadata().namespace();
+        if (value.spec() == null || value.spec().ref() == null || namespace == null || namespace.isEmpty()) {
+            return value;
+        }
+        return value.withSpec(new DomainMappingSpec(value.spec().ref().withDefaultNamespace(namespace),
+                value.spec().tls()));
     }
 
     /**

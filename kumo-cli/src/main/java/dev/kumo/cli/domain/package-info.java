@@ -1,0 +1,2 @@
+/** {@code kumo domain}: Knative DomainMappings in kn's grammar. */
+package dev.kumo.cli.domain;

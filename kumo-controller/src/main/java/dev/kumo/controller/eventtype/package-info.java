@@ -1,0 +1,2 @@
+/** The EventType reconciler: whether the Broker or Channel an EventType references exists. */
+package dev.kumo.controller.eventtype;
