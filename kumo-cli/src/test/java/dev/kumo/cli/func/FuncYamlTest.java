@@ -73,7 +73,7 @@ class FuncYamlTest {
 
     @Test
     void writingAndReadingAgainGivesTheSameFunction() {
-        FuncYaml written = new FuncYaml("0.36.0", "f", "java", "http", "", "", "", "2026-12-06T16:00:00Z", "http",
+        FuncYaml written = new FuncYaml("0.36.0", "f", "java", "http", "", "", "", "", "2026-12-06T16:00:00Z", "http",
                 null, new FuncYaml.Run(List.of(new FuncYaml.Env("A", "1"))),
                 new FuncYaml.Deploy("ns", "", Map.of("a", "b"), List.of(new FuncYaml.Label("k", "v"))));
         written.write(dir);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FunctionServiceTest {
 
-    private static final FuncYaml YAML = new FuncYaml("0.36.0", "hello", "python", "http", "", "", "", "", "http",
+    private static final FuncYaml YAML = new FuncYaml("0.36.0", "hello", "python", "http", "", "", "", "", "", "http",
             null, new FuncYaml.Run(List.of(new FuncYaml.Env("GREETING", "hi"))),
             new FuncYaml.Deploy("", "", Map.of("owner", "me"), List.of(new FuncYaml.Label("app", "hello"))));
     private static final FunctionBuild.Built BUILT = new FunctionBuild.Built(
