@@ -37,6 +37,22 @@ class FunctionServiceTest {
     }
 
     @Test
+    void anImageServiceRunsTheImageByDigestOnTheContainerRuntimeGivingTheInvokerTheTemplateAndName() {
+        ObjectNode service = FunctionService.imageService("default", YAML, "dev.local/default/hello@sha256:ab");
+
+        assertThat(service.at("/metadata/labels/function.knative.dev~1name").asText()).isEqualTo("hello");
+        assertThat(service.at("/spec/template/metadata/annotations")).isEqualTo(Json.parseObject(
+                "{\"owner\":\"me\",\"kumo.dev/runtime\":\"container\"}"));
+        assertThat(service.at("/spec/template/spec/containers/0")).isEqualTo(Json.parseObject("""
+                {"name":"user-container","image":"dev.local/default/hello@sha256:ab","args":["http","hello"],
+                 "env":[{"name":"GREETING","value":"hi"},{"name":"KUMO_LISTEN_HOST","value":"0.0.0.0"}]}"""));
+        FuncYaml java = FuncYaml.fresh("greeter", Language.JAVA, Template.CLOUDEVENTS, "t");
+        assertThat(FunctionService.imageService("team", java, "dev.local/team/greeter@sha256:cd")
+                .at("/spec/template/spec/containers/0/args")).extracting(JsonNode::asText)
+                .containsExactly("Handler", "cloudevents", "greeter");
+    }
+
+    @Test
     void replacingKeepsTheServersMetadataAndOtherLabelsAndTakesTheFunctionsSpec() {
         ObjectNode current = Json.parseObject("""
                 {"apiVersion":"serving.knative.dev/v1","kind":"Service",
