@@ -30,7 +30,8 @@ public final class SourceBuild {
         String strategy = SourceKind.strategyFor(dir).orElseThrow(() -> new CliException("cannot tell how to "
                 + "build " + dir + ": it holds no Containerfile or Dockerfile, no pom.xml or build.gradle and no "
                 + ".java sources", "Add a Containerfile, or build an image yourself and give it with --image."));
-        String pinned = build(session, session.namespace(), name, dir, strategy, Map.of(), "service '" + name + "'");
+        String pinned = build(session, session.namespace(), name, dir, strategy, Map.of(), dir.toString(),
+                "service '" + name + "'");
         session.err().println("Creating Revision…");
         session.err().flush();
         return pinned;
@@ -39,10 +40,10 @@ public final class SourceBuild {
     /**
      * Builds {@code dir} as the Build {@code name} of {@code namespace} with {@code strategy} and its {@code params},
      * saying each step; returns {@code IMAGE@sha256:…}. A failed build prints its log tail and fails naming
-     * {@code dir}, and that {@code user} (what waited for the image) was left as it was.
+     * {@code what} was built and that {@code kept} (what waited for the image) was left as it was.
      */
     public static String build(Session session, String namespace, String name, Path dir, String strategy,
-            Map<String, String> params, String user) {
+            Map<String, String> params, String what, String kept) {
         String image = BuildManifests.localImage(namespace, name);
         PrintWriter err = session.err();
         session.client().apply(ShipwrightTypes.BUILD, namespace, name,
@@ -60,7 +61,7 @@ public final class SourceBuild {
                     .asText(succeeded.path("message").asText());
             message.lines().forEach(line -> err.println("  " + line));
             err.flush();
-            throw new CliException("building " + dir + " failed; " + user + " was left as it was",
+            throw new CliException("building " + what + " failed; " + kept + " was left as it was",
                     "See the whole log with 'kumo buildrun logs " + runName + "'.");
         }
         String digest = ended.path("status").path("output").path("digest").asText();

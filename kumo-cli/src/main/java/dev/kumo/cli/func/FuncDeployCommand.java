@@ -54,6 +54,7 @@ public final class FuncDeployCommand implements Callable<Integer> {
         ObjectNode wanted;
         if (runtime == null || runtime.equals("container")) {
             FunctionImageBuild.Image image = FuncBuildCommand.build(session, path, yaml);
+            session.err().println("Creating Revision…");
             session.err().println("Deploying function " + yaml.name() + " to namespace '" + namespace + "'");
             session.err().println();
             session.err().flush();

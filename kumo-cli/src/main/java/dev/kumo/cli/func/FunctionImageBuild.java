@@ -42,7 +42,8 @@ final class FunctionImageBuild {
         Path source = stage(project, yaml, session.dataDirectory().resolve("functions").resolve(namespace)
                 .resolve(yaml.name()));
         String pinned = SourceBuild.build(session, namespace, yaml.name(), source, strategy(yaml.language()),
-                params(yaml.language()), "function " + yaml.name() + " (" + project + ")");
+                params(yaml.language()), "function " + yaml.name() + " in " + project + " (its sources staged in "
+                + source + ")", "its Service");
         return new Image(pinned.substring(0, pinned.indexOf('@')) + ":latest", pinned);
     }
 
