@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class FunctionImagesIT {
     @RegisterExtension
     @Order(1)
     static final AfterAllCallback REMOVE_IMAGES = context -> {
-        for (String language : new String[] {"java", "python", "node"}) {
+        for (String language : new String[] {"java", "python", "node", "broken"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", "dev.local/default/" + LANGUAGES_IMAGES + language
                         + ":latest");
@@ -96,6 +97,24 @@ class FunctionImagesIT {
                 .isEqualTo(name + "-00002");
         assertThat(answer(name)).isEqualTo("Hello, image!\n");
         assertThat(kumo("func", "delete", "-p", dir.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void aJavaFunctionThatDoesNotCompileFailsNamingItsDirectoryTheFileAndLineAndDeploysNothing() throws IOException {
+        String name = "fn-image-broken";
+        Path dir = functions.resolve(name);
+        assertThat(kumo("func", "create", "-l", "java", dir.toString()).exitCode()).isZero();
+        Path handler = dir.resolve("src/Handler.java");
+        Files.writeString(handler, Files.readString(handler).replace("Hello, world!\\n\"", "Hello\" + 1 +"));
+
+        InProcessCli.Result failed = deploy(dir);
+
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains("Build failed (CompileFailed):", "src/Handler.java:",
+                "building function " + name + " in " + dir + " (its sources staged in ",
+                "its Service was left as it was", "kumo buildrun logs " + name + "-");
+        assertThat(KUMO.api().send("GET", SERVICES + name, null, null).statusCode()).isEqualTo(404);
+        assertThat(Files.readString(dir.resolve("func.yaml"))).doesNotContain("imageDigest");
     }
 
     private String answer(String name) {
