@@ -77,6 +77,8 @@ class FunctionImagesIT {
         assertThat(service.at("/spec/template/metadata/annotations/kumo.dev~1runtime").asText())
                 .isEqualTo("container");
         assertThat(answer(name)).isEqualTo("Hello, world!\n");
+        assertThat(kumo("func", "describe", name).out()).contains("Function runtime:\n  " + language + "\n"
+                + "Function is built in image:\n  dev.local/default/" + name + "@" + digest + "\n");
 
         InProcessCli.Result again = deploy(dir);
         assertThat(again.exitCode()).as(again.err()).isZero();

@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -61,8 +63,10 @@ final class FuncImage {
 
     /** The image's environment: the interpreter's directory on PATH, the serving port, a UTF-8 locale. */
     static Map<String, String> environment(Interpreter interpreter) {
-        Map<String, String> env = new TreeMap<>(Map.of("PATH", interpreter.executable().getParent() + ":/usr/bin:/bin",
-                "PORT", "8080", "LANG", "C.UTF-8"));
+        Set<String> path = new LinkedHashSet<>(List.of(interpreter.executable().getParent().toString(), "/usr/bin",
+                "/bin"));
+        Map<String, String> env = new TreeMap<>(Map.of("PATH", String.join(":", path), "PORT", "8080", "LANG",
+                "C.UTF-8"));
         if (interpreter.language().equals("python")) {
             env.put("PYTHONDONTWRITEBYTECODE", "1");
         }

@@ -18,7 +18,7 @@ class InterpreterTest {
                 Optional.of(Path.of("/usr/lib/python3.11"))));
         assertThat(FuncImage.entrypoint(python, "kumo_invoker.py"))
                 .containsExactly("/usr/bin/python3.11", "-u", "/app/kumo_invoker.py");
-        assertThat(FuncImage.environment(python)).containsEntry("PATH", "/usr/bin:/usr/bin:/bin")
+        assertThat(FuncImage.environment(python)).containsEntry("PATH", "/usr/bin:/bin")
                 .containsEntry("PORT", "8080").containsEntry("PYTHONDONTWRITEBYTECODE", "1");
     }
 
@@ -27,6 +27,9 @@ class InterpreterTest {
         Interpreter node = Interpreter.parse("node", "/usr/bin/node\nv20.20.2\n");
 
         assertThat(node).isEqualTo(new Interpreter("node", Path.of("/usr/bin/node"), "v20.20.2", Optional.empty()));
+        assertThat(FuncImage.environment(new Interpreter("node", Path.of("/opt/node/bin/node"), "v20.20.2",
+                Optional.empty()))).containsEntry("PATH", "/opt/node/bin:/usr/bin:/bin")
+                .doesNotContainKey("PYTHONDONTWRITEBYTECODE");
         assertThat(FuncImage.entrypoint(node, "kumo-invoker.js")).containsExactly("/usr/bin/node",
                 "/app/kumo-invoker.js");
     }
