@@ -9,6 +9,7 @@ import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.BuildRequest;
 import dev.kumo.build.spi.BuildStrategy;
 import dev.kumo.build.spi.SourcePaths;
+import dev.kumo.build.spi.StrategyParameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,19 @@ public final class FuncStrategy implements BuildStrategy {
     @Override
     public String name() {
         return "func";
+    }
+
+    @Override
+    public String description() {
+        return "A Python or Node program (a function with Kumo's invoker) onto a base assembled from the host's "
+                + "interpreter, imaged with Jib (no base image pulled)";
+    }
+
+    @Override
+    public List<StrategyParameter> parameters() {
+        return List.of(new StrategyParameter("runtime", "python or node; told by the invoker the source holds when "
+                + "not set", ""), new StrategyParameter("main", "The file to run; Kumo's invoker of the language when "
+                + "not set", ""));
     }
 
     @Override
