@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kumo func deploy}: builds the function and writes its Knative Service, then waits until it is ready. By
  * default the function is built into an image (see {@link FuncBuildCommand}) that the Revision runs by digest, so an
- * unchanged function makes no new Revision. With {@code --runtime process} the build is kept content-addressed under Kumo's data directory and the Revision runs it
- * as a host process: an edit makes a new Revision, an unchanged function none.
+ * unchanged function makes no new Revision. With {@code --runtime process} the build is kept content-addressed
+ * under Kumo's data directory and the Revision runs it as a host process: an edit makes a new Revision, an
+ * unchanged function none.
  */
 @Command(name = "deploy", description = "Build the function's image and deploy it as a Knative Service; "
         + "--runtime process runs it as a host process (no image).")

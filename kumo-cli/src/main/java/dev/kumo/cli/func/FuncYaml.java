@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * A function's {@code func.yaml}, in knative func's field names where it has them ({@code specVersion, name, runtime,
- * registry, image, imageDigest, namespace, created, invoke, build, run.envs, deploy.namespace|image|annotations|labels}); Kumo
- * adds {@code template} ({@code http} or {@code cloudevents}). Fields Kumo does not know are ignored.
+ * registry, image, imageDigest, namespace, created, invoke, build, run.envs,
+ * deploy.namespace|image|annotations|labels}); Kumo adds {@code template} ({@code http} or {@code cloudevents}).
+ * Fields Kumo does not know are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
