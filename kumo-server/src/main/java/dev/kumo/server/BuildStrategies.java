@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.build.buildah.BuildahStrategy;
+import dev.kumo.build.func.FuncStrategy;
 import dev.kumo.build.images.PodmanCliImages;
 import dev.kumo.build.java.JavaStrategy;
 import dev.kumo.build.run.Strategies;
@@ -23,6 +24,8 @@ final class BuildStrategies {
         Path containersConf = ContainersConf.write(dir);
         return Strategies.of(new BuildahStrategy(containersConf, podmanSocket),
                 // One jlinked JRE base per JDK and module set for every namespace's Builds.
-                new JavaStrategy(new PodmanCliImages(containersConf, podmanSocket), dir.resolve("java-bases")));
+                new JavaStrategy(new PodmanCliImages(containersConf, podmanSocket), dir.resolve("java-bases")),
+                // One base per host interpreter (Python, Node) for every namespace's function Builds.
+                new FuncStrategy(new PodmanCliImages(containersConf, podmanSocket), dir.resolve("func-bases")));
     }
 }

@@ -193,15 +193,14 @@ class FunctionsIT {
     }
 
     @Test
-    void listDescribeDeleteAndTheImageBuildNamesTheProcessRuntime() throws Exception {
+    void listDescribeDeleteAndAnUnknownRuntimeNamesTheRuntimes() throws Exception {
         Path dir = temp.resolve("listed");
         assertThat(kumo("func", "create", "-l", "node", dir.toString()).exitCode()).isZero();
 
-        InProcessCli.Result image = kumo("func", "deploy", "-p", dir.toString());
-        assertThat(image.exitCode()).isEqualTo(1);
-        assertThat(image.err()).contains("cannot be built into an image yet")
-                .contains("kumo func deploy --runtime process");
-        assertThat(kumo("func", "build", "-p", dir.toString()).err()).contains("--runtime process");
+        InProcessCli.Result unknown = kumo("func", "deploy", "-p", dir.toString(), "--runtime", "vm");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown --runtime 'vm': want container (an image, the default) or "
+                + "process");
 
         assertThat(functions.deploy(dir).exitCode()).isZero();
         InProcessCli.Result listed = kumo("func", "list");

@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Cache directories filled once and swapped in whole, so a reader never sees half of one. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
     /** The content of {@code stamp}, if the stamped directory is complete. */
-    static Optional<String> stamp(Path stamp) {
+    public static Optional<String> stamp(Path stamp) {
         try {
             return Files.isRegularFile(stamp) ? Optional.of(Files.readString(stamp).trim()) : Optional.empty();
         } catch (IOException e) {
@@ -28,7 +28,7 @@ final class Directories {
 
     /** How a cache directory is filled: into an empty directory that replaces the old one once it is complete. */
     @FunctionalInterface
-    interface Fill {
+    public interface Fill {
         void into(Path scratch) throws InterruptedException;
     }
 
@@ -36,7 +36,7 @@ final class Directories {
      * Fills a new directory beside {@code target} and swaps it in, stamped with {@code key}; a fill that fails (or is
      * cancelled) leaves the old directory and no scratch behind.
      */
-    static void replace(Path target, Path stamp, String key, Fill fill) throws InterruptedException {
+    public static void replace(Path target, Path stamp, String key, Fill fill) throws InterruptedException {
         Path scratch = scratchFor(target);
         try {
             fill.into(scratch);
@@ -73,7 +73,7 @@ final class Directories {
     }
 
     /** Deletes {@code dir} and everything under it, if it exists; symbolic links are removed, not followed. */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The host's shared libraries (glibc's loader and libs) the JRE's binaries need, as {@code ldd} resolves them. */
-final class HostLibraries {
+public final class HostLibraries {
 
     // "libz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x…)" and the loader's "/lib64/ld-linux-x86-64.so.2 (0x…)".
     private static final Pattern RESOLVED = Pattern.compile("^\\s*(?:\\S+\\s+=>\\s+)?(/\\S+)\\s+\\(0x[0-9a-f]+\\)");
@@ -21,7 +21,7 @@ final class HostLibraries {
     }
 
     /** The libraries outside {@code jre} that its executables and libraries load, by absolute path. */
-    static List<Path> of(Path jre, List<Path> binaries) {
+    public static List<Path> of(Path jre, List<Path> binaries) {
         List<String> command = new ArrayList<>(List.of("ldd"));
         binaries.forEach(binary -> command.add(binary.toString()));
         try {

@@ -3,13 +3,13 @@ package dev.kumo.build.java;
 import dev.kumo.build.spi.BuildOutput;
 
 /** A build's output that ends each step with a line saying how long it took. */
-final class TimedOutput implements BuildOutput {
+public final class TimedOutput implements BuildOutput {
 
     private final BuildOutput output;
     private String step;
     private long stepStarted;
 
-    TimedOutput(BuildOutput output) {
+    public TimedOutput(BuildOutput output) {
         this.output = output;
     }
 
@@ -32,7 +32,7 @@ final class TimedOutput implements BuildOutput {
     }
 
     /** Reports how long the current step took. */
-    void end() {
+    public void end() {
         if (step != null) {
             output.line(step + " done in " + (System.nanoTime() - stepStarted) / 1_000_000 + " ms");
             step = null;

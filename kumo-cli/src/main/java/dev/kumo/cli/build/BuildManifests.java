@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.shipwright.ShipwrightTypes;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The Build and BuildRun objects the CLI writes, with Shipwright's field names. */
 final class BuildManifests {
@@ -12,6 +14,17 @@ final class BuildManifests {
     static final int RUNS_KEPT = 5;
 
     private BuildManifests() {
+    }
+
+    /** A Build of the directory {@code dir} with {@code strategy} and its {@code params} into {@code image}. */
+    static ObjectNode build(String namespace, String name, Path dir, String strategy, String image,
+            Map<String, String> params) {
+        ObjectNode build = build(namespace, name, dir, strategy, image);
+        if (!params.isEmpty()) {
+            var values = ((ObjectNode) build.path("spec")).putArray("paramValues");
+            new TreeMap<>(params).forEach((key, value) -> values.addObject().put("name", key).put("value", value));
+        }
+        return build;
     }
 
     /** A Build of the directory {@code dir} with {@code strategy} into {@code image}. */

@@ -16,12 +16,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kumo func deploy}: builds the function and writes its Knative Service, then waits until it is ready. With
- * {@code --runtime process} the build is kept content-addressed under Kumo's data directory and the Revision runs it
- * as a host process: an edit makes a new Revision, an unchanged function none.
+ * {@code kumo func deploy}: builds the function and writes its Knative Service, then waits until it is ready. By
+ * default the function is built into an image (see {@link FuncBuildCommand}) that the Revision runs by digest, so an
+ * unchanged function makes no new Revision. With {@code --runtime process} the build is kept content-addressed
+ * under Kumo's data directory and the Revision runs it as a host process: an edit makes a new Revision, an
+ * unchanged function none.
  */
-@Command(name = "deploy", description = "Build the function and deploy it as a Knative Service; --runtime process "
-        + "runs it as a host process (no image, no registry).")
+@Command(name = "deploy", description = "Build the function's image and deploy it as a Knative Service; "
+        + "--runtime process runs it as a host process (no image).")
 public final class FuncDeployCommand implements Callable<Integer> {
 
     private static final int CONFLICT_ATTEMPTS = 5;
@@ -29,8 +31,8 @@ public final class FuncDeployCommand implements Callable<Integer> {
     @Mixin
     FunctionPath path = new FunctionPath();
 
-    @Option(names = "--runtime", paramLabel = "RUNTIME", description = "process: run the function as a host process "
-            + "(the image runtime needs the Build API, not wired yet).")
+    @Option(names = "--runtime", paramLabel = "RUNTIME", description = "container (the default): build an image and "
+            + "run it; process: run the function as a host process.")
     String runtime;
 
     @Mixin
@@ -49,22 +51,21 @@ public final class FuncDeployCommand implements Callable<Integer> {
     public Integer call() {
         ReadyWait wait = waiting.wait(spec, session);
         FuncYaml yaml = path.yaml();
-        if (runtime == null) {
-            FunctionImageBuild.image(yaml);
-        } else if (!runtime.equals("process")) {
-            throw new ParameterException(spec.commandLine(), "unknown --runtime '" + runtime + "': want process");
-        }
         String namespace = FunctionPath.namespace(session, yaml);
-        session.err().println("Building function " + yaml.name() + " (" + yaml.language().value() + ", "
-                + yaml.kind().value() + ") to run as a host process");
-        session.err().flush();
-        FunctionStore.Stored stored = new FunctionStore(session.dataDirectory()).put(path.dir(), yaml, namespace);
-        session.err().println(stored.fresh() ? "Function built: " + stored.built().dir()
-                : "Function unchanged since it was built: " + stored.built().dir());
-        session.err().println("Deploying function " + yaml.name() + " to namespace '" + namespace + "'");
-        session.err().println();
-        session.err().flush();
-        ObjectNode wanted = FunctionService.service(namespace, yaml, stored.built());
+        ObjectNode wanted;
+        if (runtime == null || runtime.equals("container")) {
+            FunctionImageBuild.Image image = FuncBuildCommand.build(session, path, yaml);
+            session.err().println("Creating Revision…");
+            session.err().println("Deploying function " + yaml.name() + " to namespace '" + namespace + "'");
+            session.err().println();
+            session.err().flush();
+            wanted = FunctionService.imageService(namespace, yaml, image.pinned());
+        } else if (runtime.equals("process")) {
+            wanted = process(yaml, namespace);
+        } else {
+            throw new ParameterException(spec.commandLine(), "unknown --runtime '" + runtime
+                    + "': want container (an image, the default) or process");
+        }
         Written written = write(namespace, yaml.name(), wanted);
         ObjectNode ready = wait.await(written.service());
         session.err().println();
@@ -74,6 +75,20 @@ public final class FuncDeployCommand implements Callable<Integer> {
         session.out().println("   " + ready.path("status").path("url").asText());
         session.out().flush();
         return 0;
+    }
+
+    // Builds the function for a host process, content-addressed under the data directory: its Service.
+    private ObjectNode process(FuncYaml yaml, String namespace) {
+        session.err().println("Building function " + yaml.name() + " (" + yaml.language().value() + ", "
+                + yaml.kind().value() + ") to run as a host process");
+        session.err().flush();
+        FunctionStore.Stored stored = new FunctionStore(session.dataDirectory()).put(path.dir(), yaml, namespace);
+        session.err().println(stored.fresh() ? "Function built: " + stored.built().dir()
+                : "Function unchanged since it was built: " + stored.built().dir());
+        session.err().println("Deploying function " + yaml.name() + " to namespace '" + namespace + "'");
+        session.err().println();
+        session.err().flush();
+        return FunctionService.service(namespace, yaml, stored.built());
     }
 
     private record Written(ObjectNode service, boolean created) {

@@ -127,7 +127,8 @@ public final class FuncInvokeCommand implements Callable<Integer> {
         String namespace = FunctionPath.namespace(session, yaml);
         JsonNode service = session.client().find(ResourceTypes.SERVICE, namespace, yaml.name())
                 .orElseThrow(() -> new CliException("function " + yaml.name() + " is not deployed in namespace '"
-                        + namespace + "'", "Deploy it with 'kumo func deploy --runtime process'."));
+                        + namespace + "'", "Deploy it with 'kumo func deploy' (an image) or 'kumo func deploy "
+                        + "--runtime process'."));
         String url = service.path("status").path("url").asText("");
         if (url.isEmpty()) {
             throw new CliException("function " + yaml.name() + " has no URL yet", "Run 'kumo func describe' to "

@@ -19,15 +19,17 @@ import java.util.Optional;
 
 /**
  * A function's {@code func.yaml}, in knative func's field names where it has them ({@code specVersion, name, runtime,
- * registry, image, namespace, created, invoke, build, run.envs, deploy.namespace|image|annotations|labels}); Kumo
- * adds {@code template} ({@code http} or {@code cloudevents}). Fields Kumo does not know are ignored.
+ * registry, image, imageDigest, namespace, created, invoke, build, run.envs,
+ * deploy.namespace|image|annotations|labels}); Kumo adds {@code template} ({@code http} or {@code cloudevents}).
+ * Fields Kumo does not know are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"specVersion", "name", "runtime", "template", "registry", "image", "namespace", "created",
+@JsonPropertyOrder({"specVersion", "name", "runtime", "template", "registry", "image", "imageDigest", "namespace",
+    "created",
     "invoke", "build", "run", "deploy"})
 public record FuncYaml(String specVersion, String name, String runtime, String template, String registry, String image,
-        String namespace, String created, String invoke, Build build, Run run, Deploy deploy) {
+        String imageDigest, String namespace, String created, String invoke, Build build, Run run, Deploy deploy) {
 
     /** The file's name in a function's directory. */
     public static final String FILE = "func.yaml";
@@ -48,6 +50,7 @@ public record FuncYaml(String specVersion, String name, String runtime, String t
         template = text(template);
         registry = text(registry);
         image = text(image);
+        imageDigest = text(imageDigest);
         namespace = text(namespace);
         created = text(created);
         invoke = text(invoke);
@@ -106,8 +109,17 @@ public record FuncYaml(String specVersion, String name, String runtime, String t
 
     /** A new function's file. */
     public static FuncYaml fresh(String name, Language language, Template template, String created) {
-        return new FuncYaml(SPEC_VERSION, name, language.value(), template.value(), "", "", "", created,
+        return new FuncYaml(SPEC_VERSION, name, language.value(), template.value(), "", "", "", "", created,
                 template.invoke(), null, null, null);
+    }
+
+    /**
+     * This file after a build, as knative func records one: {@code image} the name built to (by tag), and
+     * {@code imageDigest} the digest of what was built.
+     */
+    public FuncYaml withImage(String builtImage, String digest) {
+        return new FuncYaml(specVersion, name, runtime, template, registry, builtImage, digest, namespace, created,
+                invoke, build, run, deploy);
     }
 
     /** The language the function is written in, checked. */

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The Knative Service a function deploys as (pure): labelled as knative func labels its Services, its container
- * running the built function as a host process ({@code kumo.dev/runtime: process}) in the built directory.
+ * running the built function as a host process ({@code kumo.dev/runtime: process}) in the built directory, or its
+ * image by digest ({@code kumo.dev/runtime: container}).
  */
 final class FunctionService {
 
@@ -37,6 +38,45 @@ final class FunctionService {
 
     /** The Service running {@code built} in {@code namespace}. */
     static ObjectNode service(String namespace, FuncYaml yaml, FunctionBuild.Built built) {
+        ObjectNode service = skeleton(namespace, yaml, RuntimeName.PROCESS);
+        ObjectNode container = container(service);
+        container.putArray("command").add(built.command().getFirst());
+        ArrayNode args = container.putArray("args");
+        built.command().stream().skip(1).forEach(args::add);
+        container.put("workingDir", built.dir().toString());
+        env(container, yaml, Map.of());
+        return service;
+    }
+
+    /**
+     * The Service running the function's {@code image} ({@code NAME@sha256:…}) in {@code namespace}: the image's
+     * entrypoint (the invoker) given the function's template and name, listening on all of its pod's addresses.
+     */
+    static ObjectNode imageService(String namespace, FuncYaml yaml, String image) {
+        ObjectNode service = skeleton(namespace, yaml, RuntimeName.CONTAINER);
+        ObjectNode container = container(service).put("image", image);
+        ArrayNode args = container.putArray("args");
+        FunctionImageBuild.args(yaml).forEach(args::add);
+        env(container, yaml, Map.of(FunctionImageBuild.LISTEN_HOST, "0.0.0.0"));
+        return service;
+    }
+
+    private static ObjectNode container(ObjectNode service) {
+        return (ObjectNode) service.path("spec").path("template").path("spec").path("containers").get(0);
+    }
+
+    // The function's own variables, then Kumo's.
+    private static void env(ObjectNode container, FuncYaml yaml, Map<String, String> kumo) {
+        if (yaml.run().envs().isEmpty() && kumo.isEmpty()) {
+            return;
+        }
+        ArrayNode env = container.putArray("env");
+        yaml.run().envs().forEach(e -> env.addObject().put("name", e.name()).put("value", e.value()));
+        kumo.forEach((name, value) -> env.addObject().put("name", name).put("value", value));
+    }
+
+    // The Service with its labels and annotations and one container named user-container, run by runtime.
+    private static ObjectNode skeleton(String namespace, FuncYaml yaml, RuntimeName runtime) {
         ObjectNode service = Json.object().put("apiVersion", ResourceTypes.SERVICE.apiVersion())
                 .put("kind", ResourceTypes.SERVICE.kind());
         ObjectNode metadata = service.putObject("metadata").put("name", yaml.name()).put("namespace", namespace);
@@ -49,17 +89,8 @@ final class FunctionService {
         labels(yaml).forEach(templateMetadata.putObject("labels")::put);
         ObjectNode annotations = templateMetadata.putObject("annotations");
         yaml.deploy().annotations().forEach(annotations::put);
-        annotations.put(RuntimeName.ANNOTATION, RuntimeName.PROCESS.value());
-        ObjectNode container = template.putObject("spec").putArray("containers").addObject()
-                .put("name", "user-container");
-        container.putArray("command").add(built.command().getFirst());
-        ArrayNode args = container.putArray("args");
-        built.command().stream().skip(1).forEach(args::add);
-        container.put("workingDir", built.dir().toString());
-        if (!yaml.run().envs().isEmpty()) {
-            ArrayNode env = container.putArray("env");
-            yaml.run().envs().forEach(e -> env.addObject().put("name", e.name()).put("value", e.value()));
-        }
+        annotations.put(RuntimeName.ANNOTATION, runtime.value());
+        template.putObject("spec").putArray("containers").addObject().put("name", "user-container");
         return service;
     }
 

@@ -73,12 +73,27 @@ class FuncYamlTest {
 
     @Test
     void writingAndReadingAgainGivesTheSameFunction() {
-        FuncYaml written = new FuncYaml("0.36.0", "f", "java", "http", "", "", "", "2026-12-06T16:00:00Z", "http",
-                null, new FuncYaml.Run(List.of(new FuncYaml.Env("A", "1"))),
+        FuncYaml written = new FuncYaml("0.36.0", "f", "java", "http", "", "", "", "", "2026-12-06T16:00:00Z",
+                "http", null, new FuncYaml.Run(List.of(new FuncYaml.Env("A", "1"))),
                 new FuncYaml.Deploy("ns", "", Map.of("a", "b"), List.of(new FuncYaml.Label("k", "v"))));
         written.write(dir);
 
         assertThat(FuncYaml.read(dir)).isEqualTo(written);
+    }
+
+    @Test
+    void aBuildRecordsTheImageAndItsDigestAsKnativeFuncDoesKeepingTheRest() throws Exception {
+        FuncYaml yaml = FuncYaml.fresh("f", Language.PYTHON, Template.HTTP, "2026-12-06T16:00:00Z");
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+
+        yaml.withImage("dev.local/default/f:latest", digest).write(dir);
+
+        assertThat(Files.readString(dir.resolve("func.yaml"))).contains("name: f\nruntime: python\ntemplate: http\n"
+                + "image: dev.local/default/f:latest\nimageDigest: " + digest + "\ncreated:");
+        FuncYaml read = FuncYaml.read(dir);
+        assertThat(read.image()).isEqualTo("dev.local/default/f:latest");
+        assertThat(read.imageDigest()).isEqualTo(digest);
+        assertThat(read.withImage("", "")).isEqualTo(yaml);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FunctionServiceTest {
 
-    private static final FuncYaml YAML = new FuncYaml("0.36.0", "hello", "python", "http", "", "", "", "", "http",
+    private static final FuncYaml YAML = new FuncYaml("0.36.0", "hello", "python", "http", "", "", "", "", "", "http",
             null, new FuncYaml.Run(List.of(new FuncYaml.Env("GREETING", "hi"))),
             new FuncYaml.Deploy("", "", Map.of("owner", "me"), List.of(new FuncYaml.Label("app", "hello"))));
     private static final FunctionBuild.Built BUILT = new FunctionBuild.Built(
@@ -34,6 +34,22 @@ class FunctionServiceTest {
         assertThat(template.at("/spec/containers/0")).isEqualTo(Json.parseObject("""
                 {"name":"user-container","command":["python3"],"args":["-u","kumo_invoker.py","http","hello"],
                  "workingDir":"/data/functions/default/hello/ab","env":[{"name":"GREETING","value":"hi"}]}"""));
+    }
+
+    @Test
+    void anImageServiceRunsTheImageByDigestOnTheContainerRuntimeGivingTheInvokerTheTemplateAndName() {
+        ObjectNode service = FunctionService.imageService("default", YAML, "dev.local/default/hello@sha256:ab");
+
+        assertThat(service.at("/metadata/labels/function.knative.dev~1name").asText()).isEqualTo("hello");
+        assertThat(service.at("/spec/template/metadata/annotations")).isEqualTo(Json.parseObject(
+                "{\"owner\":\"me\",\"kumo.dev/runtime\":\"container\"}"));
+        assertThat(service.at("/spec/template/spec/containers/0")).isEqualTo(Json.parseObject("""
+                {"name":"user-container","image":"dev.local/default/hello@sha256:ab","args":["http","hello"],
+                 "env":[{"name":"GREETING","value":"hi"},{"name":"KUMO_LISTEN_HOST","value":"0.0.0.0"}]}"""));
+        FuncYaml java = FuncYaml.fresh("greeter", Language.JAVA, Template.CLOUDEVENTS, "t");
+        assertThat(FunctionService.imageService("team", java, "dev.local/team/greeter@sha256:cd")
+                .at("/spec/template/spec/containers/0/args")).extracting(JsonNode::asText)
+                .containsExactly("Handler", "cloudevents", "greeter");
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class Invoker {
         Object handler = Class.forName(className).getDeclaredConstructor().newInstance();
         Invoker invoker = new Invoker((Function<Object, Object>) handler, template.equals("cloudevents"), name);
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        HttpServer server = HttpServer.create(new InetSocketAddress(
+                System.getenv().getOrDefault("KUMO_LISTEN_HOST", "127.0.0.1"), port), 128);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", invoker::answer);
         server.start();

@@ -102,4 +102,4 @@ const server = http.createServer((req, res) => {
   });
 });
 const port = Number(process.env.PORT || 8080);
-server.listen(port, '127.0.0.1', () => console.log(`${NAME} (${TEMPLATE}) listening on ${port}`));
+server.listen(port, process.env.KUMO_LISTEN_HOST || '127.0.0.1', () => console.log(`${NAME} (${TEMPLATE}) listening on ${port}`));

@@ -110,6 +110,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 if __name__ == "__main__":
     port = int(os.environ.get("PORT", "8080"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server = http.server.ThreadingHTTPServer((os.environ.get("KUMO_LISTEN_HOST", "127.0.0.1"), port), Handler)
     print(NAME + " (" + TEMPLATE + ") listening on " + str(port), flush=True)
     server.serve_forever()
