@@ -1,5 +1,7 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.support.KeptLogs;
+import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
@@ -48,6 +50,7 @@ public final class PodmanRuntime extends TabledRuntime {
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
+        super(config.clock(), config.logs());
         this.config = config;
         this.service = PodmanService.of(config.socket(), config.stateDir());
         this.dataDirKey = PodLabels.dataDirKey(config.stateDir());
@@ -56,6 +59,7 @@ public final class PodmanRuntime extends TabledRuntime {
         this.leftoversRemoved = removeLeftovers();
         this.warmPool = new WarmPool(config, this::podman, dataDirKey, revision -> nextId(revision.revision()),
                 leftovers::podsCreated);
+        KeptLogs.restore(config.logsDir(), config.logs().maxBytes(), config.clock(), table);
     }
 
     /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
@@ -128,7 +132,7 @@ public final class PodmanRuntime extends TabledRuntime {
         leftovers.podsCreated();
         Optional<WarmPod> warm = warmPool.take(image);
         String id = warm.map(WarmPod::instanceId).orElseGet(() -> nextId(spec.revision().revision()));
-        InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
+        RotatingLog log = new RotatingLog(config.logDir(id), config.logs().maxBytes(), spec.revision(), id, config.clock());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, volumeDirs,
                 this::changed);
         warm.ifPresent(instance::takeOver);

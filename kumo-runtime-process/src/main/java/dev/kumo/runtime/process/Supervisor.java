@@ -131,6 +131,7 @@ final class Supervisor extends SupervisedInstance {
                         + e.getMessage(), OptionalInt.empty())));
                 return;
             }
+            launch.log().runStarted(run.startedAt());
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);
