@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
@@ -47,6 +49,9 @@ public final class PodmanRuntime extends TabledRuntime {
     private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
     private final WarmPool warmPool;
+    /** Drops the logs past their retention also on a server where no instance changes. */
+    private final ScheduledExecutorService logRetention = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("podman-log-retention").factory());
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
@@ -60,6 +65,7 @@ public final class PodmanRuntime extends TabledRuntime {
         this.warmPool = new WarmPool(config, this::podman, dataDirKey, revision -> nextId(revision.revision()),
                 leftovers::podsCreated);
         KeptLogs.restore(config.logsDir(), config.logs().maxBytes(), config.clock(), table);
+        logRetention.scheduleWithFixedDelay(table::expire, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
@@ -162,6 +168,7 @@ public final class PodmanRuntime extends TabledRuntime {
     @Override
     public void close() {
         closed = true;
+        logRetention.shutdownNow();
         warmPool.close();
         boolean allStopped = false;
         try {
