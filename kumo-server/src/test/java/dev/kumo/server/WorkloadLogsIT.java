@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Workload logs through the real kubectl and the kumo CLI against a server running real processes: a crashed run
  * as {@code --previous}, {@code --since}/{@code --since-time}/{@code --timestamps}/{@code -c}, a bad {@code --since}
- * named, the instances that stopped (scale to zero) read with {@code --previous}, and a Revision follow that ends when
- * the Revision is deleted.
+ * named, the instances that stopped (scale to zero) read with {@code --previous} (also after a restart of the server),
+ * and a Revision follow that ends when the Revision is deleted.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkloadLogsIT {
@@ -45,9 +45,7 @@ class WorkloadLogsIT {
 
     @BeforeAll
     static void start() {
-        // Scales to zero within seconds: a 6 s stable window and a 1 s grace period.
-        server = KumoServer.start(TestServers.config(temp.resolve("data")).withAutoscaler(AutoscalerConfig.parse(
-                Map.of("stable-window", "6s", "scale-to-zero-grace-period", "1s"))));
+        server = KumoServer.start(config());
         kubectl = new Kubectl(server, temp);
         ingress = new Ingress(server);
         cli = new InProcessCli(temp.resolve("home"), temp.resolve("data"));
@@ -126,6 +124,25 @@ class WorkloadLogsIT {
         assertOk(kubectl.run("delete", "ksvc", "crash"), "deleted");
 
         await("the follow ended").atMost(SETTLE).until(() -> !follow.running());
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedServerStillServesTheLogsOfTheInstancesThatStoppedBeforeIt() {
+        server.close();
+        server = KumoServer.start(config());
+
+        InProcessCli.Result previous = await("the restarted server answers").atMost(SETTLE)
+                .until(() -> kumo("service", "logs", "hello", "--previous"), result -> result.exitCode() == 0);
+
+        assertThat(previous.out()).contains("hello-00001 > hello-00001-", "hello-python listening on",
+                "/stopped-soon");
+    }
+
+    private static ServerConfig config() {
+        // Scales to zero within seconds: a 6 s stable window and a 1 s grace period.
+        return TestServers.config(temp.resolve("data")).withAutoscaler(AutoscalerConfig.parse(
+                Map.of("stable-window", "6s", "scale-to-zero-grace-period", "1s")));
     }
 
     private static InProcessCli.Result kumo(String... args) {
