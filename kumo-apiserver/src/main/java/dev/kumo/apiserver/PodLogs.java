@@ -1,6 +1,7 @@
 package dev.kumo.apiserver;
 
 import dev.kumo.api.errors.ApiException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,16 @@ public interface PodLogs {
      * @param tailLines how many of the last lines, empty for all that are kept
      * @param follow whether to go on sending lines as they are written
      * @param previous the run before the current one ({@code --previous}) instead of the current
+     * @param since only lines written at or after this instant ({@code --since}, {@code --since-time})
+     * @param timestamps each line starting with when it was written ({@code --timestamps})
      */
-    record Options(Optional<String> container, Optional<Integer> tailLines, boolean follow, boolean previous) {
+    record Options(Optional<String> container, Optional<Integer> tailLines, boolean follow, boolean previous,
+            Optional<Instant> since, boolean timestamps) {
+
+        /** Without {@code since} and timestamps. */
+        public Options(Optional<String> container, Optional<Integer> tailLines, boolean follow, boolean previous) {
+            this(container, tailLines, follow, previous, Optional.empty(), false);
+        }
     }
 
     /** A Pod's log found, to be streamed once the response starts. */

@@ -1,16 +1,26 @@
 package dev.kumo.apiserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.apiserver.RevisionAutoscalingView.Decision;
 import dev.kumo.apiserver.RevisionAutoscalingView.State;
+import dev.kumo.store.DeleteOptions;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** A Revision's {@code autoscaling} and {@code log} subresources, served from fake seams over real HTTP. */
@@ -101,6 +111,56 @@ class RevisionSubresourcesIT {
             assertThat(answer.text()).isEqualTo("hello-00001 > default-1 | tail 5 follow false\n");
             assertThat(api.get(REVISIONS + "nope/log").status()).isEqualTo(404);
             assertThat(api.get(REVISIONS + "hello-00001/log?tailLines=x").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theKubeletsParametersReachTheSeamAndAFollowEndsWhenTheRevisionIsDeleted() throws Exception {
+        List<RevisionLogs.Options> asked = new CopyOnWriteArrayList<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        RevisionLogs logs = new RevisionLogs() {
+            @Override
+            public Stream open(String namespace, String revision, int tailLines, boolean follow, Sink sink) {
+                throw new AssertionError("the options are passed");
+            }
+
+            @Override
+            public Stream open(String namespace, String revision, Options options, Sink sink) {
+                asked.add(options);
+                sink.line("a line");
+                if (!options.follow()) {
+                    sink.end();
+                }
+                return () -> closed.set(true); // a follow never ends by itself: the Revision's deletion ends it
+            }
+        };
+        try (ApiFixture api = new ApiFixture(config -> config, logs)) {
+            revision(api, "hello-00001");
+
+            assertThat(api.get(REVISIONS + "hello-00001/log?sinceSeconds=60&timestamps=true&previous=true"
+                    + "&follow=true&container=user-container").text()).isEqualTo("a line\n");
+            RevisionLogs.Options options = asked.getFirst();
+            assertThat(options.since()).hasValueSatisfying(since -> assertThat(since)
+                    .isBetween(Instant.now().minusSeconds(70), Instant.now().minusSeconds(59)));
+            assertThat(options.timestamps()).isTrue();
+            assertThat(options.previous()).isTrue();
+            assertThat(options.follow()).as("the runs that ended are not followed").isFalse();
+            assertThat(options.container()).contains(new RevisionLogs.Container("user-container", List.of()));
+            ApiFixture.Response badContainer = api.get(REVISIONS + "hello-00001/log?container=nope");
+            assertThat(badContainer.status()).isEqualTo(400);
+            assertThat(badContainer.json().path("message").asText()).isEqualTo("container: Invalid value: \"nope\": "
+                    + "revision \"hello-00001\" has the containers [user-container]; name one of them");
+            assertThat(api.get(REVISIONS + "hello-00001/log?sinceSeconds=abc").status()).isEqualTo(400);
+
+            CompletableFuture<HttpResponse<String>> follow = api.client.sendAsync(HttpRequest.newBuilder(
+                    URI.create(api.base() + REVISIONS + "hello-00001/log?follow=true")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() == 2);
+            assertThat(follow).isNotDone();
+            api.store.delete(ResourceTypes.REVISION, "default", "hello-00001", DeleteOptions.DEFAULT);
+
+            assertThat(follow.get(10, TimeUnit.SECONDS).body()).isEqualTo("a line\n");
+            assertThat(closed).isTrue();
         }
     }
 

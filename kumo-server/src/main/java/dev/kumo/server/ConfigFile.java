@@ -38,10 +38,13 @@ record ConfigFile(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> registriesSkippingTagResolving,
         @JsonProperty("trace-sampling") Double traceSampling,
         @JsonProperty("otlp-endpoint") String otlpEndpoint,
-        @JsonProperty("recent-traces") Integer recentTraces) {
+        @JsonProperty("recent-traces") Integer recentTraces,
+        @JsonProperty("workload-log-max-size") String workloadLogMaxSize,
+        @JsonProperty("workload-log-retention") String workloadLogRetention) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null);
 
     /**
      * Knative's {@code default-ch-webhook} {@code default-ch-config}: the channel kind Channels, Sequences and

@@ -188,7 +188,9 @@ public final class ServerCommand implements Callable<Integer> {
                                 ListenerLimits.DEFAULT_HEADER_READ_TIMEOUT),
                         timeout("idle-timeout", file.idleTimeout(), ListenerLimits.DEFAULT_IDLE_TIMEOUT)))
                 .withRuntimes(RuntimeSettings.parse(Optional.ofNullable(file.runtimes()),
-                        Optional.ofNullable(file.defaultRuntime())))
+                        Optional.ofNullable(file.defaultRuntime())).withLogs(RuntimeSettings.parseLogs(
+                                Optional.ofNullable(file.workloadLogMaxSize()),
+                                Optional.ofNullable(file.workloadLogRetention()))))
                 .withRegistriesSkippingTagResolving(Optional.ofNullable(file.registriesSkippingTagResolving())
                         .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
         settings = settings.withTracing(tracing(file));

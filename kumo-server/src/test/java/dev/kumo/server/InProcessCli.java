@@ -48,6 +48,11 @@ final class InProcessCli {
             return err.toString();
         }
 
+        /** Whether it is still running. */
+        boolean running() {
+            return !exitCode.isDone();
+        }
+
         /** Interrupts it (as Ctrl-C would end it) and waits for it to end. */
         Result stop(Duration timeout) throws Exception {
             thread.interrupt();

@@ -3,23 +3,28 @@ package dev.kumo.serving;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.LogSelection;
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.logs.LogView;
+import dev.kumo.serving.logs.ViewedFollow;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Revision logs for the API server, read from the runtime's instances of that Revision. A follow also takes up the
  * instances started after it began (a Revision followed before its first instance runs, a restarted server's new
- * instance), from their first line.
+ * instance), from their first line, and lets go of each instance that stops; it lasts until closed (the API server
+ * ends it when the Revision is deleted). {@code previous} reads the runs that ended: the previous run of each
+ * restarted instance, and the logs the runtime keeps of the Revision's instances that stopped.
  */
 final class RuntimeLogs implements RevisionLogs {
-
-    /** A bound far above what two rotated log files hold: every line of an instance that started after the follow. */
-    private static final int ALL_LINES = 1_000_000;
 
     private final WorkloadRuntime runtime;
 
@@ -29,57 +34,86 @@ final class RuntimeLogs implements RevisionLogs {
 
     @Override
     public Stream open(String namespace, String revision, int tailLines, boolean follow, Sink sink) {
-        if (!follow) {
-            instancesOf(namespace, revision).forEach(instance -> logs(instance)
-                    .ifPresent(log -> log.tail(tailLines).forEach(line -> sink.line(line.prefixed()))));
+        return open(namespace, revision, Options.of(tailLines, follow), sink);
+    }
+
+    @Override
+    public Stream open(String namespace, String revision, Options options, Sink sink) {
+        LogView view = new LogView(options.container(), true, options.timestamps());
+        LogSelection since = new LogSelection(options.since(), OptionalInt.empty());
+        if (options.previous()) {
+            runtime.stoppedLogs().stream().filter(stopped -> of(stopped.revision(), namespace, revision))
+                    .map(StoppedLog::logs)
+                    .forEach(log -> view.showLast(log.read(since), options.tailLines()).forEach(sink::line));
+            instancesOf(namespace, revision).forEach(instance -> logs(instance).ifPresent(log -> view.showLast(
+                    since.apply(log.previousRun()), options.tailLines()).forEach(sink::line)));
             sink.end();
             return () -> { };
         }
-        Follow followed = new Follow(sink);
-        instancesOf(namespace, revision).forEach(instance -> followed.attach(instance, tailLines));
-        Subscription newInstances = runtime.watch(instance -> {
-            if (of(instance, namespace, revision) && !instance.state().terminal()) {
-                followed.attach(instance, ALL_LINES);
+        if (!options.follow()) {
+            instancesOf(namespace, revision).forEach(instance -> logs(instance).ifPresent(log -> view.showLast(
+                    log.read(since), options.tailLines()).forEach(sink::line)));
+            sink.end();
+            return () -> { };
+        }
+        Follow followed = new Follow(options, view, sink);
+        instancesOf(namespace, revision).forEach(instance -> followed.attach(instance, options.tailLines()));
+        Subscription changes = runtime.watch(instance -> {
+            if (of(instance.revision(), namespace, revision)) {
+                followed.changed(instance);
             }
         });
         // Those started between the listing above and the watch.
-        instancesOf(namespace, revision).forEach(instance -> followed.attach(instance, ALL_LINES));
+        instancesOf(namespace, revision).forEach(instance -> followed.attach(instance, Integer.MAX_VALUE));
         return () -> {
-            newInstances.close();
+            changes.close();
             followed.close();
         };
     }
 
     private List<Instance> instancesOf(String namespace, String revision) {
-        return runtime.instances().stream().filter(i -> of(i, namespace, revision)).toList();
+        return runtime.instances().stream().filter(i -> of(i.revision(), namespace, revision)).toList();
     }
 
-    private static boolean of(Instance instance, String namespace, String revision) {
-        return instance.revision().namespace().equals(namespace) && instance.revision().revision().equals(revision);
+    private static boolean of(RevisionRef ref, String namespace, String revision) {
+        return ref.namespace().equals(namespace) && ref.revision().equals(revision);
     }
 
     private Optional<InstanceLogs> logs(Instance instance) {
         return runtime.logs(instance.id());
     }
 
-    /** The instances one follow reads, each attached once, until closed. */
+    /** The instances one follow reads, each attached once and let go when it stops, until closed. */
     private final class Follow {
 
+        private final Options options;
+        private final LogView view;
         private final Sink sink;
-        private final Set<String> attached = ConcurrentHashMap.newKeySet();
-        private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Map<String, Subscription> attached = new ConcurrentHashMap<>();
         private volatile boolean closed;
 
-        Follow(Sink sink) {
+        Follow(Options options, LogView view, Sink sink) {
+            this.options = options;
+            this.view = view;
             this.sink = sink;
         }
 
+        void changed(Instance instance) {
+            if (instance.state().terminal()) {
+                seen.add(instance.id());
+                Optional.ofNullable(attached.remove(instance.id())).ifPresent(Subscription::close);
+            } else {
+                attach(instance, Integer.MAX_VALUE);
+            }
+        }
+
         void attach(Instance instance, int tailLines) {
-            if (closed || !attached.add(instance.id())) {
+            if (closed || instance.state().terminal() || !seen.add(instance.id())) {
                 return;
             }
-            logs(instance).ifPresent(log -> subscriptions.add(log.follow(tailLines, line -> sink.line(
-                    line.prefixed()))));
+            logs(instance).ifPresent(log -> attached.put(instance.id(), ViewedFollow.start(log, options.since(),
+                    tailLines, view, sink::line)));
             if (closed) {
                 close();
             }
@@ -87,7 +121,8 @@ final class RuntimeLogs implements RevisionLogs {
 
         void close() {
             closed = true;
-            subscriptions.forEach(Subscription::close);
+            attached.values().forEach(Subscription::close);
+            attached.clear();
         }
     }
 }

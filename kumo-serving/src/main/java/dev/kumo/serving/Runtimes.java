@@ -6,12 +6,14 @@ import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.ResourceSample;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.VolumeSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,17 @@ final class Runtimes implements WorkloadRuntime {
     public Optional<ResourceSample> resources(String instanceId) {
         Owned owned = owner(instanceId);
         return get(owned.runtime()).flatMap(runtime -> runtime.resources(owned.id()));
+    }
+
+    /** Every runtime's, their instance ids qualified as {@link #instances} qualifies them, oldest stop first. */
+    @Override
+    public List<StoppedLog> stoppedLogs() {
+        List<StoppedLog> all = new ArrayList<>();
+        running.forEach((name, runtime) -> runtime.stoppedLogs().forEach(log -> all.add(new StoppedLog(
+                log.revision(), name == RuntimeName.PROCESS ? log.instanceId()
+                        : name.value() + SEPARATOR + log.instanceId(), log.stoppedAt(), log.logs()))));
+        all.sort(Comparator.comparing(StoppedLog::stoppedAt));
+        return all;
     }
 
     /** Passes the hint to every runtime: only the one running the Revision has instances to refresh. */

@@ -247,17 +247,21 @@ class PodViewTest {
         private final List<LogLine> kept = new ArrayList<>();
 
         Lines(String instanceId) {
-            super(HELLO.revision(), instanceId);
+            super(HELLO, instanceId, InstantSource.fixed(T0));
         }
 
-        synchronized void write(String text) {
-            kept.add(new LogLine(revision, instanceId, text));
-            publish(text);
+        void write(String text) {
+            append(text);
         }
 
         @Override
-        public synchronized List<LogLine> tail(int lines) {
-            return List.copyOf(kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        protected void keep(LogLine line) {
+            kept.add(line);
+        }
+
+        @Override
+        public synchronized List<LogLine> lines() {
+            return List.copyOf(kept);
         }
     }
 

@@ -87,9 +87,9 @@ public final class ApiHandler {
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
-        this.revisionSubresources = new RevisionSubresources(writes, logs, config.autoscaling());
+        this.revisionSubresources = new RevisionSubresources(writes, store, logs, config.autoscaling(), clock);
         this.kindLogs = config.logs();
-        this.podLog = new PodLog(podLogs);
+        this.podLog = new PodLog(podLogs, clock);
         StoredRbacPolicy policy = new StoredRbacPolicy(store);
         this.authorizer = new RbacAuthorizer(policy);
         this.escalation = new BindingEscalation(authorizer, policy);
@@ -103,7 +103,7 @@ public final class ApiHandler {
             throw methodNotAllowed(request.method());
         }
         writes.existing(target);
-        int tailLines = request.param("tailLines").map(RevisionSubresources::tailLines).orElse(Integer.MAX_VALUE);
+        int tailLines = request.param("tailLines").map(LogParams::tailLines).orElse(Integer.MAX_VALUE);
         return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
                 request.flag("follow")));
     }

@@ -7,6 +7,9 @@ import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
 import dev.kumo.apiserver.RevisionAutoscalingView;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.store.ResourceStore;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +17,8 @@ import java.util.Set;
 
 /**
  * The read-only subresources Kumo adds to a Revision, like a Pod's {@code log}: {@code log} (its instances'
- * output, streamed) and {@code autoscaling} (the autoscaler's state and last decisions, as JSON). Both answer 404
- * when the Revision does not exist.
+ * output, streamed, with the Pod log's parameters; a follow lasts while the Revision exists) and {@code autoscaling}
+ * (the autoscaler's state and last decisions, as JSON). Both answer 404 when the Revision does not exist.
  */
 final class RevisionSubresources {
 
@@ -23,13 +26,18 @@ final class RevisionSubresources {
     private static final int DEFAULT_TAIL_LINES = 100;
 
     private final Writes writes;
+    private final ResourceStore store;
     private final RevisionLogs logs;
     private final Optional<RevisionAutoscalingView> autoscaling;
+    private final InstantSource clock;
 
-    RevisionSubresources(Writes writes, RevisionLogs logs, Optional<RevisionAutoscalingView> autoscaling) {
+    RevisionSubresources(Writes writes, ResourceStore store, RevisionLogs logs,
+            Optional<RevisionAutoscalingView> autoscaling, InstantSource clock) {
         this.writes = writes;
+        this.store = store;
         this.logs = logs;
         this.autoscaling = autoscaling;
+        this.clock = clock;
     }
 
     /** Answers {@code GET …/revisions/NAME/{log,autoscaling}}; other methods get 405. */
@@ -37,24 +45,31 @@ final class RevisionSubresources {
         if (!request.method().equals("GET")) {
             throw ApiHandler.methodNotAllowed(request.method());
         }
-        writes.existing(target);
-        return target.subresource().orElseThrow().equals("log") ? log(request, target) : autoscaling(target);
+        ObjectNode revision = writes.existing(target);
+        return target.subresource().orElseThrow().equals("log") ? log(request, target, revision)
+                : autoscaling(target);
     }
 
-    /** {@code ?tailLines=N} (100 by default) and {@code ?follow=true}. */
-    private Reply log(ApiRequest request, Target target) {
-        int tailLines = request.param("tailLines").map(RevisionSubresources::tailLines).orElse(DEFAULT_TAIL_LINES);
-        return new Reply.Stream(new LogStream(logs, target.namespaceOrEmpty(), target.requireName(), tailLines,
-                request.flag("follow")));
-    }
-
-    /** {@code ?tailLines=N}, negative taken as 0; 400 for what is not a number. */
-    static int tailLines(String value) {
-        try {
-            return Math.max(0, Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("tailLines: Invalid value: \"" + value + "\": must be a number");
+    /**
+     * {@code ?tailLines=N} (100 by default), {@code follow}, {@code sinceSeconds} or {@code sinceTime},
+     * {@code timestamps}, {@code previous} (the runs that ended; never followed) and {@code container}.
+     */
+    private Reply log(ApiRequest request, Target target, ObjectNode revision) {
+        int tailLines = request.param("tailLines").map(LogParams::tailLines).orElse(DEFAULT_TAIL_LINES);
+        Optional<Instant> since = LogParams.since(request, clock.instant());
+        Optional<RevisionLogs.Container> container = request.param("container").filter(name -> !name.isEmpty())
+                .map(name -> RevisionContainers.named(revision, name));
+        boolean previous = request.flag("previous");
+        RevisionLogs.Options options = new RevisionLogs.Options(tailLines, request.flag("follow") && !previous,
+                since, request.flag("timestamps"), previous, container);
+        String namespace = target.namespaceOrEmpty();
+        String name = target.requireName();
+        if (!options.follow()) {
+            return new Reply.Stream(new LogStream(sink -> logs.open(namespace, name, options, sink)));
         }
+        long resourceVersion = Long.parseLong(revision.path("metadata").path("resourceVersion").asText("0"));
+        return new Reply.Stream(new LogStream(sink -> RevisionLogFollow.start(store, target.type(), namespace, name,
+                resourceVersion, opened -> logs.open(namespace, name, options, opened), sink)));
     }
 
     private Reply autoscaling(Target target) {

@@ -203,8 +203,12 @@ public final class ApiClient implements AutoCloseable {
      */
     public void log(ResourceType type, String namespace, String name, int tailLines, boolean follow,
             Consumer<String> sink) {
-        String path = ResourcePaths.object(type, namespace, name) + "/log?tailLines=" + tailLines
-                + (follow ? "&follow=true" : "");
+        log(type, namespace, name, "tailLines=" + tailLines + (follow ? "&follow=true" : ""), sink);
+    }
+
+    /** The same, with the log's parameters given as a query string ({@code tailLines=10&sinceSeconds=60…}). */
+    public void log(ResourceType type, String namespace, String name, String query, Consumer<String> sink) {
+        String path = ResourcePaths.object(type, namespace, name) + "/log?" + query;
         Call call = Call.of("GET", path, type, namespace);
         HttpResponse<Stream<String>> response = exchange(call, HttpResponse.BodyHandlers.ofLines());
         try (Stream<String> lines = response.body()) {

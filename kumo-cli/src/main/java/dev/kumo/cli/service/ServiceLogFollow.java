@@ -26,17 +26,17 @@ final class ServiceLogFollow implements AutoCloseable {
     private final Session session;
     private final String namespace;
     private final String selector;
-    private final int tail;
+    private final LogsQuery query;
     private final Consumer<String> print;
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
     private final List<Thread> readers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    ServiceLogFollow(Session session, String namespace, String service, int tail, Consumer<String> print) {
+    ServiceLogFollow(Session session, String namespace, String service, LogsQuery query, Consumer<String> print) {
         this.session = session;
         this.namespace = namespace;
         this.selector = "serving.knative.dev/service=" + service;
-        this.tail = tail;
+        this.query = query;
         this.print = print;
     }
 
@@ -93,7 +93,7 @@ final class ServiceLogFollow implements AutoCloseable {
 
     private void read(String revision) {
         try {
-            session.client().revisionLog(namespace, revision, tail, true, print);
+            session.client().log(ResourceTypes.REVISION, namespace, revision, query.following(true).params(), print);
         } catch (ApiError e) {
             if (!e.status().isNotFound() && !closed) {
                 session.warn("following revision " + revision + ": " + e.getMessage());

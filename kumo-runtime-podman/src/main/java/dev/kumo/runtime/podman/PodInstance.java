@@ -1,5 +1,6 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.process.CrashBackoff;
 import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.ImageWorkload;
@@ -47,7 +48,7 @@ final class PodInstance extends SupervisedInstance {
     private final Supplier<CompletableFuture<PodmanClient>> podman;
     private final Map<String, String> labels;
     private final String pod;
-    private final InstanceLog log;
+    private final RotatingLog log;
     private final VolumeDirs volumeDirs;
     private InstanceVolumes volumes;
     private final Consumer<Instance> publisher;
@@ -65,7 +66,7 @@ final class PodInstance extends SupervisedInstance {
 
     PodInstance(String id, ImageWorkload spec, PodmanRuntimeConfig config,
             Supplier<CompletableFuture<PodmanClient>> podman, String dataDirKey,
-            InstanceLog log, VolumeDirs volumeDirs, Consumer<Instance> publisher) {
+            RotatingLog log, VolumeDirs volumeDirs, Consumer<Instance> publisher) {
         super(new Instance(id, spec.revision(), new InstanceState.Starting(config.clock().instant(),
                 Optional.empty()), 0), spec.terminationGracePeriod());
         this.id = id;
@@ -211,6 +212,7 @@ final class PodInstance extends SupervisedInstance {
                     ? CompletableFuture.completedFuture(warm.get().logFile())
                     : ContainerLogFile.pathOf(podman, container);
             Instant startedAt = config.clock().instant();
+            log.runStarted(startedAt);
             // Watched while podman still answers the start: the workload may accept before podman has saved its
             // state, and a warm pod's container (initialised ahead) has only the OCI runtime's start to run.
             CompletableFuture<Void> start = podman.startContainer(container);

@@ -1,5 +1,7 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.support.KeptLogs;
+import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.ResourceSample;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
@@ -46,9 +50,13 @@ public final class PodmanRuntime extends TabledRuntime {
     private final VolumeDirs volumeDirs;
     private final CompletableFuture<List<String>> leftoversRemoved;
     private final WarmPool warmPool;
+    /** Drops the logs past their retention also on a server where no instance changes. */
+    private final ScheduledExecutorService logRetention = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("podman-log-retention").factory());
     private volatile boolean closed;
 
     private PodmanRuntime(PodmanRuntimeConfig config) {
+        super(config.clock(), config.logs());
         this.config = config;
         this.service = PodmanService.of(config.socket(), config.stateDir());
         this.dataDirKey = PodLabels.dataDirKey(config.stateDir());
@@ -57,6 +65,8 @@ public final class PodmanRuntime extends TabledRuntime {
         this.leftoversRemoved = removeLeftovers();
         this.warmPool = new WarmPool(config, this::podman, dataDirKey, revision -> nextId(revision.revision()),
                 leftovers::podsCreated);
+        KeptLogs.restore(config.logsDir(), config.logs().maxBytes(), config.clock(), table);
+        logRetention.scheduleWithFixedDelay(table::expire, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Starts the runtime; podman itself is reached on the first image, or now if a predecessor left pods. */
@@ -129,7 +139,7 @@ public final class PodmanRuntime extends TabledRuntime {
         leftovers.podsCreated();
         Optional<WarmPod> warm = warmPool.take(image);
         String id = warm.map(WarmPod::instanceId).orElseGet(() -> nextId(spec.revision().revision()));
-        InstanceLog log = new InstanceLog(spec.revision().revision(), id, config.logLinesKept());
+        RotatingLog log = new RotatingLog(config.logDir(id), config.logs().maxBytes(), spec.revision(), id, config.clock());
         PodInstance instance = new PodInstance(id, image, config, this::podman, dataDirKey, log, volumeDirs,
                 this::changed);
         warm.ifPresent(instance::takeOver);
@@ -166,6 +176,7 @@ public final class PodmanRuntime extends TabledRuntime {
     @Override
     public void close() {
         closed = true;
+        logRetention.shutdownNow();
         warmPool.close();
         boolean allStopped = false;
         try {

@@ -1,5 +1,6 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.process.CrashBackoff;
 import dev.kumo.runtime.spi.ContainerHealth;
 import dev.kumo.runtime.spi.ImageWorkload;
@@ -38,7 +39,7 @@ final class Sidecars {
     private volatile boolean stopRequested;
     private boolean started;
 
-    Sidecars(ImageWorkload spec, PodmanRuntimeConfig config, String pod, Map<String, String> labels, InstanceLog log,
+    Sidecars(ImageWorkload spec, PodmanRuntimeConfig config, String pod, Map<String, String> labels, RotatingLog log,
             Runnable changed) {
         this.changed = changed;
         this.sidecars = spec.sidecars().stream().map(sidecar -> new Sidecar(sidecar, spec, config, pod, labels, log))
@@ -89,7 +90,7 @@ final class Sidecars {
         private final PodmanRuntimeConfig config;
         private final String pod;
         private final Map<String, String> labels;
-        private final InstanceLog log;
+        private final RotatingLog log;
         private final Deque<String> tail = new ArrayDeque<>();
         private final Wakeup wakeup = new Wakeup();
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -97,7 +98,7 @@ final class Sidecars {
         private int consecutiveCrashes;
 
         Sidecar(SidecarSpec spec, ImageWorkload workload, PodmanRuntimeConfig config, String pod,
-                Map<String, String> labels, InstanceLog log) {
+                Map<String, String> labels, RotatingLog log) {
             this.spec = spec;
             this.workload = workload;
             this.config = config;

@@ -51,9 +51,9 @@ final class PodRuntimeFixture implements BeforeAllCallback, AfterAllCallback {
         stateDir = Files.createTempDirectory("kumo-pods-it");
         PodmanRuntimeConfig config = PodmanRuntimeConfig.defaults(stateDir)
                 .withBackoff(new CrashBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(10)));
-        runtime = PodmanRuntime.start(logLinesKept == 0 ? config : new PodmanRuntimeConfig(config.stateDir(),
-                config.socket(), config.clock(), config.backoff(), logLinesKept, config.failureLogLines(),
-                config.warmPool()));
+        // Lines of the test image's output are under 100 bytes each.
+        runtime = PodmanRuntime.start(logLinesKept == 0 ? config
+                : config.withLogRetention(config.logs().withMaxBytes(200L * logLinesKept)));
     }
 
     PodmanRuntime runtime() {

@@ -14,6 +14,7 @@ import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.RunAsSpec;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
@@ -145,7 +146,12 @@ class PodmanRuntimeIT {
         assertThat(last.lastLogLines()).contains("starting up", "cannot open database");
         assertThat(last.message()).contains("the container exited (exit code 3)", "cannot open database");
         assertThat(last.oomKilled()).isFalse();
+        assertThat(runtime.logs(id).orElseThrow().previousRun()).extracting(LogLine::text)
+                .as("the previous run's own lines").containsExactlyInAnyOrder("starting up", "cannot open database");
         runtime.stop(id).join();
+        Path logDir = stateDir.resolve("logs").resolve(id);
+        assertThat(runtime.stoppedLogs()).extracting(StoppedLog::instanceId).contains(id);
+        assertThat(logDir.resolve("output.log")).exists();
     }
 
     @Test

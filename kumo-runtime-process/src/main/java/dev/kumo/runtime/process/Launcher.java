@@ -116,7 +116,7 @@ final class Launcher implements LauncherPool.Waiting {
             Thread.currentThread().interrupt();
         } finally {
             containment.release();
-            request.log().close();
+            request.log().discard();
             FileTrees.delete(request.tmpDir());
             releasePort.run();
         }

@@ -1,5 +1,6 @@
 package dev.kumo.runtime.process;
 
+import dev.kumo.runtime.support.RotatingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,7 +11,9 @@ import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.runtime.support.GrpcHealthClient;
+import dev.kumo.runtime.support.KeptLogs;
 import dev.kumo.runtime.support.LoopbackProbe;
+import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.support.TabledRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +66,7 @@ public final class ProcessRuntime extends TabledRuntime {
 
     private ProcessRuntime(ProcessRuntimeConfig config, StateDirLock lock, Cgroups cgroups,
             CompletableFuture<List<String>> leftoversReaped) {
+        super(config.clock(), config.logs());
         this.config = config;
         this.lock = lock;
         this.cgroups = cgroups;
@@ -71,11 +74,14 @@ public final class ProcessRuntime extends TabledRuntime {
         this.leftoversReaped = leftoversReaped;
         // Expiry is also checked on every prepare and take; the sweep covers a server where none comes.
         sweeper.scheduleWithFixedDelay(() -> launchers.expire(config.clock().instant()), 1, 1, TimeUnit.MINUTES);
+        KeptLogs.restore(config.logsDir(), config.logs().maxBytes(), config.clock(), table);
+        sweeper.scheduleWithFixedDelay(table::expire, 1, 1, TimeUnit.MINUTES);
     }
 
     /**
      * Takes the state directory, lists the leftovers of a crashed predecessor and starts killing them in the
-     * background, clears old logs and temp dirs, and is ready.
+     * background, clears old temp dirs, keeps the logs of instances that stopped before it (as the retention says),
+     * and is ready.
      */
     public static ProcessRuntime start(ProcessRuntimeConfig config) {
         StateDirLock lock = StateDirLock.acquire(config.stateDir());
@@ -84,7 +90,6 @@ public final class ProcessRuntime extends TabledRuntime {
             LOG.info("process runtime containment: {}", cgroups.describe());
             CompletableFuture<List<String>> reaped = OrphanReaper.start(config.recordDir(), cgroups);
             FileTrees.delete(config.stateDir().resolve("tmp"));
-            FileTrees.delete(config.stateDir().resolve("logs"));
             return new ProcessRuntime(config, lock, cgroups, reaped);
         } catch (RuntimeException e) {
             lock.close();
@@ -197,8 +202,8 @@ public final class ProcessRuntime extends TabledRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("starting an instance of " + spec.revision() + ": creating " + tmpDir, e);
         }
-        RotatingLog log = new RotatingLog(config.logDir(id), config.logFileMaxBytes(), spec.revision().revision(),
-                id);
+        RotatingLog log = new RotatingLog(config.logDir(id), config.logs().maxBytes(), spec.revision(), id,
+                config.clock());
         Map<String, String> env = WorkloadEnvironment.build(System.getenv(), config.inheritedEnv(), spec, port,
                 tmpDir);
         if (identity.isPresent()) {
@@ -222,7 +227,7 @@ public final class ProcessRuntime extends TabledRuntime {
         } catch (IOException | RuntimeException e) {
             containment.ifPresent(Containment::release);
             launch.ifPresent(made -> {
-                made.log().close();
+                made.log().discard();
                 FileTrees.delete(made.tmpDir());
             });
             ports.release(port);

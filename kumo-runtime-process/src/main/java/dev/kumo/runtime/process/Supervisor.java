@@ -162,6 +162,7 @@ final class Supervisor extends SupervisedInstance {
             }
             measuredIn = Optional.of(containment);
             currentRun = Optional.of(run);
+            launch.log().runStarted(run.startedAt());
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);

@@ -3,9 +3,12 @@ package dev.kumo.runtime.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.support.RotatingLog;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,8 @@ class LogPumpTest {
     }
 
     private List<String> pump(String output) {
-        RotatingLog log = new RotatingLog(dir, 1024 * 1024, "r", "i");
+        RotatingLog log = new RotatingLog(dir, 1024 * 1024, RevisionRef.ofService("default", "r", "r-00001"), "i",
+                InstantSource.system());
         new LogPump(new ByteArrayInputStream(output.getBytes(StandardCharsets.UTF_8)), log).run();
         return log.tail(100).stream().map(LogLine::text).toList();
     }

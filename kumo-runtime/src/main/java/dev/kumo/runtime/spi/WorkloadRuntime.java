@@ -34,6 +34,14 @@ public interface WorkloadRuntime extends AutoCloseable {
     Optional<InstanceLogs> logs(String instanceId);
 
     /**
+     * The logs kept of instances that stopped (those of a previous server on the same state directory too), oldest
+     * stop first, until the runtime's retention drops them. Default: none.
+     */
+    default List<StoppedLog> stoppedLogs() {
+        return List.of();
+    }
+
+    /**
      * A hint that {@code count} instances of {@code spec} may be wanted soon (a Revision that may scale from zero, the
      * next replica of a busy one): a runtime may get them ready to start (a warm pool). Default: nothing.
      */

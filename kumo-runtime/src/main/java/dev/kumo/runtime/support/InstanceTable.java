@@ -4,9 +4,13 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Subscription;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -21,21 +25,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A runtime's instances by id, their logs (kept after an instance stopped, for {@code kumo service logs}) and the
- * listeners told of every change: the part of {@code WorkloadRuntime} that every runtime implements alike.
+ * A runtime's instances by id, their logs (kept after an instance stopped, for {@code kumo service logs}, until the
+ * {@link LogRetention} drops them) and the listeners told of every change: the part of {@code WorkloadRuntime} that
+ * every runtime implements alike.
  */
 public final class InstanceTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceTable.class);
 
     private final Map<String, SupervisedInstance> instances = new ConcurrentHashMap<>();
-    private final Map<String, InstanceLogs> logs = new ConcurrentHashMap<>();
+    private final Map<String, FollowedLog> logs = new ConcurrentHashMap<>();
+    /** When each instance whose log is still kept stopped. */
+    private final Map<String, Instant> stopped = new ConcurrentHashMap<>();
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
+    private final InstantSource clock;
+    private final LogRetention retention;
+
+    public InstanceTable(InstantSource clock, LogRetention retention) {
+        this.clock = clock;
+        this.retention = retention;
+    }
 
     /** Adds a new instance and its log; start its thread after. */
-    public void add(String id, SupervisedInstance instance, InstanceLogs log) {
+    public void add(String id, SupervisedInstance instance, FollowedLog log) {
         logs.put(id, log);
         instances.put(id, instance);
+    }
+
+    /** Keeps the log of an instance that stopped at {@code stoppedAt} before this table was made (a restart). */
+    public void restore(FollowedLog log, Instant stoppedAt) {
+        logs.put(log.instanceId(), log);
+        stopped.put(log.instanceId(), stoppedAt);
     }
 
     /** {@code WorkloadRuntime.stop}: asks the instance to stop. */
@@ -70,13 +90,39 @@ public final class InstanceTable {
 
     /** {@code WorkloadRuntime.logs}. */
     public Optional<InstanceLogs> logs(String instanceId) {
+        expire();
         return Optional.ofNullable(logs.get(instanceId));
     }
 
-    /** What an instance publishes: a Stopped one leaves the table, every listener is told. */
+    /** {@code WorkloadRuntime.stoppedLogs}. */
+    public List<StoppedLog> stoppedLogs() {
+        expire();
+        List<StoppedLog> kept = new ArrayList<>();
+        stopped.forEach((id, at) -> Optional.ofNullable(logs.get(id))
+                .ifPresent(log -> kept.add(new StoppedLog(log.revision(), id, at, log))));
+        kept.sort(Comparator.comparing(StoppedLog::stoppedAt));
+        return kept;
+    }
+
+    /** Drops the logs of instances stopped longer than the retention ago; also done by every lookup. */
+    public void expire() {
+        Instant now = clock.instant();
+        stopped.forEach((id, at) -> {
+            if (retention.expired(at, now) && stopped.remove(id, at)) {
+                Optional.ofNullable(logs.remove(id)).ifPresent(FollowedLog::discard);
+            }
+        });
+    }
+
+    /** What an instance publishes: a Stopped one leaves the table (its log is kept), every listener is told. */
     public void changed(Instance instance) {
-        if (instance.state() instanceof InstanceState.Stopped) {
+        if (instance.state() instanceof InstanceState.Stopped(Instant at)) {
             instances.remove(instance.id());
+            FollowedLog log = logs.get(instance.id());
+            if (log != null && stopped.putIfAbsent(instance.id(), at) == null) {
+                log.stopped(at);
+            }
+            expire();
         }
         for (InstanceListener listener : listeners) {
             try {

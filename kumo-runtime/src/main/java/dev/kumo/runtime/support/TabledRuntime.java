@@ -3,8 +3,10 @@ package dev.kumo.runtime.support;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceLogs;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +17,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public abstract class TabledRuntime implements WorkloadRuntime {
 
-    protected final InstanceTable table = new InstanceTable();
+    protected final InstanceTable table;
+
+    /** A runtime reading the time from {@code clock} whose instances' logs are kept as {@code retention} says. */
+    protected TabledRuntime(InstantSource clock, LogRetention retention) {
+        this.table = new InstanceTable(clock, retention);
+    }
 
     @Override
     public final CompletableFuture<Instance> stop(String instanceId) {
@@ -40,5 +47,10 @@ public abstract class TabledRuntime implements WorkloadRuntime {
     @Override
     public final Optional<InstanceLogs> logs(String instanceId) {
         return table.logs(instanceId);
+    }
+
+    @Override
+    public final List<StoppedLog> stoppedLogs() {
+        return table.stoppedLogs();
     }
 }

@@ -6,6 +6,7 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.LogLine;
 import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.StoppedLog;
 import dev.kumo.runtime.spi.Subscription;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The instance table both runtimes use: lookups, listeners, a stop and what it publishes, stop all. */
+/**
+ * The instance table both runtimes use: lookups, listeners, a stop and what it publishes, stop all, and the
+ * retention of stopped instances' logs on an injected clock.
+ */
 class InstanceTableTest {
 
     private static final RevisionRef REVISION = RevisionRef.ofService("default", "hello", "hello-00001");
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
 
-    private final InstanceTable table = new InstanceTable();
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final InstanceTable table = new InstanceTable(now::get,
+            LogRetention.DEFAULTS.withAfterStop(Duration.ofHours(24)));
+    private final List<String> discarded = new CopyOnWriteArrayList<>();
     private final List<Instance> seen = new ArrayList<>();
 
     @Test
@@ -71,14 +80,55 @@ class InstanceTableTest {
         assertThat(seen).isEmpty();
     }
 
-    private Fake start(String id) {
-        Fake instance = new Fake(id);
-        table.add(id, instance, new FollowedLog(REVISION.revision(), id) {
+    @Test
+    void aStoppedInstancesLogIsKeptForTheRetentionAfterItsStopThenDropped() {
+        start("hello-00001-ddddd");
+        start("hello-00001-eeeee");
+        table.stop("hello-00001-ddddd").join();
+
+        now.set(NOW.plus(Duration.ofHours(24)).minusNanos(1));
+        assertThat(table.stoppedLogs()).extracting(StoppedLog::instanceId).containsExactly("hello-00001-ddddd");
+        assertThat(table.stoppedLogs().getFirst().stoppedAt()).isEqualTo(NOW);
+        assertThat(table.stoppedLogs().getFirst().revision()).isEqualTo(REVISION);
+
+        now.set(NOW.plus(Duration.ofHours(24)));
+        assertThat(table.logs("hello-00001-ddddd")).isEmpty();
+        assertThat(table.stoppedLogs()).isEmpty();
+        assertThat(discarded).containsExactly("hello-00001-ddddd");
+        assertThat(table.logs("hello-00001-eeeee")).as("a running instance's log is never dropped").isPresent();
+    }
+
+    @Test
+    void aRestoredLogIsAStoppedOneAndExpiresFromItsOwnStop() {
+        table.restore(log("hello-00001-fffff"), NOW.minus(Duration.ofHours(23)));
+
+        assertThat(table.stoppedLogs()).extracting(StoppedLog::instanceId).containsExactly("hello-00001-fffff");
+        now.set(NOW.plus(Duration.ofHours(1)));
+        assertThat(table.stoppedLogs()).isEmpty();
+        assertThat(discarded).containsExactly("hello-00001-fffff");
+    }
+
+    private FollowedLog log(String id) {
+        return new FollowedLog(REVISION, id, now::get) {
             @Override
-            public List<LogLine> tail(int lines) {
+            protected void keep(LogLine line) {
+            }
+
+            @Override
+            public List<LogLine> lines() {
                 return List.of();
             }
-        });
+
+            @Override
+            public void discard() {
+                discarded.add(id);
+            }
+        };
+    }
+
+    private Fake start(String id) {
+        Fake instance = new Fake(id);
+        table.add(id, instance, log(id));
         Thread.ofVirtual().start(instance);
         return instance;
     }

@@ -6,18 +6,25 @@ import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceLogs;
 import dev.kumo.runtime.spi.LogLine;
+import dev.kumo.runtime.spi.LogSelection;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.logs.LogView;
+import dev.kumo.serving.logs.ViewedFollow;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code pods/NAME/log} from the runtimes: the log the runtime keeps of the Pod's instance, also once the instance
- * stopped while the runtime keeps it. {@code --previous} is the last lines of the run before a restart, as the
- * runtime recorded them when that run ended; {@code -c} must name one of the Pod's containers (an instance's
- * containers share one log). A follow ends when the instance does (stopped, failed, its Pod deleted).
+ * stopped while the runtime keeps it. {@code --previous} is the run before a restart, as the log marks runs;
+ * {@code -c} must name one of the Pod's containers and shows its lines only (the serving container is the first;
+ * a sidecar's lines are tagged with its name in the instance's log); {@code --since}, {@code --timestamps} as the
+ * kubelet. A follow ends when the instance does (stopped, failed, its Pod deleted).
  */
 public final class InstancePodLogs implements PodLogs {
 
@@ -37,9 +44,12 @@ public final class InstancePodLogs implements PodLogs {
         InstanceLogs logs = view.runtimes().logs(shown.instanceId())
                 .orElseThrow(() -> ApiException.notFound("pods", pod));
         int tail = options.tailLines().orElse(Integer.MAX_VALUE);
+        LogView shownAs = new LogView(Optional.of(new RevisionLogs.Container(container,
+                shown.containers().subList(1, shown.containers().size()))), false, options.timestamps());
+        LogSelection since = new LogSelection(options.since(), OptionalInt.empty());
         if (options.previous()) {
-            List<String> previous = previousRun(view.runtimes().instance(shown.instanceId()), container, pod);
-            List<String> lines = previous.subList(Math.max(0, previous.size() - tail), previous.size());
+            List<String> lines = previousRun(view.runtimes().instance(shown.instanceId()), logs, since, shownAs,
+                    tail, container, pod);
             return sink -> {
                 lines.forEach(sink::line);
                 sink.end();
@@ -48,11 +58,12 @@ public final class InstancePodLogs implements PodLogs {
         }
         return sink -> {
             if (!options.follow()) {
-                logs.tail(tail).forEach(line -> sink.line(line.text()));
+                shownAs.showLast(logs.read(since), tail).forEach(sink::line);
                 sink.end();
                 return () -> { };
             }
-            return EndingFollow.start(view.runtimes(), shown.instanceId(), logs, tail, sink);
+            return EndingFollow.start(view.runtimes(), shown.instanceId(),
+                    lines -> ViewedFollow.start(logs, options.since(), tail, shownAs, lines), sink);
         };
     }
 
@@ -71,23 +82,23 @@ public final class InstancePodLogs implements PodLogs {
             this.sink = sink;
         }
 
-        static EndingFollow start(WorkloadRuntime runtimes, String instanceId, InstanceLogs logs, int tail,
-                RevisionLogs.Sink sink) {
-            EndingFollow follow = new EndingFollow(sink);
-            follow.states = runtimes.watch(instance -> {
+        static EndingFollow start(WorkloadRuntime runtimes, String instanceId,
+                Function<Consumer<String>, Subscription> follow, RevisionLogs.Sink sink) {
+            EndingFollow ending = new EndingFollow(sink);
+            ending.states = runtimes.watch(instance -> {
                 if (instance.id().equals(instanceId) && instance.state().terminal()) {
-                    follow.end();
+                    ending.end();
                 }
             });
-            follow.lines = logs.follow(tail, (LogLine line) -> sink.line(line.text()));
+            ending.lines = follow.apply(sink::line);
             if (runtimes.instance(instanceId).filter(instance -> !instance.state().terminal()).isEmpty()) {
-                follow.end();
+                ending.end();
             }
-            if (follow.over.get()) { // ended before both subscriptions were kept
-                follow.states.close();
-                follow.lines.close();
+            if (ending.over.get()) { // ended before both subscriptions were kept
+                ending.states.close();
+                ending.lines.close();
             }
-            return follow;
+            return ending;
         }
 
         private void end() {
@@ -111,9 +122,20 @@ public final class InstancePodLogs implements PodLogs {
         }
     }
 
-    private static List<String> previousRun(Optional<Instance> instance, String container, String pod) {
-        return instance.flatMap(Instance::lastTermination).map(Termination::lastLogLines)
+    /**
+     * The run before the current one as the log marks it; the lines recorded when it ended where the log no longer
+     * holds them (rotated away); 400 if the instance has not been restarted.
+     */
+    private static List<String> previousRun(Optional<Instance> instance, InstanceLogs logs, LogSelection since,
+            LogView shownAs, int tail, String container, String pod) {
+        Termination last = instance.flatMap(Instance::lastTermination)
                 .orElseThrow(() -> ApiException.badRequest("previous terminated container \"" + container
                         + "\" in pod \"" + pod + "\" not found"));
+        List<LogLine> run = logs.previousRun();
+        if (run.isEmpty()) {
+            List<String> recorded = last.lastLogLines();
+            return recorded.subList(Math.max(0, recorded.size() - tail), recorded.size());
+        }
+        return shownAs.showLast(since.apply(run), tail);
     }
 }
