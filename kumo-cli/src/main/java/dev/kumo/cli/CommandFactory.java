@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.cli.func.FunctionSource;
+import dev.kumo.cli.service.ServiceWriteCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
 import java.lang.reflect.Constructor;
@@ -25,7 +27,12 @@ final class CommandFactory implements CommandLine.IFactory {
         try {
             Constructor<K> constructor = type.getDeclaredConstructor(Session.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(session);
+            K command = constructor.newInstance(session);
+            if (command instanceof ServiceWriteCommand write) {
+                // service create|update --source of a function project builds it as kumo func does.
+                write.functions(new FunctionSource());
+            }
+            return command;
         } catch (NoSuchMethodException e) {
             return CommandLine.defaultFactory().create(type);
         }

@@ -32,7 +32,7 @@ class FunctionImagesIT {
     @RegisterExtension
     @Order(1)
     static final AfterAllCallback REMOVE_IMAGES = context -> {
-        for (String language : new String[] {"java", "python", "node", "broken"}) {
+        for (String language : new String[] {"java", "python", "node", "broken", "source"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", "dev.local/default/" + LANGUAGES_IMAGES + language
                         + ":latest");
@@ -117,6 +117,21 @@ class FunctionImagesIT {
                 "its Service was left as it was", "kumo buildrun logs " + name + "-");
         assertThat(KUMO.api().send("GET", SERVICES + name, null, null).statusCode()).isEqualTo(404);
         assertThat(Files.readString(dir.resolve("func.yaml"))).doesNotContain("imageDigest");
+    }
+
+    @Test
+    void serviceCreateFromAFunctionProjectBuildsItAsFuncBuildDoesAndRunsIt() {
+        String function = "fn-image-source";
+        Path dir = functions.resolve(function);
+        assertThat(kumo("func", "create", "-l", "python", dir.toString()).exitCode()).isZero();
+
+        InProcessCli.Result created = kumo("service", "create", "from-func", "--source", dir.toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).contains("Building… (func, buildrun " + function + "-",
+                "Pushing to local storage… dev.local/default/" + function + "@sha256:", "Creating Revision…");
+        assertThat(answer("from-func")).isEqualTo("Hello, world!\n");
+        assertThat(kumo("service", "delete", "from-func").exitCode()).isZero();
     }
 
     private String answer(String name) {

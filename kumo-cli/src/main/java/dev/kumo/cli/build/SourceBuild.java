@@ -20,13 +20,19 @@ public final class SourceBuild {
     private SourceBuild() {
     }
 
-    /** Builds {@code source} for the Service {@code name}; returns {@code IMAGE@sha256:…}. */
-    public static String image(Session session, String name, String source) {
+    /** {@code --source}'s directory, absolute; a clear error when it is none. */
+    public static Path directory(String source) {
         Path dir = Path.of(source).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new CliException("--source " + source + " is not a directory", "Give the project's directory, "
                     + "e.g. --source . from inside it.");
         }
+        return dir;
+    }
+
+    /** Builds {@code source} for the Service {@code name}; returns {@code IMAGE@sha256:…}. */
+    public static String image(Session session, String name, String source) {
+        Path dir = directory(source);
         String strategy = SourceKind.strategyFor(dir).orElseThrow(() -> new CliException("cannot tell how to "
                 + "build " + dir + ": it holds no Containerfile or Dockerfile, no pom.xml or build.gradle and no "
                 + ".java sources", "Add a Containerfile, or build an image yourself and give it with --image."));

@@ -2,9 +2,11 @@ package dev.kumo.cli.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.cli.build.FunctionImages;
 import dev.kumo.cli.build.SourceBuild;
 import dev.kumo.cli.client.ApiError;
 import dev.kumo.cli.session.Session;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What {@code service create|update|apply} share: the flags, writing with conflict retries, and the wait. */
-abstract class ServiceWriteCommand implements Callable<Integer> {
+public abstract class ServiceWriteCommand implements Callable<Integer> {
 
     private static final int CONFLICT_ATTEMPTS = 5;
 
@@ -34,8 +36,8 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
     WaitOptions waiting = new WaitOptions();
 
     @Option(names = "--source", paramLabel = "DIR", description = "Build DIR first (a Containerfile or Dockerfile "
-            + "with buildah; a Maven, Gradle or .java project with java) and run the image built, by digest; a "
-            + "failed build leaves the Service as it was.")
+            + "with buildah; a Maven, Gradle or .java project with java; a function project, func.yaml, as kumo func "
+            + "build does) and run the image built, by digest; a failed build leaves the Service as it was.")
     String source;
 
     @Spec
@@ -43,9 +45,15 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
 
     final Session session;
     final Random random = new Random();
+    private FunctionImages functions = FunctionImages.NONE;
 
     ServiceWriteCommand(Session session) {
         this.session = session;
+    }
+
+    /** How {@code --source} builds a function project (the composition gives it; none without). */
+    public final void functions(FunctionImages images) {
+        this.functions = images;
     }
 
     /** Writes the Service; returns what the server stored, and whether it was created. */
@@ -63,7 +71,17 @@ abstract class ServiceWriteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--source and --image both given: --source builds "
                         + "the image, so give one of them");
             }
-            options.image = SourceBuild.image(session, name, source);
+            Optional<FunctionImages.Container> function = functions.build(session, SourceBuild.directory(source),
+                    session.namespace());
+            if (function.isPresent()) {
+                options.image = function.get().image();
+                options.args.addAll(function.get().args());
+                function.get().env().forEach((key, value) -> options.env.add(key + "=" + value));
+                session.err().println("Creating Revision…");
+                session.err().flush();
+            } else {
+                options.image = SourceBuild.image(session, name, source);
+            }
         }
         Written written;
         try {
