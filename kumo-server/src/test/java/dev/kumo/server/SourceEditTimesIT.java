@@ -21,16 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #13's image rows, printed (not asserted against their goals): a source edit → {@code kumo service update
- * --source} → the new Revision answering with the edit, p50 over 5 edits, for a Containerfile project with an
- * unchanged base (strategy buildah) and a directory of Java sources (strategy java: javac, Jib, warm caches); beside
- * {@code podman build} alone of the same Containerfile after each edit, in the same storage.
+ * --source} (or {@code kumo func deploy}) → the new Revision answering with the edit, p50 over 5 edits, for a
+ * Containerfile project with an unchanged base (strategy buildah), a directory of Java sources and a Java function
+ * (strategy java: javac, Jib, warm caches); beside {@code podman build} alone of the same Containerfile after each
+ * edit, in the same storage.
  */
 class SourceEditTimesIT {
 
     private static final int EDITS = 5;
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
     private static final String[] IMAGES = {"dev.local/default/edit-containerfile:latest",
-        "dev.local/default/edit-java:latest", "localhost/kumo-bench/podman-build-alone:latest"};
+        "dev.local/default/edit-java:latest", "localhost/kumo-bench/podman-build-alone:latest",
+        "dev.local/default/edit-fn-java:latest"};
 
     // Images go after the server stopped (extensions' afterAll run in reverse order), not under a running instance.
     @RegisterExtension
@@ -67,16 +69,19 @@ class SourceEditTimesIT {
         List<Double> javaTimes = editsToAnswers("edit-java", java.getParent(), "/",
                 edit -> Files.writeString(java.resolve("Hello.java"), javaSource(edit)), edit -> "java edit " + edit);
 
+        List<Double> javaFunctionTimes = javaFunctionEdits(projects.resolve("edit-fn-java"));
+
         List<Double> podmanBuild = podmanBuildAlone(containerfile);
         String report = String.format(Locale.ROOT, """
                 source edit -> new Revision answering (p50 of %d, ms)
                   Containerfile project, unchanged base (buildah)   %8.1f   (goal <= 10000)
-                  Java sources as an image (java: javac + Jib)      %8.1f   (goal <= 5000)
+                  Java sources as an image (java: javac + Jib)      %8.1f
+                  Java function as an image (func deploy, Jib)      %8.1f   (goal <= 5000)
                   baseline: podman build alone, same Containerfile  %8.1f
-                """, EDITS, p50(containerfileTimes), p50(javaTimes), p50(podmanBuild));
+                """, EDITS, p50(containerfileTimes), p50(javaTimes), p50(javaFunctionTimes), p50(podmanBuild));
         System.out.print(report);
         Files.writeString(Path.of("target", "source-edit-times.txt"), report);
-        assertThat(List.of(p50(containerfileTimes), p50(javaTimes), p50(podmanBuild)))
+        assertThat(List.of(p50(containerfileTimes), p50(javaTimes), p50(javaFunctionTimes), p50(podmanBuild)))
                 .allSatisfy(ms -> assertThat(ms).isPositive());
     }
 
@@ -99,6 +104,31 @@ class SourceEditTimesIT {
             awaitAnswer(name, path, answer.body(n));
             times.add((System.nanoTime() - start) / 1e6);
             assertThat(updated.out()).contains(name + "-0000" + (n + 1));
+        }
+        return times;
+    }
+
+    /** A Java function deployed as an image; each handler edit timed until {@code kumo func deploy}'s Revision answers. */
+    private List<Double> javaFunctionEdits(Path dir) throws IOException {
+        InProcessCli cli = new InProcessCli(home, KUMO.dataDir());
+        String server = KUMO.server().apiUrl().toString();
+        assertThat(cli.run("--server", server, "func", "create", "-l", "java", dir.toString()).exitCode()).isZero();
+        InProcessCli.Result first = cli.run("--server", server, "func", "deploy", "-p", dir.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String name = dir.getFileName().toString();
+        awaitAnswer(name, "/", "Hello, world!\n");
+        Path handler = dir.resolve("src/Handler.java");
+        String greeting = "Hello, world!";
+        List<Double> times = new ArrayList<>();
+        for (int n = 1; n <= EDITS; n++) {
+            String next = "Hello, edit " + n + "!";
+            long start = System.nanoTime();
+            Files.writeString(handler, Files.readString(handler).replace(greeting, next));
+            InProcessCli.Result deployed = cli.run("--server", server, "func", "deploy", "-p", dir.toString());
+            assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+            awaitAnswer(name, "/", next + "\n");
+            times.add((System.nanoTime() - start) / 1e6);
+            greeting = next;
         }
         return times;
     }
