@@ -41,7 +41,8 @@ class BuildsIT {
 
     private static void removeImages() {
         for (String image : new String[] {"dev.local/default/applied:latest", "dev.local/default/from-source:latest",
-            "dev.local/default/cli-built:latest", "dev.local/default/java-source:latest"}) {
+            "dev.local/default/cli-built:latest", "dev.local/default/java-source:latest",
+            "dev.local/default/maven-source:latest"}) {
             try {
                 TestPodman.run(Optional.empty(), "rmi", "-f", image);
             } catch (IllegalStateException e) {
@@ -231,5 +232,65 @@ class BuildsIT {
         HttpResponse<String> answer = KUMO.ingress().get("java-source.default.localhost", "/");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("hello from java sources");
+    }
+    @Test
+    void serviceCreateFromAMavenProjectBuildsItWithTheMvnOnPathOfflineAndAnswers() throws IOException {
+        Path project = Files.createDirectories(projects.resolve("maven-source"));
+        Path sources = Files.createDirectories(project.resolve("src/main/java/demo"));
+        // Plugins pinned to the versions Kumo's own build uses, so the shared local repository has them offline.
+        Files.writeString(project.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>demo</groupId>
+                  <artifactId>hello</artifactId>
+                  <version>1.0</version>
+                  <properties>
+                    <maven.compiler.release>21</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <build>
+                    <plugins>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+                      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version>
+                        <executions><execution><id>default-test</id><phase>none</phase></execution></executions></plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """);
+        Files.writeString(sources.resolve("Hello.java"), """
+                package demo;
+
+                import com.sun.net.httpserver.HttpServer;
+                import java.net.InetSocketAddress;
+                import java.nio.charset.StandardCharsets;
+
+                public class Hello {
+                    public static void main(String[] args) throws Exception {
+                        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+                        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+                        server.createContext("/", exchange -> {
+                            byte[] body = "hello from maven".getBytes(StandardCharsets.UTF_8);
+                            exchange.sendResponseHeaders(200, body.length);
+                            exchange.getResponseBody().write(body);
+                            exchange.close();
+                        });
+                        server.start();
+                    }
+                }
+                """);
+        InProcessCli cli = new InProcessCli(home, KUMO.dataDir());
+
+        InProcessCli.Result created = cli.run("--server", KUMO.server().apiUrl().toString(), "service", "create",
+                "maven-source", "--source", project.toString());
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.err()).contains("Building… (java, buildrun maven-source-", "Pushing to local storage… "
+                + "dev.local/default/maven-source@sha256:", "Creating Revision…");
+        HttpResponse<String> answer = KUMO.ingress().get("maven-source.default.localhost", "/");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("hello from maven");
     }
 }
