@@ -35,12 +35,17 @@ public final class KeptLogs {
         }
         int kept = 0;
         for (Path dir : dirs) {
-            var restored = RotatingLog.restore(dir, maxBytes, clock);
-            if (restored.isPresent() && !restored.get().log().lines().isEmpty()) {
-                table.restore(restored.get().log(), restored.get().stoppedAt());
-                kept++;
-            } else {
-                PrivateFiles.deleteTree(dir);
+            try {
+                var restored = RotatingLog.restore(dir, maxBytes, clock);
+                if (restored.isPresent() && !restored.get().log().lines().isEmpty()) {
+                    table.restore(restored.get().log(), restored.get().stoppedAt());
+                    kept++;
+                } else {
+                    PrivateFiles.deleteTree(dir);
+                }
+            } catch (RuntimeException e) {
+                // One damaged log must not stop the runtime from starting: it is left out, and said once.
+                LOG.warn("cannot read the log left in {}, leaving it out: {}", dir, e.toString());
             }
         }
         table.expire();

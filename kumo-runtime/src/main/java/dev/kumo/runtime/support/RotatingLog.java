@@ -43,6 +43,12 @@ public final class RotatingLog extends FollowedLog {
 
     /** A log in {@code dir} keeping at most {@code maxBytes} of {@code instanceId}'s lines. */
     public RotatingLog(Path dir, long maxBytes, RevisionRef revision, String instanceId, InstantSource clock) {
+        this(dir, maxBytes, revision, instanceId, clock, Optional.empty());
+    }
+
+    /** The same, its owner file saying when the instance stopped, if it did ({@link #restore}). */
+    private RotatingLog(Path dir, long maxBytes, RevisionRef revision, String instanceId, InstantSource clock,
+            Optional<Instant> stoppedAt) {
         super(revision, instanceId, clock);
         this.dir = dir;
         this.current = dir.resolve("output.log");
@@ -50,7 +56,7 @@ public final class RotatingLog extends FollowedLog {
         this.maxFileBytes = Math.max(1024, maxBytes / 2);
         try {
             PrivateFiles.createDirectories(dir);
-            LogOwner.write(dir, revision, instanceId, Optional.empty());
+            LogOwner.write(dir, revision, instanceId, stoppedAt);
             this.size = Files.exists(current) ? Files.size(current) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("opening the log of instance " + instanceId + " in " + dir, e);
@@ -60,9 +66,13 @@ public final class RotatingLog extends FollowedLog {
     /** A log a previous server left in {@code dir}, and when its instance stopped; empty if {@code dir} is none. */
     public static Optional<Restored> restore(Path dir, long maxBytes, InstantSource clock) {
         return LogOwner.read(dir).map(owner -> {
-            RotatingLog log = new RotatingLog(dir, maxBytes, owner.revision(), owner.instanceId(), clock);
+            // Read before the owner file is written again: its time must not count as the log's last write.
+            Instant stoppedAt = owner.stoppedAt().orElseGet(() -> lastWritten(dir));
+            // The stop time is kept in the owner file, so that the next start still knows it.
+            RotatingLog log = new RotatingLog(dir, maxBytes, owner.revision(), owner.instanceId(), clock,
+                    Optional.of(stoppedAt));
             log.closed = true;
-            return new Restored(log, owner.stoppedAt().orElseGet(() -> lastWritten(dir)));
+            return new Restored(log, stoppedAt);
         });
     }
 
@@ -179,7 +189,8 @@ public final class RotatingLog extends FollowedLog {
             if (!Files.exists(file)) {
                 return List.of();
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // Leniently: a line cut by a crash or a full disk must not make the whole log unreadable.
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             if (text.isEmpty()) {
                 return List.of();
             }

@@ -110,6 +110,33 @@ class RotatingLogTest {
     }
 
     @Test
+    void everyLaterRestartStillKnowsWhenTheInstanceStopped() {
+        RotatingLog log = log(1024 * 1024);
+        log.append("before the restarts");
+        log.stopped(T0.plusSeconds(5));
+
+        RotatingLog.restore(dir, 1024 * 1024, clock).orElseThrow();
+        now.set(T0.plus(java.time.Duration.ofDays(1)));
+        RotatingLog.Restored second = RotatingLog.restore(dir, 1024 * 1024, clock).orElseThrow();
+
+        assertThat(second.stoppedAt()).as("not the first restart's rewrite of the owner file").isEqualTo(
+                T0.plusSeconds(5));
+    }
+
+    @Test
+    void aLineCutByACrashLeavesTheOthersReadable() throws Exception {
+        RotatingLog log = log(1024 * 1024);
+        log.append("whole");
+        log.stopped(T0.plusSeconds(1));
+        // A multi-byte character cut in the middle, as a crash or a full disk leaves it.
+        Files.write(dir.resolve("output.log"), new byte[] {'x', ' ', (byte) 0xC3}, java.nio.file.StandardOpenOption.APPEND);
+
+        RotatingLog.Restored restored = RotatingLog.restore(dir, 1024 * 1024, clock).orElseThrow();
+
+        assertThat(texts(restored.log().lines())).containsExactly("whole", "x \uFFFD");
+    }
+
+    @Test
     void discardRemovesTheFiles() {
         RotatingLog log = log(1024 * 1024);
         log.append("soon gone");
