@@ -1,5 +1,6 @@
 package dev.kumo.apiserver.internal;
 
+import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.RequestMetrics;
 import java.util.ArrayList;
@@ -48,18 +49,23 @@ final class RequestLabels {
         } else if (segments.size() >= 4 && segments.get(0).equals("apis")) {
             path = ResourcePath.parse(segments.get(1), segments.get(2), segments.subList(3, segments.size()));
         }
-        Optional<ResourcePath> served = path.filter(p -> kinds.find(p.group(), p.version(), p.plural()).isPresent());
-        if (served.isEmpty()) {
+        Optional<KindDefinition> kind = path.flatMap(p -> kinds.find(p.group(), p.version(), p.plural()));
+        if (kind.isEmpty()) {
             return RequestMetrics.Request.other(METHODS.contains(method) ? method : "OTHER");
         }
-        ResourcePath p = served.get();
+        ResourcePath p = path.orElseThrow();
         String verb = switch (method) {
             case "GET", "HEAD" -> watchPath || request.flag("watch") ? "WATCH" : p.name().isPresent() ? "GET" : "LIST";
             case "PATCH" -> request.header("content-type").startsWith(APPLY_PATCH) ? "APPLY" : "PATCH";
             default -> METHODS.contains(method) ? method : "OTHER";
         };
         String scope = p.name().isPresent() ? "resource" : p.namespace().isPresent() ? "namespace" : "cluster";
-        String subresource = p.subresource().filter(s -> s.length() <= 32).orElse("");
+        // Only the subresources the kind serves: any other segment would make a series of its own per request.
+        String subresource = p.subresource().map(s -> served(kind.get(), s) ? s : "other").orElse("");
         return new RequestMetrics.Request(verb, p.group(), p.version(), p.plural(), subresource, scope);
+    }
+
+    private static boolean served(KindDefinition kind, String subresource) {
+        return subresource.equals("status") && kind.type().hasStatus() || kind.subresources().contains(subresource);
     }
 }

@@ -34,6 +34,11 @@ class RequestLabelsTest {
                         "serving.knative.dev", "v1", "services", "", "resource")),
                 Arguments.of("PUT", KSVC + "/hello/status", Map.of(), "application/json", new Request("PUT",
                         "serving.knative.dev", "v1", "services", "status", "resource")),
+                Arguments.of("GET", "/api/v1/namespaces/default/pods/p/log", Map.of(), "", new Request("GET",
+                        "", "v1", "pods", "log", "resource")),
+                // A subresource the kind does not serve is "other": made-up segments add no series.
+                Arguments.of("GET", "/api/v1/namespaces/default/pods/p/made-up-" + System.nanoTime(), Map.of(), "",
+                        new Request("GET", "", "v1", "pods", "other", "resource")),
                 // Paths that name no served kind count as no resource: an unknown plural adds no series.
                 Arguments.of("GET", "/apis/serving.knative.dev/v1/namespaces/default/made-up-" + System.nanoTime(),
                         Map.of(), "", Request.other("GET")),
