@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Events delivered to Services, for metering: counted per subscriber address on the event loop (no look-up there),
@@ -26,7 +25,7 @@ public final class ServiceDeliveries implements DeliveryNotices {
     }
 
     private final ResourceStore store;
-    private final Map<String, LongAdder> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Long> byAddress = new ConcurrentHashMap<>();
 
     public ServiceDeliveries(ResourceStore store) {
         this.store = store;
@@ -34,7 +33,8 @@ public final class ServiceDeliveries implements DeliveryNotices {
 
     @Override
     public void delivered(TriggerRef trigger, URI subscriber) {
-        byAddress.computeIfAbsent(origin(subscriber), address -> new LongAdder()).increment();
+        // merge and remove are atomic per key: a delivery counted while a drain runs goes to this drain or the next.
+        byAddress.merge(origin(subscriber), 1L, Long::sum);
     }
 
     @Override
@@ -49,9 +49,9 @@ public final class ServiceDeliveries implements DeliveryNotices {
     public void drainTo(Sink sink) {
         Map<String, Long> counted = new HashMap<>();
         for (String address : byAddress.keySet()) {
-            LongAdder adder = byAddress.remove(address);
-            if (adder != null && adder.sum() > 0) {
-                counted.put(address, adder.sum());
+            Long count = byAddress.remove(address);
+            if (count != null && count > 0) {
+                counted.put(address, count);
             }
         }
         if (counted.isEmpty()) {
