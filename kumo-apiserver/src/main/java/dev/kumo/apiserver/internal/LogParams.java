@@ -22,7 +22,12 @@ final class LogParams {
         if (seconds.isPresent() && time.isPresent()) {
             throw ApiException.badRequest("at most one of sinceTime or sinceSeconds may be specified");
         }
-        return seconds.map(value -> now.minusSeconds(sinceSeconds(value))).or(() -> time.map(LogParams::sinceTime));
+        return seconds.map(value -> before(now, sinceSeconds(value))).or(() -> time.map(LogParams::sinceTime));
+    }
+
+    /** {@code seconds} before {@code now}; further back than the epoch is the epoch (every line). */
+    private static Instant before(Instant now, long seconds) {
+        return seconds >= now.getEpochSecond() ? Instant.EPOCH : now.minusSeconds(seconds);
     }
 
     /** {@code sinceSeconds}: a positive whole number of seconds. */

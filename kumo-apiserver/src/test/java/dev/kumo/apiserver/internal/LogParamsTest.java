@@ -25,6 +25,8 @@ class LogParamsTest {
         assertThat(LogParams.since(request(Map.of("sinceTime", "2026-12-06T09:00:00+02:00")), NOW))
                 .contains(Instant.parse("2026-12-06T07:00:00Z"));
         assertThat(LogParams.since(request(Map.of()), NOW)).isEmpty();
+        assertThat(LogParams.since(request(Map.of("sinceSeconds", Long.toString(Long.MAX_VALUE))), NOW))
+                .as("as far back as there is, not a 500").contains(java.time.Instant.EPOCH);
     }
 
     @Test
