@@ -117,7 +117,7 @@ public final class UsageDatabase implements AutoCloseable {
                 + (namespace.isPresent() ? " AND namespace = ?" : "")
                 + " GROUP BY namespace, service, revision ORDER BY namespace, service, revision";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, UsageLedger.bucketOf(from.getEpochSecond()));
+            query.setLong(1, firstBucket(from));
             if (namespace.isPresent()) {
                 query.setString(2, namespace.get());
             }
@@ -132,6 +132,16 @@ public final class UsageDatabase implements AutoCloseable {
             return totals;
         } catch (SQLException e) {
             throw new IllegalStateException("reading the usage ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code from}'s bucket: its minute, or its hour where the minutes were merged into hours. */
+    private long firstBucket(Instant from) throws SQLException {
+        long minute = UsageLedger.bucketOf(from.getEpochSecond());
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT value FROM meta WHERE key = 'compacted_until'")) {
+            long compactedUntil = row.next() ? row.getLong(1) : 0;
+            return minute < compactedUntil ? Math.floorDiv(minute, 3600) * 3600 : minute;
         }
     }
 

@@ -57,6 +57,20 @@ class UsageDatabaseTest {
     }
 
     @Test
+    void aPeriodStartingInsideAnHourMergedFromMinutesCountsThatHour() {
+        UsageLedger ledger = new UsageLedger(UsageLedger.Listener.NONE);
+        Instant eightDaysAgo = NOW.minus(Duration.ofDays(8));
+        ledger.add(HELLO, eightDaysAgo.plus(Duration.ofMinutes(5)), UsageCounts.requests(4));
+        try (UsageDatabase db = UsageDatabase.open(dir.resolve(UsageDatabase.FILE))) {
+            db.add(ledger.drain());
+            db.compact(NOW);
+
+            assertThat(db.totals(Optional.empty(), eightDaysAgo.plus(Duration.ofMinutes(30))).get(HELLO).requests())
+                    .as("the hour row at 10:00 holds 10:05's requests").isEqualTo(4);
+        }
+    }
+
+    @Test
     void minutesOlderThanADayBecomeHoursAndUsageOlderThan90DaysIsDeleted() {
         Instant twoDaysAgo = Instant.parse("2026-12-04T09:00:00Z");
         UsageLedger ledger = new UsageLedger(UsageLedger.Listener.NONE);
