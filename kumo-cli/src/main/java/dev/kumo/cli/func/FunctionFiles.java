@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The files of a function's directory that make it (all but Kumo's own {@code .func} and {@code .git}), and Kumo's. */
+/**
+ * The files of a function's directory that make it, and Kumo's: all but Kumo's own {@code .func}, {@code .git},
+ * environment files ({@code .env}, {@code .env.*}: secrets stay out of builds and images) and symbolic links (never
+ * followed: a link could bring in any file of the machine).
+ */
 final class FunctionFiles {
 
     /** Directories of a function's directory that are not its sources. */
@@ -26,11 +31,16 @@ final class FunctionFiles {
     /** The function's files, relative to {@code dir}, sorted. */
     static List<Path> sources(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(dir::relativize)
-                    .filter(relative -> !SKIPPED.contains(relative.getName(0).toString())).sorted().toList();
+            return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).map(dir::relativize)
+                    .filter(relative -> !SKIPPED.contains(relative.getName(0).toString()))
+                    .filter(relative -> !isEnvironmentFile(relative.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new CliException("reading the function's files in " + dir + ": " + e.getMessage());
         }
+    }
+
+    private static boolean isEnvironmentFile(String name) {
+        return name.equals(".env") || name.startsWith(".env.");
     }
 
     /**

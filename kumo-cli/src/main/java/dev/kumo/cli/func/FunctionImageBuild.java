@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +28,9 @@ final class FunctionImageBuild {
 
     /** The variable telling an invoker the address to listen on: all of the container's own network namespace. */
     static final String LISTEN_HOST = "KUMO_LISTEN_HOST";
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------"));
 
     private FunctionImageBuild() {
     }
@@ -72,7 +79,9 @@ final class FunctionImageBuild {
     static Path stage(Path project, FuncYaml yaml, Path functionDir) {
         Path staging = functionDir.resolve(".staging-" + UUID.randomUUID());
         try {
-            Files.createDirectories(staging);
+            // The server's user's only, as everything under the data directory.
+            Files.createDirectories(functionDir, OWNER_ONLY);
+            Files.createDirectory(staging, OWNER_ONLY);
             for (Path file : FunctionFiles.sources(project)) {
                 if (built(yaml.language(), file)) {
                     FunctionFiles.copy(project, staging, file);

@@ -52,4 +52,24 @@ class FunctionImageBuildTest {
         assertThat(FunctionImageBuild.params(Language.NODE)).isEqualTo(Map.of("runtime", "node"));
         assertThat(FunctionImageBuild.args(yaml)).containsExactly("http", "fn");
     }
+
+    @Test
+    void neitherEnvironmentFilesNorLinksReachTheImageAndTheStagingIsTheOwnersOnly() throws Exception {
+        FuncYaml yaml = FuncYaml.fresh("fn", Language.PYTHON, Template.HTTP, "t");
+        Path fn = dir.resolve("fn");
+        FunctionTemplates.write(fn, yaml);
+        Files.writeString(fn.resolve(".env"), "API_KEY=secret\n");
+        Files.writeString(fn.resolve(".env.local"), "API_KEY=secret\n");
+        Path outside = Files.writeString(dir.resolve("kubeconfig"), "token: secret\n");
+        Files.createSymbolicLink(fn.resolve("config.json"), outside);
+
+        Path staged = FunctionImageBuild.stage(fn, yaml, dir.resolve("functions/default/fn"));
+
+        assertThat(FunctionFiles.sources(staged)).extracting(Path::toString)
+                .containsExactly(".gitignore", "func.py", "kumo_invoker.py", "test_func.py");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(staged)))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("functions")))).isEqualTo("rwx------");
+    }
 }
