@@ -270,8 +270,12 @@ final class TriggerDispatcher {
         }
     }
 
+    /**
+     * How many more events may be read: the read-ahead counts this stream's events held above the mark, not the
+     * distance in sequence numbers (which other streams' events widen).
+     */
     private int room() {
-        return (int) Math.min(Integer.MAX_VALUE, readAhead - (readHead - position.lowWater()));
+        return readAhead - position.heldAboveMark();
     }
 
     private List<StoredEvent> readPage(int limit) throws InterruptedException {

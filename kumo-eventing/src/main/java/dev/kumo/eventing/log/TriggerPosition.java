@@ -91,6 +91,17 @@ public final class TriggerPosition {
         return lowWater;
     }
 
+    /**
+     * How many of the stream's events it holds above the low-water mark: read and not finished, or finished above
+     * an unfinished one (what a dispatcher's read-ahead bounds; other streams' numbers between them do not count).
+     */
+    public int heldAboveMark() {
+        // Finished numbers above what was read come from before a restart: not held by this reader (yet).
+        int finished = finishedAbove.isEmpty() || finishedAbove.last() <= readUpTo ? finishedAbove.size()
+                : finishedAbove.headSet(readUpTo, true).size();
+        return unfinished.size() + finished;
+    }
+
     /** How many events above the low-water mark are finished. */
     public int finishedAboveCount() {
         return finishedAbove.size();

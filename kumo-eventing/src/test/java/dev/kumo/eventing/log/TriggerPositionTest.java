@@ -90,4 +90,18 @@ class TriggerPositionTest {
         resumed.finish(3);
         assertThat(resumed.lowWater()).isEqualTo(7);
     }
+
+    @Test
+    void whatItHoldsAboveTheMarkCountsTheStreamsEventsNotTheNumbersBetweenThem() {
+        TriggerPosition position = TriggerPosition.at(0);
+        position.read(3);
+        position.read(1_000);
+        position.read(50_000);
+        position.finish(50_000);
+
+        assertThat(position.heldAboveMark()).as("3 and 1,000 under way, 50,000 finished above them").isEqualTo(3);
+
+        TriggerPosition resumed = TriggerPosition.decode(2, "49998");
+        assertThat(resumed.heldAboveMark()).as("finished before a restart, not read yet: not held").isZero();
+    }
 }
