@@ -20,6 +20,7 @@ import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.deployments.DeploymentControllers;
 import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
@@ -160,6 +161,8 @@ public final class ServingPlatform implements AutoCloseable {
                         instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.CONTAINER
                         && runtime.unavailable(RuntimeName.CONTAINER).isEmpty(),
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
+        components.open("deployment controller", () -> DeploymentControllers.start(store, clock,
+                new DeploymentRunner(runtime, choice, specs)));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
