@@ -24,6 +24,7 @@ import dev.kumo.serving.deployments.DeploymentControllers;
 import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
+import dev.kumo.serving.services.ServiceAddresses;
 import dev.kumo.store.ResourceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -163,6 +164,7 @@ public final class ServingPlatform implements AutoCloseable {
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("deployment controller", () -> DeploymentControllers.start(store, clock,
                 new DeploymentRunner(runtime, choice, specs)));
+        components.open("service addresses", () -> ServiceAddresses.start(store, clock));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline()),
