@@ -43,8 +43,7 @@ public final class CoreServiceKind {
                         PrinterColumn.value("Cluster-IP", ".spec.clusterIP"),
                         PrinterColumn.rendered("External-IP", ".status.loadBalancer.ingress", Cell.ADDRESSES),
                         PrinterColumn.rendered("Port(s)", ".spec.ports", Cell.SERVICE_PORTS),
-                        PrinterColumn.age("Age"),
-                        PrinterColumn.value("Selector", ".spec.selector").wide()), Printing.NAME_AND_AGE.kn()));
+                        PrinterColumn.age("Age")), Printing.NAME_AND_AGE.kn()));
     }
 
     static CoreServiceSpec defaults(CoreServiceSpec spec) {
