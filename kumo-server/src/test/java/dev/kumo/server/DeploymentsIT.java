@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code apps/v1} Deployments and {@code v1} Services with the real kubectl: a Deployment of host processes rolls
  * out ({@code rollout status}), its Pods are listed by label, its Service's loopback address answers, a template
- * change rolls to new Pods, and a Trigger delivers to the Service as a Destination.
+ * change rolls to new Pods, a Trigger delivers to the Service as a Destination, {@code kubectl scale} scales it and a
+ * deleted Pod is replaced.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeploymentsIT {
@@ -120,6 +121,22 @@ class DeploymentsIT {
             assertThat(kubectl.run("logs", "-l", "app=web", "--tail=-1").out())
                     .contains("event dev.kumo.deployed from /deployments-it: to the Service");
         });
+    }
+
+    @Test
+    @Order(4)
+    void scaleChangesTheReplicasAndADeletedPodIsReplaced() {
+        assertOk(kubectl.run("scale", "deployment/web", "--replicas=3"), "deployment.apps/web scaled");
+        assertOk(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s"), "successfully rolled out");
+        await("three Pods").atMost(SETTLE).untilAsserted(() -> assertThat(podNames()).hasSize(3));
+        assertOk(kubectl.run("get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"), "3");
+
+        String deleted = podNames().getFirst();
+        assertOk(kubectl.run("delete", deleted), "deleted");
+
+        await("the deleted Pod replaced").atMost(SETTLE).untilAsserted(() ->
+                assertThat(podNames()).hasSize(3).doesNotContain(deleted));
+        assertOk(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s"), "successfully rolled out");
     }
 
     private static List<String> podNames() {

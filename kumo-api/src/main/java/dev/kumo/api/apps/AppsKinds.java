@@ -44,7 +44,8 @@ public final class AppsKinds {
                         PrinterColumn.rendered("Ready", "['spec','status']", Cell.REPLICAS_READY),
                         PrinterColumn.value("Up-to-date", ".status.updatedReplicas"),
                         PrinterColumn.value("Available", ".status.availableReplicas"),
-                        PrinterColumn.age("Age")), Printing.NAME_AND_AGE.kn())));
+                        PrinterColumn.age("Age")), Printing.NAME_AND_AGE.kn()))
+                .withSubresources("scale"));
     }
 
     static DeploymentSpec defaults(DeploymentSpec spec) {
