@@ -52,9 +52,10 @@ public final class DeploymentStatuses {
         conditions.add(progressing(deployment, replicaSet, previous, complete, progressed, now));
         failedCreate.ifPresent(message -> conditions.add(condition(previous, "ReplicaFailure", "True", "FailedCreate",
                 message, now, false)));
+        int unavailable = Math.max(0, wanted - counts.ready());
+        // Ready counts as available: minReadySeconds is not honoured yet.
         return new DeploymentStatus(deployment.metadata().generation(), counts.replicas(), counts.updated(),
-                counts.ready(), counts.ready(), Math.max(0, wanted - counts.ready()) == 0 ? null
-                        : Math.max(0, wanted - counts.ready()), conditions);
+                counts.ready(), counts.ready(), unavailable == 0 ? null : unavailable, conditions);
     }
 
     private static DeploymentCondition progressing(Deployment deployment, String replicaSet,
