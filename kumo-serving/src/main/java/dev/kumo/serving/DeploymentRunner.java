@@ -50,6 +50,14 @@ final class DeploymentRunner implements DeploymentRuntime {
     }
 
     @Override
+    public int stopping(String namespace, String deployment) {
+        return (int) stopping.stream().flatMap(id -> runtimes.instance(id).stream())
+                .filter(i -> i.revision().namespace().equals(namespace)
+                        && DeploymentInstances.deployment(i.revision()).filter(deployment::equals).isPresent())
+                .count();
+    }
+
+    @Override
     public Instance start(Deployment deployment, String hash) {
         String namespace = deployment.metadata().namespace();
         String name = deployment.metadata().name();

@@ -12,12 +12,15 @@ public record RolloutBounds(int maxSurge, int maxUnavailable) {
     /** Kubernetes' default for both: 25%. */
     public static final IntOrString DEFAULT = IntOrString.of("25%");
 
-    /** The bounds of {@code spec} (its defaults applied), for its {@code replicas}; Recreate: none surge, all go. */
+    /**
+     * The bounds of {@code spec} (its defaults applied), for its {@code replicas}. Recreate has none (0 and 0, as
+     * Kubernetes counts its availability): its plan stops every old Pod before starting new ones instead.
+     */
     public static RolloutBounds of(DeploymentSpec spec) {
         int replicas = spec.replicasOrDefault();
         DeploymentStrategy strategy = spec.strategy();
         if (strategy != null && DeploymentStrategy.RECREATE.equals(strategy.type())) {
-            return new RolloutBounds(0, Math.max(1, replicas));
+            return new RolloutBounds(0, 0);
         }
         DeploymentStrategy.RollingUpdate rolling = strategy == null ? null : strategy.rollingUpdate();
         int surge = resolve(rolling == null ? DEFAULT : orDefault(rolling.maxSurge()), replicas, true);

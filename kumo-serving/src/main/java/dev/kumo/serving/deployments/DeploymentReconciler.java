@@ -2,6 +2,7 @@ package dev.kumo.serving.deployments;
 
 import dev.kumo.api.apps.Deployment;
 import dev.kumo.api.apps.DeploymentStatus;
+import dev.kumo.api.apps.DeploymentStrategy;
 import dev.kumo.api.apps.RolloutBounds;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
@@ -69,8 +70,11 @@ public final class DeploymentReconciler implements Reconciler {
             replicas.add(new RolloutPlan.Replica(instance.id(), isCurrent(instance, hash),
                     instance.address().isPresent(), i));
         }
-        RolloutPlan plan = RolloutPlan.of(deployment.spec().replicasOrDefault(), RolloutBounds.of(deployment.spec()),
-                replicas);
+        int wanted = deployment.spec().replicasOrDefault();
+        DeploymentStrategy strategy = deployment.spec().strategy();
+        RolloutPlan plan = strategy != null && DeploymentStrategy.RECREATE.equals(strategy.type())
+                ? RolloutPlan.recreate(wanted, replicas, runtime.stopping(namespace, name))
+                : RolloutPlan.of(wanted, RolloutBounds.of(deployment.spec()), replicas);
         running.stream().filter(i -> plan.stop().contains(i.id())).forEach(runtime::stop);
         for (int i = 0; i < plan.start(); i++) {
             try {

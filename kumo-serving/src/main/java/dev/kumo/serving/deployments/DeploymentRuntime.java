@@ -18,6 +18,9 @@ public interface DeploymentRuntime {
      */
     Instance start(Deployment deployment, String hash);
 
+    /** How many of {@code deployment}'s instances were told to stop and have not ended yet. */
+    int stopping(String namespace, String deployment);
+
     /** Stops {@code instance}; it no longer counts among {@link #instances} from now on. */
     void stop(Instance instance);
 

@@ -20,6 +20,21 @@ public record RolloutPlan(int start, List<String> stop) {
         stop = List.copyOf(stop);
     }
 
+    /**
+     * The Recreate strategy's plan: while old instances run, all of them stop and nothing starts; the current
+     * template's start once none is still stopping ({@code stopping}), then scale as {@link #of} does.
+     */
+    public static RolloutPlan recreate(int replicas, List<Replica> running, int stopping) {
+        List<String> old = running.stream().filter(r -> !r.current()).map(Replica::id).toList();
+        if (!old.isEmpty()) {
+            return new RolloutPlan(0, old);
+        }
+        if (stopping > 0 && running.isEmpty()) {
+            return new RolloutPlan(0, List.of());
+        }
+        return of(replicas, new RolloutBounds(0, Math.max(1, replicas)), running);
+    }
+
     /** The plan for {@code replicas} of the current template over {@code running}, within {@code bounds}. */
     public static RolloutPlan of(int replicas, RolloutBounds bounds, List<Replica> running) {
         List<Replica> current = running.stream().filter(Replica::current).toList();

@@ -90,6 +90,11 @@ class DeploymentReconcilerTest {
                 new Row("an old instance that is not ready stops at once", deployment(2),
                         r -> r.with("a", "web", OLD, false).with("b", "web", OLD, true), 2, List.of("a"),
                         new Counts(3, 2, 1), "MinimumReplicasUnavailable", "ReplicaSetUpdated"),
+                new Row("Recreate: every old instance stops and nothing starts yet", recreate(2),
+                        r -> r.with("a", "web", OLD, true).with("b", "web", OLD, false), 0, List.of("a", "b"),
+                        new Counts(0, 0, 0), "MinimumReplicasUnavailable", "ReplicaSetUpdated"),
+                new Row("Recreate: the old ones gone, the new ones start", recreate(2), r -> r, 2, List.of(),
+                        new Counts(2, 2, 0), "MinimumReplicasUnavailable", "ReplicaSetUpdated"),
                 new Row("other Deployments' instances are left alone", deployment(1),
                         r -> r.with("x", "other", CURRENT, true), 1, List.of(),
                         new Counts(1, 1, 0), "MinimumReplicasUnavailable", "ReplicaSetUpdated"));
@@ -175,6 +180,13 @@ class DeploymentReconcilerTest {
                 new LabelSelectorSpec(Map.of("app", "web"), null), template("python3"),
                 new DeploymentStrategy(DeploymentStrategy.ROLLING_UPDATE,
                         new DeploymentStrategy.RollingUpdate(maxSurge, maxUnavailable)), 0, 10, null, 600), null);
+    }
+
+    private static Deployment recreate(int replicas) {
+        Deployment rolling = deployment(replicas);
+        DeploymentSpec spec = rolling.spec();
+        return rolling.withSpec(new DeploymentSpec(replicas, spec.selector(), spec.template(),
+                new DeploymentStrategy(DeploymentStrategy.RECREATE, null), 0, 10, null, 600));
     }
 
     private static RevisionTemplateSpec template(String image) {

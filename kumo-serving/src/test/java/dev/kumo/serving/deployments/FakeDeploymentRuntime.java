@@ -35,6 +35,11 @@ final class FakeDeploymentRuntime implements DeploymentRuntime {
     }
 
     @Override
+    public int stopping(String namespace, String deployment) {
+        return 0; // stops here are immediate
+    }
+
+    @Override
     public Instance start(Deployment deployment, String hash) {
         if ("bad".equals(deployment.spec().template().spec().containers().getFirst().image())) {
             throw new IllegalArgumentException("image bad: no such image");
