@@ -64,17 +64,17 @@ class UsageErrorsTest {
 
     @Test
     void userErrorsExitWithOneAndNoStackTrace() {
-        CliResult result = CliRunner.withHome(home).run("get", "deployments");
+        CliResult result = CliRunner.withHome(home).run("get", "statefulsets");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("""
-                Error: the server doesn't have a resource type "deployments"
+                Error: the server doesn't have a resource type "statefulsets"
                 Known kinds: services (kservice, ksvc), configurations (config, cfg), revisions (rev), routes (rt), \
                 domainmappings (dm), brokers, triggers, eventtypes, pingsources, apiserversources, sinkbindings, \
                 containersources, channels (ch), \
                 inmemorychannels (imc), subscriptions (sub), sequences, parallels, roles, clusterroles, rolebindings, \
-                clusterrolebindings, builds, buildruns (br, brs), namespaces (ns), configmaps (cm), secrets, \
-                pods (po), events (ev), serviceaccounts (sa).
+                clusterrolebindings, builds, buildruns (br, brs), deployments (deploy), namespaces (ns), configmaps (cm), \
+                secrets, pods (po), events (ev), serviceaccounts (sa), services (svc).
                 """);
     }
 }

@@ -122,10 +122,11 @@ class KubectlSchemasIT {
         Path mixed = temp.resolve("mixed.yaml");
         Files.writeString(mixed, """
                 apiVersion: apps/v1
-                kind: Deployment
+                kind: StatefulSet
                 metadata:
                   name: web
                 spec:
+                  serviceName: web
                   selector: {matchLabels: {app: web}}
                   template:
                     metadata: {labels: {app: web}}
@@ -133,12 +134,9 @@ class KubectlSchemasIT {
                       containers: [{name: web, image: nginx}]
                 ---
                 apiVersion: v1
-                kind: Service
+                kind: Endpoints
                 metadata:
                   name: web
-                spec:
-                  selector: {app: web}
-                  ports: [{port: 80}]
                 ---
                 apiVersion: v1
                 kind: ServiceAccount
@@ -158,14 +156,14 @@ class KubectlSchemasIT {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.out()).contains("service.serving.knative.dev/mixed created");
         assertThat(result.err()).contains("Error from server (MethodNotAllowed): error when creating",
-                "Kumo does not run Deployment (apps/v1) objects yet", "Kumo does not run Service (v1) objects yet",
+                "Kumo does not run StatefulSet (apps/v1) objects yet", "Kumo does not run Endpoints (v1) objects yet",
                 "Kumo serves: ", "no matches for kind \"HorizontalPodAutoscaler\" in version \"autoscaling/v2\"");
         // ServiceAccount is added by another part of issue #15: either it is created or kubectl names it.
         assertThat(result.out().contains("serviceaccount/sa created")
                 || result.err().contains("no matches for kind \"ServiceAccount\"")).as(result.out() + result.err())
                 .isTrue();
         assertOk(kubectl.run("get", "ksvc", "mixed", "-o", "name"), "service.serving.knative.dev/mixed");
-        assertThat(kubectl.run("get", "deployments").err()).contains("No resources found");
+        assertThat(kubectl.run("get", "statefulsets").err()).contains("No resources found");
     }
 
     private static String ksvc(String name, String label) {

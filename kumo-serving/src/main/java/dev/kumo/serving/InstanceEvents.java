@@ -6,13 +6,15 @@ import dev.kumo.controller.events.EventRecorder;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.serving.deployments.DeploymentInstances;
 import dev.kumo.runtime.spi.Termination;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What happens to instances, as the kubelet reports it about pods, recorded as Events about their Revision: started,
+ * What happens to instances, as the kubelet reports it about pods, recorded as Events about their Revision (or
+ * Deployment): started,
  * restarted, crashed and backing off ({@code BackOff}, with the exit code and last log line: a crash loop is one
  * Event whose count grows), OOM-killed, failed (a failed image pull too), unhealthy and stopped ({@code Killing}).
  * A listener of the runtime of its own, apart from {@link RuntimeInstances}.
@@ -34,8 +36,12 @@ final class InstanceEvents implements InstanceListener {
         if (state.getClass().equals(before)) {
             return;
         }
-        ObjectReference about = EventRecorder.about(ResourceTypes.REVISION, instance.revision().namespace(),
-                instance.revision().revision());
+        // A Deployment's instances are recorded about their Deployment (it keeps no ReplicaSets), as kubectl
+        // describe deployment shows them.
+        ObjectReference about = DeploymentInstances.deployment(instance.revision())
+                .map(name -> EventRecorder.about(ResourceTypes.DEPLOYMENT, instance.revision().namespace(), name))
+                .orElseGet(() -> EventRecorder.about(ResourceTypes.REVISION, instance.revision().namespace(),
+                        instance.revision().revision()));
         String id = instance.id();
         switch (state) {
             case InstanceState.Starting starting -> {

@@ -14,6 +14,7 @@ import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.serving.deployments.DeploymentInstances;
 import dev.kumo.serving.scaling.RevisionScaling;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,6 +169,9 @@ public final class RuntimeInstances implements RevisionInstances {
     public void onChange(Consumer<NamespacedName> listener) {
         Map<NamespacedName, Instant> followUpAt = new ConcurrentHashMap<>(); // when each held follow-up is due
         runtimes.watch(instance -> {
+            if (DeploymentInstances.deployment(instance.revision()).isPresent()) {
+                return; // a Deployment's: no Revision of that name to reconcile (it would stop them as removed)
+            }
             NamespacedName key = new NamespacedName(instance.revision().namespace(), instance.revision().revision());
             if (instance.state() instanceof dev.kumo.runtime.spi.InstanceState.Ready) {
                 quiet.ready(key, clock.instant());

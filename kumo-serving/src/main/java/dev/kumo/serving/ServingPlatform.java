@@ -20,9 +20,11 @@ import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.deployments.DeploymentControllers;
 import dev.kumo.serving.images.ImageDigests;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
+import dev.kumo.serving.services.ServiceAddresses;
 import dev.kumo.serving.usage.UsageRecorder;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.controller.engine.EngineMetrics;
@@ -172,6 +174,9 @@ public final class ServingPlatform implements AutoCloseable {
                         instanceof RuntimeChoice.Choice.Run run && run.runtime() == RuntimeName.CONTAINER
                         && runtime.unavailable(RuntimeName.CONTAINER).isEmpty(),
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
+        components.open("deployment controller", () -> DeploymentControllers.start(store, clock,
+                new DeploymentRunner(runtime, choice, specs)));
+        components.open("service addresses", () -> ServiceAddresses.start(store, clock));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline())

@@ -58,11 +58,15 @@ final class WorkloadSpecs {
 
     /** The workload of {@code revision}'s serving container, of the kind {@code runtime} runs (see {@link RuntimeChoice}). */
     WorkloadSpec of(Revision revision, RuntimeName runtime) {
-        String namespace = revision.metadata().namespace();
         String name = revision.metadata().name();
         Map<String, String> labels = revision.metadata().labelsOrEmpty();
-        RevisionRef ref = new RevisionRef(namespace, Optional.ofNullable(labels.get(SERVICE_LABEL)),
-                labels.getOrDefault(CONFIGURATION_LABEL, name), name);
+        return of(revision, runtime, new RevisionRef(revision.metadata().namespace(),
+                Optional.ofNullable(labels.get(SERVICE_LABEL)), labels.getOrDefault(CONFIGURATION_LABEL, name), name));
+    }
+
+    /** As {@link #of(Revision, RuntimeName)}, its instances running under {@code ref} (a Deployment's template). */
+    WorkloadSpec of(Revision revision, RuntimeName runtime, RevisionRef ref) {
+        String namespace = revision.metadata().namespace();
         Container container = servingContainer(revision);
         WorkloadSpec.Builder<?> spec = builder(ref, ResolvedImages.container(revision, container), runtime)
                 .command(orEmpty(container.command()))

@@ -70,6 +70,11 @@ public final class ResourceTypes {
     /** Read-only plus delete: each Pod is the view of one running instance (kumo-serving's pod view writes them). */
     public static final ResourceType POD = new ResourceType("", "v1", "Pod", "pods", "pod", true, false,
             List.of("po"), List.of("all"));
+    public static final ResourceType DEPLOYMENT = new ResourceType("apps", "v1", "Deployment", "deployments",
+            "deployment", true, true, List.of("deploy"), List.of("all"));
+    /** The core {@code v1} Service (a stable loopback address for Pods), not Knative's {@link #SERVICE}. */
+    public static final ResourceType CORE_SERVICE = new ResourceType("", "v1", "Service", "services", "service",
+            true, true, List.of("svc"), List.of("all"));
     public static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
     public static final ResourceType SERVICE_ACCOUNT = new ResourceType("", "v1", "ServiceAccount", "serviceaccounts",

@@ -127,6 +127,33 @@ public enum Cell {
             return status.path("phase").asText("Unknown");
         }
     },
+    /** A Deployment's READY from the selected {@code spec} and {@code status}: ready of wanted replicas ({@code 2/3}). */
+    REPLICAS_READY {
+        String render(List<JsonNode> nodes, Instant now) {
+            JsonNode spec = nodes.isEmpty() ? null : nodes.get(0);
+            JsonNode status = nodes.size() < 2 ? null : nodes.get(1);
+            return (status == null ? 0 : status.path("readyReplicas").asInt()) + "/"
+                    + (spec == null ? 0 : spec.path("replicas").asInt());
+        }
+    },
+    /** A Service's PORT(S) from the selected {@code ports}, as kubectl writes them: {@code 80/TCP,443/TCP}. */
+    SERVICE_PORTS {
+        String render(List<JsonNode> nodes, Instant now) {
+            List<String> ports = new ArrayList<>();
+            nodes.forEach(list -> list.forEach(p -> ports.add(p.path("port").asText() + "/"
+                    + p.path("protocol").asText("TCP"))));
+            return ports.isEmpty() ? "<none>" : String.join(",", ports);
+        }
+    },
+    /** The selected {@code loadBalancer.ingress} entries as {@code IP:PORT}, comma-joined; {@code <none>} without. */
+    ADDRESSES {
+        String render(List<JsonNode> nodes, Instant now) {
+            List<String> addresses = new ArrayList<>();
+            nodes.forEach(list -> list.forEach(ingress -> ingress.path("ports").forEach(p -> addresses.add(
+                    ingress.path("ip").asText() + ":" + p.path("port").asText()))));
+            return addresses.isEmpty() ? "<none>" : String.join(",", addresses);
+        }
+    },
     /** Every selected value as text, comma-joined (a RoleBinding's USERS and GROUPS). */
     JOINED {
         String render(List<JsonNode> nodes, Instant now) {

@@ -1,5 +1,7 @@
 package dev.kumo.api.registry;
 
+import dev.kumo.api.apps.AppsKinds;
+import dev.kumo.api.core.CoreServiceKind;
 import dev.kumo.api.apiextensions.ApiExtensionsKinds;
 import dev.kumo.api.core.CoreKinds;
 import dev.kumo.api.eventing.EventingKinds;
@@ -55,6 +57,9 @@ public final class BuiltInKinds {
         definitions.addAll(RbacKinds.all());
         definitions.addAll(ApiExtensionsKinds.all());
         definitions.addAll(ShipwrightKinds.all());
+        definitions.addAll(AppsKinds.all());
+        // After Serving's: a bare "service" names the Knative Service for Kumo's CLI, as before (kubectl prefers core).
+        definitions.add(CoreServiceKind.definition());
         // Last, so that a kind registered above replaces its placeholder and names resolve to Kumo's kinds first.
         definitions.addAll(PlaceholderKinds.missingFrom(definitions));
         return new Kinds(definitions);

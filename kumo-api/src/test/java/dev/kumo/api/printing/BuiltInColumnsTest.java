@@ -88,10 +88,14 @@ class BuiltInColumnsTest {
                 new Row("ClusterBuildStrategy", List.of("Name", "Age"), List.of("NAME", "AGE")),
                 placeholder("Endpoints", "v1"), placeholder("PersistentVolumeClaim", "v1"),
                 placeholder("PersistentVolume", "v1"),
-                placeholder("ReplicationController", "v1"), placeholder("Service", "v1"),
+                placeholder("ReplicationController", "v1"),
+                new Row("Service", "v1", List.of("Name", "Type", "Cluster-IP", "External-IP", "Port(s)", "Age"),
+                        List.of("NAME", "AGE")),
+                new Row("Deployment", "apps/v1", List.of("Name", "Ready", "Up-to-date", "Available", "Age"),
+                        List.of("NAME", "AGE")),
                 placeholder("Job", "batch/v1"), placeholder("CronJob", "batch/v1"),
                 placeholder("Ingress", "networking.k8s.io/v1"), placeholder("DaemonSet", "apps/v1"),
-                placeholder("Deployment", "apps/v1"), placeholder("ReplicaSet", "apps/v1"),
+                placeholder("ReplicaSet", "apps/v1"),
                 placeholder("StatefulSet", "apps/v1"));
     }
 

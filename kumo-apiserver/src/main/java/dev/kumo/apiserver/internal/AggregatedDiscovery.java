@@ -101,6 +101,12 @@ final class AggregatedDiscovery {
         }
         for (String name : kind.subresources()) {
             ObjectNode subresource = subresources.addObject().put("subresource", name);
+            if (name.equals(ScaleSubresource.NAME)) {
+                subresource.putObject("responseKind").put("group", "autoscaling").put("version", "v1")
+                        .put("kind", "Scale");
+                List.of("get", "patch", "update").forEach(subresource.putArray("verbs")::add);
+                continue;
+            }
             responseKind(subresource, type);
             subresource.putArray("verbs").add("get");
         }

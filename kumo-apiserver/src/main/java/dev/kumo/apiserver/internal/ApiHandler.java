@@ -48,6 +48,7 @@ public final class ApiHandler {
     private final Patches patches;
     private final RevisionSubresources revisionSubresources;
     private final Map<ResourceType, RevisionLogs> kindLogs;
+    private final ScaleSubresource scales;
     private final PodLog podLog;
     private final Optional<MetricsScrape> metrics;
     private final RbacAuthorizer authorizer;
@@ -87,6 +88,7 @@ public final class ApiHandler {
         this.reads = new Reads(store, new TableView(clock));
         this.writes = new Writes(new AdmittingStore(store, kinds));
         this.patches = new Patches(store, writes);
+        this.scales = new ScaleSubresource(store, writes);
         this.revisionSubresources = new RevisionSubresources(writes, store, logs, config.autoscaling(), clock);
         this.kindLogs = config.logs();
         this.podLog = new PodLog(podLogs, clock);
@@ -278,6 +280,10 @@ public final class ApiHandler {
         if (subresource.filter("log"::equals).isPresent() && kindLogs.containsKey(kind.type())) {
             return kindLog(request, new Target(kind, path.namespace(), path.name(), subresource),
                     kindLogs.get(kind.type()));
+        }
+        if (subresource.filter(ScaleSubresource.NAME::equals).isPresent()
+                && kind.subresources().contains(ScaleSubresource.NAME)) {
+            return scales.serve(request, new Target(kind, path.namespace(), path.name(), subresource));
         }
         if (subresource.isPresent() && !(subresource.get().equals("status") && kind.type().hasStatus())) {
             throw notFound();

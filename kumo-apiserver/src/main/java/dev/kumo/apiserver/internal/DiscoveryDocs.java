@@ -97,6 +97,13 @@ final class DiscoveryDocs {
                 List.of("get", "patch", "update").forEach(status.putArray("verbs")::add);
             }
             for (String subresource : kind.subresources()) {
+                if (subresource.equals(ScaleSubresource.NAME)) {
+                    ObjectNode scale = resources.addObject().put("name", type.plural() + "/" + subresource)
+                            .put("singularName", "").put("namespaced", type.namespaced()).put("group", "autoscaling")
+                            .put("version", "v1").put("kind", "Scale");
+                    List.of("get", "patch", "update").forEach(scale.putArray("verbs")::add);
+                    continue;
+                }
                 resources.addObject().put("name", type.plural() + "/" + subresource).put("singularName", "")
                         .put("namespaced", type.namespaced()).put("kind", type.kind()).putArray("verbs").add("get");
             }

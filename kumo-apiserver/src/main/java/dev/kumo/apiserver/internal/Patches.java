@@ -11,8 +11,9 @@ import dev.kumo.store.ResourceStore;
 import java.util.Optional;
 
 /**
- * PATCH: JSON merge patch, JSON patch, strategic merge patch (treated as a merge patch, which is what it means for
- * Knative kinds) and server-side apply (an upsert that merges the applied fields; field ownership is not tracked).
+ * PATCH: JSON merge patch, JSON patch, strategic merge patch ({@link StrategicMergePatch}: the core types' keyed
+ * lists merge by key) and server-side apply (an upsert that merges the applied fields; field ownership is not
+ * tracked).
  * A patch that does not pin a resourceVersion is retried when a concurrent write gets in between.
  */
 final class Patches {
@@ -75,8 +76,13 @@ final class Patches {
 
     static ObjectNode patched(String contentType, ObjectNode existing, JsonNode patch) {
         JsonNode result = switch (contentType) {
-            case "application/merge-patch+json", "application/strategic-merge-patch+json",
-                    "application/apply-patch+yaml" -> {
+            case "application/strategic-merge-patch+json" -> {
+                if (!patch.isObject()) {
+                    throw ApiException.badRequest("a strategic merge patch must be a JSON object");
+                }
+                yield StrategicMergePatch.apply(existing, patch);
+            }
+            case "application/merge-patch+json", "application/apply-patch+yaml" -> {
                 if (!patch.isObject()) {
                     throw ApiException.badRequest("a merge patch must be a JSON object");
                 }

@@ -156,12 +156,12 @@ class ApplyCommandTest {
 
     @Test
     void anUnknownKindStopsBeforeAnyRequest() throws IOException {
-        Path file = manifest("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n");
+        Path file = manifest("deploy.yaml", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: x\n");
 
         CliResult result = cli().run("apply", "-f", file.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("Error: " + file + ": kumo does not know the kind Deployment in apps/v1");
+        assertThat(result.err()).startsWith("Error: " + file + ": kumo does not know the kind StatefulSet in apps/v1");
         assertThat(server.requests()).isEmpty();
     }
 

@@ -41,7 +41,8 @@ class ClientPiecesTest {
         assertThat(KindCatalog.resolve("services.serving.knative.dev")).contains(ResourceTypes.SERVICE);
         assertThat(KindCatalog.resolve("rev")).contains(ResourceTypes.REVISION);
         assertThat(KindCatalog.resolve("ns")).contains(ResourceTypes.NAMESPACE);
-        assertThat(KindCatalog.resolve("deployments")).isEmpty();
+        assertThat(KindCatalog.resolve("statefulsets")).isEmpty();
+        assertThat(KindCatalog.resolve("deploy")).contains(ResourceTypes.DEPLOYMENT);
         assertThat(KindCatalog.qualifiedName(ResourceTypes.CONFIGMAP)).isEqualTo("configmap");
     }
 

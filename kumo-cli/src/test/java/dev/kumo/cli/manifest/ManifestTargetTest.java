@@ -50,9 +50,9 @@ class ManifestTargetTest {
     @Test
     void namesTheManifestOfAnUnknownKindOrAMissingName() {
         assertThatThrownBy(() -> ManifestTarget.of(manifest("""
-                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"x"}}"""), Optional.empty(), "default"))
+                {"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"x"}}"""), Optional.empty(), "default"))
                 .isInstanceOf(CliException.class)
-                .hasMessage("svc.yaml: kumo does not know the kind Deployment in apps/v1");
+                .hasMessage("svc.yaml: kumo does not know the kind StatefulSet in apps/v1");
         assertThatThrownBy(() -> ManifestTarget.of(manifest("""
                 {"apiVersion":"v1","kind":"ConfigMap","metadata":{}}"""), Optional.empty(), "default"))
                 .isInstanceOf(CliException.class).hasMessage("svc.yaml: metadata.name is required");

@@ -16,14 +16,14 @@ import java.util.Optional;
  * Resolves a Destination to a URI as Knative's {@code resolver.URIResolver} does: a {@code uri} alone must be
  * absolute; a {@code ref} resolves to the referenced object's {@code status.address.url} (a Knative Service's
  * {@code status.url} when it has no address), and a {@code uri} beside it is resolved relative to that address.
- * The addressable kinds Kumo serves are Knative Services, Routes, Brokers, Channels, InMemoryChannels, Sequences and
- * Parallels.
+ * The addressable kinds Kumo serves are Knative Services, Routes, Brokers, Channels, InMemoryChannels, Sequences,
+ * Parallels and core {@code v1} Services (their loopback address: {@code status.loadBalancer.ingress}).
  */
 public final class DestinationResolver {
 
     private static final List<ResourceType> ADDRESSABLE = List.of(ResourceTypes.SERVICE, ResourceTypes.ROUTE,
             ResourceTypes.BROKER, ResourceTypes.CHANNEL, ResourceTypes.IN_MEMORY_CHANNEL, ResourceTypes.SEQUENCE,
-            ResourceTypes.PARALLEL);
+            ResourceTypes.PARALLEL, ResourceTypes.CORE_SERVICE);
 
     private final ResourceStore store;
 
@@ -66,7 +66,7 @@ public final class DestinationResolver {
         Optional<ResourceType> type = ADDRESSABLE.stream().filter(target::is).findFirst();
         if (type.isEmpty()) {
             return new Resolution.Unresolved(describe(ref) + " cannot be addressed: Kumo resolves refs to a Service ("
-                    + "serving.knative.dev/v1), Route, Broker (eventing.knative.dev/v1), Channel, InMemoryChannel "
+                    + "serving.knative.dev/v1, or a core v1 Service), Route, Broker (eventing.knative.dev/v1), Channel, InMemoryChannel "
                     + "(messaging.knative.dev/v1), Sequence or Parallel (flows.knative.dev/v1); refer to one of them "
                     + "or give a uri");
         }
@@ -74,15 +74,31 @@ public final class DestinationResolver {
         if (object.isEmpty()) {
             return new Resolution.Unresolved(describe(ref) + " not found in namespace " + target.namespace());
         }
-        String url = object.get().at("/status/address/url").asText("");
+        String url = type.get().equals(ResourceTypes.CORE_SERVICE) ? coreServiceUrl(object.get())
+                : object.get().at("/status/address/url").asText("");
         if (url.isEmpty() && type.get().equals(ResourceTypes.SERVICE)) {
             url = object.get().at("/status/url").asText("");
+        }
+        if (url.isEmpty() && type.get().equals(ResourceTypes.CORE_SERVICE)) {
+            return new Resolution.Unresolved(describe(ref) + " in namespace " + target.namespace()
+                    + " has no address yet (status.loadBalancer.ingress is empty): Kumo gives it one shortly");
         }
         if (url.isEmpty()) {
             return new Resolution.Unresolved(describe(ref) + " in namespace " + target.namespace()
                     + " has no address yet (status.address.url is empty): it is not ready");
         }
         return absolute(url);
+    }
+
+    /**
+     * A core Service's address: its first port's loopback listener, {@code http://127.0.0.1:PORT}, from
+     * {@code status.loadBalancer.ingress} (kumo-serving's service addresses write it); empty until then.
+     */
+    private static String coreServiceUrl(ObjectNode service) {
+        var ingress = service.at("/status/loadBalancer/ingress/0");
+        int port = ingress.path("ports").path(0).path("port").asInt(0);
+        return port == 0 || ingress.path("ip").asText("").isEmpty() ? ""
+                : "http://" + ingress.path("ip").asText() + ":" + port;
     }
 
     private static Resolution absolute(String uri) {

@@ -7,8 +7,11 @@ import static dev.kumo.controller.testing.EventingObjects.ksvc;
 import static dev.kumo.controller.testing.Objects.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.codec.Json;
 import dev.kumo.api.duck.Destination;
 import dev.kumo.api.duck.KReference;
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.HasMetadata;
 import dev.kumo.controller.testing.Seed;
 import dev.kumo.store.InMemoryStore;
@@ -16,6 +19,7 @@ import dev.kumo.store.ResourceStore;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,7 +57,8 @@ class DestinationResolverTest {
                 new Row("a kind Kumo cannot address",
                         List.of(), Destination.of(KReference.of("messaging.knative.dev/v1", "KafkaChannel", "c")),
                         unresolved("KafkaChannel \"c\" (messaging.knative.dev/v1) cannot be addressed: Kumo "
-                                + "resolves refs to a Service (serving.knative.dev/v1), Route, Broker "
+                                + "resolves refs to a Service (serving.knative.dev/v1, or a core v1 Service), Route, "
+                                + "Broker "
                                 + "(eventing.knative.dev/v1), Channel, InMemoryChannel (messaging.knative.dev/v1), "
                                 + "Sequence or Parallel (flows.knative.dev/v1); refer to one of them or give a uri")));
     }
@@ -65,6 +70,28 @@ class DestinationResolverTest {
             Seed.load(store, row.objects());
 
             assertThat(new DestinationResolver(store).resolve(row.destination(), "default")).isEqualTo(row.want());
+        }
+    }
+
+    @Test
+    void aCoreServiceResolvesToTheLoopbackAddressOfItsFirstPort() {
+        try (ResourceStore store = InMemoryStore.create()) {
+            DestinationResolver resolver = new DestinationResolver(store);
+            KReference web = KReference.of("v1", "Service", "web");
+            ObjectNode stored = store.create(ResourceTypes.CORE_SERVICE, Json.parseObject("""
+                    {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web", "namespace": "default"},
+                     "spec": {"selector": {"app": "web"}, "ports": [{"port": 80}]}}"""));
+            assertThat(resolver.resolve(Destination.of(web), "default")).isEqualTo(unresolved("Service \"web\" (v1) "
+                    + "in namespace default has no address yet (status.loadBalancer.ingress is empty): Kumo gives it "
+                    + "one shortly"));
+
+            stored.putObject("status").putObject("loadBalancer").putArray("ingress").addObject()
+                    .put("ip", "127.0.0.1").putArray("ports").addObject().put("port", 41234).put("protocol", "TCP");
+            store.updateStatus(ResourceTypes.CORE_SERVICE, stored);
+
+            assertThat(resolver.resolve(Destination.of(web), "default")).isEqualTo(resolved("http://127.0.0.1:41234"));
+            assertThat(resolver.resolve(new Destination(web, "/events", null, null), "default"))
+                    .isEqualTo(resolved("http://127.0.0.1:41234/events"));
         }
     }
 

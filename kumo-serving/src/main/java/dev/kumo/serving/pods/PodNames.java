@@ -1,5 +1,7 @@
 package dev.kumo.serving.pods;
 
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.serving.deployments.DeploymentInstances;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,17 @@ final class PodNames {
 
     static String of(String namespace, String owner, String instanceId) {
         return of(namespace, owner, instanceId, 0);
+    }
+
+    /**
+     * The name of an instance of {@code ref}: a Deployment's as Kubernetes names a ReplicaSet's Pods,
+     * {@code <deployment>-<pod-template-hash>-<suffix>}; a Revision's in Knative's shape.
+     */
+    static String of(RevisionRef ref, String instanceId, int attempt) {
+        if (DeploymentInstances.deployment(ref).isEmpty()) {
+            return of(ref.namespace(), ref.revision(), instanceId, attempt);
+        }
+        return ref.revision() + "-" + encoded(attempt == 0 ? instanceId : instanceId + "#" + attempt, 5);
     }
 
     /** The name with the {@code attempt}-th suffix of {@code instanceId}: 0 is the plain hash, each next one differs. */

@@ -10,6 +10,7 @@ import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.serving.deployments.DeploymentInstances;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,7 +32,28 @@ final class PodObjects {
 
     /** The Pod's name for an instance. */
     static String name(Instance instance) {
-        return PodNames.of(instance.revision().namespace(), instance.revision().revision(), instance.id());
+        return PodNames.of(instance.revision(), instance.id(), 0);
+    }
+
+    /**
+     * The Pod of an instance of {@code deployment}'s template (as stored): its containers, the template's labels plus
+     * {@code pod-template-hash}, a controller ownerReference to the Deployment (Kumo keeps no ReplicaSets).
+     */
+    static ObjectNode deploymentPod(Instance instance, ObjectNode deployment, Instant startTime) {
+        ObjectNode template = Json.object();
+        template.set("spec", deployment.path("spec").path("template").path("spec").deepCopy());
+        ObjectNode pod = pod(instance, Optional.of(template), startTime);
+        ObjectNode metadata = (ObjectNode) pod.get("metadata");
+        ObjectNode labels = metadata.putObject("labels");
+        deployment.path("spec").path("template").path("metadata").path("labels").properties()
+                .forEach(label -> labels.set(label.getKey(), label.getValue()));
+        DeploymentInstances.hash(instance.revision())
+                .ifPresent(hash -> labels.put(DeploymentInstances.TEMPLATE_HASH_LABEL, hash));
+        metadata.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1").put("kind", "Deployment")
+                .put("name", deployment.path("metadata").path("name").asText())
+                .put("uid", deployment.path("metadata").path("uid").asText()).put("controller", true)
+                .put("blockOwnerDeletion", true);
+        return pod;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.spi.WorkloadRuntime;
+import dev.kumo.serving.deployments.DeploymentInstances;
 import dev.kumo.store.DeleteOptions;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
@@ -139,9 +140,20 @@ public final class PodView implements AutoCloseable {
 
     private void upsert(Instance instance) {
         String namespace = instance.revision().namespace();
-        Optional<ObjectNode> revision = store.get(ResourceTypes.REVISION, namespace, instance.revision().revision());
-        ObjectNode pod = PodObjects.pod(instance, revision,
-                firstSeen.getOrDefault(instance.id(), clock.instant()));
+        Instant startTime = firstSeen.getOrDefault(instance.id(), clock.instant());
+        Optional<String> deployment = DeploymentInstances.deployment(instance.revision());
+        ObjectNode pod;
+        if (deployment.isPresent()) {
+            Optional<ObjectNode> owner = store.get(ResourceTypes.DEPLOYMENT, namespace, deployment.get());
+            if (owner.isEmpty()) {
+                return; // its Deployment is gone: the instance is being stopped
+            }
+            pod = PodObjects.deploymentPod(instance, owner.get(), startTime);
+        } else {
+            Optional<ObjectNode> revision = store.get(ResourceTypes.REVISION, namespace,
+                    instance.revision().revision());
+            pod = PodObjects.pod(instance, revision, startTime);
+        }
         String name = nameOf(instance);
         ((ObjectNode) pod.get("metadata")).put("name", name);
         shown.put(namespace + "/" + name, new Shown(instance.id(), PodObjects.containerNames(pod)));
@@ -175,7 +187,7 @@ public final class PodView implements AutoCloseable {
         String namespace = instance.revision().namespace();
         return names.computeIfAbsent(instance.id(), id -> {
             for (int attempt = 0; ; attempt++) {
-                String name = PodNames.of(namespace, instance.revision().revision(), id, attempt);
+                String name = PodNames.of(instance.revision(), id, attempt);
                 if (!names.containsValue(name) && store.get(ResourceTypes.POD, namespace, name)
                         .map(pod -> instanceOf(pod).equals(id)).orElse(true)) {
                     return name;

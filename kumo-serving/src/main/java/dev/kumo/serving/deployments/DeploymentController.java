@@ -1,0 +1,26 @@
+package dev.kumo.serving.deployments;
+
+import dev.kumo.api.apps.Deployment;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.controller.client.TypedStore;
+import dev.kumo.controller.engine.Controller;
+import dev.kumo.controller.engine.Engine;
+import dev.kumo.controller.engine.KeyQueue;
+import dev.kumo.store.ResourceStore;
+import java.time.InstantSource;
+
+/** Wires the Deployment reconciler: Deployments are its primary kind, and their instances' changes enqueue them. */
+public final class DeploymentController {
+
+    public static final String NAME = "deployments";
+
+    private DeploymentController() {
+    }
+
+    /** Registers the controller with {@code engine}, running instances through {@code runtime}. */
+    public static void register(Engine engine, ResourceStore store, InstantSource clock, DeploymentRuntime runtime) {
+        KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.DEPLOYMENT, new DeploymentReconciler(
+                new TypedStore<>(store, ResourceTypes.DEPLOYMENT, Deployment.class), runtime, clock)));
+        runtime.onChange(queue::enqueue);
+    }
+}
