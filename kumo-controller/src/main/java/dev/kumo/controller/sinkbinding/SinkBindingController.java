@@ -1,5 +1,6 @@
 package dev.kumo.controller.sinkbinding;
 
+import dev.kumo.api.apps.Deployment;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.serving.Service;
 import dev.kumo.api.sources.SinkBinding;
@@ -28,13 +29,15 @@ public final class SinkBindingController {
         Tracker tracker = new Tracker();
         engine.register(DestinationResolver.watchingAddressables(Controller.of(NAME, ResourceTypes.SINK_BINDING,
                 reconciler(store, clock, tracker)), tracker)
-                .watching(ResourceTypes.SERVICE, SinkBindingSubjects.toService(store)));
+                .watching(ResourceTypes.SERVICE, SinkBindingSubjects.toService(store))
+                .watching(ResourceTypes.DEPLOYMENT, SinkBindingSubjects.toDeployment(store)));
     }
 
     /** The reconciler alone, for tests that call it directly. */
     public static SinkBindingReconciler reconciler(ResourceStore store, InstantSource clock, Tracker tracker) {
         return new SinkBindingReconciler(new TypedStore<>(store, ResourceTypes.SINK_BINDING, SinkBinding.class),
                 new TypedStore<>(store, ResourceTypes.SERVICE, Service.class),
+                new TypedStore<>(store, ResourceTypes.DEPLOYMENT, Deployment.class),
                 new Sinks(new DestinationResolver(store), tracker), clock);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kumo.controller.sinkbinding;
 
+import dev.kumo.api.apps.Deployment;
 import static dev.kumo.api.sources.lifecycle.SourceConditions.SINK_BINDING_AVAILABLE;
 
 import dev.kumo.api.codec.Json;
@@ -24,9 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds a SinkBinding's subject Services to its sink as Knative does for a Knative Service subject: {@code K_SINK}
- * (and {@code K_CE_OVERRIDES}) in every container of the Service's template, so its next Revision has them. A
- * finalizer holds the binding's deletion until the variables are taken out again.
+ * Binds a SinkBinding's subject Services or Deployments to its sink as Knative does: {@code K_SINK} (and
+ * {@code K_CE_OVERRIDES}) in every container of the subject's template, so its next Revision (or rollout) has them.
+ * A finalizer holds the binding's deletion until the variables are taken out again.
  */
 public final class SinkBindingReconciler implements Reconciler {
 
@@ -36,13 +37,15 @@ public final class SinkBindingReconciler implements Reconciler {
 
     private final TypedStore<SinkBinding> bindings;
     private final TypedStore<Service> services;
+    private final TypedStore<Deployment> deployments;
     private final Sinks sinks;
     private final InstantSource clock;
 
-    SinkBindingReconciler(TypedStore<SinkBinding> bindings, TypedStore<Service> services, Sinks sinks,
-            InstantSource clock) {
+    SinkBindingReconciler(TypedStore<SinkBinding> bindings, TypedStore<Service> services,
+            TypedStore<Deployment> deployments, Sinks sinks, InstantSource clock) {
         this.bindings = bindings;
         this.services = services;
+        this.deployments = deployments;
         this.sinks = sinks;
         this.clock = clock;
     }
@@ -80,10 +83,14 @@ public final class SinkBindingReconciler implements Reconciler {
 
     private void bind(SinkBinding binding, URI sink, SourceLifecycle status) {
         SinkBindingSpec.Subject subject = binding.spec().subject();
+        if (SinkBindingSubjects.isDeployment(subject)) {
+            bindDeployments(binding, sink, status);
+            return;
+        }
         if (!SinkBindingSubjects.isService(subject)) {
             status.markFalse(SINK_BINDING_AVAILABLE, SUBJECT_UNSUPPORTED, "spec.subject: Kumo binds Knative Services "
-                    + "(apiVersion serving.knative.dev/v1, kind Service), not " + subject.kind() + " ("
-                    + subject.apiVersion() + ")");
+                    + "(apiVersion serving.knative.dev/v1, kind Service) and Deployments (apiVersion apps/v1), not "
+                    + subject.kind() + " (" + subject.apiVersion() + ")");
             return;
         }
         List<Service> subjects = SinkBindingSubjects.services(services, binding);
@@ -102,8 +109,35 @@ public final class SinkBindingReconciler implements Reconciler {
         status.markTrue(SINK_BINDING_AVAILABLE);
     }
 
-    /** Takes the variables out of the subject Services, then lets the deletion proceed. */
+    /** The env in every container of the subject Deployments' pod templates: their next rollout has them. */
+    private void bindDeployments(SinkBinding binding, URI sink, SourceLifecycle status) {
+        SinkBindingSpec.Subject subject = binding.spec().subject();
+        List<Deployment> subjects = SinkBindingSubjects.deployments(deployments, binding);
+        if (subject.name() != null && !subject.name().isEmpty() && subjects.isEmpty()) {
+            status.markFalse(SINK_BINDING_AVAILABLE, SUBJECT_MISSING, "spec.subject: Deployment \"" + subject.name()
+                    + "\" not found in namespace " + SinkBindingSubjects.namespace(binding));
+            return;
+        }
+        Map<String, String> env = env(binding, sink);
+        for (Deployment deployment : subjects) {
+            Deployment bound = MakeBinding.bound(deployment, env);
+            if (!Json.toTree(bound.spec()).equals(Json.toTree(deployment.spec()))) {
+                deployments.update(bound);
+            }
+        }
+        status.markTrue(SINK_BINDING_AVAILABLE);
+    }
+
+    /** Takes the variables out of the subject Services or Deployments, then lets the deletion proceed. */
     private void unbind(NamespacedName key, SinkBinding binding) {
+        if (SinkBindingSubjects.isDeployment(binding.spec().subject())) {
+            for (Deployment deployment : SinkBindingSubjects.deployments(deployments, binding)) {
+                Deployment unbound = MakeBinding.unbound(deployment);
+                if (!Json.toTree(unbound.spec()).equals(Json.toTree(deployment.spec()))) {
+                    deployments.update(unbound);
+                }
+            }
+        }
         if (SinkBindingSubjects.isService(binding.spec().subject())) {
             for (Service service : SinkBindingSubjects.services(services, binding)) {
                 Service unbound = MakeBinding.unbound(service);

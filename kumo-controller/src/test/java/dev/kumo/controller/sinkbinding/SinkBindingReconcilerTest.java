@@ -63,8 +63,8 @@ class SinkBindingReconcilerTest {
     }
 
     @Test
-    void aSubjectThatIsNotAKnativeServiceIsRefusedWithTheReason() {
-        Seed.load(store, List.of(sinkBinding("bind", new SinkBindingSpec.Subject("apps/v1", "Deployment", null,
+    void aSubjectOfAnotherKindIsRefusedWithTheReason() {
+        Seed.load(store, List.of(sinkBinding("bind", new SinkBindingSpec.Subject("apps/v1", "StatefulSet", null,
                 "web", null), SINK, Map.of())));
 
         reconciler.reconcile(KEY);
@@ -72,7 +72,41 @@ class SinkBindingReconcilerTest {
         assertThat(ready()).isEqualTo("False");
         assertThat(readyCondition().path("reason").asText()).isEqualTo("SubjectUnsupported");
         assertThat(readyCondition().path("message").asText()).isEqualTo("spec.subject: Kumo binds Knative Services "
-                + "(apiVersion serving.knative.dev/v1, kind Service), not Deployment (apps/v1)");
+                + "(apiVersion serving.knative.dev/v1, kind Service) and Deployments (apiVersion apps/v1), not "
+                + "StatefulSet (apps/v1)");
+    }
+
+    @Test
+    void aDeploymentsPodTemplateGetsKSinkAndLosesItWhenTheBindingGoes() {
+        store.create(ResourceTypes.DEPLOYMENT, dev.kumo.api.codec.Json.parseObject("""
+                {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "default"},
+                 "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "web"}},
+                          "template": {"metadata": {"labels": {"app": "web"}},
+                                       "spec": {"containers": [{"name": "web", "command": ["python3"],
+                                                                "env": [{"name": "KEEP", "value": "me"}]}]}}}}
+                """));
+        Seed.load(store, List.of(sinkBinding("bind", new SinkBindingSpec.Subject("apps/v1", "Deployment", null,
+                "web", null), SINK, Map.of())));
+
+        reconciler.reconcile(KEY);
+
+        assertThat(ready()).isEqualTo("True");
+        assertThat(deploymentEnv("web")).isEqualTo(Map.of("KEEP", "me", "K_SINK", "http://127.0.0.1:9000/"));
+
+        store.delete(ResourceTypes.SINK_BINDING, "default", "bind", DeleteOptions.DEFAULT);
+        reconciler.reconcile(KEY);
+
+        assertThat(deploymentEnv("web")).isEqualTo(Map.of("KEEP", "me"));
+        assertThat(store.get(ResourceTypes.SINK_BINDING, "default", "bind")).isEmpty();
+    }
+
+    private Map<String, String> deploymentEnv(String name) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (JsonNode variable : store.get(ResourceTypes.DEPLOYMENT, "default", name).orElseThrow()
+                .at("/spec/template/spec/containers/0/env")) {
+            env.put(variable.path("name").asText(), variable.path("value").asText());
+        }
+        return env;
     }
 
     @Test
