@@ -139,6 +139,83 @@ class DeploymentsIT {
         assertOk(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s"), "successfully rolled out");
     }
 
+    @Test
+    @Order(5)
+    void aSinkBindingGivesADeploymentsPodsKSinkAndTheirEventsReachTheBroker() throws IOException {
+        // The bookstore sample's shape: a Deployment that posts to $K_SINK, bound to the Broker by a SinkBinding.
+        Files.writeString(temp.resolve("heartbeats.py"), """
+                import http.server, os, threading, time, urllib.request
+
+                def beat():
+                    n = 0
+                    while True:
+                        sink = os.environ.get("K_SINK")
+                        if sink:
+                            n += 1
+                            request = urllib.request.Request(sink, data=b"beat", method="POST", headers={
+                                "ce-specversion": "1.0", "ce-id": "hb-%d" % n, "ce-source": "/heartbeats",
+                                "ce-type": "dev.kumo.heartbeat", "Content-Type": "text/plain"})
+                            try:
+                                urllib.request.urlopen(request, timeout=5).read()
+                            except Exception as e:
+                                print("post failed:", e, flush=True)
+                        time.sleep(0.5)
+
+                threading.Thread(target=beat, daemon=True).start()
+                port = int(os.environ.get("PORT", "8080"))
+                http.server.HTTPServer(("127.0.0.1", port), http.server.SimpleHTTPRequestHandler).serve_forever()
+                """);
+        assertOk(apply("heartbeats", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: heartbeats
+                  labels:
+                    app: heartbeats
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels:
+                      app: heartbeats
+                  template:
+                    metadata:
+                      labels:
+                        app: heartbeats
+                    spec:
+                      containers:
+                      - name: heartbeats
+                        command: ["python3"]
+                        args: ["heartbeats.py"]
+                        workingDir: %s
+                ---
+                apiVersion: sources.knative.dev/v1
+                kind: SinkBinding
+                metadata:
+                  name: bind-heartbeats
+                spec:
+                  subject:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    selector:
+                      matchLabels:
+                        app: heartbeats
+                  sink:
+                    ref:
+                      apiVersion: eventing.knative.dev/v1
+                      kind: Broker
+                      name: default
+                """.formatted(temp)), "sinkbinding.sources.knative.dev/bind-heartbeats created");
+
+        assertOk(kubectl.run("wait", "--for=condition=Ready", "sinkbinding/bind-heartbeats", "--timeout=60s"),
+                "condition met");
+        assertOk(kubectl.run("get", "deployment", "heartbeats", "-o",
+                "jsonpath={.spec.template.spec.containers[0].env[?(@.name==\"K_SINK\")].value}"), "http://");
+        assertOk(kubectl.run("rollout", "status", "deployment/heartbeats", "--timeout=90s"), "successfully rolled out");
+        await("a heartbeat through the Broker and the Trigger to web").atMost(SETTLE).untilAsserted(() ->
+                assertThat(kubectl.run("logs", "-l", "app=web", "--tail=-1").out())
+                        .contains("event dev.kumo.heartbeat from /heartbeats: beat"));
+    }
+
     private static List<String> podNames() {
         return kubectl.run("get", "pods", "-l", "app=web", "-o", "name").out().lines().toList();
     }

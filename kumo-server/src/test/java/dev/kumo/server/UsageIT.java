@@ -56,6 +56,16 @@ class UsageIT {
         server.close();
     }
 
+    /**
+     * The instance that served shown as a Pod (written a moment after its start), then gone: a Pod list alone is
+     * empty also before the Pod of a running instance is written.
+     */
+    private static void awaitScaledToZero(TestApi api) {
+        await("the serving instance shown as a Pod").atMost(SETTLE).until(() -> !api.get(PODS).path("items")
+                .isEmpty());
+        await("scaled to zero").atMost(SETTLE).until(() -> api.get(PODS).path("items").isEmpty());
+    }
+
     @Test
     void requestsInstanceTimeColdStartsAndDeliveriesAreMeteredAndOutliveARestart() throws Exception {
         TestApi api = new TestApi(server);
@@ -77,7 +87,7 @@ class UsageIT {
                 .POST(HttpRequest.BodyPublishers.ofString("one event")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(202);
         await("the event delivered").atMost(SETTLE).until(() -> server.eventingPlatform().counters().delivered() >= 1);
-        await("scaled to zero").atMost(SETTLE).until(() -> api.get(PODS).path("items").isEmpty());
+        awaitScaledToZero(api);
 
         Ingress ingress = new Ingress(server);
         assertThat(ingress.tally("metered.default.localhost", "/", REQUESTS).values()).containsExactly(REQUESTS);
@@ -88,7 +98,7 @@ class UsageIT {
                         + "service=\"metered\"} ")
                 .contains("kumo_usage_instance_seconds_total{namespace=\"default\",revision=\"metered-00001\"")
                 .contains("kumo_usage_cpu_seconds_total{"));
-        await("scaled to zero again").atMost(SETTLE).until(() -> api.get(PODS).path("items").isEmpty());
+        awaitScaledToZero(api);
 
         server.close();
         server = KumoServer.start(config);
