@@ -30,6 +30,7 @@ class FlowSamplesIT {
     @TempDir
     static Path temp;
 
+    private static final java.time.Instant STARTED = java.time.Instant.now();
     private static ServerProcess server;
     private static Kubectl kubectl;
 
@@ -43,6 +44,10 @@ class FlowSamplesIT {
     @AfterAll
     static void stop() {
         server.close();
+        // No instance outlives its server: the samples' functions ran as processes of this server only.
+        await("the samples' processes stopped with the server").atMost(Duration.ofSeconds(15)).until(() ->
+                ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("functions.py")
+                        && p.info().startInstant().map(started -> started.isAfter(STARTED)).orElse(false)));
     }
 
     @Test
