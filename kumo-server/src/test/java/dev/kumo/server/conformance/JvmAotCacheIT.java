@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JvmAotCacheIT {
 
     private static final Path HELLO_JAVA = Path.of("..", "samples", "hello-java").toAbsolutePath().normalize();
+    private static final String PODS = "/api/v1/namespaces/default/pods?labelSelector="
+            + "serving.knative.dev%2Frevision%3Daot-00001";
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @RegisterExtension
@@ -37,9 +39,12 @@ class JvmAotCacheIT {
         HttpResponse<String> training = kumo.call("aot", "/");
         assertThat(training.statusCode()).as(training.body()).isEqualTo(200);
 
+        // The recorder's JVM exits before its child JVM has assembled the cache; the runtime calls the instance
+        // stopped (and its Pod gone) only once every process of it has ended, so wait for that, as Kumo does.
         await("aot-00001 at zero, its cache written").atMost(Duration.ofSeconds(90)).until(() ->
                 kumo.get(REVISIONS + "/aot-00001").at("/status/actualReplicas").asInt(-1) == 0
-                        && javaWith("-XX:AOTCacheOutput=").isEmpty());
+                        && javaWith("-XX:AOTCacheOutput=").isEmpty()
+                        && kumo.get(PODS).path("items").isEmpty());
         assertThat(dir.resolve("recording").resolve("app.aot")).isNotEmptyFile();
 
         HttpResponse<String> woken = kumo.call("aot", "/");
