@@ -38,6 +38,7 @@ class DashboardServingIT {
     private static final String REVISION = "served-00001";
     private static final String ROW = "[data-service='default/served'] [data-revision='" + REVISION + "']";
     private static final String PROBE = "/from-dashboard-serving-it";
+    private static final String ACTIVITY = "/apis/serving.kumo.dev/v1alpha1/namespaces/default/activity";
 
     @TempDir
     static Path temp;
@@ -80,7 +81,9 @@ class DashboardServingIT {
                     "#log-revision option", "e.value").contains("default/" + REVISION));
             new Select(page.findElement(By.id("log-revision"))).selectByValue("default/" + REVISION);
 
-            loadUntil(() -> rate(page) > 0 && coldStarts(page) >= 1);
+            loadUntil(() -> assertThat(rate(page) > 0 && coldStarts(page) >= 1).as("the page's activity %s and "
+                    + "status '%s'; the server's %s", read(page, ROW + " .activity", "e.textContent"),
+                    page.findElement(By.id("status")).getText(), api.get(ACTIVITY)).isTrue());
             assertThat(read(page, ROW + " .activity .now", "e.textContent")).singleElement().asString()
                     .matches("[0-9.]+ req/s").isNotEqualTo("0.0 req/s");
             assertThat(read(page, ROW + " svg.rates polyline", "e.tagName")).containsExactly("polyline");
@@ -117,7 +120,7 @@ class DashboardServingIT {
     }
 
     /** Sends requests through the ingress from two clients until {@code done} holds (at most 90 s). */
-    private static void loadUntil(java.util.concurrent.Callable<Boolean> done) throws Exception {
+    private static void loadUntil(org.awaitility.core.ThrowingRunnable done) throws Exception {
         Ingress ingress = new Ingress(server);
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger served = new AtomicInteger();
@@ -132,7 +135,7 @@ class DashboardServingIT {
                 });
             }
             try {
-                await("a request rate and a cold start on the page").atMost(SETTLE).until(done);
+                await("a request rate and a cold start on the page").atMost(SETTLE).untilAsserted(done);
             } finally {
                 loading.set(false);
             }
