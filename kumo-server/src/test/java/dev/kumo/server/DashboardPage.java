@@ -8,34 +8,27 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/**
- * The dashboard of a test server as a browser reaches it: a one-time login link from {@code kumo dashboard}, the
- * login page going on to {@code /ui/}, and what the page shows read in one script.
- */
+/** The dashboard opened in a {@link Browser} as a user does: {@code kumo dashboard}'s one-time link, then {@code /ui/}. */
 final class DashboardPage {
 
     private DashboardPage() {
     }
 
-    /** A fresh login link, from {@code kumo dashboard} run with {@code home} against the server of {@code data}. */
-    static String loginLink(ApiAccess access, Path home, Path data) {
-        InProcessCli.Result result = new InProcessCli(home, data).run("dashboard");
+    /** Opens the dashboard of the server whose CLI home and data directory are under {@code temp}. */
+    static ChromeDriver open(Browser browser, Path temp, ApiAccess access) {
+        InProcessCli.Result result = new InProcessCli(temp.resolve("home"), temp.resolve("data")).run("dashboard");
         assertThat(result.exitCode()).as(result.err()).isZero();
         String link = result.out().lines().filter(l -> l.startsWith("https://")).findFirst().orElseThrow();
-        assertThat(link).startsWith(access.url() + "/ui/login?code=");
-        return link;
-    }
-
-    /** Opens {@code link} and waits for the login page's script to spend the code and go on to the dashboard. */
-    static void signIn(ChromeDriver page, ApiAccess access, String link) {
+        ChromeDriver page = browser.driver();
         page.get(link);
         await("the login page going on to /ui/").atMost(Duration.ofSeconds(30)).until(page::getCurrentUrl,
                 (access.url() + "/ui/")::equals);
+        return page;
     }
 
     /**
      * {@code expression} of each element {@code selector} finds (as {@code e}), read in one script: the page redraws
-     * every second, so elements found in one call may be gone by the next.
+     * as data arrives, so elements found in one call may be gone by the next.
      */
     static List<String> read(ChromeDriver page, String selector, String expression) {
         Object values = page.executeScript("return [...document.querySelectorAll(arguments[0])].map(e => String("

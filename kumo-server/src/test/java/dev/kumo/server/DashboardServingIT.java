@@ -72,9 +72,7 @@ class DashboardServingIT {
         await("scaled to zero").atMost(SETTLE).until(() -> api.get(PODS).path("items").isEmpty());
 
         try (Browser browser = Browser.start()) {
-            ChromeDriver page = browser.driver();
-            DashboardPage.signIn(page, access, DashboardPage.loginLink(access, temp.resolve("home"),
-                    temp.resolve("data")));
+            ChromeDriver page = DashboardPage.open(browser, temp, access);
             await("the Revision's row").atMost(SETTLE).until(() -> read(page, ROW + " .activity", "e.tagName"),
                     List.of("DIV")::equals);
             await("the Revision offered in the logs picker").atMost(SETTLE).until(() -> read(page,
