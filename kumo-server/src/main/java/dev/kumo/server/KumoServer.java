@@ -25,6 +25,7 @@ import dev.kumo.server.metrics.ControllerMeters;
 import dev.kumo.server.metrics.ProcessMeters;
 import dev.kumo.server.tracing.Telemetry;
 import dev.kumo.server.tracing.TraceDocuments;
+import dev.kumo.serving.ServingActivity;
 import dev.kumo.serving.ServingPlatform;
 import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
@@ -158,6 +159,11 @@ public final class KumoServer implements AutoCloseable {
         }
         if (usage.isPresent()) {
             apiConfig = apiConfig.withUsage(usage.get().view());
+        }
+        Optional<ServingActivity> activity = serving.map(platform -> components.open("serving activity",
+                () -> platform.startActivity(InstantSource.system())));
+        if (activity.isPresent()) {
+            apiConfig = apiConfig.withActivity(activity.get()::document);
         }
         if (telemetry.recent().isPresent()) {
             apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));

@@ -236,6 +236,14 @@ public final class ServingPlatform implements AutoCloseable {
         return UsageRecorder.start(database, store, runtime, signals, registry, clock, UsageRecorder.Timing.DEFAULTS);
     }
 
+    /**
+     * Starts keeping each Revision's requests per second and cold starts (with their split) of the last minutes, for
+     * {@code GET /apis/serving.kumo.dev/v1alpha1/…activity} (the dashboard's rates).
+     */
+    public ServingActivity startActivity(InstantSource clock) {
+        return ServingActivity.start(runtime, signals, scaling, clock);
+    }
+
     /** What the autoscaler wants for each Revision and its last decisions, for {@code revisions/NAME/autoscaling}. */
     public RevisionAutoscalingView autoscalingView() {
         return (namespace, name) -> {

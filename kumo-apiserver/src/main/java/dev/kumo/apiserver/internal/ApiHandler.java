@@ -18,6 +18,7 @@ import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RequestMetrics;
 import dev.kumo.apiserver.RevisionLogs;
+import dev.kumo.apiserver.ActivityView;
 import dev.kumo.apiserver.TraceView;
 import dev.kumo.apiserver.UsageView;
 import dev.kumo.store.AdmittingStore;
@@ -59,6 +60,7 @@ public final class ApiHandler {
     private final RequestMetrics requestMetrics;
     private final RequestLabels requestLabels;
     private final Optional<UsageView> usage;
+    private final Optional<ActivityView> activity;
 
     /** Serves {@code kinds} from {@code store} as {@code config} says, with Revision logs read from {@code logs}. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
@@ -81,6 +83,7 @@ public final class ApiHandler {
         this.metrics = config.metrics();
         this.traces = config.traces();
         this.usage = config.usage();
+        this.activity = config.activity();
         this.kinds = kinds;
         this.discovery = new DiscoveryDocs(kinds.all(), AccessReviews.TYPES);
         this.aggregatedDiscovery = new AggregatedDiscovery(kinds.all(), AccessReviews.TYPES);
@@ -205,6 +208,9 @@ public final class ApiHandler {
         }
         if (head.equals("apis") && size >= 4 && segments.get(1).equals(UsageReads.GROUP) && usage.isPresent()) {
             return UsageReads.serve(request, segments.subList(2, size), usage.get());
+        }
+        if (head.equals("apis") && size >= 4 && segments.get(1).equals(ActivityReads.GROUP) && activity.isPresent()) {
+            return ActivityReads.serve(request, segments.subList(2, size), activity.get());
         }
         if ((head.equals("api") || head.equals("apis")) && size == 1) {
             Optional<String> aggregated = AggregatedDiscovery.negotiate(request.header("accept"));

@@ -1,5 +1,5 @@
 // The Kubernetes API as the page reads it, with its session cookie: lists (objects or the server's Tables) and
-// watches (one JSON event per line), followed again after a watch ends or fails.
+// watches (over WebSockets, one JSON event per message), followed again after a watch ends or fails.
 
 const TABLE = 'application/json;as=Table;g=meta.k8s.io;v=v1';
 
@@ -54,35 +54,44 @@ export function follow(path, onChange, onState) {
   return () => { stopped = true; };
 }
 
-async function watch(path, resourceVersion, onEvent) {
+/**
+ * Watches `path` from `resourceVersion` over a WebSocket (the API's watch, one JSON event per message), until the
+ * server ends it (resolves) or it fails (rejects). A WebSocket, not a streamed fetch: a browser opens at most six
+ * HTTP/1.1 connections to a server, and each open watch would hold one, leaving none for the page's other reads (a
+ * log follow, the activity read) — WebSockets are not counted against that limit.
+ */
+function watch(path, resourceVersion, onEvent) {
   const query = `watch=1&allowWatchBookmarks=true&resourceVersion=${encodeURIComponent(resourceVersion)}`;
-  const response = await fetch(`${path}${path.includes('?') ? '&' : '?'}${query}`);
-  if (response.status === 401) {
-    throw new SignedOut('signed out');
-  }
-  if (!response.ok) {
-    throw new Error(`watch ${path}: ${response.status}`);
-  }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) {
-      return;
-    }
-    buffer += value;
-    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
-      const line = buffer.slice(0, end).trim();
-      buffer = buffer.slice(end + 1);
-      if (line) {
-        const event = JSON.parse(line);
+  const url = new URL(`${path}${path.includes('?') ? '&' : '?'}${query}`, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    let opened = false;
+    let failed = null;
+    socket.onopen = () => { opened = true; };
+    socket.onmessage = (message) => {
+      if (failed) {
+        return;
+      }
+      try {
+        const event = JSON.parse(message.data);
         if (event.type === 'ERROR') {
-          throw new Error(event.object.message); // 410 Expired and the like: list again
-        }
-        if (event.type !== 'BOOKMARK') {
+          failed = new Error(event.object.message); // 410 Expired and the like: list again
+          socket.close();
+        } else if (event.type !== 'BOOKMARK') {
           onEvent(event.type, event.object);
         }
+      } catch (error) {
+        failed = error;
+        socket.close();
       }
-    }
-  }
+    };
+    socket.onclose = () => {
+      if (failed || !opened) {
+        reject(failed ?? new Error(`watch ${path}: the WebSocket was refused`));
+      } else {
+        resolve();
+      }
+    };
+  });
 }

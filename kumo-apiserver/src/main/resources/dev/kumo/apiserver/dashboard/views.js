@@ -2,6 +2,7 @@
 // Text goes in through textContent only, so nothing an object carries is read as markup.
 
 import { colour, el, instanceChart, splitBar } from './charts.js';
+import { activityCells } from './serving-views.js';
 
 const SERVICE_LABEL = 'serving.knative.dev/service';
 const REVISIONS_SHOWN = 4;
@@ -66,6 +67,8 @@ export function revisionList(service, revisions, history, minSpanMs) {
     label.append(el('span', 'name', revision.metadata.name), el('span', 'count',
       `${current} instance${current === 1 ? '' : 's'}`));
     row.append(label, instanceChart(samples, minSpanMs, colour(names, revision.metadata.name)));
+    row.append(activityCells(service.metadata.namespace, revision.metadata.name,
+      colour(names, revision.metadata.name)));
     list.append(row);
   });
   return list;
