@@ -109,7 +109,7 @@ public final class EventingPlatform implements AutoCloseable {
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
         components.run("delivery meters", () -> mesh.onDeliveryEnd(new DeliveryMeters(registry)));
         components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
-                recorders.recorder("eventing-dispatcher"))));
+                recorders.recorder("eventing-dispatcher"), new SubscriptionsByUid(store))));
         HttpEventSender sender = components.open("event sender",
                 () -> new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS));
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
