@@ -82,8 +82,11 @@ public final class EventingPlatform implements AutoCloseable {
     private final Components components;
     private final EventMesh mesh;
     private final EventingControllers controllers;
+    private final WorkloadRuntime sourceRuntime;
 
-    private EventingPlatform(Components components, EventMesh mesh, EventingControllers controllers) {
+    private EventingPlatform(Components components, EventMesh mesh, EventingControllers controllers,
+            WorkloadRuntime sourceRuntime) {
+        this.sourceRuntime = sourceRuntime;
         this.components = components;
         this.mesh = mesh;
         this.controllers = controllers;
@@ -134,7 +137,12 @@ public final class EventingPlatform implements AutoCloseable {
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
                                 new ContainerSources(sourceRuntime), new MeshChannels(mesh,
                                 advertised(settings.host()))), access));
-        return new EventingPlatform(components, mesh, controllers);
+        return new EventingPlatform(components, mesh, controllers, sourceRuntime);
+    }
+
+    /** The runtime ContainerSources' instances run in (for the Pod view). */
+    public WorkloadRuntime sourceRuntime() {
+        return sourceRuntime;
     }
 
     /** The brokers' ingress port actually bound: Brokers answer at http://HOST:PORT/NAMESPACE/NAME. */
