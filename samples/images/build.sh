@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$here/.build
 registry=dev.local/kumo-samples
 label=dev.kumo.samples.inputs
-all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog grpc-health)
+all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog grpc-health event-display)
 
 . "$here/podman-conf.sh"
 exec 9> "$work/build.lock"
@@ -142,6 +142,11 @@ if grep -qx -e busybox-glibc -e hello-java -e memory-hog -e grpc-health <<< "$im
 fi
 for name in $images; do
   build "$name"
+  # The names Knative's published samples give this image (file upstream-names, one a line), so they apply
+  # unchanged: a tag-less name pulls Always, and Kumo runs the local copy when that pull cannot reach the registry.
+  if [ -f "$here/$name/upstream-names" ]; then
+    grep -v '^#' "$here/$name/upstream-names" | xargs -r -n1 podman tag "$registry/$name"
+  fi
 done
 # Images this script built before and no tag names any more (replaced ones), newest first: a child before its parent.
 # Those still in use by a container or as a parent stay.

@@ -188,6 +188,9 @@ public final class KumoServer implements AutoCloseable {
                                 telemetry.openTelemetry()), meters,
                         WorkloadRuntimes.of(config), events)))
                 : Optional.empty();
+        if (eventing.isPresent() && pods.isPresent()) {
+            components.run("ContainerSource Pods", () -> pods.get().show("source", eventing.get().sourceRuntime()));
+        }
         if (eventing.isPresent() && usage.isPresent()) {
             ServiceDeliveries deliveries = new ServiceDeliveries(store);
             components.run("usage of deliveries", () -> {

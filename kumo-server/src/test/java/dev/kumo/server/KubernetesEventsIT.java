@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kubernetes Events with the real kubectl and process workloads: what a Service going Ready records, {@code get
  * events -w}, field selectors, {@code describe ksvc}, a crash loop aggregated into one BackOff Event whose count
- * grows, scale to zero, the same Events read as {@code events.k8s.io/v1}, and Events users create.
+ * grows, scale to zero, the same Events read as {@code events.k8s.io/v1}, Events users create, and failed
+ * deliveries on their Trigger or channel Subscription.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubernetesEventsIT {
@@ -251,6 +252,56 @@ class KubernetesEventsIT {
                         assertThat(event.path("message").asText()).contains("no dead-letter sink is set"));
             });
             assertThat(deadLetters.get()).isEqualTo(2);
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void channelDeliveriesThatFailAfterRetriesAreRecordedOnTheirSubscription() throws Exception {
+        com.sun.net.httpserver.HttpServer sink = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        sink.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            deadLetterSink = "http://127.0.0.1:" + sink.getAddress().getPort() + "/";
+            assertOk(kubectl.run("apply", "-f", manifest("events/failing-subscriptions.yaml")),
+                    "subscription.messaging.knative.dev/sub-dropping created");
+            assertOk(kubectl.run("wait", "--for=condition=Ready", "subscriptions/sub-to-dead-letters",
+                    "subscriptions/sub-dropping", "--timeout=60s"), "condition met");
+            String uid = json(kubectl.run("get", "subscriptions", "sub-to-dead-letters", "-o", "json"))
+                    .path("metadata").path("uid").asText();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) {
+                java.net.http.HttpResponse<String> accepted = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + server.eventingPort()
+                                        + "/channels/default/failing"))
+                        .header("ce-specversion", "1.0").header("ce-id", "c" + i).header("ce-source", "/it")
+                        .header("ce-type", "it.failing").header("content-type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(accepted.statusCode()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode dead = json(kubectl.run("get", "events", "--field-selector",
+                        "involvedObject.kind=Subscription,involvedObject.name=sub-to-dead-letters", "-o", "json"));
+                assertThat(dead.path("items")).singleElement().satisfies(event -> {
+                    assertThat(event.path("reason").asText()).isEqualTo("DeadLettered");
+                    assertThat(event.path("type").asText()).isEqualTo("Warning");
+                    assertThat(event.path("count").asInt()).isEqualTo(2);
+                    assertThat(event.path("involvedObject").path("uid").asText()).isEqualTo(uid);
+                    assertThat(event.path("message").asText()).contains(deadLetterSink);
+                });
+                JsonNode dropped = json(kubectl.run("get", "events", "--field-selector",
+                        "involvedObject.name=sub-dropping,reason=DeliveryFailed", "-o", "json"));
+                assertThat(dropped.path("items")).singleElement().satisfies(event ->
+                        assertThat(event.path("message").asText()).contains("no dead-letter sink is set"));
+            });
+            assertOk(kubectl.run("describe", "subscription", "sub-to-dead-letters"), "DeadLettered");
         } finally {
             sink.stop(0);
         }

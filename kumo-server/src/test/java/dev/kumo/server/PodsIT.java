@@ -174,6 +174,44 @@ class PodsIT {
         assertThat(kubectl.run("apply", "-f", file.toString()).err()).contains("pods cannot be created in Kumo");
     }
 
+    @Test
+    @Order(8)
+    void aContainerSourcesInstanceIsAPodWithKnativesLabelsItsLogAndAReplacementWhenDeleted() throws IOException {
+        Path file = Files.writeString(temp.resolve("beats.yaml"), """
+                apiVersion: sources.knative.dev/v1
+                kind: ContainerSource
+                metadata:
+                  name: beats
+                spec:
+                  template:
+                    metadata:
+                      labels: {app: beats}
+                    spec:
+                      containers:
+                        - name: beat
+                          command: ["sh", "-c", "echo beating to $K_SINK; while true; do sleep 1; done"]
+                  sink:
+                    uri: http://127.0.0.1:1/
+                """);
+        assertOk(kubectl.run("apply", "-f", file.toString()), "containersource.sources.knative.dev/beats created");
+        String selector = "sources.knative.dev/containerSource=beats";
+        String first = await("its Pod").atMost(SETTLE).until(() -> kubectl.run("get", "pods", "-l", selector, "-o",
+                "jsonpath={.items[*].metadata.name}").out(), name -> !name.isBlank() && !name.contains(" "));
+        assertThat(first).startsWith("beats-deployment-");
+        assertThat(kubectl.run("get", "pod", first, "-o", "jsonpath={.metadata.ownerReferences[0].kind} "
+                + "{.metadata.labels.app} {.spec.containers[0].name}").out()).isEqualTo("ContainerSource beats beat");
+        await("its log").atMost(SETTLE).untilAsserted(() -> assertThat(kubectl.run("logs", "-l", selector).out())
+                .contains("beating to http://127.0.0.1:1/"));
+
+        assertOk(kubectl.run("delete", "pod", first), "pod \"" + first + "\" deleted");
+        await("a new Pod replaces it").atMost(SETTLE).until(() -> kubectl.run("get", "pods", "-l", selector, "-o",
+                "jsonpath={.items[*].metadata.name}").out(), name -> !name.isBlank() && !name.contains(first)
+                && !name.contains(" "));
+        assertOk(kubectl.run("delete", "containersource", "beats"), "deleted");
+        await("its Pod gone").atMost(SETTLE).until(() -> kubectl.run("get", "pods", "-l", selector, "-o", "name")
+                .out().isBlank());
+    }
+
     private static List<String> podsOf(String service) {
         return kubectl.run("get", "pods", "-l", "serving.knative.dev/service=" + service, "-o",
                 "jsonpath={range .items[*]}{.metadata.name}{\"\\n\"}{end}").out().lines()

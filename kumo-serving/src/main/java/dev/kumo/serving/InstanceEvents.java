@@ -3,6 +3,7 @@ package dev.kumo.serving;
 import dev.kumo.api.events.ObjectReference;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.controller.events.EventRecorder;
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceListener;
 import dev.kumo.runtime.spi.InstanceState;
@@ -17,12 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Deployment): started,
  * restarted, crashed and backing off ({@code BackOff}, with the exit code and last log line: a crash loop is one
  * Event whose count grows), OOM-killed, failed (a failed image pull too), unhealthy and stopped ({@code Killing}).
- * A listener of the runtime of its own, apart from {@link RuntimeInstances}.
+ * How each image was had is recorded once per instance, in the kubelet's words: {@code Pulling} and {@code Pulled}
+ * ("Successfully pulled image …"), {@code Pulled} "already present on machine", or a Warning {@code Failed} when the
+ * pull failed and the local copy ran. A listener of the runtime of its own, apart from {@link RuntimeInstances}.
  */
 final class InstanceEvents implements InstanceListener {
 
     private final EventRecorder events;
     private final Map<String, Class<?>> lastState = new ConcurrentHashMap<>();
+    private final Map<String, Integer> imagesTold = new ConcurrentHashMap<>();
 
     InstanceEvents(EventRecorder events) {
         this.events = events;
@@ -31,17 +35,16 @@ final class InstanceEvents implements InstanceListener {
     @Override
     public void changed(Instance instance) {
         InstanceState state = instance.state();
+        ObjectReference about = about(instance);
+        pulls(about, instance);
+        if (state.terminal()) {
+            imagesTold.remove(instance.id());
+        }
         Class<?> before = state.terminal() ? lastState.remove(instance.id())
                 : lastState.put(instance.id(), state.getClass());
         if (state.getClass().equals(before)) {
             return;
         }
-        // A Deployment's instances are recorded about their Deployment (it keeps no ReplicaSets), as kubectl
-        // describe deployment shows them.
-        ObjectReference about = DeploymentInstances.deployment(instance.revision())
-                .map(name -> EventRecorder.about(ResourceTypes.DEPLOYMENT, instance.revision().namespace(), name))
-                .orElseGet(() -> EventRecorder.about(ResourceTypes.REVISION, instance.revision().namespace(),
-                        instance.revision().revision()));
         String id = instance.id();
         switch (state) {
             case InstanceState.Starting starting -> {
@@ -63,6 +66,7 @@ final class InstanceEvents implements InstanceListener {
             case InstanceState.Failed failed -> {
                 Termination ended = failed.termination();
                 if (ended.reason().contains("ErrImagePull: ")) {
+                    events.normal(about, "Pulling", "Pulling image for instance " + id);
                     events.warning(about, "Failed", "Failed to pull image: "
                             + ended.reason().substring(ended.reason().indexOf("ErrImagePull: ") + 14));
                     events.warning(about, "BackOff", "Back-off pulling image of " + about.name());
@@ -75,6 +79,40 @@ final class InstanceEvents implements InstanceListener {
                     + unhealthy.message());
             case InstanceState.Stopped stopped -> events.normal(about, "Killing", "Stopping instance " + id);
             default -> { }
+        }
+    }
+
+    /**
+     * The Revision an instance runs for; a Deployment's instances are recorded about their Deployment (it keeps no
+     * ReplicaSets), as kubectl describe deployment shows them.
+     */
+    private static ObjectReference about(Instance instance) {
+        return DeploymentInstances.deployment(instance.revision())
+                .map(name -> EventRecorder.about(ResourceTypes.DEPLOYMENT, instance.revision().namespace(), name))
+                .orElseGet(() -> EventRecorder.about(ResourceTypes.REVISION, instance.revision().namespace(),
+                        instance.revision().revision()));
+    }
+
+    /** The image pulls of {@code instance} not recorded yet. */
+    private void pulls(ObjectReference about, Instance instance) {
+        List<ImagePull> images = instance.images();
+        int told = imagesTold.getOrDefault(instance.id(), 0);
+        if (images.size() <= told) {
+            return;
+        }
+        imagesTold.put(instance.id(), images.size());
+        for (ImagePull pull : images.subList(told, images.size())) {
+            switch (pull.outcome()) {
+                case PRESENT -> events.normal(about, "Pulled", pull.message());
+                case PULLED -> {
+                    events.normal(about, "Pulling", "Pulling image \"" + pull.image() + "\"");
+                    events.normal(about, "Pulled", pull.message());
+                }
+                case PULL_FAILED_RAN_LOCAL -> {
+                    events.normal(about, "Pulling", "Pulling image \"" + pull.image() + "\"");
+                    events.warning(about, "Failed", pull.message());
+                }
+            }
         }
     }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.api.events.ObjectReference;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.controller.events.EventRecorder;
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
+import dev.kumo.serving.deployments.DeploymentInstances;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,9 +85,42 @@ class InstanceEventsTest {
                         + " last log line: boom",
                 "Warning BackOff Revision/hello-00001: Back-off restarting failed instance i1: Error (exit code 137);"
                         + " last log line: boom",
+                "Normal Pulling Revision/hello-00001: Pulling image for instance i2",
                 "Warning Failed Revision/hello-00001: Failed to pull image: manifest unknown",
                 "Warning BackOff Revision/hello-00001: Back-off pulling image of hello-00001",
                 "Warning Unhealthy Revision/hello-00001: PortInUse: port 8080 is held");
+    }
+
+    @Test
+    void eachImageIsRecordedOnceAsTheKubeletWordsItAboutTheRevisionOrDeployment() {
+        Recorded recorded = new Recorded();
+        InstanceEvents events = new InstanceEvents(recorded);
+        ImagePull pulled = new ImagePull("registry.example/hello:1", ImagePull.Outcome.PULLED, Duration.ofMillis(1200),
+                "Successfully pulled image \"registry.example/hello:1\" in 1200ms");
+        ImagePull present = new ImagePull("registry.example/sidecar:1", ImagePull.Outcome.PRESENT, Duration.ZERO,
+                "Container image \"registry.example/sidecar:1\" already present on machine");
+        InstanceState starting = new InstanceState.Starting(T, Optional.empty());
+        events.changed(new Instance("i1", REVISION, starting, 0, Optional.empty(), List.of(), List.of(pulled)));
+        events.changed(new Instance("i1", REVISION, starting, 0, Optional.empty(), List.of(), List.of(pulled,
+                present)));
+        events.changed(new Instance("i1", REVISION, new InstanceState.Ready(new InstanceAddress("127.0.0.1", 1), T, T),
+                0, Optional.empty(), List.of(), List.of(pulled, present)));
+        RevisionRef deployment = DeploymentInstances.ref("default", "event-display", "5d9f");
+        events.changed(new Instance("d1", deployment, starting, 0, Optional.empty(), List.of(), List.of(
+                new ImagePull("gcr.io/knative-releases/event_display", ImagePull.Outcome.PULL_FAILED_RAN_LOCAL,
+                        Duration.ofMillis(5), "Failed to pull image \"gcr.io/knative-releases/event_display\": "
+                        + "no route; running the copy present on this machine"))));
+
+        assertThat(recorded.lines).containsExactly(
+                "Normal Pulling Revision/hello-00001: Pulling image \"registry.example/hello:1\"",
+                "Normal Pulled Revision/hello-00001: Successfully pulled image \"registry.example/hello:1\" in 1200ms",
+                "Normal Started Revision/hello-00001: Started instance i1",
+                "Normal Pulled Revision/hello-00001: Container image \"registry.example/sidecar:1\" already present on"
+                        + " machine",
+                "Normal Pulling Deployment/event-display: Pulling image \"gcr.io/knative-releases/event_display\"",
+                "Warning Failed Deployment/event-display: Failed to pull image \"gcr.io/knative-releases/event_display"
+                        + "\": no route; running the copy present on this machine",
+                "Normal Started Deployment/event-display: Started instance d1");
     }
 
     @Test

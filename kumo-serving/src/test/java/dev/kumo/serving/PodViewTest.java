@@ -21,6 +21,7 @@ import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.runtime.support.FollowedLog;
+import dev.kumo.serving.pods.ContainerSourceInstances;
 import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.store.DeleteOptions;
@@ -126,6 +127,43 @@ class PodViewTest {
         runtime.tellChange(new Instance(running.id(), HELLO, new InstanceState.Stopped(T0.plusSeconds(1)), 0));
         await("settled").during(Duration.ofMillis(300)).atMost(SETTLE).until(() -> pods().isEmpty());
         assertThat(stopped).containsExactly(running.id());
+    }
+
+    @Test
+    void aContainerSourcesInstancesInARuntimeAddedLaterArePodsOfTheSourceWithKnativesLabelsLogsAndDeletion() {
+        ObjectNode source = store.create(ResourceTypes.CONTAINER_SOURCE, Json.parseObject("""
+                {"apiVersion": "sources.knative.dev/v1", "kind": "ContainerSource",
+                 "metadata": {"name": "heartbeats", "namespace": "default"},
+                 "spec": {"template": {"metadata": {"labels": {"app": "heartbeats"}},
+                          "spec": {"containers": [{"name": "beat", "command": ["beat"]}]}},
+                          "sink": {"uri": "http://127.0.0.1:1"}}}
+                """));
+        view = start();
+        Instances sources = new Instances();
+        Instance beating = new Instance("b1", ContainerSourceInstances.ref("default", "heartbeats"),
+                new InstanceState.Ready(InstanceAddress.loopback(40124), T0, T0), 0);
+        sources.instances.put(beating.id(), beating);
+        sources.log("b1").write("beat 1");
+        view.show("source", sources);
+
+        ObjectNode pod = awaitPod(p -> true);
+        assertThat(pod.at("/metadata/name").asText()).matches("heartbeats-deployment-[b-z2-9]{10}-[b-z2-9]{5}");
+        assertThat(pod.at("/metadata/labels")).isEqualTo(Json.parseObject("""
+                {"app": "heartbeats", "sources.knative.dev/containerSource": "heartbeats",
+                 "sources.knative.dev/source": "container-source-controller"}"""));
+        assertThat(pod.at("/metadata/ownerReferences/0/kind").asText()).isEqualTo("ContainerSource");
+        assertThat(pod.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo(source.at("/metadata/uid").asText());
+        assertThat(pod.at("/metadata/annotations").path(PodKind.INSTANCE_ANNOTATION).asText()).isEqualTo("source/b1");
+        assertThat(pod.at("/spec/containers/0/name").asText()).isEqualTo("beat");
+        assertThat(pod.at("/status/phase").asText()).isEqualTo("Running");
+        String name = pod.at("/metadata/name").asText();
+        Recorded logs = new Recorded();
+        new InstancePodLogs(view).open("default", name, ONCE).stream(logs);
+        await("its log, from its own runtime").atMost(SETTLE).until(() -> logs.lines.equals(List.of("beat 1")));
+
+        store.delete(ResourceTypes.POD, "default", name, DeleteOptions.DEFAULT);
+        await("its instance stopped in its own runtime").atMost(SETTLE).until(() -> sources.instances.isEmpty());
+        assertThat(stopped).as("not through Serving's stopper").isEmpty();
     }
 
     @Test

@@ -47,7 +47,10 @@ class RepositorySamplesTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SAMPLES)) {
             files = walk.filter(file -> file.toString().endsWith(".yaml"))
-                    .filter(file -> !file.toString().contains("/.build/")).sorted().toList();
+                    .filter(file -> !file.toString().contains("/.build/"))
+                    // Knative's published files, kept unchanged, mix in kinds these records do not cover: kumo-server's
+                    // KnativeDocsSamplesIT applies them with kubectl and checks they work.
+                    .filter(file -> !file.toString().contains("/knative-docs/")).sorted().toList();
         }
         assertThat(files).as("the samples under %s", SAMPLES.toAbsolutePath()).isNotEmpty();
         return files.stream().flatMap(file -> read(file).stream().map(object -> Arguments.of(

@@ -1,9 +1,11 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.SidecarSpec;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What must hold of an image before its container is made, as the kubelet checks it: it is in podman's local
@@ -17,16 +19,17 @@ final class ImageChecks {
 
     /**
      * Why the instance cannot run its images, empty if it can; pulls each by the pull policy ({@code present}: the
-     * serving image is in local storage).
+     * serving image is in local storage), telling {@code told} how each was had.
      */
-    static Optional<String> refusal(PodmanClient podman, ImageWorkload spec, boolean present) {
-        Optional<String> serving = ImagePulls.refusal(podman, spec.image(), spec.pull(), present);
+    static Optional<String> refusal(PodmanClient podman, ImageWorkload spec, boolean present,
+            Consumer<ImagePull> told) {
+        Optional<String> serving = ImagePulls.refusal(podman, spec.image(), spec.pull(), present, told);
         if (serving.isPresent()) {
             return serving;
         }
         for (SidecarSpec sidecar : spec.sidecars()) {
             Optional<String> refusal = ImagePulls.refusal(podman, sidecar.image(), spec.pull(),
-                    podman.imageExists(sidecar.image()).join());
+                    podman.imageExists(sidecar.image()).join(), told);
             if (refusal.isPresent()) {
                 return Optional.of("sidecar " + sidecar.name() + ": " + refusal.get());
             }

@@ -3,6 +3,7 @@ package dev.kumo.runtime.podman;
 import dev.kumo.runtime.support.RotatingLog;
 import dev.kumo.runtime.process.CrashBackoff;
 import dev.kumo.runtime.spi.ContainerHealth;
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -57,6 +59,8 @@ final class PodInstance extends SupervisedInstance {
     private int consecutiveCrashes;
     private Optional<Termination> lastTermination = Optional.empty();
     private Optional<WarmPod> warm = Optional.empty();
+    /** How this instance's images were had, in the order they were ({@link Instance#images}). */
+    private final List<ImagePull> images = new CopyOnWriteArrayList<>();
     /** The current run's container, and what it was last measured to use ({@link #resources}). */
     private volatile Optional<String> runningContainer = Optional.empty();
     private volatile Optional<ResourceSample> lastSample = Optional.empty();
@@ -135,13 +139,15 @@ final class PodInstance extends SupervisedInstance {
      */
     private void startPod(PodmanClient podman) {
         if (warm.isPresent()) {
+            images.add(new ImagePull(spec.image(), ImagePull.Outcome.PRESENT, Duration.ZERO, "Container image \""
+                    + spec.image() + "\" already present on machine"));
             superviseUntilStoppedOrFailed(podman, warm.get().hostPorts(), CompletableFuture.completedFuture(
                     warm.get().container()));
             return;
         }
         CompletableFuture<Boolean> image = podman.imageExists(spec.image());
         CompletableFuture<String> created = podman.createPod(PodSpecs.pod(pod, labels, spec));
-        Optional<String> refusal = ImageChecks.refusal(podman, spec, image.join());
+        Optional<String> refusal = ImageChecks.refusal(podman, spec, image.join(), images::add);
         if (refusal.isPresent()) {
             publish(new InstanceState.Failed(termination(refusal.get(), OptionalInt.empty())));
             return;
@@ -310,7 +316,7 @@ final class PodInstance extends SupervisedInstance {
     }
 
     private synchronized void publish(InstanceState state) {
-        current = new Instance(id, spec.revision(), state, restarts, lastTermination, containers(state));
+        current = new Instance(id, spec.revision(), state, restarts, lastTermination, containers(state), images);
         publisher.accept(current);
     }
 

@@ -296,7 +296,7 @@ final class WarmPool implements AutoCloseable {
         CompletableFuture<Boolean> image = client.imageExists(spec.image());
         CompletableFuture<String> created = client.createPod(PodSpecs.pod(pod, labels, spec));
         try {
-            Optional<String> refusal = ImageChecks.refusal(client, spec, image.join());
+            Optional<String> refusal = ImageChecks.refusal(client, spec, image.join(), pull -> { });
             created.join();
             if (refusal.isPresent()) {
                 refused(slot, refusal.get());

@@ -3,6 +3,7 @@ package dev.kumo.runtime.podman;
 import static dev.kumo.runtime.podman.PodRuntimeFixture.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.PullSpec;
@@ -25,6 +26,8 @@ class ImagePullPolicyIT {
 
     private static final String UNIQUE = UUID.randomUUID().toString().substring(0, 8);
     private static final String ELSEWHERE = "127.0.0.1:1/kumo-it-pods/busybox:" + UNIQUE;
+    /** Tag-less (Kubernetes' :latest, Always by default), as Knative's samples name their images. */
+    private static final String ELSEWHERE_LATEST = "127.0.0.1:1/kumo-it-pods/busybox-" + UNIQUE;
 
     @RegisterExtension
     static final PodRuntimeFixture pods = new PodRuntimeFixture();
@@ -32,11 +35,13 @@ class ImagePullPolicyIT {
     @BeforeAll
     static void start() {
         TestPodman.run(Optional.empty(), "tag", BusyboxImage.reference(), ELSEWHERE);
+        TestPodman.run(Optional.empty(), "tag", BusyboxImage.reference(), ELSEWHERE_LATEST);
     }
 
     @AfterAll
     static void close() {
         TestPodman.run(Optional.empty(), "untag", BusyboxImage.reference(), ELSEWHERE);
+        TestPodman.run(Optional.empty(), "untag", BusyboxImage.reference(), ELSEWHERE_LATEST + ":latest");
     }
 
     @Test
@@ -75,6 +80,30 @@ class ImagePullPolicyIT {
 
         assertThat(((InstanceState.Failed) state).termination().reason())
                 .contains("ErrImagePull", ELSEWHERE, "imagePullPolicy is Always", "127.0.0.1:1");
+        pods.runtime().stop(id).join();
+    }
+
+    @Test
+    void aTagLessImageWhosePullFailsRunsTheLocalCopyAndSaysSo() throws Exception {
+        String id = pods.runtime().start(image("offline-00001", ELSEWHERE_LATEST, PullSpec.Policy.ALWAYS)).id();
+
+        assertThat(PodmanRuntimeIT.get(pods.awaitReady(id), "/")).isEqualTo("hello from busybox\n");
+        assertThat(pods.awaitInstance(id, i -> !i.images().isEmpty()).images()).singleElement().satisfies(pull -> {
+            assertThat(pull.outcome()).isEqualTo(ImagePull.Outcome.PULL_FAILED_RAN_LOCAL);
+            assertThat(pull.message()).contains("Failed to pull image \"" + ELSEWHERE_LATEST + "\"", "127.0.0.1:1",
+                    "running the copy present on this machine");
+        });
+        pods.runtime().stop(id).join();
+    }
+
+    @Test
+    void ifNotPresentTellsTheImageWasAlreadyPresent() {
+        String id = pods.runtime().start(image("present-00001", ELSEWHERE, PullSpec.Policy.IF_NOT_PRESENT)).id();
+
+        assertThat(pods.awaitReady(id)).isNotNull();
+        assertThat(pods.awaitInstance(id, i -> !i.images().isEmpty()).images()).singleElement()
+                .satisfies(pull -> assertThat(pull.message()).isEqualTo("Container image \"" + ELSEWHERE
+                        + "\" already present on machine"));
         pods.runtime().stop(id).join();
     }
 

@@ -16,6 +16,16 @@ class ImagePullsTest {
             "index.docker.io", new PullSpec.RegistryCredential("hub", "pw")));
 
     @Test
+    void onlyATagLessOrLatestImageWithoutDigestPullsAlwaysByDefault() {
+        assertThat(ImagePulls.latestByDefault("gcr.io/knative-releases/knative.dev/eventing/cmd/event_display"))
+                .isTrue();
+        assertThat(ImagePulls.latestByDefault("ghcr.io/knative/node-server:latest")).isTrue();
+        assertThat(ImagePulls.latestByDefault("localhost:5000/hello")).as("a port is not a tag").isTrue();
+        assertThat(ImagePulls.latestByDefault("localhost:5000/hello:1")).isFalse();
+        assertThat(ImagePulls.latestByDefault("registry.example/hello@sha256:" + "a".repeat(64))).isFalse();
+    }
+
+    @Test
     void theRegistryIsTheFirstPartWhenItLooksLikeAHostElseDockerHub() {
         assertThat(ImagePulls.registry("127.0.0.1:5000/team/app:1")).isEqualTo("127.0.0.1:5000");
         assertThat(ImagePulls.registry("registry.example.com/app@sha256:ab")).isEqualTo("registry.example.com");

@@ -15,6 +15,7 @@ import dev.kumo.runtime.spi.Termination;
 import dev.kumo.runtime.spi.WorkloadRuntime;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.serving.ContainerSecurity;
+import dev.kumo.serving.pods.ContainerSourceInstances;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The ContainerSource reconciler's runner: the template's container runs as one long-lived instance of a
  * {@link WorkloadRuntime} of its own (so the serving controllers never see it), with {@code K_SINK} and
- * {@code K_CE_OVERRIDES} in its env, ready while it runs ({@link Probe.Running}: it serves nothing). A changed
+ * {@code K_CE_OVERRIDES} in its env, ready while it runs ({@link Probe.Running}: it serves nothing), under the
+ * {@link ContainerSourceInstances} ref so the Pod view shows it as the source's Pod. A changed
  * source or sink replaces the instance; one that keeps exiting is reported, as Knative reports an unavailable
  * Deployment.
  */
@@ -99,8 +101,7 @@ final class ContainerSources implements SourceRunner<ContainerSource> {
     }
 
     private static WorkloadSpec workload(ContainerSource source, Container container, URI sink) {
-        RevisionRef ref = new RevisionRef(source.metadata().namespace(), Optional.empty(), source.metadata().name(),
-                source.metadata().name());
+        RevisionRef ref = ContainerSourceInstances.ref(source.metadata().namespace(), source.metadata().name());
         boolean imageOnly = orEmpty(container.command()).isEmpty() && container.image() != null
                 && !container.image().isEmpty();
         WorkloadSpec.Builder<?> spec = (imageOnly ? WorkloadSpec.image(ref, container.image())

@@ -7,9 +7,11 @@ import dev.kumo.eventing.api.TriggerRef;
 import java.net.URI;
 
 /**
- * The mesh's failed deliveries as Events about their Trigger: {@code DeadLettered} when an event went to the
- * dead-letter sink after its retries, {@code DeliveryFailed} when it was dropped. The messages name the subscriber
- * and its last status, not the event, so that a failing subscriber is one Event whose count grows.
+ * The mesh's failed deliveries as Events about their Trigger or channel Subscription: {@code DeadLettered} when an
+ * event went to the dead-letter sink after its retries, {@code DeliveryFailed} when it was dropped. The messages name
+ * the subscriber and its last status, not the event, so that a failing subscriber is one Event whose count grows.
+ * A Subscription is known to the mesh by uid: the first failure of each is recorded once its name is looked up, off
+ * the event loop.
  */
 final class DeliveryEvents implements DeliveryNotices {
 
@@ -17,9 +19,11 @@ final class DeliveryEvents implements DeliveryNotices {
     private static final String CHANNEL_SUBSCRIBER = "subscription:";
 
     private final EventRecorder events;
+    private final SubscriptionsByUid subscriptions;
 
-    DeliveryEvents(EventRecorder events) {
+    DeliveryEvents(EventRecorder events, SubscriptionsByUid subscriptions) {
         this.events = events;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -38,6 +42,11 @@ final class DeliveryEvents implements DeliveryNotices {
         if (!trigger.name().startsWith(CHANNEL_SUBSCRIBER)) {
             events.warning(EventRecorder.about(ResourceTypes.TRIGGER, trigger.namespace(), trigger.name()), reason,
                     message);
+            return;
         }
+        String uid = trigger.name().substring(trigger.name().lastIndexOf(':') + 1);
+        subscriptions.known(uid).ifPresentOrElse(about -> events.warning(about, reason, message),
+                () -> Thread.ofVirtual().name("subscription-event").start(() -> subscriptions
+                        .find(trigger.namespace(), uid).ifPresent(about -> events.warning(about, reason, message))));
     }
 }

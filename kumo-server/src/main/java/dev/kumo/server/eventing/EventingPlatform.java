@@ -82,8 +82,11 @@ public final class EventingPlatform implements AutoCloseable {
     private final Components components;
     private final EventMesh mesh;
     private final EventingControllers controllers;
+    private final WorkloadRuntime sourceRuntime;
 
-    private EventingPlatform(Components components, EventMesh mesh, EventingControllers controllers) {
+    private EventingPlatform(Components components, EventMesh mesh, EventingControllers controllers,
+            WorkloadRuntime sourceRuntime) {
+        this.sourceRuntime = sourceRuntime;
         this.components = components;
         this.mesh = mesh;
         this.controllers = controllers;
@@ -109,7 +112,7 @@ public final class EventingPlatform implements AutoCloseable {
         components.open("mesh meters", () -> MeshMeters.register(registry, mesh));
         components.run("delivery meters", () -> mesh.onDeliveryEnd(new DeliveryMeters(registry)));
         components.run("delivery events", () -> mesh.onDeliveryEnd(new DeliveryEvents(
-                recorders.recorder("eventing-dispatcher"))));
+                recorders.recorder("eventing-dispatcher"), new SubscriptionsByUid(store))));
         HttpEventSender sender = components.open("event sender",
                 () -> new HttpEventSender(vertx, SEND_TIMEOUT_MILLIS));
         PingRunner pings = new PingRunner(sender, new FileTickJournal(settings.dataDir().resolve("pingsources")),
@@ -134,7 +137,12 @@ public final class EventingPlatform implements AutoCloseable {
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
                                 new ContainerSources(sourceRuntime), new MeshChannels(mesh,
                                 advertised(settings.host()))), access));
-        return new EventingPlatform(components, mesh, controllers);
+        return new EventingPlatform(components, mesh, controllers, sourceRuntime);
+    }
+
+    /** The runtime ContainerSources' instances run in (for the Pod view). */
+    public WorkloadRuntime sourceRuntime() {
+        return sourceRuntime;
     }
 
     /** The brokers' ingress port actually bound: Brokers answer at http://HOST:PORT/NAMESPACE/NAME. */

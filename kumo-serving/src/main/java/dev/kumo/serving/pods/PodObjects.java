@@ -57,6 +57,29 @@ final class PodObjects {
     }
 
     /**
+     * The Pod of an instance of a ContainerSource (as stored), as Knative's ContainerSource Deployment makes them: the
+     * template's containers and labels plus {@code sources.knative.dev/containerSource: NAME} and
+     * {@code sources.knative.dev/source: container-source-controller}, controlled by the source.
+     */
+    static ObjectNode sourcePod(Instance instance, ObjectNode source, Instant startTime) {
+        ObjectNode template = Json.object();
+        template.set("spec", source.path("spec").path("template").path("spec").deepCopy());
+        ObjectNode pod = pod(instance, Optional.of(template), startTime);
+        ObjectNode metadata = (ObjectNode) pod.get("metadata");
+        ObjectNode labels = metadata.putObject("labels");
+        source.path("spec").path("template").path("metadata").path("labels").properties()
+                .forEach(label -> labels.set(label.getKey(), label.getValue()));
+        String name = source.path("metadata").path("name").asText();
+        labels.put(ContainerSourceInstances.NAME_LABEL, name);
+        labels.put(ContainerSourceInstances.SOURCE_LABEL, ContainerSourceInstances.CONTROLLER);
+        metadata.putArray("ownerReferences").addObject().put("apiVersion", "sources.knative.dev/v1")
+                .put("kind", "ContainerSource").put("name", name)
+                .put("uid", source.path("metadata").path("uid").asText()).put("controller", true)
+                .put("blockOwnerDeletion", true);
+        return pod;
+    }
+
+    /**
      * The Pod of {@code instance}, first seen at {@code startTime}; {@code revision} is its owner as stored (absent
      * once deleted: the Pod then has no owner and no containers but the instance's own).
      */

@@ -58,7 +58,7 @@ public final class PodView implements AutoCloseable {
     record Shown(String instanceId, List<String> containers) {
     }
 
-    private final WorkloadRuntime runtimes;
+    private final ShownRuntimes runtimes;
     private final ResourceStore store;
     private final InstanceStopper stopper;
     private final InstantSource clock;
@@ -75,7 +75,7 @@ public final class PodView implements AutoCloseable {
     private volatile Watch pods = () -> { };
 
     private PodView(WorkloadRuntime runtimes, ResourceStore store, InstanceStopper stopper, InstantSource clock) {
-        this.runtimes = runtimes;
+        this.runtimes = new ShownRuntimes(runtimes);
         this.store = store;
         this.stopper = stopper;
         this.clock = clock;
@@ -88,8 +88,8 @@ public final class PodView implements AutoCloseable {
     public static PodView start(WorkloadRuntime runtimes, ResourceStore store, InstanceStopper stopper,
             InstantSource clock) {
         PodView view = new PodView(runtimes, store, stopper, clock);
-        view.instances = runtimes.watch(view::changed);
-        List<Instance> running = runtimes.instances();
+        view.instances = view.runtimes.watch(view::changed);
+        List<Instance> running = view.runtimes.instances();
         Set<String> live = ConcurrentHashMap.newKeySet();
         running.forEach(instance -> live.add(instance.id()));
         long from = view.removeStale(live);
@@ -97,6 +97,14 @@ public final class PodView implements AutoCloseable {
         view.pods = store.watch(ResourceTypes.POD, new WatchOptions(ListOptions.ALL, Optional.of(from)),
                 view.new Deletions());
         return view;
+    }
+
+    /**
+     * Shows the instances of {@code runtime} too (eventing's ContainerSource runtime, started after the view), their
+     * ids qualified {@code name/ID}; a Pod of one deleted by a client stops its instance there.
+     */
+    public void show(String name, WorkloadRuntime runtime) {
+        runtimes.add(name, runtime);
     }
 
     /** The instance a Pod shows, and its containers. */
@@ -142,8 +150,15 @@ public final class PodView implements AutoCloseable {
         String namespace = instance.revision().namespace();
         Instant startTime = firstSeen.getOrDefault(instance.id(), clock.instant());
         Optional<String> deployment = DeploymentInstances.deployment(instance.revision());
+        Optional<String> source = ContainerSourceInstances.source(instance.revision());
         ObjectNode pod;
-        if (deployment.isPresent()) {
+        if (source.isPresent()) {
+            Optional<ObjectNode> owner = store.get(ResourceTypes.CONTAINER_SOURCE, namespace, source.get());
+            if (owner.isEmpty()) {
+                return; // its ContainerSource is gone: the instance is being stopped
+            }
+            pod = PodObjects.sourcePod(instance, owner.get(), startTime);
+        } else if (deployment.isPresent()) {
             Optional<ObjectNode> owner = store.get(ResourceTypes.DEPLOYMENT, namespace, deployment.get());
             if (owner.isEmpty()) {
                 return; // its Deployment is gone: the instance is being stopped
@@ -228,7 +243,11 @@ public final class PodView implements AutoCloseable {
     private void deletedByAClient(Instance instance) {
         if (deletedByClient.add(instance.id()) && !instance.state().terminal()) {
             LOG.info("Pod of instance {} deleted: stopping it", instance.id());
-            stopper.stop(instance);
+            if (runtimes.isAdded(instance.id())) {
+                runtimes.stop(instance.id()); // its owner (a ContainerSource) starts another
+            } else {
+                stopper.stop(instance);
+            }
         }
     }
 
@@ -265,6 +284,7 @@ public final class PodView implements AutoCloseable {
     @Override
     public void close() {
         instances.close();
+        runtimes.close();
         pods.close();
         writer.shutdown();
         try {
