@@ -1,6 +1,7 @@
 package dev.kumo.serving.deployments;
 
 import dev.kumo.api.apps.Deployment;
+import dev.kumo.api.apps.ReplicaSet;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.Controller;
@@ -20,7 +21,8 @@ public final class DeploymentController {
     /** Registers the controller with {@code engine}, running instances through {@code runtime}. */
     public static void register(Engine engine, ResourceStore store, InstantSource clock, DeploymentRuntime runtime) {
         KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.DEPLOYMENT, new DeploymentReconciler(
-                new TypedStore<>(store, ResourceTypes.DEPLOYMENT, Deployment.class), runtime, clock)));
+                new TypedStore<>(store, ResourceTypes.DEPLOYMENT, Deployment.class),
+                new TypedStore<>(store, ResourceTypes.REPLICA_SET, ReplicaSet.class), runtime, clock)));
         runtime.onChange(queue::enqueue);
     }
 }

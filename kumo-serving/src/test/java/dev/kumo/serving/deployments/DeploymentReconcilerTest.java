@@ -7,6 +7,7 @@ import dev.kumo.api.apps.DeploymentSpec;
 import dev.kumo.api.apps.DeploymentStatus;
 import dev.kumo.api.apps.DeploymentStatus.DeploymentCondition;
 import dev.kumo.api.apps.DeploymentStrategy;
+import dev.kumo.api.apps.ReplicaSet;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.meta.ObjectMeta;
@@ -164,7 +165,8 @@ class DeploymentReconcilerTest {
     }
 
     private DeploymentReconciler reconciler(FakeDeploymentRuntime runtime) {
-        return new DeploymentReconciler(deployments, runtime, clock);
+        return new DeploymentReconciler(deployments, new TypedStore<>(store, ResourceTypes.REPLICA_SET,
+                ReplicaSet.class), runtime, clock);
     }
 
     private static DeploymentCondition condition(DeploymentStatus status, String type) {
