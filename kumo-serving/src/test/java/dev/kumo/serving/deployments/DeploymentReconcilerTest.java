@@ -42,6 +42,8 @@ class DeploymentReconcilerTest {
     private final ResourceStore store = InMemoryStore.create();
     private final TypedStore<Deployment> deployments = new TypedStore<>(store, ResourceTypes.DEPLOYMENT,
             Deployment.class);
+    private final TypedStore<ReplicaSet> replicaSets = new TypedStore<>(store, ResourceTypes.REPLICA_SET,
+            ReplicaSet.class);
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
     private final InstantSource clock = now::get;
 
@@ -164,9 +166,35 @@ class DeploymentReconcilerTest {
         assertThat(runtime.stopped).containsExactly("a");
     }
 
+    @Test
+    void eachTemplateIsAReplicaSetOwnedByTheDeploymentAndTheDeploymentCarriesItsRevision() {
+        FakeDeploymentRuntime runtime = new FakeDeploymentRuntime();
+        deployments.create(deployment(2));
+        DeploymentReconciler reconciler = reconciler(runtime);
+        reconciler.reconcile(KEY);
+
+        Deployment stored = deployments.get("default", "web").orElseThrow();
+        assertThat(stored.metadata().annotations()).containsEntry(ReplicaSetViews.REVISION, "1");
+        ReplicaSet first = replicaSets.get("default", "web-" + CURRENT).orElseThrow();
+        assertThat(first.metadata().ownerReferences().getFirst().uid()).isEqualTo(stored.metadata().uid());
+        assertThat(first.status().replicas()).isEqualTo(2);
+
+        Deployment changed = stored.withSpec(new DeploymentSpec(2, stored.spec().selector(), template("python3.13"),
+                stored.spec().strategy(), 0, 10, null, 600));
+        deployments.update(changed);
+        reconciler.reconcile(KEY);
+
+        String next = DeploymentInstances.templateHash(template("python3.13"));
+        assertThat(deployments.get("default", "web").orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "2");
+        assertThat(replicaSets.get("default", "web-" + next).orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "2");
+        assertThat(replicaSets.get("default", "web-" + CURRENT).orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "1");
+    }
+
     private DeploymentReconciler reconciler(FakeDeploymentRuntime runtime) {
-        return new DeploymentReconciler(deployments, new TypedStore<>(store, ResourceTypes.REPLICA_SET,
-                ReplicaSet.class), runtime, clock);
+        return new DeploymentReconciler(deployments, replicaSets, runtime, clock);
     }
 
     private static DeploymentCondition condition(DeploymentStatus status, String type) {
