@@ -1,7 +1,10 @@
 package dev.kumo.api.apps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.errors.StatusReason;
+import dev.kumo.api.kinds.Admitted;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.printing.PrinterColumn;
@@ -9,9 +12,10 @@ import dev.kumo.api.printing.Printing;
 import java.util.List;
 
 /**
- * The {@code apps/v1} ReplicaSet: a view of a Deployment's pod templates, written by the server (kumo-serving's
- * Deployment reconciler) straight to the store, never through admission. Clients may read, watch and delete them
- * (a deleted one is written again, its Pods replaced); a create or update is refused with 405 naming the Deployment.
+ * The {@code apps/v1} ReplicaSet: a view of a Deployment's pod templates, written by kumo-serving's Deployment
+ * reconciler (nothing runs a ReplicaSet: the Deployment's instances are the one source of truth). Only a ReplicaSet
+ * controlled by a Deployment is admitted; one of its own is refused with 405 naming the Deployment. Clients may
+ * read, watch and delete them (a deleted one's Pods go with it and are replaced; the view is written again).
  */
 public final class ReplicaSetKind {
 
@@ -20,7 +24,10 @@ public final class ReplicaSetKind {
 
     public static KindDefinition definition() {
         return new KindDefinition(ResourceTypes.REPLICA_SET, (incoming, existing, validation) -> {
-            throw refused(existing.isPresent() ? "updated" : "created");
+            if (!controlledByADeployment(incoming)) {
+                throw refused(existing.isPresent() ? "updated" : "created");
+            }
+            return new Admitted(incoming, List.of());
         }).withPrinting(new Printing(List.of(PrinterColumn.name("Name"),
                 PrinterColumn.value("Desired", ".spec.replicas"),
                 PrinterColumn.value("Current", ".status.replicas"),
@@ -28,10 +35,20 @@ public final class ReplicaSetKind {
                 PrinterColumn.age("Age")), Printing.NAME_AND_AGE.kn()));
     }
 
+    private static boolean controlledByADeployment(ObjectNode replicaSet) {
+        for (JsonNode owner : replicaSet.path("metadata").path("ownerReferences")) {
+            if (owner.path("controller").asBoolean(false) && "Deployment".equals(owner.path("kind").asText())
+                    && "apps/v1".equals(owner.path("apiVersion").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ApiException refused(String how) {
-        return new ApiException(StatusReason.MethodNotAllowed, "replicasets cannot be " + how + " in Kumo: each "
-                + "ReplicaSet shows one pod template of a Deployment; create or edit a Deployment (apps/v1) to run "
-                + "replicas, and `kubectl rollout undo deployment/NAME` to go back to an older template",
-                "replicasets", "", List.of());
+        return new ApiException(StatusReason.MethodNotAllowed, "a ReplicaSet of its own cannot be " + how + " in "
+                + "Kumo: ReplicaSets show the pod templates of a Deployment, which controls them; create or edit a "
+                + "Deployment (apps/v1) to run replicas, and `kubectl rollout undo deployment/NAME` to go back to an "
+                + "older template", "replicasets", "", List.of());
     }
 }
