@@ -36,8 +36,8 @@ final class InstanceEvents implements InstanceListener {
         if (state.getClass().equals(before)) {
             return;
         }
-        // A Deployment's instances are recorded about their Deployment (it keeps no ReplicaSets), as kubectl
-        // describe deployment shows them.
+        // A Deployment's instances are recorded about their Deployment (its ReplicaSets are only views of them),
+        // as kubectl describe deployment shows them.
         ObjectReference about = DeploymentInstances.deployment(instance.revision())
                 .map(name -> EventRecorder.about(ResourceTypes.DEPLOYMENT, instance.revision().namespace(), name))
                 .orElseGet(() -> EventRecorder.about(ResourceTypes.REVISION, instance.revision().namespace(),
