@@ -167,6 +167,31 @@ class DeploymentReconcilerTest {
     }
 
     @Test
+    void aNewInstanceReadyForLessThanMinReadySecondsIsNotAvailableAndNoOldOneStopsForIt() {
+        Deployment rolling = deployment(2);
+        DeploymentSpec spec = rolling.spec();
+        deployments.create(rolling.withSpec(new DeploymentSpec(2, spec.selector(), spec.template(), spec.strategy(),
+                10, 10, null, 600)));
+        FakeDeploymentRuntime runtime = new FakeDeploymentRuntime().with("a", "web", OLD, true)
+                .with("b", "web", OLD, true).readySince("n", "web", CURRENT, now.get().minusSeconds(4));
+
+        Result result = reconciler(runtime).reconcile(KEY);
+
+        assertThat(runtime.stopped).as("stopped").isEmpty();
+        assertThat(runtime.started).as("started").isEmpty();
+        DeploymentStatus status = deployments.get("default", "web").orElseThrow().status();
+        assertThat(status.readyReplicas()).isEqualTo(3);
+        assertThat(status.availableReplicas()).isEqualTo(2);
+        assertThat(result).as("looks again when it becomes available").isEqualTo(Result.requeueAfter(
+                DeploymentReconciler.LOOK_AGAIN));
+
+        now.set(now.get().plusSeconds(6));
+        reconciler(runtime).reconcile(KEY);
+
+        assertThat(runtime.stopped).as("an old one stops once the new one is available").containsExactly("a");
+    }
+
+    @Test
     void eachTemplateIsAReplicaSetOwnedByTheDeploymentAndTheDeploymentCarriesItsRevision() {
         FakeDeploymentRuntime runtime = new FakeDeploymentRuntime();
         deployments.create(deployment(2));
