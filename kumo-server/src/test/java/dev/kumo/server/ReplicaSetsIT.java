@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A Deployment's ReplicaSets with the real kubectl: {@code get rs}, Pods owned by their ReplicaSet, {@code rollout
  * history} listing the revisions, {@code rollout undo} rolling back (its PATCH of the template from the old
  * ReplicaSet), {@code minReadySeconds} honoured by {@code rollout status}, a user's own ReplicaSet refused, and a
- * {@code v1} Service's {@code targetPort} by a container port's name (and one no Pod declares reported as an Event).
+ * {@code v1} Service's {@code targetPort} by a container port's name (and one no Pod declares reported as an Event);
+ * a deleted ReplicaSet is written again, its Pods replaced.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaSetsIT {
@@ -143,6 +144,25 @@ class ReplicaSetsIT {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("a ReplicaSet of its own cannot be created in Kumo")
                 .contains("create or edit a Deployment (apps/v1)");
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedReplicaSetIsWrittenAgainAndItsPodsReplaced() {
+        String current = kubectl.run("get", "rs", "-l", "app=web", "-o",
+                "jsonpath={.items[?(@.spec.replicas==2)].metadata.name}").out();
+        String uid = kubectl.run("get", "rs", current, "-o", "jsonpath={.metadata.uid}").out();
+        assertOk(kubectl.run("delete", "rs", current), "deleted");
+
+        await("the ReplicaSet written again").atMost(SETTLE).untilAsserted(() -> {
+            Kubectl.Result again = kubectl.run("get", "rs", current, "-o", "jsonpath={.metadata.uid}");
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).isNotBlank().isNotEqualTo(uid);
+        });
+        assertOk(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s"), "successfully rolled out");
+        await("its Pods owned by the new one").atMost(SETTLE).untilAsserted(() -> assertThat(kubectl.run("get",
+                "pods", "-l", "app=web", "-o", "jsonpath={.items[*].metadata.ownerReferences[0].uid}").out()
+                .split(" ")).hasSize(2).doesNotContain(uid));
     }
 
     private static List<String> replicaSets() {

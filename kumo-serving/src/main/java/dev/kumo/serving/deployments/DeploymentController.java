@@ -10,7 +10,10 @@ import dev.kumo.controller.engine.KeyQueue;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 
-/** Wires the Deployment reconciler: Deployments are its primary kind, and their instances' changes enqueue them. */
+/**
+ * Wires the Deployment reconciler: Deployments are its primary kind; their instances' changes and their ReplicaSets'
+ * (a view a client deleted or edited is written again) enqueue them.
+ */
 public final class DeploymentController {
 
     public static final String NAME = "deployments";
@@ -22,7 +25,8 @@ public final class DeploymentController {
     public static void register(Engine engine, ResourceStore store, InstantSource clock, DeploymentRuntime runtime) {
         KeyQueue queue = engine.register(Controller.of(NAME, ResourceTypes.DEPLOYMENT, new DeploymentReconciler(
                 new TypedStore<>(store, ResourceTypes.DEPLOYMENT, Deployment.class),
-                new TypedStore<>(store, ResourceTypes.REPLICA_SET, ReplicaSet.class), runtime, clock)));
+                new TypedStore<>(store, ResourceTypes.REPLICA_SET, ReplicaSet.class), runtime, clock))
+                .owning(ResourceTypes.REPLICA_SET));
         runtime.onChange(queue::enqueue);
     }
 }

@@ -1,22 +1,18 @@
 package dev.kumo.serving.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.apps.Deployment;
 import dev.kumo.api.apps.DeploymentStrategy;
 import dev.kumo.api.apps.ReplicaSet;
 import dev.kumo.api.apps.ReplicaSetSpec;
 import dev.kumo.api.apps.ReplicaSetStatus;
 import dev.kumo.api.apps.RolloutBounds;
-import dev.kumo.api.codec.Json;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.meta.ObjectMeta;
 import dev.kumo.api.meta.OwnerReference;
 import dev.kumo.api.serving.RevisionTemplateSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +50,8 @@ public final class ReplicaSetViews {
      * through kubectl's types, is its old ReplicaSet's again), else the template's own hash.
      */
     public static String currentHash(Deployment deployment, List<ReplicaSet> owned) {
-        JsonNode wanted = comparable(deployment.spec().template());
-        return owned.stream().filter(rs -> rs.spec() != null && comparable(rs.spec().template()).equals(wanted))
+        JsonNode wanted = DeploymentInstances.canonical(deployment.spec().template());
+        return owned.stream().filter(rs -> rs.spec() != null && DeploymentInstances.canonical(rs.spec().template()).equals(wanted))
                 .map(ReplicaSetViews::hashOf).flatMap(Optional::stream).findFirst()
                 .orElseGet(() -> DeploymentInstances.templateHash(deployment.spec().template()));
     }
@@ -129,36 +125,5 @@ public final class ReplicaSetViews {
 
     private static Optional<String> hashOf(ReplicaSet rs) {
         return Optional.ofNullable(rs.metadata().labelsOrEmpty().get(DeploymentInstances.TEMPLATE_HASH_LABEL));
-    }
-
-    /** A template as compared: without {@code pod-template-hash}, nulls and empty objects or lists. */
-    private static JsonNode comparable(RevisionTemplateSpec template) {
-        if (template == null) {
-            return Json.object();
-        }
-        ObjectNode tree = Json.toTree(template);
-        if (tree.path("metadata").path("labels") instanceof ObjectNode labels) {
-            labels.remove(DeploymentInstances.TEMPLATE_HASH_LABEL);
-        }
-        prune(tree);
-        return tree;
-    }
-
-    private static boolean prune(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
-                if (prune(it.next().getValue())) {
-                    it.remove();
-                }
-            }
-            return object.isEmpty();
-        }
-        if (node instanceof ArrayNode array) {
-            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
-                prune(it.next());
-            }
-            return array.isEmpty();
-        }
-        return node == null || node.isNull();
     }
 }
