@@ -203,6 +203,11 @@ class DeploymentReconcilerTest {
         ReplicaSet first = replicaSets.get("default", "web-" + CURRENT).orElseThrow();
         assertThat(first.metadata().ownerReferences().getFirst().uid()).isEqualTo(stored.metadata().uid());
         assertThat(first.status().replicas()).isEqualTo(2);
+        reconciler.reconcile(KEY);
+        assertThat(replicaSets.get("default", "web-" + CURRENT).orElseThrow().metadata().resourceVersion())
+                .as("nothing changed: nothing written (its change would enqueue the Deployment again)")
+                .isEqualTo(first.metadata().resourceVersion());
+        stored = deployments.get("default", "web").orElseThrow();
 
         Deployment changed = stored.withSpec(new DeploymentSpec(2, stored.spec().selector(), template("python3.13"),
                 stored.spec().strategy(), 0, 10, null, 600));
