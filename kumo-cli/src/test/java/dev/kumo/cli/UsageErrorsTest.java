@@ -73,8 +73,8 @@ class UsageErrorsTest {
                 domainmappings (dm), brokers, triggers, eventtypes, pingsources, apiserversources, sinkbindings, \
                 containersources, channels (ch), \
                 inmemorychannels (imc), subscriptions (sub), sequences, parallels, roles, clusterroles, rolebindings, \
-                clusterrolebindings, builds, buildruns (br, brs), deployments (deploy), namespaces (ns), configmaps (cm), \
-                secrets, pods (po), events (ev), serviceaccounts (sa), services (svc).
+                clusterrolebindings, builds, buildruns (br, brs), deployments (deploy), replicasets (rs), \
+                namespaces (ns), configmaps (cm), secrets, pods (po), events (ev), serviceaccounts (sa), services (svc).
                 """);
     }
 }

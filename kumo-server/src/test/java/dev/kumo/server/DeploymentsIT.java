@@ -64,7 +64,7 @@ class DeploymentsIT {
         assertThat(deployments.out()).contains("web").contains("2/2");
         Kubectl.Result pods = kubectl.run("get", "pods", "-l", "app=web", "-o",
                 "jsonpath={.items[*].metadata.ownerReferences[0].kind}");
-        assertThat(pods.out()).isEqualTo("Deployment Deployment");
+        assertThat(pods.out()).isEqualTo("ReplicaSet ReplicaSet");
 
         await("the Service answers at its loopback address").atMost(SETTLE)
                 .untilAsserted(() -> assertThat(get(address()).body()).startsWith("Hello one!"));

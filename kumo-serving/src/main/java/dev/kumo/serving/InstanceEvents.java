@@ -83,8 +83,8 @@ final class InstanceEvents implements InstanceListener {
     }
 
     /**
-     * The Revision an instance runs for; a Deployment's instances are recorded about their Deployment (it keeps no
-     * ReplicaSets), as kubectl describe deployment shows them.
+     * The Revision an instance runs for; a Deployment's instances are recorded about their Deployment (its
+     * ReplicaSets are only views of them), as kubectl describe deployment shows them.
      */
     private static ObjectReference about(Instance instance) {
         return DeploymentInstances.deployment(instance.revision())

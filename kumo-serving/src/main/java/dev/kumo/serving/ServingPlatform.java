@@ -176,7 +176,8 @@ public final class ServingPlatform implements AutoCloseable {
                 (namespace, name) -> store.get(ResourceTypes.SECRET, namespace, name)));
         components.open("deployment controller", () -> DeploymentControllers.start(store, clock,
                 new DeploymentRunner(runtime, choice, specs)));
-        components.open("service addresses", () -> ServiceAddresses.start(store, clock));
+        components.open("service addresses", () -> ServiceAddresses.start(store, clock,
+                events.recorder("endpoint-controller")));
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline())

@@ -45,7 +45,7 @@ public final class AppsKinds {
                         PrinterColumn.value("Up-to-date", ".status.updatedReplicas"),
                         PrinterColumn.value("Available", ".status.availableReplicas"),
                         PrinterColumn.age("Age")), Printing.NAME_AND_AGE.kn()))
-                .withSubresources("scale"));
+                .withSubresources("scale"), ReplicaSetKind.definition());
     }
 
     static DeploymentSpec defaults(DeploymentSpec spec) {

@@ -19,6 +19,11 @@ public final class PodKind {
 
     /** The annotation holding the id of the runtime instance a Pod shows. */
     public static final String INSTANCE_ANNOTATION = "kumo.dev/instance";
+    /**
+     * The annotation holding the port the Pod's template declares ({@code containerPort}), which the instance's own
+     * port (the one its {@code ports} show) stands for: a Service's {@code targetPort} names the declared one.
+     */
+    public static final String DECLARED_PORT_ANNOTATION = "kumo.dev/container-port";
 
     private PodKind() {
     }

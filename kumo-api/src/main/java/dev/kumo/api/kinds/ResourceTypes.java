@@ -72,6 +72,9 @@ public final class ResourceTypes {
             List.of("po"), List.of("all"));
     public static final ResourceType DEPLOYMENT = new ResourceType("apps", "v1", "Deployment", "deployments",
             "deployment", true, true, List.of("deploy"), List.of("all"));
+    /** Read-only plus delete: a Deployment's ReplicaSets, one per pod template, written by its reconciler. */
+    public static final ResourceType REPLICA_SET = new ResourceType("apps", "v1", "ReplicaSet", "replicasets",
+            "replicaset", true, true, List.of("rs"), List.of("all"));
     /** The core {@code v1} Service (a stable loopback address for Pods), not Knative's {@link #SERVICE}. */
     public static final ResourceType CORE_SERVICE = new ResourceType("", "v1", "Service", "services", "service",
             true, true, List.of("svc"), List.of("all"));

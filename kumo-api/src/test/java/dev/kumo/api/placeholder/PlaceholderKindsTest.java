@@ -45,12 +45,12 @@ class PlaceholderKindsTest {
 
     @Test
     void aWriteIsRefusedNamingTheKindAndWhatKumoServes() {
-        KindDefinition replicaSet = BuiltInKinds.all().find("apps", "v1", "replicasets").orElseThrow();
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> replicaSet.admission().admit(
-                Json.parseObject("{\"apiVersion\": \"apps/v1\", \"kind\": \"ReplicaSet\", \"metadata\": "
+        KindDefinition statefulSet = BuiltInKinds.all().find("apps", "v1", "statefulsets").orElseThrow();
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> statefulSet.admission().admit(
+                Json.parseObject("{\"apiVersion\": \"apps/v1\", \"kind\": \"StatefulSet\", \"metadata\": "
                         + "{\"name\": \"web\"}}"), Optional.empty(), FieldValidation.Strict));
         assertThat(refused.code()).isEqualTo(405);
-        assertThat(refused.getMessage()).startsWith("Kumo does not run ReplicaSet (apps/v1) objects yet")
+        assertThat(refused.getMessage()).startsWith("Kumo does not run StatefulSet (apps/v1) objects yet")
                 .contains("Service, Configuration, Revision, Route (serving.knative.dev/v1)");
     }
 
@@ -64,7 +64,7 @@ class PlaceholderKindsTest {
     @Test
     void placeholdersAndCrdsRefuseWritesAndKumosOwnKindsDoNot() {
         assertThat(BuiltInKinds.all().all().stream().filter(PlaceholderKinds::refusesWrites)
-                .map(d -> d.type().kind())).contains("ReplicaSet", "Endpoints", "CustomResourceDefinition")
-                .doesNotContain("ConfigMap", "Revision", "Deployment", "Service");
+                .map(d -> d.type().kind())).contains("StatefulSet", "Endpoints", "CustomResourceDefinition")
+                .doesNotContain("ConfigMap", "Revision", "Deployment", "ReplicaSet", "Service");
     }
 }

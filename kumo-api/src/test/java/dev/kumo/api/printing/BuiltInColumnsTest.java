@@ -95,7 +95,8 @@ class BuiltInColumnsTest {
                         List.of("NAME", "AGE")),
                 placeholder("Job", "batch/v1"), placeholder("CronJob", "batch/v1"),
                 placeholder("Ingress", "networking.k8s.io/v1"), placeholder("DaemonSet", "apps/v1"),
-                placeholder("ReplicaSet", "apps/v1"),
+                new Row("ReplicaSet", "apps/v1", List.of("Name", "Desired", "Current", "Ready", "Age"),
+                        List.of("NAME", "AGE")),
                 placeholder("StatefulSet", "apps/v1"));
     }
 

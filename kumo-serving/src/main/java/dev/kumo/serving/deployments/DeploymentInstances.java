@@ -1,13 +1,18 @@
 package dev.kumo.serving.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.serving.RevisionTemplateSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How a Deployment's instances are told apart from Revisions' in the runtimes: their {@link RevisionRef} has the
@@ -42,12 +47,15 @@ public final class DeploymentInstances {
                 .map(name -> ref.revision().substring(name.length() + 1));
     }
 
-    /** The template's hash: 10 characters of Kubernetes' name alphabet from its JSON, stable across restarts. */
+    /**
+     * The template's hash: 10 characters of Kubernetes' name alphabet from its {@link #canonical} JSON, stable across
+     * restarts and across a round trip through kubectl's types (as {@code rollout undo} makes).
+     */
     public static String templateHash(RevisionTemplateSpec template) {
-        JsonNode tree = Json.toTree(template);
         byte[] digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest(tree.toString().getBytes(StandardCharsets.UTF_8));
+            digest = MessageDigest.getInstance("SHA-256").digest(canonical(template).toString()
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -56,5 +64,45 @@ public final class DeploymentInstances {
             out.append(ALPHABET.charAt(Byte.toUnsignedInt(digest[i]) % ALPHABET.length()));
         }
         return out.toString();
+    }
+
+    /**
+     * A template as hashed and compared: without {@code pod-template-hash}, nulls, empty objects and lists (which
+     * kubectl's types add or drop), its keys sorted.
+     */
+    static JsonNode canonical(RevisionTemplateSpec template) {
+        if (template == null) {
+            return Json.object();
+        }
+        ObjectNode tree = Json.toTree(template);
+        if (tree.path("metadata").path("labels") instanceof ObjectNode labels) {
+            labels.remove(TEMPLATE_HASH_LABEL);
+        }
+        JsonNode canonical = sorted(tree);
+        return canonical == null ? Json.object() : canonical;
+    }
+
+    /** {@code node} with its keys sorted and its empty parts left out; null when nothing is left. */
+    private static JsonNode sorted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode out = Json.object();
+            new TreeMap<>(object.properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    Map.Entry::getValue))).forEach((key, value) -> {
+                        JsonNode kept = sorted(value);
+                        if (kept != null) {
+                            out.set(key, kept);
+                        }
+                    });
+            return out.isEmpty() ? null : out;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = Json.mapper().createArrayNode();
+            array.forEach(element -> {
+                JsonNode kept = sorted(element);
+                out.add(kept == null ? Json.object() : kept);
+            });
+            return out.isEmpty() ? null : out;
+        }
+        return node == null || node.isNull() ? null : node;
     }
 }

@@ -3,6 +3,7 @@ package dev.kumo.serving.deployments;
 import dev.kumo.api.apps.Deployment;
 import dev.kumo.api.apps.DeploymentStatus;
 import dev.kumo.api.apps.DeploymentStrategy;
+import dev.kumo.api.apps.ReplicaSet;
 import dev.kumo.api.apps.RolloutBounds;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
@@ -10,9 +11,12 @@ import dev.kumo.controller.engine.Reconciler;
 import dev.kumo.controller.engine.Result;
 import dev.kumo.runtime.spi.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code replicas} instances of a Deployment's template running, as its ReplicaSets would: a stopped or
  * deleted instance is replaced, and a template change rolls within maxSurge/maxUnavailable ({@link RolloutPlan}).
- * Phases: read, plan and act, then write the status ({@link DeploymentStatuses}); a deleted Deployment's instances
- * stop. While the rollout is not done it looks again every few seconds (the progress deadline is timed).
+ * Phases: read (its ReplicaSets give the current template's hash), plan and act, write the ReplicaSet views
+ * ({@link ReplicaSetViews}) and the revision, then the status ({@link DeploymentStatuses}); a deleted Deployment's
+ * instances stop (its ReplicaSets go by cascade). An instance counts as available after {@code minReadySeconds}
+ * ready ({@link Availability}). While the rollout is not done it looks again every few seconds (the progress deadline is timed).
  */
 public final class DeploymentReconciler implements Reconciler {
 
@@ -31,11 +37,14 @@ public final class DeploymentReconciler implements Reconciler {
     static final Duration LOOK_AGAIN = Duration.ofSeconds(5);
 
     private final TypedStore<Deployment> deployments;
+    private final ReplicaSetWriter replicaSets;
     private final DeploymentRuntime runtime;
     private final InstantSource clock;
 
-    public DeploymentReconciler(TypedStore<Deployment> deployments, DeploymentRuntime runtime, InstantSource clock) {
+    public DeploymentReconciler(TypedStore<Deployment> deployments, TypedStore<ReplicaSet> replicaSets,
+            DeploymentRuntime runtime, InstantSource clock) {
         this.deployments = deployments;
+        this.replicaSets = new ReplicaSetWriter(deployments, replicaSets);
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -48,27 +57,36 @@ public final class DeploymentReconciler implements Reconciler {
             return Result.done();
         }
         Deployment deployment = found.get();
-        String hash = DeploymentInstances.templateHash(deployment.spec().template());
+        List<ReplicaSet> owned = replicaSets.owned(deployment);
+        String hash = ReplicaSetViews.currentHash(deployment, owned);
+        Duration minReady = Availability.minReady(deployment.spec().minReadySeconds());
         Optional<String> failedCreate = Boolean.TRUE.equals(deployment.spec().paused()) ? Optional.empty()
-                : converge(deployment, hash);
-        DeploymentStatus status = status(deployment, hash, failedCreate);
+                : converge(deployment, hash, minReady);
+        List<Instance> now = runtime.instances(key.namespace(), key.name());
+        deployment = replicaSets.write(deployment, ReplicaSetViews.plan(deployment, hash, owned,
+                countsByHash(now, minReady)));
+        DeploymentStatus status = status(deployment, hash, now, minReady, failedCreate);
         deployments.updateStatusIfChanged(deployment, deployment.withStatus(status), Deployment::status);
         boolean done = failedCreate.isEmpty() && status.updatedReplicas() == deployment.spec().replicasOrDefault()
                 && status.replicas().equals(status.updatedReplicas())
                 && status.availableReplicas() >= status.updatedReplicas();
-        return done ? Result.done() : Result.requeueAfter(LOOK_AGAIN);
+        Optional<Duration> available = Availability.next(now, minReady, clock.instant())
+                .filter(d -> d.compareTo(LOOK_AGAIN) < 0);
+        return done ? Result.done() : Result.requeueAfter(available.orElse(LOOK_AGAIN));
     }
 
     /** Stops and starts what the plan says; returns why a start failed, if one did. */
-    private Optional<String> converge(Deployment deployment, String hash) {
+    private Optional<String> converge(Deployment deployment, String hash, Duration minReady) {
         String namespace = deployment.metadata().namespace();
         String name = deployment.metadata().name();
         List<Instance> running = runtime.instances(namespace, name);
         List<RolloutPlan.Replica> replicas = new ArrayList<>();
+        Instant now = clock.instant();
         for (int i = 0; i < running.size(); i++) {
             Instance instance = running.get(i);
+            // The plan's "ready" is available: an old one stops only for new ones ready for minReadySeconds.
             replicas.add(new RolloutPlan.Replica(instance.id(), isCurrent(instance, hash),
-                    instance.address().isPresent(), i));
+                    Availability.available(instance, minReady, now), i));
         }
         int wanted = deployment.spec().replicasOrDefault();
         DeploymentStrategy strategy = deployment.spec().strategy();
@@ -87,12 +105,27 @@ public final class DeploymentReconciler implements Reconciler {
         return Optional.empty();
     }
 
-    private DeploymentStatus status(Deployment deployment, String hash, Optional<String> failedCreate) {
-        List<Instance> now = runtime.instances(deployment.metadata().namespace(), deployment.metadata().name());
+    private DeploymentStatus status(Deployment deployment, String hash, List<Instance> now, Duration minReady,
+            Optional<String> failedCreate) {
+        Instant at = clock.instant();
         int updated = (int) now.stream().filter(i -> isCurrent(i, hash)).count();
         int ready = (int) now.stream().filter(i -> i.address().isPresent()).count();
+        int available = (int) now.stream().filter(i -> Availability.available(i, minReady, at)).count();
         return DeploymentStatuses.of(deployment, deployment.metadata().name() + "-" + hash,
-                new DeploymentStatuses.Counts(now.size(), updated, ready), failedCreate, clock.instant());
+                new DeploymentStatuses.Counts(now.size(), updated, ready, available), failedCreate, at);
+    }
+
+    private Map<String, ReplicaSetViews.Counts> countsByHash(List<Instance> now, Duration minReady) {
+        Instant at = clock.instant();
+        Map<String, ReplicaSetViews.Counts> counts = new HashMap<>();
+        for (Instance instance : now) {
+            DeploymentInstances.hash(instance.revision()).ifPresent(h -> counts.merge(h,
+                    new ReplicaSetViews.Counts(1, instance.address().isPresent() ? 1 : 0,
+                            Availability.available(instance, minReady, at) ? 1 : 0),
+                    (a, b) -> new ReplicaSetViews.Counts(a.replicas() + b.replicas(), a.ready() + b.ready(),
+                            a.available() + b.available())));
+        }
+        return counts;
     }
 
     private static boolean isCurrent(Instance instance, String hash) {

@@ -23,8 +23,8 @@ public final class DeploymentStatuses {
     private DeploymentStatuses() {
     }
 
-    /** The counts of one look at the instances. */
-    public record Counts(int replicas, int updated, int ready) {
+    /** The counts of one look at the instances; available = ready for {@code minReadySeconds}. */
+    public record Counts(int replicas, int updated, int ready, int available) {
     }
 
     /**
@@ -38,24 +38,23 @@ public final class DeploymentStatuses {
         List<DeploymentCondition> previous = was.map(DeploymentStatus::conditions).orElse(List.of());
         boolean progressed = was.map(s -> !Objects.equals(s.replicas(), counts.replicas())
                 || !Objects.equals(s.updatedReplicas(), counts.updated())
-                || !Objects.equals(s.availableReplicas(), counts.ready())).orElse(true)
+                || !Objects.equals(s.availableReplicas(), counts.available())).orElse(true)
                 || !Objects.equals(was.map(DeploymentStatus::observedGeneration).orElse(null),
                         deployment.metadata().generation());
         int minAvailable = Math.max(0, wanted - RolloutBounds.of(deployment.spec()).maxUnavailable());
         List<DeploymentCondition> conditions = new ArrayList<>();
-        conditions.add(counts.ready() >= minAvailable
+        conditions.add(counts.available() >= minAvailable
                 ? condition(previous, "Available", "True", "MinimumReplicasAvailable",
                         "Deployment has minimum availability.", now, false)
                 : condition(previous, "Available", "False", "MinimumReplicasUnavailable",
                         "Deployment does not have minimum availability.", now, false));
-        boolean complete = counts.updated() == wanted && counts.replicas() == wanted && counts.ready() >= wanted;
+        boolean complete = counts.updated() == wanted && counts.replicas() == wanted && counts.available() >= wanted;
         conditions.add(progressing(deployment, replicaSet, previous, complete, progressed, now));
         failedCreate.ifPresent(message -> conditions.add(condition(previous, "ReplicaFailure", "True", "FailedCreate",
                 message, now, false)));
-        int unavailable = Math.max(0, wanted - counts.ready());
-        // Ready counts as available: minReadySeconds is not honoured yet.
+        int unavailable = Math.max(0, wanted - counts.available());
         return new DeploymentStatus(deployment.metadata().generation(), counts.replicas(), counts.updated(),
-                counts.ready(), counts.ready(), unavailable == 0 ? null : unavailable, conditions);
+                counts.ready(), counts.available(), unavailable == 0 ? null : unavailable, conditions);
     }
 
     private static DeploymentCondition progressing(Deployment deployment, String replicaSet,

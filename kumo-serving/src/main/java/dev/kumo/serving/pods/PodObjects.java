@@ -37,21 +37,25 @@ final class PodObjects {
 
     /**
      * The Pod of an instance of {@code deployment}'s template (as stored): its containers, the template's labels plus
-     * {@code pod-template-hash}, a controller ownerReference to the Deployment (Kumo keeps no ReplicaSets).
+     * {@code pod-template-hash}, a controller ownerReference to its ReplicaSet (whose template it runs) as
+     * Kubernetes gives it, or to the Deployment while the ReplicaSet is not written yet.
      */
-    static ObjectNode deploymentPod(Instance instance, ObjectNode deployment, Instant startTime) {
+    static ObjectNode deploymentPod(Instance instance, ObjectNode deployment, Optional<ObjectNode> replicaSet,
+            Instant startTime) {
+        ObjectNode owner = replicaSet.orElse(deployment);
         ObjectNode template = Json.object();
-        template.set("spec", deployment.path("spec").path("template").path("spec").deepCopy());
+        template.set("spec", owner.path("spec").path("template").path("spec").deepCopy());
         ObjectNode pod = pod(instance, Optional.of(template), startTime);
         ObjectNode metadata = (ObjectNode) pod.get("metadata");
         ObjectNode labels = metadata.putObject("labels");
-        deployment.path("spec").path("template").path("metadata").path("labels").properties()
+        owner.path("spec").path("template").path("metadata").path("labels").properties()
                 .forEach(label -> labels.set(label.getKey(), label.getValue()));
         DeploymentInstances.hash(instance.revision())
                 .ifPresent(hash -> labels.put(DeploymentInstances.TEMPLATE_HASH_LABEL, hash));
-        metadata.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1").put("kind", "Deployment")
-                .put("name", deployment.path("metadata").path("name").asText())
-                .put("uid", deployment.path("metadata").path("uid").asText()).put("controller", true)
+        metadata.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1")
+                .put("kind", replicaSet.isPresent() ? "ReplicaSet" : "Deployment")
+                .put("name", owner.path("metadata").path("name").asText())
+                .put("uid", owner.path("metadata").path("uid").asText()).put("controller", true)
                 .put("blockOwnerDeletion", true);
         return pod;
     }
@@ -104,9 +108,19 @@ final class PodObjects {
         ObjectNode spec = pod.putObject("spec");
         spec.set("containers", containers);
         spec.put("nodeName", NODE_NAME).put("restartPolicy", "Always");
+        JsonNode declared = containers.get(0).path("ports").path(0);
+        if (declared.path("containerPort").asInt() > 0) {
+            ((ObjectNode) metadata.get("annotations")).put(PodKind.DECLARED_PORT_ANNOTATION,
+                    declared.path("containerPort").asText());
+        }
         instance.address().ifPresent(address -> {
             ObjectNode serving = (ObjectNode) containers.get(0);
-            serving.putArray("ports").addObject().put("containerPort", address.port()).put("protocol", "TCP");
+            // The instance's own port stands for the declared one (its name kept for a Service's named targetPort).
+            ObjectNode port = serving.putArray("ports").addObject().put("containerPort", address.port());
+            if (!declared.path("name").asText("").isEmpty()) {
+                port.put("name", declared.path("name").asText());
+            }
+            port.put("protocol", "TCP");
         });
         pod.set("status", status(instance, containers, revision, startTime));
         return pod;

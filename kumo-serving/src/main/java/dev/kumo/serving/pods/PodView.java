@@ -163,7 +163,8 @@ public final class PodView implements AutoCloseable {
             if (owner.isEmpty()) {
                 return; // its Deployment is gone: the instance is being stopped
             }
-            pod = PodObjects.deploymentPod(instance, owner.get(), startTime);
+            pod = PodObjects.deploymentPod(instance, owner.get(), store.get(ResourceTypes.REPLICA_SET, namespace,
+                    instance.revision().revision()), startTime);
         } else {
             Optional<ObjectNode> revision = store.get(ResourceTypes.REVISION, namespace,
                     instance.revision().revision());

@@ -11,6 +11,7 @@ import dev.kumo.api.meta.LabelSelector;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
+import dev.kumo.controller.events.EventRecorder;
 import dev.kumo.controller.engine.Reconciler;
 import dev.kumo.controller.engine.Result;
 import dev.kumo.store.ListOptions;
@@ -28,17 +29,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * Gives each port of a core Service a loopback listener ({@link LoopbackProxy}) relaying to a ready selected Pod,
  * round robin, and shows the addresses in {@code status.loadBalancer.ingress} ({@code ip: 127.0.0.1}, one
  * {@code ports} entry per Service port, in order). A Service keeps the ports its status names where they are free
- * (after a restart); a deleted Service's listeners close.
+ * (after a restart); a deleted Service's listeners close. Each port relays to the Pods' port its {@code targetPort}
+ * names ({@link ServiceBackends}); where the ready Pods declare none, a Warning Event {@code TargetPortNotFound}.
  */
 public final class ServiceAddressReconciler implements Reconciler, AutoCloseable {
 
     private final TypedStore<CoreService> services;
     private final ResourceStore store;
+    private final EventRecorder events;
     private final Map<NamespacedName, List<LoopbackProxy>> listeners = new ConcurrentHashMap<>();
     private final Map<NamespacedName, AtomicLong> turns = new ConcurrentHashMap<>();
 
-    public ServiceAddressReconciler(ResourceStore store) {
+    public ServiceAddressReconciler(ResourceStore store, EventRecorder events) {
         this.store = store;
+        this.events = events;
         this.services = new TypedStore<>(store, ResourceTypes.CORE_SERVICE, CoreService.class);
     }
 
@@ -58,7 +62,8 @@ public final class ServiceAddressReconciler implements Reconciler, AutoCloseable
                 open.removeLast().close();
             }
             for (int i = open.size(); i < ports.size(); i++) {
-                open.add(LoopbackProxy.open(i < shown.size() ? shown.get(i) : 0, () -> backend(key)));
+                int index = i;
+                open.add(LoopbackProxy.open(i < shown.size() ? shown.get(i) : 0, () -> backend(key, index)));
             }
             CoreService addressed = new CoreService(service.apiVersion(), service.kind(), service.metadata(),
                     service.spec(), status(service, open.stream().map(LoopbackProxy::port).toList()));
@@ -67,18 +72,32 @@ public final class ServiceAddressReconciler implements Reconciler, AutoCloseable
         return Result.done();
     }
 
-    /** The next ready selected Pod of {@code key}, round robin; empty when none is ready (or none selected). */
-    private Optional<InetSocketAddress> backend(NamespacedName key) {
-        Optional<CoreService> service = services.get(key.namespace(), key.name());
-        Map<String, String> selector = service.map(s -> s.spec() == null ? Map.<String, String>of()
+    /**
+     * The next ready selected Pod of {@code key} for its port {@code index}, round robin; empty when none is ready (or
+     * none selected). Ready Pods that declare no port the targetPort names get none, and a Warning says so.
+     */
+    private Optional<InetSocketAddress> backend(NamespacedName key, int index) {
+        Optional<CoreService> found = services.get(key.namespace(), key.name());
+        Map<String, String> selector = found.map(s -> s.spec() == null ? Map.<String, String>of()
                 : s.spec().selectorOrEmpty()).orElse(Map.of());
-        if (!ServiceBackends.selects(selector)) {
+        if (found.isEmpty() || !ServiceBackends.selects(selector)) {
             return Optional.empty();
         }
+        List<ServicePort> ports = found.get().spec().portsOrEmpty();
+        Optional<ServicePort> port = index < ports.size() ? Optional.of(ports.get(index)) : Optional.empty();
         LabelSelector labels = new LabelSelectorSpec(selector, null).toSelector();
-        List<InetSocketAddress> ready = ServiceBackends.of(store.list(ResourceTypes.POD,
-                new ListOptions(Optional.of(key.namespace()), labels, Optional.empty())).items());
+        ServiceBackends.Backends backends = ServiceBackends.of(store.list(ResourceTypes.POD,
+                new ListOptions(Optional.of(key.namespace()), labels, Optional.empty())).items(),
+                port.map(ServicePort::targetPort));
+        List<InetSocketAddress> ready = backends.ready();
         if (ready.isEmpty()) {
+            if (!backends.undeclared().isEmpty()) {
+                events.warning(EventRecorder.about(ResourceTypes.CORE_SERVICE, found.get().metadata()),
+                        "TargetPortNotFound", "port " + port.map(ServicePort::port).orElse(0) + ": targetPort "
+                                + port.map(ServicePort::targetPort).map(Object::toString).orElse("") + " names no "
+                                + "port of the ready Pods " + backends.undeclared() + "; set targetPort to their "
+                                + "container's containerPort or its name");
+            }
             return Optional.empty();
         }
         long turn = turns.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();

@@ -4,6 +4,7 @@ import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.controller.engine.Controller;
 import dev.kumo.controller.engine.Engine;
 import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.events.EventRecorder;
 import dev.kumo.store.ResourceStore;
 import java.time.InstantSource;
 
@@ -20,9 +21,9 @@ public final class ServiceAddresses implements AutoCloseable {
         this.reconciler = reconciler;
     }
 
-    /** Starts giving the core Services in {@code store} their addresses. */
-    public static ServiceAddresses start(ResourceStore store, InstantSource clock) {
-        ServiceAddressReconciler reconciler = new ServiceAddressReconciler(store);
+    /** Starts giving the core Services in {@code store} their addresses, reporting unknown targetPorts to events. */
+    public static ServiceAddresses start(ResourceStore store, InstantSource clock, EventRecorder events) {
+        ServiceAddressReconciler reconciler = new ServiceAddressReconciler(store, events);
         Engine engine = new Engine(store, clock, EngineOptions.DEFAULTS);
         engine.register(Controller.of(NAME, ResourceTypes.CORE_SERVICE, reconciler));
         engine.start();

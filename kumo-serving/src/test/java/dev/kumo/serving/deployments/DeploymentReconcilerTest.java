@@ -7,6 +7,7 @@ import dev.kumo.api.apps.DeploymentSpec;
 import dev.kumo.api.apps.DeploymentStatus;
 import dev.kumo.api.apps.DeploymentStatus.DeploymentCondition;
 import dev.kumo.api.apps.DeploymentStrategy;
+import dev.kumo.api.apps.ReplicaSet;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.LabelSelectorSpec;
 import dev.kumo.api.meta.ObjectMeta;
@@ -41,6 +42,8 @@ class DeploymentReconcilerTest {
     private final ResourceStore store = InMemoryStore.create();
     private final TypedStore<Deployment> deployments = new TypedStore<>(store, ResourceTypes.DEPLOYMENT,
             Deployment.class);
+    private final TypedStore<ReplicaSet> replicaSets = new TypedStore<>(store, ResourceTypes.REPLICA_SET,
+            ReplicaSet.class);
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:00Z"));
     private final InstantSource clock = now::get;
 
@@ -163,8 +166,65 @@ class DeploymentReconcilerTest {
         assertThat(runtime.stopped).containsExactly("a");
     }
 
+    @Test
+    void aNewInstanceReadyForLessThanMinReadySecondsIsNotAvailableAndNoOldOneStopsForIt() {
+        Deployment rolling = deployment(2);
+        DeploymentSpec spec = rolling.spec();
+        deployments.create(rolling.withSpec(new DeploymentSpec(2, spec.selector(), spec.template(), spec.strategy(),
+                10, 10, null, 600)));
+        FakeDeploymentRuntime runtime = new FakeDeploymentRuntime().with("a", "web", OLD, true)
+                .with("b", "web", OLD, true).readySince("n", "web", CURRENT, now.get().minusSeconds(4));
+
+        Result result = reconciler(runtime).reconcile(KEY);
+
+        assertThat(runtime.stopped).as("stopped").isEmpty();
+        assertThat(runtime.started).as("started").isEmpty();
+        DeploymentStatus status = deployments.get("default", "web").orElseThrow().status();
+        assertThat(status.readyReplicas()).isEqualTo(3);
+        assertThat(status.availableReplicas()).isEqualTo(2);
+        assertThat(result).as("looks again when it becomes available").isEqualTo(Result.requeueAfter(
+                DeploymentReconciler.LOOK_AGAIN));
+
+        now.set(now.get().plusSeconds(6));
+        reconciler(runtime).reconcile(KEY);
+
+        assertThat(runtime.stopped).as("an old one stops once the new one is available").containsExactly("a");
+    }
+
+    @Test
+    void eachTemplateIsAReplicaSetOwnedByTheDeploymentAndTheDeploymentCarriesItsRevision() {
+        FakeDeploymentRuntime runtime = new FakeDeploymentRuntime();
+        deployments.create(deployment(2));
+        DeploymentReconciler reconciler = reconciler(runtime);
+        reconciler.reconcile(KEY);
+
+        Deployment stored = deployments.get("default", "web").orElseThrow();
+        assertThat(stored.metadata().annotations()).containsEntry(ReplicaSetViews.REVISION, "1");
+        ReplicaSet first = replicaSets.get("default", "web-" + CURRENT).orElseThrow();
+        assertThat(first.metadata().ownerReferences().getFirst().uid()).isEqualTo(stored.metadata().uid());
+        assertThat(first.status().replicas()).isEqualTo(2);
+        reconciler.reconcile(KEY);
+        assertThat(replicaSets.get("default", "web-" + CURRENT).orElseThrow().metadata().resourceVersion())
+                .as("nothing changed: nothing written (its change would enqueue the Deployment again)")
+                .isEqualTo(first.metadata().resourceVersion());
+        stored = deployments.get("default", "web").orElseThrow();
+
+        Deployment changed = stored.withSpec(new DeploymentSpec(2, stored.spec().selector(), template("python3.13"),
+                stored.spec().strategy(), 0, 10, null, 600));
+        deployments.update(changed);
+        reconciler.reconcile(KEY);
+
+        String next = DeploymentInstances.templateHash(template("python3.13"));
+        assertThat(deployments.get("default", "web").orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "2");
+        assertThat(replicaSets.get("default", "web-" + next).orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "2");
+        assertThat(replicaSets.get("default", "web-" + CURRENT).orElseThrow().metadata().annotations())
+                .containsEntry(ReplicaSetViews.REVISION, "1");
+    }
+
     private DeploymentReconciler reconciler(FakeDeploymentRuntime runtime) {
-        return new DeploymentReconciler(deployments, runtime, clock);
+        return new DeploymentReconciler(deployments, replicaSets, runtime, clock);
     }
 
     private static DeploymentCondition condition(DeploymentStatus status, String type) {

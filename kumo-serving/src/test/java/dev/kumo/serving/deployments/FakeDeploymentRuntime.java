@@ -28,6 +28,13 @@ final class FakeDeploymentRuntime implements DeploymentRuntime {
         return this;
     }
 
+    /** An instance of {@code deployment} with template {@code hash}, ready since {@code since}. */
+    FakeDeploymentRuntime readySince(String id, String deployment, String hash, Instant since) {
+        running.add(new Instance(id, DeploymentInstances.ref("default", deployment, hash),
+                new InstanceState.Ready(InstanceAddress.loopback(40000), since, since), 0));
+        return this;
+    }
+
     @Override
     public List<Instance> instances(String namespace, String deployment) {
         return running.stream().filter(i -> i.revision().namespace().equals(namespace)
