@@ -190,11 +190,15 @@ public final class RouterBenchmark {
                 + backendScript + "\"]}]}}}}";
     }
 
-    /** Service {@code name} running {@link WebSocketEcho} on this JVM's class path, its port written to echo-port. */
+    /**
+     * Service {@code name} running {@link WebSocketEcho} on this JVM's class path, its port written to echo-port;
+     * kept at one instance (min-scale), as its direct path would otherwise go when the rows before left it idle.
+     */
     private String echoBody(String name) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
-                + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"" + java
+                + "\"},\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"autoscaling.knative.dev/min-scale\":"
+                + "\"1\"}},\"spec\":{\"containers\":[{\"command\":[\"" + java
                 + "\"],\"args\":[\"-XX:+UseSerialGC\",\"-Xmx64m\",\"-cp\",\"" + System.getProperty("java.class.path")
                 + "\",\"" + WebSocketEcho.class.getName() + "\"],\"env\":[{\"name\":\"PORT_FILE\",\"value\":\""
                 + dir.resolve("echo-port") + "\"}]}]}}}}";
