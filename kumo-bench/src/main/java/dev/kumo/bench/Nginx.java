@@ -55,7 +55,9 @@ final class Nginx implements AutoCloseable {
                 mkdir -p "$dir"
                 # A file h2port-$K_SERVICE asks for a second listener speaking h2c (prior knowledge) on that port.
                 h2=""
-                if [ -f "$base/h2port-$K_SERVICE" ]; then h2="listen 127.0.0.1:$(cat "$base/h2port-$K_SERVICE") http2;"; fi
+                if [ -f "$base/h2port-$K_SERVICE" ]; then
+                  h2="listen 127.0.0.1:$(cat "$base/h2port-$K_SERVICE") http2;"
+                fi
                 sed -e "s/@PORT@/$PORT/" -e "s/@H2@/$h2/" "$base/backend.conf.in" > "$dir/nginx.conf"
                 echo "$PORT" > "$dir/port"
                 exec nginx -p "$dir/" -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;'
