@@ -26,7 +26,8 @@ final class Nginx implements AutoCloseable {
 
     /**
      * Writes the backend script into {@code dir} and answers its path. Run with PORT and K_SERVICE set (as Kumo's
-     * process runtime does), it writes {@code dir/backend-$K_SERVICE/port} and execs a one-worker nginx on $PORT.
+     * process runtime does), it writes {@code dir/backend-$K_SERVICE/port} and execs a one-worker nginx on $PORT,
+     * listening for h2c too on the port in {@code dir/h2port-$K_SERVICE} if that file exists.
      */
     static Path writeBackendScript(Path dir) throws IOException {
         Files.writeString(dir.resolve("backend.conf.in"), """
@@ -39,6 +40,7 @@ final class Nginx implements AutoCloseable {
                     keepalive_requests 1000000;
                     server {
                         listen 127.0.0.1:@PORT@;
+                        @H2@
                         location / { return 200 "hello world\\n"; }
                     }
                 }
@@ -51,7 +53,12 @@ final class Nginx implements AutoCloseable {
                 base="$(dirname "$0")"
                 dir="$base/backend-$K_SERVICE"
                 mkdir -p "$dir"
-                sed "s/@PORT@/$PORT/" "$base/backend.conf.in" > "$dir/nginx.conf"
+                # A file h2port-$K_SERVICE asks for a second listener speaking h2c (prior knowledge) on that port.
+                h2=""
+                if [ -f "$base/h2port-$K_SERVICE" ]; then
+                  h2="listen 127.0.0.1:$(cat "$base/h2port-$K_SERVICE") http2;"
+                fi
+                sed -e "s/@PORT@/$PORT/" -e "s/@H2@/$h2/" "$base/backend.conf.in" > "$dir/nginx.conf"
                 echo "$PORT" > "$dir/port"
                 exec nginx -p "$dir/" -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;'
                 """);
@@ -63,8 +70,11 @@ final class Nginx implements AutoCloseable {
         return Integer.parseInt(Files.readString(dir.resolve("backend-" + service).resolve("port")).strip());
     }
 
-    /** Starts nginx as a keep-alive reverse proxy on {@code port} to {@code 127.0.0.1:upstreamPort}. */
-    static Nginx startProxy(Path dir, int port, int upstreamPort, int workers) throws IOException,
+    /**
+     * Starts nginx as a keep-alive reverse proxy on {@code port} (HTTP/1.1) and {@code h2Port} (h2c with prior
+     * knowledge) to {@code 127.0.0.1:upstreamPort}.
+     */
+    static Nginx startProxy(Path dir, int port, int h2Port, int upstreamPort, int workers) throws IOException,
             InterruptedException {
         Path prefix = Files.createDirectories(dir.resolve("proxy"));
         Path conf = prefix.resolve("nginx.conf");
@@ -83,6 +93,7 @@ final class Nginx implements AutoCloseable {
                     }
                     server {
                         listen 127.0.0.1:%d;
+                        listen 127.0.0.1:%d http2;
                         location / {
                             proxy_pass http://backend;
                             proxy_http_version 1.1;
@@ -90,7 +101,7 @@ final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(workers, upstreamPort, port));
+                """.formatted(workers, upstreamPort, port, h2Port));
         Process process = new ProcessBuilder(List.of("nginx", "-p", prefix + "/", "-e",
                 prefix.resolve("error.log").toString(), "-c", conf.toString(), "-g", "daemon off;"))
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();

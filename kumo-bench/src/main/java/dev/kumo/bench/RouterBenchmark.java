@@ -21,15 +21,19 @@ import java.util.concurrent.atomic.DoubleAccumulator;
  * The router benchmark. One nginx backend answering 12 bytes runs as a Kumo Service (a host process started by
  * Kumo's process runtime); wrk then drives that same process (a) directly on its instance port, (b) through Kumo's
  * router, and (c) through nginx as a keep-alive reverse proxy: a warm-up of each, then rounds interleaving the three,
- * reporting each path's median round. Then it times apply → first 200 through the router for fresh Services, and
- * reports the Kumo server's RSS.
+ * reporting each path's median round; then the HTTP/2 and WebSocket echo rows ({@link ProtocolRounds}). Then it
+ * times apply → first 200 through the router for fresh Services, and reports the Kumo server's RSS.
  * Usage: {@code RouterBenchmark [seconds=10] [connections=64] [cold-starts=5]}.
  */
 public final class RouterBenchmark {
 
     private static final String SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
-    /** A 3 s warm-up left the router's first round at a third of its later rate: the JIT needs the load. */
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /**
+     * A 3 s warm-up left the router's first round at a third of its later rate: the JIT needs the load.
+     * KUMO_BENCH_WARM_UP_SECONDS shortens it for a smoke run.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.parseInt(
+            System.getenv().getOrDefault("KUMO_BENCH_WARM_UP_SECONDS", "10")));
     private static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     private static final int WRK_THREADS = 2;
     private static final int ROUNDS = 3;
@@ -76,9 +80,15 @@ public final class RouterBenchmark {
         double idleRss = server.rssMiB();
         String service = "bench";
         String host = service + ".default.localhost";
-        long firstResponse = applyAndAwait(service);
+        int backendH2Port = freePort();
+        Files.writeString(dir.resolve("h2port-" + service), backendH2Port + "\n");
+        long firstResponse = applyAndAwait(service, backendBody(service));
         int backendPort = Nginx.backendPort(dir, service);
+        applyAndAwait("echo", echoBody("echo"));
+        int echoPort = Integer.parseInt(Files.readString(dir.resolve("echo-port")).strip());
         int proxyPort = freePort();
+        int proxyH2Port = freePort();
+        ProtocolRounds protocols = new ProtocolRounds(connections);
         int cores = Runtime.getRuntime().availableProcessors();
         Wrk warmUp = new Wrk(WRK_THREADS, connections, WARM_UP);
         Wrk wrk = new Wrk(WRK_THREADS, connections, duration);
@@ -89,7 +99,7 @@ public final class RouterBenchmark {
         Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
         Map<String, String> rss = new LinkedHashMap<>();
         String loadBefore = LoadAverage.now();
-        try (Nginx nginx = Nginx.startProxy(dir, proxyPort, backendPort, cores)) {
+        try (Nginx nginx = Nginx.startProxy(dir, proxyPort, proxyH2Port, backendPort, cores)) {
             DoubleAccumulator kumoPeak = new DoubleAccumulator(Math::max, 0);
             DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
             for (String url : List.of(direct, router, proxy)) {
@@ -107,17 +117,27 @@ public final class RouterBenchmark {
             rss.put("direct", "-");
             rss.put("kumo router", String.format("%.0f MiB (whole server)", kumoPeak.get()));
             rss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
+            Map<String, String> h2Urls = new LinkedHashMap<>();
+            h2Urls.put("direct h2", "http://127.0.0.1:" + backendH2Port + "/");
+            h2Urls.put("kumo router h2", router);
+            h2Urls.put("nginx proxy h2", "http://127.0.0.1:" + proxyH2Port + "/");
+            protocols.http2(h2Urls, host, WARM_UP, duration);
         }
+        Map<String, Integer> wsPorts = new LinkedHashMap<>();
+        wsPorts.put("direct ws", echoPort);
+        wsPorts.put("kumo router ws", server.ingressPort);
+        protocols.webSocket(wsPorts, "echo.default.localhost", WARM_UP, duration);
         String loadAfter = LoadAverage.now();
 
         long[] coldMillis = new long[coldStarts];
         for (int i = 0; i < coldStarts; i++) {
             String name = "cold-" + i;
-            coldMillis[i] = applyAndAwait(name);
+            coldMillis[i] = applyAndAwait(name, backendBody(name));
             delete(name);
         }
         print(new Figures(rounds, rss, loadBefore, loadAfter), duration, connections, cores, backendPort, firstResponse,
                 coldMillis, idleRss);
+        protocols.print();
     }
 
     /** Every round's wrk result per path, each path's RSS peak, and the machine's load average around the runs. */
@@ -163,11 +183,29 @@ public final class RouterBenchmark {
                 + " MiB", server.rssMiB());
     }
 
-    /** Creates Service {@code name} running the backend and answers the milliseconds until the router serves 200. */
-    private long applyAndAwait(String name) throws IOException, InterruptedException {
-        String body = "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+    /** Service {@code name} running the nginx backend. */
+    private String backendBody(String name) {
+        return "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
                 + "\"},\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"command\":[\"sh\"],\"args\":[\""
                 + backendScript + "\"]}]}}}}";
+    }
+
+    /**
+     * Service {@code name} running {@link WebSocketEcho} on this JVM's class path, its port written to echo-port;
+     * kept at one instance (min-scale), as its direct path would otherwise go when the rows before left it idle.
+     */
+    private String echoBody(String name) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return "{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"autoscaling.knative.dev/min-scale\":"
+                + "\"1\"}},\"spec\":{\"containers\":[{\"command\":[\"" + java
+                + "\"],\"args\":[\"-XX:+UseSerialGC\",\"-Xmx64m\",\"-cp\",\"" + System.getProperty("java.class.path")
+                + "\",\"" + WebSocketEcho.class.getName() + "\"],\"env\":[{\"name\":\"PORT_FILE\",\"value\":\""
+                + dir.resolve("echo-port") + "\"}]}]}}}}";
+    }
+
+    /** Creates Service {@code name} from {@code body} and answers the milliseconds until the router serves 200. */
+    private long applyAndAwait(String name, String body) throws IOException, InterruptedException {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort + "/"))
                 .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(2)).GET().build();
         long started = System.nanoTime();

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * therefore closes a connection whose first head has not come within the header-read timeout (Vert.x's idle
  * timeout; without the 408 the guard would send), and {@link #installWithH2c} drops that timeout once the
  * connection is announced, so that it never cuts a quiet stream; every later head is guarded as without h2c. An
- * HTTP/2 connection gets an idle timeout that counts every frame and a deadline for its first request's headers.
+ * HTTP/2 connection gets an idle timeout that counts every frame and a deadline for its first request's headers,
+ * and a request's Host header different from its {@code :authority} names the authority ({@link HostAsAuthority}).
  */
 public final class ClientGuard {
 
@@ -99,8 +100,12 @@ public final class ClientGuard {
                         ctx.channel().close();
                     }
                 });
-        if (upgraded || !(vertx.handler() instanceof Http2ConnectionHandler http2)) {
+        if (!(vertx.handler() instanceof Http2ConnectionHandler http2)) {
             return; // Vert.x's HTTP/2 connection always sits on its Http2ConnectionHandler
+        }
+        HostAsAuthority.install(http2);
+        if (upgraded) {
+            return;
         }
         ScheduledFuture<?> firstStream = vertx.executor().schedule(() -> {
             if (http2.connection().remote().lastStreamCreated() == 0) {

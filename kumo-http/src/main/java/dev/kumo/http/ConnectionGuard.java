@@ -36,6 +36,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private ChannelHandlerContext ctx;
     private Waiting waiting = Waiting.NOTHING;
     private ScheduledFuture<?> timer;
+    /** When {@link #timer} fires (System.nanoTime). */
+    private long timerAt;
+    /** When what is awaited is due (System.nanoTime). */
+    private long deadline;
     private int inFlight;
     private boolean bodyOpen;
     private boolean responseStarted;
@@ -60,11 +64,13 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         cancel();
+        stopTimer();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
+        stopTimer();
         stopLingering();
         ctx.fireChannelInactive();
     }
@@ -210,25 +216,51 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         }
     }
 
+    /**
+     * Waits for {@code what} until {@code nanos} from now. Performance: as Netty's IdleStateHandler, one task at a
+     * time that re-arms itself when it fires before the deadline, instead of a task scheduled and cancelled per
+     * request (a priority-queue insert and removal on the event loop each time).
+     */
     private void await(Waiting what, long nanos) {
-        cancel();
         waiting = what;
-        timer = ctx.executor().schedule(() -> expired(what), nanos, TimeUnit.NANOSECONDS);
+        deadline = System.nanoTime() + nanos;
+        if (timer == null || timerAt - deadline > 0) {
+            stopTimer();
+            arm(deadline);
+        }
     }
 
-    private void cancel() {
+    private void arm(long at) {
+        timerAt = at;
+        timer = ctx.executor().schedule(this::timerFired, Math.max(0, at - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void stopTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
+    }
+
+    /** Nothing is awaited any more; a pending task finds that when it fires. */
+    private void cancel() {
         waiting = Waiting.NOTHING;
     }
 
-    private void expired(Waiting what) {
-        if (waiting != what || closing) {
+    private void timerFired() {
+        timer = null;
+        if (waiting == Waiting.NOTHING || closing) {
             return;
         }
-        timer = null;
+        if (deadline - System.nanoTime() > 0) {
+            arm(deadline); // what is awaited now was asked for after this task was armed
+            return;
+        }
+        expired(waiting);
+    }
+
+    private void expired(Waiting what) {
         waiting = Waiting.NOTHING;
         switch (what) {
             case HEAD -> refuse(HttpResponseStatus.REQUEST_TIMEOUT, "the request head did not arrive within "

@@ -117,14 +117,14 @@ final class Exchange {
     /** The request waits for an instance behind the revision's containerConcurrency. */
     void queued() {
         if (trace != null) {
-            trace.waitStarted(false, target.revision().toString());
+            trace.waitStarted(false, target.revisionName());
         }
     }
 
     /** An attempt to reach the leased instance begins (the proxy stages call it before connecting). */
     void proxyStarting() {
         if (trace != null) {
-            trace.proxyStarted(target.revision().toString(), instance);
+            trace.proxyStarted(target.revisionName(), instance);
         }
     }
 
@@ -147,7 +147,7 @@ final class Exchange {
         atZero = true;
         held = true;
         if (trace != null) {
-            trace.waitStarted(true, target.revision().toString());
+            trace.waitStarted(true, target.revisionName());
         }
     }
 
@@ -277,7 +277,7 @@ final class Exchange {
             doneHooks.forEach(Runnable::run);
         }
         if (trace != null) {
-            trace.end(status, target == null ? null : target.revision().toString());
+            trace.end(status, target == null ? null : target.revisionName());
         }
     }
 }

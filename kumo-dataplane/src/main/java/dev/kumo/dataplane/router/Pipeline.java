@@ -1,7 +1,6 @@
 package dev.kumo.dataplane.router;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,13 @@ final class Pipeline {
      * {@code http1} and {@code h2c} are this event loop's clients to instances over HTTP/1.1 and h2c; with
      * {@code openTelemetry} other than the no-op one, tracing comes first (else it is not in the chain at all).
      */
-    static Chain compose(Supplier<Routes> routes, Vertx vertx, HttpClient http1, HttpClient h2c,
+    static Chain compose(Supplier<Routes> routes, HttpClient http1, HttpClient h2c,
             OpenTelemetry openTelemetry) {
         List<Stage> stages = new ArrayList<>(List.of(
                 new HostRouting(routes),             // Host → route, else 404
                 new TargetPick(),                    // route → revision by weight
                 new LoadMetering(),                  // counts towards the revision's load from arrival to end
-                new FirstByteTimeout(vertx),         // 504 without a response head in timeoutSeconds
+                new FirstByteTimeout(),              // 504 without a response head in timeoutSeconds
                 new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
                 new Activator(),                     // no ready instance, or in the path: waits for a free one
                 new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503

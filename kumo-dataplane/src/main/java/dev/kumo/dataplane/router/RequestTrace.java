@@ -39,7 +39,7 @@ final class RequestTrace {
     void waitStarted(boolean atZero, String revision) {
         if (waiting == null) {
             waiting = tracer.spanBuilder(atZero ? "activator hold" : "queue wait").setParent(context)
-                    .setAttribute("kumo.revision", revision).startSpan();
+                    .setAttribute(SpanAttributes.REVISION, revision).startSpan();
         }
     }
 
@@ -61,9 +61,9 @@ final class RequestTrace {
     void proxyStarted(String revision, Instance instance) {
         endProxy();
         proxy = tracer.spanBuilder("proxy").setParent(context).setSpanKind(SpanKind.CLIENT)
-                .setAttribute("server.address", instance.address.host())
-                .setAttribute("server.port", (long) instance.address.port())
-                .setAttribute("kumo.revision", revision).startSpan();
+                .setAttribute(SpanAttributes.SERVER_ADDRESS, instance.address.host())
+                .setAttribute(SpanAttributes.SERVER_PORT, (long) instance.address.port())
+                .setAttribute(SpanAttributes.REVISION, revision).startSpan();
     }
 
     /** Puts the proxy span's context in the instance's request headers ({@code traceparent}, {@code tracestate}). */
@@ -85,14 +85,14 @@ final class RequestTrace {
     void end(int status, String revision) {
         leased();
         if (proxy != null) {
-            proxy.setAttribute("http.response.status_code", (long) status);
+            proxy.setAttribute(SpanAttributes.STATUS_CODE, (long) status);
             endProxy();
         }
         if (revision != null) {
-            request.setAttribute("kumo.revision", revision);
+            request.setAttribute(SpanAttributes.REVISION, revision);
         }
         if (status > 0) {
-            request.setAttribute("http.response.status_code", (long) status);
+            request.setAttribute(SpanAttributes.STATUS_CODE, (long) status);
         }
         if (status >= 500 || status == 0) {
             request.setStatus(StatusCode.ERROR);

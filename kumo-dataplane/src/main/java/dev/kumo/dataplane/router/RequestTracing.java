@@ -45,11 +45,11 @@ final class RequestTracing implements Stage {
         String method = request.method().name();
         String host = exchange.host();
         Span span = tracer.spanBuilder(method + " " + request.path()).setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute("http.request.method", method)
-                .setAttribute("url.path", request.path())
-                .setAttribute("url.scheme", "http")
-                .setAttribute("server.address", host == null ? "" : HostHeader.routeKey(host))
-                .setAttribute("network.protocol.version", protocolVersion(request))
+                .setAttribute(SpanAttributes.METHOD, method)
+                .setAttribute(SpanAttributes.PATH, request.path())
+                .setAttribute(SpanAttributes.SCHEME, "http")
+                .setAttribute(SpanAttributes.SERVER_ADDRESS, host == null ? "" : HostHeader.routeKey(host))
+                .setAttribute(SpanAttributes.PROTOCOL_VERSION, protocolVersion(request))
                 .startSpan();
         exchange.traced(new RequestTrace(tracer, propagator, span));
         next.proceed(exchange);

@@ -8,5 +8,11 @@ import dev.kumo.dataplane.api.RevisionSettings;
  * instances and activator state) and its statistics.
  */
 record RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate, GateContext context,
-        RevisionStats stats) {
+        RevisionStats stats, String revisionName) {
+
+    /** Performance: {@code revisionName} ({@code namespace/name}) is built once per route table, not per request. */
+    RevisionTarget(RevisionId revision, RevisionSettings settings, Gate gate, GateContext context,
+            RevisionStats stats) {
+        this(revision, settings, gate, context, stats, revision.toString());
+    }
 }

@@ -66,7 +66,7 @@ final class RouterVerticle extends AbstractVerticle {
                         .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
                         .setTcpNoDelay(true).setConnectTimeout(2000).setDecompressionSupported(false),
                 new PoolOptions().setHttp2MaxSize(H2C_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
-        chain = Pipeline.compose(routes, vertx, client, h2cClient, openTelemetry);
+        chain = Pipeline.compose(routes, client, h2cClient, openTelemetry);
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setTcpNoDelay(true)
                 .setCompressionSupported(false).setDecompressionSupported(false)
                 .setHandle100ContinueAutomatically(false);

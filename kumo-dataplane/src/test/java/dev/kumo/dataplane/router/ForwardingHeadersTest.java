@@ -19,6 +19,21 @@ class ForwardingHeadersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "keep-alive               | Keep-Alive | true",
+        "Upgrade                  | upgrade    | true",
+        "keep-alive, Upgrade      | upgrade    | true",
+        "'  close ,  X-Foo  '     | x-foo      | true",
+        "'close,,X-Foo,'          | X-Foo      | true",
+        "keep-alive               | keep       | false",
+        "keep-alive               | alive      | false",
+        "X-Foo-Bar                | X-Foo      | false",
+        "'X-Foo , '               | Date       | false"})
+    void listedInConnection(String connection, String name, boolean want) {
+        assertThat(ForwardingHeaders.listedIn(connection, name)).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "127.0.0.1                 | 127.0.0.1",
         "2001:db8::1               | \"[2001:db8::1]\""})
     void forNode(String address, String want) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,22 @@ class H2cIngressIT {
 
         assertThat(out).contains("version=2 status=200");
         assertThat(out).contains("host: " + HOST);
+    }
+
+    @Test
+    void theJdkClientsUpgradeWithAHostHeaderIsRoutedByThatHost() throws Exception {
+        // The JDK client asks for h2c by Upgrade on its first request, carrying the Host header it was given.
+        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.router.port() + "/path?q=1"))
+                .header("Host", HOST).timeout(Duration.ofSeconds(10)).GET().build();
+
+        for (int i = 0; i < 3; i++) { // the upgrading request, then requests as streams of the upgraded connection
+            HttpResponse<String> response = jdk.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("host: " + HOST).contains("x-forwarded-host: " + HOST);
+        }
     }
 
     @Test
