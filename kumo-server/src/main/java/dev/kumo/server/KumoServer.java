@@ -24,6 +24,7 @@ import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.eventing.ServiceDeliveries;
 import dev.kumo.server.metrics.ApiServerMeters;
 import dev.kumo.server.metrics.ControllerMeters;
+import dev.kumo.server.metrics.DeletedObjectMeters;
 import dev.kumo.server.metrics.ProcessMeters;
 import dev.kumo.server.tracing.ApiSpans;
 import dev.kumo.server.tracing.HandoffStore;
@@ -123,6 +124,8 @@ public final class KumoServer implements AutoCloseable {
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
         components.run("default cluster roles", () -> RbacDefaults.ensure(store));
+        components.open("meters of deleted objects", () -> DeletedObjectMeters.start(store, meters),
+                DeletedObjectMeters::close);
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
         ResourceStore traced = telemetry.on() ? new HandoffStore(store, handoff) : store;
