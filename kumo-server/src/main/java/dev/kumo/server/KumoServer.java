@@ -195,7 +195,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits(),
                                 telemetry.openTelemetry()), meters,
-                        WorkloadRuntimes.of(config), events)))
+                        WorkloadRuntimes.of(config), events, engineOptions.tracing())))
                 : Optional.empty();
         if (eventing.isPresent() && usage.isPresent()) {
             ServiceDeliveries deliveries = new ServiceDeliveries(store);
