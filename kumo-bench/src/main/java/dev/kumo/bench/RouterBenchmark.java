@@ -66,18 +66,22 @@ public final class RouterBenchmark {
         int coldStarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("kumo-bench-router");
         boolean completed = false;
-        // KUMO_BENCH_SERVER_ARGS adds server flags to every server; each mode's --trace-sampling comes last and wins.
+        // KUMO_BENCH_SERVER_ARGS adds server flags to every server; --trace-sampling is each mode's own.
         List<String> serverArgs = new ArrayList<>(List.of("--serving"));
         String extra = System.getenv().getOrDefault("KUMO_BENCH_SERVER_ARGS", "").strip();
         if (!extra.isEmpty()) {
             serverArgs.addAll(List.of(extra.split("\\s+")));
         }
+        if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--trace-sampling"))) {
+            throw new IllegalArgumentException("KUMO_BENCH_SERVER_ARGS sets --trace-sampling, which bench-router sets "
+                    + "itself (0, 0.01 and 1, one server each): leave it out");
+        }
         Map<Mode, ServerUnderTest> servers = new LinkedHashMap<>();
         try {
             for (Mode mode : MODES) {
-                List<String> args = new ArrayList<>(serverArgs);
-                args.addAll(List.of("--trace-sampling", mode.sampling()));
-                servers.put(mode, ServerUnderTest.start("sqlite", dir.resolve("data-" + mode.service()), args));
+                List<String> modeArgs = new ArrayList<>(serverArgs);
+                modeArgs.addAll(List.of("--trace-sampling", mode.sampling()));
+                servers.put(mode, ServerUnderTest.start("sqlite", dir.resolve("data-" + mode.service()), modeArgs));
             }
             new RouterBenchmark(dir, Nginx.writeBackendScript(dir), servers).run(duration, connections, coldStarts);
             completed = true;
