@@ -238,7 +238,8 @@ class TracingIT {
         assertThat(request.at("/attributes/k8s.namespace.name").asText()).isEqualTo("default");
         JsonNode reconcile = spans(document, "reconcile Service")
                 .filter(s -> s.path("parentSpanId").asText().equals(request.path("spanId").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no reconcile Service under the request: " + document));
+                .findFirst().orElseThrow(() -> new AssertionError("no reconcile Service under the request: "
+                        + document));
         assertThat(reconcile.at("/attributes/k8s.object.name").asText()).isEqualTo("spanned");
         assertThat(reconcile.at("/attributes/kumo.reconcile.result").asText()).isNotEmpty();
         // The Service's reconcile wrote its Configuration, whose reconcile is its child: one trace.

@@ -117,7 +117,7 @@ final class ControllerRunner {
     /**
      * Reconciles {@code key} with the object's kind, namespace and name in the MDC (the keys of
      * {@code --log-format json}), so every line logged meanwhile on this thread says what it is about; each
-     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}), and it is traced ({@link ReconcileTracing}).
+     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}); each is traced ({@link ReconcileTracing}).
      */
     private void process(NamespacedName key) {
         long started = System.nanoTime();
