@@ -103,6 +103,7 @@ public final class KumoServer implements AutoCloseable {
         DataDirectory dataDir = components.open("data directory", () -> DataDirectory.open(config.dataDir()));
         PrometheusMeterRegistry meters = components.open("meters",
                 () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
+        DeletedObjectMeters deletedMeters = DeletedObjectMeters.refusingIn(meters);
         components.open("JVM and process meters", () -> ProcessMeters.bind(meters), ProcessMeters::close);
         Telemetry telemetry = components.open("tracing", () -> Telemetry.start(config.tracing()), Telemetry::close);
         // A traced write hands its span to the reconcile it causes; reconciles nothing traced caused make no span.
@@ -124,7 +125,7 @@ public final class KumoServer implements AutoCloseable {
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
         components.run("default cluster roles", () -> RbacDefaults.ensure(store));
-        components.open("meters of deleted objects", () -> DeletedObjectMeters.start(store, meters),
+        components.open("meters of deleted objects", () -> deletedMeters.watching(store),
                 DeletedObjectMeters::close);
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.

@@ -49,26 +49,32 @@ public final class DeletedObjectMeters implements AutoCloseable {
         }
     }
 
-    private final ResourceStore store;
     private final MeterRegistry registry;
     private final Set<Gone> gone = ConcurrentHashMap.newKeySet();
     private final List<Watch> watches = new ArrayList<>();
     private volatile boolean closing;
 
-    private DeletedObjectMeters(ResourceStore store, MeterRegistry registry) {
-        this.store = store;
+    private DeletedObjectMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** Starts watching Revisions, Triggers and Subscriptions in {@code store} for their deletion. */
-    public static DeletedObjectMeters start(ResourceStore store, MeterRegistry registry) {
-        DeletedObjectMeters meters = new DeletedObjectMeters(store, registry);
+    /**
+     * Installs the filter refusing deleted objects' meters in {@code registry}; call it before any meter is
+     * registered there (Micrometer applies a filter to the meters registered after it only).
+     */
+    public static DeletedObjectMeters refusingIn(MeterRegistry registry) {
+        DeletedObjectMeters meters = new DeletedObjectMeters(registry);
         registry.config().meterFilter(MeterFilter.deny(meters::refused));
-        OWNED.forEach(meters::watch);
         return meters;
     }
 
-    private void watch(Owned owned) {
+    /** Starts watching Revisions, Triggers and Subscriptions in {@code store} for their deletion. */
+    public DeletedObjectMeters watching(ResourceStore store) {
+        OWNED.forEach(owned -> watch(store, owned));
+        return this;
+    }
+
+    private void watch(ResourceStore store, Owned owned) {
         Watch watch = store.watch(owned.type(), new WatchOptions(ListOptions.ALL, Optional.empty()),
                 new WatchListener() {
                     @Override
@@ -81,7 +87,7 @@ public final class DeletedObjectMeters implements AutoCloseable {
                         if (reason.isPresent() && !closing) {
                             LOG.warn("watching {} for deleted objects' meters ended ({}); watching again",
                                     owned.type().plural(), reason.get().getMessage());
-                            watch(owned);
+                            watch(store, owned);
                         }
                     }
                 });

@@ -21,7 +21,7 @@ class DeletedObjectMetersTest {
 
     private final ResourceStore store = InMemoryStore.create();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DeletedObjectMeters meters = DeletedObjectMeters.start(store, registry);
+    private final DeletedObjectMeters meters = DeletedObjectMeters.refusingIn(registry).watching(store);
 
     @AfterEach
     void close() {
