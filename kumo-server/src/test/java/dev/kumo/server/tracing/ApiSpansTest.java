@@ -82,7 +82,7 @@ class ApiSpansTest {
         assertThat(Span.current().getSpanContext().isValid()).as("no longer current once ended").isFalse();
         assertThat(current).isEqualTo(sdk.exported.getFinishedSpanItems().getFirst().getSpanId());
         assertThat(handoff.take(ResourceTypes.SERVICE, "default", "hello")).get()
-                .satisfies(cause -> assertThat(cause.getSpanId()).isEqualTo(current));
+                .satisfies(cause -> assertThat(cause.span().getSpanId()).isEqualTo(current));
         assertThat(handoff.take(ResourceTypes.SERVICE, "default", "hello")).as("taken once").isEmpty();
     }
 }

@@ -34,7 +34,7 @@ class HandoffStoreTest {
         String spanId = traced(() -> store.create(ResourceTypes.CONFIGMAP, configMap("traced", "a")));
 
         assertThat(handoff.take(ResourceTypes.CONFIGMAP, "default", "traced")).get()
-                .satisfies(cause -> assertThat(cause.getSpanId()).isEqualTo(spanId));
+                .satisfies(cause -> assertThat(cause.span().getSpanId()).isEqualTo(spanId));
     }
 
     @Test

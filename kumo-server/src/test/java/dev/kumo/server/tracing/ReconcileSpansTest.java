@@ -54,7 +54,7 @@ class ReconcileSpansTest {
         assertThat(reconcile.getAttributes().get(stringKey("k8s.object.name"))).isEqualTo("hello");
         assertThat(reconcile.getAttributes().get(stringKey("kumo.reconcile.result"))).isEqualTo("requeue_after");
         assertThat(handoff.take(ResourceTypes.CONFIGURATION, "default", "hello")).get()
-                .satisfies(next -> assertThat(next.getSpanId()).isEqualTo(reconcile.getSpanId()));
+                .satisfies(next -> assertThat(next.span().getSpanId()).isEqualTo(reconcile.getSpanId()));
         assertThat(Span.current().getSpanContext().isValid()).isFalse();
         assertThat(spans.started("service", ResourceTypes.SERVICE, HELLO)).as("the handoff is taken once")
                 .isSameAs(ReconcileTracing.Span.NONE);
@@ -73,6 +73,20 @@ class ReconcileSpansTest {
         assertThat(reconcile.getStatus().getDescription()).contains("conflict");
         assertThat(reconcile.getEvents()).extracting(e -> e.getName()).containsExactly("exception");
         assertThat(reconcile.getAttributes().get(stringKey("kumo.reconcile.result"))).isEqualTo("error");
+    }
+
+    @Test
+    void aChainOfReconcilesWritingWhatTheNextReconcilesIsFollowedForAtMostMaxHops() {
+        tracedWrite(ResourceTypes.SERVICE, HELLO);
+
+        for (int i = 0; i < WriteHandoff.MAX_HOPS + 5; i++) {
+            ReconcileTracing.Span span = spans.started("service", ResourceTypes.SERVICE, HELLO);
+            handoff.written(ResourceTypes.SERVICE, "default", "hello");
+            span.ended(EngineMetrics.Outcome.SUCCESS);
+        }
+
+        assertThat(sdk.exported.getFinishedSpanItems()).filteredOn(s -> s.getName().equals("reconcile Service"))
+                .hasSize(WriteHandoff.MAX_HOPS);
     }
 
     /** A write of {@code key} under a span of its own, ended; returns that span's id. */
