@@ -56,8 +56,16 @@ public final class ApiServer implements AutoCloseable {
     /** The same, telling {@code requestMetrics} about every request. */
     public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
             InstantSource clock, RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics) {
+        return start(vertx, config, kinds, store, clock, logs, podLogs, requestMetrics, RequestTracing.NONE);
+    }
+
+    /** The same, tracing requests with {@code requestTracing}. */
+    public static ApiServer start(Vertx vertx, ApiServerConfig config, Kinds kinds, ResourceStore store,
+            InstantSource clock, RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics,
+            RequestTracing requestTracing) {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs, requestMetrics);
+        ApiHandler handler = new ApiHandler(kinds, store, config, clock, logs, podLogs, requestMetrics,
+                requestTracing);
         // HTTP/1.1 only: Kubernetes clients speak it over plain HTTP, and h2c upgrades are refused, not half-served.
         HttpServerOptions options = ClientGuard.options(new HttpServerOptions().setHost(config.host())
                 .setPort(config.port()).setCompressionSupported(false).setTcpNoDelay(true)

@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.DoubleAccumulator;
 /**
  * The router benchmark. One nginx backend answering 12 bytes runs as a Kumo Service (a host process started by
  * Kumo's process runtime); wrk then drives that same process (a) directly on its instance port, (b) through Kumo's
- * router, and (c) through nginx as a keep-alive reverse proxy: a warm-up of each, then rounds interleaving the three,
- * reporting each path's median round; then the HTTP/2 and WebSocket echo rows ({@link ProtocolRounds}). Then it
- * times apply → first 200 through the router for fresh Services, and reports the Kumo server's RSS.
+ * router, and (c) through nginx as a keep-alive reverse proxy: a warm-up of each, then rounds interleaving them,
+ * reporting each path's median round. The router is measured with tracing off, at 1% and at 100% sampling in one
+ * run: one Kumo server per mode ({@code --trace-sampling 0|0.01|1}), each with its own backend, side by side with
+ * the baselines; then the HTTP/2 and WebSocket echo rows ({@link ProtocolRounds}) through the 100% server. Then it
+ * times apply → first 200 through the router (100%, the default) for fresh Services, and reports that server's RSS.
  * Usage: {@code RouterBenchmark [seconds=10] [connections=64] [cold-starts=5]}.
  */
 public final class RouterBenchmark {
@@ -38,15 +40,25 @@ public final class RouterBenchmark {
     private static final int WRK_THREADS = 2;
     private static final int ROUNDS = 3;
 
+    /** The tracing modes measured, each in a server of its own: its row's label and {@code --trace-sampling}. */
+    private static final List<Mode> MODES = List.of(new Mode("router, untraced", "0", "bench-untraced"),
+            new Mode("router, 1%", "0.01", "bench-sampled"), new Mode("router, 100%", "1", "bench"));
+
+    /** One tracing mode: its row, its sampling ratio, and the Service its server runs the backend as. */
+    private record Mode(String label, String sampling, String service) {
+    }
+
     private final Path dir;
     private final Path backendScript;
+    private final Map<Mode, ServerUnderTest> servers;
     private final ServerUnderTest server;
     private final HttpClient http;
 
-    private RouterBenchmark(Path dir, Path backendScript, ServerUnderTest server) {
+    private RouterBenchmark(Path dir, Path backendScript, Map<Mode, ServerUnderTest> servers) {
         this.dir = dir;
         this.backendScript = backendScript;
-        this.server = server;
+        this.servers = servers;
+        this.server = servers.get(MODES.getLast());
         this.http = server.http();
     }
 
@@ -58,16 +70,29 @@ public final class RouterBenchmark {
         int coldStarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path dir = Files.createTempDirectory("kumo-bench-router");
         boolean completed = false;
-        // KUMO_BENCH_SERVER_ARGS adds server flags, e.g. "--trace-sampling 0" to measure the router untraced.
+        // KUMO_BENCH_SERVER_ARGS adds server flags to every server; --trace-sampling is each mode's own.
         List<String> serverArgs = new ArrayList<>(List.of("--serving"));
         String extra = System.getenv().getOrDefault("KUMO_BENCH_SERVER_ARGS", "").strip();
         if (!extra.isEmpty()) {
             serverArgs.addAll(List.of(extra.split("\\s+")));
         }
-        try (ServerUnderTest server = ServerUnderTest.start("sqlite", dir.resolve("data"), serverArgs)) {
-            new RouterBenchmark(dir, Nginx.writeBackendScript(dir), server).run(duration, connections, coldStarts);
+        if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--trace-sampling"))) {
+            throw new IllegalArgumentException("KUMO_BENCH_SERVER_ARGS sets --trace-sampling, which bench-router sets "
+                    + "itself (0, 0.01 and 1, one server each): leave it out");
+        }
+        Map<Mode, ServerUnderTest> servers = new LinkedHashMap<>();
+        try {
+            for (Mode mode : MODES) {
+                List<String> modeArgs = new ArrayList<>(serverArgs);
+                modeArgs.addAll(List.of("--trace-sampling", mode.sampling()));
+                servers.put(mode, ServerUnderTest.start("sqlite", dir.resolve("data-" + mode.service()), modeArgs));
+            }
+            new RouterBenchmark(dir, Nginx.writeBackendScript(dir), servers).run(duration, connections, coldStarts);
             completed = true;
         } finally {
+            for (ServerUnderTest server : servers.values()) {
+                server.close();
+            }
             if (completed) {
                 TempDir.deleteRecursively(dir);
             } else {
@@ -78,13 +103,16 @@ public final class RouterBenchmark {
 
     private void run(Duration duration, int connections, int coldStarts) throws Exception {
         double idleRss = server.rssMiB();
-        String service = "bench";
-        String host = service + ".default.localhost";
         int backendH2Port = freePort();
-        Files.writeString(dir.resolve("h2port-" + service), backendH2Port + "\n");
-        long firstResponse = applyAndAwait(service, backendBody(service));
-        int backendPort = Nginx.backendPort(dir, service);
-        applyAndAwait("echo", echoBody("echo"));
+        Files.writeString(dir.resolve("h2port-bench"), backendH2Port + "\n");
+        long firstResponse = 0;
+        for (Mode mode : MODES) {
+            long took = applyAndAwait(servers.get(mode), mode.service(), backendBody(mode.service()));
+            firstResponse = mode.service().equals("bench") ? took : firstResponse;
+        }
+        String host = "bench.default.localhost";
+        int backendPort = Nginx.backendPort(dir, "bench");
+        applyAndAwait(server, "echo", echoBody("echo"));
         int echoPort = Integer.parseInt(Files.readString(dir.resolve("echo-port")).strip());
         int proxyPort = freePort();
         int proxyH2Port = freePort();
@@ -94,32 +122,39 @@ public final class RouterBenchmark {
         Wrk wrk = new Wrk(WRK_THREADS, connections, duration);
 
         String direct = "http://127.0.0.1:" + backendPort + "/";
-        String router = "http://127.0.0.1:" + server.ingressPort + "/";
         String proxy = "http://127.0.0.1:" + proxyPort + "/";
         Map<String, List<Wrk.Result>> rounds = new LinkedHashMap<>();
         Map<String, String> rss = new LinkedHashMap<>();
         String loadBefore = LoadAverage.now();
         try (Nginx nginx = Nginx.startProxy(dir, proxyPort, proxyH2Port, backendPort, cores)) {
-            DoubleAccumulator kumoPeak = new DoubleAccumulator(Math::max, 0);
+            Map<Mode, DoubleAccumulator> kumoPeaks = new LinkedHashMap<>();
+            MODES.forEach(mode -> kumoPeaks.put(mode, new DoubleAccumulator(Math::max, 0)));
             DoubleAccumulator nginxPeak = new DoubleAccumulator(Math::max, 0);
-            for (String url : List.of(direct, router, proxy)) {
-                warmUp.run(url, host);
+            warmUp.run(direct, host);
+            for (Mode mode : MODES) {
+                warmUp.run(routerUrl(mode), mode.service() + ".default.localhost");
             }
-            // Rounds interleave the three paths so that a burst of other load on the machine hits one round of
-            // each rather than all of one path.
+            warmUp.run(proxy, host);
+            // Rounds interleave the paths so that a burst of other load on the machine hits one round of each
+            // rather than all of one path.
             for (int round = 0; round < ROUNDS; round++) {
                 rounds.computeIfAbsent("direct", k -> new ArrayList<>()).add(wrk.run(direct, host));
-                rounds.computeIfAbsent("kumo router", k -> new ArrayList<>()).add(whileSampling(
-                        () -> kumoPeak.accumulate(server.rssMiB()), () -> wrk.run(router, host)));
+                for (Mode mode : MODES) {
+                    ServerUnderTest routing = servers.get(mode);
+                    rounds.computeIfAbsent(mode.label(), k -> new ArrayList<>()).add(whileSampling(
+                            () -> kumoPeaks.get(mode).accumulate(routing.rssMiB()),
+                            () -> wrk.run(routerUrl(mode), mode.service() + ".default.localhost")));
+                }
                 rounds.computeIfAbsent("nginx proxy", k -> new ArrayList<>()).add(whileSampling(
                         () -> nginxPeak.accumulate(nginx.rssMiB()), () -> wrk.run(proxy, host)));
             }
             rss.put("direct", "-");
-            rss.put("kumo router", String.format("%.0f MiB (whole server)", kumoPeak.get()));
+            MODES.forEach(mode -> rss.put(mode.label(), String.format("%.0f MiB (whole server)",
+                    kumoPeaks.get(mode).get())));
             rss.put("nginx proxy", String.format("%.0f MiB (master + %d workers)", nginxPeak.get(), cores));
             Map<String, String> h2Urls = new LinkedHashMap<>();
             h2Urls.put("direct h2", "http://127.0.0.1:" + backendH2Port + "/");
-            h2Urls.put("kumo router h2", router);
+            h2Urls.put("kumo router h2", routerUrl(MODES.getLast()));
             h2Urls.put("nginx proxy h2", "http://127.0.0.1:" + proxyH2Port + "/");
             protocols.http2(h2Urls, host, WARM_UP, duration);
         }
@@ -132,7 +167,7 @@ public final class RouterBenchmark {
         long[] coldMillis = new long[coldStarts];
         for (int i = 0; i < coldStarts; i++) {
             String name = "cold-" + i;
-            coldMillis[i] = applyAndAwait(name, backendBody(name));
+            coldMillis[i] = applyAndAwait(server, name, backendBody(name));
             delete(name);
         }
         print(new Figures(rounds, rss, loadBefore, loadAfter), duration, connections, cores, backendPort, firstResponse,
@@ -152,20 +187,22 @@ public final class RouterBenchmark {
                 + "after a %ds warm-up of each, %d cores shared by wrk, proxy and backend, java %s%n", WRK_THREADS,
                 connections, duration.toSeconds(), ROUNDS, WARM_UP.toSeconds(), cores, Runtime.version());
         System.out.printf("backend: nginx, 1 worker, %d-byte body, run by Kumo as Service 'bench' (instance port %d); "
-                + "all three paths hit that same process%n", Nginx.BODY.length(), backendPort);
-        System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default)%n%n",
+                + "direct, nginx proxy and router 100%% hit that same process, the untraced and 1%% routers their own "
+                + "server's copy%n", Nginx.BODY.length(), backendPort);
+        System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default), "
+                + "one server per tracing mode (--trace-sampling 0, 0.01, 1), all running throughout%n%n",
                 cores, cores);
         System.out.printf("load average (1/5/15 min) before %s, after %s%n", figures.loadBefore(),
                 figures.loadAfter());
         System.out.println("median round by requests/s; the range is every round's requests/s");
-        System.out.printf("%-14s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
+        System.out.printf("%-17s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
                 "range requests/s", "RSS peak");
         figures.rounds().forEach((path, all) -> {
             List<Wrk.Result> sorted = all.stream()
                     .sorted(java.util.Comparator.comparingDouble(Wrk.Result::requestsPerSecond)).toList();
             Wrk.Result r = sorted.get(sorted.size() / 2);
             long failed = all.stream().mapToLong(Wrk.Result::failures).sum();
-            System.out.printf("%-14s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
+            System.out.printf("%-17s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
                     r.p50Millis(), r.p99Millis(), failed, String.format("%,.0f–%,.0f",
                     sorted.getFirst().requestsPerSecond(), sorted.getLast().requestsPerSecond()),
                     figures.rss().get(path));
@@ -179,8 +216,13 @@ public final class RouterBenchmark {
                     sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], Arrays.toString(coldMillis));
         }
         System.out.printf("%nkumo server RSS (sqlite store, -XX:+UseSerialGC, heap not capped): %.0f MiB idle, "
-                + "%s peak while routing, %.0f MiB at the end%n", idleRss, figures.rss().get("kumo router").split(" ")[0]
+                + "%s peak while routing, %.0f MiB at the end (the 100%% server)%n", idleRss,
+                figures.rss().get(MODES.getLast().label()).split(" ")[0]
                 + " MiB", server.rssMiB());
+    }
+
+    private String routerUrl(Mode mode) {
+        return "http://127.0.0.1:" + servers.get(mode).ingressPort + "/";
     }
 
     /** Service {@code name} running the nginx backend. */
@@ -204,8 +246,12 @@ public final class RouterBenchmark {
                 + dir.resolve("echo-port") + "\"}]}]}}}}";
     }
 
-    /** Creates Service {@code name} from {@code body} and answers the milliseconds until the router serves 200. */
-    private long applyAndAwait(String name, String body) throws IOException, InterruptedException {
+    /**
+     * Creates Service {@code name} from {@code body} in {@code server} and answers the milliseconds until its router
+     * serves 200.
+     */
+    private long applyAndAwait(ServerUnderTest server, String name, String body)
+            throws IOException, InterruptedException {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.ingressPort + "/"))
                 .header("Host", name + ".default.localhost").timeout(Duration.ofSeconds(2)).GET().build();
         long started = System.nanoTime();

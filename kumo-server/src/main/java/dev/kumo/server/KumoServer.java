@@ -10,6 +10,7 @@ import dev.kumo.apiserver.AccessRules;
 import dev.kumo.apiserver.ApiServer;
 import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.PodLogs;
+import dev.kumo.apiserver.RequestTracing;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.build.run.BuildControllers;
 import dev.kumo.build.run.Strategies;
@@ -18,13 +19,19 @@ import dev.kumo.controller.events.EventRetention;
 import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.engine.ReconcileTracing;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.eventing.ServiceDeliveries;
 import dev.kumo.server.metrics.ApiServerMeters;
 import dev.kumo.server.metrics.ControllerMeters;
+import dev.kumo.server.metrics.DeletedObjectMeters;
 import dev.kumo.server.metrics.ProcessMeters;
+import dev.kumo.server.tracing.ApiSpans;
+import dev.kumo.server.tracing.HandoffStore;
+import dev.kumo.server.tracing.ReconcileSpans;
 import dev.kumo.server.tracing.Telemetry;
 import dev.kumo.server.tracing.TraceDocuments;
+import dev.kumo.server.tracing.WriteHandoff;
 import dev.kumo.serving.ServingActivity;
 import dev.kumo.serving.ServingPlatform;
 import dev.kumo.serving.pods.InstancePodLogs;
@@ -97,8 +104,14 @@ public final class KumoServer implements AutoCloseable {
         DataDirectory dataDir = components.open("data directory", () -> DataDirectory.open(config.dataDir()));
         PrometheusMeterRegistry meters = components.open("meters",
                 () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
+        DeletedObjectMeters deletedMeters = DeletedObjectMeters.refusingIn(meters);
         components.open("JVM and process meters", () -> ProcessMeters.bind(meters), ProcessMeters::close);
-        EngineOptions engineOptions = EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(meters));
+        Telemetry telemetry = components.open("tracing", () -> Telemetry.start(config.tracing()), Telemetry::close);
+        // A traced write hands its span to the reconcile it causes; reconciles nothing traced caused make no span.
+        WriteHandoff handoff = new WriteHandoff();
+        EngineOptions engineOptions = EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(meters))
+                .withTracing(telemetry.on() ? new ReconcileSpans(telemetry.openTelemetry(), handoff)
+                        : ReconcileTracing.NONE);
         components.run("database permissions", () -> {
             if (config.store().equals("sqlite")) {
                 dataDir.ownerOnlyDatabase(SqliteStore.DATABASE_FILE);
@@ -113,9 +126,12 @@ public final class KumoServer implements AutoCloseable {
                         ? SqliteOptions.Synchronous.FULL : SqliteOptions.Synchronous.NORMAL, STORE_OPTIONS)));
         components.run("default namespace", () -> ensureNamespace(store, "default"));
         components.run("default cluster roles", () -> RbacDefaults.ensure(store));
+        components.open("meters of deleted objects", () -> deletedMeters.watching(store),
+                DeletedObjectMeters::close);
         Kinds kinds = KumoKinds.all(config.autoscaler(), config.eventing().defaultChannel());
         // Controllers and platforms write through the kinds' admission, as API clients do.
-        ResourceStore admitted = new AdmittingStore(store, kinds);
+        ResourceStore traced = telemetry.on() ? new HandoffStore(store, handoff) : store;
+        ResourceStore admitted = new AdmittingStore(traced, kinds);
         components.open("RBAC controllers", () -> RbacControllers.start(admitted, InstantSource.system(),
                         engineOptions),
                 RbacControllers::close);
@@ -127,7 +143,6 @@ public final class KumoServer implements AutoCloseable {
         Optional<ServerCertificate> certificate = components.value("certificate", () -> needToken
                 ? Optional.of(ServerCertificate.ensure(dataDir.path(), config.apiAddress().host()))
                 : Optional.empty());
-        Telemetry telemetry = components.open("tracing", () -> Telemetry.start(config.tracing()), Telemetry::close);
         Vertx vertx = components.open("Vert.x", () -> Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
                 .setWorkerPoolSize(4).setPreferNativeTransport(true)), KumoServer::closeVertx);
         Optional<ServingPlatform> serving = config.serving()
@@ -137,7 +152,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
                                 config.runtimes(), config.registriesSkippingTagResolving(),
                                 telemetry.openTelemetry()), meters,
-                        WorkloadRuntimes.of(config), events, engineOptions.metrics())))
+                        WorkloadRuntimes.of(config), events, engineOptions.metrics(), engineOptions.tracing())))
                 : Optional.empty();
         // usage.db is created mode 600; SQLite gives its -wal and -shm files the database's mode.
         Optional<UsageRecorder> usage = serving.map(platform -> components.open("usage", () -> platform.startUsage(
@@ -173,9 +188,10 @@ public final class KumoServer implements AutoCloseable {
         Optional<PodView> pods = serving.map(platform -> components.open("pod view",
                 () -> platform.startPodView(store, InstantSource.system())));
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
-                kinds, store, InstantSource.system(),
+                kinds, traced, InstantSource.system(),
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
-                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters)));
+                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters),
+                telemetry.on() ? new ApiSpans(telemetry.openTelemetry()) : RequestTracing.NONE));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
                 + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
         components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));
@@ -186,7 +202,7 @@ public final class KumoServer implements AutoCloseable {
                                 config.eventing().maxInFlightPerTrigger(), apiUrl, kinds.types(),
                                 config.eventing().sourcesCrossNamespace(), config.limits(),
                                 telemetry.openTelemetry()), meters,
-                        WorkloadRuntimes.of(config), events)))
+                        WorkloadRuntimes.of(config), events, engineOptions.tracing())))
                 : Optional.empty();
         if (eventing.isPresent() && pods.isPresent()) {
             components.run("ContainerSource Pods", () -> pods.get().show("source", eventing.get().sourceRuntime()));

@@ -132,6 +132,29 @@ class ServerMetricsIT {
     }
 
     @Test
+    void aDeletedTriggersDeliverySeriesLeaveTheScrape() throws Exception {
+        api.create(EVENTING + "triggers", "{\"apiVersion\":\"eventing.knative.dev/v1\",\"kind\":\"Trigger\","
+                + "\"metadata\":{\"name\":\"doomed\"},\"spec\":{\"broker\":\"b1\",\"subscriber\":{\"ref\":{"
+                + "\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":\"Service\",\"name\":\"hello\"}}}}");
+        String broker = api.awaitCondition(EVENTING + "brokers/b1", "Ready", "True").at("/status/address/url")
+                .asText();
+        api.awaitCondition(EVENTING + "triggers/doomed", "Ready", "True");
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(broker))
+                .header("ce-specversion", "1.0").header("ce-id", "doomed-1").header("ce-type", "dev.kumo.metrics")
+                .header("ce-source", "/metrics-it").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+        await("the doomed Trigger's deliveries counted").atMost(Duration.ofSeconds(60))
+                .until(ServerMetricsIT::scrape, m -> m.contains("trigger=\"doomed\""));
+
+        assertThat(api.send("DELETE", EVENTING + "triggers/doomed", null, null).statusCode()).isEqualTo(200);
+
+        await("the deleted Trigger's series gone").atMost(Duration.ofSeconds(60))
+                .until(ServerMetricsIT::scrape, m -> !m.contains("trigger=\"doomed\""));
+        assertThat(scrape()).contains("trigger=\"t1\"");
+    }
+
+    @Test
     void theSeriesOfTheJvmTheApiServerTheControllersTheRouterAndTheBrokerAreThere() {
         String metrics = await("every series in /metrics").atMost(Duration.ofSeconds(60))
                 .until(ServerMetricsIT::scrape, m -> m.contains("event_count_total{")

@@ -207,6 +207,54 @@ class TracingIT {
         assertThat(missing.err()).contains("is not kept");
     }
 
+    @Test
+    void aServiceCreatedWithATraceparentIsTracedThroughTheApiServerAndTheReconcilesItCauses() throws Exception {
+        String traceId = hex(16);
+        String clientSpan = hex(8);
+        ApiAccess access = ApiAccess.of(server);
+        HttpResponse<String> created = access.client().send(access.request(SERVICES)
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"serving.knative.dev/v1\",\"kind\":"
+                        + "\"Service\",\"metadata\":{\"name\":\"spanned\"},\"spec\":{\"template\":{\"spec\":"
+                        + "{\"containers\":[{\"command\":[\"python3\",\"-u\"],\"args\":[\"traced_replier.py\"],"
+                        + "\"workingDir\":\"" + EventingIT.WORKLOADS + "\"}]}}}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        String route = "POST /apis/serving.knative.dev/v1/namespaces/{namespace}/services";
+        await().atMost(SETTLE).until(() -> {
+            HttpResponse<String> got = api.send("GET", "/debug/traces/" + traceId, null, null);
+            return got.statusCode() == 200 && spans(Json.parseObject(got.body()), "reconcile Configuration")
+                    .findAny().isPresent();
+        });
+        JsonNode document = Json.parseObject(api.send("GET", "/debug/traces/" + traceId, null, null).body());
+        JsonNode request = spans(document, route).findFirst().orElseThrow();
+        assertThat(request.path("parentSpanId").asText()).as("the client's span is the request's parent")
+                .isEqualTo(clientSpan);
+        assertThat(request.path("kind").asText()).isEqualTo("SERVER");
+        assertThat(request.at("/attributes/http.response.status_code").asLong()).isEqualTo(201);
+        assertThat(request.at("/attributes/k8s.resource").asText()).isEqualTo("services.serving.knative.dev");
+        assertThat(request.at("/attributes/k8s.namespace.name").asText()).isEqualTo("default");
+        JsonNode reconcile = spans(document, "reconcile Service")
+                .filter(s -> s.path("parentSpanId").asText().equals(request.path("spanId").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no reconcile Service under the request: "
+                        + document));
+        assertThat(reconcile.at("/attributes/k8s.object.name").asText()).isEqualTo("spanned");
+        assertThat(reconcile.at("/attributes/kumo.reconcile.result").asText()).isNotEmpty();
+        // The Service's reconcile wrote its Configuration, whose reconcile is its child: one trace.
+        assertThat(spans(document, "reconcile Configuration").map(s -> s.path("parentSpanId").asText()))
+                .contains(reconcile.path("spanId").asText());
+        // Reading the traces is not traced itself.
+        assertThat(Json.parseObject(api.send("GET", "/debug/traces", null, null).body()).path("items"))
+                .noneMatch(item -> item.path("rootSpan").asText().startsWith("GET /debug"));
+    }
+
+    private static java.util.stream.Stream<JsonNode> spans(JsonNode trace, String name) {
+        return java.util.stream.StreamSupport.stream(trace.path("spans").spliterator(), false)
+                .filter(s -> s.path("name").asText().equals(name));
+    }
+
     private static List<ReceivedSpan> spansOf(String traceId) {
         return receiver.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
     }

@@ -28,6 +28,7 @@ import dev.kumo.serving.services.ServiceAddresses;
 import dev.kumo.serving.usage.UsageRecorder;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.controller.engine.EngineMetrics;
+import dev.kumo.controller.engine.ReconcileTracing;
 import dev.kumo.dataplane.api.RevisionOwners;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -134,6 +135,13 @@ public final class ServingPlatform implements AutoCloseable {
     /** The same, the controllers' queues and reconciles told to {@code engineMetrics}. */
     public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events, EngineMetrics engineMetrics) {
+        return start(vertx, store, clock, settings, registry, runtimes, events, engineMetrics, ReconcileTracing.NONE);
+    }
+
+    /** The same, the controllers' reconciles traced by {@code reconcileTracing}. */
+    public static ServingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders events, EngineMetrics engineMetrics,
+            ReconcileTracing reconcileTracing) {
         Path stateDir = settings.stateDir();
         AutoscalerConfig autoscaler = settings.autoscaler();
         Components components = new Components();
@@ -181,7 +189,8 @@ public final class ServingPlatform implements AutoCloseable {
         components.open("serving controllers", () -> ServingControllers.start(store, clock,
                 ServingControllerConfig.DEFAULTS.withRouteUrls(new RouteUrls(settings.domain(), router.port()))
                         .withProgressDeadline(settings.progressDeadline())
-                        .withEngine(ServingControllerConfig.DEFAULTS.engine().withMetrics(engineMetrics)),
+                        .withEngine(ServingControllerConfig.DEFAULTS.engine().withMetrics(engineMetrics)
+                                .withTracing(reconcileTracing)),
                 new RuntimeInstances(runtime, choice,
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,

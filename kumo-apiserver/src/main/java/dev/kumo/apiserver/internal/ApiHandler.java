@@ -17,6 +17,7 @@ import dev.kumo.apiserver.ApiServerConfig;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RequestMetrics;
+import dev.kumo.apiserver.RequestTracing;
 import dev.kumo.apiserver.RevisionLogs;
 import dev.kumo.apiserver.ActivityView;
 import dev.kumo.apiserver.TraceView;
@@ -58,6 +59,7 @@ public final class ApiHandler {
     private final AccessReviews reviews;
     private final Optional<TraceView> traces;
     private final RequestMetrics requestMetrics;
+    private final RequestTracing requestTracing;
     private final RequestLabels requestLabels;
     private final Optional<UsageView> usage;
     private final Optional<ActivityView> activity;
@@ -77,7 +79,14 @@ public final class ApiHandler {
     /** The same, telling {@code requestMetrics} about every request. */
     public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
             RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics) {
+        this(kinds, stored, config, clock, logs, podLogs, requestMetrics, RequestTracing.NONE);
+    }
+
+    /** The same, tracing every request but scrapes, probes and {@code /debug/traces} with {@code requestTracing}. */
+    public ApiHandler(Kinds kinds, ResourceStore stored, ApiServerConfig config, InstantSource clock,
+            RevisionLogs logs, PodLogs podLogs, RequestMetrics requestMetrics, RequestTracing requestTracing) {
         this.requestMetrics = requestMetrics;
+        this.requestTracing = requestTracing;
         this.requestLabels = new RequestLabels(kinds);
         ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
@@ -115,16 +124,22 @@ public final class ApiHandler {
 
     /**
      * Answers a request; never throws. The answer is counted and timed by {@link RequestMetrics}; a stream (a watch,
-     * a log) is counted when it starts and as long-running until it ends.
+     * a log) is counted when it starts and as long-running until it ends. Its span ({@link RequestTracing}) is
+     * current while it is answered, and ends with the answer, a stream's at its head.
      */
     public Reply handle(ApiRequest request) {
         long started = System.nanoTime();
-        Reply reply = answer(request);
         RequestMetrics.Request labels = requestLabels.of(request);
+        RequestTracing.Span span = requestTracing == RequestTracing.NONE || !RequestLabels.traced(request.path())
+                ? RequestTracing.Span.NONE : requestTracing.begin(requestLabels.traced(request, labels));
+        Reply reply = answer(request);
         return switch (reply) {
-            case Reply.Stream stream -> new Reply.Stream(new CountedStream(stream.stream(),
-                    () -> requestMetrics.longRunning(labels)));
+            case Reply.Stream stream -> {
+                span.ended(200);
+                yield new Reply.Stream(new CountedStream(stream.stream(), () -> requestMetrics.longRunning(labels)));
+            }
             case Reply.Body body -> {
+                span.ended(body.status());
                 requestMetrics.answered(labels, body.status(), Duration.ofNanos(System.nanoTime() - started));
                 yield body;
             }

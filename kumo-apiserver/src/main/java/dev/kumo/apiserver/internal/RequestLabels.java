@@ -3,6 +3,7 @@ package dev.kumo.apiserver.internal;
 import dev.kumo.api.kinds.KindDefinition;
 import dev.kumo.api.kinds.Kinds;
 import dev.kumo.apiserver.RequestMetrics;
+import dev.kumo.apiserver.RequestTracing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * A request's labels for {@link RequestMetrics}, as kube-apiserver's {@code cleanVerb} and {@code RequestInfo} give
  * them: a GET is {@code GET}, {@code LIST} or {@code WATCH}; an apply patch {@code APPLY}. A path that names no
- * served kind counts as a path that is no resource, so unknown plurals cannot grow the label set.
+ * served kind counts as a path that is no resource, so unknown plurals cannot grow the label set. The same reading
+ * gives a request's route for {@link RequestTracing}.
  */
 final class RequestLabels {
 
@@ -29,12 +31,63 @@ final class RequestLabels {
     /** The labels of {@code request}; a path that cannot be read counts as no resource. */
     RequestMetrics.Request of(ApiRequest request) {
         String method = request.method().toUpperCase(Locale.ROOT);
+        Optional<Named> named = named(request);
+        if (named.isEmpty()) {
+            return RequestMetrics.Request.other(METHODS.contains(method) ? method : "OTHER");
+        }
+        ResourcePath p = named.get().path();
+        String verb = switch (method) {
+            case "GET", "HEAD" -> named.get().watchPath() || request.flag("watch") ? "WATCH"
+                    : p.name().isPresent() ? "GET" : "LIST";
+            case "PATCH" -> request.header("content-type").startsWith(APPLY_PATCH) ? "APPLY" : "PATCH";
+            default -> METHODS.contains(method) ? method : "OTHER";
+        };
+        String scope = p.name().isPresent() ? "resource" : p.namespace().isPresent() ? "namespace" : "cluster";
+        // Only the subresources the kind serves: any other segment would make a series of its own per request.
+        String subresource = p.subresource().map(s -> served(named.get().kind(), s) ? s : "other").orElse("");
+        return new RequestMetrics.Request(verb, p.group(), p.version(), p.plural(), subresource, scope);
+    }
+
+    /**
+     * {@code request} as {@link RequestTracing} sees it: its route is the path with the namespace and name as
+     * {@code {namespace}} and {@code {name}}; a path naming no served kind keeps its first three segments.
+     */
+    RequestTracing.Traced traced(ApiRequest request, RequestMetrics.Request labels) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        Optional<Named> named = named(request);
+        if (named.isEmpty()) {
+            String[] segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty()).limit(3)
+                    .toArray(String[]::new);
+            return new RequestTracing.Traced(method, "/" + String.join("/", segments), request.path(), labels, "",
+                    "", request.headers());
+        }
+        ResourcePath p = named.get().path();
+        StringBuilder route = new StringBuilder(p.group().isEmpty() ? "/api/" : "/apis/" + p.group() + "/")
+                .append(p.version());
+        p.namespace().ifPresent(ns -> route.append("/namespaces/{namespace}"));
+        route.append('/').append(p.plural());
+        p.name().ifPresent(n -> route.append("/{name}"));
+        if (!labels.subresource().isEmpty()) {
+            route.append('/').append(labels.subresource());
+        }
+        return new RequestTracing.Traced(method, route.toString(), request.path(), labels,
+                p.namespace().orElse(""), p.name().orElse(""), request.headers());
+    }
+
+    /** Whether requests to {@code path} are traced: not scrapes, probes, nor the traces themselves. */
+    static boolean traced(String path) {
+        return !(path.equals("/metrics") || path.startsWith("/debug/") || path.equals("/debug")
+                || path.startsWith("/healthz") || path.startsWith("/readyz") || path.startsWith("/livez"));
+    }
+
+    /** The served kind {@code request}'s path names, with the path read. */
+    private Optional<Named> named(ApiRequest request) {
         List<String> segments;
         try {
             segments = Arrays.stream(request.path().split("/")).filter(s -> !s.isEmpty())
                     .map(PercentDecoding::segment).collect(Collectors.toCollection(ArrayList::new));
         } catch (RuntimeException e) {
-            return RequestMetrics.Request.other(METHODS.contains(method) ? method : "OTHER");
+            return Optional.empty();
         }
         boolean watchPath = false;
         int watchAt = !segments.isEmpty() && segments.get(0).equals("api") ? 2 : 3;
@@ -49,20 +102,11 @@ final class RequestLabels {
         } else if (segments.size() >= 4 && segments.get(0).equals("apis")) {
             path = ResourcePath.parse(segments.get(1), segments.get(2), segments.subList(3, segments.size()));
         }
-        Optional<KindDefinition> kind = path.flatMap(p -> kinds.find(p.group(), p.version(), p.plural()));
-        if (kind.isEmpty()) {
-            return RequestMetrics.Request.other(METHODS.contains(method) ? method : "OTHER");
-        }
-        ResourcePath p = path.orElseThrow();
-        String verb = switch (method) {
-            case "GET", "HEAD" -> watchPath || request.flag("watch") ? "WATCH" : p.name().isPresent() ? "GET" : "LIST";
-            case "PATCH" -> request.header("content-type").startsWith(APPLY_PATCH) ? "APPLY" : "PATCH";
-            default -> METHODS.contains(method) ? method : "OTHER";
-        };
-        String scope = p.name().isPresent() ? "resource" : p.namespace().isPresent() ? "namespace" : "cluster";
-        // Only the subresources the kind serves: any other segment would make a series of its own per request.
-        String subresource = p.subresource().map(s -> served(kind.get(), s) ? s : "other").orElse("");
-        return new RequestMetrics.Request(verb, p.group(), p.version(), p.plural(), subresource, scope);
+        boolean watched = watchPath;
+        return path.flatMap(p -> kinds.find(p.group(), p.version(), p.plural()).map(k -> new Named(p, k, watched)));
+    }
+
+    private record Named(ResourcePath path, KindDefinition kind, boolean watchPath) {
     }
 
     private static boolean served(KindDefinition kind, String subresource) {

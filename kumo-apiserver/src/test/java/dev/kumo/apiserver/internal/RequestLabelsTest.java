@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.api.registry.BuiltInKinds;
 import dev.kumo.apiserver.RequestMetrics.Request;
+import dev.kumo.apiserver.RequestTracing;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,5 +56,43 @@ class RequestLabelsTest {
         ApiRequest request = new ApiRequest(method, path, query, Map.of("content-type", contentType), new byte[0]);
 
         assertThat(LABELS.of(request)).isEqualTo(wanted);
+    }
+
+    static Stream<Arguments> routes() {
+        return Stream.of(
+                Arguments.of("POST", KSVC, "/apis/serving.knative.dev/v1/namespaces/{namespace}/services", "default",
+                        ""),
+                Arguments.of("GET", KSVC + "/hello/status",
+                        "/apis/serving.knative.dev/v1/namespaces/{namespace}/services/{name}/status", "default",
+                        "hello"),
+                Arguments.of("GET", "/api/v1/watch/namespaces/default/configmaps",
+                        "/api/v1/namespaces/{namespace}/configmaps", "default", ""),
+                Arguments.of("DELETE", "/api/v1/namespaces/gone", "/api/v1/namespaces/{name}", "", "gone"),
+                Arguments.of("GET", "/api/v1/namespaces/default/pods/p/made-up",
+                        "/api/v1/namespaces/{namespace}/pods/{name}/other", "default", "p"),
+                Arguments.of("GET", "/apis/serving.knative.dev/v1", "/apis/serving.knative.dev/v1", "", ""),
+                Arguments.of("GET", "/apis/example.dev/v1/namespaces/default/widgets/w", "/apis/example.dev/v1",
+                        "", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void aTracedRequestIsNamedByItsRouteWithTheObjectItNames(String method, String path, String route,
+            String namespace, String name) {
+        ApiRequest request = new ApiRequest(method, path, Map.of(), Map.of(), new byte[0]);
+
+        RequestTracing.Traced traced = LABELS.traced(request, LABELS.of(request));
+
+        assertThat(traced.route()).isEqualTo(route);
+        assertThat(traced.namespace()).isEqualTo(namespace);
+        assertThat(traced.name()).isEqualTo(name);
+        assertThat(traced.path()).isEqualTo(path);
+    }
+
+    @Test
+    void scrapesProbesAndTheTracesThemselvesAreNotTraced() {
+        assertThat(List.of("/metrics", "/debug/traces", "/debug/traces/abc", "/healthz", "/readyz", "/livez"))
+                .noneMatch(RequestLabels::traced);
+        assertThat(List.of("/api/v1/namespaces", "/version", "/apis")).allMatch(RequestLabels::traced);
     }
 }

@@ -22,6 +22,7 @@ final class ControllerRunner {
     private final Runnable wakeTimer;
     private final WorkQueue queue;
     private final EngineMetrics.ControllerMetrics metrics;
+    private final ReconcileTracing tracing;
     private final Retries retries;
     private final List<KindWatch> watches = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -37,6 +38,7 @@ final class ControllerRunner {
         this.workerCount = options.workersPerController();
         // The depth is read at scrape time only, once the queue is there.
         this.metrics = options.metrics().controller(controller.name(), this::depth);
+        this.tracing = options.tracing();
         this.queue = new WorkQueue(metrics);
         controller.triggers().forEach(t -> watches.add(new KindWatch(store, t, this::enqueue)));
     }
@@ -115,21 +117,27 @@ final class ControllerRunner {
     /**
      * Reconciles {@code key} with the object's kind, namespace and name in the MDC (the keys of
      * {@code --log-format json}), so every line logged meanwhile on this thread says what it is about; each
-     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}).
+     * reconcile's outcome is logged at DEBUG ({@code KUMO_LOG_LEVEL=DEBUG}); each is traced ({@link ReconcileTracing}).
      */
     private void process(NamespacedName key) {
         long started = System.nanoTime();
         try (var kind = MDC.putCloseable("kind", controller.primary().kind());
              var namespace = MDC.putCloseable("namespace", key.namespace());
              var name = MDC.putCloseable("name", key.name())) {
-            EngineMetrics.Outcome outcome = reconcile(key);
+            ReconcileTracing.Span span = tracing.started(controller.name(), controller.primary(), key);
+            EngineMetrics.Outcome outcome = EngineMetrics.Outcome.ERROR;
+            try {
+                outcome = reconcile(key, span);
+            } finally {
+                span.ended(outcome);
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.reconciled(outcome, took);
             LOG.debug("{} {}: reconciled ({}, {} ms)", controller.name(), key, outcome.label(), took.toMillis());
         }
     }
 
-    private EngineMetrics.Outcome reconcile(NamespacedName key) {
+    private EngineMetrics.Outcome reconcile(NamespacedName key, ReconcileTracing.Span span) {
         try {
             Result result = controller.reconciler().reconcile(key);
             retries.forget(key);
@@ -140,6 +148,7 @@ final class ControllerRunner {
             }
             return EngineMetrics.Outcome.SUCCESS;
         } catch (TerminalException e) {
+            span.failed(e);
             retries.forget(key);
             // The message says what is wrong; a stack trace only when something else caused it.
             if (e.getCause() == null) {
@@ -149,6 +158,7 @@ final class ControllerRunner {
             }
             return EngineMetrics.Outcome.ERROR;
         } catch (RuntimeException e) {
+            span.failed(e);
             Instant retryAt = retries.failed(key, clock.instant());
             LOG.warn("{} {}: {} (failure {}, retrying at {})", controller.name(), key, e.getMessage(),
                     retries.failures(key), retryAt);

@@ -10,6 +10,7 @@ import dev.kumo.controller.apiserversource.SourceAccess;
 import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
 import dev.kumo.store.rbac.StoredRbacPolicy;
 import dev.kumo.controller.engine.EngineOptions;
+import dev.kumo.controller.engine.ReconcileTracing;
 import dev.kumo.controller.eventing.EventingControllers;
 import dev.kumo.controller.eventing.EventingDataPlane;
 import dev.kumo.controller.manager.Component;
@@ -104,6 +105,13 @@ public final class EventingPlatform implements AutoCloseable {
     /** As {@link #start}, failed deliveries and sources' problems recorded as Events through {@code recorders}. */
     public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
             MeterRegistry registry, RuntimeFactory runtimes, EventRecorders recorders) {
+        return start(vertx, store, clock, settings, registry, runtimes, recorders, ReconcileTracing.NONE);
+    }
+
+    /** The same, the controllers' reconciles traced by {@code reconcileTracing}. */
+    public static EventingPlatform start(Vertx vertx, ResourceStore store, InstantSource clock, Settings settings,
+            MeterRegistry registry, RuntimeFactory runtimes, EventRecorders recorders,
+            ReconcileTracing reconcileTracing) {
         Components components = new Components();
         EventMesh mesh = components.open("event mesh", () -> EventMesh.start(vertx,
                 MeshConfig.defaults(settings.dataDir().resolve("events.db")).withHost(settings.host())
@@ -132,7 +140,8 @@ public final class EventingPlatform implements AutoCloseable {
                 () -> runtimes.start(RuntimeName.PROCESS, settings.dataDir().resolve("sources")));
         EventingControllers controllers = components.open("eventing controllers",
                 () -> EventingControllers.start(store, clock,
-                        EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(registry)),
+                        EngineOptions.DEFAULTS.withMetrics(new ControllerMeters(registry))
+                                .withTracing(reconcileTracing),
                         new EventingDataPlane(new MeshBrokers(mesh, advertised(settings.host())),
                                 new MeshTriggers(mesh), new PingSources(pings), apiServerSources,
                                 new ContainerSources(sourceRuntime), new MeshChannels(mesh,

@@ -60,6 +60,11 @@ public final class Telemetry implements AutoCloseable {
         return openTelemetry;
     }
 
+    /** Whether anything is traced (sampling above 0). */
+    public boolean on() {
+        return provider.isPresent();
+    }
+
     /** The traces kept in memory, when any are. */
     public Optional<RecentTraces> recent() {
         return recent;
