@@ -1,30 +1,34 @@
-// The Eventing view: follows Brokers, Triggers, Channels, Subscriptions, Sequences, Parallels and sources through
-// the API's watches, reads the delivery counts every few seconds, and draws each flow as a graph.
+// The Eventing view: reads Brokers, Triggers, Channels, Subscriptions, Sequences, Parallels, sources and the
+// delivery counts every few seconds, and draws each flow as a graph. Lists, not watches: a browser opens at most six
+// HTTP/1.1 connections to the API (which speaks no HTTP/2) and the page's own watches hold five of them, so eleven
+// more watches would leave no connection for any other request.
 
-import { follow, get } from './api.js';
+import { get } from './api.js';
 import { el } from './charts.js';
 import { deliveryCounts, flows } from './flowgraphs.js';
 import { drawGraph } from './graph.js';
 
 const COUNTS_PATH = '/debug/deliveries';
-const COUNTS_EVERY_MS = 2000;
+const READ_EVERY_MS = 2000;
 const RATE_WINDOW_MS = 20 * 1000;
-const FOLLOWED = {
-  brokers: ['/apis/eventing.knative.dev/v1/brokers'],
-  triggers: ['/apis/eventing.knative.dev/v1/triggers'],
-  channels: ['/apis/messaging.knative.dev/v1/channels', '/apis/messaging.knative.dev/v1/inmemorychannels'],
-  subscriptions: ['/apis/messaging.knative.dev/v1/subscriptions'],
-  sequences: ['/apis/flows.knative.dev/v1/sequences'],
-  parallels: ['/apis/flows.knative.dev/v1/parallels'],
-  sources: ['/apis/sources.knative.dev/v1/pingsources', '/apis/sources.knative.dev/v1/apiserversources',
-    '/apis/sources.knative.dev/v1/containersources', '/apis/sources.knative.dev/v1/sinkbindings'],
+const LISTS = {
+  brokers: { Broker: '/apis/eventing.knative.dev/v1/brokers' },
+  triggers: { Trigger: '/apis/eventing.knative.dev/v1/triggers' },
+  channels: { Channel: '/apis/messaging.knative.dev/v1/channels',
+    InMemoryChannel: '/apis/messaging.knative.dev/v1/inmemorychannels' },
+  subscriptions: { Subscription: '/apis/messaging.knative.dev/v1/subscriptions' },
+  sequences: { Sequence: '/apis/flows.knative.dev/v1/sequences' },
+  parallels: { Parallel: '/apis/flows.knative.dev/v1/parallels' },
+  sources: { PingSource: '/apis/sources.knative.dev/v1/pingsources',
+    ApiServerSource: '/apis/sources.knative.dev/v1/apiserversources',
+    ContainerSource: '/apis/sources.knative.dev/v1/containersources',
+    SinkBinding: '/apis/sources.knative.dev/v1/sinkbindings' },
 };
 
-/** Draws the flows into `target` from now on; `report(source)` is how the page hears of a follow's state. */
+/** Draws the flows into `target` from now on; `report(source)` is how the page hears whether the reads work. */
 export function startFlows(target, report) {
-  const parts = new Map();
   const samples = [];
-  const state = Object.fromEntries(Object.keys(FOLLOWED).map((k) => [k, []]));
+  const state = Object.fromEntries(Object.keys(LISTS).map((k) => [k, []]));
   let drawing = false;
 
   const redraw = () => {
@@ -47,27 +51,31 @@ export function startFlows(target, report) {
     });
   };
 
-  Object.entries(FOLLOWED).forEach(([kind, paths]) => paths.forEach((path) => {
-    follow(path, (items) => {
-      parts.set(path, items);
-      state[kind] = paths.flatMap((p) => parts.get(p) ?? []);
-      redraw();
-    }, report(`flows ${path}`));
-  }));
-
-  const poll = async () => {
+  const read = async () => {
     try {
+      for (const [part, kinds] of Object.entries(LISTS)) {
+        const items = [];
+        for (const [kind, path] of Object.entries(kinds)) {
+          // A list's items may leave out their kind (as Kubernetes' do).
+          items.push(...((await get(path)).items ?? []).map((item) => ({ ...item, kind })));
+        }
+        state[part] = items;
+      }
       const now = Date.now();
       samples.push({ t: now, items: (await get(COUNTS_PATH)).items ?? [] });
       while (samples.length > 2 && samples[0].t < now - RATE_WINDOW_MS) {
         samples.shift();
       }
-      report('delivery counts')(null);
+      report('flows')(null);
       redraw();
     } catch (error) {
-      report('delivery counts')(error);
+      report('flows')(error);
     }
   };
-  poll();
-  setInterval(poll, COUNTS_EVERY_MS);
+  (async () => {
+    for (;;) {
+      await read();
+      await new Promise((resolve) => setTimeout(resolve, READ_EVERY_MS));
+    }
+  })();
 }
