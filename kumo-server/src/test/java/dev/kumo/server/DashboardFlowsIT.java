@@ -102,6 +102,7 @@ class DashboardFlowsIT {
             assertThat(read(page, TO_SERVICE + " .label", "e.textContent")).singleElement().asString()
                     .endsWith("/s · " + EVENTS + " delivered");
             assertThat(deadLetters.received()).hasSize(EVENTS);
+            page.executeScript("document.querySelector(arguments[0]).scrollIntoView()", FLOW);
             browser.screenshot("flows-1-graph");
 
             // The first event's trace, complete on the server, then opened from the page's list.
@@ -125,6 +126,7 @@ class DashboardFlowsIT {
             assertThat(rows).filteredOn(r -> r.startsWith("delivery|")).isNotEmpty()
                     .allMatch(r -> r.split("\\|")[1].equals("2") && Double.parseDouble(r.split("\\|")[2]) > 0
                             && r.matches(".*\\|[0-9.]+ (ms|µs)$"));
+            page.executeScript("document.querySelector('.traces').scrollIntoView()");
             assertThat(browser.screenshot("flows-2-waterfall")).isRegularFile();
         }
     }
