@@ -4,7 +4,7 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const NODE_W = 190;
 const NODE_H = 42;
-const COLUMN_GAP = 150;
+const COLUMN_GAP = 190;
 const ROW_GAP = 26;
 const PAD = 12;
 const TEXT_CHARS = 28;
@@ -49,8 +49,9 @@ export function drawGraph(nodes, edges) {
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
   defs.append(marker);
   graph.append(defs);
-  edges.filter((e) => at.has(e.from) && at.has(e.to)).forEach((edge) => graph.append(edgeGroup(edge, at, arrow)));
   nodes.forEach((node) => graph.append(nodeGroup(node, at.get(node.id))));
+  // Edges over the nodes: a label wider than the gap between two columns stays readable.
+  edges.filter((e) => at.has(e.from) && at.has(e.to)).forEach((edge) => graph.append(edgeGroup(edge, at, arrow)));
   return graph;
 }
 
