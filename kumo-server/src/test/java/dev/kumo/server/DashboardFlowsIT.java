@@ -3,6 +3,7 @@ package dev.kumo.server;
 import static dev.kumo.server.DashboardPage.read;
 import static dev.kumo.server.EventingIT.EVENTING;
 import static dev.kumo.server.EventingIT.SERVICES;
+import static dev.kumo.server.FlowsIT.FLOWS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The dashboard's Eventing and Traces views in a real browser (headless Chromium): a Broker's flow drawn as a graph —
  * a Trigger to a process Service and one to a subscriber that always fails, dead-lettered — with a non-zero rate
- * and the dead-letter count on its edges once events are posted; then one event's trace opened as a waterfall.
+ * and the dead-letter count on its edges once events are posted; then one event's trace opened as a waterfall; a
+ * Sequence's steps in order with their Subscriptions' counts, and a Parallel's branches.
  */
 class DashboardFlowsIT {
 
@@ -132,6 +134,55 @@ class DashboardFlowsIT {
     }
 
     @Test
+    void drawsASequencesStepsInOrderWithTheirCountsAndAParallelsBranches() throws Exception {
+        try (EventsHub step0 = EventsHub.replyingWithAppendedData("-0");
+                EventsHub step1 = EventsHub.replyingWithAppendedData("-1");
+                EventsHub sink = EventsHub.recorder();
+                Browser browser = Browser.start()) {
+            TestApi api = new TestApi(access);
+            api.create(FLOWS + "sequences", """
+                    {"apiVersion":"flows.knative.dev/v1","kind":"Sequence","metadata":{"name":"seq"},
+                     "spec":{"steps":[{"uri":"%s"},{"uri":"%s"}],"reply":{"uri":"%s"}}}"""
+                    .formatted(step0.uri(), step1.uri(), sink.uri()));
+            api.create(FLOWS + "parallels", """
+                    {"apiVersion":"flows.knative.dev/v1","kind":"Parallel","metadata":{"name":"par"},
+                     "spec":{"branches":[{"subscriber":{"uri":"%s"}},
+                                         {"filter":{"uri":"%s"},"subscriber":{"uri":"%s"}}],
+                       "reply":{"uri":"%s"}}}""".formatted(step0.uri(), step1.uri(), step0.uri(), sink.uri()));
+            String address = api.awaitCondition(FLOWS + "sequences/seq", "Ready", "True").at("/status/address/url")
+                    .asText();
+            api.awaitCondition(FLOWS + "parallels/par", "Ready", "True");
+            ChromeDriver page = DashboardPage.open(browser, temp, access);
+
+            String sequence = "[data-flow='sequence:default/seq'] ";
+            String into = sequence + "[data-edge='sequence:default/seq->sequence:default/seq/step:0']";
+            await("the Sequence drawn").atMost(SETTLE).until(() -> read(page, sequence + "[data-edge]",
+                    "e.dataset.edge"), edges -> edges.equals(List.of(
+                    "sequence:default/seq->sequence:default/seq/step:0",
+                    "sequence:default/seq/step:0->sequence:default/seq/step:1",
+                    "sequence:default/seq/step:1->sequence:default/seq/reply")));
+            assertThat(read(page, sequence + "[data-node] .detail", "e.textContent"))
+                    .containsExactly("default", "step 0", "step 1", "reply");
+            assertThat(read(page, "[data-flow='parallel:default/par'] [data-edge]", "e.dataset.edge"))
+                    .containsExactlyInAnyOrder("parallel:default/par->parallel:default/par/branch:0",
+                            "parallel:default/par/branch:0->parallel:default/par/reply:0",
+                            "parallel:default/par->parallel:default/par/filter:1",
+                            "parallel:default/par/filter:1->parallel:default/par/branch:1",
+                            "parallel:default/par/branch:1->parallel:default/par/reply:1");
+
+            for (int i = 0; i < 3; i++) {
+                postTo(address, "step-" + i);
+            }
+            await("each step's Subscription counted").atMost(SETTLE).until(() -> read(page, sequence
+                    + "[data-edge*='step:'][data-delivered]", "e.dataset.delivered"), List.of("3", "3")::equals);
+            assertThat(read(page, into, "e.dataset.rate")).singleElement()
+                    .satisfies(rate -> assertThat(Double.parseDouble(rate)).isPositive());
+            page.executeScript("document.querySelector(arguments[0]).scrollIntoView()", sequence.trim());
+            browser.screenshot("flows-3-sequence-parallel");
+        }
+    }
+
+    @Test
     void theDeliveryCountsAreBehindTheGate() throws Exception {
         HttpResponse<String> anonymous = access.client().send(HttpRequest.newBuilder(access.uri("/debug/deliveries"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -142,7 +193,15 @@ class DashboardFlowsIT {
     }
 
     private static void post(String id, String traceparent) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(brokerAddress))
+        postTo(brokerAddress, id, traceparent);
+    }
+
+    private static void postTo(String address, String id) throws Exception {
+        postTo(address, id, null);
+    }
+
+    private static void postTo(String address, String id, String traceparent) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address))
                 .header("ce-specversion", "1.0").header("ce-id", id).header("ce-type", "dev.kumo.order")
                 .header("ce-source", "/dashboard-flows-it").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(id));
