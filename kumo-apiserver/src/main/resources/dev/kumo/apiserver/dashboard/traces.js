@@ -39,6 +39,9 @@ export function nested(spans) {
 /** A trace as a waterfall. */
 export function waterfall(trace) {
   const rows = nested(trace.spans ?? []);
+  if (!rows.length) {
+    return el('p', 'empty', `Trace ${trace.traceId} keeps no spans.`);
+  }
   const start = Math.min(...rows.map((r) => micros(r.span.start)));
   const end = Math.max(...rows.map((r) => micros(r.span.start) + r.span.durationMicros));
   const total = Math.max(1, end - start);
