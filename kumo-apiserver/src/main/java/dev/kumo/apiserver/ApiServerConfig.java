@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param usage what {@code GET /apis/usage.kumo.dev/v1alpha1/[namespaces/NS/]usage} answers, when set; 404 otherwise
  * @param activity what {@code GET /apis/serving.kumo.dev/v1alpha1/[namespaces/NS/]activity} answers, when set; 404
  *     otherwise
+ * @param deliveries what {@code GET /debug/deliveries} answers, when set; 404 otherwise
  */
 public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<String> token,
         Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
         AccessRules access, ListenerLimits limits, Optional<TraceView> traces, Map<ResourceType, RevisionLogs> logs,
-        Optional<UsageView> usage, Optional<ActivityView> activity) {
+        Optional<UsageView> usage, Optional<ActivityView> activity,
+        Optional<DeliveryCountsView> deliveries) {
 
     public ApiServerConfig {
         logs = Map.copyOf(logs);
@@ -39,7 +41,7 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
             Optional<TlsKeystore> tls, Optional<MetricsScrape> metrics, Optional<RevisionAutoscalingView> autoscaling,
             AccessRules access, ListenerLimits limits, Optional<TraceView> traces) {
         this(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces, Map.of(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public static final int DEFAULT_PORT = 7780;
@@ -79,43 +81,49 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
     /** The same, serving {@code metrics} at {@code GET /metrics}. */
     public ApiServerConfig withMetrics(MetricsScrape metrics) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, Optional.of(metrics), autoscaling, access,
-                limits, traces, logs, usage, activity);
+                limits, traces, logs, usage, activity, deliveries);
     }
 
     /** The same, serving {@code GET …/revisions/NAME/autoscaling} from {@code autoscaling}. */
     public ApiServerConfig withAutoscaling(RevisionAutoscalingView autoscaling) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, Optional.of(autoscaling), access,
-                limits, traces, logs, usage, activity);
+                limits, traces, logs, usage, activity, deliveries);
     }
 
     /** The same, accepting the {@code Host} names and web origins of {@code access} besides loopback. */
     public ApiServerConfig withAccess(AccessRules access) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces, logs, usage, activity);
+                traces, logs, usage, activity, deliveries);
     }
 
     /** The same, waiting for slow clients as {@code limits} says. */
     public ApiServerConfig withLimits(ListenerLimits limits) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                traces, logs, usage, activity);
+                traces, logs, usage, activity, deliveries);
     }
 
     /** The same, serving the recent traces of {@code traces} at {@code GET /debug/traces[/ID]}. */
     public ApiServerConfig withTraces(TraceView traces) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits,
-                Optional.of(traces), logs, usage, activity);
+                Optional.of(traces), logs, usage, activity, deliveries);
     }
 
     /** The same, serving the metered usage of {@code usage} at {@code GET /apis/usage.kumo.dev/v1alpha1/…usage}. */
     public ApiServerConfig withUsage(UsageView usage) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
-                logs, Optional.of(usage), activity);
+                logs, Optional.of(usage), activity, deliveries);
     }
 
     /** The same, serving the Revisions' recent activity of {@code activity} at {@code GET /apis/serving.kumo.dev/…}. */
     public ApiServerConfig withActivity(ActivityView activity) {
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
-                logs, usage, Optional.of(activity));
+                logs, usage, Optional.of(activity), deliveries);
+    }
+
+    /** The same, serving the delivery counts per Trigger and Subscription of {@code deliveries} at /debug/deliveries. */
+    public ApiServerConfig withDeliveries(DeliveryCountsView deliveries) {
+        return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
+                logs, usage, activity, Optional.of(deliveries));
     }
 
     /** The same, serving {@code GET …/PLURAL/NAME/log[?follow&tailLines]} of {@code type}'s objects from {@code from}. */
@@ -123,6 +131,6 @@ public record ApiServerConfig(String host, int port, int maxBodyBytes, Optional<
         Map<ResourceType, RevisionLogs> more = new HashMap<>(logs);
         more.put(type, from);
         return new ApiServerConfig(host, port, maxBodyBytes, token, tls, metrics, autoscaling, access, limits, traces,
-                more, usage, activity);
+                more, usage, activity, deliveries);
     }
 }

@@ -20,6 +20,7 @@ import dev.kumo.controller.events.StoredEvents;
 import dev.kumo.controller.manager.Components;
 import dev.kumo.controller.engine.EngineOptions;
 import dev.kumo.controller.engine.ReconcileTracing;
+import dev.kumo.server.eventing.DeliveryCounts;
 import dev.kumo.server.eventing.EventingPlatform;
 import dev.kumo.server.eventing.ServiceDeliveries;
 import dev.kumo.server.metrics.ApiServerMeters;
@@ -183,6 +184,10 @@ public final class KumoServer implements AutoCloseable {
         if (telemetry.recent().isPresent()) {
             apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));
         }
+        DeliveryCounts deliveryCounts = new DeliveryCounts();
+        if (config.eventing().on()) {
+            apiConfig = apiConfig.withDeliveries(deliveryCounts);
+        }
         ApiServerConfig apiSettings = apiConfig;
         // Written to the store itself: Pods are the server's view of its instances, refused to clients' writes.
         Optional<PodView> pods = serving.map(platform -> components.open("pod view",
@@ -207,6 +212,8 @@ public final class KumoServer implements AutoCloseable {
         if (eventing.isPresent() && pods.isPresent()) {
             components.run("ContainerSource Pods", () -> pods.get().show("source", eventing.get().sourceRuntime()));
         }
+        eventing.ifPresent(platform -> components.run("delivery counts", () -> platform.onDeliveryEnd(
+                deliveryCounts)));
         if (eventing.isPresent() && usage.isPresent()) {
             ServiceDeliveries deliveries = new ServiceDeliveries(store);
             components.run("usage of deliveries", () -> {

@@ -14,6 +14,7 @@ import dev.kumo.api.meta.ResourceType;
 import dev.kumo.api.rbac.authorizer.RbacAuthorizer;
 import dev.kumo.api.rbac.authorizer.UserInfo;
 import dev.kumo.apiserver.ApiServerConfig;
+import dev.kumo.apiserver.DeliveryCountsView;
 import dev.kumo.apiserver.MetricsScrape;
 import dev.kumo.apiserver.PodLogs;
 import dev.kumo.apiserver.RequestMetrics;
@@ -58,6 +59,7 @@ public final class ApiHandler {
     private final RoleEscalation roleEscalation;
     private final AccessReviews reviews;
     private final Optional<TraceView> traces;
+    private final Optional<DeliveryCountsView> deliveries;
     private final RequestMetrics requestMetrics;
     private final RequestTracing requestTracing;
     private final RequestLabels requestLabels;
@@ -91,6 +93,7 @@ public final class ApiHandler {
         ResourceStore store = new ConvertingStore(stored, kinds);
         this.metrics = config.metrics();
         this.traces = config.traces();
+        this.deliveries = config.deliveries();
         this.usage = config.usage();
         this.activity = config.activity();
         this.kinds = kinds;
@@ -221,6 +224,12 @@ public final class ApiHandler {
                 && traces.isPresent()) {
             return traces(request, segments);
         }
+        if (head.equals("debug") && size == 2 && segments.get(1).equals("deliveries") && deliveries.isPresent()) {
+            if (!request.method().equals("GET")) {
+                throw methodNotAllowed(request.method());
+            }
+            return Reply.Body.json(200, deliveries.get().counts());
+        }
         if (head.equals("apis") && size >= 4 && segments.get(1).equals(UsageReads.GROUP) && usage.isPresent()) {
             return UsageReads.serve(request, segments.subList(2, size), usage.get());
         }
@@ -346,6 +355,7 @@ public final class ApiHandler {
         List.of("/api", "/api/v1", "/apis", "/openapi/v2", "/openapi/v3", "/version", "/healthz").forEach(paths::add);
         metrics.ifPresent(m -> paths.add("/metrics"));
         traces.ifPresent(t -> paths.add("/debug/traces"));
+        deliveries.ifPresent(d -> paths.add("/debug/deliveries"));
         kinds.types().stream().filter(t -> !t.group().isEmpty())
                 .map(t -> "/apis/" + t.group() + "/" + t.version()).distinct().forEach(paths::add);
         return root;

@@ -31,7 +31,8 @@ public final class Dashboard {
     private static final String PREFIX = "/ui/";
     private static final List<String> FILES = List.of("index.html", "app.js", "api.js", "charts.js", "views.js",
             "style.css", "login.html", "login.js",
-            "rates.js", "serving-views.js", "logs.js", "usage.js");
+            "rates.js", "serving-views.js", "logs.js", "usage.js",
+            "flows.js", "flowgraphs.js", "graph.js", "traces.js");
     private static final int MAX_LOGIN_BYTES = 1024;
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");

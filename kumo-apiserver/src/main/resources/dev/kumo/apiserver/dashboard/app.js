@@ -4,6 +4,8 @@ import { SignedOut, follow, get } from './api.js';
 import { el } from './charts.js';
 import { eventItems, revisionList, serverTable, serviceCard } from './views.js';
 import { startServingViews } from './serving-views.js';
+import { startFlows } from './flows.js';
+import { startTraces } from './traces.js';
 
 const SPAN_MS = 3 * 60 * 1000;
 const MIN_SPAN_MS = 30 * 1000;
@@ -100,6 +102,8 @@ followTable('/apis/eventing.knative.dev/v1/brokers', 'brokers', 'No Brokers.');
 followTable('/apis/eventing.knative.dev/v1/triggers', 'triggers', 'No Triggers.');
 setInterval(sample, SAMPLE_MS);
 startServingViews(() => state.revisions, report);
+startFlows(document.getElementById('flows'), report);
+startTraces(document.getElementById('trace-list'), document.getElementById('trace-detail'), report);
 
 document.getElementById('logout').addEventListener('click', async () => {
   await fetch('/ui/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
