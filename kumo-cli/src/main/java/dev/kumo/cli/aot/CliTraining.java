@@ -30,8 +30,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Runs the CLI's everyday calls against a stand-in API server on loopback, over TLS with a certificate made for the
  * run, so that the classes a real call loads (picocli's model of the command, the config files, the JDK's HTTP
- * client and TLS, Jackson, the table printer, the error report) are the ones the JVM records in its cache. The
- * stand-in answers {@code /version}, a kn Table for any list and 404 for anything else.
+ * client and TLS, Jackson, the table printer, the error report, the kubeconfig's YAML) are the ones the JVM records
+ * in its cache. The stand-in answers {@code /version}, a kn Table for any list and 404 for anything else.
  */
 public final class CliTraining {
 
@@ -64,6 +64,11 @@ public final class CliTraining {
                 line.addAll(common);
                 KumoCli.run(environment(dir), line.toArray(String[]::new));
             }
+            // Without flags, as after `kumo kubeconfig --merge`: the kubeconfig's YAML parser is loaded too.
+            writeKubeconfig(dir, "https://127.0.0.1:" + server.getAddress().getPort());
+            for (List<String> call : List.of(List.of("version"), List.of("service", "list"))) {
+                KumoCli.run(environment(dir), call.toArray(String[]::new));
+            }
         } finally {
             server.stop(0);
             try (Stream<Path> files = Files.walk(dir)) {
@@ -72,6 +77,25 @@ public final class CliTraining {
                 }
             }
         }
+    }
+
+    /** {@code HOME/.kube/config} with one context: the stand-in, its CA file and the token. */
+    private static void writeKubeconfig(Path home, String server) throws IOException {
+        Path kube = Files.createDirectories(home.resolve(".kube"));
+        Files.writeString(kube.resolve("config"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: training
+                  cluster: {server: "%s", certificate-authority: "%s"}
+                users:
+                - name: training
+                  user: {token: %s}
+                contexts:
+                - name: training
+                  context: {cluster: training, user: training, namespace: default}
+                current-context: training
+                """.formatted(server, home.resolve("ca.crt"), PASSWORD));
     }
 
     private static CliEnvironment environment(Path home) {
