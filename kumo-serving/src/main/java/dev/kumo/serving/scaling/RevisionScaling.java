@@ -1,5 +1,6 @@
 package dev.kumo.serving.scaling;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
@@ -137,8 +138,10 @@ public final class RevisionScaling implements AutoCloseable {
 
     /** A request waits at a revision with no ready instance: decide for it now, not at the next tick. */
     public void demand(RevisionId revision) {
+        ColdStartStages.reached(revision.namespace(), revision.name(), "demanded");
         autoscaler.demand(revision);
         ticker.execute(() -> {
+            ColdStartStages.reached(revision.namespace(), revision.name(), "deciding");
             if (tracked.containsKey(revision)) {
                 decide(revision, true);
             }
@@ -196,6 +199,9 @@ public final class RevisionScaling implements AutoCloseable {
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))
                 && notify) {
+            if (current.desired() == 0) {
+                ColdStartStages.reached(id.namespace(), id.name(), "decided");
+            }
             listeners.forEach(listener -> listener.accept(id));
         }
         return decision.desiredScale();
