@@ -368,7 +368,6 @@ final class Supervisor extends SupervisedInstance {
                     startLiveness(now);
                     stage("ready");
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
-                    stage("ready-published");
                     record(); // after: the record of the run's start already names its pid for a later server
                     readyUnverified = accepted.isPresent() && !checkOwner;
                 }
