@@ -13,10 +13,9 @@ import java.util.Optional;
  * Configuration, Route and Service reconcilers they wake, and the JIT compiling them) are CPU the workload's exec and
  * the first proxied request need on a small machine, while neither the start nor the router's endpoints wait for
  * them ({@code RuntimeInstances.scaleNow}, {@link RuntimeEndpoints}). So those follow-ups are held from the start
- * from zero until {@link #AFTER_READY} after an instance is ready, at most {@link #MAX_HOLD}, then made once. The
- * scale decision's own reconcile is held alike once the direct start ran ({@link #decisionHeldUntil}); when it
- * failed or could not run, that reconcile is made at once and starts the instance. The decisions take the time as an
- * argument.
+ * from zero until {@link #AFTER_READY} after an instance is ready, at most {@link #MAX_HOLD}, then made once (the
+ * scale decision's own reconcile is not held: it starts the instance should the direct start fail). The decisions
+ * take the time as an argument.
  */
 final class ColdStartQuiet {
 
@@ -49,14 +48,6 @@ final class ColdStartQuiet {
         if (hold != null && resume.isBefore(hold.until())) {
             holds.put(revision, new Hold(resume));
         }
-    }
-
-    /**
-     * When the reconcile a scale decision of {@code revision} asks for is made, its direct start over at {@code now}:
-     * as a follow-up when that start ran ({@code startedDirectly}), else now (the reconciler then starts the instance).
-     */
-    Optional<Instant> decisionHeldUntil(NamespacedName revision, boolean startedDirectly, Instant now) {
-        return startedDirectly ? heldUntil(revision, now) : Optional.empty();
     }
 
     /** When a follow-up of {@code revision} asked for at {@code now} is to be made; empty: now. */

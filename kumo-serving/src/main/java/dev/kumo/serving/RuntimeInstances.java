@@ -185,23 +185,16 @@ public final class RuntimeInstances implements RevisionInstances {
             if (scaling.lastDesired(revision) > 0 && instancesOf(key).isEmpty()) {
                 quiet.coldStart(key, clock.instant()); // woken from zero: the instance's changes follow the start
             }
-            // The reconcile after the direct start: held as the instance's follow-ups are while a cold start is on
-            // the request's path (its status write is CPU the start needs); at once should the direct start fail.
-            scaleNow(key, started -> followUp(key, listener, followUpAt,
-                    quiet.decisionHeldUntil(key, started, clock.instant())));
+            scaleNow(key);
+            listener.accept(key); // at once: the reconciler starts the instance should scaleNow fail
         });
     }
 
     /** Tells the reconciler of an instance change of {@code key}: now, or once its cold start is past. */
     private void followUp(NamespacedName key, Consumer<NamespacedName> listener,
             Map<NamespacedName, Instant> followUpAt) {
-        followUp(key, listener, followUpAt, quiet.heldUntil(key, clock.instant()));
-    }
-
-    /** As {@link #followUp(NamespacedName, Consumer, Map)}, held until {@code held} (empty: now). */
-    private void followUp(NamespacedName key, Consumer<NamespacedName> listener,
-            Map<NamespacedName, Instant> followUpAt, Optional<Instant> held) {
         Instant now = clock.instant();
+        Optional<Instant> held = quiet.heldUntil(key, now);
         if (held.isEmpty()) {
             listener.accept(key);
             return;
@@ -222,31 +215,26 @@ public final class RuntimeInstances implements RevisionInstances {
      * A request waits on this when it woke the Revision from zero. The Revision last ensured stands in: a
      * Revision's spec never changes, and one never ensured is left to the reconciler.
      */
-    private void scaleNow(NamespacedName key, Consumer<Boolean> then) {
+    private void scaleNow(NamespacedName key) {
         if (!seen.containsKey(key)) {
-            then.accept(false);
             return;
         }
         Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
             ColdStartStages.reached(key.namespace(), key.name(), "ensuring");
-            boolean started = false;
             try {
-                started = ensureIfKnown(key);
+                ensureIfKnown(key);
             } catch (RuntimeException e) {
                 LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
-            } finally {
-                then.accept(started);
             }
         });
     }
 
-    /**
-     * Ensures the Revision last seen for {@code key}, unless it was removed (deleted): nothing may start for it.
-     * Returns whether it was ensured without a failure to report (a missing ConfigMap, an unsupported runtime).
-     */
-    private synchronized boolean ensureIfKnown(NamespacedName key) {
+    /** Ensures the Revision last seen for {@code key}, unless it was removed (deleted): nothing may start for it. */
+    private synchronized void ensureIfKnown(NamespacedName key) {
         Revision last = seen.get(key);
-        return last != null && !(ensure(last).state() instanceof InstanceState.Failed);
+        if (last != null) {
+            ensure(last);
+        }
     }
 
     /** Drains the instances beyond {@code desired}: those not ready first, then the most recently started. */

@@ -36,20 +36,6 @@ class ColdStartQuietTest {
     }
 
     @Test
-    void theScaleDecisionsReconcileIsHeldAfterADirectStartAndMadeAtOnceWhenItFailed() {
-        quiet.coldStart(HELLO, T0);
-
-        assertThat(quiet.decisionHeldUntil(HELLO, true, T0.plusMillis(1))).as("started directly")
-                .contains(T0.plus(ColdStartQuiet.MAX_HOLD));
-        assertThat(quiet.decisionHeldUntil(HELLO, false, T0.plusMillis(1))).as("the direct start failed: the "
-                + "reconciler starts the instance").isEmpty();
-        quiet.ready(HELLO, T0.plusMillis(20));
-        assertThat(quiet.decisionHeldUntil(HELLO, true, T0.plusMillis(21))).as("ready: until the request is answered")
-                .contains(T0.plusMillis(20).plus(ColdStartQuiet.AFTER_READY));
-        assertThat(quiet.decisionHeldUntil(OTHER, true, T0.plusMillis(21))).as("no cold start: at once").isEmpty();
-    }
-
-    @Test
     void aSlowStartIsFollowedAfterTheLongestHoldAnyway() {
         quiet.coldStart(HELLO, T0);
 
