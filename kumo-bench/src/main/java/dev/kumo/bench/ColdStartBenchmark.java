@@ -154,6 +154,9 @@ public final class ColdStartBenchmark {
             }
             kumo.together(variant, prefix + "-" + i, 1).forEach(figures::kumo);
         }
+        if (ColdStartStages.on()) {
+            figures.stages = () -> kumo.stages().print(kumo.serverLog(), ColdStartStages.revisionsOf(prefix, runs));
+        }
         for (int round = 0; round < burstRounds; round++) {
             for (int b = 0; b < baselines.size(); b++) {
                 int which = b;
@@ -203,6 +206,8 @@ public final class ColdStartBenchmark {
         final Latencies burstKumo;
         final Latencies burstPlatform;
         private final List<String> notes = new ArrayList<>();
+        /** Prints where the time went, when the server logged its stages. */
+        StagePrinter stages = () -> { };
 
         ColdStartFigures(int baselines, int runs, int burstSamples) {
             for (int i = 0; i < baselines; i++) {
@@ -272,6 +277,11 @@ public final class ColdStartBenchmark {
                     diff(kumo, directResponse, 50), diff(kumo, directResponse, 99));
             row("    Kumo's split (/metrics): workload exec → ready", workloadStart);
             row("    Kumo's split (/metrics): platform share", platform);
+            try {
+                stages.print();
+            } catch (IOException e) {
+                notes.add("the server's stages could not be read: " + e.getMessage());
+            }
             if (burstKumo.count() == 0) {
                 notes.forEach(note -> System.out.println("  note: " + note));
                 return;
@@ -289,6 +299,11 @@ public final class ColdStartBenchmark {
             }
             row("    Kumo's split at once (/metrics): platform share", burstPlatform);
             notes.forEach(note -> System.out.println("  note: " + note));
+        }
+
+        /** Prints the stages of the cold starts measured. */
+        interface StagePrinter {
+            void print() throws IOException;
         }
 
         private static double ratio(Latencies a, Latencies b, double percentile) {

@@ -28,10 +28,21 @@ final class KumoColdStarts {
 
     private final ServerUnderTest server;
     private final HttpClient http;
+    private final ColdStartStages stages = new ColdStartStages();
 
     KumoColdStarts(ServerUnderTest server) {
         this.server = server;
         this.http = server.http();
+    }
+
+    /** The client's side of each cold start, for {@link ColdStartStages}. */
+    ColdStartStages stages() {
+        return stages;
+    }
+
+    /** The server's log (its stages, with {@code KUMO_COLDSTART_LOG=DEBUG}). */
+    java.nio.file.Path serverLog() {
+        return server.log();
     }
 
     /** One cold start: the client's request → response, and Kumo's split of it (seconds, from /metrics). */
@@ -134,7 +145,9 @@ final class KumoColdStarts {
                 .header("Host", name + ".default.localhost").timeout(RESPONSE_TIMEOUT).GET().build();
         long started = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long elapsed = System.nanoTime() - started;
+        long answered = System.nanoTime();
+        long elapsed = answered - started;
+        stages.client("default/" + name + "-00001", started, answered);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Service " + name + " answered " + response.statusCode() + ": "
                     + response.body().strip());

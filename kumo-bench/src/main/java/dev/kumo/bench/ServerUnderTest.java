@@ -100,6 +100,11 @@ final class ServerUnderTest implements AutoCloseable {
         return request;
     }
 
+    /** The server's log, written in its data directory. */
+    Path log() {
+        return dataDir.resolve("bench-server.log");
+    }
+
     /** Resident set size of the server process, in MiB, from /proc. */
     double rssMiB() throws IOException {
         return jvm.rssMiB();

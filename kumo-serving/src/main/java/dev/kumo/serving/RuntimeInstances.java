@@ -1,5 +1,6 @@
 package dev.kumo.serving;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.controller.engine.NamespacedName;
@@ -122,6 +123,7 @@ public final class RuntimeInstances implements RevisionInstances {
             for (int i = serving.size(); i < desired; i++) {
                 WorkloadSpec next = spec instanceof ProcessWorkload process
                         ? aot.specFor(id, revision.metadata().annotationsOrEmpty(), process) : spec;
+                ColdStartStages.reached(key.namespace(), key.name(), "starting");
                 Instance instance = runtimes.start(run.name(), next);
                 aot.started(id, next, instance.id());
                 startOrder.put(instance.id(), started.incrementAndGet());
@@ -218,6 +220,7 @@ public final class RuntimeInstances implements RevisionInstances {
             return;
         }
         Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
+            ColdStartStages.reached(key.namespace(), key.name(), "ensuring");
             try {
                 ensureIfKnown(key);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.kumo.dataplane.router;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -146,9 +147,22 @@ final class Exchange {
     void heldAtZero() {
         atZero = true;
         held = true;
+        coldStartStage("arrived", arrivalNanos);
+        coldStartStage("held", System.nanoTime());
         if (trace != null) {
             trace.waitStarted(true, target.revisionName());
         }
+    }
+
+    /** A request held at zero reached {@code stage} of its cold start now ({@link ColdStartStages}). */
+    void coldStartStage(String stage) {
+        if (atZero) {
+            coldStartStage(stage, System.nanoTime());
+        }
+    }
+
+    private void coldStartStage(String stage, long nanos) {
+        ColdStartStages.reached(target.revision().namespace(), target.revision().name(), stage, nanos);
     }
 
     /** The W3C trace id of the request's span, when it is traced and sampled. */

@@ -38,6 +38,7 @@ final class Proxy implements Stage {
             } else if (exchange.isDone()) {
                 connected.result().reset(); // timed out or client left while connecting
             } else {
+                exchange.coldStartStage("connected");
                 forward(exchange, connected.result());
             }
         });
@@ -70,6 +71,7 @@ final class Proxy implements Stage {
                         + " failed: " + answered.cause().getMessage());
                 return;
             }
+            exchange.coldStartStage("response");
             exchange.responseStarted(answered.result().statusCode());
             respond(exchange, answered.result(), responseEnded);
         });

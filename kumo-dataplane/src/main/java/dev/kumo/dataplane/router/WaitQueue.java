@@ -97,10 +97,10 @@ final class WaitQueue {
                 Waiter w = waiter;
                 exchange.heldAtZero();
                 exchange.onDone(() -> cancel(w));
+                context.activator().demand(now); // before the log line: a cold start's clock is running
                 if (firstHeld) {
                     ActivatorLog.holding(context.revision(), exchange.traceId());
                 }
-                context.activator().demand(now);
             }
             case REJECT_QUEUE_FULL -> exchange.fail(503, "revision " + context.revision() + " is overloaded: "
                     + "containerConcurrency " + concurrency + " reached on every instance and " + waiting
@@ -176,7 +176,9 @@ final class WaitQueue {
     private void handOff(List<Handoff> handoffs) {
         for (Handoff h : handoffs) {
             Exchange exchange = h.waiter().exchange;
+            exchange.coldStartStage("woken");
             exchange.context().runOnContext(v -> {
+                exchange.coldStartStage("released");
                 if (exchange.isDone()) {
                     gate.release(h.instance());
                 } else {

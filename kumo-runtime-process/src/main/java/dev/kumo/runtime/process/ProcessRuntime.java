@@ -1,5 +1,6 @@
 package dev.kumo.runtime.process;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.ResourceSample;
@@ -177,7 +178,10 @@ public final class ProcessRuntime extends TabledRuntime {
                 this::changed);
         table.add(id, supervisor, setup.launch().log());
         taken.slot().ifPresent(slot -> starting.put(id, slot));
+        ColdStartStages.reached(spec.revision().namespace(), spec.revision().revision(),
+                ahead.isPresent() ? "exec" : "exec-unprepared");
         supervisor.goAhead();
+        ColdStartStages.reached(spec.revision().namespace(), spec.revision().revision(), "exec-sent");
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
         return supervisor.snapshot();
     }

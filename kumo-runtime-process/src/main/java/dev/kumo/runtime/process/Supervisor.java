@@ -1,5 +1,6 @@
 package dev.kumo.runtime.process;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.runtime.spi.InstanceState;
@@ -163,7 +164,9 @@ final class Supervisor extends SupervisedInstance {
             measuredIn = Optional.of(containment);
             currentRun = Optional.of(run);
             launch.log().runStarted(run.startedAt());
+            stage("supervising");
             publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
+            stage("starting-published");
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);
             if (termination.isEmpty()) {
@@ -249,6 +252,10 @@ final class Supervisor extends SupervisedInstance {
         return String.valueOf(bytes);
     }
 
+    private void stage(String stage) {
+        ColdStartStages.reached(spec.revision().namespace(), spec.revision().revision(), stage);
+    }
+
     private void publish(InstanceState state) {
         current = new Instance(id, spec.revision(), state, restarts, lastTermination);
         publisher.accept(current);
@@ -299,6 +306,7 @@ final class Supervisor extends SupervisedInstance {
             this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
             exitConflict = Optional.empty();
             record();
+            stage("watching");
         }
 
         Ending until() {
@@ -337,6 +345,9 @@ final class Supervisor extends SupervisedInstance {
             }
             // The start's accepted look is the first probe's connection: the workload is connected to once.
             Optional<Socket> accepted = startPolling.flatMap(StartPolling::takeConnection);
+            if (accepted.isPresent()) {
+                stage("accepted");
+            }
             boolean checkOwner = ready || ownership.beforeReady(port);
             ProbeOutcome outcome = accepted.isPresent()
                     ? prober.probeOn(accepted.get(), probe.probe(), port, probe.timeout(),
@@ -355,6 +366,7 @@ final class Supervisor extends SupervisedInstance {
                     unhealthy = false;
                     lastReadinessFailure = Optional.empty();
                     startLiveness(now);
+                    stage("ready");
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
                     record(); // after: the record of the run's start already names its pid for a later server
                     readyUnverified = accepted.isPresent() && !checkOwner;

@@ -1,5 +1,6 @@
 package dev.kumo.serving.scaling;
 
+import dev.kumo.runtime.support.ColdStartStages;
 import dev.kumo.api.serving.Revision;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.api.serving.autoscaling.RevisionAutoscaling;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Decides, every tick (2 s as in Knative), how many instances each tracked Revision should run, from the router's
  * load samples and demand (received as {@link ScalingSignals}) through the KPA {@link Autoscaler}; sets whether the
  * activator is in each Revision's path in the same signals; tells listeners the Revisions whose desired count
- * changed so the Revision reconciler converges the runtime. Every decision runs on one ticker thread, which
- * {@link #start()} starts.
+ * changed so the Revision reconciler converges the runtime. Decisions run one at a time under one lock: on one
+ * ticker thread, which {@link #start()} starts, or a demand's on the thread that signals it when none runs then.
  */
 public final class RevisionScaling implements AutoCloseable {
 
@@ -47,6 +49,8 @@ public final class RevisionScaling implements AutoCloseable {
     private final Map<RevisionId, Tracked> tracked = new ConcurrentHashMap<>();
     private final List<Consumer<RevisionId>> listeners = new CopyOnWriteArrayList<>();
     private final List<Lifecycle> lifecycles = new CopyOnWriteArrayList<>();
+    /** Held by each decision, so that decisions run one at a time, in order, on whichever thread makes them. */
+    private final ReentrantLock deciding = new ReentrantLock();
 
     /** Told when a Revision starts and stops being scaled (for per-revision meters). */
     public interface Lifecycle {
@@ -137,8 +141,21 @@ public final class RevisionScaling implements AutoCloseable {
 
     /** A request waits at a revision with no ready instance: decide for it now, not at the next tick. */
     public void demand(RevisionId revision) {
+        ColdStartStages.reached(revision.namespace(), revision.name(), "demanded");
         autoscaler.demand(revision);
+        // Decided on the caller's thread when no decision runs (never waiting: the router's event loop calls this),
+        // so a cold start waits for no thread to wake; else on the ticker, right after the decision running now.
+        if (tracked.containsKey(revision) && deciding.tryLock()) {
+            try {
+                ColdStartStages.reached(revision.namespace(), revision.name(), "deciding");
+                decide(revision, true);
+            } finally {
+                deciding.unlock();
+            }
+            return;
+        }
         ticker.execute(() -> {
+            ColdStartStages.reached(revision.namespace(), revision.name(), "deciding");
             if (tracked.containsKey(revision)) {
                 decide(revision, true);
             }
@@ -151,8 +168,13 @@ public final class RevisionScaling implements AutoCloseable {
             lifecycles.forEach(lifecycle -> lifecycle.forgotten(revision));
         }
         ticker.execute(() -> {
-            autoscaler.forget(revision);
-            signals.activatorInPath(revision, false);
+            deciding.lock(); // after a demand's decision running now, never before it
+            try {
+                autoscaler.forget(revision);
+                signals.activatorInPath(revision, false);
+            } finally {
+                deciding.unlock();
+            }
         });
     }
 
@@ -183,8 +205,20 @@ public final class RevisionScaling implements AutoCloseable {
         }
     }
 
-    /** Decides for one revision on the ticker thread; tells listeners when the count changed. */
+    /**
+     * Decides for one revision (on the ticker thread, or a demand's when no other decision runs); tells listeners
+     * when the count changed. Listeners must not block: a demand's decision runs on the router's event loop.
+     */
     private int decide(RevisionId id, boolean notify) {
+        deciding.lock();
+        try {
+            return decideLocked(id, notify);
+        } finally {
+            deciding.unlock();
+        }
+    }
+
+    private int decideLocked(RevisionId id, boolean notify) {
         Tracked current = tracked.get(id);
         if (current == null) {
             return 0;
@@ -192,10 +226,13 @@ public final class RevisionScaling implements AutoCloseable {
         ScaleDecision decision = autoscaler.decide(id,
                 current.settings().withReachable(reachable.test(id)), readyInstances.applyAsInt(id),
                 clock.instant());
-        signals.activatorInPath(id, decision.activatorInPath()); // on the ticker thread, so in order
+        signals.activatorInPath(id, decision.activatorInPath()); // one decision at a time, so in order
         if (decision.desiredScale() != current.desired()
                 && tracked.replace(id, current, new Tracked(current.settings(), decision.desiredScale()))
                 && notify) {
+            if (current.desired() == 0) {
+                ColdStartStages.reached(id.namespace(), id.name(), "decided");
+            }
             listeners.forEach(listener -> listener.accept(id));
         }
         return decision.desiredScale();

@@ -95,6 +95,26 @@ class RevisionScalingTest {
     }
 
     @Test
+    void demandAtZeroIsDecidedOnTheCallersThreadWhenNoOtherDecisionRuns() {
+        Revision revision = revision(Map.of("autoscaling.knative.dev/initial-scale", "0"));
+        RevisionScaling allowingZero = new RevisionScaling(allowZeroInitialScale(), id -> 0, id -> true, now::get,
+                Duration.ofHours(1), new ScalingSignals());
+        List<Thread> toldOn = new CopyOnWriteArrayList<>();
+        allowingZero.onChange(changed -> toldOn.add(Thread.currentThread()));
+        allowingZero.start();
+        try {
+            assertThat(allowingZero.desired(revision)).isZero();
+
+            allowingZero.demand(HELLO);
+
+            assertThat(allowingZero.lastDesired(HELLO)).as("decided before demand returned").isEqualTo(1);
+            assertThat(toldOn).containsExactly(Thread.currentThread());
+        } finally {
+            allowingZero.close();
+        }
+    }
+
+    @Test
     void theRoutersDemandAndLoadArriveThroughTheSignalsOnceStarted() {
         Revision revision = revision(Map.of("autoscaling.knative.dev/initial-scale", "0"));
         ScalingSignals shared = new ScalingSignals();
