@@ -83,6 +83,32 @@ class PodSpecsTest {
                 .put("cpu", new JsonObject().put("quota", 50_000L).put("period", 100_000L)));
     }
 
+    @Test
+    void aSinkOnTheHostsLoopbackGivesThePodANetworkThatReachesItAtTheAddressItSeesThere() {
+        ImageWorkload bound = image().env("K_SINK", "http://127.0.0.1:41234/default/bookstore-broker")
+                .env("OTHER", "http://127.0.0.1:9/").build();
+
+        JsonObject pod = PodSpecs.pod("p", LABELS, bound);
+        assertThat(pod.getJsonObject("netns").getString("nsmode")).isEqualTo("slirp4netns");
+        assertThat(pod.getJsonObject("network_options").getJsonArray("slirp4netns"))
+                .containsExactly("allow_host_loopback=true");
+        assertThat(pod.getJsonArray("portmappings")).hasSize(1);
+        assertThat(PodSpecs.env(bound)).containsEntry("K_SINK", "http://10.0.2.2:41234/default/bookstore-broker")
+                .as("only the platform's addresses are rewritten").containsEntry("OTHER", "http://127.0.0.1:9/");
+    }
+
+    @Test
+    void aSinkElsewhereLeavesThePodOnTheBridge() {
+        for (String sink : new String[] {"http://broker.example.com/default/b", "not a url", ""}) {
+            ImageWorkload bound = image().env("K_SINK", sink).build();
+            assertThat(PodSpecs.pod("p", LABELS, bound).getJsonObject("netns").getString("nsmode")).as(sink)
+                    .isEqualTo("bridge");
+            assertThat(PodSpecs.env(bound)).as(sink).containsEntry("K_SINK", sink);
+        }
+        assertThat(HostLoopback.reachable(Map.of("K_SINK", "http://localhost:80/x?y=1")))
+                .containsEntry("K_SINK", "http://10.0.2.2:80/x?y=1");
+    }
+
     private static ImageWorkload.Builder image() {
         return WorkloadSpec.image(REVISION, "dev.local/hello:1");
     }
