@@ -56,7 +56,9 @@ final class PodSpecs {
         JsonObject pod = new JsonObject().put("name", name)
                 .put("labels", new JsonObject(new LinkedHashMap<>(labels)))
                 .put("netns", new JsonObject().put("nsmode", "bridge")).put("portmappings", mappings);
-        if (HostLoopback.needed(spec.env())) { // K_SINK on the host's loopback: a network that reaches it
+        boolean hostLoopback = HostLoopback.needed(spec.env())
+                || spec.sidecars().stream().anyMatch(sidecar -> HostLoopback.needed(sidecar.env()));
+        if (hostLoopback) { // a K_SINK on the host's loopback: a network that reaches it
             pod.put("netns", new JsonObject().put("nsmode", "slirp4netns")).put("network_options",
                     new JsonObject().put("slirp4netns", new JsonArray().add("allow_host_loopback=true")));
         }

@@ -7,13 +7,16 @@ import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.RunAsSpec;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +110,14 @@ class PodSpecsTest {
         }
         assertThat(HostLoopback.reachable(Map.of("K_SINK", "http://localhost:80/x?y=1")))
                 .containsEntry("K_SINK", "http://10.0.2.2:80/x?y=1");
+    }
+
+    @Test
+    void aSidecarsSinkOnTheHostsLoopbackCountsForThePodToo() {
+        SidecarSpec sidecar = new SidecarSpec("side", "dev.local/side:1", List.of(), List.of(),
+                Map.of("K_SINK", "http://127.0.0.1:41234/default/b"), List.of(), Optional.empty(), Optional.empty());
+        assertThat(PodSpecs.pod("p", LABELS, image().sidecar(sidecar).build()).getJsonObject("netns")
+                .getString("nsmode")).isEqualTo("slirp4netns");
     }
 
     private static ImageWorkload.Builder image() {
