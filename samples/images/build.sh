@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$here/.build
 registry=dev.local/kumo-samples
 label=dev.kumo.samples.inputs
-all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog grpc-health event-display)
+all=(busybox busybox-glibc helloworld inspector nonroot sidecar hello-java memory-hog grpc-health event-display node-server)
 
 . "$here/podman-conf.sh"
 exec 9> "$work/build.lock"
@@ -39,7 +39,7 @@ host_inputs() {
   case $1 in
     busybox) sha256sum "$busybox" ;;
     busybox-glibc) glibc_files | xargs sha256sum ;;
-    hello-java | memory-hog) echo "$java_home"; cat "$java_home/release" ;;
+    hello-java | memory-hog | node-server) echo "$java_home"; cat "$java_home/release" ;;
     grpc-health) echo "$java_home"; cat "$java_home/release"; grep -m1 '<grpc.version>' "$here/../../pom.xml" ;;
   esac
 }
@@ -82,7 +82,7 @@ stage() {
         --no-header-files --no-man-pages --generate-cds-archive --output "$context/jre" > "$work/$name-jlink.log" 2>&1 \
         || { cat "$work/$name-jlink.log" >&2; die "jlink failed"; }
       "$java_home/bin/javac" -d "$context/classes" "$context"/*.java ;;
-    memory-hog)
+    memory-hog | node-server)
       "$java_home/bin/javac" -d "$context/classes" "$context"/*.java ;;
     grpc-health)
       # grpc-java's jars from the local Maven repository (Maven fetches them only if a build never did).
@@ -135,7 +135,7 @@ while read -r image hash; do
 done < <(podman images --filter "reference=$registry/*" --format "{{.Repository}} {{index .Labels \"$label\"}}")
 rebuilt=no
 java_home=
-if grep -qx -e busybox-glibc -e hello-java -e memory-hog -e grpc-health <<< "$images"; then
+if grep -qx -e busybox-glibc -e hello-java -e memory-hog -e grpc-health -e node-server <<< "$images"; then
   . "$here/../../bin/lib/jdk.sh"  # the JDK the kumo scripts use (21 or newer): its jlink, javac and glibc
   kumo_find_jdk
   java_home=$JAVA_HOME

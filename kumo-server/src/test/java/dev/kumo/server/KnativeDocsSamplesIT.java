@@ -28,7 +28,7 @@ class KnativeDocsSamplesIT {
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
     @RegisterExtension
-    static final ContainerServer KUMO = new ContainerServer("event-display").withDefaultScaleDown();
+    static final ContainerServer KUMO = new ContainerServer("event-display", "node-server").withDefaultScaleDown();
     @TempDir
     Path home;
 
@@ -107,6 +107,54 @@ class KnativeDocsSamplesIT {
         }
         await("its Pods gone").atMost(SETTLE).until(() -> kubectl.run("get", "pods", "-l", "app=event-display",
                 "-o", "name").out().isBlank());
+    }
+
+    @Test
+    void theBookstoreSinkBindingGivesTheNodeServerTheBrokerWhichLogsTheReviewItForwards() throws Exception {
+        Kubectl kubectl = new Kubectl(KUMO.server(), home);
+        String[] files = {"100-event-display.yaml", "200-broker.yaml", "200-log-trigger.yaml", "100-deployment.yaml",
+            "300-sinkbinding.yaml"};
+        for (String file : files) {
+            ok(kubectl.run("apply", "-f", DOCS.resolve("bookstore").resolve(file).toString()));
+        }
+        ok(kubectl.run("wait", "--for=condition=Ready", "sinkbinding/node-sinkbinding", "broker/bookstore-broker",
+                "trigger/log-trigger", "trigger/db-insert-trigger", "--timeout=120s"));
+        String broker = kubectl.run("get", "broker", "bookstore-broker", "-o", "jsonpath={.status.address.url}")
+                .out();
+        assertThat(kubectl.run("get", "deployment", "node-server", "-o",
+                "jsonpath={.spec.template.spec.containers[0].env[?(@.name==\"K_SINK\")].value}").out())
+                .as("the bound Deployment's K_SINK").isEqualTo(broker);
+        ok(kubectl.run("rollout", "status", "deployment/node-server", "--timeout=120s"));
+        ok(kubectl.run("rollout", "status", "deployment/event-display", "--timeout=120s"));
+
+        // The review the bookstore's front end posts to the node server's /add (index.js), through its Service.
+        HttpClient http = HttpClient.newHttpClient();
+        await("the node server forwards the review").atMost(SETTLE).untilAsserted(() -> {
+            String port = kubectl.run("get", "svc", "node-server-svc", "-o",
+                    "jsonpath={.status.loadBalancer.ingress[0].ports[0].port}").out();
+            HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/add")).timeout(Duration.ofSeconds(10)).header("ce-specversion", "1.0")
+                    .header("ce-id", "review-1").header("ce-source", "bookstore-frontend")
+                    .header("ce-type", "new-review-comment").header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reviewText\":\"a fine book\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            assertThat(added.body()).contains("Event forwarded successfully");
+        });
+
+        await("the review, as the display logs it").atMost(SETTLE).untilAsserted(() -> {
+            Kubectl.Result logs = kubectl.run("logs", "-l", "app=event-display", "--tail=100");
+            assertThat(logs.exitCode()).as(logs.err()).isZero();
+            assertThat(logs.out()).contains("☁️  cloudevents.Event", "type: new-review-comment",
+                    "source: bookstore-eda", "id: review-1", "{\"reviewText\":\"a fine book\"}");
+        });
+        assertThat(kubectl.run("logs", "-l", "app=node-server", "--tail=100").out())
+                .contains("Event forwarded successfully: review-1");
+        for (int i = files.length - 1; i >= 0; i--) {
+            ok(kubectl.run("delete", "-f", DOCS.resolve("bookstore").resolve(files[i]).toString()));
+        }
+        await("its Pods gone").atMost(SETTLE).until(() -> kubectl.run("get", "pods", "-l",
+                "app in (event-display,node-server)", "-o", "name").out().isBlank());
     }
 
     private static void ok(Kubectl.Result result) {

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Pure builders of what podman is asked to create for one instance: the pod (its own network namespace on
- * podman's bridge, the serving port and any other probed port published on 127.0.0.1 at a port podman picks) and
- * the workload container in it (libpod SpecGenerator JSON).
+ * podman's bridge, or on slirp4netns when it must reach Kumo's loopback ({@link HostLoopback}); the serving port
+ * and any other probed port published on 127.0.0.1 at a port podman picks) and the workload container in it
+ * (libpod SpecGenerator JSON).
  */
 final class PodSpecs {
 
@@ -52,8 +53,16 @@ final class PodSpecs {
             mappings.add(new JsonObject().put("host_ip", "127.0.0.1").put("container_port", port)
                     .put("host_port", 0).put("protocol", "tcp"));
         }
-        return new JsonObject().put("name", name).put("labels", new JsonObject(new LinkedHashMap<>(labels)))
+        JsonObject pod = new JsonObject().put("name", name)
+                .put("labels", new JsonObject(new LinkedHashMap<>(labels)))
                 .put("netns", new JsonObject().put("nsmode", "bridge")).put("portmappings", mappings);
+        boolean hostLoopback = HostLoopback.needed(spec.env())
+                || spec.sidecars().stream().anyMatch(sidecar -> HostLoopback.needed(sidecar.env()));
+        if (hostLoopback) { // a K_SINK on the host's loopback: a network that reaches it
+            pod.put("netns", new JsonObject().put("nsmode", "slirp4netns")).put("network_options",
+                    new JsonObject().put("slirp4netns", new JsonArray().add("allow_host_loopback=true")));
+        }
+        return pod;
     }
 
     /**
@@ -76,7 +85,7 @@ final class PodSpecs {
 
     /** The spec's variables, then the platform's PORT and K_* which the spec cannot override. */
     static Map<String, String> env(ImageWorkload spec) {
-        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        Map<String, String> env = HostLoopback.reachable(spec.env());
         env.put("PORT", Integer.toString(servingPort(spec)));
         spec.revision().service().ifPresent(service -> env.put("K_SERVICE", service));
         env.put("K_CONFIGURATION", spec.revision().configuration());

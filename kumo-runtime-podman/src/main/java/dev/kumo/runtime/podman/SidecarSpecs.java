@@ -37,7 +37,7 @@ final class SidecarSpecs {
                 .put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
                 .put("image", sidecar.image()).put("init", true).put("labels", new JsonObject(
                         new LinkedHashMap<>(own)))
-                .put("env", new JsonObject(new LinkedHashMap<>(sidecar.env())))
+                .put("env", new JsonObject(new LinkedHashMap<>(HostLoopback.reachable(sidecar.env()))))
                 .put("stop_timeout", PodSpecs.graceSeconds(spec.terminationGracePeriod()))
                 .put("log_configuration", PodSpecs.LOG_FILE.copy());
         return ContainerCommands.apply(container, sidecar.command(), sidecar.args());

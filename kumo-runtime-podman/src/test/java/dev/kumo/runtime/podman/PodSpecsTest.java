@@ -7,13 +7,16 @@ import dev.kumo.runtime.spi.Probe;
 import dev.kumo.runtime.spi.ProbeSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.RunAsSpec;
+import dev.kumo.runtime.spi.SidecarSpec;
 import dev.kumo.runtime.spi.WorkloadLimits;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +84,40 @@ class PodSpecsTest {
         assertThat(container.getJsonObject("resource_limits")).isEqualTo(new JsonObject()
                 .put("memory", new JsonObject().put("limit", 64L << 20).put("swap", 64L << 20))
                 .put("cpu", new JsonObject().put("quota", 50_000L).put("period", 100_000L)));
+    }
+
+    @Test
+    void aSinkOnTheHostsLoopbackGivesThePodANetworkThatReachesItAtTheAddressItSeesThere() {
+        ImageWorkload bound = image().env("K_SINK", "http://127.0.0.1:41234/default/bookstore-broker")
+                .env("OTHER", "http://127.0.0.1:9/").build();
+
+        JsonObject pod = PodSpecs.pod("p", LABELS, bound);
+        assertThat(pod.getJsonObject("netns").getString("nsmode")).isEqualTo("slirp4netns");
+        assertThat(pod.getJsonObject("network_options").getJsonArray("slirp4netns"))
+                .containsExactly("allow_host_loopback=true");
+        assertThat(pod.getJsonArray("portmappings")).hasSize(1);
+        assertThat(PodSpecs.env(bound)).containsEntry("K_SINK", "http://10.0.2.2:41234/default/bookstore-broker")
+                .as("only the platform's addresses are rewritten").containsEntry("OTHER", "http://127.0.0.1:9/");
+    }
+
+    @Test
+    void aSinkElsewhereLeavesThePodOnTheBridge() {
+        for (String sink : new String[] {"http://broker.example.com/default/b", "not a url", ""}) {
+            ImageWorkload bound = image().env("K_SINK", sink).build();
+            assertThat(PodSpecs.pod("p", LABELS, bound).getJsonObject("netns").getString("nsmode")).as(sink)
+                    .isEqualTo("bridge");
+            assertThat(PodSpecs.env(bound)).as(sink).containsEntry("K_SINK", sink);
+        }
+        assertThat(HostLoopback.reachable(Map.of("K_SINK", "http://localhost:80/x?y=1")))
+                .containsEntry("K_SINK", "http://10.0.2.2:80/x?y=1");
+    }
+
+    @Test
+    void aSidecarsSinkOnTheHostsLoopbackCountsForThePodToo() {
+        SidecarSpec sidecar = new SidecarSpec("side", "dev.local/side:1", List.of(), List.of(),
+                Map.of("K_SINK", "http://127.0.0.1:41234/default/b"), List.of(), Optional.empty(), Optional.empty());
+        assertThat(PodSpecs.pod("p", LABELS, image().sidecar(sidecar).build()).getJsonObject("netns")
+                .getString("nsmode")).isEqualTo("slirp4netns");
     }
 
     private static ImageWorkload.Builder image() {
