@@ -28,6 +28,8 @@ class ImagePullPolicyIT {
     private static final String ELSEWHERE = "127.0.0.1:1/kumo-it-pods/busybox:" + UNIQUE;
     /** Tag-less (Kubernetes' :latest, Always by default), as Knative's samples name their images. */
     private static final String ELSEWHERE_LATEST = "127.0.0.1:1/kumo-it-pods/busybox-" + UNIQUE;
+    /** Always as Kubernetes' default for a tag-less image: no imagePullPolicy written. */
+    private static final PullSpec DEFAULTED_ALWAYS = new PullSpec(PullSpec.Policy.ALWAYS, true, Map.of());
 
     @RegisterExtension
     static final PodRuntimeFixture pods = new PodRuntimeFixture();
@@ -85,7 +87,7 @@ class ImagePullPolicyIT {
 
     @Test
     void aTagLessImageWhosePullFailsRunsTheLocalCopyAndSaysSo() throws Exception {
-        String id = pods.runtime().start(image("offline-00001", ELSEWHERE_LATEST, PullSpec.Policy.ALWAYS)).id();
+        String id = pods.runtime().start(image("offline-00001", ELSEWHERE_LATEST, DEFAULTED_ALWAYS)).id();
 
         assertThat(PodmanRuntimeIT.get(pods.awaitReady(id), "/")).isEqualTo("hello from busybox\n");
         assertThat(pods.awaitInstance(id, i -> !i.images().isEmpty()).images()).singleElement().satisfies(pull -> {
@@ -93,6 +95,17 @@ class ImagePullPolicyIT {
             assertThat(pull.message()).contains("Failed to pull image \"" + ELSEWHERE_LATEST + "\"", "127.0.0.1:1",
                     "running the copy present on this machine");
         });
+        pods.runtime().stop(id).join();
+    }
+
+    @Test
+    void aChosenAlwaysNeverRunsTheLocalCopyOfATagLessImage() {
+        String id = pods.runtime().start(image("chosen-00001", ELSEWHERE_LATEST, PullSpec.Policy.ALWAYS)).id();
+
+        InstanceState state = pods.awaitInstance(id, i -> i.state().terminal()).state();
+
+        assertThat(((InstanceState.Failed) state).termination().reason())
+                .contains("ErrImagePull", ELSEWHERE_LATEST, "connection refused", "not run under a chosen");
         pods.runtime().stop(id).join();
     }
 
@@ -117,8 +130,12 @@ class ImagePullPolicyIT {
     }
 
     private static ImageWorkload image(String revision, String image, PullSpec.Policy policy) {
+        return image(revision, image, new PullSpec(policy, Map.of()));
+    }
+
+    private static ImageWorkload image(String revision, String image, PullSpec pull) {
         String service = revision.substring(0, revision.lastIndexOf('-'));
         return WorkloadSpec.image(RevisionRef.ofService("default", service, revision), image)
-                .command("sh", "-c", HTTPD).pull(new PullSpec(policy, Map.of())).build();
+                .command("sh", "-c", HTTPD).pull(pull).build();
     }
 }
