@@ -55,8 +55,8 @@ final class ImagePulls {
      */
     static Optional<String> refusal(Puller podman, String image, PullSpec pull, boolean present,
             Consumer<ImagePull> told) {
-        if (pull.policy() == PullSpec.Policy.NEVER) {
-            return present ? Optional.empty() : Optional.of("ErrImageNeverPull: container image \"" + image
+        if (pull.policy() == PullSpec.Policy.NEVER && !present) {
+            return Optional.of("ErrImageNeverPull: container image \"" + image
                     + "\" is not present with pull policy of Never: load it into podman's storage (kumo image load) "
                     + "or set imagePullPolicy to IfNotPresent");
         }
