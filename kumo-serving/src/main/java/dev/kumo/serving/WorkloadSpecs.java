@@ -99,8 +99,9 @@ final class WorkloadSpecs {
                 image.sidecar(sidecar(namespace, ResolvedImages.container(revision, sidecar), i));
             }
         }
-        image.pull(new PullSpec(serving.imagePullPolicy() == null || serving.imagePullPolicy().isEmpty()
-                ? PullSecrets.defaultPolicy(serving.image()) : PullSpec.Policy.parse(serving.imagePullPolicy()),
+        boolean defaulted = serving.imagePullPolicy() == null || serving.imagePullPolicy().isEmpty();
+        image.pull(new PullSpec(defaulted ? PullSecrets.defaultPolicy(serving.image())
+                : PullSpec.Policy.parse(serving.imagePullPolicy()), defaulted,
                 pullSecrets.credentials(namespace, revision.spec().imagePullSecrets() == null ? List.of()
                         : revision.spec().imagePullSecrets())));
         image.hardening(hardening(serving.securityContext()));

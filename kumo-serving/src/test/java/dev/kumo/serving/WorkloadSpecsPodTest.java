@@ -145,8 +145,19 @@ class WorkloadSpecsPodTest {
                 Map.entry("127.0.0.1:5000", new PullSpec.RegistryCredential("robot", "token")),
                 Map.entry("registry.example.com", new PullSpec.RegistryCredential("me", "pw")));
         assertThat(latest.pull()).as("no tag: Always, as Kubernetes").isEqualTo(new PullSpec(PullSpec.Policy.ALWAYS,
-                Map.of()));
+                true, Map.of()));
         assertThat(tagged.pull().policy()).isEqualTo(PullSpec.Policy.IF_NOT_PRESENT);
+    }
+
+    @Test
+    void aWrittenImagePullPolicyIsTheUsersChoiceNotKubernetesDefault() {
+        ImageWorkload chosen = image(Map.of("containers", List.of(Map.of("image", "registry.example.com/app:latest",
+                "imagePullPolicy", "Always"))));
+        ImageWorkload defaulted = image(Map.of("containers", List.of(Map.of("image",
+                "registry.example.com/app:latest"))));
+
+        assertThat(chosen.pull()).isEqualTo(new PullSpec(PullSpec.Policy.ALWAYS, false, Map.of()));
+        assertThat(defaulted.pull()).isEqualTo(new PullSpec(PullSpec.Policy.ALWAYS, true, Map.of()));
     }
 
     @Test

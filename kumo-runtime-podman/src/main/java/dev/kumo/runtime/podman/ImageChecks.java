@@ -23,12 +23,12 @@ final class ImageChecks {
      */
     static Optional<String> refusal(PodmanClient podman, ImageWorkload spec, boolean present,
             Consumer<ImagePull> told) {
-        Optional<String> serving = ImagePulls.refusal(podman, spec.image(), spec.pull(), present, told);
+        Optional<String> serving = ImagePulls.refusal(podman::pull, spec.image(), spec.pull(), present, told);
         if (serving.isPresent()) {
             return serving;
         }
         for (SidecarSpec sidecar : spec.sidecars()) {
-            Optional<String> refusal = ImagePulls.refusal(podman, sidecar.image(), spec.pull(),
+            Optional<String> refusal = ImagePulls.refusal(podman::pull, sidecar.image(), spec.pull(),
                     podman.imageExists(sidecar.image()).join(), told);
             if (refusal.isPresent()) {
                 return Optional.of("sidecar " + sidecar.name() + ": " + refusal.get());

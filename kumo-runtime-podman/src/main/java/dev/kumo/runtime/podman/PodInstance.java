@@ -139,8 +139,8 @@ final class PodInstance extends SupervisedInstance {
      */
     private void startPod(PodmanClient podman) {
         if (warm.isPresent()) {
-            images.add(new ImagePull(spec.image(), ImagePull.Outcome.PRESENT, Duration.ZERO, "Container image \""
-                    + spec.image() + "\" already present on machine"));
+            // As the warm pod's image check had it: its pull (or the copy present) is this instance's.
+            images.addAll(warm.get().images());
             superviseUntilStoppedOrFailed(podman, warm.get().hostPorts(), CompletableFuture.completedFuture(
                     warm.get().container()));
             return;

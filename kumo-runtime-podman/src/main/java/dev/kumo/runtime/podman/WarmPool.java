@@ -1,5 +1,6 @@
 package dev.kumo.runtime.podman;
 
+import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.ImageWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import io.vertx.core.json.JsonObject;
@@ -296,7 +297,8 @@ final class WarmPool implements AutoCloseable {
         CompletableFuture<Boolean> image = client.imageExists(spec.image());
         CompletableFuture<String> created = client.createPod(PodSpecs.pod(pod, labels, spec));
         try {
-            Optional<String> refusal = ImageChecks.refusal(client, spec, image.join(), pull -> { });
+            List<ImagePull> images = new ArrayList<>();
+            Optional<String> refusal = ImageChecks.refusal(client, spec, image.join(), images::add);
             created.join();
             if (refusal.isPresent()) {
                 refused(slot, refusal.get());
@@ -311,7 +313,7 @@ final class WarmPool implements AutoCloseable {
             CompletableFuture<Void> initialised = client.initContainer(id);
             Map<Integer, Integer> hostPorts = PodPorts.of(client, pod, spec);
             initialised.join();
-            return new WarmPod(instanceId, pod, id, hostPorts, logFile.join());
+            return new WarmPod(instanceId, pod, id, hostPorts, logFile.join(), images);
         } catch (RuntimeException e) {
             client.deletePod(pod).exceptionally(gone -> null);
             throw e;

@@ -2,6 +2,7 @@ package dev.kumo.runtime.podman;
 
 import static dev.kumo.runtime.podman.PodRuntimeFixture.HTTPD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kumo.runtime.spi.ImagePull;
 import dev.kumo.runtime.spi.ImageWorkload;
@@ -9,13 +10,21 @@ import dev.kumo.runtime.spi.InstanceState;
 import dev.kumo.runtime.spi.PullSpec;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.WorkloadSpec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * imagePullPolicy through real podman. The busybox image is tagged as if it came from a registry on 127.0.0.1:1,
@@ -24,10 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ImagePullPolicyIT {
 
+    private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
     private static final String UNIQUE = UUID.randomUUID().toString().substring(0, 8);
     private static final String ELSEWHERE = "127.0.0.1:1/kumo-it-pods/busybox:" + UNIQUE;
     /** Tag-less (Kubernetes' :latest, Always by default), as Knative's samples name their images. */
     private static final String ELSEWHERE_LATEST = "127.0.0.1:1/kumo-it-pods/busybox-" + UNIQUE;
+    /** Always as Kubernetes' default for a tag-less image: no imagePullPolicy written. */
+    private static final PullSpec DEFAULTED_ALWAYS = new PullSpec(PullSpec.Policy.ALWAYS, true, Map.of());
 
     @RegisterExtension
     static final PodRuntimeFixture pods = new PodRuntimeFixture();
@@ -85,7 +97,7 @@ class ImagePullPolicyIT {
 
     @Test
     void aTagLessImageWhosePullFailsRunsTheLocalCopyAndSaysSo() throws Exception {
-        String id = pods.runtime().start(image("offline-00001", ELSEWHERE_LATEST, PullSpec.Policy.ALWAYS)).id();
+        String id = pods.runtime().start(image("offline-00001", ELSEWHERE_LATEST, DEFAULTED_ALWAYS)).id();
 
         assertThat(PodmanRuntimeIT.get(pods.awaitReady(id), "/")).isEqualTo("hello from busybox\n");
         assertThat(pods.awaitInstance(id, i -> !i.images().isEmpty()).images()).singleElement().satisfies(pull -> {
@@ -94,6 +106,52 @@ class ImagePullPolicyIT {
                     "running the copy present on this machine");
         });
         pods.runtime().stop(id).join();
+    }
+
+    @Test
+    void aChosenAlwaysNeverRunsTheLocalCopyOfATagLessImage() {
+        String id = pods.runtime().start(image("chosen-00001", ELSEWHERE_LATEST, PullSpec.Policy.ALWAYS)).id();
+
+        InstanceState state = pods.awaitInstance(id, i -> i.state().terminal()).state();
+
+        assertThat(((InstanceState.Failed) state).termination().reason())
+                .contains("ErrImagePull", ELSEWHERE_LATEST, "connection refused", "not run under a chosen");
+        pods.runtime().stop(id).join();
+    }
+
+    /**
+     * The warm pool's pull is told by the instance that starts in its pod: an IfNotPresent image missing here, pulled
+     * from a registry on 127.0.0.1 when the warm pod was made, is "Successfully pulled", not "already present".
+     */
+    @Test
+    void aStartFromAWarmPodTellsHowTheWarmPodHadItsImage(@TempDir Path registryDir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(REGISTRY) || "true".equals(System.getenv("CI")),
+                () -> "skipped: docker-registry is not installed (apt-get install docker-registry)");
+        Process registry = startRegistry(registryDir);
+        String pushed = host(registryDir) + "/kumo-it-pods/busybox:warm-" + UNIQUE;
+        ImageWorkload spec = image("warmpull-00001", pushed, PullSpec.Policy.IF_NOT_PRESENT);
+        try {
+            TestPodman.run(Optional.empty(), "tag", BusyboxImage.reference(), pushed);
+            TestPodman.run(Optional.empty(), "push", "--tls-verify=false", pushed);
+            TestPodman.run(Optional.empty(), "untag", BusyboxImage.reference(), pushed);
+            pods.runtime().prepare(spec, 1);
+            await("a warm pod of warmpull-00001").atMost(Duration.ofSeconds(60))
+                    .until(() -> pods.runtime().warmPodsReady() == 1);
+
+            String id = pods.runtime().start(spec).id();
+
+            assertThat(PodmanRuntimeIT.get(pods.awaitReady(id), "/")).isEqualTo("hello from busybox\n");
+            assertThat(pods.awaitInstance(id, i -> !i.images().isEmpty()).images()).singleElement()
+                    .satisfies(pull -> {
+                        assertThat(pull.outcome()).isEqualTo(ImagePull.Outcome.PULLED);
+                        assertThat(pull.message()).startsWith("Successfully pulled image \"" + pushed + "\"");
+                    });
+            pods.runtime().stop(id).join();
+        } finally {
+            pods.runtime().prepare(spec, 0);
+            TestPodman.run(Optional.empty(), "rmi", "--ignore", pushed);
+            registry.destroyForcibly();
+        }
     }
 
     @Test
@@ -116,9 +174,46 @@ class ImagePullPolicyIT {
         pods.runtime().stop(id).join();
     }
 
+    /** Debian's docker-registry, anonymous, on a free port of 127.0.0.1, storing under {@code dir}. */
+    private static Process startRegistry(Path dir) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(dir.resolve("host"), "127.0.0.1:" + port);
+        Path config = Files.writeString(dir.resolve("config.yml"), """
+                version: 0.1
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                http:
+                  addr: 127.0.0.1:%d
+                """.formatted(dir.resolve("storage"), port));
+        Process registry = new ProcessBuilder(REGISTRY.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        await("the registry listening").atMost(Duration.ofSeconds(30)).until(() -> listening(port));
+        return registry;
+    }
+
+    private static String host(Path registryDir) throws IOException {
+        return Files.readString(registryDir.resolve("host"));
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static ImageWorkload image(String revision, String image, PullSpec.Policy policy) {
+        return image(revision, image, new PullSpec(policy, Map.of()));
+    }
+
+    private static ImageWorkload image(String revision, String image, PullSpec pull) {
         String service = revision.substring(0, revision.lastIndexOf('-'));
         return WorkloadSpec.image(RevisionRef.ofService("default", service, revision), image)
-                .command("sh", "-c", HTTPD).pull(new PullSpec(policy, Map.of())).build();
+                .command("sh", "-c", HTTPD).pull(pull).build();
     }
 }

@@ -97,6 +97,32 @@ class RegistryCredentialsIT {
         pods.runtime().stop(id).join();
     }
 
+    /**
+     * A private tag-less image that another namespace pulled with its credential is in local storage; a Revision
+     * without the credential (Always by default) gets the registry's 401, and the local copy is not run for it.
+     */
+    @Test
+    void aRefusedPullNeverRunsTheLocalCopyOfAPrivateImage() {
+        String tagLess = host + "/kumo-it-pods/busybox-private-" + UUID.randomUUID().toString().substring(0, 8);
+        TestPodman.run(Optional.empty(), "tag", BusyboxImage.reference(), tagLess);
+        try {
+            TestPodman.run(Optional.empty(), "push", "--tls-verify=false", "--creds", USER + ":" + PASSWORD,
+                    tagLess);
+            String id = pods.runtime().start(WorkloadSpec.image(RevisionRef.ofService("b", "private", "private-00001"),
+                    tagLess).command("sh", "-c", HTTPD).pull(new PullSpec(PullSpec.Policy.ALWAYS, true, Map.of()))
+                    .build()).id();
+
+            InstanceState state = pods.awaitInstance(id, i -> i.state().terminal()).state();
+
+            assertThat(((InstanceState.Failed) state).termination().reason())
+                    .contains("ErrImagePull", tagLess, "is in podman's local storage")
+                    .containsIgnoringCase("unauthorized");
+            pods.runtime().stop(id).join();
+        } finally {
+            TestPodman.run(Optional.empty(), "untag", BusyboxImage.reference(), tagLess + ":latest");
+        }
+    }
+
     @Test
     void theImagePullsWithTheRegistrysCredentialAndRuns() throws Exception {
         String id = pods.runtime().start(image("authed-00001", Map.of(host,

@@ -7,16 +7,22 @@ import java.util.TreeMap;
 
 /**
  * When to pull an image ({@code imagePullPolicy}) and the credentials for each registry host, resolved from the
- * Revision's {@code imagePullSecrets}.
+ * Revision's {@code imagePullSecrets}; {@code defaulted}: the policy is Kubernetes' default for the image (no
+ * {@code imagePullPolicy} was written), not the user's choice.
  */
-public record PullSpec(Policy policy, Map<String, RegistryCredential> credentials) {
+public record PullSpec(Policy policy, boolean defaulted, Map<String, RegistryCredential> credentials) {
 
     /** Kubernetes' default for an image with a tag other than {@code latest}: pull if not present, no credentials. */
-    public static final PullSpec DEFAULT = new PullSpec(Policy.IF_NOT_PRESENT, Map.of());
+    public static final PullSpec DEFAULT = new PullSpec(Policy.IF_NOT_PRESENT, true, Map.of());
 
     public PullSpec {
         Objects.requireNonNull(policy, "policy");
         credentials = Collections.unmodifiableMap(new TreeMap<>(credentials));
+    }
+
+    /** A policy the user chose ({@code imagePullPolicy} written), with these credentials. */
+    public PullSpec(Policy policy, Map<String, RegistryCredential> credentials) {
+        this(policy, false, credentials);
     }
 
     /** Kubernetes' {@code imagePullPolicy} values. */
