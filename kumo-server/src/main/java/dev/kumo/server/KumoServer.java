@@ -185,6 +185,7 @@ public final class KumoServer implements AutoCloseable {
             apiConfig = apiConfig.withTraces(new TraceDocuments(telemetry.recent().get()));
         }
         DeliveryCounts deliveryCounts = new DeliveryCounts();
+        deletedMeters.onDeleted(deliveryCounts::deleted);
         if (config.eventing().on()) {
             apiConfig = apiConfig.withDeliveries(deliveryCounts);
         }

@@ -250,6 +250,31 @@ class TracingIT {
                 .noneMatch(item -> item.path("rootSpan").asText().startsWith("GET /debug"));
     }
 
+    @Test
+    void aReadIsTracedOnlyUnderTheClientsSampledTraceparentSoPollingLeavesTheTracesAlone() throws Exception {
+        String route = "GET /apis/eventing.knative.dev/v1/namespaces/{namespace}/triggers";
+        for (int read = 0; read < 3; read++) {
+            assertThat(api.send("GET", EVENTING + "triggers", null, null).statusCode()).isEqualTo(200);
+        }
+        String traceId = hex(16);
+        String clientSpan = hex(8);
+        ApiAccess access = ApiAccess.of(server);
+        HttpResponse<String> read = access.client().send(access.request(EVENTING + "triggers")
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+
+        await().atMost(SETTLE).until(() -> api.send("GET", "/debug/traces/" + traceId, null, null).statusCode()
+                == 200);
+        JsonNode document = Json.parseObject(api.send("GET", "/debug/traces/" + traceId, null, null).body());
+        assertThat(spans(document, route).findFirst().orElseThrow().path("parentSpanId").asText())
+                .as("the client's span is the read's parent").isEqualTo(clientSpan);
+        assertThat(Json.parseObject(api.send("GET", "/debug/traces", null, null).body()).path("items"))
+                .as("the reads without a traceparent made no trace")
+                .filteredOn(item -> item.path("rootSpan").asText().equals(route))
+                .extracting(item -> item.path("traceId").asText()).containsExactly(traceId);
+    }
+
     private static java.util.stream.Stream<JsonNode> spans(JsonNode trace, String name) {
         return java.util.stream.StreamSupport.stream(trace.path("spans").spliterator(), false)
                 .filter(s -> s.path("name").asText().equals(name));

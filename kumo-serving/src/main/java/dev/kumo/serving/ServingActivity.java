@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * Keeps {@link RecentActivity} told, running: the router's per-second load samples and cold starts, each cold start
  * split as {@code kumo_cold_start_platform_seconds} is ({@link ColdStartSplit}, over the instances' starts) and
- * counted once per instance that served held requests, as metering counts them (the first request's time); a
- * Revision no longer scaled is forgotten. What {@code GET /apis/serving.kumo.dev/v1alpha1/…activity} answers.
+ * counted once per instance that served held requests, as metering counts them (the first request's time); kept
+ * for the Revisions being scaled (those scaled before it started too), a Revision no longer scaled is forgotten. What {@code GET /apis/serving.kumo.dev/v1alpha1/…activity} answers.
  */
 public final class ServingActivity implements InstanceListener, Consumer<ColdStart>, RevisionScaling.Lifecycle,
         AutoCloseable {
@@ -48,6 +48,7 @@ public final class ServingActivity implements InstanceListener, Consumer<ColdSta
         signals.onLoad(started::load);
         signals.onColdStart(started);
         scaling.onLifecycle(started);
+        scaling.trackedRevisions().forEach(started::tracked);
         return started;
     }
 
@@ -82,7 +83,7 @@ public final class ServingActivity implements InstanceListener, Consumer<ColdSta
 
     @Override
     public void tracked(RevisionId revision) {
-        // A Revision appears with its first sample or cold start.
+        activity.track(revision);
     }
 
     @Override

@@ -127,13 +127,14 @@ public final class ApiHandler {
 
     /**
      * Answers a request; never throws. The answer is counted and timed by {@link RequestMetrics}; a stream (a watch,
-     * a log) is counted when it starts and as long-running until it ends. Its span ({@link RequestTracing}) is
-     * current while it is answered, and ends with the answer, a stream's at its head.
+     * a log) is counted when it starts and as long-running until it ends. Its span ({@link RequestTracing}; a read's
+     * only under a client's {@code traceparent}) is current while it is answered, and ends with the answer, a
+     * stream's at its head.
      */
     public Reply handle(ApiRequest request) {
         long started = System.nanoTime();
         RequestMetrics.Request labels = requestLabels.of(request);
-        RequestTracing.Span span = requestTracing == RequestTracing.NONE || !RequestLabels.traced(request.path())
+        RequestTracing.Span span = requestTracing == RequestTracing.NONE || !RequestLabels.traced(request)
                 ? RequestTracing.Span.NONE : requestTracing.begin(requestLabels.traced(request, labels));
         Reply reply = answer(request);
         return switch (reply) {

@@ -74,6 +74,16 @@ final class RequestLabels {
                 p.namespace().orElse(""), p.name().orElse(""), request.headers());
     }
 
+    /**
+     * Whether {@code request} is traced: a write is, a read (GET, HEAD: a get, a list, a watch) only under a client's
+     * {@code traceparent} (as its child, if sampled), so that polling (the dashboard's, a controller's) does not push
+     * the writes' traces out of the kept ones; requests to paths not {@link #traced(String) traced} never are.
+     */
+    static boolean traced(ApiRequest request) {
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        return traced(request.path()) && (!read || request.headers().containsKey("traceparent"));
+    }
+
     /** Whether requests to {@code path} are traced: not scrapes, probes, nor the traces themselves. */
     static boolean traced(String path) {
         return !(path.equals("/metrics") || path.startsWith("/debug/") || path.equals("/debug")

@@ -61,11 +61,25 @@ class ApiHandlerTracingTest {
     @Test
     void aWatchsSpanEndsAtTheResponseHeadBeforeItsStreamStarts() {
         Reply reply = handler.handle(new ApiRequest("GET", "/api/v1/namespaces/default/configmaps",
-                Map.of("watch", List.of("true")), Map.of(), new byte[0]));
+                Map.of("watch", List.of("true")), Map.of("traceparent", "00-abc-def-01"), new byte[0]));
 
         assertThat(reply).isInstanceOf(Reply.Stream.class);
-        assertThat(told).containsExactly("begin GET /api/v1/namespaces/{namespace}/configmaps default/ traceparent=",
+        assertThat(told).containsExactly(
+                "begin GET /api/v1/namespaces/{namespace}/configmaps default/ traceparent=00-abc-def-01",
                 "ended 200");
+    }
+
+    @Test
+    void readsWithoutATraceparentMakeNoSpanSoPollingCannotCrowdOutTheWritesTraces() {
+        handler.handle(new ApiRequest("GET", "/api/v1/namespaces/default/configmaps", Map.of(), Map.of(),
+                new byte[0]));
+        handler.handle(new ApiRequest("GET", "/api/v1/namespaces/default/configmaps/c", Map.of(), Map.of(),
+                new byte[0]));
+        handler.handle(new ApiRequest("HEAD", "/api/v1/namespaces", Map.of(), Map.of(), new byte[0]));
+        handler.handle(new ApiRequest("GET", "/api/v1/namespaces/default/configmaps",
+                Map.of("watch", List.of("true")), Map.of(), new byte[0]));
+
+        assertThat(told).isEmpty();
     }
 
     @Test

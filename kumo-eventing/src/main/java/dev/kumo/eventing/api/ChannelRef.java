@@ -9,6 +9,7 @@ import java.util.Optional;
 public record ChannelRef(String namespace, String name) {
 
     private static final String STREAM_PREFIX = "channel:";
+    private static final String SUBSCRIBER_PREFIX = "subscription:";
 
     public ChannelRef {
         Names.check("channel namespace", namespace);
@@ -36,7 +37,16 @@ public record ChannelRef(String namespace, String name) {
      * one uid on two channels (as an embedder may give) stays two subscribers.
      */
     public TriggerRef subscriber(String uid) {
-        return new TriggerRef(namespace, "subscription:" + name + ":" + uid);
+        return new TriggerRef(namespace, SUBSCRIBER_PREFIX + name + ":" + uid);
+    }
+
+    /**
+     * The Subscription uid in a subscriber's key ({@link #subscriber}'s {@code subscription:CHANNEL:UID}); empty for
+     * a Trigger's name, which has no ':'.
+     */
+    public static Optional<String> subscriptionUid(String subscriber) {
+        return subscriber.startsWith(SUBSCRIBER_PREFIX)
+                ? Optional.of(subscriber.substring(subscriber.lastIndexOf(':') + 1)) : Optional.empty();
     }
 
     @Override

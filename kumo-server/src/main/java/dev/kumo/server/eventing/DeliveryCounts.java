@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.meta.ResourceType;
 import dev.kumo.apiserver.DeliveryCountsView;
 import dev.kumo.eventing.api.BrokerRef;
+import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.api.DeliveryNotices;
 import dev.kumo.eventing.api.TriggerRef;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,8 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ended delivery: an event waiting for its next attempt counts its failed ones), dead-lettered and dropped. Served
  * at {@code /debug/deliveries} as {@code {"kind":"DeliveryCounts","items":[{namespace, broker, trigger | channel,
  * subscriptionUid, attempts, delivered, retries, deadLettered, failed}]}}; the page turns two reads into rates. Told
- * on the event loop: each notice is a map look-up and an add. One item per Trigger or Subscription ever delivered to
- * (a deleted one's stays until the restart, as its {@code event_count} series does).
+ * on the event loop: each notice is a map look-up and an add. One item per Trigger or Subscription delivered to; a
+ * deleted one's goes with it ({@link #deleted}, told by the watch that removes its {@code event_count} series).
  */
 public final class DeliveryCounts implements DeliveryNotices, DeliveryCountsView {
 
@@ -65,6 +69,22 @@ public final class DeliveryCounts implements DeliveryNotices, DeliveryCountsView
     @Override
     public void failed(TriggerRef trigger, URI subscriber, int status, String why) {
         tally(trigger).failed.increment();
+    }
+
+    /**
+     * {@code object}, a Trigger or a Subscription, was deleted: its counts go (a Subscription's by uid, on whichever
+     * channel); one of other kinds is ignored. A re-created Trigger of the same name starts from zero.
+     */
+    public void deleted(ResourceType type, JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        String namespace = metadata.path("namespace").asText("");
+        if (type.equals(ResourceTypes.TRIGGER)) {
+            tallies.remove(new TriggerRef(namespace, metadata.path("name").asText("")));
+        } else if (type.equals(ResourceTypes.SUBSCRIPTION)) {
+            Optional<String> uid = Optional.of(metadata.path("uid").asText("")).filter(u -> !u.isEmpty());
+            tallies.keySet().removeIf(trigger -> trigger.namespace().equals(namespace)
+                    && ChannelRef.subscriptionUid(trigger.name()).equals(uid));
+        }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.kumo.server.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.errors.ApiException;
 import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.api.meta.ResourceType;
+import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.store.ListOptions;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.store.Watch;
@@ -18,38 +20,54 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Removes the series of a deleted object from the registry, as the router removes a Revision's once it is no longer
  * routed: a Revision's usage counters ({@code kumo_usage_*}, tag {@code revision}), a Trigger's or a Subscription's
- * deliveries ({@code event_count}, {@code event_dispatch_latencies}, tag {@code trigger}). A count arriving after
- * the deletion (the ledger's last seconds of a stopping instance, a late attempt) is refused rather than bringing the
- * series back, until an object of that kind, namespace and name is created again (the deleted objects are remembered
- * while the server runs: a few dozen bytes each).
+ * deliveries ({@code event_count}, {@code event_dispatch_latencies}, tag {@code trigger}: a Trigger's name, a
+ * channel Subscription's {@code subscription:CHANNEL:UID}, so the two never match each other). A count arriving
+ * after the deletion (the ledger's last seconds of a stopping instance, a late attempt) is refused rather than
+ * bringing the series back, until an object of that kind, namespace and name is created again (a Subscription's uid
+ * is never reused; the deleted objects are remembered while the server runs: a few dozen bytes each). Whoever keeps
+ * other per-object state may hear the same deletions ({@link #onDeleted}).
  */
 public final class DeletedObjectMeters implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeletedObjectMeters.class);
 
-    /** Which meters belong to an object of {@code type}: names starting {@code prefix}, its name in {@code tag}. */
-    record Owned(ResourceType type, String prefix, String tag) {
+    /**
+     * Which meters belong to an object of {@code type}: names starting {@code prefix}, whose {@code tag} gives the
+     * object's key ({@code keyOfTag}, empty for another kind's value) as {@code keyOfObject} reads it off the object.
+     */
+    record Owned(ResourceType type, String prefix, String tag, Function<String, Optional<String>> keyOfTag,
+            Function<JsonNode, String> keyOfObject) {
     }
 
-    static final List<Owned> OWNED = List.of(new Owned(ResourceTypes.REVISION, "kumo.usage.", "revision"),
-            new Owned(ResourceTypes.TRIGGER, "event.", "trigger"),
-            new Owned(ResourceTypes.SUBSCRIPTION, "event.", "trigger"));
+    private static final Function<JsonNode, String> NAME = object -> object.path("metadata").path("name").asText("");
 
-    private record Gone(Owned owned, String namespace, String name) {
+    static final List<Owned> OWNED = List.of(
+            new Owned(ResourceTypes.REVISION, "kumo.usage.", "revision", Optional::of, NAME),
+            new Owned(ResourceTypes.TRIGGER, "event.", "trigger",
+                    tag -> ChannelRef.subscriptionUid(tag).isPresent() ? Optional.empty() : Optional.of(tag), NAME),
+            new Owned(ResourceTypes.SUBSCRIPTION, "event.", "trigger", ChannelRef::subscriptionUid,
+                    object -> object.path("metadata").path("uid").asText("")));
+
+    private record Gone(Owned owned, String namespace, String key) {
 
         boolean owns(Meter.Id id) {
+            String tag = id.getTag(owned.tag());
             return id.getName().startsWith(owned.prefix()) && namespace.equals(id.getTag("namespace"))
-                    && name.equals(id.getTag(owned.tag()));
+                    && tag != null && owned.keyOfTag().apply(tag).filter(key::equals).isPresent();
         }
     }
 
     private final MeterRegistry registry;
+    private final List<BiConsumer<ResourceType, JsonNode>> deletions = new CopyOnWriteArrayList<>();
     private final Set<Gone> gone = ConcurrentHashMap.newKeySet();
     private final List<Watch> watches = new ArrayList<>();
     private volatile boolean closing;
@@ -66,6 +84,12 @@ public final class DeletedObjectMeters implements AutoCloseable {
         DeletedObjectMeters meters = new DeletedObjectMeters(registry);
         registry.config().meterFilter(MeterFilter.deny(meters::refused));
         return meters;
+    }
+
+    /** Tells {@code deleted} each Revision, Trigger and Subscription deleted from now on, with its type. */
+    public DeletedObjectMeters onDeleted(BiConsumer<ResourceType, JsonNode> deleted) {
+        deletions.add(deleted);
+        return this;
     }
 
     /** Starts watching Revisions, Triggers and Subscriptions in {@code store} for their deletion. */
@@ -100,23 +124,27 @@ public final class DeletedObjectMeters implements AutoCloseable {
     private boolean refused(Meter.Id id) {
         for (Owned owned : OWNED) {
             String namespace = id.getTag("namespace");
-            String name = id.getTag(owned.tag());
-            if (id.getName().startsWith(owned.prefix()) && namespace != null && name != null
-                    && gone.contains(new Gone(owned, namespace, name))) {
-                return true;
+            String tag = id.getTag(owned.tag());
+            if (id.getName().startsWith(owned.prefix()) && namespace != null && tag != null) {
+                Optional<String> key = owned.keyOfTag().apply(tag);
+                if (key.isPresent() && gone.contains(new Gone(owned, namespace, key.get()))) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     private void changed(Owned owned, WatchEvent event) {
-        ObjectNode metadata = (ObjectNode) event.object().path("metadata");
-        Gone key = new Gone(owned, metadata.path("namespace").asText(""), metadata.path("name").asText(""));
+        ObjectNode object = event.object();
+        Gone key = new Gone(owned, object.path("metadata").path("namespace").asText(""),
+                owned.keyOfObject().apply(object));
         switch (event.type()) {
             case ADDED -> gone.remove(key);
             case DELETED -> {
                 gone.add(key);
                 registry.getMeters().stream().filter(m -> key.owns(m.getId())).toList().forEach(registry::remove);
+                deletions.forEach(deleted -> deleted.accept(owned.type(), object));
             }
             default -> { }
         }

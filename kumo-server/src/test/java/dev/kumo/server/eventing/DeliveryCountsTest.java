@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kumo.api.codec.Json;
+import dev.kumo.api.kinds.ResourceTypes;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.api.TriggerRef;
@@ -56,6 +57,25 @@ class DeliveryCountsTest {
         assertThat(item.path("subscriptionUid").asText()).isEqualTo("9f2c-uid");
         assertThat(item.has("trigger")).isFalse();
         assertThat(item.path("delivered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedTriggersAndSubscriptionsCountsAreDropped() {
+        BrokerRef broker = new BrokerRef("default", "b1");
+        ChannelRef channel = new ChannelRef("default", "orders");
+        TriggerRef display = new TriggerRef("default", "display");
+        TriggerRef subscriber = channel.subscriber("9f2c-uid");
+        counts.attempted(broker, display, 202, Duration.ofMillis(1));
+        counts.attempted(channel.stream(), subscriber, 202, Duration.ofMillis(1));
+        counts.attempted(broker, new TriggerRef("default", "audit"), 202, Duration.ofMillis(1));
+
+        counts.deleted(ResourceTypes.TRIGGER, Json.parseObject(
+                "{\"metadata\":{\"namespace\":\"default\",\"name\":\"display\",\"uid\":\"1a-uid\"}}"));
+        counts.deleted(ResourceTypes.SUBSCRIPTION, Json.parseObject(
+                "{\"metadata\":{\"namespace\":\"default\",\"name\":\"display\",\"uid\":\"9f2c-uid\"}}"));
+
+        assertThat(counts.counts().path("items").findValuesAsText("trigger")).containsExactly("audit");
+        assertThat(counts.counts().path("items")).hasSize(1);
     }
 
     @Test

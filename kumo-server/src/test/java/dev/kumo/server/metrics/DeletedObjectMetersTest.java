@@ -64,8 +64,36 @@ class DeletedObjectMetersTest {
         assertThat(registry.scrape()).contains("trigger=\"audit\"");
     }
 
+    @Test
+    void aDeletedSubscriptionsSeriesLeaveTheScrapeAndATriggerOfItsNameKeepsItsOwn() {
+        store.create(ResourceTypes.TRIGGER, object("eventing.knative.dev/v1", "Trigger", "display"));
+        String uid = store.create(ResourceTypes.SUBSCRIPTION, subscription("display", "ch")).path("metadata")
+                .path("uid").asText();
+        String subscriber = "subscription:ch:" + uid;
+        count("event.count", "trigger", subscriber);
+        count("event.count", "trigger", "display");
+
+        store.delete(ResourceTypes.SUBSCRIPTION, "default", "display", DeleteOptions.DEFAULT);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !registry.scrape().contains(subscriber));
+        count("event.count", "trigger", subscriber);
+        assertThat(registry.scrape()).as("a late count does not bring it back").doesNotContain(subscriber)
+                .contains("trigger=\"display\"");
+        registry.remove(registry.get("event.count").tag("trigger", "display").counter());
+        count("event.count", "trigger", "display");
+        assertThat(registry.scrape()).as("the Trigger's series can still be registered")
+                .contains("event_count_total{namespace=\"default\",trigger=\"display\"} 1.0");
+    }
+
     private void count(String name, String tag, String value) {
         Counter.builder(name).tags("namespace", "default", tag, value).register(registry).increment();
+    }
+
+    private static ObjectNode subscription(String name, String channel) {
+        return Json.parseObject("{\"apiVersion\":\"messaging.knative.dev/v1\",\"kind\":\"Subscription\","
+                + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"default\"},\"spec\":{\"channel\":"
+                + "{\"apiVersion\":\"messaging.knative.dev/v1\",\"kind\":\"Channel\",\"name\":\"" + channel + "\"},"
+                + "\"subscriber\":{\"uri\":\"http://127.0.0.1:9/\"}}}");
     }
 
     private static ObjectNode object(String apiVersion, String kind, String name) {

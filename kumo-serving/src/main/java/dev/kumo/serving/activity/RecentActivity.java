@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each Revision's recent activity, in memory: its requests of each of the last {@link #WINDOW_SECONDS} seconds (as
  * the router's per-second load samples count them) and its cold starts (a count, and the last {@link #KEPT_COLD_STARTS}
- * with their split into the workload's own start and the platform's share). Pure: time comes as an argument.
- * Thread-safe (samples arrive on router threads, documents are read on API workers).
+ * with their split into the workload's own start and the platform's share), of the Revisions it was told to
+ * {@link #track}: a sample or cold start of any other (one forgotten, reported late) is dropped, so a deleted
+ * Revision stays gone. Pure: time comes as an argument. Thread-safe (samples arrive on router threads, documents are read on API workers).
  */
 public final class RecentActivity {
 
@@ -53,9 +54,17 @@ public final class RecentActivity {
 
     private final Map<RevisionId, Revision> revisions = new ConcurrentHashMap<>();
 
-    /** {@code revision} had {@code requests} arrive in the second {@code epochSecond}. */
+    /** Starts keeping {@code revision}'s activity (a second call keeps what was kept). */
+    public void track(RevisionId revision) {
+        revisions.computeIfAbsent(revision, r -> new Revision());
+    }
+
+    /** {@code revision} had {@code requests} arrive in the second {@code epochSecond}; dropped unless tracked. */
     public void load(RevisionId revision, long epochSecond, long requests) {
-        Revision kept = revisions.computeIfAbsent(revision, r -> new Revision());
+        Revision kept = revisions.get(revision);
+        if (kept == null) {
+            return;
+        }
         synchronized (kept) {
             int slot = slot(epochSecond);
             if (kept.seconds[slot] != epochSecond) {
@@ -66,9 +75,12 @@ public final class RecentActivity {
         }
     }
 
-    /** {@code revision} had a cold start. */
+    /** {@code revision} had a cold start; dropped unless tracked. */
     public void coldStart(RevisionId revision, ColdStart coldStart) {
-        Revision kept = revisions.computeIfAbsent(revision, r -> new Revision());
+        Revision kept = revisions.get(revision);
+        if (kept == null) {
+            return;
+        }
         synchronized (kept) {
             kept.coldStartCount++;
             kept.coldStarts.addLast(coldStart);
@@ -78,7 +90,7 @@ public final class RecentActivity {
         }
     }
 
-    /** Forgets a Revision that is no longer scaled. */
+    /** Forgets a Revision that is no longer scaled; what arrives for it later is dropped. */
     public void forget(RevisionId revision) {
         revisions.remove(revision);
     }

@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +98,11 @@ public final class RevisionScaling implements AutoCloseable {
     /** Registers a listener told when Revisions start and stop being scaled. */
     public void onLifecycle(Lifecycle lifecycle) {
         lifecycles.add(lifecycle);
+    }
+
+    /** The Revisions being scaled now (a listener registered late learns them here). */
+    public Set<RevisionId> trackedRevisions() {
+        return Set.copyOf(tracked.keySet());
     }
 
     /** The count last decided for a revision; 0 for one not tracked. */

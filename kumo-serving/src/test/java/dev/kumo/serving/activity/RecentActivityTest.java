@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each Revision's recent requests per second and cold starts, at a given time. */
@@ -21,6 +22,12 @@ class RecentActivityTest {
     private static final long SECOND = NOW.getEpochSecond();
 
     private final RecentActivity activity = new RecentActivity();
+
+    @BeforeEach
+    void track() {
+        activity.track(HELLO);
+        activity.track(OTHER);
+    }
 
     @Test
     void requestsPerSecondOldestFirstEndingTheSecondBeforeNowAndTheRateOfTheFiveBefore() {
@@ -82,6 +89,7 @@ class RecentActivityTest {
 
     @Test
     void aNamespaceShowsOnlyItsRevisionsSortedAndAForgottenOneIsGone() {
+        activity.track(new RevisionId("default", "b-00001"));
         activity.load(OTHER, SECOND - 2, 1);
         activity.load(new RevisionId("default", "b-00001"), SECOND - 2, 1);
         activity.load(HELLO, SECOND - 2, 1);
@@ -94,6 +102,26 @@ class RecentActivityTest {
         assertThat(activity.document(Optional.empty(), NOW).path("items").findValuesAsText("revision"))
                 .containsExactly("b-00001", "other-00001");
         assertThat(activity.document(Optional.empty(), NOW).path("kind").asText()).isEqualTo("RevisionActivity");
+    }
+
+    @Test
+    void aSampleOrColdStartArrivingAfterTheRevisionWasForgottenDoesNotBringItBack() {
+        activity.load(HELLO, SECOND - 2, 1);
+        activity.forget(HELLO);
+        activity.forget(OTHER);
+
+        activity.load(HELLO, SECOND - 1, 3); // the router reports a second once it is over
+        activity.coldStart(HELLO, new RecentActivity.ColdStart(NOW, Duration.ofMillis(40), Optional.empty()));
+
+        assertThat(activity.document(Optional.empty(), NOW).path("items")).isEmpty();
+    }
+
+    @Test
+    void aRevisionNeverTrackedIsNotKept() {
+        activity.load(new RevisionId("default", "stray-00001"), SECOND - 1, 3);
+
+        assertThat(activity.document(Optional.empty(), NOW).path("items").findValuesAsText("revision"))
+                .containsExactly("hello-00001", "other-00001");
     }
 
     private static List<Long> longs(JsonNode array) {
