@@ -30,7 +30,7 @@ final class Proxy implements Stage {
         HttpServerRequest request = exchange.request();
         Instance instance = exchange.instance();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
-                .setHost(instance.address.host()).setPort(instance.address.port());
+                .setHost(instance.address.host()).setPort(instance.address.port()).setServer(instance.server);
         exchange.proxyStarting();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
