@@ -1,6 +1,9 @@
 package dev.kumo.dataplane.router;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -9,6 +12,12 @@ import java.util.Map;
  */
 final class ForwardingHeaders {
 
+    // Performance: names built once as AsciiString, whose case-insensitive hash Vert.x's headers reuse.
+    private static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+
     private ForwardingHeaders() {
     }
 
@@ -16,13 +25,13 @@ final class ForwardingHeaders {
     static void copyRequest(MultiMap in, MultiMap out, String clientAddress, String host, String proto) {
         copyEndToEnd(in, out);
         String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
-        String forwarded = in.get("Forwarded");
-        out.set("Forwarded", forwarded == null ? element : forwarded + ", " + element);
-        String xff = in.get("X-Forwarded-For");
-        out.set("X-Forwarded-For", xff == null ? clientAddress : xff + ", " + clientAddress);
+        String forwarded = in.get(FORWARDED);
+        out.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+        String xff = in.get(X_FORWARDED_FOR);
+        out.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
         // The router is the edge: what a client claims about proto and host is overwritten, not trusted.
-        out.set("X-Forwarded-Proto", proto);
-        out.set("X-Forwarded-Host", host);
+        out.set(X_FORWARDED_PROTO, proto);
+        out.set(X_FORWARDED_HOST, host);
     }
 
     /** Copies response headers from {@code in} to {@code out}. */
@@ -30,37 +39,56 @@ final class ForwardingHeaders {
         copyEndToEnd(in, out);
     }
 
+    /**
+     * Performance: Vert.x's HTTP/1.1 headers are Netty {@code HttpHeaders}; their {@code CharSequence} iterator hands
+     * out the stored name and value as they are, where the {@code MultiMap} one turns each into a String entry.
+     */
     private static void copyEndToEnd(MultiMap in, MultiMap out) {
-        String connection = in.get("Connection");
-        for (Map.Entry<String, String> header : in) {
-            String name = header.getKey();
-            if (!isHopByHop(name) && (connection == null || !listedIn(connection, name))) {
-                out.add(name, header.getValue());
+        String connection = in.get(HttpHeaders.CONNECTION);
+        if (in instanceof io.netty.handler.codec.http.HttpHeaders netty) {
+            Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.iteratorCharSequence();
+            while (headers.hasNext()) {
+                Map.Entry<CharSequence, CharSequence> header = headers.next();
+                copyIfEndToEnd(header.getKey(), header.getValue(), connection, out);
+            }
+        } else {
+            for (Map.Entry<String, String> header : in) {
+                copyIfEndToEnd(header.getKey(), header.getValue(), connection, out);
             }
         }
     }
 
+    private static void copyIfEndToEnd(CharSequence name, CharSequence value, String connection, MultiMap out) {
+        if (!isHopByHop(name) && (connection == null || !listedIn(connection, name))) {
+            out.add(name, value);
+        }
+    }
+
     /** Whether {@code name} is a hop-by-hop header that a proxy must not forward. */
-    static boolean isHopByHop(String name) {
+    static boolean isHopByHop(CharSequence name) {
         // Performance: a length switch avoids lower-casing every header name.
         return switch (name.length()) {
-            case 2 -> name.equalsIgnoreCase("TE");
-            case 7 -> name.equalsIgnoreCase("Trailer") || name.equalsIgnoreCase("Upgrade");
-            case 10 -> name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Keep-Alive") || isProxy(name);
-            case 17 -> name.equalsIgnoreCase("Transfer-Encoding") || isProxy(name);
+            case 2 -> is(name, "TE");
+            case 7 -> is(name, "Trailer") || is(name, "Upgrade");
+            case 10 -> is(name, "Connection") || is(name, "Keep-Alive") || isProxy(name);
+            case 17 -> is(name, "Transfer-Encoding") || isProxy(name);
             default -> isProxy(name);
         };
     }
 
-    private static boolean isProxy(String name) {
-        return name.regionMatches(true, 0, "Proxy-", 0, 6);
+    private static boolean is(CharSequence name, String hopByHop) {
+        return AsciiString.contentEqualsIgnoreCase(name, hopByHop);
+    }
+
+    private static boolean isProxy(CharSequence name) {
+        return AsciiString.regionMatches(name, true, 0, "Proxy-", 0, 6);
     }
 
     /**
      * Whether the comma-separated Connection header value lists {@code name}. Performance: compared in place (it runs
      * for every header of a response that says {@code Connection: keep-alive}), no substring per element.
      */
-    static boolean listedIn(String connection, String name) {
+    static boolean listedIn(String connection, CharSequence name) {
         int start = 0;
         while (start < connection.length()) {
             int comma = connection.indexOf(',', start);
@@ -73,7 +101,7 @@ final class ForwardingHeaders {
             while (to > from && Character.isWhitespace(connection.charAt(to - 1))) {
                 to--;
             }
-            if (to - from == name.length() && connection.regionMatches(true, from, name, 0, name.length())) {
+            if (to - from == name.length() && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
                 return true;
             }
             start = end + 1;

@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.runtime.spi.InstanceAddress;
+import io.vertx.core.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class Instance {
 
     final InstanceAddress address;
+    /** The address as Vert.x's client takes it, built once (else the client builds one per request). */
+    final SocketAddress server;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder requests = new LongAdder();
     private volatile boolean ejected;
@@ -15,6 +18,7 @@ final class Instance {
 
     Instance(InstanceAddress address) {
         this.address = address;
+        this.server = SocketAddress.inetSocketAddress(address.port(), address.host());
     }
 
     int inFlight() {

@@ -30,7 +30,7 @@ final class Proxy implements Stage {
         HttpServerRequest request = exchange.request();
         Instance instance = exchange.instance();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
-                .setHost(instance.address.host()).setPort(instance.address.port());
+                .setHost(instance.address.host()).setPort(instance.address.port()).setServer(instance.server);
         exchange.proxyStarting();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
@@ -75,7 +75,18 @@ final class Proxy implements Stage {
             exchange.responseStarted(answered.result().statusCode());
             respond(exchange, answered.result(), responseEnded);
         });
-        request.pipe().endOnFailure(false).to(out).onFailure(cause -> exchange.abort());
+        if (request.version() != HttpVersion.HTTP_2 && !RequestBody.present(request)) {
+            // Performance: an HTTP/1.1 request without a body (most) ends at once, without a pipe's handlers and
+            // promises; resumed, Vert.x reads the head's end so the client connection's next request can follow.
+            out.end(ended -> {
+                if (ended.failed()) {
+                    exchange.abort();
+                }
+            });
+            request.resume();
+        } else {
+            request.pipe().endOnFailure(false).to(out).onFailure(cause -> exchange.abort());
+        }
     }
 
     /** Relays the response head and streams its body to the client; {@code responseEnded[0]} once all went. */

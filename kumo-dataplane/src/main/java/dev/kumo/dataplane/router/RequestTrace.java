@@ -60,10 +60,12 @@ final class RequestTrace {
     /** An attempt to reach {@code instance} begins. */
     void proxyStarted(String revision, Instance instance) {
         endProxy();
-        proxy = tracer.spanBuilder("proxy").setParent(context).setSpanKind(SpanKind.CLIENT)
-                .setAttribute(SpanAttributes.SERVER_ADDRESS, instance.address.host())
-                .setAttribute(SpanAttributes.SERVER_PORT, (long) instance.address.port())
-                .setAttribute(SpanAttributes.REVISION, revision).startSpan();
+        proxy = tracer.spanBuilder("proxy").setParent(context).setSpanKind(SpanKind.CLIENT).startSpan();
+        if (proxy.isRecording()) { // attributes only for a span that keeps them (see RequestTracing)
+            proxy.setAttribute(SpanAttributes.SERVER_ADDRESS, instance.address.host())
+                    .setAttribute(SpanAttributes.SERVER_PORT, (long) instance.address.port())
+                    .setAttribute(SpanAttributes.REVISION, revision);
+        }
     }
 
     /** Puts the proxy span's context in the instance's request headers ({@code traceparent}, {@code tracestate}). */

@@ -43,14 +43,19 @@ final class RequestTracing implements Stage {
         HttpServerRequest request = exchange.request();
         Context parent = propagator.extract(Context.root(), request, HEADERS);
         String method = request.method().name();
-        String host = exchange.host();
-        Span span = tracer.spanBuilder(method + " " + request.path()).setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute(SpanAttributes.METHOD, method)
-                .setAttribute(SpanAttributes.PATH, request.path())
-                .setAttribute(SpanAttributes.SCHEME, "http")
-                .setAttribute(SpanAttributes.SERVER_ADDRESS, host == null ? "" : HostHeader.routeKey(host))
-                .setAttribute(SpanAttributes.PROTOCOL_VERSION, protocolVersion(request))
-                .startSpan();
+        // Performance: Kumo's sampler decides by trace id alone, so the name and attributes are only built for a
+        // span that records (at 1% sampling, 99 requests in 100 pay for no string and no attribute).
+        Span span = tracer.spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
+        if (span.isRecording()) {
+            String path = request.path();
+            String host = exchange.host();
+            span.updateName(method + " " + path)
+                    .setAttribute(SpanAttributes.METHOD, method)
+                    .setAttribute(SpanAttributes.PATH, path)
+                    .setAttribute(SpanAttributes.SCHEME, "http")
+                    .setAttribute(SpanAttributes.SERVER_ADDRESS, host == null ? "" : HostHeader.routeKey(host))
+                    .setAttribute(SpanAttributes.PROTOCOL_VERSION, protocolVersion(request));
+        }
         exchange.traced(new RequestTrace(tracer, propagator, span));
         next.proceed(exchange);
     }

@@ -113,6 +113,29 @@ class RouterTracingIT {
     }
 
     @Test
+    void anUnsampledRequestKeepsNoSpanButTheInstanceStillGetsItsTraceUnsampled() {
+        h = new RouterHarness(RouterHarness.CONFIG.withOpenTelemetry(sdk)); // parent-based: the client's 00 decides
+        h.ready(V1, h.backend("v1"));
+        h.router.update(RouteTable.builder().host(HOST, V1).build());
+
+        TestClient.Answer answer = TestClient.await(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")
+                .putHeader("traceparent", "00-" + TRACE + "-" + CLIENT_SPAN + "-00")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("traceparent: 00-" + TRACE + "-").endsWith("-00")
+                .doesNotContain(CLIENT_SPAN));
+        // A sampled request after it: its two spans are all that is ever exported.
+        String sampledTrace = "0af7651916cd43dd8448eb211c80319c";
+        TestClient.await(h.client.send(h.client.options(HttpMethod.GET, HOST, "/")
+                .putHeader("traceparent", "00-" + sampledTrace + "-" + CLIENT_SPAN + "-01")));
+        List<SpanData> spans = await().atMost(Duration.ofSeconds(10)).until(exported::getFinishedSpanItems,
+                items -> items.size() >= 2);
+        assertThat(spans).extracting(SpanData::getTraceId).containsOnly(sampledTrace);
+        assertThat(named(spans, "GET /").getAttributes().get(AttributeKey.stringKey("url.path"))).isEqualTo("/");
+    }
+
+    @Test
     void withoutTracingTheClientsTraceContextPassesThroughUntouched() {
         h = new RouterHarness();
         h.ready(V1, h.backend("v1"));
