@@ -41,16 +41,14 @@ class ContainerUsageIT {
         create(LIMITED, ",\"resources\":{\"limits\":{\"memory\":\"128Mi\",\"cpu\":\"500m\"}}");
         api.awaitCondition(SERVICES + "/" + MEASURED, "Ready", "True");
         api.awaitCondition(SERVICES + "/" + LIMITED, "Ready", "True");
-        awaitScaledToZero(MEASURED);
-        awaitScaledToZero(LIMITED);
+        awaitScaledToZero(MEASURED, LIMITED);
 
         // Each request runs the CGI: a shell and `env | sort` forked in the container, CPU time of its own.
         for (int i = 0; i < REQUESTS; i++) {
             assertThat(ingress.get(MEASURED + ".default.localhost", "/cgi-bin/env").statusCode()).isEqualTo(200);
             assertThat(ingress.get(LIMITED + ".default.localhost", "/cgi-bin/env").statusCode()).isEqualTo(200);
         }
-        awaitScaledToZero(MEASURED);
-        awaitScaledToZero(LIMITED);
+        awaitScaledToZero(MEASURED, LIMITED);
 
         JsonNode measured = await("the requests of " + MEASURED + " metered").atMost(SETTLE)
                 .until(() -> item(MEASURED), item -> item.path("requests").asLong() == REQUESTS);
@@ -81,11 +79,23 @@ class ContainerUsageIT {
                 resources));
     }
 
-    /** The Service's instance shown as a Pod (written a moment after its start), then gone. */
-    private void awaitScaledToZero(String service) {
-        String pods = "/api/v1/namespaces/default/pods?labelSelector=serving.knative.dev%2Fservice%3D" + service;
-        await(service + " shown as a Pod").atMost(SETTLE).until(() -> !api.get(pods).path("items").isEmpty());
-        await(service + " scaled to zero").atMost(SETTLE).until(() -> api.get(pods).path("items").isEmpty());
+    /**
+     * Each Service's instance shown as a Pod (written a moment after its start), then all gone: a Pod list alone is
+     * empty also before the Pod of a running instance is written. Both scale down in the same seconds.
+     */
+    private void awaitScaledToZero(String... services) {
+        for (String service : services) {
+            await(service + " shown as a Pod").atMost(SETTLE).until(() -> !api.get(pods(service)).path("items")
+                    .isEmpty());
+        }
+        for (String service : services) {
+            await(service + " scaled to zero").atMost(SETTLE).until(() -> api.get(pods(service)).path("items")
+                    .isEmpty());
+        }
+    }
+
+    private static String pods(String service) {
+        return "/api/v1/namespaces/default/pods?labelSelector=serving.knative.dev%2Fservice%3D" + service;
     }
 
     /** The row of the Service's first Revision in the usage report; a missing node until it is metered. */

@@ -121,7 +121,6 @@ public final class InstanceTable {
 
     /** What an instance publishes: a Stopped one leaves the table (its log is kept), every listener is told. */
     public void changed(Instance instance) {
-        boolean stops = instance.state() instanceof InstanceState.Stopped;
         if (instance.state() instanceof InstanceState.Stopped(Instant at)) {
             SupervisedInstance gone = instances.remove(instance.id());
             if (gone != null) {
@@ -133,19 +132,14 @@ public final class InstanceTable {
             }
             expire();
         }
-        try {
-            for (InstanceListener listener : listeners) {
-                try {
-                    listener.changed(instance);
-                } catch (RuntimeException e) {
-                    LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
-                }
-            }
-        } finally {
-            if (stops) {
-                leaving.remove(instance.id());
+        for (InstanceListener listener : listeners) {
+            try {
+                listener.changed(instance);
+            } catch (RuntimeException e) {
+                LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
             }
         }
+        leaving.remove(instance.id()); // a stopped one, now that every listener was told
     }
 
     /**
