@@ -43,6 +43,8 @@ final class PodInstance extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInstance.class);
     private static final int SIGKILL_EXIT = 137;
+    /** How long a run's last sample may take before its container is stopped (a one-shot stats call: ~50 ms). */
+    private static final Duration LAST_SAMPLE_WAIT = Duration.ofSeconds(2);
 
     private final String id;
     private final ImageWorkload spec;
@@ -61,9 +63,9 @@ final class PodInstance extends SupervisedInstance {
     private Optional<WarmPod> warm = Optional.empty();
     /** How this instance's images were had, in the order they were ({@link Instance#images}). */
     private final List<ImagePull> images = new CopyOnWriteArrayList<>();
-    /** The current run's container, and what it was last measured to use ({@link #resources}). */
+    /** The current run's container, and what the runs were measured to use ({@link #resources}). */
     private volatile Optional<String> runningContainer = Optional.empty();
-    private volatile Optional<ResourceSample> lastSample = Optional.empty();
+    private final RunUsage usage = new RunUsage();
     private final AtomicBoolean statsAsked = new AtomicBoolean();
     /** The output of the current run, read from its log file. */
     private volatile ContainerLogFile output;
@@ -184,8 +186,8 @@ final class PodInstance extends SupervisedInstance {
     /**
      * What the workload container has used (podman's stats: its CPU time, its memory now) as last measured, without
      * waiting: each call asks podman again in the background, unless an answer is still awaited or the instance is
-     * stopping (its container goes). A new run's container starts its CPU time from zero again: until it passes
-     * the last sample, none is counted.
+     * stopping (its container goes; its last sample is taken before it is stopped). The CPU time is the sum over
+     * the instance's runs ({@link RunUsage}): a new run's container counts from zero again.
      */
     Optional<ResourceSample> resources() {
         Optional<String> container = runningContainer;
@@ -198,20 +200,33 @@ final class PodInstance extends SupervisedInstance {
                             LOG.debug("reading the stats of instance {}: {}", id, failure.getMessage());
                             return;
                         }
-                        Optional<ResourceSample> last = lastSample;
-                        if (now.isPresent()
-                                && (last.isEmpty() || now.get().cpuTime().compareTo(last.get().cpuTime()) >= 0)) {
-                            lastSample = now;
-                        }
+                        now.ifPresent(sample -> usage.sampled(container.get(), sample));
                     });
         }
-        return lastSample;
+        return usage.total();
+    }
+
+    /**
+     * Waits a moment for the run's last sample before its container is stopped: podman has no stats of a stopped
+     * container, and without it the CPU time since the last periodic sample would not be metered.
+     */
+    private void measureLast(PodmanClient podman, String container) {
+        try {
+            podman.containerStats(container).thenApply(ContainerStats::sample)
+                    .get(LAST_SAMPLE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .ifPresent(sample -> usage.sampled(container, sample));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("reading the last stats of instance {}: {}", id, PodmanClient.cause(e).getMessage());
+        }
     }
 
     private void superviseUntilStoppedOrFailed(PodmanClient podman, Map<Integer, Integer> hostPorts,
             CompletableFuture<String> first) {
         for (int run = 1; !stopRequested; run++) {
             String container = (run == 1 ? first : podman.createContainer(containerSpec(run))).join();
+            usage.newRun(container);
             runningContainer = Optional.of(container);
             // Asked for now, so that it is known when the run turns ready and its output is drained.
             CompletableFuture<Optional<Path>> logFile = run == 1 && warm.isPresent()
@@ -255,6 +270,7 @@ final class PodInstance extends SupervisedInstance {
     private Optional<Termination> finish(PodmanClient podman, String container, Ending ending,
             CompletableFuture<Integer> exit) {
         if (!(ending instanceof Ending.Exited)) {
+            measureLast(podman, container);
             podman.stopContainer(container, PodSpecs.graceSeconds(spec.terminationGracePeriod())).join();
         }
         output.end();

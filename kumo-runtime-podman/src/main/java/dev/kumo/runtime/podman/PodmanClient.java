@@ -148,9 +148,12 @@ public final class PodmanClient implements AutoCloseable {
         return json(HttpMethod.GET, LIBPOD + "/containers/" + id + "/json", null, "inspecting container " + id);
     }
 
-    /** A running container's stats now, in Docker's format ({@link ContainerStats}): one answer, not a stream. */
+    /**
+     * A running container's stats now, in Docker's format ({@link ContainerStats}): one answer, not a stream, and at
+     * once ({@code one-shot}: no second sample for {@code precpu_stats}, ~50 ms instead of ~200 ms).
+     */
     public CompletableFuture<JsonObject> containerStats(String id) {
-        return json(HttpMethod.GET, COMPAT + "/containers/" + id + "/stats?stream=false", null,
+        return json(HttpMethod.GET, COMPAT + "/containers/" + id + "/stats?stream=false&one-shot=true", null,
                 "reading the stats of container " + id);
     }
 

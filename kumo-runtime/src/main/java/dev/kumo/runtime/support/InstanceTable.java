@@ -34,6 +34,8 @@ public final class InstanceTable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceTable.class);
 
     private final Map<String, SupervisedInstance> instances = new ConcurrentHashMap<>();
+    /** The instances whose Stopped the listeners are being told of: still {@link #supervised} meanwhile. */
+    private final Map<String, SupervisedInstance> leaving = new ConcurrentHashMap<>();
     private final Map<String, FollowedLog> logs = new ConcurrentHashMap<>();
     /** When each instance whose log is still kept stopped. */
     private final Map<String, Instant> stopped = new ConcurrentHashMap<>();
@@ -72,9 +74,12 @@ public final class InstanceTable {
         return Optional.ofNullable(instances.get(instanceId)).map(SupervisedInstance::snapshot);
     }
 
-    /** The supervising side of a running instance, for what only its runtime can ask of it. */
+    /**
+     * The supervising side of a running instance, for what only its runtime can ask of it; also of one that just
+     * stopped while its listeners are told, so that they can still read its last measurements (metering).
+     */
     public Optional<SupervisedInstance> supervised(String instanceId) {
-        return Optional.ofNullable(instances.get(instanceId));
+        return Optional.ofNullable(instances.get(instanceId)).or(() -> Optional.ofNullable(leaving.get(instanceId)));
     }
 
     /** {@code WorkloadRuntime.instances}. */
@@ -117,7 +122,10 @@ public final class InstanceTable {
     /** What an instance publishes: a Stopped one leaves the table (its log is kept), every listener is told. */
     public void changed(Instance instance) {
         if (instance.state() instanceof InstanceState.Stopped(Instant at)) {
-            instances.remove(instance.id());
+            SupervisedInstance gone = instances.remove(instance.id());
+            if (gone != null) {
+                leaving.put(instance.id(), gone);
+            }
             FollowedLog log = logs.get(instance.id());
             if (log != null && stopped.putIfAbsent(instance.id(), at) == null) {
                 log.stopped(at);
@@ -131,6 +139,7 @@ public final class InstanceTable {
                 LOG.warn("an instance listener failed on {}: {}", instance.id(), e.toString());
             }
         }
+        leaving.remove(instance.id()); // a stopped one, now that every listener was told
     }
 
     /**

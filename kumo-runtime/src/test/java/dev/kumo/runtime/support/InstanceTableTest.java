@@ -55,6 +55,23 @@ class InstanceTableTest {
     }
 
     @Test
+    void listenersToldOfAStopStillReachTheStoppedInstanceForItsLastMeasurementsThenItIsGone() {
+        List<Optional<SupervisedInstance>> reached = new CopyOnWriteArrayList<>();
+        table.watch(instance -> {
+            if (instance.state() instanceof InstanceState.Stopped) {
+                reached.add(table.supervised(instance.id()));
+            }
+        });
+        Fake instance = start("hello-00001-abcde");
+
+        table.stop("hello-00001-abcde").join();
+
+        assertThat(reached).containsExactly(Optional.of(instance));
+        assertThat(table.supervised("hello-00001-abcde")).isEmpty();
+        assertThat(table.instance("hello-00001-abcde")).isEmpty();
+    }
+
+    @Test
     void stoppingAnUnknownInstanceFails() {
         assertThat(table.stop("nope").handle((instance, failure) -> failure)
                 .join()).isInstanceOf(NoSuchElementException.class);
