@@ -309,8 +309,8 @@ public final class PodmanClient implements AutoCloseable {
     }
 
     /**
-     * A call whose answer is a JSON object. Podman has been seen (on a loaded machine) to answer a 2xx with an empty
-     * body: a read is asked again, anything else fails naming the call and what came.
+     * A call whose answer is a JSON object. Podman has been seen (on a loaded machine) to answer a 2xx, and a 404,
+     * with an empty body: a read is asked again, anything else fails naming the call and what came.
      */
     private CompletableFuture<JsonObject> json(HttpMethod method, String uri, JsonObject body, String doing,
             int retries) {
@@ -320,10 +320,11 @@ public final class PodmanClient implements AutoCloseable {
                 return CompletableFuture.completedFuture(object.get());
             }
             return retries > 0 ? json(method, uri, body, doing, retries - 1)
-                    : CompletableFuture.failedFuture(new PodmanException(doing, "podman answered "
+                    : CompletableFuture.<JsonObject>failedFuture(new PodmanException(doing, "podman answered "
                             + (content.length() == 0 ? "an empty body" : "no JSON object: '"
                             + abbreviated(content.toString(StandardCharsets.UTF_8)) + "'")));
-        });
+        }).exceptionallyCompose(failed -> cause(failed) instanceof PodmanException podman && podman.wordless()
+                && retries > 0 ? json(method, uri, body, doing, retries - 1) : CompletableFuture.failedFuture(failed));
     }
 
     static Optional<JsonObject> jsonObject(Buffer content) {

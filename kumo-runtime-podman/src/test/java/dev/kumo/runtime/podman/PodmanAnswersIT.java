@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the client takes podman's odd answers, from a server on a real unix socket answering as podman was seen to on
- * a loaded machine: a 2xx with an empty body.
+ * a loaded machine: a 2xx, or a 404, with an empty body.
  */
 class PodmanAnswersIT {
 
@@ -30,6 +30,7 @@ class PodmanAnswersIT {
     private PodmanClient podman;
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     private final AtomicInteger emptyAnswers = new AtomicInteger();
+    private final AtomicInteger emptyNotFounds = new AtomicInteger();
 
     @BeforeEach
     void startFakePodman() {
@@ -41,6 +42,10 @@ class PodmanAnswersIT {
                     .incrementAndGet();
             if (emptyAnswers.getAndDecrement() > 0) {
                 request.response().setStatusCode(200).end();
+            } else if (request.path().contains("/missing")) {
+                request.response().setStatusCode(404).end(emptyNotFounds.getAndDecrement() > 0 ? ""
+                        : new JsonObject().put("cause", "no such container").put("message",
+                                "no container with name or ID \"missing\" found: no such container").encode());
             } else if (request.path().endsWith("/pods/create")) {
                 request.response().setStatusCode(201).end(new JsonObject().put("Id", "pod-id").encode());
             } else {
@@ -80,5 +85,23 @@ class PodmanAnswersIT {
                 .isInstanceOf(PodmanException.class).hasMessage("creating pod p1: podman answered an empty body");
         assertThat(asked.get("POST /v4.0.0/libpod/pods/create")).hasValue(1);
         assertThat(podman.createPod(new JsonObject().put("name", "p1")).join()).isEqualTo("pod-id");
+    }
+
+    @Test
+    void aNotFoundReadAnsweredWithNothingIsAskedAgainForPodmansMessage() {
+        emptyNotFounds.set(1);
+        assertThatThrownBy(() -> podman.inspectContainer("missing").join()).cause().isInstanceOf(PodmanException.class)
+                .hasMessageContaining("inspecting container missing").hasMessageContaining("no such container")
+                .satisfies(failure -> assertThat(((PodmanException) failure).notFound()).isTrue());
+        assertThat(asked.get("GET /v4.0.0/libpod/containers/missing/json")).hasValue(2);
+    }
+
+    @Test
+    void aNotFoundAnsweredWithNothingEachTimeIsStillNotFound() {
+        emptyNotFounds.set(10);
+        assertThatThrownBy(() -> podman.inspectContainer("missing").join()).cause().isInstanceOf(PodmanException.class)
+                .hasMessage("inspecting container missing: podman gave no message (HTTP 404)")
+                .satisfies(failure -> assertThat(((PodmanException) failure).notFound()).isTrue());
+        assertThat(asked.get("GET /v4.0.0/libpod/containers/missing/json")).hasValue(3);
     }
 }
