@@ -179,6 +179,7 @@ final class LogWriter implements Runnable {
             writeBatch(batch, moved, completions, grown);
             statements.commit().execute();
         } catch (SQLException | RuntimeException e) {
+            statements.close();
             rollback();
             if (seq == lastSeq || storedLastSeq() != seq) {
                 failed(batch, moved, e);

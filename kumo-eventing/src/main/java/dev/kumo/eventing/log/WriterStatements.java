@@ -7,7 +7,9 @@ import java.sql.SQLException;
 /**
  * The log writer's statements, each prepared once on its connection and reused by every batch: SQLite compiles a
  * statement on each prepare, and a batch at 8 producers holds only a few events, so preparing them anew was a fixed
- * cost on every commit's path. A statement that could not be prepared is prepared again on its next use.
+ * cost on every commit's path. After a failed batch they are all closed ({@link #close}) before the rollback: a
+ * statement left mid-step would make SQLite refuse the ROLLBACK and keep the failed transaction open. A statement
+ * that could not be prepared, or was closed, is prepared again on its next use.
  */
 final class WriterStatements {
 
@@ -51,5 +53,25 @@ final class WriterStatements {
     PreparedStatement position() throws SQLException {
         return position != null ? position : (position = connection.prepareStatement(
                 "UPDATE triggers SET low_water = ?, finished_above = ? WHERE trigger = ?"));
+    }
+
+    /** Closes every prepared statement (each is prepared again when next used); errors are ignored. */
+    void close() {
+        for (PreparedStatement statement : new PreparedStatement[] {begin, commit, rollback, insert, lastSeq,
+                position}) {
+            if (statement != null) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    // Closing anyway: a statement of a failed batch.
+                }
+            }
+        }
+        begin = null;
+        commit = null;
+        rollback = null;
+        insert = null;
+        lastSeq = null;
+        position = null;
     }
 }
