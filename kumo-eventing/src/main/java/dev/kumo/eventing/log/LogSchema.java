@@ -4,6 +4,8 @@ import dev.kumo.common.sqlite.SqliteDatabase;
 import dev.kumo.common.sqlite.SqliteLayout;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.List;
  * The log's database layout and how connections to it are opened: {@code events} (sequence number, broker, arrival,
  * the event in the CloudEvents JSON format) indexed by broker; {@code triggers} holding each Trigger's position;
  * {@code meta} holding the schema version and the last sequence number handed out (so numbers never repeat, even
- * after retention emptied the table).
+ * after retention emptied the table). That counter is written only by batches that delete events: the last number is
+ * the greater of it and the highest {@code seq} stored, so an append's commit writes no page of {@code meta}.
  */
 final class LogSchema {
 
@@ -43,7 +46,19 @@ final class LogSchema {
      */
     long migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            return LAYOUT.migrate(statement);
+            LAYOUT.migrate(statement);
+        }
+        return lastSeq(connection);
+    }
+
+    /** The last sequence number handed out: the counter in {@code meta} or a newer event's. */
+    static long lastSeq(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(COALESCE((SELECT value FROM meta"
+                + " WHERE key = ?), 0), COALESCE((SELECT MAX(seq) FROM events), 0))")) {
+            query.setString(1, LAST_SEQ);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
@@ -80,6 +79,7 @@ final class LogWriter implements Runnable {
     private final String database;
     private final Consumer<Set<String>> appended;
     private final EventTail tail;
+    private final WriterStatements statements;
     private long failedBatches;
     private volatile long lastSeq;
     private volatile long commits;
@@ -92,6 +92,7 @@ final class LogWriter implements Runnable {
         this.database = database;
         this.lastSeq = lastSeq;
         this.appended = appended;
+        this.statements = new WriterStatements(connection);
     }
 
     long lastSeq() {
@@ -174,10 +175,11 @@ final class LogWriter implements Runnable {
         List<Runnable> completions = new ArrayList<>();
         Set<String> grown = new LinkedHashSet<>();
         try {
-            execute("BEGIN IMMEDIATE");
+            statements.begin().execute();
             writeBatch(batch, moved, completions, grown);
-            execute("COMMIT");
+            statements.commit().execute();
         } catch (SQLException | RuntimeException e) {
+            statements.close();
             rollback();
             if (seq == lastSeq || storedLastSeq() != seq) {
                 failed(batch, moved, e);
@@ -208,8 +210,8 @@ final class LogWriter implements Runnable {
         long batchStart = lastSeq;
         long seq = batchStart;
         writePositions(moved);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement insert = statements.insert();
+        try {
             for (Op op : batch) {
                 switch (op) {
                     case Append append -> {
@@ -246,13 +248,15 @@ final class LogWriter implements Runnable {
                 }
             }
             insert.executeBatch();
+        } finally {
+            insert.clearBatch(); // a failed batch leaves nothing queued for the next one
         }
-        if (seq != lastSeq) {
-            try (PreparedStatement meta = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = ?")) {
-                meta.setLong(1, seq);
-                meta.setString(2, LogSchema.LAST_SEQ);
-                meta.executeUpdate();
-            }
+        if (batch.stream().anyMatch(Prune.class::isInstance)) {
+            // Only a batch that deletes writes the counter down (see LogSchema): one page less in every other commit.
+            PreparedStatement meta = statements.lastSeq();
+            meta.setLong(1, seq);
+            meta.setString(2, LogSchema.LAST_SEQ);
+            meta.executeUpdate();
         }
     }
 
@@ -282,8 +286,8 @@ final class LogWriter implements Runnable {
         if (moved.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE triggers SET low_water = ?, finished_above = ? WHERE trigger = ?")) {
+        PreparedStatement update = statements.position();
+        try {
             for (SavedPosition saved : moved) {
                 update.setLong(1, saved.lowWater());
                 update.setString(2, saved.finishedAbove());
@@ -291,6 +295,8 @@ final class LogWriter implements Runnable {
                 update.addBatch();
             }
             update.executeBatch();
+        } finally {
+            update.clearBatch();
         }
     }
 
@@ -349,15 +355,9 @@ final class LogWriter implements Runnable {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private void rollback() {
         try {
-            execute("ROLLBACK");
+            statements.rollback().execute();
         } catch (SQLException e) {
             // SQLite rolled back by itself (SQLITE_FULL): nothing is left to undo.
         }
@@ -365,11 +365,8 @@ final class LogWriter implements Runnable {
 
     /** The last sequence number the database holds; the one known here when it cannot be read. */
     private long storedLastSeq() {
-        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            query.setString(1, LogSchema.LAST_SEQ);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : lastSeq;
-            }
+        try {
+            return LogSchema.lastSeq(connection);
         } catch (SQLException e) {
             return lastSeq;
         }

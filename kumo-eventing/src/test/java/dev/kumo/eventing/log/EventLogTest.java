@@ -184,6 +184,19 @@ class EventLogTest {
     }
 
     @Test
+    void sequenceNumbersGoOnAfterReopeningALogWhoseAppendsLeftTheCounterBehind() throws Exception {
+        try (EventLog log = open()) {
+            for (int i = 0; i < 3; i++) {
+                log.append(BROKER, TestEvents.event("e" + i, "t"), clock.instant()).get();
+            }
+        }
+        try (EventLog log = open()) {
+            assertThat(log.lastSeq()).as("the highest stored event's number, not meta's counter").isEqualTo(3);
+            assertThat(log.append(BROKER, TestEvents.event("next", "t"), clock.instant()).get()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aSecondLogOnTheSameFileIsRefused() {
         try (EventLog log = open()) {
             assertThat(log.lastSeq()).isZero();
