@@ -60,12 +60,16 @@ class LocalSocketCliIT {
     }
 
     @Test
-    void anotherAddressOfTheSameServerGoesOverHttps() {
-        String byName = "https://localhost:" + server.apiPort();
+    void aServerNamedWithoutItsDataDirectoryIsReachedOverHttps() throws Exception {
+        String elsewhere = Files.createDirectories(temp.resolve("other-data")).toString();
+        String url = "https://127.0.0.1:" + server.apiPort();
+        String token = server.token().orElseThrow();
+        String ca = server.caCertificate().orElseThrow().toString();
 
-        InProcessCli.Result listed = cli.run("service", "list", "--server", byName);
-        InProcessCli.Result withoutCa = cli.run("service", "list", "--server", byName, "--certificate-authority",
-                NO_CA);
+        InProcessCli.Result listed = cli.run("service", "list", "--server", url, "--data-dir", elsewhere, "--token",
+                token, "--certificate-authority", ca);
+        InProcessCli.Result withoutCa = cli.run("service", "list", "--server", url, "--data-dir", elsewhere,
+                "--token", token, "--certificate-authority", NO_CA);
 
         assertThat(listed.exitCode()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("hello");
