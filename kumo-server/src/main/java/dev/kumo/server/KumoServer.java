@@ -58,10 +58,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /** The running platform: data directory, store and API server, started and stopped together. */
 public final class KumoServer implements AutoCloseable {
 
+    /** The unix socket in the data directory on which the API answers too (without TLS, token still required). */
+    public static final String API_SOCKET = "api.sock";
 
     /** Watchers may fall up to this many events behind (a watch from scratch replays every object first). */
     private static final StoreOptions STORE_OPTIONS = StoreOptions.DEFAULTS.withWatchQueueEvents(100_000);
@@ -198,6 +201,7 @@ public final class KumoServer implements AutoCloseable {
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
                 pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters),
                 telemetry.on() ? new ApiSpans(telemetry.openTelemetry()) : RequestTracing.NONE));
+        components.run("API socket", () -> serveOnSocket(api, dataDir.path().resolve(API_SOCKET)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
                 + EventingPlatform.advertised(config.apiAddress().host()) + ":" + api.port());
         components.run("API URL file", () -> dataDir.writeApiUrl(apiUrl.toString()));
@@ -297,6 +301,18 @@ public final class KumoServer implements AutoCloseable {
     @Override
     public void close() {
         components.stop();
+    }
+
+    /**
+     * The API on {@code DATA_DIR/api.sock} too, for this machine's CLI (no TLS set-up); without it (no epoll, a path
+     * too long for a unix socket) the CLI uses the TCP listener, so a failure here is a warning only.
+     */
+    private static void serveOnSocket(ApiServer api, Path socket) {
+        try {
+            api.serveOnSocket(socket);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(KumoServer.class).warn("not serving the API on {}: {}", socket, e.getMessage());
+        }
     }
 
     /** Closes Vert.x, waiting up to 10 seconds for it. */

@@ -31,7 +31,8 @@ import javax.net.ssl.SSLContext;
  * Runs the CLI's everyday calls against a stand-in API server on loopback, over TLS with a certificate made for the
  * run, so that the classes a real call loads (picocli's model of the command, the config files, the JDK's HTTP
  * client and TLS, Jackson, the table printer, the error report, the kubeconfig's YAML) are the ones the JVM records
- * in its cache. The stand-in answers {@code /version}, a kn Table for any list and 404 for anything else.
+ * in its cache; then the same calls over a data directory's {@code api.sock}, as this machine's server is reached
+ * ({@link TrainingSocket}). The stand-in answers {@code /version}, a kn Table for any list and 404 for anything else.
  */
 public final class CliTraining {
 
@@ -69,12 +70,33 @@ public final class CliTraining {
             for (List<String> call : List.of(List.of("version"), List.of("service", "list"))) {
                 KumoCli.run(environment(dir), call.toArray(String[]::new));
             }
+            // This machine's server as the CLI meets it most: its data directory names the kubeconfig's URL and
+            // serves api.sock, so the calls go over the socket (the classes of that path, not TLS's).
+            trainOnSocket(dir, "https://127.0.0.1:" + server.getAddress().getPort());
         } finally {
             server.stop(0);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
+            }
+        }
+    }
+
+    /** The everyday calls over the default data directory's {@code api.sock}, with the kubeconfig and without. */
+    private static void trainOnSocket(Path home, String url) throws IOException {
+        Path data = Files.createDirectories(home.resolve(".local/share/kumo"));
+        Files.writeString(data.resolve("api-url"), url + "\n");
+        Files.writeString(data.resolve("token"), PASSWORD + "\n");
+        try (TrainingSocket socket = TrainingSocket.start(data.resolve("api.sock"), CliTraining::answer)) {
+            for (List<String> call : List.of(List.of("version"), List.of("service", "list"),
+                    List.of("service", "list", "-o", "yaml"), List.of("service", "describe", "absent"),
+                    List.of("revision", "list"))) {
+                KumoCli.run(environment(home), call.toArray(String[]::new));
+            }
+            Files.delete(home.resolve(".kube").resolve("config"));
+            for (List<String> call : List.of(List.of("version"), List.of("service", "list"))) {
+                KumoCli.run(environment(home), call.toArray(String[]::new));
             }
         }
     }
@@ -105,15 +127,20 @@ public final class CliTraining {
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean table = accept != null && accept.contains("as=Table") && !path.contains("/absent");
-        String body = path.equals("/version") ? "{\"gitVersion\":\"training\"}" : table ? TABLE : NOT_FOUND;
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        TrainingSocket.Answer answer = answer(exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Accept"));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(body == NOT_FOUND ? 404 : 200, bytes.length);
+        exchange.sendResponseHeaders(answer.code(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** {@code /version}, a kn Table for any list asked as one, else NotFound. */
+    private static TrainingSocket.Answer answer(String path, String accept) {
+        boolean table = accept != null && accept.contains("as=Table") && !path.contains("/absent");
+        return path.equals("/version") ? new TrainingSocket.Answer(200, "{\"gitVersion\":\"training\"}")
+                : table ? new TrainingSocket.Answer(200, TABLE) : new TrainingSocket.Answer(404, NOT_FOUND);
     }
 
     /** An EC P-256 key and certificate from the JDK's keytool (as the server makes its own), and its PEM. */

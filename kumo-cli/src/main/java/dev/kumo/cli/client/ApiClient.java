@@ -18,8 +18,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -28,7 +32,9 @@ import java.util.stream.Stream;
 
 /**
  * The few Kubernetes API calls the CLI makes. Failures come back as {@link ApiError} (the server's Status) or
- * {@link ServerUnreachable}; {@code Warning} headers go to the warnings sink.
+ * {@link ServerUnreachable}; {@code Warning} headers go to the warnings sink. One-shot calls go over this machine's
+ * server's unix socket when the config names one and it accepts ({@link SocketHttp}: no TLS, no JDK client), else
+ * over the JDK client; watches and logs always take the JDK client.
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -43,15 +49,23 @@ public final class ApiClient implements AutoCloseable {
     private final ClientConfig config;
     private final Consumer<String> warnings;
     private final String userAgent;
-    private final HttpClient http;
+    private HttpClient http;
+    private boolean socketRefused;
 
     public ApiClient(ClientConfig config, Consumer<String> warnings, String userAgent) {
         this.config = config;
         this.warnings = warnings;
         this.userAgent = userAgent;
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        config.certificateAuthority().ifPresent(ca -> http.sslContext(TrustedCertificates.sslContext(ca)));
-        this.http = http.build();
+    }
+
+    /** The JDK client (and its TLS context), built on first use: calls over the local socket need neither. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            config.certificateAuthority().ifPresent(ca -> builder.sslContext(TrustedCertificates.sslContext(ca)));
+            http = builder.build();
+        }
+        return http;
     }
 
     /** The outcome of a server-side apply: the object the server stored, and whether it was created. */
@@ -284,7 +298,10 @@ public final class ApiClient implements AutoCloseable {
      * 300 ms for it (HotSpot's wait for threads in native code at exit), which was a third of every CLI call.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (http == null) {
+            return;
+        }
         http.shutdownNow();
         try {
             http.awaitTermination(CLOSE_WAIT);
@@ -294,24 +311,56 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private Response send(Call call) {
-        HttpResponse<String> response = exchange(call, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        response.headers().allValues("Warning").forEach(h -> WarningHeaders.text(h).ifPresent(warnings));
-        if (response.statusCode() / 100 != 2) {
-            throw new ApiError(ApiStatus.parse(response.statusCode(), response.body(), call.method() + " "
+        Answer response = overSocket(call).orElseGet(() -> {
+            HttpResponse<String> answer = exchange(call, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(answer.statusCode(), answer.body(), answer.headers().allValues("Warning"));
+        });
+        response.warnings().forEach(h -> WarningHeaders.text(h).ifPresent(warnings));
+        if (response.code() / 100 != 2) {
+            throw new ApiError(ApiStatus.parse(response.code(), response.body(), call.method() + " "
                     + call.path()), call.type(), call.namespace());
         }
         try {
-            return new Response(response.statusCode(), Json.parseObject(response.body()));
+            return new Response(response.code(), Json.parseObject(response.body()));
         } catch (RuntimeException e) {
             throw new CliException("the server at " + config.server() + " answered " + call.method() + " "
                     + call.path() + " with something that is not a JSON object; is it a Kumo API server?");
         }
     }
 
+    /**
+     * The call over the local server's unix socket, when there is one and it accepts; empty otherwise (then nothing
+     * was sent, and the call goes over TCP as ever). One refusal is enough for the rest of the invocation.
+     */
+    private Optional<Answer> overSocket(Call call) {
+        if (config.localSocket().isEmpty() || socketRefused) {
+            return Optional.empty();
+        }
+        Path socket = config.localSocket().get();
+        List<String> headers = new ArrayList<>(List.of("Accept: " + call.accept(), "User-Agent: " + userAgent));
+        config.token().ifPresent(token -> headers.add("Authorization: Bearer " + token));
+        if (!call.body().isEmpty()) {
+            headers.add("Content-Type: " + call.contentType());
+        }
+        try {
+            Optional<PlainHttp.Response> response = SocketHttp.send(socket, call.method(), call.path(), headers,
+                    call.body().getBytes(StandardCharsets.UTF_8), REQUEST_TIMEOUT);
+            socketRefused = response.isEmpty();
+            return response.map(r -> new Answer(r.code(), new String(r.body(), StandardCharsets.UTF_8),
+                    r.headers().getOrDefault("warning", List.of())));
+        } catch (AsynchronousCloseException e) {
+            throw new ServerUnreachable(config.server(), "no answer within " + REQUEST_TIMEOUT.toSeconds()
+                    + "s on its socket " + socket, e);
+        } catch (IOException e) {
+            throw new ServerUnreachable(config.server(), "its socket " + socket + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
     private <T> HttpResponse<T> exchange(Call call, HttpResponse.BodyHandler<T> handler) {
         HttpRequest request = request(call);
         try {
-            return http.send(request, handler);
+            return http().send(request, handler);
         } catch (HttpConnectTimeoutException e) {
             throw new ServerUnreachable(config.server(), "connection timed out", e);
         } catch (HttpTimeoutException e) {
@@ -357,5 +406,9 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private record Response(int code, ObjectNode body) {
+    }
+
+    /** A response as either transport gives it: status, body text, {@code Warning} headers. */
+    private record Answer(int code, String body, List<String> warnings) {
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * {@code certificate-authority:} in the config file, else the local server's {@code tls/ca.crt}. When the server
  * came from the kubeconfig, token and certificate authority are the flag's, else the context's own, never Kumo's. The local
  * server is the one whose data directory is {@code --data-dir}, {@code KUMO_DATA_DIR}, else the server's default;
- * its files are used for a loopback server only.
+ * its files are used for a loopback server only. When the server resolved is the local server's {@code api-url},
+ * its socket ({@link LocalSocket}) is offered too.
  *
  * @param variables the environment variables
  * @param home the user's home directory
@@ -94,7 +95,8 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
             Optional<CertificateAuthority> authority = !uri.getScheme().equals("https") ? Optional.empty()
                     : caFlag.map(f -> new CertificateAuthority(f, "--certificate-authority"))
                             .or(context::certificateAuthority);
-            return new ClientConfig(uri, tokenFlag.or(context::token), source, authority);
+            return new ClientConfig(uri, tokenFlag.or(context::token), source, authority,
+                    LocalSocket.of(uri, dataDirectory));
         }
         Optional<String> token = tokenFlag.or(() -> variable("KUMO_TOKEN")).or(file::tokenValue)
                 .or(() -> localServerToken(dataDirectory, uri));
@@ -105,7 +107,7 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
                         .or(() -> file.certificateAuthorityValue().map(f -> new CertificateAuthority(
                                 configFile().getParent().resolve(f), configFile().toString())))
                         .or(() -> localServerCertificate(dataDirectory, uri));
-        return new ClientConfig(uri, token, source, authority);
+        return new ClientConfig(uri, token, source, authority, LocalSocket.of(uri, dataDirectory));
     }
 
     private Optional<KubeconfigContext> kubeconfig() {
