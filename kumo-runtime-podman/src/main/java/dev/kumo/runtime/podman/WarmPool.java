@@ -304,11 +304,12 @@ final class WarmPool implements AutoCloseable {
                 refused(slot, refusal.get());
                 throw new PodmanException("making a warm pod of " + spec.revision().revision(), 0, refusal.get());
             }
-            CompletableFuture<Void> started = client.startPod(pod);
+            // The pod is started before its workload container exists: podman's pod start starts every container
+            // the pod has by then, so a container created meanwhile would run ahead of any demand.
+            client.startPod(pod).join();
             JsonObject container = PodSpecs.container(pod + "-1", pod, labels, spec);
             String id = client.createContainer(container).join();
             CompletableFuture<Optional<Path>> logFile = ContainerLogFile.pathOf(client, id);
-            started.join();
             // Initialised too (in the running pod): of podman's start, only the OCI runtime's own is left.
             CompletableFuture<Void> initialised = client.initContainer(id);
             Map<Integer, Integer> hostPorts = PodPorts.of(client, pod, spec);
