@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +72,13 @@ class ContainerKillNineIT {
         try (ServerProcess second = ServerProcess.withContainers(dataDir, Map.of())) {
             await().atMost(SETTLE).until(second::ready);
             http = second.access().client();
-            await("the old pod removed").atMost(SETTLE).until(() -> TestPodman.pods("dev.kumo/revision", REVISION)
-                    .stream().noneMatch(orphans::contains));
+            try {
+                await("the old pod removed").atMost(SETTLE).until(() -> TestPodman.pods("dev.kumo/revision",
+                        REVISION).stream().noneMatch(orphans::contains));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(e.getMessage() + "; the restarted server said:\n"
+                        + String.join("\n", second.lines()), e);
+            }
             HttpResponse<String> answer = await("the Service answers again").atMost(SETTLE)
                     .until(() -> call(second), r -> r.statusCode() == 200);
             assertThat(answer.body()).isEqualTo("hello from busybox\n");

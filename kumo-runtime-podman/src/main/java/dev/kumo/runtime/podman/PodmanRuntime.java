@@ -42,6 +42,7 @@ public final class PodmanRuntime extends TabledRuntime {
     // Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes.
     private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final RandomGenerator RANDOM = new SecureRandom();
+    private static final int LEFTOVER_ATTEMPTS = 4;
 
     private final PodmanRuntimeConfig config;
     private final PodmanService service;
@@ -78,13 +79,15 @@ public final class PodmanRuntime extends TabledRuntime {
         if (!leftovers.possible() || service.unavailable().isPresent()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return service.client().thenCompose(leftovers::remove).whenComplete((removed, failure) -> {
-            if (failure != null) {
-                LOG.warn("removing the pods a previous server left: {}", PodmanClient.cause(failure).getMessage());
-            } else if (!removed.isEmpty()) {
-                LOG.info("removed {} pods a previous server left: {}", removed.size(), removed);
-            }
-        });
+        return leftovers.removeRetrying(service::client, LEFTOVER_ATTEMPTS, Duration.ofSeconds(1))
+                .whenComplete((removed, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("removing the pods a previous server left: {}",
+                                PodmanClient.cause(failure).getMessage());
+                    } else if (!removed.isEmpty()) {
+                        LOG.info("removed {} pods a previous server left: {}", removed.size(), removed);
+                    }
+                });
     }
 
     /** Podman, once the pods a predecessor left are gone (so their removal cannot take a new pod with them). */
