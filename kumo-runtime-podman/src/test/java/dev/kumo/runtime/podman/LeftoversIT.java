@@ -3,11 +3,8 @@ package dev.kumo.runtime.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,16 +23,14 @@ class LeftoversIT {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
+    private FakePodman fake;
     private PodmanClient podman;
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger removals = new AtomicInteger();
 
     @BeforeEach
     void startFakePodman() {
-        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        Path socket = dir.resolve("podman.sock");
-        vertx.createHttpServer().requestHandler(request -> {
+        fake = FakePodman.start(dir, request -> {
             if (request.path().endsWith("/libpod/pods/json")) {
                 request.response().end(new JsonArray().add(new JsonObject().put("Name", "kumo-k-rev-00001-abcde"))
                         .encode());
@@ -52,15 +47,13 @@ class LeftoversIT {
             } else {
                 request.response().setStatusCode(404).end();
             }
-        }).listen(SocketAddress.domainSocketAddress(socket.toString())).toCompletionStage().toCompletableFuture()
-                .join();
-        podman = new PodmanClient(vertx, socket);
+        });
+        podman = fake.client();
     }
 
     @AfterEach
     void stop() {
-        podman.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        fake.close();
     }
 
     @Test

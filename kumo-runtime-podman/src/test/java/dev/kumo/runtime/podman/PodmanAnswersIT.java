@@ -3,11 +3,7 @@ package dev.kumo.runtime.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +21,7 @@ class PodmanAnswersIT {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
-    private HttpServer server;
+    private FakePodman fake;
     private PodmanClient podman;
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     private final AtomicInteger emptyAnswers = new AtomicInteger();
@@ -34,10 +29,7 @@ class PodmanAnswersIT {
 
     @BeforeEach
     void startFakePodman() {
-        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        assertThat(vertx.isNativeTransportEnabled()).as("epoll for unix sockets").isTrue();
-        Path socket = dir.resolve("podman.sock");
-        server = vertx.createHttpServer().requestHandler(request -> {
+        fake = FakePodman.start(dir, request -> {
             asked.computeIfAbsent(request.method() + " " + request.path(), key -> new AtomicInteger())
                     .incrementAndGet();
             if (emptyAnswers.getAndDecrement() > 0) {
@@ -52,15 +44,12 @@ class PodmanAnswersIT {
                 request.response().setStatusCode(200).end(new JsonObject().put("Id", "c1").encode());
             }
         });
-        server.listen(SocketAddress.domainSocketAddress(socket.toString())).toCompletionStage().toCompletableFuture()
-                .join();
-        podman = new PodmanClient(vertx, socket);
+        podman = fake.client();
     }
 
     @AfterEach
     void stop() {
-        podman.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        fake.close();
     }
 
     @Test
