@@ -97,7 +97,7 @@ final class Checkpointer implements AutoCloseable {
     /** Stops checkpointing (what is left is checkpointed when the last connection closes) and closes its connection. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: an interrupt inside FileChannel.force would close SqliteSync's files
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
             connection.close();
