@@ -43,6 +43,8 @@ public final class SyncFloor {
         report("FileChannel overwrite 1 KiB, preallocated + force(true) (fsync)", file(dir, rounds, true, true));
         report("SQLite WAL synchronous=FULL, one-row commit", sqlite(dir, rounds, false));
         report("SQLite as above + locking_mode=EXCLUSIVE", sqlite(dir, rounds, true));
+        report("SQLite WAL synchronous=NORMAL, one-row commit (no sync)", sqlite(dir, rounds, false, "NORMAL",
+                () -> { }));
         report("SQLite synchronous=NORMAL commit + journal append (prealloc.) + force(false)",
                 journaled(dir, rounds));
         System.out.println("load average after: " + LoadAverage.now());
