@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 /**
  * The durable event log in one SQLite file (WAL): appends are group-committed by one writer thread and acknowledged
  * only once durable — with {@code fsync}, once the batch is synced in the {@link IngressJournal} (SQLite itself
- * commits with {@code synchronous=NORMAL}; the journal gives back what SQLite lost at the next open); Triggers read their broker's events lazily, a page at a time, from the newest events kept in
- * memory ({@link EventTail}) or, further back, from a small pool of readers;
+ * commits with {@code synchronous=NORMAL}; the journal gives back what SQLite lost at the next open); Triggers read
+ * their broker's events lazily, a page at a time, from the newest events kept in memory ({@link EventTail}) or,
+ * further back, from a small pool of readers;
  * each Trigger's position (low-water mark plus what finished above it) is written with the next batch.
  */
 public final class EventLog implements AutoCloseable {

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * the batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
  * puts the new events in the {@link EventTail}, completes the callers' futures and tells the listener which brokers
  * grew. SQLite first, then the journal: a batch SQLite refused (a full disk) is never journaled, so it cannot come
- * back at the next open; a crash between the two loses no acknowledged event (none was acknowledged) and leaves
- * the batch in SQLite — delivered, as after a crash between a commit and its 202s.
+ * back at the next open; a crash of the process between the two leaves the batch in SQLite unacknowledged —
+ * delivered all the same, as after a crash between a commit and its 202s — and a power loss there may take it, but
+ * no 202 promised it. (A reader of SQLite may see such a batch before its sync: delivered at least once either way.)
  *
  * <p>A batch that fails (a full disk) is rolled back whole and every caller of it fails; the positions it carried
  * are kept for the next batch and the last sequence number is read back from the database, so the log goes on as
