@@ -135,6 +135,10 @@ final class IngressJournal implements LogWriter.Durability, AutoCloseable {
                     file.write(zeroes.clear().limit((int) Math.min(zeroes.capacity(), capacity - at)), at);
                 }
                 file.force(true);
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw new IOException("preallocating the event journal " + path + " (" + capacity + " bytes): " + e
+                        + "; free space on the data directory's disk", e);
             }
             Files.move(temp, path);
             try (FileChannel directory = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
