@@ -90,7 +90,7 @@ public final class EventLog implements AutoCloseable {
         List<Connection> opened = new ArrayList<>();
         Durable durable = Durable.NONE;
         try {
-            LogSchema schema = new LogSchema(database, false);
+            LogSchema schema = new LogSchema(database);
             Connection writer = schema.connect();
             opened.add(writer);
             durable = Durable.open(database, fsync, writer, schema.migrate(writer));

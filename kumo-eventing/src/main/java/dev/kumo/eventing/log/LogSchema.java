@@ -31,8 +31,9 @@ final class LogSchema {
 
     private final SqliteDatabase database;
 
-    LogSchema(Path database, boolean fsync) {
-        this.database = new SqliteDatabase(database, fsync);
+    /** Connections with {@code synchronous=NORMAL}: durability against power loss is the {@link IngressJournal}'s. */
+    LogSchema(Path database) {
+        this.database = new SqliteDatabase(database, false);
     }
 
     /** A connection with the log's pragmas, in auto-commit: the writer begins and ends its transactions itself. */

@@ -126,7 +126,7 @@ final class LogWriter implements Runnable {
         return bytesWritten;
     }
 
-    /** How many batches have been committed, each with one fsync (only this thread writes it). */
+    /** How many batches have been committed, each made durable with one sync (only this thread writes it). */
     long commits() {
         return commits;
     }

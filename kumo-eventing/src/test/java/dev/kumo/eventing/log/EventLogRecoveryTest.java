@@ -40,7 +40,7 @@ class EventLogRecoveryTest {
             }
         }
         // A power loss with synchronous=NORMAL can take SQLite's last commits (a suffix: the WAL is a prefix).
-        try (Connection sqlite = new LogSchema(database(), false).connect();
+        try (Connection sqlite = new LogSchema(database()).connect();
                 Statement statement = sqlite.createStatement()) {
             assertThat(statement.executeUpdate("DELETE FROM events WHERE seq > 2")).isEqualTo(3);
         }
@@ -87,7 +87,7 @@ class EventLogRecoveryTest {
 
     @Test
     void aBatchCommittedButNeverSyncedInTheJournalIsRefusedYetStaysInSqlite() throws Exception {
-        LogSchema schema = new LogSchema(database(), false);
+        LogSchema schema = new LogSchema(database());
         try (Connection connection = schema.connect()) {
             // The journal's sync never happens: as when the process dies between SQLite's commit and that sync.
             LogWriter writer = new LogWriter(connection, database().toString(), schema.migrate(connection),
