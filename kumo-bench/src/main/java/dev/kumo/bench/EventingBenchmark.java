@@ -117,7 +117,8 @@ public final class EventingBenchmark {
                 + "shared by producers, subscriber and mesh; java %s%n", limit.toSeconds(), events,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.printf("broker: kumo-eventing's EventMesh in a child JVM (-XX:+UseSerialGC), event log on %s with "
-                + "fsync on (synchronous=FULL, group commit), one Trigger matching everything -> the subscriber "
+                + "fsync on (group commit: each batch fdatasynced in the ingress journal, SQLite synchronous=NORMAL), "
+                + "one Trigger matching everything -> the subscriber "
                 + "(a Vert.x server in this JVM answering 202); channel: an InMemoryChannel of the same mesh with one "
                 + "subscriber -> the subscriber; seq3: a three-step Sequence's channels, each step a reply from the "
                 + "subscriber's JVM, the last reply -> the subscriber; direct: the same producers post to that "

@@ -17,7 +17,9 @@ import java.util.Arrays;
  * The durable-write floor of a disk, beside what the event log pays for one commit: a 1 KiB write then a sync, timed
  * over many rounds — {@code FileChannel.force(false)} (fdatasync) appending and overwriting a preallocated file,
  * {@code force(true)} (fsync) overwriting, and SQLite committing one row of the event log's shape in WAL with
- * {@code synchronous=FULL} (statements prepared once), also with {@code locking_mode=EXCLUSIVE}. Run it on the data
+ * {@code synchronous=FULL} (statements prepared once), also with {@code locking_mode=EXCLUSIVE}, and the event log's
+ * path with its ingress journal: SQLite with {@code synchronous=NORMAL}, then the row appended to a preallocated
+ * journal file and {@code force(false)}. Run it on the data
  * directory's filesystem. Usage: {@code SyncFloor DIR [rounds=2000]}; the files it writes in DIR are deleted.
  */
 public final class SyncFloor {
@@ -41,6 +43,10 @@ public final class SyncFloor {
         report("FileChannel overwrite 1 KiB, preallocated + force(true) (fsync)", file(dir, rounds, true, true));
         report("SQLite WAL synchronous=FULL, one-row commit", sqlite(dir, rounds, false));
         report("SQLite as above + locking_mode=EXCLUSIVE", sqlite(dir, rounds, true));
+        report("SQLite WAL synchronous=NORMAL, one-row commit (no sync)", sqlite(dir, rounds, false, "NORMAL",
+                () -> { }));
+        report("SQLite synchronous=NORMAL commit + journal append (prealloc.) + force(false)",
+                journaled(dir, rounds));
         System.out.println("load average after: " + LoadAverage.now());
     }
 
@@ -65,12 +71,40 @@ public final class SyncFloor {
     }
 
     private static long[] sqlite(Path dir, int rounds, boolean exclusive) throws SQLException, IOException {
+        return sqlite(dir, rounds, exclusive, "FULL", () -> { });
+    }
+
+    /** The event log's commit with the ingress journal: NORMAL, then 1 KiB + a header appended and fdatasynced. */
+    private static long[] journaled(Path dir, int rounds) throws SQLException, IOException {
+        Path journal = dir.resolve("sync-floor.journal");
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            int record = KIB.length + 64;
+            channel.write(ByteBuffer.allocate(record * rounds), 0);
+            channel.force(true);
+            long[] at = {0};
+            return sqlite(dir, rounds, false, "NORMAL", () -> {
+                channel.write(ByteBuffer.wrap(KIB), at[0]);
+                at[0] += record;
+                channel.force(false);
+            });
+        } finally {
+            Files.deleteIfExists(journal);
+        }
+    }
+
+    private interface AfterCommit {
+        void run() throws IOException;
+    }
+
+    private static long[] sqlite(Path dir, int rounds, boolean exclusive, String synchronous, AfterCommit after)
+            throws SQLException, IOException {
         Path database = dir.resolve("sync-floor.db");
         long[] nanos = new long[rounds];
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
-                statement.execute("PRAGMA synchronous=FULL");
+                statement.execute("PRAGMA synchronous=" + synchronous);
                 statement.execute("PRAGMA wal_autocheckpoint=0");
                 if (exclusive) {
                     statement.execute("PRAGMA locking_mode=EXCLUSIVE");
@@ -92,6 +126,7 @@ public final class SyncFloor {
                     insert.setBytes(4, KIB);
                     insert.executeUpdate();
                     commit.execute();
+                    after.run();
                     nanos[i] = System.nanoTime() - start;
                 }
             }

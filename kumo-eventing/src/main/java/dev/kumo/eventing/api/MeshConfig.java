@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param host the ingress bind address (loopback by default)
  * @param port the ingress port, 0 for any free port
  * @param database the event log's SQLite file, e.g. {@code DATA_DIR/events.db}
- * @param fsync true (the default) commits with {@code synchronous=FULL}, so an accepted event survives power loss;
- *     false uses {@code NORMAL}, which still survives a crash of the process
+ * @param fsync true (the default) syncs each batch in the log's ingress journal before its 202, so an accepted
+ *     event survives power loss; false leaves it to SQLite's {@code NORMAL} commits, which survive a crash of the
+ *     process
  * @param maxEventBytes the largest request body the ingress accepts (413 beyond it)
  * @param maxInFlightPerTrigger how many deliveries one Trigger has under way at once
  * @param readAheadEvents how far one Trigger may read past its oldest unfinished event

@@ -3,6 +3,7 @@ package dev.kumo.eventing.log;
 import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.TriggerRef;
 import io.cloudevents.CloudEvent;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * The durable event log in one SQLite file (WAL): appends are group-committed by one writer thread and acknowledged
- * only once durable; Triggers read their broker's events lazily, a page at a time, from the newest events kept in
- * memory ({@link EventTail}) or, further back, from a small pool of readers;
+ * only once durable — with {@code fsync}, once the batch is synced in the {@link IngressJournal} (SQLite itself
+ * commits with {@code synchronous=NORMAL}; the journal gives back what SQLite lost at the next open); Triggers read
+ * their broker's events lazily, a page at a time, from the newest events kept in memory ({@link EventTail}) or,
+ * further back, from a small pool of readers;
  * each Trigger's position (low-water mark plus what finished above it) is written with the next batch.
  */
 public final class EventLog implements AutoCloseable {
@@ -39,10 +42,13 @@ public final class EventLog implements AutoCloseable {
     /** A checkpoint once about this much was written (SQLite's own default: 1,000 pages of 4 KiB), looked at often. */
     private static final long CHECKPOINT_BYTES = 4L << 20;
     private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(100);
+    /** With the journal, SQLite's files are synced once this much was written: a quarter of a journal file. */
+    private static final long SYNC_BYTES = IngressJournal.FILE_BYTES / 4;
 
     private final Path database;
     private final DataFileLock lock;
     private final Connection writerConnection;
+    private final Durable durable;
     private final LogWriter writer;
     private volatile Thread writerThread;
     private volatile Checkpointer checkpointer;
@@ -52,15 +58,17 @@ public final class EventLog implements AutoCloseable {
     private final InstantSource clock;
     private final EventTail tail = new EventTail(TAIL_EVENTS, TAIL_BYTES);
 
-    private EventLog(Path database, DataFileLock lock, Connection writerConnection, long lastSeq,
+    private EventLog(Path database, DataFileLock lock, Connection writerConnection, Durable durable,
             BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
         this.database = database;
         this.lock = lock;
         this.writerConnection = writerConnection;
+        this.durable = durable;
         this.readers = readers;
         this.retention = retention;
         this.clock = clock;
-        this.writer = new LogWriter(writerConnection, database.toString(), lastSeq, this::tellListeners, tail);
+        this.writer = new LogWriter(writerConnection, database.toString(), durable.lastSeq(), this::tellListeners,
+                tail, durable.journal());
     }
 
     /**
@@ -68,20 +76,24 @@ public final class EventLog implements AutoCloseable {
      */
     private EventLog startWriter(Connection checkpoints) throws SQLException {
         checkpointer = Checkpointer.start(writerConnection, checkpoints, writer::bytesWritten, CHECKPOINT_BYTES,
-                CHECKPOINT_PERIOD);
+                CHECKPOINT_PERIOD, durable.sqlite(), writer::lastSeq, SYNC_BYTES);
         writerThread = Thread.ofPlatform().name("kumo-event-log-writer").daemon().start(writer);
         return this;
     }
 
-    /** Opens (creating when missing) the log at {@code database}; {@code fsync} selects {@code synchronous=FULL}. */
+    /**
+     * Opens (creating when missing) the log at {@code database}; {@code fsync} makes each acknowledged event
+     * survive power loss (the {@link IngressJournal}), else only a crash of the process.
+     */
     public static EventLog open(Path database, boolean fsync, Retention retention, InstantSource clock) {
         DataFileLock lock = DataFileLock.acquire(database);
         List<Connection> opened = new ArrayList<>();
+        Durable durable = Durable.NONE;
         try {
-            LogSchema schema = new LogSchema(database, fsync);
+            LogSchema schema = new LogSchema(database);
             Connection writer = schema.connect();
             opened.add(writer);
-            long lastSeq = schema.migrate(writer);
+            durable = Durable.open(database, fsync, writer, schema.migrate(writer));
             BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
             for (int i = 0; i < READERS; i++) {
                 Connection reader = schema.connect();
@@ -90,9 +102,10 @@ public final class EventLog implements AutoCloseable {
             }
             Connection checkpoints = schema.connect();
             opened.add(checkpoints);
-            return new EventLog(database, lock, writer, lastSeq, readers, retention, clock).startWriter(checkpoints);
-        } catch (SQLException | RuntimeException e) {
+            return new EventLog(database, lock, writer, durable, readers, retention, clock).startWriter(checkpoints);
+        } catch (SQLException | IOException | RuntimeException e) {
             opened.forEach(EventLog::closeQuietly);
+            durable.close();
             lock.close();
             throw new LogFailure("opening the event log " + database + ": " + e.getMessage(), e);
         }
@@ -191,7 +204,7 @@ public final class EventLog implements AutoCloseable {
         return writer.lastSeq();
     }
 
-    /** How many transactions the writer has committed — one fsync each, however many events they carried. */
+    /** How many transactions the writer has committed — one sync each, however many events they carried. */
     public long commits() {
         return writer.commits();
     }
@@ -255,6 +268,7 @@ public final class EventLog implements AutoCloseable {
         for (int i = 0; i < READERS; i++) {
             closeQuietly(takeReader().connection());
         }
+        durable.close(); // after SQLite's connections: see SqliteSync
         lock.close();
     }
 

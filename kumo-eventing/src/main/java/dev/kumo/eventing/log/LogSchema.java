@@ -31,8 +31,9 @@ final class LogSchema {
 
     private final SqliteDatabase database;
 
-    LogSchema(Path database, boolean fsync) {
-        this.database = new SqliteDatabase(database, fsync);
+    /** Connections with {@code synchronous=NORMAL}: durability against power loss is the {@link IngressJournal}'s. */
+    LogSchema(Path database) {
+        this.database = new SqliteDatabase(database, false);
     }
 
     /** A connection with the log's pragmas, in auto-commit: the writer begins and ends its transactions itself. */
@@ -49,6 +50,36 @@ final class LogSchema {
             LAYOUT.migrate(statement);
         }
         return lastSeq(connection);
+    }
+
+    /**
+     * Stores again, in one transaction, events the {@link IngressJournal} holds and SQLite lost (its last commits,
+     * unsynced at a power loss); returns the last sequence number after them.
+     */
+    static long restore(Connection connection, List<JournalRecord> lost, long lastSeq) throws SQLException {
+        if (lost.isEmpty()) {
+            return lastSeq;
+        }
+        try (Statement statement = connection.createStatement();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO events(seq, broker, arrival_ms, event) VALUES (?, ?, ?, ?)")) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                for (JournalRecord record : lost) {
+                    insert.setLong(1, record.seq());
+                    insert.setString(2, record.stream());
+                    insert.setLong(3, record.arrivalMillis());
+                    insert.setBytes(4, record.event());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        return Math.max(lastSeq, lost.getLast().seq());
     }
 
     /** The last sequence number handed out: the counter in {@code meta} or a newer event's. */

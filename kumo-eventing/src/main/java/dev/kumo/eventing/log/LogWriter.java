@@ -1,6 +1,7 @@
 package dev.kumo.eventing.log;
 
 import io.cloudevents.CloudEvent;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
- * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once — one
- * fsync for all of them — and only then puts the new events in the {@link EventTail}, completes the callers' futures
- * and tells the listener which brokers grew.
+ * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once, makes
+ * the batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
+ * puts the new events in the {@link EventTail}, completes the callers' futures and tells the listener which brokers
+ * grew. SQLite first, then the journal: a batch SQLite refused (a full disk) is never journaled, so it cannot come
+ * back at the next open; a crash of the process between the two leaves the batch in SQLite unacknowledged —
+ * delivered all the same, as after a crash between a commit and its 202s — and a power loss there may take it, but
+ * no 202 promised it. (A reader of SQLite may see such a batch before its sync: delivered at least once either way.)
  *
  * <p>A batch that fails (a full disk) is rolled back whole and every caller of it fails; the positions it carried
  * are kept for the next batch and the last sequence number is read back from the database, so the log goes on as
@@ -70,6 +75,20 @@ final class LogWriter implements Runnable {
         }
     }
 
+    /** What makes a committed batch durable before its callers hear of it. */
+    interface Durability {
+
+        /** Nothing more: SQLite's own commit is as durable as wanted. */
+        Durability NONE = (appended, committedSeq, syncAll) -> {
+        };
+
+        /**
+         * Makes durable the batch committed up to {@code committedSeq}, which stored {@code appended};
+         * {@code syncAll} when it changed more than events and positions (a Trigger opened or removed).
+         */
+        void persist(List<JournalRecord> appended, long committedSeq, boolean syncAll) throws IOException;
+    }
+
     private record SavedPosition(String trigger, long lowWater, String finishedAbove) {
     }
 
@@ -80,14 +99,17 @@ final class LogWriter implements Runnable {
     private final Consumer<Set<String>> appended;
     private final EventTail tail;
     private final WriterStatements statements;
+    private final Durability durability;
     private long failedBatches;
     private volatile long lastSeq;
     private volatile long commits;
     private volatile long bytesWritten;
     private volatile boolean stopping;
 
-    LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended, EventTail tail) {
+    LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended, EventTail tail,
+            Durability durability) {
         this.connection = connection;
+        this.durability = durability;
         this.tail = tail;
         this.database = database;
         this.lastSeq = lastSeq;
@@ -104,7 +126,7 @@ final class LogWriter implements Runnable {
         return bytesWritten;
     }
 
-    /** How many batches have been committed, each with one fsync (only this thread writes it). */
+    /** How many batches have been committed, each made durable with one sync (only this thread writes it). */
     long commits() {
         return commits;
     }
@@ -189,6 +211,17 @@ final class LogWriter implements Runnable {
             // commit record was written): readers see them, so they are acknowledged like any other.
         }
         recovered();
+        try {
+            durability.persist(journaled(batch), seq, batch.stream().anyMatch(op -> op instanceof OpenTrigger
+                    || op instanceof RemoveTrigger));
+        } catch (IOException | RuntimeException e) {
+            // SQLite holds the batch but it is not durable: its callers fail (their futures stay failed below); the
+            // tail and the listeners still hear of it, as readers of SQLite would — delivered at least once.
+            LogFailure failure = new LogFailure("syncing the event journal of " + database + " failed: " + e
+                    + "; the events were not accepted", e);
+            LOG.error("{}", failure.getMessage());
+            batch.forEach(op -> op.fail(failure));
+        }
         lastSeq = seq;
         commits++;
         bytesWritten += batch.stream().mapToLong(op -> op instanceof Append append ? append.event().length : 0)
@@ -202,6 +235,18 @@ final class LogWriter implements Runnable {
                 LOG.error("an append listener of {} failed", database, e);
             }
         }
+    }
+
+    /** The batch's appends as the journal keeps them, numbered on from {@link #lastSeq} as {@link #writeBatch} did. */
+    private List<JournalRecord> journaled(List<Op> batch) {
+        List<JournalRecord> records = new ArrayList<>();
+        long seq = lastSeq;
+        for (Op op : batch) {
+            if (op instanceof Append append) {
+                records.add(new JournalRecord(++seq, append.broker(), append.arrivalMillis(), append.event()));
+            }
+        }
+        return records;
     }
 
     /** Runs the batch inside the open transaction, numbering its appends on from {@link #lastSeq}. */

@@ -1,0 +1,63 @@
+package dev.kumo.eventing.log;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Makes what SQLite committed (with {@code synchronous=NORMAL}: no sync per commit) durable on demand, and remembers
+ * up to which sequence number it did: it syncs the {@code -wal} file, then the database file, with
+ * {@code force(false)} (fdatasync). A commit is then in the WAL just synced or, if a checkpoint already copied it and
+ * restarted the WAL, in the database file (SQLite syncs it after each completed checkpoint in NORMAL mode; synced
+ * here again all the same). The files stay open until {@link #close}, after SQLite's connections: closing any
+ * descriptor of the database file would drop the POSIX locks SQLite holds on it.
+ */
+final class SqliteSync implements Checkpointer.Sync, AutoCloseable {
+
+    private final List<FileChannel> files;
+    private final AtomicLong synced = new AtomicLong();
+
+    private SqliteSync(List<FileChannel> files) {
+        this.files = files;
+    }
+
+    /** Opens {@code database} and its {@code -wal} (present while a connection in WAL mode is open) for syncing. */
+    static SqliteSync open(Path database) throws IOException {
+        FileChannel wal = FileChannel.open(database.resolveSibling(database.getFileName() + "-wal"),
+                StandardOpenOption.READ);
+        try {
+            return new SqliteSync(List.of(wal, FileChannel.open(database, StandardOpenOption.READ)));
+        } catch (IOException e) {
+            wal.close();
+            throw e;
+        }
+    }
+
+    /** The highest sequence number known to be on a synced medium by this. */
+    long syncedSeq() {
+        return synced.get();
+    }
+
+    /** Syncs SQLite's files; every commit up to {@code committedSeq} (read before this call) is then durable. */
+    @Override
+    public synchronized void sync(long committedSeq) throws IOException {
+        for (FileChannel file : files) {
+            file.force(false);
+        }
+        synced.accumulateAndGet(committedSeq, Math::max);
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel file : files) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // Closing anyway.
+            }
+        }
+    }
+}
