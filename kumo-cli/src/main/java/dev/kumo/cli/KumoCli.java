@@ -4,7 +4,6 @@ import dev.kumo.cli.session.CliEnvironment;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
 import dev.kumo.cli.completion.CompleteRun;
-import dev.kumo.cli.completion.CompletionCommand;
 import dev.kumo.cli.help.GlobalOptionsHelp;
 import dev.kumo.cli.plugin.PluginRun;
 import dev.kumo.cli.plugin.Plugins;
@@ -13,12 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Builds the {@code kumo} command line. The composition root adds its own subcommands ({@code server}) through
@@ -43,11 +44,20 @@ public final class KumoCli {
 
     /** The root with the given top-level commands only, working in {@code session}. */
     private static CommandLine commandLine(Session session, List<Class<?>> subcommands) {
+        return root(session, factory -> subcommands.stream().map(command -> new CommandLine(command, factory)).toList());
+    }
+
+    /** The root working in {@code session}, with the top-level commands {@code subcommands} builds. */
+    private static CommandLine root(Session session, Subcommands subcommands) {
         CliEnvironment environment = session.environment();
         FailureHandler failures = new FailureHandler(session);
         CommandFactory factory = new CommandFactory(session);
         CommandLine commandLine = new CommandLine(RootCommand.class, factory);
-        subcommands.forEach(command -> commandLine.addSubcommand(new CommandLine(command, factory)));
+        try {
+            subcommands.build(factory).forEach(commandLine::addSubcommand);
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("building the kumo command line: " + e.getMessage(), e);
+        }
         GlobalOptionsHelp.applyTo(commandLine);
         // No picocli argument files: "@FILE" is a value of its own here (--data @FILE reads the file as the body).
         return commandLine.setOut(environment.out()).setErr(environment.err()).setExpandAtFiles(false)
@@ -82,10 +92,9 @@ public final class KumoCli {
     }
 
     /**
-     * Runs the CLI in a given environment and returns the exit code. Only the top-level command named on the line
-     * is built (picocli reflects over every command it is given, and one invocation runs one); a line naming none,
-     * or that this smaller tree cannot parse, gets the whole tree, so help, suggestions and usage errors read the
-     * same. A first word that names no command runs the plugin it names, if one is found ({@link Plugins}). The API
+     * Runs the CLI in a given environment and returns the exit code. Only the commands named on the line are
+     * built (picocli reflects over every command it is given, and one invocation runs one: see
+     * {@link #commandLineFor}). A first word that names no command runs the plugin it names, if one is found ({@link Plugins}). The API
      * client is closed before returning, so that no selector thread is left for the JVM to wait on.
      */
     public static int run(CliEnvironment environment, String... args) {
@@ -107,34 +116,34 @@ public final class KumoCli {
         }
     }
 
+    /**
+     * The smallest tree that runs the line as the whole tree would: the chain of commands it names alone
+     * ({@link CommandPath}), else its top-level command with all its subcommands, else the whole tree (a line naming
+     * no command, asking for help, or that a smaller tree cannot parse: help, suggestions and usage errors read the
+     * same).
+     */
     private static CommandLine commandLineFor(Session session, String... args) {
-        Optional<Class<?>> named = namedCommand(args);
-        if (named.isPresent()) {
-            CommandLine lean = commandLine(session, List.of(named.get()));
-            try {
-                lean.parseArgs(args);
-                return lean;
-            } catch (ParameterException e) {
-                // Reported by the whole tree below, with its suggestions.
+        Optional<CommandPath> path = CommandPath.named(RootCommand.SUBCOMMANDS, args);
+        if (path.isPresent()) {
+            CommandLine chain = root(session, factory -> List.of(path.get().build(factory)));
+            if (parses(chain, args, path.get()::ranBy)) {
+                return chain;
+            }
+            CommandLine topLevel = root(session, factory -> List.of(path.get().topLevel().build(factory)));
+            if (parses(topLevel, args, parsed -> true)) {
+                return topLevel;
             }
         }
         return commandLine(session, RootCommand.SUBCOMMANDS);
     }
 
-    /**
-     * The top-level command the line names: the first argument that is a command's name or alias. Completion
-     * walks the whole tree, so it is never built alone.
-     */
-    private static Optional<Class<?>> namedCommand(String... args) {
-        for (String arg : args) {
-            for (Class<?> command : RootCommand.SUBCOMMANDS) {
-                Command annotation = command.getAnnotation(Command.class);
-                if (arg.equals(annotation.name()) || Arrays.asList(annotation.aliases()).contains(arg)) {
-                    return command == CompletionCommand.class ? Optional.empty() : Optional.of(command);
-                }
-            }
+    private static boolean parses(CommandLine commandLine, String[] args, Predicate<ParseResult> accepted) {
+        try {
+            return accepted.test(commandLine.parseArgs(args));
+        } catch (ParameterException e) {
+            // Reported by the whole tree, with its suggestions.
+            return false;
         }
-        return Optional.empty();
     }
 
     /** The names and aliases of the top-level commands (and {@code help}, {@code server}): no plugin shadows them. */
@@ -151,5 +160,11 @@ public final class KumoCli {
     /** The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. */
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    /** Builds the top-level commands of a tree with the root's factory. */
+    @FunctionalInterface
+    private interface Subcommands {
+        List<CommandLine> build(CommandLine.IFactory factory) throws Exception;
     }
 }

@@ -321,7 +321,7 @@ public final class ApiClient implements AutoCloseable {
                     + call.path()), call.type(), call.namespace());
         }
         try {
-            return new Response(response.code(), Json.parseObject(response.body()));
+            return new Response(response.code(), AnswerJson.parseObject(response.body()));
         } catch (RuntimeException e) {
             throw new CliException("the server at " + config.server() + " answered " + call.method() + " "
                     + call.path() + " with something that is not a JSON object; is it a Kumo API server?");
