@@ -58,10 +58,14 @@ public final class ApiClient implements AutoCloseable {
         this.userAgent = userAgent;
     }
 
-    /** The JDK client (and its TLS context), built on first use: calls over the local socket need neither. */
+    /**
+     * The JDK client (and its TLS context), built on first use: calls over the local socket need neither. Its connect
+     * timeout, which covers the TLS handshake, is client-go's handshake timeout (10 s): 5 s ran out on a cold JVM's
+     * handshake with a loaded server.
+     */
     private synchronized HttpClient http() {
         if (http == null) {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
             config.certificateAuthority().ifPresent(ca -> builder.sslContext(TrustedCertificates.sslContext(ca)));
             http = builder.build();
         }
