@@ -18,11 +18,14 @@ final class Proxy implements Stage {
 
     private static final String PROTO = "http";
 
-    private final HttpClient client;
+    private final PinnedConnections connections;
 
-    /** {@code client} pools keep-alive connections per instance; it must belong to this event loop. */
+    /**
+     * {@code client} pools keep-alive connections per instance, and HTTP/1.1 clients' connections are pinned on it;
+     * it must belong to this event loop.
+     */
     Proxy(HttpClient client) {
-        this.client = client;
+        this.connections = new PinnedConnections(client);
     }
 
     @Override
@@ -32,7 +35,7 @@ final class Proxy implements Stage {
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
                 .setHost(instance.address.host()).setPort(instance.address.port()).setServer(instance.server);
         exchange.proxyStarting();
-        client.request(options).onComplete(connected -> {
+        connections.request(exchange, options).onComplete(connected -> {
             if (connected.failed()) {
                 exchange.connectFailed(connected.cause()); // nothing was sent: safe to try another instance
             } else if (exchange.isDone()) {
