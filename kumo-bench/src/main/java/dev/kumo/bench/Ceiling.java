@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The router's ceiling on this machine (issue #16): one nginx backend (1 worker, 12 bytes) proxied by (a) a bare
- * Vert.x proxy (through its pool, and on a client connection pinned per inbound connection), (b) a bare Netty proxy with an upstream connection pinned per inbound connection, (c) Kumo's router
+ * Vert.x proxy, (b) a bare Netty proxy with an upstream connection pinned per inbound connection, (c) Kumo's router
  * (untraced, in this JVM, one route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2
  * event loops or workers; wrk in rounds interleaving them, every ratio to nginx's median round. Usage:
  * {@code Ceiling [seconds=5] [connections=64] [rounds=3]}; KUMO_BENCH_WARM_UP_SECONDS (5) per path first.
@@ -46,8 +46,7 @@ public final class Ceiling {
         Path dir = Files.createTempDirectory("kumo-bench-ceiling");
         int backendPort = freePort();
         Process backend = startBackend(dir, backendPort);
-        try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
-                BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
+        try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort);
                 BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
                 RouterServer router = startRouter(backendPort);
                 Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
@@ -55,7 +54,6 @@ public final class Ceiling {
             urls.put("direct", "http://127.0.0.1:" + backendPort + "/");
             urls.put("bare Netty", "http://127.0.0.1:" + netty.port() + "/");
             urls.put("bare Vert.x", "http://127.0.0.1:" + vertx.port() + "/");
-            urls.put("Vert.x pinned", "http://127.0.0.1:" + pinned.port() + "/");
             urls.put("kumo router", "http://127.0.0.1:" + router.port() + "/");
             urls.put("nginx proxy", "http://127.0.0.1:" + nginx.port() + "/");
             run(urls, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
@@ -85,11 +83,11 @@ public final class Ceiling {
                 rounds, warmUp.duration().toSeconds(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 loadBefore, loadAfter);
         double nginx = median(results.get("nginx proxy")).requestsPerSecond();
-        System.out.printf("%-13s %12s %8s %10s %10s %7s  %s%n", "path", "requests/s", "×nginx", "p50", "p99",
+        System.out.printf("%-12s %12s %8s %10s %10s %7s  %s%n", "path", "requests/s", "×nginx", "p50", "p99",
                 "failed", "rounds requests/s");
         results.forEach((path, all) -> {
             Wrk.Result r = median(all);
-            System.out.printf("%-13s %,12.0f %8.2f %7.2f ms %7.2f ms %7d  %s%n", path, r.requestsPerSecond(),
+            System.out.printf("%-12s %,12.0f %8.2f %7.2f ms %7.2f ms %7d  %s%n", path, r.requestsPerSecond(),
                     r.requestsPerSecond() / nginx, r.p50Millis(), r.p99Millis(),
                     all.stream().mapToLong(Wrk.Result::failures).sum(),
                     all.stream().map(x -> String.format("%,.0f", x.requestsPerSecond())).toList());

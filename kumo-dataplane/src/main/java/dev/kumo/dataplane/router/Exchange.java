@@ -34,7 +34,6 @@ final class Exchange {
     private int attempts;
     private boolean responseStarted;
     private boolean done;
-    private boolean completed;
     private Runnable responseStartHook;
     private Consumer<Throwable> connectFailureHandler;
     private List<Runnable> doneHooks;
@@ -253,15 +252,7 @@ final class Exchange {
 
     /** The response completed: return the lease. */
     void complete() {
-        if (!done) {
-            completed = true;
-        }
         finish();
-    }
-
-    /** Whether the exchange ended with the instance's whole response relayed ({@link #complete()}). */
-    boolean completed() {
-        return completed;
     }
 
     /** Something broke mid-stream or the client left: close the client connection and clean up. */

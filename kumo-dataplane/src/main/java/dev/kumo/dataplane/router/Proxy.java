@@ -18,14 +18,11 @@ final class Proxy implements Stage {
 
     private static final String PROTO = "http";
 
-    private final PinnedConnections connections;
+    private final HttpClient client;
 
-    /**
-     * {@code client} pools keep-alive connections per instance, and HTTP/1.1 clients' connections are pinned on it;
-     * it must belong to this event loop.
-     */
+    /** {@code client} pools keep-alive connections per instance; it must belong to this event loop. */
     Proxy(HttpClient client) {
-        this.connections = new PinnedConnections(client);
+        this.client = client;
     }
 
     @Override
@@ -35,7 +32,7 @@ final class Proxy implements Stage {
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
                 .setHost(instance.address.host()).setPort(instance.address.port()).setServer(instance.server);
         exchange.proxyStarting();
-        connections.request(exchange, options).onComplete(connected -> {
+        client.request(options).onComplete(connected -> {
             if (connected.failed()) {
                 exchange.connectFailed(connected.cause()); // nothing was sent: safe to try another instance
             } else if (exchange.isDone()) {
