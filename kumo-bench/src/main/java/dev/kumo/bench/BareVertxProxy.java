@@ -11,6 +11,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpClientConnection;
+import io.vertx.core.http.impl.HttpClientInternal;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.SocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +38,15 @@ final class BareVertxProxy implements AutoCloseable {
         this.port = port;
     }
 
-    /** Listens on a free 127.0.0.1 port with {@code loops} event loops, forwarding to 127.0.0.1:{@code upstream}. */
-    static BareVertxProxy start(int loops, int upstream) throws Exception {
+    /**
+     * Listens on a free 127.0.0.1 port with {@code loops} event loops, forwarding to 127.0.0.1:{@code upstream}:
+     * through the client's pool, or ({@code pinned}) on one client connection per inbound connection, made by
+     * Vert.x's internal {@code HttpClientInternal.connect} — the pool's lease skipped, Vert.x's objects kept.
+     */
+    static BareVertxProxy start(int loops, int upstream, boolean pinned) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
         int port = Ceiling.freePort();
-        vertx.deployVerticle(() -> new Loop(port, upstream), new DeploymentOptions().setInstances(loops))
+        vertx.deployVerticle(() -> new Loop(port, upstream, pinned), new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return new BareVertxProxy(vertx, port);
     }
@@ -50,10 +64,36 @@ final class BareVertxProxy implements AutoCloseable {
     private static final class Loop extends AbstractVerticle {
         private final int port;
         private final int upstream;
+        private final boolean pinned;
+        private final Map<HttpConnection, Future<HttpClientConnection>> connections = new HashMap<>();
 
-        Loop(int port, int upstream) {
+        Loop(int port, int upstream, boolean pinned) {
             this.port = port;
             this.upstream = upstream;
+            this.pinned = pinned;
+        }
+
+        private Future<HttpClientRequest> request(HttpClient client, HttpServerRequest request) {
+            if (!pinned) {
+                return client.request(new RequestOptions().setMethod(request.method()).setURI(request.uri())
+                        .setHost("127.0.0.1").setPort(upstream));
+            }
+            HttpConnection inbound = request.connection();
+            Future<HttpClientConnection> connection = connections.get(inbound);
+            if (connection == null || (connection.succeeded() && !connection.result().isValid())) {
+                connection = ((HttpClientInternal) client).connect(SocketAddress.inetSocketAddress(upstream,
+                        "127.0.0.1"));
+                connections.put(inbound, connection);
+                inbound.closeHandler(v -> {
+                    Future<HttpClientConnection> closing = connections.remove(inbound);
+                    if (closing != null) {
+                        closing.onSuccess(HttpClientConnection::close);
+                    }
+                });
+            }
+            ContextInternal here = (ContextInternal) context;
+            return connection.compose(c -> c.createRequest(here)).map(out -> out.setMethod(request.method())
+                    .setURI(request.uri()).setHost("127.0.0.1").setPort(upstream));
         }
 
         @Override
@@ -64,8 +104,7 @@ final class BareVertxProxy implements AutoCloseable {
                     .setTcpNoDelay(true));
             server.requestHandler(request -> {
                 request.pause();
-                client.request(new RequestOptions().setMethod(request.method()).setURI(request.uri())
-                        .setHost("127.0.0.1").setPort(upstream)).onComplete(connected -> {
+                request(client, request).onComplete(connected -> {
                             if (connected.failed()) {
                                 request.response().setStatusCode(502).end();
                                 return;

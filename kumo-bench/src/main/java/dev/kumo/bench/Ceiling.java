@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +23,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The router's ceiling on this machine (issue #16): one nginx backend (1 worker, 12 bytes) proxied by (a) a bare
- * Vert.x proxy, (b) a bare Netty proxy with an upstream connection pinned per inbound connection, (c) Kumo's router
- * (untraced, in this JVM, one route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2
- * event loops or workers; wrk in rounds interleaving them, every ratio to nginx's median round. Usage:
- * {@code Ceiling [seconds=5] [connections=64] [rounds=3]}; KUMO_BENCH_WARM_UP_SECONDS (5) per path first.
+ * Vert.x proxy, through its client pool and on a client connection pinned per inbound connection, (b) a bare Netty
+ * proxy with an upstream connection pinned per inbound connection, (c) Kumo's router (untraced, in this JVM, one
+ * route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2 event loops or workers; wrk in
+ * rounds interleaving them, every ratio to nginx's median round, and each proxy's CPU time per request (the figure
+ * the machine's other load disturbs least). Usage: {@code Ceiling [seconds=5] [connections=64] [rounds=3]};
+ * KUMO_BENCH_WARM_UP_SECONDS (5) per path first.
  */
 public final class Ceiling {
 
@@ -43,20 +44,23 @@ public final class Ceiling {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Duration warmUp = Duration.ofSeconds(Integer.parseInt(
                 System.getenv().getOrDefault("KUMO_BENCH_WARM_UP_SECONDS", "5")));
-        Path dir = Files.createTempDirectory("kumo-bench-ceiling");
+        java.nio.file.Path dir = Files.createTempDirectory("kumo-bench-ceiling");
         int backendPort = freePort();
         Process backend = startBackend(dir, backendPort);
-        try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort);
+        try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
+                BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
                 BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
                 RouterServer router = startRouter(backendPort);
                 Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
-            Map<String, String> urls = new LinkedHashMap<>();
-            urls.put("direct", "http://127.0.0.1:" + backendPort + "/");
-            urls.put("bare Netty", "http://127.0.0.1:" + netty.port() + "/");
-            urls.put("bare Vert.x", "http://127.0.0.1:" + vertx.port() + "/");
-            urls.put("kumo router", "http://127.0.0.1:" + router.port() + "/");
-            urls.put("nginx proxy", "http://127.0.0.1:" + nginx.port() + "/");
-            run(urls, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
+            Map<String, Path> paths = new LinkedHashMap<>();
+            ProcessHandle backendTree = backend.toHandle();
+            paths.put("direct", new Path(backendPort, () -> CpuTime.ofTree(backendTree)));
+            paths.put("bare Netty", new Path(netty.port(), CpuTime::ofThisJvm));
+            paths.put("bare Vert.x", new Path(vertx.port(), CpuTime::ofThisJvm));
+            paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
+            paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
+            paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
+            run(paths, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
         } finally {
             backend.destroy();
             if (!backend.waitFor(10, TimeUnit.SECONDS)) {
@@ -66,15 +70,32 @@ public final class Ceiling {
         }
     }
 
-    private static void run(Map<String, String> urls, Wrk warmUp, Wrk wrk, int rounds) throws Exception {
-        for (String url : urls.values()) {
-            warmUp.run(url, HOST);
+    /** One measured path: its port on 127.0.0.1 and the CPU clock of what serves it (the proxy, or the backend). */
+    private record Path(int port, Cpu cpu) {
+        String url() {
+            return "http://127.0.0.1:" + port + "/";
+        }
+    }
+
+    private interface Cpu {
+        long nanos() throws IOException;
+    }
+
+    private static void run(Map<String, Path> paths, Wrk warmUp, Wrk wrk, int rounds) throws Exception {
+        for (Path path : paths.values()) {
+            warmUp.run(path.url(), HOST);
         }
         String loadBefore = LoadAverage.now();
         Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuMicros = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, String> path : urls.entrySet()) {
-                results.computeIfAbsent(path.getKey(), k -> new ArrayList<>()).add(wrk.run(path.getValue(), HOST));
+            for (Map.Entry<String, Path> path : paths.entrySet()) {
+                long cpuBefore = path.getValue().cpu().nanos();
+                Wrk.Result result = wrk.run(path.getValue().url(), HOST);
+                double requests = result.requestsPerSecond() * wrk.duration().toSeconds();
+                cpuMicros.computeIfAbsent(path.getKey(), k -> new ArrayList<>())
+                        .add((path.getValue().cpu().nanos() - cpuBefore) / 1000.0 / requests);
+                results.computeIfAbsent(path.getKey(), k -> new ArrayList<>()).add(result);
             }
         }
         String loadAfter = LoadAverage.now();
@@ -82,16 +103,24 @@ public final class Ceiling {
                 + "java %s; load average before %s, after %s%n", wrk.connections(), wrk.duration().toSeconds(),
                 rounds, warmUp.duration().toSeconds(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 loadBefore, loadAfter);
+        System.out.println("CPU µs/request: the proxy's own CPU (this JVM, or nginx's processes; the backend's for "
+                + "direct) per request, median round; it depends far less on the machine's other load than requests/s");
         double nginx = median(results.get("nginx proxy")).requestsPerSecond();
-        System.out.printf("%-12s %12s %8s %10s %10s %7s  %s%n", "path", "requests/s", "×nginx", "p50", "p99",
-                "failed", "rounds requests/s");
+        double nginxCpu = medianOf(cpuMicros.get("nginx proxy"));
+        System.out.printf("%-13s %12s %8s %10s %10s %7s %9s %8s  %s%n", "path", "requests/s", "×nginx", "p50", "p99",
+                "failed", "CPU µs/req", "×nginx", "rounds requests/s");
         results.forEach((path, all) -> {
             Wrk.Result r = median(all);
-            System.out.printf("%-12s %,12.0f %8.2f %7.2f ms %7.2f ms %7d  %s%n", path, r.requestsPerSecond(),
-                    r.requestsPerSecond() / nginx, r.p50Millis(), r.p99Millis(),
-                    all.stream().mapToLong(Wrk.Result::failures).sum(),
+            double cpu = medianOf(cpuMicros.get(path));
+            System.out.printf("%-13s %,12.0f %8.2f %7.2f ms %7.2f ms %7d %9.1f %8.2f  %s%n", path,
+                    r.requestsPerSecond(), r.requestsPerSecond() / nginx, r.p50Millis(), r.p99Millis(),
+                    all.stream().mapToLong(Wrk.Result::failures).sum(), cpu, cpu / nginxCpu,
                     all.stream().map(x -> String.format("%,.0f", x.requestsPerSecond())).toList());
         });
+    }
+
+    private static double medianOf(List<Double> all) {
+        return all.stream().sorted().toList().get(all.size() / 2);
     }
 
     private static Wrk.Result median(List<Wrk.Result> all) {
@@ -112,8 +141,8 @@ public final class Ceiling {
     }
 
     /** The benchmark's nginx backend on {@code port}, as Kumo's process runtime would start it. */
-    private static Process startBackend(Path dir, int port) throws IOException, InterruptedException {
-        Path script = Nginx.writeBackendScript(dir);
+    private static Process startBackend(java.nio.file.Path dir, int port) throws IOException, InterruptedException {
+        java.nio.file.Path script = Nginx.writeBackendScript(dir);
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("backend.log").toFile());
         builder.environment().put("PORT", Integer.toString(port));

@@ -124,6 +124,11 @@ final class Nginx implements AutoCloseable {
         return nginx;
     }
 
+    /** CPU time of the master and its workers so far, in nanoseconds. */
+    long cpuNanos() throws IOException {
+        return CpuTime.ofTree(process.toHandle());
+    }
+
     /** RSS of the master and its workers, in MiB. */
     double rssMiB() throws IOException {
         return Rss.treeMib(process.toHandle());
