@@ -83,6 +83,7 @@ final class BareVertxProxy implements AutoCloseable {
             if (connection == null || (connection.succeeded() && !connection.result().isValid())) {
                 connection = ((HttpClientInternal) client).connect(SocketAddress.inetSocketAddress(upstream,
                         "127.0.0.1"));
+                connection.onSuccess(c -> c.evictionHandler(v -> { })); // closed by us: not worth a warning
                 connections.put(inbound, connection);
                 inbound.closeHandler(v -> {
                     Future<HttpClientConnection> closing = connections.remove(inbound);
