@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2 event loops or workers; wrk in
  * rounds interleaving them, every ratio to nginx's median round, and each proxy's CPU time per request (the figure
  * the machine's other load disturbs least). Usage: {@code Ceiling [seconds=5] [connections=64] [rounds=3]};
- * KUMO_BENCH_WARM_UP_SECONDS (5) per path first.
+ * KUMO_BENCH_WARM_UP_SECONDS (5) per path first; KUMO_BENCH_CEILING_PATHS keeps only the rows it names.
  */
 public final class Ceiling {
 
@@ -60,6 +60,17 @@ public final class Ceiling {
             paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
             paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
             paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
+            // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one proxy.
+            String only = System.getenv().getOrDefault("KUMO_BENCH_CEILING_PATHS", "").strip();
+            if (!only.isEmpty()) {
+                List<String> kept = List.of(only.split("\\s*,\\s*"));
+                paths.keySet().retainAll(kept);
+                if (!paths.containsKey("nginx proxy")) {
+                    throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only + " must keep 'nginx proxy' "
+                            + "(every ratio is to it); rows: direct, bare Netty, bare Vert.x, Vert.x pinned, "
+                            + "kumo router, nginx proxy");
+                }
+            }
             run(paths, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
         } finally {
             backend.destroy();
