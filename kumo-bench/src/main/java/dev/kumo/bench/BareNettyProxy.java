@@ -18,6 +18,8 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -39,6 +41,15 @@ final class BareNettyProxy implements AutoCloseable {
 
     /** Listens on 127.0.0.1 (any free port) with {@code loops} event loops, forwarding to 127.0.0.1:{@code upstream}. */
     static BareNettyProxy start(int loops, int upstream) throws InterruptedException {
+        return start(loops, upstream, null);
+    }
+
+    /**
+     * The same, doing per request what Kumo's router must ({@code duties} non-null): a Host lookup, hop-by-hop
+     * headers removed and forwarding headers added in place, an in-flight count, a first-byte timer, a latency
+     * timer — an estimate of a Netty-level router path.
+     */
+    static BareNettyProxy start(int loops, int upstream, RouterDuties duties) throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
         Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class
@@ -50,7 +61,7 @@ final class BareNettyProxy implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel inbound) {
                         inbound.config().setAutoRead(false);
-                        inbound.pipeline().addLast(new HttpServerCodec(), new Inbound(clientType, upstream));
+                        inbound.pipeline().addLast(new HttpServerCodec(), new Inbound(clientType, upstream, duties));
                     }
                 }).bind("127.0.0.1", 0).sync().channel();
         return new BareNettyProxy(group, server);
@@ -70,11 +81,15 @@ final class BareNettyProxy implements AutoCloseable {
     private static final class Inbound extends ChannelInboundHandlerAdapter {
         private final Class<? extends Channel> clientType;
         private final int upstreamPort;
+        private final RouterDuties duties;
+        private final RouterDuties.Exchange exchange;
         private Channel upstream;
 
-        Inbound(Class<? extends Channel> clientType, int upstreamPort) {
+        Inbound(Class<? extends Channel> clientType, int upstreamPort, RouterDuties duties) {
             this.clientType = clientType;
             this.upstreamPort = upstreamPort;
+            this.duties = duties;
+            this.exchange = duties == null ? null : new RouterDuties.Exchange();
         }
 
         @Override
@@ -84,7 +99,8 @@ final class BareNettyProxy implements AutoCloseable {
                     .handler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec(), new Outbound(inbound));
+                            channel.pipeline().addLast(new HttpClientCodec(), new Outbound(inbound, duties,
+                                    exchange));
                         }
                     }).connect("127.0.0.1", upstreamPort).addListener((ChannelFutureListener) connected -> {
                         if (connected.isSuccess()) {
@@ -98,6 +114,9 @@ final class BareNettyProxy implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (duties != null && msg instanceof HttpRequest request) {
+                duties.request(ctx.channel(), request, exchange);
+            }
             if (msg instanceof LastHttpContent) {
                 upstream.writeAndFlush(msg, upstream.voidPromise());
             } else {
@@ -121,13 +140,25 @@ final class BareNettyProxy implements AutoCloseable {
     /** The instance side: writes each response object back to the pinned inbound connection. */
     private static final class Outbound extends ChannelInboundHandlerAdapter {
         private final Channel inbound;
+        private final RouterDuties duties;
+        private final RouterDuties.Exchange exchange;
 
-        Outbound(Channel inbound) {
+        Outbound(Channel inbound, RouterDuties duties, RouterDuties.Exchange exchange) {
             this.inbound = inbound;
+            this.duties = duties;
+            this.exchange = exchange;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (duties != null) {
+                if (msg instanceof HttpResponse response) {
+                    duties.responseHead(response, exchange);
+                }
+                if (msg instanceof LastHttpContent) {
+                    duties.responseEnd(exchange);
+                }
+            }
             if (!inbound.isActive()) {
                 ReferenceCountUtil.release(msg);
             } else if (msg instanceof LastHttpContent) {

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The router's ceiling on this machine (issue #16): one nginx backend (1 worker, 12 bytes) proxied by (a) a bare
  * Vert.x proxy, through its client pool and on a client connection pinned per inbound connection, (b) a bare Netty
- * proxy with an upstream connection pinned per inbound connection, (c) Kumo's router (untraced, in this JVM, one
+ * proxy with an upstream connection pinned per inbound connection, bare and doing the router's per-request duties
+ * on Netty's objects ({@link RouterDuties}), (c) Kumo's router (untraced, in this JVM, one
  * route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2 event loops or workers; wrk in
  * rounds interleaving them, every ratio to nginx's median round, and each proxy's CPU time per request (the figure
  * the machine's other load disturbs least). Usage: {@code Ceiling [seconds=5] [connections=64] [rounds=3]};
@@ -50,12 +51,15 @@ public final class Ceiling {
         try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
                 BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
                 BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
+                BareNettyProxy nettyDuties = BareNettyProxy.start(LOOPS, backendPort, new RouterDuties(HOST,
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
                 RouterServer router = startRouter(backendPort);
                 Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
             Map<String, Path> paths = new LinkedHashMap<>();
             ProcessHandle backendTree = backend.toHandle();
             paths.put("direct", new Path(backendPort, () -> CpuTime.ofTree(backendTree)));
             paths.put("bare Netty", new Path(netty.port(), CpuTime::ofThisJvm));
+            paths.put("Netty+duties", new Path(nettyDuties.port(), CpuTime::ofThisJvm));
             paths.put("bare Vert.x", new Path(vertx.port(), CpuTime::ofThisJvm));
             paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
             paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
@@ -67,7 +71,7 @@ public final class Ceiling {
                 paths.keySet().retainAll(kept);
                 if (!paths.containsKey("nginx proxy")) {
                     throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only + " must keep 'nginx proxy' "
-                            + "(every ratio is to it); rows: direct, bare Netty, bare Vert.x, Vert.x pinned, "
+                            + "(every ratio is to it); rows: direct, bare Netty, Netty+duties, bare Vert.x, Vert.x pinned, "
                             + "kumo router, nginx proxy");
                 }
             }
