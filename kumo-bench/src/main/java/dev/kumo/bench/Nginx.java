@@ -19,9 +19,16 @@ final class Nginx implements AutoCloseable {
     static final String BODY = "hello world\n";
 
     private final Process process;
+    private final int port;
 
-    private Nginx(Process process) {
+    private Nginx(Process process, int port) {
         this.process = process;
+        this.port = port;
+    }
+
+    /** The HTTP/1.1 port the proxy listens on. */
+    int port() {
+        return port;
     }
 
     /**
@@ -105,7 +112,7 @@ final class Nginx implements AutoCloseable {
         Process process = new ProcessBuilder(List.of("nginx", "-p", prefix + "/", "-e",
                 prefix.resolve("error.log").toString(), "-c", conf.toString(), "-g", "daemon off;"))
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
-        Nginx nginx = new Nginx(process);
+        Nginx nginx = new Nginx(process, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!accepts(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -117,12 +124,17 @@ final class Nginx implements AutoCloseable {
         return nginx;
     }
 
+    /** CPU time of the master and its workers so far, in nanoseconds. */
+    long cpuNanos() throws IOException {
+        return CpuTime.ofTree(process.toHandle());
+    }
+
     /** RSS of the master and its workers, in MiB. */
     double rssMiB() throws IOException {
         return Rss.treeMib(process.toHandle());
     }
 
-    private static boolean accepts(int port) {
+    static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
