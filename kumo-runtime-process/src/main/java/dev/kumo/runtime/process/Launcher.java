@@ -78,7 +78,7 @@ final class Launcher implements LauncherPool.Waiting {
 
     /**
      * Lets the workload run now (started at {@code now}); empty when the launcher is gone, and the caller launches
-     * the usual way in the same containment. The run's exit watch and log copy wait for {@link Run#watching}.
+     * the usual way in the same containment.
      */
     Optional<Run> go(Instant now, Runnable onExit) {
         if (!process.isAlive()) {
@@ -89,7 +89,7 @@ final class Launcher implements LauncherPool.Waiting {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(Run.unwatched(process, request, containment, now, onExit));
+        return Optional.of(Run.watched(process, request, containment, now, onExit));
     }
 
     /** Tells a launcher that will never go to exit (end of file on its stdin), without waiting for it. */

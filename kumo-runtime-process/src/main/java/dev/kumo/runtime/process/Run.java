@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * One run of a workload's process: the process, its tree, when it started, the thread copying its output and the one
- * watching its exit.
- */
-record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump, Thread exitWatch) {
+/** One run of a workload's process: the process, its tree, when it started and the thread copying its output. */
+record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump) {
 
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
 
@@ -50,30 +47,10 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump,
     /** The run of a started {@code process}: its exit wakes {@code onExit}, its output is copied into the log. */
     static Run watched(Process process, LaunchRequest request, Containment containment, Instant now,
             Runnable onExit) {
-        return unwatched(process, request, containment, now, onExit).watching();
-    }
-
-    /**
-     * As {@link #watched}, its exit watch and log copy not started yet: the supervisor starts them
-     * ({@link #watching}) after its first look at the port, so a start from a launcher queues no thread before it.
-     * The pipe holds the output meanwhile; the supervisor sees an exit by itself.
-     */
-    static Run unwatched(Process process, LaunchRequest request, Containment containment, Instant now,
-            Runnable onExit) {
-        Thread exitWatch = Thread.ofVirtual().name("exit-watch-" + request.instanceId())
-                .unstarted(() -> awaitExit(process, onExit));
+        Thread.ofVirtual().name("exit-watch-" + request.instanceId()).start(() -> awaitExit(process, onExit));
         Thread pump = Thread.ofVirtual().name("log-pump-" + request.instanceId())
-                .unstarted(new LogPump(process.getInputStream(), request.log()));
-        return new Run(process, ProcessTree.of(process, containment), now, pump, exitWatch);
-    }
-
-    /** Starts the exit watch and the log copy, unless started; this run. */
-    synchronized Run watching() {
-        if (exitWatch.getState() == Thread.State.NEW) {
-            exitWatch.start();
-            logPump.start();
-        }
-        return this;
+                .start(new LogPump(process.getInputStream(), request.log()));
+        return new Run(process, ProcessTree.of(process, containment), now, pump);
     }
 
     /** Fails as ProcessBuilder would when the program is not found as execvp looks for it (PATH, or the path). */
@@ -107,7 +84,6 @@ record Run(Process process, ProcessTree tree, Instant startedAt, Thread logPump,
 
     /** Waits (bounded) until the output is copied; a stray child may hold the pipe open, so this can give up. */
     void drainLog() {
-        watching(); // a run that ended before the supervisor's first wait: its output is still copied
         try {
             logPump.join(DRAIN_WAIT);
         } catch (InterruptedException e) {

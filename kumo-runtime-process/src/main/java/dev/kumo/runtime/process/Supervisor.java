@@ -384,7 +384,6 @@ final class Supervisor extends SupervisedInstance {
                     record();
                     nextTreeScan = now.plus(TREE_SCAN_PERIOD);
                 }
-                run.watching(); // after the first look (a run from a launcher starts unwatched: Run.unwatched)
                 wakeup.awaitUntil(earliest(nextReadiness, nextLiveness, nextTreeScan), config.clock());
             }
         }

@@ -142,23 +142,6 @@ class LauncherIT {
         assertThat(seen.getLast()).as("Ready is told after Starting, by the supervisor").startsWith("Ready on instance-");
     }
 
-    @Test
-    void aRunFromALauncherThatExitsAtOnceStillHasItsOutputInItsTermination() {
-        // Its exit watch and log copy start after the supervisor's first look: what it printed is not lost.
-        ProcessWorkload spec = WorkloadSpec.process(Workloads.HELLO).command("/bin/sh", "-c",
-                "echo launched-and-gone; exit 3").build();
-        runtime.prepare(spec, 1);
-        await().atMost(SETTLE).until(() -> runtime.launcherFor(Workloads.HELLO).isPresent());
-
-        String id = runtime.start(spec).id();
-
-        InstanceState.CrashLoopBackOff crashed = await().atMost(SETTLE).until(() -> runtime.instance(id)
-                .map(Instance::state).filter(InstanceState.CrashLoopBackOff.class::isInstance)
-                .map(InstanceState.CrashLoopBackOff.class::cast).orElse(null), state -> state != null);
-        assertThat(crashed.lastTermination().exitCode()).hasValue(3);
-        assertThat(crashed.lastTermination().lastLogLines()).contains("launched-and-gone");
-    }
-
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
