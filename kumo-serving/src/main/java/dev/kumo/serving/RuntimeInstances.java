@@ -185,10 +185,8 @@ public final class RuntimeInstances implements RevisionInstances {
             if (scaling.lastDesired(revision) > 0 && instancesOf(key).isEmpty()) {
                 quiet.coldStart(key, clock.instant()); // woken from zero: the instance's changes follow the start
             }
-            // The reconciler follows once scaleNow has started what the decision wants (at once when it starts
-            // nothing): its store reads and status do not compete with the start on the request's path, and it
-            // starts the instance itself should scaleNow fail.
-            scaleNow(key, () -> listener.accept(key));
+            scaleNow(key);
+            listener.accept(key); // at once: the reconciler starts the instance should scaleNow fail
         });
     }
 
@@ -215,12 +213,10 @@ public final class RuntimeInstances implements RevisionInstances {
      * The autoscaler changed what {@code key} should run: converge at once, as Knative's KPA scales the Deployment
      * itself, rather than after the reconciler's queue, store read and status (it still follows, for the status).
      * A request waits on this when it woke the Revision from zero. The Revision last ensured stands in: a
-     * Revision's spec never changes, and one never ensured is left to the reconciler. {@code then} runs after, on
-     * the same thread (at once when nothing is to be ensured).
+     * Revision's spec never changes, and one never ensured is left to the reconciler.
      */
-    private void scaleNow(NamespacedName key, Runnable then) {
+    private void scaleNow(NamespacedName key) {
         if (!seen.containsKey(key)) {
-            then.run();
             return;
         }
         Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
@@ -229,8 +225,6 @@ public final class RuntimeInstances implements RevisionInstances {
                 ensureIfKnown(key);
             } catch (RuntimeException e) {
                 LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
-            } finally {
-                then.run();
             }
         });
     }
