@@ -139,7 +139,8 @@ class LauncherIT {
         await().atMost(SETTLE).until(() -> isReady(runtime, id));
         // Starting again with the probe's failure once the start's fast looks are over (the workload waited for us).
         assertThat(seen.subList(1, seen.size() - 1)).allMatch(change -> change.startsWith("Starting on instance-"));
-        assertThat(seen.getLast()).as("Ready is told after Starting, by the supervisor").startsWith("Ready on instance-");
+        assertThat(seen.getLast()).as("Ready is told after Starting, by the supervisor")
+                .startsWith("Ready on instance-");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
