@@ -183,6 +183,7 @@ public final class ProcessRuntime extends TabledRuntime {
         supervisor.goAhead();
         ColdStartStages.reached(spec.revision().namespace(), spec.revision().revision(), "exec-sent");
         Thread.ofVirtual().name("instance-" + id).start(supervisor);
+        supervisor.tellFirstStart(); // while the supervisor looks at the port: see tellFirstStart
         return supervisor.snapshot();
     }
 

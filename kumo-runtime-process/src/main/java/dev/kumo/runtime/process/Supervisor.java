@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,6 +47,13 @@ final class Supervisor extends SupervisedInstance {
     private final Optional<Containment> containedAhead;
     /** The first run, when {@link #goAhead} started it from the launcher before this thread ran. */
     private volatile Optional<Run> first = Optional.empty();
+    /**
+     * Counted down once the first run {@link #goAhead} started is told Starting by the starting thread
+     * ({@link #tellFirstStart}): this thread's own publishes wait for it, so watchers see the changes in order.
+     */
+    private final CountDownLatch firstStartTold = new CountDownLatch(1);
+    /** When the run {@link #goAhead} started began, for {@link #tellFirstStart}; empty when none started. */
+    private Optional<Instant> firstStartedAt = Optional.empty();
     /** Whether nothing held the instance's port just before the current run started (see {@link OwnershipCheck}). */
     private volatile boolean portFreeAtStart;
     private int restarts;
@@ -84,6 +92,23 @@ final class Supervisor extends SupervisedInstance {
         first = ahead.flatMap(launcher -> launcher.go(config.clock().instant(), wakeup::signal));
         if (first.isPresent()) {
             ahead = Optional.empty();
+        }
+        firstStartedAt = first.map(Run::startedAt);
+    }
+
+    /**
+     * Publishes the Starting of the run {@link #goAhead} started, on the starting thread, after {@link #run}'s thread
+     * was started: the watchers' work overlaps the workload's own start and this thread's first looks at its port,
+     * instead of coming before them. Called once, after {@link #goAhead}, whether a run started or not.
+     */
+    void tellFirstStart() {
+        try {
+            firstStartedAt.ifPresent(at -> {
+                publishNow(new InstanceState.Starting(at, Optional.empty()));
+                stage("starting-published");
+            });
+        } finally {
+            firstStartTold.countDown();
         }
     }
 
@@ -146,6 +171,7 @@ final class Supervisor extends SupervisedInstance {
         while (!stopRequested || first.isPresent()) {
             Run run;
             long oomKillsBefore = containment.oomKills();
+            boolean told = first.isPresent(); // the starting thread tells its Starting (tellFirstStart)
             try {
                 if (first.isEmpty()) {
                     portFreeAtStart = PortAllocator.isFree(address.port());
@@ -165,8 +191,10 @@ final class Supervisor extends SupervisedInstance {
             currentRun = Optional.of(run);
             launch.log().runStarted(run.startedAt());
             stage("supervising");
-            publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
-            stage("starting-published");
+            if (!told) {
+                publish(new InstanceState.Starting(run.startedAt(), Optional.empty()));
+                stage("starting-published");
+            }
             Ending ending = new RunWatch(run, containment).until();
             Optional<Termination> termination = finish(run, ending, containment.oomKills() > oomKillsBefore);
             if (termination.isEmpty()) {
@@ -256,7 +284,23 @@ final class Supervisor extends SupervisedInstance {
         ColdStartStages.reached(spec.revision().namespace(), spec.revision().revision(), stage);
     }
 
+    /** Publishes from this instance's thread, after the first run's Starting (see {@link #tellFirstStart}). */
     private void publish(InstanceState state) {
+        boolean interrupted = false;
+        while (firstStartTold.getCount() > 0) {
+            try {
+                firstStartTold.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        publishNow(state);
+    }
+
+    private void publishNow(InstanceState state) {
         current = new Instance(id, spec.revision(), state, restarts, lastTermination);
         publisher.accept(current);
     }
@@ -284,6 +328,8 @@ final class Supervisor extends SupervisedInstance {
         private int livenessFailures;
         private Optional<String> lastReadinessFailure = Optional.empty();
         private Optional<InstanceRecord> recorded = Optional.empty();
+        /** The run's record is not written yet: see the constructor. */
+        private boolean recordDeferred;
         private final InstancePorts ports = new InstancePorts(address.port(), spec.containerPort());
         private final PortCheck portCheck;
         private Optional<Instant> conflictSince = Optional.empty();
@@ -305,7 +351,12 @@ final class Supervisor extends SupervisedInstance {
             this.nextTreeScan = run.startedAt().plus(TREE_SCAN_PERIOD);
             this.portCheck = PortCheck.onThisHost(run.tree(), ports, config.clock());
             exitConflict = Optional.empty();
-            record();
+            // Under the start's looks, written at the first look that finds nothing accepting yet, or after Ready:
+            // off the start's path.
+            recordDeferred = startPolling.isPresent();
+            if (!recordDeferred) {
+                record();
+            }
             stage("watching");
         }
 
@@ -402,6 +453,10 @@ final class Supervisor extends SupervisedInstance {
         private boolean awaitingListen(int port) {
             Optional<Instant> look = startPolling.flatMap(polling -> polling.nextLook(port, config.clock().instant()));
             look.ifPresent(next -> nextReadiness = next);
+            if (look.isPresent() && recordDeferred) {
+                recordDeferred = false;
+                record(); // while the workload is still starting: time this thread would wait anyway
+            }
             return look.isPresent();
         }
 
