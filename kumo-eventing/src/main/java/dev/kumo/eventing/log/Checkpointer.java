@@ -89,7 +89,7 @@ final class Checkpointer implements AutoCloseable {
                 sync.sync(committed);
                 syncedAt = now;
             } catch (IOException | RuntimeException e) {
-                LOG.debug("syncing the event log failed, trying again: {}", e.toString());
+                LOG.debug("syncing the event log failed: {}", e.toString()); // SqliteSync logged it, once
             }
         }
     }
@@ -100,11 +100,14 @@ final class Checkpointer implements AutoCloseable {
         timer.shutdown(); // not shutdownNow: an interrupt inside FileChannel.force would close SqliteSync's files
         try {
             timer.awaitTermination(10, TimeUnit.SECONDS);
-            connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException e) {
-            // Closing anyway.
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Closing anyway.
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ public final class EventLog implements AutoCloseable {
     private final DataFileLock lock;
     private final Connection writerConnection;
     private final Durable durable;
+    private final List<AutoCloseable> durableFiles;
     private final LogWriter writer;
     private volatile Thread writerThread;
     private volatile Checkpointer checkpointer;
@@ -59,11 +60,12 @@ public final class EventLog implements AutoCloseable {
     private final EventTail tail = new EventTail(TAIL_EVENTS, TAIL_BYTES);
 
     private EventLog(Path database, DataFileLock lock, Connection writerConnection, Durable durable,
-            BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
+            List<AutoCloseable> durableFiles, BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
         this.database = database;
         this.lock = lock;
         this.writerConnection = writerConnection;
         this.durable = durable;
+        this.durableFiles = durableFiles;
         this.readers = readers;
         this.retention = retention;
         this.clock = clock;
@@ -88,12 +90,12 @@ public final class EventLog implements AutoCloseable {
     public static EventLog open(Path database, boolean fsync, Retention retention, InstantSource clock) {
         DataFileLock lock = DataFileLock.acquire(database);
         List<Connection> opened = new ArrayList<>();
-        Durable durable = Durable.NONE;
+        List<AutoCloseable> durableFiles = new ArrayList<>();
         try {
             LogSchema schema = new LogSchema(database);
             Connection writer = schema.connect();
             opened.add(writer);
-            durable = Durable.open(database, fsync, writer, schema.migrate(writer));
+            Durable durable = Durable.open(database, fsync, writer, schema.migrate(writer), durableFiles);
             BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
             for (int i = 0; i < READERS; i++) {
                 Connection reader = schema.connect();
@@ -102,10 +104,10 @@ public final class EventLog implements AutoCloseable {
             }
             Connection checkpoints = schema.connect();
             opened.add(checkpoints);
-            return new EventLog(database, lock, writer, durable, readers, retention, clock).startWriter(checkpoints);
+            return new EventLog(database, lock, writer, durable, durableFiles, readers, retention, clock).startWriter(checkpoints);
         } catch (SQLException | IOException | RuntimeException e) {
             opened.forEach(EventLog::closeQuietly);
-            durable.close();
+            Durable.close(durableFiles); // after SQLite's connections: see SqliteSync
             lock.close();
             throw new LogFailure("opening the event log " + database + ": " + e.getMessage(), e);
         }
@@ -268,7 +270,7 @@ public final class EventLog implements AutoCloseable {
         for (int i = 0; i < READERS; i++) {
             closeQuietly(takeReader().connection());
         }
-        durable.close(); // after SQLite's connections: see SqliteSync
+        Durable.close(durableFiles); // after SQLite's connections: see SqliteSync
         lock.close();
     }
 

@@ -20,7 +20,9 @@ import java.util.Set;
  * SQLite's files are synced past the other file's newest record ({@link SqliteSync}, done every so often by the
  * checkpointer; done here, on the writer, when it fell behind); so each acknowledged event is always either in a
  * journal or on SQLite's synced files. A batch larger than a file is made durable by syncing SQLite instead.
- * At open, {@link #above} hands back the events SQLite lost (its last commits, after a power loss).
+ * At open, {@link #above} hands back the events SQLite lost (its last commits, after a power loss). Records carry
+ * the log's id (only this database's are read back) and a generation unique across opens: the open's number from
+ * SQLite's {@code meta} in the high 32 bits, the file switches since in the low ones.
  */
 final class IngressJournal implements LogWriter.Durability, AutoCloseable {
 
@@ -33,28 +35,32 @@ final class IngressJournal implements LogWriter.Durability, AutoCloseable {
     private final List<JournalRecord> found = new ArrayList<>();
     private final SqliteSync sqlite;
     private final int capacity;
+    private final long logId;
     private long generation;
     private int current;
     private long position;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(64 << 10);
 
-    private IngressJournal(SqliteSync sqlite, int capacity) {
+    private IngressJournal(SqliteSync sqlite, int capacity, long logId, long openCount) {
         this.sqlite = sqlite;
         this.capacity = capacity;
+        this.logId = logId;
+        this.generation = (openCount << 32) + 1;
     }
 
     /**
      * Opens (creating and preallocating when missing) {@code <database>.journal-0} and {@code -1}, reading what they
-     * hold. Writing starts in file 0 at offset 0: the caller first makes SQLite hold and sync every record found.
+     * hold of log {@code logId}. Writing starts in file 0 at offset 0: the caller first makes SQLite hold and sync
+     * every record found, and {@code openCount} (greater at each open, synced in SQLite) with it.
      */
-    static IngressJournal open(Path database, SqliteSync sqlite, int capacity) throws IOException {
-        IngressJournal journal = new IngressJournal(sqlite, capacity);
+    static IngressJournal open(Path database, SqliteSync sqlite, int capacity, long logId, long openCount)
+            throws IOException {
+        IngressJournal journal = new IngressJournal(sqlite, capacity, logId, openCount);
         try {
             for (int i = 0; i < 2; i++) {
                 journal.paths[i] = database.resolveSibling(database.getFileName() + ".journal-" + i);
                 journal.files[i] = preallocated(journal.paths[i], capacity);
-                JournalRecord.Scan scan = JournalRecord.read(contents(journal.files[i], capacity));
-                journal.generation = Math.max(journal.generation, scan.generation());
+                JournalRecord.Scan scan = JournalRecord.read(contents(journal.files[i], capacity), logId);
                 journal.maxSeq[i] = scan.maxSeq();
                 journal.found.addAll(scan.records());
             }
@@ -62,7 +68,6 @@ final class IngressJournal implements LogWriter.Durability, AutoCloseable {
             journal.close();
             throw e;
         }
-        journal.generation++;
         return journal;
     }
 
@@ -92,7 +97,7 @@ final class IngressJournal implements LogWriter.Durability, AutoCloseable {
         }
         buffer.clear();
         for (JournalRecord record : appended) {
-            record.writeTo(buffer, generation);
+            record.writeTo(buffer, logId, generation);
         }
         buffer.flip();
         FileChannel file = files[current];
@@ -146,9 +151,10 @@ final class IngressJournal implements LogWriter.Durability, AutoCloseable {
             }
         }
         FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        if (file.size() != capacity) {
+        long size = file.size();
+        if (size != capacity) {
             file.close();
-            throw new IOException("the event journal " + path + " has " + file.size() + " bytes, not " + capacity
+            throw new IOException("the event journal " + path + " has " + size + " bytes, not " + capacity
                     + ": it was written by another Kumo; delete it only after that Kumo stopped cleanly");
         }
         return file;

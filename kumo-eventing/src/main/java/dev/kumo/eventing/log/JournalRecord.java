@@ -8,29 +8,33 @@ import java.util.zip.CRC32C;
 
 /**
  * One stored event as the {@link IngressJournal} holds it, and the journal's record format: {@code int length} (of
- * what follows the checksum), {@code int crc32c} (of that), then {@code long generation, long seq, long arrival_ms,
- * int streamBytes, stream (UTF-8), event}. A file is read from offset 0 while records check out and belong to the
- * generation of the first one with rising sequence numbers: a torn or zeroed tail, a bad checksum, or the older
- * records left behind a restarted file end the read.
+ * what follows the checksum), {@code int crc32c} (of that), then {@code long logId, long generation, long seq,
+ * long arrival_ms, int streamBytes, stream (UTF-8), event}. A file is read from offset 0 while records check out,
+ * belong to the log being read (its random id in SQLite's {@code meta}: journals left beside another database are
+ * ignored) and to the generation of the first one with rising sequence numbers: a torn or zeroed tail, a bad
+ * checksum, another log's record, or the older records left behind a restarted file end the read.
  */
 record JournalRecord(long seq, String stream, long arrivalMillis, byte[] event) {
 
     /** Length and checksum. */
     static final int HEADER_BYTES = 8;
-    private static final int FIXED_BODY_BYTES = 8 + 8 + 8 + 4;
+    private static final int FIXED_BODY_BYTES = 8 + 8 + 8 + 8 + 4;
 
     /** What this record takes in a file. */
     int size() {
         return HEADER_BYTES + FIXED_BODY_BYTES + stream.getBytes(StandardCharsets.UTF_8).length + event.length;
     }
 
-    /** Writes this record of {@code generation} at {@code out}'s position; {@code out} must have {@link #size}. */
-    void writeTo(ByteBuffer out, long generation) {
+    /**
+     * Writes this record of log {@code logId}'s {@code generation} at {@code out}'s position; {@code out} must have
+     * {@link #size}.
+     */
+    void writeTo(ByteBuffer out, long logId, long generation) {
         byte[] name = stream.getBytes(StandardCharsets.UTF_8);
         int start = out.position();
         out.putInt(FIXED_BODY_BYTES + name.length + event.length).putInt(0);
         int body = out.position();
-        out.putLong(generation).putLong(seq).putLong(arrivalMillis).putInt(name.length).put(name).put(event);
+        out.putLong(logId).putLong(generation).putLong(seq).putLong(arrivalMillis).putInt(name.length).put(name).put(event);
         CRC32C crc = new CRC32C();
         crc.update(out.duplicate().position(body).limit(out.position()));
         out.putInt(start + 4, (int) crc.getValue());
@@ -44,8 +48,8 @@ record JournalRecord(long seq, String stream, long arrivalMillis, byte[] event) 
         }
     }
 
-    /** Reads {@code file} (position 0 to its limit) as described above. */
-    static Scan read(ByteBuffer file) {
+    /** Reads {@code file} (position 0 to its limit), log {@code logId}'s records, as described above. */
+    static Scan read(ByteBuffer file, long logId) {
         List<JournalRecord> records = new ArrayList<>();
         long generation = 0;
         long lastSeq = Long.MIN_VALUE;
@@ -61,18 +65,19 @@ record JournalRecord(long seq, String stream, long arrivalMillis, byte[] event) 
             if ((int) crc.getValue() != file.getInt(at + 4)) {
                 break;
             }
-            long recordGeneration = file.getLong(body);
-            long seq = file.getLong(body + 8);
-            int nameLength = file.getInt(body + 24);
-            if ((records.isEmpty() ? recordGeneration <= 0 : recordGeneration != generation) || seq <= lastSeq
+            long recordLog = file.getLong(body);
+            long recordGeneration = file.getLong(body + 8);
+            long seq = file.getLong(body + 16);
+            int nameLength = file.getInt(body + 32);
+            if (recordLog != logId || (records.isEmpty() ? recordGeneration <= 0 : recordGeneration != generation) || seq <= lastSeq
                     || nameLength < 0 || nameLength > length - FIXED_BODY_BYTES) {
-                break; // an older generation's record behind a restarted file's tail
+                break; // another log's record, or an older generation's behind a restarted file's tail
             }
             byte[] name = new byte[nameLength];
             file.get(body + FIXED_BODY_BYTES, name);
             byte[] event = new byte[length - FIXED_BODY_BYTES - nameLength];
             file.get(body + FIXED_BODY_BYTES + nameLength, event);
-            records.add(new JournalRecord(seq, new String(name, StandardCharsets.UTF_8), file.getLong(body + 16),
+            records.add(new JournalRecord(seq, new String(name, StandardCharsets.UTF_8), file.getLong(body + 24),
                     event));
             generation = recordGeneration;
             lastSeq = seq;

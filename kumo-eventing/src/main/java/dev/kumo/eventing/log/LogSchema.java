@@ -3,6 +3,7 @@ package dev.kumo.eventing.log;
 import dev.kumo.common.sqlite.SqliteDatabase;
 import dev.kumo.common.sqlite.SqliteLayout;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,12 @@ import java.util.List;
 final class LogSchema {
 
     static final String LAST_SEQ = "last_seq";
+    private static final String LOG_ID = "log_id";
+    private static final String JOURNAL_OPENS = "journal_opens";
+
+    /** The {@link IngressJournal}'s binding to this database: its random id, and how often it was opened. */
+    record JournalIdentity(long logId, long openCount) {
+    }
 
     private static final SqliteLayout LAYOUT = new SqliteLayout("event log", 1, LAST_SEQ, List.of(
         "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, broker TEXT NOT NULL,"
@@ -80,6 +87,35 @@ final class LogSchema {
             }
         }
         return Math.max(lastSeq, lost.getLast().seq());
+    }
+
+    /**
+     * Draws the log's random id when it has none and counts one more open of the journal, in one committed
+     * transaction (made durable by the sync that follows at open).
+     */
+    static JournalIdentity openJournal(Connection connection) throws SQLException {
+        long random = new SecureRandom().nextLong() & Long.MAX_VALUE | 1; // never 0, the id of nothing
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                statement.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('" + LOG_ID + "', " + random
+                        + "), ('" + JOURNAL_OPENS + "', 0)");
+                statement.execute("UPDATE meta SET value = value + 1 WHERE key = '" + JOURNAL_OPENS + "'");
+                long logId = meta(statement, LOG_ID);
+                long opens = meta(statement, JOURNAL_OPENS);
+                statement.execute("COMMIT");
+                return new JournalIdentity(logId, opens);
+            } catch (SQLException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    private static long meta(Statement statement, String key) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT value FROM meta WHERE key = '" + key + "'")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
     }
 
     /** The last sequence number handed out: the counter in {@code meta} or a newer event's. */

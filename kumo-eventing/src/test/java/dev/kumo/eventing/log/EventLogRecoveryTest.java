@@ -7,6 +7,7 @@ import dev.kumo.common.testing.ManualClock;
 import dev.kumo.eventing.TestEvents;
 import dev.kumo.eventing.api.BrokerRef;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,6 +119,76 @@ class EventLogRecoveryTest {
         }
         assertThat(dir.resolve("events.db.journal-0")).doesNotExist();
         assertThat(Files.exists(database())).isTrue();
+    }
+
+    @Test
+    void aJournalOutOfSpaceAnswersDiskFull() throws Exception {
+        LogSchema schema = new LogSchema(database());
+        try (Connection connection = schema.connect()) {
+            LogWriter writer = new LogWriter(connection, database().toString(), schema.migrate(connection),
+                    brokers -> { }, new EventTail(16, 1 << 20), (appended, committedSeq, syncAll) -> {
+                        throw new FileSystemException(dir.resolve("events.db.journal-0").toString(), null,
+                                "No space left on device");
+                    });
+            Thread thread = Thread.ofPlatform().start(writer);
+            CompletableFuture<Long> seq = new CompletableFuture<>();
+            writer.submit(new LogWriter.Append(BROKER.toString(), 0, EventCodec.encode(TestEvents.event("full",
+                    "t")), Optional.empty(), seq));
+
+            assertThatThrownBy(() -> seq.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(LogFailure.class, failure -> assertThat(failure.diskFull())
+                            .as("507, as SQLite's own full disk").isTrue());
+            writer.stop();
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aJournalLeftBesideAnotherDatabaseIsNotRestored() throws Exception {
+        try (EventLog log = open()) {
+            log.append(BROKER, TestEvents.event("old", "t"), clock.instant()).get();
+            log.append(BROKER, TestEvents.event("old-2", "t"), clock.instant()).get();
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) { // reset: SQLite's files replaced, journals left
+            Files.deleteIfExists(dir.resolve("events.db" + suffix));
+        }
+
+        try (EventLog log = open()) {
+            assertThat(log.size()).isZero();
+            assertThat(log.lastSeq()).isZero();
+        }
+    }
+
+    @Test
+    void eventsSqliteLostComeBackEvenWhenOpenedWithoutFsync() throws Exception {
+        try (EventLog log = open()) {
+            for (int i = 1; i <= 5; i++) {
+                log.append(BROKER, TestEvents.event("e-" + i, "t"), clock.instant()).get();
+            }
+        }
+        try (Connection sqlite = new LogSchema(database()).connect();
+                Statement statement = sqlite.createStatement()) {
+            assertThat(statement.executeUpdate("DELETE FROM events WHERE seq > 2")).isEqualTo(3);
+        }
+
+        try (EventLog log = EventLog.open(database(), false, KEEP_A_MINUTE, clock)) {
+            assertThat(log.lastSeq()).isEqualTo(5);
+            assertThat(log.read(BROKER, 0, 10)).extracting(stored -> stored.event().getId())
+                    .containsExactly("e-1", "e-2", "e-3", "e-4", "e-5");
+            assertThat(log.append(BROKER, TestEvents.event("e-6", "t"), clock.instant()).get()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aJournalThatCannotBeOpenedFailsTheOpenAndLeavesTheLogOpenableAgain() throws Exception {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("events.db.journal-1"), new byte[10]);
+
+        assertThatThrownBy(this::open).isInstanceOf(LogFailure.class).hasMessageContaining("events.db.journal-1");
+        Files.delete(dir.resolve("events.db.journal-1"));
+        try (EventLog log = open()) {
+            assertThat(log.append(BROKER, TestEvents.event("e", "t"), clock.instant()).get()).isEqualTo(1);
+        }
     }
 
     private Path database() {

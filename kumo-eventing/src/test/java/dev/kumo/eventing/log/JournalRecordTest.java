@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class JournalRecordTest {
 
+    static final long LOG = 42;
+
     @Test
     void recordsReadBackWithTheirGeneration() {
         ByteBuffer file = ByteBuffer.allocate(4096);
         write(file, 7, record(1, "default/b", "one"), record(2, "default/é", "two"));
 
-        JournalRecord.Scan scan = JournalRecord.read(file.clear());
+        JournalRecord.Scan scan = JournalRecord.read(file.clear(), LOG);
 
         assertThat(scan.generation()).isEqualTo(7);
         assertThat(scan.maxSeq()).isEqualTo(2);
@@ -26,7 +28,7 @@ class JournalRecordTest {
 
     @Test
     void aFileNeverWrittenHoldsNothing() {
-        JournalRecord.Scan scan = JournalRecord.read(ByteBuffer.allocate(4096));
+        JournalRecord.Scan scan = JournalRecord.read(ByteBuffer.allocate(4096), LOG);
 
         assertThat(scan.records()).isEmpty();
         assertThat(scan.generation()).isZero();
@@ -43,7 +45,8 @@ class JournalRecordTest {
             file.put(i, (byte) 0); // the second half of the last write never reached the disk
         }
 
-        assertThat(JournalRecord.read(file.clear()).records()).extracting(JournalRecord::seq).containsExactly(1L, 2L);
+        assertThat(JournalRecord.read(file.clear(), LOG).records()).extracting(JournalRecord::seq)
+                .containsExactly(1L, 2L);
     }
 
     @Test
@@ -54,7 +57,8 @@ class JournalRecordTest {
         write(file, 1, record(2, "s", "two"), record(3, "s", "three"));
         file.put(second + JournalRecord.HEADER_BYTES + 20, (byte) 0x55); // inside record 2's arrival
 
-        assertThat(JournalRecord.read(file.clear()).records()).extracting(JournalRecord::seq).containsExactly(1L);
+        assertThat(JournalRecord.read(file.clear(), LOG).records()).extracting(JournalRecord::seq)
+                .containsExactly(1L);
     }
 
     @Test
@@ -65,7 +69,7 @@ class JournalRecordTest {
         // Written again from offset 0: records of the same size end exactly where an older record begins.
         write(file, 2, record(10, "s", "x"), record(11, "s", "y"));
 
-        JournalRecord.Scan scan = JournalRecord.read(file.clear());
+        JournalRecord.Scan scan = JournalRecord.read(file.clear(), LOG);
 
         assertThat(scan.generation()).isEqualTo(2);
         assertThat(scan.records()).extracting(JournalRecord::seq).containsExactly(10L, 11L);
@@ -78,7 +82,16 @@ class JournalRecordTest {
         file.clear();
         write(file, 2, record(48, "s", "x")); // numbers reused after a power loss lost 48..52 unacknowledged
 
-        assertThat(JournalRecord.read(file.clear()).records()).extracting(JournalRecord::seq).containsExactly(48L);
+        assertThat(JournalRecord.read(file.clear(), LOG).records()).extracting(JournalRecord::seq)
+                .containsExactly(48L);
+    }
+
+    @Test
+    void anotherLogsRecordsAreNotRead() {
+        ByteBuffer file = ByteBuffer.allocate(4096);
+        write(file, 1, record(1, "s", "a"));
+
+        assertThat(JournalRecord.read(file.clear(), LOG + 1).records()).isEmpty();
     }
 
     static JournalRecord record(long seq, String stream, String event) {
@@ -88,7 +101,7 @@ class JournalRecordTest {
     private static void write(ByteBuffer file, long generation, JournalRecord... records) {
         for (JournalRecord record : List.of(records)) {
             int before = file.position();
-            record.writeTo(file, generation);
+            record.writeTo(file, LOG, generation);
             assertThat(file.position() - before).isEqualTo(record.size());
         }
     }
