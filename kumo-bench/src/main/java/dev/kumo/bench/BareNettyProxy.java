@@ -103,7 +103,9 @@ final class BareNettyProxy implements AutoCloseable {
                                     exchange));
                         }
                     }).connect("127.0.0.1", upstreamPort).addListener((ChannelFutureListener) connected -> {
-                        if (connected.isSuccess()) {
+                        if (!inbound.isActive()) {
+                            connected.channel().close(); // the client left while the upstream was connecting
+                        } else if (connected.isSuccess()) {
                             upstream = connected.channel();
                             inbound.config().setAutoRead(true);
                         } else {
@@ -126,6 +128,9 @@ final class BareNettyProxy implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (duties != null) {
+                duties.abandon(exchange);
+            }
             if (upstream != null) {
                 upstream.close();
             }
@@ -170,6 +175,9 @@ final class BareNettyProxy implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (duties != null) {
+                duties.abandon(exchange);
+            }
             inbound.close();
         }
 

@@ -45,44 +45,63 @@ public final class Ceiling {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Duration warmUp = Duration.ofSeconds(Integer.parseInt(
                 System.getenv().getOrDefault("KUMO_BENCH_WARM_UP_SECONDS", "5")));
-        java.nio.file.Path dir = Files.createTempDirectory("kumo-bench-ceiling");
-        int backendPort = freePort();
-        Process backend = startBackend(dir, backendPort);
-        try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
-                BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
-                BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
-                BareNettyProxy nettyDuties = BareNettyProxy.start(LOOPS, backendPort, new RouterDuties(HOST,
-                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-                RouterServer router = startRouter(backendPort);
-                Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
-            Map<String, Path> paths = new LinkedHashMap<>();
-            ProcessHandle backendTree = backend.toHandle();
-            paths.put("direct", new Path(backendPort, () -> CpuTime.ofTree(backendTree)));
-            paths.put("bare Netty", new Path(netty.port(), CpuTime::ofThisJvm));
-            paths.put("Netty+duties", new Path(nettyDuties.port(), CpuTime::ofThisJvm));
-            paths.put("bare Vert.x", new Path(vertx.port(), CpuTime::ofThisJvm));
-            paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
-            paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
-            paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
-            // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one proxy.
-            String only = System.getenv().getOrDefault("KUMO_BENCH_CEILING_PATHS", "").strip();
-            if (!only.isEmpty()) {
-                List<String> kept = List.of(only.split("\\s*,\\s*"));
-                paths.keySet().retainAll(kept);
-                if (!paths.containsKey("nginx proxy")) {
-                    throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only + " must keep 'nginx proxy' "
-                            + "(every ratio is to it); rows: direct, bare Netty, Netty+duties, bare Vert.x, Vert.x pinned, "
-                            + "kumo router, nginx proxy");
+        java.nio.file.Path dir = null;
+        Process backend = null;
+        try {
+            dir = Files.createTempDirectory("kumo-bench-ceiling");
+            int backendPort = freePort();
+            backend = startBackend(dir, backendPort);
+            try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
+                    BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
+                    BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
+                    BareNettyProxy nettyDuties = BareNettyProxy.start(LOOPS, backendPort, new RouterDuties(HOST,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                    RouterServer router = startRouter(backendPort);
+                    Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
+                Map<String, Path> paths = new LinkedHashMap<>();
+                ProcessHandle backendTree = backend.toHandle();
+                paths.put("direct", new Path(backendPort, () -> CpuTime.ofTree(backendTree)));
+                paths.put("bare Netty", new Path(netty.port(), CpuTime::ofThisJvm));
+                paths.put("Netty+duties", new Path(nettyDuties.port(), CpuTime::ofThisJvm));
+                paths.put("bare Vert.x", new Path(vertx.port(), CpuTime::ofThisJvm));
+                paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
+                paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
+                paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
+                // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one
+                // proxy.
+                String only = System.getenv().getOrDefault("KUMO_BENCH_CEILING_PATHS", "").strip();
+                if (!only.isEmpty()) {
+                    List<String> kept = List.of(only.split("\\s*,\\s*"));
+                    paths.keySet().retainAll(kept);
+                    if (!paths.containsKey("nginx proxy")) {
+                        throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only
+                                + " must keep 'nginx proxy' (every ratio is to it); rows: direct, bare Netty, "
+                                + "Netty+duties, bare Vert.x, Vert.x pinned, kumo router, nginx proxy");
+                    }
                 }
+                run(paths, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
             }
-            run(paths, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
         } finally {
-            backend.destroy();
-            if (!backend.waitFor(10, TimeUnit.SECONDS)) {
-                backend.destroyForcibly();
+            if (backend != null) {
+                stop(backend);
             }
-            TempDir.deleteRecursively(dir);
+            if (dir != null) {
+                TempDir.deleteRecursively(dir);
+            }
         }
+    }
+
+    /**
+     * SIGTERM, SIGKILL if it lingers, then SIGKILL to its descendants (nginx's master and workers, which a SIGKILL to
+     * the process alone would orphan), as {@link Nginx#close} does.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** One measured path: its port on 127.0.0.1 and the CPU clock of what serves it (the proxy, or the backend). */
@@ -167,8 +186,9 @@ public final class Ceiling {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Nginx.accepts(port)) {
             if (!backend.isAlive() || System.nanoTime() > deadline) {
-                backend.destroyForcibly();
-                throw new IOException("the nginx backend did not listen on " + port + "; see " + dir);
+                stop(backend);
+                throw new IOException("the nginx backend did not listen on " + port + "; its log:\n"
+                        + Files.readString(dir.resolve("backend.log")));
             }
             Thread.sleep(10); // polling a port: there is nothing to be notified by
         }

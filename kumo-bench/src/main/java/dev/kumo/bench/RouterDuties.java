@@ -78,6 +78,27 @@ final class RouterDuties {
         response.headers().remove(HttpHeaderNames.KEEP_ALIVE);
     }
 
+    /**
+     * The exchange's request was cut off before its response ended (the client or the instance closed): its
+     * first-byte timer is cancelled and its in-flight count released, as the router does on close; no latency is
+     * recorded. Does nothing once the response has ended.
+     */
+    void abandon(Exchange exchange) {
+        if (exchange.firstByte != null) {
+            exchange.firstByte.cancel(false);
+            exchange.firstByte = null;
+        }
+        if (exchange.inFlight != null) {
+            exchange.inFlight.decrementAndGet();
+            exchange.inFlight = null;
+        }
+    }
+
+    /** The requests to {@code host} whose response has not ended. */
+    int inFlight(String host) {
+        return routes.get(host).get();
+    }
+
     void responseEnd(Exchange exchange) {
         if (exchange.inFlight != null) {
             exchange.inFlight.decrementAndGet();

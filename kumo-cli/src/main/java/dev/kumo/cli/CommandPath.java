@@ -90,7 +90,8 @@ record CommandPath(List<Class<?>> commands) {
                 && !helpAsked(parsed);
     }
 
-    private static boolean helpAsked(ParseResult parsed) {
+    /** Whether any command of the parse asked for usage or version help (printed by the first that asked). */
+    static boolean helpAsked(ParseResult parsed) {
         for (ParseResult result = parsed; result != null; result = result.hasSubcommand() ? result.subcommand() : null) {
             if (result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
                 return true;

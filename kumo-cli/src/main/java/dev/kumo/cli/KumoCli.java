@@ -130,7 +130,7 @@ public final class KumoCli {
                 return chain;
             }
             CommandLine topLevel = root(session, factory -> List.of(path.get().topLevel().build(factory)));
-            if (parses(topLevel, args, parsed -> true)) {
+            if (parses(topLevel, args, parsed -> !CommandPath.helpAsked(parsed))) {
                 return topLevel;
             }
         }

@@ -1,0 +1,63 @@
+package dev.kumo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.cli.session.CliEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every way of asking for help prints what the whole tree prints, though most lines run a smaller tree. */
+class HelpFormsTest {
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest(name = "kumo {0}")
+    @ValueSource(strings = {"-h service", "--help service", "--help service list", "-h trigger", "service --help",
+            "service -h", "service list -h", "service list --help", "-n x service list -h", "-h", "trigger -h"})
+    void printsWhatTheWholeTreePrints(String line) {
+        assertThat(ran(line)).isEqualTo(ranByTheWholeTree(line)).startsWith("Usage: kumo");
+    }
+
+    /** The CLI has no {@code help} command ({@code bin/kumo} sends the word to the server's launch): the same error. */
+    @ParameterizedTest(name = "kumo {0}")
+    @ValueSource(strings = {"help service", "help service list", "help"})
+    void theWordHelpReadsAsInTheWholeTree(String line) {
+        assertThat(ran(line)).isEqualTo(ranByTheWholeTree(line)).contains("Unmatched argument at index 0: 'help'");
+    }
+
+    @ParameterizedTest(name = "kumo {0}")
+    @ValueSource(strings = {"-h service", "--help service list", "-h trigger"})
+    void helpBeforeTheCommandIsTheRootsUsageListingEveryCommand(String line) {
+        assertThat(ran(line)).startsWith("Usage: kumo [").contains("service", "broker", "trigger", "apply", "completion");
+    }
+
+    private String ran(String line) {
+        return output(environment -> KumoCli.run(environment, line.split(" ")));
+    }
+
+    private String ranByTheWholeTree(String line) {
+        return output(environment -> KumoCli.commandLine(environment, List.of()).execute(line.split(" ")));
+    }
+
+    /** The exit code, then stdout and stderr, of one run in a fresh environment. */
+    private String output(Function<CliEnvironment, Integer> run) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(Map.of(), home, new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out), new PrintWriter(err), InstantSource.system(), false);
+        int code = run.apply(environment);
+        environment.out().flush();
+        environment.err().flush();
+        return out + "\n-- err --\n" + err + "\n-- exit " + code;
+    }
+}
