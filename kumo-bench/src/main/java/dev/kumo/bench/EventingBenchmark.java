@@ -66,6 +66,9 @@ public final class EventingBenchmark {
             String loadBefore = LoadAverage.now();
             benchmark.measure("warm-d", subscriber.uri(), WARM_UP_PRODUCERS, WARM_UP);
             benchmark.measure("warm-b", mesh.brokerUrl(), WARM_UP_PRODUCERS, WARM_UP);
+            // Every path, so that the first measured (the broker) does not carry the JIT's warm-up alone.
+            benchmark.measure("warm-c", mesh.channelUrl(), WARM_UP_PRODUCERS, WARM_UP);
+            benchmark.measure("warm-s", mesh.sequenceUrl(), WARM_UP_PRODUCERS, WARM_UP);
             List<Row> rows = new ArrayList<>();
             for (int p : producers) {
                 rows.add(benchmark.row(p, "direct", subscriber.uri()));
