@@ -3,7 +3,9 @@ package dev.kumo.runtime.podman;
 import dev.kumo.runtime.spi.Subscription;
 import dev.kumo.runtime.support.GrpcHealthClient;
 import dev.kumo.runtime.support.LoopbackProbe;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -45,6 +47,8 @@ public final class PodmanClient implements AutoCloseable {
     private final GrpcHealthClient grpcHealth;
     private final LoopbackProbe probes;
     private CompletableFuture<Boolean> rootless;
+    /** Where every call is made: one event loop for the pool's connections and the answers they carry. */
+    private final Context context;
 
     public PodmanClient(Vertx vertx, Path socket) {
         this.socket = socket;
@@ -54,6 +58,7 @@ public final class PodmanClient implements AutoCloseable {
         this.server = SocketAddress.domainSocketAddress(socket.toString());
         this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1));
+        this.context = vertx.getOrCreateContext();
     }
 
     /** The socket this client speaks to. */
@@ -343,14 +348,21 @@ public final class PodmanClient implements AutoCloseable {
         return call(options(method, uri), body, doing);
     }
 
+    /**
+     * One call, made on this client's context whatever thread asks: asked from threads outside Vert.x, a pooled
+     * connection's answer could reach the response before its body was asked for, and the body read empty
+     * (`PodmanAnswersIT` caught a JSON answer read as an empty body).
+     */
     private CompletableFuture<Buffer> call(RequestOptions options, JsonObject body, String doing) {
-        Future<Buffer> answer = http.request(options)
+        Promise<Buffer> answer = Promise.promise();
+        context.runOnContext(ignored -> http.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
                 // 304: already so (a container started or stopped twice).
                 .compose(response -> response.body().compose(content -> response.statusCode() < 300
                         || response.statusCode() == 304 ? Future.succeededFuture(content)
-                        : Future.failedFuture(failure(doing, response, content))));
-        return completion(answer, doing);
+                        : Future.failedFuture(failure(doing, response, content))))
+                .onComplete(answer));
+        return completion(answer.future(), doing);
     }
 
     private Future<Void> stream(String uri, String doing, Consumer<Buffer> chunks) {
