@@ -15,6 +15,10 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.incubator.channel.uring.IOUring;
+import io.netty.incubator.channel.uring.IOUringEventLoopGroup;
+import io.netty.incubator.channel.uring.IOUringServerSocketChannel;
+import io.netty.incubator.channel.uring.IOUringSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -55,6 +59,20 @@ final class BareNettyProxy implements AutoCloseable {
         Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        return start(group, serverType, clientType, upstream, duties);
+    }
+
+    /** The bare proxy on io_uring (Netty's incubator transport); throws if the kernel does not allow it. */
+    static BareNettyProxy startIoUring(int loops, int upstream) throws InterruptedException {
+        if (!IOUring.isAvailable()) {
+            throw new IllegalStateException("io_uring is unavailable: " + IOUring.unavailabilityCause());
+        }
+        return start(new IOUringEventLoopGroup(loops), IOUringServerSocketChannel.class, IOUringSocketChannel.class,
+                upstream, null);
+    }
+
+    private static BareNettyProxy start(EventLoopGroup group, Class<? extends ServerChannel> serverType,
+            Class<? extends Channel> clientType, int upstream, RouterDuties duties) throws InterruptedException {
         Channel server = new ServerBootstrap().group(group).channel(serverType)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {

@@ -4,7 +4,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -44,7 +43,12 @@ final class BareVertxProxy implements AutoCloseable {
      * Vert.x's internal {@code HttpClientInternal.connect} — the pool's lease skipped, Vert.x's objects kept.
      */
     static BareVertxProxy start(int loops, int upstream, boolean pinned) throws Exception {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        return start(loops, upstream, pinned, false);
+    }
+
+    /** The same on io_uring ({@code ioUring}: {@link BenchVertx}) or epoll. */
+    static BareVertxProxy start(int loops, int upstream, boolean pinned, boolean ioUring) throws Exception {
+        Vertx vertx = BenchVertx.create(loops, ioUring);
         int port = Ceiling.freePort();
         vertx.deployVerticle(() -> new Loop(port, upstream, pinned), new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,10 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The router's ceiling on this machine (issue #16): one nginx backend (1 worker, 12 bytes) proxied by (a) a bare
- * Vert.x proxy, through its client pool and on a client connection pinned per inbound connection, (b) a bare Netty
- * proxy with an upstream connection pinned per inbound connection, bare and doing the router's per-request duties
- * on Netty's objects ({@link RouterDuties}), (c) Kumo's router (untraced, in this JVM, one
- * route to the backend) and (d) nginx (2 workers, keep-alive upstream), each with 2 event loops or workers; wrk in
+ * Vert.x proxy, through its client pool and on a client connection pinned per inbound connection (on epoll and,
+ * pinned, on io_uring), (b) a bare Netty
+ * proxy with an upstream connection pinned per inbound connection, bare (on epoll and on io_uring) and doing the
+ * router's per-request duties on Netty's objects ({@link RouterDuties}), (c) Kumo's router (untraced, in this JVM,
+ * one route to the backend; on epoll and on io_uring) and (d) nginx (2 workers, keep-alive upstream), each with 2 event loops or workers; wrk in
  * rounds interleaving them, every ratio to nginx's median round, and each proxy's CPU time per request (the figure
  * the machine's other load disturbs least). Usage: {@code Ceiling [seconds=5] [connections=64] [rounds=3]};
  * KUMO_BENCH_WARM_UP_SECONDS (5) per path first; KUMO_BENCH_CEILING_PATHS keeps only the rows it names.
@@ -53,19 +55,27 @@ public final class Ceiling {
             backend = startBackend(dir, backendPort);
             try (BareVertxProxy vertx = BareVertxProxy.start(LOOPS, backendPort, false);
                     BareVertxProxy pinned = BareVertxProxy.start(LOOPS, backendPort, true);
+                    BareVertxProxy pinnedUring = BareVertxProxy.start(LOOPS, backendPort, true, true);
                     BareNettyProxy netty = BareNettyProxy.start(LOOPS, backendPort);
+                    BareNettyProxy nettyUring = BareNettyProxy.startIoUring(LOOPS, backendPort);
                     BareNettyProxy nettyDuties = BareNettyProxy.start(LOOPS, backendPort, new RouterDuties(HOST,
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
-                    RouterServer router = startRouter(backendPort);
+                    OwnVertx routerEpoll = new OwnVertx(BenchVertx.create(LOOPS, false));
+                    OwnVertx routerUring = new OwnVertx(BenchVertx.create(LOOPS, true));
+                    RouterServer router = startRouter(routerEpoll.vertx(), backendPort);
+                    RouterServer uringRouter = startRouter(routerUring.vertx(), backendPort);
                     Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
                 Map<String, Path> paths = new LinkedHashMap<>();
                 ProcessHandle backendTree = backend.toHandle();
                 paths.put("direct", new Path(backendPort, () -> CpuTime.ofTree(backendTree)));
                 paths.put("bare Netty", new Path(netty.port(), CpuTime::ofThisJvm));
+                paths.put("Netty io_uring", new Path(nettyUring.port(), CpuTime::ofThisJvm));
                 paths.put("Netty+duties", new Path(nettyDuties.port(), CpuTime::ofThisJvm));
                 paths.put("bare Vert.x", new Path(vertx.port(), CpuTime::ofThisJvm));
                 paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
+                paths.put("Vert.x uring", new Path(pinnedUring.port(), CpuTime::ofThisJvm));
                 paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
+                paths.put("router uring", new Path(uringRouter.port(), CpuTime::ofThisJvm));
                 paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
                 // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one
                 // proxy.
@@ -76,7 +86,8 @@ public final class Ceiling {
                     if (!paths.containsKey("nginx proxy")) {
                         throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only
                                 + " must keep 'nginx proxy' (every ratio is to it); rows: direct, bare Netty, "
-                                + "Netty+duties, bare Vert.x, Vert.x pinned, kumo router, nginx proxy");
+                                + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, kumo router, router uring, "
+                                + "nginx proxy");
                     }
                 }
                 run(paths, new Wrk(2, connections, warmUp), new Wrk(2, connections, duration), rounds);
@@ -102,6 +113,14 @@ public final class Ceiling {
             process.destroyForcibly();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** A router's Vert.x, closed after the router on it. */
+    private record OwnVertx(Vertx vertx) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     /** One measured path: its port on 127.0.0.1 and the CPU clock of what serves it (the proxy, or the backend). */
@@ -163,12 +182,13 @@ public final class Ceiling {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Kumo's router with its default stages, untraced, routing {@link #HOST} to the backend. */
-    private static RouterServer startRouter(int backendPort) {
+    /** Kumo's router on {@code vertx} with its default stages, untraced, routing {@link #HOST} to the backend. */
+    private static RouterServer startRouter(Vertx vertx, int backendPort) {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         RevisionId revision = new RevisionId("default", "bench-00001");
-        RouterServer router = RouterServer.start(new RouterConfig("127.0.0.1", 0).withEventLoops(LOOPS), endpoints,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ScalingSignals());
+        RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0).withEventLoops(LOOPS),
+                endpoints, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ScalingSignals());
+        router.start();
         router.update(RouteTable.builder().host(HOST, revision).build());
         endpoints.set(revision, List.of(InstanceAddress.loopback(backendPort)));
         return router;
