@@ -160,9 +160,18 @@ public final class KumoCli {
         return names;
     }
 
-    /** The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. */
+    /**
+     * The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. It ends with
+     * {@code Runtime.halt}, not {@code System.exit}: since JDK 17 {@code Runtime.exit} asks {@code System.getLogger}
+     * whether to log the exit, which starts the JDK's logging back-end (~30 classes, a service look-up through
+     * every jar on the class path) at the end of every call. No shutdown hook outlives a command ({@code func run}
+     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /** Builds the top-level commands of a tree with the root's factory. */
