@@ -109,7 +109,10 @@ kumo_cli_launch() {
     -XX:-UsePerfData -Xms16m)
   if [ "$major" -ge 25 ]; then
     cache="$dir/kumo-cli.aot"
-    record=(-XX:AOTCacheOutput="$cache.$$")
+    # Classes only, no method profiles (JEP 515): replayed, the training's profiles had C1 compile at start what
+    # the training's many calls made hot, ~10-20 ms of CPU more per call (README, "The CLI, fifth round"). A JDK
+    # without the flag fails the recording and the CLI runs without a cache, as after any failed recording.
+    record=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$cache.$$")
   else
     cache="$dir/kumo-cli.jsa"
     record=(-XX:ArchiveClassesAtExit="$cache.$$")

@@ -5,6 +5,7 @@ import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
 import dev.kumo.cli.completion.CompleteRun;
 import dev.kumo.cli.help.GlobalOptionsHelp;
+import dev.kumo.cli.help.HelpCommand;
 import dev.kumo.cli.plugin.PluginRun;
 import dev.kumo.cli.plugin.Plugins;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -42,9 +44,10 @@ public final class KumoCli {
         return commandLine;
     }
 
-    /** The root with the given top-level commands only, working in {@code session}. */
+    /** The root with the given top-level commands and {@code help} (kn's help command), working in {@code session}. */
     private static CommandLine commandLine(Session session, List<Class<?>> subcommands) {
-        return root(session, factory -> subcommands.stream().map(command -> new CommandLine(command, factory)).toList());
+        return root(session, factory -> Stream.concat(subcommands.stream(), Stream.of(HelpCommand.class))
+                .map(command -> new CommandLine(command, factory)).toList());
     }
 
     /** The root working in {@code session}, with the top-level commands {@code subcommands} builds. */
@@ -157,9 +160,18 @@ public final class KumoCli {
         return names;
     }
 
-    /** The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. */
+    /**
+     * The CLI alone, as {@code bin/kumo} launches it for every verb but {@code server}. It ends with
+     * {@code Runtime.halt}, not {@code System.exit}: since JDK 17 {@code Runtime.exit} asks {@code System.getLogger}
+     * whether to log the exit, which starts the JDK's logging back-end (~30 classes, a service look-up through
+     * every jar on the class path) at the end of every call. No shutdown hook outlives a command ({@code func run}
+     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /** Builds the top-level commands of a tree with the root's factory. */

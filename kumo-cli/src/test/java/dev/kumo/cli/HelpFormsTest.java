@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,11 +29,25 @@ class HelpFormsTest {
         assertThat(ran(line)).isEqualTo(ranByTheWholeTree(line)).startsWith("Usage: kumo");
     }
 
-    /** The CLI has no {@code help} command ({@code bin/kumo} sends the word to the server's launch): the same error. */
+    /** {@code kumo help [COMMAND...]}, as kn's: the usage the command's {@code --help} prints. */
     @ParameterizedTest(name = "kumo {0}")
-    @ValueSource(strings = {"help service", "help service list", "help"})
-    void theWordHelpReadsAsInTheWholeTree(String line) {
-        assertThat(ran(line)).isEqualTo(ranByTheWholeTree(line)).contains("Unmatched argument at index 0: 'help'");
+    @ValueSource(strings = {"help service|service --help", "help service list|service list --help", "help|--help",
+            "help trigger create|trigger create -h", "-n x help service|service -h"})
+    void theHelpCommandPrintsTheUsageOfTheCommandItNames(String lines) {
+        String[] pair = lines.split("\\|");
+        assertThat(ran(pair[0])).isEqualTo(ranByTheWholeTree(pair[0])).isEqualTo(ran(pair[1]))
+                .endsWith("-- err --\n\n-- exit 0");
+    }
+
+    @Test
+    void theHelpCommandNamesAnUnknownCommandAndWhereToLook() {
+        assertThat(ran("help service lsit")).contains("Unknown command 'lsit' for 'kumo service'",
+                "'kumo help service' lists its commands").endsWith("-- exit 1");
+    }
+
+    @Test
+    void theRootsUsageListsTheHelpCommand() {
+        assertThat(ran("--help")).containsPattern("\\n +help +Help about any command");
     }
 
     @ParameterizedTest(name = "kumo {0}")

@@ -2,7 +2,6 @@ package dev.kumo.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public record ApiStatus(int code, String reason, String message, String kind, St
 
     private static Optional<ObjectNode> parseObject(String body) {
         try {
-            return Optional.of(Json.parseObject(body));
+            return Optional.of(AnswerJson.parseObject(body));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -1,11 +1,13 @@
 package dev.kumo.cli.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kumo.api.codec.Manifests;
-import dev.kumo.api.errors.ApiException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kumo.cli.base.CliException;
+import dev.kumo.cli.base.JsonTree;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,8 @@ import java.util.stream.StreamSupport;
  */
 public record KubeconfigContext(Path file, String context, String server, Optional<String> token,
         Optional<CertificateAuthority> certificateAuthority) {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     /** The kubeconfig kubectl uses: the first file of {@code $KUBECONFIG}, else {@code ~/.kube/config}. */
     public static Path location(Map<String, String> variables, Path home) {
@@ -60,16 +64,30 @@ public record KubeconfigContext(Path file, String context, String server, Option
             return Optional.empty();
         }
         ObjectNode document;
+        String text;
         try {
-            List<ObjectNode> documents = Manifests.read(Files.readString(file));
-            if (documents.isEmpty()) {
-                return Optional.empty();
-            }
-            document = documents.getFirst();
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new CliException("reading the kubeconfig " + file + ": " + e.getMessage());
-        } catch (ApiException e) {
-            throw new CliException(file + " is not a readable kubeconfig: " + e.getMessage());
+        }
+        // jackson-core's YAML parser into the tree, without an ObjectMapper (JsonTree says why).
+        try (JsonParser parser = YAML.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL
+                    || first == JsonToken.VALUE_STRING && parser.getText().isBlank()) {
+                return Optional.empty();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new CliException(file + " is not a readable kubeconfig: its document is a " + first
+                        + ", want a mapping (apiVersion, clusters, users, contexts)");
+            }
+            document = JsonTree.object(parser);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CliException cli) {
+                throw cli;
+            }
+            throw new CliException(file + " is not a readable kubeconfig: malformed YAML: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         String current = document.path("current-context").asText("");
         JsonNode context = named(document, "contexts", current).path("context");

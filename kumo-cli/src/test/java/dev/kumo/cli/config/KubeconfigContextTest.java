@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kubeconfig's current context as a source of server, token and CA, after the flags and KUMO_* variables. */
@@ -166,5 +168,23 @@ class KubeconfigContextTest {
         Files.createDirectories(home.resolve(".kube"));
         Files.writeString(home.resolve(".kube").resolve("config"), "apiVersion: v1\nkind: Config\n");
         assertThat(resolve(Optional.empty()).server()).isEqualTo(URI.create(ConfigResolver.DEFAULT_SERVER));
+    }
+
+    /** Read by the YAML parser alone: an empty file is no kubeconfig; a malformed one or a scalar is named. */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', value = {"''|", "'---\n'|", "'~\n'|", "'clusters: [unclosed\n'|malformed YAML",
+            "'just a word\n'|want a mapping", "'- a\n- b\n'|want a mapping"})
+    void aKubeconfigIsReadWithoutAnObjectMapper(String text, String warning) throws IOException {
+        Path file = home.resolve(".kube").resolve("config");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text.replace("\\n", "\n"));
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(KubeconfigContext.read(file, warnings::add)).isEmpty();
+        if (warning == null) {
+            assertThat(warnings).isEmpty();
+        } else {
+            assertThat(warnings).singleElement().asString().contains(file.toString(), warning);
+        }
     }
 }
