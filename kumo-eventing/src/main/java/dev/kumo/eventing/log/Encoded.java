@@ -11,7 +11,10 @@ public record Encoded(byte[] bytes, CloudEvent event) {
 
     /** Encodes {@code event} and, unless it is known to, decodes it back; the SDK's exception when it does not. */
     public static Encoded of(CloudEvent event) {
+        if (ReadsBack.exactly(event)) {
+            return new Encoded(StoredJson.write(event), event);
+        }
         byte[] bytes = EventCodec.encode(event);
-        return new Encoded(bytes, ReadsBack.exactly(event) ? event : EventCodec.decode(bytes));
+        return new Encoded(bytes, EventCodec.decode(bytes));
     }
 }

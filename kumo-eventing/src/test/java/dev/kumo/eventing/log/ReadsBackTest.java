@@ -8,6 +8,7 @@ import dev.kumo.eventing.ingress.EventParser;
 import dev.kumo.eventing.ingress.Parsed;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
@@ -19,8 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** An event kept as it is in {@link Encoded} is exactly what decoding its stored form would have given. */
+/**
+ * An event kept as it is in {@link Encoded} is exactly what decoding its stored form would have given, and that stored
+ * form ({@link StoredJson}) reads back as the SDK's own JSON format did.
+ */
 class ReadsBackTest {
+
+    /** How the log wrote every event before {@link StoredJson}. */
+    private static final JsonFormat SDK = new JsonFormat().withForceJsonDataToBase64();
 
     static Stream<CloudEvent> parsedFromRequests() {
         return Stream.of(
@@ -48,6 +55,8 @@ class ReadsBackTest {
                     .hasSameClassAs(decoded.getExtension(name));
         }
         assertThat(encoded.event().getTime()).isEqualTo(decoded.getTime());
+        assertThat(decoded).isEqualTo(SDK.deserialize(SDK.serialize(event)));
+        assertThat(EventCodec.encode(event)).isEqualTo(encoded.bytes());
     }
 
     @Test
