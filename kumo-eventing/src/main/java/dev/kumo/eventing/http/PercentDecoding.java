@@ -94,14 +94,16 @@ public final class PercentDecoding {
     /** The value's characters: the wire bytes as UTF-8 when valid, else as they came (Latin-1). */
     private static String text(String wire) {
         byte[] bytes = new byte[wire.length()];
+        boolean ascii = true;
         for (int i = 0; i < wire.length(); i++) {
             char c = wire.charAt(i);
             if (c > 0xFF) {
                 return wire;
             }
+            ascii &= c < 0x80;
             bytes[i] = (byte) c;
         }
-        return utf8(bytes).orElse(wire);
+        return ascii ? wire : utf8(bytes).orElse(wire); // ASCII bytes are their own UTF-8
     }
 
     /** Every escape undone, or empty when one is malformed or the bytes are not UTF-8. */
