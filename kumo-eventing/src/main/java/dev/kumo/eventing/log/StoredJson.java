@@ -8,9 +8,9 @@ import io.cloudevents.types.Time;
 import java.io.IOException;
 
 /**
- * Writes the CloudEvents JSON format of an event {@link ReadsBack} vouches for, as the SDK's {@code JsonFormat} with
- * base64 data writes it (the same members, the same value types), straight onto one Jackson generator: no
- * serializer look-up, no content-type match per event. The SDK still reads it back.
+ * Writes the CloudEvents JSON format of an event {@link ReadsBack} vouches for, byte for byte as the SDK's
+ * {@code JsonFormat} with base64 data writes it (ReadsBackTest compares them), straight onto one Jackson generator: no
+ * serializer look-up, no content-type match per event.
  */
 final class StoredJson {
 

@@ -57,6 +57,8 @@ class ReadsBackTest {
         assertThat(encoded.event().getTime()).isEqualTo(decoded.getTime());
         assertThat(decoded).isEqualTo(SDK.deserialize(SDK.serialize(event)));
         assertThat(EventCodec.encode(event)).isEqualTo(encoded.bytes());
+        assertThat(new String(encoded.bytes(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(SDK.serialize(event), StandardCharsets.UTF_8));
     }
 
     @Test
