@@ -63,6 +63,9 @@ public final class BinaryMode {
      * characters other than HTAB as {@code %XX}.
      */
     static String wire(String value) {
+        if (isPrintableAscii(value)) {
+            return value; // each char is its one UTF-8 byte, and none is escaped
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length);
         for (byte signed : bytes) {
@@ -74,5 +77,15 @@ public final class BinaryMode {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

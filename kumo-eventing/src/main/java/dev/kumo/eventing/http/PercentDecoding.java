@@ -42,6 +42,9 @@ public final class PercentDecoding {
 
     /** As {@link #decodeAttributes(MultiMap)}, calling {@code literalPercent} once per value whose '%' was kept. */
     public static MultiMap decodeAttributes(MultiMap headers, Runnable literalPercent) {
+        if (nothingToDecode(headers)) {
+            return headers; // what each value would decode to is itself
+        }
         MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : headers) {
             if (!header.getKey().toLowerCase(Locale.ROOT).startsWith("ce-")) {
@@ -56,6 +59,26 @@ public final class PercentDecoding {
             decoded.add(header.getKey(), value.value());
         }
         return decoded;
+    }
+
+    /** Whether every {@code ce-*} value is ASCII without a '%': its own UTF-8, with no escape to undo. */
+    private static boolean nothingToDecode(MultiMap headers) {
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().regionMatches(true, 0, "ce-", 0, 3) && !isPlainAscii(header.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One value decoded (see the class comment). */
@@ -94,14 +117,16 @@ public final class PercentDecoding {
     /** The value's characters: the wire bytes as UTF-8 when valid, else as they came (Latin-1). */
     private static String text(String wire) {
         byte[] bytes = new byte[wire.length()];
+        boolean ascii = true;
         for (int i = 0; i < wire.length(); i++) {
             char c = wire.charAt(i);
             if (c > 0xFF) {
                 return wire;
             }
+            ascii &= c < 0x80;
             bytes[i] = (byte) c;
         }
-        return utf8(bytes).orElse(wire);
+        return ascii ? wire : utf8(bytes).orElse(wire); // ASCII bytes are their own UTF-8
     }
 
     /** Every escape undone, or empty when one is malformed or the bytes are not UTF-8. */

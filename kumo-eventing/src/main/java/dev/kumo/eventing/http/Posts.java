@@ -24,14 +24,19 @@ public final class Posts {
     /** A POST of {@code target} on {@code client}. */
     public static HttpRequest<Buffer> to(WebClient client, URI target) {
         String host = target.getHost();
-        if (!"http".equalsIgnoreCase(target.getScheme()) || host == null || !isLocalhostName(host)) {
+        if (!"http".equalsIgnoreCase(target.getScheme()) || host == null || target.getRawUserInfo() != null
+                || host.indexOf(':') >= 0) {
             return client.postAbs(target.toString());
         }
         int port = target.getPort() < 0 ? 80 : target.getPort();
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
+        String pathAndQuery = target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
+        if (!isLocalhostName(host)) {
+            // As postAbs would send it, without parsing the URI again on every request.
+            return client.request(HttpMethod.POST, port, host, pathAndQuery);
+        }
         return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(port, LOOPBACK), port, host,
-                path + query);
+                pathAndQuery);
     }
 
     /** Whether {@code host} is a name under {@code localhost.} (the name itself resolves normally). */

@@ -85,6 +85,18 @@ class PercentDecodingTest {
     }
 
     @Test
+    void headersWithNothingToDecodeAreReadAsTheyAre() {
+        MultiMap plain = MultiMap.caseInsensitiveMultiMap().add("CE-Source", "/my/app").add("ce-id", "1")
+                .add("Content-Type", "a%20b ü");
+        MultiMap escaped = MultiMap.caseInsensitiveMultiMap().add("ce-id", "1").add("ce-subject", "a%20b");
+
+        assertThat(PercentDecoding.decodeAttributes(plain)).isSameAs(plain);
+        MultiMap decoded = PercentDecoding.decodeAttributes(escaped);
+        assertThat(decoded).isNotSameAs(escaped);
+        assertThat(decoded.get("ce-subject")).isEqualTo("a b");
+    }
+
+    @Test
     void eachAttributeValueWithALiteralPercentIsCounted() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("ce-subject", "a%zzb").add("ce-id", "50%")
                 .add("ce-type", "a%20b").add("Accept", "50%");

@@ -51,6 +51,9 @@ class PostsIT {
                 .get(10, TimeUnit.SECONDS).bodyAsString();
 
         assertThat(answer).isEqualTo("POST 127.0.0.1:" + server.actualPort() + " /");
+        String withQuery = Posts.to(client, URI.create("http://localhost:" + server.actualPort() + "/p%20q/?a=b%26c"))
+                .send().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).bodyAsString();
+        assertThat(withQuery).isEqualTo("POST localhost:" + server.actualPort() + " /p%20q/?a=b%26c");
         assertThat(Posts.isLocalhostName("localhost")).isFalse();
         assertThat(Posts.isLocalhostName("a.LOCALHOST.")).isTrue();
     }
