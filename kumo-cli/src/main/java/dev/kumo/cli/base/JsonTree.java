@@ -53,6 +53,9 @@ public final class JsonTree {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
+            // YAML's !!binary scalar: bytes, as ObjectMapper.readTree gives them (a BinaryNode, its text base64).
+            case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject() instanceof byte[] bytes ? NODES.binaryNode(bytes)
+                    : NODES.pojoNode(parser.getEmbeddedObject());
             default -> throw new IllegalArgumentException("unexpected " + parser.currentToken());
         };
     }

@@ -72,9 +72,13 @@ public record KubeconfigContext(Path file, String context, String server, Option
         }
         // jackson-core's YAML parser into the tree, without an ObjectMapper (JsonTree says why).
         try (JsonParser parser = YAML.createParser(text)) {
+            // Empty documents before the first one that says something are skipped ("---\n---\napiVersion: ..."),
+            // as kubectl's loader does.
             JsonToken first = parser.nextToken();
-            if (first == null || first == JsonToken.VALUE_NULL
-                    || first == JsonToken.VALUE_STRING && parser.getText().isBlank()) {
+            while (first == JsonToken.VALUE_NULL || first == JsonToken.VALUE_STRING && parser.getText().isBlank()) {
+                first = parser.nextToken();
+            }
+            if (first == null) {
                 return Optional.empty();
             }
             if (first != JsonToken.START_OBJECT) {

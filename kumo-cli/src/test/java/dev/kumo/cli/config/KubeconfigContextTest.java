@@ -73,6 +73,30 @@ class KubeconfigContextTest {
     }
 
     @Test
+    void aBinaryTaggedCertificateIsReadAsItsBytes() throws IOException {
+        kubeconfig("    certificate-authority-data: !!binary "
+                + Base64.getEncoder().encodeToString(PEM.getBytes(StandardCharsets.US_ASCII)), "    token: s3cret");
+
+        ClientConfig config = resolve(Optional.empty());
+
+        assertThat(config.server()).isEqualTo(URI.create("https://cluster.example:6443"));
+        assertThat(config.certificateAuthority().orElseThrow().pem()).hasValueSatisfying(
+                pem -> assertThat(new String(pem, StandardCharsets.US_ASCII)).isEqualTo(PEM));
+    }
+
+    @Test
+    void emptyDocumentsBeforeTheKubeconfigAreSkipped() throws IOException {
+        kubeconfig("", "    token: s3cret");
+        Path file = home.resolve(".kube").resolve("config");
+        Files.writeString(file, "---\n---\n" + Files.readString(file));
+
+        ClientConfig config = resolve(Optional.empty());
+
+        assertThat(config.server()).isEqualTo(URI.create("https://cluster.example:6443"));
+        assertThat(config.token()).contains("s3cret");
+    }
+
+    @Test
     void aTokenFileAndACertificateFileAreRelativeToTheKubeconfig() throws IOException {
         kubeconfig("    certificate-authority: ca.crt", "    tokenFile: token");
         Files.writeString(home.resolve(".kube").resolve("token"), "from-file\n");
