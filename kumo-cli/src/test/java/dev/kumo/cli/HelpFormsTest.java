@@ -46,6 +46,11 @@ class HelpFormsTest {
     }
 
     @Test
+    void helpAboutTheServerAfterAnOptionSaysWhereTheServersUsageIs() {
+        assertThat(ran("-n x help server")).contains("'kumo server --help'").endsWith("-- exit 1");
+    }
+
+    @Test
     void theRootsUsageListsTheHelpCommand() {
         assertThat(ran("--help")).containsPattern("\\n +help +Help about any command");
     }

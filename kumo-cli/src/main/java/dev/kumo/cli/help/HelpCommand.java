@@ -36,6 +36,10 @@ public final class HelpCommand implements CommandLine.IHelpCommandInitializable2
         CommandLine target = self.getParent();
         for (String word : words) {
             CommandLine next = target.getSubcommands().get(word);
+            if (next == null && target == self.getParent() && word.equals("server")) {
+                // The server's command lives in the server's launch, which `kumo help server` (first word) takes.
+                throw new ParameterException(target, "The server's usage is printed by 'kumo server --help'.");
+            }
             if (next == null) {
                 String parent = target.getCommandSpec().qualifiedName();
                 throw new ParameterException(target, "Unknown command '" + word + "' for '" + parent + "'; '"
