@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kubeconfig's current context as a source of server, token and CA, after the flags and KUMO_* variables. */
@@ -58,9 +59,11 @@ class KubeconfigContextTest {
         return new ConfigResolver(env, home).resolve(server, Optional.empty(), Optional.empty());
     }
 
-    @Test
-    void theCurrentContextGivesServerTokenAndInlineCertificates() throws IOException {
-        kubeconfig("    certificate-authority-data: "
+    /** Inline certificate data, plain or tagged {@code !!binary} (read as its bytes, as the ObjectMapper read did). */
+    @ParameterizedTest(name = "[{index}] tag ''{0}''")
+    @ValueSource(strings = {"", "!!binary "})
+    void theCurrentContextGivesServerTokenAndInlineCertificates(String tag) throws IOException {
+        kubeconfig("    certificate-authority-data: " + tag
                 + Base64.getEncoder().encodeToString(PEM.getBytes(StandardCharsets.US_ASCII)), "    token: s3cret");
 
         ClientConfig config = resolve(Optional.empty());
@@ -68,18 +71,6 @@ class KubeconfigContextTest {
         assertThat(config.server()).isEqualTo(URI.create("https://cluster.example:6443"));
         assertThat(config.serverSource()).contains(".kube/config", "context work");
         assertThat(config.token()).contains("s3cret");
-        assertThat(config.certificateAuthority().orElseThrow().pem()).hasValueSatisfying(
-                pem -> assertThat(new String(pem, StandardCharsets.US_ASCII)).isEqualTo(PEM));
-    }
-
-    @Test
-    void aBinaryTaggedCertificateIsReadAsItsBytes() throws IOException {
-        kubeconfig("    certificate-authority-data: !!binary "
-                + Base64.getEncoder().encodeToString(PEM.getBytes(StandardCharsets.US_ASCII)), "    token: s3cret");
-
-        ClientConfig config = resolve(Optional.empty());
-
-        assertThat(config.server()).isEqualTo(URI.create("https://cluster.example:6443"));
         assertThat(config.certificateAuthority().orElseThrow().pem()).hasValueSatisfying(
                 pem -> assertThat(new String(pem, StandardCharsets.US_ASCII)).isEqualTo(PEM));
     }
