@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM running a main class on this JVM's class path with bin/kumo's collector (serial), its stderr merged
+ * A child JVM running a main class on this JVM's class path with bin/kumo's server flags (serial collector, native
+ * access and Unsafe allowed; not its class-data archive), its stderr merged
  * into its stdout: read line by line until it is up, then drained so that it never blocks on its output.
  */
 final class ChildJvm implements AutoCloseable {
@@ -36,6 +37,9 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // as bin/kumo from JDK 24 on
+        }
         String extra = System.getenv("KUMO_BENCH_CHILD_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * own start of a container created ahead in a running pod and (a2) {@code podman run}, all through one podman service
  * ({@link PodmanBaselines}), each to its first 200, alone and {@code burst} at once.
  * Usage: {@code ColdStartBenchmark [runs=30] [burst=10] [burst-rounds=3] [aot-runs=runs]
- * [--workloads=busybox,python,java,java-aot,busybox-image,java-image]} (all by default).
+ * [--workloads=busybox,python,java,java-aot,busybox-image,java-image] [--warmup=1]} (all workloads by default;
+ * {@code --warmup=K}: K cold starts of each variant before the measured ones, not measured, at most
+ * {@value #MAX_WARMUP} — to tell code the server runs for the first few times from waits that stay).
  */
 public final class ColdStartBenchmark {
 
@@ -41,17 +43,21 @@ public final class ColdStartBenchmark {
             """;
 
     private static final String WORKLOADS_FLAG = "--workloads=";
+    private static final String WARMUP_FLAG = "--warmup=";
+    private static final int MAX_WARMUP = 500;
 
     private final KumoColdStarts kumo;
     private final int runs;
     private final int burst;
     private final int burstRounds;
+    private final int warmup;
 
-    private ColdStartBenchmark(KumoColdStarts kumo, int runs, int burst, int burstRounds) {
+    private ColdStartBenchmark(KumoColdStarts kumo, int runs, int burst, int burstRounds, int warmup) {
         this.kumo = kumo;
         this.runs = runs;
         this.burst = burst;
         this.burstRounds = burstRounds;
+        this.warmup = warmup;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +71,7 @@ public final class ColdStartBenchmark {
         Set<String> only = Arrays.stream(args).filter(arg -> arg.startsWith(WORKLOADS_FLAG))
                 .flatMap(arg -> Arrays.stream(arg.substring(WORKLOADS_FLAG.length()).split(",")))
                 .collect(Collectors.toSet());
+        int warmup = warmup(args);
         Path samples = Path.of("samples").toAbsolutePath();
         Path dir = Files.createTempDirectory("kumo-bench-coldstart");
         Path www = Files.createDirectories(dir.resolve("www"));
@@ -80,8 +87,9 @@ public final class ColdStartBenchmark {
         boolean aot = only.isEmpty() || only.contains("java-aot");
         Path config = Files.writeString(dir.resolve("kumo.yaml"), CONFIG);
         boolean completed = false;
-        System.out.printf("%nKumo cold-start benchmark: %d cold starts per workload, %d rounds of %d at once; "
-                + "%d cores, load average %s; workloads' java: %s; python3: %s%n", runs, burstRounds, burst,
+        System.out.printf("%nKumo cold-start benchmark: %d cold starts per workload after %d unmeasured, %d rounds "
+                + "of %d at once; %d cores, load average %s; workloads' java: %s; python3: %s%n", runs, warmup,
+                burstRounds, burst,
                 Runtime.getRuntime().availableProcessors(), LoadAverage.now(), version("java", "-version"),
                 version("python3", "--version"));
         if (busybox.isEmpty()) {
@@ -104,7 +112,7 @@ public final class ColdStartBenchmark {
         podman.ifPresent(service -> serverArgs.addAll(List.of("--podman-socket", service.socket().toString())));
         try (ServerUnderTest server = ServerUnderTest.start("sqlite", dataDir, serverArgs)) {
             ColdStartBenchmark benchmark = new ColdStartBenchmark(new KumoColdStarts(server), runs, burst,
-                    burstRounds);
+                    burstRounds, warmup);
             for (BenchWorkload workload : workloads) {
                 for (ColdStartVariant variant : workload.variants()) {
                     benchmark.measure(workload.name(), variant)
@@ -134,6 +142,26 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** The {@code --warmup=K} count (1 when not given), checked against its bounds. */
+    private static int warmup(String[] args) {
+        List<String> given = Arrays.stream(args).filter(arg -> arg.startsWith(WARMUP_FLAG))
+                .map(arg -> arg.substring(WARMUP_FLAG.length())).toList();
+        if (given.isEmpty()) {
+            return 1;
+        }
+        String value = given.getLast();
+        try {
+            int warmup = Integer.parseInt(value);
+            if (warmup >= 0 && warmup <= MAX_WARMUP) {
+                return warmup;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("--warmup=" + value + ": the unmeasured cold starts before the measured "
+                + "ones must be a whole number from 0 to " + MAX_WARMUP + " (e.g. --warmup=200)");
+    }
+
     /** "busybox" for hello-busybox: the name {@code --workloads=} takes. */
     private static String shortName(String workload) {
         return workload.replaceFirst("^hello-", "");
@@ -146,7 +174,9 @@ public final class ColdStartBenchmark {
             baseline.startTogether(1); // warms the page cache, not measured
         }
         String prefix = name + "-" + variant.label();
-        kumo.together(variant, prefix + "-warm", 1);
+        for (int i = 0; i < warmup; i++) {
+            kumo.together(variant, prefix + "-warm" + i, 1);
+        }
         for (int i = 0; i < runs; i++) {
             for (int b = 0; b < baselines.size(); b++) {
                 int which = b;

@@ -160,6 +160,8 @@ public final class ServingPlatform implements AutoCloseable {
         RuntimeEndpoints runtimeEndpoints = new RuntimeEndpoints(runtime, endpoints, drain::draining);
         drain.onDraining(runtimeEndpoints::refresh);
         components.open("endpoint tracking", runtimeEndpoints::track);
+        // After the endpoints: the meters' timer for a Ready instance is no longer on its way to the router.
+        components.run("cold start meters' record", () -> runtime.watch(coldStarts.recorder()));
         // After the endpoints: recording an Event never comes before the router learns an instance is ready.
         components.run("instance events", () -> runtime.watch(new InstanceEvents(events.recorder("kubelet"))));
         components.start("router", Component.of(router::start, router::close));

@@ -147,8 +147,8 @@ final class Exchange {
     void heldAtZero() {
         atZero = true;
         held = true;
-        coldStartStage("arrived", arrivalNanos);
-        coldStartStage("held", System.nanoTime());
+        loggedStage("arrived", arrivalNanos);
+        loggedStage("held", System.nanoTime());
         if (trace != null) {
             trace.waitStarted(true, target.revisionName());
         }
@@ -156,12 +156,17 @@ final class Exchange {
 
     /** A request held at zero reached {@code stage} of its cold start now ({@link ColdStartStages}). */
     void coldStartStage(String stage) {
+        coldStartStage(stage, System.nanoTime());
+    }
+
+    /** A request held at zero reached {@code stage} at {@code nanos} ({@link System#nanoTime}). */
+    void coldStartStage(String stage, long nanos) {
         if (atZero) {
-            coldStartStage(stage, System.nanoTime());
+            loggedStage(stage, nanos);
         }
     }
 
-    private void coldStartStage(String stage, long nanos) {
+    private void loggedStage(String stage, long nanos) {
         ColdStartStages.reached(target.revision().namespace(), target.revision().name(), stage, nanos);
     }
 
