@@ -4,11 +4,13 @@ import dev.kumo.cli.service.ServiceCommand;
 import dev.kumo.cli.service.ServiceListCommand;
 import dev.kumo.cli.session.CodedCommand;
 import dev.kumo.cli.session.CodedCommand.Names;
+import dev.kumo.cli.session.Session;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class Commands {
 
-    private static final Map<Class<?>, Names> CODED = Map.of(VersionCommand.class, VersionCommand.NAMES,
-            ServiceCommand.class, ServiceCommand.NAMES, ServiceListCommand.class, ServiceListCommand.NAMES);
+    /** A coded command's names, and how it is made (a constructor call: reflection's would spin method handles). */
+    private record Coded(Names names, Function<Session, CodedCommand> make) {
+    }
+
+    private static final Map<Class<?>, Coded> CODED = Map.of(
+            VersionCommand.class, new Coded(VersionCommand.NAMES, VersionCommand::new),
+            ServiceCommand.class, new Coded(ServiceCommand.NAMES, session -> new ServiceCommand()),
+            ServiceListCommand.class, new Coded(ServiceListCommand.NAMES, ServiceListCommand::new));
 
     private Commands() {
     }
@@ -41,11 +49,16 @@ final class Commands {
         return CODED.containsKey(command);
     }
 
+    /** The coded command of this type, made for {@code session}; empty for an annotated one. */
+    static Optional<Object> make(Class<?> command, Session session) {
+        return Optional.ofNullable(CODED.get(command)).map(coded -> coded.make().apply(session));
+    }
+
     /** A command's name, aliases and subcommands. */
     static Names names(Class<?> command) {
-        Names coded = CODED.get(command);
+        Coded coded = CODED.get(command);
         if (coded != null) {
-            return coded;
+            return coded.names();
         }
         Command annotation = command.getAnnotation(Command.class);
         return new Names(annotation.name(), Arrays.asList(annotation.aliases()),
@@ -71,7 +84,7 @@ final class Commands {
             return new CommandLine(type, factory);
         }
         CommandLine command = alone(type, factory);
-        for (Class<?> subcommand : CODED.get(type).subcommands()) {
+        for (Class<?> subcommand : CODED.get(type).names().subcommands()) {
             command.addSubcommand(whole(subcommand, factory));
         }
         return command;

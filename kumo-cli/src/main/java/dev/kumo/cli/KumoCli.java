@@ -181,9 +181,11 @@ public final class KumoCli {
      * {@code Runtime.halt}, not {@code System.exit}: since JDK 17 {@code Runtime.exit} asks {@code System.getLogger}
      * whether to log the exit, which starts the JDK's logging back-end (~30 classes, a service look-up through
      * every jar on the class path) at the end of every call. No shutdown hook outlives a command ({@code func run}
-     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output.
+     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output. It begins with
+     * {@link StartupProperties}.
      */
     public static void main(String[] args) {
+        StartupProperties.apply();
         int code = run(args);
         System.out.flush();
         System.err.flush();

@@ -1,6 +1,7 @@
 package dev.kumo.cli.aot;
 
 import dev.kumo.cli.KumoCli;
+import dev.kumo.cli.StartupProperties;
 import dev.kumo.cli.session.CliEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class CliTraining {
 
     public static void main(String[] args) throws Exception {
         CliEnvironment.system(); // the environment as a call reads it: the process's variables copied
+        StartupProperties.apply(); // as KumoCli.main does
         Path dir = Files.createTempDirectory("kumo-cli-training");
         Process server = startServer(dir);
         try {
