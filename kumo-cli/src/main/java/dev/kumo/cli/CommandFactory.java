@@ -5,6 +5,7 @@ import dev.kumo.cli.service.ServiceWriteCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
 import java.lang.reflect.Constructor;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,10 @@ final class CommandFactory implements CommandLine.IFactory {
     public <K> K create(Class<K> type) throws Exception {
         if (type == GlobalOptions.class) {
             return type.cast(session.options());
+        }
+        Optional<Object> coded = Commands.make(type, session);
+        if (coded.isPresent()) {
+            return type.cast(coded.get());
         }
         try {
             Constructor<K> constructor = type.getDeclaredConstructor(Session.class);

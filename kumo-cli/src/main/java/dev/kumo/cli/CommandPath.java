@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -29,10 +27,10 @@ record CommandPath(List<Class<?>> commands) {
         List<Class<?>> chain = new ArrayList<>();
         List<Class<?>> level = topLevel;
         for (int i = 0; i < args.length && !level.isEmpty(); i++) {
-            Optional<Class<?>> command = named(level, args[i]);
+            Optional<Class<?>> command = Commands.named(level, args[i]);
             if (command.isPresent()) {
                 chain.add(command.get());
-                level = List.of(command.get().getAnnotation(Command.class).subcommands());
+                level = Commands.names(command.get()).subcommands();
             }
         }
         if (chain.isEmpty() || chain.getFirst() == CompletionCommand.class) {
@@ -41,34 +39,24 @@ record CommandPath(List<Class<?>> commands) {
         return Optional.of(new CommandPath(List.copyOf(chain)));
     }
 
-    private static Optional<Class<?>> named(List<Class<?>> commands, String word) {
-        for (Class<?> command : commands) {
-            Command annotation = command.getAnnotation(Command.class);
-            if (word.equals(annotation.name()) || Arrays.asList(annotation.aliases()).contains(word)) {
-                return Optional.of(command);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The top-level command alone, with all its subcommands. */
     CommandPath topLevel() {
         return new CommandPath(commands.subList(0, 1));
     }
 
     /**
-     * The top-level command of the chain, holding only the chain below it: each group on the way made from its
-     * {@code @Command} alone (name, aliases, description), the last command whole. A group that declares options or
-     * methods of its own is built whole, and the chain ends there.
+     * The top-level command of the chain, holding only the chain below it: each group on the way made alone (from its
+     * code, else its {@code @Command}'s name, aliases and description), the last command whole. A group that declares
+     * annotated options or methods of its own is built whole, and the chain ends there.
      */
     CommandLine build(CommandLine.IFactory factory) throws Exception {
         int whole = 0;
         while (whole < commands.size() - 1 && plainGroup(commands.get(whole))) {
             whole++;
         }
-        CommandLine below = new CommandLine(commands.get(whole), factory);
+        CommandLine below = Commands.whole(commands.get(whole), factory);
         for (int i = whole - 1; i >= 0; i--) {
-            CommandLine group = group(commands.get(i), factory);
+            CommandLine group = Commands.alone(commands.get(i), factory);
             group.addSubcommand(below);
             below = group;
         }
@@ -100,17 +88,9 @@ record CommandPath(List<Class<?>> commands) {
         return false;
     }
 
-    private static CommandLine group(Class<?> type, CommandLine.IFactory factory) throws Exception {
-        Command annotation = type.getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(factory.create(type), factory).name(annotation.name())
-                .aliases(annotation.aliases());
-        spec.usageMessage().description(annotation.description());
-        return new CommandLine(spec, factory);
-    }
-
-    /** A group with nothing of its own to parse: no annotated fields or methods. */
+    /** A group that can be made alone: one built in code, or one with no annotated fields or methods. */
     private static boolean plainGroup(Class<?> type) {
-        return Stream.concat(Arrays.stream(type.getDeclaredFields()), Arrays.stream(type.getDeclaredMethods()))
+        return Commands.coded(type) || Stream.concat(Arrays.stream(type.getDeclaredFields()), Arrays.stream(type.getDeclaredMethods()))
                 .map(AccessibleObject::getDeclaredAnnotations).allMatch(annotations -> annotations.length == 0);
     }
 }

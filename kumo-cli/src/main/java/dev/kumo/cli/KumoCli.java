@@ -3,20 +3,19 @@ package dev.kumo.cli;
 import dev.kumo.cli.session.CliEnvironment;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.Session;
+import dev.kumo.cli.session.StandardHelp;
 import dev.kumo.cli.completion.CompleteRun;
 import dev.kumo.cli.help.GlobalOptionsHelp;
 import dev.kumo.cli.help.HelpCommand;
 import dev.kumo.cli.plugin.PluginRun;
 import dev.kumo.cli.plugin.Plugins;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -46,8 +45,14 @@ public final class KumoCli {
 
     /** The root with the given top-level commands and {@code help} (kn's help command), working in {@code session}. */
     private static CommandLine commandLine(Session session, List<Class<?>> subcommands) {
-        return root(session, factory -> Stream.concat(subcommands.stream(), Stream.of(HelpCommand.class))
-                .map(command -> new CommandLine(command, factory)).toList());
+        return root(session, factory -> {
+            List<CommandLine> built = new ArrayList<>();
+            for (Class<?> command : subcommands) {
+                built.add(Commands.whole(command, factory));
+            }
+            built.add(new CommandLine(HelpCommand.class, factory));
+            return built;
+        });
     }
 
     /** The root working in {@code session}, with the top-level commands {@code subcommands} builds. */
@@ -55,9 +60,11 @@ public final class KumoCli {
         CliEnvironment environment = session.environment();
         FailureHandler failures = new FailureHandler(session);
         CommandFactory factory = new CommandFactory(session);
-        CommandLine commandLine = new CommandLine(RootCommand.class, factory);
+        CommandLine commandLine = new CommandLine(new RootCommand(session.options()).spec(), factory);
         try {
-            subcommands.build(factory).forEach(commandLine::addSubcommand);
+            List<CommandLine> built = subcommands.build(factory);
+            built.forEach(KumoCli::addStandardHelp);
+            built.forEach(commandLine::addSubcommand);
         } catch (Exception e) {
             throw new CommandLine.InitializationException("building the kumo command line: " + e.getMessage(), e);
         }
@@ -83,6 +90,7 @@ public final class KumoCli {
                 .filter(o -> Arrays.stream(o.names()).anyMatch(name -> root.getCommandSpec().findOption(name) != null))
                 .toList();
         clashing.forEach(spec::remove);
+        addStandardHelp(added);
         root.addSubcommand(added);
         spec.options().stream().filter(OptionSpec::inherited)
                 .filter(o -> !o.usageHelp() && !o.versionHelp()).toList().forEach(spec::remove);
@@ -101,7 +109,7 @@ public final class KumoCli {
      * client is closed before returning, so that no selector thread is left for the JVM to wait on.
      */
     public static int run(CliEnvironment environment, String... args) {
-        Optional<Plugins.Invocation> plugin = Plugins.of(environment).find(List.of(args), builtInNames());
+        Optional<Plugins.Invocation> plugin = Plugins.of(environment).find(List.of(args), KumoCli::builtIn);
         if (plugin.isPresent()) {
             return PluginRun.run(plugin.get(), environment);
         }
@@ -140,6 +148,19 @@ public final class KumoCli {
         return commandLine(session, RootCommand.SUBCOMMANDS);
     }
 
+    /**
+     * Gives picocli's {@code -h} and {@code -V} to each annotated command of a tree, parents first, as the root's
+     * {@code mixinStandardHelpOptions} would through inheritance; the coded ones have theirs ({@link StandardHelp}),
+     * and picocli's mixin is built by reflection over its annotations, for every command it is given to.
+     */
+    private static void addStandardHelp(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.optionsMap().get("--help") == null) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().stream().distinct().forEach(KumoCli::addStandardHelp);
+    }
+
     private static boolean parses(CommandLine commandLine, String[] args, Predicate<ParseResult> accepted) {
         try {
             return accepted.test(commandLine.parseArgs(args));
@@ -149,15 +170,10 @@ public final class KumoCli {
         }
     }
 
-    /** The names and aliases of the top-level commands (and {@code help}, {@code server}): no plugin shadows them. */
-    private static Set<String> builtInNames() {
-        Set<String> names = new HashSet<>(Set.of("help", "server", CompleteRun.WORD));
-        for (Class<?> command : RootCommand.SUBCOMMANDS) {
-            Command annotation = command.getAnnotation(Command.class);
-            names.add(annotation.name());
-            names.addAll(Arrays.asList(annotation.aliases()));
-        }
-        return names;
+    /** Whether a word names a top-level command, {@code help} or {@code server}: no plugin shadows them. */
+    private static boolean builtIn(String word) {
+        return Set.of("help", "server", CompleteRun.WORD).contains(word)
+                || Commands.named(RootCommand.SUBCOMMANDS, word).isPresent();
     }
 
     /**
@@ -165,9 +181,11 @@ public final class KumoCli {
      * {@code Runtime.halt}, not {@code System.exit}: since JDK 17 {@code Runtime.exit} asks {@code System.getLogger}
      * whether to log the exit, which starts the JDK's logging back-end (~30 classes, a service look-up through
      * every jar on the class path) at the end of every call. No shutdown hook outlives a command ({@code func run}
-     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output.
+     * takes its own off), and {@link #run(CliEnvironment, String...)} has flushed the output. It begins with
+     * {@link StartupProperties}.
      */
     public static void main(String[] args) {
+        StartupProperties.apply();
         int code = run(args);
         System.out.flush();
         System.err.flush();

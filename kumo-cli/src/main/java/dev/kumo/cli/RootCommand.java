@@ -27,22 +27,23 @@ import dev.kumo.cli.resource.GetCommand;
 import dev.kumo.cli.revision.RevisionCommand;
 import dev.kumo.cli.route.RouteCommand;
 import dev.kumo.cli.service.ServiceCommand;
+import dev.kumo.cli.session.CodedCommand;
 import dev.kumo.cli.session.GlobalOptions;
 import dev.kumo.cli.session.GroupCommand;
+import dev.kumo.cli.session.StandardHelp;
 import dev.kumo.cli.trace.TraceCommand;
 import dev.kumo.cli.usage.UsageCommand;
 import dev.kumo.cli.version.VersionCommand;
 import java.util.List;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
-/** {@code kumo}: the root of the command tree, holding the global options. */
-@Command(name = "kumo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        versionProvider = RootCommand.Version.class, usageHelpAutoWidth = true,
-        description = "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.")
-final class RootCommand extends GroupCommand {
+/**
+ * {@code kumo}: the root of the command tree, holding the global options. Built in code ({@link CodedCommand}):
+ * every attribute of the root is inherited by every subcommand.
+ */
+final class RootCommand extends GroupCommand implements CodedCommand {
 
     /**
      * The top-level commands, in the order help lists them. Added by {@link KumoCli} rather than declared in
@@ -59,8 +60,20 @@ final class RootCommand extends GroupCommand {
             OptionsCommand.class, PluginCommand.class, TraceCommand.class,
             DashboardCommand.class, UsageCommand.class);
 
-    @Mixin
-    GlobalOptions options;
+    private final GlobalOptions options;
+
+    RootCommand(GlobalOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("kumo").scopeType(ScopeType.INHERIT)
+                .versionProvider(new Version()).addMixin("options", options.mixin());
+        spec.usageMessage().autoWidth(true).description(
+                "Knative Serving in one small process, driven with the kn grammar: kumo <noun> <verb> NAME.");
+        return group(StandardHelp.addTo(spec));
+    }
 
     /** {@code kumo --version}. */
     static final class Version implements IVersionProvider {

@@ -70,6 +70,10 @@ public record KubeconfigContext(Path file, String context, String server, Option
         } catch (IOException e) {
             throw new CliException("reading the kubeconfig " + file + ": " + e.getMessage());
         }
+        Optional<ObjectNode> usual = KubeconfigYaml.read(text);
+        if (usual.isPresent()) {
+            return context(file, usual.get());
+        }
         // jackson-core's YAML parser into the tree, without an ObjectMapper (JsonTree says why).
         try (JsonParser parser = YAML.createParser(text)) {
             // Empty documents before the first one that says something are skipped ("---\n---\napiVersion: ..."),
@@ -93,6 +97,11 @@ public record KubeconfigContext(Path file, String context, String server, Option
             throw new CliException(file + " is not a readable kubeconfig: malformed YAML: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+        return context(file, document);
+    }
+
+    /** The current context of a kubeconfig read into {@code document}. */
+    private static Optional<KubeconfigContext> context(Path file, ObjectNode document) {
         String current = document.path("current-context").asText("");
         JsonNode context = named(document, "contexts", current).path("context");
         JsonNode cluster = named(document, "clusters", context.path("cluster").asText("")).path("cluster");

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Where plugins are found, as kn finds them: executables named {@code kumo-…} in {@code ~/.config/kumo/plugins},
@@ -46,8 +46,8 @@ public record Plugins(List<Path> directories) {
      * The plugin a command line names, when its first word is no built-in command: the longest run of leading
      * words (up to the first option) that names one.
      */
-    public Optional<Invocation> find(List<String> args, Set<String> builtIns) {
-        if (args.isEmpty() || args.getFirst().startsWith("-") || builtIns.contains(args.getFirst())) {
+    public Optional<Invocation> find(List<String> args, Predicate<String> builtIn) {
+        if (args.isEmpty() || args.getFirst().startsWith("-") || builtIn.test(args.getFirst())) {
             return Optional.empty();
         }
         int words = 0;

@@ -4,48 +4,65 @@ import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
-/** The options every command takes, declared once on the root command and inherited by all subcommands. */
+/**
+ * The options every command takes, declared once on the root command and inherited by all subcommands. Built in
+ * code ({@link #mixin()}), as the root is ({@link CodedCommand}).
+ */
 public final class GlobalOptions {
 
-    @Option(names = {"-n", "--namespace"}, scope = ScopeType.INHERIT, paramLabel = "NAMESPACE",
-            description = "Namespace to use (default: the manifest's, else 'default').")
     String namespace;
-
-    @Option(names = {"-A", "--all-namespaces"}, scope = ScopeType.INHERIT,
-            description = "List the requested objects across all namespaces.")
     boolean allNamespaces;
-
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = Output.LABEL,
-            converter = OutputConverter.class, description = "Print the objects as the server returned them (json, "
-            + "yaml), their names, URLs, a JSONPath template's text, custom columns (HEADER:.path,…), or the table "
-            + "with every column (wide).")
     Output output;
-
-    @Option(names = "--no-headers", scope = ScopeType.INHERIT, description = "Do not print table headers.")
     boolean noHeaders;
-
-    @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Kumo API server (default: $KUMO_SERVER, the config file, the local server's DATA_DIR/api-url, "
-                    + "else https://127.0.0.1:7780).")
     String server;
-
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The local server's data directory, where its URL, token and certificate are found "
-                    + "(default: $KUMO_DATA_DIR, else the server's default, $XDG_DATA_HOME/kumo or "
-                    + "~/.local/share/kumo).")
     Path dataDir;
-
-    @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
-            description = "Bearer token (default: $KUMO_TOKEN, the config file, else the local server's token).")
     String token;
-
-    @Option(names = "--certificate-authority", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "PEM file of the certificate to trust for an https server (default: $KUMO_CA_FILE, the "
-                    + "config file, else the local server's tls/ca.crt).")
     Path certificateAuthority;
+
+    /** These options as the root's mixin: each inherited by every subcommand, its value kept in this object. */
+    public CommandSpec mixin() {
+        CommandSpec mixin = CommandSpec.wrapWithoutInspection(this);
+        mixin.addOption(option(String.class, "NAMESPACE", Binding.of(() -> namespace, v -> namespace = (String) v),
+                "Namespace to use (default: the manifest's, else 'default').", "-n", "--namespace"));
+        mixin.addOption(flag("allNamespaces", Binding.of(() -> allNamespaces, v -> allNamespaces = (Boolean) v),
+                "List the requested objects across all namespaces.", "-A", "--all-namespaces"));
+        mixin.addOption(option(Output.class, Output.LABEL, Binding.of(() -> output, v -> output = (Output) v),
+                "Print the objects as the server returned them (json, yaml), their names, URLs, a JSONPath "
+                        + "template's text, custom columns (HEADER:.path,…), or the table with every column (wide).",
+                "-o", "--output").toBuilder().converters(new OutputConverter()).build());
+        mixin.addOption(flag("noHeaders", Binding.of(() -> noHeaders, v -> noHeaders = (Boolean) v),
+                "Do not print table headers.", "--no-headers"));
+        mixin.addOption(option(String.class, "URL", Binding.of(() -> server, v -> server = (String) v),
+                "Kumo API server (default: $KUMO_SERVER, the config file, the local server's DATA_DIR/api-url, "
+                        + "else https://127.0.0.1:7780).", "--server"));
+        mixin.addOption(option(Path.class, "DIR", Binding.of(() -> dataDir, v -> dataDir = (Path) v),
+                "The local server's data directory, where its URL, token and certificate are found (default: "
+                        + "$KUMO_DATA_DIR, else the server's default, $XDG_DATA_HOME/kumo or ~/.local/share/kumo).",
+                "--data-dir"));
+        mixin.addOption(option(String.class, "TOKEN", Binding.of(() -> token, v -> token = (String) v),
+                "Bearer token (default: $KUMO_TOKEN, the config file, else the local server's token).", "--token"));
+        mixin.addOption(option(Path.class, "FILE",
+                Binding.of(() -> certificateAuthority, v -> certificateAuthority = (Path) v),
+                "PEM file of the certificate to trust for an https server (default: $KUMO_CA_FILE, the config file, "
+                        + "else the local server's tls/ca.crt).", "--certificate-authority"));
+        return mixin;
+    }
+
+    private static OptionSpec option(Class<?> type, String label, Binding binding, String description,
+            String... names) {
+        return OptionSpec.builder(names).type(type).paramLabel(label).description(description)
+                .scopeType(ScopeType.INHERIT).getter(binding).setter(binding).build();
+    }
+
+    private static OptionSpec flag(String field, Binding binding, String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).arity("0").paramLabel("<" + field + ">")
+                .description(description).initialValue(false).scopeType(ScopeType.INHERIT).getter(binding)
+                .setter(binding).build();
+    }
 
     /** The namespace given with {@code -n}, if any. */
     public Optional<String> namespace() {

@@ -9,19 +9,33 @@ import dev.kumo.cli.client.ServerUnreachable;
 import dev.kumo.cli.output.ObjectPrinter;
 import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
+import dev.kumo.cli.session.CodedCommand;
 import dev.kumo.cli.session.Session;
+import dev.kumo.cli.session.StandardHelp;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kumo version}: prints the client version and the server's {@code gitVersion} if it answers. */
-@Command(name = "version", description = "Print the client and server versions.")
-public final class VersionCommand implements Callable<Integer> {
+/**
+ * {@code kumo version}: prints the client version and the server's {@code gitVersion} if it answers. Built in code
+ * ({@link CodedCommand}), as an everyday call.
+ */
+public final class VersionCommand implements Callable<Integer>, CodedCommand {
+
+    public static final Names NAMES = new Names("version", List.of(), List.of());
 
     private final Session session;
 
     public VersionCommand(Session session) {
         this.session = session;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name(NAMES.name());
+        spec.usageMessage().description("Print the client and server versions.");
+        return StandardHelp.addTo(spec);
     }
 
     @Override

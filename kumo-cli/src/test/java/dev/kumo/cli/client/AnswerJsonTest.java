@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.api.codec.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswerJsonTest {
 
@@ -18,6 +20,26 @@ class AnswerJsonTest {
         assertThat(AnswerJson.parseObject(text)).isEqualTo(Json.mapper().readTree(text));
         assertThat(AnswerJson.parseObject(text).path("big").isBigInteger()).isTrue();
         assertThat(AnswerJson.parseObject(text).path("dup").asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"i\":2147483647,\"j\":2147483648,\"k\":-2147483648,\"l\":-2147483649,\"m\":9223372036854775807}",
+        "{\"n\":9223372036854775808,\"o\":-0,\"p\":-0.0,\"q\":0.5e-3,\"r\":1E+2,\"s\":0}",
+        "{\"emoji\":\"\\ud83d\\ude00\",\"esc\":\"\\/\\b\\f\\n\\r\\t\",\"raw\":\"é€\"}",
+        " \t\r\n{ \"a\" : [ ] , \"b\" : { } , \"c\":[{\"d\":[[]]}] } "})
+    void numbersStringsAndWhiteSpaceReadAsObjectMapperReadsThem(String text) throws Exception {
+        assertThat(AnswerJson.parseObject(text)).isEqualTo(Json.mapper().readTree(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":\"\u0001\"}",
+        "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{a:1}", "{\"a\":1,}", "{\"a\":tru}", "{\"a\" 1}",
+        "{\"a\":\"open}"})
+    void whatObjectMapperRefusesIsRefusedNamingTheOffset(String text) {
+        assertThatThrownBy(() -> Json.mapper().readTree(text)).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> AnswerJson.parseObject(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("offset");
     }
 
     @Test
