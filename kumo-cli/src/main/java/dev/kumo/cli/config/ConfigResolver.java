@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server},
- * {@code KUMO_SERVER}, {@code server:} in the config file, the {@code api-url} file of a data directory given with
+ * Resolves the server, token and certificate authority, first hit wins. Server: {@code --server}, the kubeconfig
+ * named with {@code --kubeconfig} or {@code --context} ({@link KubeconfigChoice}; with {@code --server} too, the
+ * context gives only the credentials, as kubectl does), {@code KUMO_SERVER}, {@code server:} in the config file, the {@code api-url} file of a data directory given with
  * {@code --data-dir} or {@code KUMO_DATA_DIR}, the kubeconfig's current context (as kn reads it; see
  * {@link KubeconfigContext}), the default data directory's {@code api-url}, else {@value #DEFAULT_SERVER}. Token:
  * {@code --token}, {@code KUMO_TOKEN}, {@code token:} in the config file, else the local server's {@code token}
@@ -29,14 +30,15 @@ import java.util.function.Consumer;
  * @param home the user's home directory
  * @param readKubeconfig whether the kubeconfig is a source ({@code kumo kubeconfig}, which writes it, does not read
  *     it)
+ * @param choice the kubeconfig and context named on the command line
  * @param warnings where a skipped kubeconfig is reported
  */
 public record ConfigResolver(Map<String, String> variables, Path home, boolean readKubeconfig,
-        Consumer<String> warnings) {
+        KubeconfigChoice choice, Consumer<String> warnings) {
 
     /** A resolver that reads the kubeconfig too and reports a skipped one on {@code warnings}. */
     public ConfigResolver(Map<String, String> variables, Path home, Consumer<String> warnings) {
-        this(variables, home, true, warnings);
+        this(variables, home, true, KubeconfigChoice.none(), warnings);
     }
 
     /** A resolver that reads the kubeconfig too and reports a skipped one on stderr. */
@@ -46,7 +48,12 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
 
     /** This resolver without the kubeconfig as a source. */
     public ConfigResolver withoutKubeconfig() {
-        return new ConfigResolver(variables, home, false, warnings);
+        return new ConfigResolver(variables, home, false, choice, warnings);
+    }
+
+    /** This resolver with the kubeconfig and context named on the command line. */
+    public ConfigResolver withKubeconfig(KubeconfigChoice chosen) {
+        return new ConfigResolver(variables, home, readKubeconfig, chosen, warnings);
     }
 
     public static final String DEFAULT_SERVER = "https://127.0.0.1:7780";
@@ -65,7 +72,13 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
         String source;
         String server;
         Optional<KubeconfigContext> kubeconfig = Optional.empty();
-        if (serverFlag.isPresent()) {
+        if (readKubeconfig && choice.given()) {
+            KubeconfigContext context = KubeconfigContext.chosen(choice, choice.location(variables, home));
+            kubeconfig = Optional.of(context);
+            source = serverFlag.isPresent() ? "--server"
+                    : "the kubeconfig " + context.file() + " (context " + context.context() + ")";
+            server = serverFlag.orElse(context.server());
+        } else if (serverFlag.isPresent()) {
             source = "--server";
             server = serverFlag.get();
         } else if (variable("KUMO_SERVER").isPresent()) {
@@ -111,7 +124,7 @@ public record ConfigResolver(Map<String, String> variables, Path home, boolean r
     }
 
     private Optional<KubeconfigContext> kubeconfig() {
-        return readKubeconfig ? KubeconfigContext.read(KubeconfigContext.location(variables, home), warnings)
+        return readKubeconfig ? KubeconfigContext.read(choice.location(variables, home), warnings)
                 : Optional.empty();
     }
 

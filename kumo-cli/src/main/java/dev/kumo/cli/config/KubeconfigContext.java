@@ -52,14 +52,29 @@ public record KubeconfigContext(Path file, String context, String server, Option
      */
     public static Optional<KubeconfigContext> read(Path file, Consumer<String> warnings) {
         try {
-            return parse(file);
+            return parse(file, Optional.empty());
         } catch (CliException e) {
             warnings.accept("ignoring the kubeconfig: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static Optional<KubeconfigContext> parse(Path file) {
+    /**
+     * The context a user named with {@code --kubeconfig} and {@code --context} ({@link KubeconfigChoice}): unlike
+     * {@link #read}, a missing file, a context it lacks or one without a server is an error, not skipped.
+     */
+    public static KubeconfigContext chosen(KubeconfigChoice choice, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("the kubeconfig " + file + (choice.file().isPresent() ? " (--kubeconfig)" : "")
+                    + " does not exist; name an existing file with --kubeconfig, or write one with 'kumo kubeconfig"
+                    + " --merge'");
+        }
+        return parse(file, choice.context()).orElseThrow(() -> new CliException("the kubeconfig " + file
+                + choice.context().map(c -> " (context " + c + ")").orElse(" has no current-context and")
+                + " names no cluster with a server; pick a context with --context"));
+    }
+
+    private static Optional<KubeconfigContext> parse(Path file, Optional<String> contextName) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -72,7 +87,7 @@ public record KubeconfigContext(Path file, String context, String server, Option
         }
         Optional<ObjectNode> usual = KubeconfigYaml.read(text);
         if (usual.isPresent()) {
-            return context(file, usual.get());
+            return context(file, usual.get(), contextName);
         }
         // jackson-core's YAML parser into the tree, without an ObjectMapper (JsonTree says why).
         try (JsonParser parser = YAML.createParser(text)) {
@@ -97,13 +112,21 @@ public record KubeconfigContext(Path file, String context, String server, Option
             throw new CliException(file + " is not a readable kubeconfig: malformed YAML: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
-        return context(file, document);
+        return context(file, document, contextName);
     }
 
-    /** The current context of a kubeconfig read into {@code document}. */
-    private static Optional<KubeconfigContext> context(Path file, ObjectNode document) {
-        String current = document.path("current-context").asText("");
-        JsonNode context = named(document, "contexts", current).path("context");
+    /** The context named {@code contextName}, else the current one, of a kubeconfig read into {@code document}. */
+    private static Optional<KubeconfigContext> context(Path file, ObjectNode document, Optional<String> contextName) {
+        String current = contextName.orElse(document.path("current-context").asText(""));
+        JsonNode entry = named(document, "contexts", current);
+        if (contextName.isPresent() && entry.isMissingNode()) {
+            List<String> names = StreamSupport.stream(document.path("contexts").spliterator(), false)
+                    .map(c -> c.path("name").asText("")).filter(n -> !n.isEmpty()).toList();
+            throw new CliException("--context " + current + ": the kubeconfig " + file + " has no context of that"
+                    + " name (" + (names.isEmpty() ? "it has none" : "it has " + String.join(", ", names))
+                    + "); list them with 'kubectl config get-contexts'");
+        }
+        JsonNode context = entry.path("context");
         JsonNode cluster = named(document, "clusters", context.path("cluster").asText("")).path("cluster");
         JsonNode user = named(document, "users", context.path("user").asText("")).path("user");
         String server = cluster.path("server").asText("");

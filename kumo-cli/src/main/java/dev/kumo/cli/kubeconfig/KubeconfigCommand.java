@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code kumo kubeconfig [--merge]}: prints a kubeconfig for the current server, or merges it into kubectl's. */
 @Command(name = "kubeconfig", description = {"Print a kubeconfig for this Kumo server (cluster, user and context "
-        + "'kumo').", "With --merge, add it to $KUBECONFIG or ~/.kube/config and make it the current context."})
+        + "'kumo').", "With --merge, add it to --kubeconfig, $KUBECONFIG or ~/.kube/config and make it the current context."})
 public final class KubeconfigCommand implements Callable<Integer> {
 
-    @Option(names = "--merge", description = "Merge into $KUBECONFIG or ~/.kube/config instead of printing.")
+    @Option(names = "--merge", description = "Merge into --kubeconfig, $KUBECONFIG or ~/.kube/config instead of printing.")
     boolean merge;
 
     private final Session session;
@@ -32,7 +32,8 @@ public final class KubeconfigCommand implements Callable<Integer> {
             session.out().flush();
             return 0;
         }
-        Path file = KubeconfigFile.location(session.environment().variables(), session.environment().home());
+        Path file = session.options().kubeconfig().location(session.environment().variables(),
+                session.environment().home());
         boolean existed = KubeconfigFile.merge(file, document);
         String trusting = config.certificateAuthority().map(ca -> ", trusting " + ca.file()).orElse("");
         session.out().println((existed ? "Merged" : "Wrote") + " cluster, user and context \"" + Kubeconfig.NAME

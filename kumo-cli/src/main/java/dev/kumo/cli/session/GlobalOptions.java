@@ -1,5 +1,6 @@
 package dev.kumo.cli.session;
 
+import dev.kumo.cli.config.KubeconfigChoice;
 import dev.kumo.cli.output.Output;
 import dev.kumo.cli.output.OutputFormat;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ public final class GlobalOptions {
     Path dataDir;
     String token;
     Path certificateAuthority;
+    Path kubeconfig;
+    String context;
 
     /** These options as the root's mixin: each inherited by every subcommand, its value kept in this object. */
     public CommandSpec mixin() {
@@ -49,6 +52,11 @@ public final class GlobalOptions {
                 Binding.of(() -> certificateAuthority, v -> certificateAuthority = (Path) v),
                 "PEM file of the certificate to trust for an https server (default: $KUMO_CA_FILE, the config file, "
                         + "else the local server's tls/ca.crt).", "--certificate-authority"));
+        mixin.addOption(option(Path.class, "FILE", Binding.of(() -> kubeconfig, v -> kubeconfig = (Path) v),
+                "kubectl configuration file to read the server from, and to merge into (default: the first of "
+                        + "$KUBECONFIG, else ~/.kube/config).", "--kubeconfig"));
+        mixin.addOption(option(String.class, "NAME", Binding.of(() -> context, v -> context = (String) v),
+                "Name of the kubeconfig context to use (default: its current context).", "--context"));
         return mixin;
     }
 
@@ -105,5 +113,11 @@ public final class GlobalOptions {
 
     public Optional<Path> certificateAuthority() {
         return Optional.ofNullable(certificateAuthority);
+    }
+
+    /** The kubeconfig and context named with {@code --kubeconfig} and {@code --context}, if any. */
+    public KubeconfigChoice kubeconfig() {
+        return new KubeconfigChoice(Optional.ofNullable(kubeconfig),
+                Optional.ofNullable(context).filter(c -> !c.isBlank()));
     }
 }

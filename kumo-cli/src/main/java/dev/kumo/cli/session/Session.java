@@ -54,7 +54,8 @@ public final class Session implements AutoCloseable {
     }
 
     public ConfigResolver resolver() {
-        return new ConfigResolver(environment.variables(), environment.home(), this::warn);
+        return new ConfigResolver(environment.variables(), environment.home(), this::warn)
+                .withKubeconfig(options.kubeconfig());
     }
 
     /** The API client for the resolved server; server warnings are printed on stderr. */
