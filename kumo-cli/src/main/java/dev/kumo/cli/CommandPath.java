@@ -90,7 +90,8 @@ record CommandPath(List<Class<?>> commands) {
 
     /** A group that can be made alone: one built in code, or one with no annotated fields or methods. */
     private static boolean plainGroup(Class<?> type) {
-        return Commands.coded(type) || Stream.concat(Arrays.stream(type.getDeclaredFields()), Arrays.stream(type.getDeclaredMethods()))
-                .map(AccessibleObject::getDeclaredAnnotations).allMatch(annotations -> annotations.length == 0);
+        return Commands.coded(type)
+                || Stream.concat(Arrays.stream(type.getDeclaredFields()), Arrays.stream(type.getDeclaredMethods()))
+                        .map(AccessibleObject::getDeclaredAnnotations).allMatch(annotations -> annotations.length == 0);
     }
 }

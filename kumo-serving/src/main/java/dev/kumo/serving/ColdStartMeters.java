@@ -40,8 +40,11 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     private final RevisionOwners owners;
     /** Each tracked revision's tags, read once off the event loop (a cold start is told on the router's). */
     private final Map<RevisionId, Tags> tags = new ConcurrentHashMap<>();
-    /** Workload starts split but not yet recorded, by instance id: the recorder takes them after the endpoints. */
-    private final Map<String, Duration> unrecorded = new ConcurrentHashMap<>();
+    /**
+     * Workload starts split but not yet recorded, by instance id: the recorder takes them after the endpoints (in the
+     * same change, on the same thread); a revision forgotten meanwhile takes its own away.
+     */
+    private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
 
     ColdStartMeters(MeterRegistry registry) {
         this(registry, RevisionOwners.NONE);
@@ -56,17 +59,16 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     public void changed(Instance instance) {
         RevisionId revision = new RevisionId(instance.revision().namespace(), instance.revision().revision());
         split.changed(revision, instance.id(), instance.state())
-                .ifPresent(startup -> unrecorded.put(instance.id(), startup));
+                .ifPresent(startup -> unrecorded.put(instance.id(), new Unrecorded(revision, startup)));
     }
 
     /** Records the workload starts {@link #changed} split: to watch instances after the endpoints do. */
     InstanceListener recorder() {
         return instance -> {
-            Duration startup = unrecorded.remove(instance.id());
-            if (startup != null) {
+            Unrecorded start = unrecorded.remove(instance.id());
+            if (start != null) {
                 timer(WORKLOAD_START, "An instance's own start: exec to passing readiness", WORKLOAD_BUCKETS,
-                        new RevisionId(instance.revision().namespace(), instance.revision().revision()))
-                        .record(startup);
+                        start.revision()).record(start.startup());
             }
         };
     }
@@ -87,6 +89,7 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
     @Override
     public void forgotten(RevisionId revision) {
         split.forget(revision);
+        unrecorded.values().removeIf(start -> start.revision().equals(revision));
         tags.remove(revision);
         for (String name : List.of(WORKLOAD_START, PLATFORM)) {
             Timer timer = registry.find(name).tags("namespace", revision.namespace(), "revision", revision.name())
@@ -104,6 +107,9 @@ final class ColdStartMeters implements InstanceListener, Consumer<ColdStart>, Re
 
     private Tags tags(RevisionId revision) {
         return tags.computeIfAbsent(revision, r -> RevisionOwners.tags(r, owners.of(r)));
+    }
+
+    private record Unrecorded(RevisionId revision, Duration startup) {
     }
 
     private static Duration[] seconds(double... values) {

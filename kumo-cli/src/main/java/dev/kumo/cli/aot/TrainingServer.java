@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class TrainingServer {
         server.start();
         System.out.println(server.getAddress().getPort());
         System.out.flush();
-        System.in.transferTo(java.io.OutputStream.nullOutputStream());
+        System.in.transferTo(OutputStream.nullOutputStream());
         server.stop(0);
     }
 

@@ -5,19 +5,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.util.HexFormat;
 
 /**
  * Reads JSON text (RFC 8259) into Jackson's tree, the tree {@code ObjectMapper.readTree} makes (ints, longs, big
  * integers, doubles; a repeated key's last value). Written here rather than taken from jackson-core because every
  * jackson-core parser initialises {@code BigDecimal} (its static limits), whose class initialisation takes ~20 ms
- * of CPU on JDK 25 with the CLI's flags: a sixth of a {@code kumo version}.
+ * of CPU on JDK 25 with the CLI's flags: a sixth of a {@code kumo version}. Limits as Jackson's keep a broken or
+ * hostile answer from taking the stack or minutes of CPU: numbers of at most {@value #MAX_NUMBER_LENGTH} characters,
+ * as Jackson's, and at most {@value #MAX_DEPTH} levels of nesting — fewer than Jackson's 1,000, since this reader
+ * recurses (in the module's test run it overflowed a thread's stack before 1,000 levels) and no Kubernetes object
+ * nests near it.
  */
 final class JsonText {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_DEPTH = 256;
+    private static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String text;
     private int at;
+    private int depth;
 
     private JsonText(String text) {
         this.text = text;
@@ -48,10 +56,12 @@ final class JsonText {
     }
 
     private ObjectNode object() {
+        deeper();
         ObjectNode object = NODES.objectNode();
         at++;
         if (next() == '}') {
             at++;
+            depth--;
             return object;
         }
         while (true) {
@@ -63,6 +73,7 @@ final class JsonText {
             object.set(name, value());
             if (next() == '}') {
                 at++;
+                depth--;
                 return object;
             }
             expect(',');
@@ -70,19 +81,28 @@ final class JsonText {
     }
 
     private ArrayNode array() {
+        deeper();
         ArrayNode array = NODES.arrayNode();
         at++;
         if (next() == ']') {
             at++;
+            depth--;
             return array;
         }
         while (true) {
             array.add(value());
             if (next() == ']') {
                 at++;
+                depth--;
                 return array;
             }
             expect(',');
+        }
+    }
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw error("at most " + MAX_DEPTH + " levels of nesting");
         }
     }
 
@@ -115,8 +135,8 @@ final class JsonText {
                             throw error("four hex digits");
                         }
                         try {
-                            out.append((char) Integer.parseInt(text, at + 1, at + 5, 16));
-                        } catch (NumberFormatException e) {
+                            out.append((char) HexFormat.fromHexDigits(text, at + 1, at + 5));
+                        } catch (IllegalArgumentException e) {
                             throw error("four hex digits");
                         }
                         at += 4;
@@ -154,6 +174,10 @@ final class JsonText {
             if (digits() == 0) {
                 throw error("the exponent's digits");
             }
+        }
+        if (at - start > MAX_NUMBER_LENGTH) {
+            at = start;
+            throw error("a number of at most " + MAX_NUMBER_LENGTH + " characters");
         }
         String number = text.substring(start, at);
         if (!integer) {

@@ -22,12 +22,16 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * alone (the one Jackson's sits on): every jackson-core parser initialises {@code BigDecimal}, ~20 ms of CPU on JDK
  * 25 with the CLI's flags, on every call that reads a kubeconfig. Mappings with plain keys, sequences, strings,
  * {@code true}/{@code false}, nulls and {@code !!binary} are read here; anything else (a number, another tag, an
- * anchor or alias, a document that is not a mapping, malformed YAML) is left to Jackson's parser: empty then.
+ * anchor or alias, a document that is not a mapping, nesting deeper than {@value #MAX_DEPTH}, malformed YAML) is
+ * left to Jackson's parser: empty then.
  */
 final class KubeconfigYaml {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Deeper than any kubeconfig nests; Jackson's parser, which stops at 1,000, names a deeper file. */
+    private static final int MAX_DEPTH = 64;
     private static final String BINARY = "tag:yaml.org,2002:binary";
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
     private static final Set<String> TRUE = Set.of("true", "True", "TRUE");
     private static final Set<String> FALSE = Set.of("false", "False", "FALSE");
     private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
@@ -43,6 +47,7 @@ final class KubeconfigYaml {
             "on", "On", "ON", "off", "Off", "OFF");
 
     private final Parser parser;
+    private int depth;
 
     private KubeconfigYaml(String text) {
         this.parser = new ParserImpl(new StreamReader(text), new LoaderOptions());
@@ -69,7 +74,7 @@ final class KubeconfigYaml {
                     return object((NodeEvent) event);
                 }
                 case Scalar -> {
-                    if (!(value(event) instanceof JsonNode node) || !node.isNull()) {
+                    if (!value(event).isNull()) {
                         return null;
                     }
                 }
@@ -82,6 +87,7 @@ final class KubeconfigYaml {
 
     private ObjectNode object(NodeEvent start) {
         plain(start);
+        deeper();
         ObjectNode object = NODES.objectNode();
         for (Event key = parser.getEvent(); key.getEventId() != Event.ID.MappingEnd; key = parser.getEvent()) {
             if (!(key instanceof ScalarEvent name) || name.getTag() != null) {
@@ -90,16 +96,25 @@ final class KubeconfigYaml {
             plain(name);
             object.set(name.getValue(), value(parser.getEvent()));
         }
+        depth--;
         return object;
     }
 
     private ArrayNode array(NodeEvent start) {
         plain(start);
+        deeper();
         ArrayNode array = NODES.arrayNode();
         for (Event item = parser.getEvent(); item.getEventId() != Event.ID.SequenceEnd; item = parser.getEvent()) {
             array.add(value(item));
         }
+        depth--;
         return array;
+    }
+
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw new Unsupported();
+        }
     }
 
     private JsonNode value(Event event) {
@@ -115,7 +130,8 @@ final class KubeconfigYaml {
         plain(scalar);
         String value = scalar.getValue();
         if (BINARY.equals(scalar.getTag())) {
-            return NODES.binaryNode(Base64.getMimeDecoder().decode(value));
+            // Line breaks and spaces may fold the value; anything else outside base64 is refused (Jackson's to name).
+            return NODES.binaryNode(Base64.getDecoder().decode(WHITE_SPACE.matcher(value).replaceAll("")));
         }
         if (scalar.getTag() != null) {
             throw new Unsupported();

@@ -35,11 +35,28 @@ class AnswerJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":1e}", "{\"a\":\"\u0001\"}",
         "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{a:1}", "{\"a\":1,}", "{\"a\":tru}", "{\"a\" 1}",
-        "{\"a\":\"open}"})
+        "{\"a\":\"open}", "{\"a\":\"\\u+041\"}", "{\"a\":\"\\u-041\"}"})
     void whatObjectMapperRefusesIsRefusedNamingTheOffset(String text) {
         assertThatThrownBy(() -> Json.mapper().readTree(text)).isInstanceOf(Exception.class);
         assertThatThrownBy(() -> AnswerJson.parseObject(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offset");
+    }
+
+    /** Jackson's limits kept: a hostile or broken answer is refused, not a stack overflow or minutes of CPU. */
+    @Test
+    void nestingAndNumbersBeyondJacksonsLimitsAreRefused() {
+        String deep = "{\"items\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+        String fits = "{\"items\":" + "[".repeat(255) + "]".repeat(255) + "}";
+        String long1001 = "{\"a\":1" + "0".repeat(1000) + "}";
+
+        assertThatThrownBy(() -> AnswerJson.parseObject(deep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("256 levels of nesting");
+        assertThat(AnswerJson.parseObject(fits).path("items").isArray()).isTrue();
+        assertThatThrownBy(() -> AnswerJson.parseObject(long1001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 1000 characters");
+        assertThatThrownBy(() -> Json.mapper().readTree(long1001)).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> AnswerJson.parseObject("{\"a\":\"\\u\u0661\u0662\u0663\u0664\"}"))
+                .as("\\u takes ASCII hex digits only").hasMessageContaining("four hex digits");
     }
 
     @Test

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kumo.cli.base.JsonTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,10 +55,24 @@ class KubeconfigYamlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"port: 6443\n", "ratio: .5\n", "neg: -1\n", "hex: 0x1F\n", "exp: 1e5\n", "grouped: 1_000\n", "inf: .inf\n", "base60: 1:30\n", "yes: yes\n", "a: &x {b: c}\nd: *x\n",
-        "a: !!str b\n", "a: !custom b\n", "- a\n- b\n", "just text\n", "", "a: [unclosed\n", "? [complex]\n: key\n"})
+    @ValueSource(strings = {"port: 6443\n", "ratio: .5\n", "neg: -1\n", "hex: 0x1F\n", "exp: 1e5\n",
+        "grouped: 1_000\n", "inf: .inf\n", "base60: 1:30\n", "yes: yes\n", "a: &x {b: c}\nd: *x\n", "a: !!str b\n",
+        "a: !custom b\n", "- a\n- b\n", "just text\n", "", "a: [unclosed\n", "? [complex]\n: key\n",
+        "a: !!binary 'QU*JD'\n"})
     void otherShapesAreLeftToJackson(String text) {
         assertThat(KubeconfigYaml.read(text)).isEmpty();
+    }
+
+    /** Nesting deeper than a kubeconfig's goes to Jackson's parser, whose limit names it (a warning, no crash). */
+    @Test
+    void aDeeplyNestedFileIsLeftToJacksonsLimit(@TempDir Path dir) throws IOException {
+        String text = "current-context: c\nextensions: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        Path file = Files.writeString(dir.resolve("config"), text);
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(KubeconfigYaml.read(text)).isEmpty();
+        assertThat(KubeconfigContext.read(file, warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("nesting depth");
     }
 
     private static ObjectNode jackson(String text) throws Exception {
