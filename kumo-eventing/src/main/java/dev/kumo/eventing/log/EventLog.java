@@ -36,9 +36,14 @@ import java.util.function.Consumer;
 public final class EventLog implements AutoCloseable {
 
     private static final int READERS = 4;
-    /** What each stream keeps of its newest events in memory for the readers: events, bytes of stored form. */
-    private static final int TAIL_EVENTS = 4_096;
-    private static final long TAIL_BYTES = 8L << 20;
+    /**
+     * What each stream keeps of its newest events in memory for the readers: events, bytes of stored form. A Trigger
+     * that keeps up reads at most its deliveries in flight plus a page behind the head (100 + 256 by default), so
+     * 1,024 covers it three times over; more only lengthened each young collection, which copies the tail it finds
+     * live, and promoted tail events to the old generation (4,096: about 1 MiB a collection at 64 producers).
+     */
+    private static final int TAIL_EVENTS = 1_024;
+    private static final long TAIL_BYTES = 2L << 20;
     /** A checkpoint once about this much was written (SQLite's own default: 1,000 pages of 4 KiB), looked at often. */
     private static final long CHECKPOINT_BYTES = 4L << 20;
     private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(100);
