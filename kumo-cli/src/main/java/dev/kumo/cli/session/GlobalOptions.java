@@ -67,9 +67,8 @@ public final class GlobalOptions {
     }
 
     private static OptionSpec flag(String field, Binding binding, String description, String... names) {
-        return OptionSpec.builder(names).type(boolean.class).arity("0").paramLabel("<" + field + ">")
-                .description(description).initialValue(false).scopeType(ScopeType.INHERIT).getter(binding)
-                .setter(binding).build();
+        return BooleanFlag.of(OptionSpec.builder(names), field).description(description)
+                .scopeType(ScopeType.INHERIT).getter(binding).setter(binding).build();
     }
 
     /** The namespace given with {@code -n}, if any. */

@@ -33,7 +33,6 @@ public final class StandardHelp {
 
     private static OptionSpec flag(OptionSpec.Builder builder, String field, String key, String description) {
         // Without a getter or setter, picocli keeps the value in the option itself.
-        return builder.type(boolean.class).arity("0").paramLabel("<" + field + ">")
-                .descriptionKey(KEY_PREFIX + key).description(description).initialValue(false).build();
+        return BooleanFlag.of(builder, field).descriptionKey(KEY_PREFIX + key).description(description).build();
     }
 }
