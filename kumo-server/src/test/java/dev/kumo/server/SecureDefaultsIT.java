@@ -117,6 +117,7 @@ class SecureDefaultsIT {
             api.awaitCondition(SERVICES + "/hello", "Ready", "True");
 
             assertThat(mode(data)).isEqualTo("rwx------");
+            assertThat(mode(data.resolve("builds"))).as("builds").isEqualTo("rwx------");
             List<Path> files;
             try (Stream<Path> walk = Files.walk(data)) {
                 files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(data.resolve("instances/tmp")))

@@ -1,5 +1,6 @@
 package dev.kumo.build.run;
 
+import dev.kumo.common.files.PrivateDirectories;
 import dev.kumo.controller.engine.NamespacedName;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class BuildLogs {
         }
         Path file = file(key);
         try {
-            Files.createDirectories(file.getParent());
+            PrivateDirectories.create(file.getParent());
             // The owner's only, as every file Kumo writes: a build's output can hold what its arguments held.
             Writer writer = new Writer(key, new BufferedWriter(Channels.newWriter(Files.newByteChannel(file,
                     Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),

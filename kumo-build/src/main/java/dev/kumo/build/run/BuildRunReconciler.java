@@ -11,6 +11,7 @@ import dev.kumo.api.shipwright.lifecycle.BuildRunConditions;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildRequest;
 import dev.kumo.build.spi.BuildStrategy;
+import dev.kumo.common.files.PrivateDirectories;
 import dev.kumo.controller.client.TypedStore;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Reconciler;
@@ -209,8 +210,8 @@ public final class BuildRunReconciler implements Reconciler {
         Path cache = run.spec().build().name() != null ? caches.ofBuild(namespace, run.spec().build().name())
                 : caches.ofRun(namespace, run.metadata().name());
         try {
-            Files.createDirectories(cache);
-            Files.createDirectories(workspace);
+            PrivateDirectories.create(cache);
+            PrivateDirectories.create(workspace);
         } catch (IOException e) {
             throw new UncheckedIOException("making the build directories " + cache + ", " + workspace, e);
         }

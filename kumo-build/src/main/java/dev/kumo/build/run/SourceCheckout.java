@@ -5,6 +5,7 @@ import dev.kumo.build.java.ChildProcess;
 import dev.kumo.build.spi.BuildOutcome;
 import dev.kumo.build.spi.BuildOutput;
 import dev.kumo.build.spi.SourcePaths;
+import dev.kumo.common.files.PrivateDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ final class SourceCheckout {
 
     private static void createDirectories(Path dir) {
         try {
-            Files.createDirectories(dir);
+            PrivateDirectories.create(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("making the build workspace " + dir, e);
         }

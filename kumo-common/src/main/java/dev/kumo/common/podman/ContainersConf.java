@@ -1,5 +1,6 @@
 package dev.kumo.common.podman;
 
+import dev.kumo.common.files.PrivateDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class ContainersConf {
     public static Path write(Path dir) {
         Path file = dir.resolve("containers.conf");
         try {
-            Files.createDirectories(dir);
+            PrivateDirectories.create(dir);
             try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
