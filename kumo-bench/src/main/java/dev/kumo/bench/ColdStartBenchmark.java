@@ -111,6 +111,7 @@ public final class ColdStartBenchmark {
         List<String> serverArgs = new ArrayList<>(List.of("--config", config.toString()));
         podman.ifPresent(service -> serverArgs.addAll(List.of("--podman-socket", service.socket().toString())));
         try (ServerUnderTest server = ServerUnderTest.start("sqlite", dataDir, serverArgs)) {
+            System.out.printf("server: %s; load average %s%n", server.warmup, LoadAverage.now());
             ColdStartBenchmark benchmark = new ColdStartBenchmark(new KumoColdStarts(server), runs, burst,
                     burstRounds, warmup);
             for (BenchWorkload workload : workloads) {

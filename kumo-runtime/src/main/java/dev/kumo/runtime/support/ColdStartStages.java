@@ -33,7 +33,7 @@ public final class ColdStartStages {
 
     /** Logs that revision {@code namespace/name} reached {@code stage} at {@code nanos} ({@link System#nanoTime}). */
     public static void reached(String namespace, String name, String stage, long nanos) {
-        if (LOG.isDebugEnabled()) {
+        if (LOG.isDebugEnabled() && !WarmupRevisions.warmup(namespace)) {
             LOG.debug("cold-start {}/{} {} {}", namespace, name, stage, nanos);
         }
     }
