@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -92,6 +93,25 @@ class StartupWarmupIT {
         }
         assertThat(send("GET", "/metrics", null).body()).doesNotContain("warmup");
         assertThat(server.startWarmup(WarmupSettings.DEFAULTS)).as("once per server").contains(warmup);
+    }
+
+    @Test
+    void kumoServerRunsItOnceReadyAndPrintsWhatItDidOrThatItIsOff(@TempDir Path dirs) throws Exception {
+        try (ServerProcess on = ServerProcess.start(dirs.resolve("on"), "--warmup")) {
+            String line = await("the warm-up's line").atMost(Duration.ofSeconds(120)).until(() -> on.lines().stream()
+                    .filter(l -> l.startsWith("kumo: warm-up")).findFirst(), Optional::isPresent).orElseThrow();
+
+            assertThat(line).startsWith("kumo: warm-up done: ").contains(" rounds in ").contains("ms of CPU")
+                    .doesNotContain("failure");
+            assertThat(on.lines().indexOf(line)).isGreaterThan(on.lines().stream()
+                    .filter(l -> l.startsWith("kumo: ready")).findFirst().map(on.lines()::indexOf).orElseThrow());
+            assertThat(on.terminate()).isZero();
+        }
+        try (ServerProcess off = ServerProcess.start(dirs.resolve("off"), "--no-warmup")) {
+            await("the off line").atMost(Duration.ofSeconds(120))
+                    .until(() -> off.lines().contains("kumo: warm-up off (--warmup=false)"));
+            assertThat(off.lines()).noneMatch(l -> l.startsWith("kumo: warm-up done"));
+        }
     }
 
     /** The processes this JVM started that still run (the Service's instance and its helpers). */

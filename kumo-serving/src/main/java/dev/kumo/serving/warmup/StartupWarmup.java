@@ -32,12 +32,12 @@ public final class StartupWarmup implements AutoCloseable {
         long began = System.nanoTime();
         lastUserTraffic = began - settings.quietAfterUserTraffic().toNanos();
         users.onDemand(revision -> {
-            if (!closed && !WarmupRevisions.warmup(revision.namespace())) {
+            if (!finished.isDone() && !WarmupRevisions.warmup(revision.namespace())) {
                 lastUserTraffic = System.nanoTime();
             }
         });
         users.onLoad((revision, sample) -> {
-            if (!closed && sample.requests() > 0) {
+            if (!finished.isDone() && sample.requests() > 0) {
                 lastUserTraffic = System.nanoTime();
             }
         });
