@@ -120,6 +120,11 @@ final class ServerUnderTest implements AutoCloseable {
         return dataDir.resolve("bench-server.log");
     }
 
+    /** The CPU time (user and system) the server process has used so far. */
+    java.time.Duration cpuTime() {
+        return jvm.cpuTime();
+    }
+
     /** Resident set size of the server process, in MiB, from /proc. */
     double rssMiB() throws IOException {
         return jvm.rssMiB();
