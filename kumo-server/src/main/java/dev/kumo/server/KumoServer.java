@@ -82,11 +82,13 @@ public final class KumoServer implements AutoCloseable {
     private final URI apiUrl;
     private final Telemetry telemetry;
     private final ServerConfig config;
+    private final ApiWrites apiWrites;
     private volatile Optional<StartupWarmup> warmup = Optional.empty();
 
     private KumoServer(Components components, ResourceStore store, ApiServer api, Optional<ServingPlatform> serving,
             Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
-            PrometheusMeterRegistry meters, URI apiUrl, Telemetry telemetry, ServerConfig config) {
+            PrometheusMeterRegistry meters, URI apiUrl, Telemetry telemetry, ServerConfig config, ApiWrites apiWrites) {
+        this.apiWrites = apiWrites;
         this.telemetry = telemetry;
         this.config = config;
         this.components = components;
@@ -201,10 +203,12 @@ public final class KumoServer implements AutoCloseable {
         // Written to the store itself: Pods are the server's view of its instances, refused to clients' writes.
         Optional<PodView> pods = serving.map(platform -> components.open("pod view",
                 () -> platform.startPodView(store, InstantSource.system())));
+        // Its meters, and when a write was last answered: the start-up warm-up yields to what writes set off.
+        ApiWrites apiWrites = new ApiWrites(new ApiServerMeters(meters));
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
                 kinds, traced, InstantSource.system(),
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
-                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters),
+                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), apiWrites,
                 telemetry.on() ? new ApiSpans(telemetry.openTelemetry()) : RequestTracing.NONE));
         components.run("API socket", () -> serveOnSocket(api, dataDir.path().resolve(API_SOCKET)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
@@ -232,7 +236,7 @@ public final class KumoServer implements AutoCloseable {
             });
         }
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl,
-                telemetry, config);
+                telemetry, config, apiWrites);
     }
 
     /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
@@ -305,14 +309,16 @@ public final class KumoServer implements AutoCloseable {
     /**
      * Starts the start-up warm-up in the background (with Serving only; empty without): synthetic cold starts
      * through private copies of the router and the autoscaler, so that users' first cold starts run compiled code
-     * ({@code kumo server --warmup=false} turns it off). Closing the server stops it first.
+     * ({@code kumo server --warmup=false} turns it off); it yields to requests at the ingress and writes to the API.
+     * Closing the server stops it first.
      */
     public synchronized Optional<StartupWarmup> startWarmup(WarmupSettings settings) {
         if (warmup.isEmpty()) {
             warmup = serving.map(platform -> {
                 // Traced as the ingress is, into traces of its own that nobody reads or exports.
                 Telemetry unseen = Telemetry.unseen(config.tracing());
-                StartupWarmup running = platform.startWarmup(settings, unseen.openTelemetry());
+                StartupWarmup running = platform.startWarmup(settings, unseen.openTelemetry(),
+                        apiWrites::lastWriteNanos);
                 running.finished().whenComplete((report, failure) -> unseen.close());
                 return running;
             });

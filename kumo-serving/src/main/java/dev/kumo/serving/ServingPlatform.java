@@ -41,6 +41,7 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -280,11 +281,13 @@ public final class ServingPlatform implements AutoCloseable {
     /**
      * Starts the start-up warm-up in the background: synthetic cold starts through a private copy of the router
      * (this one's engine and config; its own Vert.x, port, meters and routes) and of the autoscaler, never stored or
-     * shown; it yields to user traffic at this ingress; its requests are traced with {@code tracing}, which must
-     * record nowhere a user looks. Close it before closing this platform.
+     * shown; it yields to user traffic at this ingress and to the user activity {@code lastUserActivity} tells (the
+     * {@link System#nanoTime} of the latest); its requests are traced with {@code tracing}, which must record
+     * nowhere a user looks. Close it before closing this platform.
      */
-    public StartupWarmup startWarmup(WarmupSettings warmup, OpenTelemetry tracing) {
-        return StartupWarmup.start(routerConfig.withOpenTelemetry(tracing), autoscaler, signals, warmup);
+    public StartupWarmup startWarmup(WarmupSettings warmup, OpenTelemetry tracing, LongSupplier lastUserActivity) {
+        return StartupWarmup.start(routerConfig.withOpenTelemetry(tracing), autoscaler, signals, lastUserActivity,
+                warmup);
     }
 
     /** The ingress port actually bound. */

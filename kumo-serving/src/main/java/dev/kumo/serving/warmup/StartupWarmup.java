@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The server's start-up warm-up, run once in the background after the server is ready: synthetic cold starts
  * through a private copy of the router and the autoscaler ({@link WarmupPath}) until the JIT has compiled the path a
  * user's first cold starts take, bounded by {@link WarmupSettings}. It yields to users: while the ingress had
- * demand or requests within {@link WarmupSettings#quietAfterUserTraffic()}, it waits before its next round.
+ * demand or requests, or the server told of other user activity (a write to the API), within
+ * {@link WarmupSettings#quietAfterUserTraffic()}, it waits before its next round.
  */
 public final class StartupWarmup implements AutoCloseable {
 
@@ -27,8 +29,11 @@ public final class StartupWarmup implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastUserTraffic;
 
+    private final LongSupplier otherUserActivity;
+
     private StartupWarmup(RouterConfig ingress, AutoscalerConfig autoscaler, ScalingSignals users,
-            WarmupSettings settings) {
+            LongSupplier otherUserActivity, WarmupSettings settings) {
+        this.otherUserActivity = otherUserActivity;
         long began = System.nanoTime();
         lastUserTraffic = began - settings.quietAfterUserTraffic().toNanos();
         users.onDemand(revision -> {
@@ -47,12 +52,13 @@ public final class StartupWarmup implements AutoCloseable {
     }
 
     /**
-     * Starts the warm-up on a thread of its own, with the ingress's config and the server's
-     * {@code autoscaler} settings; {@code users} are the ingress's signals, watched for user traffic.
+     * Starts the warm-up on a thread of its own, with the ingress's config and the server's {@code autoscaler}
+     * settings; {@code users} are the ingress's signals, watched for user traffic, and {@code otherUserActivity}
+     * tells when a user last did something else it yields to (its {@link System#nanoTime}).
      */
-    public static StartupWarmup start(RouterConfig ingress, AutoscalerConfig autoscaler,
-            ScalingSignals users, WarmupSettings settings) {
-        StartupWarmup warmup = new StartupWarmup(ingress, autoscaler, users, settings);
+    public static StartupWarmup start(RouterConfig ingress, AutoscalerConfig autoscaler, ScalingSignals users,
+            LongSupplier otherUserActivity, WarmupSettings settings) {
+        StartupWarmup warmup = new StartupWarmup(ingress, autoscaler, users, otherUserActivity, settings);
         warmup.thread.start();
         return warmup;
     }
@@ -87,7 +93,8 @@ public final class StartupWarmup implements AutoCloseable {
                     stoppedBy = stop.get();
                     break;
                 }
-                if (budget.yields(Duration.ofNanos(System.nanoTime() - lastUserTraffic))) {
+                long lastUser = Math.max(lastUserTraffic, otherUserActivity.getAsLong());
+                if (budget.yields(Duration.ofNanos(System.nanoTime() - lastUser))) {
                     Thread.sleep(YIELD_MILLIS);
                     continue;
                 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * What the start-up warm-up did: {@code rounds} synthetic cold starts, finished {@code wall} after it began, the
  * server's process CPU over that time ({@code cpu}, the warm-up's and anything else the process did), and why it
- * stopped ({@code stoppedBy}: {@code "rounds"}, {@code "cpu"}, {@code "time"}, {@code "closed"} or a failure).
+ * stopped ({@code stoppedBy}: {@code "rounds"}, {@code "cpu"}, {@code "time"}, {@code "closed"}, {@code "interrupt"}
+ * or {@code "failure: …"}).
  */
 public record WarmupReport(int rounds, Duration wall, Duration cpu, String stoppedBy) {
 
