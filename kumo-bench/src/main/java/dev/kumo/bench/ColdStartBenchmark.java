@@ -6,12 +6,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +53,11 @@ public final class ColdStartBenchmark {
     private final int burst;
     private final int burstRounds;
     private final int warmup;
+    private final Supplier<Duration> serverCpu;
 
-    private ColdStartBenchmark(KumoColdStarts kumo, int runs, int burst, int burstRounds, int warmup) {
+    private ColdStartBenchmark(KumoColdStarts kumo, int runs, int burst, int burstRounds, int warmup,
+            Supplier<Duration> serverCpu) {
+        this.serverCpu = serverCpu;
         this.kumo = kumo;
         this.runs = runs;
         this.burst = burst;
@@ -110,9 +115,15 @@ public final class ColdStartBenchmark {
         Runtime.getRuntime().addShutdownHook(cleanup);
         List<String> serverArgs = new ArrayList<>(List.of("--config", config.toString()));
         podman.ifPresent(service -> serverArgs.addAll(List.of("--podman-socket", service.socket().toString())));
+        // More server flags, e.g. KUMO_BENCH_SERVER_ARGS=--warmup=false to compare without the start-up warm-up.
+        String extra = System.getenv().getOrDefault("KUMO_BENCH_SERVER_ARGS", "").strip();
+        if (!extra.isEmpty()) {
+            serverArgs.addAll(List.of(extra.split("\\s+")));
+        }
         try (ServerUnderTest server = ServerUnderTest.start("sqlite", dataDir, serverArgs)) {
+            System.out.printf("server: %s; load average %s%n", server.warmup, LoadAverage.now());
             ColdStartBenchmark benchmark = new ColdStartBenchmark(new KumoColdStarts(server), runs, burst,
-                    burstRounds, warmup);
+                    burstRounds, warmup, server::cpuTime);
             for (BenchWorkload workload : workloads) {
                 for (ColdStartVariant variant : workload.variants()) {
                     benchmark.measure(workload.name(), variant)
@@ -177,12 +188,17 @@ public final class ColdStartBenchmark {
         for (int i = 0; i < warmup; i++) {
             kumo.together(variant, prefix + "-warm" + i, 1);
         }
+        Duration cpuBefore = serverCpu.get();
         for (int i = 0; i < runs; i++) {
             for (int b = 0; b < baselines.size(); b++) {
                 int which = b;
                 baselines.get(b).startTogether(1).forEach(start -> figures.direct(which, start));
             }
             kumo.together(variant, prefix + "-" + i, 1).forEach(figures::kumo);
+        }
+        if (runs > 0) {
+            figures.notes.add(String.format("the server's CPU per measured cold start (its Service created, called "
+                    + "from zero, deleted): %.1f ms", serverCpu.get().minus(cpuBefore).toNanos() / 1e6 / runs));
         }
         if (ColdStartStages.on()) {
             figures.stages = () -> kumo.stages().print(kumo.serverLog(), ColdStartStages.revisionsOf(prefix, runs));

@@ -25,9 +25,12 @@ final class ServerUnderTest implements AutoCloseable {
     final int ingressPort;
     final long startToReadyMillis;
     final String reportedReady;
+    /** The server's {@code kumo: warm-up} line: what its start-up warm-up did (or that it was off). */
+    final String warmup;
 
     private ServerUnderTest(ChildJvm jvm, Path dataDir, String url, int ingressPort, long startToReadyMillis,
-            String reportedReady) {
+            String reportedReady, String warmup) {
+        this.warmup = warmup;
         this.jvm = jvm;
         this.dataDir = dataDir;
         this.url = url;
@@ -68,12 +71,24 @@ final class ServerUnderTest implements AutoCloseable {
             }
             if (line.startsWith("kumo: ready")) {
                 long elapsed = (System.nanoTime() - started) / 1_000_000;
+                // Measured once its start-up warm-up has finished (bounded: at most 30 s), as a server up a while.
+                String warmup = warmupLine(jvm);
                 // Its log in its data directory: kept with it when a run fails.
                 jvm.drainInBackground(Optional.of(dataDir.resolve("bench-server.log")));
-                return new ServerUnderTest(jvm, dataDir, url, ingressPort, elapsed, line);
+                return new ServerUnderTest(jvm, dataDir, url, ingressPort, elapsed, line, warmup);
             }
         }
         throw new IOException("kumo server exited before it was ready (" + jvm.exitStatus() + ")");
+    }
+
+    /** Reads on to the server's {@code kumo: warm-up} line, which it prints once its warm-up is done or off. */
+    private static String warmupLine(ChildJvm jvm) throws IOException {
+        for (Optional<String> next = jvm.nextLine(); next.isPresent(); next = jvm.nextLine()) {
+            if (next.get().startsWith("kumo: warm-up")) {
+                return next.get();
+            }
+        }
+        throw new IOException("kumo server exited before its warm-up line");
     }
 
     /** An HTTP/1.1 client of the API that trusts the server's certificate (and plain HTTP for the router). */
@@ -103,6 +118,11 @@ final class ServerUnderTest implements AutoCloseable {
     /** The server's log, written in its data directory. */
     Path log() {
         return dataDir.resolve("bench-server.log");
+    }
+
+    /** The CPU time (user and system) the server process has used so far. */
+    java.time.Duration cpuTime() {
+        return jvm.cpuTime();
     }
 
     /** Resident set size of the server process, in MiB, from /proc. */

@@ -39,6 +39,8 @@ import dev.kumo.serving.pods.InstancePodLogs;
 import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.usage.UsageDatabase;
 import dev.kumo.serving.usage.UsageRecorder;
+import dev.kumo.serving.warmup.StartupWarmup;
+import dev.kumo.serving.warmup.WarmupSettings;
 import dev.kumo.store.AdmittingStore;
 import dev.kumo.store.InMemoryStore;
 import dev.kumo.store.ResourceStore;
@@ -79,11 +81,16 @@ public final class KumoServer implements AutoCloseable {
     private final PrometheusMeterRegistry meters;
     private final URI apiUrl;
     private final Telemetry telemetry;
+    private final ServerConfig config;
+    private final ApiWrites apiWrites;
+    private volatile Optional<StartupWarmup> warmup = Optional.empty();
 
     private KumoServer(Components components, ResourceStore store, ApiServer api, Optional<ServingPlatform> serving,
             Optional<EventingPlatform> eventing, Optional<String> token, Optional<ServerCertificate> certificate,
-            PrometheusMeterRegistry meters, URI apiUrl, Telemetry telemetry) {
+            PrometheusMeterRegistry meters, URI apiUrl, Telemetry telemetry, ServerConfig config, ApiWrites apiWrites) {
+        this.apiWrites = apiWrites;
         this.telemetry = telemetry;
+        this.config = config;
         this.components = components;
         this.store = store;
         this.api = api;
@@ -196,10 +203,12 @@ public final class KumoServer implements AutoCloseable {
         // Written to the store itself: Pods are the server's view of its instances, refused to clients' writes.
         Optional<PodView> pods = serving.map(platform -> components.open("pod view",
                 () -> platform.startPodView(store, InstantSource.system())));
+        // Its meters, and when a write was last answered: the start-up warm-up yields to what writes set off.
+        ApiWrites apiWrites = new ApiWrites(new ApiServerMeters(meters));
         ApiServer api = components.open("API server", () -> ApiServer.start(vertx, apiSettings,
                 kinds, traced, InstantSource.system(),
                 serving.map(ServingPlatform::revisionLogs).orElse(RevisionLogs.NONE),
-                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), new ApiServerMeters(meters),
+                pods.<PodLogs>map(InstancePodLogs::new).orElse(PodLogs.NONE), apiWrites,
                 telemetry.on() ? new ApiSpans(telemetry.openTelemetry()) : RequestTracing.NONE));
         components.run("API socket", () -> serveOnSocket(api, dataDir.path().resolve(API_SOCKET)));
         URI apiUrl = URI.create((certificate.isPresent() ? "https" : "http") + "://"
@@ -227,7 +236,7 @@ public final class KumoServer implements AutoCloseable {
             });
         }
         return new KumoServer(components, store, api, serving, eventing, token, certificate, meters, apiUrl,
-                telemetry);
+                telemetry, config, apiWrites);
     }
 
     /** The ingress router's port: Services answer at http://NAME.NAMESPACE.localhost:PORT. */
@@ -297,9 +306,30 @@ public final class KumoServer implements AutoCloseable {
         return token;
     }
 
+    /**
+     * Starts the start-up warm-up in the background (with Serving only; empty without): synthetic cold starts
+     * through private copies of the router and the autoscaler, so that users' first cold starts run compiled code
+     * ({@code kumo server --warmup=false} turns it off); it yields to requests at the ingress and writes to the API.
+     * Closing the server stops it first.
+     */
+    public synchronized Optional<StartupWarmup> startWarmup(WarmupSettings settings) {
+        if (warmup.isEmpty()) {
+            warmup = serving.map(platform -> {
+                // Traced as the ingress is, into traces of its own that nobody reads or exports.
+                Telemetry unseen = Telemetry.unseen(config.tracing());
+                StartupWarmup running = platform.startWarmup(settings, unseen.openTelemetry(),
+                        apiWrites::lastWriteNanos);
+                running.finished().whenComplete((report, failure) -> unseen.close());
+                return running;
+            });
+        }
+        return warmup;
+    }
+
     /** Stops everything, in the reverse order of starting. */
     @Override
     public void close() {
+        warmup.ifPresent(StartupWarmup::close);
         components.stop();
     }
 

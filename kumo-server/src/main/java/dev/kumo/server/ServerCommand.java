@@ -10,6 +10,7 @@ import dev.kumo.server.logging.LogFormat;
 import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
 import dev.kumo.serving.images.ImageDigests;
+import dev.kumo.serving.warmup.WarmupSettings;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -101,6 +102,12 @@ public final class ServerCommand implements Callable<Integer> {
             + "else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, else none).")
     String otlpEndpoint;
 
+    @Option(names = "--warmup", negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "Once ready, run up to 300 synthetic cold starts in the background (private copies of the "
+                    + "router and autoscaler, nothing stored or shown; ~1-2 s of CPU, yielding to user traffic) so "
+                    + "that the first real ones run compiled code (default). --warmup=false or --no-warmup: off.")
+    boolean warmup;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text", description = "The server log "
             + "on stderr: text (date, time and zone, level, logger, message) or json (one object per line: ts, level, "
             + "logger, msg, and namespace, name, kind, revision, trace_id where known).")
@@ -143,6 +150,7 @@ public final class ServerCommand implements Callable<Integer> {
                 + (server.certificateCreated() ? "created in " : "in ") + ca + "; clients trust it with "
                 + "--certificate-authority (the default for a local server), 'kumo kubeconfig --merge' for kubectl"));
         System.out.println("kumo: ready in " + startup.toMillis() + " ms; stop with Ctrl-C");
+        warmUp(server);
         CountDownLatch stop = new CountDownLatch(1);
         for (String signal : new String[] {"TERM", "INT"}) {
             // An orderly stop on SIGTERM and Ctrl-C: close the API server and the store, then exit 0.
@@ -153,6 +161,18 @@ public final class ServerCommand implements Callable<Integer> {
         server.close();
         System.out.println("kumo: stopped");
         return 0;
+    }
+
+    /** Starts the start-up warm-up unless off; one {@code kumo: warm-up} line tells what it did, or why not. */
+    private void warmUp(KumoServer server) {
+        if (!warmup) {
+            System.out.println("kumo: warm-up off (--warmup=false)");
+        } else if (!server.serving()) {
+            System.out.println("kumo: warm-up off (serving is off)");
+        } else {
+            server.startWarmup(WarmupSettings.DEFAULTS).ifPresent(running -> running.finished().thenAccept(
+                    report -> System.out.println("kumo: warm-up done: " + report.line())));
+        }
     }
 
     /** The settings from the flags over the config file over the defaults. */

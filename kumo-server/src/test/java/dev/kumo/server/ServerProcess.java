@@ -65,6 +65,10 @@ final class ServerProcess implements AutoCloseable {
         if (!List.of(extra).contains("--eventing-addr")) {
             command.addAll(List.of("--eventing-addr", "127.0.0.1:0"));
         }
+        // The start-up warm-up's CPU would slow every child server's first seconds in CI: off unless a test asks.
+        if (List.of(extra).stream().noneMatch(arg -> arg.startsWith("--warmup") || arg.equals("--no-warmup"))) {
+            command.add("--warmup=false");
+        }
         command.addAll(List.of(extra));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())

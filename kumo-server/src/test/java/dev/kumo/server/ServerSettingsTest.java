@@ -163,6 +163,20 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theStartupWarmupIsOnByDefaultAndWarmupFalseOrNoWarmupTurnsItOff() {
+        for (String[] args : new String[][] {{}, {"--warmup"}, {"--warmup=true"}}) {
+            ServerCommand command = new ServerCommand();
+            new CommandLine(command).parseArgs(args);
+            assertThat(command.warmup).as(String.join(" ", args)).isTrue();
+        }
+        for (String[] args : new String[][] {{"--warmup=false"}, {"--no-warmup"}}) {
+            ServerCommand command = new ServerCommand();
+            new CommandLine(command).parseArgs(args);
+            assertThat(command.warmup).as(String.join(" ", args)).isFalse();
+        }
+    }
+
+    @Test
     void theServerCommandKeepsItsOwnDataDirBesideTheClientsOption() {
         picocli.CommandLine line = dev.kumo.cli.KumoCli.commandLine(java.util.List.of(new ServerCommand()));
 

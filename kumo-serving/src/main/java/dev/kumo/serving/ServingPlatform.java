@@ -26,6 +26,8 @@ import dev.kumo.serving.pods.PodView;
 import dev.kumo.serving.scaling.RevisionScaling;
 import dev.kumo.serving.services.ServiceAddresses;
 import dev.kumo.serving.usage.UsageRecorder;
+import dev.kumo.serving.warmup.StartupWarmup;
+import dev.kumo.serving.warmup.WarmupSettings;
 import dev.kumo.store.ResourceStore;
 import dev.kumo.controller.engine.EngineMetrics;
 import dev.kumo.controller.engine.ReconcileTracing;
@@ -39,6 +41,7 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -59,9 +62,14 @@ public final class ServingPlatform implements AutoCloseable {
     private final RuntimeEndpoints runtimeEndpoints;
     private final InstanceDrain drain;
     private final ScalingSignals signals;
+    private final RouterConfig routerConfig;
+    private final AutoscalerConfig autoscaler;
 
     private ServingPlatform(Components components, Runtimes runtime, Router router, RevisionScaling scaling,
-            RuntimeEndpoints runtimeEndpoints, InstanceDrain drain, ScalingSignals signals) {
+            RuntimeEndpoints runtimeEndpoints, InstanceDrain drain, ScalingSignals signals,
+            RouterConfig routerConfig, AutoscalerConfig autoscaler) {
+        this.routerConfig = routerConfig;
+        this.autoscaler = autoscaler;
         this.drain = drain;
         this.signals = signals;
         this.components = components;
@@ -150,9 +158,9 @@ public final class ServingPlatform implements AutoCloseable {
         // Created first and handed to both, so that neither the router nor the autoscaler holds the other.
         ScalingSignals signals = new ScalingSignals();
         RevisionOwners owners = new StoredRevisionOwners(store);
-        RouterServer router = new RouterServer(vertx, new RouterConfig(settings.ingressHost(), settings.ingressPort())
-                .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry()), endpoints,
-                registry, signals, owners);
+        RouterConfig routerConfig = new RouterConfig(settings.ingressHost(), settings.ingressPort())
+                .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry());
+        RouterServer router = new RouterServer(vertx, routerConfig, endpoints, registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.
         ColdStartMeters coldStarts = new ColdStartMeters(registry, owners);
@@ -197,7 +205,8 @@ public final class ServingPlatform implements AutoCloseable {
                         specs, scaling, drain, new JvmAotCache(stateDir.resolve("jvm-aot"),
                         new JavaAotSupport(), id -> runtime.instance(id).isPresent()), clock), routing, images,
                 events.recorder("controller")));
-        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain, signals);
+        return new ServingPlatform(components, runtime, router, scaling, runtimeEndpoints, drain, signals,
+                routerConfig, autoscaler);
     }
 
     /**
@@ -267,6 +276,18 @@ public final class ServingPlatform implements AutoCloseable {
                                     d.excessBurstCapacity(), d.panicking(), d.activatorInPath(), d.reason()))
                             .toList()));
         };
+    }
+
+    /**
+     * Starts the start-up warm-up in the background: synthetic cold starts through a private copy of the router
+     * (this one's engine and config; its own Vert.x, port, meters and routes) and of the autoscaler, never stored or
+     * shown; it yields to user traffic at this ingress and to the user activity {@code lastUserActivity} tells (the
+     * {@link System#nanoTime} of the latest); its requests are traced with {@code tracing}, which must record
+     * nowhere a user looks. Close it before closing this platform.
+     */
+    public StartupWarmup startWarmup(WarmupSettings warmup, OpenTelemetry tracing, LongSupplier lastUserActivity) {
+        return StartupWarmup.start(routerConfig.withOpenTelemetry(tracing), autoscaler, signals, lastUserActivity,
+                warmup);
     }
 
     /** The ingress port actually bound. */

@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.runtime.support.WarmupRevisions;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ final class ActivatorLog {
     }
 
     static void holding(RevisionId revision, Optional<String> traceId) {
-        if (!LOG.isInfoEnabled()) {
+        if (!LOG.isInfoEnabled() || WarmupRevisions.warmup(revision.namespace())) {
             return;
         }
         try (var namespace = MDC.putCloseable("namespace", revision.namespace());

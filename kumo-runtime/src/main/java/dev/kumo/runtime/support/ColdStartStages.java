@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
  * Where a cold start's time goes: each stage of a request at zero (held, decided, starting, exec, accepted, ready,
  * released, connected, response) logged at DEBUG under the logger {@value #LOGGER} with the monotonic clock
  * ({@link System#nanoTime}, CLOCK_MONOTONIC on Linux: comparable across processes), so that a benchmark can line the
- * stages up. Off unless that logger is at DEBUG ({@code KUMO_COLDSTART_LOG=DEBUG}); then a check per call.
+ * stages up. Off unless that logger is at DEBUG ({@code KUMO_COLDSTART_LOG=DEBUG}); then a check per call. The
+ * start-up warm-up's synthetic revisions ({@link WarmupRevisions}) are left out.
  */
 public final class ColdStartStages {
 
@@ -33,7 +34,7 @@ public final class ColdStartStages {
 
     /** Logs that revision {@code namespace/name} reached {@code stage} at {@code nanos} ({@link System#nanoTime}). */
     public static void reached(String namespace, String name, String stage, long nanos) {
-        if (LOG.isDebugEnabled()) {
+        if (LOG.isDebugEnabled() && !WarmupRevisions.warmup(namespace)) {
             LOG.debug("cold-start {}/{} {} {}", namespace, name, stage, nanos);
         }
     }

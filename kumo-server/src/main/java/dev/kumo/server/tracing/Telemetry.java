@@ -38,6 +38,18 @@ public final class Telemetry implements AutoCloseable {
 
     /** Tracing as {@code config} says. */
     public static Telemetry start(TracingConfig config) {
+        return start(config, true);
+    }
+
+    /**
+     * Tracing as {@code config} says, its spans kept only in a {@link RecentTraces} of its own and never exported:
+     * the same code as the server's, for the start-up warm-up's private router, whose traces no user sees.
+     */
+    public static Telemetry unseen(TracingConfig config) {
+        return start(config, false);
+    }
+
+    private static Telemetry start(TracingConfig config, boolean export) {
         if (!config.on()) {
             return new Telemetry(OpenTelemetry.noop(), Optional.empty(), Optional.empty());
         }
@@ -47,7 +59,7 @@ public final class Telemetry implements AutoCloseable {
         Optional<RecentTraces> recent = config.recentTraces() > 0
                 ? Optional.of(new RecentTraces(config.recentTraces())) : Optional.empty();
         recent.ifPresent(builder::addSpanProcessor);
-        config.otlpEndpoint().ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
+        config.otlpEndpoint().filter(endpoint -> export).ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
                 OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString()).build()).build()));
         SdkTracerProvider provider = builder.build();
         OpenTelemetry sdk = OpenTelemetrySdk.builder().setTracerProvider(provider)
