@@ -51,6 +51,12 @@ final class SubscriberClient implements AutoCloseable {
         return sent.otherwise(Outcome::ofError);
     }
 
+    /**
+     * The response's body is asked for before the request is ended: with {@code request.send(body)} it was asked for
+     * only once {@code send} had returned, and when that ran on a thread other than the request's event loop (a pump
+     * or the log's writer) a fast subscriber's body could arrive first and be dropped — a reply read as an event
+     * without data, stored and sent on (ReplyBodyIT; SequenceKillNineIT under load).
+     */
     private Future<Outcome> sendPlain(RequestOptions options, CloudEvent event, boolean preferReply) {
         return http.request(options).compose(request -> {
             MultiMap headers = request.headers();
@@ -59,8 +65,12 @@ final class SubscriberClient implements AutoCloseable {
                 headers.set("Prefer", "reply");
             }
             TraceContext.propagate(event, headers);
-            return request.send(BinaryMode.write(event, headers));
-        }).compose(response -> response.body().map(body -> classify(response, body, preferReply)));
+            Buffer body = BinaryMode.write(event, headers);
+            Future<Outcome> outcome = request.response().compose(response -> response.body()
+                    .map(received -> classify(response, received, preferReply)));
+            request.end(body);
+            return outcome;
+        });
     }
 
     private static Future<Outcome> sendOther(HttpRequest<Buffer> request, CloudEvent event, boolean preferReply) {
