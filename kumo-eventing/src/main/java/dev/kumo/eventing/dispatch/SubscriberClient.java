@@ -53,9 +53,9 @@ final class SubscriberClient implements AutoCloseable {
 
     /**
      * The response's body is asked for before the request is ended: with {@code request.send(body)} it was asked for
-     * only once {@code send} had returned, and when that ran on a thread other than the request's event loop (a pump
-     * or the log's writer) a fast subscriber's body could arrive first and be dropped — a reply read as an event
-     * without data, stored and sent on (ReplyBodyIT; SequenceKillNineIT under load).
+     * only once {@code send} had returned, and on a send from a thread outside Vert.x (a Trigger's pump, the log's
+     * writer) a fast subscriber's body could arrive first and be dropped — a reply read as an event without data,
+     * stored and sent on (SubscriberClientIT; SequenceKillNineIT under load).
      */
     private Future<Outcome> sendPlain(RequestOptions options, CloudEvent event, boolean preferReply) {
         return http.request(options).compose(request -> {
