@@ -5,23 +5,37 @@ import dev.kumo.eventing.http.Posts;
 import dev.kumo.eventing.http.TraceContext;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
-/** Sends one event in binary mode over a pooled keep-alive HTTP/1.1 client and classifies the answer. */
+/**
+ * Sends one event in binary mode over a pooled keep-alive HTTP/1.1 client and classifies the answer. A plain-HTTP
+ * destination (every delivery on loopback) goes through Vert.x's core client; https and the rest through the web
+ * client wrapped around the same pool, which parses and expands the URI of every request it sends — a cost the core
+ * client does not have.
+ */
 final class SubscriberClient implements AutoCloseable {
 
-    private final WebClient client;
+    private static final String USER_AGENT = "kumo-eventing";
+
+    private final HttpClient http;
+    private final WebClient web;
 
     SubscriberClient(Vertx vertx, int maxConnectionsPerHost) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                .setMaxPoolSize(maxConnectionsPerHost).setFollowRedirects(false)
-                .setUserAgent("kumo-eventing"));
+        WebClientOptions options = new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setMaxPoolSize(maxConnectionsPerHost).setFollowRedirects(false).setUserAgent(USER_AGENT);
+        this.http = vertx.createHttpClient(options);
+        this.web = WebClient.wrap(http, options);
     }
 
     /**
@@ -29,19 +43,53 @@ final class SubscriberClient implements AutoCloseable {
      * become an {@link Outcome}).
      */
     Future<Outcome> send(URI target, CloudEvent event, Duration timeout, boolean preferReply) {
-        HttpRequest<Buffer> request = Posts.to(client, target).timeout(Math.max(1, timeout.toMillis()));
+        long timeoutMillis = Math.max(1, timeout.toMillis());
+        Optional<RequestOptions> plain = Posts.plain(target);
+        Future<Outcome> sent = plain.isPresent()
+                ? sendPlain(plain.get().setTimeout(timeoutMillis), event, preferReply)
+                : sendOther(Posts.to(web, target).timeout(timeoutMillis), event, preferReply);
+        return sent.otherwise(Outcome::ofError);
+    }
+
+    /**
+     * The response's body is asked for before the request is ended: with {@code request.send(body)} it was asked for
+     * only once {@code send} had returned, and on a send from a thread outside Vert.x (a Trigger's pump, the log's
+     * writer) a fast subscriber's body could arrive first and be dropped — a reply read as an event without data,
+     * stored and sent on (SubscriberClientIT; SequenceKillNineIT under load).
+     */
+    private Future<Outcome> sendPlain(RequestOptions options, CloudEvent event, boolean preferReply) {
+        return http.request(options).compose(request -> {
+            MultiMap headers = request.headers();
+            headers.set("User-Agent", USER_AGENT);
+            if (preferReply) {
+                headers.set("Prefer", "reply");
+            }
+            TraceContext.propagate(event, headers);
+            Buffer body = BinaryMode.write(event, headers);
+            Future<Outcome> outcome = request.response().compose(response -> response.body()
+                    .map(received -> classify(response, received, preferReply)));
+            request.end(body);
+            return outcome;
+        });
+    }
+
+    private static Future<Outcome> sendOther(HttpRequest<Buffer> request, CloudEvent event, boolean preferReply) {
         if (preferReply) {
             request.putHeader("Prefer", "reply");
         }
         TraceContext.propagate(event, request);
-        return BinaryMode.send(request, event)
-                .map(response -> Outcome.ofResponse(response.statusCode(), response.headers(),
-                        response.bodyAsBuffer() == null ? Buffer.buffer() : response.bodyAsBuffer(), preferReply))
-                .otherwise(Outcome::ofError);
+        return BinaryMode.send(request, event).map(response -> Outcome.ofResponse(response.statusCode(),
+                response.headers(), response.bodyAsBuffer() == null ? Buffer.buffer() : response.bodyAsBuffer(),
+                preferReply));
+    }
+
+    private static Outcome classify(HttpClientResponse response, Buffer body, boolean preferReply) {
+        return Outcome.ofResponse(response.statusCode(), response.headers(), body, preferReply);
     }
 
     @Override
     public void close() {
-        client.close();
+        web.close();
+        http.close();
     }
 }

@@ -61,6 +61,11 @@ final class TriggerDispatcher {
     /** True while a thread starts what the schedule lets start; others leave their starts to it. */
     private boolean launching;
     private int onWire;
+    /**
+     * True while the pump waits for a slot or for read-ahead room: only then does a finished delivery wake it (waking
+     * it after every delivery cost a virtual thread's unpark and park per event while it waited for new events).
+     */
+    private boolean waitingForRoom;
     private boolean moved;
     private boolean more = true;
     private long signals;
@@ -259,15 +264,21 @@ final class TriggerDispatcher {
     private int awaitRoom() throws InterruptedException {
         lock.lock();
         try {
-            while (!stopped && (room() <= 0 || schedule.inFlight() >= maxInFlight
-                    || (!more && signals == seenSignals))) {
+            while (!stopped && (full() || (!more && signals == seenSignals))) {
+                waitingForRoom = full();
                 changed.await();
             }
+            waitingForRoom = false;
             seenSignals = signals;
             return stopped ? -1 : Math.min(PAGE, room());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the pump may not read on until deliveries finish: every slot taken, or the read-ahead used up. */
+    private boolean full() {
+        return room() <= 0 || schedule.inFlight() >= maxInFlight;
     }
 
     /**
@@ -337,8 +348,10 @@ final class TriggerDispatcher {
         try {
             // As many under way as allowed and more ready: wait for a slot rather than read on.
             while (!stopped && schedule.saturated()) {
+                waitingForRoom = true;
                 changed.await();
             }
+            waitingForRoom = false;
             return !stopped;
         } finally {
             lock.unlock();
@@ -412,7 +425,9 @@ final class TriggerDispatcher {
             if (delivered) {
                 schedule.done(key);
             }
-            changed.signalAll();
+            if (waitingForRoom) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -461,7 +476,9 @@ final class TriggerDispatcher {
             lock.lock();
             try {
                 onWire--;
-                changed.signalAll();
+                if (stopped) {
+                    changed.signalAll(); // stop() waits for the attempts on the wire
+                }
             } finally {
                 lock.unlock();
             }

@@ -3,6 +3,7 @@ package dev.kumo.eventing.http;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.types.Time;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -26,27 +27,31 @@ public final class BinaryMode {
 
     /** Writes the event's attributes as headers and its data as the body, and sends the request. */
     public static Future<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, CloudEvent event) {
-        request.putHeader("ce-specversion", event.getSpecVersion().toString());
-        request.putHeader("ce-id", wire(event.getId()));
-        request.putHeader("ce-source", wire(event.getSource().toString()));
-        request.putHeader("ce-type", wire(event.getType()));
+        return request.sendBuffer(write(event, request.headers()));
+    }
+
+    /** Puts the event's attributes into {@code headers}; returns its data, the body to send. */
+    public static Buffer write(CloudEvent event, MultiMap headers) {
+        headers.set("ce-specversion", event.getSpecVersion().toString());
+        headers.set("ce-id", wire(event.getId()));
+        headers.set("ce-source", wire(event.getSource().toString()));
+        headers.set("ce-type", wire(event.getType()));
         if (event.getSubject() != null) {
-            request.putHeader("ce-subject", wire(event.getSubject()));
+            headers.set("ce-subject", wire(event.getSubject()));
         }
         if (event.getDataSchema() != null) {
-            request.putHeader("ce-dataschema", wire(event.getDataSchema().toString()));
+            headers.set("ce-dataschema", wire(event.getDataSchema().toString()));
         }
         if (event.getTime() != null) {
-            request.putHeader("ce-time", wire(Time.writeTime(event.getTime())));
+            headers.set("ce-time", wire(Time.writeTime(event.getTime())));
         }
         for (String name : event.getExtensionNames()) {
-            request.putHeader("ce-" + name, wire(text(event.getExtension(name))));
+            headers.set("ce-" + name, wire(text(event.getExtension(name))));
         }
         if (event.getDataContentType() != null) {
-            request.putHeader("content-type", wire(event.getDataContentType()));
+            headers.set("content-type", wire(event.getDataContentType()));
         }
-        byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-        return request.sendBuffer(Buffer.buffer(data));
+        return Buffer.buffer(event.getData() == null ? new byte[0] : event.getData().toBytes());
     }
 
     /** An extension value's canonical string form (CloudEvents type system). */

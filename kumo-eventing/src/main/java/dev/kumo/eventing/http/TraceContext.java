@@ -42,12 +42,17 @@ public final class TraceContext {
      * extension only (a {@code ce-traceparent} as a producer wrote it).
      */
     public static void propagate(CloudEvent event, HttpRequest<?> request) {
+        propagate(event, request.headers());
+    }
+
+    /** As {@link #propagate(CloudEvent, HttpRequest)}, into a request's {@code headers}. */
+    public static void propagate(CloudEvent event, MultiMap headers) {
         Object parent = event.getExtension(TRACEPARENT);
         if (parent != null && W3C_TRACEPARENT.matcher(parent.toString()).matches()) {
-            request.putHeader(TRACEPARENT, parent.toString());
+            headers.set(TRACEPARENT, parent.toString());
             Object state = event.getExtension(TRACESTATE);
             if (state != null && PRINTABLE.matcher(state.toString()).matches()) {
-                request.putHeader(TRACESTATE, state.toString());
+                headers.set(TRACESTATE, state.toString());
             }
         }
     }

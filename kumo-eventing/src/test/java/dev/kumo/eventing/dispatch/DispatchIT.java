@@ -77,6 +77,9 @@ class DispatchIT {
             await().atMost(WAIT).until(() -> mesh.counters().delivered() == 3);
             assertThat(shared.ids()).containsExactly("a-1", "a-1");
             assertThat(other.ids()).containsExactly("o-1");
+            // What the core client sends (plain HTTP goes through it): the agent and the wish for a reply.
+            assertThat(other.received().getFirst().headers().get("User-Agent")).isEqualTo("kumo-eventing");
+            assertThat(other.received().getFirst().headers().get("Prefer")).isEqualTo("reply");
         }
     }
 
