@@ -64,8 +64,14 @@ final class SubscriberClient implements AutoCloseable {
             if (preferReply) {
                 headers.set("Prefer", "reply");
             }
-            TraceContext.propagate(event, headers);
-            Buffer body = BinaryMode.write(event, headers);
+            Buffer body;
+            try {
+                TraceContext.propagate(event, headers);
+                body = BinaryMode.write(event, headers);
+            } catch (RuntimeException e) {
+                request.reset(0, e); // the pooled connection back now, not at the timeout
+                return Future.failedFuture(e);
+            }
             Future<Outcome> outcome = request.response().compose(response -> response.body()
                     .map(received -> classify(response, received, preferReply)));
             request.end(body);

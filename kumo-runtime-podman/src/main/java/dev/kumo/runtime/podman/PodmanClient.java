@@ -371,15 +371,19 @@ public final class PodmanClient implements AutoCloseable {
 
     private Future<Void> stream(String uri, String doing, Consumer<HttpClientRequest> opened,
             Consumer<Buffer> chunks) {
+        // The response's handlers set before the request is ended: set after send() returned, on a thread outside
+        // Vert.x, the first chunks of a fast answer could arrive first and be dropped (as call's comment tells).
         return http.request(options(HttpMethod.GET, uri)).compose(request -> {
             opened.accept(request);
-            return request.send();
-        }).compose(response -> {
-            if (response.statusCode() >= 300) {
-                return response.body().compose(content -> Future.failedFuture(failure(doing, response, content)));
-            }
-            response.handler(chunks::accept);
-            return response.end();
+            Future<Void> streamed = request.response().compose(response -> {
+                if (response.statusCode() >= 300) {
+                    return response.body().compose(content -> Future.failedFuture(failure(doing, response, content)));
+                }
+                response.handler(chunks::accept);
+                return response.end();
+            });
+            request.end();
+            return streamed;
         });
     }
 

@@ -57,9 +57,14 @@ public final class GrpcHealthClient implements AutoCloseable {
                 .putHeader("content-type", "application/grpc").putHeader("te", "trailers")
                 .putHeader("grpc-timeout", timeoutMillis + "m").putHeader("user-agent", "kube-probe/kumo");
         Buffer body = Buffer.buffer(GrpcHealth.request(service.orElse("")));
-        Future<GrpcHealth.Answer> answer = client().request(request)
-                .compose(call -> call.send(body).compose(response -> response.body().map(bytes -> answer(response,
-                        bytes))));
+        // The answer's body asked for before the call is ended: asked for after send(body) returned, on this thread
+        // (outside Vert.x), a fast server's body could arrive first and be dropped (as SubscriberClient met).
+        Future<GrpcHealth.Answer> answer = client().request(request).compose(call -> {
+            Future<GrpcHealth.Answer> answered = call.response()
+                    .compose(response -> response.body().map(bytes -> answer(response, bytes)));
+            call.end(body);
+            return answered;
+        });
         try {
             return GrpcHealth.result(answer.toCompletionStage().toCompletableFuture()
                     .get(timeoutMillis + 50, TimeUnit.MILLISECONDS), timeoutMillis);
