@@ -88,7 +88,8 @@ class StartupWarmupIT {
         assertThat(descendants()).isEqualTo(processesBefore);
         await("the private router's and targets' ports closed").atMost(Duration.ofSeconds(10))
                 .until(() -> listeningPorts().equals(portsBefore));
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("kumo-warmup"));
+        await("the warm-up's thread ended").atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces()
+                .keySet().stream().noneMatch(thread -> thread.getName().equals("kumo-warmup")));
         for (String list : List.of("/apis/serving.knative.dev/v1/revisions", "/apis/serving.knative.dev/v1/routes",
                 "/api/v1/pods", "/api/v1/events", "/api/v1/namespaces")) {
             JsonNode items = Json.parseObject(send("GET", list, null).body()).path("items");

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The router's engine, the {@link Router} implementation: runs the router's verticles on a Vert.x instance, swaps
@@ -93,6 +94,15 @@ public final class RouterServer implements Router {
 
     /** Binds {@code config.eventLoops()} servers to one port and starts the load tick; throws if it cannot bind. */
     public void start() {
+        start(true);
+    }
+
+    /** Starts as {@link #start()} does, its "listening" line at DEBUG: a router no user addresses (the warm-up's). */
+    public void startUnannounced() {
+        start(false);
+    }
+
+    private void start(boolean announce) {
         try {
             // Vert.x shares one listening port among servers asking for the same port; a negative port means
             // "one ephemeral port shared by all" (port 0 would give each server its own).
@@ -121,7 +131,8 @@ public final class RouterServer implements Router {
             ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             addresses = new RouteAddresses(byLoop(verticles));
             port = bound;
-            LOG.info("router listening on {}:{} ({}) with {} event loops, native transport {}", config.host(), bound,
+            LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
+                    "router listening on {}:{} ({}) with {} event loops, native transport {}", config.host(), bound,
                     config.h2c() ? "HTTP/1.1 and h2c" : "HTTP/1.1", config.eventLoops(),
                     vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
         } catch (RuntimeException e) {

@@ -48,7 +48,6 @@ public final class StartupWarmup implements AutoCloseable {
         });
         thread = Thread.ofPlatform().daemon().name("kumo-warmup").unstarted(() -> run(ingress, autoscaler,
                 settings, began));
-        thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     /**
@@ -68,10 +67,11 @@ public final class StartupWarmup implements AutoCloseable {
         return finished;
     }
 
-    /** Stops the warm-up (the round running ends first) and waits up to 15 s for it to close what it opened. */
+    /** Stops the warm-up (a round's waits cut short) and waits up to 15 s for it to close what it opened. */
     @Override
     public void close() {
         closed = true;
+        thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(15));
         } catch (InterruptedException e) {
@@ -103,7 +103,8 @@ public final class StartupWarmup implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             stoppedBy = "interrupt";
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: the report (and the server's warm-up line, which the benchmarks wait for) must come.
             stoppedBy = "failure: " + e.getMessage();
             LOG.warn("the start-up warm-up stopped after {} rounds: {}", rounds, e.toString());
         }

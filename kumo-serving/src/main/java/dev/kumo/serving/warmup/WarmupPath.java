@@ -71,20 +71,27 @@ final class WarmupPath implements AutoCloseable {
                 ingress.ejectionTime(), ingress.maxHeldPerRevision(), ingress.limits(), ingress.h2c(),
                 ingress.openTelemetry()), endpoints, new SimpleMeterRegistry(), signals);
         try {
-            router.start();
-        } catch (RuntimeException e) {
+            router.startUnannounced();
+        } catch (RuntimeException | Error e) {
             vertx.close();
             throw e;
         }
-        // Every synthetic revision starts at zero, as a Service created with initial-scale 0.
-        AutoscalerConfig atZero = autoscaler.with(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE, true)
-                .with(ConfigAutoscaler.INITIAL_SCALE, 0);
-        RevisionScaling scaling = new RevisionScaling(atZero, revision -> endpoints.ready(revision).size(),
-                revision -> true, InstantSource.system(), autoscaler.get(ConfigAutoscaler.TICK_INTERVAL), signals);
-        BlockingQueue<RevisionId> decided = new LinkedBlockingQueue<>();
-        scaling.onChange(decided::add);
-        scaling.start();
-        return new WarmupPath(vertx, endpoints, router, scaling, decided);
+        try {
+            // Every synthetic revision starts at zero, as a Service created with initial-scale 0.
+            AutoscalerConfig atZero = autoscaler.with(ConfigAutoscaler.ALLOW_ZERO_INITIAL_SCALE, true)
+                    .with(ConfigAutoscaler.INITIAL_SCALE, 0);
+            RevisionScaling scaling = new RevisionScaling(atZero, revision -> endpoints.ready(revision).size(),
+                    revision -> true, InstantSource.system(), autoscaler.get(ConfigAutoscaler.TICK_INTERVAL),
+                    signals);
+            BlockingQueue<RevisionId> decided = new LinkedBlockingQueue<>();
+            scaling.onChange(decided::add);
+            scaling.start();
+            return new WarmupPath(vertx, endpoints, router, scaling, decided);
+        } catch (RuntimeException | Error e) {
+            router.close();
+            vertx.close();
+            throw e;
+        }
     }
 
     /** One synthetic cold start of revision number {@code round}; throws if it did not end in a 200. */

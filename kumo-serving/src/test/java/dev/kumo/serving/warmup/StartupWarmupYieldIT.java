@@ -29,7 +29,7 @@ class StartupWarmupYieldIT {
     @Test
     void runsNoRoundWhileAUserIsActiveAndStopsAtItsTimeBound() throws Exception {
         try (StartupWarmup warmup = StartupWarmup.start(INGRESS, AutoscalerConfig.KNATIVE, new ScalingSignals(),
-                System::nanoTime, settings(20, Duration.ofMillis(500)))) {
+                System::nanoTime, settings(20, Duration.ofSeconds(3)))) {
             WarmupReport report = warmup.finished().get(60, TimeUnit.SECONDS);
 
             assertThat(report.rounds()).isZero();
@@ -41,7 +41,8 @@ class StartupWarmupYieldIT {
     void yieldsToRequestsAtTheIngress() throws Exception {
         ScalingSignals ingress = new ScalingSignals();
         try (StartupWarmup warmup = StartupWarmup.start(INGRESS, AutoscalerConfig.KNATIVE, ingress,
-                () -> System.nanoTime() - Duration.ofDays(1).toNanos(), settings(20, Duration.ofMillis(500)))) {
+                () -> System.nanoTime() - Duration.ofDays(1).toNanos(), new WarmupSettings(20, Duration.ofSeconds(60),
+                        Duration.ofSeconds(3), Duration.ofSeconds(30)))) {
             // A user's request held at zero at the ingress, right after the warm-up began.
             ingress.demand(new RevisionId("default", "hello-00001"));
             WarmupReport report = warmup.finished().get(60, TimeUnit.SECONDS);
@@ -52,6 +53,7 @@ class StartupWarmupYieldIT {
         }
     }
 
+    // The time bounds leave a warm-up whose yield were broken seconds to run its rounds in (its start included).
     private static WarmupSettings settings(int rounds, Duration maxWall) {
         return new WarmupSettings(rounds, Duration.ofSeconds(60), maxWall, Duration.ofSeconds(1));
     }
