@@ -163,7 +163,10 @@ class MultiRuntimeIT {
         assertThat(condition(refused, "Ready").path("reason").asText()).isEqualTo("RuntimeUnsupported");
         assertThat(condition(refused, "Ready").path("message").asText()).isEqualTo("the container runtime is on "
                 + "but could not start: podman not found on PATH; install podman");
-        assertThat(get("mixed.default.localhost")).isEqualTo("Hello World! (mixed-00001)\n");
+        // A Ready Revision is not yet a programmed Route: the router may still answer 404 for a moment.
+        assertThat(await("mixed routed").atMost(Duration.ofSeconds(30))
+                .until(() -> get("mixed.default.localhost"), answer -> !answer.equals("HTTP/1.1 404 Not Found")))
+                .isEqualTo("Hello World! (mixed-00001)\n");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode condition(ObjectNode revision, String type) {
