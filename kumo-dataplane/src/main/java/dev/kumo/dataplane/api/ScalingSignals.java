@@ -32,18 +32,21 @@ public final class ScalingSignals {
 
     /**
      * Receives the router's demand signal: a request is held at a revision with no ready instance (again at most
-     * once a second while requests are still held there). Runs on a router thread and must not block.
+     * once a second while requests are still held there). Runs on a router thread and must not block. Returns what
+     * removes it.
      */
-    public void onDemand(Consumer<RevisionId> receiver) {
+    public Runnable onDemand(Consumer<RevisionId> receiver) {
         demandReceivers.add(receiver);
+        return () -> demandReceivers.remove(receiver);
     }
 
     /**
      * Receives, once a second per revision that had traffic or has ready instances, its load of the second before.
-     * Runs on a router thread and must not block.
+     * Runs on a router thread and must not block. Returns what removes it.
      */
-    public void onLoad(BiConsumer<RevisionId, LoadSample> receiver) {
+    public Runnable onLoad(BiConsumer<RevisionId, LoadSample> receiver) {
         loadReceivers.add(receiver);
+        return () -> loadReceivers.remove(receiver);
     }
 
     /**

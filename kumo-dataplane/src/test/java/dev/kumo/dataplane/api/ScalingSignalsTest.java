@@ -36,6 +36,22 @@ class ScalingSignalsTest {
     }
 
     @Test
+    void aRemovedReceiverHearsNothingMoreAndTheOthersStillDo() {
+        List<String> heard = new ArrayList<>();
+        Runnable offDemand = signals.onDemand(revision -> heard.add("removed demand"));
+        Runnable offLoad = signals.onLoad((revision, sample) -> heard.add("removed load"));
+        signals.onDemand(revision -> heard.add("kept demand"));
+
+        offDemand.run();
+        offLoad.run();
+        offLoad.run(); // twice: nothing more to remove
+        signals.demand(HELLO);
+        signals.load(HELLO, new LoadSample(100, 2.5, 7));
+
+        assertThat(heard).containsExactly("kept demand");
+    }
+
+    @Test
     void theActivatorIsOutOfThePathUntilTheAutoscalerPutsItInAndTheRouterSeesItLive() {
         BooleanSupplier routerView = signals.activatorPath(HELLO);
         assertThat(signals.activatorInPath(HELLO)).isFalse();

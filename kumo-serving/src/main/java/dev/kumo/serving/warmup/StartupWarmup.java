@@ -30,22 +30,28 @@ public final class StartupWarmup implements AutoCloseable {
     private volatile long lastUserTraffic;
 
     private final LongSupplier otherUserActivity;
+    /** Takes the two receivers off the ingress's signals once the warm-up is done. */
+    private final Runnable unwatchUsers;
 
     private StartupWarmup(RouterConfig ingress, AutoscalerConfig autoscaler, ScalingSignals users,
             LongSupplier otherUserActivity, WarmupSettings settings) {
         this.otherUserActivity = otherUserActivity;
         long began = System.nanoTime();
         lastUserTraffic = began - settings.quietAfterUserTraffic().toNanos();
-        users.onDemand(revision -> {
-            if (!finished.isDone() && !WarmupRevisions.warmup(revision.namespace())) {
+        Runnable offDemand = users.onDemand(revision -> {
+            if (!WarmupRevisions.warmup(revision.namespace())) {
                 lastUserTraffic = System.nanoTime();
             }
         });
-        users.onLoad((revision, sample) -> {
-            if (!finished.isDone() && sample.requests() > 0) {
+        Runnable offLoad = users.onLoad((revision, sample) -> {
+            if (sample.requests() > 0) {
                 lastUserTraffic = System.nanoTime();
             }
         });
+        unwatchUsers = () -> {
+            offDemand.run();
+            offLoad.run();
+        };
         thread = Thread.ofPlatform().daemon().name("kumo-warmup").unstarted(() -> run(ingress, autoscaler,
                 settings, began));
     }
@@ -111,6 +117,7 @@ public final class StartupWarmup implements AutoCloseable {
         WarmupReport report = new WarmupReport(rounds, Duration.ofNanos(System.nanoTime() - began),
                 Duration.ofNanos(processCpuNanos() - cpuBefore), stoppedBy);
         LOG.info("start-up warm-up: {}", report.line());
+        unwatchUsers.run();
         finished.complete(report);
     }
 
