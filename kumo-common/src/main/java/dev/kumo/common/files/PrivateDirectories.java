@@ -21,7 +21,7 @@ public final class PrivateDirectories {
     private PrivateDirectories() {
     }
 
-    /** Creates {@code dir} and its missing parents, each with mode 700; directories already there are left as they are. */
+    /** Creates {@code dir} and its missing parents, each with mode 700; directories already there are left alone. */
     public static void create(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;

@@ -59,8 +59,9 @@ public final class Telemetry implements AutoCloseable {
         Optional<RecentTraces> recent = config.recentTraces() > 0
                 ? Optional.of(new RecentTraces(config.recentTraces())) : Optional.empty();
         recent.ifPresent(builder::addSpanProcessor);
-        config.otlpEndpoint().filter(endpoint -> export).ifPresent(endpoint -> builder.addSpanProcessor(BatchSpanProcessor.builder(
-                OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString()).build()).build()));
+        config.otlpEndpoint().filter(endpoint -> export).ifPresent(endpoint -> builder.addSpanProcessor(
+                BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint.toString()).build())
+                        .build()));
         SdkTracerProvider provider = builder.build();
         OpenTelemetry sdk = OpenTelemetrySdk.builder().setTracerProvider(provider)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
