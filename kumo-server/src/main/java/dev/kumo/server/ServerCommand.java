@@ -103,6 +103,7 @@ public final class ServerCommand implements Callable<Integer> {
     String otlpEndpoint;
 
     @Option(names = "--warmup", negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            converter = WarmupSwitch.class,
             description = "Once ready, run up to 300 synthetic cold starts in the background (private copies of the "
                     + "router and autoscaler, nothing stored or shown; ~1-2 s of CPU, yielding to user traffic) so "
                     + "that the first real ones run compiled code (default). --warmup=false or --no-warmup: off.")
