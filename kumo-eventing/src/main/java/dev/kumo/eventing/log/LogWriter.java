@@ -374,14 +374,18 @@ final class LogWriter implements Runnable {
         }
     }
 
-    /** Deletes what retention lets go; returns how many events of each stream went, and the newest of them. */
+    /**
+     * Deletes what retention lets go; returns how many events of each stream went, and the newest of them. Only the
+     * range of sequence numbers retention reaches is read (a search of the primary key): the condition on age, not
+     * indexed, made SQLite read the whole table — every event kept — in each prune, inside a batch whose 202s wait.
+     */
     private Map<String, Deleted> prune(Prune prune) throws SQLException {
+        long upTo = Math.max(prune.seqUpTo(), agedUpTo(prune.arrivedBeforeMillis()));
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM events WHERE (arrival_ms < ? OR seq <= ?) AND seq <= COALESCE("
+                "DELETE FROM events WHERE seq <= ? AND seq <= COALESCE("
                         + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)"
                         + " RETURNING broker, seq")) {
-            delete.setLong(1, prune.arrivedBeforeMillis());
-            delete.setLong(2, prune.seqUpTo());
+            delete.setLong(1, upTo);
             Map<String, Deleted> deleted = new HashMap<>();
             try (ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
@@ -389,6 +393,21 @@ final class LogWriter implements Runnable {
                 }
             }
             return deleted;
+        }
+    }
+
+    /**
+     * The newest sequence number below the oldest event that arrived at or after {@code arrivedBeforeMillis}: ages
+     * are read oldest first and the read stops at the first young event (so one stored after it with an earlier
+     * arrival, a clock set back, goes once that one is old too); every event when none is young.
+     */
+    private long agedUpTo(long arrivedBeforeMillis) throws SQLException {
+        try (PreparedStatement young = connection.prepareStatement(
+                "SELECT seq FROM events WHERE arrival_ms >= ? ORDER BY seq LIMIT 1")) {
+            young.setLong(1, arrivedBeforeMillis);
+            try (ResultSet rows = young.executeQuery()) {
+                return rows.next() ? rows.getLong(1) - 1 : Long.MAX_VALUE;
+            }
         }
     }
 

@@ -157,6 +157,24 @@ class EventLogTest {
     }
 
     @Test
+    void retentionByAgeStopsAtTheFirstYoungEvent() throws Exception {
+        try (EventLog log = open()) {
+            Instant start = clock.instant();
+            log.append(BROKER, TestEvents.event("old", "t"), start).get();
+            log.append(BROKER, TestEvents.event("young", "t"), start.plus(Duration.ofMinutes(5))).get();
+            log.append(BROKER, TestEvents.event("clock-set-back", "t"), start).get();
+
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(log.prune().get()).as("only the old event before the young one").isEqualTo(1);
+            assertThat(log.read(BROKER, 0, 10)).extracting(stored -> stored.event().getId())
+                    .containsExactly("young", "clock-set-back");
+
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(log.prune().get()).as("both, once the young one is old too").isEqualTo(2);
+        }
+    }
+
+    @Test
     void retentionByCountKeepsTheNewestFinishedEvents() throws Exception {
         try (EventLog log = EventLog.open(dir.resolve("events.db"), true, new Retention(Duration.ofDays(1), 3),
                 clock)) {
