@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * Which finished events the log may delete: those that arrived more than {@code maxAge} ago (read oldest first, up to
  * the first younger one: an event stored after it with an earlier arrival — a clock set back — waits for it), or that
- * lie more than {@code maxEvents} sequence numbers behind the newest. An event is finished when every Trigger of its broker has
- * passed it (a Trigger created later starts after it); unfinished events are never deleted.
+ * lie more than {@code maxEvents} sequence numbers behind the newest. An event is finished when every Trigger of its
+ * broker has passed it (a Trigger created later starts after it); unfinished events are never deleted.
  */
 public record Retention(Duration maxAge, long maxEvents) {
 
