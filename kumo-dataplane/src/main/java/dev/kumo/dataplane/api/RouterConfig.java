@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain.
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
-        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
+        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -28,6 +28,7 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         Objects.requireNonNull(ejectionTime, "ejectionTime");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(openTelemetry, "openTelemetry");
+        Objects.requireNonNull(engine, "engine");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -38,6 +39,12 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
             throw new IllegalArgumentException("router maxHeldPerRevision is " + maxHeldPerRevision
                     + ", want >= 0 (0 = answer 503 at once when a revision has no ready instance)");
         }
+    }
+
+    /** A router on the Vert.x engine. */
+    public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+            ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry, RouterEngine.VERTX);
     }
 
     /** Listens on {@code host:port} with one event loop per available core. */
@@ -65,27 +72,39 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
 
     /** The same, tracing requests with {@code openTelemetry} ({@link OpenTelemetry#noop()}: no tracing). */
     public RouterConfig withOpenTelemetry(OpenTelemetry openTelemetry) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     /** Whether the listeners also speak h2c (HTTP/2 with prior knowledge and via Upgrade). */
     public RouterConfig withH2c(boolean h2c) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withLimits(ListenerLimits limits) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
+    }
+
+    /** The same on {@code engine} (see {@link RouterEngine}). */
+    public RouterConfig withEngine(RouterEngine engine) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 }

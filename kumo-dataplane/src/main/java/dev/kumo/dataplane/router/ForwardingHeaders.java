@@ -10,7 +10,7 @@ import java.util.Map;
  * Copies headers across the proxy: drops hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header
  * names) and, on requests, adds {@code Forwarded} (RFC 7239), {@code X-Forwarded-For/-Proto/-Host}.
  */
-final class ForwardingHeaders {
+public final class ForwardingHeaders {
 
     // Performance: names built once as AsciiString, whose case-insensitive hash Vert.x's headers reuse.
     private static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
@@ -32,6 +32,38 @@ final class ForwardingHeaders {
         // The router is the edge: what a client claims about proto and host is overwritten, not trusted.
         out.set(X_FORWARDED_PROTO, proto);
         out.set(X_FORWARDED_HOST, host);
+    }
+
+    /** The same on Netty's headers, for the Netty front ({@code router.front}). */
+    public static void copyRequest(io.netty.handler.codec.http.HttpHeaders in,
+            io.netty.handler.codec.http.HttpHeaders out, String clientAddress, String host, String proto) {
+        copyEndToEnd(in, out);
+        String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
+        String forwarded = in.get(FORWARDED);
+        out.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+        String xff = in.get(X_FORWARDED_FOR);
+        out.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
+        out.set(X_FORWARDED_PROTO, proto);
+        out.set(X_FORWARDED_HOST, host);
+    }
+
+    /** Copies response headers from {@code in} to {@code out} on Netty's headers, for the Netty front. */
+    public static void copyResponse(io.netty.handler.codec.http.HttpHeaders in,
+            io.netty.handler.codec.http.HttpHeaders out) {
+        copyEndToEnd(in, out);
+    }
+
+    private static void copyEndToEnd(io.netty.handler.codec.http.HttpHeaders in,
+            io.netty.handler.codec.http.HttpHeaders out) {
+        String connection = in.get(HttpHeaders.CONNECTION);
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers = in.iteratorCharSequence();
+        while (headers.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            CharSequence name = header.getKey();
+            if (!isHopByHop(name) && (connection == null || !listedIn(connection, name))) {
+                out.add(name, header.getValue());
+            }
+        }
     }
 
     /** Copies response headers from {@code in} to {@code out}. */

@@ -1,0 +1,36 @@
+package dev.kumo.dataplane.router;
+
+import java.util.function.Supplier;
+
+/**
+ * The request path's decisions as the Netty front asks them ({@code router.front}): the same {@link Routes},
+ * weighted pick, activator and gate a Vert.x request goes through, answered at once — a lease on a ready instance
+ * that admits the request now, or null for "hand it to the Vert.x router", which queues, holds, rejects or 404s.
+ */
+public final class FrontDoor {
+
+    private final Supplier<Routes> routes;
+
+    FrontDoor(Supplier<Routes> routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * A lease for a request whose Host header is {@code host} (null: none) arriving on event loop number
+     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready instance, the
+     * activator is in its path or no instance admits it without waiting.
+     */
+    public FrontLease admit(String host, int loop) {
+        HostRoute route = routes.get().find(HostHeader.routeKey(host));
+        if (route == null) {
+            return null;
+        }
+        RevisionTarget target = route.pick();
+        GateContext revision = target.context();
+        if (target.settings().h2c() || revision.activator().inPath() || revision.instances().current().length == 0) {
+            return null;
+        }
+        Instance instance = target.gate().tryLease();
+        return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime());
+    }
+}
