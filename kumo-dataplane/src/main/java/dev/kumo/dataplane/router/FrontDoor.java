@@ -1,5 +1,7 @@
 package dev.kumo.dataplane.router;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import java.util.function.Supplier;
 
 /**
@@ -10,18 +12,21 @@ import java.util.function.Supplier;
 public final class FrontDoor {
 
     private final Supplier<Routes> routes;
+    private final RequestTracing tracing;
 
-    FrontDoor(Supplier<Routes> routes) {
+    /** With {@code tracing} null, requests are not traced. */
+    FrontDoor(Supplier<Routes> routes, RequestTracing tracing) {
         this.routes = routes;
+        this.tracing = tracing;
     }
 
     /**
-     * A lease for a request whose Host header is {@code host} (null: none) arriving on event loop number
+     * A lease for the request of {@code head} arriving on event loop number
      * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready instance, the
      * activator is in its path or no instance admits it without waiting.
      */
-    public FrontLease admit(String host, int loop) {
-        HostRoute route = routes.get().find(HostHeader.routeKey(host));
+    public FrontLease admit(HttpRequest head, int loop) {
+        HostRoute route = routes.get().find(HostHeader.routeKey(head.headers().get(HttpHeaderNames.HOST)));
         if (route == null) {
             return null;
         }
@@ -31,6 +36,7 @@ public final class FrontDoor {
             return null;
         }
         Instance instance = target.gate().tryLease();
-        return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime());
+        return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime(),
+                tracing == null ? null : tracing.begin(head));
     }
 }

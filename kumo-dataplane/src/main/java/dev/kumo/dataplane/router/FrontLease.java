@@ -15,15 +15,33 @@ public final class FrontLease {
     private final int loop;
     private final long arrivalNanos;
     private Instance instance;
+    private final RequestTrace trace;
     private int attempts;
+    private int status;
     private boolean ended;
 
-    FrontLease(RevisionTarget target, Instance instance, int loop, long arrivalNanos) {
+    /** With {@code trace} null, the request is not traced. */
+    FrontLease(RevisionTarget target, Instance instance, int loop, long arrivalNanos, RequestTrace trace) {
         this.target = target;
         this.instance = instance;
         this.loop = loop;
         this.arrivalNanos = arrivalNanos;
+        this.trace = trace;
         target.stats().arrive(loop, arrivalNanos);
+        proxyStarting();
+    }
+
+    private void proxyStarting() {
+        if (trace != null) {
+            trace.proxyStarted(target.revisionName(), instance);
+        }
+    }
+
+    /** Gives the instance the trace context of this attempt, when traced (after the forwarded headers). */
+    public void injectTrace(io.netty.handler.codec.http.HttpHeaders headers) {
+        if (trace != null) {
+            trace.inject(headers);
+        }
     }
 
     /** The leased instance's address (null after a failed connection found no other instance). */
@@ -43,11 +61,13 @@ public final class FrontLease {
 
     /** The response head of status {@code status} arrived from the instance. */
     public void responseStarted(int status) {
+        this.status = status;
         target.stats().firstByte(status, System.nanoTime() - arrivalNanos, false, instance);
     }
 
     /** The router answered {@code status} itself. */
     public void answered(int status) {
+        this.status = status;
         target.stats().firstByte(status, System.nanoTime() - arrivalNanos, false, null);
     }
 
@@ -62,11 +82,17 @@ public final class FrontLease {
     public Failure connectFailed(Throwable cause) {
         target.gate().ejectAndRelease(instance);
         instance = null;
+        if (trace != null) {
+            trace.proxyFailed(cause);
+        }
         if (++attempts >= MAX_CONNECT_ATTEMPTS) {
             return new Failure(502, "connecting to revision " + target.revision() + " failed " + MAX_CONNECT_ATTEMPTS
                     + " times, last: " + cause.getMessage());
         }
         instance = target.gate().tryLease();
+        if (instance != null) {
+            proxyStarting();
+        }
         return instance == null ? new Failure(503,
                 target.context().noEndpointMessage(target.context().instances().current().length)) : null;
     }
@@ -86,6 +112,9 @@ public final class FrontLease {
         if (instance != null) {
             target.gate().release(instance);
             instance = null;
+        }
+        if (trace != null) {
+            trace.end(status, target.revisionName());
         }
     }
 }

@@ -113,7 +113,9 @@ public final class RouterServer implements Router {
             // With the Netty front, the Vert.x servers listen on an internal loopback port the front relays to.
             boolean netty = config.engine() == RouterEngine.NETTY;
             String host = netty ? RouteAddresses.LOOPBACK : config.host();
-            int requested = netty || config.port() == 0 ? -1 : config.port();
+            // A port of its own, not Vert.x's shared "-1": another router on this Vert.x (the warm-up's) must not
+            // share the internal listener, which expects a PROXY line on every connection.
+            int requested = netty ? freeLoopbackPort() : config.port() == 0 ? -1 : config.port();
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
@@ -140,7 +142,8 @@ public final class RouterServer implements Router {
             if (netty) {
                 front = FrontServer.start(config.host(), config.port(), contexts.stream()
                         .map(context -> ((ContextInternal) context).nettyEventLoop()).toList(), config.limits(),
-                        new FrontDoor(routes::get), new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
+                        new FrontDoor(routes::get, config.tracing()
+                                ? new RequestTracing(config.openTelemetry()) : null), new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
             }
             port = netty ? front.port() : bound;
             LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
@@ -204,6 +207,16 @@ public final class RouterServer implements Router {
         if (front != null) {
             front.close();
             front = null;
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName(RouteAddresses.LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("finding a free loopback port for the Netty front's internal listener: "
+                    + e.getMessage(), e);
         }
     }
 

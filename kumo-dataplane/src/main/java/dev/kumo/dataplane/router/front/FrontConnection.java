@@ -75,7 +75,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     true)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        FrontLease lease = forwardable(head) ? door.admit(head.headers().get(HttpHeaderNames.HOST), loop) : null;
+        FrontLease lease = forwardable(head) ? door.admit(head, loop) : null;
         if (lease == null) {
             relay.handOff(ctx, head);
             return;

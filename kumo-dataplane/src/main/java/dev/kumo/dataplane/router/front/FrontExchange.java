@@ -108,6 +108,7 @@ final class FrontExchange {
         InetSocketAddress remote = (InetSocketAddress) client.channel().remoteAddress();
         ForwardingHeaders.copyRequest(head.headers(), out.headers(), remote.getAddress().getHostAddress(),
                 host == null ? "" : host, PROTO);
+        lease.injectTrace(out.headers());
         if (HttpUtil.isTransferEncodingChunked(head)) {
             out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
