@@ -34,35 +34,38 @@ public final class ForwardingHeaders {
         out.set(X_FORWARDED_HOST, host);
     }
 
-    /** The same on Netty's headers, for the Netty front ({@code router.front}). */
-    public static void copyRequest(io.netty.handler.codec.http.HttpHeaders in,
-            io.netty.handler.codec.http.HttpHeaders out, String clientAddress, String host, String proto) {
-        copyEndToEnd(in, out);
+    /**
+     * What {@link #copyRequest} does, in place on Netty's headers (the Netty front forwards the decoded head itself):
+     * drops the hop-by-hop headers and adds the forwarding headers. Performance: no second header map per request.
+     */
+    public static void forwardInPlace(io.netty.handler.codec.http.HttpHeaders headers, String clientAddress,
+            String host, String proto) {
+        String forwarded = headers.get(FORWARDED);
+        String xff = headers.get(X_FORWARDED_FOR);
+        stripHopByHop(headers);
         String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
-        String forwarded = in.get(FORWARDED);
-        out.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
-        String xff = in.get(X_FORWARDED_FOR);
-        out.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
-        out.set(X_FORWARDED_PROTO, proto);
-        out.set(X_FORWARDED_HOST, host);
+        headers.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+        headers.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
+        headers.set(X_FORWARDED_PROTO, proto);
+        headers.set(X_FORWARDED_HOST, host);
     }
 
-    /** Copies response headers from {@code in} to {@code out} on Netty's headers, for the Netty front. */
-    public static void copyResponse(io.netty.handler.codec.http.HttpHeaders in,
-            io.netty.handler.codec.http.HttpHeaders out) {
-        copyEndToEnd(in, out);
-    }
-
-    private static void copyEndToEnd(io.netty.handler.codec.http.HttpHeaders in,
-            io.netty.handler.codec.http.HttpHeaders out) {
-        String connection = in.get(HttpHeaders.CONNECTION);
-        Iterator<Map.Entry<CharSequence, CharSequence>> headers = in.iteratorCharSequence();
-        while (headers.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> header = headers.next();
-            CharSequence name = header.getKey();
-            if (!isHopByHop(name) && (connection == null || !listedIn(connection, name))) {
-                out.add(name, header.getValue());
+    /** Drops the hop-by-hop headers, and those the Connection header names, in place (a response's, say). */
+    public static void stripHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
+        String connection = headers.get(HttpHeaders.CONNECTION);
+        java.util.List<CharSequence> drop = null;
+        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
+        while (all.hasNext()) {
+            CharSequence name = all.next().getKey();
+            if (isHopByHop(name) || connection != null && listedIn(connection, name)) {
+                if (drop == null) {
+                    drop = new java.util.ArrayList<>(2);
+                }
+                drop.add(name);
             }
+        }
+        if (drop != null) {
+            drop.forEach(headers::remove);
         }
     }
 

@@ -32,10 +32,10 @@ public final class FrontDoor {
         }
         RevisionTarget target = route.pick();
         GateContext revision = target.context();
-        if (target.settings().h2c() || revision.activator().inPath() || revision.instances().current().length == 0) {
+        if (target.settings().h2c() || revision.activator().inPath()) {
             return null;
         }
-        Instance instance = target.gate().tryLease();
+        Instance instance = target.gate().tryLease(); // null too when the revision has no ready instance
         return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime(),
                 tracing == null ? null : tracing.begin(head));
     }

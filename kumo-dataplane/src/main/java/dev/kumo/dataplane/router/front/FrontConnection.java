@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
@@ -28,6 +29,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private final Upstreams upstreams;
     private final Relay relay;
     private ChannelHandlerContext ctx;
+    private String clientAddress;
     private FrontExchange current;
     private boolean discarding;
     private ArrayDeque<Object> waiting;
@@ -42,6 +44,14 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** The client's IP address as X-Forwarded-For gives it; built once per connection. */
+    String clientAddress() {
+        if (clientAddress == null) {
+            clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        }
+        return clientAddress;
     }
 
     @Override

@@ -6,8 +6,6 @@ import dev.kumo.runtime.spi.InstanceAddress;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -19,7 +17,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +36,8 @@ final class FrontExchange {
     private final FrontLease lease;
     private final Upstreams upstreams;
     private final boolean clientKeepAlive;
+    private final HttpVersion clientVersion;
+    private boolean forwarded;
     private ScheduledFuture<?> timer;
     private InstanceAddress address;
     private Channel upstream;
@@ -57,6 +56,7 @@ final class FrontExchange {
         this.lease = lease;
         this.upstreams = upstreams;
         this.clientKeepAlive = HttpUtil.isKeepAlive(head);
+        this.clientVersion = head.protocolVersion();
         this.keepAlive = clientKeepAlive;
     }
 
@@ -73,8 +73,11 @@ final class FrontExchange {
         upstreams.acquire(address, this);
     }
 
-    /** A connection to the instance is open: send the head and whatever body already came. */
-    void upstreamReady(Channel channel) {
+    /**
+     * A connection to the instance is open: send the head and whatever body already came; {@code flush} when it
+     * opened later (a pooled one is handed over within the client's read, whose end flushes it).
+     */
+    void upstreamReady(Channel channel, boolean flush) {
         if (done) {
             channel.close();
             return;
@@ -86,7 +89,9 @@ final class FrontExchange {
             pending.forEach(channel::write);
             pending = null;
         }
-        channel.flush();
+        if (flush) {
+            channel.flush();
+        }
     }
 
     /** No connection could be opened: nothing was sent, so another instance may take the request. */
@@ -102,17 +107,24 @@ final class FrontExchange {
         }
     }
 
+    /**
+     * The client's head, made the instance's: HTTP/1.1, hop-by-hop headers out, forwarding headers in. Performance:
+     * changed in place (the decoder makes a new head per request), no second header map.
+     */
     private HttpRequest forwardedHead() {
-        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, head.method(), head.uri());
-        String host = head.headers().get(HttpHeaderNames.HOST);
-        InetSocketAddress remote = (InetSocketAddress) client.channel().remoteAddress();
-        ForwardingHeaders.copyRequest(head.headers(), out.headers(), remote.getAddress().getHostAddress(),
-                host == null ? "" : host, PROTO);
-        lease.injectTrace(out.headers());
-        if (HttpUtil.isTransferEncodingChunked(head)) {
-            out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        if (forwarded) {
+            return head; // a retry on another instance: the head went through this already
         }
-        return out;
+        forwarded = true;
+        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        String host = head.headers().get(HttpHeaderNames.HOST);
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+        ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
+        if (chunked) {
+            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        lease.injectTrace(head.headers());
+        return head;
     }
 
     /** A piece of the request body from the client. */
@@ -160,9 +172,11 @@ final class FrontExchange {
         timer.cancel(false);
         lease.responseStarted(status);
         upstreamReusable = HttpUtil.isKeepAlive(in);
-        HttpVersion version = head.protocolVersion();
-        HttpResponse out = new DefaultHttpResponse(version, in.status());
-        ForwardingHeaders.copyResponse(in.headers(), out.headers());
+        HttpVersion version = clientVersion;
+        // Performance: the instance's head goes on, changed in place, as the client's went the other way.
+        HttpResponse out = in;
+        out.setProtocolVersion(version);
+        ForwardingHeaders.stripHopByHop(out.headers());
         if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(head.method(), status)) {
             if (version == HttpVersion.HTTP_1_1) {
                 out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -231,7 +245,7 @@ final class FrontExchange {
         lease.end();
         closeUpstream();
         boolean close = !keepAlive || !requestEnded;
-        var answer = client.writeAndFlush(Answers.text(client.alloc(), head.protocolVersion(), status, message,
+        var answer = client.writeAndFlush(Answers.text(client.alloc(), clientVersion, status, message,
                 close));
         if (close) {
             answer.addListener(ChannelFutureListener.CLOSE);

@@ -42,7 +42,7 @@ final class Upstreams {
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollLast();
             if (channel.isActive()) {
-                exchange.upstreamReady(channel);
+                exchange.upstreamReady(channel, false);
                 return;
             }
         }
@@ -50,7 +50,7 @@ final class Upstreams {
             if (connected.isSuccess()) {
                 Channel channel = connected.channel();
                 channel.closeFuture().addListener(closed -> forget(address, channel));
-                exchange.upstreamReady(channel);
+                exchange.upstreamReady(channel, true);
             } else {
                 exchange.upstreamFailed(connected.cause());
             }
