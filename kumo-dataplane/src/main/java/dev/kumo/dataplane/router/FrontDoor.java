@@ -22,8 +22,8 @@ public final class FrontDoor {
 
     /**
      * A lease for the request of {@code head} arriving on event loop number
-     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready instance, the
-     * activator is in its path or no instance admits it without waiting.
+     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready
+     * instance, the activator is in its path or no instance admits it without waiting.
      */
     public FrontLease admit(HttpRequest head, int loop) {
         HostRoute route = routes.get().find(HostHeader.routeKey(head.headers().get(HttpHeaderNames.HOST)));

@@ -119,8 +119,8 @@ public final class RouterServer implements Router {
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
-                RouterVerticle verticle = new RouterVerticle(host, requested, config.limits(), config.h2c(), routes::get,
-                        loops.getAndIncrement(), config.openTelemetry(), netty);
+                RouterVerticle verticle = new RouterVerticle(host, requested, config.limits(), config.h2c(),
+                        routes::get, loops.getAndIncrement(), config.openTelemetry(), netty);
                 verticles.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(config.eventLoops())));
@@ -143,7 +143,8 @@ public final class RouterServer implements Router {
                 front = FrontServer.start(config.host(), config.port(), contexts.stream()
                         .map(context -> ((ContextInternal) context).nettyEventLoop()).toList(), config.limits(),
                         new FrontDoor(routes::get, config.tracing()
-                                ? new RequestTracing(config.openTelemetry()) : null), new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
+                                ? new RequestTracing(config.openTelemetry()) : null),
+                        new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
             }
             port = netty ? front.port() : bound;
             LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
