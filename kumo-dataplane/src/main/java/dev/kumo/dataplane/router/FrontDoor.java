@@ -23,7 +23,7 @@ public final class FrontDoor {
     /**
      * A lease for the request of {@code head} arriving on event loop number
      * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready
-     * instance, the activator is in its path or no instance admits it without waiting.
+     * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken).
      */
     public FrontLease admit(HttpRequest head, int loop) {
         HostRoute route = routes.get().find(HostHeader.routeKey(head.headers().get(HttpHeaderNames.HOST)));
@@ -31,8 +31,9 @@ public final class FrontDoor {
             return null;
         }
         RevisionTarget target = route.pick();
-        GateContext revision = target.context();
-        if (target.settings().h2c() || revision.activator().inPath()) {
+        // The activator in the path changes nothing for a request an instance admits at once (QueueAdmission):
+        // only waiting requests are its, and a request never waits in the front.
+        if (target.settings().h2c()) {
             return null;
         }
         Instance instance = target.gate().tryLease(); // null too when the revision has no ready instance

@@ -117,13 +117,13 @@ final class WaitQueue {
     }
 
     /**
-     * Leases the least-loaded instance with a free slot when no request waits and the activator is out of the
-     * path, else null (the caller takes {@link #enter}'s path, which queues, holds or rejects).
+     * Leases the least-loaded instance with a free slot when no request waits, as {@link #enter} admits one, else
+     * null (the caller takes {@link #enter}'s path, which queues, holds or rejects).
      */
     Instance tryAdmit() {
         long now = context.nanoClock().getAsLong();
         synchronized (this) {
-            if (!queue.isEmpty() || context.activator().inPath()) {
+            if (!queue.isEmpty()) {
                 return null;
             }
             Instance[] all = context.instances().current();

@@ -113,6 +113,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     void exchangeDone() {
         if (waiting != null) {
             ctx.executor().execute(this::drainWaiting);
+        } else {
+            ctx.channel().config().setAutoRead(true); // a slow instance may have paused the client's reads
         }
     }
 

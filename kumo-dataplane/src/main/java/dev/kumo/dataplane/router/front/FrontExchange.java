@@ -244,6 +244,7 @@ final class FrontExchange {
         lease.answered(status);
         lease.end();
         closeUpstream();
+        releasePending();
         boolean close = !keepAlive || !requestEnded;
         var answer = client.writeAndFlush(Answers.text(client.alloc(), clientVersion, status, message,
                 close));
@@ -262,7 +263,16 @@ final class FrontExchange {
         timer.cancel(false);
         lease.end();
         closeUpstream();
+        releasePending();
         client.close();
+    }
+
+    /** Body pieces that came while connecting, for a request that ended before the connection did. */
+    private void releasePending() {
+        if (pending != null) {
+            pending.forEach(ReferenceCountUtil::release);
+            pending = null;
+        }
     }
 
     private void closeUpstream() {

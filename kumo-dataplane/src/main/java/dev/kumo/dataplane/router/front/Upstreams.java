@@ -60,6 +60,7 @@ final class Upstreams {
     /** Keeps {@code channel}, whose exchange ended cleanly, for the next request to {@code address}. */
     void release(InstanceAddress address, Channel channel) {
         UpstreamHandler.of(channel).exchange(null);
+        channel.config().setAutoRead(true); // a slow client may have paused it
         idle.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(channel);
     }
 
