@@ -11,6 +11,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -28,10 +31,12 @@ public final class FrontServer implements AutoCloseable {
             "kumoBytesIn", "httpCodec");
 
     private final List<Channel> listeners;
+    private final ChannelGroup connections;
     private final int port;
 
-    private FrontServer(List<Channel> listeners, int port) {
+    private FrontServer(List<Channel> listeners, ChannelGroup connections, int port) {
         this.listeners = listeners;
+        this.connections = connections;
         this.port = port;
     }
 
@@ -43,18 +48,21 @@ public final class FrontServer implements AutoCloseable {
             FrontDoor door, InetSocketAddress router) {
         Transport transport = Transport.of(loops.get(0));
         List<Channel> listeners = new ArrayList<>();
+        // Every connection the front opens or accepts, closed with it (a channel leaves the group as it closes).
+        ChannelGroup connections = new DefaultChannelGroup("kumo-front", GlobalEventExecutor.INSTANCE);
         int bound = port;
         try {
             for (int i = 0; i < (transport.reusePort() ? loops.size() : 1); i++) {
                 EventLoop loop = loops.get(i);
                 int number = i;
-                Upstreams upstreams = new Upstreams(loop, transport);
-                Relay relay = new Relay(router, transport);
+                Upstreams upstreams = new Upstreams(loop, transport, connections);
+                Relay relay = new Relay(router, transport, connections);
                 ServerBootstrap bootstrap = new ServerBootstrap().group(loop, loop).channel(transport.server())
                         .option(ChannelOption.SO_BACKLOG, 1024).childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel channel) {
+                                connections.add(channel);
                                 ChannelPipeline pipeline = channel.pipeline();
                                 pipeline.addLast(H2cPreface.NAME, new H2cPreface(relay));
                                 // The same guard as the Vert.x listeners': header-read and idle timeouts,
@@ -71,7 +79,7 @@ public final class FrontServer implements AutoCloseable {
                 listeners.add(listener);
                 bound = ((InetSocketAddress) listener.localAddress()).getPort();
             }
-            return new FrontServer(listeners, bound);
+            return new FrontServer(listeners, connections, bound);
         } catch (RuntimeException e) {
             listeners.forEach(Channel::close);
             throw new IllegalStateException("the Netty front could not listen on " + host + ":" + port + ": "
@@ -87,5 +95,6 @@ public final class FrontServer implements AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(listener -> listener.close().syncUninterruptibly());
+        connections.close().awaitUninterruptibly();
     }
 }

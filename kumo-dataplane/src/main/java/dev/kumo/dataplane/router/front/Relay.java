@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
@@ -31,11 +32,13 @@ final class Relay {
 
     private final InetSocketAddress router;
     private final Transport transport;
+    private final ChannelGroup open;
 
-    /** Relays to the Vert.x router's internal listener at {@code router}. */
-    Relay(InetSocketAddress router, Transport transport) {
+    /** Relays to the Vert.x router's internal listener at {@code router}; its connections join {@code open}. */
+    Relay(InetSocketAddress router, Transport transport, ChannelGroup open) {
         this.router = router;
         this.transport = transport;
+        this.open = open;
     }
 
     /** Hands {@code ctx}'s connection over from {@code head} on; call from the front's handler, on its loop. */
@@ -68,6 +71,7 @@ final class Relay {
                     } else if (!client.isActive()) {
                         connected.channel().close();
                     } else {
+                        open.add(connected.channel());
                         toRouter.connected(connected.channel());
                         client.config().setAutoRead(true);
                     }

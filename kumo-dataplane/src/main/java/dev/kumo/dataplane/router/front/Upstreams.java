@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpClientCodec;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -24,13 +25,15 @@ final class Upstreams {
     private final Bootstrap bootstrap;
     private final Map<InstanceAddress, ArrayDeque<Channel>> idle = new HashMap<>();
 
-    Upstreams(EventLoop loop, Transport transport) {
+    /** Connections opened on {@code loop}, each added to {@code open} (closed with the front). */
+    Upstreams(EventLoop loop, Transport transport, ChannelGroup open) {
         this.bootstrap = new Bootstrap().group(loop).channel(transport.client())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        open.add(channel);
                         channel.pipeline().addLast(new HttpClientCodec(), new UpstreamHandler());
                     }
                 });
