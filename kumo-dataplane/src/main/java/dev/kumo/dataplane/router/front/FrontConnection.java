@@ -12,7 +12,9 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection to the front: each request head is either forwarded here ({@link FrontExchange}, when the
@@ -33,6 +35,8 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private FrontExchange current;
     private boolean discarding;
     private ArrayDeque<Object> waiting;
+    private ScheduledFuture<?> timer;
+    private long timerAt;
 
     FrontConnection(FrontDoor door, int loop, Upstreams upstreams, Relay relay) {
         this.door = door;
@@ -138,6 +142,38 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Makes sure the timer fires by {@code deadlineNanos}, the first-byte deadline of the request in flight.
+     * Performance: as kumo-http's ConnectionGuard, one task per connection that re-arms itself when it fires before
+     * the current deadline, not a task scheduled and cancelled per request (a priority-queue insert and removal).
+     */
+    void watch(long deadlineNanos) {
+        if (timer == null || timerAt - deadlineNanos > 0) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            arm(deadlineNanos);
+        }
+    }
+
+    private void arm(long at) {
+        timerAt = at;
+        timer = ctx.executor().schedule(this::timerFired, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void timerFired() {
+        timer = null;
+        FrontExchange watched = current;
+        if (watched == null || !watched.awaitingHead() || ctx.isRemoved()) {
+            return;
+        }
+        if (watched.deadlineNanos() - System.nanoTime() > 0) {
+            arm(watched.deadlineNanos()); // a later request's deadline
+        } else {
+            watched.timedOut();
+        }
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (current != null) {
@@ -155,6 +191,10 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         if (current != null) {
             current.abort();
         }

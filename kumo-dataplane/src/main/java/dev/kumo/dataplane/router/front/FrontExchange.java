@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,7 @@ final class FrontExchange {
     private final boolean clientKeepAlive;
     private final HttpVersion clientVersion;
     private boolean forwarded;
-    private ScheduledFuture<?> timer;
+    private long deadlineNanos;
     private InstanceAddress address;
     private Channel upstream;
     private List<HttpContent> pending;
@@ -60,12 +59,27 @@ final class FrontExchange {
         this.keepAlive = clientKeepAlive;
     }
 
-    /** Starts the first-byte timer and connects to the leased instance. */
+    /** Starts the first-byte clock (the connection's timer watches it) and connects to the leased instance. */
     void start() {
-        int seconds = lease.timeoutSeconds();
-        timer = client.executor().schedule(() -> fail(504, "revision " + lease.revision()
-                + " did not start answering within timeoutSeconds " + seconds), seconds, TimeUnit.SECONDS);
+        deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(lease.timeoutSeconds());
+        connection.watch(deadlineNanos);
         connect();
+    }
+
+    /** When the response head must have arrived by ({@link System#nanoTime}). */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** Whether the first-byte timeout still applies: no response head yet and not ended. */
+    boolean awaitingHead() {
+        return !done && !responseStarted;
+    }
+
+    /** No response head within timeoutSeconds: 504, as the Vert.x path's {@code FirstByteTimeout} answers. */
+    void timedOut() {
+        fail(504, "revision " + lease.revision() + " did not start answering within timeoutSeconds "
+                + lease.timeoutSeconds());
     }
 
     private void connect() {
@@ -169,7 +183,6 @@ final class FrontExchange {
             return; // 100 Continue and other interim answers are the instance's and this hop's business
         }
         responseStarted = true;
-        timer.cancel(false);
         lease.responseStarted(status);
         upstreamReusable = HttpUtil.isKeepAlive(in);
         HttpVersion version = clientVersion;
@@ -240,7 +253,6 @@ final class FrontExchange {
             return;
         }
         done = true;
-        timer.cancel(false);
         lease.answered(status);
         lease.end();
         closeUpstream();
@@ -260,7 +272,6 @@ final class FrontExchange {
             return;
         }
         done = true;
-        timer.cancel(false);
         lease.end();
         closeUpstream();
         releasePending();
