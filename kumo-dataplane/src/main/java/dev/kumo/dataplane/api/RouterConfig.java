@@ -13,7 +13,8 @@ import java.util.Objects;
  * without TLS ({@code h2c}: prior knowledge and Upgrade; off, they speak HTTP/1.1 only). With h2c on, a
  * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}). With
  * an {@code openTelemetry} other than {@link OpenTelemetry#noop()} each request gets spans (see
- * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain.
+ * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain. The {@code engine}
+ * serves the ingress port: the Vert.x router alone, or a Netty front before it ({@link RouterEngine}).
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
         ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine) {
