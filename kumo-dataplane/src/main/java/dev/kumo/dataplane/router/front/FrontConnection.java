@@ -37,6 +37,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private ArrayDeque<Object> waiting;
     private ScheduledFuture<?> timer;
     private long timerAt;
+    private boolean reading;
 
     FrontConnection(FrontDoor door, int loop, Upstreams upstreams, Relay relay) {
         this.door = door;
@@ -58,8 +59,14 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         return clientAddress;
     }
 
+    /** Whether the client's read is under way: its end flushes what was written to the instance meanwhile. */
+    boolean reading() {
+        return reading;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         if (waiting != null || current != null && !current.isDone() && msg instanceof HttpRequest) {
             waitFor(msg);
         } else {
@@ -176,6 +183,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
         if (current != null) {
             current.flushToUpstream();
         }

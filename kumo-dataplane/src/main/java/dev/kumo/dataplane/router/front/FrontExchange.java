@@ -87,9 +87,14 @@ final class FrontExchange {
         upstreams.acquire(address, this);
     }
 
+    /** Whether this runs within the client's read, whose end flushes what went to the instance. */
+    boolean clientReading() {
+        return connection.reading();
+    }
+
     /**
-     * A connection to the instance is open: send the head and whatever body already came; {@code flush} when it
-     * opened later (a pooled one is handed over within the client's read, whose end flushes it).
+     * A connection to the instance is open: send the head and whatever body already came; {@code flush} unless the
+     * client's read is under way (a retry, a connection that opened later, a pipelined request: flush now).
      */
     void upstreamReady(Channel channel, boolean flush) {
         if (done) {

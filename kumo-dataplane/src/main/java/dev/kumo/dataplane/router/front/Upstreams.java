@@ -45,7 +45,7 @@ final class Upstreams {
         while (channels != null && !channels.isEmpty()) {
             Channel channel = channels.pollLast();
             if (channel.isActive()) {
-                exchange.upstreamReady(channel, false);
+                exchange.upstreamReady(channel, !exchange.clientReading());
                 return;
             }
         }
