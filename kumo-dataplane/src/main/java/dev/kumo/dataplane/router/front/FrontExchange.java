@@ -132,7 +132,8 @@ final class FrontExchange {
      */
     private HttpRequest forwardedHead() {
         if (forwarded) {
-            return head; // a retry on another instance: the head went through this already
+            lease.injectTrace(head.headers()); // a retry on another instance: this attempt's trace context
+            return head; // the head went through the rest already
         }
         forwarded = true;
         boolean chunked = HttpUtil.isTransferEncodingChunked(head);
