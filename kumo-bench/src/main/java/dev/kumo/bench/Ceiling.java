@@ -4,6 +4,7 @@ import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.runtime.spi.InstanceAddress;
@@ -63,6 +64,7 @@ public final class Ceiling {
                     OwnVertx routerEpoll = new OwnVertx(BenchVertx.create(LOOPS, false));
                     OwnVertx routerUring = new OwnVertx(BenchVertx.create(LOOPS, true));
                     RouterServer router = startRouter(routerEpoll.vertx(), backendPort);
+                    RouterServer nettyRouter = startRouter(routerEpoll.vertx(), backendPort, RouterEngine.NETTY);
                     RouterServer uringRouter = startRouter(routerUring.vertx(), backendPort);
                     Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
                 Map<String, Path> paths = new LinkedHashMap<>();
@@ -75,6 +77,7 @@ public final class Ceiling {
                 paths.put("Vert.x pinned", new Path(pinned.port(), CpuTime::ofThisJvm));
                 paths.put("Vert.x uring", new Path(pinnedUring.port(), CpuTime::ofThisJvm));
                 paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
+                paths.put("router netty", new Path(nettyRouter.port(), CpuTime::ofThisJvm));
                 paths.put("router uring", new Path(uringRouter.port(), CpuTime::ofThisJvm));
                 paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
                 // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one
@@ -86,7 +89,9 @@ public final class Ceiling {
                     if (!paths.containsKey("nginx proxy")) {
                         throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only
                                 + " must keep 'nginx proxy' (every ratio is to it); rows: direct, bare Netty, "
-                                + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, kumo router, router uring, "
+                                + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, kumo router, "
+                                + "router netty, "
+                                + "router uring, "
                                 + "nginx proxy");
                     }
                 }
@@ -184,9 +189,15 @@ public final class Ceiling {
 
     /** Kumo's router on {@code vertx} with its default stages, untraced, routing {@link #HOST} to the backend. */
     private static RouterServer startRouter(Vertx vertx, int backendPort) {
+        return startRouter(vertx, backendPort, RouterEngine.VERTX);
+    }
+
+    /** The same on {@code engine} (the Netty front's row: {@link RouterEngine#NETTY}). */
+    private static RouterServer startRouter(Vertx vertx, int backendPort, RouterEngine engine) {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         RevisionId revision = new RevisionId("default", "bench-00001");
-        RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0).withEventLoops(LOOPS),
+        RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0).withEventLoops(LOOPS)
+                .withEngine(engine),
                 endpoints, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ScalingSignals());
         router.start();
         router.update(RouteTable.builder().host(HOST, revision).build());

@@ -42,10 +42,17 @@ public final class RouterBenchmark {
 
     /** The tracing modes measured, each in a server of its own: its row's label and {@code --trace-sampling}. */
     private static final List<Mode> MODES = List.of(new Mode("router, untraced", "0", "bench-untraced"),
+            new Mode("router netty, untr.", "0", "bench-netty", List.of("--router-engine", "netty")),
             new Mode("router, 1%", "0.01", "bench-sampled"), new Mode("router, 100%", "1", "bench"));
 
-    /** One tracing mode: its row, its sampling ratio, and the Service its server runs the backend as. */
-    private record Mode(String label, String sampling, String service) {
+    /**
+     * One tracing mode: its row, its sampling ratio, the Service its server runs the backend as, and server flags
+     * of its own (the Netty front's row: {@code --router-engine netty}).
+     */
+    private record Mode(String label, String sampling, String service, List<String> args) {
+        Mode(String label, String sampling, String service) {
+            this(label, sampling, service, List.of());
+        }
     }
 
     private final Path dir;
@@ -85,6 +92,7 @@ public final class RouterBenchmark {
             for (Mode mode : MODES) {
                 List<String> modeArgs = new ArrayList<>(serverArgs);
                 modeArgs.addAll(List.of("--trace-sampling", mode.sampling()));
+                modeArgs.addAll(mode.args());
                 servers.put(mode, ServerUnderTest.start("sqlite", dir.resolve("data-" + mode.service()), modeArgs));
             }
             new RouterBenchmark(dir, Nginx.writeBackendScript(dir), servers).run(duration, connections, coldStarts);

@@ -1,5 +1,6 @@
 package dev.kumo.http;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -165,16 +166,43 @@ public final class ClientGuard {
 
     /** A request whose head Netty could not decode: 414 or 431 for the sizes, 400 for the rest, then close. */
     private static void answerInvalid(HttpServerRequest request, ErrorAnswer answer) {
-        Throwable cause = request.decoderResult().cause();
+        InvalidHead invalid = invalidHead(request.decoderResult().cause());
+        ErrorAnswer.Body body = answer.body(invalid.status(), invalid.message());
+        request.response().setStatusCode(invalid.status()).putHeader("Connection", "close")
+                .putHeader("Content-Type", body.contentType())
+                .end(io.vertx.core.buffer.Buffer.buffer(body.bytes()));
+    }
+
+    /** The answer to a request head Netty could not decode, then close. */
+    public record InvalidHead(int status, String message) {
+    }
+
+    /** 414 or 431 when the line or the headers are too long, else 400; {@code cause} is the decoder's. */
+    public static InvalidHead invalidHead(Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? "unreadable request"
                 : cause.getMessage();
         int status = 400;
         if (cause instanceof TooLongFrameException) {
             status = why.startsWith("An HTTP line is larger than") ? 414 : 431;
         }
-        ErrorAnswer.Body body = answer.body(status, "malformed HTTP request: " + why);
-        request.response().setStatusCode(status).putHeader("Connection", "close")
-                .putHeader("Content-Type", body.contentType())
-                .end(io.vertx.core.buffer.Buffer.buffer(body.bytes()));
+        return new InvalidHead(status, "malformed HTTP request: " + why);
+    }
+
+    /**
+     * Guards a plain Netty HTTP/1.x server pipeline (the router's Netty front) as {@link #install} guards Vert.x's:
+     * adds a byte counter, {@code codec} and the guard, in that order; the application's handler goes after them and
+     * answers heads that failed to decode with {@link #invalidHead}.
+     */
+    public static void installOn(ChannelPipeline pipeline, ChannelHandler codec, ListenerLimits limits,
+            ErrorAnswer answer) {
+        pipeline.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        ConnectionGuard guard = new ConnectionGuard(limits, answer);
+        pipeline.addLast("kumoBytesIn", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                guard.bytesArrived();
+                ctx.fireChannelRead(msg);
+            }
+        }).addLast("httpCodec", codec).addLast("kumoConnectionGuard", guard);
     }
 }

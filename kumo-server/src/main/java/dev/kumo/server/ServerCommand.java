@@ -1,5 +1,6 @@
 package dev.kumo.server;
 
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
@@ -92,6 +93,11 @@ public final class ServerCommand implements Callable<Integer> {
             + "containers.conf under the data directory, when the first image runs.")
     Path podmanSocket;
 
+    @Option(names = "--router-engine", paramLabel = "vertx|netty", description = "What serves the ingress port: "
+            + "vertx, the Vert.x router (default), or netty, a Netty front that forwards plain HTTP/1.x requests to "
+            + "ready instances itself and relays the rest (h2c, WebSocket, held requests) to the Vert.x router.")
+    String routerEngine;
+
     @Option(names = "--trace-sampling", paramLabel = "RATIO", description = "The share of new traces recorded, 0 "
             + "to 1, parent-based: a request or event arriving with a sampled traceparent is always recorded "
             + "(default: 1; 0 turns tracing off). The latest traces are kept in memory: kumo trace list.")
@@ -120,6 +126,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logFormat.apply();
+        if (routerEngine != null) {
+            // Carried as a system property so that ServerConfig keeps its shape in this slice (see RouterEngine).
+            System.setProperty(RouterEngine.PROPERTY, RouterEngine.parse(routerEngine).flagValue());
+        }
         ServerConfig settings = settings();
         KumoServer server = KumoServer.start(settings);
         if (server.token().isEmpty()) {

@@ -159,7 +159,8 @@ public final class ServingPlatform implements AutoCloseable {
         ScalingSignals signals = new ScalingSignals();
         RevisionOwners owners = new StoredRevisionOwners(store);
         RouterConfig routerConfig = new RouterConfig(settings.ingressHost(), settings.ingressPort())
-                .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry());
+                .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry())
+                .withEngine(dev.kumo.dataplane.api.RouterEngine.fromSystemProperty());
         RouterServer router = new RouterServer(vertx, routerConfig, endpoints, registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.

@@ -13,10 +13,11 @@ import java.util.Objects;
  * without TLS ({@code h2c}: prior knowledge and Upgrade; off, they speak HTTP/1.1 only). With h2c on, a
  * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}). With
  * an {@code openTelemetry} other than {@link OpenTelemetry#noop()} each request gets spans (see
- * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain.
+ * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain. The {@code engine}
+ * serves the ingress port: the Vert.x router alone, or a Netty front before it ({@link RouterEngine}).
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
-        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
+        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -28,6 +29,7 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         Objects.requireNonNull(ejectionTime, "ejectionTime");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(openTelemetry, "openTelemetry");
+        Objects.requireNonNull(engine, "engine");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -38,6 +40,12 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
             throw new IllegalArgumentException("router maxHeldPerRevision is " + maxHeldPerRevision
                     + ", want >= 0 (0 = answer 503 at once when a revision has no ready instance)");
         }
+    }
+
+    /** A router on the Vert.x engine. */
+    public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+            ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry, RouterEngine.VERTX);
     }
 
     /** Listens on {@code host:port} with one event loop per available core. */
@@ -65,27 +73,39 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
 
     /** The same, tracing requests with {@code openTelemetry} ({@link OpenTelemetry#noop()}: no tracing). */
     public RouterConfig withOpenTelemetry(OpenTelemetry openTelemetry) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     /** Whether the listeners also speak h2c (HTTP/2 with prior knowledge and via Upgrade). */
     public RouterConfig withH2c(boolean h2c) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 
     public RouterConfig withLimits(ListenerLimits limits) {
-        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry);
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
+    }
+
+    /** The same on {@code engine} (see {@link RouterEngine}). */
+    public RouterConfig withEngine(RouterEngine engine) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine);
     }
 }

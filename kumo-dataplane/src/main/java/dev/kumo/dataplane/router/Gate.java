@@ -6,6 +6,12 @@ interface Gate {
     /** Leases an instance to {@code exchange} and proceeds with {@code next}, now or once an instance is free. */
     void enter(Exchange exchange, Chain next);
 
+    /**
+     * Leases an instance now if one admits a new request without waiting (and no request waits before it), else
+     * returns null: the Netty front's question, which hands every other case to {@link #enter}'s path.
+     */
+    Instance tryLease();
+
     /** Returns the lease taken in {@link #enter}. */
     void release(Instance instance);
 

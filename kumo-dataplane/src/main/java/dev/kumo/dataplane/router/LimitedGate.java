@@ -25,6 +25,11 @@ final class LimitedGate implements Gate {
     }
 
     @Override
+    public Instance tryLease() {
+        return waiters.tryAdmit();
+    }
+
+    @Override
     public void release(Instance instance) {
         waiters.release(instance);
     }

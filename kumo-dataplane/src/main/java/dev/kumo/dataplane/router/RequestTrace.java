@@ -75,6 +75,13 @@ final class RequestTrace {
         }
     }
 
+    /** The same on Netty's headers, for the Netty front. */
+    void inject(io.netty.handler.codec.http.HttpHeaders headers) {
+        if (proxy != null) {
+            propagator.inject(Context.root().with(proxy), headers, (carrier, key, value) -> carrier.set(key, value));
+        }
+    }
+
     /** The attempt could not connect (nothing was sent). */
     void proxyFailed(Throwable cause) {
         if (proxy != null) {

@@ -30,6 +30,18 @@ final class RequestTracing implements Stage {
         }
     };
 
+    private static final TextMapGetter<io.netty.handler.codec.http.HttpHeaders> NETTY_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(io.netty.handler.codec.http.HttpHeaders headers) {
+            return headers.names();
+        }
+
+        @Override
+        public String get(io.netty.handler.codec.http.HttpHeaders headers, String key) {
+            return headers == null ? null : headers.get(key);
+        }
+    };
+
     private final Tracer tracer;
     private final TextMapPropagator propagator;
 
@@ -58,6 +70,27 @@ final class RequestTracing implements Stage {
         }
         exchange.traced(new RequestTrace(tracer, propagator, span));
         next.proceed(exchange);
+    }
+
+    /** The same request span for a request the Netty front forwards, from its Netty {@code head}. */
+    RequestTrace begin(io.netty.handler.codec.http.HttpRequest head) {
+        Context parent = propagator.extract(Context.root(), head.headers(), NETTY_HEADERS);
+        String method = head.method().name();
+        Span span = tracer.spanBuilder(method).setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
+        if (span.isRecording()) {
+            String uri = head.uri();
+            int query = uri.indexOf('?');
+            String path = query < 0 ? uri : uri.substring(0, query);
+            String host = head.headers().get(io.netty.handler.codec.http.HttpHeaderNames.HOST);
+            span.updateName(method + " " + path)
+                    .setAttribute(SpanAttributes.METHOD, method)
+                    .setAttribute(SpanAttributes.PATH, path)
+                    .setAttribute(SpanAttributes.SCHEME, "http")
+                    .setAttribute(SpanAttributes.SERVER_ADDRESS, host == null ? "" : HostHeader.routeKey(host))
+                    .setAttribute(SpanAttributes.PROTOCOL_VERSION,
+                            head.protocolVersion().minorVersion() == 0 ? "1.0" : "1.1");
+        }
+        return new RequestTrace(tracer, propagator, span);
     }
 
     private static String protocolVersion(HttpServerRequest request) {

@@ -7,6 +7,9 @@ import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.ScalingSignals;
+import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.router.front.FrontServer;
+import io.vertx.core.impl.ContextInternal;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -46,6 +49,7 @@ public final class RouterServer implements Router {
     private Endpoints.Subscription subscription;
     private long ticker = -1;
     private volatile RouteAddresses addresses;
+    private FrontServer front;
 
     /**
      * A router on {@code vertx}, which stays open on {@link #close()}, registering its per-revision meters in
@@ -106,12 +110,17 @@ public final class RouterServer implements Router {
         try {
             // Vert.x shares one listening port among servers asking for the same port; a negative port means
             // "one ephemeral port shared by all" (port 0 would give each server its own).
-            int requested = config.port() == 0 ? -1 : config.port();
+            // With the Netty front, the Vert.x servers listen on an internal loopback port the front relays to.
+            boolean netty = config.engine() == RouterEngine.NETTY;
+            String host = netty ? RouteAddresses.LOOPBACK : config.host();
+            // A port of its own, not Vert.x's shared "-1": another router on this Vert.x (the warm-up's) must not
+            // share the internal listener, which expects a PROXY line on every connection.
+            int requested = netty ? freeLoopbackPort() : config.port() == 0 ? -1 : config.port();
             List<RouterVerticle> verticles = new CopyOnWriteArrayList<>();
             AtomicInteger loops = new AtomicInteger();
             deployments[0] = await(vertx.deployVerticle(() -> {
-                RouterVerticle verticle = new RouterVerticle(config.host(), requested, config.limits(), config.h2c(), routes::get,
-                        loops.getAndIncrement(), config.openTelemetry());
+                RouterVerticle verticle = new RouterVerticle(host, requested, config.limits(), config.h2c(),
+                        routes::get, loops.getAndIncrement(), config.openTelemetry(), netty);
                 verticles.add(verticle);
                 return verticle;
             }, new DeploymentOptions().setInstances(config.eventLoops())));
@@ -130,12 +139,21 @@ public final class RouterServer implements Router {
                     System::nanoTime);
             ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             addresses = new RouteAddresses(byLoop(verticles));
-            port = bound;
+            if (netty) {
+                front = FrontServer.start(config.host(), config.port(), contexts.stream()
+                        .map(context -> ((ContextInternal) context).nettyEventLoop()).toList(), config.limits(),
+                        new FrontDoor(routes::get, config.tracing()
+                                ? new RequestTracing(config.openTelemetry()) : null),
+                        new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
+            }
+            port = netty ? front.port() : bound;
             LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
-                    "router listening on {}:{} ({}) with {} event loops, native transport {}", config.host(), bound,
+                    "router listening on {}:{} ({}) with {} event loops, native transport {}{}", config.host(), port,
                     config.h2c() ? "HTTP/1.1 and h2c" : "HTTP/1.1", config.eventLoops(),
-                    vertx.isNativeTransportEnabled() ? "on" : "off (NIO)");
+                    vertx.isNativeTransportEnabled() ? "on" : "off (NIO)",
+                    netty ? ", Netty front (Vert.x router behind it on 127.0.0.1:" + bound + ")" : "");
         } catch (RuntimeException e) {
+            closeFront();
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
@@ -175,6 +193,7 @@ public final class RouterServer implements Router {
         if (subscription != null) {
             subscription.close();
         }
+        closeFront();
         undeploy(vertx, deployments);
         if (addresses != null) {
             addresses.clear();
@@ -182,6 +201,23 @@ public final class RouterServer implements Router {
         gates.retainOnly(java.util.Set.of());
         if (ownsVertx) {
             vertx.close();
+        }
+    }
+
+    private void closeFront() {
+        if (front != null) {
+            front.close();
+            front = null;
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName(RouteAddresses.LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("finding a free loopback port for the Netty front's internal listener: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -36,6 +36,7 @@ final class RouterVerticle extends AbstractVerticle {
     private final int loop;
     private final boolean h2c;
     private final OpenTelemetry openTelemetry;
+    private final boolean proxied;
     private Chain chain;
     private HttpServerOptions ingressOptions;
     private HttpServer server;
@@ -46,6 +47,16 @@ final class RouterVerticle extends AbstractVerticle {
      */
     RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
             OpenTelemetry openTelemetry) {
+        this(host, port, limits, h2c, routes, loop, openTelemetry, false);
+    }
+
+    /**
+     * The same; {@code proxied}: the server is the Netty front's internal listener, each connection opening with a
+     * PROXY protocol line that carries the client's address.
+     */
+    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
+            OpenTelemetry openTelemetry, boolean proxied) {
+        this.proxied = proxied;
         this.openTelemetry = openTelemetry;
         this.host = host;
         this.port = port;
@@ -72,7 +83,7 @@ final class RouterVerticle extends AbstractVerticle {
                 .setHandle100ContinueAutomatically(false);
         // HTTP/1.1 only, or HTTP/1.1 and h2c (prior knowledge and Upgrade): see ClientGuard for how each is guarded.
         ingressOptions = h2c ? ClientGuard.optionsWithH2c(options, limits) : ClientGuard.options(options);
-        server = guard(vertx.createHttpServer(ingressOptions));
+        server = guard(vertx.createHttpServer(new HttpServerOptions(ingressOptions).setUseProxyProtocol(proxied)));
         server.requestHandler(request -> handle(request, null));
         server.listen().<Void>mapEmpty().onComplete(started);
     }

@@ -35,6 +35,19 @@ final class UnlimitedGate implements Gate {
     }
 
     @Override
+    public Instance tryLease() {
+        Instance[] all = context.instances().current();
+        long now = context.nanoClock().getAsLong();
+        int i = LeastLoaded.pick(all.length, LeastLoaded.randomStart(all.length), j -> all[j].usable(now),
+                j -> all[j].inFlight(), 0);
+        if (i < 0) {
+            return null;
+        }
+        all[i].acquire();
+        return all[i];
+    }
+
+    @Override
     public void release(Instance instance) {
         instance.release();
     }

@@ -116,6 +116,26 @@ final class WaitQueue {
         }
     }
 
+    /**
+     * Leases the least-loaded instance with a free slot when no request waits, as {@link #enter} admits one, else
+     * null (the caller takes {@link #enter}'s path, which queues, holds or rejects).
+     */
+    Instance tryAdmit() {
+        long now = context.nanoClock().getAsLong();
+        synchronized (this) {
+            if (!queue.isEmpty()) {
+                return null;
+            }
+            Instance[] all = context.instances().current();
+            int i = pickLocked(all, now);
+            if (i < 0) {
+                return null;
+            }
+            all[i].acquire();
+            return all[i];
+        }
+    }
+
     /** Returns a lease and gives the freed slot to the oldest waiter. */
     void release(Instance instance) {
         List<Handoff> handoffs;

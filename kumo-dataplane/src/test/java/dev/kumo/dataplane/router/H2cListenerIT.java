@@ -67,7 +67,7 @@ class H2cListenerIT {
         RawHttp.Result result = RawHttp.exchange(h.router.port(), "GET / HTTP/1.1\r\nHost: " + HOST + "\r\n",
                 DEADLINE, false);
 
-        assertThat(result.outcome()).as(result.toString()).isEqualTo(RawHttp.Outcome.CLOSED);
+        assertClosedOr408(result);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.minusSeconds(4));
     }
 
@@ -76,8 +76,20 @@ class H2cListenerIT {
         long start = System.nanoTime();
         RawHttp.Result result = RawHttp.exchange(h.router.port(), new byte[0], DEADLINE, false);
 
-        assertThat(result.outcome()).as(result.toString()).isEqualTo(RawHttp.Outcome.CLOSED);
+        assertClosedOr408(result);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.minusSeconds(4));
+    }
+
+    /**
+     * Vert.x cannot time an h2c listener's first head, so it closes; the Netty front (its guard sees every head)
+     * answers 408 first, as a listener without h2c does.
+     */
+    private static void assertClosedOr408(RawHttp.Result result) {
+        if (RouterHarness.CONFIG.engine() == dev.kumo.dataplane.api.RouterEngine.NETTY) {
+            assertThat(result.status()).as(result.toString()).isEqualTo(408);
+        } else {
+            assertThat(result.outcome()).as(result.toString()).isEqualTo(RawHttp.Outcome.CLOSED);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.dataplane.api.ScalingSignals;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RouterHarness implements AutoCloseable {
 
-    static final RouterConfig CONFIG = new RouterConfig("127.0.0.1", 0).withEventLoops(2);
+    /** {@code -Dkumo.test.router-engine=netty} runs the router ITs against the Netty front. */
+    static final RouterConfig CONFIG = new RouterConfig("127.0.0.1", 0).withEventLoops(2)
+            .withEngine(RouterEngine.parse(System.getProperty("kumo.test.router-engine", "vertx")));
 
     final Vertx vertx = Vertx.vertx();
     final InMemoryEndpoints endpoints = new InMemoryEndpoints();

@@ -1,0 +1,43 @@
+package dev.kumo.dataplane.router;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.function.Supplier;
+
+/**
+ * The request path's decisions as the Netty front asks them ({@code router.front}): the same {@link Routes},
+ * weighted pick, activator and gate a Vert.x request goes through, answered at once — a lease on a ready instance
+ * that admits the request now, or null for "hand it to the Vert.x router", which queues, holds, rejects or 404s.
+ */
+public final class FrontDoor {
+
+    private final Supplier<Routes> routes;
+    private final RequestTracing tracing;
+
+    /** With {@code tracing} null, requests are not traced. */
+    FrontDoor(Supplier<Routes> routes, RequestTracing tracing) {
+        this.routes = routes;
+        this.tracing = tracing;
+    }
+
+    /**
+     * A lease for the request of {@code head} arriving on event loop number
+     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready
+     * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken).
+     */
+    public FrontLease admit(HttpRequest head, int loop) {
+        HostRoute route = routes.get().find(HostHeader.routeKey(head.headers().get(HttpHeaderNames.HOST)));
+        if (route == null) {
+            return null;
+        }
+        RevisionTarget target = route.pick();
+        // The activator in the path changes nothing for a request an instance admits at once (QueueAdmission):
+        // only waiting requests are its, and a request never waits in the front.
+        if (target.settings().h2c()) {
+            return null;
+        }
+        Instance instance = target.gate().tryLease(); // null too when the revision has no ready instance
+        return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime(),
+                tracing == null ? null : tracing.begin(head));
+    }
+}

@@ -1,0 +1,219 @@
+package dev.kumo.dataplane.router.front;
+
+import dev.kumo.dataplane.router.FrontDoor;
+import dev.kumo.dataplane.router.FrontLease;
+import dev.kumo.http.ClientGuard;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection to the front: each request head is either forwarded here ({@link FrontExchange}, when the
+ * {@link FrontDoor} leases an instance) or the connection is handed to the Vert.x router from that head on
+ * ({@link Relay}): h2c's preface, an Upgrade, a request the router must hold, queue, reject or 404. Requests are
+ * served one at a time; a pipelined one waits, unread, until the previous response has gone.
+ */
+final class FrontConnection extends ChannelInboundHandlerAdapter {
+
+    static final String NAME = "kumoFront";
+
+    private final FrontDoor door;
+    private final int loop;
+    private final Upstreams upstreams;
+    private final Relay relay;
+    private ChannelHandlerContext ctx;
+    private String clientAddress;
+    private FrontExchange current;
+    private boolean discarding;
+    private ArrayDeque<Object> waiting;
+    private ScheduledFuture<?> timer;
+    private long timerAt;
+    private boolean reading;
+
+    FrontConnection(FrontDoor door, int loop, Upstreams upstreams, Relay relay) {
+        this.door = door;
+        this.loop = loop;
+        this.upstreams = upstreams;
+        this.relay = relay;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The client's IP address as X-Forwarded-For gives it; built once per connection. */
+    String clientAddress() {
+        if (clientAddress == null) {
+            clientAddress = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        }
+        return clientAddress;
+    }
+
+    /** Whether the client's read is under way: its end flushes what was written to the instance meanwhile. */
+    boolean reading() {
+        return reading;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
+        if (waiting != null || current != null && !current.isDone() && msg instanceof HttpRequest) {
+            waitFor(msg);
+        } else {
+            handle(msg);
+        }
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof HttpRequest head) {
+            request(head);
+        } else if (msg instanceof HttpContent content) {
+            if (current != null && !current.requestEnded()) {
+                current.requestContent(content);
+            } else {
+                ReferenceCountUtil.release(content); // the rest of a body whose request was already answered
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void request(HttpRequest head) {
+        current = null;
+        if (head.decoderResult().isFailure()) {
+            ClientGuard.InvalidHead invalid = ClientGuard.invalidHead(head.decoderResult().cause());
+            ctx.writeAndFlush(Answers.text(ctx.alloc(), HttpVersion.HTTP_1_1, invalid.status(), invalid.message(),
+                    true)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        FrontLease lease = forwardable(head) ? door.admit(head, loop) : null;
+        if (lease == null) {
+            relay.handOff(ctx, head);
+            return;
+        }
+        current = new FrontExchange(this, ctx, head, lease, upstreams);
+        current.start();
+    }
+
+    /** Whether the front may forward {@code head} itself: plain HTTP/1.x, no protocol switch. */
+    private static boolean forwardable(HttpRequest head) {
+        HttpVersion version = head.protocolVersion();
+        return version.majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE);
+    }
+
+    /** A request arrived while one is in flight (pipelining): it waits, and the socket is not read meanwhile. */
+    private void waitFor(Object msg) {
+        if (waiting == null) {
+            waiting = new ArrayDeque<>();
+            ctx.channel().config().setAutoRead(false);
+        }
+        waiting.add(msg);
+    }
+
+    /** The request in flight ended: the next waiting one goes, then reading resumes. */
+    void exchangeDone() {
+        if (waiting != null) {
+            ctx.executor().execute(this::drainWaiting);
+        } else {
+            ctx.channel().config().setAutoRead(true); // a slow instance may have paused the client's reads
+        }
+    }
+
+    private void drainWaiting() {
+        while (waiting != null && !waiting.isEmpty()) {
+            if (waiting.peek() instanceof HttpRequest && current != null && !current.isDone()) {
+                return; // the next request waits for this one's end
+            }
+            handle(waiting.poll());
+            if (ctx.isRemoved()) {
+                // Handed off from a pipelined request: what waits behind it is not relayed, so the connection ends.
+                waiting.forEach(ReferenceCountUtil::release);
+                waiting = null;
+                ctx.channel().close();
+                return;
+            }
+        }
+        if (waiting != null) {
+            waiting = null;
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Makes sure the timer fires by {@code deadlineNanos}, the first-byte deadline of the request in flight.
+     * Performance: as kumo-http's ConnectionGuard, one task per connection that re-arms itself when it fires before
+     * the current deadline, not a task scheduled and cancelled per request (a priority-queue insert and removal).
+     */
+    void watch(long deadlineNanos) {
+        if (timer == null || timerAt - deadlineNanos > 0) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            arm(deadlineNanos);
+        }
+    }
+
+    private void arm(long at) {
+        timerAt = at;
+        timer = ctx.executor().schedule(this::timerFired, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void timerFired() {
+        timer = null;
+        FrontExchange watched = current;
+        if (watched == null || !watched.awaitingHead() || ctx.isRemoved()) {
+            return;
+        }
+        if (watched.deadlineNanos() - System.nanoTime() > 0) {
+            arm(watched.deadlineNanos()); // a later request's deadline
+        } else {
+            watched.timedOut();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (current != null) {
+            current.flushToUpstream();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null && !current.isDone()) {
+            current.clientWritability(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (current != null) {
+            current.abort();
+        }
+        if (waiting != null) {
+            waiting.forEach(ReferenceCountUtil::release);
+            waiting = null;
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,319 @@
+package dev.kumo.dataplane.router.front;
+
+import dev.kumo.dataplane.router.ForwardingHeaders;
+import dev.kumo.dataplane.router.FrontLease;
+import dev.kumo.runtime.spi.InstanceAddress;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request the front forwards itself: its lease, the instance connection it uses, the first-byte timer, and how
+ * it ends (exactly once: answered, failed or abandoned). Bodies stream both ways, flushed once per read, with
+ * backpressure by pausing the other side's reads. Used on its connection's event loop only.
+ */
+final class FrontExchange {
+
+    private static final String PROTO = "http";
+
+    private final FrontConnection connection;
+    private final ChannelHandlerContext client;
+    private final HttpRequest head;
+    private final FrontLease lease;
+    private final Upstreams upstreams;
+    private final boolean clientKeepAlive;
+    private final HttpVersion clientVersion;
+    private boolean forwarded;
+    private long deadlineNanos;
+    private InstanceAddress address;
+    private Channel upstream;
+    private List<HttpContent> pending;
+    private boolean requestEnded;
+    private boolean responseStarted;
+    private boolean keepAlive;
+    private boolean upstreamReusable;
+    private boolean done;
+
+    FrontExchange(FrontConnection connection, ChannelHandlerContext client, HttpRequest head, FrontLease lease,
+            Upstreams upstreams) {
+        this.connection = connection;
+        this.client = client;
+        this.head = head;
+        this.lease = lease;
+        this.upstreams = upstreams;
+        this.clientKeepAlive = HttpUtil.isKeepAlive(head);
+        this.clientVersion = head.protocolVersion();
+        this.keepAlive = clientKeepAlive;
+    }
+
+    /** Starts the first-byte clock (the connection's timer watches it) and connects to the leased instance. */
+    void start() {
+        deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(lease.timeoutSeconds());
+        connection.watch(deadlineNanos);
+        connect();
+    }
+
+    /** When the response head must have arrived by ({@link System#nanoTime}). */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** Whether the first-byte timeout still applies: no response head yet and not ended. */
+    boolean awaitingHead() {
+        return !done && !responseStarted;
+    }
+
+    /** No response head within timeoutSeconds: 504, as the Vert.x path's {@code FirstByteTimeout} answers. */
+    void timedOut() {
+        fail(504, "revision " + lease.revision() + " did not start answering within timeoutSeconds "
+                + lease.timeoutSeconds());
+    }
+
+    private void connect() {
+        address = lease.address();
+        upstreams.acquire(address, this);
+    }
+
+    /** Whether this runs within the client's read, whose end flushes what went to the instance. */
+    boolean clientReading() {
+        return connection.reading();
+    }
+
+    /**
+     * A connection to the instance is open: send the head and whatever body already came; {@code flush} unless the
+     * client's read is under way (a retry, a connection that opened later, a pipelined request: flush now).
+     */
+    void upstreamReady(Channel channel, boolean flush) {
+        if (done) {
+            channel.close();
+            return;
+        }
+        upstream = channel;
+        UpstreamHandler.of(channel).exchange(this);
+        channel.write(forwardedHead());
+        if (pending != null) {
+            pending.forEach(channel::write);
+            pending = null;
+        }
+        if (flush) {
+            channel.flush();
+        }
+    }
+
+    /** No connection could be opened: nothing was sent, so another instance may take the request. */
+    void upstreamFailed(Throwable cause) {
+        if (done) {
+            return;
+        }
+        FrontLease.Failure failure = lease.connectFailed(cause);
+        if (failure == null) {
+            connect();
+        } else {
+            fail(failure.status(), failure.message());
+        }
+    }
+
+    /**
+     * The client's head, made the instance's: HTTP/1.1, hop-by-hop headers out, forwarding headers in. Performance:
+     * changed in place (the decoder makes a new head per request), no second header map.
+     */
+    private HttpRequest forwardedHead() {
+        if (forwarded) {
+            lease.injectTrace(head.headers()); // a retry on another instance: this attempt's trace context
+            return head; // the head went through the rest already
+        }
+        forwarded = true;
+        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
+        String host = head.headers().get(HttpHeaderNames.HOST);
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+        ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
+        if (chunked) {
+            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        lease.injectTrace(head.headers());
+        return head;
+    }
+
+    /** A piece of the request body from the client. */
+    void requestContent(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestEnded = true;
+        }
+        if (done) {
+            ReferenceCountUtil.release(content);
+        } else if (upstream == null) {
+            if (pending == null) {
+                pending = new ArrayList<>(2);
+            }
+            pending.add(content);
+        } else {
+            upstream.write(content);
+        }
+    }
+
+    boolean requestEnded() {
+        return requestEnded;
+    }
+
+    /** The client's read ended: what it read goes out to the instance. */
+    void flushToUpstream() {
+        if (upstream != null && !done) {
+            upstream.flush();
+        }
+    }
+
+    void flushToClient() {
+        client.flush();
+    }
+
+    /** The instance's response head. */
+    void responseHead(HttpResponse in) {
+        if (done) {
+            return;
+        }
+        int status = in.status().code();
+        if (status >= 100 && status < 200 && status != 101) {
+            return; // 100 Continue and other interim answers are the instance's and this hop's business
+        }
+        responseStarted = true;
+        lease.responseStarted(status);
+        upstreamReusable = HttpUtil.isKeepAlive(in);
+        HttpVersion version = clientVersion;
+        // Performance: the instance's head goes on, changed in place, as the client's went the other way.
+        HttpResponse out = in;
+        out.setProtocolVersion(version);
+        ForwardingHeaders.stripHopByHop(out.headers());
+        if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(head.method(), status)) {
+            if (version == HttpVersion.HTTP_1_1) {
+                out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            } else {
+                keepAlive = false; // an HTTP/1.0 body without a length ends with the connection
+            }
+        }
+        if (!keepAlive) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (version == HttpVersion.HTTP_1_0) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        client.write(out);
+    }
+
+    /** A piece of the instance's response body; the last one completes the exchange. */
+    void responseContent(HttpContent content) {
+        if (done || !responseStarted) {
+            ReferenceCountUtil.release(content);
+            return;
+        }
+        if (content instanceof LastHttpContent) {
+            client.writeAndFlush(content);
+            complete();
+        } else {
+            client.write(content);
+        }
+    }
+
+    private void complete() {
+        done = true;
+        lease.end();
+        if (upstreamReusable && requestEnded) {
+            upstreams.release(address, upstream);
+        } else {
+            upstream.close();
+        }
+        if (!keepAlive || !requestEnded) {
+            // The rest of an unread body would have to be drained: close instead, as the Vert.x path does.
+            client.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        connection.exchangeDone();
+    }
+
+    /** The instance closed its connection: 502 before the response head, else the client's connection goes too. */
+    void upstreamClosed() {
+        if (!done) {
+            fail(502, "revision " + lease.revision() + " instance " + lease.instanceName()
+                    + " failed: Connection was closed");
+        }
+    }
+
+    /** Answers {@code status} with {@code message}, or drops the connection if the response started. */
+    void fail(int status, String message) {
+        if (done) {
+            return;
+        }
+        if (responseStarted) {
+            abort();
+            return;
+        }
+        done = true;
+        lease.answered(status);
+        lease.end();
+        closeUpstream();
+        releasePending();
+        boolean close = !keepAlive || !requestEnded;
+        var answer = client.writeAndFlush(Answers.text(client.alloc(), clientVersion, status, message,
+                close));
+        if (close) {
+            answer.addListener(ChannelFutureListener.CLOSE);
+        }
+        connection.exchangeDone();
+    }
+
+    /** The client left or the response broke mid-stream: close both connections. */
+    void abort() {
+        if (done) {
+            return;
+        }
+        done = true;
+        lease.end();
+        closeUpstream();
+        releasePending();
+        client.close();
+    }
+
+    /** Body pieces that came while connecting, for a request that ended before the connection did. */
+    private void releasePending() {
+        if (pending != null) {
+            pending.forEach(ReferenceCountUtil::release);
+            pending = null;
+        }
+    }
+
+    private void closeUpstream() {
+        if (upstream != null) {
+            UpstreamHandler.of(upstream).exchange(null);
+            upstream.close();
+        }
+    }
+
+    void clientWritability(boolean writable) {
+        if (upstream != null) {
+            upstream.config().setAutoRead(writable);
+        }
+    }
+
+    void upstreamWritability(boolean writable) {
+        client.channel().config().setAutoRead(writable);
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    private static boolean mayHaveBody(HttpMethod method, int status) {
+        return !HttpMethod.HEAD.equals(method) && status >= 200 && status != 204 && status != 304;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.kumo.dataplane.router.front;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/** The channel classes matching Vert.x's event loops: epoll's when Vert.x runs native, else NIO's. */
+record Transport(Class<? extends ServerChannel> server, Class<? extends Channel> client, boolean reusePort) {
+
+    static final Transport EPOLL = new Transport(EpollServerSocketChannel.class, EpollSocketChannel.class, true);
+    static final Transport NIO = new Transport(NioServerSocketChannel.class, NioSocketChannel.class, false);
+
+    /** The transport of {@code loop}; only epoll lets every loop listen on the port (SO_REUSEPORT). */
+    static Transport of(EventLoop loop) {
+        return loop.getClass().getName().startsWith("io.netty.channel.epoll.") ? EPOLL : NIO;
+    }
+}

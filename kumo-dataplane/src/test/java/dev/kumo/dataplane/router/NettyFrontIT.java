@@ -1,0 +1,208 @@
+package dev.kumo.dataplane.router;
+
+import static dev.kumo.dataplane.router.RouterHarness.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.RevisionSettings;
+import dev.kumo.dataplane.api.RouteTable;
+import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.http.testing.RawHttp;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Netty front ({@code --router-engine=netty}) against the Vert.x router: each scenario runs on both engines and
+ * must be answered alike — bodies both ways, forwarding headers, keep-alive reuse, containerConcurrency, an instance
+ * that dies mid-response, the first-byte timeout, and what the front hands to the Vert.x router (a held request, an
+ * unknown host). The rest of the router ITs run against the front with {@code -Dkumo.test.router-engine=netty}.
+ */
+class NettyFrontIT {
+
+    private static final RevisionId V1 = revision("hello-00001");
+    private static final RevisionId SINGLE = revision("single-00001");
+    private static final RevisionId COLD = revision("cold-00001");
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    /** What a scenario's instance does, set up before routing starts. */
+    private interface Setup {
+        void apply(RouterHarness h, Backend backend);
+    }
+
+    private final List<RouterHarness> harnesses = new ArrayList<>();
+    private final java.util.Map<RouterHarness, Backend> backends = new java.util.HashMap<>();
+
+    @AfterEach
+    void stop() {
+        harnesses.forEach(RouterHarness::close);
+    }
+
+    /** A router on {@code engine} routing hello, single (containerConcurrency 1, timeoutSeconds 1) and cold. */
+    private RouterHarness router(RouterEngine engine, Setup behaviour) {
+        RouterHarness h = new RouterHarness(RouterHarness.CONFIG.withEngine(engine));
+        harnesses.add(h);
+        Backend backend = h.backend("v1");
+        if (behaviour != null) {
+            behaviour.apply(h, backend);
+        }
+        backends.put(h, backend);
+        h.ready(V1, backend);
+        h.ready(SINGLE, backend);
+        h.router.update(RouteTable.builder().host("hello.default.localhost", V1)
+                .host("single.default.localhost", SINGLE).revision(SINGLE, new RevisionSettings(1, 1))
+                .host("cold.default.localhost", COLD).build());
+        return h;
+    }
+
+    /** What {@code scenario} answers on each engine: Vert.x's first, the front's second. */
+    private <T> List<T> onBoth(Setup behaviour, Function<RouterHarness, T> scenario) {
+        return Arrays.stream(RouterEngine.values()).map(engine -> scenario.apply(router(engine, behaviour))).toList();
+    }
+
+    private static TestClient.Answer send(RouterHarness h, HttpMethod method, String host, Buffer body,
+            boolean chunked) {
+        return TestClient.await(h.client.vertxClient().request(h.client.options(method, host, "/echo"))
+                .compose(request -> {
+                    if (chunked) {
+                        request.setChunked(true).write(body.slice(0, body.length() / 2));
+                        return request.end(body.slice(body.length() / 2, body.length()))
+                                .compose(v -> request.response());
+                    }
+                    return request.send(body);
+                })
+                .compose(response -> response.body().map(answer -> new TestClient.Answer(response.statusCode(),
+                        response.headers(), answer.toString()))));
+    }
+
+    private static final Setup ECHO_BODY = (h, backend) -> backend.behave(request -> request.body()
+            .onSuccess(body -> request.response().putHeader("X-Length", String.valueOf(body.length()))
+                    .end(body)));
+
+    @Test
+    void bodiesGoBothWaysWithContentLengthAndChunked() {
+        Buffer big = TestClient.bytes(300_000, 7);
+        List<List<String>> answers = onBoth(ECHO_BODY, h -> List.of(
+                summary(send(h, HttpMethod.POST, "hello.default.localhost", big, false), big),
+                summary(send(h, HttpMethod.PUT, "hello.default.localhost", big, true), big),
+                summary(send(h, HttpMethod.GET, "hello.default.localhost", Buffer.buffer(), false), Buffer.buffer())));
+
+        assertThat(answers.get(1)).isEqualTo(answers.get(0))
+                .containsExactly("200 300000 same", "200 300000 same", "200 0 same");
+    }
+
+    private static String summary(TestClient.Answer answer, Buffer sent) {
+        return answer.status() + " " + answer.headers().get("X-Length") + " "
+                + (answer.body().equals(sent.toString()) ? "same" : "different");
+    }
+
+    @Test
+    void forwardingHeadersAreTheVertxRoutersAndHopByHopHeadersStay() {
+        List<String> echoed = onBoth(null, h -> TestClient.await(h.client.send(h.client
+                .options(HttpMethod.GET, "Hello.Default.localhost:8080", "/?q=1")
+                .putHeader("Connection", "keep-alive, X-Hop").putHeader("X-Hop", "drop me")
+                .putHeader("Keep-Alive", "timeout=5").putHeader("X-Forwarded-For", "10.0.0.1")
+                .putHeader("Forwarded", "for=10.0.0.1").putHeader("X-End", "keep me"))).body());
+
+        assertThat(echoed.get(1).lines().sorted().toList()).isEqualTo(echoed.get(0).lines().sorted().toList());
+        assertThat(echoed.get(1)).contains("x-forwarded-for: 10.0.0.1, 127.0.0.1\n",
+                "forwarded: for=10.0.0.1, for=127.0.0.1;host=\"Hello.Default.localhost:8080\";proto=http\n",
+                "x-forwarded-proto: http\n", "x-forwarded-host: Hello.Default.localhost:8080\n", "x-end: keep me\n")
+                .doesNotContain("x-hop").doesNotContain("keep-alive: ");
+    }
+
+    @Test
+    void aKeptAliveClientConnectionReusesOneInstanceConnection() {
+        Set<HttpConnection> seen = ConcurrentHashMap.newKeySet();
+        List<Integer> connections = onBoth((h, backend) -> backend.behave(request -> {
+            seen.add(request.connection());
+            request.response().end("ok");
+        }), h -> {
+            seen.clear();
+            // One client connection, kept alive: its requests follow one another on one event loop.
+            io.vertx.core.http.HttpClient one = h.vertx.createHttpClient(
+                    new io.vertx.core.http.HttpClientOptions().setKeepAlive(true),
+                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(1));
+            for (int i = 0; i < 20; i++) {
+                Future<Integer> status = one.request(h.client.options(HttpMethod.GET, "hello.default.localhost", "/"))
+                        .compose(request -> request.send())
+                        .compose(response -> response.body().map(body -> response.statusCode()));
+                assertThat(TestClient.await(status).intValue()).isEqualTo(200);
+            }
+            one.close();
+            return seen.size();
+        });
+
+        assertThat(connections).containsExactly(1, 1);
+    }
+
+    @Test
+    void containerConcurrencyOneQueuesTheOthersBehindTheFirst() {
+        List<String> answers = onBoth((h, backend) -> backend.behave(request ->
+                h.vertx.setTimer(150, t -> request.response().end("done"))), h -> {
+            List<Future<TestClient.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(h.client.send(h.client.options(HttpMethod.GET, "single.default.localhost", "/")));
+            }
+            // containerConcurrency 1 (timeoutSeconds 1): one at a time, each after the one before (150 ms each).
+            String statuses = sent.stream().map(answer -> String.valueOf(TestClient.await(answer).status()))
+                    .reduce("", String::concat);
+            return statuses + " at most " + backends.get(h).maxInFlight.get();
+        });
+
+        assertThat(answers).containsExactly("200200200 at most 1", "200200200 at most 1");
+    }
+
+    @Test
+    void anInstanceThatDiesMidResponseCutsTheClientConnection() {
+        List<String> outcomes = onBoth((h, backend) -> backend.behave(request -> {
+            request.response().setChunked(true).write("partial ");
+            h.vertx.setTimer(100, t -> request.connection().close());
+        }), h -> {
+            RawHttp.Result result = RawHttp.exchange(h.router.port(),
+                    "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n", DEADLINE, false);
+            return result.status() + " " + result.outcome() + " " + result.text().contains("partial");
+        });
+
+        assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0)).startsWith("200 ").endsWith(" true");
+    }
+
+    @Test
+    void noFirstByteWithinTimeoutSecondsIsTheSame504() {
+        List<String> answers = onBoth((h, backend) -> backend.behave(request ->
+                h.vertx.setTimer(3000, t -> request.response().end("too late"))), h -> {
+            TestClient.Answer answer = h.client.get("single.default.localhost");
+            return answer.status() + " " + answer.headers().get("Content-Type") + " " + answer.body();
+        });
+
+        assertThat(answers.get(1)).isEqualTo(answers.get(0)).isEqualTo("504 text/plain; charset=utf-8 revision "
+                + "default/single-00001 did not start answering within timeoutSeconds 1\n");
+    }
+
+    @Test
+    void anUnknownHostAndAHeldRequestAreTheVertxRoutersToAnswer() {
+        List<String> answers = onBoth(null, h -> {
+            String unknown = h.client.get("nope.default.localhost").body();
+            Set<RevisionId> demanded = ConcurrentHashMap.newKeySet();
+            h.signals.onDemand(demanded::add);
+            Future<TestClient.Answer> held = h.client.send(h.client.options(HttpMethod.GET, "cold.default.localhost",
+                    "/"));
+            org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> demanded.contains(COLD));
+            h.ready(COLD, h.backend("cold"));
+            TestClient.Answer answer = TestClient.await(held);
+            return unknown + answer.status() + " " + answer.backend();
+        });
+
+        assertThat(answers.get(1)).isEqualTo(answers.get(0)).endsWith("200 cold");
+    }
+}
