@@ -311,16 +311,20 @@ class NettyFrontIT {
 
     @Test
     void connectIsTheVertxRoutersAndLeavesNoPooledConnectionUnparsable() {
-        List<String> answers = onBoth(null, h -> {
+        // An instance that answers CONNECT with an empty 200, as one answering every method alike does.
+        List<String> answers = onBoth((h, backend) -> backend.behave(request -> request.response()
+                .end(request.method() == HttpMethod.CONNECT ? "" : "ok")), h -> {
             int connect = RawHttp.exchange(h.router.port(), "CONNECT hello.default.localhost:80 HTTP/1.1\r\n"
                     + "Host: hello.default.localhost:80\r\n\r\n", DEADLINE, false).status();
             StringBuilder after = new StringBuilder();
-            for (int i = 0; i < 4; i++) {
-                after.append(' ').append(h.client.get("hello.default.localhost").status());
+            for (int i = 0; i < 4; i++) { // a connection each, so each of the router's event loops is asked
+                after.append(' ').append(RawHttp.exchange(h.router.port(), "GET / HTTP/1.1\r\n"
+                        + "Host: hello.default.localhost\r\nConnection: close\r\n\r\n", DEADLINE, false).status());
             }
             return connect + after.toString();
         });
 
-        assertThat(answers.get(1)).isEqualTo(answers.get(0)).endsWith(" 200 200 200 200");
+        // The Vert.x engine's own client pool is poisoned alike (one later 502 there): not the front's to fix.
+        assertThat(answers.get(1)).isEqualTo("200 200 200 200 200");
     }
 }
