@@ -327,4 +327,24 @@ class NettyFrontIT {
         // The Vert.x engine's own client pool is poisoned alike (one later 502 there): not the front's to fix.
         assertThat(answers.get(1)).isEqualTo("200 200 200 200 200");
     }
+
+    @Test
+    void aFailedConnectWithTheOtherInstanceBusyQueuesAsTheVertxGateDoes() {
+        // single: containerConcurrency 1. Its instance is busy when a second instance, already dead, is listed:
+        // the next request tries the dead one, and must then wait for the busy one rather than get a 503.
+        List<String> answers = onBoth((h, backend) -> backend.behave(request ->
+                h.vertx.setTimer(300, t -> request.response().end("late"))), h -> {
+            Backend busy = backends.get(h);
+            Future<TestClient.Answer> first = h.client.send(h.client.options(HttpMethod.GET,
+                    "single.default.localhost", "/"));
+            org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> busy.inFlight.get() == 1);
+            Backend dead = h.backend("dead");
+            dead.close();
+            h.ready(SINGLE, dead, busy);
+            TestClient.Answer second = h.client.get("single.default.localhost");
+            return TestClient.await(first).status() + " " + second.status() + " " + second.body();
+        });
+
+        assertThat(answers.get(1)).isEqualTo(answers.get(0)).isEqualTo("200 200 late");
+    }
 }

@@ -15,6 +15,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,13 +113,23 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
      * (a waiting head's body, the requests after it) go along, encoded again, before the bytes not yet decoded.
      */
     private void handOff(HttpRequest head) {
+        handOff(head, List.of());
+    }
+
+    /** The same for the request in flight, whose body pieces {@code held} had come before the hand-off. */
+    void handOff(HttpRequest head, List<HttpContent> held) {
+        current = null;
         ArrayDeque<Object> behind = waiting;
         waiting = null;
-        if (behind == null || behind.isEmpty()) {
+        if (held.isEmpty() && (behind == null || behind.isEmpty())) {
             relay.handOff(ctx, head);
-        } else {
-            relay.handOff(ctx, Relay.encoded(head, behind));
+            return;
         }
+        List<Object> all = new ArrayList<>(held);
+        if (behind != null) {
+            all.addAll(behind);
+        }
+        relay.handOff(ctx, Relay.encoded(head, all));
     }
 
     /**

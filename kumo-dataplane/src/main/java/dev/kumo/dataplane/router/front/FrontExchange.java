@@ -125,12 +125,37 @@ final class FrontExchange {
         if (done) {
             return;
         }
-        FrontLease.Failure failure = lease.connectFailed(cause);
-        if (failure == null) {
-            connect();
-        } else {
-            fail(failure.status(), failure.message());
+        switch (lease.connectFailed(cause)) {
+            case FrontLease.Retry retry -> connect();
+            case FrontLease.Failure failure -> fail(failure.status(), failure.message());
+            case FrontLease.NoneFree none -> {
+                if (handOffPossible()) {
+                    handOff();
+                } else {
+                    fail(503, none.message());
+                }
+            }
         }
+    }
+
+    /**
+     * Whether the request can still go to the Vert.x router as the client sent it: its head unchanged (nothing
+     * forwarded yet) and its body either all held or continuing in the client's bytes (not mid-chunk).
+     */
+    private boolean handOffPossible() {
+        return !forwarded && (requestEnded || !HttpUtil.isTransferEncodingChunked(head));
+    }
+
+    /**
+     * No instance admits the request now: the Vert.x router's gate decides (queue, hold or reject), as for a
+     * request the front never admitted; this exchange ends without an answer of its own.
+     */
+    private void handOff() {
+        done = true;
+        lease.end();
+        List<HttpContent> held = pending == null ? List.of() : pending;
+        pending = null;
+        connection.handOff(head, held);
     }
 
     /**
