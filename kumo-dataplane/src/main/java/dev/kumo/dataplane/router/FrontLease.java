@@ -16,6 +16,7 @@ public final class FrontLease {
     private final int loop;
     private final long arrivalNanos;
     private Instance instance;
+    private Instance lastInstance;
     private final RequestTrace trace;
     private int attempts;
     private int status;
@@ -33,6 +34,7 @@ public final class FrontLease {
     }
 
     private void proxyStarting() {
+        lastInstance = instance;
         if (trace != null) {
             trace.proxyStarted(target.revisionName(), instance);
         }
@@ -126,9 +128,9 @@ public final class FrontLease {
         return context.noEndpointMessage(all.length);
     }
 
-    /** What the instance is called in a 502's text. */
+    /** What the instance is called in a 502's text: the one leased last. */
     public String instanceName() {
-        return String.valueOf(instance);
+        return String.valueOf(instance == null ? lastInstance : instance);
     }
 
     /** The request ended (answered, failed or abandoned): returns the lease and stops counting it. */

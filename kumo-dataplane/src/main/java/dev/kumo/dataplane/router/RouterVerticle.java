@@ -43,16 +43,8 @@ final class RouterVerticle extends AbstractVerticle {
 
     /**
      * The verticle of event loop number {@code loop} (0-based), serving {@code host:port} over HTTP/1.1, and h2c
-     * too when {@code h2c}.
-     */
-    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
-            OpenTelemetry openTelemetry) {
-        this(host, port, limits, h2c, routes, loop, openTelemetry, false);
-    }
-
-    /**
-     * The same; {@code proxied}: the server is the Netty front's internal listener, each connection opening with a
-     * PROXY protocol line that carries the client's address.
+     * too when {@code h2c}; {@code proxied}: the server is the Netty front's internal listener, each connection
+     * opening with a PROXY protocol line that carries the client's address.
      */
     RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
             OpenTelemetry openTelemetry, boolean proxied) {

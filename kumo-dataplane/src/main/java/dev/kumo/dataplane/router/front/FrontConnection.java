@@ -236,11 +236,20 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelTimer(); // handed off: the timer must not keep this connection's state reachable
+    }
+
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimer();
         if (current != null) {
             current.abort();
         }
