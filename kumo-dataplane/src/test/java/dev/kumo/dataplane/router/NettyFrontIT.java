@@ -7,6 +7,7 @@ import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.WeightedTarget;
 import dev.kumo.http.testing.RawHttp;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -346,5 +347,54 @@ class NettyFrontIT {
         });
 
         assertThat(answers.get(1)).isEqualTo(answers.get(0)).isEqualTo("200 200 late");
+    }
+
+    @Test
+    void aHandedOffRequestKeepsTheFrontsWeightedPick() {
+        // split: 50% cold (no instance yet: every request drawn for it is held by the Vert.x router), 50% hello.
+        // Each request on a connection of its own, so that none rides a connection relayed earlier.
+        int total = 200;
+        List<Integer> toCold = onBoth(null, h -> {
+            h.router.update(RouteTable.builder().host("split.default.localhost", List.of(new WeightedTarget(COLD, 50),
+                    new WeightedTarget(V1, 50))).build());
+            Set<RevisionId> demanded = ConcurrentHashMap.newKeySet();
+            h.signals.onDemand(demanded::add);
+            io.vertx.core.http.HttpClient fresh = h.vertx.createHttpClient(
+                    new io.vertx.core.http.HttpClientOptions().setKeepAlive(false),
+                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(total));
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                sent.add(fresh.request(h.client.options(HttpMethod.GET, "split.default.localhost", "/"))
+                        .compose(request -> request.send())
+                        .compose(response -> response.body().map(body -> response.statusCode() + " "
+                                + response.getHeader("X-Backend"))));
+            }
+            org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> demanded.contains(COLD));
+            h.ready(COLD, h.backend("cold"));
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (Future<String> backend : sent) {
+                counts.merge(TestClient.await(backend), 1, Integer::sum);
+            }
+            fresh.close();
+            return counts.getOrDefault("200 cold", 0);
+        });
+
+        // Half of 200 drawn for cold: 100 ± 25 (3.5 standard deviations); a second draw on hand-off gave ~50.
+        assertThat(toCold).allSatisfy(cold -> assertThat(cold).isBetween(75, 125));
+    }
+
+    @Test
+    void aClientsOwnDrawHeaderIsNeitherHonouredNorForwarded() {
+        // Forwarded by the front, and on a connection relayed from an unknown host's request on: the instance (which
+        // echoes the headers it got) never sees the header, on either path.
+        RouterHarness h = router(RouterEngine.NETTY, null);
+        String direct = pipelined(h, "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\n" + FrontPick.HEADER
+                + ": 7\r\nConnection: close\r\n\r\n");
+        String relayed = pipelined(h, "GET / HTTP/1.1\r\nHost: nope.default.localhost\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\n" + FrontPick.HEADER + ": 7\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(statuses(direct) + " " + statuses(relayed)).isEqualTo("200 404 200");
+        assertThat(direct + relayed).doesNotContainIgnoringCase(FrontPick.HEADER);
     }
 }

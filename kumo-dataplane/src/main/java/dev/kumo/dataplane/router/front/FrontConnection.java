@@ -2,6 +2,7 @@ package dev.kumo.dataplane.router.front;
 
 import dev.kumo.dataplane.router.FrontDoor;
 import dev.kumo.dataplane.router.FrontLease;
+import dev.kumo.dataplane.router.FrontPick;
 import dev.kumo.http.ClientGuard;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -99,6 +100,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     true)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        FrontPick.strip(head.headers()); // only the front's own draw reaches the Vert.x router
         FrontLease lease = forwardable(head) ? door.admit(head, loop) : null;
         if (lease == null) {
             handOff(head);
