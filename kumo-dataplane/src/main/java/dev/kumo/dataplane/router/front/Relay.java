@@ -70,8 +70,10 @@ final class Relay {
         new Bootstrap().group(client.eventLoop()).channel(transport.client()).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new Splice(client)).connect(router).addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
+                        toRouter.releasePending();
                         client.close();
                     } else if (!client.isActive()) {
+                        toRouter.releasePending(); // the client may have gone before the splice joined its pipeline
                         connected.channel().close();
                     } else {
                         open.add(connected.channel());
@@ -176,10 +178,14 @@ final class Relay {
             ctx.fireUserEventTriggered(event);
         }
 
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
+        void releasePending() {
             pending.forEach(ReferenceCountUtil::release);
             pending.clear();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            releasePending();
             if (peer != null) {
                 peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
