@@ -89,7 +89,8 @@ public final class Ceiling {
                     if (!paths.containsKey("nginx proxy")) {
                         throw new IllegalArgumentException("KUMO_BENCH_CEILING_PATHS=" + only
                                 + " must keep 'nginx proxy' (every ratio is to it); rows: direct, bare Netty, "
-                                + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, kumo router, "
+                                + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, "
+                                + "kumo router, "
                                 + "router netty, "
                                 + "router uring, "
                                 + "nginx proxy");

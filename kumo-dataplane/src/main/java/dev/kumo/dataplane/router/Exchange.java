@@ -39,6 +39,7 @@ final class Exchange {
     private List<Runnable> doneHooks;
     private RequestTrace trace;
     private int status;
+    private int frontRoll = -1;
 
     /** A request arriving on event loop number {@code loop} (whose {@code context} it stays on). */
     Exchange(HttpServerRequest request, Context context, int loop) {
@@ -82,6 +83,15 @@ final class Exchange {
 
     HostRoute route() {
         return route;
+    }
+
+    /** The Netty front's draw for this handed-off request ({@link FrontPick}), else -1. */
+    int frontRoll() {
+        return frontRoll;
+    }
+
+    void frontRoll(int roll) {
+        this.frontRoll = roll;
     }
 
     void route(HostRoute route) {

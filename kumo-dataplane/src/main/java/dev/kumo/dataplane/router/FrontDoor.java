@@ -23,21 +23,25 @@ public final class FrontDoor {
     /**
      * A lease for the request of {@code head} arriving on event loop number
      * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready
-     * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken).
+     * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken); then a
+     * route with several targets marks {@code head} with its draw ({@link FrontPick}).
      */
     public FrontLease admit(HttpRequest head, int loop) {
         HostRoute route = routes.get().find(HostHeader.routeKey(head.headers().get(HttpHeaderNames.HOST)));
         if (route == null) {
             return null;
         }
-        RevisionTarget target = route.pick();
+        int roll = route.targets().length == 1 ? 0 : HostRoute.roll();
+        RevisionTarget target = route.pick(roll);
         // The activator in the path changes nothing for a request an instance admits at once (QueueAdmission):
         // only waiting requests are its, and a request never waits in the front.
-        if (target.settings().h2c()) {
+        Instance instance = target.settings().h2c() ? null : target.gate().tryLease(); // null too with none ready
+        if (instance == null) {
+            if (route.targets().length > 1) {
+                FrontPick.mark(head.headers(), roll); // the Vert.x router takes the same revision
+            }
             return null;
         }
-        Instance instance = target.gate().tryLease(); // null too when the revision has no ready instance
-        return instance == null ? null : new FrontLease(target, instance, loop, System.nanoTime(),
-                tracing == null ? null : tracing.begin(head));
+        return new FrontLease(target, instance, loop, System.nanoTime(), tracing == null ? null : tracing.begin(head));
     }
 }

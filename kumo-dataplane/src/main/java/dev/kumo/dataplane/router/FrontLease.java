@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.runtime.spi.InstanceAddress;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * One request the Netty front admitted: its revision, the instance it leased and the request's meters, as
@@ -15,6 +16,7 @@ public final class FrontLease {
     private final int loop;
     private final long arrivalNanos;
     private Instance instance;
+    private Instance lastInstance;
     private final RequestTrace trace;
     private int attempts;
     private int status;
@@ -32,13 +34,14 @@ public final class FrontLease {
     }
 
     private void proxyStarting() {
+        lastInstance = instance;
         if (trace != null) {
             trace.proxyStarted(target.revisionName(), instance);
         }
     }
 
     /** Gives the instance the trace context of this attempt, when traced (after the forwarded headers). */
-    public void injectTrace(io.netty.handler.codec.http.HttpHeaders headers) {
+    public void injectTrace(HttpHeaders headers) {
         if (trace != null) {
             trace.inject(headers);
         }
@@ -71,15 +74,30 @@ public final class FrontLease {
         target.stats().firstByte(status, System.nanoTime() - arrivalNanos, false, null);
     }
 
-    /** The router's answer when no instance could take the request. */
-    public record Failure(int status, String message) {
+    /** What follows a failed connection: another attempt, a final answer, or the Vert.x gate's decision. */
+    public sealed interface AfterConnectFailure {
+    }
+
+    /** Another instance is leased: connect again. */
+    public record Retry() implements AfterConnectFailure {
+    }
+
+    /** No attempt is left: answer {@code status} with {@code message}. */
+    public record Failure(int status, String message) implements AfterConnectFailure {
     }
 
     /**
-     * The instance could not be connected to (nothing was sent): ejects it, returns its lease and leases another;
-     * returns the answer when no attempt is left (502) or no instance admits the request now (503), else null.
+     * No instance admits the request now: the Vert.x router's gate queues, holds or rejects it; {@code message} is
+     * the answer where the request can no longer be handed to it.
      */
-    public Failure connectFailed(Throwable cause) {
+    public record NoneFree(String message) implements AfterConnectFailure {
+    }
+
+    /**
+     * The instance could not be connected to (nothing was sent): ejects it, returns its lease and leases another
+     * when one admits the request now.
+     */
+    public AfterConnectFailure connectFailed(Throwable cause) {
         target.gate().ejectAndRelease(instance);
         instance = null;
         if (trace != null) {
@@ -92,14 +110,27 @@ public final class FrontLease {
         instance = target.gate().tryLease();
         if (instance != null) {
             proxyStarting();
+            return new Retry();
         }
-        return instance == null ? new Failure(503,
-                target.context().noEndpointMessage(target.context().instances().current().length)) : null;
+        return new NoneFree(noneFreeMessage());
     }
 
-    /** What the instance is called in a 502's text. */
+    private String noneFreeMessage() {
+        GateContext context = target.context();
+        Instance[] all = context.instances().current();
+        long now = context.nanoClock().getAsLong();
+        for (Instance candidate : all) {
+            if (candidate.usable(now)) {
+                return "revision " + target.revision() + " is overloaded: every usable instance is at its "
+                        + "containerConcurrency after a connection failure";
+            }
+        }
+        return context.noEndpointMessage(all.length);
+    }
+
+    /** What the instance is called in a 502's text: the one leased last. */
     public String instanceName() {
-        return String.valueOf(instance);
+        return String.valueOf(instance == null ? lastInstance : instance);
     }
 
     /** The request ended (answered, failed or abandoned): returns the lease and stops counting it. */

@@ -1,21 +1,21 @@
 package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.api.Endpoints;
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.Endpoints;
+import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.Router;
-import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RouterConfig;
-import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.front.FrontServer;
-import io.vertx.core.impl.ContextInternal;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.ContextInternal;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;

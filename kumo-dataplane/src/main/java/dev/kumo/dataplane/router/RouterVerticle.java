@@ -9,11 +9,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -37,22 +40,16 @@ final class RouterVerticle extends AbstractVerticle {
     private final boolean h2c;
     private final OpenTelemetry openTelemetry;
     private final boolean proxied;
+    /** The relayed connections that have had their first request (weak: a closed one goes with the GC). */
+    private final Map<HttpConnection, Boolean> relayed = new WeakHashMap<>();
     private Chain chain;
     private HttpServerOptions ingressOptions;
     private HttpServer server;
 
     /**
      * The verticle of event loop number {@code loop} (0-based), serving {@code host:port} over HTTP/1.1, and h2c
-     * too when {@code h2c}.
-     */
-    RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
-            OpenTelemetry openTelemetry) {
-        this(host, port, limits, h2c, routes, loop, openTelemetry, false);
-    }
-
-    /**
-     * The same; {@code proxied}: the server is the Netty front's internal listener, each connection opening with a
-     * PROXY protocol line that carries the client's address.
+     * too when {@code h2c}; {@code proxied}: the server is the Netty front's internal listener, each connection
+     * opening with a PROXY protocol line that carries the client's address.
      */
     RouterVerticle(String host, int port, ListenerLimits limits, boolean h2c, Supplier<Routes> routes, int loop,
             OpenTelemetry openTelemetry, boolean proxied) {
@@ -112,6 +109,9 @@ final class RouterVerticle extends AbstractVerticle {
     private void handle(HttpServerRequest request, String addressedHost) {
         request.pause(); // the body waits until an instance is leased and connected
         Exchange exchange = new Exchange(request, context, loop, addressedHost);
+        if (proxied) {
+            exchange.frontRoll(FrontPick.take(request, relayed.put(request.connection(), Boolean.TRUE) == null));
+        }
         request.response().closeHandler(v -> exchange.abort());
         chain.proceed(exchange);
     }

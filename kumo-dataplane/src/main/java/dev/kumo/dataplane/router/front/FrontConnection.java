@@ -2,18 +2,22 @@ package dev.kumo.dataplane.router.front;
 
 import dev.kumo.dataplane.router.FrontDoor;
 import dev.kumo.dataplane.router.FrontLease;
+import dev.kumo.dataplane.router.FrontPick;
 import dev.kumo.http.ClientGuard;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,19 +100,48 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
                     true)).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        FrontPick.strip(head.headers()); // only the front's own draw reaches the Vert.x router
         FrontLease lease = forwardable(head) ? door.admit(head, loop) : null;
         if (lease == null) {
-            relay.handOff(ctx, head);
+            handOff(head);
             return;
         }
         current = new FrontExchange(this, ctx, head, lease, upstreams);
         current.start();
     }
 
-    /** Whether the front may forward {@code head} itself: plain HTTP/1.x, no protocol switch. */
+    /**
+     * The connection goes to the Vert.x router from {@code head} on; pipelined requests already decoded behind it
+     * (a waiting head's body, the requests after it) go along, encoded again, before the bytes not yet decoded.
+     */
+    private void handOff(HttpRequest head) {
+        handOff(head, List.of());
+    }
+
+    /** The same for the request in flight, whose body pieces {@code held} had come before the hand-off. */
+    void handOff(HttpRequest head, List<HttpContent> held) {
+        current = null;
+        ArrayDeque<Object> behind = waiting;
+        waiting = null;
+        if (held.isEmpty() && (behind == null || behind.isEmpty())) {
+            relay.handOff(ctx, head);
+            return;
+        }
+        List<Object> all = new ArrayList<>(held);
+        if (behind != null) {
+            all.addAll(behind);
+        }
+        relay.handOff(ctx, Relay.encoded(head, all));
+    }
+
+    /**
+     * Whether the front may forward {@code head} itself: plain HTTP/1.x, no protocol switch, no CONNECT (a tunnel
+     * would leave the instance connection unparsable, so never pooled).
+     */
     private static boolean forwardable(HttpRequest head) {
         HttpVersion version = head.protocolVersion();
-        return version.majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE);
+        return version.majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE)
+                && !HttpMethod.CONNECT.equals(head.method());
     }
 
     /** A request arrived while one is in flight (pipelining): it waits, and the socket is not read meanwhile. */
@@ -120,9 +153,17 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         waiting.add(msg);
     }
 
-    /** The request in flight ended: the next waiting one goes, then reading resumes. */
-    void exchangeDone() {
-        if (waiting != null) {
+    /**
+     * The request in flight ended: the next waiting one goes, then reading resumes; when the connection is
+     * {@code closing}, what waits is dropped (it must not reach an instance after the close was decided).
+     */
+    void exchangeDone(boolean closing) {
+        if (closing) {
+            if (waiting != null) {
+                waiting.forEach(ReferenceCountUtil::release);
+                waiting = null;
+            }
+        } else if (waiting != null) {
             ctx.executor().execute(this::drainWaiting);
         } else {
             ctx.channel().config().setAutoRead(true); // a slow instance may have paused the client's reads
@@ -136,16 +177,15 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             }
             handle(waiting.poll());
             if (ctx.isRemoved()) {
-                // Handed off from a pipelined request: what waits behind it is not relayed, so the connection ends.
-                waiting.forEach(ReferenceCountUtil::release);
-                waiting = null;
-                ctx.channel().close();
-                return;
+                return; // handed off, with what waited behind
             }
         }
         if (waiting != null) {
             waiting = null;
             ctx.channel().config().setAutoRead(true);
+        }
+        if (current != null) {
+            current.flushToUpstream(); // no client read ends after this drain to flush the body it wrote
         }
     }
 
@@ -198,11 +238,20 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelTimer(); // handed off: the timer must not keep this connection's state reachable
+    }
+
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimer();
         if (current != null) {
             current.abort();
         }

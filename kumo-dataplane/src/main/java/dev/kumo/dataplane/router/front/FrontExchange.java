@@ -3,6 +3,7 @@ package dev.kumo.dataplane.router.front;
 import dev.kumo.dataplane.router.ForwardingHeaders;
 import dev.kumo.dataplane.router.FrontLease;
 import dev.kumo.runtime.spi.InstanceAddress;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -45,6 +46,8 @@ final class FrontExchange {
     private boolean responseStarted;
     private boolean keepAlive;
     private boolean upstreamReusable;
+    private boolean upstreamReused;
+    private boolean bodySent;
     private boolean done;
 
     FrontExchange(FrontConnection connection, ChannelHandlerContext client, HttpRequest head, FrontLease lease,
@@ -93,20 +96,24 @@ final class FrontExchange {
     }
 
     /**
-     * A connection to the instance is open: send the head and whatever body already came; {@code flush} unless the
-     * client's read is under way (a retry, a connection that opened later, a pipelined request: flush now).
+     * A connection to the instance is open ({@code reused} from the pool, or new): send the head and whatever body
+     * already came; {@code flush} unless the client's read is under way (a retry, a connection that opened later, a
+     * pipelined request: flush now).
      */
-    void upstreamReady(Channel channel, boolean flush) {
+    void upstreamReady(Channel channel, boolean flush, boolean reused) {
         if (done) {
             channel.close();
             return;
         }
         upstream = channel;
+        upstreamReused = reused;
         UpstreamHandler.of(channel).exchange(this);
         channel.write(forwardedHead());
         if (pending != null) {
-            pending.forEach(channel::write);
+            pending.forEach(this::sendContent);
             pending = null;
+        } else if (requestEnded) {
+            channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry of a bodyless request: its end again
         }
         if (flush) {
             channel.flush();
@@ -118,12 +125,37 @@ final class FrontExchange {
         if (done) {
             return;
         }
-        FrontLease.Failure failure = lease.connectFailed(cause);
-        if (failure == null) {
-            connect();
-        } else {
-            fail(failure.status(), failure.message());
+        switch (lease.connectFailed(cause)) {
+            case FrontLease.Retry retry -> connect();
+            case FrontLease.Failure failure -> fail(failure.status(), failure.message());
+            case FrontLease.NoneFree none -> {
+                if (handOffPossible()) {
+                    handOff();
+                } else {
+                    fail(503, none.message());
+                }
+            }
         }
+    }
+
+    /**
+     * Whether the request can still go to the Vert.x router as the client sent it: its head unchanged (nothing
+     * forwarded yet) and its body either all held or continuing in the client's bytes (not mid-chunk).
+     */
+    private boolean handOffPossible() {
+        return !forwarded && (requestEnded || !HttpUtil.isTransferEncodingChunked(head));
+    }
+
+    /**
+     * No instance admits the request now: the Vert.x router's gate decides (queue, hold or reject), as for a
+     * request the front never admitted; this exchange ends without an answer of its own.
+     */
+    private void handOff() {
+        done = true;
+        lease.end();
+        List<HttpContent> held = pending == null ? List.of() : pending;
+        pending = null;
+        connection.handOff(head, held);
     }
 
     /**
@@ -160,8 +192,13 @@ final class FrontExchange {
             }
             pending.add(content);
         } else {
-            upstream.write(content);
+            sendContent(content);
         }
+    }
+
+    private void sendContent(HttpContent content) {
+        bodySent |= content.content().isReadable();
+        upstream.write(content);
     }
 
     boolean requestEnded() {
@@ -190,7 +227,8 @@ final class FrontExchange {
         }
         responseStarted = true;
         lease.responseStarted(status);
-        upstreamReusable = HttpUtil.isKeepAlive(in);
+        // After a 101 (or a CONNECT's answer) the connection carries raw bytes: never pooled.
+        upstreamReusable = HttpUtil.isKeepAlive(in) && status != 101 && !HttpMethod.CONNECT.equals(head.method());
         HttpVersion version = clientVersion;
         // Performance: the instance's head goes on, changed in place, as the client's went the other way.
         HttpResponse out = in;
@@ -233,17 +271,25 @@ final class FrontExchange {
         } else {
             upstream.close();
         }
-        if (!keepAlive || !requestEnded) {
+        boolean close = !keepAlive || !requestEnded;
+        if (close) {
             // The rest of an unread body would have to be drained: close instead, as the Vert.x path does.
-            client.channel().writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
-                    .addListener(ChannelFutureListener.CLOSE);
+            client.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        connection.exchangeDone();
+        connection.exchangeDone(close);
     }
 
-    /** The instance closed its connection: 502 before the response head, else the client's connection goes too. */
+    /**
+     * The instance closed its connection: 502 before the response head, else the client's connection goes too. A
+     * pooled connection closed before any answer (an instance's idle timeout racing its reuse) is retried once on a
+     * new connection when no body byte went out (nothing that could not be sent again).
+     */
     void upstreamClosed() {
-        if (!done) {
+        if (!done && upstreamReused && !responseStarted && !bodySent) {
+            upstream = null;
+            upstreamReused = false;
+            upstreams.connect(address, this);
+        } else if (!done) {
             fail(502, "revision " + lease.revision() + " instance " + lease.instanceName()
                     + " failed: Connection was closed");
         }
@@ -264,12 +310,11 @@ final class FrontExchange {
         closeUpstream();
         releasePending();
         boolean close = !keepAlive || !requestEnded;
-        var answer = client.writeAndFlush(Answers.text(client.alloc(), clientVersion, status, message,
-                close));
+        var answer = client.writeAndFlush(Answers.text(client.alloc(), clientVersion, status, message, close));
         if (close) {
             answer.addListener(ChannelFutureListener.CLOSE);
         }
-        connection.exchangeDone();
+        connection.exchangeDone(close);
     }
 
     /** The client left or the response broke mid-stream: close both connections. */

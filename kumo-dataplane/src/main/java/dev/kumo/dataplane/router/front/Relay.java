@@ -2,6 +2,7 @@ package dev.kumo.dataplane.router.front;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -10,10 +11,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.ReferenceCountUtil;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -67,8 +70,10 @@ final class Relay {
         new Bootstrap().group(client.eventLoop()).channel(transport.client()).option(ChannelOption.TCP_NODELAY, true)
                 .handler(new Splice(client)).connect(router).addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
+                        toRouter.releasePending();
                         client.close();
                     } else if (!client.isActive()) {
+                        toRouter.releasePending(); // the client may have gone before the splice joined its pipeline
                         connected.channel().close();
                     } else {
                         open.add(connected.channel());
@@ -76,6 +81,22 @@ final class Relay {
                         client.config().setAutoRead(true);
                     }
                 });
+    }
+
+    /**
+     * {@code head} and the decoded pieces {@code behind} it (its body, pipelined requests) as bytes again, in order;
+     * takes over the pieces' references.
+     */
+    static ByteBuf encoded(HttpRequest head, Iterable<Object> behind) {
+        EmbeddedChannel encoder = new EmbeddedChannel(new HttpRequestEncoder());
+        encoder.writeOutbound(head);
+        behind.forEach(encoder::writeOutbound);
+        CompositeByteBuf bytes = Unpooled.compositeBuffer(Integer.MAX_VALUE);
+        for (ByteBuf piece = encoder.readOutbound(); piece != null; piece = encoder.readOutbound()) {
+            bytes.addComponent(true, piece);
+        }
+        encoder.finishAndReleaseAll();
+        return bytes;
     }
 
     /** PROXY protocol v1: {@code PROXY TCP4 client-ip local-ip client-port local-port}. */
@@ -157,10 +178,14 @@ final class Relay {
             ctx.fireUserEventTriggered(event);
         }
 
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
+        void releasePending() {
             pending.forEach(ReferenceCountUtil::release);
             pending.clear();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            releasePending();
             if (peer != null) {
                 peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }

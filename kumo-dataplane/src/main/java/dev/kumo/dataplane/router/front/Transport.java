@@ -16,6 +16,14 @@ record Transport(Class<? extends ServerChannel> server, Class<? extends Channel>
 
     /** The transport of {@code loop}; only epoll lets every loop listen on the port (SO_REUSEPORT). */
     static Transport of(EventLoop loop) {
-        return loop.getClass().getName().startsWith("io.netty.channel.epoll.") ? EPOLL : NIO;
+        String name = loop.getClass().getName();
+        if (name.startsWith("io.netty.channel.epoll.")) {
+            return EPOLL;
+        }
+        if (name.startsWith("io.netty.channel.nio.")) {
+            return NIO;
+        }
+        throw new IllegalStateException("the Netty front needs Vert.x on epoll or NIO event loops, not " + name
+                + ": run the router with --router-engine vertx, or without io_uring");
     }
 }

@@ -24,9 +24,9 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         FrontExchange current = exchange;
-        if (current == null || ((HttpObject) msg).decoderResult().isFailure()) {
+        if (current == null || !(msg instanceof HttpObject http) || http.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            ctx.close(); // an idle connection that speaks, or a response that is not HTTP: not reusable
+            ctx.close(); // an idle connection that speaks, a response that is not HTTP, raw bytes: not reusable
             return;
         }
         if (msg instanceof HttpResponse head) {

@@ -12,18 +12,28 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's kept-alive connections to instances: an idle one is reused (most recently used first, so idle
- * ones age out at the instance), else a new one is opened on the same loop. Used on that loop only.
- * Performance: a plain map and deque, no lock; connections are per loop so a request never changes thread.
+ * ones age out at the instance), else a new one is opened on the same loop. One idle for {@link #IDLE_EXPIRY_NANOS}
+ * is closed when its instance is next asked for, as the Vert.x router's client drops a connection kept alive 60 s.
+ * Used on that loop only. Performance: a plain map and deque, no lock; connections are per loop so a request never
+ * changes thread.
  */
 final class Upstreams {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
+    /** How long a connection may stay idle in the pool: the Vert.x router client's keep-alive timeout, 60 s. */
+    static final long IDLE_EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** A pooled connection and since when ({@link System#nanoTime}) it has been idle. */
+    private record Idle(Channel channel, long sinceNanos) {
+    }
+
     private final Bootstrap bootstrap;
-    private final Map<InstanceAddress, ArrayDeque<Channel>> idle = new HashMap<>();
+    private final Map<InstanceAddress, ArrayDeque<Idle>> idle = new HashMap<>();
 
     /** Connections opened on {@code loop}, each added to {@code open} (closed with the front). */
     Upstreams(EventLoop loop, Transport transport, ChannelGroup open) {
@@ -41,19 +51,30 @@ final class Upstreams {
 
     /** Hands {@code exchange} an open connection to {@code address}: an idle one now, or a new one once open. */
     void acquire(InstanceAddress address, FrontExchange exchange) {
-        ArrayDeque<Channel> channels = idle.get(address);
-        while (channels != null && !channels.isEmpty()) {
-            Channel channel = channels.pollLast();
-            if (channel.isActive()) {
-                exchange.upstreamReady(channel, !exchange.clientReading());
-                return;
+        ArrayDeque<Idle> channels = idle.get(address);
+        if (channels != null) {
+            long now = System.nanoTime();
+            while (!channels.isEmpty() && now - channels.peekFirst().sinceNanos() > IDLE_EXPIRY_NANOS) {
+                channels.pollFirst().channel().close(); // the least recently used are first
+            }
+            while (!channels.isEmpty()) {
+                Channel channel = channels.pollLast().channel();
+                if (channel.isActive()) {
+                    exchange.upstreamReady(channel, !exchange.clientReading(), true);
+                    return;
+                }
             }
         }
+        connect(address, exchange);
+    }
+
+    /** Hands {@code exchange} a new connection to {@code address} once open. */
+    void connect(InstanceAddress address, FrontExchange exchange) {
         bootstrap.connect(address.host(), address.port()).addListener((ChannelFuture connected) -> {
             if (connected.isSuccess()) {
                 Channel channel = connected.channel();
                 channel.closeFuture().addListener(closed -> forget(address, channel));
-                exchange.upstreamReady(channel, true);
+                exchange.upstreamReady(channel, true, false);
             } else {
                 exchange.upstreamFailed(connected.cause());
             }
@@ -64,13 +85,13 @@ final class Upstreams {
     void release(InstanceAddress address, Channel channel) {
         UpstreamHandler.of(channel).exchange(null);
         channel.config().setAutoRead(true); // a slow client may have paused it
-        idle.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(channel);
+        idle.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(new Idle(channel, System.nanoTime()));
     }
 
     private void forget(InstanceAddress address, Channel channel) {
-        ArrayDeque<Channel> channels = idle.get(address);
+        ArrayDeque<Idle> channels = idle.get(address);
         if (channels != null) {
-            channels.remove(channel);
+            channels.removeIf(kept -> kept.channel() == channel);
             if (channels.isEmpty()) {
                 idle.remove(address);
             }
