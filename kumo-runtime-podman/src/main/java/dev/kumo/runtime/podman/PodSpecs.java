@@ -71,12 +71,13 @@ final class PodSpecs {
      * the grace period, as the user asked, within its limits.
      */
     static JsonObject container(String name, String pod, Map<String, String> labels, ImageWorkload spec) {
+        Map<String, String> env = env(spec);
         JsonObject container = new JsonObject().put("name", name).put("pod", pod).put("image", spec.image())
                 .put("init", true).put("labels", new JsonObject(new LinkedHashMap<>(labels)))
-                .put("env", new JsonObject(new LinkedHashMap<>(env(spec))))
+                .put("env", new JsonObject(new LinkedHashMap<>(env)))
                 .put("stop_timeout", graceSeconds(spec.terminationGracePeriod()))
                 .put("log_configuration", LOG_FILE.copy());
-        ContainerCommands.apply(container, spec.command(), spec.args());
+        ContainerCommands.apply(container, spec.command(), spec.args(), env);
         spec.workingDir().ifPresent(dir -> container.put("work_dir", dir.toString()));
         user(spec).ifPresent(user -> container.put("user", user));
         resources(spec).ifPresent(limits -> container.put("resource_limits", limits));

@@ -31,15 +31,16 @@ final class SidecarSpecs {
     /** The sidecar's {@code run}-th container in the pod. */
     static JsonObject container(String pod, int run, Map<String, String> labels, SidecarSpec sidecar,
             ImageWorkload spec, InstanceVolumes volumes) {
+        Map<String, String> env = HostLoopback.reachable(sidecar.env());
         Map<String, String> own = new LinkedHashMap<>(labels);
         own.put(CONTAINER, sidecar.name());
         JsonObject container = MountSpecs.into(new JsonObject(), sidecar.mounts(), volumes)
                 .put("name", pod + "-" + sidecar.name() + "-" + run).put("pod", pod)
                 .put("image", sidecar.image()).put("init", true).put("labels", new JsonObject(
                         new LinkedHashMap<>(own)))
-                .put("env", new JsonObject(new LinkedHashMap<>(HostLoopback.reachable(sidecar.env()))))
+                .put("env", new JsonObject(new LinkedHashMap<>(env)))
                 .put("stop_timeout", PodSpecs.graceSeconds(spec.terminationGracePeriod()))
                 .put("log_configuration", PodSpecs.LOG_FILE.copy());
-        return ContainerCommands.apply(container, sidecar.command(), sidecar.args());
+        return ContainerCommands.apply(container, sidecar.command(), sidecar.args(), env);
     }
 }

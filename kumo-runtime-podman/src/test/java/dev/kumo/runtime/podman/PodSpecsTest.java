@@ -75,6 +75,18 @@ class PodSpecsTest {
     }
 
     @Test
+    void referencesToTheContainersVariablesInCommandAndArgsAreExpandedAsTheKubeletDoes() {
+        JsonObject container = PodSpecs.container("c", "p", LABELS, image().command("/bin/httpd", "-p", "$(PORT)")
+                .args("--greeting=$(GREETING)", "$(K_REVISION)", "$$(PORT)", "$(UNDECLARED)").env("GREETING", "hi")
+                .build());
+
+        assertThat(container.getJsonArray("entrypoint")).isEqualTo(new JsonArray().add("/bin/httpd").add("-p")
+                .add("8080"));
+        assertThat(container.getJsonArray("command")).isEqualTo(new JsonArray().add("--greeting=hi")
+                .add("hello-00002").add("$(PORT)").add("$(UNDECLARED)"));
+    }
+
+    @Test
     void userAndLimitsGoToPodman() {
         JsonObject container = PodSpecs.container("c", "p", LABELS, image()
                 .runAs(new RunAsSpec(OptionalLong.of(1000), OptionalLong.of(100), true))

@@ -10,6 +10,7 @@ import dev.kumo.runtime.spi.ProcessWorkload;
 import dev.kumo.runtime.spi.RevisionRef;
 import dev.kumo.runtime.spi.UnsupportedWorkloadException;
 import dev.kumo.runtime.spi.WorkloadLimits;
+import dev.kumo.runtime.spi.VariableReferences;
 import dev.kumo.runtime.spi.WorkloadSpec;
 import dev.kumo.runtime.support.GrpcHealthClient;
 import dev.kumo.runtime.support.KeptLogs;
@@ -214,8 +215,9 @@ public final class ProcessRuntime extends TabledRuntime {
         if (identity.isPresent()) {
             RunAs.environment(env, spec.env(), tmpDir);
         }
-        return new Setup(port, new Run.LaunchRequest(id, spec.commandLine(), spec.workingDir(), env, log, tmpDir,
-                identity));
+        List<String> commandLine = VariableReferences.expand(spec.commandLine(), WorkloadEnvironment.declared(spec,
+                port));
+        return new Setup(port, new Run.LaunchRequest(id, commandLine, spec.workingDir(), env, log, tmpDir, identity));
     }
 
     /** A launcher made ahead for an instance of {@code spec}: set up, contained, waiting to exec it. */

@@ -25,7 +25,16 @@ final class WorkloadEnvironment {
             }
         });
         env.put("TMPDIR", tmpDir.toString());
-        env.putAll(spec.env());
+        env.putAll(declared(spec, port));
+        return env;
+    }
+
+    /**
+     * The variables the container declares, as on Kubernetes: the spec's, then the platform's PORT and K_* — what
+     * {@code $(VAR)} in its command and args may name (host variables and TMPDIR are Kumo's additions, not named).
+     */
+    static Map<String, String> declared(WorkloadSpec spec, int port) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.put("PORT", Integer.toString(port));
         spec.revision().service().ifPresent(service -> env.put("K_SERVICE", service));
         env.put("K_CONFIGURATION", spec.revision().configuration());

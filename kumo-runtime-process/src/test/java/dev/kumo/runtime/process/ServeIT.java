@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kumo.runtime.spi.Instance;
 import dev.kumo.runtime.spi.InstanceState;
+import dev.kumo.runtime.spi.RevisionRef;
+import dev.kumo.runtime.spi.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,17 @@ class ServeIT extends WatchedRuntimeCase {
                 "\"K_CONFIGURATION\": \"hello\"", "\"K_REVISION\": \"hello-00001\"", "\"GREETING\": \"hi\"",
                 "\"TMPDIR\": \"" + stateDir.resolve("tmp").resolve(id) + "\"");
         assertThat(env).doesNotContain("\"JAVA_HOME\":");
+    }
+
+    @Test
+    void referencesToThePortInArgsAreExpandedAsOnKubernetes() {
+        // As Knative's docs write it: `args: ["-m", "http.server", "$(PORT)"]`, no shell in between.
+        String id = runtime.start(WorkloadSpec.process(RevisionRef.ofService("default", "hello", "hello-00001"))
+                .command("python3", "-m", "http.server").args("$(PORT)", "--bind", "127.0.0.1")
+                .workingDir(workDir).build()).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> isReady(runtime, id));
+
+        assertThat(get(address(runtime, id), "/")).contains("Directory listing");
     }
 
     @Test
