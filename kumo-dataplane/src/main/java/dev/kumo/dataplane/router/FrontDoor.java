@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.util.function.Supplier;
 
 /**
- * The request path's decisions as the Netty front asks them ({@code router.front}): the same {@link Routes},
+ * The request path's decisions as the Netty front asks them ({@link FrontConnection}): the same {@link Routes},
  * weighted pick, activator and gate a Vert.x request goes through, answered at once — a lease on a ready instance
  * that admits the request now, or null for "hand it to the Vert.x router", which queues, holds, rejects or 404s.
  */

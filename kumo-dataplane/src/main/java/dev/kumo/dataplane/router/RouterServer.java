@@ -8,7 +8,6 @@ import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.dataplane.api.ScalingSignals;
-import dev.kumo.dataplane.router.front.FrontServer;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;

@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.router.front;
+package dev.kumo.dataplane.router;
 
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.netty.bootstrap.Bootstrap;

@@ -1,4 +1,4 @@
-package dev.kumo.dataplane.router.front;
+package dev.kumo.dataplane.router;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;

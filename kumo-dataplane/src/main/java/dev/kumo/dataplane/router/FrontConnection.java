@@ -1,8 +1,5 @@
-package dev.kumo.dataplane.router.front;
+package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.router.FrontDoor;
-import dev.kumo.dataplane.router.FrontLease;
-import dev.kumo.dataplane.router.FrontPick;
 import dev.kumo.http.ClientGuard;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,7 +1,5 @@
-package dev.kumo.dataplane.router.front;
+package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.router.ForwardingHeaders;
-import dev.kumo.dataplane.router.FrontLease;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -1,6 +1,5 @@
-package dev.kumo.dataplane.router.front;
+package dev.kumo.dataplane.router;
 
-import dev.kumo.dataplane.router.FrontDoor;
 import dev.kumo.http.ClientGuard;
 import dev.kumo.http.ErrorAnswer;
 import dev.kumo.http.ListenerLimits;
