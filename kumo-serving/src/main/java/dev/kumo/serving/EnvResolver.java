@@ -8,6 +8,7 @@ import dev.kumo.api.serving.pod.EnvFromSource;
 import dev.kumo.api.serving.pod.EnvSourceReference;
 import dev.kumo.api.serving.pod.EnvVar;
 import dev.kumo.api.serving.pod.KeySelector;
+import dev.kumo.runtime.spi.VariableReferences;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * A container's environment as its process sees it: {@code envFrom} first, then {@code env} (later wins, as in
- * Kubernetes), with ConfigMap and Secret references read from the revision's namespace.
+ * Kubernetes), with ConfigMap and Secret references read from the revision's namespace and a literal value's
+ * {@code $(NAME)} references to variables defined before it expanded.
  */
 final class EnvResolver {
 
@@ -48,7 +50,9 @@ final class EnvResolver {
         }
         for (EnvVar variable : orEmpty(container.env())) {
             if (variable.valueFrom() == null) {
-                env.put(variable.name(), variable.value() == null ? "" : variable.value());
+                // As the kubelet: a literal value may name variables defined before it ($(NAME)), others stay.
+                env.put(variable.name(), variable.value() == null ? ""
+                        : VariableReferences.expand(variable.value(), env));
             } else if (variable.valueFrom().configMapKeyRef() != null) {
                 key(namespace, variable.valueFrom().configMapKeyRef(), false, variable.name())
                         .ifPresent(v -> env.put(variable.name(), v));
