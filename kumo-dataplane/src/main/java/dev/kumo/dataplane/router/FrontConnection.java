@@ -39,6 +39,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> timer;
     private long timerAt;
     private boolean reading;
+    private boolean upstreamBlocked;
 
     FrontConnection(FrontDoor door, int loop, Upstreams upstreams, Relay relay) {
         this.door = door;
@@ -145,9 +146,26 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     private void waitFor(Object msg) {
         if (waiting == null) {
             waiting = new ArrayDeque<>();
-            ctx.channel().config().setAutoRead(false);
+            readClient();
         }
         waiting.add(msg);
+    }
+
+    /**
+     * The instance's connection can take more ({@code writable}) or not: the client's reads follow it, unless
+     * requests wait behind the one in flight.
+     */
+    void upstreamWritable(boolean writable) {
+        upstreamBlocked = !writable;
+        readClient();
+    }
+
+    /**
+     * Reads the client while nothing holds it back: requests waiting behind the one in flight (pipelining; they are
+     * not read further, so the queue stays bounded by one read) or an instance connection that cannot take more.
+     */
+    private void readClient() {
+        ctx.channel().config().setAutoRead(waiting == null && !upstreamBlocked);
     }
 
     /**
@@ -163,7 +181,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         } else if (waiting != null) {
             ctx.executor().execute(this::drainWaiting);
         } else {
-            ctx.channel().config().setAutoRead(true); // a slow instance may have paused the client's reads
+            upstreamWritable(true); // a slow instance may have paused the client's reads
         }
     }
 
@@ -179,7 +197,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
         }
         if (waiting != null) {
             waiting = null;
-            ctx.channel().config().setAutoRead(true);
+            readClient();
         }
         if (current != null) {
             current.flushToUpstream(); // no client read ends after this drain to flush the body it wrote

@@ -349,7 +349,7 @@ final class FrontExchange {
     }
 
     void upstreamWritability(boolean writable) {
-        client.channel().config().setAutoRead(writable);
+        connection.upstreamWritable(writable);
     }
 
     boolean isDone() {
