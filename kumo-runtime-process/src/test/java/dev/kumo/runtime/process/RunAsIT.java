@@ -27,8 +27,9 @@ class RunAsIT {
         HostCapabilities.assumeRoot();
         try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults(stateDir))) {
             WorkloadSpec spec = WorkloadSpec.process(Workloads.HELLO)
-                    .command("/bin/sh", "-c", "echo ok > \"$TMPDIR/scratch\" && echo \"home $HOME\" && echo \"pids $$\""
-                            + " && exec sleep 300")
+                    // $$$$: the kubelet's expansion makes it the shell's $$, as on Kubernetes.
+                    .command("/bin/sh", "-c", "echo ok > \"$TMPDIR/scratch\" && echo \"home $HOME\""
+                            + " && echo \"pids $$$$\" && exec sleep 300")
                     .readiness(new ProbeSpec(new Probe.Running(), Duration.ZERO, Duration.ZERO,
                             Duration.ofSeconds(1), 3))
                     .runAs(new RunAsSpec(OptionalLong.of(65534), OptionalLong.empty(), true))
