@@ -388,6 +388,8 @@ final class PodInstance extends SupervisedInstance {
         /** The fast looks at the probed port while the container starts (a container starts slower than a process). */
         private final Optional<StartPolling> startPolling;
         private final Optional<ProbeTimes> liveness;
+        /** The container's variables, for exec probes' {@code $(VAR)} references. */
+        private final Map<String, String> env = PodSpecs.env(spec);
         private Instant nextReadiness;
         private Instant nextLiveness = Instant.MAX;
         private boolean ready;
@@ -469,7 +471,7 @@ final class PodInstance extends SupervisedInstance {
             }
             Optional<String> failure = acceptedNow && probe.probe() instanceof Probe.TcpSocket ? Optional.empty()
                     : ContainerProbe.probe(podman, container, probe.probe(), hostPort(probe.probe()),
-                            probe.timeout());
+                            probe.timeout(), env);
             Instant now = config.clock().instant();
             if (failure.isEmpty()) {
                 readinessFailures = 0;
@@ -502,7 +504,7 @@ final class PodInstance extends SupervisedInstance {
         private Optional<Ending> probeLiveness() {
             ProbeSpec probe = spec.liveness().orElseThrow();
             Optional<String> failure = ContainerProbe.probe(podman, container, probe.probe(),
-                    hostPort(probe.probe()), probe.timeout());
+                    hostPort(probe.probe()), probe.timeout(), env);
             nextLiveness = liveness.orElseThrow().after(config.clock().instant(), ready);
             livenessFailures = failure.isEmpty() ? 0 : livenessFailures + 1;
             return livenessFailures >= probe.failureThreshold()

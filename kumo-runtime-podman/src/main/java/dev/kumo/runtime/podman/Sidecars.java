@@ -193,7 +193,7 @@ final class Sidecars {
                 ProbeSpec probe) {
             int port = probe.probe().port() == 0 ? PodSpecs.servingPort(workload) : probe.probe().port();
             return ContainerProbe.probe(podman, container, probe.probe(), hostPorts.getOrDefault(port, 0),
-                    probe.timeout());
+                    probe.timeout(), HostLoopback.reachable(spec.env()));
         }
 
         private Termination exited(PodmanClient podman, String container, OptionalInt exitCode) {

@@ -35,6 +35,23 @@ class ExecProbeIT {
     }
 
     @Test
+    void anExecProbesVariableReferencesAreExpandedWithTheContainersVariables() {
+        ProbeSpec readiness = new ProbeSpec(new Probe.Exec(List.of("cat", "$(READY_FILE)")), Duration.ZERO,
+                Duration.ofMillis(200), Duration.ofSeconds(5), 1);
+        String id = pods.runtime().start(PodmanRuntimeIT.busybox("marked-00001").env("READY_FILE", "/tmp/ready")
+                .command("sh", "-c", "(sleep 2; echo ok > /tmp/ready) & " + HTTPD)
+                .readiness(readiness).build()).id();
+
+        Instance starting = pods.awaitInstance(id, i -> i.state() instanceof InstanceState.Starting s
+                && s.lastProbeFailure().isPresent());
+        assertThat(((InstanceState.Starting) starting.state()).lastProbeFailure().orElseThrow())
+                .contains("exec probe [cat, /tmp/ready] exited with code 1");
+
+        pods.awaitReady(id);
+        pods.runtime().stop(id).join();
+    }
+
+    @Test
     void anExecProbeThatOutlivesItsTimeoutFails() {
         ProbeSpec readiness = new ProbeSpec(new Probe.Exec(List.of("sleep", "30")), Duration.ZERO,
                 Duration.ofMillis(200), Duration.ofMillis(500), 1);
