@@ -1,12 +1,13 @@
 package dev.kumo.dataplane.router;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 
 /**
- * Picks how the request reaches its instance: an HTTP/1.1 Upgrade (WebSocket, see {@link #asksToUpgrade}) as a
- * tunnel ({@link UpgradeProxy}),
+ * Picks how the request reaches its instance: an HTTP/1.1 Upgrade (WebSocket, see {@link #asksToUpgrade}) or a
+ * CONNECT as a tunnel ({@link UpgradeProxy}: the instance's connection is never pooled after it),
  * a request to a revision whose port is named {@code h2c} over HTTP/2 ({@link H2cProxy}), every other request over
  * HTTP/1.1 by the next stage ({@link Proxy}), as Knative picks the protocol by the container port's name.
  */
@@ -23,8 +24,8 @@ final class ProtocolSwitch implements Stage {
     @Override
     public void handle(Exchange exchange, Chain next) {
         HttpServerRequest request = exchange.request();
-        if (request.version() != HttpVersion.HTTP_2 && request.headers().contains(HttpHeaders.UPGRADE)
-                && asksToUpgrade(request)) {
+        if (request.version() != HttpVersion.HTTP_2 && (HttpMethod.CONNECT.equals(request.method())
+                || request.headers().contains(HttpHeaders.UPGRADE) && asksToUpgrade(request))) {
             upgrade.handle(exchange, next);
         } else if (exchange.target().settings().h2c()) {
             h2c.handle(exchange, next);

@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RouteTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * WebSockets through the router with the JDK's client: the upgrade passes, messages go both ways, and the open
- * socket counts as a request in flight on its instance until it closes.
+ * socket counts as a request in flight on its instance until it closes; a CONNECT tunnels alike.
  */
 class WebSocketIT {
 
@@ -73,6 +78,49 @@ class WebSocketIT {
 
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> h.router.inFlight(WS, backend.address()) == 0);
+    }
+
+    @Test
+    void aClientGoneWithoutACloseFrameNoLongerCountsInFlight() throws Exception {
+        WebSocket socket = jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat"), new WebSocket.Listener() {
+                }).get(10, TimeUnit.SECONDS);
+        assertThat(h.router.inFlight(WS, backend.address())).isEqualTo(1);
+
+        socket.abort(); // the connection closed (a FIN), no close frame
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.router.inFlight(WS, backend.address()) == 0);
+    }
+
+    @Test
+    void aConnectTheWorkloadAcceptsTunnelsBytesBothWays() throws Exception {
+        backend.behave(request -> request.toNetSocket().onSuccess(tunnel -> tunnel.handler(tunnel::write)));
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            out.write("CONNECT ws.default.localhost:443 HTTP/1.1\r\nHost: ws.default.localhost:443\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            String head = headOf(in);
+            assertThat(head).startsWith("HTTP/1.1 200");
+            assertThat(h.router.inFlight(WS, backend.address())).isEqualTo(1);
+
+            out.write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("ping\n");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.router.inFlight(WS, backend.address()) == 0);
+    }
+
+    private static String headOf(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test
