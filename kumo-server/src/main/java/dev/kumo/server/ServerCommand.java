@@ -126,10 +126,6 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logFormat.apply();
-        if (routerEngine != null) {
-            // Carried as a system property so that ServerConfig keeps its shape in this slice (see RouterEngine).
-            System.setProperty(RouterEngine.PROPERTY, RouterEngine.parse(routerEngine).flagValue());
-        }
         ServerConfig settings = settings();
         KumoServer server = KumoServer.start(settings);
         if (server.token().isEmpty()) {
@@ -224,7 +220,8 @@ public final class ServerCommand implements Callable<Integer> {
                                 Optional.ofNullable(file.workloadLogRetention()))))
                 .withRegistriesSkippingTagResolving(Optional.ofNullable(file.registriesSkippingTagResolving())
                         .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
-        settings = settings.withTracing(tracing(file));
+        settings = settings.withTracing(tracing(file))
+                .withRouterEngine(routerEngine == null ? RouterEngine.VERTX : RouterEngine.parse(routerEngine));
         return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
                 .map(settings::withPodmanSocket).orElse(settings);
     }

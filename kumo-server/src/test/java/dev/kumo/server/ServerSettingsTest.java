@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
 import java.net.URI;
@@ -192,6 +193,15 @@ class ServerSettingsTest {
                 .isEqualTo(new dev.kumo.http.ListenerLimits(Duration.ofSeconds(5), Duration.ofMinutes(2)));
         assertThat(parse("--data-dir", dir.toString()).limits())
                 .isEqualTo(new dev.kumo.http.ListenerLimits(Duration.ofSeconds(10), Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void theRouterEngineIsTheFlagsOrTheVertxRouter() throws Exception {
+        assertThat(parse("--data-dir", dir.toString()).routerEngine()).isEqualTo(RouterEngine.VERTX);
+        assertThat(parse("--data-dir", dir.toString(), "--router-engine", "Netty").routerEngine())
+                .isEqualTo(RouterEngine.NETTY);
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--router-engine", "nginx"))
+                .hasMessage("--router-engine is 'nginx': want vertx or netty");
     }
 
     @Test

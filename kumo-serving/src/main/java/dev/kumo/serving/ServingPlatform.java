@@ -16,6 +16,7 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
@@ -92,10 +93,19 @@ public final class ServingPlatform implements AutoCloseable {
      * @param runtimes the runtimes that are on and the default one, which {@link RuntimeChoice} chooses among
      * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to digests
      * @param openTelemetry what the router traces requests with ({@link OpenTelemetry#noop()}: nothing)
+     * @param routerEngine what serves the ingress port ({@link RouterEngine})
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
             Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
-            Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry) {
+            Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry, RouterEngine routerEngine) {
+
+        /** Settings whose router is the Vert.x router ({@link RouterEngine#VERTX}). */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
+                Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
+                    registriesSkippingTagResolving, openTelemetry, RouterEngine.VERTX);
+        }
 
         /** Settings tracing nothing. */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
@@ -160,7 +170,7 @@ public final class ServingPlatform implements AutoCloseable {
         RevisionOwners owners = new StoredRevisionOwners(store);
         RouterConfig routerConfig = new RouterConfig(settings.ingressHost(), settings.ingressPort())
                 .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry())
-                .withEngine(dev.kumo.dataplane.api.RouterEngine.fromSystemProperty());
+                .withEngine(settings.routerEngine());
         RouterServer router = new RouterServer(vertx, routerConfig, endpoints, registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.

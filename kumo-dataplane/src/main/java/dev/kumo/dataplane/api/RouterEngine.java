@@ -10,14 +10,6 @@ import java.util.Locale;
 public enum RouterEngine {
     VERTX, NETTY;
 
-    /** The system property {@code kumo server --router-engine} sets for the serving platform to read. */
-    public static final String PROPERTY = "kumo.router-engine";
-
-    /** The engine {@link #PROPERTY} names, {@link #VERTX} when unset. */
-    public static RouterEngine fromSystemProperty() {
-        return parse(System.getProperty(PROPERTY, "vertx"));
-    }
-
     /** The engine named {@code name} ({@code vertx} or {@code netty}, any case); else an error naming the flag. */
     public static RouterEngine parse(String name) {
         for (RouterEngine engine : values()) {
