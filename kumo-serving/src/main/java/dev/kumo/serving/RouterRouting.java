@@ -98,7 +98,8 @@ final class RouterRouting implements RoutingSink {
                 host.targets().forEach(target -> table.revision(
                         new RevisionId(target.namespace(), target.revisionName()),
                         new RevisionSettings((int) Math.max(1, target.timeoutSeconds()),
-                                (int) target.containerConcurrency(), target.h2c())));
+                                (int) target.containerConcurrency(), target.h2c(),
+                                (int) target.responseStartTimeoutSeconds(), (int) target.idleTimeoutSeconds())));
             }
         }
         for (DomainHost domain : domains.values()) {

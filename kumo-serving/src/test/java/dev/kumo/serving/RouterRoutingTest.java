@@ -7,6 +7,7 @@ import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.route.RouteRouting;
 import dev.kumo.controller.route.RouteRouting.HostRoute;
 import dev.kumo.controller.route.RouteRouting.RevisionTarget;
+import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.WeightedTarget;
@@ -52,6 +53,15 @@ class RouterRoutingTest {
 
         assertThat(router.table.targets("hello.default.localhost")).contains(List.of(
                 new WeightedTarget(new RevisionId("default", "hello-00001"), 100)));
+    }
+
+    @Test
+    void aRevisionsTimeoutsReachTheRoutersSettings() {
+        routing.publish(new RouteRouting(HELLO, List.of(new HostRoute("hello.default.localhost", List.of(
+                new RevisionTarget("default", "hello-00001", 100, 30, 2, false, 5, 7))))));
+
+        assertThat(router.table.settings(new RevisionId("default", "hello-00001")))
+                .isEqualTo(new RevisionSettings(30, 2, false, 5, 7));
     }
 
     private static RouteRouting route(String... revisions) {

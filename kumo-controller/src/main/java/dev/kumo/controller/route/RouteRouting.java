@@ -18,16 +18,17 @@ public record RouteRouting(NamespacedName route, List<HostRoute> hosts) {
     }
 
     /**
-     * One Revision's share of a host, with the request limits the data plane enforces for it and whether its
-     * serving port is named {@code h2c} (the data plane then speaks HTTP/2 to it, as Knative does).
+     * One Revision's share of a host, with the request limits the data plane enforces for it (its timeouts, 0:
+     * none) and whether its serving port is named {@code h2c} (the data plane then speaks HTTP/2 to it, as Knative
+     * does).
      */
     public record RevisionTarget(String namespace, String revisionName, int percent, long timeoutSeconds,
-            long containerConcurrency, boolean h2c) {
+            long containerConcurrency, boolean h2c, long responseStartTimeoutSeconds, long idleTimeoutSeconds) {
 
         /** A target served over HTTP/1.1. */
         public RevisionTarget(String namespace, String revisionName, int percent, long timeoutSeconds,
                 long containerConcurrency) {
-            this(namespace, revisionName, percent, timeoutSeconds, containerConcurrency, false);
+            this(namespace, revisionName, percent, timeoutSeconds, containerConcurrency, false, 0, 0);
         }
     }
 }

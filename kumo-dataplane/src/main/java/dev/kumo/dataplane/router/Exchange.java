@@ -40,6 +40,7 @@ final class Exchange {
     private RequestTrace trace;
     private int status;
     private int frontRoll = -1;
+    private ResponseTimeouts.Watch watch;
 
     /** A request arriving on event loop number {@code loop} (whose {@code context} it stays on). */
     Exchange(HttpServerRequest request, Context context, int loop) {
@@ -214,9 +215,39 @@ final class Exchange {
         doneHooks.add(hook);
     }
 
+    /** Whether the response-start and idle timeouts time this request ({@link ResponseTimeouts}). */
+    boolean isWatched() {
+        return watch != null;
+    }
+
+    /** {@code watch} times the response from now until the request ends. */
+    void watch(ResponseTimeouts.Watch watch) {
+        this.watch = watch;
+        onDone(watch::stop);
+    }
+
+    /** Something of the response went to the client: the idle timeout counts from now. */
+    void wrote() {
+        if (watch != null) {
+            watch.wrote();
+        }
+    }
+
+    /** The connection became a tunnel (WebSocket, CONNECT): no response timeouts from now on. */
+    void tunnelled() {
+        if (watch != null) {
+            watch.stop();
+        }
+    }
+
+    boolean hasResponseStarted() {
+        return responseStarted;
+    }
+
     /** The backend's response head arrived: from now on only the client connection can carry an error. */
     void responseStarted(int status) {
         responseStarted = true;
+        wrote();
         firstByte(status, instance);
         if (responseStartHook != null) {
             responseStartHook.run();

@@ -22,7 +22,8 @@ public final class FrontDoor {
 
     /**
      * A lease for the request of {@code head} arriving on event loop number
-     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c or has no ready
+     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c, has a response-start
+     * or idle timeout ({@link dev.kumo.dataplane.api.RevisionSettings#timesResponses}) or has no ready
      * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken); then a
      * route with several targets marks {@code head} with its draw ({@link FrontPick}).
      */
@@ -35,7 +36,9 @@ public final class FrontDoor {
         RevisionTarget target = route.pick(roll);
         // The activator in the path changes nothing for a request an instance admits at once (QueueAdmission):
         // only waiting requests are its, and a request never waits in the front.
-        Instance instance = target.settings().h2c() ? null : target.gate().tryLease(); // null too with none ready
+        // The Vert.x router times responses (responseStart/idle timeouts) and speaks h2c; the front does neither.
+        Instance instance = target.settings().h2c() || target.settings().timesResponses() ? null
+                : target.gate().tryLease(); // null too with none ready
         if (instance == null) {
             if (route.targets().length > 1) {
                 FrontPick.mark(head.headers(), roll); // the Vert.x router takes the same revision

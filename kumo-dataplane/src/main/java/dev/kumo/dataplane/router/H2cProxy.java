@@ -77,6 +77,7 @@ final class H2cProxy implements Stage {
         }
         in.handler(chunk -> {
             response.write(chunk);
+            exchange.wrote();
             if (response.writeQueueFull()) {
                 in.pause();
                 response.drainHandler(v -> in.resume());

@@ -29,6 +29,7 @@ final class Pipeline {
                 new ConnectRetry(MAX_CONNECT_ATTEMPTS), // unreachable instance → eject, lease another
                 new Activator(),                     // no ready instance, or in the path: waits for a free one
                 new ConcurrencyLimit(),              // least-loaded instance; containerConcurrency queue / 503
+                new ResponseTimeouts(),              // responseStartTimeoutSeconds, idleTimeoutSeconds from delivery
                 new ProtocolSwitch(new UpgradeProxy(http1), new H2cProxy(h2c)), // WebSocket tunnel; h2c workload
                 new Proxy(http1)));                  // stream request and response
         if (openTelemetry != OpenTelemetry.noop()) {

@@ -99,7 +99,8 @@ final class Proxy implements Stage {
                 && request.version() == HttpVersion.HTTP_1_1) {
             response.setChunked(true);
         }
-        in.pipe().endOnFailure(false).to(response).onComplete(piped -> {
+        in.pipe().endOnFailure(false).to(exchange.isWatched() ? new WriteNotice(response, exchange) : response)
+                .onComplete(piped -> {
             if (piped.succeeded()) {
                 responseEnded[0] = true;
                 exchange.complete();

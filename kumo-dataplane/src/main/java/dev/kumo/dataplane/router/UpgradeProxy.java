@@ -65,6 +65,7 @@ final class UpgradeProxy implements Stage {
                 return;
             }
             settled[0] = true;
+            exchange.tunnelled();
             tunnel(exchange, in, connect);
         });
     }

@@ -56,7 +56,12 @@ public final class MakeTraffic {
         long concurrency = spec != null && spec.containerConcurrency() != null ? spec.containerConcurrency()
                 : ServingDefaults.KNATIVE.containerConcurrency();
         return new RevisionTarget(route.namespace(), target.revisionName(), (int) percent, timeout, concurrency,
-                h2c(spec));
+                h2c(spec), orZero(spec == null ? null : spec.responseStartTimeoutSeconds()),
+                orZero(spec == null ? null : spec.idleTimeoutSeconds()));
+    }
+
+    private static long orZero(Long seconds) {
+        return seconds == null ? 0 : seconds;
     }
 
     /** Whether the serving container's (the one with a port) first port is named {@code h2c}, as Knative reads it. */
