@@ -65,10 +65,12 @@ final class RouterVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
-                        .setDecompressionSupported(false).setPipelining(false),
-                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1));
+        HttpClientOptions http1 = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true).setKeepAliveTimeout(60).setTcpNoDelay(true).setConnectTimeout(2000)
+                .setDecompressionSupported(false).setPipelining(false);
+        HttpClient client = vertx.httpClientBuilder().with(http1)
+                .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_INSTANCE).setMaxWaitQueueSize(-1))
+                .withConnectHandler(connection -> LenientResponseLines.install(connection, http1)).build();
         // Prior knowledge, as Knative's proxies speak to a port named h2c; created empty, it connects on first use.
         HttpClient h2cClient = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
                         .setHttp2ClearTextUpgrade(false).setKeepAlive(true).setHttp2KeepAliveTimeout(60)
