@@ -183,8 +183,8 @@ public final class EventingBenchmark {
                 Duration.ofNanos(JitCpu.of(self.pid())));
     }
 
-    private static void print(List<Row> rows, List<Cpu> warmUp, int events, Duration limit, String loadBefore, String loadAfter,
-            String fileSystem, double meshRss) {
+    private static void print(List<Row> rows, List<Cpu> warmUp, int events, Duration limit, String loadBefore,
+            String loadAfter, String fileSystem, double meshRss) {
         System.out.printf("%nKumo eventing benchmark: %d s per run (at most %,d events), closed-loop producers "
                 + "(Vert.x HTTP/1.1 client, keep-alive), binary-mode CloudEvents with a ~30-byte JSON body; %d cores "
                 + "shared by producers, subscriber and mesh; java %s%n", limit.toSeconds(), events,
@@ -222,7 +222,7 @@ public final class EventingBenchmark {
                 + "last delivery; delivery: post -> the subscriber has the event (for direct, the same request); mesh "
                 + "CPU/event: the mesh JVM's CPU time (user + system) over the run and its deliveries, per accepted "
                 + "event (for direct, the idle mesh's); JIT m/b: the JIT compiler threads' share of the mesh's CPU and "
-                + "of this JVM's (producers and subscriber) over the run");
+                + "of this JVM's (producers and subscriber) over the run (for direct, of the idle mesh's few ticks)");
         System.out.printf("event mesh RSS at the end: %.0f MiB%n", meshRss);
     }
 }
