@@ -40,35 +40,7 @@ public final class EventingBenchmark {
      * and of the JIT's threads in the mesh and in this JVM.
      */
     private record Measured(EventLoad.Run run, Latencies delivery, long deliveredWallNanos, long undelivered,
-            Cpu cpu) {
-    }
-
-    /** CPU time over a run: the mesh's, its JIT threads', this JVM's (producers and subscriber), its JIT threads'. */
-    private record Cpu(Duration mesh, Duration meshJit, Duration bench, Duration benchJit) {
-
-        static final Cpu NONE = new Cpu(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-
-        Cpu plus(Cpu other) {
-            return new Cpu(mesh.plus(other.mesh), meshJit.plus(other.meshJit), bench.plus(other.bench),
-                    benchJit.plus(other.benchJit));
-        }
-
-        Cpu minus(Cpu before) {
-            return new Cpu(mesh.minus(before.mesh), meshJit.minus(before.meshJit), bench.minus(before.bench),
-                    benchJit.minus(before.benchJit));
-        }
-
-        double meshJitPercent() {
-            return percent(meshJit, mesh);
-        }
-
-        double benchJitPercent() {
-            return percent(benchJit, bench);
-        }
-
-        private static double percent(Duration part, Duration whole) {
-            return whole.isZero() ? 0 : 100.0 * part.toNanos() / whole.toNanos();
-        }
+            RunCpu cpu) {
     }
 
     /** A measured run of one path at one concurrency. */
@@ -102,7 +74,7 @@ public final class EventingBenchmark {
                 MeshProcess mesh = MeshProcess.start(dir.resolve("events.db"), subscriber.uri())) {
             EventingBenchmark benchmark = new EventingBenchmark(vertx, subscriber, mesh, events, limit);
             String loadBefore = LoadAverage.now();
-            List<Cpu> warmUp = benchmark.warmUp(producers);
+            List<RunCpu> warmUp = benchmark.warmUp(producers);
             List<Row> rows = new ArrayList<>();
             for (int p : producers) {
                 for (String path : PATHS) {
@@ -127,11 +99,10 @@ public final class EventingBenchmark {
      * mesh's CPU in a round is at most {@link #SETTLED_JIT_PERCENT} (or {@link #MAX_WARM_UP_ROUNDS} have run): a
      * steady state is measured, not C2 compiling the hot paths. The CPU of each round.
      */
-    private List<Cpu> warmUp(int[] producers) throws Exception {
-        List<Cpu> rounds = new ArrayList<>();
-        while (rounds.size() < MAX_WARM_UP_ROUNDS
-                && (rounds.isEmpty() || rounds.getLast().meshJitPercent() > SETTLED_JIT_PERCENT)) {
-            Cpu round = Cpu.NONE;
+    private List<RunCpu> warmUp(int[] producers) throws Exception {
+        List<RunCpu> rounds = new ArrayList<>();
+        while (warmingUp(rounds)) {
+            RunCpu round = RunCpu.NONE;
             for (int p : producers) {
                 for (String path : PATHS) {
                     round = round.plus(measure("warm" + rounds.size() + path.charAt(0) + p, target(path), p,
@@ -141,6 +112,12 @@ public final class EventingBenchmark {
             rounds.add(round);
         }
         return rounds;
+    }
+
+    /** Whether another warm-up round is due after {@code rounds}: none yet, or the JIT not settled in the last. */
+    static boolean warmingUp(List<RunCpu> rounds) {
+        return rounds.size() < MAX_WARM_UP_ROUNDS
+                && (rounds.isEmpty() || rounds.getLast().meshJitPercent() > SETTLED_JIT_PERCENT);
     }
 
     private URI target(String path) {
@@ -160,7 +137,7 @@ public final class EventingBenchmark {
 
     /** Runs the load, then waits for the subscriber to have every accepted event. */
     private Measured measure(String runId, URI target, int producers, Duration time) throws Exception {
-        Cpu cpuBefore = cpuNow();
+        RunCpu cpuBefore = cpuNow();
         EventLoad.Run run = EventLoad.run(vertx, target, runId, events, producers, time);
         Map<String, Long> sent = run.acceptedSentAtNanos();
         long undelivered = subscriber.awaitAll(sent.keySet(), DELIVERY_WAIT);
@@ -177,13 +154,13 @@ public final class EventingBenchmark {
                 cpuNow().minus(cpuBefore));
     }
 
-    private Cpu cpuNow() throws IOException {
+    private RunCpu cpuNow() throws IOException {
         ProcessHandle self = ProcessHandle.current();
-        return new Cpu(mesh.cpuTime(), mesh.jitCpuTime(), Duration.ofNanos(CpuTime.ofThisJvm()),
+        return new RunCpu(mesh.cpuTime(), mesh.jitCpuTime(), Duration.ofNanos(CpuTime.ofThisJvm()),
                 Duration.ofNanos(JitCpu.of(self.pid())));
     }
 
-    private static void print(List<Row> rows, List<Cpu> warmUp, int events, Duration limit, String loadBefore,
+    private static void print(List<Row> rows, List<RunCpu> warmUp, int events, Duration limit, String loadBefore,
             String loadAfter, String fileSystem, double meshRss) {
         System.out.printf("%nKumo eventing benchmark: %d s per run (at most %,d events), closed-loop producers "
                 + "(Vert.x HTTP/1.1 client, keep-alive), binary-mode CloudEvents with a ~30-byte JSON body; %d cores "
