@@ -90,6 +90,11 @@ final class ChildJvm implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The CPU time its JIT compiler threads have used so far. */
+    Duration jitCpuTime() throws IOException {
+        return Duration.ofNanos(JitCpu.of(process.pid()));
+    }
+
     /** SIGTERM, then SIGKILL after 30 s. */
     @Override
     public void close() throws InterruptedException {

@@ -59,6 +59,11 @@ final class MeshProcess implements AutoCloseable {
         return jvm.cpuTime();
     }
 
+    /** The CPU time its JIT compiler threads have used so far. */
+    Duration jitCpuTime() throws IOException {
+        return jvm.jitCpuTime();
+    }
+
     double rssMiB() throws IOException {
         return jvm.rssMiB();
     }
