@@ -1,6 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -101,13 +102,16 @@ final class HeadLines {
         return new HeadLines(in, start, at, ends, count);
     }
 
+    // Performance: forEachByte checks the buffer once per range, where getByte checks it on every byte.
+    private static final ByteProcessor NOT_TOKEN = b -> TOKEN[b & 0xff];
+    private static final ByteProcessor NOT_FIELD = b -> FIELD[b & 0xff];
+    private static final ByteProcessor NOT_LINE = b -> FIELD[b & 0xff] && b != '\t';
+
     private static void startLine(ByteBuf in, int from, int to, String what) {
-        for (int i = from; i < to; i++) {
-            int c = in.getByte(i) & 0xff;
-            if (!FIELD[c] || c == '\t') {
-                throw new HttpSyntaxException("malformed " + what + ": " + ChunkScanner.shown((byte) c)
-                        + " in the start line");
-            }
+        int bad = in.forEachByte(from, to - from, NOT_LINE);
+        if (bad >= 0) {
+            throw new HttpSyntaxException("malformed " + what + ": " + ChunkScanner.shown(in.getByte(bad))
+                    + " in the start line");
         }
     }
 
@@ -117,9 +121,9 @@ final class HeadLines {
         if (first == ' ' || first == '\t') {
             throw new HttpSyntaxException("malformed " + what + ": an obs-folded line (it starts with white space)");
         }
-        int i = from;
-        while (i < to && TOKEN[in.getByte(i) & 0xff]) {
-            i++;
+        int i = in.forEachByte(from, to - from, NOT_TOKEN);
+        if (i < 0) {
+            i = to;
         }
         if (i == to || in.getByte(i) != ':') {
             String name = in.toString(from, Math.min(i - from, 64), StandardCharsets.ISO_8859_1);
@@ -133,12 +137,11 @@ final class HeadLines {
         at[slot] = from;
         at[slot + 1] = i;
         int value = i + 1;
-        for (int j = value; j < to; j++) {
-            if (!FIELD[in.getByte(j) & 0xff]) {
-                throw new HttpSyntaxException("malformed " + what + ": " + ChunkScanner.shown(in.getByte(j))
-                        + " in the value of header \"" + in.toString(from, i - from, StandardCharsets.ISO_8859_1)
-                        + "\"");
-            }
+        int bad = value < to ? in.forEachByte(value, to - value, NOT_FIELD) : -1;
+        if (bad >= 0) {
+            throw new HttpSyntaxException("malformed " + what + ": " + ChunkScanner.shown(in.getByte(bad))
+                    + " in the value of header \"" + in.toString(from, i - from, StandardCharsets.ISO_8859_1)
+                    + "\"");
         }
         int end = to;
         while (value < end && isSpace(in.getByte(value))) {
