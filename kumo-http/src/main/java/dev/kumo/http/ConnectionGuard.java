@@ -172,10 +172,10 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             ctx.write(msg, promise);
             return;
         }
-        if (msg instanceof HttpResponse) {
+        if (msg instanceof HttpResponse || msg instanceof ResponseBytes bytes && bytes.first()) {
             responseStarted = true;
         }
-        if (msg instanceof LastHttpContent) {
+        if (msg instanceof LastHttpContent || msg instanceof ResponseBytes bytes && bytes.last()) {
             ChannelPromise written = promise.unvoid();
             written.addListener(f -> responseDone());
             ctx.write(msg, written);

@@ -137,8 +137,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
      * would leave the instance connection unparsable, so never pooled).
      */
     private static boolean forwardable(HttpRequest head) {
-        HttpVersion version = head.protocolVersion();
-        return version.majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE)
+        return head.protocolVersion().majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE)
                 && !HttpMethod.CONNECT.equals(head.method());
     }
 

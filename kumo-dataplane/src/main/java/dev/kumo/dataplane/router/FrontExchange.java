@@ -1,6 +1,8 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.runtime.spi.InstanceAddress;
+import dev.kumo.http.ResponseBytes;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -10,11 +12,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,11 @@ import java.util.concurrent.TimeUnit;
 final class FrontExchange {
 
     private static final String PROTO = "http";
+    private static final byte[] TRANSFER_ENCODING_CHUNKED = bytes("transfer-encoding: chunked\r\n");
+    private static final byte[] CONNECTION_CLOSE = bytes("connection: close\r\n");
+    private static final byte[] CONNECTION_KEEP_ALIVE = bytes("connection: keep-alive\r\n");
+    private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
+    private static final short CRLF = ('\r' << 8) | '\n';
 
     private final FrontConnection connection;
     private final ChannelHandlerContext client;
@@ -46,6 +53,7 @@ final class FrontExchange {
     private boolean upstreamReusable;
     private boolean upstreamReused;
     private boolean bodySent;
+    private boolean chunkBody;
     private boolean done;
 
     FrontExchange(FrontConnection connection, ChannelHandlerContext client, HttpRequest head, FrontLease lease,
@@ -168,8 +176,12 @@ final class FrontExchange {
         forwarded = true;
         boolean chunked = HttpUtil.isTransferEncodingChunked(head);
         String host = head.headers().get(HttpHeaderNames.HOST);
-        head.setProtocolVersion(HttpVersion.HTTP_1_1);
         ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
+        if (clientVersion == HttpVersion.HTTP_1_0) {
+            // Asked in HTTP/1.0, the instance answers with a length or until it closes, never chunked: its bytes
+            // then suit the client as they are.
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
         if (chunked) {
             head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
@@ -214,51 +226,86 @@ final class FrontExchange {
         client.flush();
     }
 
-    /** The instance's response head. */
-    void responseHead(HttpResponse in) {
-        if (done) {
-            return;
-        }
-        int status = in.status().code();
-        if (status >= 100 && status < 200 && status != 101) {
-            return; // 100 Continue and other interim answers are the instance's and this hop's business
-        }
-        responseStarted = true;
-        lease.responseStarted(status);
-        // After a 101 (or a CONNECT's answer) the connection carries raw bytes: never pooled.
-        upstreamReusable = HttpUtil.isKeepAlive(in) && status != 101 && !HttpMethod.CONNECT.equals(head.method());
-        HttpVersion version = clientVersion;
-        // Performance: the instance's head goes on, changed in place, as the client's went the other way.
-        HttpResponse out = in;
-        out.setProtocolVersion(version);
-        ForwardingHeaders.stripHopByHop(out.headers());
-        if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH) && mayHaveBody(head.method(), status)) {
-            if (version == HttpVersion.HTTP_1_1) {
-                out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            } else {
-                keepAlive = false; // an HTTP/1.0 body without a length ends with the connection
-            }
-        }
-        if (!keepAlive) {
-            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (version == HttpVersion.HTTP_1_0) {
-            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-        client.write(out);
+    /** Whether the request is a HEAD, whose response has no body whatever its head says. */
+    boolean headRequest() {
+        return HttpMethod.HEAD.equals(head.method());
     }
 
-    /** A piece of the instance's response body; the last one completes the exchange. */
-    void responseContent(HttpContent content) {
-        if (done || !responseStarted) {
-            ReferenceCountUtil.release(content);
+    /**
+     * The instance's response head ({@code last}: no body follows), read from its bytes: forwarded as bytes, plus
+     * the front's own framing and connection lines. Performance: no response object, no header map.
+     */
+    void responseHead(ResponseHead in, boolean last) {
+        if (done) {
+            in.head().release();
             return;
         }
-        if (content instanceof LastHttpContent) {
-            client.writeAndFlush(content);
+        boolean http10 = clientVersion == HttpVersion.HTTP_1_0;
+        if (http10 && in.framing() == ResponseHead.Framing.CHUNKED) {
+            in.head().release();
+            closeUpstream();
+            upstream = null;
+            responseMalformed("chunked body to an HTTP/1.0 request");
+            return;
+        }
+        responseStarted = true;
+        lease.responseStarted(in.status());
+        boolean untilClose = in.framing() == ResponseHead.Framing.CLOSE;
+        chunkBody = untilClose && !http10;
+        keepAlive &= !(untilClose && http10); // an HTTP/1.0 client learns the body's end from the close
+        upstreamReusable = in.keepAlive() && !untilClose;
+        ByteBuf out = in.head();
+        if (in.framing() == ResponseHead.Framing.CHUNKED || chunkBody) {
+            out.writeBytes(TRANSFER_ENCODING_CHUNKED); // a body without a length goes on chunked
+        }
+        if (!keepAlive) {
+            out.writeBytes(CONNECTION_CLOSE);
+        } else if (http10) {
+            out.writeBytes(CONNECTION_KEEP_ALIVE);
+        }
+        out.writeShort(CRLF);
+        sendToClient(out, true, last);
+    }
+
+    /** A piece of the instance's response body, as read; the last one completes the exchange. */
+    void responseBody(ByteBuf piece, boolean last) {
+        if (done || !responseStarted) {
+            piece.release();
+            return;
+        }
+        if (chunkBody) {
+            if (piece.isReadable()) {
+                ByteBuf size = client.alloc().buffer(12);
+                size.writeCharSequence(Integer.toHexString(piece.readableBytes()), StandardCharsets.US_ASCII);
+                size.writeShort(CRLF);
+                sendToClient(size, false, false);
+                sendToClient(piece, false, false);
+                sendToClient(client.alloc().buffer(2).writeShort(CRLF), false, false);
+            } else {
+                piece.release();
+            }
+            if (last) {
+                sendToClient(Unpooled.wrappedBuffer(LAST_CHUNK), false, true);
+            }
+        } else {
+            sendToClient(piece, false, last);
+        }
+    }
+
+    private void sendToClient(ByteBuf bytes, boolean first, boolean last) {
+        if (last) {
+            client.writeAndFlush(new ResponseBytes(bytes, first, true));
             complete();
         } else {
-            client.write(content);
+            client.write(new ResponseBytes(bytes, first, false));
         }
+    }
+
+    /** The instance's response is not HTTP the front can forward: 502 before its head went on, else a drop. */
+    void responseMalformed(String message) {
+        upstream = null; // closed already
+        fail(502, "revision " + lease.revision() + " instance " + lease.instanceName() + " answered with a "
+                + message);
     }
 
     private void complete() {
@@ -356,7 +403,7 @@ final class FrontExchange {
         return done;
     }
 
-    private static boolean mayHaveBody(HttpMethod method, int status) {
-        return !HttpMethod.HEAD.equals(method) && status >= 200 && status != 204 && status != 304;
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -12,7 +12,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class FrontServer implements AutoCloseable {
                                 pipeline.addLast(H2cPreface.NAME, new H2cPreface(relay));
                                 // The same guard as the Vert.x listeners': header-read and idle timeouts,
                                 // half-closure, malformed bodies and versions.
-                                ClientGuard.installOn(pipeline, new HttpServerCodec(), limits, ErrorAnswer.TEXT);
+                                ClientGuard.installOn(pipeline, new FrontCodec(), limits, ErrorAnswer.TEXT);
                                 pipeline.addLast(FrontConnection.NAME,
                                         new FrontConnection(door, number, upstreams, relay));
                             }

@@ -270,16 +270,87 @@ class NettyFrontIT {
 
     @Test
     void aResponseThatClosesTheConnectionDropsThePipelinedRequestsBehindIt() {
-        // An HTTP/1.0 client and a chunked answer: the body ends with the connection, so the next request waits
-        // in vain and must not reach the instance.
+        // The first request asks for the connection's close: the next one waits in vain and must not reach the
+        // instance. (An HTTP/1.0 request goes to the instance in HTTP/1.0, which answers it with a length.)
         List<String> answers = onBoth((h, backend) -> backend.behave(request ->
                 request.response().setChunked(true).end("streamed")), h -> {
-            String text = pipelined(h, "GET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n"
-                    + "\r\nGET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n\r\n");
+            String text = pipelined(h, "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\nConnection: close\r\n"
+                    + "\r\nGET / HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n");
             return statuses(text) + " after " + backends.get(h).requests.get();
         });
 
         assertThat(answers.get(1)).isEqualTo("200 after 1");
+    }
+
+    @Test
+    void aChunkedResponseWrittenInPiecesArrivesWholeWithItsTrailersAndTheConnectionGoesOn() {
+        // The instance's chunks come in separate reads (a timer between them): the front forwards them as read and
+        // finds the body's end, trailers included, to take the pipelined request behind it.
+        RouterHarness h = router(RouterEngine.NETTY, (harness, backend) -> backend.behave(request -> {
+            request.response().setChunked(true).write("first-piece ");
+            harness.vertx.setTimer(20, t -> {
+                request.response().write("second-piece");
+                request.response().putTrailer("x-sum", "42");
+                harness.vertx.setTimer(20, u -> request.response().end());
+            });
+        }));
+
+        String text = pipelined(h, "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(statuses(text)).isEqualTo("200 200");
+        assertThat(text.split("second-piece", -1)).hasSize(3);
+        assertThat(text.split("x-sum: 42", -1)).hasSize(3);
+        assertThat(text).endsWith("0\r\nx-sum: 42\r\n\r\n");
+    }
+
+    @Test
+    void aHeadAnswerAndA204WithALengthHaveNoBodyAndTheNextResponseFollows() {
+        Setup lengths = (harness, backend) -> backend.behave(request -> {
+            if (request.path().equals("/204")) {
+                request.response().setStatusCode(204).end();
+            } else if (request.method() == HttpMethod.HEAD) {
+                request.response().putHeader("Content-Length", "11").end();
+            } else {
+                request.response().end("hello world");
+            }
+        });
+        List<String> answers = onBoth(lengths, h -> {
+            String text = pipelined(h, "HEAD / HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n"
+                    + "GET /204 HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\nConnection: close\r\n\r\n");
+            return statuses(text) + " " + text.endsWith("\r\n\r\nhello world") + " "
+                    + text.split("hello world", -1).length;
+        });
+
+        assertThat(answers).containsExactly("200 204 200 true 2", "200 204 200 true 2");
+    }
+
+    @Test
+    void aResponseWithBothContentLengthAndChunkedIsA502NotForwarded() {
+        // What a response-splitting instance would send: the front refuses it rather than pick one framing.
+        RouterHarness h = router(RouterEngine.NETTY, (harness, backend) -> backend.behave(request -> request
+                .response().putHeader("Content-Length", "5").putHeader("Transfer-Encoding", "chunked")
+                .end("hello")));
+
+        RawHttp.Result result = RawHttp.exchange(h.router.port(),
+                "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\n\r\n", DEADLINE, false);
+
+        assertThat(result.status()).isEqualTo(502);
+        assertThat(result.text()).contains("both Content-Length and Transfer-Encoding");
+    }
+
+    @Test
+    void anHttp10ClientIsAnsweredWithALengthAndKeptAliveWhenItAsks() {
+        RouterHarness h = router(RouterEngine.NETTY, (harness, backend) -> backend.behave(request ->
+                request.response().setChunked(true).end("streamed")));
+
+        String text = pipelined(h, "GET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n"
+                + "\r\nGET / HTTP/1.0\r\nHost: hello.default.localhost\r\n\r\n");
+
+        assertThat(statuses(text)).isEqualTo("200 200");
+        assertThat(text.toLowerCase(java.util.Locale.ROOT)).doesNotContain("transfer-encoding")
+                .contains("connection: keep-alive");
     }
 
     @Test
