@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The lines of an HTTP/1.1 message head in a buffer, found and checked once (RFC 9112 §2.2, §5): where each line,
- * name and value is, without copying a byte. Strict: a bare CR or LF, obs-fold, white space before a colon, a name
+ * name and value is, without copying a byte. Strict: a bare CR (a bare LF unless asked), obs-fold, white space before a colon, a name
  * that is not a token, a control character in a value are each an {@link HttpSyntaxException} naming what and where.
  * Performance: one pass over the bytes, four ints per line, names classified by length first.
  */
@@ -45,9 +45,11 @@ final class HeadLines {
 
     /**
      * The index just past the blank line that ends a head starting at {@code from} in {@code [from, to)}, or -1 if it
-     * has not all come yet; {@code what} ("request", "response") names the message in errors.
+     * has not all come yet; {@code what} ("request", "response") names the message in errors. {@code bareLf}: a line
+     * may end with LF alone (RFC 9112 §2.2 lets a recipient take it; for responses, as Go's net/http does), else only
+     * with CR LF.
      */
-    static int endOfHead(ByteBuf in, int from, int to, int max, String what) {
+    static int endOfHead(ByteBuf in, int from, int to, int max, String what, boolean bareLf) {
         int limit = Math.min(to, from + max);
         int i = from;
         while (true) {
@@ -58,10 +60,11 @@ final class HeadLines {
                 }
                 return -1;
             }
-            if (lf == i || in.getByte(lf - 1) != '\r') {
+            boolean crlf = lf > i && in.getByte(lf - 1) == '\r';
+            if (!crlf && !bareLf) {
                 throw new HttpSyntaxException("malformed " + what + ": a bare LF (lines end with CR LF)");
             }
-            if (lf - 1 == i) {
+            if (lf == (crlf ? i + 1 : i)) { // a blank line
                 if (i == from) {
                     throw new HttpSyntaxException("malformed " + what + ": an empty line before the start line");
                 }
@@ -71,18 +74,19 @@ final class HeadLines {
         }
     }
 
-    /** Splits and checks the head in {@code [start, end)}, which {@link #endOfHead} found. */
+    /**
+     * Splits and checks the head in {@code [start, end)}, which {@link #endOfHead} found (with the same
+     * {@code bareLf}); a CR anywhere but before a line's LF is refused by the checks of the line it is in.
+     */
     static HeadLines split(ByteBuf in, int start, int end, String what) {
         int[] at = new int[64];
         int[] ends = new int[16];
         int count = 0;
         int i = start;
-        int last = end - 2; // the blank line's CR
-        while (i < last) {
-            int cr = in.indexOf(i, last, (byte) '\r');
-            if (in.getByte(cr + 1) != '\n') {
-                throw new HttpSyntaxException("malformed " + what + ": a bare CR in line " + (count + 1));
-            }
+        int blank = in.getByte(end - 2) == '\r' ? end - 2 : end - 1; // the blank line ending the head
+        while (i < blank) {
+            int lf = in.indexOf(i, blank, (byte) '\n');
+            int contentEnd = in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
             if (count == MAX_LINES) {
                 throw new HttpSyntaxException("malformed " + what + ": more than " + MAX_LINES + " header lines");
             }
@@ -90,14 +94,14 @@ final class HeadLines {
                 ends = java.util.Arrays.copyOf(ends, count * 2);
                 at = java.util.Arrays.copyOf(at, count * 8);
             }
-            ends[count] = cr;
+            ends[count] = contentEnd;
             if (count == 0) {
-                startLine(in, i, cr, what);
+                startLine(in, i, contentEnd, what);
             } else {
-                field(in, i, cr, at, count * 4, what);
+                field(in, i, contentEnd, at, count * 4, what);
             }
             count++;
-            i = cr + 2;
+            i = lf + 1;
         }
         return new HeadLines(in, start, at, ends, count);
     }
@@ -167,7 +171,7 @@ final class HeadLines {
         return n == 0 ? start : at[n * 4];
     }
 
-    /** Where line {@code n}'s CR is. */
+    /** Where line {@code n}'s content ends (its CR, or its LF when it ends with a bare one). */
     int lineEnd(int n) {
         return ends[n];
     }

@@ -10,8 +10,10 @@ import java.util.Arrays;
  * body is framed, whether the connection stays open, and the head to send on as bytes, starting {@code HTTP/1.1 }
  * and without the hop-by-hop lines (nor the blank line that ends it, for the front to add its own lines first).
  * Strict: what a response-splitting or desync attempt would use (both Content-Length and Transfer-Encoding,
- * differing lengths, a coding other than {@code chunked}, obs-fold, bare CR or LF, white space before a colon,
- * control characters, a head over {@link #MAX_HEAD} bytes) is an {@link HttpSyntaxException}.
+ * differing lengths, a coding other than {@code chunked}, obs-fold, a bare CR, white space before a colon,
+ * control characters, a head over {@link #MAX_HEAD} bytes) is an {@link HttpSyntaxException}. A line may end with a
+ * bare LF, as Go's net/http in Knative's queue-proxy takes it (a CGI script's, a shell {@code nc} one-liner's);
+ * every line goes on ending with CR LF.
  *
  * @param status the status code
  * @param keepAlive whether the instance keeps the connection open after this response
@@ -37,6 +39,7 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
     }
 
     private static final byte[] HTTP_1_1 = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
+    private static final int CRLF = ('\r' << 8) | '\n';
 
     /**
      * The head at {@code in}'s reader index, read past if complete (else null, nothing read); {@code headRequest}:
@@ -44,7 +47,7 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
      */
     static ResponseHead read(ByteBuf in, ByteBufAllocator alloc, boolean headRequest) {
         int start = in.readerIndex();
-        int end = HeadLines.endOfHead(in, start, in.writerIndex(), MAX_HEAD, "response");
+        int end = HeadLines.endOfHead(in, start, in.writerIndex(), MAX_HEAD, "response", true);
         if (end < 0) {
             return null;
         }
@@ -103,10 +106,10 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
         }
         ByteBuf head = alloc.buffer(end - start + 64);
         head.writeBytes(HTTP_1_1);
-        head.writeBytes(in, start + 9, lines.lineEnd(0) + 2 - (start + 9));
+        head.writeBytes(in, start + 9, lines.lineEnd(0) - (start + 9)).writeShort(CRLF);
         for (int n = 1; n < lines.count(); n++) {
-            if (!drop[n]) {
-                head.writeBytes(in, lines.lineStart(n), lines.lineEnd(n) + 2 - lines.lineStart(n));
+            if (!drop[n]) { // each line ended with CR LF, whatever the instance ended it with
+                head.writeBytes(in, lines.lineStart(n), lines.lineEnd(n) - lines.lineStart(n)).writeShort(CRLF);
             }
         }
         in.readerIndex(end);

@@ -76,6 +76,20 @@ class ResponseHeadTest {
         assertThat(read("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n", false).status()).isEqualTo(404);
     }
 
+    @Test
+    void aLineEndedByABareLfIsTakenAsGosNetHttpTakesItAndGoesOnWithCrLf() {
+        ByteBuf in = ascii("HTTP/1.1 200 OK\nContent-Type: text/plain\nConnection: x-hop\nX-Hop: 1\n"
+                + "Content-Length: 5\n\nhello");
+
+        ResponseHead head = ResponseHead.read(in, ByteBufAllocator.DEFAULT, false);
+
+        assertThat(head.framing()).isEqualTo(ResponseHead.Framing.LENGTH);
+        assertThat(text(head.head())).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n");
+        assertThat(text(in)).isEqualTo("hello");
+        assertThat(text(read("HTTP/1.1 204 No Content\r\nX-A: 1\nX-B: 2\r\n\n", false).head()))
+                .isEqualTo("HTTP/1.1 204 No Content\r\nX-A: 1\r\nX-B: 2\r\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", // both framings
@@ -86,7 +100,6 @@ class ResponseHeadTest {
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
         "HTTP/1.1 200 OK\r\nX-A: 1\r\n folded\r\n\r\n", // obs-fold
         "HTTP/1.1 200 OK\r\nX-A : 1\r\n\r\n", // white space before the colon
-        "HTTP/1.1 200 OK\r\nX-A: 1\nX-B: 2\r\n\r\n", // a bare LF
         "HTTP/1.1 200 OK\r\nX-A: 1\rX-B: 2\r\n\r\n", // a bare CR
         "HTTP/1.1 200 OK\r\nX-A: a\u0000b\r\n\r\n", // a control character
         "HTTP/1.1 200 OK\r\nX<A>: 1\r\n\r\n", // a name that is not a token
@@ -94,6 +107,8 @@ class ResponseHeadTest {
         "HTTP/1.1 2000 OK\r\n\r\n",
         "HTTP/1.1 abc OK\r\n\r\n",
         "\r\nHTTP/1.1 200 OK\r\n\r\n",
+        "\nHTTP/1.1 200 OK\n\n",
+        "HTTP/1.1 200 OK\n\rX-A: 1\n\n", // a CR that ends no line
     })
     void refusesWhatADesyncOrSplittingAttemptWouldUse(String response) {
         assertThatThrownBy(() -> read(response, false)).isInstanceOf(HttpSyntaxException.class)
