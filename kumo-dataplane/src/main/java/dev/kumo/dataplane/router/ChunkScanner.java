@@ -6,7 +6,8 @@ import io.netty.buffer.ByteBuf;
  * Finds where a chunked body (RFC 9112 §7.1) ends, reading it in pieces as they arrive: chunk sizes, extensions,
  * data, the last chunk and its trailers, each possibly split across reads. The bytes are forwarded as they are; this
  * only says how many belong to the message. Strict: a size that is not hex, a bare CR or LF, a control character, an
- * obs-folded or colon-less trailer, or a line over {@link #MAX_LINE} bytes is an {@link HttpSyntaxException}.
+ * obs-folded or colon-less trailer, a trailer name that is not a token (or white space before its colon), a framing
+ * or hop-by-hop field in the trailers, or a line over {@link #MAX_LINE} bytes is an {@link HttpSyntaxException}.
  */
 final class ChunkScanner {
 
@@ -31,6 +32,7 @@ final class ChunkScanner {
     private int line;
     private int trailerBytes;
     private boolean colon;
+    private final StringBuilder name = new StringBuilder();
 
     /** Starts a new body. */
     void reset() {
@@ -95,12 +97,12 @@ final class ChunkScanner {
                         state = END_LF;
                     } else if (b == ' ' || b == '\t') {
                         throw bad("an obs-folded trailer line (it starts with white space)");
+                    } else if (b == ':') {
+                        throw bad("a trailer line without a name");
                     } else {
-                        colon = b == ':';
-                        if (colon) {
-                            throw bad("a trailer line without a name");
-                        }
-                        text(b, "a trailer");
+                        colon = false;
+                        name.setLength(0);
+                        trailerName(b);
                         state = TRAILER;
                     }
                 }
@@ -110,9 +112,14 @@ final class ChunkScanner {
                             throw bad("a trailer line without a colon");
                         }
                         state = TRAILER_LF;
-                    } else {
-                        colon |= b == ':';
+                    } else if (colon) {
                         text(b, "a trailer");
+                    } else if (b == ':') {
+                        colon = true;
+                        text(b, "a trailer");
+                        forwardable();
+                    } else {
+                        trailerName(b);
                     }
                 }
                 case TRAILER_LF -> {
@@ -150,6 +157,33 @@ final class ChunkScanner {
             throw bad("a chunk size followed by " + shown(b));
         }
     }
+
+    /** A byte of a trailer's name: a token character (no white space before the colon). */
+    private void trailerName(byte b) {
+        if (!HeadLines.isToken(b)) {
+            throw bad(shown(b) + " in a trailer's name (a token, then a colon, no white space between)");
+        }
+        text(b, "a trailer");
+        if (name.length() < FORBIDDEN_LONGEST) {
+            name.append((char) (b | 0x20)); // lower case for the letters; other token bytes do not match anyway
+        }
+    }
+
+    /**
+     * Refuses a trailer that would frame or route the message (RFC 9110 §6.5.1): a client that merged it into the
+     * head could read another length or coding than the one the front framed the body with.
+     */
+    private void forwardable() {
+        String lower = name.toString();
+        if (FORBIDDEN_IN_TRAILERS.contains(lower)) {
+            throw bad("a trailer field " + lower + " (framing and hop-by-hop fields are not forwarded in trailers)");
+        }
+    }
+
+    private static final java.util.Set<String> FORBIDDEN_IN_TRAILERS = java.util.Set.of("content-length",
+            "transfer-encoding", "trailer", "connection", "keep-alive", "te", "upgrade", "host",
+            "proxy-connection");
+    private static final int FORBIDDEN_LONGEST = "transfer-encoding".length() + 1;
 
     /** A byte of a line's text: no control characters but HTAB, within the length limits. */
     private void text(byte b, String where) {

@@ -133,11 +133,12 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Whether the front may forward {@code head} itself: plain HTTP/1.x, no protocol switch, no CONNECT (a tunnel
-     * would leave the instance connection unparsable, so never pooled).
+     * Whether the front may forward {@code head} itself: plain HTTP/1.1, no protocol switch, no CONNECT (a tunnel
+     * would leave the instance connection unparsable, so never pooled). HTTP/1.0 goes to the Vert.x router, which
+     * turns a chunked answer into one the client can read (the front forwards the instance's bytes as they are).
      */
     private static boolean forwardable(HttpRequest head) {
-        return head.protocolVersion().majorVersion() == 1 && !head.headers().contains(HttpHeaderNames.UPGRADE)
+        return HttpVersion.HTTP_1_1.equals(head.protocolVersion()) && !head.headers().contains(HttpHeaderNames.UPGRADE)
                 && !HttpMethod.CONNECT.equals(head.method());
     }
 

@@ -31,7 +31,6 @@ final class FrontExchange {
     private static final String PROTO = "http";
     private static final byte[] TRANSFER_ENCODING_CHUNKED = bytes("transfer-encoding: chunked\r\n");
     private static final byte[] CONNECTION_CLOSE = bytes("connection: close\r\n");
-    private static final byte[] CONNECTION_KEEP_ALIVE = bytes("connection: keep-alive\r\n");
     private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
     private static final short CRLF = ('\r' << 8) | '\n';
 
@@ -177,11 +176,6 @@ final class FrontExchange {
         boolean chunked = HttpUtil.isTransferEncodingChunked(head);
         String host = head.headers().get(HttpHeaderNames.HOST);
         ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
-        if (clientVersion == HttpVersion.HTTP_1_0) {
-            // Asked in HTTP/1.0, the instance answers with a length or until it closes, never chunked: its bytes
-            // then suit the client as they are.
-            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
         if (chunked) {
             head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
@@ -240,19 +234,10 @@ final class FrontExchange {
             in.head().release();
             return;
         }
-        boolean http10 = clientVersion == HttpVersion.HTTP_1_0;
-        if (http10 && in.framing() == ResponseHead.Framing.CHUNKED) {
-            in.head().release();
-            closeUpstream();
-            upstream = null;
-            responseMalformed("chunked body to an HTTP/1.0 request");
-            return;
-        }
         responseStarted = true;
         lease.responseStarted(in.status());
         boolean untilClose = in.framing() == ResponseHead.Framing.CLOSE;
-        chunkBody = untilClose && !http10;
-        keepAlive &= !(untilClose && http10); // an HTTP/1.0 client learns the body's end from the close
+        chunkBody = untilClose; // the client is HTTP/1.1 (FrontConnection.forwardable)
         upstreamReusable = in.keepAlive() && !untilClose;
         ByteBuf out = in.head();
         if (in.framing() == ResponseHead.Framing.CHUNKED || chunkBody) {
@@ -260,8 +245,6 @@ final class FrontExchange {
         }
         if (!keepAlive) {
             out.writeBytes(CONNECTION_CLOSE);
-        } else if (http10) {
-            out.writeBytes(CONNECTION_KEEP_ALIVE);
         }
         out.writeShort(CRLF);
         sendToClient(out, true, last);
@@ -304,8 +287,7 @@ final class FrontExchange {
     /** The instance's response is not HTTP the front can forward: 502 before its head went on, else a drop. */
     void responseMalformed(String message) {
         upstream = null; // closed already
-        fail(502, "revision " + lease.revision() + " instance " + lease.instanceName() + " answered with a "
-                + message);
+        fail(502, "revision " + lease.revision() + " instance " + lease.instanceName() + " failed: " + message);
     }
 
     private void complete() {

@@ -15,8 +15,8 @@ final class HeadLines {
     /** The few names the front acts on; every other header is forwarded as it came. */
     enum Name { CONTENT_LENGTH, TRANSFER_ENCODING, CONNECTION, HOST, HOP_BY_HOP, OTHER }
 
-    /** The most header lines accepted in one head. */
-    static final int MAX_LINES = 256;
+    /** The most header lines accepted in one head: what the size limit lets through (Netty's and Vert.x's only one). */
+    static final int MAX_LINES = 4096;
 
     private static final boolean[] TOKEN = new boolean[256];
     private static final boolean[] FIELD = new boolean[256];
@@ -156,6 +156,11 @@ final class HeadLines {
         }
         at[slot + 2] = value;
         at[slot + 3] = end;
+    }
+
+    /** Whether {@code b} may be in a field name (RFC 9110's tchar). */
+    static boolean isToken(byte b) {
+        return TOKEN[b & 0xff];
     }
 
     private static boolean isSpace(byte b) {

@@ -95,15 +95,21 @@ final class Proxy implements Stage {
         HttpServerResponse response = request.response();
         response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
         ForwardingHeaders.copyResponse(in.headers(), response.headers());
-        if (!response.headers().contains("Content-Length") && mayHaveBody(request.method(), in.statusCode())
-                && request.version() == HttpVersion.HTTP_1_1) {
+        boolean unframed = !response.headers().contains("Content-Length")
+                && mayHaveBody(request.method(), in.statusCode());
+        if (unframed && request.version() == HttpVersion.HTTP_1_1) {
             response.setChunked(true);
         }
+        // HTTP/1.0 has no chunks: the close ends the body, even on a connection the client kept alive.
+        boolean closeAfter = unframed && request.version() == HttpVersion.HTTP_1_0;
         in.pipe().endOnFailure(false).to(exchange.isWatched() ? new WriteNotice(response, exchange) : response)
                 .onComplete(piped -> {
             if (piped.succeeded()) {
                 responseEnded[0] = true;
                 exchange.complete();
+                if (closeAfter) {
+                    request.connection().close();
+                }
             } else {
                 exchange.abort();
             }

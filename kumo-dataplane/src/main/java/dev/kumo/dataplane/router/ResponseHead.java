@@ -67,6 +67,7 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
                         throw new HttpSyntaxException("malformed response: Content-Length " + length + " and "
                                 + value + " (one length, please)");
                     }
+                    drop[n] = length >= 0; // the same length again: forwarded once
                     length = value;
                 }
                 case TRANSFER_ENCODING -> {
@@ -92,7 +93,18 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
             throw new HttpSyntaxException("malformed response: both Content-Length and Transfer-Encoding");
         }
         if (listsOthers) {
+            boolean[] framing = drop.clone();
             lines.dropListedInConnection(drop);
+            for (int n = 1; n < lines.count(); n++) {
+                if (lines.name(n) == HeadLines.Name.CONTENT_LENGTH) {
+                    drop[n] = framing[n]; // the length frames the body whatever Connection lists
+                }
+            }
+        }
+        if (status < 200 || status == 204) {
+            for (int n = 1; n < lines.count(); n++) {
+                drop[n] |= lines.name(n) == HeadLines.Name.CONTENT_LENGTH; // RFC 9110 §8.6: never on these
+            }
         }
         Framing framing;
         if (headRequest || status < 200 || status == 204 || status == 304) {
@@ -106,7 +118,11 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
         }
         ByteBuf head = alloc.buffer(end - start + 64);
         head.writeBytes(HTTP_1_1);
-        head.writeBytes(in, start + 9, lines.lineEnd(0) - (start + 9)).writeShort(CRLF);
+        head.writeBytes(in, start + 9, lines.lineEnd(0) - (start + 9));
+        if (lines.lineEnd(0) - start == 12) {
+            head.writeByte(' '); // a status line without a reason still has the space before it (RFC 9112 §4)
+        }
+        head.writeShort(CRLF);
         for (int n = 1; n < lines.count(); n++) {
             if (!drop[n]) { // each line ended with CR LF, whatever the instance ended it with
                 head.writeBytes(in, lines.lineStart(n), lines.lineEnd(n) - lines.lineStart(n)).writeShort(CRLF);

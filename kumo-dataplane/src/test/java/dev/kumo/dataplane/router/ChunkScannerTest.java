@@ -67,6 +67,12 @@ class ChunkScannerTest {
         "0\r\n: no-name\r\n\r\n", // a trailer without a name
         "0\r\nx: a\rb\r\n\r\n", // a bare CR in a trailer
         "1000000000000000\r\n", // 16 hex digits
+        "0\r\nX : y\r\n\r\n", // white space before a trailer's colon
+        "0\r\nX<y>: z\r\n\r\n", // a trailer name that is not a token
+        "0\r\nContent-Length: 7\r\n\r\n", // framing in the trailers
+        "0\r\nX-A: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "0\r\nconnection: close\r\n\r\n", // hop-by-hop in the trailers
+        "5\r\nhello\n0\r\n\r\n", // an LF alone after the data
     })
     void refusesWhatIsNotAChunkedBody(String body) {
         ByteBuf in = ascii(body);

@@ -221,10 +221,12 @@ class NettyFrontIT {
             socket.setSoTimeout((int) DEADLINE.toMillis());
             socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
             try {
-                return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                in.transferTo(read);
+                return read.toString(StandardCharsets.ISO_8859_1);
             } catch (SocketTimeoutException e) {
-                return "no close within " + DEADLINE;
+                return "no close within " + DEADLINE + " after: " + read.toString(StandardCharsets.ISO_8859_1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -271,7 +273,7 @@ class NettyFrontIT {
     @Test
     void aResponseThatClosesTheConnectionDropsThePipelinedRequestsBehindIt() {
         // The first request asks for the connection's close: the next one waits in vain and must not reach the
-        // instance. (An HTTP/1.0 request goes to the instance in HTTP/1.0, which answers it with a length.)
+        // instance.
         List<String> answers = onBoth((h, backend) -> backend.behave(request ->
                 request.response().setChunked(true).end("streamed")), h -> {
             String text = pipelined(h, "GET / HTTP/1.1\r\nHost: hello.default.localhost\r\nConnection: close\r\n"
@@ -341,16 +343,17 @@ class NettyFrontIT {
     }
 
     @Test
-    void anHttp10ClientIsAnsweredWithALengthAndKeptAliveWhenItAsks() {
-        RouterHarness h = router(RouterEngine.NETTY, (harness, backend) -> backend.behave(request ->
-                request.response().setChunked(true).end("streamed")));
+    void anHttp10ClientGetsAChunkedAnswerEndedByTheCloseAndItsPipelinedRequestGoesNowhere() {
+        // HTTP/1.0 goes to the Vert.x router, which ends a chunked answer with the connection: the next request
+        // waits in vain and must not reach the instance. (The front forwarding 1.0 itself answered this with a 502.)
+        List<String> answers = onBoth((h, backend) -> backend.behave(request ->
+                request.response().setChunked(true).end("streamed")), h -> {
+            String text = pipelined(h, "GET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n"
+                    + "\r\nGET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n\r\n");
+            return statuses(text) + " after " + backends.get(h).requests.get() + " " + text.contains("streamed");
+        });
 
-        String text = pipelined(h, "GET / HTTP/1.0\r\nHost: hello.default.localhost\r\nConnection: keep-alive\r\n"
-                + "\r\nGET / HTTP/1.0\r\nHost: hello.default.localhost\r\n\r\n");
-
-        assertThat(statuses(text)).isEqualTo("200 200");
-        assertThat(text.toLowerCase(java.util.Locale.ROOT)).doesNotContain("transfer-encoding")
-                .contains("connection: keep-alive");
+        assertThat(answers).containsExactly("200 after 1 true", "200 after 1 true");
     }
 
     @Test

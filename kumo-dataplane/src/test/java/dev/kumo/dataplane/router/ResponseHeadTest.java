@@ -90,6 +90,37 @@ class ResponseHeadTest {
                 .isEqualTo("HTTP/1.1 204 No Content\r\nX-A: 1\r\nX-B: 2\r\n");
     }
 
+    @Test
+    void theLengthStaysWhenConnectionListsIt() {
+        ResponseHead head = read("HTTP/1.1 200 OK\r\nConnection: content-length, x-hop\r\nX-Hop: 1\r\n"
+                + "Content-Length: 5\r\n\r\n", false);
+
+        assertThat(head.framing()).isEqualTo(ResponseHead.Framing.LENGTH);
+        assertThat(text(head.head())).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n");
+    }
+
+    @Test
+    void a204AndAnInterimAnswerLoseTheirLengthAndTheSameLengthTwiceGoesOnOnce() {
+        assertThat(text(read("HTTP/1.1 204 No Content\r\nContent-Length: 5\r\nX-A: 1\r\n\r\n", false).head()))
+                .isEqualTo("HTTP/1.1 204 No Content\r\nX-A: 1\r\n");
+        assertThat(text(read("HTTP/1.1 103 Early Hints\r\nContent-Length: 0\r\n\r\n", false).head()))
+                .isEqualTo("HTTP/1.1 103 Early Hints\r\n");
+        assertThat(text(read("HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\n", false).head()))
+                .isEqualTo("HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n"); // the length it would have
+        ResponseHead twice = read("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n", false);
+        assertThat(twice.length()).isEqualTo(2);
+        assertThat(text(twice.head())).isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n");
+    }
+
+    @Test
+    void aStatusLineWithoutAReasonKeepsItsSpaceAndManyHeaderLinesPass() {
+        assertThat(text(read("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", false).head()))
+                .isEqualTo("HTTP/1.1 200 \r\nContent-Length: 0\r\n");
+        String cookies = "Set-Cookie: a=b\r\n".repeat(300);
+        assertThat(read("HTTP/1.1 200 OK\r\n" + cookies + "Content-Length: 0\r\n\r\n", false).status())
+                .isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", // both framings
