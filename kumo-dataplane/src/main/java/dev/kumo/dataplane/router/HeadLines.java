@@ -258,7 +258,10 @@ final class HeadLines {
                 + "\" (decimal digits, one value)");
     }
 
-    /** Marks in {@code drop} the lines whose names a Connection header lists (they are hop-by-hop too). */
+    /**
+     * Marks in {@code drop} the lines whose names a Connection header lists (they are hop-by-hop too), but for
+     * Content-Length: the length frames the body whatever Connection lists.
+     */
     void dropListedInConnection(boolean[] drop) {
         StringBuilder connection = new StringBuilder();
         for (int n = 1; n < count; n++) {
@@ -268,7 +271,7 @@ final class HeadLines {
         }
         String listed = connection.toString();
         for (int n = 1; n < count; n++) {
-            if (!drop[n] && ForwardingHeaders.listedIn(listed, nameText(n))) {
+            if (!drop[n] && name(n) != Name.CONTENT_LENGTH && ForwardingHeaders.listedIn(listed, nameText(n))) {
                 drop[n] = true;
             }
         }

@@ -93,13 +93,7 @@ record ResponseHead(int status, boolean keepAlive, Framing framing, long length,
             throw new HttpSyntaxException("malformed response: both Content-Length and Transfer-Encoding");
         }
         if (listsOthers) {
-            boolean[] framing = drop.clone();
             lines.dropListedInConnection(drop);
-            for (int n = 1; n < lines.count(); n++) {
-                if (lines.name(n) == HeadLines.Name.CONTENT_LENGTH) {
-                    drop[n] = framing[n]; // the length frames the body whatever Connection lists
-                }
-            }
         }
         if (status < 200 || status == 204) {
             for (int n = 1; n < lines.count(); n++) {
