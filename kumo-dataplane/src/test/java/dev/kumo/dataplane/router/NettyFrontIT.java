@@ -11,6 +11,7 @@ import dev.kumo.dataplane.api.WeightedTarget;
 import dev.kumo.http.testing.RawHttp;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
@@ -82,16 +83,14 @@ class NettyFrontIT {
     private static TestClient.Answer send(RouterHarness h, HttpMethod method, String host, Buffer body,
             boolean chunked) {
         return TestClient.await(h.client.vertxClient().request(h.client.options(method, host, "/echo"))
-                .compose(request -> {
+                .compose(request -> TestClient.answer(request, sending -> {
                     if (chunked) {
-                        request.setChunked(true).write(body.slice(0, body.length() / 2));
-                        return request.end(body.slice(body.length() / 2, body.length()))
-                                .compose(v -> request.response());
+                        sending.setChunked(true).write(body.slice(0, body.length() / 2));
+                        sending.end(body.slice(body.length() / 2, body.length()));
+                    } else {
+                        sending.end(body);
                     }
-                    return request.send(body);
-                })
-                .compose(response -> response.body().map(answer -> new TestClient.Answer(response.statusCode(),
-                        response.headers(), answer.toString()))));
+                })));
     }
 
     private static final Setup ECHO_BODY = (h, backend) -> backend.behave(request -> request.body()
@@ -144,8 +143,8 @@ class NettyFrontIT {
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(1));
             for (int i = 0; i < 20; i++) {
                 Future<Integer> status = one.request(h.client.options(HttpMethod.GET, "hello.default.localhost", "/"))
-                        .compose(request -> request.send())
-                        .compose(response -> response.body().map(body -> response.statusCode()));
+                        .compose(request -> TestClient.answer(request, HttpClientRequest::end))
+                        .map(TestClient.Answer::status);
                 assertThat(TestClient.await(status).intValue()).isEqualTo(200);
             }
             one.close();
@@ -374,8 +373,8 @@ class NettyFrontIT {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Future<Integer> status = one.request(h.client.options(HttpMethod.GET, "hello.default.localhost", "/"))
-                    .compose(request -> request.send())
-                    .compose(response -> response.body().map(body -> response.statusCode()));
+                    .compose(request -> TestClient.answer(request, HttpClientRequest::end))
+                    .map(TestClient.Answer::status);
             statuses.add(TestClient.await(status));
         }
         one.close();
@@ -439,9 +438,8 @@ class NettyFrontIT {
             List<Future<String>> sent = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 sent.add(fresh.request(h.client.options(HttpMethod.GET, "split.default.localhost", "/"))
-                        .compose(request -> request.send())
-                        .compose(response -> response.body().map(body -> response.statusCode() + " "
-                                + response.getHeader("X-Backend"))));
+                        .compose(request -> TestClient.answer(request, HttpClientRequest::end))
+                        .map(answer -> answer.status() + " " + answer.backend()));
             }
             org.awaitility.Awaitility.await().atMost(DEADLINE).until(() -> demanded.contains(COLD));
             h.ready(COLD, h.backend("cold"));
