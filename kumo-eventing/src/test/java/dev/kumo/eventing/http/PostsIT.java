@@ -70,8 +70,8 @@ class PostsIT {
                 URI target = URI.create(uri);
                 String web = Posts.to(client, target).send().toCompletionStage().toCompletableFuture()
                         .get(10, TimeUnit.SECONDS).bodyAsString();
-                String plain = core.request(Posts.plain(target).orElseThrow()).compose(request -> request.send())
-                        .compose(response -> response.body()).toCompletionStage().toCompletableFuture()
+                String plain = core.request(Posts.plain(target).orElseThrow()).compose(request -> request.send()
+                        .compose(response -> response.body())).toCompletionStage().toCompletableFuture()
                         .get(10, TimeUnit.SECONDS).toString();
 
                 assertThat(plain).as(uri).isEqualTo(web);
