@@ -44,6 +44,11 @@ class OtherKindsValidationTest {
                         "metadata: {annotations: {autoscaling.knative.dev/window: 60s}}", "metadata.annotations",
                         "metadata.annotations: Invalid value: \"autoscaling.knative.dev/window\": autoscaling "
                                 + "annotations must be put under \"spec.template.metadata.annotations\" to work"),
+                new ValidationRow("a Route's visibility is cluster-local or absent", ROUTE,
+                        "metadata: {labels: {networking.knative.dev/visibility: Cluster-Local}}",
+                        "metadata.labels.networking.knative.dev/visibility", "metadata.labels.networking.knative.dev/"
+                                + "visibility: Invalid value: \"Cluster-Local\": the only value is \"cluster-local\" "
+                                + "(reachable only from this machine's workloads); remove the label to make it public"),
                 new ValidationRow("a Configuration's BYO name has its prefix", CONFIGURATION,
                         "spec: {template: {metadata: {name: other-1}}}", "spec.template.metadata.name",
                         "spec.template.metadata.name: Invalid value: \"other-1\": \"other-1\" must have prefix "

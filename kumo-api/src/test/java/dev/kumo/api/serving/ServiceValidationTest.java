@@ -70,6 +70,12 @@ class ServiceValidationTest {
                         "metadata: {annotations: {autoscaling.knative.dev/min-scale: '1'}}", "metadata.annotations",
                         "metadata.annotations: Invalid value: \"autoscaling.knative.dev/min-scale\": autoscaling "
                                 + "annotations must be put under \"spec.template.metadata.annotations\" to work"),
+                row("visibility is cluster-local or absent",
+                        "metadata: {labels: {networking.knative.dev/visibility: public}}",
+                        "metadata.labels.networking.knative.dev/visibility",
+                        "metadata.labels.networking.knative.dev/visibility: Invalid value: \"public\": the only "
+                                + "value is \"cluster-local\" (reachable only from this machine's workloads); remove "
+                                + "the label to make it public"),
                 row("rollout-duration in whole seconds",
                         "metadata: {annotations: {serving.knative.dev/rollout-duration: 1500ms}}",
                         "metadata.annotations.serving.knative.dev/rollout-duration",

@@ -125,6 +125,11 @@ public final class ServiceOptions {
             + "revision template; KEY- removes it (repeatable).")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = "--cluster-local", negatable = true, description = "Serve the Service only to this machine's "
+            + "workloads, at NAME.NAMESPACE.svc.cluster.local and its address, not at its public URL (the label "
+            + "networking.knative.dev/visibility=cluster-local); --no-cluster-local makes it public again.")
+    Boolean clusterLocal;
+
     @Option(names = "--revision-name", paramLabel = "NAME", description = "Name of the new revision, prefixed with "
             + "the Service's name and a dash if it is not; may use {{.Service}}, {{.Generation}} and "
             + "{{.Random 5}}.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.api.codec.Json;
 import dev.kumo.api.kinds.ResourceTypes;
+import dev.kumo.api.serving.Visibility;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -75,6 +76,10 @@ final class ServiceSpecEdit {
         dropIfEmpty(templateMeta, "annotations");
         for (ObjectNode metadata : new ObjectNode[] {serviceMeta, templateMeta}) {
             editMap(metadata, "labels", options.labels, "--label");
+        }
+        if (options.clusterLocal != null) {
+            editMap(serviceMeta, "labels", java.util.List.of(options.clusterLocal
+                    ? Visibility.LABEL + "=" + Visibility.CLUSTER_LOCAL : Visibility.LABEL + "-"), "--cluster-local");
         }
         if (options.revisionName().isPresent()) {
             templateMeta.put("name", RevisionNameTemplate.expand(options.revisionName().get(), name, generation,

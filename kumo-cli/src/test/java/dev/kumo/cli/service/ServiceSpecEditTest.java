@@ -141,6 +141,22 @@ class ServiceSpecEditTest {
     }
 
     @Test
+    void clusterLocalLabelsTheServiceOnlyAndNoClusterLocalRemovesIt() {
+        ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\",\"labels\":{\"team\":\"a\"}},"
+                + "\"spec\":{\"template\":{\"spec\":{\"containers\":[{}]}}}}");
+
+        ObjectNode local = ServiceSpecEdit.edit(current, options("--cluster-local"), 2, new Random(1));
+        ObjectNode publicAgain = ServiceSpecEdit.edit(local, options("--no-cluster-local"), 3, new Random(1));
+
+        assertThat(Json.write(local.at("/metadata/labels"))).isEqualTo("{\"team\":\"a\","
+                + "\"networking.knative.dev/visibility\":\"cluster-local\"}");
+        assertThat(local.at("/spec/template/metadata").isMissingNode()).isTrue();
+        assertThat(Json.write(publicAgain.at("/metadata/labels"))).isEqualTo("{\"team\":\"a\"}");
+        assertThat(ServiceSpecEdit.edit(current, options("-e A=1"), 2, new Random(1)).at("/metadata/labels"))
+                .isEqualTo(current.at("/metadata/labels"));
+    }
+
+    @Test
     void badValuesAreRefusedNamingTheFlag() {
         ObjectNode current = Json.parseObject("{\"metadata\":{\"name\":\"hello\"}}");
 

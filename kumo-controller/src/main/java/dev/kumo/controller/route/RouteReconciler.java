@@ -45,6 +45,7 @@ public final class RouteReconciler implements Reconciler {
         if (route.metadata().deletionTimestamp() != null) {
             return Result.done();
         }
+        RouteUrls urls = this.urls.of(route);
         RouteLifecycle status = new RouteLifecycle(route.status(), clock);
         status.setUrl(urls.url(urls.host(key)));
         // The port recorded in the status is asked for again, so the address outlives a restart.

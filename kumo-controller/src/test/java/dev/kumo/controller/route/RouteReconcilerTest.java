@@ -19,6 +19,7 @@ import dev.kumo.api.serving.Addressable;
 import dev.kumo.api.serving.Route;
 import dev.kumo.api.serving.RouteStatus;
 import dev.kumo.api.serving.TrafficTarget;
+import dev.kumo.api.serving.Visibility;
 import dev.kumo.controller.engine.NamespacedName;
 import dev.kumo.controller.engine.Result;
 import dev.kumo.common.testing.ManualClock;
@@ -72,6 +73,18 @@ class RouteReconcilerTest {
                                         "http://old-hello.default.example.test:8080")), allTrue())),
                         Map.of("hello.default.example.test", Map.of("hello-00001", 80, "hello-00000", 20),
                                 "old-hello.default.example.test", Map.of("hello-00000", 100))),
+                new Row("a cluster-local route is served at its svc.cluster.local names only, tags too",
+                        List.of(readyConfig, readyRevision,
+                                revision("hello-00000", ofConfiguration("hello", 0), ready()),
+                                clusterLocal(route("hello", latestOf("hello", 80),
+                                        TrafficTarget.revision("hello-00000", 20).withTag("old")))),
+                        new RouteUrls("example.test", 8080),
+                        Optional.of(status("http://hello.default.svc.cluster.local", List.of(
+                                resolved(null, "hello-00001", true, 80, null),
+                                resolved("old", "hello-00000", false, 20,
+                                        "http://old-hello.default.svc.cluster.local")), allTrue())),
+                        Map.of("hello.default.svc.cluster.local", Map.of("hello-00001", 80, "hello-00000", 20),
+                                "old-hello.default.svc.cluster.local", Map.of("hello-00000", 100))),
                 new Row("a missing configuration fails traffic assignment",
                         List.of(route("hello", latestOf("hello", 100))), RouteUrls.DEFAULT,
                         Optional.of(status(URL, null, List.of(
@@ -102,6 +115,10 @@ class RouteReconcilerTest {
                                 condition("Ready", "False", "RevisionMissing",
                                         "Revision \"hello-00001\" failed to become ready.")))),
                         Map.of()));
+    }
+
+    private static Route clusterLocal(Route route) {
+        return route.withMetadata(route.metadata().withLabel(Visibility.LABEL, Visibility.CLUSTER_LOCAL));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,6 +16,7 @@ public final class RouteValidation {
         errors.addAll(ServingMetadataValidation.wholeSecondsDuration(
                 ServingMetadataValidation.annotations(value.metadata()), ServingMetadataValidation.ROLLOUT_DURATION,
                 "metadata.annotations"));
+        errors.addAll(ServingMetadataValidation.visibilityLabel(value.metadata()));
         errors.addAll(ServingMetadataValidation.ownerLabel(value.metadata(), ServingMetadataValidation.SERVICE_LABEL,
                 "Service"));
         errors.addAll(TrafficValidation.validate(value.spec() == null ? null : value.spec().traffic(),

@@ -19,6 +19,7 @@ public final class ServiceValidation {
         errors.addAll(ServingMetadataValidation.wholeSecondsDuration(
                 ServingMetadataValidation.annotations(value.metadata()), ServingMetadataValidation.ROLLOUT_DURATION,
                 "metadata.annotations"));
+        errors.addAll(ServingMetadataValidation.visibilityLabel(value.metadata()));
         ServiceSpec spec = value.spec() == null ? new ServiceSpec(null, null) : value.spec();
         errors.addAll(RevisionTemplateValidation.validate(spec.template(), value.metadata(), config));
         errors.addAll(TrafficValidation.validate(spec.traffic(), "spec.traffic", true));

@@ -3,6 +3,7 @@ package dev.kumo.api.serving.validation;
 import dev.kumo.api.errors.FieldError;
 import dev.kumo.api.meta.ObjectMeta;
 import dev.kumo.api.meta.OwnerReference;
+import dev.kumo.api.serving.Visibility;
 import dev.kumo.api.serving.autoscaling.AutoscalingKeys;
 import dev.kumo.api.serving.autoscaling.GoDuration;
 import java.time.Duration;
@@ -63,6 +64,17 @@ final class ServingMetadataValidation {
         }
         return List.of(FieldError.required("metadata.labels." + label, "the label names " + ownerKind + " \""
                 + owner + "\" but no ownerReference points to it; it is set by Kumo, remove it"));
+    }
+
+    /** Knative's visibility label takes one value, {@code cluster-local}; without the label a Route is public. */
+    static List<FieldError> visibilityLabel(ObjectMeta metadata) {
+        String value = metadata == null ? null : metadata.labelsOrEmpty().get(Visibility.LABEL);
+        if (value == null || Visibility.CLUSTER_LOCAL.equals(value)) {
+            return List.of();
+        }
+        return List.of(FieldError.invalid("metadata.labels." + Visibility.LABEL, value, "the only value is \""
+                + Visibility.CLUSTER_LOCAL + "\" (reachable only from this machine's workloads); remove the label "
+                + "to make it public"));
     }
 
     static Map<String, String> annotations(ObjectMeta metadata) {
