@@ -432,10 +432,14 @@ final class Supervisor extends SupervisedInstance {
                     startLiveness(now);
                     stage("ready");
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
-                    // Later, off the first request's path: the record of the run's start (written at the first look
-                    // that found nothing accepting) already names its pid for a later server.
                     recordDeferred = false;
-                    nextRecord = now.plus(RECORD_AFTER_READY);
+                    if (recorded.isEmpty()) {
+                        record(); // nothing names the run on disk yet: a server dying now would leave it unknown
+                    } else {
+                        // Later, off the first request's path: the record of the run's start (written at the first
+                        // look that found nothing accepting) already names its pid for a later server.
+                        nextRecord = now.plus(RECORD_AFTER_READY);
+                    }
                     readyUnverified = accepted.isPresent() && !checkOwner;
                 }
             } else {
