@@ -24,7 +24,7 @@ final class ColdStartStages {
     /** The stages in the order a cold start passes them; the server's between the client's two. */
     static final List<String> ORDER = List.of("sent", "arrived", "held", "demanded", "deciding", "decided",
             "ensuring", "starting", "exec", "exec-unprepared", "exec-sent", "supervising", "starting-published", "watching", "accepted", "ready", "woken",
-            "released", "connected", "response", "answered");
+            "released", "connected", "response", "answered", "recorded");
 
     private static final Pattern LINE = Pattern.compile("cold-start (\\S+) (\\S+) (\\d+)$");
 

@@ -13,9 +13,10 @@ import java.util.Optional;
  * Configuration, Route and Service reconcilers they wake, and the JIT compiling them) are CPU the workload's exec and
  * the first proxied request need on a small machine, while neither the start nor the router's endpoints wait for
  * them ({@code RuntimeInstances.scaleNow}, {@link RuntimeEndpoints}). So those follow-ups are held from the start
- * from zero until {@link #AFTER_READY} after an instance is ready, at most {@link #MAX_HOLD}, then made once (the
- * scale decision's own reconcile is not held: it starts the instance should the direct start fail). The decisions
- * take the time as an argument.
+ * from zero until {@link #AFTER_READY} after an instance is ready, at most {@link #MAX_HOLD}, then made once; the
+ * scale decision's own reconcile is held too, once the direct start started an instance (made at once when it
+ * failed or started nothing: the reconciler then starts the instance or says why). The decisions take the time as an
+ * argument.
  */
 final class ColdStartQuiet {
 

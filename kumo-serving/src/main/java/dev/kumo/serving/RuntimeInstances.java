@@ -185,8 +185,20 @@ public final class RuntimeInstances implements RevisionInstances {
             if (scaling.lastDesired(revision) > 0 && instancesOf(key).isEmpty()) {
                 quiet.coldStart(key, clock.instant()); // woken from zero: the instance's changes follow the start
             }
-            scaleNow(key);
-            listener.accept(key); // at once: the reconciler starts the instance should scaleNow fail
+            // The decision's own reconcile follows the direct start, held as the instance's changes are (its status
+            // write and the reconciles it wakes are CPU the start and the held request need); at once when there is
+            // no direct start, it failed or started nothing: the reconciler then starts the instance or says why.
+            Runnable reconcile = () -> listener.accept(key);
+            Runnable afterStart = () -> {
+                if (instancesOf(key).isEmpty()) {
+                    reconcile.run();
+                } else {
+                    followUp(key, listener, followUpAt);
+                }
+            };
+            if (!scaleNow(key, afterStart, reconcile)) {
+                reconcile.run();
+            }
         });
     }
 
@@ -213,20 +225,25 @@ public final class RuntimeInstances implements RevisionInstances {
      * The autoscaler changed what {@code key} should run: converge at once, as Knative's KPA scales the Deployment
      * itself, rather than after the reconciler's queue, store read and status (it still follows, for the status).
      * A request waits on this when it woke the Revision from zero. The Revision last ensured stands in: a
-     * Revision's spec never changes, and one never ensured is left to the reconciler.
+     * Revision's spec never changes, and one never ensured is left to the reconciler. Then {@code ensured}, or
+     * {@code failed} when ensuring threw; false when there is nothing to ensure (neither is run).
      */
-    private void scaleNow(NamespacedName key) {
+    private boolean scaleNow(NamespacedName key, Runnable ensured, Runnable failed) {
         if (!seen.containsKey(key)) {
-            return;
+            return false;
         }
         Thread.ofVirtual().name("scale-" + key.name()).start(() -> {
             ColdStartStages.reached(key.namespace(), key.name(), "ensuring");
+            boolean done = false;
             try {
                 ensureIfKnown(key);
+                done = true;
             } catch (RuntimeException e) {
                 LOG.debug("scaling {} at once: {} (the reconciler retries and reports)", key, e.toString());
             }
+            (done ? ensured : failed).run();
         });
+        return true;
     }
 
     /** Ensures the Revision last seen for {@code key}, unless it was removed (deleted): nothing may start for it. */

@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
 final class Supervisor extends SupervisedInstance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    /**
+     * How long after Ready the run's record is brought up to date: its {@code /proc} reads and file write (0.2–5 ms)
+     * would otherwise share the machine's cores with the first request's release, connection and answer.
+     */
+    static final Duration RECORD_AFTER_READY = Duration.ofMillis(100);
 
     private final String id;
     private final ProcessWorkload spec;
@@ -323,6 +328,8 @@ final class Supervisor extends SupervisedInstance {
         private Instant nextReadiness;
         private Instant nextLiveness;
         private Instant nextTreeScan;
+        /** When the record is brought up to date after Ready ({@link #RECORD_AFTER_READY}); MAX when not due. */
+        private Instant nextRecord = Instant.MAX;
         private boolean ready;
         private int readinessFailures;
         private int livenessFailures;
@@ -384,7 +391,13 @@ final class Supervisor extends SupervisedInstance {
                     record();
                     nextTreeScan = now.plus(TREE_SCAN_PERIOD);
                 }
-                wakeup.awaitUntil(earliest(nextReadiness, nextLiveness, nextTreeScan), config.clock());
+                if (!now.isBefore(nextRecord)) {
+                    nextRecord = Instant.MAX;
+                    record();
+                    stage("recorded");
+                }
+                wakeup.awaitUntil(earliest(earliest(nextReadiness, nextLiveness), earliest(nextTreeScan, nextRecord)),
+                        config.clock());
             }
         }
 
@@ -419,7 +432,14 @@ final class Supervisor extends SupervisedInstance {
                     startLiveness(now);
                     stage("ready");
                     publish(new InstanceState.Ready(address, now, run.startedAt()));
-                    record(); // after: the record of the run's start already names its pid for a later server
+                    recordDeferred = false;
+                    if (recorded.isEmpty()) {
+                        record(); // nothing names the run on disk yet: a server dying now would leave it unknown
+                    } else {
+                        // Later, off the first request's path: the record of the run's start (written at the first
+                        // look that found nothing accepting) already names its pid for a later server.
+                        nextRecord = now.plus(RECORD_AFTER_READY);
+                    }
                     readyUnverified = accepted.isPresent() && !checkOwner;
                 }
             } else {
@@ -509,9 +529,8 @@ final class Supervisor extends SupervisedInstance {
                     : Optional.empty();
         }
 
-        private static Instant earliest(Instant a, Instant b, Instant c) {
-            Instant ab = a.isBefore(b) ? a : b;
-            return ab.isBefore(c) ? ab : c;
+        private static Instant earliest(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
         }
     }
 }
