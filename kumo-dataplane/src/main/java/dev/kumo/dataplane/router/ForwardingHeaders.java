@@ -34,41 +34,6 @@ public final class ForwardingHeaders {
         out.set(X_FORWARDED_HOST, host);
     }
 
-    /**
-     * What {@link #copyRequest} does, in place on Netty's headers (the Netty front forwards the decoded head itself):
-     * drops the hop-by-hop headers and adds the forwarding headers. Performance: no second header map per request.
-     */
-    public static void forwardInPlace(io.netty.handler.codec.http.HttpHeaders headers, String clientAddress,
-            String host, String proto) {
-        String forwarded = headers.get(FORWARDED);
-        String xff = headers.get(X_FORWARDED_FOR);
-        stripHopByHop(headers);
-        String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
-        headers.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
-        headers.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
-        headers.set(X_FORWARDED_PROTO, proto);
-        headers.set(X_FORWARDED_HOST, host);
-    }
-
-    /** Drops the hop-by-hop headers, and those the Connection header names, in place (a response's, say). */
-    public static void stripHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
-        String connection = headers.get(HttpHeaders.CONNECTION);
-        java.util.List<CharSequence> drop = null;
-        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
-        while (all.hasNext()) {
-            CharSequence name = all.next().getKey();
-            if (isHopByHop(name) || connection != null && listedIn(connection, name)) {
-                if (drop == null) {
-                    drop = new java.util.ArrayList<>(2);
-                }
-                drop.add(name);
-            }
-        }
-        if (drop != null) {
-            drop.forEach(headers::remove);
-        }
-    }
-
     /** Copies response headers from {@code in} to {@code out}. */
     static void copyResponse(MultiMap in, MultiMap out) {
         copyEndToEnd(in, out);

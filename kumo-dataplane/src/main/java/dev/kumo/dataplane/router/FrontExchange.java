@@ -3,13 +3,12 @@ package dev.kumo.dataplane.router;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.http.ResponseBytes;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -40,6 +39,7 @@ final class FrontExchange {
     private final FrontLease lease;
     private final Upstreams upstreams;
     private final boolean clientKeepAlive;
+    private final boolean chunkedRequest;
     private final HttpVersion clientVersion;
     private boolean forwarded;
     private long deadlineNanos;
@@ -63,6 +63,7 @@ final class FrontExchange {
         this.lease = lease;
         this.upstreams = upstreams;
         this.clientKeepAlive = HttpUtil.isKeepAlive(head);
+        this.chunkedRequest = HttpUtil.isTransferEncodingChunked(head);
         this.clientVersion = head.protocolVersion();
         this.keepAlive = clientKeepAlive;
     }
@@ -113,12 +114,14 @@ final class FrontExchange {
         upstream = channel;
         upstreamReused = reused;
         UpstreamHandler.of(channel).exchange(this);
-        channel.write(forwardedHead());
+        forwarded = true;
+        channel.write(ForwardedHead.write(client.alloc(), head, chunkedRequest, connection.clientAddress(), PROTO,
+                lease.traceFields()));
         if (pending != null) {
             pending.forEach(this::sendContent);
             pending = null;
-        } else if (requestEnded) {
-            channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry of a bodyless request: its end again
+        } else if (requestEnded && chunkedRequest) {
+            channel.write(Unpooled.wrappedBuffer(LAST_CHUNK)); // a retry of a bodyless request: its end again
         }
         if (flush) {
             channel.flush();
@@ -148,7 +151,7 @@ final class FrontExchange {
      * forwarded yet) and its body either all held or continuing in the client's bytes (not mid-chunk).
      */
     private boolean handOffPossible() {
-        return !forwarded && (requestEnded || !HttpUtil.isTransferEncodingChunked(head));
+        return !forwarded && (requestEnded || !chunkedRequest);
     }
 
     /**
@@ -161,26 +164,6 @@ final class FrontExchange {
         List<HttpContent> held = pending == null ? List.of() : pending;
         pending = null;
         connection.handOff(head, held);
-    }
-
-    /**
-     * The client's head, made the instance's: HTTP/1.1, hop-by-hop headers out, forwarding headers in. Performance:
-     * changed in place (the decoder makes a new head per request), no second header map.
-     */
-    private HttpRequest forwardedHead() {
-        if (forwarded) {
-            lease.injectTrace(head.headers()); // a retry on another instance: this attempt's trace context
-            return head; // the head went through the rest already
-        }
-        forwarded = true;
-        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
-        String host = head.headers().get(HttpHeaderNames.HOST);
-        ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
-        if (chunked) {
-            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        lease.injectTrace(head.headers());
-        return head;
     }
 
     /** A piece of the request body from the client. */
@@ -200,9 +183,53 @@ final class FrontExchange {
         }
     }
 
+    /**
+     * Sends {@code content} on: a length-framed body's bytes as the decoder sliced them, a chunked body's in chunks
+     * again (with the trailers). Performance: no encoder, the slices written as they are.
+     */
     private void sendContent(HttpContent content) {
-        bodySent |= content.content().isReadable();
-        upstream.write(content);
+        ByteBuf data = content.content();
+        boolean readable = data.isReadable();
+        bodySent |= readable;
+        if (!chunkedRequest) {
+            if (readable) {
+                upstream.write(data);
+            } else {
+                data.release();
+            }
+            return;
+        }
+        if (readable) {
+            ByteBuf size = client.alloc().buffer(12);
+            size.writeCharSequence(Integer.toHexString(data.readableBytes()), StandardCharsets.US_ASCII);
+            size.writeShort(CRLF);
+            upstream.write(size);
+            upstream.write(data);
+            upstream.write(client.alloc().buffer(2).writeShort(CRLF));
+        } else {
+            data.release();
+        }
+        if (content instanceof LastHttpContent last) {
+            upstream.write(lastChunk(last.trailingHeaders()));
+        }
+    }
+
+    /** The chunked body's end: the last chunk, the trailers (as Netty's decoder kept them) and the empty line. */
+    private ByteBuf lastChunk(io.netty.handler.codec.http.HttpHeaders trailers) {
+        if (trailers.isEmpty()) {
+            return Unpooled.wrappedBuffer(LAST_CHUNK);
+        }
+        ByteBuf out = client.alloc().buffer(64);
+        out.writeByte('0').writeShort(CRLF);
+        var all = trailers.iteratorCharSequence();
+        while (all.hasNext()) {
+            var trailer = all.next();
+            ByteBufUtil.writeAscii(out, trailer.getKey());
+            out.writeByte(':').writeByte(' ');
+            ByteBufUtil.writeAscii(out, trailer.getValue());
+            out.writeShort(CRLF);
+        }
+        return out.writeShort(CRLF);
     }
 
     boolean requestEnded() {
