@@ -3,11 +3,11 @@ package dev.kumo.dataplane.router;
 import dev.kumo.runtime.spi.InstanceAddress;
 import dev.kumo.http.ResponseBytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -30,7 +30,6 @@ final class FrontExchange {
     private static final String PROTO = "http";
     private static final byte[] TRANSFER_ENCODING_CHUNKED = bytes("transfer-encoding: chunked\r\n");
     private static final byte[] CONNECTION_CLOSE = bytes("connection: close\r\n");
-    private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
     private static final short CRLF = ('\r' << 8) | '\n';
 
     private final FrontConnection connection;
@@ -121,7 +120,7 @@ final class FrontExchange {
             pending.forEach(this::sendContent);
             pending = null;
         } else if (requestEnded && chunkedRequest) {
-            channel.write(Unpooled.wrappedBuffer(LAST_CHUNK)); // a retry of a bodyless request: its end again
+            channel.write(Chunks.last(client.alloc(), EmptyHttpHeaders.INSTANCE)); // a retry: the body's end again
         }
         if (flush) {
             channel.flush();
@@ -200,36 +199,15 @@ final class FrontExchange {
             return;
         }
         if (readable) {
-            ByteBuf size = client.alloc().buffer(12);
-            size.writeCharSequence(Integer.toHexString(data.readableBytes()), StandardCharsets.US_ASCII);
-            size.writeShort(CRLF);
-            upstream.write(size);
+            upstream.write(Chunks.sizeLine(client.alloc(), data.readableBytes()));
             upstream.write(data);
-            upstream.write(client.alloc().buffer(2).writeShort(CRLF));
+            upstream.write(Chunks.dataEnd(client.alloc()));
         } else {
             data.release();
         }
         if (content instanceof LastHttpContent last) {
-            upstream.write(lastChunk(last.trailingHeaders()));
+            upstream.write(Chunks.last(client.alloc(), last.trailingHeaders()));
         }
-    }
-
-    /** The chunked body's end: the last chunk, the trailers (as Netty's decoder kept them) and the empty line. */
-    private ByteBuf lastChunk(io.netty.handler.codec.http.HttpHeaders trailers) {
-        if (trailers.isEmpty()) {
-            return Unpooled.wrappedBuffer(LAST_CHUNK);
-        }
-        ByteBuf out = client.alloc().buffer(64);
-        out.writeByte('0').writeShort(CRLF);
-        var all = trailers.iteratorCharSequence();
-        while (all.hasNext()) {
-            var trailer = all.next();
-            ByteBufUtil.writeAscii(out, trailer.getKey());
-            out.writeByte(':').writeByte(' ');
-            ByteBufUtil.writeAscii(out, trailer.getValue());
-            out.writeShort(CRLF);
-        }
-        return out.writeShort(CRLF);
     }
 
     boolean requestEnded() {
@@ -285,17 +263,14 @@ final class FrontExchange {
         }
         if (chunkBody) {
             if (piece.isReadable()) {
-                ByteBuf size = client.alloc().buffer(12);
-                size.writeCharSequence(Integer.toHexString(piece.readableBytes()), StandardCharsets.US_ASCII);
-                size.writeShort(CRLF);
-                sendToClient(size, false, false);
+                sendToClient(Chunks.sizeLine(client.alloc(), piece.readableBytes()), false, false);
                 sendToClient(piece, false, false);
-                sendToClient(client.alloc().buffer(2).writeShort(CRLF), false, false);
+                sendToClient(Chunks.dataEnd(client.alloc()), false, false);
             } else {
                 piece.release();
             }
             if (last) {
-                sendToClient(Unpooled.wrappedBuffer(LAST_CHUNK), false, true);
+                sendToClient(Chunks.last(client.alloc(), EmptyHttpHeaders.INSTANCE), false, true);
             }
         } else {
             sendToClient(piece, false, last);
