@@ -116,12 +116,17 @@ public final class ForwardingHeaders {
 
     /** RFC 7239 §4: a value that is not a token (e.g. with ':' for a port) is a quoted string. */
     static String quoteIfNeeded(String value) {
+        return isToken(value) ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Whether {@code value} is an RFC 7239 token as {@link #quoteIfNeeded} takes it (empty: yes). */
+    static boolean isToken(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!(Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                return false;
             }
         }
-        return value;
+        return true;
     }
 }

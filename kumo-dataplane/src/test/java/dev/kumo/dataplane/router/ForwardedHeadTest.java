@@ -63,6 +63,16 @@ class ForwardedHeadTest {
     }
 
     @Test
+    void aHostThatIsNoTokenIsQuotedWithItsQuotesAndBackslashesEscapedAsOnTheVertxPath() {
+        String host = "a\"b\\c:8080";
+
+        String out = forwarded("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n", false, null);
+
+        assertThat(out).contains("Forwarded: for=127.0.0.1;host=\"a\\\"b\\\\c:8080\";proto=http\r\n")
+                .contains(";host=" + ForwardingHeaders.quoteIfNeeded(host) + ";");
+    }
+
+    @Test
     void aChunkedBodyKeepsOneTransferEncodingLineAndALengthItsContentLength() {
         String chunked = forwarded("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n", true,
                 null);
