@@ -44,7 +44,7 @@ public final class ForwardingHeaders {
      * out the stored name and value as they are, where the {@code MultiMap} one turns each into a String entry.
      */
     private static void copyEndToEnd(MultiMap in, MultiMap out) {
-        String connection = in.get(HttpHeaders.CONNECTION);
+        String connection = connectionTokens(in);
         if (in instanceof io.netty.handler.codec.http.HttpHeaders netty) {
             Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.iteratorCharSequence();
             while (headers.hasNext()) {
@@ -56,6 +56,16 @@ public final class ForwardingHeaders {
                 copyIfEndToEnd(header.getKey(), header.getValue(), connection, out);
             }
         }
+    }
+
+    /** All of the Connection header's tokens, its lines joined (a name on any line is hop-by-hop), or null. */
+    private static String connectionTokens(MultiMap in) {
+        String first = in.get(HttpHeaders.CONNECTION);
+        if (first == null) {
+            return null;
+        }
+        java.util.List<String> all = in.getAll(HttpHeaders.CONNECTION);
+        return all.size() == 1 ? first : String.join(",", all);
     }
 
     private static void copyIfEndToEnd(CharSequence name, CharSequence value, String connection, MultiMap out) {
