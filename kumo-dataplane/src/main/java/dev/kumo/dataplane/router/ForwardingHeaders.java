@@ -34,41 +34,6 @@ public final class ForwardingHeaders {
         out.set(X_FORWARDED_HOST, host);
     }
 
-    /**
-     * What {@link #copyRequest} does, in place on Netty's headers (the Netty front forwards the decoded head itself):
-     * drops the hop-by-hop headers and adds the forwarding headers. Performance: no second header map per request.
-     */
-    public static void forwardInPlace(io.netty.handler.codec.http.HttpHeaders headers, String clientAddress,
-            String host, String proto) {
-        String forwarded = headers.get(FORWARDED);
-        String xff = headers.get(X_FORWARDED_FOR);
-        stripHopByHop(headers);
-        String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
-        headers.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
-        headers.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
-        headers.set(X_FORWARDED_PROTO, proto);
-        headers.set(X_FORWARDED_HOST, host);
-    }
-
-    /** Drops the hop-by-hop headers, and those the Connection header names, in place (a response's, say). */
-    public static void stripHopByHop(io.netty.handler.codec.http.HttpHeaders headers) {
-        String connection = headers.get(HttpHeaders.CONNECTION);
-        java.util.List<CharSequence> drop = null;
-        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
-        while (all.hasNext()) {
-            CharSequence name = all.next().getKey();
-            if (isHopByHop(name) || connection != null && listedIn(connection, name)) {
-                if (drop == null) {
-                    drop = new java.util.ArrayList<>(2);
-                }
-                drop.add(name);
-            }
-        }
-        if (drop != null) {
-            drop.forEach(headers::remove);
-        }
-    }
-
     /** Copies response headers from {@code in} to {@code out}. */
     static void copyResponse(MultiMap in, MultiMap out) {
         copyEndToEnd(in, out);
@@ -79,7 +44,7 @@ public final class ForwardingHeaders {
      * out the stored name and value as they are, where the {@code MultiMap} one turns each into a String entry.
      */
     private static void copyEndToEnd(MultiMap in, MultiMap out) {
-        String connection = in.get(HttpHeaders.CONNECTION);
+        String connection = connectionTokens(in);
         if (in instanceof io.netty.handler.codec.http.HttpHeaders netty) {
             Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.iteratorCharSequence();
             while (headers.hasNext()) {
@@ -91,6 +56,16 @@ public final class ForwardingHeaders {
                 copyIfEndToEnd(header.getKey(), header.getValue(), connection, out);
             }
         }
+    }
+
+    /** All of the Connection header's tokens, its lines joined (a name on any line is hop-by-hop), or null. */
+    private static String connectionTokens(MultiMap in) {
+        String first = in.get(HttpHeaders.CONNECTION);
+        if (first == null) {
+            return null;
+        }
+        java.util.List<String> all = in.getAll(HttpHeaders.CONNECTION);
+        return all.size() == 1 ? first : String.join(",", all);
     }
 
     private static void copyIfEndToEnd(CharSequence name, CharSequence value, String connection, MultiMap out) {
@@ -151,12 +126,17 @@ public final class ForwardingHeaders {
 
     /** RFC 7239 §4: a value that is not a token (e.g. with ':' for a port) is a quoted string. */
     static String quoteIfNeeded(String value) {
+        return isToken(value) ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Whether {@code value} is an RFC 7239 token as {@link #quoteIfNeeded} takes it (empty: yes). */
+    static boolean isToken(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!(Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                return false;
             }
         }
-        return value;
+        return true;
     }
 }

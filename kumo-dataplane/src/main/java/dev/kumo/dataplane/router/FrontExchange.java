@@ -7,9 +7,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -31,7 +30,6 @@ final class FrontExchange {
     private static final String PROTO = "http";
     private static final byte[] TRANSFER_ENCODING_CHUNKED = bytes("transfer-encoding: chunked\r\n");
     private static final byte[] CONNECTION_CLOSE = bytes("connection: close\r\n");
-    private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
     private static final short CRLF = ('\r' << 8) | '\n';
 
     private final FrontConnection connection;
@@ -40,6 +38,7 @@ final class FrontExchange {
     private final FrontLease lease;
     private final Upstreams upstreams;
     private final boolean clientKeepAlive;
+    private final boolean chunkedRequest;
     private final HttpVersion clientVersion;
     private boolean forwarded;
     private long deadlineNanos;
@@ -63,6 +62,7 @@ final class FrontExchange {
         this.lease = lease;
         this.upstreams = upstreams;
         this.clientKeepAlive = HttpUtil.isKeepAlive(head);
+        this.chunkedRequest = HttpUtil.isTransferEncodingChunked(head);
         this.clientVersion = head.protocolVersion();
         this.keepAlive = clientKeepAlive;
     }
@@ -113,12 +113,14 @@ final class FrontExchange {
         upstream = channel;
         upstreamReused = reused;
         UpstreamHandler.of(channel).exchange(this);
-        channel.write(forwardedHead());
+        forwarded = true;
+        channel.write(ForwardedHead.write(client.alloc(), head, chunkedRequest, connection.clientAddress(), PROTO,
+                lease.traceFields()));
         if (pending != null) {
             pending.forEach(this::sendContent);
             pending = null;
-        } else if (requestEnded) {
-            channel.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry of a bodyless request: its end again
+        } else if (requestEnded && chunkedRequest) {
+            channel.write(Chunks.last(client.alloc(), EmptyHttpHeaders.INSTANCE)); // a retry: the body's end again
         }
         if (flush) {
             channel.flush();
@@ -148,7 +150,7 @@ final class FrontExchange {
      * forwarded yet) and its body either all held or continuing in the client's bytes (not mid-chunk).
      */
     private boolean handOffPossible() {
-        return !forwarded && (requestEnded || !HttpUtil.isTransferEncodingChunked(head));
+        return !forwarded && (requestEnded || !chunkedRequest);
     }
 
     /**
@@ -161,26 +163,6 @@ final class FrontExchange {
         List<HttpContent> held = pending == null ? List.of() : pending;
         pending = null;
         connection.handOff(head, held);
-    }
-
-    /**
-     * The client's head, made the instance's: HTTP/1.1, hop-by-hop headers out, forwarding headers in. Performance:
-     * changed in place (the decoder makes a new head per request), no second header map.
-     */
-    private HttpRequest forwardedHead() {
-        if (forwarded) {
-            lease.injectTrace(head.headers()); // a retry on another instance: this attempt's trace context
-            return head; // the head went through the rest already
-        }
-        forwarded = true;
-        boolean chunked = HttpUtil.isTransferEncodingChunked(head);
-        String host = head.headers().get(HttpHeaderNames.HOST);
-        ForwardingHeaders.forwardInPlace(head.headers(), connection.clientAddress(), host == null ? "" : host, PROTO);
-        if (chunked) {
-            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        lease.injectTrace(head.headers());
-        return head;
     }
 
     /** A piece of the request body from the client. */
@@ -200,9 +182,32 @@ final class FrontExchange {
         }
     }
 
+    /**
+     * Sends {@code content} on: a length-framed body's bytes as the decoder sliced them, a chunked body's in chunks
+     * again (with the trailers). Performance: no encoder, the slices written as they are.
+     */
     private void sendContent(HttpContent content) {
-        bodySent |= content.content().isReadable();
-        upstream.write(content);
+        ByteBuf data = content.content();
+        boolean readable = data.isReadable();
+        bodySent |= readable;
+        if (!chunkedRequest) {
+            if (readable) {
+                upstream.write(data);
+            } else {
+                data.release();
+            }
+            return;
+        }
+        if (readable) {
+            upstream.write(Chunks.sizeLine(client.alloc(), data.readableBytes()));
+            upstream.write(data);
+            upstream.write(Chunks.dataEnd(client.alloc()));
+        } else {
+            data.release();
+        }
+        if (content instanceof LastHttpContent last) {
+            upstream.write(Chunks.last(client.alloc(), last.trailingHeaders()));
+        }
     }
 
     boolean requestEnded() {
@@ -258,17 +263,14 @@ final class FrontExchange {
         }
         if (chunkBody) {
             if (piece.isReadable()) {
-                ByteBuf size = client.alloc().buffer(12);
-                size.writeCharSequence(Integer.toHexString(piece.readableBytes()), StandardCharsets.US_ASCII);
-                size.writeShort(CRLF);
-                sendToClient(size, false, false);
+                sendToClient(Chunks.sizeLine(client.alloc(), piece.readableBytes()), false, false);
                 sendToClient(piece, false, false);
-                sendToClient(client.alloc().buffer(2).writeShort(CRLF), false, false);
+                sendToClient(Chunks.dataEnd(client.alloc()), false, false);
             } else {
                 piece.release();
             }
             if (last) {
-                sendToClient(Unpooled.wrappedBuffer(LAST_CHUNK), false, true);
+                sendToClient(Chunks.last(client.alloc(), EmptyHttpHeaders.INSTANCE), false, true);
             }
         } else {
             sendToClient(piece, false, last);

@@ -1,7 +1,7 @@
 package dev.kumo.dataplane.router;
 
 import dev.kumo.runtime.spi.InstanceAddress;
-import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
 
 /**
  * One request the Netty front admitted: its revision, the instance it leased and the request's meters, as
@@ -40,11 +40,12 @@ public final class FrontLease {
         }
     }
 
-    /** Gives the instance the trace context of this attempt, when traced (after the forwarded headers). */
-    public void injectTrace(HttpHeaders headers) {
-        if (trace != null) {
-            trace.inject(headers);
-        }
+    /**
+     * The trace context of this attempt for the instance's head, as name, value, name, value…; null when the
+     * request is not traced.
+     */
+    List<String> traceFields() {
+        return trace == null ? null : trace.fields();
     }
 
     /** The leased instance's address (null after a failed connection found no other instance). */

@@ -9,6 +9,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.vertx.core.MultiMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,10 @@ import java.util.Optional;
 final class RequestTrace {
 
     private static final TextMapSetter<MultiMap> HEADERS = (headers, key, value) -> headers.set(key, value);
+    private static final TextMapSetter<List<String>> FIELDS = (fields, key, value) -> {
+        fields.add(key);
+        fields.add(value);
+    };
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
@@ -75,11 +81,13 @@ final class RequestTrace {
         }
     }
 
-    /** The same on Netty's headers, for the Netty front. */
-    void inject(io.netty.handler.codec.http.HttpHeaders headers) {
+    /** The same as lines for the Netty front's head: name, value, name, value… (empty: no proxy span). */
+    List<String> fields() {
+        List<String> fields = new ArrayList<>(4);
         if (proxy != null) {
-            propagator.inject(Context.root().with(proxy), headers, (carrier, key, value) -> carrier.set(key, value));
+            propagator.inject(Context.root().with(proxy), fields, FIELDS);
         }
+        return fields;
     }
 
     /** The attempt could not connect (nothing was sent). */

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,8 +43,8 @@ final class Upstreams {
                     @Override
                     protected void initChannel(Channel channel) {
                         open.add(channel);
-                        // Requests go as Netty encodes them; responses are read as bytes (UpstreamHandler).
-                        channel.pipeline().addLast(new HttpRequestEncoder(), new UpstreamHandler());
+                        // Requests go as bytes (ForwardedHead, FrontExchange); responses are read as bytes too.
+                        channel.pipeline().addLast(new UpstreamHandler());
                     }
                 });
     }

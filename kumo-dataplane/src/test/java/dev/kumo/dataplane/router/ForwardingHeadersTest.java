@@ -71,6 +71,17 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void aHeaderNamedOnASecondConnectionLineIsDroppedToo() {
+        MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Connection", "keep-alive").add("X-One", "1")
+                .add("connection", "X-Two").add("X-Two", "2").add("X-Three", "3");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardingHeaders.copyResponse(in, out);
+
+        assertThat(out.names()).containsExactly("X-One", "X-Three");
+    }
+
+    @Test
     void responseCopyDropsHopByHopOnly() {
         MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "text/plain")
                 .add("Set-Cookie", "a=1").add("Set-Cookie", "b=2").add("Transfer-Encoding", "chunked")
