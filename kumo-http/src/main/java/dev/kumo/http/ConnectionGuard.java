@@ -134,6 +134,17 @@ final class ConnectionGuard extends ChannelDuplexHandler {
                     + "\": send HTTP/1.1");
             return;
         }
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()
+                && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) && !onlyChunked(request)) {
+            // Netty takes "gzip, chunked" as chunked and would pass gzip's bytes on as the body: refused, as Go's
+            // net/http (Knative's queue-proxy) refuses a coding it does not know — with a 4xx, the client's mistake.
+            ReferenceCountUtil.release(msg);
+            refuse(HttpResponseStatus.BAD_REQUEST, "Transfer-Encoding \""
+                    + String.join(", ", request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING))
+                    + "\" is not supported: send the body with Transfer-Encoding: chunked alone, or with a "
+                    + "Content-Length");
+            return;
+        }
         if (msg instanceof HttpRequest) {
             inFlight++;
             partialHead = false;
@@ -286,6 +297,12 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
 
     /** Answers {@code status} and closes, or only closes when a response has already begun. */
+    /** Whether the request's Transfer-Encoding is {@code chunked} alone (one line, one coding, any case). */
+    private static boolean onlyChunked(HttpRequest request) {
+        java.util.List<String> all = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        return all.size() == 1 && "chunked".equalsIgnoreCase(all.get(0).trim());
+    }
+
     private void refuse(HttpResponseStatus status, String message) {
         cancel();
         if (closing) {

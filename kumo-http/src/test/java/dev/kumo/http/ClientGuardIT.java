@@ -169,6 +169,20 @@ class ClientGuardIT {
     }
 
     @Test
+    void aTransferCodingOtherThanChunkedAloneGets400() {
+        for (String codings : new String[] {"gzip, chunked", "gzip\r\nTransfer-Encoding: chunked", "identity"}) {
+            RawHttp.Result result = send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + codings
+                    + "\r\n\r\n3\r\nabc\r\n0\r\n\r\n", false);
+            assertThat(result.status()).as(result.toString()).isEqualTo(400);
+            assertThat(result.text()).contains("is not supported: send the body with Transfer-Encoding: chunked "
+                    + "alone, or with a Content-Length");
+        }
+        RawHttp.Result chunked = send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n\r\n", false);
+        assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aWholeRequestIsAnsweredAsBefore() {
         RawHttp.Result result = send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "3\r\nabc\r\n0\r\n\r\n", false);

@@ -34,7 +34,7 @@ final class Chunks {
         return alloc.buffer(2).writeShort(CRLF);
     }
 
-    /** The body's end: the last chunk, {@code trailers} (none: empty) and the empty line. */
+    /** The body's end: the last chunk, {@code trailers} but hop-by-hop ones (none: empty) and the empty line. */
     static ByteBuf last(ByteBufAllocator alloc, HttpHeaders trailers) {
         if (trailers.isEmpty()) {
             return Unpooled.wrappedBuffer(LAST_CHUNK);
@@ -44,6 +44,9 @@ final class Chunks {
         Iterator<Map.Entry<CharSequence, CharSequence>> all = trailers.iteratorCharSequence();
         while (all.hasNext()) {
             Map.Entry<CharSequence, CharSequence> trailer = all.next();
+            if (ForwardingHeaders.isHopByHop(trailer.getKey())) {
+                continue; // this hop's business, as in a head (the decoder refuses framing trailers)
+            }
             ByteBufUtil.writeAscii(out, trailer.getKey());
             out.writeShort(COLON_SPACE);
             ByteBufUtil.writeAscii(out, trailer.getValue());

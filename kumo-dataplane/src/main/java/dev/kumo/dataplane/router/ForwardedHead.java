@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The head the Netty front sends an instance for a client's decoded request, written straight to bytes: the request
- * line in HTTP/1.1, the client's headers in their order without the hop-by-hop ones (and those Connection names),
- * then {@code Forwarded} and {@code X-Forwarded-For} (the client's first value extended), {@code X-Forwarded-Proto}
+ * line in HTTP/1.1, the client's headers in their order without the hop-by-hop ones (and those Connection names,
+ * but never Content-Length, which frames the body that follows), then {@code Forwarded} and {@code X-Forwarded-For}
+ * (the client's first value extended; a {@code Forwarded} with an open quote replaced), {@code X-Forwarded-Proto}
  * and {@code -Host} (the client's replaced), {@code transfer-encoding: chunked} for a chunked body, and the trace
  * context (replacing the client's lines of the same names) — what {@link ForwardingHeaders#copyRequest} gives on the
  * Vert.x path. Performance: one buffer, one pass over the headers, no header map changed and no encoder; the decoded
@@ -65,7 +66,7 @@ final class ForwardedHead {
                 case REPLACED, HOP_BY_HOP -> {
                 }
                 case OTHER -> {
-                    if ((connection == null || !ForwardingHeaders.listedIn(connection, name)) && !traced(trace, name)) {
+                    if (!ForwardingHeaders.droppedBy(connection, name) && !traced(trace, name)) {
                         line(out, name, header.getValue());
                     }
                 }
@@ -73,7 +74,7 @@ final class ForwardedHead {
         }
         String hostValue = host == null ? "" : host.toString();
         out.writeBytes(FORWARDED);
-        if (forwarded != null) {
+        if (forwarded != null && ForwardingHeaders.quotesClosed(forwarded)) {
             ByteBufUtil.writeAscii(out, forwarded);
             out.writeShort(COMMA_SPACE);
         }

@@ -26,7 +26,7 @@ public final class ForwardingHeaders {
         copyEndToEnd(in, out);
         String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
         String forwarded = in.get(FORWARDED);
-        out.set(FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+        out.set(FORWARDED, forwarded == null || !quotesClosed(forwarded) ? element : forwarded + ", " + element);
         String xff = in.get(X_FORWARDED_FOR);
         out.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
         // The router is the edge: what a client claims about proto and host is overwritten, not trusted.
@@ -69,9 +69,18 @@ public final class ForwardingHeaders {
     }
 
     private static void copyIfEndToEnd(CharSequence name, CharSequence value, String connection, MultiMap out) {
-        if (!isHopByHop(name) && (connection == null || !listedIn(connection, name))) {
+        if (!isHopByHop(name) && !droppedBy(connection, name)) {
             out.add(name, value);
         }
+    }
+
+    /**
+     * Whether the Connection header's tokens ({@code connection}, null: none) make {@code name} hop-by-hop. Never
+     * Content-Length: it frames the body that goes on, and dropping it would leave the body for the next hop to read
+     * as a request (or response) of its own.
+     */
+    static boolean droppedBy(String connection, CharSequence name) {
+        return connection != null && !is(name, "Content-Length") && listedIn(connection, name);
     }
 
     /** Whether {@code name} is a hop-by-hop header that a proxy must not forward. */
@@ -117,6 +126,24 @@ public final class ForwardingHeaders {
             start = end + 1;
         }
         return false;
+    }
+
+    /**
+     * Whether every quoted string in a client's {@code Forwarded} value is closed. Only such a value is extended: an
+     * open quote would take the element the router appends into the client's string (RFC 7239 §4), so the value is
+     * replaced instead.
+     */
+    static boolean quotesClosed(CharSequence value) {
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            }
+        }
+        return !quoted;
     }
 
     /** RFC 7239 §6: IPv6 addresses are bracketed and quoted. */

@@ -189,7 +189,8 @@ final class FrontExchange {
     private void sendContent(HttpContent content) {
         ByteBuf data = content.content();
         boolean readable = data.isReadable();
-        bodySent |= readable;
+        // Trailers count as body: a retry's last chunk would go without them.
+        bodySent |= readable || content instanceof LastHttpContent last && !last.trailingHeaders().isEmpty();
         if (!chunkedRequest) {
             if (readable) {
                 upstream.write(data);

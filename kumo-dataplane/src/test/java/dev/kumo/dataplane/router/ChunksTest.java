@@ -31,6 +31,15 @@ class ChunksTest {
         assertThat(text(Chunks.last(ALLOC, EmptyHttpHeaders.INSTANCE))).isEqualTo("0\r\n\r\n");
     }
 
+    @Test
+    void hopByHopTrailersStayWithThisHop() {
+        DefaultHttpHeaders trailers = new DefaultHttpHeaders();
+        trailers.add("Connection", "close").add("x-sum", "42").add("Keep-Alive", "timeout=1")
+                .add("Proxy-Status", "x");
+
+        assertThat(text(Chunks.last(ALLOC, trailers))).isEqualTo("0\r\nx-sum: 42\r\n\r\n");
+    }
+
     private static String text(ByteBuf bytes) {
         try {
             return bytes.toString(StandardCharsets.US_ASCII);

@@ -42,6 +42,24 @@ class ForwardedHeadTest {
     }
 
     @Test
+    void aContentLengthTheConnectionHeaderNamesStaysForItFramesTheBody() {
+        String out = forwarded("POST / HTTP/1.1\r\nHost: h\r\nConnection: content-length, x-one\r\n"
+                + "Content-Length: 5\r\nX-One: 1\r\n\r\n", false, null);
+
+        assertThat(out).isEqualTo("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n" + FORWARDING + "\r\n");
+    }
+
+    @Test
+    void aClientsForwardedWithAnOpenQuoteIsReplacedNotExtended() {
+        String open = forwarded("GET / HTTP/1.1\r\nHost: h\r\nForwarded: for=6.6.6.6;by=\"\r\n\r\n", false, null);
+        String closed = forwarded("GET / HTTP/1.1\r\nHost: h\r\nForwarded: for=\"[::1]\";by=\"a\\\\\"\r\n\r\n",
+                false, null);
+
+        assertThat(open).isEqualTo("GET / HTTP/1.1\r\nHost: h\r\n" + FORWARDING + "\r\n");
+        assertThat(closed).contains("Forwarded: for=\"[::1]\";by=\"a\\\\\", for=127.0.0.1;host=h;proto=http\r\n");
+    }
+
+    @Test
     void theClientsForwardedAndForwardedForAreExtendedItsProtoAndHostReplaced() {
         String out = forwarded("GET / HTTP/1.1\r\nX-Forwarded-Proto: https\r\nHost: h.example:8080\r\n"
                 + "forwarded: for=10.0.0.1\r\nx-forwarded-for: 10.0.0.1\r\nX-Forwarded-Host: evil\r\n\r\n",

@@ -82,6 +82,20 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void aContentLengthTheConnectionHeaderNamesStaysAndAnOpenQuotedForwardedIsReplaced() {
+        MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Connection", "Content-Length").add("Content-Length", "5")
+                .add("Forwarded", "for=6.6.6.6;by=\"");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardingHeaders.copyRequest(in, out, "127.0.0.1", "h", "http");
+
+        assertThat(out.get("Content-Length")).isEqualTo("5");
+        assertThat(out.get("Forwarded")).isEqualTo("for=127.0.0.1;host=h;proto=http");
+        assertThat(ForwardingHeaders.quotesClosed("for=\"a\\\"b\";by=x")).isTrue();
+        assertThat(ForwardingHeaders.quotesClosed("for=\"a\\\"")).isFalse();
+    }
+
+    @Test
     void responseCopyDropsHopByHopOnly() {
         MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "text/plain")
                 .add("Set-Cookie", "a=1").add("Set-Cookie", "b=2").add("Transfer-Encoding", "chunked")
