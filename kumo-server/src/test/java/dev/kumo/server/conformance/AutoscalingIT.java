@@ -50,7 +50,11 @@ class AutoscalingIT {
 
         HttpResponse<String> woken = kumo.call("idle", "/");
         assertThat(woken.statusCode()).as(woken.body()).isEqualTo(200);
-        assertThat(kumo.get(REVISIONS + "/idle-00001").at("/status/desiredReplicas").asInt()).isGreaterThanOrEqualTo(1);
+        // The Revision's status follows the wake-up (its reconcile is held until just after the instance is Ready,
+        // off the cold start's path: ColdStartQuiet), as Knative's follows the PodAutoscaler's: eventually.
+        await("idle-00001's status after the wake-up").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(kumo.get(REVISIONS + "/idle-00001").at("/status/desiredReplicas").asInt())
+                        .isGreaterThanOrEqualTo(1));
     }
 
     /**
