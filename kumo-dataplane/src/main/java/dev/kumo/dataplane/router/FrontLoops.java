@@ -18,8 +18,8 @@ import java.util.function.Function;
  * The router's event loops as the child group of the front's listener: each accepted connection is registered on
  * the loop with the fewest open client connections (the lowest number on a tie), so that a few long-lived
  * keep-alive connections split evenly. A listener per loop with SO_REUSEPORT spread them by a hash of the address:
- * 34 of 64 on one loop in the median of 30 tries, up to 42 — the connections of the busier loop wait for each
- * other, and its latency made the front's p99. The loops are Vert.x's: this group never shuts them down.
+ * 34 of 64 on one loop in the median of 30 tries, up to 42, and the busier loop's connections queue longer behind
+ * each other. The loops are Vert.x's: this group never shuts them down.
  */
 final class FrontLoops extends AbstractEventExecutorGroup implements EventLoopGroup {
 
