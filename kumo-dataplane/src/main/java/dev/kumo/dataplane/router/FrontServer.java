@@ -70,7 +70,8 @@ public final class FrontServer implements AutoCloseable {
         try {
             Channel listener = bootstrap.bind(host, port).syncUninterruptibly().channel();
             return new FrontServer(listener, connections, ((InetSocketAddress) listener.localAddress()).getPort());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty's bind throws its checked NativeIoException undeclared.
             throw new IllegalStateException("the Netty front could not listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
