@@ -9,12 +9,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /** The channel classes matching Vert.x's event loops: epoll's when Vert.x runs native, else NIO's. */
-record Transport(Class<? extends ServerChannel> server, Class<? extends Channel> client, boolean reusePort) {
+record Transport(Class<? extends ServerChannel> server, Class<? extends Channel> client) {
 
-    static final Transport EPOLL = new Transport(EpollServerSocketChannel.class, EpollSocketChannel.class, true);
-    static final Transport NIO = new Transport(NioServerSocketChannel.class, NioSocketChannel.class, false);
+    static final Transport EPOLL = new Transport(EpollServerSocketChannel.class, EpollSocketChannel.class);
+    static final Transport NIO = new Transport(NioServerSocketChannel.class, NioSocketChannel.class);
 
-    /** The transport of {@code loop}; only epoll lets every loop listen on the port (SO_REUSEPORT). */
+    /** The transport of {@code loop}. */
     static Transport of(EventLoop loop) {
         String name = loop.getClass().getName();
         if (name.startsWith("io.netty.channel.epoll.")) {
