@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kumo.eventing.api.DeliveryEngine;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.vertx.core.Vertx;
@@ -40,7 +41,7 @@ class SubscriberClientIT {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        SubscriberClient client = new SubscriberClient(vertx, IN_FLIGHT);
+        SubscriberClient client = new SubscriberClient(vertx, IN_FLIGHT, DeliveryEngine.NETTY);
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         List<String> wrong = new ArrayList<>();
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
