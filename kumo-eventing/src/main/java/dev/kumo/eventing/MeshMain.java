@@ -42,11 +42,11 @@ public final class MeshMain {
         // The pools KumoServer gives the mesh (its Vert.x), so that what a benchmark measures here is what ships.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setPreferNativeTransport(true));
-        // -Dkumo.mesh.delivery-engine=vertx: the same mesh with Vert.x's client, to compare the two in one build.
-        DeliveryEngine engine = DeliveryEngine.valueOf(
-                System.getProperty("kumo.mesh.delivery-engine", "netty").toUpperCase(Locale.ROOT));
-        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(Path.of(args[0])).withDeliveryEngine(engine),
-                Clock.systemUTC());
+        // -Dkumo.mesh.delivery-engine=netty|vertx (the bench: KUMO_BENCH_CHILD_JVM_OPTS): either client in one build.
+        MeshConfig config = MeshConfig.defaults(Path.of(args[0]));
+        String engine = System.getProperty("kumo.mesh.delivery-engine", config.deliveryEngine().name());
+        EventMesh mesh = EventMesh.start(vertx,
+                config.withDeliveryEngine(DeliveryEngine.valueOf(engine.toUpperCase(Locale.ROOT))), Clock.systemUTC());
         mesh.upsertBroker(new BrokerSpec(new BrokerRef("default", "b")));
         mesh.upsertTrigger(new TriggerSpec(new TriggerRef("default", "all"), "b", event -> true,
                 URI.create(args[1]), DeliverySpec.NONE.withRetry(20)

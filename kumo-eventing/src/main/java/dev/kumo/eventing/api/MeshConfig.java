@@ -26,8 +26,8 @@ import java.util.Objects;
  * @param openTelemetry where the ingress, filter, delivery and reply spans go; {@link OpenTelemetry#noop()} (the
  *     default) traces nothing and leaves the events' trace context as it came
  * @param deliveryEngine the client of plain-HTTP deliveries to IP addresses (and {@code .localhost} names):
- *     {@link DeliveryEngine#NETTY} (the default) or Vert.x's ({@link DeliveryEngine#VERTX}); https and the rest
- *     always go through Vert.x
+ *     Vert.x's ({@link DeliveryEngine#VERTX}, the default) or {@link DeliveryEngine#NETTY} (opt-in until a quiet
+ *     measurement shows its gain, README evperf7); https and the rest always go through Vert.x
  */
 public record MeshConfig(String host, int port, Path database, boolean fsync, int maxEventBytes,
         int maxInFlightPerTrigger, int readAheadEvents, DeliverySpec defaultDelivery, Duration defaultAttemptTimeout,
@@ -54,11 +54,11 @@ public record MeshConfig(String host, int port, Path database, boolean fsync, in
 
     /** Loopback, any free port, the log at {@code database}, fsync on, 1 MiB events, 100 deliveries in flight per
      *  Trigger, 10,000 events read ahead, Knative's default delivery, 30 s attempts, finished events kept 10 minutes
-     *  and at most 100,000 per Broker, {@link ListenerLimits#DEFAULTS}, deliveries on Netty. */
+     *  and at most 100,000 per Broker, {@link ListenerLimits#DEFAULTS}, deliveries on Vert.x's client. */
     public static MeshConfig defaults(Path database) {
         return new MeshConfig("127.0.0.1", 0, database, true, 1 << 20, 100, 10_000, DeliverySpec.KNATIVE_DEFAULT,
                 Duration.ofSeconds(30), Duration.ofMinutes(10), 100_000, ListenerLimits.DEFAULTS, OpenTelemetry.noop(),
-                DeliveryEngine.NETTY);
+                DeliveryEngine.VERTX);
     }
 
     public MeshConfig withHost(String host) {
