@@ -66,7 +66,7 @@ public final class EventMesh implements AutoCloseable {
         this.log = log;
         this.localChannels = new LocalChannels(log, clock, config.host(), config.maxEventBytes(), this::accepts);
         this.dispatchers = new Dispatchers(vertx, log, clock, counters, config.maxInFlightPerTrigger(),
-                config.readAheadEvents(), localChannels, EventTracing.of(config.openTelemetry()),
+                config.readAheadEvents(), config.deliveryEngine(), localChannels, EventTracing.of(config.openTelemetry()),
                 trigger -> problemListeners.forEach(listener -> listener.accept(trigger)), new DeliveryNotices() {
                     @Override
                     public void delivered(TriggerRef trigger, URI subscriber) {

@@ -5,6 +5,7 @@ import dev.kumo.eventing.api.BrokerRef;
 import dev.kumo.eventing.api.BrokerSpec;
 import dev.kumo.eventing.api.ChannelRef;
 import dev.kumo.eventing.api.ChannelSubscriber;
+import dev.kumo.eventing.api.DeliveryEngine;
 import dev.kumo.eventing.api.DeliverySpec;
 import dev.kumo.eventing.api.MeshConfig;
 import dev.kumo.eventing.api.TriggerRef;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,11 @@ public final class MeshMain {
         // The pools KumoServer gives the mesh (its Vert.x), so that what a benchmark measures here is what ships.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setPreferNativeTransport(true));
-        EventMesh mesh = EventMesh.start(vertx, MeshConfig.defaults(Path.of(args[0])), Clock.systemUTC());
+        // -Dkumo.mesh.delivery-engine=netty|vertx (the bench: KUMO_BENCH_CHILD_JVM_OPTS): either client in one build.
+        MeshConfig config = MeshConfig.defaults(Path.of(args[0]));
+        String engine = System.getProperty("kumo.mesh.delivery-engine", config.deliveryEngine().name());
+        EventMesh mesh = EventMesh.start(vertx,
+                config.withDeliveryEngine(DeliveryEngine.valueOf(engine.toUpperCase(Locale.ROOT))), Clock.systemUTC());
         mesh.upsertBroker(new BrokerSpec(new BrokerRef("default", "b")));
         mesh.upsertTrigger(new TriggerSpec(new TriggerRef("default", "all"), "b", event -> true,
                 URI.create(args[1]), DeliverySpec.NONE.withRetry(20)

@@ -1,5 +1,6 @@
 package dev.kumo.eventing.dispatch;
 
+import dev.kumo.eventing.api.DeliveryEngine;
 import dev.kumo.eventing.api.DeliveryNotices;
 
 import dev.kumo.eventing.api.BrokerRef;
@@ -30,13 +31,13 @@ public final class Dispatchers implements AutoCloseable {
 
     /** {@code onProblem} is told (on the dispatcher's thread; keep it short) when a Trigger's problem starts or ends. */
     public Dispatchers(Vertx vertx, EventLog log, InstantSource clock, EventCounters counters, int maxInFlight,
-            int readAhead, LocalChannels local, EventTracing tracing, Consumer<TriggerRef> onProblem,
+            int readAhead, DeliveryEngine engine, LocalChannels local, EventTracing tracing, Consumer<TriggerRef> onProblem,
             DeliveryNotices notices) {
         this.log = log;
         this.onProblem = onProblem;
         this.maxInFlight = maxInFlight;
         this.readAhead = readAhead;
-        this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight), local, new Replies(log, clock,
+        this.deliverer = new Deliverer(vertx, new SubscriberClient(vertx, maxInFlight, engine), local, new Replies(log, clock,
                 counters), counters, clock, notices, tracing);
         log.onAppend(this::wake);
     }

@@ -1,5 +1,6 @@
 package dev.kumo.eventing.dispatch;
 
+import dev.kumo.eventing.api.DeliveryEngine;
 import dev.kumo.eventing.http.BinaryMode;
 import dev.kumo.eventing.http.Posts;
 import dev.kumo.eventing.http.TraceContext;
@@ -10,10 +11,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,12 +34,15 @@ final class SubscriberClient implements AutoCloseable {
 
     private final HttpClient http;
     private final WebClient web;
+    private final Optional<WireClient> wire;
 
-    SubscriberClient(Vertx vertx, int maxConnectionsPerHost) {
+    /** The client; plain-HTTP deliveries on {@code engine}. */
+    SubscriberClient(Vertx vertx, int maxConnectionsPerHost, DeliveryEngine engine) {
         WebClientOptions options = new WebClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setMaxPoolSize(maxConnectionsPerHost).setFollowRedirects(false).setUserAgent(USER_AGENT);
         this.http = vertx.createHttpClient(options);
         this.web = WebClient.wrap(http, options);
+        this.wire = engine == DeliveryEngine.NETTY ? WireClient.on(vertx, maxConnectionsPerHost) : Optional.empty();
     }
 
     /**
@@ -45,9 +52,14 @@ final class SubscriberClient implements AutoCloseable {
     Future<Outcome> send(URI target, CloudEvent event, Duration timeout, boolean preferReply) {
         long timeoutMillis = Math.max(1, timeout.toMillis());
         Optional<RequestOptions> plain = Posts.plain(target);
-        Future<Outcome> sent = plain.isPresent()
-                ? sendPlain(plain.get().setTimeout(timeoutMillis), event, preferReply)
-                : sendOther(Posts.to(web, target).timeout(timeoutMillis), event, preferReply);
+        Future<Outcome> sent;
+        if (plain.isEmpty()) {
+            sent = sendOther(Posts.to(web, target).timeout(timeoutMillis), event, preferReply);
+        } else if (wire.isPresent() && WireClient.reaches(plain.get())) {
+            sent = sendWire(wire.get(), plain.get(), event, timeoutMillis, preferReply);
+        } else {
+            sent = sendPlain(plain.get().setTimeout(timeoutMillis), event, preferReply);
+        }
         return sent.otherwise(Outcome::ofError);
     }
 
@@ -79,6 +91,30 @@ final class SubscriberClient implements AutoCloseable {
         });
     }
 
+    /** The same request as {@link #sendPlain}'s, on the Netty client. */
+    private static Future<Outcome> sendWire(WireClient client, RequestOptions options, CloudEvent event,
+            long timeoutMillis, boolean preferReply) {
+        MultiMap headers = HttpHeaders.headers(); // validating, as a Vert.x request's
+        byte[] body;
+        try {
+            headers.set("User-Agent", USER_AGENT);
+            if (preferReply) {
+                headers.set("Prefer", "reply");
+            }
+            TraceContext.propagate(event, headers);
+            body = BinaryMode.write(event, headers).getBytes();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        int port = options.getPort();
+        String host = options.getHost();
+        String connectTo = options.getServer() instanceof SocketAddress server ? server.host() : host;
+        InetSocketAddress address = new InetSocketAddress(connectTo, port); // an IP literal: no lookup
+        String authority = port == 80 ? host : host + ":" + port;
+        return client.send(address, host + ":" + port,
+                new WireRequest(authority, options.getURI(), headers, body), timeoutMillis, preferReply);
+    }
+
     private static Future<Outcome> sendOther(HttpRequest<Buffer> request, CloudEvent event, boolean preferReply) {
         if (preferReply) {
             request.putHeader("Prefer", "reply");
@@ -95,6 +131,7 @@ final class SubscriberClient implements AutoCloseable {
 
     @Override
     public void close() {
+        wire.ifPresent(WireClient::close);
         web.close();
         http.close();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kumo.eventing.api.DeliveryEngine;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.vertx.core.Vertx;
@@ -20,10 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The delivery client over real sockets: every reply keeps its body whichever thread sends — a Trigger's pump (a
+ * The delivery client over real sockets, on either engine: every reply keeps its body whichever thread sends — a Trigger's pump (a
  * virtual thread), the log's writer (a platform thread), an event loop, a worker. Before the body was asked for ahead
  * of ending the request, a fast subscriber's reply body could arrive first and be dropped on a send from a thread that
  * is not the request's event loop: the reply became an event without data (2 of 15,000 here, in 2 of 3 runs).
@@ -33,14 +35,15 @@ class SubscriberClientIT {
     private static final int ROUNDS = 300;
     private static final int IN_FLIGHT = 100;
 
-    @Test
-    void everyReplyKeepsItsBodyWhicheverThreadSends() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DeliveryEngine.class)
+    void everyReplyKeepsItsBodyWhicheverThreadSends(DeliveryEngine engine) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/", SubscriberClientIT::replyWithAppendedData);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        SubscriberClient client = new SubscriberClient(vertx, IN_FLIGHT);
+        SubscriberClient client = new SubscriberClient(vertx, IN_FLIGHT, engine);
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         List<String> wrong = new ArrayList<>();
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
