@@ -2,7 +2,10 @@ package dev.kumo.dataplane.router;
 
 import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
 
+import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
@@ -169,6 +172,57 @@ class NettyFrontIT {
         });
 
         assertThat(answers).containsExactly("200200200 at most 1", "200200200 at most 1");
+    }
+
+    /**
+     * What the autoscaler reads (KPA's metrics: the per-second load samples, and the instance's in-flight count) for
+     * one load, on each engine: 4 requests of 1.5 s at once to a revision of containerConcurrency 2 — the front
+     * forwards two and hands the other two to the Vert.x gate, which queues them.
+     */
+    @Test
+    void theAutoscalersLoadSamplesAndInFlightCountUnderLoadAreTheSameOnBothEngines() {
+        RevisionId busy = revision("busy-00001");
+        List<LoadSummary> summaries = onBoth((h, backend) -> backend.behave(request ->
+                h.vertx.setTimer(1500, t -> request.response().end("slow"))), h -> {
+            List<LoadSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+            h.signals.onLoad((revision, sample) -> {
+                if (revision.equals(busy)) {
+                    samples.add(sample);
+                }
+            });
+            Backend backend = backends.get(h);
+            h.ready(busy, backend);
+            h.router.update(RouteTable.builder().host("busy.default.localhost", busy)
+                    .revision(busy, new RevisionSettings(30, 2)).build());
+            await().atMost(DEADLINE).until(() -> !samples.isEmpty()); // zero samples flow once instances exist
+            samples.clear();
+
+            List<Future<TestClient.Answer>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(h.client.send(h.client.options(HttpMethod.GET, "busy.default.localhost", "/")));
+            }
+            await().atMost(DEADLINE).until(() -> h.router.inFlight(busy, backend.address()) == 2);
+            String statuses = sent.stream().map(answer -> String.valueOf(TestClient.await(answer).status()))
+                    .reduce("", String::concat);
+            await().atMost(DEADLINE).until(() -> samples.size() >= 2 && samples.getLast().averageConcurrency() == 0
+                    && h.router.inFlight(busy, backend.address()) == 0);
+            return new LoadSummary(statuses, backend.maxInFlight.get(),
+                    samples.stream().mapToLong(LoadSample::requests).sum(),
+                    samples.stream().mapToDouble(LoadSample::averageConcurrency).sum());
+        });
+
+        // 4 requests for 1.5 s and 2 more for the next 1.5 s: 9 request-seconds, counting the queued ones.
+        for (LoadSummary summary : summaries) {
+            assertThat(summary.statuses()).isEqualTo("200200200200");
+            assertThat(summary.instanceMaxInFlight()).isEqualTo(2);
+            assertThat(summary.requests()).isEqualTo(4);
+            assertThat(summary.requestSeconds()).isCloseTo(9, offset(0.6));
+        }
+        assertThat(summaries.get(1).requestSeconds()).isCloseTo(summaries.get(0).requestSeconds(), offset(0.6));
+    }
+
+    /** One engine's answer to the autoscaler-metrics scenario. */
+    private record LoadSummary(String statuses, int instanceMaxInFlight, long requests, double requestSeconds) {
     }
 
     @Test
