@@ -216,14 +216,14 @@ public final class RouterBenchmark {
         System.out.printf("load average (1/5/15 min) before %s, after %s%n", figures.loadBefore(),
                 figures.loadAfter());
         System.out.println("median round by requests/s; the range is every round's requests/s");
-        System.out.printf("%-24s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
+        System.out.printf("%-25s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
                 "range requests/s", "RSS peak");
         figures.rounds().forEach((path, all) -> {
             List<Wrk.Result> sorted = all.stream()
                     .sorted(java.util.Comparator.comparingDouble(Wrk.Result::requestsPerSecond)).toList();
             Wrk.Result r = sorted.get(sorted.size() / 2);
             long failed = all.stream().mapToLong(Wrk.Result::failures).sum();
-            System.out.printf("%-24s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
+            System.out.printf("%-25s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
                     r.p50Millis(), r.p99Millis(), failed, String.format("%,.0f–%,.0f",
                     sorted.getFirst().requestsPerSecond(), sorted.getLast().requestsPerSecond()),
                     figures.rss().get(path));
