@@ -78,7 +78,8 @@ public final class FrontServer implements AutoCloseable {
                 bound = ((InetSocketAddress) listener.localAddress()).getPort();
             }
             return new FrontServer(listeners, connections, bound);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty's bind throws its checked NativeIoException undeclared.
             listeners.forEach(Channel::close);
             throw new IllegalStateException("the Netty front could not listen on " + host + ":" + port + ": "
                     + e.getMessage(), e);

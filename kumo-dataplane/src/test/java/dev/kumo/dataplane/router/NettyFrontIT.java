@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
+import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.api.WeightedTarget;
 import dev.kumo.http.testing.RawHttp;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
@@ -19,6 +24,8 @@ import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +181,36 @@ class NettyFrontIT {
     }
 
     /**
+     * An ingress port already taken fails the start on both engines with the router's address in the message
+     * (Netty's bind error is a checked exception thrown undeclared: the front had let it through bare, leaving the
+     * Vert.x servers behind it deployed) and leaves nothing deployed.
+     */
+    @Test
+    void aTakenPortFailsTheStartNamingTheAddressAndLeavesNothingDeployed() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            List<String> answers = Arrays.stream(RouterEngine.values()).map(engine -> {
+                Vertx vertx = Vertx.vertx();
+                try {
+                    String failure = "";
+                    try {
+                        new RouterServer(vertx, new RouterConfig("127.0.0.1", taken.getLocalPort())
+                                .withEventLoops(2).withEngine(engine), new InMemoryEndpoints(),
+                                new SimpleMeterRegistry(), new ScalingSignals()).start();
+                    } catch (IllegalStateException e) {
+                        failure = e.getMessage().startsWith("starting the router on 127.0.0.1:"
+                                + taken.getLocalPort() + ": ") ? "named" : e.getMessage();
+                    }
+                    return failure + ", deployed " + vertx.deploymentIDs().size();
+                } finally {
+                    vertx.close();
+                }
+            }).toList();
+
+            assertThat(answers).containsExactly("named, deployed 0", "named, deployed 0");
+        }
+    }
+
+    /**
      * What the autoscaler reads (KPA's metrics: the per-second load samples, and the instance's in-flight count) for
      * one load, on each engine: 4 requests of 1.5 s at once to a revision of containerConcurrency 2 — the front
      * forwards two and hands the other two to the Vert.x gate, which queues them.
@@ -214,13 +251,13 @@ class NettyFrontIT {
         });
 
         // 4 requests for 1.5 s, then the 2 queued for 1.5 s more: at least 9 request-seconds, the queued ones
-        // counted, and no more than the client waited in all (a loaded machine stretches both alike; a request
-        // left out or counted twice falls outside).
+        // counted (6 without them), and about what the client waited in all (the forwarded two counted twice: 12).
+        // The margin is the load tick's: a tick late on a loaded machine stretches its second (LoadSamplesIT).
         for (LoadSummary summary : summaries) {
             assertThat(summary.statuses()).isEqualTo("200200200200");
             assertThat(summary.instanceMaxInFlight()).isEqualTo(2);
             assertThat(summary.requests()).isEqualTo(4);
-            assertThat(summary.requestSeconds()).isBetween(8.7, summary.clientSeconds() + 0.1);
+            assertThat(summary.requestSeconds()).isBetween(8.7, summary.clientSeconds() * 1.2);
         }
     }
 
