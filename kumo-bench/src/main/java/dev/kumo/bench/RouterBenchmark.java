@@ -1,5 +1,6 @@
 package dev.kumo.bench;
 
+import dev.kumo.dataplane.api.RouterEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,14 +41,25 @@ public final class RouterBenchmark {
     private static final int WRK_THREADS = 2;
     private static final int ROUNDS = 3;
 
-    /** The tracing modes measured, each in a server of its own: its row's label and {@code --trace-sampling}. */
-    private static final List<Mode> MODES = List.of(new Mode("router, untraced", "0", "bench-untraced"),
-            new Mode("router netty, untr.", "0", "bench-netty", List.of("--router-engine", "netty")),
-            new Mode("router, 1%", "0.01", "bench-sampled"), new Mode("router, 100%", "1", "bench"));
+    /** The default engine's name in the rows, e.g. {@code netty (default)}: the rows say what a user gets. */
+    private static final String DEFAULT_ENGINE = RouterEngine.DEFAULT.flagValue() + " (default)";
+    /** The engine that is not the default, measured untraced beside it. */
+    private static final RouterEngine OTHER_ENGINE = RouterEngine.DEFAULT == RouterEngine.NETTY ? RouterEngine.VERTX
+            : RouterEngine.NETTY;
 
     /**
-     * One tracing mode: its row, its sampling ratio, the Service its server runs the backend as, and server flags
-     * of its own (the Netty front's row: {@code --router-engine netty}).
+     * The modes measured, each in a server of its own: its row's label and {@code --trace-sampling}; the default
+     * engine (no flag) traced three ways, the other engine untraced.
+     */
+    private static final List<Mode> MODES = List.of(new Mode(DEFAULT_ENGINE + ", untraced", "0", "bench-untraced"),
+            new Mode(OTHER_ENGINE.flagValue() + ", untraced", "0", "bench-other",
+                    List.of("--router-engine", OTHER_ENGINE.flagValue())),
+            new Mode(DEFAULT_ENGINE + ", 1%", "0.01", "bench-sampled"),
+            new Mode(DEFAULT_ENGINE + ", 100%", "1", "bench"));
+
+    /**
+     * One mode: its row, its sampling ratio, the Service its server runs the backend as, and server flags of its
+     * own (the other engine's row: {@code --router-engine}).
      */
     private record Mode(String label, String sampling, String service, List<String> args) {
         Mode(String label, String sampling, String service) {
@@ -198,19 +210,20 @@ public final class RouterBenchmark {
                 + "direct, nginx proxy and router 100%% hit that same process, the untraced and 1%% routers their own "
                 + "server's copy%n", Nginx.BODY.length(), backendPort);
         System.out.printf("nginx proxy: %d workers, keepalive 128 upstream; kumo router: %d event loops (default), "
-                + "one server per tracing mode (--trace-sampling 0, 0.01, 1), all running throughout%n%n",
-                cores, cores);
+                + "one server per row: the default engine (%s) at --trace-sampling 0, 0.01, 1 and --router-engine %s "
+                + "at 0, all running throughout%n%n", cores, cores, RouterEngine.DEFAULT.flagValue(),
+                OTHER_ENGINE.flagValue());
         System.out.printf("load average (1/5/15 min) before %s, after %s%n", figures.loadBefore(),
                 figures.loadAfter());
         System.out.println("median round by requests/s; the range is every round's requests/s");
-        System.out.printf("%-17s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
+        System.out.printf("%-25s %12s %10s %10s %9s  %-22s %s%n", "path", "requests/s", "p50", "p99", "failed",
                 "range requests/s", "RSS peak");
         figures.rounds().forEach((path, all) -> {
             List<Wrk.Result> sorted = all.stream()
                     .sorted(java.util.Comparator.comparingDouble(Wrk.Result::requestsPerSecond)).toList();
             Wrk.Result r = sorted.get(sorted.size() / 2);
             long failed = all.stream().mapToLong(Wrk.Result::failures).sum();
-            System.out.printf("%-17s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
+            System.out.printf("%-25s %,12.0f %7.2f ms %7.2f ms %9d  %-22s %s%n", path, r.requestsPerSecond(),
                     r.p50Millis(), r.p99Millis(), failed, String.format("%,.0f–%,.0f",
                     sorted.getFirst().requestsPerSecond(), sorted.getLast().requestsPerSecond()),
                     figures.rss().get(path));

@@ -94,8 +94,9 @@ public final class ServerCommand implements Callable<Integer> {
     Path podmanSocket;
 
     @Option(names = "--router-engine", paramLabel = "vertx|netty", description = "What serves the ingress port: "
-            + "vertx, the Vert.x router (default), or netty, a Netty front that forwards plain HTTP/1.x requests to "
-            + "ready instances itself and relays the rest (h2c, WebSocket, held requests) to the Vert.x router.")
+            + "netty (default), a Netty front that forwards plain HTTP/1.x requests to ready instances itself and "
+            + "relays the rest (h2c, WebSocket, held requests) to the Vert.x router; or vertx, the Vert.x router "
+            + "alone.")
     String routerEngine;
 
     @Option(names = "--trace-sampling", paramLabel = "RATIO", description = "The share of new traces recorded, 0 "
@@ -221,7 +222,8 @@ public final class ServerCommand implements Callable<Integer> {
                 .withRegistriesSkippingTagResolving(Optional.ofNullable(file.registriesSkippingTagResolving())
                         .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
         settings = settings.withTracing(tracing(file))
-                .withRouterEngine(routerEngine == null ? RouterEngine.VERTX : RouterEngine.parse(routerEngine));
+                .withRouterEngine(Optional.ofNullable(routerEngine).or(() -> Optional.ofNullable(file.routerEngine()))
+                        .map(RouterEngine::parse).orElse(RouterEngine.DEFAULT));
         return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
                 .map(settings::withPodmanSocket).orElse(settings);
     }

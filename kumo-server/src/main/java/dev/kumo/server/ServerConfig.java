@@ -72,7 +72,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             AutoscalerConfig autoscaler, EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
                 autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS, Optional.empty(),
-                ImageDigests.KNATIVE_SKIPPED_REGISTRIES, TracingConfig.DEFAULTS, RouterEngine.VERTX);
+                ImageDigests.KNATIVE_SKIPPED_REGISTRIES, TracingConfig.DEFAULTS, RouterEngine.DEFAULT);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */

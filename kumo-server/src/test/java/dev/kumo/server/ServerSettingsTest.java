@@ -196,10 +196,16 @@ class ServerSettingsTest {
     }
 
     @Test
-    void theRouterEngineIsTheFlagsOrTheVertxRouter() throws Exception {
-        assertThat(parse("--data-dir", dir.toString()).routerEngine()).isEqualTo(RouterEngine.VERTX);
-        assertThat(parse("--data-dir", dir.toString(), "--router-engine", "Netty").routerEngine())
-                .isEqualTo(RouterEngine.NETTY);
+    void theRouterEngineIsTheFlagsOrTheFilesOrTheNettyFront() throws Exception {
+        // The default changed from vertx to netty (issue #16: the front is what reaches nginx's throughput).
+        assertThat(parse("--data-dir", dir.toString()).routerEngine()).isEqualTo(RouterEngine.NETTY);
+        assertThat(parse("--data-dir", dir.toString(), "--router-engine", "Vertx").routerEngine())
+                .isEqualTo(RouterEngine.VERTX);
+        Path file = Files.writeString(dir.resolve("engine.yaml"), "router-engine: vertx\n");
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString()).routerEngine())
+                .isEqualTo(RouterEngine.VERTX);
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString(), "--router-engine", "netty")
+                .routerEngine()).isEqualTo(RouterEngine.NETTY);
         assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--router-engine", "nginx"))
                 .hasMessage("--router-engine is 'nginx': want vertx or netty");
     }

@@ -99,12 +99,12 @@ public final class ServingPlatform implements AutoCloseable {
             Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
             Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry, RouterEngine routerEngine) {
 
-        /** Settings whose router is the Vert.x router ({@link RouterEngine#VERTX}). */
+        /** Settings whose router runs on the default engine ({@link RouterEngine#DEFAULT}). */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
                 AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
                 Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry) {
             this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
-                    registriesSkippingTagResolving, openTelemetry, RouterEngine.VERTX);
+                    registriesSkippingTagResolving, openTelemetry, RouterEngine.DEFAULT);
         }
 
         /** Settings tracing nothing. */

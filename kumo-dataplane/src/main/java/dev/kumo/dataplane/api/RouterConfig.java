@@ -42,10 +42,11 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         }
     }
 
-    /** A router on the Vert.x engine. */
+    /** A router on the default engine ({@link RouterEngine#DEFAULT}). */
     public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
             ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry) {
-        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry, RouterEngine.VERTX);
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                RouterEngine.DEFAULT);
     }
 
     /** Listens on {@code host:port} with one event loop per available core. */

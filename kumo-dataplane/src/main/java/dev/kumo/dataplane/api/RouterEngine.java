@@ -5,10 +5,13 @@ import java.util.Locale;
 /**
  * Which code serves the ingress port: {@code vertx}, the Vert.x router alone; or {@code netty}, a Netty front that
  * forwards plain HTTP/1.x requests to ready instances itself and relays every other connection (h2c, Upgrade,
- * held or unknown requests) to the Vert.x router on an internal loopback port.
+ * held or unknown requests) to the Vert.x router on an internal loopback port. The front is the {@link #DEFAULT}.
  */
 public enum RouterEngine {
     VERTX, NETTY;
+
+    /** The engine a router gets when none is named: the Netty front (issue #16; {@code vertx} stays selectable). */
+    public static final RouterEngine DEFAULT = NETTY;
 
     /** The engine named {@code name} ({@code vertx} or {@code netty}, any case); else an error naming the flag. */
     public static RouterEngine parse(String name) {

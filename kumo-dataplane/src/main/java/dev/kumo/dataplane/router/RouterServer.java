@@ -152,6 +152,8 @@ public final class RouterServer implements Router {
                     vertx.isNativeTransportEnabled() ? "on" : "off (NIO)",
                     netty ? ", Netty front (Vert.x router behind it on 127.0.0.1:" + bound + ")" : "");
         } catch (RuntimeException e) {
+            // The front binds last: its failure must not leave the load tick and the Vert.x servers behind.
+            stopTicking();
             closeFront();
             undeploy(vertx, deployments);
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
@@ -186,12 +188,7 @@ public final class RouterServer implements Router {
 
     @Override
     public void close() {
-        if (ticker >= 0) {
-            vertx.cancelTimer(ticker);
-        }
-        if (subscription != null) {
-            subscription.close();
-        }
+        stopTicking();
         closeFront();
         undeploy(vertx, deployments);
         if (addresses != null) {
@@ -200,6 +197,17 @@ public final class RouterServer implements Router {
         gates.retainOnly(java.util.Set.of());
         if (ownsVertx) {
             vertx.close();
+        }
+    }
+
+    private void stopTicking() {
+        if (ticker >= 0) {
+            vertx.cancelTimer(ticker);
+            ticker = -1;
+        }
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
         }
     }
 

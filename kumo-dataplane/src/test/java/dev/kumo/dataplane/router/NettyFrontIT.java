@@ -2,14 +2,21 @@ package dev.kumo.dataplane.router;
 
 import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
+import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouteTable;
+import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.api.WeightedTarget;
 import dev.kumo.http.testing.RawHttp;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
@@ -17,6 +24,8 @@ import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +178,92 @@ class NettyFrontIT {
         });
 
         assertThat(answers).containsExactly("200200200 at most 1", "200200200 at most 1");
+    }
+
+    /**
+     * An ingress port already taken fails the start on both engines with the router's address in the message
+     * (Netty's bind error is a checked exception thrown undeclared: the front had let it through bare, leaving the
+     * Vert.x servers behind it deployed) and leaves nothing deployed.
+     */
+    @Test
+    void aTakenPortFailsTheStartNamingTheAddressAndLeavesNothingDeployed() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            List<String> answers = Arrays.stream(RouterEngine.values()).map(engine -> {
+                Vertx vertx = Vertx.vertx();
+                try {
+                    String failure = "";
+                    try {
+                        new RouterServer(vertx, new RouterConfig("127.0.0.1", taken.getLocalPort())
+                                .withEventLoops(2).withEngine(engine), new InMemoryEndpoints(),
+                                new SimpleMeterRegistry(), new ScalingSignals()).start();
+                    } catch (IllegalStateException e) {
+                        failure = e.getMessage().startsWith("starting the router on 127.0.0.1:"
+                                + taken.getLocalPort() + ": ") ? "named" : e.getMessage();
+                    }
+                    return failure + ", deployed " + vertx.deploymentIDs().size();
+                } finally {
+                    vertx.close();
+                }
+            }).toList();
+
+            assertThat(answers).containsExactly("named, deployed 0", "named, deployed 0");
+        }
+    }
+
+    /**
+     * What the autoscaler reads (KPA's metrics: the per-second load samples, and the instance's in-flight count) for
+     * one load, on each engine: 4 requests of 1.5 s at once to a revision of containerConcurrency 2 — the front
+     * forwards two and hands the other two to the Vert.x gate, which queues them.
+     */
+    @Test
+    void theAutoscalersLoadSamplesAndInFlightCountUnderLoadAreTheSameOnBothEngines() {
+        RevisionId busy = revision("busy-00001");
+        List<LoadSummary> summaries = onBoth((h, backend) -> backend.behave(request ->
+                h.vertx.setTimer(1500, t -> request.response().end("slow"))), h -> {
+            List<LoadSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+            h.signals.onLoad((revision, sample) -> {
+                if (revision.equals(busy)) {
+                    samples.add(sample);
+                }
+            });
+            Backend backend = backends.get(h);
+            h.ready(busy, backend);
+            h.router.update(RouteTable.builder().host("busy.default.localhost", busy)
+                    .revision(busy, new RevisionSettings(30, 2)).build());
+            await().atMost(DEADLINE).until(() -> !samples.isEmpty()); // zero samples flow once instances exist
+            samples.clear();
+
+            List<Future<TestClient.Answer>> sent = new ArrayList<>();
+            java.util.concurrent.atomic.DoubleAdder clientSeconds = new java.util.concurrent.atomic.DoubleAdder();
+            for (int i = 0; i < 4; i++) {
+                long start = System.nanoTime();
+                sent.add(h.client.send(h.client.options(HttpMethod.GET, "busy.default.localhost", "/"))
+                        .onComplete(done -> clientSeconds.add((System.nanoTime() - start) / 1e9)));
+            }
+            await().atMost(DEADLINE).until(() -> h.router.inFlight(busy, backend.address()) == 2);
+            String statuses = sent.stream().map(answer -> String.valueOf(TestClient.await(answer).status()))
+                    .reduce("", String::concat);
+            await().atMost(DEADLINE).until(() -> samples.size() >= 2 && samples.getLast().averageConcurrency() == 0
+                    && h.router.inFlight(busy, backend.address()) == 0);
+            return new LoadSummary(statuses, backend.maxInFlight.get(),
+                    samples.stream().mapToLong(LoadSample::requests).sum(),
+                    samples.stream().mapToDouble(LoadSample::averageConcurrency).sum(), clientSeconds.sum());
+        });
+
+        // 4 requests for 1.5 s, then the 2 queued for 1.5 s more: at least 9 request-seconds, the queued ones
+        // counted (6 without them), and about what the client waited in all (the forwarded two counted twice: 12).
+        // The margin is the load tick's: a tick late on a loaded machine stretches its second (LoadSamplesIT).
+        for (LoadSummary summary : summaries) {
+            assertThat(summary.statuses()).isEqualTo("200200200200");
+            assertThat(summary.instanceMaxInFlight()).isEqualTo(2);
+            assertThat(summary.requests()).isEqualTo(4);
+            assertThat(summary.requestSeconds()).isBetween(8.7, summary.clientSeconds() * 1.2);
+        }
+    }
+
+    /** One engine's answer to the autoscaler-metrics scenario; {@code clientSeconds}: the 4 requests' own times. */
+    private record LoadSummary(String statuses, int instanceMaxInFlight, long requests, double requestSeconds,
+            double clientSeconds) {
     }
 
     @Test

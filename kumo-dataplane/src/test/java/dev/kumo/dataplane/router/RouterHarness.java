@@ -22,7 +22,8 @@ final class RouterHarness implements AutoCloseable {
 
     /** {@code -Dkumo.test.router-engine=netty} runs the router ITs against the Netty front. */
     static final RouterConfig CONFIG = new RouterConfig("127.0.0.1", 0).withEventLoops(2)
-            .withEngine(RouterEngine.parse(System.getProperty("kumo.test.router-engine", "vertx")));
+            .withEngine(RouterEngine.parse(System.getProperty("kumo.test.router-engine",
+                    RouterEngine.DEFAULT.flagValue())));
 
     final Vertx vertx = Vertx.vertx();
     final InMemoryEndpoints endpoints = new InMemoryEndpoints();

@@ -60,7 +60,7 @@ final class WarmupPath implements AutoCloseable {
     /**
      * Starts the private router (configured as {@code ingress}, on 127.0.0.1:0, on a Vert.x of its own: in the
      * ingress's, Vert.x would share the ingress's listening port with it) and autoscaler (with {@code autoscaler}).
-     * The JIT compiles methods, not instances: what runs here is compiled for the ingress too.
+     * The JIT compiles methods, not instances: what runs here is compiled for the ingress too (so on its engine).
      */
     static WarmupPath start(RouterConfig ingress, AutoscalerConfig autoscaler) {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
@@ -69,7 +69,7 @@ final class WarmupPath implements AutoCloseable {
                 .setEventLoopPoolSize(ingress.eventLoops()).setWorkerPoolSize(1));
         RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0, ingress.eventLoops(),
                 ingress.ejectionTime(), ingress.maxHeldPerRevision(), ingress.limits(), ingress.h2c(),
-                ingress.openTelemetry()), endpoints, new SimpleMeterRegistry(), signals);
+                ingress.openTelemetry(), ingress.engine()), endpoints, new SimpleMeterRegistry(), signals);
         try {
             router.startUnannounced();
         } catch (RuntimeException | Error e) {
