@@ -154,7 +154,17 @@ final class Kumo implements BeforeAllCallback, AfterAllCallback {
     /** Waits until the object's condition has the status; returns the condition. */
     JsonNode awaitCondition(String path, String type, String status) {
         return await(path + " " + type + "=" + status).atMost(SETTLE)
-                .until(() -> condition(get(path), type), c -> status.equals(c.path("status").asText()));
+                .until(() -> condition(getOrNothingYet(path), type), c -> status.equals(c.path("status").asText()));
+    }
+
+    /** The object at {@code path}, or an empty one while it does not exist yet (a Revision its reconcile makes). */
+    private JsonNode getOrNothingYet(String path) {
+        HttpResponse<String> response = api("GET", path);
+        if (response.statusCode() == 404) {
+            return Json.object();
+        }
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return Json.parseObject(response.body());
     }
 
     static JsonNode condition(JsonNode object, String type) {
