@@ -2,6 +2,7 @@ package dev.kumo.eventing.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.kumo.common.testing.ManualClock;
 import dev.kumo.eventing.TestEvents;
@@ -54,7 +55,9 @@ class EventLogTest {
             assertThat(page).extracting(StoredEvent::seq).isSorted();
             assertThat(log.read(BROKER, page.get(49).seq(), 10)).first()
                     .extracting(stored -> stored.event().getId()).isEqualTo("e-100");
-            assertThat(grown).containsExactlyInAnyOrder(BROKER.toString(), OTHER.toString());
+            // The writer completes the callers' futures before it tells the listeners: wait for the last commit's.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(grown).containsExactlyInAnyOrder(BROKER.toString(), OTHER.toString()));
         }
     }
 
