@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Puts {@link ListenerLimits} on a Vert.x HTTP/1.1 server and answers clients Vert.x would drop: a request line or
- * header Netty cannot parse gets 400/414/431 (Vert.x closes some without a word), a malformed chunked body 400, a
- * body cut short by a half-close 400, and a client that half-closes after a whole request still gets its answer.
+ * header Netty cannot parse gets 400/414/431 (Vert.x closes some without a word), a head RFC 9112 refuses (two Host
+ * lines, none in HTTP/1.1, control characters in the target: {@link RequestHeadRules}) 400, a malformed chunked body
+ * 400, a body cut short by a half-close 400, and a client that half-closes after a whole request still gets its
+ * answer. An absolute-form target's authority becomes the request's Host.
  *
  * <p>Vert.x 4.5 has neither a header-read deadline nor half-closure, so this reaches the connection's Netty
  * pipeline through {@code ConnectionBase} (Vert.x's implementation class, stable through 4.x): it turns

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's guard, between Netty's HTTP decoder and Vert.x: it sees each decoded request and each response
- * written, so it knows whether the connection waits for a head, holds a request, or sits idle. Event loop only.
+ * written, so it knows whether the connection waits for a head, holds a request, or sits idle; a head
+ * {@link RequestHeadRules} refuses is answered 400 here and never reaches the listener. Event loop only.
  */
 final class ConnectionGuard extends ChannelDuplexHandler {
 
@@ -125,25 +126,14 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()
-                && request.protocolVersion() != HttpVersion.HTTP_1_1
-                && request.protocolVersion() != HttpVersion.HTTP_1_0) {
-            // Vert.x would answer 501 for a version it does not know: the client's mistake, so a 4xx.
-            ReferenceCountUtil.release(msg);
-            refuse(HttpResponseStatus.BAD_REQUEST, "unsupported HTTP version \"" + request.protocolVersion()
-                    + "\": send HTTP/1.1");
-            return;
-        }
-        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()
-                && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) && !onlyChunked(request)) {
-            // Netty takes "gzip, chunked" as chunked and would pass gzip's bytes on as the body: refused, as Go's
-            // net/http (Knative's queue-proxy) refuses a coding it does not know — with a 4xx, the client's mistake.
-            ReferenceCountUtil.release(msg);
-            refuse(HttpResponseStatus.BAD_REQUEST, "Transfer-Encoding \""
-                    + String.join(", ", request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING))
-                    + "\" is not supported: send the body with Transfer-Encoding: chunked alone, or with a "
-                    + "Content-Length");
-            return;
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+            String refusal = RequestHeadRules.refusal(request);
+            if (refusal != null) {
+                ReferenceCountUtil.release(msg);
+                refuse(HttpResponseStatus.BAD_REQUEST, refusal);
+                return;
+            }
+            RequestHeadRules.hostFromTarget(request);
         }
         if (msg instanceof HttpRequest) {
             inFlight++;
@@ -297,12 +287,6 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
 
     /** Answers {@code status} and closes, or only closes when a response has already begun. */
-    /** Whether the request's Transfer-Encoding is {@code chunked} alone (one line, one coding, any case). */
-    private static boolean onlyChunked(HttpRequest request) {
-        java.util.List<String> all = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        return all.size() == 1 && "chunked".equalsIgnoreCase(all.get(0).trim());
-    }
-
     private void refuse(HttpResponseStatus status, String message) {
         cancel();
         if (closing) {

@@ -42,6 +42,10 @@ class ClientGuardIT {
                         .onComplete(v -> request.connection().close());
                 return;
             }
+            if (request.path().equals("/host")) {
+                request.response().end("host " + request.getHeader("Host"));
+                return;
+            }
             request.body().onSuccess(body -> vertx.setTimer(200, id -> request.response()
                     .end("read " + body.length() + " bytes")));
         });
@@ -180,6 +184,26 @@ class ClientGuardIT {
         RawHttp.Result chunked = send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
                 + "3\r\nabc\r\n0\r\n\r\n", false);
         assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void headsRfc9112RefusesGet400AndNeverReachTheListener() {
+        // Every guarded listener (API server, router, brokers' ingress), not the router's alone.
+        for (String head : new String[] {"GET /host HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n",
+                "GET /host HTTP/1.1\r\n\r\n", "GET /ho\u0001st HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET http://u@x/host HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+            RawHttp.Result result = send(head, false);
+            assertThat(result.status()).as(head + " → " + result).isEqualTo(400);
+            assertThat(result.text()).as(head).contains("connection: close").doesNotContain("host x");
+        }
+        assertThat(send("GET /host HTTP/1.0\r\n\r\n", false).text()).endsWith("host null");
+    }
+
+    @Test
+    void anAbsoluteFormTargetsAuthorityIsTheHostTheListenerSees() {
+        RawHttp.Result result = send("GET http://a.example:81/host HTTP/1.1\r\nHost: b.example\r\n\r\n", false);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        assertThat(result.text()).endsWith("host a.example:81");
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Map;
  * line in HTTP/1.1, the client's headers in their order without the hop-by-hop ones (and those Connection names,
  * but never Content-Length, which frames the body that follows), then {@code Forwarded} and {@code X-Forwarded-For}
  * (the client's first value extended; a {@code Forwarded} with an open quote replaced), {@code X-Forwarded-Proto}
- * and {@code -Host} (the client's replaced), {@code transfer-encoding: chunked} for a chunked body, and the trace
+ * and {@code -Host} (the client's replaced; without a Host, no {@code host=} and no X-Forwarded-Host),
+ * {@code transfer-encoding: chunked} for a chunked body, and the trace
  * context (replacing the client's lines of the same names) — what {@link ForwardingHeaders#copyRequest} gives on the
  * Vert.x path. Performance: one buffer, one pass over the headers, no header map changed and no encoder; the decoded
  * head stays as the client sent it, so a retry writes it again with that attempt's trace.
@@ -46,7 +47,8 @@ final class ForwardedHead {
         ByteBuf out = alloc.buffer(512 + uri.length());
         requestLine(out, head, uri);
         HttpHeaders headers = head.headers();
-        String connection = connectionTokens(headers);
+        String connection = ForwardingHeaders.connectionTokens(headers.get(HttpHeaderNames.CONNECTION),
+                headers::getAll);
         CharSequence host = null;
         CharSequence forwarded = null;
         CharSequence forwardedFor = null;
@@ -80,8 +82,10 @@ final class ForwardedHead {
         }
         ByteBufUtil.writeAscii(out, "for=");
         ByteBufUtil.writeAscii(out, ForwardingHeaders.forNode(clientAddress));
-        ByteBufUtil.writeAscii(out, ";host=");
-        hostParameter(out, hostValue);
+        if (!hostValue.isEmpty()) {
+            ByteBufUtil.writeAscii(out, ";host=");
+            hostParameter(out, hostValue);
+        }
         ByteBufUtil.writeAscii(out, ";proto=");
         ByteBufUtil.writeAscii(out, proto);
         out.writeShort(CRLF);
@@ -95,9 +99,11 @@ final class ForwardedHead {
         out.writeBytes(X_FORWARDED_PROTO);
         ByteBufUtil.writeAscii(out, proto);
         out.writeShort(CRLF);
-        out.writeBytes(X_FORWARDED_HOST);
-        ByteBufUtil.writeAscii(out, hostValue);
-        out.writeShort(CRLF);
+        if (!hostValue.isEmpty()) {
+            out.writeBytes(X_FORWARDED_HOST);
+            ByteBufUtil.writeAscii(out, hostValue);
+            out.writeShort(CRLF);
+        }
         if (chunked) {
             out.writeBytes(TRANSFER_ENCODING_CHUNKED);
         }
@@ -163,16 +169,6 @@ final class ForwardedHead {
             out.writeByte(c > 0xFF ? '?' : c);
         }
         out.writeByte('"');
-    }
-
-    /** All of the Connection header's tokens (its lines joined), or null when there is none. */
-    private static String connectionTokens(HttpHeaders headers) {
-        String first = headers.get(HttpHeaderNames.CONNECTION);
-        if (first == null) {
-            return null;
-        }
-        List<String> all = headers.getAll(HttpHeaderNames.CONNECTION);
-        return all.size() == 1 ? first : String.join(",", all);
     }
 
     private enum Kind { HOST, FORWARDED, FORWARDED_FOR, REPLACED, HOP_BY_HOP, OTHER }

@@ -4,7 +4,9 @@ import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Copies headers across the proxy: drops hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header
@@ -21,17 +23,25 @@ public final class ForwardingHeaders {
     private ForwardingHeaders() {
     }
 
-    /** Copies request headers from {@code in} to {@code out} and adds the forwarding headers. */
+    /**
+     * Copies request headers from {@code in} to {@code out} and adds the forwarding headers; an empty {@code host}
+     * (an HTTP/1.0 request without Host, or an empty Host line) gives no {@code host=} and no X-Forwarded-Host.
+     */
     static void copyRequest(MultiMap in, MultiMap out, String clientAddress, String host, String proto) {
         copyEndToEnd(in, out);
-        String element = "for=" + forNode(clientAddress) + ";host=" + quoteIfNeeded(host) + ";proto=" + proto;
+        String element = "for=" + forNode(clientAddress) + (host.isEmpty() ? "" : ";host=" + quoteIfNeeded(host))
+                + ";proto=" + proto;
         String forwarded = in.get(FORWARDED);
         out.set(FORWARDED, forwarded == null || !quotesClosed(forwarded) ? element : forwarded + ", " + element);
         String xff = in.get(X_FORWARDED_FOR);
         out.set(X_FORWARDED_FOR, xff == null ? clientAddress : xff + ", " + clientAddress);
         // The router is the edge: what a client claims about proto and host is overwritten, not trusted.
         out.set(X_FORWARDED_PROTO, proto);
-        out.set(X_FORWARDED_HOST, host);
+        if (host.isEmpty()) {
+            out.remove(X_FORWARDED_HOST);
+        } else {
+            out.set(X_FORWARDED_HOST, host);
+        }
     }
 
     /** Copies response headers from {@code in} to {@code out}. */
@@ -44,7 +54,7 @@ public final class ForwardingHeaders {
      * out the stored name and value as they are, where the {@code MultiMap} one turns each into a String entry.
      */
     private static void copyEndToEnd(MultiMap in, MultiMap out) {
-        String connection = connectionTokens(in);
+        String connection = connectionTokens(in.get(HttpHeaders.CONNECTION), in::getAll);
         if (in instanceof io.netty.handler.codec.http.HttpHeaders netty) {
             Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.iteratorCharSequence();
             while (headers.hasNext()) {
@@ -58,13 +68,17 @@ public final class ForwardingHeaders {
         }
     }
 
-    /** All of the Connection header's tokens, its lines joined (a name on any line is hop-by-hop), or null. */
-    private static String connectionTokens(MultiMap in) {
-        String first = in.get(HttpHeaders.CONNECTION);
+    /**
+     * All of the Connection header's tokens, its lines joined (a name on any line is hop-by-hop), or null when there
+     * is none: {@code first} is its first line's value, {@code lines} gives every line's value for a name — Vert.x's
+     * {@code MultiMap::getAll} and Netty's {@code HttpHeaders::getAll} alike. Performance: the lines are asked for
+     * only when there is a Connection header.
+     */
+    static String connectionTokens(String first, Function<CharSequence, List<String>> lines) {
         if (first == null) {
             return null;
         }
-        java.util.List<String> all = in.getAll(HttpHeaders.CONNECTION);
+        List<String> all = lines.apply(HttpHeaders.CONNECTION);
         return all.size() == 1 ? first : String.join(",", all);
     }
 
@@ -156,11 +170,18 @@ public final class ForwardingHeaders {
         return isToken(value) ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Whether {@code value} is an RFC 7239 token as {@link #quoteIfNeeded} takes it (empty: yes). */
+    /**
+     * Whether {@code value} is a token (RFC 9110 §5.6.2, which RFC 7239 takes): one or more tchar, ASCII only — a
+     * letter such as {@code ü} (0xFC, as Netty reads a Host's byte) is not one, so such a value is quoted.
+     */
     static boolean isToken(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
                 return false;
             }
         }

@@ -144,11 +144,24 @@ class ForwardedHeadTest {
     }
 
     @Test
-    void aHeadWithoutHostForwardsAnEmptyHost() {
-        String out = forwarded("GET / HTTP/1.1\r\n\r\n", false, null);
+    void aHeadWithoutHostOrWithAnEmptyOneForwardsNoHostParameterAndNoForwardedHost() {
+        // The guard refuses an HTTP/1.1 head without Host; an empty Host line is legal and names no host either.
+        String want = "Forwarded: for=127.0.0.1;proto=http\r\nX-Forwarded-For: 127.0.0.1\r\n"
+                + "X-Forwarded-Proto: http\r\n\r\n";
 
-        assertThat(out).isEqualTo("GET / HTTP/1.1\r\nForwarded: for=127.0.0.1;host=;proto=http\r\n"
-                + "X-Forwarded-For: 127.0.0.1\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Host: \r\n\r\n");
+        assertThat(forwarded("GET / HTTP/1.1\r\n\r\n", false, null)).isEqualTo("GET / HTTP/1.1\r\n" + want);
+        assertThat(forwarded("GET / HTTP/1.1\r\nHost:\r\nX-Forwarded-Host: evil\r\n\r\n", false, null))
+                .isEqualTo("GET / HTTP/1.1\r\nHost: \r\n" + want);
+    }
+
+    @Test
+    void aHostThatIsNoTokenIsQuotedAndItsLatin1BytesGoOnAsSent() {
+        // Netty reads the byte FC as the char ü: no tchar (RFC 9110 §5.6.2), so host= is a quoted-string, whose
+        // obs-text keeps the byte.
+        String out = forwarded("GET / HTTP/1.1\r\nHost: b\u00fccher.example\r\n\r\n", false, null);
+
+        assertThat(out).contains("Forwarded: for=127.0.0.1;host=\"b\u00fccher.example\";proto=http\r\n")
+                .contains("X-Forwarded-Host: b\u00fccher.example\r\n");
     }
 
     private static String forwarded(String request, boolean chunked, List<String> trace) {
@@ -157,7 +170,7 @@ class ForwardedHeadTest {
     }
 
     private static HttpRequest decode(String request) {
-        return decode(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        return decode(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
     }
 
     /** The head as the front gets it: from Netty's decoder, names and values as they were sent. */

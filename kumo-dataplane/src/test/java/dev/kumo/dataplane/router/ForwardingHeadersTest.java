@@ -44,9 +44,54 @@ class ForwardingHeadersTest {
     @CsvSource(delimiter = '|', value = {
         "hello.default.localhost      | hello.default.localhost",
         "hello.default.localhost:8080 | \"hello.default.localhost:8080\"",
-        "a\"b                         | \"a\\\"b\""})
+        "a\"b                         | \"a\\\"b\"",
+        "b\u00fccher.example          | \"b\u00fccher.example\"",
+        "\u0430pple.example           | \"\u0430pple.example\"",
+        "h\u00e9llo                    | \"h\u00e9llo\""})
     void hostIsQuotedWhenNotAToken(String host, String want) {
         assertThat(ForwardingHeaders.quoteIfNeeded(host)).isEqualTo(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "h.example       | true",
+        "A-Z_0.9~!#$%&*+^`   | true",
+        "''              | false",
+        "b\u00fccher     | false",
+        "\u00aa         | false",
+        "\u0663         | false",
+        "a b             | false",
+        "a:80            | false"})
+    void aTokenIsAsciiTcharOnly(String value, boolean want) {
+        // Character.isLetterOrDigit took ü (0xFC), ª and the Arabic-Indic digit ٣ as token characters.
+        assertThat(ForwardingHeaders.isToken(value)).isEqualTo(want);
+    }
+
+    @Test
+    void withoutAHostNeitherHostParameterNorForwardedHostGoesOnNotEvenTheClients() {
+        MultiMap in = MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-Host", "evil").add("Accept", "a");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+
+        ForwardingHeaders.copyRequest(in, out, "127.0.0.1", "", "http");
+
+        assertThat(out.get("Forwarded")).isEqualTo("for=127.0.0.1;proto=http");
+        assertThat(out.names()).containsExactlyInAnyOrder("Accept", "Forwarded", "X-Forwarded-For",
+                "X-Forwarded-Proto");
+    }
+
+    @Test
+    void connectionTokensJoinEveryLineOnBothHeaderKinds() {
+        MultiMap vertx = MultiMap.caseInsensitiveMultiMap().add("Connection", "keep-alive").add("connection", "X-A");
+        io.netty.handler.codec.http.HttpHeaders netty = new io.netty.handler.codec.http.DefaultHttpHeaders()
+                .add("Connection", "keep-alive").add("connection", "X-A");
+
+        assertThat(ForwardingHeaders.connectionTokens(vertx.get("Connection"), vertx::getAll))
+                .isEqualTo("keep-alive,X-A");
+        assertThat(ForwardingHeaders.connectionTokens(netty.get("Connection"), netty::getAll))
+                .isEqualTo("keep-alive,X-A");
+        assertThat(ForwardingHeaders.connectionTokens(null, name -> {
+            throw new AssertionError("asked for the lines of " + name + " with no Connection header");
+        })).isNull();
     }
 
     @Test

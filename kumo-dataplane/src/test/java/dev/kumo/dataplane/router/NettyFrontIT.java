@@ -22,12 +22,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +32,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -325,32 +319,11 @@ class NettyFrontIT {
 
     /** Sends {@code requests} in one write on one connection; what came back until the router closed it. */
     private static String pipelined(RouterHarness h, String requests) {
-        try (Socket socket = new Socket("127.0.0.1", h.router.port())) {
-            socket.setSoTimeout((int) DEADLINE.toMillis());
-            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
-            try {
-                in.transferTo(read);
-                return read.toString(StandardCharsets.ISO_8859_1);
-            } catch (SocketTimeoutException e) {
-                return "no close within " + DEADLINE + " after: " + read.toString(StandardCharsets.ISO_8859_1);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttp.untilClosed(h.router.port(), requests.getBytes(StandardCharsets.ISO_8859_1), DEADLINE);
     }
 
-    private static final Pattern STATUS = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
-
-    /** The response statuses in {@code text}, space-separated. */
     private static String statuses(String text) {
-        StringBuilder out = new StringBuilder();
-        Matcher status = STATUS.matcher(text);
-        while (status.find()) {
-            out.append(out.isEmpty() ? "" : " ").append(status.group(1));
-        }
-        return out.toString();
+        return RawHttp.statuses(text);
     }
 
     @Test

@@ -3,11 +3,14 @@ package dev.kumo.http.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A raw-socket HTTP/1.1 client for tests that send what real clients never would: bytes as given, optionally
@@ -57,6 +60,38 @@ public final class RawHttp {
     /** The same for text sent as ISO-8859-1 bytes. */
     public static Result exchange(int port, String request, Duration deadline, boolean halfClose) {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), deadline, halfClose);
+    }
+
+    /**
+     * Sends {@code bytes} to 127.0.0.1:{@code port} in one write and reads until the server closes: all it answered
+     * (ISO-8859-1), or, when {@code deadline} passes first, a text saying so with what had come.
+     */
+    public static String untilClosed(int port, byte[] bytes, Duration deadline) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) Math.max(1, deadline.toMillis()));
+            socket.getOutputStream().write(bytes);
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(read);
+                return read.toString(StandardCharsets.ISO_8859_1);
+            } catch (SocketTimeoutException e) {
+                return "no close within " + deadline + " after: " + read.toString(StandardCharsets.ISO_8859_1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Pattern STATUS = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
+
+    /** The statuses of the responses in {@code text}, space-separated. */
+    public static String statuses(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher status = STATUS.matcher(text);
+        while (status.find()) {
+            out.append(out.isEmpty() ? "" : " ").append(status.group(1));
+        }
+        return out.toString();
     }
 
     /** Reads one response from an open socket until it is complete, the server closes, or {@code endNanos}. */
