@@ -47,10 +47,14 @@ final class Routes {
     }
 
     /**
-     * The 404's text: the host is unknown and where to look, never the hosts that are known (they would tell anyone
-     * who can reach the router every namespace's Service names).
+     * The 404's text: the host is unknown (or none was named) and where to look, never the hosts that are known (they
+     * would tell anyone who can reach the router every namespace's Service names).
      */
     static String notFoundMessage(String host) {
+        if (host.isEmpty()) {
+            return "no Kumo route for a request that names no host (HTTP/1.0 without Host, or an empty Host): send "
+                    + "Host with the Service's host name; 'kumo service list' shows the Services and their URLs";
+        }
         String shown = host.length() > HOST_IN_MESSAGE ? host.substring(0, HOST_IN_MESSAGE) + "…" : host;
         return "no Kumo route for host \"" + shown + "\": no Service answers to that name; "
                 + "'kumo service list' shows the Services and their URLs";
