@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -68,7 +69,13 @@ final class Relay {
             }
         }
         new Bootstrap().group(client.eventLoop()).channel(transport.client()).option(ChannelOption.TCP_NODELAY, true)
-                .handler(new Splice(client)).connect(router).addListener((ChannelFuture connected) -> {
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel toClient) {
+                        transport.completeEveryRead(toClient.pipeline());
+                        toClient.pipeline().addLast(new Splice(client));
+                    }
+                }).connect(router).addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
                         toRouter.releasePending();
                         client.close();

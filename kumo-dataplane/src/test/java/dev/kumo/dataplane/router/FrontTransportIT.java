@@ -10,7 +10,12 @@ import dev.kumo.dataplane.api.RouterTransport;
 import io.netty.channel.EventLoop;
 import io.netty.incubator.channel.uring.IOUring;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -137,6 +142,66 @@ class FrontTransportIT {
                 + ":127.0.0.1", "-w", "\nversion=%{http_version} status=%{http_code}",
                 "http://echo.default.localhost:" + h.router.port() + "/h2");
         assertThat(h2c).isEqualTo("hello from echo /h2\nversion=2 status=200");
+    }
+
+    /**
+     * A read that fills its buffer exactly: 100 requests of 49 bytes shrink the adaptive read buffer to 64 bytes, then
+     * a request of 64. On io_uring the channel fired no read-complete after it (another recv waited for more bytes),
+     * so the request written to the instance was never flushed and the connection hung ({@link EveryReadCompletes}).
+     */
+    @ParameterizedTest
+    @EnumSource(value = RouterTransport.class, names = {"IO_URING", "EPOLL"})
+    void aRequestThatFillsTheReadBufferExactlyIsForwardedAtOnce(RouterTransport transport) throws IOException {
+        start(transport);
+        try (Socket socket = new Socket("127.0.0.1", h.router.port())) {
+            socket.setSoTimeout((int) DEADLINE.toMillis());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 100; i++) {
+                String small = "GET /" + (i % 10) + " HTTP/1.1\r\nHost: echo.default.localhost\r\n\r\n";
+                assertThat(small).hasSize(49);
+                out.write(small.getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(Response.read(in).body()).isEqualTo("hello from echo /" + (i % 10));
+            }
+            String exact = "GET /exactly-sixty-fo HTTP/1.1\r\nHost: echo.default.localhost\r\n\r\n";
+            assertThat(exact).hasSize(64);
+            out.write(exact.getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(Response.read(in).body()).isEqualTo("hello from echo /exactly-sixty-fo");
+        }
+    }
+
+    /**
+     * 400 h2c streams, 8 at a time, on one connection the front relays to the Vert.x router (Vert.x's HTTP/2 client
+     * with prior knowledge): all answered. (h2load's 8 streams on one connection hung the io_uring relay after ~80
+     * before {@link EveryReadCompletes}; this client's frames did not, so the exact-fill test above is the proof.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = RouterTransport.class, names = {"IO_URING", "EPOLL"})
+    void manyH2cStreamsOnOneRelayedConnectionAreAllAnswered(RouterTransport transport) throws Exception {
+        start(transport);
+        HttpClient h2c = h.vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false), new PoolOptions().setHttp2MaxSize(1));
+        try {
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(8);
+            for (int i = 0; i < 400; i++) {
+                assertThat(window.tryAcquire(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("a stream slot within %s after %d answers", DEADLINE, answered.get()).isTrue();
+                h2c.request(h.client.options(HttpMethod.GET, "echo.default.localhost", "/" + i))
+                        .compose(request -> TestClient.answer(request, HttpClientRequest::end))
+                        .onComplete(answer -> {
+                            if (answer.succeeded() && answer.result().status() == 200
+                                    && answer.result().body().startsWith("hello from echo /")) {
+                                answered.incrementAndGet();
+                            }
+                            window.release();
+                        });
+            }
+            await().atMost(DEADLINE).until(() -> answered.get() == 400);
+        } finally {
+            h2c.close();
+        }
     }
 
     /** One text message through a WebSocket upgraded through the front (a raw client: the Host is the route's). */
