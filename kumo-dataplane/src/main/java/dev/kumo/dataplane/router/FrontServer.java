@@ -76,7 +76,7 @@ public final class FrontServer implements AutoCloseable {
                         connections.add(channel);
                         int number = spread.number(channel.eventLoop());
                         ChannelPipeline pipeline = channel.pipeline();
-                        transport.completeEveryRead(pipeline);
+                        transport.configure(channel);
                         pipeline.addLast(H2cPreface.NAME, new H2cPreface(relays.get(number)));
                         // The same guard as the Vert.x listeners': header-read and idle timeouts,
                         // half-closure, malformed bodies and versions.

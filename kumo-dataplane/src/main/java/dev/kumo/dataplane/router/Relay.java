@@ -72,7 +72,7 @@ final class Relay {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel toClient) {
-                        transport.completeEveryRead(toClient.pipeline());
+                        transport.configure(toClient);
                         toClient.pipeline().addLast(new Splice(client));
                     }
                 }).connect(router).addListener((ChannelFuture connected) -> {

@@ -1,8 +1,9 @@
 package dev.kumo.dataplane.router;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPipeline;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -28,13 +29,20 @@ record Transport(String name, Class<? extends ServerChannel> server, Class<? ext
             NioEventLoopGroup::new, true);
 
     /**
-     * Makes {@code pipeline}'s read-completes come after every read, which the front's handlers flush on: epoll and
-     * NIO fire one whenever a read loop ends, io_uring not after a read that filled its buffer
-     * ({@link EveryReadCompletes}).
+     * One read per read loop on io_uring, so that every read ends with a read-complete and no recv stays pending.
+     * Netty's io_uring incubator, after a read that fills its buffer, submits another recv rather than ending the
+     * loop; that recv waits for more bytes, so (1) what the handlers wrote on the read, flushed at read-complete as
+     * the front's are, stays unflushed and a request/response connection hangs (h2c relayed by the front after ~80
+     * streams; a request of exactly the adaptive buffer's 64 bytes; likely the ~49 answers after which Vert.x's client
+     * over io_uring hung, README's router3), and (2) a close waits for that recv, for good on an idle connection. With
+     * one message per read the loop ends after each read and the next read waits on a poll, as after any short read.
      */
-    void completeEveryRead(ChannelPipeline pipeline) {
+    static final RecvByteBufAllocator ONE_READ_PER_LOOP = new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(1);
+
+    /** Configures {@code channel} of this transport for the front's handlers (see {@link #ONE_READ_PER_LOOP}). */
+    void configure(Channel channel) {
         if (!completesFullReads) {
-            pipeline.addFirst(EveryReadCompletes.INSTANCE);
+            channel.config().setRecvByteBufAllocator(ONE_READ_PER_LOOP);
         }
     }
 

@@ -43,7 +43,7 @@ final class Upstreams {
                     @Override
                     protected void initChannel(Channel channel) {
                         open.add(channel);
-                        transport.completeEveryRead(channel.pipeline());
+                        transport.configure(channel);
                         // Requests go as bytes (ForwardedHead, FrontExchange); responses are read as bytes too.
                         channel.pipeline().addLast(new UpstreamHandler());
                     }
