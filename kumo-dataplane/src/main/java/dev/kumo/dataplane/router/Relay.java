@@ -141,9 +141,11 @@ final class Relay {
             this.peer = peer;
             pending.forEach(peer::write);
             pending.clear();
-            peer.flush();
+            ChannelFuture flushed = peer.writeAndFlush(Unpooled.EMPTY_BUFFER);
             if (inputClosed) {
-                ((DuplexChannel) peer).shutdownOutput();
+                // Once written: on io_uring a flush only queues the write, and a shutdown at once sent the FIN
+                // before the request (the Vert.x router closed a half-closed client's connection unanswered).
+                flushed.addListener(written -> ((DuplexChannel) peer).shutdownOutput());
             }
         }
 
