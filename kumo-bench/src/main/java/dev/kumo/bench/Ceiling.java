@@ -5,6 +5,7 @@ import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RouteTable;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.runtime.spi.InstanceAddress;
@@ -64,7 +65,10 @@ public final class Ceiling {
                     OwnVertx routerEpoll = new OwnVertx(BenchVertx.create(LOOPS, false));
                     OwnVertx routerUring = new OwnVertx(BenchVertx.create(LOOPS, true));
                     RouterServer router = startRouter(routerEpoll.vertx(), backendPort);
-                    RouterServer nettyRouter = startRouter(routerEpoll.vertx(), backendPort, RouterEngine.NETTY);
+                    RouterServer nettyRouter = startRouter(routerEpoll.vertx(), backendPort, RouterEngine.NETTY,
+                            RouterTransport.EPOLL);
+                    RouterServer nettyUringRouter = startRouter(routerEpoll.vertx(), backendPort, RouterEngine.NETTY,
+                            RouterTransport.IO_URING);
                     RouterServer uringRouter = startRouter(routerUring.vertx(), backendPort);
                     Nginx nginx = Nginx.startProxy(dir, freePort(), freePort(), backendPort, LOOPS)) {
                 Map<String, Path> paths = new LinkedHashMap<>();
@@ -78,6 +82,7 @@ public final class Ceiling {
                 paths.put("Vert.x uring", new Path(pinnedUring.port(), CpuTime::ofThisJvm));
                 paths.put("kumo router", new Path(router.port(), CpuTime::ofThisJvm));
                 paths.put("router netty", new Path(nettyRouter.port(), CpuTime::ofThisJvm));
+                paths.put("router netty uring", new Path(nettyUringRouter.port(), CpuTime::ofThisJvm));
                 paths.put("router uring", new Path(uringRouter.port(), CpuTime::ofThisJvm));
                 paths.put("nginx proxy", new Path(nginx.port(), nginx::cpuNanos));
                 // KUMO_BENCH_CEILING_PATHS (comma-separated row names) keeps only those rows, e.g. to profile one
@@ -91,7 +96,7 @@ public final class Ceiling {
                                 + " must keep 'nginx proxy' (every ratio is to it); rows: direct, bare Netty, "
                                 + "Netty io_uring, Netty+duties, bare Vert.x, Vert.x pinned, Vert.x uring, "
                                 + "kumo router, "
-                                + "router netty, "
+                                + "router netty, router netty uring, "
                                 + "router uring, "
                                 + "nginx proxy");
                     }
@@ -190,15 +195,19 @@ public final class Ceiling {
 
     /** Kumo's router on {@code vertx} with its default stages, untraced, routing {@link #HOST} to the backend. */
     private static RouterServer startRouter(Vertx vertx, int backendPort) {
-        return startRouter(vertx, backendPort, RouterEngine.VERTX);
+        return startRouter(vertx, backendPort, RouterEngine.VERTX, RouterTransport.DEFAULT);
     }
 
-    /** The same on {@code engine} (the Netty front's row: {@link RouterEngine#NETTY}). */
-    private static RouterServer startRouter(Vertx vertx, int backendPort, RouterEngine engine) {
+    /**
+     * The same on {@code engine} (the Netty front's rows: {@link RouterEngine#NETTY}, its own loops on
+     * {@code transport}).
+     */
+    private static RouterServer startRouter(Vertx vertx, int backendPort, RouterEngine engine,
+            RouterTransport transport) {
         InMemoryEndpoints endpoints = new InMemoryEndpoints();
         RevisionId revision = new RevisionId("default", "bench-00001");
         RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0).withEventLoops(LOOPS)
-                .withEngine(engine),
+                .withEngine(engine).withTransport(transport),
                 endpoints, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new ScalingSignals());
         router.start();
         router.update(RouteTable.builder().host(HOST, revision).build());

@@ -41,11 +41,12 @@ record ConfigFile(
         @JsonProperty("recent-traces") Integer recentTraces,
         @JsonProperty("workload-log-max-size") String workloadLogMaxSize,
         @JsonProperty("workload-log-retention") String workloadLogRetention,
-        @JsonProperty("router-engine") String routerEngine) {
+        @JsonProperty("router-engine") String routerEngine,
+        @JsonProperty("router-transport") String routerTransport) {
 
     static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /**
      * Knative's {@code default-ch-webhook} {@code default-ch-config}: the channel kind Channels, Sequences and

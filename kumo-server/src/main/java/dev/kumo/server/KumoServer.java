@@ -162,7 +162,8 @@ public final class KumoServer implements AutoCloseable {
                                 config.ingressAddress().host(), config.ingressAddress().port(), config.domain(),
                                 config.progressDeadline(), config.autoscaler(), config.limits(),
                                 config.runtimes(), config.registriesSkippingTagResolving(),
-                                telemetry.openTelemetry(), config.routerEngine()), meters,
+                                telemetry.openTelemetry(), config.routerEngine(),
+                                config.routerTransport()), meters,
                         WorkloadRuntimes.of(config), events, engineOptions.metrics(), engineOptions.tracing())))
                 : Optional.empty();
         // usage.db is created mode 600; SQLite gives its -wal and -shm files the database's mode.

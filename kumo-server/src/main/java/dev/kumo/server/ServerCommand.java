@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.api.messaging.ChannelDefaults;
 import dev.kumo.api.messaging.ChannelTemplate;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
@@ -98,6 +99,11 @@ public final class ServerCommand implements Callable<Integer> {
             + "relays the rest (h2c, WebSocket, held requests) to the Vert.x router; or vertx, the Vert.x router "
             + "alone.")
     String routerEngine;
+
+    @Option(names = "--router-transport", paramLabel = "auto|io_uring|epoll", description = "What the Netty front's "
+            + "own event loops run on: auto (default), io_uring where the kernel allows it (else epoll, the reason "
+            + "logged at start); io_uring (an error where it cannot be used); or epoll.")
+    String routerTransport;
 
     @Option(names = "--trace-sampling", paramLabel = "RATIO", description = "The share of new traces recorded, 0 "
             + "to 1, parent-based: a request or event arriving with a sampled traceparent is always recorded "
@@ -223,7 +229,10 @@ public final class ServerCommand implements Callable<Integer> {
                         .map(ServerCommand::registries).orElse(ImageDigests.KNATIVE_SKIPPED_REGISTRIES));
         settings = settings.withTracing(tracing(file))
                 .withRouterEngine(Optional.ofNullable(routerEngine).or(() -> Optional.ofNullable(file.routerEngine()))
-                        .map(RouterEngine::parse).orElse(RouterEngine.DEFAULT));
+                        .map(RouterEngine::parse).orElse(RouterEngine.DEFAULT))
+                .withRouterTransport(Optional.ofNullable(routerTransport)
+                        .or(() -> Optional.ofNullable(file.routerTransport())).map(RouterTransport::parse)
+                        .orElse(RouterTransport.DEFAULT));
         return Optional.ofNullable(podmanSocket).or(() -> Optional.ofNullable(file.podmanSocket()).map(Path::of))
                 .map(settings::withPodmanSocket).orElse(settings);
     }

@@ -3,6 +3,7 @@ package dev.kumo.server;
 import dev.kumo.api.serving.autoscaling.AutoscalerConfig;
 import dev.kumo.controller.serving.ServingControllerConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.http.ListenerLimits;
 import dev.kumo.serving.RuntimeSettings;
 import dev.kumo.serving.images.ImageDigests;
@@ -41,12 +42,16 @@ import java.util.Set;
  *     when a Revision is created (config key {@code registries-skipping-tag-resolving}, Knative's config-deployment)
  * @param tracing sampling, OTLP export and the recent traces kept in memory ({@code --trace-sampling},
  *     {@code --otlp-endpoint}, config keys {@code trace-sampling}, {@code otlp-endpoint}, {@code recent-traces})
+ * @param routerEngine what serves the ingress port ({@code --router-engine}, config key {@code router-engine})
+ * @param routerTransport what the Netty front's own event loops run on ({@code --router-transport}, config key
+ *     {@code router-transport})
  */
 public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAddress, String store,
         boolean durableSync, boolean requireToken, boolean serving, String domain, Duration progressDeadline,
         AutoscalerConfig autoscaler, EventingConfig eventing, Set<String> allowedOrigins, ListenerLimits limits,
         RuntimeSettings runtimes, Optional<Path> podmanSocket,
-        Set<String> registriesSkippingTagResolving, TracingConfig tracing, RouterEngine routerEngine) {
+        Set<String> registriesSkippingTagResolving, TracingConfig tracing, RouterEngine routerEngine,
+        RouterTransport routerTransport) {
 
     /** Brokers keep their URL across restarts on a fixed port; tests and embedders pass port 0. */
     public static final HostPort DEFAULT_EVENTING_ADDRESS = new HostPort("127.0.0.1", 8081);
@@ -60,6 +65,7 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
         registriesSkippingTagResolving = Set.copyOf(registriesSkippingTagResolving);
         Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(routerEngine, "routerEngine");
+        Objects.requireNonNull(routerTransport, "routerTransport");
         if (progressDeadline.isNegative() || progressDeadline.isZero()) {
             throw new IllegalArgumentException("progress-deadline: invalid value " + progressDeadline
                     + ": want a positive duration such as 120s");
@@ -72,7 +78,8 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
             AutoscalerConfig autoscaler, EventingConfig eventing) {
         this(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain, progressDeadline,
                 autoscaler, eventing, Set.of(), ListenerLimits.DEFAULTS, RuntimeSettings.DEFAULTS, Optional.empty(),
-                ImageDigests.KNATIVE_SKIPPED_REGISTRIES, TracingConfig.DEFAULTS, RouterEngine.DEFAULT);
+                ImageDigests.KNATIVE_SKIPPED_REGISTRIES, TracingConfig.DEFAULTS, RouterEngine.DEFAULT,
+                RouterTransport.DEFAULT);
     }
 
     /** Settings with Knative's autoscaler defaults and Eventing on any free loopback port. */
@@ -99,70 +106,86 @@ public record ServerConfig(Path dataDir, HostPort apiAddress, HostPort ingressAd
     public ServerConfig withProgressDeadline(Duration value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 value, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other autoscaler settings. */
     public ServerConfig withAutoscaler(AutoscalerConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, value, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other Eventing settings. */
     public ServerConfig withEventing(EventingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, value, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other web origins allowed to call the API. */
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, value, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other limits for slow clients. */
     public ServerConfig withLimits(ListenerLimits value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, value, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other runtimes on, or another default one. */
     public ServerConfig withRuntimes(RuntimeSettings value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, value, podmanSocket,
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings using the podman service at {@code socket} instead of starting one. */
     public ServerConfig withPodmanSocket(Path socket) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, Optional.of(socket),
-                registriesSkippingTagResolving, tracing, routerEngine);
+                registriesSkippingTagResolving, tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings with other registries whose image tags are not resolved to digests. */
     public ServerConfig withRegistriesSkippingTagResolving(Set<String> value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket, value,
-                tracing, routerEngine);
+                tracing, routerEngine,
+                routerTransport);
     }
 
     /** These settings tracing as {@code value} says. */
     public ServerConfig withTracing(TracingConfig value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, value, routerEngine);
+                registriesSkippingTagResolving, value, routerEngine,
+                routerTransport);
     }
 
     /** These settings serving the ingress port with {@code value}. */
     public ServerConfig withRouterEngine(RouterEngine value) {
         return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
                 progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
-                registriesSkippingTagResolving, tracing, value);
+                registriesSkippingTagResolving, tracing, value, routerTransport);
+    }
+
+    /** These settings running the Netty front's event loops on {@code value}. */
+    public ServerConfig withRouterTransport(RouterTransport value) {
+        return new ServerConfig(dataDir, apiAddress, ingressAddress, store, durableSync, requireToken, serving, domain,
+                progressDeadline, autoscaler, eventing, allowedOrigins, limits, runtimes, podmanSocket,
+                registriesSkippingTagResolving, tracing, routerEngine, value);
     }
 
     /** A host and a port; port 0 means any free port. */

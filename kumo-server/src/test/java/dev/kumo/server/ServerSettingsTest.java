@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kumo.api.serving.RuntimeName;
 import dev.kumo.api.serving.autoscaling.ConfigAutoscaler;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.server.tracing.TracingConfig;
 import dev.kumo.serving.RuntimeSettings;
 import java.net.URI;
@@ -208,6 +209,20 @@ class ServerSettingsTest {
                 .routerEngine()).isEqualTo(RouterEngine.NETTY);
         assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--router-engine", "nginx"))
                 .hasMessage("--router-engine is 'nginx': want vertx or netty");
+    }
+
+    @Test
+    void theRouterTransportIsTheFlagsOrTheFilesOrTheDefault() throws Exception {
+        assertThat(parse("--data-dir", dir.toString()).routerTransport()).isEqualTo(RouterTransport.DEFAULT);
+        assertThat(parse("--data-dir", dir.toString(), "--router-transport", "IO_URING").routerTransport())
+                .isEqualTo(RouterTransport.IO_URING);
+        Path file = Files.writeString(dir.resolve("transport.yaml"), "router-transport: epoll\n");
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString()).routerTransport())
+                .isEqualTo(RouterTransport.EPOLL);
+        assertThat(parse("--config", file.toString(), "--data-dir", dir.toString(), "--router-transport", "auto")
+                .routerTransport()).isEqualTo(RouterTransport.AUTO);
+        assertThatThrownBy(() -> parse("--data-dir", dir.toString(), "--router-transport", "kqueue"))
+                .hasMessage("--router-transport is 'kqueue': want auto, io_uring or epoll");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.dataplane.router.RouterServer;
 import dev.kumo.http.ListenerLimits;
@@ -94,10 +95,20 @@ public final class ServingPlatform implements AutoCloseable {
      * @param registriesSkippingTagResolving registries whose image tags are run as written, not resolved to digests
      * @param openTelemetry what the router traces requests with ({@link OpenTelemetry#noop()}: nothing)
      * @param routerEngine what serves the ingress port ({@link RouterEngine})
+     * @param routerTransport what the Netty front's own event loops run on ({@link RouterTransport})
      */
     public record Settings(Path stateDir, String ingressHost, int ingressPort, String domain,
             Duration progressDeadline, AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
-            Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry, RouterEngine routerEngine) {
+            Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry, RouterEngine routerEngine,
+            RouterTransport routerTransport) {
+
+        /** Settings whose Netty front runs on the default transport ({@link RouterTransport#DEFAULT}). */
+        public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
+                AutoscalerConfig autoscaler, ListenerLimits limits, RuntimeSettings runtimes,
+                Set<String> registriesSkippingTagResolving, OpenTelemetry openTelemetry, RouterEngine routerEngine) {
+            this(stateDir, ingressHost, ingressPort, domain, progressDeadline, autoscaler, limits, runtimes,
+                    registriesSkippingTagResolving, openTelemetry, routerEngine, RouterTransport.DEFAULT);
+        }
 
         /** Settings whose router runs on the default engine ({@link RouterEngine#DEFAULT}). */
         public Settings(Path stateDir, String ingressHost, int ingressPort, String domain, Duration progressDeadline,
@@ -170,7 +181,7 @@ public final class ServingPlatform implements AutoCloseable {
         RevisionOwners owners = new StoredRevisionOwners(store);
         RouterConfig routerConfig = new RouterConfig(settings.ingressHost(), settings.ingressPort())
                 .withLimits(settings.limits()).withH2c(true).withOpenTelemetry(settings.openTelemetry())
-                .withEngine(settings.routerEngine());
+                .withEngine(settings.routerEngine()).withTransport(settings.routerTransport());
         RouterServer router = new RouterServer(vertx, routerConfig, endpoints, registry, signals, owners);
         InstanceDrain drain = new InstanceDrain(runtime, router::inFlight);
         // Watching before the endpoints do: an instance's start is known before the router can send it a request.

@@ -14,10 +14,12 @@ import java.util.Objects;
  * connection's first request head is timed by a plain close rather than a 408 (see {@code ClientGuard}). With
  * an {@code openTelemetry} other than {@link OpenTelemetry#noop()} each request gets spans (see
  * {@code router.RequestTracing}); with the no-op one the tracing stage is left out of the chain. The {@code engine}
- * serves the ingress port: the Vert.x router alone, or a Netty front before it ({@link RouterEngine}).
+ * serves the ingress port: the Vert.x router alone, or a Netty front before it ({@link RouterEngine}), whose own
+ * event loops run on {@code transport} ({@link RouterTransport}).
  */
 public record RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
-        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine) {
+        ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine,
+        RouterTransport transport) {
 
     public static final Duration DEFAULT_EJECTION_TIME = Duration.ofSeconds(10);
 
@@ -30,6 +32,7 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(openTelemetry, "openTelemetry");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(transport, "transport");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port is " + port + ", want 0–65535 (0 = any free port)");
         }
@@ -40,6 +43,13 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
             throw new IllegalArgumentException("router maxHeldPerRevision is " + maxHeldPerRevision
                     + ", want >= 0 (0 = answer 503 at once when a revision has no ready instance)");
         }
+    }
+
+    /** A router on {@code engine}, a Netty front's loops on the default transport ({@link RouterTransport#DEFAULT}). */
+    public RouterConfig(String host, int port, int eventLoops, Duration ejectionTime, int maxHeldPerRevision,
+            ListenerLimits limits, boolean h2c, OpenTelemetry openTelemetry, RouterEngine engine) {
+        this(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry, engine,
+                RouterTransport.DEFAULT);
     }
 
     /** A router on the default engine ({@link RouterEngine#DEFAULT}). */
@@ -75,38 +85,44 @@ public record RouterConfig(String host, int port, int eventLoops, Duration eject
     /** The same, tracing requests with {@code openTelemetry} ({@link OpenTelemetry#noop()}: no tracing). */
     public RouterConfig withOpenTelemetry(OpenTelemetry openTelemetry) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     /** Whether the listeners also speak h2c (HTTP/2 with prior knowledge and via Upgrade). */
     public RouterConfig withH2c(boolean h2c) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     public RouterConfig withEventLoops(int eventLoops) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     public RouterConfig withEjectionTime(Duration ejectionTime) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     public RouterConfig withMaxHeldPerRevision(int maxHeldPerRevision) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     public RouterConfig withLimits(ListenerLimits limits) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
     }
 
     /** The same on {@code engine} (see {@link RouterEngine}). */
     public RouterConfig withEngine(RouterEngine engine) {
         return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
-                engine);
+                engine, transport);
+    }
+
+    /** The same with the Netty front's loops on {@code transport} (see {@link RouterTransport}). */
+    public RouterConfig withTransport(RouterTransport transport) {
+        return new RouterConfig(host, port, eventLoops, ejectionTime, maxHeldPerRevision, limits, h2c, openTelemetry,
+                engine, transport);
     }
 }

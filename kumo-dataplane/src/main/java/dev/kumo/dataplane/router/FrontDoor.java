@@ -21,8 +21,8 @@ public final class FrontDoor {
     }
 
     /**
-     * A lease for the request of {@code head} arriving on event loop number
-     * {@code loop}, metered from now on; null when its route is unknown, its revision speaks h2c, has a response-start
+     * A lease for the request of {@code head} arriving on the event loop that meters in slot {@code loop}
+     * ({@link Gates#meterSlots}), metered from now on; null when its route is unknown, its revision speaks h2c, has a response-start
      * or idle timeout ({@link dev.kumo.dataplane.api.RevisionSettings#timesResponses}) or has no ready
      * instance, or no instance admits it without waiting (a request waits before it, or every slot is taken); then a
      * route with several targets marks {@code head} with its draw ({@link FrontPick}).

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 
 /**
- * The router's event loops as the child group of the front's listener: each accepted connection is registered on
+ * The front's event loops as the child group of its listener: each accepted connection is registered on
  * the loop with the fewest open client connections (the lowest number on a tie), so that a few long-lived
  * keep-alive connections split evenly. A listener per loop with SO_REUSEPORT spread them by a hash of the address:
  * 34 of 64 on one loop in the median of 30 tries, up to 42, and the busier loop's connections queue longer behind
- * each other. The loops are Vert.x's: this group never shuts them down.
+ * each other. The loops are the front's own group's ({@link FrontServer}), which shuts them down; this view does not.
  */
 final class FrontLoops extends AbstractEventExecutorGroup implements EventLoopGroup {
 
@@ -32,7 +32,7 @@ final class FrontLoops extends AbstractEventExecutorGroup implements EventLoopGr
         this.open = new AtomicIntegerArray(loops.size());
     }
 
-    /** The number of {@code loop} among the front's loops (its meters' index). */
+    /** The number of {@code loop} among the front's loops (0-based). */
     int number(EventLoop loop) {
         int number = loops.indexOf(loop);
         if (number < 0) {
@@ -128,7 +128,7 @@ final class FrontLoops extends AbstractEventExecutorGroup implements EventLoopGr
     }
 
     private static UnsupportedOperationException notOurs() {
-        return new UnsupportedOperationException("the front's loops are the router's Vert.x event loops: Vert.x "
-                + "shuts them down, the front's group does not");
+        return new UnsupportedOperationException("the front's loops belong to its FrontServer, which shuts them down "
+                + "on close; this view of them does not");
     }
 }

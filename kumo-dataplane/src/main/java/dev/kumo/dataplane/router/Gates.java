@@ -5,6 +5,7 @@ import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.RevisionOwners;
 import dev.kumo.dataplane.api.RevisionSettings;
 import dev.kumo.dataplane.api.RouterConfig;
+import dev.kumo.dataplane.api.RouterEngine;
 import dev.kumo.dataplane.api.ScalingSignals;
 import dev.kumo.runtime.spi.InstanceAddress;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,7 +61,7 @@ final class Gates {
             if (entry == null) {
                 ActivatorState activator = new ActivatorState(id, config.maxHeldPerRevision(), signals::demand,
                         signals.activatorPath(id));
-                RevisionLoad load = new RevisionLoad(config.eventLoops(), nanoClock.getAsLong());
+                RevisionLoad load = new RevisionLoad(meterSlots(config), nanoClock.getAsLong());
                 RevisionOwners.Owners owner = owners.of(id);
                 RevisionStats stats = new RevisionStats(id, load,
                         new RevisionMeters(registry, id, owner, load::inFlight, activator::held), signals);
@@ -73,6 +74,14 @@ final class Gates {
             }
             return entry;
         });
+    }
+
+    /**
+     * One load meter per event loop that counts requests: the Vert.x router's loops (slots 0 to eventLoops − 1), then,
+     * with the Netty front, the front's own loops (the next eventLoops slots), as no two threads may share a meter.
+     */
+    static int meterSlots(RouterConfig config) {
+        return config.engine() == RouterEngine.NETTY ? 2 * config.eventLoops() : config.eventLoops();
     }
 
     /** The gate of {@code revision}, if it is routed. */

@@ -13,6 +13,8 @@ final class LoadMeter {
     private long windowStart;
     private long busyNanos;
     private long arrivals;
+    /** The one thread that writes this meter: checked with assertions on (tests), free without. */
+    private Thread owner;
 
     LoadMeter(long nowNanos) {
         lastChange = nowNanos;
@@ -21,6 +23,7 @@ final class LoadMeter {
 
     /** A request of the revision arrived. */
     void arrive(long nowNanos) {
+        assert ownedByCaller();
         advance(nowNanos);
         inFlight++;
         arrivals++;
@@ -28,6 +31,7 @@ final class LoadMeter {
 
     /** A request of the revision ended (answered, failed or abandoned). */
     void leave(long nowNanos) {
+        assert ownedByCaller();
         advance(nowNanos);
         inFlight--;
     }
@@ -38,12 +42,29 @@ final class LoadMeter {
 
     /** Closes the window at {@code nowNanos}, returns it, and starts the next one. */
     LoadWindow rollUp(long nowNanos) {
+        assert ownedByCaller();
         advance(nowNanos);
         LoadWindow window = new LoadWindow(busyNanos, nowNanos - windowStart, arrivals);
         busyNanos = 0;
         arrivals = 0;
         windowStart = nowNanos;
         return window;
+    }
+
+    /**
+     * Whether the calling thread is the meter's one writer (the first caller becomes it): two event loops sharing a
+     * meter, as the Netty front's own loops and the Vert.x router's would in one slot, lose counts silently.
+     */
+    private boolean ownedByCaller() {
+        Thread caller = Thread.currentThread();
+        if (owner == null) {
+            owner = caller;
+        }
+        if (owner != caller) {
+            throw new AssertionError("a load meter written by " + caller.getName() + " and " + owner.getName()
+                    + ": each event loop needs a slot of its own (Gates.meterSlots)");
+        }
+        return true;
     }
 
     private void advance(long nowNanos) {

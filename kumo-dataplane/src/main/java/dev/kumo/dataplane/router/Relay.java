@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -68,7 +69,13 @@ final class Relay {
             }
         }
         new Bootstrap().group(client.eventLoop()).channel(transport.client()).option(ChannelOption.TCP_NODELAY, true)
-                .handler(new Splice(client)).connect(router).addListener((ChannelFuture connected) -> {
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel toClient) {
+                        transport.configure(toClient);
+                        toClient.pipeline().addLast(new Splice(client));
+                    }
+                }).connect(router).addListener((ChannelFuture connected) -> {
                     if (!connected.isSuccess()) {
                         toRouter.releasePending();
                         client.close();
@@ -134,9 +141,11 @@ final class Relay {
             this.peer = peer;
             pending.forEach(peer::write);
             pending.clear();
-            peer.flush();
+            ChannelFuture flushed = peer.writeAndFlush(Unpooled.EMPTY_BUFFER);
             if (inputClosed) {
-                ((DuplexChannel) peer).shutdownOutput();
+                // Once written: on io_uring a flush only queues the write, and a shutdown at once sent the FIN
+                // before the request (the Vert.x router closed a half-closed client's connection unanswered).
+                flushed.addListener(written -> ((DuplexChannel) peer).shutdownOutput());
             }
         }
 

@@ -14,10 +14,11 @@ import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.impl.ContextInternal;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,29 +129,37 @@ public final class RouterServer implements Router {
                 throw new IllegalStateException("the router's servers did not share one port");
             }
             List<Context> contexts = byLoop(verticles).stream().map(RouterVerticle::loopContext).toList();
+            List<Executor> meteringLoops = new ArrayList<>(contexts.stream()
+                    .map(context -> (Executor) task -> context.runOnContext(v -> task.run())).toList());
+            if (netty) {
+                TransportChoice choice = TransportChoice.of(config.transport(), NativeTransports.SYSTEM);
+                choice.fallback().ifPresent(why -> LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
+                        "the Netty front runs on {}, not {}: {}", choice.transport(),
+                        config.transport().flagValue(), why));
+                // Its own loops meter in the slots after the Vert.x loops' (Gates.meterSlots).
+                front = FrontServer.start(config.host(), config.port(), choice.transport(), config.eventLoops(),
+                        config.eventLoops(), config.limits(), new FrontDoor(routes::get, config.tracing()
+                                ? new RequestTracing(config.openTelemetry()) : null),
+                        new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
+                meteringLoops.addAll(front.loops());
+            }
             subscription = endpoints.subscribe(revision -> {
                 Gate gate = gates.gate(revision);
                 if (gate != null) {
                     gate.wake();
                 }
             });
-            LoadReporter reporter = new LoadReporter(gates, contexts, signals, InstantSource.system(),
-                    System::nanoTime);
+            LoadReporter reporter = new LoadReporter(gates, List.copyOf(meteringLoops), signals,
+                    InstantSource.system(), System::nanoTime);
             ticker = vertx.setPeriodic(TICK_MILLIS, id -> reporter.tick());
             addresses = new RouteAddresses(byLoop(verticles));
-            if (netty) {
-                front = FrontServer.start(config.host(), config.port(), contexts.stream()
-                        .map(context -> ((ContextInternal) context).nettyEventLoop()).toList(), config.limits(),
-                        new FrontDoor(routes::get, config.tracing()
-                                ? new RequestTracing(config.openTelemetry()) : null),
-                        new java.net.InetSocketAddress(RouteAddresses.LOOPBACK, bound));
-            }
             port = netty ? front.port() : bound;
             LOG.atLevel(announce ? Level.INFO : Level.DEBUG).log(
                     "router listening on {}:{} ({}) with {} event loops, native transport {}{}", config.host(), port,
                     config.h2c() ? "HTTP/1.1 and h2c" : "HTTP/1.1", config.eventLoops(),
                     vertx.isNativeTransportEnabled() ? "on" : "off (NIO)",
-                    netty ? ", Netty front (Vert.x router behind it on 127.0.0.1:" + bound + ")" : "");
+                    netty ? ", Netty front on " + front.transport() + " (Vert.x router behind it on 127.0.0.1:"
+                            + bound + ")" : "");
         } catch (RuntimeException e) {
             // The front binds last: its failure must not leave the load tick and the Vert.x servers behind.
             stopTicking();
@@ -159,6 +168,11 @@ public final class RouterServer implements Router {
             throw new IllegalStateException("starting the router on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The Netty front, while it runs ({@link RouterEngine#NETTY}). */
+    java.util.Optional<FrontServer> front() {
+        return java.util.Optional.ofNullable(front);
     }
 
     @Override

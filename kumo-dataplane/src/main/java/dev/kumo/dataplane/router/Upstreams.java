@@ -43,6 +43,7 @@ final class Upstreams {
                     @Override
                     protected void initChannel(Channel channel) {
                         open.add(channel);
+                        transport.configure(channel);
                         // Requests go as bytes (ForwardedHead, FrontExchange); responses are read as bytes too.
                         channel.pipeline().addLast(new UpstreamHandler());
                     }

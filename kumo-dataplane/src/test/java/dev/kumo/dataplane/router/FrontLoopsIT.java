@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kumo.http.ListenerLimits;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,17 +24,18 @@ class FrontLoopsIT {
     private static final int CONNECTIONS = 64;
 
     @ParameterizedTest
-    @ValueSource(strings = {"epoll", "nio"})
-    void keepAliveConnectionsSplitEvenlyOverTheLoopsAndStaySoAfterSomeClose(String transport) throws IOException {
-        EventLoopGroup group = transport.equals("epoll") ? new EpollEventLoopGroup(2) : new NioEventLoopGroup(2);
-        List<EventLoop> loops = StreamSupport.stream(group.spliterator(), false).map(EventLoop.class::cast).toList();
+    @ValueSource(strings = {"io_uring", "epoll", "nio"})
+    void keepAliveConnectionsSplitEvenlyOverTheLoopsAndStaySoAfterSomeClose(String name) throws IOException {
+        Transport transport = Stream.of(Transport.IO_URING, Transport.EPOLL, Transport.NIO)
+                .filter(t -> t.name().equals(name)).findFirst().orElseThrow();
         // No request is sent: the door and the Vert.x router behind the front are never asked.
         FrontDoor door = new FrontDoor(() -> {
             throw new AssertionError("no request was sent");
         }, null);
         List<Socket> clients = new ArrayList<>();
-        try (FrontServer front = FrontServer.start("127.0.0.1", 0, loops, ListenerLimits.DEFAULTS, door,
+        try (FrontServer front = FrontServer.start("127.0.0.1", 0, transport, 2, 0, ListenerLimits.DEFAULTS, door,
                 new InetSocketAddress("127.0.0.1", 9))) {
+            List<EventLoop> loops = front.loops();
             connect(clients, front.port(), CONNECTIONS);
             awaitSplit(front, loops, CONNECTIONS / 2, CONNECTIONS / 2);
 
@@ -51,7 +49,6 @@ class FrontLoopsIT {
             for (Socket client : clients) {
                 client.close();
             }
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 

@@ -4,7 +4,6 @@ import static dev.kumo.dataplane.router.RouterHarness.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.autoscaler.metrics.LoadSample;
 import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.InMemoryEndpoints;
 import dev.kumo.dataplane.api.RevisionSettings;
@@ -204,60 +203,13 @@ class NettyFrontIT {
         }
     }
 
-    /**
-     * What the autoscaler reads (KPA's metrics: the per-second load samples, and the instance's in-flight count) for
-     * one load, on each engine: 4 requests of 1.5 s at once to a revision of containerConcurrency 2 — the front
-     * forwards two and hands the other two to the Vert.x gate, which queues them.
-     */
+    /** What the autoscaler reads for one queueing load ({@link QueueingLoad}), on each engine. */
     @Test
     void theAutoscalersLoadSamplesAndInFlightCountUnderLoadAreTheSameOnBothEngines() {
         RevisionId busy = revision("busy-00001");
-        List<LoadSummary> summaries = onBoth((h, backend) -> backend.behave(request ->
-                h.vertx.setTimer(1500, t -> request.response().end("slow"))), h -> {
-            List<LoadSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
-            h.signals.onLoad((revision, sample) -> {
-                if (revision.equals(busy)) {
-                    samples.add(sample);
-                }
-            });
-            Backend backend = backends.get(h);
-            h.ready(busy, backend);
-            h.router.update(RouteTable.builder().host("busy.default.localhost", busy)
-                    .revision(busy, new RevisionSettings(30, 2)).build());
-            await().atMost(DEADLINE).until(() -> !samples.isEmpty()); // zero samples flow once instances exist
-            samples.clear();
+        List<QueueingLoad.Summary> summaries = onBoth(null, h -> QueueingLoad.run(h, backends.get(h), busy));
 
-            List<Future<TestClient.Answer>> sent = new ArrayList<>();
-            java.util.concurrent.atomic.DoubleAdder clientSeconds = new java.util.concurrent.atomic.DoubleAdder();
-            for (int i = 0; i < 4; i++) {
-                long start = System.nanoTime();
-                sent.add(h.client.send(h.client.options(HttpMethod.GET, "busy.default.localhost", "/"))
-                        .onComplete(done -> clientSeconds.add((System.nanoTime() - start) / 1e9)));
-            }
-            await().atMost(DEADLINE).until(() -> h.router.inFlight(busy, backend.address()) == 2);
-            String statuses = sent.stream().map(answer -> String.valueOf(TestClient.await(answer).status()))
-                    .reduce("", String::concat);
-            await().atMost(DEADLINE).until(() -> samples.size() >= 2 && samples.getLast().averageConcurrency() == 0
-                    && h.router.inFlight(busy, backend.address()) == 0);
-            return new LoadSummary(statuses, backend.maxInFlight.get(),
-                    samples.stream().mapToLong(LoadSample::requests).sum(),
-                    samples.stream().mapToDouble(LoadSample::averageConcurrency).sum(), clientSeconds.sum());
-        });
-
-        // 4 requests for 1.5 s, then the 2 queued for 1.5 s more: at least 9 request-seconds, the queued ones
-        // counted (6 without them), and about what the client waited in all (the forwarded two counted twice: 12).
-        // The margin is the load tick's: a tick late on a loaded machine stretches its second (LoadSamplesIT).
-        for (LoadSummary summary : summaries) {
-            assertThat(summary.statuses()).isEqualTo("200200200200");
-            assertThat(summary.instanceMaxInFlight()).isEqualTo(2);
-            assertThat(summary.requests()).isEqualTo(4);
-            assertThat(summary.requestSeconds()).isBetween(8.7, summary.clientSeconds() * 1.2);
-        }
-    }
-
-    /** One engine's answer to the autoscaler-metrics scenario; {@code clientSeconds}: the 4 requests' own times. */
-    private record LoadSummary(String statuses, int instanceMaxInFlight, long requests, double requestSeconds,
-            double clientSeconds) {
+        summaries.forEach(QueueingLoad.Summary::assertAllCounted);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.kumo.autoscaler.metrics.RevisionId;
 import dev.kumo.dataplane.api.Router;
 import dev.kumo.dataplane.api.RouterConfig;
 import dev.kumo.dataplane.api.RouterEngine;
+import dev.kumo.dataplane.api.RouterTransport;
 import dev.kumo.dataplane.api.ScalingSignals;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,10 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class RouterHarness implements AutoCloseable {
 
-    /** {@code -Dkumo.test.router-engine=netty} runs the router ITs against the Netty front. */
+    /**
+     * {@code -Dkumo.test.router-engine=vertx} runs the router ITs against the Vert.x router alone;
+     * {@code -Dkumo.test.router-transport=epoll} (or io_uring) the Netty front's loops on that transport.
+     */
     static final RouterConfig CONFIG = new RouterConfig("127.0.0.1", 0).withEventLoops(2)
             .withEngine(RouterEngine.parse(System.getProperty("kumo.test.router-engine",
-                    RouterEngine.DEFAULT.flagValue())));
+                    RouterEngine.DEFAULT.flagValue())))
+            .withTransport(RouterTransport.parse(System.getProperty("kumo.test.router-transport",
+                    RouterTransport.DEFAULT.flagValue())));
 
     final Vertx vertx = Vertx.vertx();
     final InMemoryEndpoints endpoints = new InMemoryEndpoints();

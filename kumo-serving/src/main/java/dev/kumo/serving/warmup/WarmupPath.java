@@ -69,7 +69,7 @@ final class WarmupPath implements AutoCloseable {
                 .setEventLoopPoolSize(ingress.eventLoops()).setWorkerPoolSize(1));
         RouterServer router = new RouterServer(vertx, new RouterConfig("127.0.0.1", 0, ingress.eventLoops(),
                 ingress.ejectionTime(), ingress.maxHeldPerRevision(), ingress.limits(), ingress.h2c(),
-                ingress.openTelemetry(), ingress.engine()), endpoints, new SimpleMeterRegistry(), signals);
+                ingress.openTelemetry(), ingress.engine(), ingress.transport()), endpoints, new SimpleMeterRegistry(), signals);
         try {
             router.startUnannounced();
         } catch (RuntimeException | Error e) {
