@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +70,8 @@ final class Pruning {
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         Run run = current;
         long end = stepEnd(run.after, run.upTo);
-        Map<String, Deleted> gone = delete(run.after, end);
-        int count = gone.values().stream().mapToInt(Deleted::count).sum();
+        Gone gone = delete(run.after, end);
+        int count = gone.count();
         run.after = end;
         run.deleted += count;
         boolean last = end == run.upTo;
@@ -82,7 +83,7 @@ final class Pruning {
                 last ? ", the prune's last: " + run.deleted + " in all" : "");
         int total = run.deleted;
         return Optional.of(() -> {
-            gone.forEach((stream, deleted) -> tail.trim(stream, deleted.upTo()));
+            gone.trim().accept(tail);
             if (last) {
                 run.prune.deleted().complete(total);
             }
@@ -118,8 +119,38 @@ final class Pruning {
         }
     }
 
-    /** Deletes the finished events in {@code (after, upTo]}; returns how many of each stream went, the newest of them. */
-    private Map<String, Deleted> delete(long after, long upTo) throws SQLException {
+    /**
+     * Deletes the finished events in {@code (after, upTo]}. When every Trigger is past {@code upTo} — the usual case:
+     * retention reaches far behind Triggers that keep up — all of them go, and every stream's tail lets go of
+     * everything up to {@code upTo}, without asking each event's broker nor handing each one back (about half of a
+     * step's CPU). Else each event's broker is asked, and each stream's tail trimmed to the newest of its events that
+     * went.
+     */
+    private Gone delete(long after, long upTo) throws SQLException {
+        if (lowestLowWater() >= upTo) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM events WHERE seq > ? AND seq <= ?")) {
+                delete.setLong(1, after);
+                delete.setLong(2, upTo);
+                return new Gone(delete.executeUpdate(), tail -> tail.trimAll(upTo));
+            }
+        }
+        Map<String, Deleted> deleted = deletePerStream(after, upTo);
+        return new Gone(deleted.values().stream().mapToInt(Deleted::count).sum(),
+                tail -> deleted.forEach((stream, gone) -> tail.trim(stream, gone.upTo())));
+    }
+
+    /** The lowest low-water mark of any Trigger: every event up to it is finished; none when there is no Trigger. */
+    private long lowestLowWater() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(low_water) FROM triggers");
+                ResultSet rows = query.executeQuery()) {
+            long lowest = rows.next() ? rows.getLong(1) : 0;
+            return rows.wasNull() ? Long.MAX_VALUE : lowest;
+        }
+    }
+
+    /** Deletes the finished events in {@code (after, upTo]}, asking each one's broker; returns what went per stream. */
+    private Map<String, Deleted> deletePerStream(long after, long upTo) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM events WHERE seq > ? AND seq <= ? AND seq <= COALESCE("
                         + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)"
@@ -163,6 +194,10 @@ final class Pruning {
             this.prune = prune;
             this.upTo = upTo;
         }
+    }
+
+    /** What a step deleted: how many events, and how the tail lets the same go once they are committed. */
+    private record Gone(int count, Consumer<EventTail> trim) {
     }
 
     /** What a step deleted of one stream: how many events, the newest sequence number among them. */
