@@ -50,8 +50,9 @@ public final class EventLog implements AutoCloseable {
     /** With the journal, SQLite's files are synced once this much was written: a quarter of a journal file. */
     private static final long SYNC_BYTES = IngressJournal.FILE_BYTES / 4;
     /**
-     * The most events one step of a prune deletes, one step per batch ({@link Pruning}): at ~3 µs of the writer's
-     * CPU each, a step holds the 202s of its batch for a few milliseconds, not the whole prune's hundreds.
+     * The most events one step of a prune deletes, one step per batch ({@link Pruning}): at 1–3 µs of the writer's
+     * CPU each, a step holds the 202s of its batch for a few milliseconds (its CPU 1–10 ms under the bench, README
+     * evperf8), where a whole prune of a second's events took tens to hundreds.
      */
     static final int PRUNE_STEP_ROWS = 1_000;
 

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
- * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once, makes
- * the batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
+ * pruning) plus the latest position of every Trigger that moved, runs them in one transaction with the next step of a
+ * prune under way ({@link Pruning}; a batch runs for that step alone when nothing else waits), commits once, makes the
+ * batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
  * puts the new events in the {@link EventTail}, completes the callers' futures and tells the listener which brokers
  * grew. SQLite first, then the journal: a batch SQLite refused (a full disk) is never journaled, so it cannot come
  * back at the next open; a crash of the process between the two leaves the batch in SQLite unacknowledged —
