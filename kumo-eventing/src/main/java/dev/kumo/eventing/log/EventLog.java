@@ -49,6 +49,12 @@ public final class EventLog implements AutoCloseable {
     private static final Duration CHECKPOINT_PERIOD = Duration.ofMillis(100);
     /** With the journal, SQLite's files are synced once this much was written: a quarter of a journal file. */
     private static final long SYNC_BYTES = IngressJournal.FILE_BYTES / 4;
+    /**
+     * The most events one step of a prune deletes, one step per batch ({@link Pruning}): at 1–3 µs of the writer's
+     * CPU each, a step holds the 202s of its batch for a few milliseconds (its CPU 1–10 ms under the bench, README
+     * evperf8), where a whole prune of a second's events took tens to hundreds.
+     */
+    static final int PRUNE_STEP_ROWS = 1_000;
 
     private final Path database;
     private final DataFileLock lock;
@@ -63,9 +69,11 @@ public final class EventLog implements AutoCloseable {
     private final Retention retention;
     private final InstantSource clock;
     private final EventTail tail = new EventTail(TAIL_EVENTS, TAIL_BYTES);
+    private CompletableFuture<Integer> pruning = CompletableFuture.completedFuture(0);
 
     private EventLog(Path database, DataFileLock lock, Connection writerConnection, Durable durable,
-            List<AutoCloseable> durableFiles, BlockingQueue<Reader> readers, Retention retention, InstantSource clock) {
+            List<AutoCloseable> durableFiles, BlockingQueue<Reader> readers, Retention retention, InstantSource clock,
+            int pruneStepRows) {
         this.database = database;
         this.lock = lock;
         this.writerConnection = writerConnection;
@@ -75,7 +83,7 @@ public final class EventLog implements AutoCloseable {
         this.retention = retention;
         this.clock = clock;
         this.writer = new LogWriter(writerConnection, database.toString(), durable.lastSeq(), this::tellListeners,
-                tail, durable.journal());
+                tail, durable.journal(), pruneStepRows);
     }
 
     /**
@@ -93,6 +101,11 @@ public final class EventLog implements AutoCloseable {
      * survive power loss (the {@link IngressJournal}), else only a crash of the process.
      */
     public static EventLog open(Path database, boolean fsync, Retention retention, InstantSource clock) {
+        return open(database, fsync, retention, clock, PRUNE_STEP_ROWS);
+    }
+
+    /** As {@link #open(Path, boolean, Retention, InstantSource)}, each prune step deleting at most so many events. */
+    static EventLog open(Path database, boolean fsync, Retention retention, InstantSource clock, int pruneStepRows) {
         DataFileLock lock = DataFileLock.acquire(database);
         List<Connection> opened = new ArrayList<>();
         List<AutoCloseable> durableFiles = new ArrayList<>();
@@ -109,7 +122,8 @@ public final class EventLog implements AutoCloseable {
             }
             Connection checkpoints = schema.connect();
             opened.add(checkpoints);
-            return new EventLog(database, lock, writer, durable, durableFiles, readers, retention, clock).startWriter(checkpoints);
+            return new EventLog(database, lock, writer, durable, durableFiles, readers, retention, clock,
+                    pruneStepRows).startWriter(checkpoints);
         } catch (SQLException | IOException | RuntimeException e) {
             opened.forEach(EventLog::closeQuietly);
             Durable.close(durableFiles); // after SQLite's connections: see SqliteSync
@@ -193,12 +207,19 @@ public final class EventLog implements AutoCloseable {
         await(done, "removing trigger " + trigger);
     }
 
-    /** Deletes the finished events retention lets go; returns how many. */
-    public CompletableFuture<Integer> prune() {
-        CompletableFuture<Integer> deleted = new CompletableFuture<>();
-        writer.submit(new LogWriter.Prune(retention.arrivedBefore(clock.instant()).toEpochMilli(),
-                retention.seqUpTo(writer.lastSeq()), deleted));
-        return deleted;
+    /**
+     * Deletes the finished events retention lets go, a bounded step in each of the writer's next batches; returns how
+     * many. Asked again before that prune is done, it returns the same prune: a timer asking every second never
+     * piles prunes up behind a slow one.
+     */
+    public synchronized CompletableFuture<Integer> prune() {
+        if (pruning.isDone()) {
+            CompletableFuture<Integer> deleted = new CompletableFuture<>();
+            pruning = deleted;
+            writer.submit(new LogWriter.Prune(retention.arrivedBefore(clock.instant()).toEpochMilli(),
+                    retention.seqUpTo(writer.lastSeq()), deleted));
+        }
+        return pruning;
     }
 
     /** Calls {@code listener} (on the writer thread, keep it short) with the brokers that got events in a commit. */

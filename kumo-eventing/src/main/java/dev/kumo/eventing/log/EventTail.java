@@ -68,6 +68,15 @@ final class EventTail {
         }
     }
 
+    /**
+     * Retention deleted, of every stream, every event of the range it just went over up to {@code upTo}: each stream's
+     * tail lets go of everything up to there ({@link #trim}); an event before that range that an earlier prune step
+     * kept, unfinished then, is read from SQLite instead.
+     */
+    void trimAll(long upTo) {
+        streams.keySet().forEach(stream -> trim(stream, upTo));
+    }
+
     /** Up to {@code limit} events of {@code stream} after {@code afterSeq}, oldest first; empty when not held here. */
     Optional<List<StoredEvent>> read(String stream, long afterSeq, int limit) {
         Stream tail = streams.get(stream);

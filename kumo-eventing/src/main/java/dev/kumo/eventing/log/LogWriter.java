@@ -2,15 +2,12 @@ package dev.kumo.eventing.log;
 
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log's one writer, a thread doing group commit: it takes every queued operation (appends, trigger changes,
- * pruning) plus the latest position of every Trigger that moved, runs them in one transaction, commits once, makes
- * the batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
+ * pruning) plus the latest position of every Trigger that moved, runs them in one transaction with the next step of a
+ * prune under way ({@link Pruning}; a batch runs for that step alone when nothing else waits), commits once, makes the
+ * batch durable ({@link Durability}: the {@link IngressJournal}'s one fdatasync for all of them) and only then
  * puts the new events in the {@link EventTail}, completes the callers' futures and tells the listener which brokers
  * grew. SQLite first, then the journal: a batch SQLite refused (a full disk) is never journaled, so it cannot come
  * back at the next open; a crash of the process between the two leaves the batch in SQLite unacknowledged —
@@ -43,8 +41,6 @@ import org.slf4j.LoggerFactory;
 final class LogWriter implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
-    /** For the prune's DEBUG timing: the writer's CPU, apart from its waits on the disk. */
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int MAX_BATCH = 2_000;
     private static final long IDLE_POLL_MS = 20;
 
@@ -103,6 +99,7 @@ final class LogWriter implements Runnable {
     private final Consumer<Set<String>> appended;
     private final EventTail tail;
     private final WriterStatements statements;
+    private final Pruning pruning;
     private final Durability durability;
     private long failedBatches;
     private volatile long lastSeq;
@@ -111,7 +108,7 @@ final class LogWriter implements Runnable {
     private volatile boolean stopping;
 
     LogWriter(Connection connection, String database, long lastSeq, Consumer<Set<String>> appended, EventTail tail,
-            Durability durability) {
+            Durability durability, int pruneStepRows) {
         this.connection = connection;
         this.durability = durability;
         this.tail = tail;
@@ -119,6 +116,7 @@ final class LogWriter implements Runnable {
         this.lastSeq = lastSeq;
         this.appended = appended;
         this.statements = new WriterStatements(connection);
+        this.pruning = new Pruning(connection, database, pruneStepRows);
     }
 
     long lastSeq() {
@@ -158,7 +156,8 @@ final class LogWriter implements Runnable {
         List<Op> batch = new ArrayList<>();
         while (true) {
             try {
-                Op first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                // A prune under way goes on in the next batch, with whatever is queued by then or alone.
+                Op first = queue.poll(pruning.pending() ? 0 : IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -167,7 +166,10 @@ final class LogWriter implements Runnable {
                 stopping = true;
             }
             List<SavedPosition> moved = takePositions();
-            if (!batch.isEmpty() || !moved.isEmpty()) {
+            if (stopping && batch.isEmpty()) {
+                pruning.fail(new LogFailure("the event log is closed"));
+            }
+            if (!batch.isEmpty() || !moved.isEmpty() || pruning.pending()) {
                 try {
                     runBatch(batch, moved);
                 } catch (Error e) {
@@ -176,6 +178,7 @@ final class LogWriter implements Runnable {
                     LogFailure failure = new LogFailure("the event log writer failed: " + e, e);
                     batch.forEach(op -> op.fail(failure));
                     queue.forEach(op -> op.fail(failure));
+                    pruning.fail(failure);
                     throw e;
                 }
                 batch.clear();
@@ -285,27 +288,16 @@ final class LogWriter implements Runnable {
                         removeTrigger(remove.trigger());
                         completions.add(() -> remove.done().complete(null));
                     }
-                    case Prune prune -> {
-                        insert.executeBatch();
-                        long pruneStart = System.nanoTime();
-                        long pruneCpuStart = THREADS.getCurrentThreadCpuTime();
-                        Map<String, Deleted> deletedPerStream = prune(prune);
-                        int deleted = deletedPerStream.values().stream().mapToInt(Deleted::count).sum();
-                        LOG.debug("prune of {} deleted {} events in {} µs ({} µs CPU)", database, deleted,
-                                (System.nanoTime() - pruneStart) / 1_000,
-                                (THREADS.getCurrentThreadCpuTime() - pruneCpuStart) / 1_000);
-                        completions.add(() -> {
-                            deletedPerStream.forEach((stream, gone) -> tail.trim(stream, gone.upTo()));
-                            prune.deleted().complete(deleted);
-                        });
-                    }
+                    case Prune prune -> pruning.add(prune);
                 }
             }
             insert.executeBatch();
         } finally {
             insert.clearBatch(); // a failed batch leaves nothing queued for the next one
         }
-        if (batch.stream().anyMatch(Prune.class::isInstance)) {
+        Optional<Runnable> pruned = pruning.step(seq, tail);
+        pruned.ifPresent(completions::add);
+        if (pruned.isPresent()) {
             // Only a batch that deletes writes the counter down (see LogSchema): one page less in every other commit.
             PreparedStatement meta = statements.lastSeq();
             meta.setLong(1, seq);
@@ -322,6 +314,7 @@ final class LogWriter implements Runnable {
         lastSeq = Math.max(lastSeq, storedLastSeq());
         moved.forEach(saved -> positions.putIfAbsent(saved.trigger(), saved));
         LogFailure failure = LogFailure.writing(database, e);
+        pruning.fail(failure); // its steps so far in this batch were rolled back with it
         if (failedBatches++ == 0) {
             LOG.error("writes to the event log {} are failing: {}; events are refused until a write succeeds again",
                     database, failure.getMessage());
@@ -380,51 +373,6 @@ final class LogWriter implements Runnable {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM triggers WHERE trigger = ?")) {
             delete.setString(1, trigger);
             delete.executeUpdate();
-        }
-    }
-
-    /**
-     * Deletes what retention lets go; returns how many events of each stream went, and the newest of them. Only the
-     * range of sequence numbers retention reaches is read (a search of the primary key): the condition on age, not
-     * indexed, made SQLite read the whole table — every event kept — in each prune, inside a batch whose 202s wait.
-     */
-    private Map<String, Deleted> prune(Prune prune) throws SQLException {
-        long upTo = Math.max(prune.seqUpTo(), agedUpTo(prune.arrivedBeforeMillis()));
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM events WHERE seq <= ? AND seq <= COALESCE("
-                        + "(SELECT MIN(t.low_water) FROM triggers t WHERE t.broker = events.broker), seq)"
-                        + " RETURNING broker, seq")) {
-            delete.setLong(1, upTo);
-            Map<String, Deleted> deleted = new HashMap<>();
-            try (ResultSet rows = delete.executeQuery()) {
-                while (rows.next()) {
-                    deleted.merge(rows.getString(1), new Deleted(1, rows.getLong(2)), Deleted::plus);
-                }
-            }
-            return deleted;
-        }
-    }
-
-    /**
-     * The newest sequence number below the oldest event that arrived at or after {@code arrivedBeforeMillis}: ages
-     * are read oldest first and the read stops at the first young event (so one stored after it with an earlier
-     * arrival, a clock set back, goes once that one is old too); every event when none is young.
-     */
-    private long agedUpTo(long arrivedBeforeMillis) throws SQLException {
-        try (PreparedStatement young = connection.prepareStatement(
-                "SELECT seq FROM events WHERE arrival_ms >= ? ORDER BY seq LIMIT 1")) {
-            young.setLong(1, arrivedBeforeMillis);
-            try (ResultSet rows = young.executeQuery()) {
-                return rows.next() ? rows.getLong(1) - 1 : Long.MAX_VALUE;
-            }
-        }
-    }
-
-    /** What a prune deleted of one stream: how many events, the newest sequence number among them. */
-    private record Deleted(int count, long upTo) {
-
-        Deleted plus(Deleted other) {
-            return new Deleted(count + other.count, Math.max(upTo, other.upTo));
         }
     }
 

@@ -94,7 +94,7 @@ class EventLogRecoveryTest {
             LogWriter writer = new LogWriter(connection, database().toString(), schema.migrate(connection),
                     brokers -> { }, new EventTail(16, 1 << 20), (appended, committedSeq, syncAll) -> {
                         throw new IOException("the process died before the journal's sync");
-                    });
+                    }, EventLog.PRUNE_STEP_ROWS);
             Thread thread = Thread.ofPlatform().start(writer);
             CompletableFuture<Long> seq = new CompletableFuture<>();
             writer.submit(new LogWriter.Append(BROKER.toString(), 0, EventCodec.encode(TestEvents.event("lost?",
@@ -129,7 +129,7 @@ class EventLogRecoveryTest {
                     brokers -> { }, new EventTail(16, 1 << 20), (appended, committedSeq, syncAll) -> {
                         throw new FileSystemException(dir.resolve("events.db.journal-0").toString(), null,
                                 "No space left on device");
-                    });
+                    }, EventLog.PRUNE_STEP_ROWS);
             Thread thread = Thread.ofPlatform().start(writer);
             CompletableFuture<Long> seq = new CompletableFuture<>();
             writer.submit(new LogWriter.Append(BROKER.toString(), 0, EventCodec.encode(TestEvents.event("full",

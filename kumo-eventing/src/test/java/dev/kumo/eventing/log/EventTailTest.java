@@ -47,6 +47,25 @@ class EventTailTest {
     }
 
     @Test
+    void trimmingEveryStreamLetsGoOfEachOnesEventsUpToThereAndKeepsTheRest() {
+        EventTail tail = new EventTail(100, 1 << 20);
+        tail.add("b", 0, 1, event("e1"), 10);
+        tail.add("c", 0, 2, event("e2"), 10);
+        tail.add("b", 0, 3, event("e3"), 10);
+        tail.add("c", 0, 4, event("e4"), 10);
+        tail.add("d", 4, 5, event("e5"), 10);
+
+        tail.trimAll(3);
+
+        assertThat(tail.read("b", 0, 256)).as("deleted: SQLite's to answer").isEmpty();
+        assertThat(seqs(tail.read("b", 3, 256))).isEmpty();
+        assertThat(seqs(tail.read("c", 3, 256))).containsExactly(4L);
+        assertThat(tail.read("c", 2, 256)).isEmpty();
+        assertThat(seqs(tail.read("d", 4, 256))).as("a stream starting after the range is untouched")
+                .containsExactly(5L);
+    }
+
+    @Test
     void anEventThatDidNotDecodeIsLeftToSqliteWithEverythingBeforeIt() {
         EventTail tail = new EventTail(100, 1 << 20);
         tail.add("b", 0, 1, event("e1"), 10);
